@@ -1,0 +1,1 @@
+"""Text normalization for ITA reports: pure functions, no I/O."""

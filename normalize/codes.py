@@ -1,0 +1,211 @@
+"""ITA question codes: ``i1``-``i15`` (IIT), ``e1``... (EIT), ``o1``... (OIT).
+
+Reports print them half-converted (``i๑``, ``e๔``), with the OIT ``o``
+turned into a Thai zero (``๐๑๐`` for ``o10``), with the letter lost (``๗``
+for ``i7``) or, after OCR, with a thin ``i`` read as ``[``, ``|`` or ``l``.
+Every function here accepts raw text (Thai digits) and normalized text
+(Arabic digits) alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalize.thai import strip_html, thai_digits_to_arabic
+
+__all__ = [
+    "TOOL_LETTERS",
+    "find_codes",
+    "oit_references",
+    "parse_code_range",
+    "parse_question_code",
+    "split_question",
+]
+
+#: Tool name -> code letter.
+TOOL_LETTERS: dict[str, str] = {"IIT": "i", "EIT": "e", "OIT": "o"}
+_LETTER_TOOLS = {v: k for k, v in TOOL_LETTERS.items()}
+
+_D = "0-9๐-๙"  # Arabic and Thai digits
+
+# A code token, one alternative per spelling:
+#   i๑ / I 12 / o๑๒   a letter, an optional space, 1-3 digits
+#   ๐๑๐ / ๐๘          a Thai zero printed for the letter o
+#   [7 / |7 / l7      OCR noise for a thin i
+#   ๗ / 010           a bare number (the letter was lost)
+_CODE = f"(?:[iIeEoO] ?[{_D}]{{1,3}}|๐[{_D}]{{1,2}}|[\\[|l!][{_D}]{{1,2}}|[{_D}]{{1,3}})"
+_RE_CODE = re.compile(f"(?P<letter>[iIeEoO]|๐|[\\[|l!])? ?(?P<num>[{_D}]+)")
+_OCR_THIN_I = "[|l!"
+
+
+def _tool(tool: str | None) -> str | None:
+    return tool.upper() if tool else None
+
+
+def parse_question_code(token: str, tool: str | None = None) -> str | None:
+    """Read one question code; ``tool`` (IIT/EIT/OIT) fills a lost letter.
+
+    >>> [parse_question_code(t) for t in ("i๑", "i 1", "I12", "e๔", "o๑๒", "O12")]
+    ['i1', 'i1', 'i12', 'e4', 'o12', 'o12']
+    >>> [parse_question_code(t) for t in ("๐๑๐", "๐๘", "[7", "|7", "l7")]
+    ['o10', 'o8', 'i7', 'i7', 'i7']
+    >>> parse_question_code("๗", "IIT"), parse_question_code("010", "OIT")
+    ('i7', 'o10')
+    >>> parse_question_code("๗") is None, parse_question_code("ตัวชี้วัด") is None
+    (True, True)
+    """
+    tool = _tool(tool)
+    m = _RE_CODE.fullmatch(token.strip().rstrip(".:)"))
+    if not m:
+        return None
+    letter, digits = m.group("letter"), thai_digits_to_arabic(m.group("num"))
+    if letter is None and len(digits) > 1 and digits[0] == "0":
+        # "010" (a normalized "๐๑๐"): an OIT code once the tool is known
+        letter, digits = ("o", digits[1:]) if tool == "OIT" else (None, "")
+    elif letter is None:
+        letter = TOOL_LETTERS.get(tool or "")
+    elif letter == "๐":
+        letter = "o"
+    elif letter in _OCR_THIN_I:
+        letter = "i" if tool in (None, "IIT") else None
+    if not letter or not digits or len(digits) > 3:
+        return None
+    n = int(digits)
+    return f"{letter.lower()}{n}" if 0 < n < 200 else None
+
+
+# A code at the start of a cell, then the question. Letter codes may touch
+# the text ("i๑การ..."); a bare number needs a space ("๑.สร้าง" is a list).
+_RE_LEADING_CODE = re.compile(
+    f"^\\s*(?P<code>[iIeEoO] ?[{_D}]{{1,3}}(?![{_D}A-Za-z])[.:)]?"
+    f"|(?:๐[{_D}]{{1,2}}|[\\[|l!][{_D}]{{1,2}}|[{_D}]{{1,3}})(?=\\s|$))\\s*"
+)
+
+
+def split_question(cell: str, tool: str | None) -> tuple[str | None, str]:
+    """Split a question cell into (code, question text).
+
+    >>> split_question("i๑ การปฏิบัติงานหรือให้บริการของเจ้าหน้าที่", "IIT")
+    ('i1', 'การปฏิบัติงานหรือให้บริการของเจ้าหน้าที่')
+    >>> split_question("๗ ท่านเคยถูกผู้บังคับบัญชา*ของท่าน", "IIT")
+    ('i7', 'ท่านเคยถูกผู้บังคับบัญชา*ของท่าน')
+    >>> split_question("๑.สร้างการเรียนรู้ให้แก่บุคลากร", "IIT")
+    (None, '๑.สร้างการเรียนรู้ให้แก่บุคลากร')
+    """
+    m = _RE_LEADING_CODE.match(cell)
+    if m:
+        code = parse_question_code(m.group("code"), tool)
+        if code:
+            return code, cell[m.end():].strip()
+    return None, cell.strip()
+
+
+# "๐๑ - ๐๒๘", "o1 – o28", "O1-O28", "o1 ถึง o28": the whole cell.
+_RE_RANGE = re.compile(
+    f"\\s*(?P<a>{_CODE})\\s*(?:-|–|—|‐|−|ถึง|to)\\s*(?P<b>{_CODE})\\s*", re.IGNORECASE
+)
+
+
+def parse_code_range(cell: str) -> tuple[str, str] | None:
+    """Read a range row's codes, e.g. OIT items o1-o28 with one score.
+
+    >>> parse_code_range("<p>๐๑ - ๐๒๘</p>")
+    ('o1', 'o28')
+    >>> parse_code_range("o1 – o28"), parse_code_range("O1-O28")
+    (('o1', 'o28'), ('o1', 'o28'))
+    >>> parse_code_range("ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙") is None
+    True
+    """
+    m = _RE_RANGE.fullmatch(strip_html(cell))
+    if not m:
+        return None
+    a, b = m.group("a"), m.group("b")
+    # A letter (or a leading zero, o's stand-in) on one side names the tool.
+    tool = None
+    for side in (a, b):
+        first = side.strip()[0]
+        if first in "0๐oO":
+            tool = "OIT"
+        elif first.lower() in _LETTER_TOOLS:
+            tool = _LETTER_TOOLS[first.lower()]
+    if tool is None:
+        return None
+    ca, cb = parse_question_code(a, tool), parse_question_code(b, tool)
+    if not ca or not cb or ca[0] != cb[0] or int(ca[1:]) > int(cb[1:]):
+        return None
+    return ca, cb
+
+
+# Where the lowest-scoring question(s) are named, and where that part ends.
+_RE_LOWEST = re.compile(r"คะแนน\s*น้อย\s*ที่สุด\s*[:：]?")
+_RE_LOWEST_END = re.compile(r"สาเหตุ|แนวทางการยกระดับ")
+# A citation "(อ้างอิงจาก ๐๑๐)": a source, not a lowest question.
+_RE_CITATION = re.compile(r"\(?\s*อ้างอิง(?:จาก)?[^)\n]*\)?")
+# A code token that starts a word, with what precedes it.
+_RE_CODE_TOKEN = re.compile(
+    f"(?<![^\\s:>(\\-])(?P<code>{_CODE})(?![{_D}A-Za-z.])"
+)
+
+
+def find_codes(text: str, tool: str | None = None) -> list[str]:
+    """Codes of the lowest-scoring question(s) named in an analysis text.
+
+    Letter codes (``i๒``, ``๐๑๒``) are read anywhere in the lowest-question
+    part; a bare number only where an item starts (after ``:`` or a break).
+
+    >>> find_codes("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i๒ ในหน่วยงานของท่าน มีเจ้าหน้าที่ สาเหตุเกิดจาก : บุคลากร")
+    ['i2']
+    >>> find_codes("<p>ข้อคำถามที่ได้คะแนนน้อยที่สุด :</p> <p>i๑๐ เจ้าหน้าที่ในหน่วยงาน</p> <p>i๑๑ เจ้าหน้าที่หน่วยงานของท่าน</p>")
+    ['i10', 'i11']
+    >>> find_codes("<p>ข้อคำถามที่ได้คะแนนน้อยที่สุด :</p> <p>๘ ท่านเคยถูกผู้บังคับบัญชา*ของท่าน</p>", "IIT")
+    ['i8']
+    >>> find_codes("<p>ข้อคำถามที่ได้คะแนนน้อยที่สุด :</p> <p>-ไม่มี</p>")
+    []
+    """
+    tool = _tool(tool)
+    text = strip_html(text)
+    m = _RE_LOWEST.search(text)
+    if m:
+        end = _RE_LOWEST_END.search(text, m.end())
+        text = text[m.end():end.start() if end else len(text)]
+    text = _RE_CITATION.sub(" ", text)
+    codes: list[str] = []
+    for t in _RE_CODE_TOKEN.finditer(text):
+        token = t.group("code")
+        has_letter = token[0] in "iIeEoO๐" or (token[0] in "0" and tool == "OIT")
+        before = text[:t.start()].rstrip(" \t")
+        item_start = not before.strip() or before[-1] in "\n:-•"
+        if not (has_letter or item_start):
+            continue
+        code = parse_question_code(token, tool)
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+# "อ้างอิงจาก ๐๑๒ ,๐๑๓", "อ้างอิงจาก o8 และ o9": the cited list.
+_REF_ITEM = f"(?:[oO] ?[{_D}]{{1,3}}|[{_D}]{{1,3}})"
+_RE_REFERENCES = re.compile(
+    f"อ้างอิง(?:จาก)?\\s*(?:ข้อ\\s*)?[:：]?\\s*"
+    f"(?P<list>{_REF_ITEM}(?:\\s*(?:,|และ|/|、|\\s)\\s*{_REF_ITEM})*)"
+)
+_RE_REF_ITEM = re.compile(_REF_ITEM)
+
+
+def oit_references(text: str) -> list[str]:
+    """OIT codes cited as sources, in order of first citation, unique.
+
+    >>> oit_references("ออนไลน์ หรือ E-Service (อ้างอิงจาก ๐๑๐) เพื่อลด")
+    ['o10']
+    >>> oit_references("แผนการจัดซื้อจัดจ้างฯ (อ้างอิงจาก ๐๑๒ ,๐๑๓) พร้อมทั้ง")
+    ['o12', 'o13']
+    >>> oit_references("อ้างอิงจาก o8 และ o9 (อ้างอิงจาก ๐๘)")
+    ['o8', 'o9']
+    """
+    refs: list[str] = []
+    for m in _RE_REFERENCES.finditer(text):
+        for item in _RE_REF_ITEM.findall(m.group("list")):
+            code = parse_question_code(item, "OIT")
+            if code and code not in refs:
+                refs.append(code)
+    return refs

@@ -1,0 +1,178 @@
+"""Periods and fiscal years printed in Thai (Buddhist-era) dates.
+
+Thai fiscal year N (BE) runs from 1 October of N-1 to 30 September of N.
+A month without a day starts on its 1st and ends on its last day. Nothing
+here raises on odd input: what cannot be read comes back as ``None``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from normalize.thai import thai_digits_to_arabic
+
+__all__ = ["fiscal_year_from_text", "fiscal_year_range", "parse_period"]
+
+BE_OFFSET = 543
+
+# Month number -> full name and abbreviation (dots optional when matching).
+_MONTHS: dict[int, tuple[str, str]] = {
+    1: ("มกราคม", "มค"), 2: ("กุมภาพันธ์", "กพ"), 3: ("มีนาคม", "มีค"),
+    4: ("เมษายน", "เมย"), 5: ("พฤษภาคม", "พค"), 6: ("มิถุนายน", "มิย"),
+    7: ("กรกฎาคม", "กค"), 8: ("สิงหาคม", "สค"), 9: ("กันยายน", "กย"),
+    10: ("ตุลาคม", "ตค"), 11: ("พฤศจิกายน", "พย"), 12: ("ธันวาคม", "ธค"),
+}
+_MONTH_BY_KEY: dict[str, int] = {}
+for _n, (_full, _abbr) in _MONTHS.items():
+    _MONTH_BY_KEY[_full] = _MONTH_BY_KEY[_abbr] = _n
+
+
+def _abbr_pattern(abbr: str) -> str:
+    # "มีค" -> "มี\.?\s?ค\.?": the first syllable, then the last consonant.
+    return rf"{re.escape(abbr[:-1])}\s?\.?\s?{abbr[-1]}(?:\s?\.)?"
+
+
+# Any month: full names first, then abbreviations. An abbreviation must not
+# sit inside a word (no Thai letter before it or right after it).
+_MONTH = "(?:{}|(?<![ก-๎]){})".format(
+    "|".join(full for full, _ in _MONTHS.values()),
+    "(?![ก-ฮ])|(?<![ก-๎])".join(_abbr_pattern(a) for _, a in _MONTHS.values())
+    + "(?![ก-ฮ])",
+)
+# One date: optional day, a month, optional "พ.ศ.", optional year (2 or 4
+# digits; a year belongs to the month only if nothing but spaces separates).
+_RE_DATE = re.compile(
+    rf"(?:(?<!\d)(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH})"
+    rf"(?:\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{{4}}|\d{{2}})(?!\d))?"
+)
+# A day range inside one month: "1 - 30 ก.ย. 2569".
+_RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง)\s*(?=\d{{1,2}}\s*{_MONTH})")
+# Fiscal-year wording with its year: "ปีงบประมาณ พ.ศ. 2569", "ตลอดปี 2569".
+_RE_FISCAL = re.compile(
+    r"(?:ปีงบประมาณ|ปีงบ|ตลอดปี|ประจำปี|ปี)\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4}|\d{2})(?!\d)"
+)
+# A numeric date: "1/10/2568", "30-09-69".
+_RE_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?!\d)")
+# A year alone: "2569", "พ.ศ. 2569".
+_RE_YEAR_ONLY = re.compile(r"\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4})\s*")
+
+
+def _month_number(token: str) -> int:
+    return _MONTH_BY_KEY[re.sub(r"[\s.]", "", token)]
+
+
+def _gregorian(year: str | None) -> int | None:
+    """A printed year to a Gregorian year: 2569 -> 2026, 69 -> 2026."""
+    if not year:
+        return None
+    y = int(year)
+    if len(year) == 2:
+        y += 2500
+    if y >= 2400:
+        y -= BE_OFFSET
+    return y if 1900 <= y <= 2200 else None
+
+
+def _first_day(y: int, m: int, d: int | None) -> date:
+    last = calendar.monthrange(y, m)[1]
+    return date(y, m, min(d, last) if d else 1)
+
+
+def _last_day(y: int, m: int, d: int | None) -> date:
+    last = calendar.monthrange(y, m)[1]
+    return date(y, m, min(d, last) if d else last)
+
+
+def _numeric_dates(t: str) -> list[date]:
+    out = []
+    for d, m, y in _RE_NUMERIC_DATE.findall(t):
+        year = _gregorian(y)
+        if year and 1 <= int(m) <= 12 and int(d) >= 1:
+            out.append(_first_day(year, int(m), int(d)))
+    return out
+
+
+def fiscal_year_range(year_be: int) -> tuple[date, date]:
+    """First and last day of Thai fiscal year ``year_be`` (Buddhist era).
+
+    >>> fiscal_year_range(2569)
+    (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
+    """
+    y = year_be - BE_OFFSET
+    return date(y - 1, 10, 1), date(y, 9, 30)
+
+
+def parse_period(text: str) -> tuple[date | None, date | None]:
+    """Read a period ("ช่วงระยะเวลาในการดำเนินการ") as Gregorian dates.
+
+    >>> parse_period("ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙")
+    (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
+    >>> parse_period("ม.ค. - มี.ค. 2569")
+    (datetime.date(2026, 1, 1), datetime.date(2026, 3, 31))
+    >>> parse_period("ปีงบประมาณ พ.ศ. 2569")
+    (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
+    >>> parse_period("ตามความเหมาะสม")
+    (None, None)
+    """
+    if not text:
+        return None, None
+    t = thai_digits_to_arabic(text)
+    # "1 - 30 ก.ย." -> the first day borrows the month of the second
+    day_range = _RE_DAY_RANGE.search(t)
+    found = list(_RE_DATE.finditer(t))
+    if not found:
+        numeric = _numeric_dates(t)
+        if numeric:
+            return numeric[0], numeric[-1]
+        m = _RE_FISCAL.search(t) or _RE_YEAR_ONLY.fullmatch(t)
+        year = _gregorian(m.group("year")) if m else None
+        return fiscal_year_range(year + BE_OFFSET) if year else (None, None)
+
+    first, last = found[0], found[-1]
+    m1, m2 = _month_number(first.group("month")), _month_number(last.group("month"))
+    d1 = int(first.group("day")) if first.group("day") else None
+    d2 = int(last.group("day")) if last.group("day") else None
+    y1, y2 = _gregorian(first.group("year")), _gregorian(last.group("year"))
+    if day_range and len(found) == 1:
+        d1 = int(day_range.group("day"))
+    # A year printed once serves both ends ("ม.ค. - มี.ค. 2569"); a start
+    # month later than the end month means the period crosses a new year.
+    if y1 is None and y2 is not None:
+        y1 = y2 - 1 if m1 > m2 else y2
+    elif y2 is None and y1 is not None:
+        y2 = y1 + 1 if m2 < m1 else y1
+    if y1 is None or y2 is None:
+        return None, None
+    start, end = _first_day(y1, m1, d1), _last_day(y2, m2, d2)
+    return (start, end) if start <= end else (start, None)
+
+
+# A plausible assessment year (BE 2550-2600), not inside a longer number.
+_YEAR = r"(?<!\d)(?P<year>25[5-9]\d|2600)(?!\d)"
+# The year as the title gives it, most specific first.
+_RE_TITLE_YEARS = [
+    re.compile(rf"ปีงบ(?:ประมาณ)?\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*{_YEAR}"),
+    re.compile(rf"ITA\s*(?:ปี\s*)?(?:พ\s?\.?\s?ศ\s?\.?)?\s*{_YEAR}", re.IGNORECASE),
+    re.compile(rf"(?:ประจำปี|พ\s?\.?\s?ศ\s?\.?)\s*{_YEAR}"),
+    re.compile(_YEAR),
+]
+
+
+def fiscal_year_from_text(text: str) -> int | None:
+    """The assessment year (Buddhist era) named in a title or heading.
+
+    >>> fiscal_year_from_text("ในปีงบประมาณพ.ศ.๒๕๖๘(๑๐ ตัวชี้วัด)")
+    2568
+    >>> fiscal_year_from_text("ITA 2567"), fiscal_year_from_text("ตัวชี้วัดที่ ๑")
+    (2567, None)
+    """
+    if not text:
+        return None
+    t = thai_digits_to_arabic(text)
+    for pattern in _RE_TITLE_YEARS:
+        m = pattern.search(t)
+        if m:
+            return int(m.group("year"))
+    return None

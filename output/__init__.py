@@ -1,0 +1,1 @@
+"""Writing the contract's tables as Hive-partitioned Parquet datasets."""

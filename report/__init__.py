@@ -1,0 +1,1 @@
+"""From page items to the contract's rows: sections, records and checks."""

@@ -1,0 +1,207 @@
+"""Indicator tables to the contract's rows (scores, analyses, measures).
+
+Pure functions over :class:`report.sections.IndicatorTable`; every string
+goes through :func:`normalize.thai.normalize_text`. What a careful reader
+would flag while reading a table is returned as :class:`report.model.Problem`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.layout import Cell
+from extract.text_layer import Line
+from normalize.codes import find_codes, oit_references, parse_code_range, split_question
+from normalize.dates import parse_period
+from normalize.indicators import CANONICAL, tool_for_indicator
+from normalize.thai import join_wrapped_lines, normalize_text
+from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow
+from report.sections import ANALYSIS, IndicatorTable
+
+#: A line that starts a new paragraph whatever the geometry: a numbered or
+#: bulleted item, or one of the analysis labels.
+_RE_PARAGRAPH_START = re.compile(
+    r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|[-•●▪*]|ข้อคำถามที่ได้|สาเหตุ|แนวทางการ)"
+)
+#: Room left at a line end beyond which the next line's first word would
+#: have fitted: the line ended on purpose (a paragraph end), not by wrapping.
+_WRAP_SLACK = 3.0
+
+
+def _paragraph_break(prev: Line, nxt: Line, cell_right: float) -> bool:
+    if _RE_PARAGRAPH_START.match(nxt.text):
+        return True
+    room = cell_right - _WRAP_SLACK - prev.x1
+    space = prev.size * 0.3
+    return nxt.first_chunk_width + space < room
+
+
+def cell_text(cell: Cell | None) -> str:
+    """A cell's text: wrapped lines joined, paragraphs on their own line, normalized."""
+    if cell is None or cell.is_empty:
+        return ""
+    paragraphs: list[list[str]] = [[cell.lines[0].text]]
+    for prev, nxt in zip(cell.lines, cell.lines[1:]):
+        if _paragraph_break(prev, nxt, cell.bbox[2]):
+            paragraphs.append([nxt.text])
+        else:
+            paragraphs[-1].append(nxt.text)
+    return normalize_text("\n".join(join_wrapped_lines(p) for p in paragraphs))
+
+
+def _label(words: str) -> str:
+    """A regex for a label whose characters may be split by stray spaces."""
+    return r"\s*".join(re.escape(ch) for ch in words.replace(" ", ""))
+
+
+_RE_LOWEST = re.compile(_label("ข้อคำถามที่ได้คะแนนน้อยที่สุด") + r"\s*[:：]?")
+_RE_CAUSE = re.compile(r"(?:" + _label("สาเหตุที่เกิดจาก") + "|" + _label("สาเหตุเกิดจาก") + "|"
+                       + _label("สาเหตุ") + r"(?=\s*[:：]))\s*[:：]?")
+_RE_GUIDE = re.compile(_label("แนวทางการ") + r"(?:ยกระดับ|พัฒนา|แก้ไข|ปรับปรุง)[^\s:：]*(?:\s*ฯ)?\s*[:：]?")
+_RE_NONE = re.compile(r"^[\s\-–—:]*(?:ไม่มี|-)?[\s\-–—.]*$")
+_RE_SCORE = re.compile(r"^\s*(-?\d{1,3}(?:[.,]\d{1,4})?)\s*$")
+
+
+@dataclass(frozen=True)
+class AnalysisParts:
+    lowest_text: str
+    cause: str | None
+    guideline: str | None
+
+
+def split_analysis(text: str) -> AnalysisParts:
+    """Split an analysis cell at its three labels.
+
+    >>> p = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i2 ในหน่วยงาน\\nสาเหตุเกิดจาก : ขาดการกำกับ\\nแนวทางการยกระดับผลการประเมินฯ : จัดทำคู่มือ")
+    >>> (p.lowest_text, p.cause, p.guideline)
+    ('i2 ในหน่วยงาน', 'ขาดการกำกับ', 'จัดทำคู่มือ')
+    """
+    marks: list[tuple[int, int, str]] = []
+    for name, rx in (("lowest", _RE_LOWEST), ("cause", _RE_CAUSE), ("guide", _RE_GUIDE)):
+        m = rx.search(text)
+        if m:
+            marks.append((m.start(), m.end(), name))
+    marks.sort()
+    parts: dict[str, str] = {}
+    for i, (_, end, name) in enumerate(marks):
+        stop = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        parts[name] = normalize_text(text[end:stop])
+    if not marks:
+        parts["lowest"] = ""
+        if not _RE_NONE.match(text):
+            parts["guide"] = normalize_text(text)
+
+    def clean(v: str | None) -> str | None:
+        return None if v is None or _RE_NONE.match(v) else v
+
+    return AnalysisParts(parts.get("lowest", ""), clean(parts.get("cause")), clean(parts.get("guide")))
+
+
+def parse_score(text: str) -> float | None:
+    """A printed score (already normalized) as a number; ``None`` when absent.
+
+    >>> parse_score("99.38"), parse_score("100"), parse_score("-"), parse_score("")
+    (99.38, 100.0, None, None)
+    """
+    m = _RE_SCORE.match(text.replace(" ", ""))
+    if not m:
+        return None
+    return float(m.group(1).replace(",", "."))
+
+
+def _field(row: list[Cell | None], columns: dict[str, int], name: str) -> str:
+    i = columns.get(name)
+    return cell_text(row[i]) if i is not None and i < len(row) else ""
+
+
+def _next_code(prev: str | None) -> str | None:
+    m = re.fullmatch(r"([ieo])(\d+)", prev or "")
+    return f"{m.group(1)}{int(m.group(2)) + 1}" if m else None
+
+
+def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreRow], list[AnalysisRow], list[Problem]]:
+    """Score rows and the analysis of one analysis table."""
+    scores: list[ScoreRow] = []
+    problems: list[Problem] = []
+    first = indicators[0]
+    tool = tool_for_indicator(first)
+    analysis_parts: list[str] = []
+    analysis_page: int | None = None
+    prev_code: str | None = None
+    for row, page in zip(t.rows, t.row_pages):
+        text = _analysis_cell = _field(row, t.columns, "analysis")
+        if _analysis_cell:
+            analysis_parts.append(text)
+            analysis_page = analysis_page or page
+        q = _field(row, t.columns, "question")
+        raw_score = _field(row, t.columns, "score")
+        if not q and not raw_score:
+            continue
+        if parse_code_range(q):
+            continue  # "o1 – o28": a range row has no per-item scores
+        code, qtext = split_question(q, tool)
+        score = parse_score(raw_score)
+        if raw_score and score is None:
+            problems.append(Problem("warning", "score-unreadable",
+                                    f"The score '{raw_score}' of '{q[:40]}' could not be read as a number.", first, page))
+        if code is None:
+            guess = _next_code(prev_code)
+            if guess is None or not qtext:
+                problems.append(Problem("warning", "question-code-missing",
+                                        f"A question row without a code was skipped: '{q[:60]}'.", first, page))
+                continue
+            problems.append(Problem("warning", "question-code-inferred",
+                                    f"A question printed without its code was taken as {guess} (it follows {prev_code}).",
+                                    first, page))
+            code = guess
+        if score is not None and not 0.0 <= score <= 100.0:
+            problems.append(Problem("error", "score-out-of-range",
+                                    f"{code} has the score {raw_score}, outside 0–100; it was left empty.", first, page))
+            score = None
+        prev_code = code
+        scores.append(ScoreRow(first, CANONICAL[first], tool, code, qtext, score, page))
+    analyses: list[AnalysisRow] = []
+    full = normalize_text("\n".join(analysis_parts))
+    if full:
+        parts = split_analysis(full)
+        lowest = tuple(find_codes(parts.lowest_text, tool))
+        refs = tuple(r for r in oit_references(full) if r not in lowest)
+        for n in indicators:
+            analyses.append(AnalysisRow(n, CANONICAL[n], lowest, parts.cause, parts.guideline, refs,
+                                        analysis_page or t.page))
+    return scores, analyses, problems
+
+
+def measure_rows(t: IndicatorTable, indicator: int) -> tuple[list[MeasureRow], list[Problem]]:
+    """The measure rows of one measures table, numbered from 1."""
+    rows: list[MeasureRow] = []
+    problems: list[Problem] = []
+    for row, page in zip(t.rows, t.row_pages):
+        f = {name: _field(row, t.columns, name) for name in ("measure", "finding", "steps", "period", "responsible")}
+        if not any(f.values()):
+            continue
+        start, end = parse_period(f["period"]) if f["period"] else (None, None)
+        seq = len(rows) + 1
+        rows.append(MeasureRow(
+            indicator, CANONICAL[indicator], seq, f["measure"] or None, f["finding"] or None, f["steps"] or None,
+            f["period"] or None, start, end, f["responsible"] or None, page,
+        ))
+        if not f["period"]:
+            problems.append(Problem("warning", "measure-missing-period",
+                                    f"Measure {seq} of indicator {indicator} has no period.", indicator, page))
+        elif start is None and end is None and re.search(r"\d", f["period"]):
+            problems.append(Problem("warning", "period-unreadable",
+                                    f"The period '{f['period']}' of measure {seq} could not be read as dates.",
+                                    indicator, page))
+        if not f["responsible"]:
+            problems.append(Problem("warning", "measure-missing-responsible",
+                                    f"Measure {seq} of indicator {indicator} names no responsible unit.", indicator, page))
+    return rows, problems
+
+
+def table_kind_rows(t: IndicatorTable, indicators: list[int]):
+    """Dispatch on the table's kind (analysis or measures)."""
+    if t.kind == ANALYSIS:
+        return analysis_rows(t, indicators)
+    rows, problems = measure_rows(t, indicators[0])
+    return rows, problems

@@ -1,0 +1,204 @@
+"""Find the report's indicator tables, whatever the page breaks.
+
+Walks the page items of a whole document (lines and tables, in reading
+order) and returns one :class:`IndicatorTable` per indicator table of each
+part: analysis tables (question, score, analysis) and measures tables
+(measure, finding, steps, period, responsible). A table that continues on the
+next page (with or without its header row repeated) is joined to its first
+piece, and a row that a page break split in two is joined back into one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.layout import Cell, Item, Table, TextLine
+from normalize.indicators import HeadingMatch, parse_indicator_heading
+from normalize.thai import normalize_text
+
+ANALYSIS = "analysis"
+MEASURES = "measures"
+
+#: Header-cell keywords (whitespace removed) per table kind and field.
+ANALYSIS_FIELDS: dict[str, tuple[str, ...]] = {
+    "question": ("ประเด็นข้อคำถาม", "ข้อคำถาม", "ประเด็น", "ตัวชี้วัดย่อย"),
+    "score": ("คะแนน",),
+    "analysis": ("การวิเคราะห์", "วิเคราะห์ผล"),
+}
+MEASURE_FIELDS: dict[str, tuple[str, ...]] = {
+    "finding": ("ผลการวิเคราะห์",),
+    "measure": ("มาตรการ", "โครงการ", "กิจกรรม"),
+    "steps": ("ขั้นตอน", "วิธีการ"),
+    "period": ("ระยะเวลา", "ช่วงเวลา"),
+    "responsible": ("ผู้รับผิดชอบ", "รับผิดชอบ", "หน่วยงานรับผิดชอบ"),
+}
+#: The canonical column order of a measures table, used when headers are
+#: ambiguous (a header cell repeated, as in the seed's indicator 4).
+MEASURE_ORDER = ("measure", "finding", "steps", "period", "responsible")
+ANALYSIS_ORDER = ("question", "score", "analysis")
+
+
+def squash(text: str) -> str:
+    """Normalized text without any whitespace (for keyword matching)."""
+    return re.sub(r"\s+", "", normalize_text(text))
+
+
+def _cell_text(cell: Cell | None) -> str:
+    return squash(cell.raw_text) if cell is not None else ""
+
+
+def header_kind(row: list[Cell | None]) -> str | None:
+    """``analysis``/``measures`` when the row is that kind's header row."""
+    texts = [_cell_text(c) for c in row if c is not None]
+    texts = [t for t in texts if t]
+    if len(texts) < 2:
+        return None
+    a = sum(any(k in t for ks in ANALYSIS_FIELDS.values() for k in ks) for t in texts)
+    m = sum(any(k in t for ks in MEASURE_FIELDS.values() for k in ks) for t in texts)
+    if "คะแนน" in "".join(texts) and a >= 2:
+        return ANALYSIS
+    if m >= 3 and ("ผู้รับผิดชอบ" in "".join(texts) or "ระยะเวลา" in "".join(texts) or "ขั้นตอน" in "".join(texts)):
+        return MEASURES
+    return None
+
+
+def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
+    """Field name → column index, from the header's keywords; by position when ambiguous."""
+    fields = ANALYSIS_FIELDS if kind == ANALYSIS else MEASURE_FIELDS
+    order = ANALYSIS_ORDER if kind == ANALYSIS else MEASURE_ORDER
+    texts = [_cell_text(c) for c in header]
+    mapping: dict[str, int] = {}
+    taken: set[int] = set()
+    for name in sorted(fields, key=lambda n: order.index(n) if n != "finding" else -1):
+        for i, t in enumerate(texts):
+            if i in taken or not t:
+                continue
+            if any(k in t for k in fields[name]):
+                mapping[name] = i
+                taken.add(i)
+                break
+    if len(mapping) < len(order) and len(header) == len(order):
+        # Ambiguous or misprinted header: trust the genre's column order.
+        return {name: i for i, name in enumerate(order)}
+    return mapping
+
+
+@dataclass
+class IndicatorTable:
+    kind: str
+    headings: list[HeadingMatch]
+    heading_text: str
+    heading_page: int | None
+    columns: dict[str, int]
+    page: int
+    rows: list[list[Cell | None]] = field(default_factory=list)
+    row_pages: list[int] = field(default_factory=list)
+    pieces: int = 1
+
+
+@dataclass
+class DocumentLayout:
+    tables: list[IndicatorTable]
+    free_lines: list[TextLine]
+    unrecognized_tables: list[Table]
+
+
+def _is_header(row: list[Cell | None]) -> bool:
+    return header_kind(row) is not None
+
+
+def _split_header(table: Table) -> tuple[str | None, list[Cell | None] | None, int]:
+    """Kind, header row and the index of the first body row."""
+    kind = None
+    header = None
+    i = 0
+    while i < len(table.rows) and i < 3:
+        k = header_kind(table.rows[i])
+        if k is None:
+            break
+        kind = kind or k
+        header = header or table.rows[i]
+        i += 1
+    return kind, header, i
+
+
+def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None], row: list[Cell | None]) -> bool:
+    """Whether ``row`` (first on a new page) is the rest of ``prev`` split by the page break."""
+    def text(r, name):
+        i = cols.get(name)
+        return _cell_text(r[i]) if i is not None and i < len(r) else ""
+
+    if kind == ANALYSIS:
+        q = text(row, "question")
+        # A question row always starts with its code; text without a code and
+        # without a score is the tail of the previous question.
+        return bool(q) and not text(row, "score") and not re.match(r"^[a-zA-Z\[|]?\d", q)
+    filled_prev = {n for n in cols if text(prev, n)}
+    filled_row = {n for n in cols if text(row, n)}
+    return bool(filled_row) and bool(filled_prev - filled_row) and filled_row <= filled_prev
+
+
+def _merge_rows(prev: list[Cell | None], row: list[Cell | None]) -> list[Cell | None]:
+    out: list[Cell | None] = []
+    for a, b in zip(prev, row):
+        if a is None or b is None or b.is_empty:
+            out.append(a if a is not None else b)
+        elif a.is_empty:
+            out.append(b)
+        else:
+            out.append(Cell(a.bbox, a.lines + b.lines))
+    return out
+
+
+def find_sections(items: list[Item]) -> DocumentLayout:
+    """All indicator tables of a document, joined across page breaks."""
+    tables: list[IndicatorTable] = []
+    free: list[TextLine] = []
+    unrecognized: list[Table] = []
+    pending: list[HeadingMatch] = []
+    pending_text = ""
+    pending_page: int | None = None
+    last_was_heading = False
+    current: IndicatorTable | None = None
+    for item in items:
+        if isinstance(item, TextLine):
+            free.append(item)
+            found = parse_indicator_heading(normalize_text(item.text))
+            if found:
+                if last_was_heading:  # a heading wrapped over two lines (…9 … และ / …10 …)
+                    pending += [h for h in found if h.number not in {p.number for p in pending}]
+                    pending_text += " " + item.text
+                else:
+                    pending, pending_text, pending_page = list(found), item.text, item.page
+                current = None
+                last_was_heading = True
+            else:
+                last_was_heading = False
+            continue
+        last_was_heading = False
+        kind, header, start = _split_header(item)
+        body = [r for r in item.rows[start:] if not _is_header(r)]
+        body_pages = [p for r, p in zip(item.rows[start:], item.row_pages[start:]) if not _is_header(r)]
+        if kind is not None and (current is None or current.kind != kind or pending):
+            current = IndicatorTable(
+                kind=kind, headings=pending, heading_text=pending_text, heading_page=pending_page,
+                columns=column_map(kind, header), page=item.page,
+            )
+            tables.append(current)
+            pending, pending_text, pending_page = [], "", None
+            current.rows.extend(body)
+            current.row_pages.extend(body_pages)
+            continue
+        if current is not None and item.n_cols == len(current.rows[0] if current.rows else item.rows[0]):
+            # The same table continued on a new page (header repeated or not).
+            if body and current.rows and item.page != current.row_pages[-1] and _is_continuation_row(
+                current.kind, current.columns, current.rows[-1], body[0]
+            ):
+                current.rows[-1] = _merge_rows(current.rows[-1], body[0])
+                body, body_pages = body[1:], body_pages[1:]
+            current.rows.extend(body)
+            current.row_pages.extend(body_pages)
+            current.pieces += 1
+            continue
+        unrecognized.append(item)
+    return DocumentLayout(tables=tables, free_lines=free, unrecognized_tables=unrecognized)

@@ -1,0 +1,62 @@
+"""Run settings: one frozen, validated dataclass passed explicitly."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from errors import BadArgs
+
+#: Version of the output contract (../shared/CONTRACT.md) written to ``documents.schema_version``.
+SCHEMA_VERSION = "1"
+#: Version of the extractor, recorded so a re-run can tell stale rows (see CHANGELOG.md).
+EXTRACTOR_VERSION = "0.1.0"
+
+DEFAULT_MIN_CHARS_PER_PAGE = 20
+DEFAULT_MAX_BAD_CHAR_RATIO = 0.10
+DEFAULT_WORKERS = 1
+DEFAULT_TIMEOUT_S = 600.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs to know, checked once in ``__post_init__``.
+
+    ``inputs``: files or folders (folders are searched recursively for ``*.pdf``).
+    ``out``: the output folder holding one Parquet dataset per table.
+    ``min_chars_per_page``: fewer text-layer characters than this and a page
+    counts as having no usable text layer (a scan).
+    ``max_bad_char_ratio``: share of unmapped glyphs (``(cid:N)``, U+FFFD,
+    control characters) above which a text layer counts as broken.
+    """
+
+    inputs: tuple[Path, ...]
+    out: Path
+    workers: int = DEFAULT_WORKERS
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    min_chars_per_page: int = DEFAULT_MIN_CHARS_PER_PAGE
+    max_bad_char_ratio: float = DEFAULT_MAX_BAD_CHAR_RATIO
+    progress: bool | None = None  # None: a bar when stderr is a terminal
+    debug_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        if not self.inputs:
+            raise BadArgs("No input given: name at least one PDF file or folder.")
+        missing = [str(p) for p in self.inputs if not Path(p).exists()]
+        if missing:
+            raise BadArgs(f"Input not found: {', '.join(missing)}.")
+        if self.workers < 1:
+            raise BadArgs(f"--workers must be at least 1, not {self.workers}.")
+        if self.timeout_s <= 0:
+            raise BadArgs(f"--timeout must be positive, not {self.timeout_s}.")
+        if self.min_chars_per_page < 0:
+            raise BadArgs("min_chars_per_page must not be negative.")
+        if not 0.0 <= self.max_bad_char_ratio <= 1.0:
+            raise BadArgs("max_bad_char_ratio must be between 0 and 1.")
+        out = Path(self.out)
+        if out.exists() and not out.is_dir():
+            raise BadArgs(f"--out {out} exists and is not a folder.")
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
