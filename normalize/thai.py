@@ -57,6 +57,7 @@ __all__ = [
     "strip_html",
     "thai_digits_to_arabic",
     "thai_normalize",
+    "thai_tokens",
 ]
 
 # --------------------------------------------------------------------------
@@ -331,8 +332,16 @@ def _trie():  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=65536)
-def _tokens(text: str) -> tuple[str, ...]:
+def thai_tokens(text: str) -> tuple[str, ...]:
+    """Words of ``text`` (PyThaiNLP newmm and its dictionary), cached.
+
+    >>> thai_tokens("จัดซื้อจัดจ้างที่เอื้อประโยชน์")
+    ('จัดซื้อจัดจ้าง', 'ที่', 'เอื้อประโยชน์')
+    """
     return tuple(word_tokenize(text, custom_dict=_trie(), engine="newmm"))
+
+
+_tokens = thai_tokens
 
 
 def _breaks_a_word(lw: str, rw: str, start: int, end: int) -> bool:

@@ -53,8 +53,13 @@ CONTENT_W = PAGE_W - MARGIN_L - MARGIN_R
 PAGE_BOTTOM = PAGE_H - MARGIN_B
 
 PT = 25.4 / 72.0        # one point in mm
-LINE_FACTOR = 1.18      # line height / font size (single spacing as it comes out for Sarabun-like fonts)
-BASELINE_FACTOR = 0.90  # baseline below the top of the line box, in font sizes
+# Sizes in the content modules are TH Sarabun points (what an agency picks in
+# Word: 16 body, 14-15 tables).  Laksaman's glyphs are drawn about 1.4 times
+# larger than TH Sarabun's at the same point size (its Thai consonants are
+# 0.60 em high), so a TH Sarabun size is scaled by SARABUN_SCALE before it is
+# handed to fpdf2: 16 pt TH Sarabun -> 11.2 pt Laksaman.
+SARABUN_SCALE = 0.70
+LINE_FACTOR = 1.2      # line height / (Laksaman) font size
 CELL_PAD_X = 1.4        # mm, left/right cell padding
 CELL_PAD_Y = 0.9        # mm, top/bottom cell padding
 BORDER_W = 0.2          # mm
@@ -160,6 +165,7 @@ class Renderer:
         pdf.add_font("Laksaman", "B", str(find_font("B")))
         pdf.set_text_shaping(True)
         pdf.set_line_width(BORDER_W)
+        pdf.c_margin = 0
         pdf.set_draw_color(0, 0, 0)
         self.pdf = pdf
         self.y = MARGIN_T
@@ -178,11 +184,11 @@ class Renderer:
         self.y = MARGIN_T
 
     def font(self, size: float, bold: bool = False) -> None:
-        self.pdf.set_font("Laksaman", "B" if bold else "", size)
+        self.pdf.set_font("Laksaman", "B" if bold else "", size * SARABUN_SCALE)
 
     @staticmethod
     def lh(size: float) -> float:
-        return size * PT * LINE_FACTOR
+        return size * SARABUN_SCALE * PT * LINE_FACTOR
 
     def width(self, text: str) -> float:
         return self.pdf.get_string_width(text)
@@ -195,7 +201,10 @@ class Renderer:
     def draw_text(self, x: float, top: float, size: float, text: str) -> None:
         if not text:
             return
-        self.pdf.text(x, top + size * PT * BASELINE_FACTOR, text)
+        # cell(), not text(): only the cell path applies HarfBuzz's mark
+        # positions (text() would stack every mark at its advance).
+        self.pdf.set_xy(x, top)
+        self.pdf.cell(h=self.lh(size), text=text)
         self.drawn.setdefault(self.page, []).append(text)
 
     def draw_line(self, line: Line, x0: float, width: float, top: float, size: float, align: str) -> None:
@@ -256,7 +265,13 @@ class Renderer:
                     if self.width(cand.rstrip()) <= avail:
                         cur = cand
                         continue
-                    long_run = _is_thai(word) and self.width(word.rstrip()) > 0.25 * width
+                    # Word breaks a long Thai run inside (at a word boundary) to
+                    # fill the line; a short word just moves to the next line.
+                    long_run = (
+                        _is_thai(word)
+                        and self.width(word.rstrip()) > 0.5 * width
+                        and avail - self.width(cur) > 0.3 * width
+                    )
                     if cur.strip() and not long_run:
                         push()
                         if self.width(word.rstrip()) <= avail:
@@ -401,12 +416,14 @@ class Renderer:
                     if kind == "gap":
                         cy = min(cy + val, PAGE_BOTTOM)
                     elif kind == "mark":
-                        self.mark(val)
+                        lane["pending"] = val  # logged with the row's first line
                     elif kind == "sep":
                         seps.append((li, cy))
                     else:
                         if cy + lh > PAGE_BOTTOM:
                             break
+                        if lane.get("pending"):
+                            self.mark(lane.pop("pending"))
                         self.font(t.size)
                         for ci, line in zip(lane["cols"], val):
                             if line is not None:
@@ -484,37 +501,61 @@ class TextLayerMismatch(RuntimeError):
     pass
 
 
+def _page_texts_pdftotext(path: Path, pages: int) -> list[str]:
+    out = []
+    for i in range(1, pages + 1):
+        out.append(
+            subprocess.run(
+                ["pdftotext", "-raw", "-f", str(i), "-l", str(i), str(path), "-"],
+                capture_output=True, text=True, check=True,
+            ).stdout
+        )
+    return out
+
+
 def check_text_layer(path: Path, drawn: dict[int, list[str]]) -> None:
-    """Every page's text (pypdfium2) must equal the strings drawn on it,
-    whitespace removed and sara am equated with nikhahit + sara aa."""
+    """Every page's text layer must carry exactly the strings drawn on it.
+
+    ``pdftotext -raw`` (content-stream order) must equal the drawn text,
+    whitespace removed and sara am equated with nikhahit + sara aa.
+    pypdfium2 reorders shifted marks by position (as it does for Word's
+    PDFs), so from it only the multiset of characters is compared.  Any
+    ``(cid:`` or U+FFFD is an unmapped glyph and fails the build.
+    """
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(path))
     try:
-        if len(doc) != len(drawn):
-            raise TextLayerMismatch(f"{path.name}: {len(doc)} pages but text drawn on {len(drawn)}")
-        for i in range(len(doc)):
+        n_pages = len(doc)
+        if n_pages != len(drawn):
+            raise TextLayerMismatch(f"{path.name}: {n_pages} pages but text drawn on {len(drawn)}")
+        pdfium_texts = []
+        for i in range(n_pages):
             page = doc[i]
             tp = page.get_textpage()
-            got = _squash(tp.get_text_range())
+            pdfium_texts.append(tp.get_text_range())
             tp.close()
             page.close()
-            want = _squash("".join(drawn[i + 1]))
-            if got != want:
-                n = next((k for k, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
-                raise TextLayerMismatch(
-                    f"{path.name} page {i + 1}: text layer differs from the drawn text at char {n}:\n"
-                    f"  layer: {got[max(0, n - 30):n + 30]!r}\n  drawn: {want[max(0, n - 30):n + 30]!r}"
-                )
-            for bad in ("\ufffd", "(cid:"):
-                if bad in got:
-                    raise TextLayerMismatch(f"{path.name} page {i + 1}: {bad!r} in the text layer")
     finally:
         doc.close()
-    if shutil.which("pdftotext"):
-        raw = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True).stdout
-        if "(cid:" in raw or "\ufffd" in raw:
-            raise TextLayerMismatch(f"{path.name}: pdftotext finds unmapped glyphs")
+    if not shutil.which("pdftotext"):
+        raise TextLayerMismatch("pdftotext not found (Debian package poppler-utils): cannot check the text layer")
+    raw_texts = _page_texts_pdftotext(path, n_pages)
+    for i in range(n_pages):
+        want = _squash("".join(drawn[i + 1]))
+        for tool, text in (("pdftotext -raw", raw_texts[i]), ("pypdfium2", pdfium_texts[i])):
+            for bad in ("\ufffd", "(cid:"):
+                if bad in text:
+                    raise TextLayerMismatch(f"{path.name} page {i + 1}: {bad!r} in the text layer ({tool})")
+        got = _squash(raw_texts[i])
+        if got != want:
+            n = next((k for k, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+            raise TextLayerMismatch(
+                f"{path.name} page {i + 1}: text layer differs from the drawn text at char {n}:\n"
+                f"  layer: {got[max(0, n - 30):n + 30]!r}\n  drawn: {want[max(0, n - 30):n + 30]!r}"
+            )
+        if sorted(_squash(pdfium_texts[i])) != sorted(want):
+            raise TextLayerMismatch(f"{path.name} page {i + 1}: pypdfium2 finds other characters than were drawn")
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,149 @@
+"""Agency names in a report's title and headings.
+
+A report can spell its own agency two ways (the seed's title reads
+``องค์กรบริหารส่วนตำบลหนองกะปุ``, its later headings
+``องค์การบริหารส่วนตำบลหนองกะบู่``): :func:`choose_agency` keeps the most
+frequent spelling and returns the others for an ``agency-name-mismatch``
+warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from normalize.thai import is_wrap_space, normalize_text, thai_tokens
+
+__all__ = ["ABBREVIATIONS", "choose_agency", "find_agency_mentions", "normalize_agency"]
+
+#: Abbreviated agency types -> full form.
+ABBREVIATIONS: dict[str, str] = {
+    "อบต.": "องค์การบริหารส่วนตำบล",
+    "อบจ.": "องค์การบริหารส่วนจังหวัด",
+    "ทต.": "เทศบาลตำบล",
+    "ทม.": "เทศบาลเมือง",
+    "ทน.": "เทศบาลนคร",
+}
+
+# An abbreviation as a word: "อบต.หนองกะบู่", "อบต. หนองกะบู่".
+_RE_ABBREVIATION = re.compile(
+    r"(?<![ก-๎])(" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r")\s*"
+)
+# The misspelt "องค์กรบริหารส่วน" (องค์กร = organisation) for องค์การ.
+_RE_ONGKON = re.compile(r"องค์กร(?=\s*บริหาร\s*ส่วน)")
+
+# Agency-type prefixes; a prefix may break across lines ("ส่วน\nตำบล").
+_S = r"\s*"
+_PREFIXES = [
+    f"องค์{_S}(?:การ|กร){_S}บริหาร{_S}ส่วน{_S}(?:ตำบล|จังหวัด)",
+    f"เทศบาล{_S}(?:ตำบล|เมือง|นคร)",
+    "กรม", "สำนักงาน", "โรงเรียน", "โรงพยาบาล", "มหาวิทยาลัย", "การไฟฟ้า",
+    r"อบต\.", r"อบจ\.", r"ทต\.", r"ทม\.", r"ทน\.",
+]
+# A prefix starting a word: at a line start, after a space or punctuation,
+# or glued to "ของ"/"แห่ง" ("ขององค์การบริหารส่วนตำบล...").
+_RE_PREFIX = re.compile(
+    r"(?:(?<![^\s(\"'“:])|(?<=ของ)|(?<=แห่ง))(?P<prefix>" + "|".join(_PREFIXES) + ")"
+)
+# Where a name ends: the year wording, a parenthesis, a line end.
+_RE_NAME_END = re.compile(r"ในปี|ประจำปี|ปีงบประมาณ|พ\.ศ\.|\(|\n")
+#: Words that start running text, never a name ("สำนักงานเพื่อใช้เป็น...").
+_NOT_NAME_START: frozenset[str] = frozenset({
+    "ให้", "เพื่อ", "และ", "ที่", "ใน", "ของ", "ได้", "มี", "เป็น", "จะ", "ซึ่ง",
+    "โดย", "กับ", "ต่อ", "ไป", "หรือ", "แต่", "ว่า", "จึง", "ก็", "นี้", "นั้น",
+    "ดังนี้", "ทุก", "แห่ง", "ตาม", "เพื่อให้", "ไว้", "แล้ว",
+})
+# The name's next chunk: up to a space or the end.
+_RE_CHUNK = re.compile(r"[^\s]+")
+# Characters a name may hold (Thai letters and marks, digits, a few signs).
+_RE_NAME_CHARS = re.compile(r"^[ก-๙0-9.\-]+")
+
+
+def _name_after(text: str) -> str:
+    """The name right after a prefix: chunks joined across wrap spaces."""
+    end = _RE_NAME_END.search(text)
+    text = text[: end.start() if end else len(text)]
+    name = ""
+    pos = 0
+    while True:
+        m = _RE_CHUNK.search(text, pos)
+        if not m:
+            break
+        chunk = _RE_NAME_CHARS.match(m.group(0))
+        if not chunk:
+            break
+        if thai_tokens(chunk.group(0))[0] in _NOT_NAME_START:
+            break
+        if name and not is_wrap_space(name, chunk.group(0)):
+            break
+        if not name and m.start() > 0 and not text[: m.start()].isspace():
+            break
+        name += chunk.group(0)
+        if chunk.end() < len(m.group(0)):
+            break  # punctuation inside the chunk ends the name
+        pos = m.end()
+    return name
+
+
+def find_agency_mentions(text: str) -> list[str]:
+    """Agency names named in a title or headings, in order, as printed
+    (abbreviations such as อบต. expanded).
+
+    Spaces and line breaks inside the type prefix are dropped; inside the
+    name only wrap spaces are. Meant for titles and headings, not body text.
+
+    >>> find_agency_mentions("ขององค์กรบริหารส่วน\\nตำบลหนองกะปุ ในปีงบประมาณพ.ศ.๒๕๖๘(๑๐ ตัวชี้วัด)")
+    ['องค์กรบริหารส่วนตำบลหนองกะปุ']
+    >>> find_agency_mentions("ของ องค์การบริหารส่วนตำบลหนองกะบู่ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘")
+    ['องค์การบริหารส่วนตำบลหนองกะบู่']
+    >>> find_agency_mentions("แผนของอบต.หนองกะบู่ ประจำปี")
+    ['องค์การบริหารส่วนตำบลหนองกะบู่']
+    >>> find_agency_mentions("การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร")
+    []
+    """
+    mentions = []
+    for m in _RE_PREFIX.finditer(text):
+        prefix = re.sub(r"\s+", "", m.group("prefix"))
+        glued = text[m.end(): m.end() + 1]
+        if prefix in ABBREVIATIONS and glued.isspace():
+            rest = text[m.end():].lstrip(" ")
+        else:
+            rest = text[m.end():]
+        name = _name_after(rest)
+        if name:
+            mentions.append(ABBREVIATIONS.get(prefix, prefix) + name)
+    return mentions
+
+
+def normalize_agency(name: str) -> str:
+    """Expand abbreviations, fix องค์กรบริหารส่วน, normalize the text.
+
+    >>> normalize_agency("องค์กรบริหารส่วนตำบลหนองกะปุ")
+    'องค์การบริหารส่วนตำบลหนองกะปุ'
+    >>> normalize_agency("อบต. หนองกะบู่")
+    'องค์การบริหารส่วนตำบลหนองกะบู่'
+    """
+    name = _RE_ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], name.strip())
+    name = _RE_ONGKON.sub("องค์การ", name)
+    return normalize_text(name)
+
+
+def choose_agency(mentions: list[str]) -> tuple[str | None, list[str]]:
+    """The agency's normalized name and the other spellings seen.
+
+    The most frequent spelling wins; a tie goes to the one seen last (the
+    formal "ของ ... ประจำปี" heading comes after the title).
+
+    >>> choose_agency(["องค์กรบริหารส่วนตำบลหนองกะปุ", "องค์การบริหารส่วนตำบลหนองกะบู่", "องค์การบริหารส่วนตำบลหนองกะบู่"])
+    ('องค์การบริหารส่วนตำบลหนองกะบู่', ['องค์การบริหารส่วนตำบลหนองกะปุ'])
+    >>> choose_agency([])
+    (None, [])
+    """
+    names = [n for n in (normalize_agency(m) for m in mentions) if n]
+    if not names:
+        return None, []
+    counts = Counter(names)
+    last_seen = {n: i for i, n in enumerate(names)}
+    chosen = max(counts, key=lambda n: (counts[n], last_seen[n]))
+    others = [n for n in dict.fromkeys(names) if n != chosen]
+    return chosen, others

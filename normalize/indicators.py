@@ -1,0 +1,190 @@
+"""The ten ITA indicators: canonical names, tools, fuzzy matching, headings.
+
+A heading's printed number can be wrong (the seed prints
+``ตัวชี้วัดที่ ๒ คุณภาพการดำเนินงาน`` for indicator 6), so the canonical
+number is decided by the name whenever the name can be read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from normalize.thai import normalize_text
+
+__all__ = [
+    "CANONICAL",
+    "HeadingMatch",
+    "IndicatorMatch",
+    "match_indicator",
+    "parse_indicator_heading",
+    "tool_for_indicator",
+]
+
+#: Canonical indicator number -> name.
+CANONICAL: dict[int, str] = {
+    1: "การปฏิบัติหน้าที่",
+    2: "การใช้งบประมาณ",
+    3: "การใช้อำนาจ",
+    4: "การใช้ทรัพย์สินของราชการ",
+    5: "การแก้ไขปัญหาการทุจริต",
+    6: "คุณภาพการดำเนินงาน",
+    7: "ประสิทธิภาพการสื่อสาร",
+    8: "การปรับปรุงการทำงาน",
+    9: "การเปิดเผยข้อมูล",
+    10: "การป้องกันการทุจริต",
+}
+
+#: Default minimum similarity (0-100) for a name to count as an indicator.
+MIN_SCORE = 82.0
+#: A match must beat the runner-up by this much (5 and 10 share "การทุจริต").
+MIN_MARGIN = 8.0
+#: A heading line longer than this is running text, not a heading.
+MAX_HEADING_CHARS = 120
+
+
+def tool_for_indicator(n: int) -> str:
+    """The tool whose questions answer indicator ``n``.
+
+    >>> [tool_for_indicator(n) for n in (1, 5, 6, 8, 9, 10)]
+    ['IIT', 'IIT', 'EIT', 'EIT', 'OIT', 'OIT']
+    """
+    if 1 <= n <= 5:
+        return "IIT"
+    if 6 <= n <= 8:
+        return "EIT"
+    if 9 <= n <= 10:
+        return "OIT"
+    raise ValueError(f"no ITA indicator {n}")
+
+
+@dataclass(frozen=True)
+class IndicatorMatch:
+    """An indicator recognised by name."""
+
+    number: int
+    name: str
+    score: float
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    """An indicator heading: the number printed and the canonical one."""
+
+    printed_number: int | None
+    number: int
+    name: str
+
+
+# Characters ignored when comparing names: spaces, punctuation, digits.
+_RE_NOISE = re.compile(r"[\s\d๐-๙.,:;()\[\]\-–—*/\"'“”]+")
+# "ทาง" in "ของทางราชการ" is a common variant, not a difference.
+_RE_VARIANTS = re.compile(r"ของทางราชการ")
+
+
+def _key(name: str) -> str:
+    return _RE_VARIANTS.sub("ของราชการ", _RE_NOISE.sub("", normalize_text(name)))
+
+
+_CANONICAL_KEYS: dict[int, str] = {n: _key(v) for n, v in CANONICAL.items()}
+
+
+def _scores(key: str) -> list[tuple[float, int]]:
+    return sorted(
+        ((fuzz.ratio(key, ck), n) for n, ck in _CANONICAL_KEYS.items()), reverse=True
+    )
+
+
+def match_indicator(name: str, min_score: float = MIN_SCORE) -> IndicatorMatch | None:
+    """The indicator whose canonical name ``name`` spells, allowing noise.
+
+    >>> match_indicator("การใช้ทรัพย์สินของทางราชการ").number
+    4
+    >>> match_indicator("การปฏิบัติหน้าที").number
+    1
+    >>> match_indicator("การป้องกันการทุจริต").number, match_indicator("การแก้ไขปัญหาการทุจริต").number
+    (10, 5)
+    >>> match_indicator("การวิเคราะห์ผลการประเมินฯ") is None
+    True
+    """
+    key = _key(name)
+    if not key:
+        return None
+    (best, n), (second, _) = _scores(key)[:2]
+    if best < min_score or best - second < MIN_MARGIN:
+        return None
+    return IndicatorMatch(n, CANONICAL[n], round(best, 1))
+
+
+# "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่", "ตัวชี้วัดที่ 4: การใช้...": the heading
+# word (ที่ optional), the printed number, a separator, the rest.
+_RE_HEADING = re.compile(
+    r"ตัว\s*ชี้\s*วัด\s*(?:ที่)?\s*(?P<num>[0-9๐-๙]{1,2})(?![0-9๐-๙])\s*[:.)\-–]?\s*"
+)
+# "๓.การใช้อำนาจ", "3) การใช้อำนาจ": a number, then a name and nothing else.
+_RE_NUMBERED = re.compile(r"^\s*(?P<num>[0-9๐-๙]{1,2})\s*[.)]?\s*(?P<name>\D.*?)\s*$")
+# Trailing words that join two headings on one line.
+_RE_TRAILING = re.compile(r"(?:\s*(?:และ|,|/|\(.*?\)|\(.*))+\s*$")
+
+
+def _printed(num: str) -> int:
+    return int(num.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+
+
+def _heading_name(rest: str) -> IndicatorMatch | None:
+    """Match the name after a heading number, allowing trailing words."""
+    rest = _RE_TRAILING.sub("", rest).strip()
+    if not rest:
+        return None
+    found = match_indicator(rest)
+    if found:
+        return found
+    # A short tail after the name ("การปฏิบัติหน้าที่ (IIT)"): try prefixes.
+    key = _key(rest)
+    best: IndicatorMatch | None = None
+    for n, ck in _CANONICAL_KEYS.items():
+        score = fuzz.ratio(key[: len(ck)], ck)
+        if score >= 90 and (best is None or score > best.score):
+            best = IndicatorMatch(n, CANONICAL[n], round(score, 1))
+    return best
+
+
+def parse_indicator_heading(line: str) -> list[HeadingMatch]:
+    """The indicator heading(s) a line holds; ``[]`` when it is no heading.
+
+    >>> parse_indicator_heading("ตัวชี้วัดที่ ๒ คุณภาพการดำเนินงาน")
+    [HeadingMatch(printed_number=2, number=6, name='คุณภาพการดำเนินงาน')]
+    >>> [h.number for h in parse_indicator_heading("ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล และ ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต")]
+    [9, 10]
+    >>> parse_indicator_heading("๓.การใช้อำนาจ")
+    [HeadingMatch(printed_number=3, number=3, name='การใช้อำนาจ')]
+    >>> parse_indicator_heading("มาตรการ โครงการ หรือกิจกรรม\\tผลการวิเคราะห์ ตัวชี้วัด")
+    []
+    """
+    line = line.strip()
+    if not line or len(line) > MAX_HEADING_CHARS or "\t" in line:
+        return []
+    heads = list(_RE_HEADING.finditer(line))
+    if heads:
+        if line[: heads[0].start()].strip():
+            return []  # the heading word must open the line
+        out = []
+        for i, h in enumerate(heads):
+            end = heads[i + 1].start() if i + 1 < len(heads) else len(line)
+            printed = _printed(h.group("num"))
+            found = _heading_name(line[h.end():end])
+            if found:
+                out.append(HeadingMatch(printed, found.number, found.name))
+            elif 1 <= printed <= 10 and not line[h.end():end].strip(" และ"):
+                out.append(HeadingMatch(printed, printed, CANONICAL[printed]))
+            else:
+                return []
+        return out
+    m = _RE_NUMBERED.match(line)
+    if m:
+        found = match_indicator(_RE_TRAILING.sub("", m.group("name")))
+        if found:
+            return [HeadingMatch(_printed(m.group("num")), found.number, found.name)]
+    return []

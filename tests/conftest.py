@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SAMPLES = ROOT / "samples"
+EXPECTED = ROOT / "tests" / "expected"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def sample_pdfs() -> list[Path]:
+    pdfs = sorted(SAMPLES.glob("*.pdf"))
+    assert pdfs, "samples/*.pdf are missing"
+    return pdfs
+
+
+@pytest.fixture(scope="session")
+def samples_out(tmp_path_factory) -> Path:
+    """One run of the whole pipeline over samples/ (shared by the end-to-end tests)."""
+    from pipeline import main
+
+    out = tmp_path_factory.mktemp("out")
+    code = main(["run", str(SAMPLES), "--out", str(out), "--quiet", "--no-progress"])
+    assert code == 0, f"ita-extract run exited {code} on the samples"
+    return out

@@ -1,0 +1,101 @@
+"""normalize/agency.py: the agency named in a report, spelled two ways in the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from normalize.agency import choose_agency, find_agency_mentions, normalize_agency
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "ita-2568-nongkabu.txt"
+NONGKABU = "องค์การบริหารส่วนตำบลหนองกะบู่"
+NONGKAPU = "องค์การบริหารส่วนตำบลหนองกะปุ"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "แสดงการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานขององค์กรบริหารส่วน\n"
+            "ตำบลหนองกะปุ ในปีงบประมาณพ.ศ.๒๕๖๘(๑๐ ตัวชี้วัด)",
+            ["องค์กรบริหารส่วนตำบลหนองกะปุ"],
+        ),
+        ("ของ องค์การบริหารส่วนตำบลหนองกะบู่ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘", [NONGKABU]),
+        (
+            "นำไปสู่การปฏิบัติหรือกำหนดมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสขององค์การบริหารส่วนตำบลหนองกะบู่ ให้ดีขึ้น ดังนี้",
+            [NONGKABU],
+        ),
+        ("อบต.หนองกะบู่ ประจำปี 2568", [NONGKABU]),
+        ("ของ อบจ. ขอนแก่น (ITA)", ["องค์การบริหารส่วนจังหวัดขอนแก่น"]),
+        ("ทต.บ้านใหม่", ["เทศบาลตำบลบ้านใหม่"]),
+        ("เทศบาลเมืองแสนสุข(ชลบุรี)", ["เทศบาลเมืองแสนสุข"]),
+        ("เทศบาลนครขอนแก่น ประจำปีงบประมาณ 2568", ["เทศบาลนครขอนแก่น"]),
+        ("สำนักงานสาธารณสุขจังหวัดขอนแก่น", ["สำนักงานสาธารณสุขจังหวัดขอนแก่น"]),
+        ("โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านนา ปีงบประมาณ 2568", ["โรงพยาบาลส่งเสริมสุขภาพตำบลบ้านนา"]),
+        ("มหาวิทยาลัยเชียงใหม่\nประจำปี", ["มหาวิทยาลัยเชียงใหม่"]),
+        ("กรมบัญชีกลาง ในปีงบประมาณ 2568", ["กรมบัญชีกลาง"]),
+        ("การไฟฟ้าส่วนภูมิภาค", ["การไฟฟ้าส่วนภูมิภาค"]),
+        ("ของโรงเรียนบ้านหนองบัว จัดซื้อจัด จ้าง", ["โรงเรียนบ้านหนองบัว"]),
+    ],
+)
+def test_find_agency_mentions(text: str, expected: list[str]) -> None:
+    assert find_agency_mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร",
+        "อนุญาตทรัพย์สินของ สำนักงานเพื่อไปใช้ใน การปฏิบัติงานของอบต. ให้มีความสะดวกรวมทั้ง",
+        "วิธีปฏิบัติแนวทางการ ขอยืมทรัพย์สินของ สำนักงาน เพื่อใช้เป็น แนวทางการปฏิบัติ",
+        "กิจกรรมเสริมสร้าง จิตสำนึกที่ดีในการ รับผิดชอบต่อหน้าที่",
+        "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่",
+        "",
+    ],
+)
+def test_find_agency_mentions_none(text: str) -> None:
+    assert find_agency_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("องค์กรบริหารส่วนตำบลหนองกะปุ", NONGKAPU),
+        ("อบต.หนองกะบู่", NONGKABU),
+        ("อบต. หนองกะบู่", NONGKABU),
+        ("  องค์การบริหารส่วนตำบลหนองกะบู่ ", NONGKABU),
+        ("ทน.ขอนแก่น", "เทศบาลนครขอนแก่น"),
+        ("ทม.แสนสุข", "เทศบาลเมืองแสนสุข"),
+        ("องค์กรปกครองส่วนท้องถิ่น", "องค์กรปกครองส่วนท้องถิ่น"),  # only before บริหารส่วน
+    ],
+)
+def test_normalize_agency(raw: str, expected: str) -> None:
+    assert normalize_agency(raw) == expected
+
+
+def test_choose_agency_seed_example() -> None:
+    mentions = ["องค์กรบริหารส่วนตำบลหนองกะปุ", NONGKABU, NONGKABU]
+    assert choose_agency(mentions) == (NONGKABU, [NONGKAPU])
+
+
+def test_choose_agency_tie_goes_to_the_later_mention() -> None:
+    assert choose_agency(["องค์กรบริหารส่วนตำบลหนองกะปุ", NONGKABU]) == (NONGKABU, [NONGKAPU])
+    assert choose_agency([NONGKABU, "องค์กรบริหารส่วนตำบลหนองกะปุ"]) == (NONGKAPU, [NONGKABU])
+
+
+def test_choose_agency_one_spelling() -> None:
+    assert choose_agency(["อบต.หนองกะบู่", NONGKABU]) == (NONGKABU, [])
+
+
+def test_choose_agency_nothing() -> None:
+    assert choose_agency([]) == (None, [])
+    assert choose_agency(["  "]) == (None, [])
+
+
+def test_seed_agency() -> None:
+    if not SEED.exists():
+        pytest.skip("seed text missing")
+    mentions = find_agency_mentions(SEED.read_text(encoding="utf-8"))
+    assert mentions == ["องค์กรบริหารส่วนตำบลหนองกะปุ", NONGKABU, NONGKABU]
+    assert choose_agency(mentions) == (NONGKABU, [NONGKAPU])

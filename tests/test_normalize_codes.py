@@ -1,0 +1,233 @@
+"""normalize/codes.py: question codes as the seed prints them."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalize.codes import (
+    find_codes,
+    oit_references,
+    parse_code_range,
+    parse_question_code,
+    split_question,
+)
+from normalize.indicators import tool_for_indicator
+from normalize.thai import normalize_text
+
+
+@pytest.mark.parametrize(
+    "token,tool,expected",
+    [
+        ("i๑", None, "i1"),
+        ("i 1", None, "i1"),
+        ("I12", None, "i12"),
+        ("i๑๕", "IIT", "i15"),
+        ("e๔", None, "e4"),
+        ("e๙", "EIT", "e9"),
+        ("o๑๒", None, "o12"),
+        ("O12", None, "o12"),
+        ("๐๑๐", None, "o10"),  # Thai zero printed for o
+        ("๐๑๐", "IIT", "o10"),  # the zero is a letter whatever the tool
+        ("๐๘", None, "o8"),
+        ("๐๒๘", "OIT", "o28"),
+        ("010", "OIT", "o10"),
+        ("08", "OIT", "o8"),
+        ("๗", "IIT", "i7"),  # the letter was lost
+        ("๘", "iit", "i8"),
+        ("๓", "EIT", "e3"),
+        ("12", "OIT", "o12"),
+        ("[7", "IIT", "i7"),  # OCR noise for a thin i
+        ("|7", None, "i7"),
+        ("l7", None, "i7"),
+        ("i๒:", None, "i2"),
+    ],
+)
+def test_parse_question_code(token: str, tool: str | None, expected: str) -> None:
+    assert parse_question_code(token, tool) == expected
+
+
+@pytest.mark.parametrize(
+    "token,tool",
+    [
+        ("๗", None),  # bare number, tool unknown
+        ("010", None),
+        ("010", "IIT"),
+        ("[7", "EIT"),  # a thin i cannot be an EIT code
+        ("i0", None),
+        ("ตัวชี้วัด", None),
+        ("คะแนน", "IIT"),
+        ("99.38", "IIT"),
+        ("", "IIT"),
+        ("2568", "IIT"),
+    ],
+)
+def test_parse_question_code_rejects(token: str, tool: str | None) -> None:
+    assert parse_question_code(token, tool) is None
+
+
+@pytest.mark.parametrize(
+    "cell,tool,expected",
+    [
+        (
+            "i๑ การปฏิบัติงานหรือให้บริการของเจ้าหน้าที่ ในหน่วยงานของท่านเป็นไปตามขั้นตอนและ ระยะเวลา มากน้อยเพียงใด",
+            "IIT",
+            ("i1", "การปฏิบัติงานหรือให้บริการของเจ้าหน้าที่ ในหน่วยงานของท่านเป็นไปตามขั้นตอนและ ระยะเวลา มากน้อยเพียงใด"),
+        ),
+        (
+            "๗ ท่านเคยถูกผู้บังคับบัญชา*ของท่านสั่งให้ทำธุระส่วนตัวของผู้บังคับบัญชาหรือพวกพ้องบ่อยครั้ง มากน้อยเพียงใด",
+            "IIT",
+            ("i7", "ท่านเคยถูกผู้บังคับบัญชา*ของท่านสั่งให้ทำธุระส่วนตัวของผู้บังคับบัญชาหรือพวกพ้องบ่อยครั้ง มากน้อยเพียงใด"),
+        ),
+        (
+            "e๔ หน่วยงานมีช่องทางการเผยแพร่ข้อมูลข่าวสารที่สามารถเข้าถึงได้ง่าย",
+            "EIT",
+            ("e4", "หน่วยงานมีช่องทางการเผยแพร่ข้อมูลข่าวสารที่สามารถเข้าถึงได้ง่าย"),
+        ),
+        (
+            "๐๑๒ รายงานการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ",
+            "OIT",
+            ("o12", "รายงานการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ"),
+        ),
+        ("i10 เจ้าหน้าที่ในหน่วยงานของท่าน", None, ("i10", "เจ้าหน้าที่ในหน่วยงานของท่าน")),
+        ("7 ท่านเคยถูกผู้บังคับบัญชา", "IIT", ("i7", "ท่านเคยถูกผู้บังคับบัญชา")),
+        ("i๑การปฏิบัติงาน", "IIT", ("i1", "การปฏิบัติงาน")),
+    ],
+)
+def test_split_question(cell: str, tool: str | None, expected: tuple[str, str]) -> None:
+    assert split_question(cell, tool) == expected
+
+
+@pytest.mark.parametrize(
+    "cell,tool",
+    [
+        ("๑.สร้างการเรียนรู้ให้แก่บุคลากร เพื่อปลูกฝังทัศนคติในการปฏิบัติงาน", "IIT"),  # a list
+        ("ประเด็นข้อคำถาม", "IIT"),
+        ("๗ ท่านเคยถูกผู้บังคับบัญชา", None),  # bare number, no tool
+        ("E-Service และ", "EIT"),
+        ("๙๙.๓๘", "IIT"),
+    ],
+)
+def test_split_question_without_code(cell: str, tool: str | None) -> None:
+    assert split_question(cell, tool) == (None, cell.strip())
+
+
+@pytest.mark.parametrize(
+    "cell,expected",
+    [
+        ("<p>๐๑ - ๐๒๘</p>", ("o1", "o28")),
+        ("o1 – o28", ("o1", "o28")),
+        ("O1-O28", ("o1", "o28")),
+        ("01 - 028", ("o1", "o28")),  # the same row after normalize_text
+        ("o1 ถึง o28", ("o1", "o28")),
+        ("i1 - i15", ("i1", "i15")),
+    ],
+)
+def test_parse_code_range(cell: str, expected: tuple[str, str]) -> None:
+    assert parse_code_range(cell) == expected
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙",
+        "1 - 28",  # no letter, no zero: unknown tool
+        "o28 - o1",  # backwards
+        "i1 - e9",  # two tools
+        "i๑ การปฏิบัติงาน",
+        "ติดต่อ - สอบถามข้อมูล",
+    ],
+)
+def test_parse_code_range_rejects(cell: str) -> None:
+    assert parse_code_range(cell) is None
+
+
+ANALYSIS_1 = (
+    "ข้อคำถามที่ได้คะแนนน้อยที่สุด : i๒ ในหน่วยงานของท่าน มีเจ้าหน้าที่ ที่ ปฏิบัติงานหรือให้บริการแก่ผู้มาติดต่อหรือผู้มา "
+    "รับบริการอย่างเท่าเทียมกันมากน้อยเพียงใด"
+)
+ANALYSIS_2 = (
+    "<p>ข้อคำถามที่ได้คะแนนน้อยที่สุด :</p> <p>i๖ หน่วยงานของท่าน มีการใช้งบประมาณหรือการจัดซื้อจัดจ้างที่เอื้อประโยชน์ให้บุคคลใดบุคคลหนึ่ง มากน้อยเพียงใด</p> "
+    "<p>สาเหตุเกิดจาก :</p> <p>หน่วยงานมีการจัดซื้อจัดจ้างที่เอื้อประโยชน์ให้บุคคลใดบุคคลหนึ่ง</p> <p>แนวทางการยกระดับผลการประเมินฯ :</p> "
+    "<p>หน่วยงานควรจัดทำแผนการจัดซื้อจัดจ้างฯ (อ้างอิงจาก ๐๑๒ ,๐๑๓) พร้อมทั้งเผยแพร่รายการจัดซื้อจัดจ้าง</p>"
+)
+ANALYSIS_3 = (
+    "<p>ข้อคำถามที่ได้คะแนนน้อยที่สุด :</p> <p>๘ ท่านเคยถูกผู้บังคับบัญชา*ของท่าน สั่งให้ทำในสิ่งที่เป็นการทุจริตหรือประพฤตินิชอบ บ่อยครั้งมากน้อยเพียงใด</p> "
+    "<p>สาเหตุเกิดจาก :</p> <p>เจ้าหน้าที่บางรายในหน่วยงานเคยถูกผู้บังคับบัญชาสั่งให้ทำในสิ่งที่ไม่ถูกต้อง</p> "
+    "<p>แนวทางการยกระดับผลการประเมินฯ :</p> <p>ดำเนินการตามมาตรการที่ได้กำหนดไว้ (อ้างอิงจาก ๐๒๓) รวมถึงการเผยแพร่ช่องทาง การ ร้องเรียน "
+    "ในกรณี ที่ผู้บังคับบัญชาสั่งให้กระทำในสิ่งที่ไม่ถูกต้อง หรือกระทำการทุจริตให้บุคลากรภายในได้ รับทราบด้วย (อ้างอิงจาก ๐๑๘)</p>"
+)
+ANALYSIS_4 = (
+    "<p>ข้อคำถามที่ได้คะแนนน้อยที่สุด :</p> <p>i๑๐ เจ้าหน้าที่ในหน่วยงานของท่านมีการขอยืมหรือขอใช้ทรัพย์สินของหน่วยงานอย่างถูกต้องตามขั้นตอน/แนวปฏิบัติมากน้อยเพียงใด</p> "
+    "<p>i๑๑ เจ้าหน้าที่หน่วยงานของท่าน เคยนำทรัพย์สินของหน่วยงานไปใช้เพื่อประโยชน์ส่วนตัว บ่อยครั้งมากน้อยเพียงใด</p> <p>สาเหตุเกิดจาก :</p>"
+)
+ANALYSIS_5 = "<p>ข้อคำถามที่ได้คะแนนน้อยที่สุด :</p> <p>-ไม่มี</p>"
+ANALYSIS_7 = (
+    "ข้อคำถามที่ได้คะแนนน้อยที่สุด : e๖ เจ้าหน้าที่ที่สามารถสื่อสาร ตอบข้อซักถามหรือให้คำอธิบายแก่ท่านได้อย่างชัดเจน "
+    "สาเหตุเกิดจาก : ผู้รับบริการหรือผู้มาติดต่อราชการกับหน่วยงานบางมีความเห็นว่าการสื่อสาร ตอบข้อซักถาม "
+    "แนวทางการยกระดับผลการประเมินฯ : ดังนั้น หน่วยงานควรมอบหมายผู้รับผิดชอบในการสื่อสารตอบข้อซักถาม หรือให้คำอธิบายผ่านช่องทางการติดต่อ - สอบถามข้อมูล (อ้างอิงจาก ๐๓)"
+)
+ANALYSIS_9 = (
+    "<p>ข้อคำถามที่ได้คะแนนน้อยที่สุด : ๐๑๒ รายงานการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ และความก้าวหน้าการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ ประจำปีพ.ศ.๒๕๖๘</p> "
+    "<p>สาเหตุเกิดจาก การจัดทำข้อมูลรายงานการจัดซื้อจัดจ้าง เนื้อหาและองค์ประกอบไม่ครบถ้วน</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "text,tool,expected",
+    [
+        (ANALYSIS_1, "IIT", ["i2"]),
+        (ANALYSIS_2, "IIT", ["i6"]),
+        (ANALYSIS_3, "IIT", ["i8"]),  # the code lost its letter
+        (ANALYSIS_3, None, []),  # ... and without the tool it cannot be read
+        (ANALYSIS_4, "IIT", ["i10", "i11"]),  # tied
+        (ANALYSIS_5, "IIT", []),
+        (ANALYSIS_7, "EIT", ["e6"]),
+        (ANALYSIS_9, "OIT", ["o12"]),  # not the year 2568, not a reference
+        (ANALYSIS_9, None, ["o12"]),
+    ],
+)
+def test_find_codes(text: str, tool: str | None, expected: list[str]) -> None:
+    assert find_codes(text, tool) == expected
+
+
+@pytest.mark.parametrize(
+    "text,tool,expected",
+    [(ANALYSIS_3, "IIT", ["i8"]), (ANALYSIS_4, "IIT", ["i10", "i11"]), (ANALYSIS_9, "OIT", ["o12"])],
+)
+def test_find_codes_on_normalized_text(text: str, tool: str, expected: list[str]) -> None:
+    assert find_codes(normalize_text(text), tool) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ออนไลน์ หรือ E-Service (อ้างอิงจาก ๐๑๐) เพื่อลดการใช้ดุลยพินิจ", ["o10"]),
+        ("หน่วยงานควรจัดทำแผนการจัดซื้อจัดจ้างฯ (อ้างอิงจาก ๐๑๒ ,๐๑๓) พร้อมทั้ง", ["o12", "o13"]),
+        ("อ้างอิงจาก o8 และ o9", ["o8", "o9"]),
+        (ANALYSIS_3, ["o23", "o18"]),  # order of first citation
+        (ANALYSIS_7, ["o3"]),
+        (ANALYSIS_9, []),  # the lowest question is no reference
+        (
+            "คู่มือหรือแนวทางการ ปฏิบัติงาน (อ้างอิงจาก ๐๘) หรือคู่มือการขอรับ บริการ (อ้างอิงจาก ๐๙) "
+            "โดยละเอียด ... E-Service (อ้างอิงจาก ๐๑๐) (อ้างอิงจาก ๐๘)",
+            ["o8", "o9", "o10"],  # unique
+        ),
+        ("(อ้างอิงจาก 010)", ["o10"]),  # after normalize_text
+        ("ไม่มีการอ้างอิง", []),
+    ],
+)
+def test_oit_references(text: str, expected: list[str]) -> None:
+    assert oit_references(text) == expected
+
+
+@pytest.mark.parametrize(
+    "n,tool", [(1, "IIT"), (5, "IIT"), (6, "EIT"), (8, "EIT"), (9, "OIT"), (10, "OIT")]
+)
+def test_tool_for_indicator(n: int, tool: str) -> None:
+    assert tool_for_indicator(n) == tool
+
+
+@pytest.mark.parametrize("n", [0, 11, -1])
+def test_tool_for_indicator_rejects(n: int) -> None:
+    with pytest.raises(ValueError):
+        tool_for_indicator(n)

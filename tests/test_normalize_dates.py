@@ -1,0 +1,98 @@
+"""normalize/dates.py: periods and fiscal years."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from normalize.dates import fiscal_year_from_text, fiscal_year_range, parse_period
+
+FY2569 = (date(2025, 10, 1), date(2026, 9, 30))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙", FY2569),  # as the seed prints it
+        ("<p>ต.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๙</p>", FY2569),
+        ("ต.ค. 2568 - 30 ก.ย. 2569", FY2569),  # after normalize_text
+        ("1 ตุลาคม 2568 - 30 กันยายน 2569", FY2569),
+        ("1 ตุลาคม 2568 ถึง 30 กันยายน 2569", FY2569),
+        ("ต.ค. 2568 — ก.ย. 2569", FY2569),
+        ("ต . ค . 2568 - ก . ย . 2569", FY2569),
+        ("ตค 2568 - กย 2569", FY2569),
+        ("ปีงบประมาณ พ.ศ. 2569", FY2569),
+        ("ตลอดปีงบประมาณ 2569", FY2569),
+        ("ตลอดปีงบประมาณ ๒๕๖๙", FY2569),
+        ("ต.ค. - ก.ย. 2569", FY2569),  # one year, period crosses new year
+        ("ต.ค.67-ก.ย.68", (date(2024, 10, 1), date(2025, 9, 30))),
+        ("ม.ค. - มี.ค. 2569", (date(2026, 1, 1), date(2026, 3, 31))),
+        ("ก.พ. 2568", (date(2025, 2, 1), date(2025, 2, 28))),
+        ("ก.พ. 2567", (date(2024, 2, 1), date(2024, 2, 29))),  # leap year
+        ("15 มกราคม 2569", (date(2026, 1, 15), date(2026, 1, 15))),
+        ("มีนาคม 2569", (date(2026, 3, 1), date(2026, 3, 31))),
+        ("31 ก.ย. 2569", (date(2026, 9, 30), date(2026, 9, 30))),  # no 31 Sep
+        ("1 - 30 ก.ย. 2569", (date(2026, 9, 1), date(2026, 9, 30))),
+        ("พ.ค. พ.ศ. 2569", (date(2026, 5, 1), date(2026, 5, 31))),
+        ("เดือนธันวาคม 2568 ถึง มกราคม 2569", (date(2025, 12, 1), date(2026, 1, 31))),
+        ("1/10/2568 - 30/9/2569", FY2569),
+    ],
+)
+def test_parse_period(text: str, expected: tuple[date, date]) -> None:
+    assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตามความเหมาะสม",
+        "-",
+        "",
+        "ทุกหน่วยงาน",
+        "ต.ค. - ก.ย.",  # no year at all
+        "สมคบ 2569",  # "มค" inside a word is no month
+        "สำนักปลัด",
+        "99.38",
+    ],
+)
+def test_parse_period_unreadable(text: str) -> None:
+    assert parse_period(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["32 ต.ค. 2568", "ก.ย. 2569 - ต.ค. 2568", "0 มกราคม 0", "ต.ค. 99999", "((((", "ก.ย." * 50],
+)
+def test_parse_period_never_raises(text: str) -> None:
+    start, end = parse_period(text)
+    assert start is None or isinstance(start, date)
+    assert end is None or isinstance(end, date)
+
+
+def test_fiscal_year_range() -> None:
+    assert fiscal_year_range(2569) == FY2569
+    assert fiscal_year_range(2568) == (date(2024, 10, 1), date(2025, 9, 30))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ตำบลหนองกะปุ ในปีงบประมาณพ.ศ.๒๕๖๘(๑๐ ตัวชี้วัด)", 2568),
+        ("ของ องค์การบริหารส่วนตำบลหนองกะบู่ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘", 2568),
+        ("ประจำปีงบประมาณ พ.ศ. 2568", 2568),
+        ("ITA 2567", 2567),
+        ("การประเมิน ITA ประจำปี 2569", 2569),
+        ("ปีงบประมาณ ๒๕๖๘ (ผลคะแนน ๙๙.๓๘)", 2568),
+    ],
+)
+def test_fiscal_year_from_text(text: str, expected: int) -> None:
+    assert fiscal_year_from_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร", "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่", "ปี 2490", "ปี 2700", "โทร 025686000", ""],
+)
+def test_fiscal_year_from_text_none(text: str) -> None:
+    assert fiscal_year_from_text(text) is None
