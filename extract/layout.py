@@ -7,6 +7,7 @@ inside it. Characters outside every table become free-standing lines
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from extract.pdf import Box, Char, Grid, Page
@@ -54,12 +55,10 @@ class TextLine:
 Item = TextLine | Table
 
 
-def _inside(c: Char, box: Box, pad: float = 1.0) -> bool:
-    x0, top, x1, bottom = box
-    return x0 - pad <= c.xmid <= x1 + pad and top - pad <= (c.top + c.bottom) / 2 <= bottom + pad
-
-
 def _table(page: Page, grid: Grid, chars: list[Char]) -> Table:
+    # Chars sorted by their vertical centre, so each cell bisects its band.
+    ordered = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
+    ymids = [(c.top + c.bottom) / 2 for c in ordered]
     rows: list[list[Cell | None]] = []
     for row in grid.rows:
         cells: list[Cell | None] = []
@@ -67,7 +66,8 @@ def _table(page: Page, grid: Grid, chars: list[Char]) -> Table:
             if box is None:
                 cells.append(None)
                 continue
-            cells.append(Cell(box, tuple(text_lines(chars_in_box(chars, box)))))
+            lo, hi = bisect_left(ymids, box[1] - 1.0), bisect_right(ymids, box[3] + 1.0)
+            cells.append(Cell(box, tuple(text_lines(chars_in_box(ordered[lo:hi], box)))))
         rows.append(cells)
     return Table(page=page.number, bbox=grid.bbox, rows=rows, row_pages=[page.number] * len(rows))
 
@@ -75,13 +75,18 @@ def _table(page: Page, grid: Grid, chars: list[Char]) -> Table:
 def page_items(page: Page) -> list[Item]:
     """Lines and tables of one page, ordered top to bottom."""
     grids = [g for g in page.grids if g.rows]
-    in_table: list[Char] = []
+    per_grid: list[list[Char]] = [[] for _ in grids]
     free: list[Char] = []
     for c in page.chars:
-        (in_table if any(_inside(c, g.bbox) for g in grids) else free).append(c)
+        xm, ym = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+        for i, (x0, top, x1, bottom) in enumerate(g.bbox for g in grids):
+            if x0 - 1 <= xm <= x1 + 1 and top - 1 <= ym <= bottom + 1:
+                per_grid[i].append(c)
+                break
+        else:
+            free.append(c)
     items: list[tuple[float, Item]] = []
-    for g in grids:
-        tchars = [c for c in in_table if _inside(c, g.bbox)]
+    for g, tchars in zip(grids, per_grid):
         items.append((g.bbox[1], _table(page, g, tchars)))
     for ln in text_lines(free):
         items.append((ln.top, TextLine(page.number, ln)))

@@ -62,6 +62,7 @@ class Line:
     bottom: float
     size: float
     first_chunk_width: float  # width of the text up to the first space (wrap analysis)
+    ends_with_space: bool = False  # the producer drew a space glyph at the line end
 
     @property
     def bbox(self) -> Box:
@@ -131,6 +132,7 @@ def _line(clusters: list[Cluster]) -> Line | None:
     text = "".join(parts)
     if not text.strip():
         return None
+    ends_with_space = text[-1].isspace()
     visible = [c for c in clusters if c.text.strip()]
     x0, x1 = visible[0].x0, max(c.x1 for c in visible)
     return Line(
@@ -141,6 +143,7 @@ def _line(clusters: list[Cluster]) -> Line | None:
         bottom=max(c.bottom for c in visible),
         size=statistics.median(c.size for c in visible),
         first_chunk_width=(first_space_x if first_space_x is not None else x1) - x0,
+        ends_with_space=ends_with_space,
     )
 
 

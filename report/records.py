@@ -7,6 +7,7 @@ would flag while reading a table is returned as :class:`report.model.Problem`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.layout import Cell
@@ -14,7 +15,7 @@ from extract.text_layer import Line
 from normalize.codes import find_codes, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period
 from normalize.indicators import CANONICAL, tool_for_indicator
-from normalize.thai import join_wrapped_lines, normalize_text
+from normalize.thai import is_wrap_space, normalize_text
 from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow
 from report.sections import ANALYSIS, IndicatorTable
 
@@ -33,20 +34,50 @@ def _paragraph_break(prev: Line, nxt: Line, cell_right: float) -> bool:
         return True
     room = cell_right - _WRAP_SLACK - prev.x1
     space = prev.size * 0.3
-    return nxt.first_chunk_width + space < room
+    if nxt.first_chunk_width + space >= room:
+        return False  # the next line's first word would not have fitted: a wrap
+    return not (_RE_THAI_END.search(prev.text) and _RE_THAI_START.match(nxt.text)
+                and is_wrap_space(prev.text, nxt.text))
+
+
+#: Thai letters at the end of one line and the start of the next.
+_RE_THAI_END = re.compile(r"[\u0e01-\u0e4e\uf700-\uf71a]$")
+_RE_THAI_START = re.compile(r"^[\u0e01-\u0e4e\uf700-\uf71a]")
+
+
+def join_cell_lines(lines: Sequence[Line]) -> str:
+    """Join the wrapped lines of one paragraph.
+
+    Where Thai meets Thai at a line wrap and the producer drew no space
+    glyph there, the wrap fell between or inside words: Thai writes words
+    without spaces, so the lines join with nothing. A drawn trailing space,
+    or non-Thai text on either side, joins with one space.
+    """
+    out = ""
+    prev: Line | None = None
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            continue
+        if out and prev is not None:
+            thai_join = bool(_RE_THAI_END.search(out) and _RE_THAI_START.match(text))
+            out += "" if thai_join and not prev.ends_with_space else " "
+        out += text
+        prev = ln
+    return out
 
 
 def cell_text(cell: Cell | None) -> str:
     """A cell's text: wrapped lines joined, paragraphs on their own line, normalized."""
     if cell is None or cell.is_empty:
         return ""
-    paragraphs: list[list[str]] = [[cell.lines[0].text]]
+    paragraphs: list[list[Line]] = [[cell.lines[0]]]
     for prev, nxt in zip(cell.lines, cell.lines[1:]):
         if _paragraph_break(prev, nxt, cell.bbox[2]):
-            paragraphs.append([nxt.text])
+            paragraphs.append([nxt])
         else:
-            paragraphs[-1].append(nxt.text)
-    return normalize_text("\n".join(join_wrapped_lines(p) for p in paragraphs))
+            paragraphs[-1].append(nxt)
+    return normalize_text("\n".join(join_cell_lines(p) for p in paragraphs))
 
 
 def _label(words: str) -> str:

@@ -47,17 +47,26 @@ def _cell_text(cell: Cell | None) -> str:
     return squash(cell.raw_text) if cell is not None else ""
 
 
+#: A header cell is a short label; body cells that merely start with a
+#: keyword ("กิจกรรมเสริมสร้าง…", "ขั้นตอนที่ 1 …") are longer than this.
+MAX_HEADER_CELL = 40
+
+
 def header_kind(row: list[Cell | None]) -> str | None:
-    """``analysis``/``measures`` when the row is that kind's header row."""
+    """``analysis``/``measures`` when the row is that kind's header row.
+
+    >>> header_kind([Cell((0, 0, 1, 1), ())])
+    """
     texts = [_cell_text(c) for c in row if c is not None]
     texts = [t for t in texts if t]
-    if len(texts) < 2:
+    if len(texts) < 2 or any(len(t) > MAX_HEADER_CELL for t in texts):
         return None
+    joined = "".join(texts)
     a = sum(any(k in t for ks in ANALYSIS_FIELDS.values() for k in ks) for t in texts)
     m = sum(any(k in t for ks in MEASURE_FIELDS.values() for k in ks) for t in texts)
-    if "คะแนน" in "".join(texts) and a >= 2:
+    if "คะแนน" in joined and a >= 2:
         return ANALYSIS
-    if m >= 3 and ("ผู้รับผิดชอบ" in "".join(texts) or "ระยะเวลา" in "".join(texts) or "ขั้นตอน" in "".join(texts)):
+    if m >= 3 and ("รับผิดชอบ" in joined or "ระยะเวลา" in joined):
         return MEASURES
     return None
 

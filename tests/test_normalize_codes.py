@@ -180,6 +180,13 @@ ANALYSIS_9 = (
         (ANALYSIS_3, "IIT", ["i8"]),  # the code lost its letter
         (ANALYSIS_3, None, []),  # ... and without the tool it cannot be read
         (ANALYSIS_4, "IIT", ["i10", "i11"]),  # tied
+        (
+            "ข้อคำถามที่ได้คะแนนน้อยที่สุด : i๑๐ เจ้าหน้าที่ในหน่วยงานของท่านมีการขอยืม i๑๑ เจ้าหน้าที่หน่วยงานของท่าน เคยนำทรัพย์สิน",
+            None,
+            ["i10", "i11"],  # tied, on one line
+        ),
+        ("ข้อคำถามที่ได้คะแนนน้อยที่สุด : -ไม่มี", "IIT", []),
+        ("สาเหตุเกิดจาก : บุคลากรภายในหน่วยงานปฏิบัติ 10 วัน", "IIT", []),  # a number mid-sentence
         (ANALYSIS_5, "IIT", []),
         (ANALYSIS_7, "EIT", ["e6"]),
         (ANALYSIS_9, "OIT", ["o12"]),  # not the year 2568, not a reference

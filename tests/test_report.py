@@ -1,0 +1,146 @@
+"""Sections, rows and checks on hand-built page items (no PDF needed)."""
+from __future__ import annotations
+
+from extract.layout import Cell, Table, TextLine
+from extract.text_layer import Line
+from report.checks import lowest_question_mismatch, missing_indicators
+from report.document import read_report
+from report.model import AnalysisRow, ScoreRow
+from report.records import cell_text, split_analysis
+
+W = 500.0  # cell right edge used below
+
+
+def line(text: str, x1: float = 200.0, top: float = 0.0, trailing_space: bool = False) -> Line:
+    return Line(text, 10.0, x1, top, top + 14, 14.0, min(x1 - 10.0, 60.0), trailing_space)
+
+
+def cell(*texts: str, full: bool = False) -> Cell:
+    return Cell((0.0, 0.0, W, 100.0), tuple(line(t, x1=W - 4 if full else 200.0, top=i * 16) for i, t in enumerate(texts)))
+
+
+def heading(text: str, page: int = 1) -> TextLine:
+    return TextLine(page, line(text))
+
+
+ANALYSIS_HEADER = [cell("ประเด็นข้อคำถาม"), cell("คะแนน"), cell("การวิเคราะห์ผลการประเมินฯ")]
+MEASURE_HEADER = [cell("มาตรการ โครงการ หรือกิจกรรม"), cell("ผลการวิเคราะห์ตัวชี้วัด"),
+                  cell("ขั้นตอนหรือวิธีการปฏิบัติ"), cell("ช่วงระยะเวลาในการดำเนินการ"), cell("ผู้รับผิดชอบ")]
+
+
+def table(rows, page=1):
+    return Table(page=page, bbox=(0, 0, W, 300), rows=rows, row_pages=[page] * len(rows))
+
+
+def seed_indicator_3(page=1):
+    """The seed's indicator 3: codes that lost their letter, i8 named lowest though i7 is lower."""
+    return [
+        heading("ตัวชี้วัดที่ ๓ การใช้อำนาจ", page),
+        table([
+            ANALYSIS_HEADER,
+            [cell("๗ ท่านเคยถูกผู้บังคับบัญชา*ของท่านสั่งให้ทำธุระส่วนตัว"), cell("๙๘.๗๕"),
+             cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด :", "๘ ท่านเคยถูกผู้บังคับบัญชา*ของท่าน",
+                  "สาเหตุเกิดจาก :", "เจ้าหน้าที่บางราย", "แนวทางการยกระดับผลการประเมินฯ :",
+                  "กำหนดมาตรการ (อ้างอิงจาก ๐๒๓) รวมถึงการเผยแพร่ช่องทาง (อ้างอิงจาก ๐๑๘)")],
+            [cell("๘ ท่านเคยถูกผู้บังคับบัญชา*ของท่าน สั่งให้ทำในสิ่งที่เป็นการทุจริต"), cell("๙๙.๓๘"), None],
+            [cell("๙ การบริหารงานบุคคล ในหน่วยงานของท่าน"), cell("๑๐๐.๐๐"), None],
+        ], page),
+    ]
+
+
+def test_seed_indicator_3_rows_and_mismatch():
+    content = read_report(seed_indicator_3())
+    assert [(s.question, s.score) for s in content.scores] == [("i7", 98.75), ("i8", 99.38), ("i9", 100.0)]
+    (a,) = content.analyses
+    assert a.indicator == 3 and a.lowest_questions == ("i8",)
+    assert a.references == ("o23", "o18")
+    assert a.cause == "เจ้าหน้าที่บางราย"
+    codes = {(p.code, p.indicator) for p in content.problems}
+    assert ("lowest-question-mismatch", 3) in codes
+
+
+def test_misnumbered_heading_is_canonical_by_name_and_flagged():
+    items = [heading("ตัวชี้วัดที่ ๒ คุณภาพการดำเนินงาน"),
+             table([ANALYSIS_HEADER, [cell("e๑ เจ้าหน้าที่ปฏิบัติงาน"), cell("๙๐.๕๙"), cell("-ไม่มี")]])]
+    content = read_report(items)
+    assert content.scores[0].indicator == 6 and content.scores[0].tool == "EIT"
+    assert ("indicator-number-mismatch", 6) in {(p.code, p.indicator) for p in content.problems}
+
+
+def test_table_continued_on_next_page_with_repeated_header_and_split_row():
+    items = [
+        heading("ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่"),
+        table([MEASURE_HEADER,
+               [cell("กิจกรรมเสริมสร้าง"), cell("ผลการวิเคราะห์"), cell("ขั้นตอนแรก"),
+                cell("ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙"), cell("สำนักปลัด")]], page=1),
+        # next page: the header repeated, then the rest of the split row
+        table([MEASURE_HEADER, [cell(""), cell(""), cell("ขั้นตอนที่สอง"), cell(""), cell("")],
+               [cell("มาตรการที่สอง"), cell("ผล"), cell("ขั้นตอน"), cell("ตามความเหมาะสม"), cell("กองคลัง")]], page=2),
+    ]
+    content = read_report(items)
+    assert [(m.seq, m.page) for m in content.measures] == [(1, 1), (2, 2)]
+    first, second = content.measures
+    assert first.steps.replace(" ", "").replace("\n", "") == "ขั้นตอนแรกขั้นตอนที่สอง"
+    assert (str(first.period_start), str(first.period_end)) == ("2025-10-01", "2026-09-30")
+    assert second.period_start is None and second.period_text == "ตามความเหมาะสม"
+
+
+def test_header_row_printed_twice_is_not_a_question():
+    items = [heading("ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ"),
+             table([ANALYSIS_HEADER, ANALYSIS_HEADER,
+                    [cell("i๑๐ เจ้าหน้าที่ขอยืม"), cell("๙๙.๓๘"), cell("-ไม่มี")]])]
+    content = read_report(items)
+    assert [s.question for s in content.scores] == ["i10"]
+
+
+def test_range_row_gives_no_score_rows_and_combined_heading_two_analyses():
+    items = [heading("ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล และ"), heading("ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต"),
+             table([ANALYSIS_HEADER,
+                    [cell("<p>๐๑ - ๐๒๘</p>"), cell(""),
+                     cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : ๐๑๒ รายงานการจัดซื้อจัดจ้าง")]])]
+    content = read_report(items)
+    assert content.scores == []
+    assert [(a.indicator, a.lowest_questions) for a in content.analyses] == [(9, ("o12",)), (10, ("o12",))]
+
+
+def test_score_out_of_range_is_an_error_and_left_empty():
+    items = [heading("ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่"),
+             table([ANALYSIS_HEADER, [cell("i1 ข้อหนึ่ง"), cell("120.00"), cell("-ไม่มี")]])]
+    content = read_report(items)
+    assert content.scores[0].score is None
+    assert ("score-out-of-range", "error") in {(p.code, p.severity) for p in content.problems}
+
+
+def test_measure_without_period_or_responsible_is_flagged():
+    items = [heading("ตัวชี้วัดที่ ๒ การใช้งบประมาณ"),
+             table([MEASURE_HEADER, [cell("มาตรการ"), cell("ผล"), cell("ขั้นตอน"), cell(""), cell("")]])]
+    codes = {p.code for p in read_report(items).problems}
+    assert {"measure-missing-period", "measure-missing-responsible"} <= codes
+
+
+def test_split_analysis_none():
+    p = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด :\n-ไม่มี")
+    assert (p.cause, p.guideline) == (None, None)
+
+
+def test_cell_lines_join_thai_wraps_without_space():
+    c = Cell((0, 0, W, 100), (line("จัดทำแผนการจัดซื้อจัด", x1=W - 4), line("จ้างและกระบวนการ", top=16)))
+    assert cell_text(c) == "จัดทำแผนการจัดซื้อจัดจ้างและกระบวนการ"
+
+
+def test_cell_paragraph_when_line_ends_early_and_next_item_starts():
+    c = cell("๑.สร้างการเรียนรู้", "๒.สร้างการรับรู้")
+    assert cell_text(c) == "1.สร้างการเรียนรู้\n2.สร้างการรับรู้"
+
+
+def test_lowest_mismatch_not_raised_for_ties():
+    scores = [ScoreRow(4, "x", "IIT", "i10", "", 99.38, 1), ScoreRow(4, "x", "IIT", "i11", "", 99.38, 1),
+              ScoreRow(4, "x", "IIT", "i12", "", 100.0, 1)]
+    a = AnalysisRow(4, "x", ("i10", "i11"), None, None, (), 1)
+    assert lowest_question_mismatch(scores, [a]) == []
+
+
+def test_missing_indicators_lists_each_absent_one():
+    problems = missing_indicators([], [], analysed_tables={1, 2, 3, 4, 5, 6, 7, 8})
+    assert {(p.code, p.indicator) for p in problems if p.code == "indicator-missing"} == {
+        ("indicator-missing", 9), ("indicator-missing", 10)}
