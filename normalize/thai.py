@@ -490,6 +490,7 @@ def collapse_whitespace(s: str) -> str:
 # --------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=16384)  # pure; headers and labels repeat on every page
 def normalize_text(s: str) -> str:
     """Apply every rule, in the order given in the module docstring.
 

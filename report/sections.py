@@ -10,6 +10,7 @@ piece, and a row that a page break split in two is joined back into one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from extract.layout import Cell, Item, Table, TextLine
@@ -38,6 +39,7 @@ MEASURE_ORDER = ("measure", "finding", "steps", "period", "responsible")
 ANALYSIS_ORDER = ("question", "score", "analysis")
 
 
+@lru_cache(maxsize=16384)
 def squash(text: str) -> str:
     """Normalized text without any whitespace (for keyword matching)."""
     return re.sub(r"\s+", "", normalize_text(text))
