@@ -164,7 +164,7 @@ def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreR
         if _analysis_cell:
             analysis_parts.append(text)
             analysis_page = analysis_page or page
-        q = _field(row, t.columns, "question")
+        q = " ".join(x for x in (_field(row, t.columns, "code"), _field(row, t.columns, "question")) if x)
         raw_score = _field(row, t.columns, "score")
         if not q and not raw_score:
             continue

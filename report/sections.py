@@ -91,6 +91,9 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
     if len(mapping) < len(order) and len(header) == len(order):
         # Ambiguous or misprinted header: trust the genre's column order.
         return {name: i for i, name in enumerate(order)}
+    q = mapping.get("question")
+    if kind == ANALYSIS and q and q - 1 not in taken:
+        mapping["code"] = q - 1  # "ข้อ | ประเด็นข้อคำถาม | …": the code in a column of its own
     return mapping
 
 
@@ -118,19 +121,27 @@ def _is_header(row: list[Cell | None]) -> bool:
     return header_kind(row) is not None
 
 
-def _split_header(table: Table) -> tuple[str | None, list[Cell | None] | None, int]:
-    """Kind, header row and the index of the first body row."""
+def _split_header(rows: list[list[Cell | None]]) -> tuple[str | None, list[Cell | None] | None, int]:
+    """Kind, header row and the number of header rows at the top of ``rows``."""
     kind = None
     header = None
     i = 0
-    while i < len(table.rows) and i < 3:
-        k = header_kind(table.rows[i])
+    while i < len(rows) and i < 3:
+        k = header_kind(rows[i])
         if k is None:
             break
         kind = kind or k
-        header = header or table.rows[i]
+        header = header or rows[i]
         i += 1
     return kind, header, i
+
+
+def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
+    """Indicator headings printed as a table row (one filled, usually merged, cell)."""
+    texts = [c.raw_text for c in row if c is not None and not c.is_empty]
+    if len(texts) != 1:
+        return []
+    return parse_indicator_heading(normalize_text(texts[0]))
 
 
 def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None], row: list[Cell | None]) -> bool:
@@ -161,55 +172,95 @@ def _merge_rows(prev: list[Cell | None], row: list[Cell | None]) -> list[Cell | 
     return out
 
 
+class _Walker:
+    """The state of one pass over a document's items (see :func:`find_sections`)."""
+
+    def __init__(self) -> None:
+        self.tables: list[IndicatorTable] = []
+        self.free: list[TextLine] = []
+        self.unrecognized: list[Table] = []
+        self.pending: list[HeadingMatch] = []
+        self.pending_text = ""
+        self.pending_page: int | None = None
+        self.last_was_heading = False
+        self.current: IndicatorTable | None = None
+
+    def heading(self, found: list[HeadingMatch], text: str, page: int) -> None:
+        if self.last_was_heading:  # a heading wrapped over two lines (…9 … และ / …10 …)
+            known = {p.number for p in self.pending}
+            self.pending += [h for h in found if h.number not in known]
+            self.pending_text += " " + text
+        else:
+            self.pending, self.pending_text, self.pending_page = list(found), text, page
+        self.current = None
+        self.last_was_heading = True
+
+    def line(self, item: TextLine) -> None:
+        self.free.append(item)
+        found = parse_indicator_heading(normalize_text(item.text))
+        if found:
+            self.heading(found, item.text, item.page)
+        else:
+            self.last_was_heading = False
+
+    def _open(self, kind: str, columns: dict[str, int], page: int) -> IndicatorTable:
+        self.current = IndicatorTable(kind=kind, headings=self.pending, heading_text=self.pending_text,
+                                      heading_page=self.pending_page, columns=columns, page=page)
+        self.tables.append(self.current)
+        self.pending, self.pending_text, self.pending_page = [], "", None
+        self.last_was_heading = False
+        return self.current
+
+    def table(self, item: Table) -> None:
+        rows = list(zip(item.rows, item.row_pages))
+        i = 0
+        while i < len(rows) and (found := heading_row(rows[i][0])):
+            self.heading(found, rows[i][0][0].raw_text if rows[i][0][0] else "", rows[i][1])
+            i += 1
+        kind, header, n_header = _split_header([r for r, _ in rows[i:]])
+        body = rows[i + n_header:]
+        cur = self.current
+        if kind is not None and (cur is None or cur.kind != kind or self.pending):
+            cur = self._open(kind, column_map(kind, header), item.page)
+        elif cur is not None and item.n_cols == len(cur.rows[0] if cur.rows else item.rows[0]):
+            # The same table continued on a new page (header repeated or not);
+            # its first row may be the rest of a row the page break split.
+            cur.pieces += 1
+            first = next(((r, p) for r, p in body if not _is_header(r)), None)
+            if first and cur.rows and first[1] != cur.row_pages[-1] and _is_continuation_row(
+                cur.kind, cur.columns, cur.rows[-1], first[0]
+            ):
+                cur.rows[-1] = _merge_rows(cur.rows[-1], first[0])
+                body = [(r, p) for r, p in body if r is not first[0]]
+        else:
+            self.unrecognized.append(item)
+            return
+        self.last_was_heading = False
+        for row, page in body:
+            if _is_header(row):
+                continue  # a header row printed twice
+            found = heading_row(row)
+            if found:  # one big table with indicator rows between the measures
+                self.heading(found, next(c.raw_text for c in row if c is not None and not c.is_empty), page)
+                continue
+            if self.pending or self.current is None:
+                self._open(cur.kind, cur.columns, page)
+            self.current.rows.append(row)
+            self.current.row_pages.append(page)
+            self.last_was_heading = False
+
+
 def find_sections(items: list[Item]) -> DocumentLayout:
-    """All indicator tables of a document, joined across page breaks."""
-    tables: list[IndicatorTable] = []
-    free: list[TextLine] = []
-    unrecognized: list[Table] = []
-    pending: list[HeadingMatch] = []
-    pending_text = ""
-    pending_page: int | None = None
-    last_was_heading = False
-    current: IndicatorTable | None = None
+    """All indicator tables of a document, joined across page breaks.
+
+    Headings are free-standing lines ("ตัวชี้วัดที่ ๑ …", "๓.การใช้อำนาจ") or
+    rows inside a table; a heading wrapped over two lines names both
+    indicators; a table's kind comes from its header row.
+    """
+    w = _Walker()
     for item in items:
         if isinstance(item, TextLine):
-            free.append(item)
-            found = parse_indicator_heading(normalize_text(item.text))
-            if found:
-                if last_was_heading:  # a heading wrapped over two lines (…9 … และ / …10 …)
-                    pending += [h for h in found if h.number not in {p.number for p in pending}]
-                    pending_text += " " + item.text
-                else:
-                    pending, pending_text, pending_page = list(found), item.text, item.page
-                current = None
-                last_was_heading = True
-            else:
-                last_was_heading = False
-            continue
-        last_was_heading = False
-        kind, header, start = _split_header(item)
-        body = [r for r in item.rows[start:] if not _is_header(r)]
-        body_pages = [p for r, p in zip(item.rows[start:], item.row_pages[start:]) if not _is_header(r)]
-        if kind is not None and (current is None or current.kind != kind or pending):
-            current = IndicatorTable(
-                kind=kind, headings=pending, heading_text=pending_text, heading_page=pending_page,
-                columns=column_map(kind, header), page=item.page,
-            )
-            tables.append(current)
-            pending, pending_text, pending_page = [], "", None
-            current.rows.extend(body)
-            current.row_pages.extend(body_pages)
-            continue
-        if current is not None and item.n_cols == len(current.rows[0] if current.rows else item.rows[0]):
-            # The same table continued on a new page (header repeated or not).
-            if body and current.rows and item.page != current.row_pages[-1] and _is_continuation_row(
-                current.kind, current.columns, current.rows[-1], body[0]
-            ):
-                current.rows[-1] = _merge_rows(current.rows[-1], body[0])
-                body, body_pages = body[1:], body_pages[1:]
-            current.rows.extend(body)
-            current.row_pages.extend(body_pages)
-            current.pieces += 1
-            continue
-        unrecognized.append(item)
-    return DocumentLayout(tables=tables, free_lines=free, unrecognized_tables=unrecognized)
+            w.line(item)
+        else:
+            w.table(item)
+    return DocumentLayout(tables=w.tables, free_lines=w.free, unrecognized_tables=w.unrecognized)

@@ -144,3 +144,22 @@ def test_missing_indicators_lists_each_absent_one():
     problems = missing_indicators([], [], analysed_tables={1, 2, 3, 4, 5, 6, 7, 8})
     assert {(p.code, p.indicator) for p in problems if p.code == "indicator-missing"} == {
         ("indicator-missing", 9), ("indicator-missing", 10)}
+
+
+def test_one_big_measures_table_with_indicator_rows():
+    row = lambda m: [cell(m), cell("ผล"), cell("ขั้นตอน"), cell("ต.ค. 2568 - ก.ย. 2569"), cell("กองช่าง")]
+    spanning = lambda t: [cell(t), None, None, None, None]
+    items = [table([MEASURE_HEADER, spanning("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"), row("มาตรการ ก"), row("มาตรการ ข"),
+                    spanning("ตัวชี้วัดที่ 2 การใช้งบประมาณ"), row("มาตรการ ค")])]
+    content = read_report(items)
+    assert [(m.indicator, m.seq, m.measure) for m in content.measures] == [
+        (1, 1, "มาตรการ ก"), (1, 2, "มาตรการ ข"), (2, 1, "มาตรการ ค")]
+
+
+def test_heading_as_first_table_row_and_code_in_its_own_column():
+    header = [cell("ข้อ"), cell("ประเด็นข้อคำถาม"), cell("คะแนน"), cell("การวิเคราะห์ผลการประเมินฯ")]
+    items = [table([[cell("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), None, None, None], header,
+                    [cell("e4"), cell("หน่วยงานมีช่องทางการเผยแพร่ข้อมูล"), cell("84.71"), cell("-ไม่มี")]])]
+    content = read_report(items)
+    assert [(s.indicator, s.question, s.question_text, s.score) for s in content.scores] == [
+        (7, "e4", "หน่วยงานมีช่องทางการเผยแพร่ข้อมูล", 84.71)]
