@@ -1,16 +1,22 @@
 """Atomic, idempotent writes of document results into the Parquet datasets.
 
-Layout: ``OUT/<table>/fiscal_year=<year>/part-<run>-<n>.parquet``. A write:
+Layout: ``OUT/<table>/fiscal_year=<year>/part-<run>-<n>.parquet``.
 
-1. writes every new part to a temporary name (``.*.parquet.tmp``: readers
-   and globs skip it) and fsyncs it;
-2. rewrites older parts that hold rows of the same documents without those
-   rows (a re-run replaces a document's rows, never duplicates them);
-3. renames the new parts into place, ``documents`` last: a document's
-   ``documents`` row is the commit mark, so a run killed before it leaves no
-   document that looks finished but lacks rows, and the next run redoes it.
+Every change to a file is one ``os.replace`` of a complete, fsynced
+temporary (``.*.parquet.tmp``, which readers and globs skip), so a reader
+never sees a half-written file, and within one table a document's rows are
+never both old and new, lost, or doubled:
 
-Only the parent process writes.
+* rows of documents seen for the first time go into a new part per run and
+  partition;
+* when a run redoes documents already in the output, the part holding their
+  old rows is rewritten *with* the new rows in one replace (old rows of those
+  documents dropped, new rows added).
+
+``documents`` is written last: a document's row there is the commit mark. A
+run killed before it leaves, at worst, rows of a document that
+``documents`` does not list yet; the next run redoes that document and
+replaces them. Only the parent process writes.
 """
 from __future__ import annotations
 
@@ -74,20 +80,47 @@ def clean_stale_temporaries(out: Path) -> int:
     return n
 
 
-def _drop_documents(path: Path, doc_ids: set[str]) -> None:
-    """Rewrite one part without the rows of ``doc_ids`` (atomically)."""
-    ids = pq.read_table(path, columns=["doc_id"]).column("doc_id").to_pylist()
-    if not doc_ids.intersection(ids):
-        return
-    table = pq.read_table(path)
-    keep = pa.array([i not in doc_ids for i in ids])
-    table = table.filter(keep)
-    if table.num_rows == 0:
-        path.unlink()
-        return
+def _replace_atomically(table: pa.Table, path: Path) -> None:
     tmp = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}{_TMP_SUFFIX}")
-    _fsync_write(table, tmp)
-    os.replace(tmp, path)
+    try:
+        _fsync_write(table, tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _doc_ids(path: Path) -> list[str]:
+    return pq.read_table(path, columns=["doc_id"]).column("doc_id").to_pylist()
+
+
+def _publish_table(out: Path, table: str, rows: dict[int, list[dict]], redo: set[str], run_id: str) -> int:
+    """Publish one table's new rows; returns how many rows were written."""
+    schema = SCHEMAS[table]
+    written = 0
+    # Parts that hold rows of documents this run redoes, by partition.
+    holders: dict[int, list[Path]] = defaultdict(list)
+    if redo:
+        for path in part_files(out, table):
+            if redo.intersection(_doc_ids(path)):
+                holders[int(path.parent.name.split("=", 1)[1])].append(path)
+    for year in sorted(set(rows) | set(holders)):
+        new = pa.Table.from_pylist(rows.get(year, []), schema=schema)
+        written += new.num_rows
+        old_parts = holders.get(year, [])
+        for i, path in enumerate(old_parts):
+            old = pq.read_table(path, schema=schema)
+            keep = old.filter(pa.array([d not in redo for d in old.column("doc_id").to_pylist()]))
+            merged = pa.concat_tables([keep, new]) if i == 0 else keep
+            if merged.num_rows:
+                _replace_atomically(merged, path)
+            else:
+                path.unlink()
+        if not old_parts and new.num_rows:
+            folder = out / table / f"{PARTITION}={year}"
+            folder.mkdir(parents=True, exist_ok=True)
+            _replace_atomically(new, folder / f"part-{run_id}-{uuid.uuid4().hex[:8]}.parquet")
+    return written
 
 
 def write_results(out: Path, results: Sequence[DocumentResult], run_id: str | None = None) -> dict[str, int]:
@@ -96,29 +129,15 @@ def write_results(out: Path, results: Sequence[DocumentResult], run_id: str | No
         return {t: 0 for t in TABLES}
     run_id = run_id or uuid.uuid4().hex[:12]
     rows = _rows(results)
-    staged: list[tuple[Path, Path, str]] = []
-    counts = {t: 0 for t in TABLES}
+    ids = {r.doc_id for r in results}
+    # Documents that may already have rows: listed in documents, or left
+    # by a run killed before its documents rows (orphans are found by scan).
+    redo = ids if any(part_files(out, t) for t in TABLES) else set()
+    counts: dict[str, int] = {}
     try:
-        for table in TABLES:
-            schema = SCHEMAS[table]
-            for year, items in sorted(rows[table].items()):
-                folder = out / table / f"{PARTITION}={year}"
-                folder.mkdir(parents=True, exist_ok=True)
-                name = f"part-{run_id}-{uuid.uuid4().hex[:8]}.parquet"
-                tmp = folder / f".{name}{_TMP_SUFFIX}"
-                _fsync_write(pa.Table.from_pylist(items, schema=schema), tmp)
-                staged.append((tmp, folder / name, table))
-                counts[table] += len(items)
-        doc_ids = {r.doc_id for r in results}
-        for table in TABLES:
-            for path in part_files(out, table):
-                _drop_documents(path, doc_ids)
-        staged.sort(key=lambda s: s[2] == "documents")  # documents last: the commit mark
-        for tmp, final, _ in staged:
-            os.replace(tmp, final)
+        for table in (*(t for t in TABLES if t != "documents"), "documents"):  # documents last: the commit mark
+            counts[table] = _publish_table(out, table, rows[table], redo, run_id)
     except OSError as exc:
-        for tmp, _, _ in staged:
-            tmp.unlink(missing_ok=True)
         raise OutputNotWritable(f"Cannot write to {out}: {exc.strerror or exc}.") from exc
     return counts
 
