@@ -48,6 +48,7 @@ class Char:
     size: float
     seq: int
     upright: bool = True
+    conf: float = 100.0  # recognition confidence 0–100 (OCR words); 100 for a text layer
 
     @property
     def baseline(self) -> float:

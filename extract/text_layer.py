@@ -49,6 +49,7 @@ class Cluster:
     bottom: float
     size: float
     seq: int
+    conf: float = 100.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class Line:
     size: float
     first_chunk_width: float  # width of the text up to the first space (wrap analysis)
     ends_with_space: bool = False  # the producer drew a space glyph at the line end
+    conf: float = 100.0  # lowest recognition confidence of its words (OCR)
 
     @property
     def bbox(self) -> Box:
@@ -89,7 +91,7 @@ def _clusters(chars: Sequence[Char]) -> list[Cluster]:
                 continue
             orphans.append(ch)
             continue
-        out.append(Cluster(ch.text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size, ch.seq))
+        out.append(Cluster(ch.text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size, ch.seq, ch.conf))
     for m in orphans:  # attach by geometry: the base under the mark, else the nearest
         same_line = [c for c in out if c.text.strip() and abs(c.bottom - m.bottom) < (m.size or 10) * 0.8]
         if not same_line:
@@ -144,6 +146,7 @@ def _line(clusters: list[Cluster]) -> Line | None:
         size=statistics.median(c.size for c in visible),
         first_chunk_width=(first_space_x if first_space_x is not None else x1) - x0,
         ends_with_space=ends_with_space,
+        conf=min(c.conf for c in visible),
     )
 
 

@@ -120,8 +120,10 @@ def match_indicator(name: str, min_score: float = MIN_SCORE) -> IndicatorMatch |
 
 # "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่", "ตัวชี้วัดที่ 4: การใช้...": the heading
 # word (ที่ optional), the printed number, a separator, the rest.
+# OCR drops or swaps marks ("ตัวชีวัดที", "ตัวชิ้วัด") and may lose the
+# number, so marks are optional and the number too (the name then decides).
 _RE_HEADING = re.compile(
-    r"ตัว\s*ชี้\s*วัด\s*(?:ที่)?\s*(?P<num>[0-9๐-๙]{1,2})(?![0-9๐-๙])\s*[:.)\-–]?\s*"
+    r"ตัว\s*ช[ีิ]?[้่๊]?\s*ว[ัิ]?\s*ด\s*(?:ท[ีิ]?[่้]?)?\s*(?P<num>[0-9๐-๙]{1,2})?(?![0-9๐-๙])\s*[:.)\-–]?\s*"
 )
 # "๓.การใช้อำนาจ", "3) การใช้อำนาจ": a number, then a name and nothing else.
 _RE_NUMBERED = re.compile(r"^\s*(?P<num>[0-9๐-๙]{1,2})\s*[.)]?\s*(?P<name>\D.*?)\s*$")
@@ -160,6 +162,8 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
     [9, 10]
     >>> parse_indicator_heading("๓.การใช้อำนาจ")
     [HeadingMatch(printed_number=3, number=3, name='การใช้อำนาจ')]
+    >>> parse_indicator_heading("ตัวชีวัดที การปฏิบัติหน้าที")  # OCR: marks and number lost
+    [HeadingMatch(printed_number=None, number=1, name='การปฏิบัติหน้าที่')]
     >>> parse_indicator_heading("มาตรการ โครงการ หรือกิจกรรม\\tผลการวิเคราะห์ ตัวชี้วัด")
     []
     """
@@ -173,11 +177,11 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
         out = []
         for i, h in enumerate(heads):
             end = heads[i + 1].start() if i + 1 < len(heads) else len(line)
-            printed = _printed(h.group("num"))
+            printed = _printed(h.group("num")) if h.group("num") else None
             found = _heading_name(line[h.end():end])
             if found:
                 out.append(HeadingMatch(printed, found.number, found.name))
-            elif 1 <= printed <= 10 and not line[h.end():end].strip(" และ"):
+            elif printed is not None and 1 <= printed <= 10 and not line[h.end():end].strip(" และ"):
                 out.append(HeadingMatch(printed, printed, CANONICAL[printed]))
             else:
                 return []

@@ -220,7 +220,10 @@ class _Walker:
         kind, header, n_header = _split_header([r for r, _ in rows[i:]])
         body = rows[i + n_header:]
         cur = self.current
-        if kind is not None and (cur is None or cur.kind != kind or self.pending):
+        same_page = cur is not None and bool(cur.row_pages) and cur.row_pages[-1] == item.page
+        if kind is not None and (cur is None or cur.kind != kind or self.pending or same_page):
+            # a new header row on the page of the table before is a new table,
+            # even when its heading is missing (OCR lost it)
             cur = self._open(kind, column_map(kind, header), item.page)
         elif cur is not None and item.n_cols == len(cur.rows[0] if cur.rows else item.rows[0]):
             # The same table continued on a new page (header repeated or not);

@@ -1,0 +1,114 @@
+"""A scanned page to the same :class:`extract.pdf.Page` a text layer gives.
+
+The chain (each step inspectable, see :class:`OcrResult`): page image →
+deskew → ruling lines → table grid → lines erased → Tesseract once per page
+→ numeric tokens re-read by the Thai-numeral recognizer → words as
+:class:`extract.pdf.Char` in PDF points. From there the digital path's
+:func:`extract.layout.page_items` takes over unchanged: words go to the
+cells whose box holds them, exactly like text-layer glyphs.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+import numpy as np
+
+from extract.pdf import Char, Grid, Page
+from extract.raster import PageImage
+from extract.scan import deskew, erase_lines, grid_to_points, ruling_lines, skew_correction, table_grids
+from extract.tesseract import OcrWord
+
+#: Thai text boxes span marks above and below: the font size is about this
+#: share of a word box's height.
+BOX_TO_FONT = 0.62
+
+
+class WordEngine(Protocol):
+    """What OCR needs from an engine (Tesseract, or a fake one in tests)."""
+
+    def page_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]: ...
+
+
+class TokenReader(Protocol):
+    """Re-reads one word image (numerals Tesseract's Thai model cannot read)."""
+
+    def __call__(self, word: OcrWord, crop: np.ndarray, dpi: float) -> OcrWord: ...
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    page: Page
+    angle: float  # degrees the image was rotated to straighten it
+    grids_px: tuple[Grid, ...]
+    words: tuple[OcrWord, ...]  # in pixels of the straightened image
+    image: np.ndarray  # the straightened image, lines erased (what Tesseract read)
+
+
+def crop(gray: np.ndarray, w: OcrWord, pad: int = 3) -> np.ndarray:
+    h, wd = gray.shape
+    return gray[max(0, w.top - pad):min(h, w.bottom + pad), max(0, w.x0 - pad):min(wd, w.x1 + pad)]
+
+
+#: Words worth a second look: short tokens with digits, dots or Latin
+#: letters, where Tesseract's Thai model misreads Thai numerals
+#: (``๙๙.๓๘`` → ``RRM``, ``๒๕๖๘`` → ``๒๕๒๕``).
+_RE_TOKEN = re.compile(r"^[\s\w.\-–:/()\[\]|,]{1,14}$")
+_RE_SUSPECT = re.compile(r"[0-9๐-๙A-Za-z.\[\]|]")
+
+
+def is_numeral_candidate(text: str) -> bool:
+    """
+    >>> is_numeral_candidate("RRM"), is_numeral_candidate("๑๐๐.๐๐"), is_numeral_candidate("การปฏิบัติงาน")
+    (True, True, False)
+    """
+    return bool(_RE_TOKEN.match(text) and _RE_SUSPECT.search(text) and not re.search(r"[ก-ฮ]{3}", text))
+
+
+def words_to_chars(words: list[OcrWord], scale: float) -> tuple[Char, ...]:
+    """OCR words as glyph records in PDF points (one "glyph" per word).
+
+    A word's own box is unreliable vertically (a lone digit or mark gets a
+    tiny box), so each word takes the median top and bottom of its
+    Tesseract line: words of one line then group into one line of text.
+    """
+    if not words:
+        return ()
+    size = statistics.median(w.bottom - w.top for w in words) * scale * BOX_TO_FONT
+    by_line: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for w in words:
+        by_line.setdefault(w.line_key, []).append(w)
+    band = {k: (statistics.median(w.top for w in ws), statistics.median(w.bottom for w in ws))
+            for k, ws in by_line.items()}
+    return tuple(
+        Char(w.text, w.x0 * scale, w.x1 * scale, band[w.line_key][0] * scale, band[w.line_key][1] * scale,
+             size, i, True, w.conf)
+        for i, w in enumerate(words)
+    )
+
+
+def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, engine: WordEngine,
+             reader: TokenReader | None = None) -> OcrResult:
+    """Recognize one page image into a :class:`Page`."""
+    angle = skew_correction(image.gray)
+    gray = deskew(image.gray, angle)
+    rulings = ruling_lines(gray)
+    grids_px = table_grids(rulings, image.dpi)
+    clean = erase_lines(gray, rulings)
+    words = engine.page_words(clean, int(round(image.dpi)))
+    if reader is not None:
+        words = [reader(w, crop(clean, w), image.dpi) if is_numeral_candidate(w.text) else w for w in words]
+    scale = width_pt / gray.shape[1]
+    page = Page(
+        number=number, width=width_pt, height=height_pt,
+        chars=words_to_chars(words, scale),
+        grids=tuple(grid_to_points(g, scale) for g in grids_px),
+        image_area_ratio=1.0,
+    )
+    return OcrResult(page, angle, tuple(grids_px), tuple(words), clean)
+
+
+def with_text(word: OcrWord, text: str, conf: float) -> OcrWord:
+    return replace(word, text=text, conf=conf)
