@@ -15,14 +15,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from errors import DocumentError, ExitCode, ItaError, NoReadablePage, NotAnItaReport
-from extract.layout import Item, page_items
+from errors import DocumentError, ExitCode, ItaError, MissingDependency, NoReadablePage, NotAnItaReport
+from extract.ocr import PageOcr
+from extract.pages import read_pages
 from extract.pdf import open_pdf
-from extract.text_layer import text_layer_problem
 from output.parquet import clean_stale_temporaries, ensure_writable, write_results
 from report.document import read_report
 from report.model import DocumentResult, DocumentRow, Problem
-from settings import Settings, default_workers
+from settings import DEFAULT_OCR_TIMEOUT_S, Settings, default_workers
 
 log = logging.getLogger("ita_extract")
 
@@ -63,7 +63,7 @@ def sha256_of(path: Path) -> str:
 
 # --- one document -----------------------------------------------------------
 
-def process_document(f: InputFile, doc_id: str, settings: Settings) -> DocumentResult:
+def process_document(f: InputFile, doc_id: str, settings: Settings, ocr: PageOcr | None = None) -> DocumentResult:
     """One file to its rows; a broken file becomes a ``failed`` result, never an exception."""
     t0 = time.perf_counter()
     problems: list[Problem] = []
@@ -71,44 +71,31 @@ def process_document(f: InputFile, doc_id: str, settings: Settings) -> DocumentR
     try:
         with open_pdf(f.path) as pdf:
             pages = pdf.page_count
-            items, unreadable = read_pages(pdf, settings)
-        if unreadable:
+            read = read_pages(pdf, f.path, settings, ocr)
+        problems += read.problems
+        if read.unreadable:
             problems.append(Problem(
                 "warning", "ocr-needed",
-                f"Page(s) {', '.join(str(p) for p, _ in unreadable)} have no usable text layer "
-                f"({unreadable[0][1]}) and need OCR, which this version does not do.", None, unreadable[0][0]))
-        if len(unreadable) == pages:
-            raise NoReadablePage(f"None of the {pages} page(s) has a usable text layer ({unreadable[0][1]}); "
-                                 "the document needs OCR.")
-        content = read_report(items)
+                f"Page(s) {', '.join(str(p) for p, _ in read.unreadable)} could not be read "
+                f"({read.unreadable[0][1]}).", None, read.unreadable[0][0]))
+        if len(read.unreadable) == pages:
+            raise NoReadablePage(f"None of the {pages} page(s) could be read: {read.unreadable[0][1]}.")
+        content = read_report(read.items)
         if not content.looks_like_ita or content.n_tables == 0:
             raise NotAnItaReport(
                 f"{f.path.name} is not an ITA report: no indicator table (ตัวชี้วัด with scores or measures) was found.")
         problems += content.problems
-        status = "partial" if unreadable or content.missing_part else "ok"
+        status = "partial" if read.unreadable or content.missing_part else "ok"
         if content.missing_part:
             problems.append(Problem("warning", "part-missing",
                                     f"The {content.missing_part} part of the report was not found.", None, None))
-        doc = DocumentRow(f.source_file, content.agency, pages, "digital", status, None, content.fiscal_year)
+        doc = DocumentRow(f.source_file, content.agency, pages, read.text_source, status, None, content.fiscal_year)
         return DocumentResult(doc_id, doc, content.scores, content.analyses, content.measures, problems,
                               time.perf_counter() - t0)
     except DocumentError as exc:
         problems.append(Problem("error", exc.code, str(exc), None, None))
         doc = DocumentRow(f.source_file, None, pages, None, "failed", str(exc), None)
         return DocumentResult(doc_id, doc, problems=problems, seconds=time.perf_counter() - t0)
-
-
-def read_pages(pdf, settings: Settings) -> tuple[list[Item], list[tuple[int, str]]]:
-    """Items of every page with a usable text layer, and the pages without one."""
-    items: list[Item] = []
-    unreadable: list[tuple[int, str]] = []
-    for page in pdf.pages():
-        why = text_layer_problem(page, settings.min_chars_per_page, settings.max_bad_char_ratio)
-        if why:
-            unreadable.append((page.number, why))
-        else:
-            items += page_items(page)
-    return items, unreadable
 
 
 # --- the batch --------------------------------------------------------------
@@ -142,6 +129,9 @@ def run_batch(settings: Settings) -> BatchSummary:
     clean_stale_temporaries(settings.out)
     files = discover(settings.inputs)
     results: list[DocumentResult] = []
+    ocr = None if settings.ocr == "never" else PageOcr(settings.ocr_timeout_s)
+    if settings.ocr == "always" and ocr.unavailable():
+        raise MissingDependency(ocr.unavailable())
     first_of: dict[str, DocumentResult] = {}
     for f in progress(files, settings):
         doc_id = sha256_of(f.path)
@@ -150,7 +140,7 @@ def run_batch(settings: Settings) -> BatchSummary:
             first.problems.append(Problem("warning", "duplicate-file",
                                           f"{f.source_file} is byte-identical to {first.document.source_file}.", None, None))
             continue
-        result = process_document(f, doc_id, settings)
+        result = process_document(f, doc_id, settings, ocr)
         first_of[doc_id] = result
         results.append(result)
         log.info("%s: %s%s", f.source_file, result.document.status,
@@ -186,6 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, required=True, help="output folder: one Parquet dataset per table")
     run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="show a progress bar (default: only when stderr is a terminal)")
+    run.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                     help="auto: OCR pages without a usable text layer (default); always: OCR every page; "
+                          "never: report such pages as ocr-needed")
+    run.add_argument("--ocr-timeout", type=float, default=DEFAULT_OCR_TIMEOUT_S, metavar="SECONDS",
+                     help=f"time limit for recognizing one page (default {DEFAULT_OCR_TIMEOUT_S:g})")
     run.add_argument("--quiet", action="store_true", help="print only the summary and errors")
     return parser
 
@@ -196,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(levelname)s %(message)s", stream=sys.stderr)
     try:
-        settings = Settings(inputs=tuple(args.inputs), out=args.out, progress=args.progress)
+        settings = Settings(inputs=tuple(args.inputs), out=args.out, progress=args.progress,
+                            ocr=args.ocr, ocr_timeout_s=args.ocr_timeout)
         summary = run_batch(settings)
     except ItaError as exc:
         print(f"ita-extract: {exc}", file=sys.stderr)

@@ -16,6 +16,8 @@ DEFAULT_MIN_CHARS_PER_PAGE = 20
 DEFAULT_MAX_BAD_CHAR_RATIO = 0.10
 DEFAULT_WORKERS = 1
 DEFAULT_TIMEOUT_S = 600.0
+DEFAULT_OCR_TIMEOUT_S = 120.0
+OCR_MODES = ("auto", "always", "never")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class Settings:
     timeout_s: float = DEFAULT_TIMEOUT_S
     min_chars_per_page: int = DEFAULT_MIN_CHARS_PER_PAGE
     max_bad_char_ratio: float = DEFAULT_MAX_BAD_CHAR_RATIO
+    ocr: str = "auto"
+    ocr_timeout_s: float = DEFAULT_OCR_TIMEOUT_S
     progress: bool | None = None  # None: a bar when stderr is a terminal
     debug_dir: Path | None = None
 
@@ -49,6 +53,10 @@ class Settings:
             raise BadArgs(f"--workers must be at least 1, not {self.workers}.")
         if self.timeout_s <= 0:
             raise BadArgs(f"--timeout must be positive, not {self.timeout_s}.")
+        if self.ocr not in OCR_MODES:
+            raise BadArgs(f"--ocr must be one of {', '.join(OCR_MODES)}, not {self.ocr!r}.")
+        if self.ocr_timeout_s <= 0:
+            raise BadArgs(f"--ocr-timeout must be positive, not {self.ocr_timeout_s}.")
         if self.min_chars_per_page < 0:
             raise BadArgs("min_chars_per_page must not be negative.")
         if not 0.0 <= self.max_bad_char_ratio <= 1.0:

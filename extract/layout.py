@@ -27,6 +27,15 @@ class Cell:
     def is_empty(self) -> bool:
         return not self.lines
 
+    @property
+    def ocr(self) -> bool:
+        return any(ln.ocr for ln in self.lines)
+
+    @property
+    def conf(self) -> float:
+        """Lowest recognition confidence of its text (100 for a text layer)."""
+        return min((ln.conf for ln in self.lines), default=100.0)
+
 
 @dataclass(slots=True)
 class Table:

@@ -16,6 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
+from errors import MissingDependency
 from extract.pdf import Char, Grid, Page
 from extract.raster import PageImage
 from extract.scan import deskew, erase_lines, grid_to_points, ruling_lines, skew_correction, table_grids
@@ -60,10 +61,15 @@ _RE_SUSPECT = re.compile(r"[0-9๐-๙A-Za-z.\[\]|]")
 
 
 def is_numeral_candidate(text: str) -> bool:
-    """
+    """Whether a word may hold numerals Tesseract misread (worth a second look).
+
     >>> is_numeral_candidate("RRM"), is_numeral_candidate("๑๐๐.๐๐"), is_numeral_candidate("การปฏิบัติงาน")
     (True, True, False)
+    >>> is_numeral_candidate("ในปีงบประมาณพ.ศ.๒๕๒๕(๑๐")
+    True
     """
+    if re.search(r"[0-9๐-๙]", text):
+        return True
     return bool(_RE_TOKEN.match(text) and _RE_SUSPECT.search(text) and not re.search(r"[ก-ฮ]{3}", text))
 
 
@@ -84,7 +90,7 @@ def words_to_chars(words: list[OcrWord], scale: float) -> tuple[Char, ...]:
             for k, ws in by_line.items()}
     return tuple(
         Char(w.text, w.x0 * scale, w.x1 * scale, band[w.line_key][0] * scale, band[w.line_key][1] * scale,
-             size, i, True, w.conf)
+             size, i, True, w.conf, True)
         for i, w in enumerate(words)
     )
 
@@ -112,3 +118,50 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
 
 def with_text(word: OcrWord, text: str, conf: float) -> OcrWord:
     return replace(word, text=text, conf=conf)
+
+
+class PageOcr:
+    """OCR of whole pages for one process: the engine is made on first use.
+
+    ``reader`` re-reads numerals (see :mod:`extract.numerals`); it is made
+    lazily too, so a batch of digital reports never loads either.
+    """
+
+    def __init__(self, timeout_s: float, engine_factory=None, reader_factory=None) -> None:
+        self.timeout_s = timeout_s
+        self._engine_factory = engine_factory
+        self._reader_factory = reader_factory
+        self._engine: WordEngine | None = None
+        self._reader: TokenReader | None = None
+        self._unavailable: str | None = None
+        self._checked = False
+
+    def unavailable(self) -> str | None:
+        """Why OCR cannot run here (missing Tesseract or model), or ``None``."""
+        if not self._checked:
+            self._checked = True
+            try:
+                self._make()
+            except MissingDependency as exc:
+                self._unavailable = str(exc)
+        return self._unavailable
+
+    def _make(self) -> None:
+        if self._engine is None:
+            if self._engine_factory is not None:
+                self._engine = self._engine_factory()
+            else:
+                from extract.tesseract import Engine
+
+                self._engine = Engine(timeout_s=self.timeout_s)
+        if self._reader is None:
+            if self._reader_factory is not None:
+                self._reader = self._reader_factory(self._engine)
+            else:
+                from extract.tokens import NumeralTokenReader
+
+                self._reader = NumeralTokenReader(self._engine)
+
+    def read(self, image: PageImage, number: int, width_pt: float, height_pt: float) -> OcrResult:
+        self._make()
+        return ocr_page(number, width_pt, height_pt, image, self._engine, self._reader)

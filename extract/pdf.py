@@ -49,6 +49,7 @@ class Char:
     seq: int
     upright: bool = True
     conf: float = 100.0  # recognition confidence 0–100 (OCR words); 100 for a text layer
+    ocr: bool = False  # recognized from an image, not read from a text layer
 
     @property
     def baseline(self) -> float:

@@ -50,6 +50,7 @@ class Cluster:
     size: float
     seq: int
     conf: float = 100.0
+    ocr: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class Line:
     first_chunk_width: float  # width of the text up to the first space (wrap analysis)
     ends_with_space: bool = False  # the producer drew a space glyph at the line end
     conf: float = 100.0  # lowest recognition confidence of its words (OCR)
+    ocr: bool = False  # recognized from an image
 
     @property
     def bbox(self) -> Box:
@@ -91,7 +93,7 @@ def _clusters(chars: Sequence[Char]) -> list[Cluster]:
                 continue
             orphans.append(ch)
             continue
-        out.append(Cluster(ch.text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size, ch.seq, ch.conf))
+        out.append(Cluster(ch.text, ch.x0, ch.x1, ch.top, ch.bottom, ch.size, ch.seq, ch.conf, ch.ocr))
     for m in orphans:  # attach by geometry: the base under the mark, else the nearest
         same_line = [c for c in out if c.text.strip() and abs(c.bottom - m.bottom) < (m.size or 10) * 0.8]
         if not same_line:
@@ -147,6 +149,7 @@ def _line(clusters: list[Cluster]) -> Line | None:
         first_chunk_width=(first_space_x if first_space_x is not None else x1) - x0,
         ends_with_space=ends_with_space,
         conf=min(c.conf for c in visible),
+        ocr=any(c.ocr for c in visible),
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from extract.layout import Cell
 from extract.text_layer import Line
+from normalize.catalog import snap_question
 from normalize.codes import find_codes, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period
 from normalize.indicators import CANONICAL, tool_for_indicator
@@ -24,6 +25,10 @@ from report.sections import ANALYSIS, IndicatorTable
 _RE_PARAGRAPH_START = re.compile(
     r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|[-•●▪*]|ข้อคำถามที่ได้|สาเหตุ|แนวทางการ)"
 )
+#: Rows whose OCR confidence (Tesseract, 0–100) falls below this get an
+#: ``ocr-low-confidence`` warning, so an analyst knows what to check by eye.
+LOW_CONFIDENCE = 60.0
+
 #: Room left at a line end beyond which the next line's first word would
 #: have fitted: the line ended on purpose (a paragraph end), not by wrapping.
 _WRAP_SLACK = 3.0
@@ -145,6 +150,14 @@ def _field(row: list[Cell | None], columns: dict[str, int], name: str) -> str:
     return cell_text(row[i]) if i is not None and i < len(row) else ""
 
 
+def _low_confidence(row: list[Cell | None], what: str, indicator: int, page: int) -> list[Problem]:
+    conf = min((c.conf for c in row if c is not None and not c.is_empty), default=100.0)
+    if conf >= LOW_CONFIDENCE:
+        return []
+    return [Problem("warning", "ocr-low-confidence",
+                    f"OCR is unsure ({conf:.0f}%) of {what} on page {page}: check it against the page.", indicator, page)]
+
+
 def _next_code(prev: str | None) -> str | None:
     m = re.fullmatch(r"([ieo])(\d+)", prev or "")
     return f"{m.group(1)}{int(m.group(2)) + 1}" if m else None
@@ -171,6 +184,13 @@ def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreR
         if parse_code_range(q):
             continue  # "o1 – o28": a range row has no per-item scores
         code, qtext = split_question(q, tool)
+        qcell = row[t.columns["question"]] if t.columns.get("question", 99) < len(row) else None
+        if qcell is not None and qcell.ocr:
+            snap = snap_question(code, qtext)  # OCR noise in a known question, or its code lost
+            if snap.code != code and code is not None:
+                problems.append(Problem("warning", "question-code-corrected",
+                                        f"OCR read the code {code}; the question's text is {snap.code}'s.", first, page))
+            code, qtext = snap.code, snap.text
         score = parse_score(raw_score)
         if raw_score and score is None:
             problems.append(Problem("warning", "score-unreadable",
@@ -191,8 +211,14 @@ def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreR
             score = None
         prev_code = code
         scores.append(ScoreRow(first, CANONICAL[first], tool, code, qtext, score, page))
+        problems += _low_confidence([c for i, c in enumerate(row) if i != t.columns.get("analysis")],
+                                    f"the row of {code}", first, page)
     analyses: list[AnalysisRow] = []
     full = normalize_text("\n".join(analysis_parts))
+    col = t.columns.get("analysis")
+    if col is not None:
+        cells = [r[col] for r in t.rows if col < len(r)]
+        problems += _low_confidence(cells, f"the analysis of indicator {first}", first, analysis_page or t.page)
     if full:
         parts = split_analysis(full)
         lowest = tuple(find_codes(parts.lowest_text, tool))
@@ -217,6 +243,7 @@ def measure_rows(t: IndicatorTable, indicator: int) -> tuple[list[MeasureRow], l
             indicator, CANONICAL[indicator], seq, f["measure"] or None, f["finding"] or None, f["steps"] or None,
             f["period"] or None, start, end, f["responsible"] or None, page,
         ))
+        problems += _low_confidence(row, f"measure {seq} of indicator {indicator}", indicator, page)
         if not f["period"]:
             problems.append(Problem("warning", "measure-missing-period",
                                     f"Measure {seq} of indicator {indicator} has no period.", indicator, page))

@@ -29,8 +29,8 @@ RNG, see ``PARAMS``):
    blank, so it never touches table text;
 3. tilted by +-0.5-2.0 degrees (bicubic, white fill) and shifted by up to
    1 mm, as a sheet laid slightly askew on the glass;
-4. optical blur: Gaussian, sigma 0.6-1.0 px at 300 dpi (x 2/3 at 200 dpi);
-5. levels: ink 20-42, raw paper 244-255; uneven lighting (a gentle gradient
+4. optical blur: Gaussian, sigma 0.65-1.0 px at 300 dpi (x 2/3 at 200 dpi);
+5. levels: ink 28-55, raw paper 244-255; uneven lighting (a gentle gradient
    across the page) and, on about 60 % of pages, a shadow band at one edge
    (the lid of the copier), 3-9 mm wide, 8-20 % darker at the edge;
 6. sensor noise: Gaussian, sigma 6-10 grey levels per pixel;
@@ -38,7 +38,7 @@ RNG, see ``PARAMS``):
    compressed by 0.4, so paper ends up around 225-235 (not pure white) with
    noise of about 3 levels, while ink and edges keep all of theirs;
 8. brightness/contrast jitter (gain 0.95-1.05, offset -6..+6);
-9. grayscale baseline JPEG, quality 36-46 at 300 dpi and 40-50 at 200 dpi,
+9. grayscale baseline JPEG, quality 26-34 at 300 dpi and 30-38 at 200 dpi,
    the JFIF density set to the dpi.
 
 Each JPEG is embedded unchanged (DCTDecode, DeviceGray) as the only content
@@ -79,8 +79,8 @@ DPIS = (300, 200)
 PARAMS = {
     "angle_deg": (0.5, 2.0),        # absolute tilt; the sign is random
     "shift_mm": (-1.0, 1.0),        # x and y offset of the sheet on the glass
-    "blur_sigma_300": (0.6, 1.0),   # px at 300 dpi; scaled by dpi/300
-    "ink": (20.0, 42.0),            # grey level of solid ink before noise
+    "blur_sigma_300": (0.65, 1.0),  # px at 300 dpi; scaled by dpi/300
+    "ink": (28.0, 55.0),            # grey level of solid ink before noise
     "paper_raw": (244.0, 255.0),    # grey level of the paper before background suppression
     "light_gradient": (0.0, 0.04),  # darkening across the page (fraction)
     "shadow_probability": 0.6,
@@ -91,7 +91,7 @@ PARAMS = {
     "bg_slope": 0.4,                # ... levels are compressed by this factor
     "gain": (0.95, 1.05),
     "offset": (-6.0, 6.0),
-    "jpeg_quality": {300: (36, 46), 200: (40, 50)},
+    "jpeg_quality": {300: (26, 34), 200: (30, 38)},
     "signature_ink": (55.0, 80.0),  # blue-black ballpoint in grey
     "signature_width_mm": (0.35, 0.55),
 }
@@ -247,7 +247,7 @@ def scan_page(page, dpi: int, rng, last: bool) -> bytes:
     knee, slope = PARAMS["bg_knee"], PARAMS["bg_slope"]
     a = np.where(a > knee, knee + (a - knee) * slope, a)
     a = a * gain + offset
-    out = Image.fromarray(np.clip(a + 0.5, 0, 255).astype(np.uint8), mode="L")
+    out = Image.fromarray(np.clip(a + 0.5, 0, 255).astype(np.uint8))
     buf = io.BytesIO()
     out.save(buf, format="JPEG", quality=quality, optimize=True, dpi=(dpi, dpi))
     return buf.getvalue()

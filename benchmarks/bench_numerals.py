@@ -1,0 +1,102 @@
+"""Accuracy and speed of the Thai-numeral recognizer on a font it never saw.
+
+Tokens of Thai digits (scores like ``๙๙.๓๘``, years like ``๒๕๖๘``, codes'
+digits) are rendered in the held-out family (Norasi, regular and bold) at
+10-16 pt, at 200 and 300 dpi, degraded like a scan (blur, noise, rotation
+±1.5°, JPEG), and read with :func:`extract.numerals.read_number`.
+
+Prints, per dpi: per-digit accuracy, the confusion matrix of ๐-๙ (a column
+``?`` for "no digit", ``seg`` for tokens whose glyph count came out wrong,
+where every digit counts as an error), and glyphs per second (segmentation
+and classification, model already loaded).
+
+    python benchmarks/bench_numerals.py [--tokens 400] [--seed 7]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+from extract.numerals import ARABIC_DIGITS, THAI_DIGITS, default_recognizer  # noqa: E402
+from extract.numerals_train import HELD_OUT, font_files, render_token  # noqa: E402
+
+PT_SIZES = (10, 12, 14, 16)
+
+
+def random_token(rng: np.random.Generator) -> str:
+    """A score (``๙๙.๓๘``), a year (``๒๕๖๘``) or a short number."""
+    kind = rng.integers(3)
+    digits = lambda n: "".join(THAI_DIGITS[int(d)] for d in rng.integers(0, 10, n))  # noqa: E731
+    if kind == 0:
+        return digits(int(rng.integers(1, 4))) + "." + digits(2)
+    if kind == 1:
+        return "๒๕" + digits(2)
+    return digits(int(rng.integers(1, 5)))
+
+
+def run(dpi: int, tokens: int, seed: int) -> tuple[np.ndarray, int, int, float]:
+    """Confusion counts (10 x 12), digits, glyphs, seconds spent reading."""
+    rec = default_recognizer()
+    fonts = font_files(HELD_OUT)
+    rng = np.random.default_rng(seed + dpi)
+    conf = np.zeros((10, 12), int)
+    n_digits = n_glyphs = 0
+    spent = 0.0
+    for _ in range(tokens):
+        text = random_token(rng)
+        font = fonts[int(rng.integers(len(fonts)))]
+        crop = render_token(text, font, float(rng.choice(PT_SIZES)), dpi, rng)
+        t0 = time.perf_counter()
+        r = rec.read_number(crop)
+        spent += time.perf_counter() - t0
+        n_glyphs += len(text)
+        want = [ch for ch in text]
+        got = [g.char for g in r.glyphs]
+        for i, ch in enumerate(want):
+            if ch == ".":
+                continue
+            t = THAI_DIGITS.index(ch)
+            n_digits += 1
+            if len(got) != len(want):
+                conf[t, 11] += 1
+            elif got[i] in ARABIC_DIGITS:
+                conf[t, ARABIC_DIGITS.index(got[i])] += 1
+            else:
+                conf[t, 10] += 1
+    return conf, n_digits, n_glyphs, spent
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--tokens", type=int, default=400, help="tokens per dpi")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    if not font_files(HELD_OUT):
+        print(f"held-out font {HELD_OUT} not installed (Debian package fonts-thai-tlwg)", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    default_recognizer()
+    print(f"model ready in {time.perf_counter() - t0:.1f} s (loaded, or trained when missing)")
+    for dpi in (200, 300):
+        conf, n, glyphs, spent = run(dpi, args.tokens, args.seed)
+        right = int(np.trace(conf[:, :10]))
+        print(f"\n{dpi} dpi, {HELD_OUT}, {', '.join(map(str, PT_SIZES))} pt: "
+              f"{right}/{n} digits right = {right / n:.2%}; "
+              f"{glyphs / spent:,.0f} glyphs/s ({spent / args.tokens * 1e3:.2f} ms/token)")
+        print("true\\read " + " ".join(f"{d:>4}" for d in ARABIC_DIGITS) + "    ?  seg   acc")
+        for t in range(10):
+            row = conf[t]
+            acc = row[t] / max(1, row.sum())
+            print(f"   {THAI_DIGITS[t]}      " + " ".join(f"{v:>4}" for v in row) + f" {acc:6.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,377 @@
+"""Train the Thai-numeral model of :mod:`extract.numerals` from Debian's Thai fonts.
+
+Glyphs are rendered from the fonts of ``fonts-thai-tlwg``,
+``fonts-tlwg-laksaman`` and ``fonts-noto-core`` (upright styles), degraded
+the way a print-and-scan degrades them (:func:`degrade`: scale, rotation
+±2°, blur, thin or bold ink, noise, JPEG, a random threshold), cut out by the
+same :func:`extract.numerals.segment` the recognizer uses, and fed to a
+one-hidden-layer perceptron trained with Adam in numpy.
+
+The family :data:`HELD_OUT` (Norasi) is never trained on: tests and the
+benchmark measure accuracy on it.
+
+Run ``python -m extract.numerals_train`` to (re)build the cached model;
+``--out PATH`` writes it elsewhere. It takes about 30 s on 2 cores.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from errors import MissingDependency
+from extract.numerals import ARABIC_DIGITS, CLASSES, THAI_DIGITS, Model, glyph_features, model_path, segment
+
+log = logging.getLogger(__name__)
+
+#: Folders searched for font files.
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts")
+#: Families trained on: file-name stems before the style suffix.
+TRAIN_FAMILIES = (
+    "Laksaman", "Garuda", "Kinnari", "Loma", "Purisa", "Sawasdee", "Umpush", "Waree",
+    "TlwgTypo", "TlwgTypist", "TlwgTypewriter", "TlwgMono",
+    "NotoSansThai", "NotoSerifThai", "NotoLoopedThai",
+)
+#: Never trained on; tests and the benchmark read it.
+HELD_OUT = "Norasi"
+#: Debian packages that hold these fonts (scripts/setup.sh installs them).
+FONT_PACKAGES = ("fonts-thai-tlwg", "fonts-tlwg-laksaman", "fonts-noto-core")
+#: Laksaman is what the reports' TH Sarabun looks like: drawn more often.
+FAMILY_WEIGHT = {"Laksaman": 3.0, "Purisa": 0.5, "NotoLoopedThai": 0.7}
+
+#: Training samples per class; ``other`` gets OTHER_FACTOR times as many.
+PER_CLASS = 1500
+OTHER_FACTOR = 5
+#: Digit heights drawn log-uniformly from this range (pixels): 10-16 pt at 200-300 dpi.
+HEIGHT_RANGE = (11.0, 60.0)
+HIDDEN = 256
+EPOCHS = 30
+SEED = 20250401
+
+#: ``other``: Thai letters, vowels and syllables with marks, Latin letters
+#: and signs that are no digit. Not taught: l, I, | (a 1 in any number), o
+#: and O (a zero), i, e and E (classes of their own).
+THAI_CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ"
+THAI_OTHER = THAI_CONSONANTS + "ะาเแโใไๆฯ"
+THAI_SYLLABLES = (
+    "กิ", "ที่", "นั้", "ปู", "ดี", "ตั", "คุ", "สู่", "ผู้", "ข้", "ชื่", "ด้", "บึ", "ฟ้", "ห้", "ล่", "ต่",
+    "มี", "รู้", "จำ", "ทำ", "น้ำ", "ฏ", "ฐ", "ญ", "ปี", "ปิ", "ฝั", "พื", "ฬ", "ศึ", "ยุ", "อื่",
+)
+LATIN_OTHER = "abcdfghjkmnpqrstuvwxyzABCDFGHJKLMNPQRSTUVWXYZ"
+SIGNS = "/()%+*#&@?!<>=[]{}$"
+OTHER_TEXTS: tuple[str, ...] = (*THAI_OTHER, *THAI_SYLLABLES, *LATIN_OTHER, *SIGNS)
+CLASS_TEXTS: dict[str, tuple[str, ...]] = {
+    **{d: (d,) for d in THAI_DIGITS},
+    **{d: (d,) for d in ARABIC_DIGITS},
+    "๐": ("๐", "๐", "o"),
+    "0": ("0", "0", "O"),
+    ".": (".",),
+    "i": ("i",),
+    "e": ("e", "e", "E"),
+    "other": OTHER_TEXTS,
+}
+
+
+# --- fonts ------------------------------------------------------------------------
+
+
+def font_files(family: str) -> list[Path]:
+    """Upright font files of a family (``Norasi.ttf``, ``Norasi-Bold.ttf``...), sorted.
+
+    >>> all(p.name.startswith("Laksaman") for p in font_files("Laksaman"))
+    True
+    """
+    found = []
+    for d in FONT_DIRS:
+        if d.is_dir():
+            for p in d.rglob(f"{family}*.[ot]tf"):
+                style = p.stem[len(family):].lstrip("-")
+                if style in ("", "Regular", "Bold", "Light") and not any(s in p.stem for s in ("Italic", "Oblique")):
+                    found.append(p)
+    return sorted(set(found))
+
+
+def training_fonts() -> list[Path]:
+    """Every training font installed; MissingDependency when none is."""
+    fonts = [p for fam in TRAIN_FAMILIES for p in font_files(fam)]
+    if not fonts:
+        raise MissingDependency(
+            "No Thai font to train the numeral recognizer on: install the Debian packages "
+            + ", ".join(FONT_PACKAGES) + " (scripts/setup.sh does)."
+        )
+    return fonts
+
+
+def family_of(path: Path) -> str:
+    return next((f for f in (*TRAIN_FAMILIES, HELD_OUT) if path.stem.startswith(f)), path.stem)
+
+
+@lru_cache(maxsize=4096)
+def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size)
+
+
+@lru_cache(maxsize=None)
+def has_glyphs(path: str, text: str) -> bool:
+    """True when the font draws every character of ``text`` (not the missing-glyph box)."""
+    font = _font(path, 40)
+    missing = np.asarray(font.getmask("\U000f0000"))
+    for ch in text:
+        if ch.isspace():
+            continue
+        m = np.asarray(font.getmask(ch))
+        if m.size == 0 and ch not in ".":
+            return False
+        if m.shape == missing.shape and np.array_equal(m, missing):
+            return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def digit_height_ratio(path: str) -> float:
+    """Height of the font's Thai digits per pixel of font size."""
+    font = _font(path, 100)
+    hs = []
+    for d in "๐๒๓๔๕๘":
+        box = font.getbbox(d)
+        hs.append(box[3] - box[1])
+    return float(np.median(hs)) / 100.0
+
+
+# --- rendering and degradation ------------------------------------------------------
+
+
+def render(text: str, font: Path | str, size_px: float, *, ink: int = 0, paper: int = 255,
+           pad: float = 0.35) -> np.ndarray:
+    """``text`` drawn in ``font`` at ``size_px`` pixels per em, on paper (uint8, 0 = ink)."""
+    f = _font(str(font), max(4, int(round(size_px))))
+    x0, y0, x1, y1 = f.getbbox(text)
+    p = int(round(pad * size_px)) + 2
+    im = Image.new("L", (x1 - x0 + 2 * p, y1 - y0 + 2 * p), paper)
+    ImageDraw.Draw(im).text((p - x0, p - y0), text, font=f, fill=ink)
+    return np.asarray(im).copy()
+
+
+def size_for(font: Path | str, pt: float, dpi: float) -> float:
+    """Pixels per em of ``pt`` points at ``dpi``."""
+    return pt * dpi / 72.0
+
+
+@dataclass(frozen=True)
+class Degradation:
+    """How a print-and-scan spoils a crop. All defaults: no change."""
+
+    angle: float = 0.0  # degrees
+    blur: float = 0.0  # Gaussian sigma, pixels
+    morph: int = 0  # -1 thinner ink, +1 bolder ink
+    noise: float = 0.0  # Gaussian noise sigma, grey levels
+    jpeg: int = 0  # JPEG quality, 0 = none
+    stretch: float = 1.0  # horizontal scale
+
+    def apply(self, gray: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        img = gray
+        h, w = img.shape
+        if self.angle or self.stretch != 1.0:
+            m = cv2.getRotationMatrix2D((w / 2, h / 2), self.angle, 1.0)
+            m[0, :] *= self.stretch
+            nw = int(round(w * self.stretch))
+            m[0, 2] += 0  # keep the left edge; the padding absorbs the rest
+            img = cv2.warpAffine(img, m, (nw, h), flags=cv2.INTER_LINEAR, borderValue=int(img[0, 0]))
+        if self.morph:
+            k = np.ones((2, 2), np.uint8)
+            # ink is dark: erode the image = bolder ink, dilate = thinner
+            img = cv2.erode(img, k) if self.morph > 0 else cv2.dilate(img, k)
+        if self.blur > 0:
+            img = cv2.GaussianBlur(img, (0, 0), self.blur)
+        if self.noise > 0:
+            img = np.clip(img.astype(np.float32) + rng.normal(0, self.noise, img.shape), 0, 255).astype(np.uint8)
+        if self.jpeg:
+            ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, int(self.jpeg)])
+            img = cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE)
+        return img
+
+
+def random_degradation(rng: np.random.Generator, digit_h: float) -> Degradation:
+    """A random scan: the augmentations the brief lists, scaled to the glyph size."""
+    return Degradation(
+        angle=float(rng.uniform(-2, 2)),
+        blur=float(rng.choice([0.0, rng.uniform(0.3, 0.6 + digit_h / 40)], p=[0.3, 0.7])),
+        morph=int(rng.choice([-1, 0, 1], p=[0.15, 0.65, 0.2])) if digit_h > 16 else 0,
+        noise=float(rng.choice([0.0, rng.uniform(3, 25)], p=[0.4, 0.6])),
+        jpeg=int(rng.choice([0, int(rng.integers(25, 95))], p=[0.6, 0.4])),
+        stretch=float(rng.uniform(0.9, 1.1)),
+    )
+
+
+def random_threshold(rng: np.random.Generator) -> int | None:
+    """Otsu most of the time, else a fixed threshold (thin or bold binarisation)."""
+    return None if rng.random() < 0.6 else int(rng.integers(90, 200))
+
+
+def scan_degradation(rng: np.random.Generator, level: float = 1.0) -> Degradation:
+    """A moderate scan for held-out tests: blur, noise, rotation up to ±1.5°, some JPEG.
+
+    ``level`` scales blur, noise and rotation (0 = a clean rendering).
+    """
+    return Degradation(
+        angle=float(rng.uniform(-1.5, 1.5)) * level,
+        blur=float(rng.uniform(0.4, 0.9)) * level,
+        noise=float(rng.uniform(5, 15)) * level,
+        jpeg=int(rng.integers(50, 90)) if level > 0 and rng.random() < 0.5 else 0,
+    )
+
+
+def render_token(text: str, font: Path | str, pt: float, dpi: float, rng: np.random.Generator,
+                 level: float = 1.0) -> np.ndarray:
+    """A word crop as a scan at ``dpi`` would give it: ``text`` at ``pt`` points, degraded."""
+    gray = render(text, font, size_for(font, pt, dpi), pad=0.15)
+    return scan_degradation(rng, level).apply(gray, rng)
+
+
+# --- samples and training -------------------------------------------------------------
+
+
+def glyph_sample(text: str, font: Path, digit_h: float, rng: np.random.Generator,
+                 single: bool) -> np.ndarray | None:
+    """The glyph mask the recognizer would see for ``text``; None if it fell apart.
+
+    ``single``: the text must come out as one glyph (digits); otherwise the
+    largest glyph is taken (fragments of Thai syllables are ``other`` too).
+    """
+    size = digit_h / digit_height_ratio(str(font))
+    paper = int(rng.integers(200, 256))
+    gray = render(text, font, size, ink=int(rng.integers(0, 70)), paper=paper)
+    gray = random_degradation(rng, digit_h).apply(gray, rng)
+    seg = segment(gray, random_threshold(rng))
+    if not seg.blobs:
+        return None
+    areas = [int(b.mask.sum()) for b in seg.blobs]
+    k = int(np.argmax(areas))
+    if single and any(a > 0.15 * areas[k] for i, a in enumerate(areas) if i != k):
+        return None
+    return seg.blobs[k].mask
+
+
+def make_dataset(fonts: list[Path], per_class: int = PER_CLASS, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+    """Features and class indices of rendered, degraded glyphs."""
+    rng = np.random.default_rng(seed)
+    weights = np.array([FAMILY_WEIGHT.get(family_of(f), 1.0) for f in fonts])
+    weights /= weights.sum()
+    masks: list[np.ndarray] = []
+    labels: list[int] = []
+    lo, hi = np.log(HEIGHT_RANGE[0]), np.log(HEIGHT_RANGE[1])
+    for ci, cls in enumerate(CLASSES):
+        texts = CLASS_TEXTS[cls]
+        want = per_class * (OTHER_FACTOR if cls == "other" else 1)
+        got = tries = 0
+        while got < want and tries < 3 * want:
+            tries += 1
+            font = fonts[int(rng.choice(len(fonts), p=weights))]
+            text = texts[int(rng.integers(len(texts)))]
+            if not has_glyphs(str(font), text):
+                continue
+            m = glyph_sample(text, font, float(np.exp(rng.uniform(lo, hi))), rng, single=cls != "other")
+            if m is None:
+                continue
+            masks.append(m)
+            labels.append(ci)
+            got += 1
+        if got < want:
+            log.warning("class %r: only %d of %d samples", cls, got, want)
+    return glyph_features(masks), np.array(labels, np.int64)
+
+
+def fit(x: np.ndarray, y: np.ndarray, *, hidden: int = HIDDEN, epochs: int = EPOCHS, seed: int = SEED,
+        smoothing: float = 0.05) -> Model:
+    """A one-hidden-layer perceptron fitted with Adam and label smoothing."""
+    rng = np.random.default_rng(seed)
+    mean = x.mean(0)
+    std = x.std(0) + 1e-3
+    z = ((x - mean) / std).astype(np.float32)
+    n, d = z.shape
+    c = len(CLASSES)
+    params = [
+        (rng.standard_normal((d, hidden)) * np.sqrt(2.0 / d)).astype(np.float32),
+        np.zeros(hidden, np.float32),
+        (rng.standard_normal((hidden, c)) * np.sqrt(1.0 / hidden)).astype(np.float32),
+        np.zeros(c, np.float32),
+    ]
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    target = np.full((n, c), smoothing / c, np.float32)
+    target[np.arange(n), y] += 1.0 - smoothing
+    # balance classes: "other" has more samples
+    cw = (n / (c * np.bincount(y, minlength=c).clip(1))).astype(np.float32)
+    b1_, b2_, eps, wd = 0.9, 0.999, 1e-8, 1e-4
+    step = 0
+    batch = 128
+    for ep in range(epochs):
+        lr = 2e-3 * (0.5 * (1 + np.cos(np.pi * ep / epochs))) + 1e-5
+        order = rng.permutation(n)
+        for s in range(0, n, batch):
+            idx = order[s:s + batch]
+            xb, tb, wb = z[idx], target[idx], cw[y[idx]][:, None]
+            w1, b1, w2, b2 = params
+            h = np.maximum(xb @ w1 + b1, 0.0)
+            logits = h @ w2 + b2
+            logits -= logits.max(1, keepdims=True)
+            p = np.exp(logits)
+            p /= p.sum(1, keepdims=True)
+            g = (p - tb) * wb / len(idx)
+            gw2 = h.T @ g + wd * w2
+            gb2 = g.sum(0)
+            gh = (g @ w2.T) * (h > 0)
+            gw1 = xb.T @ gh + wd * w1
+            gb1 = gh.sum(0)
+            step += 1
+            for i, gr in enumerate((gw1, gb1, gw2, gb2)):
+                m[i] = b1_ * m[i] + (1 - b1_) * gr
+                v[i] = b2_ * v[i] + (1 - b2_) * gr * gr
+                mh = m[i] / (1 - b1_ ** step)
+                vh = v[i] / (1 - b2_ ** step)
+                params[i] -= (lr * mh / (np.sqrt(vh) + eps)).astype(np.float32)
+    w1, b1, w2, b2 = params
+    return Model(mean.astype(np.float32), std.astype(np.float32), w1, b1, w2, b2)
+
+
+def train(per_class: int = PER_CLASS, seed: int = SEED, fonts: list[Path] | None = None) -> Model:
+    """Render, degrade and fit: the model :mod:`extract.numerals` caches."""
+    t0 = time.perf_counter()
+    fonts = fonts if fonts is not None else training_fonts()
+    x, y = make_dataset(fonts, per_class, seed)
+    t1 = time.perf_counter()
+    model = fit(x, y, seed=seed)
+    log.info("numeral model: %d samples from %d fonts, rendered in %.1f s, fitted in %.1f s",
+             len(y), len(fonts), t1 - t0, time.perf_counter() - t1)
+    return model
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m extract.numerals_train", description=__doc__.split("\n")[0])
+    ap.add_argument("--out", type=Path, default=None, help=f"model file (default: {model_path()})")
+    ap.add_argument("--per-class", type=int, default=PER_CLASS, help="training samples per class")
+    ap.add_argument("--seed", type=int, default=SEED, help="random seed")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    t0 = time.perf_counter()
+    try:
+        model = train(args.per_class, args.seed)
+    except MissingDependency as e:
+        print(f"error: {e}", file=sys.stderr)
+        return int(e.exit_code)
+    out = args.out or model_path()
+    model.save(out)
+    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KiB) in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Every page of a document as items, from its text layer or from OCR.
+
+Per page: a usable text layer is read as is; a page without one (a scan),
+or with a broken one (``(cid:N)`` glyphs), is recognized with OCR when the
+``--ocr`` mode allows it and Tesseract is available; otherwise it is
+reported as needing OCR.
+"""
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.layout import Item, page_items
+from extract.ocr import PageOcr
+from extract.pdf import PdfFile
+from extract.raster import open_images
+from extract.tesseract import OcrTimeout
+from extract.text_layer import text_layer_problem
+from report.model import Problem
+from settings import Settings
+
+
+@dataclass
+class PagesRead:
+    items: list[Item] = field(default_factory=list)
+    sources: dict[int, str] = field(default_factory=dict)  # page → "digital" | "ocr"
+    unreadable: list[tuple[int, str]] = field(default_factory=list)  # page, why
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def text_source(self) -> str | None:
+        kinds = set(self.sources.values())
+        if not kinds:
+            return None
+        return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def read_pages(pdf: PdfFile, path: Path, settings: Settings, ocr: PageOcr | None) -> PagesRead:
+    """Items of every readable page, and why the others could not be read."""
+    out = PagesRead()
+    with contextlib.ExitStack() as stack:
+        raster = None
+        for page in pdf.pages():
+            why = text_layer_problem(page, settings.min_chars_per_page, settings.max_bad_char_ratio)
+            if settings.ocr == "always":
+                why = why or "OCR was asked for every page"
+            if why is None:
+                out.items += page_items(page)
+                out.sources[page.number] = "digital"
+                continue
+            blocked = "--ocr never" if settings.ocr == "never" else (ocr.unavailable() if ocr else "OCR is off")
+            if blocked:
+                out.unreadable.append((page.number, f"{why}; OCR not run: {blocked}"))
+                continue
+            if raster is None:
+                raster = stack.enter_context(open_images(path))
+            try:
+                result = ocr.read(raster.image(page.number - 1), page.number, page.width, page.height)
+            except OcrTimeout as exc:
+                out.problems.append(Problem("warning", "ocr-timeout", f"Page {page.number}: {exc}", None, page.number))
+                out.unreadable.append((page.number, "OCR timed out"))
+                continue
+            out.items += page_items(result.page)
+            out.sources[page.number] = "ocr"
+    return out

@@ -1,0 +1,98 @@
+"""Second looks at OCR words that Tesseract's Thai model cannot read.
+
+* numerals: ``๙๙.๓๘`` comes out of Tesseract as ``RRM`` or ``๕๕.๓๕``
+  (its Thai model has no ๔ ๖ ๗ ๘ ๙); the Thai-numeral recognizer
+  (:mod:`extract.numerals`) re-reads the word image;
+* question codes: ``i๑`` read as ``io`` or ``[๑``;
+* digits inside a Thai run (``พ.ศ.๒๕๖๘``): each run of digit glyphs in the
+  image replaces the matching run of digits in the text;
+* Thai abbreviations read as Latin (``ต.ค.`` → ``A.A.``): the word is read
+  again by a Thai-only Tesseract.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from extract.numerals import GlyphGuess, Recognizer, default_recognizer, meaning_in_number
+from extract.tesseract import OcrWord
+
+#: A glyph counts as a digit when the recognizer is at least this sure.
+DIGIT_MIN = 0.6
+#: A re-read replaces Tesseract's text when it is at least this sure.
+READ_MIN = 0.5
+
+_RE_DIGITS = re.compile(r"[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?")
+_RE_CODE = re.compile(r"^[ieo]\d{1,2}$")
+_RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z]{1,3}\.){1,3}[A-Za-z]?$")
+_RE_THAI = re.compile(r"[ก-ฮ]")
+_RE_NUMBERISH = re.compile(r"^[\d.\-]+$")
+
+
+def _digit_spans(glyphs: list[GlyphGuess]) -> list[str]:
+    """Runs of consecutive digit glyphs (with inner dots) as Arabic text."""
+    spans: list[str] = []
+    cur = ""
+    for g in glyphs:
+        m = meaning_in_number(g.char)
+        if m.isdigit() and g.confidence >= DIGIT_MIN:
+            cur += m
+        elif m == "." and cur:
+            cur += "."
+        else:
+            if cur.strip("."):
+                spans.append(cur.rstrip("."))
+            cur = ""
+    if cur.strip("."):
+        spans.append(cur.rstrip("."))
+    return spans
+
+
+class NumeralTokenReader:
+    """The :class:`extract.ocr.TokenReader` used in production."""
+
+    def __init__(self, engine=None, recognizer: Recognizer | None = None) -> None:
+        self.engine = engine
+        self.recognizer = recognizer or default_recognizer()
+
+    def __call__(self, word: OcrWord, crop: np.ndarray, dpi: float) -> OcrWord:
+        if crop.size == 0:
+            return word
+        text = word.text
+        glyphs = self.recognizer.classify_glyphs(crop)
+        if not glyphs:
+            return word
+        readable = [meaning_in_number(g.char) for g in glyphs]
+        n_digit = sum(m.isdigit() for m in readable)
+        # 1. the whole word is a number (a score, a year, a day)
+        if n_digit and all(m != "?" for m in readable):
+            r = self.recognizer.read_number(crop)
+            if r.confidence >= READ_MIN and "?" not in r.text and _RE_NUMBERISH.match(r.text):
+                return _with(word, r.text, r.confidence)
+        # 2. a question code: a letter and one or two digits
+        if n_digit and len(glyphs) <= 4 and len(text) <= 5:
+            r = self.recognizer.read_code(crop, None)
+            if r.confidence >= READ_MIN and _RE_CODE.match(r.text):
+                return _with(word, r.text, r.confidence)
+        # 3. digits inside a longer run: replace run by run when they pair up
+        spans = _digit_spans(glyphs)
+        found = list(_RE_DIGITS.finditer(text))
+        if spans and found and len(spans) == len(found):
+            out, last = [], 0
+            for m, digits in zip(found, spans):
+                out += [text[last:m.start()], digits]
+                last = m.end()
+            return _with(word, "".join(out) + text[last:], min(g.confidence for g in glyphs if g.char != "?") if n_digit else 0.5)
+        # 4. Thai abbreviations misread as Latin ("A.A." for "ต.ค.")
+        if self.engine is not None and _RE_LATIN_ABBREV.match(text) and not n_digit:
+            thai, conf = self.engine.read_word(crop, int(dpi))
+            if _RE_THAI.search(thai) and conf >= word.conf * 0.8:
+                return _with(word, thai.replace(" ", ""), conf / 100.0)
+        return word
+
+
+def _with(word: OcrWord, text: str, confidence: float) -> OcrWord:
+    from dataclasses import replace
+
+    return replace(word, text=text, conf=min(word.conf, confidence * 100.0))
