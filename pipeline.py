@@ -80,6 +80,9 @@ def process_document(f: InputFile, doc_id: str, settings: Settings, ocr: PageOcr
                 f"({read.unreadable[0][1]}).", None, read.unreadable[0][0]))
         if len(read.unreadable) == pages:
             raise NoReadablePage(f"None of the {pages} page(s) could be read: {read.unreadable[0][1]}.")
+        if not read.items:
+            raise NoReadablePage(f"No text was found on any of the {pages} page(s): blank pages, "
+                                 "or scans too faint for OCR.")
         content = read_report(read.items)
         if not content.looks_like_ita or content.n_tables == 0:
             raise NotAnItaReport(

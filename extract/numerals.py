@@ -46,7 +46,7 @@ import fcntl
 import logging
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import cv2
@@ -67,6 +67,9 @@ CACHE_ENV = "ITA_EXTRACT_CACHE"
 
 #: Crops lower than this (pixels) are upscaled 2x before thresholding.
 UPSCALE_BELOW = 48
+#: The threshold sits this share of the way from Otsu's to the paper tone:
+#: hairlines of serif digits survive a blurred scan.
+INK_BIAS = 0.3
 #: A crop whose darkest and lightest pixels differ by less is blank paper.
 MIN_CONTRAST = 40
 #: Side of the square a glyph is scaled into (aspect ratio kept), and the
@@ -83,6 +86,10 @@ DOT_BASELINE = 0.30  # ... and its bottom this close to the baseline
 DASH_MAX_H = 0.30  # a dash is at most this high ...
 DASH_MIN_RATIO = 1.6  # ... and this many times wider than high
 SPECK = 0.10  # blobs smaller than this on both sides are dirt
+#: Neighbours are joined into one glyph when one of them is a weak read
+#: (below MERGE_WEAK), the gap is at most MERGE_GAP and the union at most
+#: MERGE_WIDTH digit heights wide, and the union reads at least MERGE_ACCEPT.
+MERGE_WEAK, MERGE_GAP, MERGE_WIDTH, MERGE_ACCEPT = 0.6, 0.15, 1.4, 0.8
 #: A gap wider than this share of the digit height is a space.
 SPACE_GAP = 0.6
 
@@ -142,7 +149,9 @@ class Blob:
     y: int
     w: int
     h: int
-    mask: np.ndarray  # uint8 0/1, h x w, only this glyph's components
+    mask: np.ndarray = field(repr=False)  # uint8 0/1, only this glyph's components, at the working scale
+    labels: tuple[int, ...] = ()  # its components in Segmentation.label_image
+    work_box: tuple[int, int, int, int] = (0, 0, 0, 0)  # x, y, w, h at the working scale
 
     @property
     def box(self) -> tuple[int, int, int, int]:
@@ -156,12 +165,27 @@ class Segmentation:
     blobs: tuple[Blob, ...]
     digit_height: float
     baseline: float  # y of the digits' bottom, crop pixels
+    label_image: np.ndarray | None = field(default=None, repr=False)  # component labels, working scale
+    scale: float = 1.0  # working scale / crop scale
+
+    def merged(self, a: Blob, b: Blob) -> Blob:
+        """One glyph made of two neighbouring blobs (the halves of a broken glyph)."""
+        ax, ay, aw, ah = a.work_box
+        bx, by, bw, bh = b.work_box
+        x0, y0 = min(ax, bx), min(ay, by)
+        x1, y1 = max(ax + aw, bx + bw), max(ay + ah, by + bh)
+        labs = a.labels + b.labels
+        mask = np.isin(self.label_image[y0:y1, x0:x1], labs).astype(np.uint8)
+        cx0, cy0 = min(a.x, b.x), min(a.y, b.y)
+        cx1, cy1 = max(a.x + a.w, b.x + b.w), max(a.y + a.h, b.y + b.h)
+        return Blob(cx0, cy0, cx1 - cx0, cy1 - cy0, mask, labs, (x0, y0, x1 - x0, y1 - y0))
 
 
 def binarize(gray: np.ndarray, threshold: int | None = None) -> tuple[np.ndarray, float]:
     """Ink mask (uint8 0/1) of a crop and the factor it was scaled by.
 
-    Otsu unless ``threshold`` (0-255; pixels darker are ink) is given.
+    Otsu's threshold moved :data:`INK_BIAS` towards the paper tone, unless
+    ``threshold`` (0-255; pixels darker are ink) is given.
     A blank crop gives an empty mask.
 
     >>> paper = np.full((30, 40), 255, np.uint8); paper[10:20, 10:14] = 0
@@ -182,17 +206,18 @@ def binarize(gray: np.ndarray, threshold: int | None = None) -> tuple[np.ndarray
     if int(gray.max()) - int(gray.min()) < MIN_CONTRAST:
         return np.zeros(gray.shape, np.uint8), f
     if threshold is None:
-        _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    else:
-        ink = (gray < threshold).astype(np.uint8)
+        t, _ = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+        paper = float(np.percentile(gray, 90))
+        threshold = t + INK_BIAS * max(0.0, paper - t)
+    ink = (gray < threshold).astype(np.uint8)
     return ink, f
 
 
-def _is_border_line(x: int, y: int, w: int, h: int, W: int, H: int) -> bool:
-    """A fragment of a table rule left in the crop (long, thin, at an edge)."""
-    horizontal = w >= 0.85 * W and w >= 8 * h and (y == 0 or y + h == H or W > 4 * H)
-    vertical = h >= 0.85 * H and h >= 10 * w and (x == 0 or x + w == W)
-    return horizontal or vertical
+def _border_lines(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray, W: int, H: int) -> np.ndarray:
+    """Fragments of table rules left in the crop (long, thin, at an edge), per component."""
+    horizontal = (w >= 0.85 * W) & (w >= 8 * h) & ((y == 0) | (y + h == H) | (W > 4 * H))
+    vertical = (h >= 0.85 * H) & (h >= 10 * w) & ((x == 0) | (x + w == W))
+    return horizontal | vertical
 
 
 def _should_merge(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
@@ -220,12 +245,13 @@ def segment(gray: np.ndarray, threshold: int | None = None) -> Segmentation:
         return Segmentation((), 0.0, 0.0)
     H, W = ink.shape
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    comps = []
-    for i in range(1, n):
-        x, y, w, h, area = (int(v) for v in stats[i])
-        if area < 2 or _is_border_line(x, y, w, h, W, H):
-            continue
-        comps.append((i, (x, y, w, h)))
+    st = stats[1:]
+    xs, ys, ws, hs, areas = (st[:, k] for k in range(5))
+    keep = (areas >= 2) & ~_border_lines(xs, ys, ws, hs, W, H)
+    if keep.any():
+        # dirt: far smaller than the largest glyph, dropped before it could join one
+        keep &= np.maximum(ws, hs) >= SPECK * 0.8 * hs[keep].max()
+    comps = [(int(i) + 1, tuple(int(v) for v in st[i, :4])) for i in np.flatnonzero(keep)]
     if not comps:
         return Segmentation((), 0.0, 0.0)
     comps.sort(key=lambda c: c[1][0])
@@ -275,9 +301,9 @@ def segment(gray: np.ndarray, threshold: int | None = None) -> Segmentation:
             bw, bh = max(1, int(round(x1 / f)) - bx), max(1, int(round(y1 / f)) - by)
         else:
             bx, by, bw, bh = x0, y0, w, h
-        blobs.append((Blob(bx, by, bw, bh, mask), (x0, y0, w, h)))
+        blobs.append(Blob(bx, by, bw, bh, mask, tuple(labs), (x0, y0, w, h)))
     # digit height and baseline in crop pixels; masks keep the working scale
-    return Segmentation(tuple(b for b, _ in blobs), digit_h / f, baseline / f)
+    return Segmentation(tuple(blobs), digit_h / f, baseline / f, labels, f)
 
 
 def small_blob_kind(blob: Blob, digit_height: float, baseline: float) -> str | None:
@@ -454,7 +480,7 @@ class Recognizer:
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        self._other = [i for i, c in enumerate(model.classes) if meaning_in_number(c) == "?"]
+        self._other_index = model.classes.index("other")
 
     @classmethod
     def load(cls, path: Path | None = None) -> Recognizer:
@@ -463,20 +489,40 @@ class Recognizer:
 
     # shape level -------------------------------------------------------------
 
+    def _probs(self, blobs: list[Blob]) -> np.ndarray:
+        if not blobs:
+            return np.zeros((0, len(self.model.classes)), np.float32)
+        return self.model.probabilities(glyph_features([b.mask for b in blobs]))
+
     def _analyse(self, crop: np.ndarray) -> tuple[Segmentation, list[tuple[Blob, str | None, np.ndarray | None]]]:
+        """Segment, name the small blobs, classify the rest, rejoin broken glyphs."""
         seg = segment(crop)
-        kinds = [small_blob_kind(b, seg.digit_height, seg.baseline) for b in seg.blobs]
-        todo = [b.mask for b, k in zip(seg.blobs, kinds) if k is None]
-        probs = self.model.probabilities(glyph_features(todo)) if todo else np.zeros((0, len(self.model.classes)))
-        out = []
-        j = 0
-        for b, k in zip(seg.blobs, kinds):
-            if k is None:
-                out.append((b, None, probs[j]))
-                j += 1
-            else:
-                out.append((b, k, None))
-        return seg, out
+        dh = seg.digit_height
+        kinds = [small_blob_kind(b, dh, seg.baseline) for b in seg.blobs]
+        shaped = [b for b, k in zip(seg.blobs, kinds) if k is None]
+        probs = iter(self._probs(shaped))
+        items = [(b, k, None if k is not None else next(probs)) for b, k in zip(seg.blobs, kinds)]
+        # A glyph whose hairlines the scan lost falls into pieces that are no
+        # digit (or a wrong one): join neighbours when the union reads well.
+        i = 0
+        while i + 1 < len(items):
+            (a, ka, pa), (b, kb, pb) = items[i], items[i + 1]
+            if ka is None and kb is None and min(self._weak(pa), self._weak(pb)) < MERGE_WEAK:
+                gap = b.x - (a.x + a.w)
+                width = max(a.x + a.w, b.x + b.w) - min(a.x, b.x)
+                if gap <= MERGE_GAP * dh and width <= MERGE_WIDTH * dh:
+                    u = seg.merged(a, b)
+                    pu = self._probs([u])[0]
+                    if self._weak(pu) >= MERGE_ACCEPT:
+                        items[i:i + 2] = [(u, None, pu)]
+                        continue
+            i += 1
+        return seg, items
+
+    def _weak(self, p: np.ndarray) -> float:
+        """How sure a glyph is a readable character: its best class unless that is ``other`` (then 0)."""
+        k = int(np.argmax(p))
+        return 0.0 if k == self._other_index else float(p[k])
 
     def classify_glyphs(self, crop: np.ndarray) -> list[GlyphGuess]:
         """Each glyph's best shape class (``"?"`` for ``other``), left to right."""

@@ -190,6 +190,8 @@ class Engine:
             self._set_image(self._api, gray, dpi)
             if not self._api.Recognize(self.timeout_ms):
                 raise OcrTimeout(f"Tesseract took longer than {self.timeout_ms / 1000:g} s on a page.")
+            if not self._api.GetUTF8Text().strip():
+                return []  # a blank page: nothing to iterate
             return _runs(self._api.GetIterator(), self._tesserocr.RIL)
         except OcrTimeout:
             raise

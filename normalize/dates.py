@@ -59,6 +59,10 @@ _RE_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?
 _RE_YEAR_ONLY = re.compile(r"\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4})\s*")
 
 
+# A Thai vowel or tone mark right after a dot: never real text.
+_RE_MARK_AFTER_DOT = re.compile("\\.[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+
+
 def _month_number(token: str) -> int:
     return _MONTH_BY_KEY[re.sub(r"[\s.]", "", token)]
 
@@ -118,7 +122,8 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     """
     if not text:
         return None, None
-    t = thai_digits_to_arabic(text)
+    # a mark right after a dot is OCR noise ("ก.ุย." for "ก.ย.")
+    t = _RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text))
     # "1 - 30 ก.ย." -> the first day borrows the month of the second
     day_range = _RE_DAY_RANGE.search(t)
     found = list(_RE_DATE.finditer(t))

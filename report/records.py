@@ -85,9 +85,26 @@ def cell_text(cell: Cell | None) -> str:
     return normalize_text("\n".join(join_cell_lines(p) for p in paragraphs))
 
 
+#: Thai vowel and tone marks: OCR drops, adds or swaps them.
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+
+
 def _label(words: str) -> str:
-    """A regex for a label whose characters may be split by stray spaces."""
-    return r"\s*".join(re.escape(ch) for ch in words.replace(" ", ""))
+    """A regex for a label, tolerant of stray spaces and of OCR's mark errors.
+
+    Letters must match; each mark may be missing or another mark, and stray
+    marks or spaces may sit between letters.
+
+    >>> bool(re.fullmatch(_label("ข้อคำถามที่ได้"), "ขอคําถามทีได้")), bool(re.fullmatch(_label("ข้อคำถาม"), "ข้อคำถาม"))
+    (True, True)
+    """
+    parts = []
+    for ch in words.replace(" ", ""):
+        if ch == "ำ":  # sara am, or OCR's nikhahit + sara aa, or sara aa alone
+            parts.append("[ำา]")
+        elif not re.match(f"[{_MARKS}]", ch):
+            parts.append(re.escape(ch))
+    return f"[\\s{_MARKS}]*".join(parts) + f"[{_MARKS}]*"
 
 
 _RE_LOWEST = re.compile(_label("ข้อคำถามที่ได้คะแนนน้อยที่สุด") + r"\s*[:：]?")

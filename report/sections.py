@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from extract.layout import Cell, Item, Table, TextLine
 from normalize.indicators import HeadingMatch, parse_indicator_heading
 from normalize.thai import normalize_text
@@ -63,14 +65,32 @@ def header_kind(row: list[Cell | None]) -> str | None:
     texts = [t for t in texts if t]
     if len(texts) < 2 or any(len(t) > MAX_HEADER_CELL for t in texts):
         return None
-    joined = "".join(texts)
-    a = sum(any(k in t for ks in ANALYSIS_FIELDS.values() for k in ks) for t in texts)
-    m = sum(any(k in t for ks in MEASURE_FIELDS.values() for k in ks) for t in texts)
-    if "คะแนน" in joined and a >= 2:
+    a = sum(any(_has(t, k) for ks in ANALYSIS_FIELDS.values() for k in ks) for t in texts)
+    m = sum(any(_has(t, k) for ks in MEASURE_FIELDS.values() for k in ks) for t in texts)
+    if any(_has(t, "คะแนน") for t in texts) and a >= 2:
         return ANALYSIS
-    if m >= 3 and ("รับผิดชอบ" in joined or "ระยะเวลา" in joined):
+    if m >= 3 and any(_has(t, "รับผิดชอบ") or _has(t, "ระยะเวลา") for t in texts):
         return MEASURES
     return None
+
+
+#: Similarity (rapidfuzz partial ratio) at which a header keyword counts as
+#: present: OCR drops letters and marks ("ะแนน" for "คะแนน").
+KEYWORD_MIN = 80.0
+
+
+@lru_cache(maxsize=65536)
+def _has(text: str, keyword: str) -> bool:
+    """Whether ``keyword`` is in ``text``, allowing OCR's small errors.
+
+    >>> _has("ะแนน", "คะแนน"), _has("ผู้รับผิดซอบ", "รับผิดชอบ"), _has("สำนักปลัด", "คะแนน")
+    (True, True, False)
+    """
+    if keyword in text:
+        return True
+    if len(text) < len(keyword) - 2:
+        return False
+    return fuzz.partial_ratio(keyword, text) >= KEYWORD_MIN
 
 
 def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
@@ -84,7 +104,7 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
         for i, t in enumerate(texts):
             if i in taken or not t:
                 continue
-            if any(k in t for k in fields[name]):
+            if any(_has(t, k) for k in fields[name]):
                 mapping[name] = i
                 taken.add(i)
                 break

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: a Thai font and poppler-utils to rebuild samples/ and test
 # fixtures (samples/make_samples.py). The pipeline itself needs none of them.
-APT_PACKAGES=(fonts-tlwg-laksaman poppler-utils)
+APT_PACKAGES=(fonts-tlwg-laksaman fonts-thai-tlwg fonts-noto-core poppler-utils)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

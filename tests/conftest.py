@@ -16,17 +16,18 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 @pytest.fixture(scope="session")
 def sample_pdfs() -> list[Path]:
-    pdfs = sorted(SAMPLES.glob("*.pdf"))
+    pdfs = sorted(SAMPLES.glob("*.pdf"))  # the digital samples (scans live in samples/scanned/)
     assert pdfs, "samples/*.pdf are missing"
     return pdfs
 
 
 @pytest.fixture(scope="session")
 def samples_out(tmp_path_factory) -> Path:
-    """One run of the whole pipeline over samples/ (shared by the end-to-end tests)."""
+    """One run of the whole pipeline over the digital samples (shared by the end-to-end tests)."""
     from pipeline import main
 
     out = tmp_path_factory.mktemp("out")
-    code = main(["run", str(SAMPLES), "--out", str(out), "--quiet", "--no-progress"])
+    digital = [str(p) for p in sorted(SAMPLES.glob("*.pdf"))]
+    code = main(["run", *digital, "--out", str(out), "--quiet", "--no-progress"])
     assert code == 0, f"ita-extract run exited {code} on the samples"
     return out

@@ -36,10 +36,10 @@ def fixture(name: str) -> Path:
     return path
 
 
-def run(inputs: list[Path], out: Path) -> int:
+def run(inputs: list[Path], out: Path, *options: str) -> int:
     from pipeline import main
 
-    return main(["run", *map(str, inputs), "--out", str(out), "--quiet", "--no-progress"])
+    return main(["run", *map(str, inputs), "--out", str(out), "--quiet", "--no-progress", *options])
 
 
 def rows(out: Path, table: str) -> list[dict]:
@@ -58,8 +58,9 @@ BAD = {
     "NOTES.PDF": ("not-a-pdf", [("not a PDF",)]),
     "saved-page.pdf": ("not-a-pdf", [("not a PDF",)]),
     "not-ita.pdf": ("not-an-ita-report", [("not an ITA report",)]),
-    "blank.pdf": ("no-readable-page", [("text layer", "OCR")]),
-    "scan-only.pdf": ("no-readable-page", [("text layer", "OCR")]),
+    "blank.pdf": ("no-readable-page", [("no text", "blank")]),
+    # a scanned Thai memo: OCR reads it, and it is no ITA report
+    "scan-only.pdf": ("not-an-ita-report", [("not an ITA report",)]),
 }
 GOOD = "good.pdf"
 
@@ -149,13 +150,6 @@ def test_failed_documents_have_unknown_fiscal_year(bad_batch):
 # --- a digital report with one scanned page --------------------------------
 
 @pytest.fixture(scope="module")
-def mixed_scan(tmp_path_factory) -> tuple[int, Path]:
-    out = tmp_path_factory.mktemp("mixed-out")
-    code = run([fixture("issue-2-mixed-scan.pdf")], out)
-    return code, out
-
-
-@pytest.fixture(scope="module")
 def scan_page() -> int:
     """The scanned page of the mixed fixture: its last page (7: the 6-page sample + 1)."""
     page = scanned_page(fixture("issue-2-mixed-scan.pdf"))
@@ -163,18 +157,26 @@ def scan_page() -> int:
     return page
 
 
-def test_mixed_scan_is_partial(mixed_scan, scan_page):
-    code, out = mixed_scan
+@pytest.fixture(scope="module")
+def mixed_no_ocr(tmp_path_factory) -> tuple[int, Path]:
+    out = tmp_path_factory.mktemp("mixed-out")
+    code = run([fixture("issue-2-mixed-scan.pdf")], out, "--ocr", "never")
+    return code, out
+
+
+def test_mixed_scan_without_ocr_is_partial(mixed_no_ocr, scan_page):
+    code, out = mixed_no_ocr
     assert code == 0
     docs = rows(out, "documents")
     assert len(docs) == 1
     assert docs[0]["status"] == "partial"
+    assert docs[0]["text_source"] == "digital"
     assert docs[0]["error"] is None
     assert docs[0]["pages"] == scan_page
 
 
-def test_mixed_scan_names_the_scanned_page(mixed_scan, scan_page):
-    _, out = mixed_scan
+def test_mixed_scan_without_ocr_names_the_scanned_page(mixed_no_ocr, scan_page):
+    _, out = mixed_no_ocr
     ocr = [p for p in rows(out, "problems") if p["code"] == "ocr-needed"]
     assert len(ocr) == 1, ocr
     assert ocr[0]["severity"] == "warning"
@@ -182,12 +184,29 @@ def test_mixed_scan_names_the_scanned_page(mixed_scan, scan_page):
     assert str(scan_page) in ocr[0]["message"]
 
 
-def test_mixed_scan_keeps_the_digital_pages(mixed_scan, scan_page):
-    _, out = mixed_scan
+def test_mixed_scan_keeps_the_digital_pages(mixed_no_ocr, scan_page):
+    _, out = mixed_no_ocr
     scores = rows(out, "scores")
     assert scores, "the digital pages of the mixed document gave no scores"
     assert all(r["page"] < scan_page for r in scores)
     assert not [p for p in rows(out, "problems") if p["severity"] == "error"]
+
+
+def test_scan_only_without_ocr_fails_naming_ocr(tmp_path):
+    out = tmp_path / "out"
+    assert run([fixture("scan-only.pdf")], out, "--ocr", "never") == 3
+    (doc,) = rows(out, "documents")
+    assert doc["status"] == "failed" and "OCR" in doc["error"]
+    assert {p["code"] for p in rows(out, "problems")} >= {"no-readable-page", "ocr-needed"}
+
+
+@pytest.mark.needs_tesseract
+def test_mixed_scan_with_ocr_is_mixed(tmp_path, scan_page):
+    out = tmp_path / "out"
+    assert run([fixture("issue-2-mixed-scan.pdf")], out) == 0
+    (doc,) = rows(out, "documents")
+    assert doc["text_source"] == "mixed"
+    assert not [p for p in rows(out, "problems") if p["code"] == "ocr-needed"]
 
 
 # --- byte-identical duplicates ---------------------------------------------

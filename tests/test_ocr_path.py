@@ -1,0 +1,130 @@
+"""The OCR path's stages on synthetic images, and its failures through seams.
+
+No Tesseract is needed here: a fake engine stands in for it (the real
+engine runs in tests/test_ocr_end_to_end.py).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+import extract.tesseract
+from conftest import FIXTURES
+from errors import MissingDependency, OcrFailed
+from extract.ocr import PageOcr, words_to_chars
+from extract.scan import deskew, erase_lines, ruling_lines, skew_correction, table_grids
+from extract.tesseract import OcrTimeout, OcrWord
+from pipeline import InputFile, main, process_document, sha256_of
+from settings import Settings
+
+
+def table_image(angle: float = 0.0) -> np.ndarray:
+    """A 300-dpi page with one bordered 3x3 table whose last column is merged over rows 2-3."""
+    img = np.full((1200, 1000), 235, np.uint8)
+    x = [100, 400, 600, 900]
+    y = [200, 300, 500, 700]
+    for yy in y:
+        cv2.line(img, (x[0], yy), (x[-1], yy) if yy in (y[0], y[1], y[-1]) else (x[2], yy), 20, 3)
+    for xx in x:
+        cv2.line(img, (xx, y[0]), (xx, y[-1]), 20, 3)
+    cv2.putText(img, "99.38", (420, 420), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 30, 3)
+    if angle:
+        m = cv2.getRotationMatrix2D((500, 600), angle, 1.0)
+        img = cv2.warpAffine(img, m, (1000, 1200), borderValue=235)
+    return img
+
+
+def test_grid_from_ruling_lines_keeps_the_merged_cell():
+    (grid,) = table_grids(ruling_lines(table_image()), 300)
+    filled = [[b is not None for b in row] for row in grid.rows]
+    assert filled == [[True, True, True], [True, True, True], [True, True, False]]
+    merged = grid.rows[1][2]
+    assert merged[3] - merged[1] > 350  # spans two row bands
+
+
+@pytest.mark.parametrize("angle", [-1.7, -0.6, 0.8, 2.0])
+def test_skew_is_measured_and_undone(angle):
+    img = table_image(angle)
+    correction = skew_correction(img)
+    assert abs(correction + angle) < 0.15
+    (grid,) = table_grids(ruling_lines(deskew(img, correction)), 300)
+    assert len(grid.rows) == 3
+
+
+def test_erase_lines_leaves_text():
+    img = table_image()
+    clean = erase_lines(img, ruling_lines(img))
+    assert clean[300, 250] > 200  # a ruling line is gone
+    assert (clean[380:430, 420:560] < 100).any()  # the score is still there
+
+
+def test_words_share_their_line_band():
+    words = [OcrWord("ตัวชี้วัดที่", 100, 100, 300, 160, 90, (1, 1, 1)),
+             OcrWord("๑", 310, 130, 320, 150, 60, (1, 1, 1))]  # a lone digit with a tiny box
+    a, b = words_to_chars(words, 0.24)
+    assert (a.top, a.bottom) == (b.top, b.bottom)
+    assert b.ocr and b.conf == 60
+
+
+# --- failures, through the engine seam --------------------------------------
+
+class FakeEngine:
+    def __init__(self, exc: Exception | None = None, words: list[OcrWord] | None = None):
+        self.exc, self.words = exc, words or []
+
+    def page_words(self, gray, dpi):
+        if self.exc:
+            raise self.exc
+        return self.words
+
+
+def _process(tmp_path: Path, engine: FakeEngine):
+    src = FIXTURES / "scan-only.pdf"
+    settings = Settings(inputs=(src,), out=tmp_path / "out")
+    ocr = PageOcr(5.0, engine_factory=lambda: engine, reader_factory=lambda e: None)
+    return process_document(InputFile(src, src.name), sha256_of(src), settings, ocr)
+
+
+def test_ocr_timeout_is_a_warning_and_the_page_unread(tmp_path):
+    result = _process(tmp_path, FakeEngine(OcrTimeout("Tesseract took longer than 5 s on a page.")))
+    codes = {p.code for p in result.problems}
+    assert "ocr-timeout" in codes
+    assert result.document.status == "failed" and "timed out" in result.document.error
+
+
+def test_ocr_crash_fails_the_document_alone(tmp_path):
+    result = _process(tmp_path, FakeEngine(OcrFailed("Tesseract failed on a page: boom.")))
+    assert result.document.status == "failed"
+    assert "Tesseract failed" in result.document.error
+    assert ("error", "ocr-failed") in {(p.severity, p.code) for p in result.problems}
+
+
+def test_blank_ocr_page_fails_with_a_reason(tmp_path):
+    result = _process(tmp_path, FakeEngine(words=[]))
+    assert result.document.status == "failed" and "No text was found" in result.document.error
+
+
+def _no_tesseract(*args, **kwargs):
+    raise MissingDependency("OCR needs Tesseract's Thai model (tha.traineddata): install tesseract-ocr-tha.")
+
+
+def test_missing_tesseract_stops_an_ocr_always_run(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(extract.tesseract, "probe", _no_tesseract)
+    code = main(["run", str(FIXTURES / "scan-only.pdf"), "--out", str(tmp_path / "o"), "--ocr", "always",
+                 "--quiet", "--no-progress"])
+    assert code == 4
+    assert "tesseract-ocr-tha" in capsys.readouterr().err
+
+
+def test_missing_tesseract_in_auto_mode_reports_pages(tmp_path, monkeypatch):
+    monkeypatch.setattr(extract.tesseract, "probe", _no_tesseract)
+    import pyarrow.dataset as ds
+
+    out = tmp_path / "o"
+    assert main(["run", str(FIXTURES / "scan-only.pdf"), "--out", str(out), "--quiet", "--no-progress"]) == 3
+    problems = ds.dataset(out / "problems", partitioning="hive").to_table().to_pylist()
+    needed = [p for p in problems if p["code"] == "ocr-needed"]
+    assert needed and "tesseract-ocr-tha" in needed[0]["message"]
