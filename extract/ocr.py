@@ -73,6 +73,21 @@ def is_numeral_candidate(text: str) -> bool:
     return bool(_RE_TOKEN.match(text) and _RE_SUSPECT.search(text) and not re.search(r"[ก-ฮ]{3}", text))
 
 
+#: Words below this confidence that hold no Thai word are specks, stamps
+#: and shadows, not text.
+NOISE_CONF = 45.0
+
+
+def is_noise(w: OcrWord) -> bool:
+    """
+    >>> is_noise(OcrWord("wv", 0, 0, 9, 9, 30.0, (1, 1, 1))), is_noise(OcrWord("กองคลัง", 0, 0, 9, 9, 30.0, (1, 1, 1)))
+    (True, False)
+    """
+    if w.conf >= NOISE_CONF:
+        return False
+    return len(re.findall(r"[ก-ฮ]", w.text)) < 2 and len(w.text) <= 4
+
+
 def words_to_chars(words: list[OcrWord], scale: float) -> tuple[Char, ...]:
     """OCR words as glyph records in PDF points (one "glyph" per word).
 
@@ -103,7 +118,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
     rulings = ruling_lines(gray)
     grids_px = table_grids(rulings, image.dpi)
     clean = erase_lines(gray, rulings)
-    words = engine.page_words(clean, int(round(image.dpi)))
+    words = [w for w in engine.page_words(clean, int(round(image.dpi))) if not is_noise(w)]
     if reader is not None:
         words = [reader(w, crop(clean, w), image.dpi) if is_numeral_candidate(w.text) else w for w in words]
     scale = width_pt / gray.shape[1]

@@ -151,5 +151,7 @@ def grid_to_points(grid: Grid, scale: float) -> Grid:
 def erase_lines(gray: np.ndarray, rulings: Rulings) -> np.ndarray:
     """The image with ruling lines painted paper-white."""
     out = gray.copy()
-    out[rulings.mask > 0] = 255
+    # widen the mask: blur and JPEG leave a grey halo that OCR reads as "|", "a" or "/"
+    wide = cv2.dilate(rulings.mask, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    out[wide > 0] = 255
     return out

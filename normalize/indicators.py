@@ -123,7 +123,7 @@ def match_indicator(name: str, min_score: float = MIN_SCORE) -> IndicatorMatch |
 # OCR drops or swaps marks ("ตัวชีวัดที", "ตัวชิ้วัด") and may lose the
 # number, so marks are optional and the number too (the name then decides).
 _RE_HEADING = re.compile(
-    r"ตัว\s*ช[ีิ]?[้่๊]?\s*ว[ัิ]?\s*ด\s*(?:ท[ีิ]?[่้]?)?\s*(?P<num>[0-9๐-๙]{1,2})?(?![0-9๐-๙])\s*[:.)\-–]?\s*"
+    r"ต[ัิ]?\s*ว\s*ช[ีิ]?[้่๊]?\s*ว[ัิ]?\s*ด\s*(?:ท[ีิ]?[่้]?)?\s*(?P<num>[0-9๐-๙]{1,2})?(?![0-9๐-๙])\s*[:.)\-–]?\s*"
 )
 # "๓.การใช้อำนาจ", "3) การใช้อำนาจ": a number, then a name and nothing else.
 _RE_NUMBERED = re.compile(r"^\s*(?P<num>[0-9๐-๙]{1,2})\s*[.)]?\s*(?P<name>\D.*?)\s*$")
@@ -135,12 +135,21 @@ def _printed(num: str) -> int:
     return int(num.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
 
 
+#: Similarity a name needs right after the heading word (ตัวชี้วัดที่ N).
+AFTER_HEADING_MIN = 70.0
+
+
 def _heading_name(rest: str) -> IndicatorMatch | None:
     """Match the name after a heading number, allowing trailing words."""
     rest = _RE_TRAILING.sub("", rest).strip()
     if not rest:
         return None
     found = match_indicator(rest)
+    if found:
+        return found
+    # After a heading word, a name garbled by OCR still decides when it is
+    # clearly closest to one indicator ("การปฏูบต๋หน้าท").
+    found = match_indicator(rest, min_score=AFTER_HEADING_MIN)
     if found:
         return found
     # A short tail after the name ("การปฏิบัติหน้าที่ (IIT)"): try prefixes.
@@ -191,4 +200,34 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
         found = match_indicator(_RE_TRAILING.sub("", m.group("name")))
         if found:
             return [HeadingMatch(_printed(m.group("num")), found.number, found.name)]
-    return []
+    return _garbled_heading(line)
+
+
+#: OCR may turn the heading word into noise ("AVIAN 2 การใช้งบประมาณ",
+#: "1ัวชีวัดที การใช้ทรัพย์สินของราชการ"): a short line that ENDS with an
+#: indicator's name, nearly exact, after at most this many characters.
+GARBLED_PREFIX_MAX = 16
+GARBLED_MIN_SCORE = 90.0
+# The name part: from a Thai letter after a space or a number, to the end.
+_RE_NAME_TAIL = re.compile(r"(?:^|(?<=[\s0-9๐-๙]))(?P<name>[ก-ฮเ-ไ][^0-9๐-๙]*)$")
+
+
+def _garbled_heading(line: str) -> list[HeadingMatch]:
+    """
+    >>> _garbled_heading("AVIAN 2 การใช้งบประมาณ")
+    [HeadingMatch(printed_number=None, number=2, name='การใช้งบประมาณ')]
+    >>> _garbled_heading("หน่วยงานควรปรับปรุงการใช้งบประมาณ")
+    []
+    """
+    best: tuple[IndicatorMatch, int] | None = None
+    for m in _RE_NAME_TAIL.finditer(line):
+        if m.start("name") > GARBLED_PREFIX_MAX:
+            break
+        found = match_indicator(m.group("name"), min_score=GARBLED_MIN_SCORE)
+        if found and (best is None or found.score > best[0].score):
+            best = (found, m.start("name"))
+    if best is None:
+        return []
+    found, _ = best
+    # the number of a garbled heading is as unreliable as its heading word
+    return [HeadingMatch(None, found.number, found.name)]

@@ -110,7 +110,8 @@ def _label(words: str) -> str:
 _RE_LOWEST = re.compile(_label("ข้อคำถามที่ได้คะแนนน้อยที่สุด") + r"\s*[:：]?")
 _RE_CAUSE = re.compile(r"(?:" + _label("สาเหตุที่เกิดจาก") + "|" + _label("สาเหตุเกิดจาก") + "|"
                        + _label("สาเหตุ") + r"(?=\s*[:：]))\s*[:：]?")
-_RE_GUIDE = re.compile(_label("แนวทางการ") + r"(?:ยกระดับ|พัฒนา|แก้ไข|ปรับปรุง)[^\s:：]*(?:\s*ฯ)?\s*[:：]?")
+_RE_GUIDE = re.compile(_label("แนวทางการ") + "(?:" + "|".join(_label(w) for w in ("ยกระดับ", "พัฒนา", "แก้ไข", "ปรับปรุง"))
+                       + r")[^\s:：]*(?:\s*ฯ)?\s*[:：]?")
 _RE_NONE = re.compile(r"^[\s\-–—:]*(?:ไม่มี|-)?[\s\-–—.]*$")
 _RE_SCORE = re.compile(r"^\s*(-?\d{1,3}(?:[.,]\d{1,4})?)\s*$")
 
