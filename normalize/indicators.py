@@ -223,7 +223,7 @@ def _garbled_heading(line: str) -> list[HeadingMatch]:
     for m in _RE_NAME_TAIL.finditer(line):
         if m.start("name") > GARBLED_PREFIX_MAX:
             break
-        found = match_indicator(m.group("name"), min_score=GARBLED_MIN_SCORE)
+        found = match_indicator(_RE_TRAILING.sub("", m.group("name")), min_score=GARBLED_MIN_SCORE)
         if found and (best is None or found.score > best[0].score):
             best = (found, m.start("name"))
     if best is None:

@@ -143,10 +143,20 @@ _RE_BLOCK_TAGS = re.compile(
 # Any other tag (<span ...>, </b>, <font>): removed. A tag starts with a
 # Latin letter or "/", so "a < b" in running text is left alone.
 _RE_INLINE_TAGS = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9]*\b[^<>]*>")
+# A paragraph tag as OCR reads it: "<p>" becomes "<0>", "<2>", "</0>", "<ถ>",
+# "<20>" — one or two characters between angle brackets. Treated as <p>.
+_RE_OCR_P_TAGS = re.compile(r"(?:\s*<\s*/?\s*[0-9๐-๙A-Za-zก-ฮ]{1,2}\s*>\s*)+")
 
 
 def strip_html(s: str) -> str:
     """Remove HTML tags; block tags become paragraph breaks; unescape entities.
+
+    Paragraph tags misread by OCR (``<0>``, ``</0>``, ``<ถ>``) count as ``<p>``.
+
+    >>> strip_html("</0><2>ดังนั้น หน่วยงาน")
+    'ดังนั้น หน่วยงาน'
+    >>> strip_html("ข้อคำถาม :</0> <ถ>สาเหตุ")
+    'ข้อคำถาม :\\nสาเหตุ'
 
     >>> strip_html("<p>ข้อคำถามที่ได้คะแนนน้อยที่สุด :</p> <p>-ไม่มี</p>")
     'ข้อคำถามที่ได้คะแนนน้อยที่สุด :\\n-ไม่มี'
@@ -160,6 +170,7 @@ def strip_html(s: str) -> str:
             return "" if m.start() == 0 or m.end() == len(s) else "\n"
 
         s = _RE_BLOCK_TAGS.sub(block, s)
+        s = _RE_OCR_P_TAGS.sub(block, s)
         s = _RE_INLINE_TAGS.sub("", s)
     if "&" in s:
         s = html.unescape(s)

@@ -55,7 +55,7 @@ def read_report(items: list[Item]) -> ReportContent:
     for t in layout.tables:
         indicators = [h.number for h in t.headings]
         for h in t.headings:
-            if h.printed_number is not None and h.printed_number != h.number and (h.number, t.heading_page) not in flagged_headings:
+            if h.printed_number is not None and 1 <= h.printed_number <= 10 and h.printed_number != h.number and (h.number, t.heading_page) not in flagged_headings:
                 flagged_headings.add((h.number, t.heading_page))
                 out.problems.append(Problem(
                     "warning", "indicator-number-mismatch",
