@@ -481,16 +481,22 @@ def load_or_train(path: Path | None = None) -> Model:
 # --- recognizer -----------------------------------------------------------------------
 
 
-def _split(b: Blob, scale: float) -> tuple[Blob, Blob] | None:
-    """A blob cut in two at its thinnest column in the middle 30-70% of its width."""
+def _split(b: Blob, scale: float, k: int = 2) -> tuple[Blob, ...] | None:
+    """A blob cut into ``k`` glyphs at its thinnest columns near ``j/k`` of its width."""
     m = b.mask
     w = m.shape[1]
-    lo, hi = int(0.3 * w), int(0.7 * w) + 1
-    if hi - lo < 2:
-        return None
-    c = lo + int(np.argmin(m[:, lo:hi].sum(0)))
+    cuts = []
+    for j in range(1, k):
+        center = j * w / k
+        lo, hi = int(center - 0.2 * w / k), int(center + 0.2 * w / k) + 1
+        lo, hi = max(1, lo), min(w - 1, hi)
+        if hi - lo < 1:
+            return None
+        cuts.append(lo + int(np.argmin(m[:, lo:hi].sum(0))))
+    bounds = [0, *cuts, w]
     out = []
-    for part, off in ((m[:, :c], 0), (m[:, c:], c)):
+    for a, c in zip(bounds, bounds[1:]):
+        part, off = m[:, a:c], a
         rows, cols = np.flatnonzero(part.any(1)), np.flatnonzero(part.any(0))
         if len(rows) == 0:
             return None
@@ -500,7 +506,7 @@ def _split(b: Blob, scale: float) -> tuple[Blob, Blob] | None:
                max(1, int(round((x1 - x0) / scale))), max(1, int(round((y1 - y0) / scale))))
         out.append(Blob(*box, part[y0:y1, x0:x1].copy(), b.labels,
                         (wx + off + int(x0), wy + int(y0), int(x1 - x0), int(y1 - y0))))
-    return out[0], out[1]
+    return tuple(out)
 
 
 class Recognizer:
@@ -536,12 +542,23 @@ class Recognizer:
         while i < len(items):
             b, k, p = items[i]
             if k is None and b.w >= SPLIT_WIDTH * dh and self._weak(p) < SPLIT_WEAK:
-                halves = _split(b, seg.scale)
-                if halves:
-                    ph = self._probs(list(halves))
-                    if min(self._weak(ph[0]), self._weak(ph[1])) >= max(SPLIT_ACCEPT, self._weak(p)):
-                        items[i:i + 1] = [(halves[0], None, ph[0]), (halves[1], None, ph[1])]
+                # try 2, 3, 4 glyphs (touching digits of a year: "๕๖๙"); keep
+                # the cut whose weakest part reads best, if it reads well
+                best: tuple[float, tuple[Blob, ...], np.ndarray] | None = None
+                for n_parts in (2, 3, 4):
+                    if b.w < n_parts * SPLIT_WIDTH * dh / 2:
+                        break
+                    parts = _split(b, seg.scale, n_parts)
+                    if not parts:
                         continue
+                    ph = self._probs(list(parts))
+                    score = min(self._weak(q) for q in ph)
+                    if best is None or score > best[0]:
+                        best = (score, parts, ph)
+                if best and best[0] >= max(SPLIT_ACCEPT, self._weak(p)):
+                    items[i:i + 1] = [(part, None, q) for part, q in zip(best[1], best[2])]
+                    i += len(best[1])
+                    continue
             i += 1
         # A glyph whose hairlines the scan lost falls into pieces that are no
         # digit (or a wrong one): join neighbours when the union reads well.

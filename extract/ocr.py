@@ -34,9 +34,9 @@ class WordEngine(Protocol):
 
 
 class TokenReader(Protocol):
-    """Re-reads one word image (numerals Tesseract's Thai model cannot read)."""
+    """Re-reads one word from the page image (numerals Tesseract's Thai model cannot read)."""
 
-    def __call__(self, word: OcrWord, crop: np.ndarray, dpi: float) -> OcrWord: ...
+    def __call__(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord: ...
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
     clean = erase_lines(gray, rulings)
     words = [w for w in engine.page_words(clean, int(round(image.dpi))) if not is_noise(w)]
     if reader is not None:
-        words = [reader(w, crop(clean, w), image.dpi) if is_numeral_candidate(w.text) else w for w in words]
+        words = [reader(w, clean, image.dpi) if is_numeral_candidate(w.text) else w for w in words]
     scale = width_pt / gray.shape[1]
     page = Page(
         number=number, width=width_pt, height=height_pt,
