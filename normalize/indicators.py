@@ -206,7 +206,7 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
 #: OCR may turn the heading word into noise ("AVIAN 2 การใช้งบประมาณ",
 #: "1ัวชีวัดที การใช้ทรัพย์สินของราชการ"): a short line that ENDS with an
 #: indicator's name, nearly exact, after at most this many characters.
-GARBLED_PREFIX_MAX = 16
+GARBLED_PREFIX_MAX = 24
 GARBLED_MIN_SCORE = 90.0
 # The name part: from a Thai letter after a space or a number, to the end.
 _RE_NAME_TAIL = re.compile(r"(?:^|(?<=[\s0-9๐-๙]))(?P<name>[ก-ฮเ-ไ][^0-9๐-๙]*)$")

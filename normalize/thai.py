@@ -145,7 +145,7 @@ _RE_BLOCK_TAGS = re.compile(
 _RE_INLINE_TAGS = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9]*\b[^<>]*>")
 # A paragraph tag as OCR reads it: "<p>" becomes "<0>", "<2>", "</0>", "<ถ>",
 # "<20>" — one or two characters between angle brackets. Treated as <p>.
-_RE_OCR_P_TAGS = re.compile(r"(?:\s*<\s*/?\s*[0-9๐-๙A-Za-zก-ฮ]{1,2}\s*>\s*)+")
+_RE_OCR_P_TAGS = re.compile(r"(?:\s*<\s*/?\s*[^\s<>/]{1,2}\s*>\s*)+")
 
 
 def strip_html(s: str) -> str:

@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from extract.layout import Cell
 from extract.text_layer import Line
 from normalize.catalog import snap_question
@@ -181,6 +183,30 @@ def _next_code(prev: str | None) -> str | None:
     return f"{m.group(1)}{int(m.group(2)) + 1}" if m else None
 
 
+#: How closely (rapidfuzz partial ratio, spaces ignored) a question's text
+#: must appear in the analysis to count as named there.
+NAMED_MIN = 85.0
+
+
+def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]]) -> list[str]:
+    """Codes of the table's questions whose text the analysis quotes, in its order.
+
+    >>> lowest_by_text("ile ในหน่วยงานของท่าน มีเจ้าหน้าที่ที่ปฏิบัติงาน", [("i1", "การปฏิบัติงานตามขั้นตอน"),
+    ...     ("i2", "ในหน่วยงานของท่าน มีเจ้าหน้าที่ที่ปฏิบัติงาน")])
+    ['i2']
+    """
+    hay = re.sub(r"\s+", "", lowest_text)
+    found: list[tuple[int, str]] = []
+    for code, text in questions:
+        needle = re.sub(r"\s+", "", text)
+        if len(needle) < 8 or not hay:
+            continue
+        m = fuzz.partial_ratio_alignment(needle, hay)
+        if m is not None and m.score >= NAMED_MIN:
+            found.append((m.dest_start, code))
+    return [code for _, code in sorted(found)]
+
+
 def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreRow], list[AnalysisRow], list[Problem]]:
     """Score rows and the analysis of one analysis table."""
     scores: list[ScoreRow] = []
@@ -240,6 +266,12 @@ def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreR
     if full:
         parts = split_analysis(full)
         lowest = tuple(find_codes(parts.lowest_text, tool))
+        analysis_ocr = col is not None and any(r[col] is not None and r[col].ocr for r in t.rows if col < len(r))
+        if analysis_ocr:
+            # OCR garbles codes ("ile" for i๒) but the question's text is named too
+            by_text = lowest_by_text(parts.lowest_text, [(s.question, s.question_text) for s in scores])
+            if by_text:
+                lowest = tuple(by_text)
         refs = tuple(r for r in oit_references(full) if r not in lowest)
         for n in indicators:
             analyses.append(AnalysisRow(n, CANONICAL[n], lowest, parts.cause, parts.guideline, refs,
