@@ -84,6 +84,10 @@ def read_report(items: list[Item]) -> ReportContent:
             offset = sum(1 for x in out.measures if x.indicator == ind)
             out.measures += [_renumber(r, offset) for r in m]
             out.problems += p
+    for u in layout.unrecognized_tables:
+        out.problems.append(Problem("warning", "table-unrecognized",
+                                    f"A table on page {u.page} is neither an analysis nor a measures table "
+                                    "(no header row was recognized); it was skipped.", None, u.page))
     kinds = {t.kind for t in layout.tables}
     if layout.tables and ANALYSIS not in kinds:
         out.missing_part = "analysis"

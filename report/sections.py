@@ -53,7 +53,7 @@ def _cell_text(cell: Cell | None) -> str:
 
 #: A header cell is a short label; body cells that merely start with a
 #: keyword ("กิจกรรมเสริมสร้าง…", "ขั้นตอนที่ 1 …") are longer than this.
-MAX_HEADER_CELL = 40
+MAX_HEADER_CELL = 60
 
 
 def header_kind(row: list[Cell | None]) -> str | None:
