@@ -209,23 +209,26 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
 GARBLED_PREFIX_MAX = 24
 GARBLED_MIN_SCORE = 90.0
 # The name part: from a Thai letter after a space or a number, to the end.
-_RE_NAME_TAIL = re.compile(r"(?:^|(?<=[\s0-9๐-๙]))(?P<name>[ก-ฮเ-ไ][^0-9๐-๙]*)$")
+_RE_NAME_TAIL = re.compile(r"(?P<name>[ก-ฮเ-ไ][^0-9๐-๙]*)$")
 
 
 def _garbled_heading(line: str) -> list[HeadingMatch]:
     """
     >>> _garbled_heading("AVIAN 2 การใช้งบประมาณ")
     [HeadingMatch(printed_number=None, number=2, name='การใช้งบประมาณ')]
+    >>> _garbled_heading("ตัวขึ๊วั๑7 ดที่ « การเปิดเผยข้อมูล และ")[0].number
+    9
     >>> _garbled_heading("หน่วยงานควรปรับปรุงการใช้งบประมาณ")
     []
     """
     best: tuple[IndicatorMatch, int] | None = None
-    for m in _RE_NAME_TAIL.finditer(line):
-        if m.start("name") > GARBLED_PREFIX_MAX:
-            break
+    for start in range(min(len(line), GARBLED_PREFIX_MAX + 1)):
+        m = _RE_NAME_TAIL.match(line, start)  # every start: candidates overlap
+        if not m or (start and not re.match(r"[\s0-9๐-๙«»|.:]", line[start - 1])):
+            continue
         found = match_indicator(_RE_TRAILING.sub("", m.group("name")), min_score=GARBLED_MIN_SCORE)
         if found and (best is None or found.score > best[0].score):
-            best = (found, m.start("name"))
+            best = (found, start)
     if best is None:
         return []
     found, _ = best
