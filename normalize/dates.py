@@ -31,7 +31,8 @@ for _n, (_full, _abbr) in _MONTHS.items():
 
 def _abbr_pattern(abbr: str) -> str:
     # "มีค" -> "มี\.?\s?ค\.?": the first syllable, then the last consonant.
-    return rf"{re.escape(abbr[:-1])}\s?\.?\s?{abbr[-1]}(?:\s?\.)?"
+    # OCR reads a dot low in the line as sara u ("กุย." for "ก.ย.").
+    return rf"{re.escape(abbr[:-1])}\s?[.\u0e38]?\s?{abbr[-1]}(?:\s?\.)?"
 
 
 # Any month: full names first, then abbreviations. An abbreviation must not
@@ -47,6 +48,8 @@ _RE_DATE = re.compile(
     rf"(?:(?<!\d)(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH})"
     rf"(?:\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{{4}}|\d{{2}})(?!\d))?"
 )
+# After a range dash: a day and a year with no month between them.
+_RE_LOST_END_MONTH = re.compile(r"^\s*(?:-|–|—|ถึง)+\s*30\s+(?P<year>\d{4})\s*$")
 # A day range inside one month: "1 - 30 ก.ย. 2569".
 _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง)\s*(?=\d{{1,2}}\s*{_MONTH})")
 # Fiscal-year wording with its year: "ปีงบประมาณ พ.ศ. 2569", "ตลอดปี 2569".
@@ -64,7 +67,8 @@ _RE_MARK_AFTER_DOT = re.compile("\\.[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 
 
 def _month_number(token: str) -> int:
-    return _MONTH_BY_KEY[re.sub(r"[\s.]", "", token)]
+    key = re.sub(r"[\s.]", "", token)
+    return _MONTH_BY_KEY.get(key) or _MONTH_BY_KEY[key.replace("\u0e38", "")]
 
 
 def _gregorian(year: str | None) -> int | None:
@@ -76,7 +80,9 @@ def _gregorian(year: str | None) -> int | None:
         y += 2500
     if y >= 2400:
         y -= BE_OFFSET
-    return y if 1900 <= y <= 2200 else None
+    # ITA began in BE 2557; a year outside 2550-2650 is a misread (OCR "2505"),
+    # not a date: the other end of the period decides then.
+    return y if 2007 <= y <= 2107 else None
 
 
 def _first_day(y: int, m: int, d: int | None) -> date:
@@ -119,6 +125,10 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     >>> parse_period("ตามความเหมาะสม")
     (None, None)
+    >>> parse_period("ต.ค. 25205 - 30 กุย. 2569")  # OCR: a misread year, a dot read as sara u
+    (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
+    >>> parse_period("ต.ค. 2568 - 30 2569")  # OCR lost the end's month
+    (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     """
     if not text:
         return None, None
@@ -150,6 +160,12 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
         y2 = y1 + 1 if m2 < m1 else y1
     if y1 is None or y2 is None:
         return None, None
+    if len(found) == 1 and m1 == 10 and _RE_LOST_END_MONTH.search(t[first.end():]):
+        # "ต.ค. 2568 - 30 2569": the end's month was lost (OCR); a period that
+        # opens a fiscal year with an end "30 <next year>" closes it on 30 Sep.
+        y_end = _gregorian(_RE_LOST_END_MONTH.search(t[first.end():]).group("year"))
+        if y_end == y1 + 1:
+            return _first_day(y1, m1, d1), date(y_end, 9, 30)
     start, end = _first_day(y1, m1, d1), _last_day(y2, m2, d2)
     return (start, end) if start <= end else (start, None)
 
