@@ -50,7 +50,8 @@ def candidate(inputs: tuple[Path, ...]) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("inputs", nargs="*", type=Path, default=[ROOT / "samples"])
+    ap.add_argument("inputs", nargs="*", type=Path, default=sorted((ROOT / "samples").glob("*.pdf")),
+                    help="PDFs or folders (default: the digital samples, samples/*.pdf)")
     ap.add_argument("--rounds", type=int, default=7)
     args = ap.parse_args()
     inputs = tuple(args.inputs)

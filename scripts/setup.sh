@@ -5,9 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: a Thai font and poppler-utils to rebuild samples/ and test
-# fixtures (samples/make_samples.py). The pipeline itself needs none of them.
-APT_PACKAGES=(fonts-tlwg-laksaman fonts-thai-tlwg fonts-noto-core poppler-utils)
+# Debian packages:
+# - tesseract-ocr, tesseract-ocr-tha: the Thai OCR model for scanned pages
+#   (tesserocr, from PyPI, runs the engine in process and reads these models);
+# - fonts-thai-tlwg, fonts-tlwg-laksaman, fonts-noto-core: the Thai fonts the
+#   numeral recognizer is trained on, and that samples/ are rendered with;
+# - poppler-utils: pdftotext/pdftoppm, used to check rebuilt samples.
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-tha fonts-tlwg-laksaman fonts-thai-tlwg fonts-noto-core poppler-utils)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -34,4 +38,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[test,samples]"
+# Train the Thai-numeral recognizer once (about 30 s), so the first OCR run
+# does not; it is cached under ~/.cache/ita-extract (or $ITA_EXTRACT_CACHE).
+.venv/bin/python -m extract.numerals_train
 echo "setup: ready (.venv)"
