@@ -7,7 +7,6 @@ discover → (per document: hash → open → text layer → tables → rows) �
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
 import sys
 import time
@@ -15,90 +14,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from errors import DocumentError, ExitCode, ItaError, MissingDependency, NoReadablePage, NotAnItaReport
-from extract.ocr import PageOcr
-from extract.pages import read_pages
-from extract.pdf import open_pdf
-from output.parquet import clean_stale_temporaries, ensure_writable, write_results
-from report.document import read_report
-from report.model import DocumentResult, DocumentRow, Problem
-from settings import DEFAULT_OCR_TIMEOUT_S, Settings, default_workers
+from batch.document import InputFile, discover, process_document, sha256_of  # noqa: F401 (re-exported)
+from batch.executors import ProcessExecutor, SerialExecutor, Task
+from errors import BadArgs, ExitCode, ItaError
+from output.parquet import clean_stale_temporaries, compact, ensure_writable, existing_documents
+from output.schema import TABLES
+from output.publisher import Publisher
+from report.model import Problem
+from settings import DEFAULT_OCR_TIMEOUT_S, DEFAULT_TIMEOUT_S, EXTRACTOR_VERSION, Settings, default_workers
 
 log = logging.getLogger("ita_extract")
-
-
-# --- discover ---------------------------------------------------------------
-
-@dataclass(frozen=True)
-class InputFile:
-    path: Path
-    source_file: str  # relative to the input root the user gave
-
-
-def discover(inputs: tuple[Path, ...]) -> list[InputFile]:
-    """PDF files under the inputs (folders searched recursively, ``*.pdf`` in any case)."""
-    found: list[InputFile] = []
-    seen: set[Path] = set()
-    for root in inputs:
-        root = Path(root)
-        if root.is_dir():
-            paths = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
-            pairs = [(p, p.relative_to(root).as_posix()) for p in paths]
-        else:
-            pairs = [(root, root.name)]
-        for p, rel in pairs:
-            if p.resolve() not in seen:
-                seen.add(p.resolve())
-                found.append(InputFile(p, rel))
-    return found
-
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-# --- one document -----------------------------------------------------------
-
-def process_document(f: InputFile, doc_id: str, settings: Settings, ocr: PageOcr | None = None) -> DocumentResult:
-    """One file to its rows; a broken file becomes a ``failed`` result, never an exception."""
-    t0 = time.perf_counter()
-    problems: list[Problem] = []
-    pages: int | None = None
-    try:
-        with open_pdf(f.path) as pdf:
-            pages = pdf.page_count
-            read = read_pages(pdf, f.path, settings, ocr)
-        problems += read.problems
-        if read.unreadable:
-            problems.append(Problem(
-                "warning", "ocr-needed",
-                f"Page(s) {', '.join(str(p) for p, _ in read.unreadable)} could not be read "
-                f"({read.unreadable[0][1]}).", None, read.unreadable[0][0]))
-        if len(read.unreadable) == pages:
-            raise NoReadablePage(f"None of the {pages} page(s) could be read: {read.unreadable[0][1]}.")
-        if not read.items:
-            raise NoReadablePage(f"No text was found on any of the {pages} page(s): blank pages, "
-                                 "or scans too faint for OCR.")
-        content = read_report(read.items)
-        if not content.looks_like_ita or content.n_tables == 0:
-            raise NotAnItaReport(
-                f"{f.path.name} is not an ITA report: no indicator table (ตัวชี้วัด with scores or measures) was found.")
-        problems += content.problems
-        status = "partial" if read.unreadable or content.missing_part else "ok"
-        if content.missing_part:
-            problems.append(Problem("warning", "part-missing",
-                                    f"The {content.missing_part} part of the report was not found.", None, None))
-        doc = DocumentRow(f.source_file, content.agency, pages, read.text_source, status, None, content.fiscal_year)
-        return DocumentResult(doc_id, doc, content.scores, content.analyses, content.measures, problems,
-                              time.perf_counter() - t0)
-    except DocumentError as exc:
-        problems.append(Problem("error", exc.code, str(exc), None, None))
-        doc = DocumentRow(f.source_file, None, pages, None, "failed", str(exc), None)
-        return DocumentResult(doc_id, doc, problems=problems, seconds=time.perf_counter() - t0)
 
 
 # --- the batch --------------------------------------------------------------
@@ -109,6 +34,7 @@ class BatchSummary:
     rows: Counter = field(default_factory=Counter)
     pages: int = 0
     seconds: float = 0.0
+    skipped: int = 0
 
     @property
     def exit_code(self) -> ExitCode:
@@ -117,51 +43,85 @@ class BatchSummary:
     def text(self) -> str:
         pps = self.pages / self.seconds if self.seconds else 0.0
         docs = sum(self.statuses.values())
+        skipped = f", {self.skipped} already done (skipped)" if self.skipped else ""
         return (
             f"{docs} document(s): {self.statuses['ok']} ok, {self.statuses['partial']} partial, "
-            f"{self.statuses['failed']} failed\n"
+            f"{self.statuses['failed']} failed{skipped}\n"
             + "rows: " + ", ".join(f"{t} {self.rows[t]}" for t in ("documents", "scores", "analyses", "measures", "problems"))
             + f"\n{self.pages} page(s) in {self.seconds:.1f} s ({pps:.1f} pages/s)"
         )
 
 
 def run_batch(settings: Settings) -> BatchSummary:
-    """Discover → extract each document → publish atomically → summary."""
+    """Discover → identify → skip what is done → extract (executor) → publish in parts → summary."""
     t0 = time.perf_counter()
     ensure_writable(settings.out)
     clean_stale_temporaries(settings.out)
-    files = discover(settings.inputs)
-    results: list[DocumentResult] = []
-    ocr = None if settings.ocr == "never" else PageOcr(settings.ocr_timeout_s)
-    if settings.ocr == "always" and ocr.unavailable():
-        raise MissingDependency(ocr.unavailable())
-    first_of: dict[str, DocumentResult] = {}
-    for f in progress(files, settings):
-        doc_id = sha256_of(f.path)
-        if doc_id in first_of:  # byte-identical to a file already read: one document
-            first = first_of[doc_id]
-            first.problems.append(Problem("warning", "duplicate-file",
-                                          f"{f.source_file} is byte-identical to {first.document.source_file}.", None, None))
-            continue
-        result = process_document(f, doc_id, settings, ocr)
-        first_of[doc_id] = result
-        results.append(result)
-        log.info("%s: %s%s", f.source_file, result.document.status,
-                 f" ({result.document.error})" if result.document.error else "")
-    counts = write_results(settings.out, results)
-    summary = BatchSummary(Counter(r.document.status for r in results), Counter(counts),
-                           sum(r.document.pages or 0 for r in results), time.perf_counter() - t0)
+    check_ocr(settings)
+    tasks, duplicates = identify(discover(settings.inputs))
+    done = {} if settings.force else existing_documents(settings.out)
+    todo = [t for t in tasks if done.get(t.doc_id) != EXTRACTOR_VERSION]
+    summary = BatchSummary(skipped=len(tasks) - len(todo))
+    publisher = Publisher(settings.out, settings.flush_docs)
+    executor = make_executor(settings, len(todo))
+    try:
+        for result in progress(executor.run(todo), settings, len(todo)):
+            result.problems += duplicates.get(result.doc_id, [])
+            publisher.add(result)
+            summary.statuses[result.document.status] += 1
+            summary.pages += result.document.pages or 0
+            log.info("%s: %s%s", result.document.source_file, result.document.status,
+                     f" ({result.document.error})" if result.document.error else "")
+    finally:
+        executor.close()
+        publisher.flush()  # what finished is published, even when interrupted
+    summary.rows, summary.seconds = publisher.rows, time.perf_counter() - t0
     return summary
 
 
-def progress(files: list[InputFile], settings: Settings):
+def check_ocr(settings: Settings) -> None:
+    """``--ocr always`` needs Tesseract: stop before any work when it is missing."""
+    if settings.ocr == "always":
+        from extract.tesseract import probe
+
+        probe()
+
+
+def identify(files: list[InputFile]) -> tuple[list[Task], dict[str, list[Problem]]]:
+    """One task per distinct content (sha256); byte-identical copies become warnings."""
+    tasks: dict[str, Task] = {}
+    duplicates: dict[str, list[Problem]] = {}
+    for f in files:
+        doc_id = sha256_of(f.path)
+        if doc_id in tasks:
+            duplicates.setdefault(doc_id, []).append(Problem(
+                "warning", "duplicate-file",
+                f"{f.source_file} is byte-identical to {tasks[doc_id].file.source_file}.", None, None))
+        else:
+            tasks[doc_id] = Task(f, doc_id)
+    return list(tasks.values()), duplicates
+
+
+def make_executor(settings: Settings, n_tasks: int):
+    """Serial for one worker, a process pool for more, Dask with ``--dask``."""
+    if settings.dask:
+        from batch.dask_executor import DaskExecutor
+
+        return DaskExecutor(settings)
+    if settings.workers <= 1 or n_tasks <= 1:
+        return SerialExecutor(settings)
+    return ProcessExecutor(settings, settings.workers, settings.timeout_s,
+                           settings.max_docs_per_worker, settings.max_rss_mb)
+
+
+def progress(results, settings: Settings, total: int):
     """A progress bar on a terminal, plain log lines otherwise."""
     show = settings.progress if settings.progress is not None else sys.stderr.isatty()
     if not show:
-        return files
+        return results
     from tqdm import tqdm
 
-    return tqdm(files, unit="file", desc="ita-extract", file=sys.stderr)
+    return tqdm(results, total=total, unit="doc", desc="ita-extract", file=sys.stderr)
 
 
 # --- the command line -------------------------------------------------------
@@ -184,18 +144,37 @@ def build_parser() -> argparse.ArgumentParser:
                           "never: report such pages as ocr-needed")
     run.add_argument("--ocr-timeout", type=float, default=DEFAULT_OCR_TIMEOUT_S, metavar="SECONDS",
                      help=f"time limit for recognizing one page (default {DEFAULT_OCR_TIMEOUT_S:g})")
+    run.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="documents read in parallel by N worker processes (default: the number of cores)")
+    run.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
+                     help=f"a document still running after this is stopped and failed (default {DEFAULT_TIMEOUT_S:g})")
+    run.add_argument("--force", action="store_true",
+                     help="redo documents already in --out (default: skip those with the same sha256 "
+                          "and extractor version)")
+    run.add_argument("--dask", metavar="ADDRESS",
+                     help="run documents on a Dask cluster: a scheduler address (tcp://host:8786), "
+                          "or 'local' to start a LocalCluster")
     run.add_argument("--quiet", action="store_true", help="print only the summary and errors")
+    compact = sub.add_parser("compact", help="rewrite the tables in OUT into one file per partition",
+                             description="Example: ita-extract compact out/")
+    compact.add_argument("out", type=Path, metavar="OUT", help="an output folder written by `run`")
+    compact.add_argument("--table", action="append", choices=TABLES, metavar="TABLE",
+                         help="only this table (repeatable; default: all)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
+    logging.basicConfig(level=logging.WARNING if getattr(args, "quiet", False) else logging.INFO,
                         format="%(levelname)s %(message)s", stream=sys.stderr)
     try:
+        if args.command == "compact":
+            return compact_command(args.out, args.table)
         settings = Settings(inputs=tuple(args.inputs), out=args.out, progress=args.progress,
-                            ocr=args.ocr, ocr_timeout_s=args.ocr_timeout)
+                            ocr=args.ocr, ocr_timeout_s=args.ocr_timeout,
+                            workers=args.workers or default_workers(), timeout_s=args.timeout,
+                            force=args.force, dask=args.dask)
         summary = run_batch(settings)
     except ItaError as exc:
         print(f"ita-extract: {exc}", file=sys.stderr)
@@ -205,6 +184,14 @@ def main(argv: list[str] | None = None) -> int:
         return int(ExitCode.interrupted)
     print(summary.text())
     return int(summary.exit_code)
+
+
+def compact_command(out: Path, tables: list[str] | None) -> int:
+    if not (out / "documents").is_dir():
+        raise BadArgs(f"{out} holds no ita-extract output (no documents table).")
+    for table, (before, after) in compact(out, tables or TABLES).items():
+        print(f"{table}: {before} file(s) -> {after}")
+    return int(ExitCode.ok)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,12 @@ DEFAULT_MIN_CHARS_PER_PAGE = 20
 DEFAULT_MAX_BAD_CHAR_RATIO = 0.10
 DEFAULT_WORKERS = 1
 DEFAULT_TIMEOUT_S = 600.0
+#: A worker process is replaced after this many documents, or past this
+#: much resident memory: pdfminer's caches and OCR engines grow.
+DEFAULT_MAX_DOCS_PER_WORKER = 50
+DEFAULT_MAX_RSS_MB = 1500.0
+#: Results are published every this many documents (one Parquet part per table).
+DEFAULT_FLUSH_DOCS = 50
 DEFAULT_OCR_TIMEOUT_S = 120.0
 OCR_MODES = ("auto", "always", "never")
 
@@ -40,6 +46,11 @@ class Settings:
     max_bad_char_ratio: float = DEFAULT_MAX_BAD_CHAR_RATIO
     ocr: str = "auto"
     ocr_timeout_s: float = DEFAULT_OCR_TIMEOUT_S
+    force: bool = False  # redo documents already in the output
+    max_docs_per_worker: int = DEFAULT_MAX_DOCS_PER_WORKER
+    max_rss_mb: float = DEFAULT_MAX_RSS_MB
+    flush_docs: int = DEFAULT_FLUSH_DOCS
+    dask: str | None = None  # a scheduler address, or "local" for a LocalCluster
     progress: bool | None = None  # None: a bar when stderr is a terminal
     debug_dir: Path | None = None
 
@@ -53,6 +64,8 @@ class Settings:
             raise BadArgs(f"--workers must be at least 1, not {self.workers}.")
         if self.timeout_s <= 0:
             raise BadArgs(f"--timeout must be positive, not {self.timeout_s}.")
+        if self.max_docs_per_worker < 1 or self.flush_docs < 1:
+            raise BadArgs("max_docs_per_worker and flush_docs must be at least 1.")
         if self.ocr not in OCR_MODES:
             raise BadArgs(f"--ocr must be one of {', '.join(OCR_MODES)}, not {self.ocr!r}.")
         if self.ocr_timeout_s <= 0:

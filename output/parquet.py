@@ -170,3 +170,67 @@ def read_back(out: Path, table: str) -> Iterable[dict]:
     if not folder.exists():
         return []
     return ds.dataset(folder, partitioning="hive").to_table().to_pylist()
+
+
+# --- compaction ----------------------------------------------------------------
+
+#: Rows per row group when compacting: large enough for fast scans, small
+#: enough that a reader filtering one agency does not read a whole year.
+ROW_GROUP_ROWS = 64_000
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap two folders atomically (Linux renameat2 RENAME_EXCHANGE).
+
+    Elsewhere, or on filesystems without it, two renames leave a window of
+    microseconds in which the partition is absent (never doubled).
+    """
+    import ctypes
+    import ctypes.util
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    fn = getattr(libc, "renameat2", None)
+    if fn is not None:
+        AT_FDCWD, RENAME_EXCHANGE = -100, 2
+        if fn(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+            return
+    aside = b.with_name(f".{b.name}.old-{uuid.uuid4().hex[:6]}")
+    os.rename(b, aside)
+    os.rename(a, b)
+    os.rename(aside, a)
+
+
+def compact(out: Path, tables: Sequence[str] = TABLES) -> dict[str, tuple[int, int]]:
+    """Rewrite each table's partitions into one file each; returns files before/after per table.
+
+    Each partition is rebuilt beside the dataset (``OUT/.compact/``) and then
+    swapped in as a whole, so readers see either all the old parts or the
+    one new file, never both and never neither.
+    """
+    import shutil
+
+    report: dict[str, tuple[int, int]] = {}
+    work = out / ".compact"
+    for table in tables:
+        before = after = 0
+        for folder in sorted((out / table).glob(f"{PARTITION}=*")):
+            parts = sorted(folder.glob("*.parquet"))
+            before += len(parts)
+            if len(parts) <= 1:
+                after += len(parts)
+                continue
+            data = pa.concat_tables([pq.read_table(p, schema=SCHEMAS[table]) for p in parts])
+            new = work / table / folder.name
+            shutil.rmtree(new, ignore_errors=True)
+            new.mkdir(parents=True)
+            target = new / f"part-compact-{uuid.uuid4().hex[:12]}.parquet"
+            pq.write_table(data, target, compression="zstd", row_group_size=ROW_GROUP_ROWS)
+            fd = os.open(target, os.O_RDONLY)
+            os.fsync(fd)
+            os.close(fd)
+            _exchange(new, folder)
+            shutil.rmtree(new, ignore_errors=True)  # now holds the old parts
+            after += 1
+        report[table] = (before, after)
+    shutil.rmtree(work, ignore_errors=True)
+    return report

@@ -13,15 +13,17 @@ import pytest
 from conftest import EXPECTED, ROOT, SAMPLES
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from ocr_accuracy import compare, expected_for_scans  # noqa: E402
+from ocr_accuracy import Accuracy, compare, expected_for_scans  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.needs_tesseract]
 
 SCANS = expected_for_scans(EXPECTED)
-#: minimum shares per dpi: score rows found, scores exact, lowest questions exact, dates exact; max CER
+#: minimum shares per dpi, over all scans at that dpi (as the issue states its
+#: targets): score rows found, scores exact, lowest questions exact, dates
+#: exact; and the maximum character error rate of text fields
 THRESHOLDS = {
-    300: dict(found=0.95, scores=0.90, lowest=0.85, dates=0.85, cer=0.06),
-    200: dict(found=0.90, scores=0.85, lowest=0.80, dates=0.80, cer=0.08),
+    300: dict(found=0.98, scores=0.98, lowest=0.80, dates=0.90, cer=0.025),
+    200: dict(found=0.97, scores=0.97, lowest=0.80, dates=0.70, cer=0.03),
 }
 
 
@@ -39,24 +41,28 @@ def _rows(out, table):
     return ds.dataset(out / table, partitioning="hive").to_table().to_pylist()
 
 
-@pytest.mark.parametrize("name", sorted(SCANS))
-def test_scanned_sample(name, scans_out):
-    expected, document, dpi = SCANS[name]
+@pytest.mark.parametrize("dpi", sorted(THRESHOLDS))
+def test_scanned_samples_at(dpi, scans_out):
     docs = {d["source_file"]: d for d in _rows(scans_out, "documents")}
-    doc = docs[name]
-    assert doc["text_source"] == "ocr"
-    assert doc["status"] in ("ok", "partial")
-    assert doc["fiscal_year"] == document["fiscal_year"]
-    got = {t: [r for r in _rows(scans_out, t) if r["doc_id"] == doc["doc_id"]]
-           for t in ("scores", "analyses", "measures")}
-    acc = compare(expected, got)
+    total = Accuracy()
+    for name, (expected, document, file_dpi) in SCANS.items():
+        if file_dpi != dpi:
+            continue
+        doc = docs[name]
+        assert doc["text_source"] == "ocr", name
+        assert doc["status"] in ("ok", "partial"), name
+        assert doc["fiscal_year"] == document["fiscal_year"], name
+        assert doc["agency"] and doc["agency"].replace(" ", "") == document["agency"].replace(" ", ""), name
+        got = {t: [r for r in _rows(scans_out, t) if r["doc_id"] == doc["doc_id"]]
+               for t in ("scores", "analyses", "measures")}
+        total.add(compare(expected, got))
     t = THRESHOLDS[dpi]
-    print(name, acc.summary())
-    assert acc.ratio("score_rows_found", "score_rows") >= t["found"], acc.misses
-    assert acc.ratio("scores_exact", "score_rows") >= t["scores"], acc.misses
-    assert acc.ratio("lowest_exact", "lowest_total") >= t["lowest"], acc.misses
-    assert acc.ratio("dates_exact", "dates_total") >= t["dates"], acc.misses
-    assert acc.cer <= t["cer"], acc.summary()
+    print(dpi, total.summary())
+    assert total.ratio("score_rows_found", "score_rows") >= t["found"], total.misses
+    assert total.ratio("scores_exact", "score_rows") >= t["scores"], total.misses
+    assert total.ratio("lowest_exact", "lowest_total") >= t["lowest"], total.misses
+    assert total.ratio("dates_exact", "dates_total") >= t["dates"], total.misses
+    assert total.cer <= t["cer"], total.summary()
 
 
 def test_low_confidence_rows_are_flagged(scans_out):

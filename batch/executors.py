@@ -1,0 +1,221 @@
+"""Executors: how documents are run — in this process, or in worker processes.
+
+One interface (:class:`Executor`): ``run(tasks)`` yields one
+:class:`report.model.DocumentResult` per task, in completion order. Results
+travel back to the parent, which alone writes Parquet.
+
+:class:`ProcessExecutor` isolates documents: a worker that exceeds the time
+limit is killed and the document fails with ``document-timeout``; a worker
+that dies (a segfault in a native library, the OOM killer) fails only its
+document, with ``worker-crashed``; and workers are recycled after
+``max_docs`` documents or past ``max_rss_mb`` of memory, because pdfminer's
+caches and OCR engines grow over a long batch. Workers ignore Ctrl-C (the
+parent stops them) and set ``OMP_THREAD_LIMIT=1`` so parallel Tesseracts do
+not fight over cores.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Protocol
+
+from batch.document import InputFile, process_document
+from errors import DocumentTimeout, WorkerCrashed
+from report.model import DocumentResult, DocumentRow, Problem
+from settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Task:
+    file: InputFile
+    doc_id: str
+
+
+class Executor(Protocol):
+    def run(self, tasks: Iterable[Task]) -> Iterator[DocumentResult]: ...
+
+    def close(self) -> None: ...
+
+
+def failed_result(task: Task, exc: Exception, seconds: float) -> DocumentResult:
+    """A ``failed`` result for a document whose worker timed out or crashed."""
+    code = getattr(exc, "code", "document-error")
+    return DocumentResult(
+        task.doc_id,
+        DocumentRow(task.file.source_file, None, None, None, "failed", str(exc), None),
+        problems=[Problem("error", code, str(exc), None, None)],
+        seconds=seconds,
+    )
+
+
+# --- in this process ----------------------------------------------------------
+
+_OCR = None
+
+
+def _page_ocr(settings: Settings):
+    """One OCR service per process (its engine loads on first use)."""
+    global _OCR
+    if settings.ocr == "never":
+        return None
+    if _OCR is None:
+        from extract.ocr import PageOcr
+
+        _OCR = PageOcr(settings.ocr_timeout_s)
+    return _OCR
+
+
+def work(task: Task, settings: Settings) -> DocumentResult:
+    """The unit of work every executor runs (also on Dask workers)."""
+    return process_document(task.file, task.doc_id, settings, _page_ocr(settings))
+
+
+class SerialExecutor:
+    """Documents one after the other in this process (tests, ``--workers 1``)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[DocumentResult]:
+        for task in tasks:
+            yield work(task, self.settings)
+
+    def close(self) -> None:
+        pass
+
+
+# --- worker processes ---------------------------------------------------------
+
+def rss_mb() -> float:
+    """This process's resident memory in MiB (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return 0.0
+
+
+def _worker_main(conn: Connection, settings: Settings) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if msg is None:
+            return
+        result = work(msg, settings)
+        conn.send((result, rss_mb()))
+
+
+@dataclass
+class _Worker:
+    process: mp.Process
+    conn: Connection
+    task: Task | None = None
+    started: float = 0.0
+    done: int = 0
+    rss: float = 0.0
+
+
+class ProcessExecutor:
+    """A pool of worker processes with time limits, crash isolation and recycling."""
+
+    def __init__(self, settings: Settings, workers: int, timeout_s: float,
+                 max_docs: int = 50, max_rss_mb: float = 1500.0) -> None:
+        self.settings = settings
+        self.n = workers
+        self.timeout_s = timeout_s
+        self.max_docs = max_docs
+        self.max_rss_mb = max_rss_mb
+        self._ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+        self._workers: list[_Worker] = []
+        self.peak_rss_mb = 0.0
+        self.recycled = 0
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        p = self._ctx.Process(target=_worker_main, args=(child, self.settings), daemon=True)
+        p.start()
+        child.close()
+        return _Worker(p, parent)
+
+    def _retire(self, w: _Worker, kill: bool = False) -> None:
+        if kill:
+            w.process.kill()
+        else:
+            try:
+                w.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        w.process.join(timeout=5)
+        if w.process.is_alive():
+            w.process.kill()
+            w.process.join()
+        w.conn.close()
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[DocumentResult]:
+        queue = deque(tasks)
+        self._workers = [self._spawn() for _ in range(min(self.n, len(queue)) or 1)]
+        try:
+            while queue or any(w.task for w in self._workers):
+                for w in self._workers:  # hand out work
+                    if w.task is None and queue:
+                        w.task, w.started = queue.popleft(), time.monotonic()
+                        w.conn.send(w.task)
+                busy = [w for w in self._workers if w.task is not None]
+                ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=0.5)
+                now = time.monotonic()
+                for i, w in enumerate(self._workers):
+                    if w.task is None:
+                        continue
+                    if w.conn in ready:
+                        try:
+                            result, w.rss = w.conn.recv()
+                        except (EOFError, OSError):
+                            result = None
+                        if result is not None:
+                            self.peak_rss_mb = max(self.peak_rss_mb, w.rss)
+                            w.task, w.done = None, w.done + 1
+                            yield result
+                            if w.done >= self.max_docs or w.rss > self.max_rss_mb:
+                                self._retire(w)
+                                self._workers[i] = self._spawn()
+                                self.recycled += 1
+                            continue
+                    if not w.process.is_alive() or w.process.sentinel in ready and w.process.exitcode is not None:
+                        code = w.process.exitcode
+                        why = (f"signal {signal.Signals(-code).name}" if code is not None and code < 0
+                               else f"exit code {code}")
+                        exc = WorkerCrashed(f"The worker reading {w.task.file.source_file} died ({why}); "
+                                            "the document was skipped and the batch went on.")
+                        yield failed_result(w.task, exc, now - w.started)
+                        self._retire(w, kill=True)
+                        self._workers[i] = self._spawn()
+                    elif now - w.started > self.timeout_s:
+                        exc = DocumentTimeout(f"{w.task.file.source_file} took longer than {self.timeout_s:g} s "
+                                              "and was stopped.")
+                        yield failed_result(w.task, exc, now - w.started)
+                        self._retire(w, kill=True)
+                        self._workers[i] = self._spawn()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for w in self._workers:
+            if w.process.is_alive():
+                self._retire(w, kill=w.task is not None)
+        self._workers = []
