@@ -21,7 +21,7 @@ from output.parquet import clean_stale_temporaries, compact, ensure_writable, ex
 from output.schema import TABLES
 from output.publisher import Publisher
 from report.model import Problem
-from settings import DEFAULT_OCR_TIMEOUT_S, DEFAULT_TIMEOUT_S, EXTRACTOR_VERSION, Settings, default_workers
+from settings import DEFAULT_FLUSH_DOCS, DEFAULT_OCR_TIMEOUT_S, DEFAULT_TIMEOUT_S, EXTRACTOR_VERSION, Settings, default_workers
 
 log = logging.getLogger("ita_extract")
 
@@ -151,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true",
                      help="redo documents already in --out (default: skip those with the same sha256 "
                           "and extractor version)")
+    run.add_argument("--publish-every", type=int, default=DEFAULT_FLUSH_DOCS, metavar="N",
+                     help=f"publish results every N documents, one Parquet part per table (default "
+                          f"{DEFAULT_FLUSH_DOCS}); a killed run keeps what it published")
     run.add_argument("--dask", metavar="ADDRESS",
                      help="run documents on a Dask cluster: a scheduler address (tcp://host:8786), "
                           "or 'local' to start a LocalCluster")
@@ -168,13 +171,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING if getattr(args, "quiet", False) else logging.INFO,
                         format="%(levelname)s %(message)s", stream=sys.stderr)
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask's own chatter
     try:
         if args.command == "compact":
             return compact_command(args.out, args.table)
         settings = Settings(inputs=tuple(args.inputs), out=args.out, progress=args.progress,
                             ocr=args.ocr, ocr_timeout_s=args.ocr_timeout,
                             workers=args.workers or default_workers(), timeout_s=args.timeout,
-                            force=args.force, dask=args.dask)
+                            force=args.force, dask=args.dask, flush_docs=args.publish_every)
         summary = run_batch(settings)
     except ItaError as exc:
         print(f"ita-extract: {exc}", file=sys.stderr)
