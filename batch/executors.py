@@ -144,6 +144,7 @@ class ProcessExecutor:
         self._ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
         self._workers: list[_Worker] = []
         self.peak_rss_mb = 0.0
+        self.rss_log: list[float] = []  # each worker's memory after each document, in order
         self.recycled = 0
 
     def _spawn(self) -> _Worker:
@@ -189,6 +190,7 @@ class ProcessExecutor:
                             result = None
                         if result is not None:
                             self.peak_rss_mb = max(self.peak_rss_mb, w.rss)
+                            self.rss_log.append(w.rss)
                             w.task, w.done = None, w.done + 1
                             yield result
                             if w.done >= self.max_docs or w.rss > self.max_rss_mb:

@@ -154,11 +154,17 @@ def ensure_writable(out: Path) -> None:
 
 
 def existing_documents(out: Path) -> dict[str, str]:
-    """doc_id → extractor_version of the documents already in ``out``."""
+    """doc_id → extractor_version of the documents already read successfully in ``out``.
+
+    Failed documents are left out: a re-run tries them again (a time-out or
+    a crashed worker may not happen twice; a corrupt file fails again fast).
+    """
     found: dict[str, str] = {}
     for path in part_files(out, "documents"):
-        t = pq.read_table(path, columns=["doc_id", "extractor_version"])
-        found.update(zip(t.column("doc_id").to_pylist(), t.column("extractor_version").to_pylist()))
+        t = pq.read_table(path, columns=["doc_id", "extractor_version", "status"])
+        for doc_id, version, status in zip(*(t.column(c).to_pylist() for c in ("doc_id", "extractor_version", "status"))):
+            if status != "failed":
+                found[doc_id] = version
     return found
 
 

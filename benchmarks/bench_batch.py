@@ -1,0 +1,116 @@
+"""Batches: scaling over worker processes, Dask against the local pool, memory.
+
+The samples are replicated into distinct documents (a comment appended to
+each copy, so every copy has its own sha256): ``--docs`` documents, a share
+``--scanned`` of them scans from samples/scanned/ (OCR-bound), the rest the
+digital samples. Each configuration runs the same batch into a fresh output:
+
+* local pool, 1 worker and 2 workers: documents/minute, pages/second, and
+  the scaling efficiency (time with 1 / time with 2; target >= 1.8 on 2 cores);
+* Dask LocalCluster with 2 single-threaded workers against the 2-worker
+  pool (target: within 10 %);
+* peak resident memory per worker;
+* ``--memory N``: N digital documents through 2 workers without recycling,
+  printing each worker's memory every 50 documents, to show it stays flat.
+
+    python benchmarks/bench_batch.py [--docs 200] [--scanned 0.33] [--memory 500]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import pipeline  # noqa: E402
+from batch.executors import ProcessExecutor  # noqa: E402
+from settings import Settings  # noqa: E402
+
+
+def make_batch(folder: Path, docs: int, scanned_share: float) -> int:
+    digital = sorted((ROOT / "samples").glob("*.pdf"))
+    scans = sorted((ROOT / "samples" / "scanned").glob("*.pdf"))
+    n_scan = round(docs * scanned_share)
+    folder.mkdir(parents=True)
+    for i in range(docs):
+        src = scans[i % len(scans)] if i < n_scan else digital[i % len(digital)]
+        (folder / f"{i:04d}-{src.name}").write_bytes(src.read_bytes() + f"\n%replica {i}\n".encode())
+    return n_scan
+
+
+def timed_run(inputs: Path, workers: int, dask: str | None = None) -> tuple[float, int, float]:
+    out = Path(tempfile.mkdtemp(prefix="ita-batch-"))
+    peak = []
+    real = pipeline.make_executor
+
+    def spy(settings, n):  # keep the pool to read its memory figures
+        ex = real(settings, n)
+        peak.append(ex)
+        return ex
+
+    pipeline.make_executor = spy
+    try:
+        t0 = time.perf_counter()
+        summary = pipeline.run_batch(Settings(inputs=(inputs,), out=out, workers=workers, dask=dask,
+                                              progress=False))
+        elapsed = time.perf_counter() - t0
+    finally:
+        pipeline.make_executor = real
+        shutil.rmtree(out, ignore_errors=True)
+    rss = getattr(peak[0], "peak_rss_mb", 0.0) if peak else 0.0
+    return elapsed, summary.pages, rss
+
+
+def memory(n: int) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="ita-mem-")) / "in"
+    make_batch(folder, n, 0.0)
+    files = pipeline.discover((folder,))
+    tasks, _ = pipeline.identify(files)
+    settings = Settings(inputs=(folder,), out=folder.parent / "out")
+    ex = ProcessExecutor(settings, workers=2, timeout_s=600, max_docs=10 ** 9, max_rss_mb=10 ** 9)
+    for _ in ex.run(tasks):
+        pass
+    log = ex.rss_log
+    print(f"memory over {n} digital documents, 2 workers, no recycling (MiB after each 50 documents):")
+    print("  " + " ".join(f"{max(log[max(0, i - 10):i + 1]):.0f}" for i in range(49, len(log), 50)))
+    print(f"  first 50: max {max(log[:50]):.0f} MiB, last 50: max {max(log[-50:]):.0f} MiB")
+    shutil.rmtree(folder.parent, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=200)
+    ap.add_argument("--scanned", type=float, default=0.33)
+    ap.add_argument("--memory", type=int, default=500, help="documents for the memory run (0: skip)")
+    ap.add_argument("--skip-dask", action="store_true")
+    args = ap.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="ita-bench-")) / "in"
+    n_scan = make_batch(folder, args.docs, args.scanned)
+    print(f"{args.docs} documents ({n_scan} scanned, {args.docs - n_scan} digital), 2 cores")
+    results = {}
+    configs = [("local, 1 worker", 1, None), ("local, 2 workers", 2, None)]
+    if not args.skip_dask:
+        configs.append(("dask LocalCluster, 2 workers", 2, "local"))
+    for name, workers, dask in configs:
+        elapsed, pages, rss = timed_run(folder, workers, dask)
+        results[name] = elapsed
+        print(f"  {name:30s} {elapsed:7.1f} s  {args.docs / elapsed * 60:6.1f} documents/min  "
+              f"{pages / elapsed:5.2f} pages/s" + (f"  peak worker memory {rss:.0f} MiB" if rss else ""))
+    print(f"  scaling 1 -> 2 workers: {results['local, 1 worker'] / results['local, 2 workers']:.2f}x (target >= 1.8)")
+    if "dask LocalCluster, 2 workers" in results:
+        ratio = results["dask LocalCluster, 2 workers"] / results["local, 2 workers"]
+        print(f"  dask / local pool: {ratio:.2f} (target within 10 %)")
+    shutil.rmtree(folder.parent, ignore_errors=True)
+    if args.memory:
+        memory(args.memory)
+
+
+if __name__ == "__main__":
+    main()
