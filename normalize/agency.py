@@ -128,6 +128,10 @@ def normalize_agency(name: str) -> str:
     return normalize_text(name)
 
 
+# Thai vowel and tone marks, which OCR drops or adds.
+_RE_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
 def choose_agency(mentions: list[str]) -> tuple[str | None, list[str]]:
     """The agency's normalized name and the other spellings seen.
 
@@ -136,14 +140,27 @@ def choose_agency(mentions: list[str]) -> tuple[str | None, list[str]]:
 
     >>> choose_agency(["องค์กรบริหารส่วนตำบลหนองกะปุ", "องค์การบริหารส่วนตำบลหนองกะบู่", "องค์การบริหารส่วนตำบลหนองกะบู่"])
     ('องค์การบริหารส่วนตำบลหนองกะบู่', ['องค์การบริหารส่วนตำบลหนองกะปุ'])
+    >>> choose_agency(["เทศบาลตำบลบ้านนาสวน", "เทศบาลตําบลบ้านนาสวน".replace("้", "")])  # OCR lost a mark
+    ('เทศบาลตำบลบ้านนาสวน', [])
     >>> choose_agency([])
     (None, [])
     """
     names = [n for n in (normalize_agency(m) for m in mentions) if n]
     if not names:
         return None, []
-    counts = Counter(names)
-    last_seen = {n: i for i, n in enumerate(names)}
-    chosen = max(counts, key=lambda n: (counts[n], last_seen[n]))
-    others = [n for n in dict.fromkeys(names) if n != chosen]
+    # Spellings that differ only in marks are one spelling read with and
+    # without OCR's dropped marks: the group counts together, and its most
+    # fully marked form stands for it ("หนองกะบู่", not "หนองกะบู").
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        groups.setdefault(_RE_MARKS.sub("", n), []).append(n)
+    last_seen = {k: max(i for i, n in enumerate(names) if _RE_MARKS.sub("", n) == k) for k in groups}
+    best = max(groups, key=lambda k: (len(groups[k]), last_seen[k]))
+
+    def fullest(group: list[str]) -> str:
+        counts = Counter(group)
+        return max(counts, key=lambda n: (len(_RE_MARKS.findall(n)), counts[n]))
+
+    chosen = fullest(groups[best])
+    others = [fullest(g) for k, g in groups.items() if k != best]
     return chosen, others

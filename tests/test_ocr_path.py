@@ -111,16 +111,22 @@ def _no_tesseract(*args, **kwargs):
     raise MissingDependency("OCR needs Tesseract's Thai model (tha.traineddata): install tesseract-ocr-tha.")
 
 
-def test_missing_tesseract_stops_an_ocr_always_run(tmp_path, monkeypatch, capsys):
+@pytest.fixture
+def no_tesseract(monkeypatch):
+    import batch.executors
+
     monkeypatch.setattr(extract.tesseract, "probe", _no_tesseract)
+    monkeypatch.setattr(batch.executors, "_OCR", None)  # no engine left from an earlier test
+
+
+def test_missing_tesseract_stops_an_ocr_always_run(tmp_path, no_tesseract, capsys):
     code = main(["run", str(FIXTURES / "scan-only.pdf"), "--out", str(tmp_path / "o"), "--ocr", "always",
                  "--quiet", "--no-progress"])
     assert code == 4
     assert "tesseract-ocr-tha" in capsys.readouterr().err
 
 
-def test_missing_tesseract_in_auto_mode_reports_pages(tmp_path, monkeypatch):
-    monkeypatch.setattr(extract.tesseract, "probe", _no_tesseract)
+def test_missing_tesseract_in_auto_mode_reports_pages(tmp_path, no_tesseract):
     import pyarrow.dataset as ds
 
     out = tmp_path / "o"
