@@ -16,9 +16,12 @@ does not apply to remote workers.
 from __future__ import annotations
 
 import logging
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
+from batch.document import InputFile
 from batch.executors import Task, failed_result, work
 from errors import MissingDependency, WorkerCrashed
 from report.model import DocumentResult
@@ -28,6 +31,16 @@ log = logging.getLogger(__name__)
 
 #: How long to wait for a scheduler to answer, in seconds.
 CONNECT_TIMEOUT_S = 20
+#: Documents queued per worker at a time (keeps workers busy, the client lean).
+IN_FLIGHT_PER_WORKER = 4
+
+
+def work_on_bytes(task: Task, data: bytes, settings: Settings) -> DocumentResult:
+    """:func:`batch.executors.work` on a worker that has only the document's bytes."""
+    with tempfile.TemporaryDirectory(prefix="ita-extract-") as folder:
+        path = Path(folder) / Path(task.file.source_file).name
+        path.write_bytes(data)
+        return work(Task(InputFile(path, task.file.source_file), task.doc_id), settings)
 
 
 class DaskExecutor:
@@ -50,17 +63,30 @@ class DaskExecutor:
                 raise MissingDependency(f"No Dask scheduler answered at {settings.dask} ({exc}).") from exc
 
     def run(self, tasks: Iterable[Task]) -> Iterator[DocumentResult]:
+        """Documents go out with their bytes (workers need no shared folder), a
+        bounded window at a time, so the client never holds a whole year in memory."""
         from distributed import as_completed
 
-        by_key = {}
-        futures = []
-        for task in tasks:
-            fut = self.client.submit(work, task, self.settings, key=f"ita-extract-{task.doc_id}", pure=False)
-            by_key[fut.key] = task
-            futures.append(fut)
+        queue = list(tasks)[::-1]
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        window = max(4, IN_FLIGHT_PER_WORKER * workers)
+        by_key: dict[str, Task] = {}
         started = time.monotonic()
-        for fut in as_completed(futures):
-            task = by_key[fut.key]
+        pending = as_completed()
+
+        def submit() -> None:
+            task = queue.pop()
+            fut = self.client.submit(work_on_bytes, task, task.file.path.read_bytes(), self.settings,
+                                     key=f"ita-extract-{task.doc_id}", pure=False)
+            by_key[fut.key] = task
+            pending.add(fut)
+
+        for _ in range(min(window, len(queue))):
+            submit()
+        for fut in pending:
+            task = by_key.pop(fut.key)
+            if queue:
+                submit()
             try:
                 yield fut.result()
             except Exception as exc:  # noqa: BLE001 - any remote failure fails this document only
@@ -71,6 +97,8 @@ class DaskExecutor:
                 else:
                     err = WorkerCrashed(f"{task.file.source_file} failed on a Dask worker ({name}: {exc}).")
                 yield failed_result(task, err, time.monotonic() - started)
+            finally:
+                fut.release()
 
     def close(self) -> None:
         self.client.close()

@@ -105,3 +105,24 @@ def test_killed_run_resumes_without_duplicates_or_losses(tmp_path):
     assert len(docs) == n == len(set(docs))
     assert _count(out, "scores") == n // 3 * 98
     assert _count(out, "measures") == n // 3 * 31
+
+
+def test_compact_rewrites_parts_into_one_file_per_partition(tmp_path):
+    from pipeline import main
+
+    src = tmp_path / "in"
+    src.mkdir()
+    sample = sorted(SAMPLES.glob("*.pdf"))[0]
+    for i in range(4):  # one fiscal year: four parts per table with --publish-every 1
+        (src / f"copy-{i}.pdf").write_bytes(sample.read_bytes() + f"\n%replica {i}\n".encode())
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out), "--quiet", "--no-progress", "--workers", "1",
+                 "--publish-every", "1"]) == 0
+    before = {t: _count(out, t) for t in ("documents", "scores", "analyses", "measures", "problems")}
+    assert len(list((out / "scores").rglob("*.parquet"))) == 4
+    assert main(["compact", str(out)]) == 0
+    for table, n in before.items():
+        files = list((out / table).rglob("*.parquet"))
+        assert len(files) == len({f.parent for f in files}), table  # one file per partition
+        assert _count(out, table) == n == len(pd.read_parquet(out / table)), table
+    assert not (out / ".compact").exists()
