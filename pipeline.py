@@ -17,11 +17,23 @@ from pathlib import Path
 from batch.document import InputFile, discover, process_document, sha256_of  # noqa: F401 (re-exported)
 from batch.executors import ProcessExecutor, SerialExecutor, Task
 from errors import BadArgs, ExitCode, ItaError
-from output.parquet import clean_stale_temporaries, compact, ensure_writable, existing_documents
-from output.schema import TABLES
+from output.parquet import (
+    clean_stale_temporaries,
+    compact,
+    ensure_writable,
+    existing_documents,
+)
 from output.publisher import Publisher
+from output.schema import TABLES
 from report.model import Problem
-from settings import DEFAULT_FLUSH_DOCS, DEFAULT_OCR_TIMEOUT_S, DEFAULT_TIMEOUT_S, EXTRACTOR_VERSION, Settings, default_workers
+from settings import (
+    DEFAULT_FLUSH_DOCS,
+    DEFAULT_OCR_TIMEOUT_S,
+    DEFAULT_TIMEOUT_S,
+    EXTRACTOR_VERSION,
+    Settings,
+    default_workers,
+)
 
 log = logging.getLogger("ita_extract")
 

@@ -18,7 +18,6 @@ from report.document import read_report
 from report.model import DocumentResult, DocumentRow, Problem
 from settings import Settings
 
-
 # --- discover ---------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -32,12 +32,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import pyarrow.dataset as ds  # noqa: E402
+from ocr_accuracy import Accuracy, compare, expected_for_scans  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from extract.layout import page_items  # noqa: E402
 from extract.ocr import PageOcr  # noqa: E402
 from extract.raster import open_images  # noqa: E402
-from ocr_accuracy import Accuracy, compare, expected_for_scans  # noqa: E402
 from pipeline import run_batch  # noqa: E402
 from settings import Settings  # noqa: E402
 

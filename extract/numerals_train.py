@@ -28,7 +28,15 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from errors import MissingDependency
-from extract.numerals import ARABIC_DIGITS, CLASSES, THAI_DIGITS, Model, glyph_features, model_path, segment
+from extract.numerals import (
+    ARABIC_DIGITS,
+    CLASSES,
+    THAI_DIGITS,
+    Model,
+    glyph_features,
+    model_path,
+    segment,
+)
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,14 @@ import numpy as np
 from errors import MissingDependency
 from extract.pdf import Char, Grid, Page
 from extract.raster import PageImage
-from extract.scan import deskew, erase_lines, grid_to_points, ruling_lines, skew_correction, table_grids
+from extract.scan import (
+    deskew,
+    erase_lines,
+    grid_to_points,
+    ruling_lines,
+    skew_correction,
+    table_grids,
+)
 from extract.tesseract import OcrWord
 
 #: Thai text boxes span marks above and below: the font size is about this

@@ -15,7 +15,12 @@ import re
 
 import numpy as np
 
-from extract.numerals import GlyphGuess, Recognizer, default_recognizer, meaning_in_number
+from extract.numerals import (
+    GlyphGuess,
+    Recognizer,
+    default_recognizer,
+    meaning_in_number,
+)
 from extract.tesseract import OcrWord
 
 #: A glyph counts as a digit when the recognizer is at least this sure.

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from extract.layout import Item, TextLine
 from normalize.agency import choose_agency, find_agency_mentions
-from normalize.dates import fiscal_year_from_text
 from normalize.codes import split_question
+from normalize.dates import fiscal_year_from_text
 from normalize.thai import join_wrapped_lines, normalize_text
 from report import checks
 from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow

@@ -10,8 +10,8 @@ piece, and a row that a page break split in two is joined back into one.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 

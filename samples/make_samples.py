@@ -68,7 +68,7 @@ SARA_AM = "\u0e33"
 SARA_AM_DECOMPOSED = "\u0e4d\u0e32"  # nikhahit + sara aa: what Word's text layer carries
 
 
-from content import MergedRows, Para, Row, Sample, Table  # noqa: E402
+from content import Para, Row, Sample, Table  # noqa: E402
 
 
 # --------------------------------------------------------------------------

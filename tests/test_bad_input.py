@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-
 from conftest import FIXTURES, SAMPLES
 
 sys.path.insert(0, str(FIXTURES))

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.dataset as ds
-import pytest
+from conftest import ROOT, SAMPLES
 
 import batch.executors as executors
 from batch.document import InputFile
 from batch.executors import ProcessExecutor, Task
-from conftest import ROOT, SAMPLES
 from settings import Settings
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-
 from conftest import SAMPLES
 
 distributed = pytest.importorskip("distributed")

@@ -9,7 +9,6 @@ import sys
 
 import pyarrow.dataset as ds
 import pytest
-
 from conftest import EXPECTED, ROOT, SAMPLES
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -10,9 +10,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from conftest import FIXTURES
 
 import extract.tesseract
-from conftest import FIXTURES
 from errors import MissingDependency, OcrFailed
 from extract.ocr import PageOcr, words_to_chars
 from extract.scan import deskew, erase_lines, ruling_lines, skew_correction, table_grids

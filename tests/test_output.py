@@ -14,7 +14,6 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
-
 from conftest import FIXTURES, SAMPLES
 
 TABLES = ("documents", "scores", "analyses", "measures", "problems")
