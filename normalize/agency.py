@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from normalize.thai import is_wrap_space, normalize_text, thai_tokens
+from normalize.thai import MARKS, is_wrap_space, normalize_text, thai_tokens
 
 __all__ = ["ABBREVIATIONS", "choose_agency", "find_agency_mentions", "normalize_agency"]
 
@@ -129,7 +129,7 @@ def normalize_agency(name: str) -> str:
 
 
 # Thai vowel and tone marks, which OCR drops or adds.
-_RE_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_RE_MARKS = re.compile(f"[{MARKS}]")
 
 
 def choose_agency(mentions: list[str]) -> tuple[str | None, list[str]]:

@@ -11,7 +11,7 @@ import calendar
 import re
 from datetime import date
 
-from normalize.thai import thai_digits_to_arabic
+from normalize.thai import MARKS, thai_digits_to_arabic
 
 __all__ = ["fiscal_year_from_text", "fiscal_year_range", "parse_period"]
 
@@ -63,7 +63,7 @@ _RE_YEAR_ONLY = re.compile(r"\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4})\s*"
 
 
 # A Thai vowel or tone mark right after a dot: never real text.
-_RE_MARK_AFTER_DOT = re.compile("\\.[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+_RE_MARK_AFTER_DOT = re.compile(f"\\.[{MARKS}]+")
 
 
 def _month_number(token: str) -> int:

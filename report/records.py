@@ -18,7 +18,7 @@ from normalize.catalog import snap_question
 from normalize.codes import find_codes, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period
 from normalize.indicators import CANONICAL, tool_for_indicator
-from normalize.thai import is_wrap_space, normalize_text
+from normalize.thai import MARKS, is_wrap_space, normalize_text
 from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow
 from report.sections import ANALYSIS, IndicatorTable
 
@@ -87,8 +87,8 @@ def cell_text(cell: Cell | None) -> str:
     return normalize_text("\n".join(join_cell_lines(p) for p in paragraphs))
 
 
-#: Thai vowel and tone marks: OCR drops, adds or swaps them.
-_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+#: Thai vowel and tone marks (a regex class body): OCR drops, adds or swaps them.
+_MARKS = re.escape(MARKS)
 
 
 def _label(words: str) -> str:
