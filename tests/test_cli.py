@@ -166,3 +166,15 @@ def test_readme_exit_code_table_lists_every_exit_code():
             f"README.md names exit code {int(code)} {table[int(code)]!r}, errors.ExitCode says {code.name!r}")
     extra = set(table) - {int(c) for c in ExitCode}
     assert not extra, f"README.md lists exit codes errors.ExitCode does not have: {sorted(extra)}"
+
+
+def test_installed_console_script_runs_outside_the_repo(tmp_path):
+    """`ita-extract` as installed by setup imports every package from anywhere."""
+    script = Path(sys.executable).parent / "ita-extract"
+    if not script.exists():
+        pytest.skip("the project is not installed in this environment (run `make setup`)")
+    sample = sorted(SAMPLES.glob("*.pdf"))[0]
+    proc = subprocess.run([str(script), "run", str(sample), "--out", str(tmp_path / "out"), "--quiet",
+                           "--workers", "1"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "1 ok" in proc.stdout
