@@ -115,12 +115,12 @@ def identify(files: list[InputFile]) -> tuple[list[Task], dict[str, list[Problem
 
 
 def make_executor(settings: Settings, n_tasks: int):
-    """Serial for one worker, a process pool for more, Dask with ``--dask``."""
+    """Worker processes (time limits, isolation); in process for ``--workers 0``; Dask with ``--dask``."""
     if settings.dask:
         from batch.dask_executor import DaskExecutor
 
         return DaskExecutor(settings)
-    if settings.workers <= 1 or n_tasks <= 1:
+    if settings.workers == 0 or n_tasks == 0:
         return SerialExecutor(settings)
     return ProcessExecutor(settings, settings.workers, settings.timeout_s,
                            settings.max_docs_per_worker, settings.max_rss_mb)
@@ -157,7 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--ocr-timeout", type=float, default=DEFAULT_OCR_TIMEOUT_S, metavar="SECONDS",
                      help=f"time limit for recognizing one page (default {DEFAULT_OCR_TIMEOUT_S:g})")
     run.add_argument("--workers", type=int, default=None, metavar="N",
-                     help="documents read in parallel by N worker processes (default: the number of cores)")
+                     help="documents read in parallel by N worker processes (default: the number of cores); "
+                          "0 reads them in this process, without time limits or isolation (debugging)")
     run.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
                      help=f"a document still running after this is stopped and failed (default {DEFAULT_TIMEOUT_S:g})")
     run.add_argument("--force", action="store_true",
@@ -189,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
             return compact_command(args.out, args.table)
         settings = Settings(inputs=tuple(args.inputs), out=args.out, progress=args.progress,
                             ocr=args.ocr, ocr_timeout_s=args.ocr_timeout,
-                            workers=args.workers or default_workers(), timeout_s=args.timeout,
+                            workers=default_workers() if args.workers is None else args.workers, timeout_s=args.timeout,
                             force=args.force, dask=args.dask, flush_docs=args.publish_every)
         summary = run_batch(settings)
     except ItaError as exc:

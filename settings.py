@@ -60,8 +60,8 @@ class Settings:
         missing = [str(p) for p in self.inputs if not Path(p).exists()]
         if missing:
             raise BadArgs(f"Input not found: {', '.join(missing)}.")
-        if self.workers < 1:
-            raise BadArgs(f"--workers must be at least 1, not {self.workers}.")
+        if self.workers < 0:
+            raise BadArgs(f"--workers must be 0 (in process) or more, not {self.workers}.")
         if self.timeout_s <= 0:
             raise BadArgs(f"--timeout must be positive, not {self.timeout_s}.")
         if self.max_docs_per_worker < 1 or self.flush_docs < 1:

@@ -3,7 +3,7 @@
 The samples are replicated into distinct documents (a comment appended to
 each copy, so every copy has its own sha256): ``--docs`` documents, a share
 ``--scanned`` of them scans from samples/scanned/ (OCR-bound), the rest the
-digital samples. Each configuration runs the same batch into a fresh output:
+digital samples. Each configuration runs the same batch, in a fresh Python process, into a fresh output:
 
 * local pool, 1 worker and 2 workers: documents/minute, pages/second, and
   the scaling efficiency (time with 1 / time with 2; target >= 1.8 on 2 cores);
@@ -18,11 +18,12 @@ digital samples. Each configuration runs the same batch into a fresh output:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,26 +47,41 @@ def make_batch(folder: Path, docs: int, scanned_share: float) -> int:
 
 
 def timed_run(inputs: Path, workers: int, dask: str | None = None) -> tuple[float, int, float]:
-    out = Path(tempfile.mkdtemp(prefix="ita-batch-"))
-    peak = []
+    """One configuration in a fresh Python process, so none inherits another's warm caches."""
+    code = f"""
+import json, os, sys, tempfile, shutil, time
+sys.path.insert(0, {str(ROOT)!r})
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+from pathlib import Path
+import pipeline
+from settings import Settings
+
+def main():
+    pools = []
     real = pipeline.make_executor
-
-    def spy(settings, n):  # keep the pool to read its memory figures
+    def spy(settings, n):
         ex = real(settings, n)
-        peak.append(ex)
+        pools.append(ex)
         return ex
-
     pipeline.make_executor = spy
-    try:
-        t0 = time.perf_counter()
-        summary = pipeline.run_batch(Settings(inputs=(inputs,), out=out, workers=workers, dask=dask,
-                                              progress=False))
-        elapsed = time.perf_counter() - t0
-    finally:
-        pipeline.make_executor = real
-        shutil.rmtree(out, ignore_errors=True)
-    rss = getattr(peak[0], "peak_rss_mb", 0.0) if peak else 0.0
-    return elapsed, summary.pages, rss
+    out = Path(tempfile.mkdtemp(prefix="ita-batch-"))
+    t0 = time.perf_counter()
+    summary = pipeline.run_batch(Settings(inputs=(Path({str(inputs)!r}),), out=out, workers={workers},
+                                          dask={dask!r}, progress=False))
+    elapsed = time.perf_counter() - t0
+    shutil.rmtree(out, ignore_errors=True)
+    rss = getattr(pools[0], "peak_rss_mb", 0.0) if pools else 0.0
+    print("RESULT", json.dumps([elapsed, summary.pages, rss]))
+
+if __name__ == "__main__":
+    main()
+"""
+    script = inputs.parent / f"run-{workers}-{dask}.py"
+    script.write_text(code)
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
+    line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT "))
+    elapsed, pages, rss = json.loads(line[len("RESULT "):])
+    return elapsed, pages, rss
 
 
 def memory(n: int) -> None:
