@@ -14,6 +14,15 @@ EXPECTED = ROOT / "tests" / "expected"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+def replicas(folder: Path, copies: int) -> Path:
+    """Distinct documents (bytes differ, so doc_id differs) from the digital samples."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(copies):
+        for pdf in sorted(SAMPLES.glob("*.pdf")):
+            (folder / f"{pdf.stem}-{i:03d}.pdf").write_bytes(pdf.read_bytes() + f"\n%replica {i}\n".encode())
+    return folder
+
+
 @pytest.fixture(scope="session")
 def sample_pdfs() -> list[Path]:
     pdfs = sorted(SAMPLES.glob("*.pdf"))  # the digital samples (scans live in samples/scanned/)

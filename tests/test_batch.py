@@ -10,20 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.dataset as ds
-from conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES, replicas
 
 import batch.executors as executors
 from batch.document import InputFile
 from batch.executors import ProcessExecutor, Task
 from settings import Settings
-
-
-def replicas(folder: Path, copies: int) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(copies):
-        for pdf in sorted(SAMPLES.glob("*.pdf")):
-            (folder / f"{pdf.stem}-{i:03d}.pdf").write_bytes(pdf.read_bytes() + f"\n%replica {i}\n".encode())
-    return folder
 
 
 def _tasks(names: list[str]) -> list[Task]:

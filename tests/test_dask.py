@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-from conftest import SAMPLES
+from conftest import replicas
 
 distributed = pytest.importorskip("distributed")
 pytestmark = pytest.mark.slow
@@ -54,15 +54,6 @@ def cluster():
             if p.poll() is None:
                 os.killpg(p.pid, signal.SIGKILL)
             p.wait()
-
-
-def replicas(folder: Path, copies: int) -> Path:
-    """Distinct documents (different bytes, so different doc_id) from the digital samples."""
-    folder.mkdir()
-    for i in range(copies):
-        for pdf in sorted(SAMPLES.glob("*.pdf")):
-            (folder / f"{pdf.stem}-{i:03d}.pdf").write_bytes(pdf.read_bytes() + f"\n%replica {i}\n".encode())
-    return folder
 
 
 def table_rows(out: Path, table: str) -> list[tuple]:
