@@ -125,6 +125,31 @@ class AnalysisParts:
     guideline: str | None
 
 
+#: The labels as printed, for the fuzzy fallback when OCR garbled a letter
+#: ("ข้อคําถามหู๊ได้คะแนนน้อยทีสุด": ที่ read as หู๊).
+_LABELS = {"lowest": "ข้อคำถามที่ได้คะแนนน้อยที่สุด", "cause": "สาเหตุเกิดจาก",
+           "guide": "แนวทางการยกระดับผลการประเมิน"}
+#: How closely (rapidfuzz partial ratio) a garbled label must match.
+LABEL_MIN = 82.0
+_RE_LABEL_TAIL = re.compile(r"^\s*ฯ?\s*[:：]?\s*")
+
+
+def _fuzzy_label(text: str, label: str) -> tuple[int, int] | None:
+    """Where a label OCR garbled stands in ``text``: (start, end after its colon).
+
+    >>> text = "ข้อคําถามหู๊ได้คะแนนน้อยทีสุด : 012 รายงาน"
+    >>> text[_fuzzy_label(text, "ข้อคำถามที่ได้คะแนนน้อยที่สุด")[1]:]
+    '012 รายงาน'
+    """
+    if len(text) < len(label) * 0.7:
+        return None
+    m = fuzz.partial_ratio_alignment(label, text, score_cutoff=LABEL_MIN)
+    if m is None:
+        return None
+    end = m.dest_end + _RE_LABEL_TAIL.match(text[m.dest_end:]).end()
+    return m.dest_start, end
+
+
 def split_analysis(text: str) -> AnalysisParts:
     """Split an analysis cell at its three labels.
 
@@ -137,6 +162,10 @@ def split_analysis(text: str) -> AnalysisParts:
         m = rx.search(text)
         if m:
             marks.append((m.start(), m.end(), name))
+        else:
+            found = _fuzzy_label(text, _LABELS[name])
+            if found:
+                marks.append((*found, name))
     marks.sort()
     parts: dict[str, str] = {}
     for i, (_, end, name) in enumerate(marks):
