@@ -223,17 +223,26 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]]) -> list[s
     >>> lowest_by_text("ile ในหน่วยงานของท่าน มีเจ้าหน้าที่ที่ปฏิบัติงาน", [("i1", "การปฏิบัติงานตามขั้นตอน"),
     ...     ("i2", "ในหน่วยงานของท่าน มีเจ้าหน้าที่ที่ปฏิบัติงาน")])
     ['i2']
+    >>> lowest_by_text("o12 รายงานผลการจัดซื้อจัดจ้างประจำปี", [("o11", "รายงานการจัดซื้อจัดจ้างประจำปี"),
+    ...     ("o12", "รายงานผลการจัดซื้อจัดจ้างประจำปี")])
+    ['o12']
     """
     hay = re.sub(r"\s+", "", lowest_text)
-    found: list[tuple[int, str]] = []
+    matches: list[tuple[float, int, int, str]] = []
     for code, text in questions:
         needle = re.sub(r"\s+", "", text)
         if len(needle) < 8 or not hay:
             continue
         m = fuzz.partial_ratio_alignment(needle, hay)
         if m is not None and m.score >= NAMED_MIN:
-            found.append((m.dest_start, code))
-    return [code for _, code in sorted(found)]
+            matches.append((m.score, m.dest_start, m.dest_end, code))
+    # one question per quoted span: similar questions (OIT items "รายงานผล…")
+    # match the same words; the closest one takes the span
+    taken: list[tuple[int, int, str]] = []
+    for score, start, end, code in sorted(matches, reverse=True):
+        if all(end <= a or start >= b for a, b, _ in taken):
+            taken.append((start, end, code))
+    return [code for _, _, code in sorted(taken)]
 
 
 def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreRow], list[AnalysisRow], list[Problem]]:
