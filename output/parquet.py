@@ -123,16 +123,28 @@ def _publish_table(out: Path, table: str, rows: dict[int, list[dict]], redo: set
     return written
 
 
-def write_results(out: Path, results: Sequence[DocumentResult], run_id: str | None = None) -> dict[str, int]:
-    """Publish ``results`` into ``out``; returns the number of rows per table."""
+def present_documents(out: Path) -> set[str]:
+    """Every doc_id with rows in any table (orphans of a killed run included)."""
+    return {d for t in TABLES for path in part_files(out, t) for d in _doc_ids(path)}
+
+
+def write_results(out: Path, results: Sequence[DocumentResult], run_id: str | None = None,
+                  present: set[str] | None = None) -> dict[str, int]:
+    """Publish ``results`` into ``out``; returns the number of rows per table.
+
+    ``present``: the doc_ids that had rows when the run started (see
+    :func:`present_documents`); only those need their old rows found and
+    replaced. Without it, every part is scanned.
+    """
     if not results:
         return {t: 0 for t in TABLES}
     run_id = run_id or uuid.uuid4().hex[:12]
     rows = _rows(results)
     ids = {r.doc_id for r in results}
-    # Documents that may already have rows: listed in documents, or left
-    # by a run killed before its documents rows (orphans are found by scan).
-    redo = ids if any(part_files(out, t) for t in TABLES) else set()
+    if present is None:
+        redo = ids if any(part_files(out, t) for t in TABLES) else set()
+    else:
+        redo = ids & present
     counts: dict[str, int] = {}
     try:
         for table in (*(t for t in TABLES if t != "documents"), "documents"):  # documents last: the commit mark

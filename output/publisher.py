@@ -14,7 +14,7 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
-from output.parquet import write_results
+from output.parquet import present_documents, write_results
 from report.model import DocumentResult
 
 DEFAULT_FLUSH_DOCS = 50
@@ -29,6 +29,9 @@ class Publisher:
         self.flush_seconds = flush_seconds
         self.run_id = uuid.uuid4().hex[:12]
         self.rows: Counter = Counter()
+        # documents with rows before this run: only they can need replacing
+        # (each document is published once per run), so flushes never rescan
+        self._present = present_documents(out)
         self._buffer: list[DocumentResult] = []
         self._last = time.monotonic()
 
@@ -39,6 +42,6 @@ class Publisher:
 
     def flush(self) -> None:
         if self._buffer:
-            self.rows.update(write_results(self.out, self._buffer, self.run_id))
+            self.rows.update(write_results(self.out, self._buffer, self.run_id, self._present))
             self._buffer = []
         self._last = time.monotonic()
