@@ -2,7 +2,7 @@
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup samples bench clean
+.PHONY: demo test setup samples bench bench-ocr bench-batch clean
 
 demo: $(STAMP)  ## set up, then extract samples/ into out/ and print the summary
 	$(VENV)/bin/ita-extract run samples --out out
@@ -19,8 +19,16 @@ $(STAMP): pyproject.toml scripts/setup.sh
 samples: $(STAMP)  ## rebuild samples/*.pdf from samples/content/
 	$(VENV)/bin/python samples/make_samples.py
 
-bench: $(STAMP)  ## speed against pdfplumber alone, on samples/
+bench: $(STAMP)  ## digital speed against pdfplumber alone, on samples/
 	$(VENV)/bin/python benchmarks/bench_digital.py
+
+bench-ocr: $(STAMP)  ## OCR accuracy and time per page against the tesseract CLI; grid against img2table
+	$(VENV)/bin/python benchmarks/bench_ocr.py
+	$(VENV)/bin/python benchmarks/bench_numerals.py
+	$(VENV)/bin/pip install -q img2table && $(VENV)/bin/python benchmarks/bench_grid.py
+
+bench-batch: $(STAMP)  ## 200 documents: 1 and 2 workers, Dask, memory over 500 documents (about 20 min)
+	$(VENV)/bin/python benchmarks/bench_batch.py
 
 clean:
 	rm -rf out .pytest_cache
