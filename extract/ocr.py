@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -53,11 +53,6 @@ class OcrResult:
     grids_px: tuple[Grid, ...]
     words: tuple[OcrWord, ...]  # in pixels of the straightened image
     image: np.ndarray  # the straightened image, lines erased (what Tesseract read)
-
-
-def crop(gray: np.ndarray, w: OcrWord, pad: int = 3) -> np.ndarray:
-    h, wd = gray.shape
-    return gray[max(0, w.top - pad):min(h, w.bottom + pad), max(0, w.x0 - pad):min(wd, w.x1 + pad)]
 
 
 #: Words worth a second look: short tokens with digits, dots or Latin
@@ -136,10 +131,6 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         image_area_ratio=1.0,
     )
     return OcrResult(page, angle, tuple(grids_px), tuple(words), clean)
-
-
-def with_text(word: OcrWord, text: str, conf: float) -> OcrWord:
-    return replace(word, text=text, conf=conf)
 
 
 class PageOcr:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -178,16 +178,6 @@ def existing_documents(out: Path) -> dict[str, str]:
             if status != "failed":
                 found[doc_id] = version
     return found
-
-
-def read_back(out: Path, table: str) -> Iterable[dict]:
-    """All rows of one table (for tests and summaries)."""
-    import pyarrow.dataset as ds
-
-    folder = out / table
-    if not folder.exists():
-        return []
-    return ds.dataset(folder, partitioning="hive").to_table().to_pylist()
 
 
 # --- compaction ----------------------------------------------------------------

@@ -20,7 +20,7 @@ from normalize.dates import parse_period
 from normalize.indicators import CANONICAL, tool_for_indicator
 from normalize.thai import MARKS, is_wrap_space, normalize_text
 from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow
-from report.sections import ANALYSIS, IndicatorTable
+from report.sections import IndicatorTable
 
 #: A line that starts a new paragraph whatever the geometry: a numbered or
 #: bulleted item, or one of the analysis labels.
@@ -342,12 +342,4 @@ def measure_rows(t: IndicatorTable, indicator: int) -> tuple[list[MeasureRow], l
         if not f["responsible"]:
             problems.append(Problem("warning", "measure-missing-responsible",
                                     f"Measure {seq} of indicator {indicator} names no responsible unit.", indicator, page))
-    return rows, problems
-
-
-def table_kind_rows(t: IndicatorTable, indicators: list[int]):
-    """Dispatch on the table's kind (analysis or measures)."""
-    if t.kind == ANALYSIS:
-        return analysis_rows(t, indicators)
-    rows, problems = measure_rows(t, indicators[0])
     return rows, problems
