@@ -61,6 +61,37 @@ def _digit_spans(glyphs: list[GlyphGuess]) -> list[str]:
 SEARCH, PAD_Y, JOIN_GAP = 1.5, 0.12, 0.22
 
 
+def own_line_rows(ink: np.ndarray, top: int, bottom: int) -> tuple[int, int]:
+    """The rows of a word's own text line in a window around its box.
+
+    Tesseract's box of a short token (a year under a line of text) can reach
+    into the line above or below; their glyphs would join the token's. Rows
+    split into bands of ink at blank rows; the band with most ink inside the
+    box is the word's; other bands are kept (marks above and below) unless
+    they touch the window's edge: those are cut-off glyphs of a neighbour line.
+
+    >>> ink = np.zeros((40, 10), np.uint8)
+    >>> ink[0:6] = 1; ink[12:30] = 1; ink[8:10, 2:4] = 1   # neighbour, word, a mark
+    >>> own_line_rows(ink, 4, 36)
+    (7, 31)
+    """
+    rows = ink.any(axis=1) if ink.size else np.zeros(0, bool)
+    bands: list[list[int]] = []
+    for y, on in enumerate(rows):
+        if on:
+            if bands and bands[-1][1] == y:
+                bands[-1][1] = y + 1
+            else:
+                bands.append([y, y + 1])
+    if len(bands) < 2:
+        return 0, len(rows)
+    per_row = np.count_nonzero(ink, axis=1)
+    mass = [int(per_row[max(a, top):min(b, bottom)].sum()) for a, b in bands]
+    core = int(np.argmax(mass))
+    keep = [b for i, b in enumerate(bands) if i == core or (b[0] > 0 and b[1] < len(rows))]
+    return max(0, keep[0][0] - 1), min(len(rows), keep[-1][1] + 1)
+
+
 def word_image(page: np.ndarray, w: OcrWord) -> np.ndarray:
     """The word's image: its glyphs, whole, without its neighbours'."""
     import cv2
@@ -73,6 +104,8 @@ def word_image(page: np.ndarray, w: OcrWord) -> np.ndarray:
     if window.size == 0:
         return window
     ink = cv2.threshold(window, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    r0, r1 = own_line_rows(ink[:, max(0, w.x0 - x0):max(1, w.x1 - x0)], w.top - y0, w.bottom - y0)
+    window, ink = window[r0:r1], ink[r0:r1]
     n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     blobs = sorted((int(stats[i][0]), int(stats[i][0] + stats[i][2])) for i in range(1, n) if stats[i][4] >= 3)
     left, right = w.x0 - x0, w.x1 - x0
