@@ -120,9 +120,12 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
     rulings = ruling_lines(gray)
     grids_px = table_grids(rulings, image.dpi)
     clean = erase_lines(gray, rulings)
-    words = [w for w in engine.page_words(clean, int(round(image.dpi))) if not is_noise(w)]
+    words = engine.page_words(clean, int(round(image.dpi)))
     if reader is not None:
+        # before the noise filter: a Thai abbreviation Tesseract read as
+        # Latin at low confidence ("aA." for "ม.ค.") is text, not a speck
         words = [reader(w, clean, image.dpi) if is_numeral_candidate(w.text) else w for w in words]
+    words = [w for w in words if not is_noise(w)]
     scale = width_pt / gray.shape[1]
     page = Page(
         number=number, width=width_pt, height=height_pt,

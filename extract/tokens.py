@@ -6,12 +6,14 @@
 * question codes: ``i๑`` read as ``io`` or ``[๑``;
 * digits inside a Thai run (``พ.ศ.๒๕๖๘``): each run of digit glyphs in the
   image replaces the matching run of digits in the text;
-* Thai abbreviations read as Latin (``ต.ค.`` → ``A.A.``): the word is read
+* Thai abbreviations read as Latin or digits (``ต.ค.`` → ``A.A.``,
+  ``ก.ย.`` → ``1.8.``) while no glyph looks like a digit: the word is read
   again by a Thai-only Tesseract.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
@@ -30,7 +32,9 @@ READ_MIN = 0.5
 
 _RE_DIGITS = re.compile(r"[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?")
 _RE_CODE = re.compile(r"^[ieo]\d{1,2}$")
-_RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z]{1,3}\.){1,3}[A-Za-z]?$")
+#: ``ต.ค.`` read as ``A.A.``, ``ก.ย.`` as ``1.8.``: dotted letters or digits that the
+#: numeral recognizer sees no digit in.
+_RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z0-9]{1,3}\.){1,3}[A-Za-z]?$")
 _RE_THAI = re.compile(r"[ก-ฮ]")
 _RE_NUMBERISH = re.compile(r"^[\d.\-]+$")
 
@@ -144,12 +148,12 @@ class NumeralTokenReader:
         if n_digit and all(m != "?" for m in readable):
             r = self.recognizer.read_number(crop)
             if r.confidence >= READ_MIN and "?" not in r.text and _RE_NUMBERISH.match(r.text):
-                return _with(word, r.text, r.confidence)
+                return _reread(word, r.text, r.confidence)
         # 2. a question code: a letter and one or two digits
         if n_digit and len(glyphs) <= 4 and len(text) <= 5:
             r = self.recognizer.read_code(crop, None)
             if r.confidence >= READ_MIN and _RE_CODE.match(r.text):
-                return _with(word, r.text, r.confidence)
+                return _reread(word, r.text, r.confidence)
         # 3. digits inside a longer run: replace run by run when they pair up
         spans = _digit_spans(glyphs)
         found = list(_RE_DIGITS.finditer(text))
@@ -159,15 +163,19 @@ class NumeralTokenReader:
                 out += [text[last:m.start()], digits]
                 last = m.end()
             return _with(word, "".join(out) + text[last:], min(g.confidence for g in glyphs if g.char != "?") if n_digit else 0.5)
-        # 4. Thai abbreviations misread as Latin ("A.A." for "ต.ค.")
+        # 4. Thai abbreviations misread as Latin or digits ("A.A." for "ต.ค.", "1.8." for "ก.ย.")
         if self.engine is not None and _RE_LATIN_ABBREV.match(text) and not n_digit:
             thai, conf = self.engine.read_word(crop, int(dpi))
             if _RE_THAI.search(thai) and conf >= word.conf * 0.8:
-                return _with(word, thai.replace(" ", ""), conf / 100.0)
+                return _reread(word, thai.replace(" ", ""), conf / 100.0)
         return word
 
 
-def _with(word: OcrWord, text: str, confidence: float) -> OcrWord:
-    from dataclasses import replace
+def _reread(word: OcrWord, text: str, confidence: float) -> OcrWord:
+    """The word read again, whole, by a reader made for it: its confidence replaces Tesseract's."""
+    return replace(word, text=text, conf=confidence * 100.0)
 
+
+def _with(word: OcrWord, text: str, confidence: float) -> OcrWord:
+    """Part of the word read again: the least sure reading counts."""
     return replace(word, text=text, conf=min(word.conf, confidence * 100.0))

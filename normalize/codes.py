@@ -20,6 +20,7 @@ __all__ = [
     "parse_code_range",
     "parse_question_code",
     "split_question",
+    "sequence_repairs",
 ]
 
 #: Tool name -> code letter.
@@ -209,3 +210,42 @@ def oit_references(text: str) -> list[str]:
             if code and code not in refs:
                 refs.append(code)
     return refs
+
+
+def sequence_repairs(codes: list[str]) -> dict[int, str]:
+    """Codes that break their tool's numbering, and the one code they must be.
+
+    A questionnaire numbers its items ``o1, o2, …`` in print order. A code
+    that repeats an earlier one or falls out of order (OCR reads ``o๙`` as
+    ``o๕``: ๕ and ๙ look alike), between neighbours that leave room for
+    exactly one number not used elsewhere, is that number. Returns
+    {index: repaired code}; anything less certain is left alone.
+
+    >>> sequence_repairs(["o7", "o8", "o5", "o10"])
+    {2: 'o9'}
+    >>> sequence_repairs(["o4", "o5", "o6", "o7", "o8", "o5", "o10"])
+    {5: 'o9'}
+    >>> sequence_repairs(["o1", "o3", "o4"])     # a gap alone: the item may be absent
+    {}
+    >>> sequence_repairs(["o1", "o5", "o4", "o9"])   # more than one number would fit
+    {}
+    >>> sequence_repairs(["o1", "o2", "o3"]), sequence_repairs(["e1", "e5", "e3"])
+    ({}, {1: 'e2'})
+    """
+    parsed = [re.fullmatch(r"([ieo])(\d+)", c or "") for c in codes]
+    used = {c for c in codes}
+    out: dict[int, str] = {}
+    for k, m in enumerate(parsed):
+        if m is None:
+            continue
+        letter, n = m.group(1), int(m.group(2))
+        same = [(j, int(x.group(2))) for j, x in enumerate(parsed) if x is not None and x.group(1) == letter]
+        pos = [j for j, _ in same].index(k)
+        prev = same[pos - 1][1] if pos > 0 else None
+        nxt = same[pos + 1][1] if pos + 1 < len(same) else None
+        if prev is None or nxt is None or nxt - prev != 2 or prev < n < nxt:
+            continue
+        repeated = sum(1 for _, v in same if v == n) > 1
+        if (repeated or not prev < n < nxt) and f"{letter}{prev + 1}" not in used:
+            out[k] = f"{letter}{prev + 1}"
+    return out

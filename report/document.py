@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from extract.layout import Item, TextLine
 from normalize.agency import choose_agency, find_agency_mentions
-from normalize.codes import split_question
+from normalize.codes import sequence_repairs, split_question
 from normalize.dates import fiscal_year_from_text
 from normalize.thai import join_wrapped_lines, normalize_text
 from report import checks
@@ -88,6 +88,7 @@ def read_report(items: list[Item]) -> ReportContent:
         out.problems.append(Problem("warning", "table-unrecognized",
                                     f"A table on page {u.page} is neither an analysis nor a measures table "
                                     "(no header row was recognized); it was skipped.", None, u.page))
+    out.problems += _repair_code_sequence(out)
     kinds = {t.kind for t in layout.tables}
     if layout.tables and ANALYSIS not in kinds:
         out.missing_part = "analysis"
@@ -126,6 +127,24 @@ def _infer_indicator(t) -> int | None:
         if code and indicator_of_code(code):
             return indicator_of_code(code)
     return None
+
+
+def _repair_code_sequence(out: ReportContent) -> list[Problem]:
+    """Codes that break the questionnaire's numbering (OCR's ๕ for ๙), fixed in scores and analyses."""
+    from dataclasses import replace
+
+    problems = []
+    for k, code in sequence_repairs([s.question for s in out.scores]).items():
+        row = out.scores[k]
+        problems.append(Problem("warning", "question-code-corrected",
+                                f"The code {row.question} repeats or breaks the numbering between its neighbours; "
+                                f"taken as {code}.", row.indicator, row.page))
+        out.scores[k] = replace(row, question=code)
+        if any(s.question == row.question and s.indicator == row.indicator for s in out.scores):
+            continue  # the analysis's code may mean the other row: leave it
+        out.analyses = [replace(a, lowest_questions=tuple(code if q == row.question else q for q in a.lowest_questions))
+                        if a.indicator == row.indicator else a for a in out.analyses]
+    return problems
 
 
 def _renumber(r: MeasureRow, offset: int) -> MeasureRow:

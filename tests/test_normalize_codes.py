@@ -238,3 +238,18 @@ def test_tool_for_indicator(n: int, tool: str) -> None:
 def test_tool_for_indicator_rejects(n: int) -> None:
     with pytest.raises(ValueError):
         tool_for_indicator(n)
+
+
+@pytest.mark.parametrize("codes, expected", [
+    (["o7", "o8", "o5", "o10"], {2: "o9"}),               # ๙ read as ๕, the code repeats o5
+    (["i1", "i2", "i8", "i4"], {2: "i3"}),                # ๓ read as ๘, out of order
+    (["e4", "e6", "e6"], {1: "e5"}),                      # the first e6 sits where e5 belongs
+    (["o1", "o3", "o4"], {}),                             # a gap alone: the item may be absent
+    (["o1", "o2", "o3", "i1", "i2"], {}),                 # tools are numbered apart
+    (["o1", "o5", "o4", "o9"], {}),                       # more than one number would fit
+    (["o8", "o5"], {}),                                   # no neighbour after it
+])
+def test_sequence_repairs(codes, expected):
+    from normalize.codes import sequence_repairs
+
+    assert sequence_repairs(codes) == expected

@@ -20,9 +20,11 @@ SCANS = expected_for_scans(EXPECTED)
 #: minimum shares per dpi, over all scans at that dpi (as the issue states its
 #: targets): score rows found, scores exact, lowest questions exact, dates
 #: exact; and the maximum character error rate of text fields
+#: (300 dpi: the issue's targets, all exact; 200 dpi: its 98 % of scores and
+#: 5 % CER, tightened to what is measured with a margin)
 THRESHOLDS = {
-    300: dict(found=1.0, scores=1.0, lowest=0.95, dates=0.94, cer=0.025),
-    200: dict(found=0.98, scores=0.98, lowest=0.85, dates=0.75, cer=0.03),
+    300: dict(found=1.0, scores=1.0, lowest=1.0, dates=1.0, cer=0.02),
+    200: dict(found=0.98, scores=0.98, lowest=0.95, dates=0.95, cer=0.03),
 }
 
 

@@ -134,3 +134,67 @@ def test_missing_tesseract_in_auto_mode_reports_pages(tmp_path, no_tesseract):
     problems = ds.dataset(out / "problems", partitioning="hive").to_table().to_pylist()
     needed = [p for p in problems if p["code"] == "ocr-needed"]
     assert needed and "tesseract-ocr-tha" in needed[0]["message"]
+
+
+# --- second looks at words (extract.tokens) ---------------------------------
+
+def test_word_image_keeps_to_the_words_own_line():
+    """A year under a line of text: Tesseract's box reaches into the line above."""
+    from extract.tokens import word_image
+
+    page = np.full((200, 400), 240, np.uint8)
+    cv2.putText(page, "ABCDEFGHIJ", (20, 60), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 20, 3)  # ink ~ rows 35-60
+    cv2.putText(page, "2567", (20, 110), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 20, 3)      # ink ~ rows 85-110
+    box = OcrWord("๒๕๒๐๓", 20, 52, 110, 112, 44.0, (1, 1, 2))
+    crop = word_image(page, box)
+    rows = np.flatnonzero((crop < 128).any(axis=1))
+    assert crop.shape[0] <= 40  # the year's rows only
+    assert rows[-1] - rows[0] >= 20  # the whole year is there
+
+
+class _Glyphs:
+    """A stand-in recognizer: every glyph is a non-digit shape or a dot."""
+
+    def classify_glyphs(self, crop):
+        from extract.numerals import GlyphGuess
+
+        return [GlyphGuess("?", 0.99, (0, 0, 1, 1)), GlyphGuess(".", 1.0, (0, 0, 1, 1)),
+                GlyphGuess("?", 0.9, (0, 0, 1, 1)), GlyphGuess(".", 1.0, (0, 0, 1, 1))]
+
+
+class _ThaiWordEngine:
+    def __init__(self, text):
+        self.text, self.calls = text, 0
+
+    def read_word(self, gray, dpi):
+        self.calls += 1
+        return self.text, 88.0
+
+
+@pytest.mark.parametrize("tesseract_read", ["A.A.", "1.8.", "aA."])
+def test_thai_abbreviation_misread_as_latin_or_digits_is_read_again(tesseract_read):
+    from extract.tokens import NumeralTokenReader
+
+    page = np.full((100, 200), 240, np.uint8)
+    page[40:60, 50:120] = 20
+    engine = _ThaiWordEngine("ก.ย.")
+    word = OcrWord(tesseract_read, 50, 35, 120, 65, 24.0, (1, 1, 1))
+    out = NumeralTokenReader(engine, _Glyphs())(word, page, 300)
+    assert (out.text, out.conf) == ("ก.ย.", 88.0)
+
+
+def test_low_confidence_word_is_read_again_before_the_noise_filter():
+    """Tesseract gave 'aA.' (24 %) for ม.ค.; specks at low confidence still go."""
+    from extract.ocr import ocr_page
+    from extract.raster import PageImage
+
+    words = [OcrWord("aA.", 100, 100, 180, 140, 24.0, (1, 1, 1)),
+             OcrWord("wv", 300, 300, 320, 320, 20.0, (1, 1, 2)),
+             OcrWord("มี.ค.", 200, 100, 280, 140, 91.0, (1, 1, 1))]
+
+    def reader(w, page, dpi):
+        return OcrWord("ม.ค.", w.x0, w.top, w.x1, w.bottom, 88.0, w.line_key) if w.text == "aA." else w
+
+    img = PageImage(np.full((800, 600), 240, np.uint8), 300.0, True)
+    res = ocr_page(1, 144, 192, img, FakeEngine(words=words), reader)
+    assert [w.text for w in res.words] == ["ม.ค.", "มี.ค."]

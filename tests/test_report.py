@@ -163,3 +163,35 @@ def test_heading_as_first_table_row_and_code_in_its_own_column():
     content = read_report(items)
     assert [(s.indicator, s.question, s.question_text, s.score) for s in content.scores] == [
         (7, "e4", "หน่วยงานมีช่องทางการเผยแพร่ข้อมูล", 84.71)]
+
+
+def test_code_that_breaks_the_numbering_is_repaired_in_scores_and_analysis():
+    """OCR read o๙ as o๕ (๕ and ๙ look alike) on the wiangsawan 200-dpi scan: o5 between o8 and o10."""
+    items = [
+        heading("ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล"),
+        table([ANALYSIS_HEADER,
+               [cell("o๕ ข่าวประชาสัมพันธ์"), cell("๑๐๐.๐๐"), cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o๖")],
+               [cell("o๖ แผนดำเนินงานประจำปี"), cell("๐.๐๐"), None]]),
+        heading("ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต"),
+        table([ANALYSIS_HEADER,
+               [cell("o๗ แผนการจัดซื้อจัดจ้าง"), cell("๑๐๐.๐๐"), cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o๕")],
+               [cell("o๘ ผลการจัดซื้อจัดจ้าง"), cell("๑๐๐.๐๐"), None],
+               [cell("o๕ มาตรการส่งเสริมคุณธรรมและความโปร่งใส"), cell("๘๐.๐๐"), None],
+               [cell("o๑๐ การประเมินความเสี่ยงการทุจริตประจำปี"), cell("๑๐๐.๐๐"), None]]),
+    ]
+    content = read_report(items)
+    assert [s.question for s in content.scores] == ["o5", "o6", "o7", "o8", "o9", "o10"]
+    assert {a.indicator: a.lowest_questions for a in content.analyses} == {9: ("o6",), 10: ("o9",)}
+    (p,) = [p for p in content.problems if p.code == "question-code-corrected"]
+    assert p.indicator == 10 and "o5" in p.message and "o9" in p.message
+
+
+def test_numbering_is_left_alone_when_it_is_only_gapped():
+    items = [heading("ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต"),
+             table([ANALYSIS_HEADER,
+                    [cell("o๗ แผนการจัดซื้อจัดจ้าง"), cell("๑๐๐.๐๐"), cell("")],
+                    [cell("o๙ มาตรการส่งเสริมคุณธรรม"), cell("๑๐๐.๐๐"), None],
+                    [cell("o๑๐ การประเมินความเสี่ยง"), cell("๑๐๐.๐๐"), None]])]
+    content = read_report(items)
+    assert [s.question for s in content.scores] == ["o7", "o9", "o10"]
+    assert not [p for p in content.problems if p.code == "question-code-corrected"]
