@@ -16,6 +16,7 @@ does not apply to remote workers.
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -33,10 +34,52 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_S = 20
 #: Documents queued per worker at a time (keeps workers busy, the client lean).
 IN_FLIGHT_PER_WORKER = 4
+#: For ``--dask local``: workers without Dask's statistical profiler (it
+#: samples every thread's stack every 10 ms) and without
+#: ``MALLOC_TRIM_THRESHOLD_`` (see :func:`restore_malloc_thresholds`).
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1,
+                                            "OPENBLAS_NUM_THREADS": 1},
+}
+
+
+#: glibc's thresholds restored on Dask workers (see :func:`restore_malloc_thresholds`).
+MMAP_THRESHOLD = 32 * 1024 * 1024
+TRIM_THRESHOLD = 64 * 1024 * 1024
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # mallopt parameters (malloc.h)
+_malloc_restored = False
+
+
+def restore_malloc_thresholds() -> bool:
+    """Undo Dask's ``MALLOC_TRIM_THRESHOLD_=65536`` in this worker process.
+
+    Dask's nanny starts workers with that variable so that freed memory goes
+    back to the system at once. Setting it also turns off glibc's adaptive
+    mmap threshold: every page image and array over 128 KiB is then mapped
+    and unmapped again, page faults and zeroing included. Measured on a
+    scanned report: 11.8 s per document on a Dask worker against 10.8 s in
+    a pool worker; 10.9 s with the thresholds below, which are what glibc's
+    adaptive setting reaches by itself. Memory stays bounded (64 MiB kept at
+    most). Returns whether anything was changed (glibc only, once).
+    """
+    global _malloc_restored
+    if _malloc_restored or "MALLOC_TRIM_THRESHOLD_" not in os.environ:
+        return False
+    _malloc_restored = True
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+                    and libc.mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD))
+    except (OSError, AttributeError):  # not glibc: nothing to undo
+        return False
 
 
 def work_on_bytes(task: Task, data: bytes, settings: Settings) -> DocumentResult:
     """:func:`batch.executors.work` on a worker that has only the document's bytes."""
+    restore_malloc_thresholds()
     with tempfile.TemporaryDirectory(prefix="ita-extract-") as folder:
         path = Path(folder) / Path(task.file.source_file).name
         path.write_bytes(data)
@@ -46,6 +89,7 @@ def work_on_bytes(task: Task, data: bytes, settings: Settings) -> DocumentResult
 class DaskExecutor:
     def __init__(self, settings: Settings) -> None:
         try:
+            import dask
             from distributed import Client, LocalCluster
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise MissingDependency("--dask needs the package dask[distributed] "
@@ -53,8 +97,9 @@ class DaskExecutor:
         self.settings = settings
         self.cluster = None
         if settings.dask == "local":
-            self.cluster = LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=":0", env={"OMP_THREAD_LIMIT": "1"})
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
+                self.cluster = LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True,
+                                            dashboard_address=":0", env={"OMP_THREAD_LIMIT": "1"})
             self.client = Client(self.cluster)
         else:
             try:
