@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -28,6 +28,7 @@ from extract.scan import (
     table_grids,
 )
 from extract.tesseract import OcrWord
+from normalize.thai import drop_stray_ocr_marks
 
 #: Thai text boxes span marks above and below: the font size is about this
 #: share of a word box's height.
@@ -125,7 +126,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         # before the noise filter: a Thai abbreviation Tesseract read as
         # Latin at low confidence ("aA." for "ม.ค.") is text, not a speck
         words = [reader(w, clean, image.dpi) if is_numeral_candidate(w.text) else w for w in words]
-    words = [w for w in words if not is_noise(w)]
+    words = [replace(w, text=drop_stray_ocr_marks(w.text)) for w in words if not is_noise(w)]
     scale = width_pt / gray.shape[1]
     page = Page(
         number=number, width=width_pt, height=height_pt,

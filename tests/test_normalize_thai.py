@@ -415,3 +415,31 @@ def test_normalize_text_whole_seed_is_fast(seed_lines: list[str]) -> None:
     start = time.perf_counter()
     normalize_text(text)
     assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize("ocr, expected", [
+    ("ก.ุย.", "ก.ย."),                      # wiangsawan 200 dpi: a speck under the full stop
+    ("2567ุ", "2567"),
+    ("๒๕๖๗่", "๒๕๖๗"),
+])
+def test_drop_stray_ocr_marks(ocr, expected):
+    from normalize.thai import drop_stray_ocr_marks
+
+    assert drop_stray_ocr_marks(ocr) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "มี.ค.", "พ.ศ.๒๕๖๘", "ต.ค. ๒๕๖๖ - ก.ย. ๒๕๖๗", "เจ้าหน้าที่ที่ปฏิบัติงาน", "ท่านเคยถูกผู้บังคับบัญชา*ของท่าน",
+    "ป.ป.ช.", "o๑๒ รายงานผลการจัดซื้อจัดจ้างประจำปี", "ไม่น้อยกว่า ๙๐.๐๐ คะแนน",
+])
+def test_drop_stray_ocr_marks_never_eats_real_text(text):
+    from normalize.thai import drop_stray_ocr_marks
+
+    assert drop_stray_ocr_marks(text) == text
+
+
+def test_drop_stray_ocr_marks_leaves_every_seed_line(seed_lines):
+    from normalize.thai import drop_stray_ocr_marks
+
+    changed = [line for line in seed_lines if drop_stray_ocr_marks(line) != line]
+    assert changed == []
