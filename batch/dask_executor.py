@@ -77,6 +77,13 @@ def restore_malloc_thresholds() -> bool:
         return False
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MiB (Linux reports KiB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
 def work_on_bytes(task: Task, data: bytes, settings: Settings) -> DocumentResult:
     """:func:`batch.executors.work` on a worker that has only the document's bytes."""
     restore_malloc_thresholds()
@@ -95,6 +102,7 @@ class DaskExecutor:
             raise MissingDependency("--dask needs the package dask[distributed] "
                                     "(pip install 'ita-extract[dask]').") from exc
         self.settings = settings
+        self.peak_rss_mb = 0.0  # the workers' largest peak resident memory, known after close()
         self.cluster = None
         if settings.dask == "local":
             with dask.config.set(LOCAL_CLUSTER_CONFIG):
@@ -146,6 +154,11 @@ class DaskExecutor:
                 fut.release()
 
     def close(self) -> None:
+        try:
+            peaks = self.client.run(peak_rss_mb)
+            self.peak_rss_mb = max(peaks.values(), default=0.0)
+        except Exception:  # noqa: BLE001 - a figure for benchmarks, never worth failing a close
+            pass
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()

@@ -113,6 +113,7 @@ def test_local_cluster_workers_run_without_trim_and_profiler(tmp_path):
         assert list(ex.client.run(_worker_settings).values()) == [(None, False)]
     finally:
         ex.close()
+    assert ex.peak_rss_mb > 20  # the worker's peak memory, for benchmarks
 
 
 @pytest.mark.parametrize("env, expected", [({"MALLOC_TRIM_THRESHOLD_": "65536"}, "True False"), ({}, "False False")])
