@@ -233,7 +233,7 @@ def sequence_repairs(codes: list[str]) -> dict[int, str]:
     ({}, {1: 'e2'})
     """
     parsed = [re.fullmatch(r"([ieo])(\d+)", c or "") for c in codes]
-    used = {c for c in codes}
+    used = set(codes)
     out: dict[int, str] = {}
     for k, m in enumerate(parsed):
         if m is None:
@@ -243,9 +243,9 @@ def sequence_repairs(codes: list[str]) -> dict[int, str]:
         pos = [j for j, _ in same].index(k)
         prev = same[pos - 1][1] if pos > 0 else None
         nxt = same[pos + 1][1] if pos + 1 < len(same) else None
+        # a repeated code is out of order too: its number is not between the neighbours'
         if prev is None or nxt is None or nxt - prev != 2 or prev < n < nxt:
             continue
-        repeated = sum(1 for _, v in same if v == n) > 1
-        if (repeated or not prev < n < nxt) and f"{letter}{prev + 1}" not in used:
+        if f"{letter}{prev + 1}" not in used:
             out[k] = f"{letter}{prev + 1}"
     return out

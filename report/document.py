@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.layout import Item, TextLine
 from normalize.agency import choose_agency, find_agency_mentions
@@ -131,8 +131,6 @@ def _infer_indicator(t) -> int | None:
 
 def _repair_code_sequence(out: ReportContent) -> list[Problem]:
     """Codes that break the questionnaire's numbering (OCR's ๕ for ๙), fixed in scores and analyses."""
-    from dataclasses import replace
-
     problems = []
     for k, code in sequence_repairs([s.question for s in out.scores]).items():
         row = out.scores[k]
@@ -150,5 +148,4 @@ def _repair_code_sequence(out: ReportContent) -> list[Problem]:
 def _renumber(r: MeasureRow, offset: int) -> MeasureRow:
     if not offset:
         return r
-    from dataclasses import replace
     return replace(r, seq=r.seq + offset)
