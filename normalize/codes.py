@@ -76,9 +76,11 @@ def parse_question_code(token: str, tool: str | None = None) -> str | None:
 
 
 # A code at the start of a cell, then the question. Letter codes may touch
-# the text ("i๑การ..."); a bare number needs a space ("๑.สร้าง" is a list).
+# the text ("i๑การ..."), and so may a zero standing for the o ("๐๓อำนาจ" after
+# OCR lost the space); a bare number needs a space ("๑.สร้าง" is a list).
 _RE_LEADING_CODE = re.compile(
     f"^\\s*(?P<code>[iIeEoO] ?[{_D}]{{1,3}}(?![{_D}A-Za-z])[.:)]?"
+    f"|[๐0][{_D}]{{1,2}}(?=[ก-ฮเ-ไ])"
     f"|(?:๐[{_D}]{{1,2}}|[\\[|l!][{_D}]{{1,2}}|[{_D}]{{1,3}})(?=\\s|$))\\s*"
 )
 
@@ -92,6 +94,8 @@ def split_question(cell: str, tool: str | None) -> tuple[str | None, str]:
     ('i7', 'ท่านเคยถูกผู้บังคับบัญชา*ของท่าน')
     >>> split_question("๑.สร้างการเรียนรู้ให้แก่บุคลากร", "IIT")
     (None, '๑.สร้างการเรียนรู้ให้แก่บุคลากร')
+    >>> split_question("03อำนาจหน้าที่", "OIT"), split_question("๑๒การจัดซื้อ", "OIT")[0]
+    (('o3', 'อำนาจหน้าที่'), None)
     """
     m = _RE_LEADING_CODE.match(cell)
     if m:

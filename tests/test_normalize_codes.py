@@ -91,6 +91,9 @@ def test_parse_question_code_rejects(token: str, tool: str | None) -> None:
         ("i10 เจ้าหน้าที่ในหน่วยงานของท่าน", None, ("i10", "เจ้าหน้าที่ในหน่วยงานของท่าน")),
         ("7 ท่านเคยถูกผู้บังคับบัญชา", "IIT", ("i7", "ท่านเคยถูกผู้บังคับบัญชา")),
         ("i๑การปฏิบัติงาน", "IIT", ("i1", "การปฏิบัติงาน")),
+        # OCR lost the space after a Thai-zero code (wiangsawan, 200 dpi)
+        ("03อำนาจหน้าที่", "OIT", ("o3", "อำนาจหน้าที่")),
+        ("๐๓อำนาจหน้าที่", "OIT", ("o3", "อำนาจหน้าที่")),
     ],
 )
 def test_split_question(cell: str, tool: str | None, expected: tuple[str, str]) -> None:
@@ -105,6 +108,8 @@ def test_split_question(cell: str, tool: str | None, expected: tuple[str, str]) 
         ("๗ ท่านเคยถูกผู้บังคับบัญชา", None),  # bare number, no tool
         ("E-Service และ", "EIT"),
         ("๙๙.๓๘", "IIT"),
+        ("๑๒การจัดซื้อจัดจ้าง", "OIT"),  # a bare number touching the text is no code
+        ("03อำนาจหน้าที่", "IIT"),  # a zero stands for o only in OIT
     ],
 )
 def test_split_question_without_code(cell: str, tool: str | None) -> None:
