@@ -54,6 +54,7 @@ class OcrResult:
     grids_px: tuple[Grid, ...]
     words: tuple[OcrWord, ...]  # in pixels of the straightened image
     image: np.ndarray  # the straightened image, lines erased (what Tesseract read)
+    turned: int = 0  # degrees (counter-clockwise) the page was turned to stand upright
 
 
 #: Words worth a second look: short tokens with digits, dots or Latin
@@ -113,15 +114,45 @@ def words_to_chars(words: list[OcrWord], scale: float) -> tuple[Char, ...]:
     )
 
 
+#: A page whose median word confidence is below this was perhaps scanned
+#: sideways or upside down (upright pages: ~90; turned: ~30): its
+#: orientation is checked and, if turned, it is read again upright.
+UPRIGHT_CHECK_CONF = 60.0
+#: Tesseract's orientation confidence needed to turn a page.
+TURN_MIN_CONF = 5.0
+
+
+def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: WordEngine):
+    angle = skew_correction(gray0)
+    gray = deskew(gray0, angle)
+    rulings = ruling_lines(gray)
+    grids_px = table_grids(rulings, dpi)
+    clean = erase_lines(gray, rulings)
+    return angle, gray, grids_px, clean, engine.page_words(clean, int(round(dpi)))
+
+
+def upright_turn(words: list[OcrWord], gray: np.ndarray, dpi: float, engine: WordEngine) -> int:
+    """Degrees (counter-clockwise) that stand the page upright; 0 when it is, or when unsure."""
+    if words and statistics.median(w.conf for w in words) >= UPRIGHT_CHECK_CONF:
+        return 0
+    detect = getattr(engine, "orientation", None)
+    if detect is None:
+        return 0
+    turn, conf = detect(gray, int(round(dpi)))
+    return turn if turn in (90, 180, 270) and conf >= TURN_MIN_CONF else 0
+
+
 def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, engine: WordEngine,
              reader: TokenReader | None = None) -> OcrResult:
     """Recognize one page image into a :class:`Page`."""
-    angle = skew_correction(image.gray)
-    gray = deskew(image.gray, angle)
-    rulings = ruling_lines(gray)
-    grids_px = table_grids(rulings, image.dpi)
-    clean = erase_lines(gray, rulings)
-    words = engine.page_words(clean, int(round(image.dpi)))
+    source = image.gray
+    angle, gray, grids_px, clean, words = _straighten_and_read(source, image.dpi, engine)
+    turn = upright_turn(words, source, image.dpi, engine)
+    if turn:
+        source = np.ascontiguousarray(np.rot90(source, k=turn // 90))
+        angle, gray, grids_px, clean, words = _straighten_and_read(source, image.dpi, engine)
+        if turn in (90, 270):
+            width_pt, height_pt = height_pt, width_pt
     if reader is not None:
         # before the noise filter: a Thai abbreviation Tesseract read as
         # Latin at low confidence ("aA." for "ม.ค.") is text, not a speck
@@ -134,7 +165,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         grids=tuple(grid_to_points(g, scale) for g in grids_px),
         image_area_ratio=1.0,
     )
-    return OcrResult(page, angle, tuple(grids_px), tuple(words), clean)
+    return OcrResult(page, angle, tuple(grids_px), tuple(words), clean, turn)
 
 
 class PageOcr:

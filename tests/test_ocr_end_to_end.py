@@ -70,3 +70,25 @@ def test_low_confidence_rows_are_flagged(scans_out):
     problems = _rows(scans_out, "problems")
     low = [p for p in problems if p["code"] == "ocr-low-confidence"]
     assert all(p["page"] is not None and p["severity"] == "warning" for p in low)
+
+
+@pytest.mark.parametrize("k, turned", [(2, 180), (1, 270)])
+def test_page_scanned_turned_is_read_upright(k, turned):
+    """A page fed upside down or sideways: Tesseract's orientation detection, then OCR upright."""
+    import numpy as np
+    from rapidfuzz.distance import Levenshtein
+
+    from extract.ocr import PageOcr
+    from extract.raster import PageImage, open_images
+
+    with open_images(SAMPLES / "scanned" / "ita-2569-bannasuan-scan300.pdf") as r:
+        img = r.image(0)
+    ocr = PageOcr(120)
+    upright = ocr.read(img, 1, 595.0, 842.0)
+    turned_img = PageImage(np.ascontiguousarray(np.rot90(img.gray, k=k)), img.dpi, True)
+    w, h = (842.0, 595.0) if k % 2 else (595.0, 842.0)
+    got = ocr.read(turned_img, 1, w, h)
+    assert upright.turned == 0 and got.turned == turned
+    assert (got.page.width, got.page.height) == (595.0, 842.0)
+    a, b = ("".join(x.text for x in res.words) for res in (upright, got))
+    assert Levenshtein.normalized_distance(a, b) < 0.05

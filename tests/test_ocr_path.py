@@ -198,3 +198,38 @@ def test_low_confidence_word_is_read_again_before_the_noise_filter():
     img = PageImage(np.full((800, 600), 240, np.uint8), 300.0, True)
     res = ocr_page(1, 144, 192, img, FakeEngine(words=words), reader)
     assert [w.text for w in res.words] == ["ม.ค.", "มี.ค."]
+
+
+def test_turned_page_is_read_again_upright_and_flagged(tmp_path):
+    """Low confidence everywhere → orientation asked → the page read again, turned; a warning says so."""
+    class TurnedEngine(FakeEngine):
+        def __init__(self):
+            super().__init__()
+            self.shapes = []
+
+        def page_words(self, gray, dpi):
+            self.shapes.append(gray.shape)
+            conf = 30.0 if len(self.shapes) == 1 else 90.0
+            return [OcrWord("ตัวชี้วัดที่", 100, 100, 300, 160, conf, (1, 1, 1))]
+
+        def orientation(self, gray, dpi):
+            return 180, 40.0
+
+    engine = TurnedEngine()
+    src = FIXTURES / "scan-only.pdf"
+    settings = Settings(inputs=(src,), out=tmp_path / "out")
+    ocr = PageOcr(5.0, engine_factory=lambda: engine, reader_factory=lambda e: None)
+    result = process_document(InputFile(src, src.name), sha256_of(src), settings, ocr)
+    assert len(engine.shapes) == 2
+    assert [p.code for p in result.problems if p.code == "page-turned"] == ["page-turned"]
+
+
+def test_confident_page_is_not_checked_for_orientation():
+    from extract.ocr import upright_turn
+
+    class Never(FakeEngine):
+        def orientation(self, gray, dpi):
+            raise AssertionError("not asked")
+
+    words = [OcrWord("ตัวชี้วัดที่", 100, 100, 300, 160, 91.0, (1, 1, 1))]
+    assert upright_turn(words, np.zeros((10, 10), np.uint8), 300, Never()) == 0
