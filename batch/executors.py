@@ -29,7 +29,7 @@ from typing import Protocol
 from batch.document import InputFile, process_document
 from errors import DocumentTimeout, WorkerCrashed
 from report.model import DocumentResult, DocumentRow, Problem
-from settings import Settings
+from settings import DEFAULT_MAX_DOCS_PER_WORKER, DEFAULT_MAX_RSS_MB, Settings
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ class ProcessExecutor:
     """A pool of worker processes with time limits, crash isolation and recycling."""
 
     def __init__(self, settings: Settings, workers: int, timeout_s: float,
-                 max_docs: int = 50, max_rss_mb: float = 1500.0) -> None:
+                 max_docs: int = DEFAULT_MAX_DOCS_PER_WORKER, max_rss_mb: float = DEFAULT_MAX_RSS_MB) -> None:
         self.settings = settings
         self.n = workers
         self.timeout_s = timeout_s

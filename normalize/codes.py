@@ -236,20 +236,16 @@ def sequence_repairs(codes: list[str]) -> dict[int, str]:
     >>> sequence_repairs(["o1", "o2", "o3"]), sequence_repairs(["e1", "e5", "e3"])
     ({}, {1: 'e2'})
     """
-    parsed = [re.fullmatch(r"([ieo])(\d+)", c or "") for c in codes]
+    by_tool: dict[str, list[tuple[int, int]]] = {}  # letter -> [(index, number)] in print order
+    for k, c in enumerate(codes):
+        m = re.fullmatch(r"([ieo])(\d+)", c or "")
+        if m:
+            by_tool.setdefault(m.group(1), []).append((k, int(m.group(2))))
     used = set(codes)
     out: dict[int, str] = {}
-    for k, m in enumerate(parsed):
-        if m is None:
-            continue
-        letter, n = m.group(1), int(m.group(2))
-        same = [(j, int(x.group(2))) for j, x in enumerate(parsed) if x is not None and x.group(1) == letter]
-        pos = [j for j, _ in same].index(k)
-        prev = same[pos - 1][1] if pos > 0 else None
-        nxt = same[pos + 1][1] if pos + 1 < len(same) else None
-        # a repeated code is out of order too: its number is not between the neighbours'
-        if prev is None or nxt is None or nxt - prev != 2 or prev < n < nxt:
-            continue
-        if f"{letter}{prev + 1}" not in used:
-            out[k] = f"{letter}{prev + 1}"
+    for letter, seq in by_tool.items():
+        for (_, prev), (k, n), (_, nxt) in zip(seq, seq[1:], seq[2:]):
+            # a repeated code is out of order too: its number is not between the neighbours'
+            if nxt - prev == 2 and not prev < n < nxt and f"{letter}{prev + 1}" not in used:
+                out[k] = f"{letter}{prev + 1}"
     return out

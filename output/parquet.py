@@ -58,8 +58,8 @@ def _rows(results: Sequence[DocumentResult]) -> dict[str, dict[int, list[dict]]]
     return out
 
 
-def _fsync_write(table: pa.Table, path: Path) -> None:
-    pq.write_table(table, path, compression="zstd")
+def _fsync_write(table: pa.Table, path: Path, row_group_size: int | None = None) -> None:
+    pq.write_table(table, path, compression="zstd", row_group_size=row_group_size)
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -232,10 +232,7 @@ def compact(out: Path, tables: Sequence[str] = TABLES) -> dict[str, tuple[int, i
             shutil.rmtree(new, ignore_errors=True)
             new.mkdir(parents=True)
             target = new / f"part-compact-{uuid.uuid4().hex[:12]}.parquet"
-            pq.write_table(data, target, compression="zstd", row_group_size=ROW_GROUP_ROWS)
-            fd = os.open(target, os.O_RDONLY)
-            os.fsync(fd)
-            os.close(fd)
+            _fsync_write(data, target, ROW_GROUP_ROWS)
             _exchange(new, folder)
             shutil.rmtree(new, ignore_errors=True)  # now holds the old parts
             after += 1

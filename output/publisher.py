@@ -16,8 +16,8 @@ from pathlib import Path
 
 from output.parquet import present_documents, write_results
 from report.model import DocumentResult
+from settings import DEFAULT_FLUSH_DOCS
 
-DEFAULT_FLUSH_DOCS = 50
 DEFAULT_FLUSH_SECONDS = 60.0
 
 
