@@ -10,6 +10,7 @@ one place that turns exceptions into exit codes.
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 
 
 class ExitCode(enum.IntEnum):
@@ -115,3 +116,123 @@ class MissingDependency(EnvironmentProblem):
 class OutputNotWritable(EnvironmentProblem):
     code = "output-not-writable"
     exit_code = ExitCode.output_not_writable
+
+
+# --- the problem codes: one registry -----------------------------------------
+
+
+#: The severities a ``problems`` row can have.
+SEVERITIES = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class ProblemCode:
+    """One kind of ``problems`` row: its stable code, severity and meaning (English and Thai)."""
+
+    code: str
+    severity: str  # "error" | "warning"
+    meaning: str
+    meaning_th: str
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"{self.code}: severity {self.severity!r} is not one of {SEVERITIES}")
+
+
+class UnknownProblemCode(KeyError):
+    """A ``problems`` row was built with a code missing from ``PROBLEM_CODES`` (a programming error)."""
+
+
+def _codes(*codes: ProblemCode) -> dict[str, ProblemCode]:
+    return {c.code: c for c in codes}
+
+
+#: Every code a ``problems`` row can carry. ``Problem``s are built from it
+#: (``report.model.problem``); the README and ``docs/schema.md`` list it, and a test keeps them equal.
+PROBLEM_CODES: dict[str, ProblemCode] = _codes(
+    # a failed document (the codes of the DocumentError classes above)
+    ProblemCode("empty-file", "error", "The file has 0 bytes.", "ไฟล์มีขนาด 0 ไบต์"),
+    ProblemCode("not-a-pdf", "error", "The file has no %PDF header (an HTML page or a Word file renamed .pdf).",
+                "ไฟล์ไม่ใช่ PDF (ไม่มีส่วนหัว %PDF เช่น หน้าเว็บหรือไฟล์ Word ที่เปลี่ยนนามสกุลเป็น .pdf)"),
+    ProblemCode("corrupt-pdf", "error", "The PDF is truncated or damaged beyond reading.",
+                "ไฟล์ PDF ไม่สมบูรณ์หรือเสียหายจนอ่านไม่ได้"),
+    ProblemCode("encrypted-pdf", "error", "The PDF needs a password.", "ไฟล์ PDF ถูกเข้ารหัส ต้องใช้รหัสผ่าน"),
+    ProblemCode("no-readable-page", "error",
+                "No page could be read: blank pages, or scans with OCR unavailable or --ocr never.",
+                "อ่านไม่ได้เลยสักหน้า: หน้าว่าง หรือเป็นภาพสแกนแต่ไม่มี OCR หรือสั่ง --ocr never"),
+    ProblemCode("ocr-failed", "error", "Tesseract crashed on a page.", "Tesseract ทำงานล้มเหลวขณะอ่านหน้าเอกสาร"),
+    ProblemCode("not-an-ita-report", "error", "A readable PDF with no ITA indicator table.",
+                "เป็น PDF ที่อ่านได้ แต่ไม่พบตารางตัวชี้วัด ITA"),
+    ProblemCode("document-timeout", "error", "The document was still being read after --timeout and was stopped.",
+                "อ่านเอกสารนานเกินเวลาที่กำหนด (--timeout) จึงถูกหยุด"),
+    ProblemCode("worker-crashed", "error",
+                "The worker reading the document died (a crash in a native library, the out-of-memory killer).",
+                "โปรเซสที่อ่านเอกสารหยุดทำงานกะทันหัน (ไลบรารีล่ม หรือหน่วยความจำไม่พอ)"),
+    ProblemCode("document-error", "error", "The document could not be read for another reason.",
+                "อ่านเอกสารไม่ได้ด้วยสาเหตุอื่น"),
+    # a value that cannot be right
+    ProblemCode("score-out-of-range", "error", "A printed score lies outside 0–100; the score was left empty.",
+                "คะแนนที่พิมพ์ไว้อยู่นอกช่วง 0–100 จึงเว้นคะแนนว่างไว้"),
+    # what a reader should know about a document that was read
+    ProblemCode("duplicate-file", "warning", "A file is byte-identical to another input; only the first is read.",
+                "ไฟล์เหมือนกับไฟล์อื่นทุกไบต์ อ่านเฉพาะไฟล์แรก"),
+    ProblemCode("part-missing", "warning", "The analysis or the measures part of the report was not found.",
+                "ไม่พบส่วนการวิเคราะห์หรือส่วนมาตรการของรายงาน"),
+    ProblemCode("ocr-needed", "warning", "Pages without a usable text layer could not be read (OCR off or unavailable).",
+                "หน้าที่ไม่มีข้อความที่ใช้ได้อ่านไม่ได้ (ปิด OCR หรือไม่มี OCR)"),
+    ProblemCode("ocr-timeout", "warning", "Recognizing a page took longer than --ocr-timeout; the page was skipped.",
+                "การรู้จำข้อความหน้าหนึ่งนานเกิน --ocr-timeout จึงข้ามหน้านั้น"),
+    ProblemCode("ocr-low-confidence", "warning", "OCR is unsure of a row: check it against the page.",
+                "OCR ไม่มั่นใจในแถวนี้ ควรตรวจกับหน้าเอกสาร"),
+    ProblemCode("page-turned", "warning", "A page scanned sideways or upside down was turned upright and read.",
+                "หน้าที่สแกนตะแคงหรือกลับหัวถูกหมุนให้ตรงแล้วอ่าน"),
+    ProblemCode("fiscal-year-unknown", "warning", "No fiscal year (ปีงบประมาณ พ.ศ. …) was found in the titles.",
+                "ไม่พบปีงบประมาณในหัวเรื่องของรายงาน"),
+    ProblemCode("agency-name-mismatch", "warning", "The agency is spelled in more than one way in the document.",
+                "ชื่อหน่วยงานสะกดไม่ตรงกันภายในเอกสาร"),
+    ProblemCode("indicator-number-mismatch", "warning",
+                "An indicator heading's number disagrees with its name; the name decides.",
+                "หมายเลขตัวชี้วัดในหัวข้อไม่ตรงกับชื่อ ใช้ชื่อเป็นหลัก"),
+    ProblemCode("indicator-unknown", "warning", "A table without an indicator heading was skipped.",
+                "ข้ามตารางที่ไม่มีหัวข้อตัวชี้วัด"),
+    ProblemCode("indicator-heading-missing", "warning",
+                "An analysis table without a heading was assigned an indicator from its question codes.",
+                "ตารางวิเคราะห์ที่ไม่มีหัวข้อ ถูกกำหนดตัวชี้วัดจากรหัสข้อคำถาม"),
+    ProblemCode("indicator-missing", "warning", "No analysis table was found for an indicator.",
+                "ไม่พบตารางวิเคราะห์ของตัวชี้วัด"),
+    ProblemCode("measures-missing", "warning", "No measures were found for an indicator.",
+                "ไม่พบมาตรการของตัวชี้วัด"),
+    ProblemCode("table-unrecognized", "warning",
+                "A table is neither an analysis nor a measures table (no header row recognized); it was skipped.",
+                "ตารางไม่ใช่ทั้งตารางวิเคราะห์และตารางมาตรการ (ไม่รู้จักแถวหัวตาราง) จึงข้ามไป"),
+    ProblemCode("question-code-corrected", "warning",
+                "A question code misread or breaking the numbering was corrected.",
+                "แก้รหัสข้อคำถามที่อ่านผิดหรือเรียงลำดับผิด"),
+    ProblemCode("question-code-inferred", "warning",
+                "A question printed without its code was given the code following the previous row's.",
+                "ข้อคำถามที่ไม่มีรหัส ได้รับรหัสถัดจากแถวก่อนหน้า"),
+    ProblemCode("question-code-missing", "warning", "A question row without a code was skipped.",
+                "ข้ามแถวข้อคำถามที่ไม่มีรหัส"),
+    ProblemCode("score-unreadable", "warning", "A printed score could not be read as a number; it was left empty.",
+                "อ่านคะแนนที่พิมพ์ไว้เป็นตัวเลขไม่ได้ จึงเว้นว่างไว้"),
+    ProblemCode("lowest-question-mismatch", "warning",
+                "The analysis names a lowest question that did not score lowest.",
+                "ข้อคำถามที่การวิเคราะห์ระบุว่าได้คะแนนน้อยที่สุด ไม่ใช่ข้อที่ได้คะแนนน้อยที่สุดจริง"),
+    ProblemCode("measure-missing-period", "warning", "A measure has no period.", "มาตรการไม่ระบุช่วงระยะเวลา"),
+    ProblemCode("period-unreadable", "warning", "A measure's period could not be read as dates.",
+                "อ่านช่วงระยะเวลาของมาตรการเป็นวันที่ไม่ได้"),
+    ProblemCode("measure-missing-responsible", "warning", "A measure names no responsible unit.",
+                "มาตรการไม่ระบุผู้รับผิดชอบ"),
+)
+
+
+def problem_code(code: str) -> ProblemCode:
+    """The registry entry of ``code``; ``UnknownProblemCode`` when there is none.
+
+    >>> problem_code("ocr-timeout").severity
+    'warning'
+    """
+    try:
+        return PROBLEM_CODES[code]
+    except KeyError:
+        raise UnknownProblemCode(f"{code!r} is not a registered problem code (errors.PROBLEM_CODES)") from None

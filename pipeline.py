@@ -25,7 +25,7 @@ from output.parquet import (
 )
 from output.publisher import Publisher
 from output.schema import TABLES
-from report.model import Problem
+from report.model import Problem, problem
 from settings import (
     DEFAULT_FLUSH_DOCS,
     DEFAULT_OCR_TIMEOUT_S,
@@ -106,9 +106,9 @@ def identify(files: list[InputFile]) -> tuple[list[Task], dict[str, list[Problem
     for f in files:
         doc_id = sha256_of(f.path)
         if doc_id in tasks:
-            duplicates.setdefault(doc_id, []).append(Problem(
-                "warning", "duplicate-file",
-                f"{f.source_file} is byte-identical to {tasks[doc_id].file.source_file}.", None, None))
+            duplicates.setdefault(doc_id, []).append(problem(
+                "duplicate-file",
+                f"{f.source_file} is byte-identical to {tasks[doc_id].file.source_file}."))
         else:
             tasks[doc_id] = Task(f, doc_id)
     return list(tasks.values()), duplicates

@@ -15,7 +15,7 @@ from extract.ocr import PageOcr
 from extract.pages import read_pages
 from extract.pdf import open_pdf
 from report.document import read_report
-from report.model import DocumentResult, DocumentRow, Problem
+from report.model import DocumentResult, DocumentRow, Problem, problem
 from settings import Settings
 
 # --- discover ---------------------------------------------------------------
@@ -65,8 +65,8 @@ def process_document(f: InputFile, doc_id: str, settings: Settings, ocr: PageOcr
             read = read_pages(pdf, f.path, settings, ocr)
         problems += read.problems
         if read.unreadable:
-            problems.append(Problem(
-                "warning", "ocr-needed",
+            problems.append(problem(
+                "ocr-needed",
                 f"Page(s) {', '.join(str(p) for p, _ in read.unreadable)} could not be read "
                 f"({read.unreadable[0][1]}).", None, read.unreadable[0][0]))
         if len(read.unreadable) == pages:
@@ -81,12 +81,12 @@ def process_document(f: InputFile, doc_id: str, settings: Settings, ocr: PageOcr
         problems += content.problems
         status = "partial" if read.unreadable or content.missing_part else "ok"
         if content.missing_part:
-            problems.append(Problem("warning", "part-missing",
-                                    f"The {content.missing_part} part of the report was not found.", None, None))
+            problems.append(problem("part-missing",
+                                    f"The {content.missing_part} part of the report was not found."))
         doc = DocumentRow(f.source_file, content.agency, pages, read.text_source, status, None, content.fiscal_year)
         return DocumentResult(doc_id, doc, content.scores, content.analyses, content.measures, problems,
                               time.perf_counter() - t0)
     except DocumentError as exc:
-        problems.append(Problem("error", exc.code, str(exc), None, None))
+        problems.append(problem(exc.code, str(exc)))
         doc = DocumentRow(f.source_file, None, pages, None, "failed", str(exc), None)
         return DocumentResult(doc_id, doc, problems=problems, seconds=time.perf_counter() - t0)

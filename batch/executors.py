@@ -28,7 +28,7 @@ from typing import Protocol
 
 from batch.document import InputFile, process_document
 from errors import DocumentTimeout, WorkerCrashed
-from report.model import DocumentResult, DocumentRow, Problem
+from report.model import DocumentResult, DocumentRow, problem
 from settings import DEFAULT_MAX_DOCS_PER_WORKER, DEFAULT_MAX_RSS_MB, Settings
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ def failed_result(task: Task, exc: Exception, seconds: float) -> DocumentResult:
     return DocumentResult(
         task.doc_id,
         DocumentRow(task.file.source_file, None, None, None, "failed", str(exc), None),
-        problems=[Problem("error", code, str(exc), None, None)],
+        problems=[problem(code, str(exc))],
         seconds=seconds,
     )
 

@@ -17,7 +17,7 @@ from extract.pdf import PdfFile
 from extract.raster import open_images
 from extract.tesseract import OcrTimeout
 from extract.text_layer import text_layer_problem
-from report.model import Problem
+from report.model import Problem, problem
 from settings import Settings
 
 
@@ -58,11 +58,11 @@ def read_pages(pdf: PdfFile, path: Path, settings: Settings, ocr: PageOcr | None
             try:
                 result = ocr.read(raster.image(page.number - 1), page.number, page.width, page.height)
             except OcrTimeout as exc:
-                out.problems.append(Problem("warning", "ocr-timeout", f"Page {page.number}: {exc}", None, page.number))
+                out.problems.append(problem("ocr-timeout", f"Page {page.number}: {exc}", None, page.number))
                 out.unreadable.append((page.number, "OCR timed out"))
                 continue
             if result.turned:
-                out.problems.append(Problem("warning", "page-turned",
+                out.problems.append(problem("page-turned",
                                             f"Page {page.number} was scanned turned by {result.turned}°; "
                                             "it was read upright.", None, page.number))
             out.items += page_items(result.page)

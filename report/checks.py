@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from normalize.indicators import CANONICAL
-from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow
+from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 
 
 def lowest_question_mismatch(scores: list[ScoreRow], analyses: list[AnalysisRow]) -> list[Problem]:
@@ -26,8 +26,8 @@ def lowest_question_mismatch(scores: list[ScoreRow], analyses: list[AnalysisRow]
         lowest = sorted(q for q, v in table.items() if v == low)
         for q in a.lowest_questions:
             if q in table and table[q] > low:
-                out.append(Problem(
-                    "warning", "lowest-question-mismatch",
+                out.append(problem(
+                    "lowest-question-mismatch",
                     f"The analysis of indicator {a.indicator} names {q} ({table[q]:g}) as the lowest question, "
                     f"but {', '.join(lowest)} scored {low:g}.",
                     a.indicator, a.page,
@@ -41,20 +41,20 @@ def missing_indicators(analyses: list[AnalysisRow], measures: list[MeasureRow],
     out: list[Problem] = []
     for n, name in CANONICAL.items():
         if n not in analysed_tables:
-            out.append(Problem("warning", "indicator-missing",
+            out.append(problem("indicator-missing",
                                f"No analysis table was found for indicator {n} ({name}).", n, None))
     with_measures = {m.indicator for m in measures}
     if measures or analysed_tables:
         for n, name in CANONICAL.items():
             if n not in with_measures:
-                out.append(Problem("warning", "measures-missing",
+                out.append(problem("measures-missing",
                                    f"No measures were found for indicator {n} ({name}).", n, None))
     return out
 
 
 def agency_mismatch(chosen: str | None, others: list[str]) -> list[Problem]:
     return [
-        Problem("warning", "agency-name-mismatch",
-                f"The agency is also spelled '{o}' in the document (taken as '{chosen}').", None, None)
+        problem("agency-name-mismatch",
+                f"The agency is also spelled '{o}' in the document (taken as '{chosen}').")
         for o in others
     ]

@@ -10,7 +10,7 @@ from normalize.codes import sequence_repairs, split_question
 from normalize.dates import fiscal_year_from_text
 from normalize.thai import join_wrapped_lines, normalize_text
 from report import checks
-from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow
+from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from report.records import analysis_rows, cell_text, measure_rows
 from report.sections import ANALYSIS, MEASURES, find_sections
 
@@ -48,8 +48,8 @@ def read_report(items: list[Item]) -> ReportContent:
     out.agency = chosen
     out.problems += checks.agency_mismatch(chosen, others)
     if out.fiscal_year is None and layout.tables:
-        out.problems.append(Problem("warning", "fiscal-year-unknown",
-                                    "No fiscal year (ปีงบประมาณ พ.ศ. …) was found in the titles.", None, None))
+        out.problems.append(problem("fiscal-year-unknown",
+                                    "No fiscal year (ปีงบประมาณ พ.ศ. …) was found in the titles."))
     analysed: set[int] = set()
     flagged_headings: set[tuple[int, int | None]] = set()
     for t in layout.tables:
@@ -57,18 +57,18 @@ def read_report(items: list[Item]) -> ReportContent:
         for h in t.headings:
             if h.printed_number is not None and 1 <= h.printed_number <= 10 and h.printed_number != h.number and (h.number, t.heading_page) not in flagged_headings:
                 flagged_headings.add((h.number, t.heading_page))
-                out.problems.append(Problem(
-                    "warning", "indicator-number-mismatch",
+                out.problems.append(problem(
+                    "indicator-number-mismatch",
                     f"The heading '{normalize_text(t.heading_text)}' is numbered {h.printed_number}, "
                     f"but its name is indicator {h.number}.", h.number, t.heading_page))
         if not indicators:
             guess = _infer_indicator(t) if t.kind == ANALYSIS else None
             if guess is None:
-                out.problems.append(Problem("warning", "indicator-unknown",
+                out.problems.append(problem("indicator-unknown",
                                             f"A {t.kind} table without an indicator heading was skipped.", None, t.page))
                 continue
             indicators = [guess]
-            out.problems.append(Problem("warning", "indicator-heading-missing",
+            out.problems.append(problem("indicator-heading-missing",
                                         f"An analysis table without a heading was taken as indicator {guess} from its question codes.",
                                         guess, t.page))
         if t.kind == ANALYSIS:
@@ -85,7 +85,7 @@ def read_report(items: list[Item]) -> ReportContent:
             out.measures += [_renumber(r, offset) for r in m]
             out.problems += p
     for u in layout.unrecognized_tables:
-        out.problems.append(Problem("warning", "table-unrecognized",
+        out.problems.append(problem("table-unrecognized",
                                     f"A table on page {u.page} is neither an analysis nor a measures table "
                                     "(no header row was recognized); it was skipped.", None, u.page))
     out.problems += _repair_code_sequence(out)
@@ -134,7 +134,7 @@ def _repair_code_sequence(out: ReportContent) -> list[Problem]:
     problems = []
     for k, code in sequence_repairs([s.question for s in out.scores]).items():
         row = out.scores[k]
-        problems.append(Problem("warning", "question-code-corrected",
+        problems.append(problem("question-code-corrected",
                                 f"The code {row.question} repeats or breaks the numbering between its neighbours; "
                                 f"taken as {code}.", row.indicator, row.page))
         out.scores[k] = replace(row, question=code)

@@ -4,14 +4,32 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from errors import problem_code
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    severity: str  # "error" | "warning"
+    """A ``problems`` row; build it with ``problem()``, which takes the severity from the registry."""
+
+    severity: str  # "error" | "warning", as registered for the code
     code: str
     message: str
     indicator: int | None = None
     page: int | None = None
+
+    def __post_init__(self) -> None:
+        registered = problem_code(self.code).severity  # an unknown code raises UnknownProblemCode
+        if self.severity != registered:
+            raise ValueError(f"{self.code} is registered as {registered}, not {self.severity}")
+
+
+def problem(code: str, message: str, indicator: int | None = None, page: int | None = None) -> Problem:
+    """A ``problems`` row of a registered code (``errors.PROBLEM_CODES``); an unknown code raises.
+
+    >>> problem("page-turned", "Page 2 was scanned turned by 90°; it was read upright.", page=2).severity
+    'warning'
+    """
+    return Problem(problem_code(code).severity, code, message, indicator, page)
 
 
 @dataclass(frozen=True, slots=True)

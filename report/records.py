@@ -19,7 +19,7 @@ from normalize.codes import find_codes, oit_references, parse_code_range, split_
 from normalize.dates import parse_period
 from normalize.indicators import CANONICAL, tool_for_indicator
 from normalize.thai import MARKS, is_wrap_space, normalize_text
-from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow
+from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from report.sections import IndicatorTable
 
 #: A line that starts a new paragraph whatever the geometry: a numbered or
@@ -203,7 +203,7 @@ def _low_confidence(row: list[Cell | None], what: str, indicator: int, page: int
     conf = min((c.conf for c in row if c is not None and not c.is_empty), default=100.0)
     if conf >= LOW_CONFIDENCE:
         return []
-    return [Problem("warning", "ocr-low-confidence",
+    return [problem("ocr-low-confidence",
                     f"OCR is unsure ({conf:.0f}%) of {what} on page {page}: check it against the page.", indicator, page)]
 
 
@@ -270,25 +270,25 @@ def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreR
         if qcell is not None and qcell.ocr:
             snap = snap_question(code, qtext)  # OCR noise in a known question, or its code lost
             if snap.code != code and code is not None:
-                problems.append(Problem("warning", "question-code-corrected",
+                problems.append(problem("question-code-corrected",
                                         f"OCR read the code {code}; the question's text is {snap.code}'s.", first, page))
             code, qtext = snap.code, snap.text
         score = parse_score(raw_score)
         if raw_score and score is None:
-            problems.append(Problem("warning", "score-unreadable",
+            problems.append(problem("score-unreadable",
                                     f"The score '{raw_score}' of '{q[:40]}' could not be read as a number.", first, page))
         if code is None:
             guess = _next_code(prev_code)
             if guess is None or not qtext:
-                problems.append(Problem("warning", "question-code-missing",
+                problems.append(problem("question-code-missing",
                                         f"A question row without a code was skipped: '{q[:60]}'.", first, page))
                 continue
-            problems.append(Problem("warning", "question-code-inferred",
+            problems.append(problem("question-code-inferred",
                                     f"A question printed without its code was taken as {guess} (it follows {prev_code}).",
                                     first, page))
             code = guess
         if score is not None and not 0.0 <= score <= 100.0:
-            problems.append(Problem("error", "score-out-of-range",
+            problems.append(problem("score-out-of-range",
                                     f"{code} has the score {raw_score}, outside 0–100; it was left empty.", first, page))
             score = None
         prev_code = code
@@ -333,13 +333,13 @@ def measure_rows(t: IndicatorTable, indicator: int) -> tuple[list[MeasureRow], l
         ))
         problems += _low_confidence(row, f"measure {seq} of indicator {indicator}", indicator, page)
         if not f["period"]:
-            problems.append(Problem("warning", "measure-missing-period",
+            problems.append(problem("measure-missing-period",
                                     f"Measure {seq} of indicator {indicator} has no period.", indicator, page))
         elif start is None and end is None and re.search(r"\d", f["period"]):
-            problems.append(Problem("warning", "period-unreadable",
+            problems.append(problem("period-unreadable",
                                     f"The period '{f['period']}' of measure {seq} could not be read as dates.",
                                     indicator, page))
         if not f["responsible"]:
-            problems.append(Problem("warning", "measure-missing-responsible",
+            problems.append(problem("measure-missing-responsible",
                                     f"Measure {seq} of indicator {indicator} names no responsible unit.", indicator, page))
     return rows, problems
