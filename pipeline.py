@@ -7,6 +7,8 @@ discover → (per document: hash → open → text layer → tables → rows) �
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import logging
 import sys
 import time
@@ -16,10 +18,11 @@ from pathlib import Path
 
 from batch.document import InputFile, discover, process_document, sha256_of  # noqa: F401 (re-exported)
 from batch.executors import ProcessExecutor, SerialExecutor, Task
-from errors import BadArgs, ExitCode, ItaError
+from errors import BadArgs, ExitCode, ItaError, MissingDependency, OutputNotWritable
 from output.parquet import (
     clean_stale_temporaries,
     compact,
+    ensure_tables,
     ensure_writable,
     existing_documents,
 )
@@ -31,6 +34,7 @@ from settings import (
     DEFAULT_OCR_TIMEOUT_S,
     DEFAULT_TIMEOUT_S,
     EXTRACTOR_VERSION,
+    SCHEMA_VERSION,
     Settings,
     default_workers,
 )
@@ -47,10 +51,23 @@ class BatchSummary:
     pages: int = 0
     seconds: float = 0.0
     skipped: int = 0
+    failed: list[dict] = field(default_factory=list)  # source_file, code, error of each failed document
+    no_input: bool = False  # the inputs held no PDF
 
     @property
     def exit_code(self) -> ExitCode:
+        if self.no_input:
+            return ExitCode.bad_args
         return ExitCode.some_failed if self.statuses["failed"] else ExitCode.ok
+
+    def as_dict(self) -> dict:
+        """What ``--summary-json`` writes."""
+        return {
+            "version": EXTRACTOR_VERSION, "schema_version": SCHEMA_VERSION, "exit_code": int(self.exit_code),
+            "documents": {s: self.statuses[s] for s in ("ok", "partial", "failed")},
+            "skipped": self.skipped, "rows": {t: self.rows[t] for t in TABLES},
+            "pages": self.pages, "seconds": round(self.seconds, 3), "failed": self.failed,
+        }
 
     def text(self) -> str:
         pps = self.pages / self.seconds if self.seconds else 0.0
@@ -70,25 +87,41 @@ def run_batch(settings: Settings) -> BatchSummary:
     ensure_writable(settings.out)
     clean_stale_temporaries(settings.out)
     check_ocr(settings)
-    tasks, duplicates = identify(discover(settings.inputs))
+    files = discover(settings.inputs)
+    if not files:
+        log.warning("no PDF found in %s: nothing to do", ", ".join(str(p) for p in settings.inputs))
+    tasks, duplicates = identify(files)
     done = {} if settings.force else existing_documents(settings.out)
     todo = [t for t in tasks if done.get(t.doc_id) != EXTRACTOR_VERSION]
-    summary = BatchSummary(skipped=len(tasks) - len(todo))
+    summary = BatchSummary(skipped=len(tasks) - len(todo), no_input=not files)
     publisher = Publisher(settings.out, settings.flush_docs)
     executor = make_executor(settings, len(todo))
     try:
-        for result in progress(executor.run(todo), settings, len(todo)):
-            result.problems += duplicates.get(result.doc_id, [])
-            publisher.add(result)
-            summary.statuses[result.document.status] += 1
-            summary.pages += result.document.pages or 0
-            log.info("%s: %s%s", result.document.source_file, result.document.status,
-                     f" ({result.document.error})" if result.document.error else "")
+        bar = progress(executor.run(todo), settings, len(todo))
+        with logs_above(bar):
+            for result in bar:
+                result.problems += duplicates.get(result.doc_id, [])
+                publisher.add(result)
+                summary.statuses[result.document.status] += 1
+                summary.pages += result.document.pages or 0
+                log_result(result, summary)
     finally:
         executor.close()
         publisher.flush()  # what finished is published, even when interrupted
+        ensure_tables(settings.out)  # every table readable, even with no row
     summary.rows, summary.seconds = publisher.rows, time.perf_counter() - t0
     return summary
+
+
+def log_result(result, summary: BatchSummary) -> None:
+    """One line per document; a failed one at warning level, so ``--quiet`` still names it."""
+    doc = result.document
+    if doc.status == "failed":
+        code = next((p.code for p in result.problems if p.severity == "error"), "document-error")
+        summary.failed.append({"source_file": doc.source_file, "code": code, "error": doc.error})
+        log.warning("%s: failed [%s] %s", doc.source_file, code, doc.error)
+    else:
+        log.info("%s: %s", doc.source_file, doc.status)
 
 
 def check_ocr(settings: Settings) -> None:
@@ -136,6 +169,17 @@ def progress(results, settings: Settings, total: int):
     return tqdm(results, total=total, unit="doc", desc="ita-extract", file=sys.stderr)
 
 
+def logs_above(bar):
+    """Log lines printed above a progress bar (through ``tqdm.write``), never over it."""
+    from tqdm import tqdm
+
+    if not isinstance(bar, tqdm):
+        return contextlib.nullcontext()
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    return logging_redirect_tqdm()
+
+
 # --- the command line -------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ita-extract",
         description="Turn Thai agencies' ITA reports (PDF) into Parquet tables.",
     )
+    parser.add_argument("--version", action="version", version=version_text())
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="extract every PDF under INPUT into Parquet tables in --out",
                          description="Example: ita-extract run samples/ --out out/")
@@ -170,13 +215,37 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--dask", metavar="ADDRESS",
                      help="run documents on a Dask cluster: a scheduler address (tcp://host:8786), "
                           "or 'local' to start a LocalCluster")
-    run.add_argument("--quiet", action="store_true", help="print only the summary and errors")
+    run.add_argument("--quiet", action="store_true", help="print only the summary, warnings and errors")
+    run.add_argument("--summary-json", type=Path, metavar="FILE",
+                     help="also write the summary as JSON: documents per status, rows per table, pages, "
+                          "seconds, and each failed file with its code and reason")
     compact = sub.add_parser("compact", help="rewrite the tables in OUT into one file per partition",
                              description="Example: ita-extract compact out/")
     compact.add_argument("out", type=Path, metavar="OUT", help="an output folder written by `run`")
     compact.add_argument("--table", action="append", choices=TABLES, metavar="TABLE",
                          help="only this table (repeatable; default: all)")
+    report = sub.add_parser("report", help="write one self-contained HTML page about the batch in OUT",
+                            description="Example: ita-extract report out/ --html out/report.html")
+    report.add_argument("out", type=Path, metavar="OUT", help="an output folder written by `run`")
+    report.add_argument("--html", type=Path, required=True, metavar="FILE",
+                        help="the HTML file to write (plots and data inline: it opens without network)")
+    export = sub.add_parser("export", help="write every table of OUT to an Excel workbook and/or CSV files",
+                            description="Example: ita-extract export out/ --xlsx ita.xlsx --csv csv/")
+    export.add_argument("out", type=Path, metavar="OUT", help="an output folder written by `run`")
+    export.add_argument("--xlsx", type=Path, metavar="FILE", help="one workbook, one sheet per table")
+    export.add_argument("--csv", type=Path, metavar="DIR", help="one UTF-8 CSV file (with BOM) per table in DIR")
     return parser
+
+
+def version_text() -> str:
+    """``ita-extract --version``: the package, extractor and output-contract versions."""
+    try:
+        from importlib.metadata import version
+
+        package = version("ita-extract")
+    except Exception:  # noqa: BLE001 - run from a checkout without installing
+        package = EXTRACTOR_VERSION
+    return f"ita-extract {package} (extractor {EXTRACTOR_VERSION}, schema {SCHEMA_VERSION})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,11 +257,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "compact":
             return compact_command(args.out, args.table)
+        if args.command == "report":
+            return report_command(args.out, args.html)
+        if args.command == "export":
+            return export_command(args.out, args.xlsx, args.csv)
         settings = Settings(inputs=tuple(args.inputs), out=args.out, progress=args.progress,
                             ocr=args.ocr, ocr_timeout_s=args.ocr_timeout,
                             workers=default_workers() if args.workers is None else args.workers, timeout_s=args.timeout,
                             force=args.force, dask=args.dask, flush_docs=args.publish_every)
         summary = run_batch(settings)
+        if args.summary_json:
+            write_summary_json(summary, args.summary_json)
     except ItaError as exc:
         print(f"ita-extract: {exc}", file=sys.stderr)
         return int(exc.exit_code)
@@ -208,6 +283,46 @@ def compact_command(out: Path, tables: list[str] | None) -> int:
         raise BadArgs(f"{out} holds no ita-extract output (no documents table).")
     for table, (before, after) in compact(out, tables or TABLES).items():
         print(f"{table}: {before} file(s) -> {after}")
+    return int(ExitCode.ok)
+
+
+def write_summary_json(summary: BatchSummary, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise OutputNotWritable(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+
+
+def _analysis_modules(what: str):
+    try:
+        if what == "report":
+            from output.html_report import write_html_report
+
+            return write_html_report
+        from output.export import write_csv, write_xlsx
+
+        return write_csv, write_xlsx
+    except ImportError as exc:
+        raise MissingDependency(f"`ita-extract {what}` needs {exc.name}: pip install 'ita-extract[report]'.") from exc
+
+
+def report_command(out: Path, html: Path) -> int:
+    write_html_report = _analysis_modules("report")
+    print(write_html_report(out, html))
+    return int(ExitCode.ok)
+
+
+def export_command(out: Path, xlsx: Path | None, csv: Path | None) -> int:
+    if xlsx is None and csv is None:
+        raise BadArgs("export needs --xlsx FILE, --csv DIR or both.")
+    write_csv, write_xlsx = _analysis_modules("export")
+    if xlsx is not None:
+        rows = write_xlsx(out, xlsx)
+        print(f"{xlsx}: " + ", ".join(f"{t} {n}" for t, n in rows.items()))
+    if csv is not None:
+        rows = write_csv(out, csv)
+        print(f"{csv}/: " + ", ".join(f"{t}.csv {n}" for t, n in rows.items()))
     return int(ExitCode.ok)
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 
 from normalize.thai import MARKS, is_wrap_space, normalize_text, thai_tokens
 
-__all__ = ["ABBREVIATIONS", "choose_agency", "find_agency_mentions", "normalize_agency"]
+__all__ = ["ABBREVIATIONS", "AGENCY_TYPES", "agency_key", "choose_agency", "find_agency_mentions", "normalize_agency"]
 
 #: Abbreviated agency types -> full form.
 ABBREVIATIONS: dict[str, str] = {
@@ -164,3 +164,61 @@ def choose_agency(mentions: list[str]) -> tuple[str | None, list[str]]:
     chosen = fullest(groups[best])
     others = [fullest(g) for k, g in groups.items() if k != best]
     return chosen, others
+
+
+# --- a key that joins one agency across spellings and fiscal years ----------
+
+#: Agency types (full form, after :func:`normalize_agency`) -> the short type in a key.
+AGENCY_TYPES: dict[str, str] = {
+    "องค์การบริหารส่วนตำบล": "อบต",
+    "องค์การบริหารส่วนจังหวัด": "อบจ",
+    "เทศบาลตำบล": "ทต",
+    "เทศบาลเมือง": "ทม",
+    "เทศบาลนคร": "ทน",
+}
+# The type at the start of a normalized name (longest first: เทศบาลตำบล before เทศบาล).
+_RE_TYPE = re.compile("^(" + "|".join(sorted(AGENCY_TYPES, key=len, reverse=True)) + ")")
+# "อำเภอเมือง จังหวัดขอนแก่น" after a name: where the district and province start.
+_RE_DISTRICT = re.compile(r"\s*(?:อำเภอ|อ\.)\s*(?P<district>[ก-๙]+)")
+_RE_PROVINCE = re.compile(r"\s*(?:จังหวัด|จ\.)\s*(?P<province>[ก-๙]+)")
+# Marks that OCR and typists drop or add (tone marks, ็ and ์): left out of the key.
+_RE_KEY_MARKS = re.compile("[\u0e47-\u0e4c]")
+# What never tells two agencies apart: spaces, dots, dashes, quotes, brackets.
+_RE_KEY_NOISE = re.compile(r"[\s.\-–\"'“”()]+")
+
+
+def _key_part(text: str) -> str:
+    return _RE_KEY_MARKS.sub("", _RE_KEY_NOISE.sub("", text))
+
+
+def agency_key(name: str | None) -> str | None:
+    """A key that stays the same for one agency across spellings and fiscal years.
+
+    ``type:name`` from the normalized name (abbreviations expanded, องค์กร read as
+    องค์การ), with ``:province`` when the name carries one (``จังหวัด…``; an
+    อบจ's name is its province already); a district (``อำเภอ…``) is left out; spaces, dots and the marks OCR drops or adds (tone marks, ็, ์)
+    do not count. Not a registry of agencies: two spellings that differ in a letter
+    get two keys.
+
+    >>> agency_key("องค์การบริหารส่วนตำบลหนองกะบู่")
+    'อบต:หนองกะบู'
+    >>> agency_key("อบต. หนองกะบู") == agency_key("องค์กรบริหารส่วนตำบล หนองกะบู่")
+    True
+    >>> agency_key("เทศบาลตำบลบ้านนาสวน อำเภอเมือง จังหวัดขอนแก่น")
+    'ทต:บานนาสวน:ขอนแกน'
+    >>> agency_key("องค์การบริหารส่วนจังหวัดขอนแก่น") == agency_key("อบจ.ขอนแก่น จังหวัดขอนแก่น")
+    True
+    >>> agency_key("กรมบัญชีกลาง"), agency_key(None)
+    ('กรมบัญชีกลาง', None)
+    """
+    if not name or not name.strip():
+        return None
+    text = normalize_agency(name)
+    m = _RE_TYPE.match(text)
+    kind, text = (AGENCY_TYPES[m.group(1)], text[m.end():]) if m else (None, text)
+    province = _RE_PROVINCE.search(text)
+    district = _RE_DISTRICT.search(text)
+    cut = min((x.start() for x in (province, district) if x), default=len(text))
+    base = _key_part(text[:cut])
+    where = _key_part(province.group("province")) if province else None
+    return ":".join(p for p in (kind, base, where if where != base else None) if p) or None

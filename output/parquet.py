@@ -31,7 +31,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from errors import OutputNotWritable
-from output.schema import PARTITION, SCHEMAS, TABLES, UNKNOWN_YEAR
+from normalize.agency import agency_key
+from output.schema import PARTITION, SCHEMAS, TABLES, UNKNOWN_YEAR, question_no
 from report.model import DocumentResult
 from settings import EXTRACTOR_VERSION, SCHEMA_VERSION
 
@@ -45,7 +46,8 @@ def _rows(results: Sequence[DocumentResult]) -> dict[str, dict[int, list[dict]]]
         year = r.document.fiscal_year if r.document.fiscal_year is not None else UNKNOWN_YEAR
         d = r.document
         out["documents"][year].append({
-            "doc_id": r.doc_id, "source_file": d.source_file, "agency": d.agency, "pages": d.pages,
+            "doc_id": r.doc_id, "source_file": d.source_file, "agency": d.agency,
+            "agency_key": agency_key(d.agency), "pages": d.pages,
             "text_source": d.text_source, "status": d.status, "error": d.error,
             "schema_version": SCHEMA_VERSION, "extractor_version": EXTRACTOR_VERSION, "seconds": r.seconds,
         })
@@ -54,6 +56,8 @@ def _rows(results: Sequence[DocumentResult]) -> dict[str, dict[int, list[dict]]]
             for item in items:
                 row = asdict(item)
                 row["doc_id"] = r.doc_id
+                if table == "scores":
+                    row["question_no"] = question_no(item.question)
                 out[table][year].append(row)
     return out
 
@@ -152,6 +156,31 @@ def write_results(out: Path, results: Sequence[DocumentResult], run_id: str | No
     except OSError as exc:
         raise OutputNotWritable(f"Cannot write to {out}: {exc.strerror or exc}.") from exc
     return counts
+
+
+#: The part that stands for an empty table (see :func:`ensure_tables`).
+EMPTY_PART = "part-empty.parquet"
+
+
+def ensure_tables(out: Path) -> list[str]:
+    """Give every table without a part an empty one (its schema, no row); returns those tables.
+
+    A batch whose documents all failed writes no score: readers (pandas,
+    pyarrow, polars, DuckDB) raise on a missing folder, but read an empty
+    part as an empty table with the right columns. The part lives in the
+    unknown-year partition, the one a failed document's rows use.
+    """
+    made = []
+    for table in TABLES:
+        if not part_files(out, table):
+            folder = out / table / f"{PARTITION}={UNKNOWN_YEAR}"
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                _replace_atomically(SCHEMAS[table].empty_table(), folder / EMPTY_PART)
+            except OSError as exc:
+                raise OutputNotWritable(f"Cannot write to {out}: {exc.strerror or exc}.") from exc
+            made.append(table)
+    return made
 
 
 def ensure_writable(out: Path) -> None:

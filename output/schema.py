@@ -17,13 +17,14 @@ _i32 = pa.int32()
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
-        ("doc_id", _str), ("source_file", _str), ("agency", _str), ("pages", _i32),
+        ("doc_id", _str), ("source_file", _str), ("agency", _str), ("agency_key", _str), ("pages", _i32),
         ("text_source", _str), ("status", _str), ("error", _str), ("schema_version", _str),
         ("extractor_version", _str), ("seconds", pa.float64()),
     ]),
     "scores": pa.schema([
         ("doc_id", _str), ("indicator", _i32), ("indicator_name", _str), ("tool", _str),
-        ("question", _str), ("question_text", _str), ("score", pa.float64()), ("page", _i32),
+        ("question", _str), ("question_no", _i32), ("question_text", _str), ("score", pa.float64()),
+        ("page", _i32),
     ]),
     "analyses": pa.schema([
         ("doc_id", _str), ("indicator", _i32), ("indicator_name", _str),
@@ -42,3 +43,12 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 TABLES = tuple(SCHEMAS)
+
+
+def question_no(code: str | None) -> int | None:
+    """The number of a question code, so that codes sort as numbers (``o10`` after ``o9``).
+
+    >>> question_no("o10"), question_no("i3"), question_no(None)
+    (10, 3, None)
+    """
+    return int(code[1:]) if code and code[1:].isdigit() else None

@@ -10,8 +10,11 @@ cd "$(dirname "$0")/.."
 #   (tesserocr, from PyPI, runs the engine in process and reads these models);
 # - fonts-thai-tlwg, fonts-tlwg-laksaman, fonts-noto-core: the Thai fonts the
 #   numeral recognizer is trained on, and that samples/ are rendered with;
-# - poppler-utils: pdftotext/pdftoppm, used to check rebuilt samples.
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-tha fonts-tlwg-laksaman fonts-thai-tlwg fonts-noto-core poppler-utils)
+# - poppler-utils: pdftotext/pdftoppm, used to check rebuilt samples;
+# - chromium: the tests open the HTML report in headless Chromium (console
+#   errors, plots drawn).
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-tha fonts-tlwg-laksaman fonts-thai-tlwg fonts-noto-core poppler-utils
+              chromium)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
