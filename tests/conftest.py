@@ -40,3 +40,22 @@ def samples_out(tmp_path_factory) -> Path:
     code = main(["run", *digital, "--out", str(out), "--quiet", "--no-progress"])
     assert code == 0, f"ita-extract run exited {code} on the samples"
     return out
+
+
+@pytest.fixture(scope="session")
+def analyst_out(tmp_path_factory) -> Path:
+    """The digital samples and two bad files (encrypted, not an ITA report): what analysts read.
+
+    The failed documents put rows in the ``fiscal_year=0`` partition, the case readers trip on.
+    """
+    from pipeline import main
+
+    inputs = tmp_path_factory.mktemp("analyst-in")
+    for pdf in sorted(SAMPLES.glob("*.pdf")):
+        (inputs / pdf.name).write_bytes(pdf.read_bytes())
+    for bad in ("encrypted.pdf", "not-ita.pdf"):
+        (inputs / bad).write_bytes((FIXTURES / bad).read_bytes())
+    out = tmp_path_factory.mktemp("analyst") / "out"
+    code = main(["run", str(inputs), "--out", str(out), "--quiet", "--no-progress"])
+    assert code == 3, f"ita-extract run exited {code}; two documents should have failed"
+    return out
