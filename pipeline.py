@@ -27,6 +27,7 @@ from output.parquet import (
     existing_documents,
 )
 from output.publisher import Publisher
+from output.questions import write_questions
 from output.schema import TABLES
 from report.model import Problem, problem
 from settings import (
@@ -109,6 +110,7 @@ def run_batch(settings: Settings) -> BatchSummary:
         executor.close()
         publisher.flush()  # what finished is published, even when interrupted
         ensure_tables(settings.out)  # every table readable, even with no row
+        write_questions(settings.out)  # the questionnaire of each year, to join codes to their meaning
     summary.rows, summary.seconds = publisher.rows, time.perf_counter() - t0
     return summary
 

@@ -3,7 +3,8 @@
 Thai text stays as it is; dates are real dates (an Excel date cell, ISO
 ``YYYY-MM-DD`` in CSV); list columns (``lowest_questions``, ``references``)
 are joined with ``, ``; every table beside ``documents`` gets the document's
-``agency`` right after ``doc_id``, so a sheet reads on its own. Workbooks have
+``agency`` right after ``doc_id``, so a sheet reads on its own; the reference
+``questions`` table comes last. Workbooks have
 their header row frozen and filters on; CSV files are UTF-8 with a byte-order
 mark, which is what makes Excel show Thai rather than mojibake.
 """
@@ -40,7 +41,7 @@ def export_frames(out: Path) -> dict[str, pd.DataFrame]:
     frames = {}
     for name, frame in tables.items():
         frame = _readable(frame)
-        if name != "documents":
+        if name != "documents" and "doc_id" in frame.columns:
             frame = frame.merge(agencies, on="doc_id", how="left")
             cols = list(frame.columns)
             cols.insert(1, cols.pop(cols.index("agency")))

@@ -44,6 +44,17 @@ SCHEMAS: dict[str, pa.Schema] = {
 
 TABLES = tuple(SCHEMAS)
 
+#: Reference tables written beside the document tables: no ``doc_id``, the same
+#: Hive layout. ``questions`` is the ITA questionnaire of each fiscal year
+#: (``normalize/questionnaires.json``), so an analysis can join a question
+#: code to its meaning in that year (codes change meaning between years).
+REFERENCE_SCHEMAS: dict[str, pa.Schema] = {
+    "questions": pa.schema([
+        ("tool", _str), ("question", _str), ("question_no", _i32), ("indicator", _i32),
+        ("indicator_name", _str), ("text", _str),
+    ]),
+}
+
 
 def question_no(code: str | None) -> int | None:
     """The number of a question code, so that codes sort as numbers (``o10`` after ``o9``).

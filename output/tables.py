@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 
 from errors import BadArgs
-from output.schema import PARTITION, SCHEMAS, TABLES
+from output.schema import PARTITION, REFERENCE_SCHEMAS, SCHEMAS, TABLES
 
 
 def _partitioning() -> ds.Partitioning:
@@ -21,7 +21,7 @@ def _partitioning() -> ds.Partitioning:
 
 def read_table(out: Path, table: str) -> pa.Table:
     """One table with ``fiscal_year`` (int32) last; empty with its schema when no part exists."""
-    schema = SCHEMAS[table].append(pa.field(PARTITION, pa.int32()))
+    schema = {**SCHEMAS, **REFERENCE_SCHEMAS}[table].append(pa.field(PARTITION, pa.int32()))
     folder = out / table
     if not folder.is_dir():
         return schema.empty_table()
@@ -31,7 +31,10 @@ def read_table(out: Path, table: str) -> pa.Table:
 
 
 def read_tables(out: Path) -> dict:
-    """Every table of ``out`` as a pandas DataFrame (``BadArgs`` when ``out`` holds no output)."""
+    """Every table of ``out`` (the reference ``questions`` last) as pandas DataFrames.
+
+    ``BadArgs`` when ``out`` holds no output.
+    """
     if not (out / "documents").is_dir():
         raise BadArgs(f"{out} holds no ita-extract output (no documents table): run `ita-extract run` first.")
-    return {t: read_table(out, t).to_pandas(types_mapper=None, date_as_object=True) for t in TABLES}
+    return {t: read_table(out, t).to_pandas(date_as_object=True) for t in (*TABLES, *REFERENCE_SCHEMAS)}

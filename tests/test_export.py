@@ -29,10 +29,15 @@ def test_workbook_has_every_table_with_a_frozen_header(exported):
     import openpyxl
 
     wb = openpyxl.load_workbook(exported / "ita.xlsx")
-    assert wb.sheetnames == list(TABLES)
+    assert wb.sheetnames == [*TABLES, "questions"]
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2", ws.title
-        assert ws.cell(1, 1).value == "doc_id"
+        assert ws.cell(1, 1).value == ("doc_id" if ws.title != "questions" else "tool")
+    q = wb["questions"]
+    header = [c.value for c in q[1]]
+    rows = [dict(zip(header, (c.value for c in r))) for r in q.iter_rows(min_row=2)]
+    i4 = next(r for r in rows if (r["fiscal_year"], r["question"]) == (2568, "i4"))
+    assert i4["text"].startswith("หน่วยงานของท่าน ใช้จ่ายงบประมาณ") and i4["indicator"] == 2
 
 
 def test_workbook_cells_thai_dates_and_lists(exported):
@@ -63,12 +68,12 @@ def test_csv_files_are_utf8_with_bom_and_read_back(exported, analyst_out):
     from output.tables import read_tables
 
     tables = read_tables(analyst_out)
-    for name in TABLES:
+    for name in (*TABLES, "questions"):
         path = exported / "csv" / f"{name}.csv"
         assert path.read_bytes()[:3] == b"\xef\xbb\xbf", name
         back = pd.read_csv(path, encoding="utf-8-sig")
         assert len(back) == len(tables[name]), name
-        assert list(back.columns[:2]) == ["doc_id", "agency"] or name == "documents"
+        assert list(back.columns[:2]) == ["doc_id", "agency"] or name in ("documents", "questions")
     docs = pd.read_csv(exported / "csv" / "documents.csv", encoding="utf-8-sig")
     agencies = {_expected(p)["document"]["agency"] for p in
                 ("ita-2567-wiangsawan", "ita-2568-nongkabu", "ita-2569-bannasuan")}

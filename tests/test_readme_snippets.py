@@ -50,6 +50,12 @@ def test_snippet_runs_and_types_fiscal_year_as_integer(i, in_out_parent):
         assert pd.api.types.is_integer_dtype(scores["fiscal_year"])
         assert set(scores[scores.fiscal_year > 0]["fiscal_year"]) == {2567, 2568, 2569}
         assert len(ns["low"]) == 10 and ns["low"]["agency"].notna().all()
+        meaning = ns["meaning"]
+        assert len(meaning) == len(scores)
+        known = meaning[meaning.fiscal_year > 0]
+        assert known["text"].notna().all()  # every code of the samples is in its year's questionnaire
+        i4 = known[(known.fiscal_year == 2568) & (known.question == "i4")]["text"].iat[0]
+        assert i4.startswith("หน่วยงานของท่าน ใช้จ่ายงบประมาณเป็นไปตามวัตถุประสงค์")
     elif isinstance(scores, pl.DataFrame):
         assert scores.schema["fiscal_year"].is_integer()
         assert set(scores.filter(pl.col("fiscal_year") > 0)["fiscal_year"].to_list()) == {2567, 2568, 2569}
@@ -66,7 +72,7 @@ def test_every_table_is_readable_after_a_run_where_every_document_failed(tmp_pat
     import polars as pl
     import pyarrow.dataset as ds
 
-    from output.schema import SCHEMAS, TABLES
+    from output.schema import REFERENCE_SCHEMAS, SCHEMAS, TABLES
     from pipeline import main
 
     src = tmp_path / "in"
@@ -74,8 +80,8 @@ def test_every_table_is_readable_after_a_run_where_every_document_failed(tmp_pat
     (src / "empty.pdf").write_bytes(b"")
     assert main(["run", str(src), "--out", str(tmp_path / "out"), "--quiet", "--no-progress"]) == 3
     monkeypatch.chdir(tmp_path)
-    for table in TABLES:
-        names = set(SCHEMAS[table].names) | {"fiscal_year"}
+    for table in (*TABLES, "questions"):
+        names = set({**SCHEMAS, **REFERENCE_SCHEMAS}[table].names) | {"fiscal_year"}
         assert set(pd.read_parquet(f"out/{table}").columns) == names, table
         assert set(ds.dataset(f"out/{table}", partitioning="hive").schema.names) == names, table
         assert set(pl.read_parquet(f"out/{table}/**/*.parquet", hive_partitioning=True).columns) == names
