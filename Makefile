@@ -4,8 +4,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test setup samples bench bench-ocr bench-batch clean
 
-demo: $(STAMP)  ## set up, then extract samples/ into out/ and print the summary
+demo: $(STAMP)  ## set up, extract samples/ into out/, print the summary, write out/report.html
 	$(VENV)/bin/ita-extract run samples --out out
+	@$(VENV)/bin/ita-extract report out --html out/report.html >/dev/null
+	@echo "report: $(CURDIR)/out/report.html"
 
 test: $(STAMP)  ## set up, then run the whole test suite (unit, doctests, end to end)
 	$(VENV)/bin/python -m pytest
