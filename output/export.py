@@ -15,9 +15,11 @@ import uuid
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 from openpyxl.styles import Font
 
 from errors import OutputNotWritable
+from output.schema import REFERENCE_SCHEMAS, SCHEMAS
 from output.tables import read_tables
 
 #: How list cells are joined.
@@ -26,11 +28,12 @@ LIST_SEPARATOR = ", "
 MAX_WIDTH = 60
 
 
-def _readable(frame: pd.DataFrame) -> pd.DataFrame:
+def _readable(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """List columns (by the table's Arrow schema) joined into one readable string."""
     out = frame.copy()
-    for col in out.columns:
-        if out[col].map(lambda v: isinstance(v, (list, tuple)) or hasattr(v, "tolist")).any():
-            out[col] = out[col].map(lambda v: LIST_SEPARATOR.join(map(str, v)) if v is not None else None)
+    schema = {**SCHEMAS, **REFERENCE_SCHEMAS}[name]
+    for col in (f.name for f in schema if pa.types.is_list(f.type)):
+        out[col] = out[col].map(lambda v: None if v is None else LIST_SEPARATOR.join(map(str, v)))
     return out
 
 
@@ -40,7 +43,7 @@ def export_frames(out: Path) -> dict[str, pd.DataFrame]:
     agencies = tables["documents"][["doc_id", "agency"]]
     frames = {}
     for name, frame in tables.items():
-        frame = _readable(frame)
+        frame = _readable(name, frame)
         if name != "documents" and "doc_id" in frame.columns:
             frame = frame.merge(agencies, on="doc_id", how="left")
             cols = list(frame.columns)

@@ -73,3 +73,19 @@ def test_log_lines_never_share_a_line_with_the_progress_bar(tmp_path):
     assert len(logs) >= 3 and bars, r.stderr
     for s in logs:
         assert re.match(r"(INFO|WARNING) ", s), f"a log line was printed over the progress bar: {s!r}"
+
+
+def test_readme_documents_report_and_export_and_version():
+    import argparse
+
+    from pipeline import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for command in ("report", "export"):
+        assert f"ita-extract {command} OUT" in readme, command
+        for action in sub.choices[command]._actions:
+            for opt in action.option_strings:
+                if opt not in ("-h", "--help"):
+                    assert re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", readme), f"{command} {opt}"
+    assert "ita-extract --version" in readme
