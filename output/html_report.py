@@ -25,6 +25,9 @@ FONT_FAMILY = "'Noto Sans Thai', 'Noto Sans', Laksaman, Garuda, Loma, 'TH Sarabu
 #: One colour per tool, the same in every plot.
 TOOL_COLOURS = {"IIT": "#4C78A8", "EIT": "#F58518", "OIT": "#54A24B"}
 STATUS_COLOURS = {"ok": "#54A24B", "partial": "#ECA82C", "failed": "#E45756"}
+#: Up to this many scores, every score is drawn as a point beside its box; above it only outliers
+#: (a batch of thousands of agencies would otherwise put hundreds of thousands of points in the page).
+MAX_POINTS = 5000
 
 _CSS = f"""
 body {{ font-family: {FONT_FAMILY}; margin: 0 auto; max-width: 1180px; padding: 1rem 1.5rem; color: #222; }}
@@ -68,13 +71,14 @@ def _score_figure(scores: pd.DataFrame):
 
     fig = go.Figure()
     s = rd.survey_scores(scores).sort_values("indicator")
+    points = "all" if len(s) <= MAX_POINTS else "outliers"
     for tool in rd.SURVEY_TOOLS:
         t = s[s["tool"] == tool]
         if t.empty:
             continue
         labels = [f"{i}. {n}" for i, n in zip(t["indicator"], t["indicator_name"])]
         fig.add_trace(go.Box(x=labels, y=t["score"], name=tool, marker_color=TOOL_COLOURS[tool],
-                             boxpoints="all", jitter=0.4, pointpos=0,
+                             boxpoints=points, jitter=0.4, pointpos=0,
                              customdata=t[["question", "fiscal_year"]].to_numpy(),
                              hovertemplate="%{customdata[0]} (%{customdata[1]}): %{y:.2f}<extra></extra>"))
     fig.update_yaxes(title="score · คะแนน")
