@@ -21,7 +21,10 @@ class ExitCode(enum.IntEnum):
     bad_args = 2
     missing_dependency = 4
     output_not_writable = 5
+    output_locked = 6
+    internal_error = 15
     interrupted = 130
+    terminated = 143
 
 
 class ItaError(Exception):
@@ -93,6 +96,58 @@ class OcrFailed(DocumentError):
     exit_code = ExitCode.some_failed
 
 
+class UnreadableFile(DocumentError):
+    """The operating system refused to read the file (permissions, I/O error, a dangling link)."""
+
+    code = "unreadable-file"
+    exit_code = ExitCode.some_failed
+
+
+class UnreadableFolder(DocumentError):
+    """A folder under an input could not be listed: the PDF files in it were not read."""
+
+    code = "unreadable-folder"
+    exit_code = ExitCode.some_failed
+
+
+class OutOfMemory(DocumentError):
+    """Reading the document needed more memory than a worker may take (``Settings.worker_memory_mb``)."""
+
+    code = "out-of-memory"
+    exit_code = ExitCode.some_failed
+
+
+class InternalError(DocumentError):
+    """An unexpected exception while reading one document: a bug of ita-extract, traceback in the log."""
+
+    code = "internal-error"
+    exit_code = ExitCode.some_failed
+
+
+# --- a page that is not rendered: the document goes on without it ------------
+
+
+class PageRefused(ItaError):
+    """A page left unread on purpose; it becomes a ``problems`` warning for that page."""
+
+    code = "page-refused"
+    exit_code = ExitCode.some_failed
+
+
+class PageTooLarge(PageRefused):
+    """A page would render to more pixels than allowed (``Settings.max_page_mpixels``)."""
+
+    code = "page-too-large"
+    exit_code = ExitCode.some_failed
+
+
+class ImageTooLarge(PageRefused):
+    """An embedded image declares more pixels than allowed (``Settings.max_image_mpixels``)."""
+
+    code = "image-too-large"
+    exit_code = ExitCode.some_failed
+
+
 # --- failures of the environment: the run stops -----------------------------
 
 
@@ -116,6 +171,24 @@ class MissingDependency(EnvironmentProblem):
 class OutputNotWritable(EnvironmentProblem):
     code = "output-not-writable"
     exit_code = ExitCode.output_not_writable
+
+
+class OutputLocked(EnvironmentProblem):
+    """Another ``run`` or ``compact`` is writing the same output folder."""
+
+    code = "output-locked"
+    exit_code = ExitCode.output_locked
+
+
+# --- the run was stopped from outside ------------------------------------------
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived (``timeout``, systemd, docker, Kubernetes): stop like Ctrl-C.
+
+    A ``BaseException``, as ``KeyboardInterrupt`` is, so that no ``except
+    Exception`` on the way swallows it; what finished is still published.
+    """
 
 
 # --- the problem codes: one registry -----------------------------------------
@@ -170,6 +243,19 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
                 "โปรเซสที่อ่านเอกสารหยุดทำงานกะทันหัน (ไลบรารีล่ม หรือหน่วยความจำไม่พอ)"),
     ProblemCode("document-error", "error", "The document could not be read for another reason.",
                 "อ่านเอกสารไม่ได้ด้วยสาเหตุอื่น"),
+    ProblemCode("unreadable-file", "error",
+                "The system refuses to read the file (permissions, an I/O error, a link to a missing file).",
+                "ระบบอ่านไฟล์ไม่ได้ (ไม่มีสิทธิ์ อุปกรณ์ขัดข้อง หรือเป็นลิงก์ไปยังไฟล์ที่ไม่มีอยู่)"),
+    ProblemCode("unreadable-folder", "error", "A folder under an input cannot be listed; its PDF files were not read.",
+                "เปิดโฟลเดอร์ไม่ได้ ไฟล์ PDF ในโฟลเดอร์นั้นจึงไม่ถูกอ่าน"),
+    ProblemCode("out-of-memory", "error", "Reading the document needed more memory than a worker may take.",
+                "การอ่านเอกสารต้องใช้หน่วยความจำเกินกว่าที่โปรเซสหนึ่งใช้ได้"),
+    ProblemCode("internal-error", "error",
+                "An unexpected error of ita-extract while reading the document (a bug; traceback in the log).",
+                "เกิดข้อผิดพลาดที่ไม่คาดคิดของโปรแกรมขณะอ่านเอกสาร (ข้อบกพร่องของโปรแกรม ดูรายละเอียดในบันทึก)"),
+    ProblemCode("missing-dependency", "error",
+                "Something the document needs is missing or damaged (a tool, a model file).",
+                "ขาดเครื่องมือหรือไฟล์โมเดลที่จำเป็นต่อการอ่านเอกสาร หรือไฟล์นั้นเสียหาย"),
     # a value that cannot be right
     ProblemCode("score-out-of-range", "error", "A printed score lies outside 0–100; the score was left empty.",
                 "คะแนนที่พิมพ์ไว้อยู่นอกช่วง 0–100 จึงเว้นคะแนนว่างไว้"),
@@ -184,6 +270,15 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
                 "การรู้จำข้อความหน้าหนึ่งนานเกิน --ocr-timeout จึงข้ามหน้านั้น"),
     ProblemCode("ocr-low-confidence", "warning", "OCR is unsure of a row: check it against the page.",
                 "OCR ไม่มั่นใจในแถวนี้ ควรตรวจกับหน้าเอกสาร"),
+    ProblemCode("page-too-large", "warning",
+                "A page would render to more pixels than allowed; it was not read, the other pages were.",
+                "หน้าเอกสารใหญ่เกินขนาดที่อนุญาตให้แปลงเป็นภาพ จึงข้ามหน้านั้น หน้าอื่นยังอ่านตามปกติ"),
+    ProblemCode("image-too-large", "warning",
+                "A page holds an image declaring more pixels than allowed; the page was not read.",
+                "หน้าเอกสารมีภาพที่ระบุขนาดพิกเซลเกินที่อนุญาต จึงข้ามหน้านั้น"),
+    ProblemCode("pdf-repaired", "warning",
+                "The PDF is damaged (its cross-reference table); it was read through a repaired copy.",
+                "ไฟล์ PDF เสียหาย (ตารางอ้างอิงตำแหน่ง) จึงอ่านจากสำเนาที่ซ่อมแล้ว"),
     ProblemCode("page-turned", "warning", "A page scanned sideways or upside down was turned upright and read.",
                 "หน้าที่สแกนตะแคงหรือกลับหัวถูกหมุนให้ตรงแล้วอ่าน"),
     ProblemCode("fiscal-year-unknown", "warning", "No fiscal year (ปีงบประมาณ พ.ศ. …) was found in the titles.",

@@ -10,28 +10,34 @@ import argparse
 import contextlib
 import json
 import logging
+import signal
 import sys
+import threading
 import time
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from batch.document import InputFile, discover, process_document, sha256_of  # noqa: F401 (re-exported)
+from batch.document import InputFile, discover, identify_file, process_document, sha256_of  # noqa: F401
 from batch.executors import ProcessExecutor, SerialExecutor, Task
-from errors import BadArgs, ExitCode, ItaError, MissingDependency, OutputNotWritable
+from errors import BadArgs, ExitCode, ItaError, MissingDependency, OutputNotWritable, Terminated
+from output.compaction import compact, recover
+from output.lock import OutputLock
 from output.parquet import (
     clean_stale_temporaries,
-    compact,
     ensure_tables,
     ensure_writable,
     existing_documents,
 )
 from output.publisher import Publisher
 from output.questions import write_questions
+from output.safe_text import printable
 from output.schema import TABLES
-from report.model import Problem, problem
+from report.model import DocumentResult, Problem, problem
 from settings import (
     DEFAULT_FLUSH_DOCS,
+    DEFAULT_LOCK_WAIT_S,
     DEFAULT_OCR_TIMEOUT_S,
     DEFAULT_TIMEOUT_S,
     EXTRACTOR_VERSION,
@@ -83,15 +89,22 @@ class BatchSummary:
 
 
 def run_batch(settings: Settings) -> BatchSummary:
+    """The batch, as the one writer of ``settings.out`` (see :mod:`output.lock`)."""
+    ensure_writable(settings.out)
+    with OutputLock(settings.out, settings.lock_wait_s, "run"):
+        return _run_batch_locked(settings)
+
+
+def _run_batch_locked(settings: Settings) -> BatchSummary:
     """Discover → identify → skip what is done → extract (executor) → publish in parts → summary."""
     t0 = time.perf_counter()
-    ensure_writable(settings.out)
+    recover(settings.out)  # a compaction killed half-way is finished first
     clean_stale_temporaries(settings.out)
     check_ocr(settings)
     files = discover(settings.inputs)
     if not files:
         log.warning("no PDF found in %s: nothing to do", ", ".join(str(p) for p in settings.inputs))
-    tasks, duplicates = identify(files)
+    tasks, duplicates, unreadable = identify(files)
     done = {} if settings.force else existing_documents(settings.out)
     todo = [t for t in tasks if done.get(t.doc_id) != EXTRACTOR_VERSION]
     summary = BatchSummary(skipped=len(tasks) - len(todo), no_input=not files)
@@ -100,7 +113,7 @@ def run_batch(settings: Settings) -> BatchSummary:
     try:
         bar = progress(executor.run(todo), settings, len(todo))
         with logs_above(bar):
-            for result in bar:
+            for result in chain(unreadable, bar):
                 result.problems += duplicates.get(result.doc_id, [])
                 publisher.add(result)
                 summary.statuses[result.document.status] += 1
@@ -134,19 +147,23 @@ def check_ocr(settings: Settings) -> None:
         probe()
 
 
-def identify(files: list[InputFile]) -> tuple[list[Task], dict[str, list[Problem]]]:
-    """One task per distinct content (sha256); byte-identical copies become warnings."""
+def identify(files: list[InputFile]) -> tuple[list[Task], dict[str, list[Problem]], list[DocumentResult]]:
+    """One task per distinct content (sha256); byte-identical copies become warnings;
+    inputs that cannot be read (or listed) become ``failed`` results at once."""
     tasks: dict[str, Task] = {}
     duplicates: dict[str, list[Problem]] = {}
+    unreadable: list[DocumentResult] = []
     for f in files:
-        doc_id = sha256_of(f.path)
-        if doc_id in tasks:
+        doc_id, failed = identify_file(f)
+        if failed is not None:
+            unreadable.append(failed)
+        elif doc_id in tasks:
             duplicates.setdefault(doc_id, []).append(problem(
                 "duplicate-file",
                 f"{f.source_file} is byte-identical to {tasks[doc_id].file.source_file}."))
         else:
             tasks[doc_id] = Task(f, doc_id)
-    return list(tasks.values()), duplicates
+    return list(tasks.values()), duplicates, unreadable
 
 
 def make_executor(settings: Settings, n_tasks: int):
@@ -221,11 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--summary-json", type=Path, metavar="FILE",
                      help="also write the summary as JSON: documents per status, rows per table, pages, "
                           "seconds, and each failed file with its code and reason")
+    run.add_argument("--wait", type=float, default=DEFAULT_LOCK_WAIT_S, metavar="SECONDS", help=WAIT_HELP)
     compact = sub.add_parser("compact", help="rewrite the tables in OUT into one file per partition",
                              description="Example: ita-extract compact out/")
     compact.add_argument("out", type=Path, metavar="OUT", help="an output folder written by `run`")
     compact.add_argument("--table", action="append", choices=TABLES, metavar="TABLE",
                          help="only this table (repeatable; default: all)")
+    compact.add_argument("--wait", type=float, default=DEFAULT_LOCK_WAIT_S, metavar="SECONDS", help=WAIT_HELP)
     report = sub.add_parser("report", help="write one self-contained HTML page about the batch in OUT",
                             description="Example: ita-extract report out/ --html out/report.html")
     report.add_argument("out", type=Path, metavar="OUT", help="an output folder written by `run`")
@@ -237,6 +256,44 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--xlsx", type=Path, metavar="FILE", help="one workbook, one sheet per table")
     export.add_argument("--csv", type=Path, metavar="DIR", help="one UTF-8 CSV file (with BOM) per table in DIR")
     return parser
+
+
+WAIT_HELP = ("when another run or compact is writing the same output folder, wait up to SECONDS for it "
+             "(default 0: stop at once with exit code 6)")
+
+
+class OneLineFormatter(logging.Formatter):
+    """Log messages on one line each: a file name holding a newline cannot forge a log line.
+
+    Tracebacks (``exc_info``) keep their lines; they come after the message.
+    """
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
+        record.message = printable(record.message)
+        return super().formatMessage(record)
+
+
+def _configure_logging(quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLineFormatter("%(levelname)s %(message)s"))
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, handlers=[handler])
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask's own chatter
+
+
+def _handle_sigterm():
+    """Install :func:`_on_sigterm`; returns the handler it replaced (None off the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM stops the run as Ctrl-C does: what finished is published, exit 143.
+
+    Further SIGTERMs are ignored while that happens (SIGKILL still stops it).
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Terminated()
 
 
 def version_text() -> str:
@@ -253,12 +310,11 @@ def version_text() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING if getattr(args, "quiet", False) else logging.INFO,
-                        format="%(levelname)s %(message)s", stream=sys.stderr)
-    logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask's own chatter
+    _configure_logging(getattr(args, "quiet", False))
+    previous = _handle_sigterm()
     try:
         if args.command == "compact":
-            return compact_command(args.out, args.table)
+            return compact_command(args.out, args.table, args.wait)
         if args.command == "report":
             return report_command(args.out, args.html)
         if args.command == "export":
@@ -266,24 +322,40 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings(inputs=tuple(args.inputs), out=args.out, progress=args.progress,
                             ocr=args.ocr, ocr_timeout_s=args.ocr_timeout,
                             workers=default_workers() if args.workers is None else args.workers, timeout_s=args.timeout,
-                            force=args.force, dask=args.dask, flush_docs=args.publish_every)
+                            force=args.force, dask=args.dask, flush_docs=args.publish_every,
+                            lock_wait_s=args.wait)
         summary = run_batch(settings)
         if args.summary_json:
             write_summary_json(summary, args.summary_json)
     except ItaError as exc:
-        print(f"ita-extract: {exc}", file=sys.stderr)
+        print(f"ita-extract: {printable(str(exc))}", file=sys.stderr)
         return int(exc.exit_code)
     except KeyboardInterrupt:
-        print("ita-extract: interrupted; nothing half-written was left behind.", file=sys.stderr)
+        print("ita-extract: interrupted; what finished was published, nothing half-written was left behind.",
+              file=sys.stderr)
         return int(ExitCode.interrupted)
+    except Terminated:
+        print("ita-extract: terminated (SIGTERM); what finished was published, nothing half-written was "
+              "left behind.", file=sys.stderr)
+        return int(ExitCode.terminated)
+    except Exception as exc:  # noqa: BLE001 - the return-code policy for the unexpected
+        log.critical("unexpected error", exc_info=True)
+        print(f"ita-extract: internal error ({type(exc).__name__}: {printable(str(exc))}); this is a bug of "
+              "ita-extract, the traceback is above. What was published stays consistent.", file=sys.stderr)
+        return int(ExitCode.internal_error)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     print(summary.text())
     return int(summary.exit_code)
 
 
-def compact_command(out: Path, tables: list[str] | None) -> int:
+def compact_command(out: Path, tables: list[str] | None, wait_s: float = DEFAULT_LOCK_WAIT_S) -> int:
     if not (out / "documents").is_dir():
         raise BadArgs(f"{out} holds no ita-extract output (no documents table).")
-    for table, (before, after) in compact(out, tables or TABLES).items():
+    with OutputLock(out, wait_s, "compact"):
+        report = compact(out, tables or TABLES)
+    for table, (before, after) in report.items():
         print(f"{table}: {before} file(s) -> {after}")
     return int(ExitCode.ok)
 

@@ -23,6 +23,19 @@ DEFAULT_MAX_RSS_MB = 1500.0
 #: Results are published every this many documents (one Parquet part per table).
 DEFAULT_FLUSH_DOCS = 50
 DEFAULT_OCR_TIMEOUT_S = 120.0
+#: A worker process may grow by this much address space (RLIMIT_AS, counted
+#: from what it holds at start), in MiB: a document that needs more fails
+#: alone (``out-of-memory``), the machine stays up. Reading a 300-dpi scanned
+#: report grows a worker by about 320 MiB. 0: no limit.
+DEFAULT_WORKER_MEMORY_MB = 2048.0
+#: A page that would render to more pixels than this at 300 dpi is not
+#: rendered (``page-too-large``): A0 is 140 million, A4 8.7 million.
+DEFAULT_MAX_PAGE_MPIXELS = 150.0
+#: An embedded image declaring more pixels than this is not decoded
+#: (``image-too-large``): a 600-dpi A3 scan is 70 million.
+DEFAULT_MAX_IMAGE_MPIXELS = 150.0
+#: How long a run or compact waits for another writer of the same --out (s).
+DEFAULT_LOCK_WAIT_S = 0.0
 OCR_MODES = ("auto", "always", "never")
 
 
@@ -36,6 +49,9 @@ class Settings:
     counts as having no usable text layer (a scan).
     ``max_bad_char_ratio``: share of unmapped glyphs (``(cid:N)``, U+FFFD,
     control characters) above which a text layer counts as broken.
+    ``worker_memory_mb``, ``max_page_mpixels``, ``max_image_mpixels``: the
+    limits that make a decompression bomb fail its document (see the defaults).
+    ``lock_wait_s``: how long to wait for another writer of ``out``.
     """
 
     inputs: tuple[Path, ...]
@@ -53,6 +69,10 @@ class Settings:
     dask: str | None = None  # a scheduler address, or "local" for a LocalCluster
     progress: bool | None = None  # None: a bar when stderr is a terminal
     debug_dir: Path | None = None
+    worker_memory_mb: float = DEFAULT_WORKER_MEMORY_MB
+    max_page_mpixels: float = DEFAULT_MAX_PAGE_MPIXELS
+    max_image_mpixels: float = DEFAULT_MAX_IMAGE_MPIXELS
+    lock_wait_s: float = DEFAULT_LOCK_WAIT_S
 
     def __post_init__(self) -> None:
         if not self.inputs:
@@ -74,6 +94,10 @@ class Settings:
             raise BadArgs("min_chars_per_page must not be negative.")
         if not 0.0 <= self.max_bad_char_ratio <= 1.0:
             raise BadArgs("max_bad_char_ratio must be between 0 and 1.")
+        if self.worker_memory_mb < 0 or self.max_page_mpixels <= 0 or self.max_image_mpixels <= 0:
+            raise BadArgs("worker_memory_mb must be 0 (no limit) or more; the pixel caps must be positive.")
+        if self.lock_wait_s < 0:
+            raise BadArgs(f"--wait must be 0 or more seconds, not {self.lock_wait_s}.")
         out = Path(self.out)
         if out.exists() and not out.is_dir():
             raise BadArgs(f"--out {out} exists and is not a folder.")

@@ -9,9 +9,13 @@ limit is killed and the document fails with ``document-timeout``; a worker
 that dies (a segfault in a native library, the OOM killer) fails only its
 document, with ``worker-crashed``; and workers are recycled after
 ``max_docs`` documents or past ``max_rss_mb`` of memory, because pdfminer's
-caches and OCR engines grow over a long batch. Workers ignore Ctrl-C (the
-parent stops them) and set ``OMP_THREAD_LIMIT=1`` so parallel Tesseracts do
-not fight over cores.
+caches and OCR engines grow over a long batch. Workers ignore Ctrl-C and
+SIGTERM (the parent stops them, after publishing what finished), die with
+their parent however it dies (``PR_SET_PDEATHSIG``: a killed run leaves no
+worker behind), may grow by at most ``Settings.worker_memory_mb`` of address
+space (``RLIMIT_AS``: a decompression bomb fails its document with
+``out-of-memory`` instead of taking the machine down) and set
+``OMP_THREAD_LIMIT=1`` so parallel Tesseracts do not fight over cores.
 """
 from __future__ import annotations
 
@@ -95,20 +99,69 @@ class SerialExecutor:
 
 # --- worker processes ---------------------------------------------------------
 
-def rss_mb() -> float:
-    """This process's resident memory in MiB (Linux /proc; 0 elsewhere)."""
+def _status_mb(key: str) -> float:
+    """A memory figure of this process from /proc/self/status, in MiB (0 elsewhere)."""
     try:
         with open("/proc/self/status") as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(key + ":"):
                     return int(line.split()[1]) / 1024.0
     except OSError:
         pass
     return 0.0
 
 
-def _worker_main(conn: Connection, settings: Settings) -> None:
+def rss_mb() -> float:
+    """This process's resident memory in MiB."""
+    return _status_mb("VmRSS")
+
+
+#: prctl option: the signal this process gets when its parent dies (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux; elsewhere a no-op)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def address_space_mb() -> float:
+    """This process's address space in MiB (what ``RLIMIT_AS`` limits)."""
+    return _status_mb("VmSize")
+
+
+def limit_memory(grow_mb: float) -> None:
+    """Let this process's address space grow by at most ``grow_mb`` MiB (0: no limit).
+
+    Counted from what the worker holds when it starts (the libraries it
+    inherited), so the limit is the budget of the documents it reads.
+    """
+    if grow_mb <= 0:
+        return
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = int((address_space_mb() + grow_mb) * 1024 * 1024)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if soft == resource.RLIM_INFINITY or limit < soft:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_main(conn: Connection, settings: Settings, parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    die_with_parent(parent_pid)
+    limit_memory(settings.worker_memory_mb)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     while True:
         try:
@@ -149,7 +202,7 @@ class ProcessExecutor:
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        p = self._ctx.Process(target=_worker_main, args=(child, self.settings), daemon=True)
+        p = self._ctx.Process(target=_worker_main, args=(child, self.settings, os.getpid()), daemon=True)
         p.start()
         child.close()
         return _Worker(p, parent)

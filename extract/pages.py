@@ -3,7 +3,9 @@
 Per page: a usable text layer is read as is; a page without one (a scan),
 or with a broken one (``(cid:N)`` glyphs), is recognized with OCR when the
 ``--ocr`` mode allows it and Tesseract is available; otherwise it is
-reported as needing OCR.
+reported as needing OCR. A blank page (nothing drawn, or an image of blank
+paper) is never sent to OCR; a page too large to render is reported
+(``page-too-large``, ``image-too-large``) and the others are still read.
 """
 from __future__ import annotations
 
@@ -11,10 +13,11 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from errors import ImageTooLarge, PageTooLarge
 from extract.layout import Item, page_items
 from extract.ocr import PageOcr
 from extract.pdf import PdfFile
-from extract.raster import open_images
+from extract.raster import is_blank, open_images
 from extract.tesseract import OcrTimeout
 from extract.text_layer import text_layer_problem
 from report.model import Problem, problem
@@ -49,14 +52,29 @@ def read_pages(pdf: PdfFile, path: Path, settings: Settings, ocr: PageOcr | None
                 out.items += page_items(page)
                 out.sources[page.number] = "digital"
                 continue
+            if page.blank:  # nothing drawn: nothing to recognize
+                continue
             blocked = "--ocr never" if settings.ocr == "never" else (ocr.unavailable() if ocr else "OCR is off")
             if blocked:
                 out.unreadable.append((page.number, f"{why}; OCR not run: {blocked}"))
                 continue
             if raster is None:
-                raster = stack.enter_context(open_images(path))
+                raster = stack.enter_context(open_images(path, settings.max_page_mpixels,
+                                                         settings.max_image_mpixels))
             try:
-                result = ocr.read(raster.image(page.number - 1), page.number, page.width, page.height)
+                image = raster.image(page.number - 1)
+            except PageTooLarge as exc:
+                out.problems.append(problem("page-too-large", str(exc), None, page.number))
+                out.unreadable.append((page.number, str(exc)))
+                continue
+            except ImageTooLarge as exc:
+                out.problems.append(problem("image-too-large", str(exc), None, page.number))
+                out.unreadable.append((page.number, str(exc)))
+                continue
+            if is_blank(image.gray):
+                continue
+            try:
+                result = ocr.read(image, page.number, page.width, page.height)
             except OcrTimeout as exc:
                 out.problems.append(problem("ocr-timeout", f"Page {page.number}: {exc}", None, page.number))
                 out.unreadable.append((page.number, "OCR timed out"))

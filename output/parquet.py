@@ -13,18 +13,26 @@ never both old and new, lost, or doubled:
   old rows is rewritten *with* the new rows in one replace (old rows of those
   documents dropped, new rows added).
 
-``documents`` is written last: a document's row there is the commit mark. A
-run killed before it leaves, at worst, rows of a document that
-``documents`` does not list yet; the next run redoes that document and
-replaces them. Only the parent process writes.
+One publish is a small transaction (:class:`_Publish`): every new file of
+every table is first written as a temporary (a full disk fails here, before
+anything is visible); then the temporaries are renamed into place, the
+``documents`` table last: a document's row there is the commit mark. A
+publish that fails half-way (an ``OSError``, a row that cannot be stored, an
+interrupt) undoes the renames it made, from hard-linked backups, so no row is
+left without its commit mark. A run *killed* during the renames leaves, at
+worst, rows of a document that ``documents`` does not list yet; the next run
+redoes that document and replaces them. Only the parent process writes.
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import shutil
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -32,11 +40,20 @@ import pyarrow.parquet as pq
 
 from errors import OutputNotWritable
 from normalize.agency import agency_key
+from output.safe_text import storable
 from output.schema import PARTITION, SCHEMAS, TABLES, UNKNOWN_YEAR, question_no
 from report.model import DocumentResult
 from settings import EXTRACTOR_VERSION, SCHEMA_VERSION
 
+log = logging.getLogger(__name__)
+
 _TMP_SUFFIX = ".parquet.tmp"
+
+
+def _clean(row: dict) -> dict:
+    return {k: storable(v) if isinstance(v, str) else
+            [storable(x) if isinstance(x, str) else x for x in v] if isinstance(v, (list, tuple)) else v
+            for k, v in row.items()}
 
 
 def _rows(results: Sequence[DocumentResult]) -> dict[str, dict[int, list[dict]]]:
@@ -45,12 +62,12 @@ def _rows(results: Sequence[DocumentResult]) -> dict[str, dict[int, list[dict]]]
     for r in results:
         year = r.document.fiscal_year if r.document.fiscal_year is not None else UNKNOWN_YEAR
         d = r.document
-        out["documents"][year].append({
+        out["documents"][year].append(_clean({
             "doc_id": r.doc_id, "source_file": d.source_file, "agency": d.agency,
             "agency_key": agency_key(d.agency), "pages": d.pages,
             "text_source": d.text_source, "status": d.status, "error": d.error,
             "schema_version": SCHEMA_VERSION, "extractor_version": EXTRACTOR_VERSION, "seconds": r.seconds,
-        })
+        }))
         for table, items in (("scores", r.scores), ("analyses", r.analyses),
                              ("measures", r.measures), ("problems", r.problems)):
             for item in items:
@@ -58,7 +75,7 @@ def _rows(results: Sequence[DocumentResult]) -> dict[str, dict[int, list[dict]]]
                 row["doc_id"] = r.doc_id
                 if table == "scores":
                     row["question_no"] = question_no(item.question)
-                out[table][year].append(row)
+                out[table][year].append(_clean(row))
     return out
 
 
@@ -75,6 +92,20 @@ def part_files(out: Path, table: str) -> list[Path]:
     return sorted((out / table).glob(f"{PARTITION}=*/*.parquet"))
 
 
+def read_part(path: Path, columns: list[str] | None = None, schema: pa.Schema | None = None) -> pa.Table | None:
+    """A part's rows, or ``None`` for a file that is not a readable Parquet file.
+
+    Only ita-extract writes into ``OUT``, and always atomically; anything else
+    found there (a 0-byte ``.parquet`` someone copied in) is left alone, with a
+    warning, instead of stopping every later run.
+    """
+    try:
+        return pq.read_table(path, columns=columns, schema=schema)
+    except (pa.ArrowException, OSError) as exc:
+        log.warning("%s is not a readable Parquet file; it is ignored (%s).", path, exc)
+        return None
+
+
 def clean_stale_temporaries(out: Path) -> int:
     """Remove temporaries a killed run left behind; returns how many."""
     n = 0
@@ -85,7 +116,8 @@ def clean_stale_temporaries(out: Path) -> int:
 
 
 def _replace_atomically(table: pa.Table, path: Path) -> None:
-    tmp = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}{_TMP_SUFFIX}")
+    """``path`` holds ``table``, in one rename of a complete, fsynced temporary."""
+    tmp = _hidden(path, "new")
     try:
         _fsync_write(table, tmp)
         os.replace(tmp, path)
@@ -95,11 +127,92 @@ def _replace_atomically(table: pa.Table, path: Path) -> None:
 
 
 def _doc_ids(path: Path) -> list[str]:
-    return pq.read_table(path, columns=["doc_id"]).column("doc_id").to_pylist()
+    t = read_part(path, columns=["doc_id"])
+    return [] if t is None else t.column("doc_id").to_pylist()
 
 
-def _publish_table(out: Path, table: str, rows: dict[int, list[dict]], redo: set[str], run_id: str) -> int:
-    """Publish one table's new rows; returns how many rows were written."""
+# --- one publish: stage every file, then rename them in, documents last -----------
+
+
+@dataclass
+class _Change:
+    """One file of a publish: ``new`` rows written to ``path`` (``None``: ``path`` is removed)."""
+
+    path: Path
+    new: pa.Table | None
+    tmp: Path | None = None
+    backup: Path | None = None
+    done: bool = False
+
+
+def _hidden(path: Path, kind: str) -> Path:
+    return path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}-{kind}{_TMP_SUFFIX}")
+
+
+def _keep(path: Path) -> Path:
+    """A backup of ``path``: a hard link (no copy), or a copy where links are not supported."""
+    backup = _hidden(path, "bak")
+    try:
+        os.link(path, backup)
+    except OSError:
+        shutil.copy2(path, backup)
+    return backup
+
+
+class _Publish:
+    """The files of one publish, applied all or not at all (see the module's docstring)."""
+
+    def __init__(self) -> None:
+        self.changes: list[_Change] = []
+        self.folders: list[Path] = []  # partition folders this publish created
+
+    def add(self, path: Path, new: pa.Table | None) -> None:
+        if new is not None and not path.parent.is_dir():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.append(path.parent)
+        change = _Change(path, new)
+        self.changes.append(change)
+        if new is not None:
+            change.tmp = _hidden(path, "new")
+            _fsync_write(new, change.tmp)
+
+    def commit(self) -> None:
+        for c in self.changes:
+            if c.path.exists():
+                c.backup = _keep(c.path)
+            if c.new is None:
+                os.unlink(c.path)
+            else:
+                os.replace(c.tmp, c.path)
+            c.done = True
+
+    def undo(self) -> None:
+        """Put every file back as it was; what cannot be put back is left to the next run."""
+        for c in reversed(self.changes):
+            try:
+                if c.done and c.backup is not None:
+                    os.replace(c.backup, c.path)
+                elif c.done:
+                    c.path.unlink(missing_ok=True)
+            except OSError as exc:
+                log.error("could not undo the publish of %s (%s); the next run will redo it.", c.path, exc)
+        self.cleanup()
+        for folder in reversed(self.folders):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty
+
+    def cleanup(self) -> None:
+        """Remove the temporaries and backups left (all of them once committed)."""
+        for c in self.changes:
+            for p in (c.tmp, c.backup):
+                if p is not None:
+                    with contextlib.suppress(OSError):
+                        p.unlink(missing_ok=True)
+
+
+def _plan_table(publish: _Publish, out: Path, table: str, rows: dict[int, list[dict]], redo: set[str],
+                run_id: str) -> int:
+    """Stage one table's changes; returns how many new rows it gets."""
     schema = SCHEMAS[table]
     written = 0
     # Parts that hold rows of documents this run redoes, by partition.
@@ -113,17 +226,15 @@ def _publish_table(out: Path, table: str, rows: dict[int, list[dict]], redo: set
         written += new.num_rows
         old_parts = holders.get(year, [])
         for i, path in enumerate(old_parts):
-            old = pq.read_table(path, schema=schema)
+            old = read_part(path, schema=schema)
+            if old is None:
+                continue
             keep = old.filter(pa.array([d not in redo for d in old.column("doc_id").to_pylist()]))
             merged = pa.concat_tables([keep, new]) if i == 0 else keep
-            if merged.num_rows:
-                _replace_atomically(merged, path)
-            else:
-                path.unlink()
+            publish.add(path, merged if merged.num_rows else None)
         if not old_parts and new.num_rows:
             folder = out / table / f"{PARTITION}={year}"
-            folder.mkdir(parents=True, exist_ok=True)
-            _replace_atomically(new, folder / f"part-{run_id}-{uuid.uuid4().hex[:8]}.parquet")
+            publish.add(folder / f"part-{run_id}-{uuid.uuid4().hex[:8]}.parquet", new)
     return written
 
 
@@ -134,7 +245,7 @@ def present_documents(out: Path) -> set[str]:
 
 def write_results(out: Path, results: Sequence[DocumentResult], run_id: str | None = None,
                   present: set[str] | None = None) -> dict[str, int]:
-    """Publish ``results`` into ``out``; returns the number of rows per table.
+    """Publish ``results`` into ``out``, all or nothing; returns the number of rows per table.
 
     ``present``: the doc_ids that had rows when the run started (see
     :func:`present_documents`); only those need their old rows found and
@@ -150,11 +261,17 @@ def write_results(out: Path, results: Sequence[DocumentResult], run_id: str | No
     else:
         redo = ids & present
     counts: dict[str, int] = {}
+    publish = _Publish()
     try:
         for table in (*(t for t in TABLES if t != "documents"), "documents"):  # documents last: the commit mark
-            counts[table] = _publish_table(out, table, rows[table], redo, run_id)
-    except OSError as exc:
-        raise OutputNotWritable(f"Cannot write to {out}: {exc.strerror or exc}.") from exc
+            counts[table] = _plan_table(publish, out, table, rows[table], redo, run_id)
+        publish.commit()
+    except BaseException as exc:
+        publish.undo()
+        if isinstance(exc, OSError):
+            raise OutputNotWritable(f"Cannot write to {out}: {exc.strerror or exc}.") from exc
+        raise
+    publish.cleanup()
     return counts
 
 
@@ -184,7 +301,17 @@ def ensure_tables(out: Path) -> list[str]:
 
 
 def ensure_writable(out: Path) -> None:
-    """Create ``out`` and prove we can write there, before any work is done."""
+    """Create ``out`` and prove we can write there, before any work is done.
+
+    A table or partition path taken by a file (``out/scores`` a file) would
+    only fail at the first publish, after the work: it is refused here.
+    """
+    for table in TABLES:
+        taken = [out / table] if (out / table).exists() and not (out / table).is_dir() else [
+            p for p in (out / table).glob(f"{PARTITION}=*") if not p.is_dir()]
+        if taken:
+            raise OutputNotWritable(f"Cannot write to {out}: {taken[0]} is a file, where ita-extract keeps "
+                                    f"a folder of the {table} table; move it away.")
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = out / f".write-probe-{uuid.uuid4().hex[:8]}"
@@ -202,69 +329,10 @@ def existing_documents(out: Path) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     for path in part_files(out, "documents"):
-        t = pq.read_table(path, columns=["doc_id", "extractor_version", "status"])
+        t = read_part(path, columns=["doc_id", "extractor_version", "status"])
+        if t is None:
+            continue
         for doc_id, version, status in zip(*(t.column(c).to_pylist() for c in ("doc_id", "extractor_version", "status"))):
             if status != "failed":
                 found[doc_id] = version
     return found
-
-
-# --- compaction ----------------------------------------------------------------
-
-#: Rows per row group when compacting: large enough for fast scans, small
-#: enough that a reader filtering one agency does not read a whole year.
-ROW_GROUP_ROWS = 64_000
-
-
-def _exchange(a: Path, b: Path) -> None:
-    """Swap two folders atomically (Linux renameat2 RENAME_EXCHANGE).
-
-    Elsewhere, or on filesystems without it, two renames leave a window of
-    microseconds in which the partition is absent (never doubled).
-    """
-    import ctypes
-    import ctypes.util
-
-    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
-    fn = getattr(libc, "renameat2", None)
-    if fn is not None:
-        AT_FDCWD, RENAME_EXCHANGE = -100, 2
-        if fn(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
-            return
-    aside = b.with_name(f".{b.name}.old-{uuid.uuid4().hex[:6]}")
-    os.rename(b, aside)
-    os.rename(a, b)
-    os.rename(aside, a)
-
-
-def compact(out: Path, tables: Sequence[str] = TABLES) -> dict[str, tuple[int, int]]:
-    """Rewrite each table's partitions into one file each; returns files before/after per table.
-
-    Each partition is rebuilt beside the dataset (``OUT/.compact/``) and then
-    swapped in as a whole, so readers see either all the old parts or the
-    one new file, never both and never neither.
-    """
-    import shutil
-
-    report: dict[str, tuple[int, int]] = {}
-    work = out / ".compact"
-    for table in tables:
-        before = after = 0
-        for folder in sorted((out / table).glob(f"{PARTITION}=*")):
-            parts = sorted(folder.glob("*.parquet"))
-            before += len(parts)
-            if len(parts) <= 1:
-                after += len(parts)
-                continue
-            data = pa.concat_tables([pq.read_table(p, schema=SCHEMAS[table]) for p in parts])
-            new = work / table / folder.name
-            shutil.rmtree(new, ignore_errors=True)
-            new.mkdir(parents=True)
-            target = new / f"part-compact-{uuid.uuid4().hex[:12]}.parquet"
-            _fsync_write(data, target, ROW_GROUP_ROWS)
-            _exchange(new, folder)
-            shutil.rmtree(new, ignore_errors=True)  # now holds the old parts
-            after += 1
-        report[table] = (before, after)
-    shutil.rmtree(work, ignore_errors=True)
-    return report
