@@ -255,3 +255,97 @@ def test_next_run_removes_stale_temporaries(inputs, batch, tmp_path):
     assert not [p for p in stale if p.exists()], "stale temporaries survived the next run"
     _assert_nothing_half_written(out)
     assert counts(out) == counts(batch)
+
+
+# --- issue 12: every published part consistent --------------------------------
+
+def _assert_no_row_without_its_commit_mark(out: Path) -> None:
+    committed = set(doc_ids(out, "documents"))
+    for table in TABLES:
+        orphans = set(doc_ids(out, table)) - committed
+        assert not orphans, f"{table} has rows of {len(orphans)} document(s) with no documents row"
+
+
+def _full_disk(after: int):
+    """``pq.write_table`` for output.parquet that fails like a full disk after ``after`` files."""
+    calls = {"n": 0}
+
+    def write_table(table, where, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] > after:
+            Path(where).write_bytes(b"PAR1 half")  # what a full disk leaves: part of a file
+            raise OSError(28, "No space left on device")
+        return pq.write_table(table, where, *args, **kwargs)
+
+    return types.SimpleNamespace(write_table=write_table, read_table=pq.read_table), calls
+
+
+@pytest.mark.parametrize("after", [1, 3])
+def test_full_disk_leaves_no_row_without_its_documents_row(inputs, batch, tmp_path, monkeypatch, after):
+    """Before: exit 5 as documented, but scores, analyses and measures rows stayed with no
+    ``documents`` row (and a rerun of other inputs never removed them)."""
+    import output.parquet as parquet
+
+    out = tmp_path / "out"
+    fake, calls = _full_disk(after)
+    monkeypatch.setattr(parquet, "pq", fake)
+    assert run([inputs], out) == 5
+    assert calls["n"] > after
+    _assert_nothing_half_written(out)
+    _assert_no_row_without_its_commit_mark(out)
+    monkeypatch.setattr(parquet, "pq", pq)
+    assert run([inputs], out) == 3
+    assert counts(out) == counts(batch)
+
+
+def test_failed_rename_half_way_is_undone(inputs, batch, tmp_path, monkeypatch):
+    """The third rename of a publish fails: the two before it are undone."""
+    import output.parquet as parquet
+
+    out = tmp_path / "out"
+    fake, calls = _failing_os(after=2)
+    monkeypatch.setattr(parquet, "os", fake)
+    assert run([inputs], out) == 5
+    assert calls["n"] >= 3
+    _assert_nothing_half_written(out)
+    _assert_no_row_without_its_commit_mark(out)
+    assert counts(out) == {t: 0 for t in TABLES}
+
+
+def test_foreign_empty_parquet_does_not_stop_later_runs(inputs, batch, tmp_path):
+    """Before: a 0-byte ``.parquet`` copied into --out made every later run (and compact) fail
+    with a traceback. Now it is ignored with a warning, and left where it is."""
+    from pipeline import main
+
+    out = tmp_path / "out"
+    assert run([inputs], out) == 3
+    foreign = [out / "documents" / "fiscal_year=0" / "copied.parquet", out / "scores" / "fiscal_year=0" / "x.parquet"]
+    for f in foreign:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_bytes(b"")
+    assert run([inputs], out) == 3
+    assert main(["run", str(inputs), "--out", str(out), "--quiet", "--no-progress", "--force"]) == 3
+    assert main(["compact", str(out)]) == 0
+    assert all(f.exists() and f.stat().st_size == 0 for f in foreign)
+    for table in TABLES:  # what ita-extract wrote is complete and single
+        rows = [r for p in (out / table).rglob("*.parquet") if p.stat().st_size
+                for r in pq.read_table(p).column("doc_id").to_pylist()]
+        assert len(rows) == counts(batch)[table], table
+
+
+def test_a_table_path_taken_by_a_file_stops_before_the_work(inputs, tmp_path, monkeypatch, capsys):
+    """Before: ``out/scores`` being a file was found only when publishing, after all the work."""
+    import pipeline
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "scores").write_text("not a folder")
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("documents were read before the output was checked")
+
+    monkeypatch.setattr(pipeline, "make_executor", no_work)
+    assert run([inputs], out) == 5
+    err = capsys.readouterr().err
+    assert "scores" in err and "is a file" in err
+    assert (out / "scores").read_text() == "not a folder"

@@ -3,6 +3,7 @@ compactions that a kill cannot lose. Every case runs real processes (``pipeline.
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import signal
@@ -253,14 +254,22 @@ def _no_leftovers(out: Path) -> None:
     assert not hidden, hidden
 
 
+class NoRenameat2(ctypes.CDLL):
+    """A C library without ``renameat2`` (musl before 1.2.4, glibc before 2.28, macOS)."""
+
+    def __getattr__(self, name: str):
+        if name == "renameat2":
+            raise AttributeError(name)
+        return super().__getattr__(name)
+
+
 def test_compact_without_renameat2(tmp_path, monkeypatch, parts4):
     """The fallback (two renames and a journal) gives the same result as the atomic exchange."""
-    import output.compaction as compaction
     from pipeline import main
 
     _, out = _four_parts(parts4, tmp_path)
     before = counts(out)
-    monkeypatch.setattr(compaction, "_renameat2_exchange", lambda a, b: False)
+    monkeypatch.setattr(ctypes, "CDLL", NoRenameat2)
     assert main(["compact", str(out)]) == 0
     assert counts(out) == before
     for table in TABLES:
@@ -270,10 +279,11 @@ def test_compact_without_renameat2(tmp_path, monkeypatch, parts4):
 
 
 _KILLED_COMPACT = """
-import os, signal, sys
+import ctypes, os, signal, sys
 sys.path.insert(0, {root!r})
-import output.compaction as compaction
-compaction._renameat2_exchange = lambda a, b: False  # NFS, SMB, FUSE
+sys.path.insert(0, {tests!r})
+from test_writers import NoRenameat2
+ctypes.CDLL = NoRenameat2  # the fallback, as on NFS, SMB or FUSE
 real, n = os.rename, [0]
 def rename(a, b):
     real(a, b)
@@ -293,7 +303,7 @@ def test_compaction_killed_between_renames_is_recovered(tmp_path, kill_at, recov
     skipped its documents for ever. Renames 1-2 swap `documents`, 3 moves `scores` aside."""
     src, out = _four_parts(parts4, tmp_path)
     before = counts(out)
-    script = _KILLED_COMPACT.format(root=str(ROOT), kill_at=kill_at, out=str(out))
+    script = _KILLED_COMPACT.format(root=str(ROOT), tests=str(ROOT / "tests"), kill_at=kill_at, out=str(out))
     killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     if recover_with == "run":
