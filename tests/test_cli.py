@@ -178,3 +178,37 @@ def test_installed_console_script_runs_outside_the_repo(tmp_path):
                            "--workers", "1"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert "1 ok" in proc.stdout
+
+
+# --- issue 12: a return-code policy for the unexpected ---------------------------
+
+def test_unexpected_failure_of_the_run_exits_15(tmp_path, monkeypatch, capsys):
+    """Before: an exception that is no ItaError escaped main (exit 1, undocumented)."""
+    import pipeline
+
+    def broken(settings):
+        raise RuntimeError("a bug outside any one document")
+
+    monkeypatch.setattr(pipeline, "run_batch", broken)
+    assert main("run", str(one_sample()), "--out", str(tmp_path / "out"), "--quiet", "--no-progress") == 15
+    err = capsys.readouterr().err
+    assert "internal error" in err and "RuntimeError" in err and "a bug outside any one document" in err
+
+
+def test_readme_how_it_fails_lists_every_error_code():
+    """Every typed failure (the ``code`` of each leaf class) has a line in the README's "How it fails"."""
+    import errors
+
+    text = _readme()
+    m = re.search(r"^#+\s*How it fails\s*$(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
+    assert m, "README.md has no 'How it fails' section"
+    section = m.group(1)
+
+    def leaves(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from leaves(sub)
+
+    codes = {c.code for c in leaves(errors.ItaError) if not c.__subclasses__()}
+    missing = sorted(c for c in codes if f"`{c}`" not in section)
+    assert not missing, f"codes missing from README 'How it fails': {missing}"
