@@ -153,4 +153,4 @@ def is_blank(gray: np.ndarray) -> bool:
     """
     if gray.size == 0:
         return True
-    return np.count_nonzero(gray < 128) < BLANK_INK_SHARE * gray.size
+    return bool(np.count_nonzero(gray < 128) < BLANK_INK_SHARE * gray.size)
