@@ -149,7 +149,8 @@ def test_compact_while_a_run_publishes_waits_its_turn(tmp_path, batch12):
 
 
 def test_a_lock_of_a_killed_process_is_not_stale(tmp_path):
-    """The lock is the kernel's: it goes with its holder, however the holder dies."""
+    """The lock is the kernel's: it goes with its holder, however the holder dies. While it is
+    held, `run` and `compact` (before: two compacts at once, one died with a traceback) exit 6."""
     out = tmp_path / "out"
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import sys, time
@@ -166,6 +167,10 @@ def test_a_lock_of_a_killed_process_is_not_stale(tmp_path):
         locked = subprocess.run(run_cmd(sample, out, "--workers", "0"), capture_output=True, text=True, timeout=120)
         assert locked.returncode == 6, locked.stderr
         assert f"pid {holder.pid}" in locked.stderr
+        (out / "documents").mkdir()  # looks like an output folder: compact is refused by the lock alone
+        second = subprocess.run([sys.executable, PIPELINE, "compact", str(out)], capture_output=True, text=True,
+                                timeout=120)
+        assert second.returncode == 6, second.stderr
         holder.kill()
         holder.wait()
         assert (out / ".ita-extract.lock").exists()
