@@ -228,7 +228,7 @@ class _RawPage:
     chars: list[dict]
     tables: list[tuple[tuple, list[tuple]]]  # (bbox, cells of each row)
     images: list[dict]
-    drawings: int  # rects, lines and curves
+    drawn: bool  # anything at all: glyphs, images, rects, lines, curves
 
 
 def _raw_page(pdf: "pdfplumber.PDF", index: int) -> _RawPage:
@@ -238,7 +238,7 @@ def _raw_page(pdf: "pdfplumber.PDF", index: int) -> _RawPage:
         return _RawPage(
             width=p.width, height=p.height, chars=list(p.chars),
             tables=[(t.bbox, [row.cells for row in t.rows]) for t in p.find_tables(TABLE_SETTINGS)],
-            images=list(p.images), drawings=len(p.rects) + len(p.lines) + len(p.curves),
+            images=list(p.images), drawn=any(p.objects.values()),
         )
     finally:
         with contextlib.suppress(Exception):
@@ -262,7 +262,7 @@ def _page(index: int, raw: _RawPage) -> Page:
         for im in raw.images
     )
     return Page(index + 1, float(raw.width), float(raw.height), chars, grids, min(1.0, img_area / area),
-                blank=not raw.chars and not raw.images and not raw.drawings)
+                blank=not raw.drawn)
 
 
 def _grid(bbox, rows) -> Grid:

@@ -50,10 +50,17 @@ log = logging.getLogger(__name__)
 _TMP_SUFFIX = ".parquet.tmp"
 
 
+def _storable_value(value):
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, (list, tuple)):
+        return [_storable_value(v) for v in value]
+    return value
+
+
 def _clean(row: dict) -> dict:
-    return {k: storable(v) if isinstance(v, str) else
-            [storable(x) if isinstance(x, str) else x for x in v] if isinstance(v, (list, tuple)) else v
-            for k, v in row.items()}
+    """``row`` with every string valid UTF-8 (file names, and messages quoting them)."""
+    return {k: _storable_value(v) for k, v in row.items()}
 
 
 def _rows(results: Sequence[DocumentResult]) -> dict[str, dict[int, list[dict]]]:
