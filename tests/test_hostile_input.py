@@ -302,3 +302,26 @@ def test_a_file_that_cannot_be_read_fails_alone(tmp_path):
     assert bad["status"] == "failed" and "cannot be read" in bad["error"]
     assert codes_of(out, bad["doc_id"]) == {"unreadable-file"}
     assert bad["doc_id"] == hashlib.sha256(b"unreadable:eio.pdf").hexdigest()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root reads files and folders whatever their permissions")
+def test_permissions_denied_fail_alone(tmp_path):
+    """The same, with real permissions: a chmod 000 file and folder."""
+    src = tmp_path / "in"
+    (src / "closed").mkdir(parents=True)
+    shutil.copyfile(sample(), src / "good.pdf")
+    shutil.copyfile(sample(), src / "closed" / "inside.pdf")
+    (src / "secret.pdf").write_bytes(sample().read_bytes() + b"\n%secret\n")
+    (src / "secret.pdf").chmod(0)
+    (src / "closed").chmod(0)
+    try:
+        out = tmp_path / "out"
+        assert run([src], out) == 3
+        docs = docs_by_name(out)
+    finally:
+        (src / "closed").chmod(0o700)
+        (src / "secret.pdf").chmod(0o600)
+    assert docs["good.pdf"]["status"] == "ok"
+    assert codes_of(out, docs["secret.pdf"]["doc_id"]) == {"unreadable-file"}
+    assert codes_of(out, docs["closed/"]["doc_id"]) == {"unreadable-folder"}

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import ctypes
 import os
+import queue
 import shutil
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -38,26 +40,41 @@ def run_cmd(src: Path, out: Path, *options: str) -> list[str]:
 
 
 class Running:
-    """A ``pipeline.py`` process whose log lines the test can wait for."""
+    """A ``pipeline.py`` process whose log lines the test can wait for (read by a thread, so a
+    silent process cannot hang the test)."""
 
     def __init__(self, cmd: list[str]) -> None:
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                      start_new_session=True)
         self.lines: list[str] = []
         self.workers: set[int] = set()
+        self._queue: queue.Queue = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.proc.stderr:
+            self._queue.put(line)
+        self._queue.put(None)
 
     def wait_for(self, text: str, times: int = 1, timeout: float = 240) -> None:
         deadline = time.monotonic() + timeout
         while sum(text in ln for ln in self.lines) < times:
-            assert time.monotonic() < deadline, f"never saw {text!r} {times}x: {self.lines}"
-            line = self.proc.stderr.readline()
-            assert line, f"the process ended before {text!r}: {self.lines}"
+            try:
+                line = self._queue.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"never saw {text!r} {times}x: {self.lines}") from None
+            assert line is not None, f"the process ended before {text!r}: {self.lines}"
             self.lines.append(line)
             self.workers |= children(self.proc.pid)
 
     def finish(self, timeout: float = 300) -> tuple[int, str, str]:
-        out, err = self.proc.communicate(timeout=timeout)
-        self.lines += err.splitlines()
+        out = self.proc.stdout.read() if self.proc.wait(timeout=timeout) is not None else ""
+        self._reader.join(timeout=10)
+        while not self._queue.empty():
+            line = self._queue.get()
+            if line is not None:
+                self.lines.append(line)
         return self.proc.returncode, out, "".join(self.lines)
 
     def kill_all(self) -> None:
