@@ -16,6 +16,7 @@ from normalize.thai import strip_html, thai_digits_to_arabic
 __all__ = [
     "TOOL_LETTERS",
     "find_codes",
+    "normalize_citations",
     "oit_references",
     "parse_code_range",
     "parse_question_code",
@@ -188,13 +189,19 @@ def find_codes(text: str, tool: str | None = None) -> list[str]:
     return codes
 
 
-# "อ้างอิงจาก ๐๑๒ ,๐๑๓", "อ้างอิงจาก o8 และ o9": the cited list.
-_REF_ITEM = f"(?:[oO] ?[{_D}]{{1,3}}|[{_D}]{{1,3}})"
+# "อ้างอิงจาก ๐๑๒ ,๐๑๓", "อ้างอิงจาก o8 และ o9": the cited list. An item's
+# digits may be letter-spaced ("๐ ๑ ๐", "o 1 0"): single digits one space apart.
+_REF_ITEM = f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO] ?[{_D}]{{1,3}}|[{_D}]{{1,3}})(?![{_D}])"
+_REF_SEP = r"\s*(?:,|และ|/|、|\s)\s*"
 _RE_REFERENCES = re.compile(
-    f"อ้างอิง(?:จาก)?\\s*(?:ข้อ\\s*)?[:：]?\\s*"
-    f"(?P<list>{_REF_ITEM}(?:\\s*(?:,|และ|/|、|\\s)\\s*{_REF_ITEM})*)"
+    f"อ้าง\\s?อิง(?:\\s?จาก)?\\s*(?:ข้อ\\s*)?[:：]?\\s*"
+    f"(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
 )
 _RE_REF_ITEM = re.compile(_REF_ITEM)
+
+
+def _ref_code(item: str) -> str | None:
+    return parse_question_code(item.replace(" ", ""), "OIT")
 
 
 def oit_references(text: str) -> list[str]:
@@ -206,14 +213,39 @@ def oit_references(text: str) -> list[str]:
     ['o12', 'o13']
     >>> oit_references("อ้างอิงจาก o8 และ o9 (อ้างอิงจาก ๐๘)")
     ['o8', 'o9']
+    >>> oit_references("(อ้างอิงจาก ๐ ๑ ๐) และ (อ้าง อิง จาก o 2 3)")  # letter-spaced
+    ['o10', 'o23']
     """
     refs: list[str] = []
     for m in _RE_REFERENCES.finditer(text):
         for item in _RE_REF_ITEM.findall(m.group("list")):
-            code = parse_question_code(item, "OIT")
+            code = _ref_code(item)
             if code and code not in refs:
                 refs.append(code)
     return refs
+
+
+def normalize_citations(text: str) -> str:
+    """Codes cited in running text written like the ``question`` column.
+
+    ``อ้างอิงจาก ๐๑๐`` is normalized to ``อ้างอิงจาก 010`` by the text rules;
+    here the cited items become codes (``o10``); the wording and the
+    separators between items stay as printed.
+
+    >>> normalize_citations("E-Service (อ้างอิงจาก 010) เพื่อลด (อ้างอิงจาก 012 ,O13)")
+    'E-Service (อ้างอิงจาก o10) เพื่อลด (อ้างอิงจาก o12 ,o13)'
+    >>> normalize_citations("(อ้างอิงจาก 0 1 0)"), normalize_citations("ตามคู่มือ 010")
+    ('(อ้างอิงจาก o10)', 'ตามคู่มือ 010')
+    """
+    if "อ" not in text:
+        return text
+
+    def items(m: re.Match[str]) -> str:
+        start = m.start("list") - m.start()
+        head, body = m.group(0)[:start], m.group("list")
+        return head + _RE_REF_ITEM.sub(lambda i: _ref_code(i.group(0)) or i.group(0), body)
+
+    return _RE_REFERENCES.sub(items, text)
 
 
 def sequence_repairs(codes: list[str]) -> dict[int, str]:

@@ -15,18 +15,17 @@ from rapidfuzz import fuzz
 from extract.layout import Cell
 from extract.text_layer import Line
 from normalize.catalog import snap_question
-from normalize.codes import find_codes, oit_references, parse_code_range, split_question
+from normalize.codes import find_codes, normalize_citations, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period
 from normalize.indicators import CANONICAL, tool_for_indicator
-from normalize.thai import MARKS, is_wrap_space, normalize_text
+from normalize.thai import is_wrap_space, normalize_text
+from report.labels import CAUSE, GUIDELINE, LOWEST, find_labels, is_label_only, opens_with_label
 from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from report.sections import IndicatorTable
 
 #: A line that starts a new paragraph whatever the geometry: a numbered or
-#: bulleted item, or one of the analysis labels.
-_RE_PARAGRAPH_START = re.compile(
-    r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|[-•●▪*]|ข้อคำถามที่ได้|สาเหตุ|แนวทางการ)"
-)
+#: bulleted item (the analysis labels are told by :mod:`report.labels`).
+_RE_PARAGRAPH_START = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|[-•●▪*])")
 #: Rows whose OCR confidence (Tesseract, 0–100) falls below this get an
 #: ``ocr-low-confidence`` warning, so an analyst knows what to check by eye.
 LOW_CONFIDENCE = 60.0
@@ -37,7 +36,8 @@ _WRAP_SLACK = 3.0
 
 
 def _paragraph_break(prev: Line, nxt: Line, cell_right: float) -> bool:
-    if _RE_PARAGRAPH_START.match(nxt.text):
+    if (_RE_PARAGRAPH_START.match(nxt.text) or opens_with_label(normalize_text(nxt.text))
+            or is_label_only(normalize_text(prev.text))):
         return True
     room = cell_right - _WRAP_SLACK - prev.x1
     space = prev.size * 0.3
@@ -87,33 +87,6 @@ def cell_text(cell: Cell | None) -> str:
     return normalize_text("\n".join(join_cell_lines(p) for p in paragraphs))
 
 
-#: Thai vowel and tone marks (a regex class body): OCR drops, adds or swaps them.
-_MARKS = re.escape(MARKS)
-
-
-def _label(words: str) -> str:
-    """A regex for a label, tolerant of stray spaces and of OCR's mark errors.
-
-    Letters must match; each mark may be missing or another mark, and stray
-    marks or spaces may sit between letters.
-
-    >>> bool(re.fullmatch(_label("ข้อคำถามที่ได้"), "ขอคําถามทีได้")), bool(re.fullmatch(_label("ข้อคำถาม"), "ข้อคำถาม"))
-    (True, True)
-    """
-    parts = []
-    for ch in words.replace(" ", ""):
-        if ch == "ำ":  # sara am, or OCR's nikhahit + sara aa, or sara aa alone
-            parts.append("[ำา]")
-        elif not re.match(f"[{_MARKS}]", ch):
-            parts.append(re.escape(ch))
-    return f"[\\s{_MARKS}]*".join(parts) + f"[{_MARKS}]*"
-
-
-_RE_LOWEST = re.compile(_label("ข้อคำถามที่ได้คะแนนน้อยที่สุด") + r"\s*[:：]?")
-_RE_CAUSE = re.compile(r"(?:" + _label("สาเหตุที่เกิดจาก") + "|" + _label("สาเหตุเกิดจาก") + "|"
-                       + _label("สาเหตุ") + r"(?=\s*[:：]))\s*[:：]?")
-_RE_GUIDE = re.compile(_label("แนวทางการ") + "(?:" + "|".join(_label(w) for w in ("ยกระดับ", "พัฒนา", "แก้ไข", "ปรับปรุง"))
-                       + r")[^\s:：]*(?:\s*ฯ)?\s*[:：]?")
 _RE_NONE = re.compile(r"^[\s\-–—:]*(?:ไม่มี|-)?[\s\-–—.]*$")
 _RE_SCORE = re.compile(r"^\s*(-?\d{1,3}(?:[.,]\d{1,4})?)\s*$")
 
@@ -123,63 +96,39 @@ class AnalysisParts:
     lowest_text: str
     cause: str | None
     guideline: str | None
-
-
-#: The labels as printed, for the fuzzy fallback when OCR garbled a letter
-#: ("ข้อคําถามหู๊ได้คะแนนน้อยทีสุด": ที่ read as หู๊).
-_LABELS = {"lowest": "ข้อคำถามที่ได้คะแนนน้อยที่สุด", "cause": "สาเหตุเกิดจาก",
-           "guide": "แนวทางการยกระดับผลการประเมิน"}
-#: How closely (rapidfuzz partial ratio) a garbled label must match.
-LABEL_MIN = 82.0
-_RE_LABEL_TAIL = re.compile(r"^\s*ฯ?\s*[:：]?\s*")
-
-
-def _fuzzy_label(text: str, label: str) -> tuple[int, int] | None:
-    """Where a label OCR garbled stands in ``text``: (start, end after its colon).
-
-    >>> text = "ข้อคําถามหู๊ได้คะแนนน้อยทีสุด : 012 รายงาน"
-    >>> text[_fuzzy_label(text, "ข้อคำถามที่ได้คะแนนน้อยที่สุด")[1]:]
-    '012 รายงาน'
-    """
-    if len(text) < len(label) * 0.7:
-        return None
-    m = fuzz.partial_ratio_alignment(label, text, score_cutoff=LABEL_MIN)
-    if m is None:
-        return None
-    end = m.dest_end + _RE_LABEL_TAIL.match(text[m.dest_end:]).end()
-    return m.dest_start, end
+    labelled: bool = True  # at least one label was found
 
 
 def split_analysis(text: str) -> AnalysisParts:
-    """Split an analysis cell at its three labels.
+    """Split an analysis cell at its labels (see :mod:`report.labels`).
+
+    Text before the first label names the lowest question when that label
+    is missing; a cell without any label is taken as the guideline.
 
     >>> p = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i2 ในหน่วยงาน\\nสาเหตุเกิดจาก : ขาดการกำกับ\\nแนวทางการยกระดับผลการประเมินฯ : จัดทำคู่มือ")
     >>> (p.lowest_text, p.cause, p.guideline)
     ('i2 ในหน่วยงาน', 'ขาดการกำกับ', 'จัดทำคู่มือ')
+    >>> p = split_analysis("สาเหตุ\\nบุคลากรขาดความรู้\\nแนวทางการยกระดับผลการประ\\nเมินฯ จัดอบรม")
+    >>> (p.cause, p.guideline)
+    ('บุคลากรขาดความรู้', 'จัดอบรม')
     """
-    marks: list[tuple[int, int, str]] = []
-    for name, rx in (("lowest", _RE_LOWEST), ("cause", _RE_CAUSE), ("guide", _RE_GUIDE)):
-        m = rx.search(text)
-        if m:
-            marks.append((m.start(), m.end(), name))
-        else:
-            found = _fuzzy_label(text, _LABELS[name])
-            if found:
-                marks.append((*found, name))
-    marks.sort()
+    marks = find_labels(text)
     parts: dict[str, str] = {}
-    for i, (_, end, name) in enumerate(marks):
-        stop = marks[i + 1][0] if i + 1 < len(marks) else len(text)
-        parts[name] = normalize_text(text[end:stop])
+    for i, m in enumerate(marks):
+        stop = marks[i + 1].start if i + 1 < len(marks) else len(text)
+        parts[m.kind] = normalize_text(text[m.end:stop])
+    head = normalize_text(text[:marks[0].start]) if marks else ""
     if not marks:
-        parts["lowest"] = ""
+        parts[LOWEST] = ""
         if not _RE_NONE.match(text):
-            parts["guide"] = normalize_text(text)
+            parts[GUIDELINE] = normalize_text(text)
+    elif head and LOWEST not in parts:
+        parts[LOWEST] = head
 
     def clean(v: str | None) -> str | None:
-        return None if v is None or _RE_NONE.match(v) else v
+        return None if v is None or _RE_NONE.match(v) else normalize_citations(v)
 
-    return AnalysisParts(parts.get("lowest", ""), clean(parts.get("cause")), clean(parts.get("guide")))
+    return AnalysisParts(parts.get(LOWEST, ""), clean(parts.get(CAUSE)), clean(parts.get(GUIDELINE)), bool(marks))
 
 
 def parse_score(text: str) -> float | None:
@@ -322,7 +271,8 @@ def measure_rows(t: IndicatorTable, indicator: int) -> tuple[list[MeasureRow], l
     rows: list[MeasureRow] = []
     problems: list[Problem] = []
     for row, page in zip(t.rows, t.row_pages):
-        f = {name: _field(row, t.columns, name) for name in ("measure", "finding", "steps", "period", "responsible")}
+        f = {name: normalize_citations(_field(row, t.columns, name))
+             for name in ("measure", "finding", "steps", "period", "responsible")}
         if not any(f.values()):
             continue
         start, end = parse_period(f["period"]) if f["period"] else (None, None)

@@ -1,0 +1,224 @@
+"""The labels of an analysis cell: how reports word them, and where they stand.
+
+An analysis cell names the lowest-scoring question(s), the cause and the way
+to raise the score, each after a label. Reports word the labels in many
+ways (``สาเหตุ``, ``สาเหตุเกิดจาก``, ``สาเหตุที่ได้คะแนนน้อย``;
+``แนวทางการยกระดับผลการประเมินฯ``, ``แนวทางการพัฒนา``, ``ข้อเสนอแนะ``...),
+with or without a colon, on a line of their own or run on with the text, and
+a narrow column wraps them (``แนวทางการยกระดับผลการประ`` / ``เมินฯ``).
+
+:data:`LABELS` is the one registry of that vocabulary. A phrase counts as a
+label by its place: it opens a paragraph, or a colon follows it, or it is a
+phrase no running text uses (``strong``) standing as a word of its own.
+Matching tolerates stray spaces and OCR's mark errors (letters must match,
+marks may be lost or swapped), and a fuzzy pass finds labels OCR garbled.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from normalize.thai import MARKS
+
+LOWEST = "lowest"
+CAUSE = "cause"
+GUIDELINE = "guideline"
+#: The order the three parts take in an analysis cell.
+ORDER = (LOWEST, CAUSE, GUIDELINE)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One wording of a label; ``strong`` when running text never uses it."""
+
+    text: str
+    strong: bool = False
+
+
+#: Every wording of each label seen in reports (spaces are ignored); the
+#: first of each kind is the usual one, which the fuzzy pass looks for.
+LABELS: dict[str, tuple[Phrase, ...]] = {
+    LOWEST: (
+        Phrase("ข้อคำถามที่ได้คะแนนน้อยที่สุด", strong=True),
+        Phrase("ประเด็นข้อคำถามที่ได้คะแนนน้อยที่สุด", strong=True),
+        Phrase("ข้อคำถามที่มีคะแนนน้อยที่สุด", strong=True),
+        Phrase("ข้อคำถามที่ได้คะแนนต่ำที่สุด", strong=True),
+        Phrase("ข้อคำถามที่ได้คะแนนน้อย", strong=True),
+        Phrase("ประเด็นที่ได้คะแนนน้อยที่สุด", strong=True),
+        Phrase("ข้อที่ได้คะแนนน้อยที่สุด", strong=True),
+        Phrase("คะแนนน้อยที่สุด"),
+    ),
+    CAUSE: (
+        Phrase("สาเหตุเกิดจาก", strong=True),
+        Phrase("สาเหตุที่ได้คะแนนน้อยเกิดจาก", strong=True),
+        Phrase("สาเหตุที่ได้คะแนนน้อย", strong=True),
+        Phrase("สาเหตุที่ได้คะแนนต่ำ", strong=True),
+        Phrase("สาเหตุที่เกิดจาก", strong=True),
+        Phrase("สาเหตุของปัญหา"),
+        Phrase("สาเหตุ"),
+    ),
+    GUIDELINE: (
+        Phrase("แนวทางการยกระดับผลการประเมิน", strong=True),
+        Phrase("แนวทางการยกระดับคะแนน", strong=True),
+        Phrase("แนวทางการยกระดับ", strong=True),
+        Phrase("แนวทางการพัฒนาปรับปรุง"),
+        Phrase("แนวทางการพัฒนา"),
+        Phrase("แนวทางการแก้ไขปัญหา"),
+        Phrase("แนวทางการแก้ไข"),
+        Phrase("แนวทางการปรับปรุง"),
+        Phrase("แนวทางแก้ไข"),
+        Phrase("ข้อเสนอแนะ"),
+    ),
+}
+
+#: Thai vowel and tone marks (a regex class body): OCR drops, adds or swaps them.
+_MARKS = re.escape(MARKS)
+
+
+def label_regex(words: str) -> str:
+    """A regex for a phrase, tolerant of stray spaces and of OCR's mark errors.
+
+    Letters must match; each mark may be missing or another mark, and stray
+    marks or spaces (a line wrap) may sit between letters.
+
+    >>> bool(re.fullmatch(label_regex("ข้อคำถามที่ได้"), "ขอคําถามทีได้"))
+    True
+    >>> bool(re.fullmatch(label_regex("แนวทางการประเมิน"), "แนวทางการประ\\nเมิน"))
+    True
+    """
+    parts = []
+    for ch in words.replace(" ", ""):
+        if ch == "ำ":  # sara am, or OCR's nikhahit + sara aa, or sara aa alone
+            parts.append("[ำา]")
+        elif not re.match(f"[{_MARKS}]", ch):
+            parts.append(re.escape(ch))
+    return f"[\\s{_MARKS}]*".join(parts) + f"[{_MARKS}]*"
+
+
+# What may follow a label: ฯ, "คือ"/"ได้แก่", a colon (each optional).
+_TAIL = r"(?P<tail>(?:\s*ฯ)?(?:\s*(?:คือ|ได้แก่))?\s*(?P<colon>[:：])?)"
+# Where a paragraph opens: the text start or a line break, then bullets.
+_RE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-•●▪*]\s*)?$")
+# A word boundary before a label standing inside a paragraph.
+_RE_WORD_BEFORE = re.compile(r"(?:^|[\s(\"'“:;,.])$")
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> dict[str, list[tuple[Phrase, re.Pattern[str]]]]:
+    out = {}
+    for kind, phrases in LABELS.items():
+        ordered = sorted(phrases, key=lambda p: -len(p.text))  # the longest wording wins
+        out[kind] = [(p, re.compile(label_regex(p.text) + _TAIL)) for p in ordered]
+    return out
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    kind: str
+    start: int
+    end: int  # after the label's tail (ฯ, คือ, colon)
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    return bool(_RE_OPENING.search(text[max(0, start - 8):start])) or start == 0
+
+
+def _accepted(text: str, m: re.Match[str], phrase: Phrase) -> bool:
+    """Whether a wording found at ``m`` stands as a label there."""
+    after = text[m.start("tail"):m.start("tail") + 1]
+    if m.group("colon"):
+        return True
+    if _opens_paragraph(text, m.start()):
+        # a weak wording opening a paragraph must end as a word ("สาเหตุ ..."),
+        # not run into one ("สาเหตุหลักคือ...")
+        return phrase.strong or not re.match(r"[ก-๛]", after) or bool(m.group("tail").strip())
+    before = text[max(0, m.start() - 1):m.start()]
+    return phrase.strong and bool(_RE_WORD_BEFORE.search(before))
+
+
+def _candidates(text: str) -> list[LabelMatch]:
+    found: list[LabelMatch] = []
+    for kind, phrases in _compiled().items():
+        for phrase, rx in phrases:
+            for m in rx.finditer(text):
+                if _accepted(text, m, phrase):
+                    found.append(LabelMatch(kind, m.start(), m.end()))
+    # the longest match at each start (the first wording tried is the longest)
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[LabelMatch] = []
+    for c in found:
+        if not out or c.start >= out[-1].end:
+            out.append(c)
+    return out
+
+
+#: How closely (rapidfuzz partial ratio) a label garbled by OCR must match.
+FUZZY_MIN = 82.0
+_RE_FUZZY_TAIL = re.compile(r"^\s*ฯ?\s*(?:คือ)?\s*[:：]?\s*")
+
+
+def _fuzzy(text: str, kind: str) -> LabelMatch | None:
+    """The main wording of ``kind`` garbled by OCR, where it opens a paragraph or a colon follows.
+
+    >>> _fuzzy("ข้อคําถามหู๊ได้คะแนนน้อยทีสุด : 012 รายงาน", LOWEST)
+    LabelMatch(kind='lowest', start=0, end=32)
+    """
+    label = LABELS[kind][0].text
+    if len(text) < len(label) * 0.7:
+        return None
+    m = fuzz.partial_ratio_alignment(label, text, score_cutoff=FUZZY_MIN)
+    if m is None:
+        return None
+    tail = _RE_FUZZY_TAIL.match(text[m.dest_end:])
+    if ":" not in tail.group(0) and "：" not in tail.group(0) and not _opens_paragraph(text, m.dest_start):
+        return None
+    return LabelMatch(kind, m.dest_start, m.dest_end + tail.end())
+
+
+def find_labels(text: str) -> list[LabelMatch]:
+    """The labels of an analysis text, at most one per kind, in the genre's order.
+
+    >>> t = "ข้อคำถามที่ได้คะแนนน้อยที่สุด คือ i2 การเบิกจ่าย\\nสาเหตุ บุคลากรขาดความรู้\\nแนวทางการพัฒนา จัดอบรม"
+    >>> [(m.kind, t[m.end:m.end + 6]) for m in find_labels(t)]
+    [('lowest', 'i2 การ'), ('cause', 'บุคลาก'), ('guideline', 'จัดอบร')]
+    >>> [m.kind for m in find_labels("ควรจัดทำแนวทางการพัฒนาบุคลากร สาเหตุหลักคือ")]
+    []
+    """
+    cands = _candidates(text)
+    chosen: list[LabelMatch] = []
+    pos = 0
+    for kind in ORDER:
+        m = next((c for c in cands if c.kind == kind and c.start >= pos), None)
+        if m is None:
+            fz = _fuzzy(text[pos:], kind)
+            m = LabelMatch(kind, fz.start + pos, fz.end + pos) if fz else None
+            if m is not None and any(c.start < m.end and m.start < c.end for c in chosen):
+                m = None
+        if m is not None:
+            chosen.append(m)
+            pos = m.end
+    return chosen
+
+
+def opens_with_label(line: str) -> bool:
+    """Whether a line of a cell starts with a label (so a new paragraph starts there).
+
+    >>> opens_with_label("สาเหตุเกิดจาก : บุคลากร"), opens_with_label("แนวทางการยกระดับผลการประ")
+    (True, True)
+    >>> opens_with_label("แนวทางการใช้ทรัพย์สินของราชการ"), opens_with_label("สาเหตุหลักคือ")
+    (False, False)
+    """
+    return any(m.start == 0 for m in _candidates(line.strip()))
+
+
+def is_label_only(line: str) -> bool:
+    """Whether a line holds a label and nothing else (its text starts on the next line).
+
+    >>> is_label_only("สาเหตุ :"), is_label_only("แนวทางการพัฒนา"), is_label_only("สาเหตุ บุคลากร")
+    (True, True, False)
+    """
+    line = line.strip()
+    return any(m.start == 0 and m.end >= len(line) for m in _candidates(line))
