@@ -25,7 +25,8 @@ from report.sections import IndicatorTable
 
 #: A line that starts a new paragraph whatever the geometry: a numbered or
 #: bulleted item (the analysis labels are told by :mod:`report.labels`).
-_RE_PARAGRAPH_START = re.compile(r"^\s*(?:[0-9๐-๙]{1,2}\s*[.)]|[-•●▪*])")
+#: Items are never numbered from zero: "๐๙) โดย" closes a citation.
+_RE_PARAGRAPH_START = re.compile(r"^\s*(?:[1-9๑-๙][0-9๐-๙]?\s*[.)]|[-•●▪*])")
 #: Rows whose OCR confidence (Tesseract, 0–100) falls below this get an
 #: ``ocr-low-confidence`` warning, so an analyst knows what to check by eye.
 LOW_CONFIDENCE = 60.0
@@ -36,7 +37,8 @@ _WRAP_SLACK = 3.0
 
 
 def _paragraph_break(prev: Line, nxt: Line, cell_right: float) -> bool:
-    if (_RE_PARAGRAPH_START.match(nxt.text) or opens_with_label(normalize_text(nxt.text))
+    if ((_RE_PARAGRAPH_START.match(nxt.text) and prev.text.count("(") <= prev.text.count(")"))
+            or opens_with_label(normalize_text(nxt.text))
             or is_label_only(normalize_text(prev.text))):
         return True
     room = cell_right - _WRAP_SLACK - prev.x1
@@ -76,11 +78,21 @@ def join_cell_lines(lines: Sequence[Line]) -> str:
 
 def cell_text(cell: Cell | None) -> str:
     """A cell's text: wrapped lines joined, paragraphs on their own line, normalized."""
-    if cell is None or cell.is_empty:
+    return cells_text([cell])
+
+
+def cells_text(cells: Sequence[Cell | None]) -> str:
+    """The text of cells read as one: the pieces of a merged cell a page break split.
+
+    A paragraph may go on from one piece to the next; where it does is
+    decided as inside one cell, from the room left on the last line.
+    """
+    lines = [(ln, c.bbox[2]) for c in cells if c is not None for ln in c.lines]
+    if not lines:
         return ""
-    paragraphs: list[list[Line]] = [[cell.lines[0]]]
-    for prev, nxt in zip(cell.lines, cell.lines[1:]):
-        if _paragraph_break(prev, nxt, cell.bbox[2]):
+    paragraphs: list[list[Line]] = [[lines[0][0]]]
+    for (prev, right), (nxt, _) in zip(lines, lines[1:]):
+        if _paragraph_break(prev, nxt, right):
             paragraphs.append([nxt])
         else:
             paragraphs[-1].append(nxt)
@@ -143,9 +155,13 @@ def parse_score(text: str) -> float | None:
     return float(m.group(1).replace(",", "."))
 
 
-def _field(row: list[Cell | None], columns: dict[str, int], name: str) -> str:
+def _cell(row: list[Cell | None], columns: dict[str, int], name: str) -> Cell | None:
     i = columns.get(name)
-    return cell_text(row[i]) if i is not None and i < len(row) else ""
+    return row[i] if i is not None and i < len(row) else None
+
+
+def _field(row: list[Cell | None], columns: dict[str, int], name: str) -> str:
+    return cell_text(_cell(row, columns, name))
 
 
 def _low_confidence(row: list[Cell | None], what: str, indicator: int, page: int) -> list[Problem]:
@@ -200,13 +216,13 @@ def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreR
     problems: list[Problem] = []
     first = indicators[0]
     tool = tool_for_indicator(first)
-    analysis_parts: list[str] = []
+    analysis_cells: list[Cell] = []
     analysis_page: int | None = None
     prev_code: str | None = None
     for row, page in zip(t.rows, t.row_pages):
-        text = _analysis_cell = _field(row, t.columns, "analysis")
-        if _analysis_cell:
-            analysis_parts.append(text)
+        acell = _cell(row, t.columns, "analysis")
+        if acell is not None and not acell.is_empty:
+            analysis_cells.append(acell)
             analysis_page = analysis_page or page
         q = " ".join(x for x in (_field(row, t.columns, "code"), _field(row, t.columns, "question")) if x)
         raw_score = _field(row, t.columns, "score")
@@ -245,7 +261,7 @@ def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreR
         problems += _low_confidence([c for i, c in enumerate(row) if i != t.columns.get("analysis")],
                                     f"the row of {code}", first, page)
     analyses: list[AnalysisRow] = []
-    full = normalize_text("\n".join(analysis_parts))
+    full = cells_text(analysis_cells)
     col = t.columns.get("analysis")
     if col is not None:
         cells = [r[col] for r in t.rows if col < len(r)]
