@@ -52,6 +52,7 @@ __all__ = [
     "join_letter_spaced",
     "join_split_marks",
     "join_wrapped_lines",
+    "letter_spaced_wrap",
     "map_legacy_glyphs",
     "normalize_text",
     "remove_wrap_spaces",
@@ -233,19 +234,27 @@ _UNIT = (
     f"|[{MARKS}]+)"
 )
 # Three or more units separated by single spaces, with no Thai character
-# glued on either end (so "ต่าง ๆ เช่น" and "ก ข" never match).
+# glued on either end (so "ต่าง ๆ เช่น" and "ก ข" never match). A run may
+# open with a unit no word starts with (sara aa of "ทํ า เ ป็ น"): the space
+# before it is then part of the run, and the unit joins the letter before.
 _RE_LETTER_SPACED = re.compile(
+    f"(?:(?<=[{THAI_WORD_CHARS}]) (?=[{thai_follow_vowels}{MARKS}]))?"
     f"(?<![{THAI_WORD_CHARS}]){_UNIT}(?: {_UNIT}){{2,}}(?![{THAI_WORD_CHARS}])"
 )
+# A line that ends / starts with two letter-spaced units ("ป็ น", "สื่ อ รู").
+_RE_SPACED_END = re.compile(f"(?:^|\\s){_UNIT} {_UNIT}$")
+_RE_SPACED_START = re.compile(f"^{_UNIT} {_UNIT}(?:\\s|$)")
 
 
 def _join_run(m: re.Match[str]) -> str:
-    units = m.group(0).split(" ")
+    run = m.group(0)
+    glued = run.startswith(" ")
+    units = run.strip(" ").split(" ")
     bare = sum(len(u) == 1 for u in units)
     # Mostly bare letters ("แ ล ้ ว"), not short words ("ณ ที่ นี้").
     if bare >= max(2, (len(units) + 1) // 2):
         return "".join(units)
-    return m.group(0)
+    return run if not glued else " " + run.lstrip(" ")
 
 
 def join_letter_spaced(s: str) -> str:
@@ -257,8 +266,22 @@ def join_letter_spaced(s: str) -> str:
     'ไว้ในคู่มือ แลีวเผยแพร่ ประชาสัมพันธ์'
     >>> join_letter_spaced("จัดทำเป็นสื่อรูปแบบต่าง ๆ เช่น แผ่นพับ")
     'จัดทำเป็นสื่อรูปแบบต่าง ๆ เช่น แผ่นพับ'
+    >>> join_letter_spaced("๓.จัดทํ า เ ป็ น สื่ อ")  # a run that starts inside a word; sara am composed
+    '๓.จัดทำเป็นสื่อ'
     """
-    return _RE_LETTER_SPACED.sub(_join_run, s)
+    if " " not in s:
+        return s
+    joined = _RE_LETTER_SPACED.sub(_join_run, s)
+    return compose_sara_am(joined) if joined != s else s
+
+
+def letter_spaced_wrap(left: str, right: str) -> bool:
+    """Whether a line wrap falls inside a letter-spaced run (join the lines with a space).
+
+    >>> letter_spaced_wrap("๓.จัดทํ า เ ป็ น", "สื่ อ รู ป แ บ บ"), letter_spaced_wrap("จัดซื้อจัด", "จ้าง")
+    (True, False)
+    """
+    return bool(_RE_SPACED_END.search(left) or _RE_SPACED_START.match(right))
 
 
 # --------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from normalize.catalog import snap_question
 from normalize.codes import find_codes, normalize_citations, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period
 from normalize.indicators import CANONICAL, tool_for_indicator
-from normalize.thai import is_wrap_space, normalize_text
+from normalize.thai import is_wrap_space, join_letter_spaced, letter_spaced_wrap, normalize_text
 from report.labels import CAUSE, GUIDELINE, LOWEST, find_labels, is_label_only, opens_with_label
 from report.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from report.sections import IndicatorTable
@@ -60,17 +60,20 @@ def join_cell_lines(lines: Sequence[Line]) -> str:
     Where Thai meets Thai at a line wrap and the producer drew no space
     glyph there, the wrap fell between or inside words: Thai writes words
     without spaces, so the lines join with nothing. A drawn trailing space,
-    or non-Thai text on either side, joins with one space.
+    or non-Thai text on either side, joins with one space. Letter-spaced
+    runs are joined within each line first; a run the wrap cut short
+    (``ป็ น`` / ``สื่ อ``) keeps a space so that it is joined whole.
     """
     out = ""
     prev: Line | None = None
     for ln in lines:
-        text = ln.text.strip()
+        text = join_letter_spaced(ln.text.strip())
         if not text:
             continue
         if out and prev is not None:
             thai_join = bool(_RE_THAI_END.search(out) and _RE_THAI_START.match(text))
-            out += "" if thai_join and not prev.ends_with_space else " "
+            spaced = thai_join and letter_spaced_wrap(out, text)
+            out += "" if thai_join and not prev.ends_with_space and not spaced else " "
         out += text
         prev = ln
     return out
