@@ -23,6 +23,8 @@ ABBREVIATIONS: dict[str, str] = {
     "ทต.": "เทศบาลตำบล",
     "ทม.": "เทศบาลเมือง",
     "ทน.": "เทศบาลนคร",
+    "สพป.": "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา",
+    "สพม.": "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา",
 }
 
 # An abbreviation as a word: "อบต.หนองกะบู่", "อบต. หนองกะบู่".
@@ -37,8 +39,12 @@ _S = r"\s*"
 _PREFIXES = [
     f"องค์{_S}(?:การ|กร){_S}บริหาร{_S}ส่วน{_S}(?:ตำบล|จังหวัด)",
     f"เทศบาล{_S}(?:ตำบล|เมือง|นคร)",
-    "กรม", "สำนักงาน", "โรงเรียน", "โรงพยาบาล", "มหาวิทยาลัย", "การไฟฟ้า",
-    r"อบต\.", r"อบจ\.", r"ทต\.", r"ทม\.", r"ทน\.",
+    "กรม", "สำนักงาน", "สำนัก", "โรงเรียน", "โรงพยาบาล", "มหาวิทยาลัย", "สถาบัน", "ศาล", "กองทุน",
+    "ธนาคาร", "บริษัท", f"องค์{_S}การ(?!{_S}บริหาร)",
+    # state enterprises: "การ" + what they run ("การท่าเรือแห่งประเทศไทย")
+    "การไฟฟ้า", "การประปา", "การท่าเรือ", "การรถไฟ", "การยาง", "การเคหะ", "การท่องเที่ยว",
+    "การทางพิเศษ", "การกีฬา", "การนิคมอุตสาหกรรม",
+    r"อบต\.", r"อบจ\.", r"ทต\.", r"ทม\.", r"ทน\.", r"สพป\.", r"สพม\.",
 ]
 # A prefix starting a word: at a line start, after a space or punctuation,
 # or glued to "ของ"/"แห่ง" ("ขององค์การบริหารส่วนตำบล...").
@@ -57,6 +63,8 @@ _NOT_NAME_START: frozenset[str] = frozenset({
 _RE_CHUNK = re.compile(r"[^\s]+")
 # Characters a name may hold (Thai letters and marks, digits, a few signs).
 _RE_NAME_CHARS = re.compile(r"^[ก-๙0-9.\-]+")
+# A numbered district closing a name ("... ศรีสะเกษ เขต ๕"): part of the name.
+_RE_DISTRICT = re.compile(r"\s*เขต\s*(?P<n>[0-9๐-๙]{1,2})(?![0-9๐-๙])")
 
 
 def _name_after(text: str) -> str:
@@ -72,7 +80,9 @@ def _name_after(text: str) -> str:
         chunk = _RE_NAME_CHARS.match(m.group(0))
         if not chunk:
             break
-        if thai_tokens(chunk.group(0))[0] in _NOT_NAME_START:
+        first = thai_tokens(chunk.group(0))[0]
+        glued = not name and m.start() == 0
+        if first in _NOT_NAME_START and not (glued and first == "แห่ง"):  # "การท่าเรือแห่งประเทศไทย"
             break
         if name and not is_wrap_space(name, chunk.group(0)):
             break
@@ -82,6 +92,9 @@ def _name_after(text: str) -> str:
         if chunk.end() < len(m.group(0)):
             break  # punctuation inside the chunk ends the name
         pos = m.end()
+    district = _RE_DISTRICT.match(text, pos) if name else None
+    if district:
+        name += " เขต " + district.group("n")
     return name
 
 
