@@ -35,6 +35,8 @@ MEASURE_FIELDS: dict[str, tuple[str, ...]] = {
     "period": ("ระยะเวลา", "ช่วงเวลา"),
     "responsible": ("ผู้รับผิดชอบ", "รับผิดชอบ", "หน่วยงานรับผิดชอบ"),
 }
+#: A leading column numbering the rows ("ที่", "ลำดับ"): the whole header cell.
+SEQ_HEADERS = frozenset({"ที่", "ลำดับ", "ลำดับที่", "ข้อ", "ข้อที่"})
 #: The canonical column order of a measures table, used when headers are
 #: ambiguous (a header cell repeated, as in the seed's indicator 4).
 MEASURE_ORDER = ("measure", "finding", "steps", "period", "responsible")
@@ -100,6 +102,9 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
     texts = [_cell_text(c) for c in header]
     mapping: dict[str, int] = {}
     taken: set[int] = set()
+    if kind == MEASURES and texts and texts[0] in SEQ_HEADERS:
+        mapping["no"] = 0  # "ที่ | มาตรการ | …": the row number in a column of its own
+        taken.add(0)
     for name in sorted(fields, key=lambda n: order.index(n) if n != "finding" else -1):
         for i, t in enumerate(texts):
             if i in taken or not t:
@@ -108,9 +113,10 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
                 mapping[name] = i
                 taken.add(i)
                 break
-    if len(mapping) < len(order) and len(header) == len(order):
+    offset = 1 if "no" in mapping else 0
+    if len(mapping) - offset < len(order) and len(header) - offset == len(order):
         # Ambiguous or misprinted header: trust the genre's column order.
-        return {name: i for i, name in enumerate(order)}
+        return {**{name: i + offset for i, name in enumerate(order)}, **({"no": 0} if offset else {})}
     q = mapping.get("question")
     if kind == ANALYSIS and q and q - 1 not in taken:
         mapping["code"] = q - 1  # "ข้อ | ประเด็นข้อคำถาม | …": the code in a column of its own
@@ -128,6 +134,8 @@ class IndicatorTable:
     rows: list[list[Cell | None]] = field(default_factory=list)
     row_pages: list[int] = field(default_factory=list)
     pieces: int = 1
+    width: float = 0.0  # of its first piece: a piece on the next page must match it
+    n_cols: int = 0
 
 
 @dataclass
@@ -164,20 +172,47 @@ def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
     return parse_indicator_heading(normalize_text(texts[0]))
 
 
+#: The fields a new row always fills: a measures row names its measure (and
+#: its number, where a column holds it); an analysis row its question.
+KEY_FIELDS = {MEASURES: ("no", "measure"), ANALYSIS: ("code", "question")}
+
+
 def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None], row: list[Cell | None]) -> bool:
-    """Whether ``row`` (first on a new page) is the rest of ``prev`` split by the page break."""
+    """Whether ``row`` (first on a new page) is the rest of ``prev`` split by the page break.
+
+    As MinerU joins a table across pages, the first row goes on with the
+    last one when its key cells are empty (a new row always fills them); a
+    row that fills only part of what the row before filled (the long cells
+    ran over, the short ones did not) goes on with it too.
+    """
     def text(r, name):
         i = cols.get(name)
         return _cell_text(r[i]) if i is not None and i < len(r) else ""
 
+    filled_row = {n for n in cols if text(row, n)}
+    if not filled_row:
+        return False
+    keys = [k for k in KEY_FIELDS[kind] if k in cols]
+    if keys and not any(text(row, k) for k in keys) and any(text(prev, k) for k in keys):
+        return True
     if kind == ANALYSIS:
         q = text(row, "question")
         # A question row always starts with its code; text without a code and
         # without a score is the tail of the previous question.
         return bool(q) and not text(row, "score") and not re.match(r"^[a-zA-Z\[|]?\d", q)
     filled_prev = {n for n in cols if text(prev, n)}
-    filled_row = {n for n in cols if text(row, n)}
-    return bool(filled_row) and bool(filled_prev - filled_row) and filled_row <= filled_prev
+    return bool(filled_prev - filled_row) and filled_row <= filled_prev
+
+
+#: Lines allowed between two pieces of one table (a page number, a running
+#: title); more text between them means the second table is another one.
+MAX_FURNITURE_LINES = 3
+#: Two pieces of one table have the same width within this share (MinerU: 10 %).
+WIDTH_TOLERANCE = 0.1
+
+
+def _same_width(a: float, b: float) -> bool:
+    return a <= 0 or b <= 0 or abs(a - b) / min(a, b) < WIDTH_TOLERANCE
 
 
 def _merge_rows(prev: list[Cell | None], row: list[Cell | None]) -> list[Cell | None]:
@@ -204,6 +239,9 @@ class _Walker:
         self.pending_page: int | None = None
         self.last_was_heading = False
         self.current: IndicatorTable | None = None
+        self.gap_lines = 0  # free lines since the last table
+        self.width = 0.0  # of the table being read
+        self.n_cols = 0
 
     def heading(self, found: list[HeadingMatch], text: str, page: int) -> None:
         if self.last_was_heading:  # a heading wrapped over two lines (…9 … และ / …10 …)
@@ -217,6 +255,7 @@ class _Walker:
 
     def line(self, item: TextLine) -> None:
         self.free.append(item)
+        self.gap_lines += 1
         found = parse_indicator_heading(normalize_text(item.text))
         if found:
             self.heading(found, item.text, item.page)
@@ -225,13 +264,23 @@ class _Walker:
 
     def _open(self, kind: str, columns: dict[str, int], page: int) -> IndicatorTable:
         self.current = IndicatorTable(kind=kind, headings=self.pending, heading_text=self.pending_text,
-                                      heading_page=self.pending_page, columns=columns, page=page)
+                                      heading_page=self.pending_page, columns=columns, page=page,
+                                      width=self.width, n_cols=self.n_cols)
         self.tables.append(self.current)
         self.pending, self.pending_text, self.pending_page = [], "", None
         self.last_was_heading = False
         return self.current
 
+    def _continues(self, cur: IndicatorTable | None, item: Table, gap: int) -> bool:
+        """Whether ``item`` is the current table going on over a page break (MinerU's test)."""
+        last_page = cur.row_pages[-1] if cur is not None and cur.row_pages else cur.page if cur else 0
+        return (cur is not None and item.page > last_page
+                and item.n_cols == cur.n_cols and _same_width(cur.width, item.bbox[2] - item.bbox[0])
+                and gap <= MAX_FURNITURE_LINES)
+
     def table(self, item: Table) -> None:
+        self.width, self.n_cols = item.bbox[2] - item.bbox[0], item.n_cols
+        gap, self.gap_lines = self.gap_lines, 0
         rows = list(zip(item.rows, item.row_pages))
         i = 0
         while i < len(rows) and (found := heading_row(rows[i][0])):
@@ -245,7 +294,7 @@ class _Walker:
             # a new header row on the page of the table before is a new table,
             # even when its heading is missing (OCR lost it)
             cur = self._open(kind, column_map(kind, header), item.page)
-        elif cur is not None and item.n_cols == len(cur.rows[0] if cur.rows else item.rows[0]):
+        elif self._continues(cur, item, gap):
             # The same table continued on a new page (header repeated or not);
             # its first row may be the rest of a row the page break split.
             cur.pieces += 1

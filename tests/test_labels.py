@@ -1,0 +1,96 @@
+"""Analysis labels found by their wording and their place (report/labels.py, issue 8).
+
+Constructed analysis texts, worded as the genre words them; none is copied
+from the dev corpus.
+"""
+from __future__ import annotations
+
+import pytest
+
+from report.labels import LABELS, find_labels, is_label_only, opens_with_label
+from report.records import cell_text, split_analysis
+from extract.layout import Cell
+from extract.text_layer import Line
+
+RIGHT = 300.0
+
+
+def _cell(*texts: str, widths: tuple[float, ...] = ()) -> Cell:
+    lines = []
+    for i, t in enumerate(texts):
+        x1 = widths[i] if i < len(widths) else 180.0
+        lines.append(Line(t, 10.0, x1, i * 16.0, i * 16.0 + 14, 14.0, min(x1 - 10.0, 50.0)))
+    return Cell((0.0, 0.0, RIGHT, 200.0), tuple(lines))
+
+
+@pytest.mark.parametrize("cause_label", ["สาเหตุ", "สาเหตุ :", "สาเหตุเกิดจาก", "สาเหตุที่ได้คะแนนน้อย", "สาเหตุที่ได้คะแนนน้อย:"])
+@pytest.mark.parametrize("guide_label", ["แนวทางการยกระดับผลการประเมิน", "แนวทางการยกระดับผลการประเมินฯ :",
+                                         "แนวทางการพัฒนา", "ข้อเสนอแนะ :", "ข้อเสนอแนะ"])
+def test_every_wording_on_its_own_line(cause_label, guide_label):
+    text = (f"ข้อคำถามที่ได้คะแนนน้อยที่สุด คือ e5 การประชาสัมพันธ์ข้อมูล\n{cause_label}\n"
+            f"ผู้รับบริการบางรายเห็นว่าข้อมูลไม่ชัดเจน\n{guide_label}\nจัดทำสื่อประชาสัมพันธ์")
+    p = split_analysis(text)
+    assert p.lowest_text == "e5 การประชาสัมพันธ์ข้อมูล"
+    assert p.cause == "ผู้รับบริการบางรายเห็นว่าข้อมูลไม่ชัดเจน"
+    assert p.guideline == "จัดทำสื่อประชาสัมพันธ์"
+
+
+def test_labels_run_on_with_their_text_without_colons():
+    p = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด i4 การใช้จ่ายงบประมาณ\nสาเหตุ บุคลากรขาดความเข้าใจ\n"
+                       "แนวทางการพัฒนา จัดอบรมให้ความรู้")
+    assert (p.lowest_text, p.cause, p.guideline) == ("i4 การใช้จ่ายงบประมาณ", "บุคลากรขาดความเข้าใจ",
+                                                      "จัดอบรมให้ความรู้")
+
+
+def test_labels_inside_one_paragraph_need_a_colon_or_a_strong_wording():
+    p = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o7 แผนการใช้จ่าย สาเหตุเกิดจาก ไม่เผยแพร่แผน "
+                       "แนวทางการยกระดับผลการประเมิน จัดทำแผนและเผยแพร่")
+    assert (p.cause, p.guideline) == ("ไม่เผยแพร่แผน", "จัดทำแผนและเผยแพร่")
+
+
+def test_words_of_running_text_are_no_labels():
+    # "แนวทางการพัฒนา" and "สาเหตุ" inside sentences are not labels
+    p = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i2 การให้บริการ\nสาเหตุเกิดจาก : ไม่มีแนวทางการพัฒนาที่ชัดเจน\n"
+                       "แนวทางการยกระดับผลการประเมินฯ : ทบทวนสาเหตุหลักของปัญหา และจัดทำแนวทางการพัฒนาบุคลากร")
+    assert p.cause == "ไม่มีแนวทางการพัฒนาที่ชัดเจน"
+    assert p.guideline == "ทบทวนสาเหตุหลักของปัญหา และจัดทำแนวทางการพัฒนาบุคลากร"
+
+
+def test_label_wrapped_over_two_lines_of_a_narrow_column():
+    # the label breaks inside a word ("ประ" / "เมินฯ"); the guideline keeps its first line
+    cell = _cell("สาเหตุเกิดจาก : บุคลากรขาด", "ความรู้", "แนวทางการยกระดับผลการประ", "เมินฯ : จัดอบรมเจ้าหน้าที่",
+                 "ทุกไตรมาส", widths=(295.0, 60.0, 296.0, 298.0, 80.0))
+    p = split_analysis(cell_text(cell))
+    assert p.cause == "บุคลากรขาดความรู้"
+    assert p.guideline == "จัดอบรมเจ้าหน้าที่ทุกไตรมาส"
+
+
+def test_a_line_opening_with_a_non_label_phrase_is_no_paragraph():
+    # "แนวทางการใช้…" at a line start is running text wrapped there, not a label
+    cell = _cell("หน่วยงานควรกำหนด", "แนวทางการใช้ทรัพย์สินของราชการ", widths=(296.0, 200.0))
+    assert "\n" not in cell_text(cell)
+
+
+def test_fuzzy_label_garbled_by_ocr_still_splits():
+    p = split_analysis("ข้อคําถามหู๊ได้คะแนนน้อยทีสุด : o12 รายงานผล\nสาเหตูเกิดจาก : ข้อมูลไม่ครบ")
+    assert p.lowest_text == "o12 รายงานผล"
+    assert p.cause == "ข้อมูลไม่ครบ"
+
+
+def test_no_label_at_all_keeps_the_text_as_guideline_and_says_so():
+    p = split_analysis("จัดทำคู่มือการปฏิบัติงานและเผยแพร่")
+    assert p.guideline == "จัดทำคู่มือการปฏิบัติงานและเผยแพร่" and not p.labelled
+
+
+def test_registry_wordings_all_match_themselves():
+    for kind, phrases in LABELS.items():
+        for ph in phrases:
+            found = find_labels(ph.text + " : ข้อความ")
+            assert found and found[0].kind == kind and found[0].start == 0, ph.text
+
+
+def test_line_helpers():
+    assert opens_with_label("ข้อเสนอแนะ : ควรจัดทำ")
+    assert not opens_with_label("ข้อเสนอแนะให้หน่วยงาน")
+    assert is_label_only("แนวทางการยกระดับผลการประเมินฯ :")
+    assert not is_label_only("แนวทางการยกระดับผลการประเมินฯ : จัดทำ")

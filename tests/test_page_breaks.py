@@ -1,0 +1,109 @@
+"""Tables and rows a page break split, joined back whatever the break (issue 8).
+
+Hand-built page items: a measures or analysis table whose second piece
+starts on the next page, with or without its header repeated, its first
+row the rest of the last row before the break.
+"""
+from __future__ import annotations
+
+from extract.layout import Cell, Table, TextLine
+from extract.text_layer import Line
+from report.document import read_report
+
+W = 500.0
+
+
+def line(text: str, top: float = 0.0) -> Line:
+    return Line(text, 10.0, 200.0, top, top + 14, 14.0, 60.0)
+
+
+def cell(*texts: str) -> Cell:
+    return Cell((0.0, 0.0, W, 100.0), tuple(line(t, i * 16.0) for i, t in enumerate(texts)))
+
+
+def empty() -> Cell:
+    return Cell((0.0, 0.0, W, 100.0), ())
+
+
+def heading(text: str, page: int = 1) -> TextLine:
+    return TextLine(page, line(text))
+
+
+def table(rows, page=1, width=W):
+    return Table(page=page, bbox=(0, 0, width, 300), rows=rows, row_pages=[page] * len(rows))
+
+
+HEADER = [cell("มาตรการ/โครงการ/กิจกรรม"), cell("ผลการวิเคราะห์"), cell("ขั้นตอนการดำเนินการ"),
+          cell("ระยะเวลาดำเนินการ"), cell("ผู้รับผิดชอบ")]
+NUMBERED_HEADER = [cell("ที่"), *HEADER]
+
+
+def _row(measure, steps, period="ต.ค. 2568 - ก.ย. 2569", resp="กองคลัง", finding="ผล"):
+    return [cell(measure) if measure else empty(), cell(finding) if finding else empty(),
+            cell(steps) if steps else empty(), cell(period) if period else empty(), cell(resp) if resp else empty()]
+
+
+def test_split_row_whose_every_cell_runs_over_is_glued_when_its_key_cell_is_empty():
+    # the first row on page 2 fills a cell the part before the break left empty
+    # (its text sat lower in the cell), but not the measure: it goes on with the row before
+    items = [heading("ตัวชี้วัดที่ 2 การใช้งบประมาณ"),
+             table([HEADER, _row("จัดทำแผนจัดซื้อ", "ขั้นแรก", resp=None)], page=1),
+             table([_row(None, "ขั้นที่สอง", period="ถึง ก.ย. 2569", resp="และกองช่าง", finding="ต่อ"),
+                    _row("เผยแพร่รายงาน", "ขั้นเดียว")], page=2)]
+    content = read_report(items)
+    assert [m.seq for m in content.measures] == [1, 2]
+    assert content.measures[1].measure == "เผยแพร่รายงาน"
+    assert "ขั้นที่สอง" in content.measures[0].steps
+
+
+def test_split_row_with_a_numbered_column_and_a_repeated_header():
+    def numbered(no, measure, steps):
+        return [cell(no) if no else empty(), *_row(measure, steps)]
+    items = [heading("ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน"),
+             table([NUMBERED_HEADER, numbered("1", "มาตรการหนึ่ง", "ขั้นแรก")], page=3),
+             table([NUMBERED_HEADER, numbered(None, "ของมาตรการหนึ่ง", "ขั้นที่สอง"),
+                    numbered("2", "มาตรการสอง", "ขั้นเดียว")], page=4)]
+    content = read_report(items)
+    assert [(m.seq, "".join(m.measure.split())) for m in content.measures] == [
+        (1, "มาตรการหนึ่งของมาตรการหนึ่ง"), (2, "มาตรการสอง")]
+
+
+def test_a_table_after_a_paragraph_is_not_the_previous_table_going_on():
+    paragraph = [heading(f"ข้อความบรรยายบรรทัดที่ {i}", page=2) for i in range(5)]
+    items = [heading("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"),
+             table([HEADER, _row("มาตรการหนึ่ง", "ขั้นแรก")], page=1),
+             *paragraph,
+             table([[cell("สรุป"), cell("ก"), cell("ข"), cell("ค"), cell("ง")]], page=2)]
+    content = read_report(items)
+    assert [m.seq for m in content.measures] == [1]
+    assert "table-unrecognized" in {p.code for p in content.problems}
+
+
+def test_a_narrower_table_on_the_next_page_is_another_table():
+    items = [heading("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"),
+             table([HEADER, _row("มาตรการหนึ่ง", "ขั้นแรก")], page=1),
+             table([[cell("ก"), cell("ข"), cell("ค"), cell("ง"), cell("จ")]], page=2, width=W * 0.6)]
+    content = read_report(items)
+    assert [m.seq for m in content.measures] == [1]
+
+
+def test_header_alone_at_a_page_bottom_and_rows_on_the_next_page():
+    items = [heading("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"),
+             table([HEADER], page=1),
+             table([_row("มาตรการหนึ่ง", "ขั้นแรก"), _row("มาตรการสอง", "ขั้นสอง")], page=2)]
+    content = read_report(items)
+    assert [(m.seq, m.page) for m in content.measures] == [(1, 2), (2, 2)]
+
+
+def test_analysis_merged_cell_split_mid_paragraph_reads_as_one_paragraph():
+    analysis_header = [cell("ประเด็นข้อคำถาม"), cell("คะแนน"), cell("การวิเคราะห์ผลการประเมิน")]
+    first = Cell((0.0, 0.0, W, 100.0), (
+        Line("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i2 การให้บริการ", 10.0, 400.0, 0, 14, 14.0, 60.0),
+        Line("สาเหตุ : เจ้าหน้าที่บางรายให้บริการไม่เท่า", 10.0, W - 4, 16, 30, 14.0, 60.0)))
+    rest = Cell((0.0, 0.0, W, 100.0), (Line("เทียมกัน", 10.0, 80.0, 0, 14, 14.0, 60.0),))
+    items = [heading("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"),
+             table([analysis_header, [cell("i1 การปฏิบัติงาน"), cell("95.00"), first],
+                    [cell("i2 การให้บริการ"), cell("90.00"), None]], page=1),
+             table([[cell("i3 การเรียกรับสินบน"), cell("100"), rest]], page=2)]
+    (a,) = read_report(items).analyses
+    assert a.cause == "เจ้าหน้าที่บางรายให้บริการไม่เท่าเทียมกัน"
