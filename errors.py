@@ -300,6 +300,10 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
     ProblemCode("table-unrecognized", "warning",
                 "A table is neither an analysis nor a measures table (no header row recognized); it was skipped.",
                 "ตารางไม่ใช่ทั้งตารางวิเคราะห์และตารางมาตรการ (ไม่รู้จักแถวหัวตาราง) จึงข้ามไป"),
+    ProblemCode("analysis-unlabelled", "warning",
+                "An analysis cell has none of the labels (lowest question, cause, guideline); "
+                "its text was kept as the guideline.",
+                "ช่องวิเคราะห์ไม่มีหัวข้อใดเลย (ข้อคำถามที่ได้คะแนนน้อยที่สุด สาเหตุ แนวทาง) จึงเก็บข้อความทั้งหมดเป็นแนวทาง"),
     ProblemCode("question-code-corrected", "warning",
                 "A question code misread or breaking the numbering was corrected.",
                 "แก้รหัสข้อคำถามที่อ่านผิดหรือเรียงลำดับผิด"),

@@ -271,6 +271,11 @@ def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreR
         problems += _low_confidence(cells, f"the analysis of indicator {first}", first, analysis_page or t.page)
     if full:
         parts = split_analysis(full)
+        if not parts.labelled and parts.guideline:
+            problems.append(problem("analysis-unlabelled",
+                                    f"The analysis of indicator {first} has no label (lowest question, cause, "
+                                    "guideline) that could be read; its whole text was kept as the guideline.",
+                                    first, analysis_page or t.page))
         lowest = tuple(find_codes(parts.lowest_text, tool))
         analysis_ocr = col is not None and any(r[col] is not None and r[col].ocr for r in t.rows if col < len(r))
         if analysis_ocr:

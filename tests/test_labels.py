@@ -94,3 +94,19 @@ def test_line_helpers():
     assert not opens_with_label("ข้อเสนอแนะให้หน่วยงาน")
     assert is_label_only("แนวทางการยกระดับผลการประเมินฯ :")
     assert not is_label_only("แนวทางการยกระดับผลการประเมินฯ : จัดทำ")
+
+
+def test_an_unlabelled_analysis_cell_is_reported():
+    from extract.layout import Table, TextLine
+    from report.document import read_report
+
+    def c(t):
+        return Cell((0.0, 0.0, RIGHT, 100.0), (Line(t, 10.0, 180.0, 0, 14, 14.0, 50.0),))
+
+    items = [TextLine(1, Line("ตัวชี้วัดที่ 2 การใช้งบประมาณ", 10.0, 180.0, 0, 14, 14.0, 50.0)),
+             Table(page=1, bbox=(0, 0, RIGHT, 300), row_pages=[1, 1],
+                   rows=[[c("ประเด็นข้อคำถาม"), c("คะแนน"), c("การวิเคราะห์ผล")],
+                         [c("i4 การใช้จ่ายงบประมาณ"), c("95.00"), c("ควรจัดทำแผนการใช้จ่ายและเผยแพร่")]])]
+    content = read_report(items)
+    assert content.analyses[0].guideline == "ควรจัดทำแผนการใช้จ่ายและเผยแพร่"
+    assert ("analysis-unlabelled", 2) in {(p.code, p.indicator) for p in content.problems}
