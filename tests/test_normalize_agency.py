@@ -99,3 +99,21 @@ def test_seed_agency() -> None:
     mentions = find_agency_mentions(SEED.read_text(encoding="utf-8"))
     assert mentions == ["องค์กรบริหารส่วนตำบลหนองกะปุ", NONGKABU, NONGKABU]
     assert choose_agency(mentions) == (NONGKABU, [NONGKAPU])
+
+
+# --- issue 8: agency names kept whole ------------------------------------------------------------
+
+@pytest.mark.parametrize("title, want", [
+    ("ของ สำนักงานเขตพื้นที่การศึกษาประถมศึกษานครพนม เขต ๒ ประจำปีงบประมาณ พ.ศ. ๒๕๖๗",
+     "สำนักงานเขตพื้นที่การศึกษาประถมศึกษานครพนม เขต 2"),
+    ("ของสพม.ลำปาง เขต 12 ประจำปี", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาลำปาง เขต 12"),
+    ("ของ การประปาส่วนภูมิภาค ประจำปีงบประมาณ", "การประปาส่วนภูมิภาค"),
+    ("ของการรถไฟแห่งประเทศไทย ประจำปี", "การรถไฟแห่งประเทศไทย"),
+    ("ของ องค์การสวนพฤกษศาสตร์ ประจำปี", "องค์การสวนพฤกษศาสตร์"),
+])
+def test_agency_names_whole(title, want):
+    assert choose_agency(find_agency_mentions(title))[0] == want
+
+
+def test_a_district_word_without_a_number_is_not_part_of_the_name():
+    assert choose_agency(find_agency_mentions("ของ เทศบาลตำบลโนนสูง เขตเทศบาล ประจำปี"))[0] == "เทศบาลตำบลโนนสูง"

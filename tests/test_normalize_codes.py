@@ -258,3 +258,25 @@ def test_sequence_repairs(codes, expected):
     from normalize.codes import sequence_repairs
 
     assert sequence_repairs(codes) == expected
+
+
+# --- issue 8: codes cited in running text, letter-spaced codes ---------------------------------
+
+from normalize.codes import normalize_citations  # noqa: E402
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("ควรเผยแพร่ (อ้างอิงจาก 014) ให้ครบ", "ควรเผยแพร่ (อ้างอิงจาก o14) ให้ครบ"),
+    ("(อ้างอิงจาก 05 , 07)", "(อ้างอิงจาก o5 , o7)"),
+    ("(อ้างอิง O21 และ o 22)", "(อ้างอิง o21 และ o22)"),
+    ("(อ้างอิงจาก 0 2 1)", "(อ้างอิงจาก o21)"),  # letter-spaced digits
+    ("(อ้าง อิง จาก 031)", "(อ้าง อิง จาก o31)"),  # letter-spaced wording joined only in part
+    ("งบประมาณปี 2568 จำนวน 010 รายการ", "งบประมาณปี 2568 จำนวน 010 รายการ"),  # no citation: untouched
+])
+def test_cited_codes_are_written_as_codes(raw, want):
+    assert normalize_citations(raw) == want
+
+
+def test_references_read_letter_spaced_codes_and_skip_years():
+    assert oit_references("(อ้างอิงจาก ๐ ๑ ๔) และ (อ้างอิงจาก o๓๓)") == ["o14", "o33"]
+    assert oit_references("อ้างอิงจาก o๘ ปี ๒๕๖๘") == ["o8"]
