@@ -123,8 +123,12 @@ def match_indicator(name: str, min_score: float = MIN_SCORE) -> IndicatorMatch |
 # OCR drops or swaps marks ("ตัวชีวัดที", "ตัวชิ้วัด") and may lose the
 # number, so marks are optional and the number too (the name then decides).
 _RE_HEADING = re.compile(
-    r"ต[ัิ]?\s*ว\s*ช[ีิ]?[้่๊]?\s*ว[ัิ]?\s*ด\s*(?:ท[ีิ]?[่้]?)?\s*(?P<num>[0-9๐-๙]{1,2})?(?![0-9๐-๙])\s*[:.)\-–]?\s*"
+    r"ต[ัิ]?\s*ว\s*ช[ีิ]?[้่๊]?\s*ว[ัิ]?\s*ด\s*(?:ท[ีิ]?[่้]?)?\s*(?P<num>[0-9๐-๙]{1,2})?(?![0-9๐-๙])"
+    # a combined heading may print two numbers: "ตัวชี้วัดที่ 9-10", "ตัวชี้วัดที่ ๙ และ ๑๐"
+    r"(?:\s*(?:-|–|และ|,|/)\s*(?P<num2>[0-9๐-๙]{1,2})(?![0-9๐-๙]))?\s*[:.)\-–]?\s*"
 )
+# Where the names of a combined heading part ("การเปิดเผยข้อมูล และการป้องกันการทุจริต").
+_RE_NAME_JOIN = re.compile(r"\s*(?:และ|,|/)\s*")
 # "๓.การใช้อำนาจ", "3) การใช้อำนาจ": a number, then a name and nothing else.
 _RE_NUMBERED = re.compile(r"^\s*(?P<num>[0-9๐-๙]{1,2})\s*[.)]?\s*(?P<name>\D.*?)\s*$")
 # Trailing words that join two headings on one line.
@@ -162,12 +166,32 @@ def _heading_name(rest: str) -> IndicatorMatch | None:
     return best
 
 
+def _two_names(rest: str, printed: int | None, num2: str | None) -> list[HeadingMatch]:
+    """The two indicators of a combined heading's one name part, or ``[]``.
+
+    >>> [h.number for h in _two_names("การเปิดเผยข้อมูล และการป้องกันการทุจริต (OIT)", 9, "10")]
+    [9, 10]
+    >>> _two_names("การใช้ทรัพย์สินของราชการ", 4, None)
+    []
+    """
+    parts = [p for p in _RE_NAME_JOIN.split(_RE_TRAILING.sub("", rest).strip()) if p.strip()]
+    if len(parts) != 2:
+        return []
+    found = [match_indicator(p) for p in parts]
+    if not all(found) or found[0].number == found[1].number:
+        return []
+    second = _printed(num2) if num2 else None
+    return [HeadingMatch(printed, found[0].number, found[0].name), HeadingMatch(second, found[1].number, found[1].name)]
+
+
 def parse_indicator_heading(line: str) -> list[HeadingMatch]:
     """The indicator heading(s) a line holds; ``[]`` when it is no heading.
 
     >>> parse_indicator_heading("ตัวชี้วัดที่ ๒ คุณภาพการดำเนินงาน")
     [HeadingMatch(printed_number=2, number=6, name='คุณภาพการดำเนินงาน')]
     >>> [h.number for h in parse_indicator_heading("ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล และ ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต")]
+    [9, 10]
+    >>> [h.number for h in parse_indicator_heading("ตัวชี้วัดที่ 9 และ 10 การเปิดเผยข้อมูล และการป้องกันการทุจริต")]
     [9, 10]
     >>> parse_indicator_heading("๓.การใช้อำนาจ")
     [HeadingMatch(printed_number=3, number=3, name='การใช้อำนาจ')]
@@ -187,6 +211,14 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
         for i, h in enumerate(heads):
             end = heads[i + 1].start() if i + 1 < len(heads) else len(line)
             printed = _printed(h.group("num")) if h.group("num") else None
+            two = _two_names(line[h.end():end], printed, h.group("num2"))
+            if two:
+                out += two
+                continue
+            second = _printed(h.group("num2")) if h.group("num2") else None
+            if printed and second and 1 <= printed <= 10 and 1 <= second <= 10 and not line[h.end():end].strip():
+                out += [HeadingMatch(n, n, CANONICAL[n]) for n in (printed, second)]  # "ตัวชี้วัดที่ 9 และ 10"
+                continue
             found = _heading_name(line[h.end():end])
             if found:
                 out.append(HeadingMatch(printed, found.number, found.name))

@@ -149,3 +149,13 @@ def seed_text() -> str:
     if not seed.exists():
         pytest.skip("seed text missing")
     return seed.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("line", [
+    "ตัวชี้วัดที่ 9-10 การเปิดเผยข้อมูล และการป้องกันการทุจริต",
+    "ตัวชี้วัดที่ ๙ และ ๑๐ การเปิดเผยข้อมูล และการป้องกันการทุจริต (OIT)",
+    "ตัวชี้วัดที่ 9 และ 10",
+    "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (OIT) และตัวชี้วัดที่ 10 การป้องกันการทุจริต (OIT)",
+])
+def test_combined_heading_names_both_indicators(line):
+    assert [h.number for h in parse_indicator_heading(line)] == [9, 10]
