@@ -16,6 +16,7 @@ from normalize.thai import strip_html, thai_digits_to_arabic
 __all__ = [
     "TOOL_LETTERS",
     "find_codes",
+    "join_spaced_code",
     "normalize_citations",
     "oit_references",
     "parse_code_range",
@@ -86,6 +87,22 @@ _RE_LEADING_CODE = re.compile(
 )
 
 
+# A code whose digits are letter-spaced ("o ๑ ๒", "i 1 0"): a code letter,
+# then single digits one space apart, then no further digit.
+_RE_SPACED_CODE = re.compile(f"(?<![A-Za-z0-9])(?P<letter>[iIeEoO]) ?(?P<digits>[{_D}](?: [{_D}]){{1,2}})(?![{_D}])")
+
+
+def join_spaced_code(text: str) -> str:
+    """Codes whose digits a letter-spaced run set apart, written whole.
+
+    >>> join_spaced_code("o ๑ ๒ รายงานผล"), join_spaced_code("ข้อ i 1 0 และ e 4")
+    ('o๑๒ รายงานผล', 'ข้อ i10 และ e 4')
+    """
+    if " " not in text:
+        return text
+    return _RE_SPACED_CODE.sub(lambda m: m.group("letter") + m.group("digits").replace(" ", ""), text)
+
+
 def split_question(cell: str, tool: str | None) -> tuple[str | None, str]:
     """Split a question cell into (code, question text).
 
@@ -98,6 +115,7 @@ def split_question(cell: str, tool: str | None) -> tuple[str | None, str]:
     >>> split_question("03อำนาจหน้าที่", "OIT"), split_question("๑๒การจัดซื้อ", "OIT")[0]
     (('o3', 'อำนาจหน้าที่'), None)
     """
+    cell = join_spaced_code(cell)
     m = _RE_LEADING_CODE.match(cell)
     if m:
         code = parse_question_code(m.group("code"), tool)
@@ -169,7 +187,7 @@ def find_codes(text: str, tool: str | None = None) -> list[str]:
     []
     """
     tool = _tool(tool)
-    text = strip_html(text)
+    text = join_spaced_code(strip_html(text))
     m = _RE_LOWEST.search(text)
     if m:
         end = _RE_LOWEST_END.search(text, m.end())

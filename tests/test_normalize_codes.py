@@ -280,3 +280,8 @@ def test_cited_codes_are_written_as_codes(raw, want):
 def test_references_read_letter_spaced_codes_and_skip_years():
     assert oit_references("(อ้างอิงจาก ๐ ๑ ๔) และ (อ้างอิงจาก o๓๓)") == ["o14", "o33"]
     assert oit_references("อ้างอิงจาก o๘ ปี ๒๕๖๘") == ["o8"]
+
+
+def test_letter_spaced_code_digits_are_read_whole():
+    assert split_question("o ๑ ๒ รายงานผลการจัดซื้อจัดจ้าง", "OIT") == ("o12", "รายงานผลการจัดซื้อจัดจ้าง")
+    assert find_codes("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i 1 4 ท่านคิดว่า", "IIT") == ["i14"]
