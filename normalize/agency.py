@@ -155,6 +155,8 @@ def choose_agency(mentions: list[str]) -> tuple[str | None, list[str]]:
     ('องค์การบริหารส่วนตำบลหนองกะบู่', ['องค์การบริหารส่วนตำบลหนองกะปุ'])
     >>> choose_agency(["เทศบาลตำบลบ้านนาสวน", "เทศบาลตําบลบ้านนาสวน".replace("้", "")])  # OCR lost a mark
     ('เทศบาลตำบลบ้านนาสวน', [])
+    >>> choose_agency(["สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดสุโขทัย", "สำนักงานส่งเสริมการปกครองท้องถิ่น"])
+    ('สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดสุโขทัย', [])
     >>> choose_agency([])
     (None, [])
     """
@@ -167,15 +169,19 @@ def choose_agency(mentions: list[str]) -> tuple[str | None, list[str]]:
     groups: dict[str, list[str]] = {}
     for n in names:
         groups.setdefault(_RE_MARKS.sub("", n), []).append(n)
+    # A name a line wrap cut short ("...ท้องถิ่น" / "จังหวัดสุโขทัย ดังนี้") is the
+    # start of a longer spelling seen elsewhere: on a tie the whole name wins.
+    whole = {k: any(o != k and k.startswith(o) for o in groups) for k in groups}
     last_seen = {k: max(i for i, n in enumerate(names) if _RE_MARKS.sub("", n) == k) for k in groups}
-    best = max(groups, key=lambda k: (len(groups[k]), last_seen[k]))
+    best = max(groups, key=lambda k: (len(groups[k]), whole[k], last_seen[k]))
 
     def fullest(group: list[str]) -> str:
         counts = Counter(group)
         return max(counts, key=lambda n: (len(_RE_MARKS.findall(n)), counts[n]))
 
     chosen = fullest(groups[best])
-    others = [fullest(g) for k, g in groups.items() if k != best]
+    # a name cut short, or run on into the text, is no other spelling
+    others = [fullest(g) for k, g in groups.items() if not (k.startswith(best) or best.startswith(k))]
     return chosen, others
 
 

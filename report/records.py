@@ -49,9 +49,36 @@ def _paragraph_break(prev: Line, nxt: Line, cell_right: float) -> bool:
                 and is_wrap_space(prev.text, nxt.text))
 
 
+#: A Thai abbreviation (ต.ค., ก.ย., พ.ศ.) at a line's start or end: a word of
+#: its own, so a wrap next to it fell on a space.
+_RE_ABBR_START = re.compile(r"^[ก-ฮ]{1,3}\.(?:[ก-ฮ]{1,2}\.)?")
+_RE_ABBR_END = re.compile(r"(?:^|[^ก-๛])[ก-ฮ]{1,3}\.(?:[ก-ฮ]{1,2}\.)?$")
+#: A line ending inside a token: after a slash or a hyphen ("30/" / "9/2567", "E-" / "Service").
+_RE_OPEN_END = re.compile(r"[0-9A-Za-z๐-๙][/\-‐]$")
 #: Thai letters at the end of one line and the start of the next.
 _RE_THAI_END = re.compile(r"[\u0e01-\u0e4e\uf700-\uf71a]$")
 _RE_THAI_START = re.compile(r"^[\u0e01-\u0e4e\uf700-\uf71a]")
+
+
+def _wrap_joiner(left: str, right: str, drawn_space: bool) -> str:
+    """What stands where one line of a paragraph wraps to the next: a space or nothing.
+
+    >>> _wrap_joiner("จัดซื้อจัด", "จ้าง", False), _wrap_joiner("2566 ถึง", "ก.ย. 2567", False)
+    ('', ' ')
+    >>> _wrap_joiner("1/10/2566-30/", "9/2567", False), _wrap_joiner("ผ่านระบบ E-", "Service", False)
+    ('', '')
+    """
+    if drawn_space:
+        return " "
+    if _RE_OPEN_END.search(left) and re.match(r"[0-9A-Za-z๐-๙]", right):
+        return ""
+    if _RE_THAI_END.search(left) and _RE_THAI_START.match(right):
+        # Thai writes words without spaces: the wrap fell between or inside
+        # words, unless an abbreviation stands there or a letter-spaced run goes on
+        if _RE_ABBR_START.match(right) or _RE_ABBR_END.search(left) or letter_spaced_wrap(left, right):
+            return " "
+        return ""
+    return " "
 
 
 def join_cell_lines(lines: Sequence[Line]) -> str:
@@ -71,9 +98,7 @@ def join_cell_lines(lines: Sequence[Line]) -> str:
         if not text:
             continue
         if out and prev is not None:
-            thai_join = bool(_RE_THAI_END.search(out) and _RE_THAI_START.match(text))
-            spaced = thai_join and letter_spaced_wrap(out, text)
-            out += "" if thai_join and not prev.ends_with_space and not spaced else " "
+            out += _wrap_joiner(out, text, prev.ends_with_space)
         out += text
         prev = ln
     return out
@@ -290,13 +315,45 @@ def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreR
     return scores, analyses, problems
 
 
+MEASURE_TEXT_FIELDS = ("measure", "finding", "steps", "period", "responsible")
+
+
+def _spans_down(t: IndicatorTable, k: int, col: int) -> bool:
+    """Whether the cell of row ``k`` in ``col`` is the top of a merged cell (rows below covered)."""
+    return (k + 1 < len(t.rows) and col < len(t.rows[k + 1]) and t.rows[k + 1][col] is None
+            and t.row_pages[k + 1] == t.row_pages[k])
+
+
+def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
+    """Each row's text per field, a vertically merged cell giving its text to every row it spans.
+
+    The part of a merged cell that a page break carried over is drawn empty at
+    the top of the next page, over the rows it still spans: it too keeps the
+    text from before the break.
+    """
+    out: list[dict[str, str]] = []
+    last: dict[str, str] = {}
+    for k, row in enumerate(t.rows):
+        f: dict[str, str] = {}
+        for name in MEASURE_TEXT_FIELDS:
+            col = t.columns.get(name)
+            c = row[col] if col is not None and col < len(row) else None
+            carried_over = (c is not None and c.is_empty and k > 0 and t.row_pages[k] != t.row_pages[k - 1]
+                            and _spans_down(t, k, col))
+            if col is not None and col < len(row) and (c is None or carried_over):
+                f[name] = last.get(name, "")
+            else:
+                f[name] = normalize_citations(cell_text(c))
+        last = f
+        out.append(f)
+    return out
+
+
 def measure_rows(t: IndicatorTable, indicator: int) -> tuple[list[MeasureRow], list[Problem]]:
     """The measure rows of one measures table, numbered from 1."""
     rows: list[MeasureRow] = []
     problems: list[Problem] = []
-    for row, page in zip(t.rows, t.row_pages):
-        f = {name: normalize_citations(_field(row, t.columns, name))
-             for name in ("measure", "finding", "steps", "period", "responsible")}
+    for row, page, f in zip(t.rows, t.row_pages, _merged_values(t)):
         if not any(f.values()):
             continue
         start, end = parse_period(f["period"]) if f["period"] else (None, None)
