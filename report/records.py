@@ -294,7 +294,8 @@ def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreR
     if col is not None:
         cells = [r[col] for r in t.rows if col < len(r)]
         problems += _low_confidence(cells, f"the analysis of indicator {first}", first, analysis_page or t.page)
-    if full:
+    if full or (col is not None and t.rows):
+        # an analysis column left empty still analyses the indicator: a row with nothing named
         parts = split_analysis(full)
         if not parts.labelled and parts.guideline:
             problems.append(problem("analysis-unlabelled",

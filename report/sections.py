@@ -136,6 +136,7 @@ class IndicatorTable:
     pieces: int = 1
     width: float = 0.0  # of its first piece: a piece on the next page must match it
     n_cols: int = 0
+    edges: list[tuple[float, float]] = field(default_factory=list)  # x-extent of each column
 
 
 @dataclass
@@ -211,6 +212,40 @@ MAX_FURNITURE_LINES = 3
 WIDTH_TOLERANCE = 0.1
 
 
+#: Column edges of two pieces of one table agree within this many points.
+EDGE_TOLERANCE = 3.0
+
+
+def _column_map(edges: list[tuple[float, float]], piece: list[tuple[float, float]]) -> list[int] | None:
+    """The table column of each of a piece's columns, when the piece's columns are some of the table's.
+
+    >>> _column_map([(0, 100), (100, 150), (150, 400)], [(0, 100), (100, 150)])
+    [0, 1]
+    >>> _column_map([(0, 100), (100, 150), (150, 400)], [(0, 120), (120, 150)]) is None
+    True
+    """
+    if not edges or not piece or len(piece) > len(edges):
+        return None
+    out = []
+    for j, (a, b) in enumerate(piece):
+        last = j == len(piece) - 1  # a column rebuilt from its text ends where the text does
+        k = next((i for i, (x0, x1) in enumerate(edges)
+                  if abs(x0 - a) <= EDGE_TOLERANCE
+                  and (abs(x1 - b) <= EDGE_TOLERANCE or (last and b <= x1 + EDGE_TOLERANCE))), None)
+        if k is None or (out and k <= out[-1]):
+            return None
+        out.append(k)
+    return out
+
+
+def _widen(row: list[Cell | None], where: list[int], n_cols: int) -> list[Cell | None]:
+    """A piece's row placed in the table's columns; the columns it lacks are covered (None)."""
+    out: list[Cell | None] = [None] * n_cols
+    for cell, k in zip(row, where):
+        out[k] = cell
+    return out
+
+
 def _same_width(a: float, b: float) -> bool:
     return a <= 0 or b <= 0 or abs(a - b) / min(a, b) < WIDTH_TOLERANCE
 
@@ -242,6 +277,7 @@ class _Walker:
         self.gap_lines = 0  # free lines since the last table
         self.width = 0.0  # of the table being read
         self.n_cols = 0
+        self.edges: list[tuple[float, float]] = []
 
     def heading(self, found: list[HeadingMatch], text: str, page: int) -> None:
         if self.last_was_heading:  # a heading wrapped over two lines (…9 … และ / …10 …)
@@ -265,21 +301,27 @@ class _Walker:
     def _open(self, kind: str, columns: dict[str, int], page: int) -> IndicatorTable:
         self.current = IndicatorTable(kind=kind, headings=self.pending, heading_text=self.pending_text,
                                       heading_page=self.pending_page, columns=columns, page=page,
-                                      width=self.width, n_cols=self.n_cols)
+                                      width=self.width, n_cols=self.n_cols, edges=self.edges)
         self.tables.append(self.current)
         self.pending, self.pending_text, self.pending_page = [], "", None
         self.last_was_heading = False
         return self.current
 
     def _continues(self, cur: IndicatorTable | None, item: Table, gap: int) -> bool:
-        """Whether ``item`` is the current table going on over a page break (MinerU's test)."""
+        """Whether ``item`` is the current table going on over a page break (MinerU's test).
+
+        Same column count and width; or its columns are some of the table's
+        (a merged column whose cell the break split is drawn without rulings).
+        """
         last_page = cur.row_pages[-1] if cur is not None and cur.row_pages else cur.page if cur else 0
-        return (cur is not None and item.page > last_page
-                and item.n_cols == cur.n_cols and _same_width(cur.width, item.bbox[2] - item.bbox[0])
-                and gap <= MAX_FURNITURE_LINES)
+        if cur is None or item.page <= last_page or gap > MAX_FURNITURE_LINES:
+            return False
+        if item.n_cols == cur.n_cols and _same_width(cur.width, item.bbox[2] - item.bbox[0]):
+            return True
+        return _column_map(cur.edges, item.column_edges) is not None
 
     def table(self, item: Table) -> None:
-        self.width, self.n_cols = item.bbox[2] - item.bbox[0], item.n_cols
+        self.width, self.n_cols, self.edges = item.bbox[2] - item.bbox[0], item.n_cols, item.column_edges
         gap, self.gap_lines = self.gap_lines, 0
         rows = list(zip(item.rows, item.row_pages))
         i = 0
@@ -298,6 +340,9 @@ class _Walker:
             # The same table continued on a new page (header repeated or not);
             # its first row may be the rest of a row the page break split.
             cur.pieces += 1
+            where = _column_map(cur.edges, item.column_edges)
+            if where is not None and where != list(range(cur.n_cols)):
+                body = [(_widen(r, where, cur.n_cols), p) for r, p in body]
             first = next(((r, p) for r, p in body if not _is_header(r)), None)
             if first and cur.rows and first[1] != cur.row_pages[-1] and _is_continuation_row(
                 cur.kind, cur.columns, cur.rows[-1], first[0]
