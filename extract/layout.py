@@ -70,6 +70,36 @@ class TextLine:
 Item = TextLine | Table
 
 
+def _close_open_cells(grid: Grid) -> Grid:
+    """Grid slots no cell covers, made cells: one per column and run of such slots.
+
+    A merged cell that a page break cut has no ruling at the page's bottom
+    (or top), so the table finder cannot close it: its slots are reported as
+    covered (``None``) though no cell above reaches them, and its text would
+    be lost.
+    """
+    edges = _column_edges(grid)
+    if len(edges) != max((len(r) for r in grid.rows), default=0):
+        return grid
+    spans = [(min(b[1] for b in r if b), max(b[3] for b in r if b)) if any(r) else None for r in grid.rows]
+    rows = [list(r) for r in grid.rows]
+    for j, (x0, x1) in enumerate(edges):
+        reach = float("-inf")  # the lowest point a cell of this column reaches so far
+        run_start = None
+        for i, r in enumerate(rows + [[None] * len(edges)]):
+            box = r[j] if j < len(r) else None
+            open_slot = i < len(rows) and box is None and spans[i] is not None and spans[i][0] >= reach - 1.0
+            if open_slot and run_start is None:
+                run_start = i
+            if not open_slot and run_start is not None:
+                rows[run_start][j] = (x0, spans[run_start][0], x1, spans[i - 1][1])
+                reach = spans[i - 1][1]
+                run_start = None
+            if box is not None:
+                reach = max(reach, box[3])
+    return Grid(bbox=grid.bbox, rows=tuple(tuple(r) for r in rows))
+
+
 def _table(page: Page, grid: Grid, chars: list[Char]) -> Table:
     # Chars sorted by their vertical centre, so each cell bisects its band.
     ordered = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
@@ -195,7 +225,7 @@ def page_items(page: Page) -> list[Item]:
                            and x0 - 1 <= c.xmid <= x1 + 1 and top - 1 <= (c.top + c.bottom) / 2 <= bottom + 1]
     items: list[tuple[float, Item]] = []
     for g, tchars in zip(grids, per_grid):
-        items.append((g.bbox[1], _table(page, g, tchars)))
+        items.append((g.bbox[1], _table(page, _close_open_cells(g), tchars)))
     for ln in text_lines(free):
         items.append((ln.top, TextLine(page.number, ln)))
     items.sort(key=lambda t: t[0])
