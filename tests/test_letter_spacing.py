@@ -31,3 +31,9 @@ def test_a_run_cut_by_a_line_wrap_is_joined_whole():
 def test_a_wrap_between_plain_words_is_no_letter_spaced_wrap():
     assert not letter_spaced_wrap("จัดซื้อจัด", "จ้าง")
     assert letter_spaced_wrap("ชี้ แ จ ง", "ข้ อ มู ล")
+
+
+def test_wraps_next_to_abbreviations_keep_their_space_and_inside_tokens_none():
+    lines = [_line("ต.ค. 2567 ถึง"), _line("ก.ย. 2568")]
+    assert normalize_text(join_cell_lines(lines)) == "ต.ค. 2567 ถึง ก.ย. 2568"
+    assert normalize_text(join_cell_lines([_line("1/10/2567-30/"), _line("9/2568")])) == "1/10/2567-30/9/2568"

@@ -107,3 +107,38 @@ def test_analysis_merged_cell_split_mid_paragraph_reads_as_one_paragraph():
              table([[cell("i3 การเรียกรับสินบน"), cell("100"), rest]], page=2)]
     (a,) = read_report(items).analyses
     assert a.cause == "เจ้าหน้าที่บางรายให้บริการไม่เท่าเทียมกัน"
+
+
+def _boxed(text: str, x0: float, x1: float) -> Cell:
+    return Cell((x0, 0.0, x1, 100.0), (Line(text, x0 + 2, x0 + 60, 0, 14, 14.0, 40.0),))
+
+
+def test_a_piece_with_only_some_of_the_columns_continues_the_table():
+    # the analysis column (merged cell) is not drawn on the next page: two columns of three
+    header = [_boxed("ประเด็นข้อคำถาม", 0, 200), _boxed("คะแนน", 200, 250), _boxed("การวิเคราะห์", 250, 500)]
+    first = [_boxed("i1 ข้อหนึ่ง", 0, 200), _boxed("95.00", 200, 250),
+             _boxed("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i2", 250, 500)]
+    items = [heading("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"),
+             table([header, first], page=1),
+             table([[_boxed("i2 ข้อสอง", 0, 200), _boxed("90.00", 200, 250)],
+                    [_boxed("i3 ข้อสาม", 0, 200), _boxed("99.00", 200, 250)]], page=2, width=250)]
+    content = read_report(items)
+    assert [(s.question, s.score) for s in content.scores] == [("i1", 95.0), ("i2", 90.0), ("i3", 99.0)]
+    assert content.analyses[0].lowest_questions == ("i2",)
+
+
+def test_a_vertically_merged_cell_gives_its_text_to_every_row_it_spans():
+    items = [heading("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"),
+             table([HEADER,
+                    _row("มาตรการหนึ่ง", "ขั้นหนึ่ง", period="ตลอดปีงบประมาณ 2568", resp="กองคลัง"),
+                    [cell("มาตรการสอง"), cell("ผล"), cell("ขั้นสอง"), None, None]], page=1)]
+    m = read_report(items).measures
+    assert [(x.period_text, x.responsible) for x in m] == [("ตลอดปีงบประมาณ 2568", "กองคลัง")] * 2
+
+
+def test_an_empty_analysis_column_still_gives_the_indicator_its_row():
+    analysis_header = [cell("ประเด็นข้อคำถาม"), cell("คะแนน"), cell("การวิเคราะห์ผลการประเมิน")]
+    items = [heading("ตัวชี้วัดที่ 3 การใช้อำนาจ"),
+             table([analysis_header, [cell("i7 ข้อเจ็ด"), cell("100"), empty()]], page=1)]
+    (a,) = read_report(items).analyses
+    assert (a.indicator, a.lowest_questions, a.cause, a.guideline) == (3, (), None, None)

@@ -1,0 +1,81 @@
+"""Table cells a page break cut from their rulings, taken back (extract/layout.py, issue 8).
+
+Constructed pages: glyph boxes and ruling-line grids as a browser prints a
+table whose row or merged cell crosses a page break (Chromium draws the
+pieces without the border at the break, so the grid stops short of them).
+"""
+from __future__ import annotations
+
+from extract.layout import Table, TextLine, page_items
+from extract.pdf import Char, Grid, Page
+
+SIZE = 12.0
+# Three columns: question 50-280, score 280-320, analysis 320-520.
+COLS = [(50.0, 280.0), (280.0, 320.0), (320.0, 520.0)]
+
+
+def word(text: str, x0: float, top: float, seq0: int) -> list[Char]:
+    """One word, a glyph per character, 6 points wide each."""
+    return [Char(ch, x0 + 6 * i, x0 + 6 * (i + 1), top, top + SIZE, SIZE, seq0 + i) for i, ch in enumerate(text)]
+
+
+def grid(rows: list[tuple[float, float]], cols=COLS, covered: set[tuple[int, int]] = frozenset()) -> Grid:
+    boxes = tuple(tuple(None if (i, j) in covered else (a, top, b, bottom) for j, (a, b) in enumerate(cols))
+                  for i, (top, bottom) in enumerate(rows))
+    return Grid(bbox=(cols[0][0], rows[0][0], cols[-1][1], rows[-1][1]), rows=boxes)
+
+
+def tables(items):
+    return [it for it in items if isinstance(it, Table)]
+
+
+def texts(table: Table) -> list[list[str | None]]:
+    return [[None if c is None else " ".join(ln.text for ln in c.lines) for c in row] for row in table.rows]
+
+
+def test_row_cut_from_its_top_border_at_the_top_of_a_page_is_a_row():
+    chars = word("ABCD", 55.0, 64.0, 0) + word("95", 290.0, 64.0, 10) + word("EFGH", 55.0, 82.0, 20)
+    page = Page(2, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)]),), 0.0)
+    (t,) = tables(page_items(page))
+    assert texts(t)[0][:2] == ["ABCD", "95"]
+    assert len(t.rows) == 2
+
+
+def test_row_cut_from_its_bottom_border_at_the_bottom_of_a_page_is_a_row():
+    chars = word("ABCD", 55.0, 702.0, 0) + word("WXYZ", 55.0, 724.0, 10) + word("88", 290.0, 724.0, 20)
+    page = Page(1, 595.0, 842.0, tuple(chars), (grid([(700.0, 720.0)]),), 0.0)
+    (t,) = tables(page_items(page))
+    assert texts(t)[-1][:2] == ["WXYZ", "88"]
+
+
+def test_a_heading_above_a_table_stays_a_line():
+    # a heading running across the column edge, with no cell padding at the edge
+    heading = [Char(ch, 228.0 + 6 * i, 234.0 + 6 * i, 52.0, 64.0, SIZE, i) for i, ch in enumerate("HEADINGTEXTLINE")]
+    chars = heading + word("ABCD", 55.0, 82.0, 30)
+    page = Page(2, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)]),), 0.0)
+    items = page_items(page)
+    assert isinstance(items[0], TextLine) and items[0].text == "HEADINGTEXTLINE"
+    assert len(tables(items)[0].rows) == 1
+
+
+def test_merged_column_drawn_without_rulings_becomes_a_merged_cell():
+    # the page's grid has only the first two columns; the analysis text stands beside it
+    two = COLS[:2]
+    chars = (word("ABCD", 55.0, 82.0, 0) + word("95", 290.0, 82.0, 10)
+             + word("NOTE", 330.0, 82.0, 20) + word("MORE", 330.0, 102.0, 30)
+             + word("EFGH", 55.0, 102.0, 40) + word("90", 290.0, 102.0, 50))
+    page = Page(2, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0), (100.0, 120.0)], cols=two),), 0.0)
+    (t,) = tables(page_items(page))
+    assert t.n_cols == 3
+    assert texts(t) == [["ABCD", "95", "NOTE MORE"], ["EFGH", "90", None]]
+
+
+def test_merged_cell_left_open_by_a_page_break_keeps_its_text():
+    # header row closed; below it the analysis column has no ruling before the page ends
+    chars = (word("Q", 55.0, 62.0, 0) + word("S", 290.0, 62.0, 5) + word("A", 330.0, 62.0, 8)
+             + word("ABCD", 55.0, 82.0, 10) + word("95", 290.0, 82.0, 20) + word("LOWEST", 330.0, 82.0, 30)
+             + word("EFGH", 55.0, 102.0, 40) + word("90", 290.0, 102.0, 50) + word("CAUSE", 330.0, 102.0, 60))
+    g = grid([(60.0, 80.0), (80.0, 100.0), (100.0, 120.0)], covered={(1, 2), (2, 2)})
+    page = Page(1, 595.0, 842.0, tuple(chars), (g,), 0.0)
+    (t,) = tables(page_items(page))
+    assert texts(t)[1][2] == "LOWEST CAUSE"
