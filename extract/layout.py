@@ -161,8 +161,9 @@ def _cut_row(grid: Grid, free: list[Char], above: bool) -> tuple[Grid, list[Char
     by_col: dict[int, list[Char]] = {}
     for c in inside:
         by_col.setdefault(next(i for i, (a, b) in enumerate(edges) if c.xmid <= b + 1 or i == len(edges) - 1), []).append(c)
-    if len(by_col) < 2:
-        return grid, free
+    if len(by_col) < 2 and 0 in by_col:
+        return grid, free  # text at the left edge alone: a paragraph, not a row
+    # (text in one inner column alone: the rest of a merged cell, as the analysis)
     # each column's text sits inside its cell, clear of both edges (a cell's padding);
     # a line running across the table touches an edge where it crosses it
     if any(min(c.x0 for c in cs) < edges[k][0] + CELL_INSET or max(c.x1 for c in cs) > edges[k][1] - CELL_INSET

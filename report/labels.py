@@ -126,25 +126,28 @@ def _opens_paragraph(text: str, start: int) -> bool:
     return bool(_RE_OPENING.search(text[max(0, start - 8):start])) or start == 0
 
 
-def _accepted(text: str, m: re.Match[str], phrase: Phrase) -> bool:
-    """Whether a wording found at ``m`` stands as a label there."""
+def _accepted(text: str, m: re.Match[str], phrase: Phrase, strict: bool) -> bool:
+    """Whether a wording found at ``m`` stands as a label there.
+
+    ``strict`` (a single line, where a wrapped sentence may start): a weak
+    wording must end as a word ("สาเหตุ ..."), not run into one ("สาเหตุหลักคือ...").
+    """
     after = text[m.start("tail"):m.start("tail") + 1]
     if m.group("colon"):
         return True
     if _opens_paragraph(text, m.start()):
-        # a weak wording opening a paragraph must end as a word ("สาเหตุ ..."),
-        # not run into one ("สาเหตุหลักคือ...")
-        return phrase.strong or not re.match(r"[ก-๛]", after) or bool(m.group("tail").strip())
+        return (phrase.strong or not strict or not re.match(r"[ก-๛]", after)
+                or bool(m.group("tail").strip()))
     before = text[max(0, m.start() - 1):m.start()]
     return phrase.strong and bool(_RE_WORD_BEFORE.search(before))
 
 
-def _candidates(text: str) -> list[LabelMatch]:
+def _candidates(text: str, strict: bool = False) -> list[LabelMatch]:
     found: list[LabelMatch] = []
     for kind, phrases in _compiled().items():
         for phrase, rx in phrases:
             for m in rx.finditer(text):
-                if _accepted(text, m, phrase):
+                if _accepted(text, m, phrase, strict):
                     found.append(LabelMatch(kind, m.start(), m.end()))
     # the longest match at each start (the first wording tried is the longest)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
@@ -186,6 +189,8 @@ def find_labels(text: str) -> list[LabelMatch]:
     [('lowest', 'i2 การ'), ('cause', 'บุคลาก'), ('guideline', 'จัดอบร')]
     >>> [m.kind for m in find_labels("ควรจัดทำแนวทางการพัฒนาบุคลากร สาเหตุหลักคือ")]
     []
+    >>> [m.kind for m in find_labels("i2 การให้บริการ\\nสาเหตุข้อมูลไม่ครบ")]  # a paragraph it opens
+    ['cause']
     """
     cands = _candidates(text)
     chosen: list[LabelMatch] = []
@@ -211,7 +216,7 @@ def opens_with_label(line: str) -> bool:
     >>> opens_with_label("แนวทางการใช้ทรัพย์สินของราชการ"), opens_with_label("สาเหตุหลักคือ")
     (False, False)
     """
-    return any(m.start == 0 for m in _candidates(line.strip()))
+    return any(m.start == 0 for m in _candidates(line.strip(), strict=True))
 
 
 def is_label_only(line: str) -> bool:
@@ -221,4 +226,4 @@ def is_label_only(line: str) -> bool:
     (True, True, False)
     """
     line = line.strip()
-    return any(m.start == 0 and m.end >= len(line) for m in _candidates(line))
+    return any(m.start == 0 and m.end >= len(line) for m in _candidates(line, strict=True))

@@ -79,3 +79,13 @@ def test_merged_cell_left_open_by_a_page_break_keeps_its_text():
     page = Page(1, 595.0, 842.0, tuple(chars), (g,), 0.0)
     (t,) = tables(page_items(page))
     assert texts(t)[1][2] == "LOWEST CAUSE"
+
+
+def test_rest_of_a_merged_cell_below_the_last_row_is_kept_but_a_paragraph_is_not():
+    rest = word("CAUSE", 330.0, 724.0, 40)
+    page = Page(1, 595.0, 842.0, tuple(word("ABCD", 55.0, 702.0, 0) + rest), (grid([(700.0, 720.0)]),), 0.0)
+    (t,) = tables(page_items(page))
+    assert any("CAUSE" in (x or "") for row in texts(t) for x in row)
+    para = word("PARAGRAPH", 52.0, 724.0, 40)
+    page = Page(1, 595.0, 842.0, tuple(word("ABCD", 55.0, 702.0, 0) + para), (grid([(700.0, 720.0)]),), 0.0)
+    assert isinstance(page_items(page)[-1], TextLine)
