@@ -202,7 +202,14 @@ def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None
         # without a score is the tail of the previous question.
         return bool(q) and not text(row, "score") and not re.match(r"^[a-zA-Z\[|]?\d", q)
     filled_prev = {n for n in cols if text(prev, n)}
+    if _RE_RANGE_REST.match(text(row, "period")) and not _RE_RANGE_SIGN.search(text(prev, "period")):
+        return True  # "๑ ตุลาคม ๒๕๖๖" / "- ๓๐ กันยายน ๒๕๖๗": one period the break cut in two
     return bool(filled_prev - filled_row) and filled_row <= filled_prev
+
+
+#: The second half of a period range opening a cell ("- 30 ก.ย. 2567", "ถึง ก.ย. 2567").
+_RE_RANGE_REST = re.compile(r"^(?:[-–—]|ถึง)")
+_RE_RANGE_SIGN = re.compile(r"[-–—]|ถึง")
 
 
 #: Lines allowed between two pieces of one table (a page number, a running

@@ -142,3 +142,11 @@ def test_an_empty_analysis_column_still_gives_the_indicator_its_row():
              table([analysis_header, [cell("i7 ข้อเจ็ด"), cell("100"), empty()]], page=1)]
     (a,) = read_report(items).analyses
     assert (a.indicator, a.lowest_questions, a.cause, a.guideline) == (3, (), None, None)
+
+
+def test_a_period_cut_in_two_by_the_break_glues_its_row_whatever_else_is_filled():
+    items = [heading("ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต"),
+             table([HEADER, _row("1.ประกาศนโยบาย", "-จัดอบรมปีละ 1", period="1 ตุลาคม 2566")], page=1),
+             table([_row("No Gift Policy", "ครั้ง", period="- 30 กันยายน 2567", resp="กองกลาง", finding="ต่อ")], page=2)]
+    (m,) = read_report(items).measures
+    assert (str(m.period_start), str(m.period_end)) == ("2023-10-01", "2024-09-30")
