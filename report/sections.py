@@ -165,12 +165,29 @@ def _split_header(rows: list[list[Cell | None]]) -> tuple[str | None, list[Cell 
     return kind, header, i
 
 
+#: Text of a row's other cells that a heading row may carry: a full-width
+#: heading cell drawn over the table's column rulings spills its last
+#: letters into the next cells ("ตัวชี้วัดที่ 3 : การใช้อำ" | "นาจ").
+MAX_HEADING_SPILL = 25
+
+
 def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
-    """Indicator headings printed as a table row (one filled, usually merged, cell)."""
+    """Indicator headings printed as a table row (one filled, usually merged, cell).
+
+    >>> from extract.text_layer import Line
+    >>> def c(t): return Cell((0, 0, 1, 1), (Line(t, 0, 1, 0, 1, 10, 1),) if t else ())
+    >>> [h.number for h in heading_row([c("ตัวชี้วัดที่ 3 : การใช้อำนาจ"), c("นาจ"), c(""), c("")])]
+    [3]
+    >>> heading_row([c("ตัวชี้วัดที่ 3 การใช้อำนาจ"), c("จัดอบรมให้ความรู้แก่บุคลากรทุกคนทุกไตรมาส")])
+    []
+    """
     texts = [c.raw_text for c in row if c is not None and not c.is_empty]
-    if len(texts) != 1:
+    if not texts or any(len(squash(t)) > MAX_HEADING_SPILL for t in texts[1:]):
         return []
-    return parse_indicator_heading(normalize_text(texts[0]))
+    found = parse_indicator_heading(normalize_text(texts[0]))
+    if found or len(texts) == 1:
+        return found
+    return parse_indicator_heading(normalize_text(" ".join(texts)))
 
 
 #: The fields a new row always fills: a measures row names its measure (and
