@@ -165,12 +165,6 @@ def _split_header(rows: list[list[Cell | None]]) -> tuple[str | None, list[Cell 
     return kind, header, i
 
 
-#: Text of a row's other cells that a heading row may carry: a full-width
-#: heading cell drawn over the table's column rulings spills its last
-#: letters into the next cells ("ตัวชี้วัดที่ 3 : การใช้อำ" | "นาจ").
-MAX_HEADING_SPILL = 25
-
-
 def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
     """Indicator headings printed as a table row (one filled, usually merged, cell).
 
@@ -182,12 +176,17 @@ def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
     []
     """
     texts = [c.raw_text for c in row if c is not None and not c.is_empty]
-    if not texts or any(len(squash(t)) > MAX_HEADING_SPILL for t in texts[1:]):
+    if not texts:
         return []
     found = parse_indicator_heading(normalize_text(texts[0]))
-    if found or len(texts) == 1:
+    if len(texts) == 1 or not found:
         return found
-    return parse_indicator_heading(normalize_text(" ".join(texts)))
+    # A full-width heading cell drawn over the table's column rulings spills
+    # into the next cells ("ตัวชี้วัดที่ 3 : การใช้อำ" | "นาจ"); any other text
+    # in the row must be shorter than the heading, or the row is a data row.
+    head = squash(texts[0])
+    other = "".join(t for t in map(squash, texts[1:]) if t not in head)
+    return found if len(other) < len(head) else []
 
 
 #: The fields a new row always fills: a measures row names its measure (and
