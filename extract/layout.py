@@ -105,6 +105,7 @@ def _table(page: Page, grid: Grid, chars: list[Char]) -> Table:
     ordered = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
     ymids = [(c.top + c.bottom) / 2 for c in ordered]
     rows: list[list[Cell | None]] = []
+    used: set[int] = set()  # a glyph on the line between two cells belongs to the first only
     for row in grid.rows:
         cells: list[Cell | None] = []
         for box in row:
@@ -112,7 +113,9 @@ def _table(page: Page, grid: Grid, chars: list[Char]) -> Table:
                 cells.append(None)
                 continue
             lo, hi = bisect_left(ymids, box[1] - 1.0), bisect_right(ymids, box[3] + 1.0)
-            cells.append(Cell(box, tuple(text_lines(chars_in_box(ordered[lo:hi], box)))))
+            mine = [c for c in chars_in_box(ordered[lo:hi], box) if id(c) not in used]
+            used.update(map(id, mine))
+            cells.append(Cell(box, tuple(text_lines(mine))))
         rows.append(cells)
     return Table(page=page.number, bbox=grid.bbox, rows=rows, row_pages=[page.number] * len(rows))
 

@@ -64,7 +64,7 @@ _RE_CHUNK = re.compile(r"[^\s]+")
 # Characters a name may hold (Thai letters and marks, digits, a few signs).
 _RE_NAME_CHARS = re.compile(r"^[ก-๙0-9.\-]+")
 # A numbered district closing a name ("... ศรีสะเกษ เขต ๕"): part of the name.
-_RE_DISTRICT = re.compile(r"\s*เขต\s*(?P<n>[0-9๐-๙]{1,2})(?![0-9๐-๙])")
+_RE_NUMBERED_DISTRICT = re.compile(r"\s*เขต\s*(?P<n>[0-9๐-๙]{1,2})(?![0-9๐-๙])")
 
 
 def _name_after(text: str) -> str:
@@ -92,7 +92,7 @@ def _name_after(text: str) -> str:
         if chunk.end() < len(m.group(0)):
             break  # punctuation inside the chunk ends the name
         pos = m.end()
-    district = _RE_DISTRICT.match(text, pos) if name else None
+    district = _RE_NUMBERED_DISTRICT.match(text, pos) if name else None
     if district:
         name += " เขต " + district.group("n")
     return name
