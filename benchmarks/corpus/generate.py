@@ -7,8 +7,10 @@ Layout (the shape of ../shared/dev-corpus, so its score.py can score each part):
     DIR/part-000/A-docx.pdf, A-fpdf.pdf, A-html.pdf, B-...   26 seeds per part (letters A-Z)
     DIR/part-000/gt/A.json                                     the seed's ground truth (A.json format)
     DIR/part-000/MANIFEST.json                                 one entry per PDF: file, seed, producer, font, ...
-    DIR/part-000/flagged/                                      renderings whose text layer is wrong (not scored)
+    DIR/part-000/flagged/A-docx.pdf.flagged                    a rendering whose text layer is wrong (not scored)
 
+Each rendering's ToUnicode maps are repaired from the installed fonts (``tounicode``)
+and its text layer is checked against what was drawn (``textlayer``).
 Every producer renders the same composed content, so a document's variants share
 one ground truth. Content and layout are deterministic per seed; the PDF bytes are
 not (producers stamp creation dates).
@@ -30,7 +32,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.corpus import render_docx, render_fpdf, render_html, textlayer
+from benchmarks.corpus import render_docx, render_fpdf, render_html, textlayer, tounicode
 from benchmarks.corpus.compose import compose
 from benchmarks.corpus.look import PRODUCERS, choose_look
 from benchmarks.corpus.printing import printed_document
@@ -85,12 +87,15 @@ def _render(job: Job) -> dict:
     except Exception as e:  # one rendering failing must not stop the corpus
         entry.update(error=f"{type(e).__name__}: {e}")
         return entry
+    repaired = tounicode.repair(out)
     chk = textlayer.check(out, doc.printed_text())
-    entry.update(seconds=round(time.perf_counter() - t0, 2), text_layer_ok=chk.ok, text_layer=chk.summary())
+    entry.update(seconds=round(time.perf_counter() - t0, 2), tounicode_repaired=repaired, text_layer_ok=chk.ok,
+                 text_layer=chk.summary())
     if not chk.ok:
+        # kept for a look, under a suffix that keeps it out of the pipeline's *.pdf discovery
         flagged = job.part_dir / "flagged"
         flagged.mkdir(exist_ok=True)
-        shutil.move(str(out), flagged / name)
+        shutil.move(str(out), flagged / (name + ".flagged"))
     return entry
 
 

@@ -1,4 +1,4 @@
-"""Check a rendered PDF's text layer against what was drawn (poppler's pdftotext).
+"""Check a rendered PDF's text layer against what was drawn (pdfminer, through pdfplumber).
 
 A producer that writes a wrong ToUnicode map (LibreOffice 7.4, ../shared/TRAPS.md)
 makes a PDF whose page shows one character and whose text layer says another: such
@@ -8,46 +8,67 @@ text layer (header rows repeated on later pages only add characters).
 """
 from __future__ import annotations
 
-import subprocess
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import pdfplumber
+
 from normalize.thai import compose_sara_am, map_legacy_glyphs
 
-#: Seconds pdftotext may take.
-TIMEOUT = 60
 
 
 @dataclass(frozen=True)
 class TextLayerCheck:
     ok: bool
     missing: dict  # char -> how many drawn characters the text layer lacks
-    extra: dict  # char -> characters the text layer has beyond what was drawn
+    strangers: tuple  # words of the text layer found nowhere in the drawn text
 
     def summary(self) -> str:
         if self.ok:
             return "text layer matches"
-        show = ", ".join(f"{c!r}x{n}" for c, n in sorted(self.missing.items(), key=lambda x: -x[1])[:8])
-        return f"text layer lacks {sum(self.missing.values())} drawn characters ({show})"
+        show = ", ".join(f"{c!r}x{n}" for c, n in sorted(self.missing.items(), key=lambda x: -x[1])[:6])
+        words = " ".join(self.strangers[:6])
+        return (f"text layer lacks {sum(self.missing.values())} drawn characters ({show}); "
+                f"{len(self.strangers)} word(s) never drawn ({words})")
+
+
+_IGNORED = "\u200b\ufeff-"
+_RE_THAI = re.compile("[\u0e01-\u0e4e]")
+# a sara am drawn as nikhahit + (tone) + aa, split by a gap: "นํ า", "สมํ ่า"
+_RE_SPLIT_AM = re.compile("\u0e4d\\s+(?=[\u0e48-\u0e4b]?\\s*\u0e32)")
+
+
+def _squash(text: str) -> str:
+    # whitespace first (a text layer may put a space between nikhahit and sara aa); a hyphen may be
+    # added or dropped at a line end: hyphens do not count
+    t = "".join(ch for ch in map_legacy_glyphs(text) if not ch.isspace() and ch not in _IGNORED)
+    return compose_sara_am(unicodedata.normalize("NFC", t))
 
 
 def _canon(text: str) -> Counter:
-    # whitespace first (pdftotext may put a space between nikhahit and sara aa); pdftotext joins a
-    # word hyphenated at a line end and drops its hyphen: hyphens do not count
-    t = "".join(ch for ch in map_legacy_glyphs(text) if not ch.isspace() and ch not in "\u200b\ufeff-")
-    return Counter(compose_sara_am(unicodedata.normalize("NFC", t)))
+    return Counter(_squash(text))
 
 
 def pdf_text(path: Path) -> str:
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True,
-                         timeout=TIMEOUT)
-    return out.stdout.decode("utf-8", errors="replace")
+    """The text layer as pdfminer reads it (the ToUnicode maps the pipeline reads too), word by
+    word in content-stream order, so marks stay with their base."""
+    with pdfplumber.open(str(path)) as pdf:
+        return "\n".join(" ".join(w["text"] for w in page.extract_words(use_text_flow=True))
+                         for page in pdf.pages)
 
 
 def check(path: Path, drawn: str) -> TextLayerCheck:
-    want, got = _canon(drawn), _canon(pdf_text(path))
+    """Every drawn character is in the text layer, and every Thai word of the text layer was drawn.
+
+    The second test catches a wrong glyph-to-Unicode map that repeated header rows would
+    hide from the counts (``ปูาแดง`` read where ``ป่าแดง`` is drawn).
+    """
+    layer = _RE_SPLIT_AM.sub("\u0e4d", pdf_text(path))
+    want, got = _canon(drawn), _canon(layer)
     missing = {c: n - got[c] for c, n in want.items() if got[c] < n}
-    extra = {c: n - want[c] for c, n in got.items() if n > want[c]}
-    return TextLayerCheck(not missing, missing, extra)
+    flat = _squash(drawn)
+    strangers = tuple(w for w in (_squash(x) for x in layer.split()) if _RE_THAI.search(w) and w not in flat)
+    return TextLayerCheck(not missing and not strangers, missing, strangers)
