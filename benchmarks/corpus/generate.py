@@ -109,15 +109,19 @@ def write_gt(seed: int, part_dir: Path, letter: str) -> dict:
     return gt
 
 
-def generate(seeds: list[int], out: Path, producers=PRODUCERS, jobs: int = 1, log=print) -> list[dict]:
-    """Write the corpus of ``seeds``; returns the manifest entries (flagged and failed included)."""
+def generate(seeds: list[int], out: Path, producers=PRODUCERS, jobs: int = 1, log=print,
+             per_seed: dict[int, list[str]] | None = None) -> list[dict]:
+    """Write the corpus of ``seeds``; returns the manifest entries (flagged and failed included).
+
+    ``per_seed`` renders a seed with only the producers it names (a fixed slice: one per producer).
+    """
     out.mkdir(parents=True, exist_ok=True)
     work: list[Job] = []
     for i, seed in enumerate(seeds):
         part, letter = place(i)
         part_dir = out / part
         write_gt(seed, part_dir, letter)
-        work += [Job(seed, p, part_dir, letter) for p in producers]
+        work += [Job(seed, p, part_dir, letter) for p in (per_seed or {}).get(seed, producers)]
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
             entries = list(pool.map(_render, work))
@@ -137,6 +141,41 @@ def generate(seeds: list[int], out: Path, producers=PRODUCERS, jobs: int = 1, lo
             (part_dir / "flagged" / "FLAGGED.json").write_text(json.dumps(bad, ensure_ascii=False, indent=1) + "\n",
                                                               encoding="utf-8")
     return entries
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    """One scored rendering of a generated corpus (what a damage model such as scan.py starts from)."""
+    pdf: Path
+    gt: Path  # the document's ground truth (A.json format)
+    doc: str  # letter within its part
+    variant: str  # producer, or a derived variant (scan300...)
+    seed: int
+    entry: dict  # its MANIFEST.json entry
+
+
+def corpus_files(corpus: Path) -> list[CorpusFile]:
+    """Every rendering listed in the corpus's MANIFEST.json files (flagged ones are not listed)."""
+    out = []
+    for manifest in sorted(corpus.glob("**/MANIFEST.json")):
+        part = manifest.parent
+        for e in json.loads(manifest.read_text(encoding="utf-8")):
+            out.append(CorpusFile(part / e["file"], part / "gt" / f"{e['doc']}.json", e["doc"], e["variant"],
+                                  e["seed"], e))
+    return out
+
+
+def add_variant(source: CorpusFile, variant: str, pdf: Path, **info) -> dict:
+    """Register ``pdf`` (written beside ``source`` as ``<doc>-<variant>.pdf``) as another variant of the
+    same document in its part's MANIFEST.json; it shares the document's ground truth."""
+    if pdf.parent != source.pdf.parent or pdf.name != f"{source.doc}-{variant}.pdf":
+        raise ValueError(f"{pdf} must be {source.pdf.parent / f'{source.doc}-{variant}.pdf'}")
+    manifest = source.pdf.parent / "MANIFEST.json"
+    entries = [e for e in json.loads(manifest.read_text(encoding="utf-8")) if e["file"] != pdf.name]
+    entry = {**source.entry, "file": pdf.name, "variant": variant, "derived_from": source.entry["file"], **info}
+    entries.append(entry)
+    manifest.write_text(json.dumps(entries, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return entry
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,8 +27,9 @@ SARA_AM = "\u0e33"
 LATIN_FALLBACK = Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf")
 LATIN_FALLBACK_BOLD = Path("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf")
 
-# A cluster: a base with its marks; a leading vowel stays with the next base.
-_RE_CLUSTER = re.compile(r"[\u0e40-\u0e44]?.[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*[\u0e33]?", re.S)
+# A cluster: a base with its marks (and a sara am); a leading vowel is a cluster of its own,
+# as Word's distributed spacing prints it (``แ ล ้ว``).
+_RE_CLUSTER = re.compile(r".[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*\u0e33?", re.S)
 
 
 def spaced(text: str) -> str:
@@ -63,9 +64,13 @@ def _setup(look: Look) -> FPDF:
     return pdf
 
 
+_RE_TONE_AM = re.compile("([\u0e48-\u0e4b])\u0e33")
+
+
 def _draw_text(text: str) -> str:
-    # fpdf2 maps the second glyph of a shaped sara am to nothing: draw it decomposed
-    return text.replace(SARA_AM, "\u0e4d\u0e32")
+    # fpdf2 maps the second glyph of a shaped sara am to nothing: draw it decomposed, the
+    # nikhahit before a tone mark (its visual order), else the nikhahit is lost from the text layer
+    return _RE_TONE_AM.sub("\u0e4d\\1\u0e32", text).replace(SARA_AM, "\u0e4d\u0e32")
 
 
 def _lines(pdf: FPDF, paras: list[list[Run]], width: float) -> str:

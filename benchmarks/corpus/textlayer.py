@@ -38,6 +38,8 @@ class TextLayerCheck:
 _IGNORED = "\u200b\ufeff-"
 _RE_THAI = re.compile("[\u0e01-\u0e4e]")
 # a sara am drawn as nikhahit + (tone) + aa, split by a gap: "นํ า", "สมํ ่า"
+# a gap before a mark is never a word gap ("รับร้ ู": the text layer put the marks apart)
+_RE_SPACE_MARK = re.compile("\\s+(?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 _RE_SPLIT_AM = re.compile("\u0e4d\\s+(?=[\u0e48-\u0e4b]?\\s*\u0e32)")
 
 
@@ -66,7 +68,7 @@ def check(path: Path, drawn: str) -> TextLayerCheck:
     The second test catches a wrong glyph-to-Unicode map that repeated header rows would
     hide from the counts (``ปูาแดง`` read where ``ป่าแดง`` is drawn).
     """
-    layer = _RE_SPLIT_AM.sub("\u0e4d", pdf_text(path))
+    layer = _RE_SPACE_MARK.sub("", _RE_SPLIT_AM.sub("\u0e4d", pdf_text(path)))
     want, got = _canon(drawn), _canon(layer)
     missing = {c: n - got[c] for c, n in want.items() if got[c] < n}
     flat = _squash(drawn)
