@@ -153,8 +153,8 @@ def test_tounicode_cmap_round_trip():
 AT_LEAST = {
     "fiscal_year": 1.0,
     "scores_recall": 0.97, "scores_precision": 0.98, "scores_exact": 0.98,
-    "analyses_recall": 0.80, "lowest_exact": 0.90, "references_exact": 0.90,
-    "measures_precision": 0.95, "measures_recall": 0.95,
+    "analyses_recall": 0.80, "lowest_exact": 0.85, "references_exact": 0.90,
+    "measures_precision": 0.95, "measures_recall": 0.93,
     "period_start_exact": 0.65, "period_end_exact": 0.60,
 }
 AT_MOST = {

@@ -21,6 +21,8 @@ from normalize.indicators import CANONICAL, tool_for_indicator
 _THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _RE_CODE = re.compile(r"(?<![A-Za-z])([ieo])(\d{1,2})(?!\d)")
 _RE_THAI_WORD = re.compile(r"^[\u0e01-\u0e4e]{4,}$")
+# a code standing alone (i๑, O10, ๐๑๐): letter-spaced like Thai words in Word's distributed lines
+_RE_CODE_TOKEN = re.compile(r"^[ieoIEO๐]?[0-9๐-๙]{1,3}$")
 
 LOWEST_LABELS = ["ข้อคำถามที่ได้คะแนนน้อยที่สุด", "ข้อคำถามที่ได้คะแนนน้อยที่สุด คือ", "ข้อคำถามที่ได้คะแนนน้อยที่สุด"]
 CAUSE_LABELS = ["สาเหตุเกิดจาก", "สาเหตุ", "สาเหตุที่ได้คะแนนน้อย", "สาเหตุเกิดจาก"]
@@ -30,6 +32,7 @@ SEPARATORS = [" : ", " : ", ": ", " ", ":"]
 ANALYSIS_HEADERS = [["ประเด็นข้อคำถาม", "คะแนน", "การวิเคราะห์ผลการประเมินฯ"],
                     ["ข้อคำถาม", "คะแนน", "ผลการวิเคราะห์"],
                     ["ประเด็นข้อคำถาม", "ผลคะแนน", "การวิเคราะห์ผลการประเมิน"]]
+ANALYSIS_WIDTHS = [[78, 16, 76], [78, 16, 76], [100, 14, 42], [64, 18, 92]]
 MEASURE_HEADERS = {
     "measure": ["มาตรการ โครงการ หรือกิจกรรม", "มาตรการ/โครงการ/กิจกรรม", "มาตรการ โครงการ หรือ กิจกรรม"],
     "finding": ["ผลการวิเคราะห์ตัวชี้วัด", "ผลการวิเคราะห์ ตัวชี้วัด", "ผลการวิเคราะห์"],
@@ -73,6 +76,7 @@ class Style:
     header_twice: int | None
     decoy: bool
     score_short: bool  # 100 printed without decimals
+    analysis_widths: list  # a narrow analysis column wraps its labels over two lines
     features: list = field(default_factory=list)
 
 
@@ -102,6 +106,7 @@ def choose_style(seed: int) -> Style:
         header_twice=rng.randint(1, 10) if rng.random() < 0.25 else None,
         decoy=rng.random() < 0.25,
         score_short=rng.random() < 0.3,
+        analysis_widths=rng.choice(ANALYSIS_WIDTHS),
     )
     f = s.features
     f += [f"digits-{s.digits}", f"heading-{HEADINGS.index(s.heading)}", f"label-cause-{s.label_cause}",
@@ -112,7 +117,7 @@ def choose_style(seed: int) -> Style:
                        (s.merged_rate < 1, "analysis-per-row"), (s.measures_one_table, "measures-one-table"),
                        (s.measures_order != MEASURE_ORDERS[0], "measures-column-order"),
                        (s.measures_no_col, "measures-no-column"), (s.header_twice, "header-twice"),
-                       (s.decoy, "decoy-table")]:
+                       (s.decoy, "decoy-table"), (s.analysis_widths[2] < 50, "analysis-narrow")]:
         if flag:
             f.append(name)
     return s
@@ -158,7 +163,7 @@ class Printer:
         out: list[Run] = []
         for i, tok in enumerate(printed.split(" ")):
             sep = " " if i else ""
-            if _RE_THAI_WORD.match(tok) and self.rng.random() < rate:
+            if (_RE_THAI_WORD.match(tok) or _RE_CODE_TOKEN.match(tok) and len(tok) > 1) and self.rng.random() < rate:
                 if sep:
                     out.append(Run(sep, bold=bold))
                 out.append(Run(tok, spaced=True, bold=bold))
@@ -236,7 +241,7 @@ class Printer:
                 printed = self.rng.choice([k for k in range(1, 11) if k != n])
             out.append(Para(self.runs(self.heading(n, printed), 0, bold=True), bold=True, space_before=6))
         analysis_lines = self.analysis_lines(b)
-        widths = [78, 16, 76]
+        widths = list(s.analysis_widths)
         header = Row(self.header_cells(s.analysis_header, widths), header=True)
         rows = [header]
         if s.header_twice == b.indicators[0]:

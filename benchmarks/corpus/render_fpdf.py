@@ -41,8 +41,12 @@ def spaced(text: str) -> str:
     return " ".join(m.group(0) for m in _RE_CLUSTER.finditer(text) if m.group(0).strip())
 
 
+_RE_HAS_THAI = re.compile("[\u0e01-\u0e4e]")
+
+
 def _plain(runs: list[Run]) -> str:
-    return "".join(spaced(r.text) if r.spaced else r.text for r in runs)
+    # literal spaces only inside Thai (the contract joins letter-spaced Thai, not "o 1 0")
+    return "".join(spaced(r.text) if r.spaced and _RE_HAS_THAI.search(r.text) else r.text for r in runs)
 
 
 class _Pdf(FPDF):
