@@ -186,7 +186,7 @@ class Printer:
         shown = printed_n if printed_n is not None else n
         return self.digits(self.s.heading.format(n=shown, name=CANONICAL[n], tool=tool_for_indicator(n)))
 
-    def header_cells(self, texts: list[str], widths: list[float]) -> list[Cell]:
+    def header_cells(self, texts: list[str]) -> list[Cell]:
         rate = 1.0 if self.s.header_spaced and self.rng.random() < 0.6 else 0.0
         return [Cell([self.runs(t, rate, bold=True)], align="C", bold=True) for t in texts]
 
@@ -217,7 +217,7 @@ class Printer:
         return Doc(blocks)
 
     def decoy(self) -> list:
-        rows = [Row(self.header_cells(["ตัวชี้วัด", "คะแนน"], [70, 30]), header=True)]
+        rows = [Row(self.header_cells(["ตัวชี้วัด", "คะแนน"]), header=True)]
         for n in range(1, 11):
             v = round(self.rng.uniform(60, 100), 2)
             rows.append(Row([Cell([[Run(self.digits(f"{n}. {CANONICAL[n]}"))]]),
@@ -242,10 +242,10 @@ class Printer:
             out.append(Para(self.runs(self.heading(n, printed), 0, bold=True), bold=True, space_before=6))
         analysis_lines = self.analysis_lines(b)
         widths = list(s.analysis_widths)
-        header = Row(self.header_cells(s.analysis_header, widths), header=True)
+        header = Row(self.header_cells(s.analysis_header), header=True)
         rows = [header]
         if s.header_twice == b.indicators[0]:
-            rows.append(Row(self.header_cells(s.analysis_header, widths), header=True))
+            rows.append(Row(self.header_cells(s.analysis_header), header=True))
         if b.range_row is not None:
             first, last = b.range_row
             dash = self.rng.choice([" - ", " – ", "-"])
@@ -306,7 +306,7 @@ class Printer:
         out: list = []
 
         def header_rows() -> list[Row]:
-            rows = [Row(self.header_cells(head_texts, widths), header=True)]
+            rows = [Row(self.header_cells(head_texts), header=True)]
             return rows
 
         inds = sorted(self.plan.measures)

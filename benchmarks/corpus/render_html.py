@@ -65,7 +65,6 @@ def _cell(c: Cell, tag: str) -> str:
 def _table(t: Table, look: Look) -> str:
     total = sum(t.widths)
     cols = "".join(f'<col style="width:{100 * w / total:.2f}%">' for w in t.widths)
-    head = [r for r in t.rows if r.header]
     lead = 0
     while lead < len(t.rows) and t.rows[lead].header:
         lead += 1
@@ -78,7 +77,6 @@ def _table(t: Table, look: Look) -> str:
                                          for r in thead_rows) + "</thead>")
     parts.append("<tbody>" + "".join("<tr>" + "".join(_cell(c, "td") for c in r.cells) + "</tr>"
                                      for r in body_rows) + "</tbody></table>")
-    del head
     return "".join(parts)
 
 
