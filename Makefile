@@ -2,7 +2,7 @@
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup samples bench bench-ocr bench-batch clean
+.PHONY: demo test setup samples bench bench-ocr bench-batch bench-heldout corpus clean
 
 demo: $(STAMP)  ## set up, extract samples/ into out/, print the summary, write out/report.html
 	$(VENV)/bin/ita-extract run samples --out out
@@ -34,3 +34,9 @@ bench-batch: $(STAMP)  ## 200 documents: 1 and 2 workers, Dask, memory over 500 
 
 clean:
 	rm -rf out .pytest_cache
+
+bench-heldout: $(STAMP)  ## held-out accuracy on generated reports, per producer (needs chromium, libreoffice-writer-nogui; about 20 min)
+	$(VENV)/bin/python benchmarks/bench_heldout.py
+
+corpus: $(STAMP)  ## generate reports with ground truth: make corpus SEEDS=0-49 OUT=corpus-dev
+	$(VENV)/bin/python -m benchmarks.corpus.generate --seeds $(or $(SEEDS),0-25) --out $(or $(OUT),corpus-dev) --jobs 2

@@ -40,7 +40,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".[test,samples]"
+.venv/bin/python -m pip install -q -e ".[test,samples,corpus]"
 # Train the Thai-numeral recognizer once (about 30 s), so the first OCR run
 # does not; it is cached under ~/.cache/ita-extract (or $ITA_EXTRACT_CACHE).
 .venv/bin/python -m extract.numerals_train
