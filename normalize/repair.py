@@ -1,0 +1,605 @@
+"""Repair broken Thai text layers, guided by the dictionary.
+
+Real agencies' PDFs carry text layers that no contract rule fixes: U+FFFD
+where a glyph had no Unicode (``ด�ำเนินงาน``), sara aa mapped as sara am by
+a broken ToUnicode map (``กำร``), sara am lost to a space or dropped
+(``ด าเนิน``, ``ดาเนิน``), marks placed after the next consonant by
+x-sorting (``ประเมนิ``, ``หนว่ ยงาน``) or before their base, marks dropped
+(``ภาครฐ``), private-use glyph codes (U+F70x, plane-16 U+10FC0x from
+pdf-lib), Latin stand-ins for unmapped marks (``คูěมือ``), TIS-620 bytes read
+as Latin-1 (``ÊÓ¹¡Ñ§Ò¹``), ``-`` drawn for mai tho.
+
+:func:`repair_text` applies, line by line:
+
+1. :func:`decode_tis620_as_latin1` -- a wrong code page decoded;
+2. :func:`normalize.thai.normalize_text` -- the contract's rules;
+3. :func:`fix_mark_sequences` -- orders no Thai text ever has (``ำ่``,
+   ``่ี``, ``ำา``, a mark after a digit or full stop that follows a letter);
+4. :func:`repair_chunk` on each run of Thai text that is suspicious (an
+   unknown glyph, a misplaced mark, or a word out of the dictionary): the
+   run is re-segmented into dictionary words through a *skeleton* index
+   (a word's base letters, marks left out, ำ read as า), each candidate word
+   scored by the edits that turn the broken text into it. Edits that match
+   a known fault (a mark moved by one letter, an unknown glyph read as the
+   mark the word lacks, ำ/า exchanged, a space inside a cluster) are cheap;
+   a blind edit (a mark added with no trace) costs about as much as leaving
+   a letter unknown, so proper names and unknown words that were not broken
+   stay as they are.
+
+Every step is pure, and the whole is idempotent (a repaired text is
+repaired to itself) and keeps the number of lines.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pythainlp import (
+    thai_above_vowels,
+    thai_below_vowels,
+    thai_consonants,
+    thai_follow_vowels,
+    thai_lead_vowels,
+    thai_tonemarks,
+)
+
+from normalize.thai import EXTRA_WORDS, MARKS, normalize_text, thai_tokens
+
+__all__ = [
+    "decode_tis620_as_latin1",
+    "fix_mark_sequences",
+    "repair_chunk",
+    "repair_line",
+    "repair_text",
+    "RepairStats",
+    "repair_text_stats",
+    "is_unknown_glyph",
+]
+
+# --------------------------------------------------------------------------
+# Character classes (PyThaiNLP's, plus the signs it files elsewhere)
+# --------------------------------------------------------------------------
+
+_SARA_AA = "\u0e32"
+_SARA_AM = "\u0e33"
+_NIKHAHIT = "\u0e4d"
+#: Letters a word is spelled with, marks left out: consonants, ฤ ฦ, lead
+#: and follow vowels (ะ า ำ ๅ) and ๆ-free.
+BASES: str = thai_consonants + "ฤฦ" + thai_lead_vowels + thai_follow_vowels
+_BASE_SET = frozenset(BASES)
+_MARK_SET = frozenset(MARKS)
+_TONES = frozenset(thai_tonemarks)
+_ABOVE = frozenset(thai_above_vowels + thai_below_vowels + "\u0e4c")  # vowels and thanthakhat
+_REPLACEMENT = "\ufffd"
+
+# Latin letters a broken font maps its unmapped Thai marks to (PyMuPDF on
+# some NHSO PDFs: คูěมือ, สĎทธิ, ไอวé): Latin-1 letters and Latin Extended-A/B.
+_RE_STAND_IN = re.compile("[\u00c0-\u00ff\u0100-\u024f]")
+# Private-use codes: BMP PUA (U+E000-U+F8FF) and planes 15-16.
+_RE_PUA = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
+def is_unknown_glyph(ch: str) -> bool:
+    """A glyph whose Unicode the producer did not know: U+FFFD or private use.
+
+    >>> is_unknown_glyph("\\ufffd"), is_unknown_glyph("\\U0010fc01"), is_unknown_glyph("ก")
+    (True, True, False)
+    """
+    return ch == _REPLACEMENT or bool(_RE_PUA.match(ch))
+
+
+# --------------------------------------------------------------------------
+# 1. TIS-620 read as Latin-1
+# --------------------------------------------------------------------------
+
+# A run of Latin-1 upper-half characters (with the dots, digits and spaces
+# between them) and no ASCII letter: "ÊÓ¹¡Ñ §Ò¹ ».».ª.". Three or more
+# upper-half characters, so "café" or "Ñ" alone never match.
+_RE_LATIN1_RUN = re.compile(r"[\xa1-\xfb](?:[\xa1-\xfb0-9 .,()\-/]*[\xa1-\xfb.])?")
+
+
+def _decode_run(m: re.Match[str]) -> str:
+    run = m.group(0)
+    high = [c for c in run if "\xa1" <= c <= "\xfb"]
+    if len(high) < 3:
+        return run
+    try:
+        decoded = run.encode("latin-1").decode("tis-620")
+    except UnicodeError:
+        return run
+    thai = sum("\u0e01" <= c <= "\u0e5b" for c in decoded)
+    return decoded if thai >= len(high) else run
+
+
+def decode_tis620_as_latin1(s: str) -> str:
+    """Decode runs of TIS-620 bytes that a reader took for Latin-1.
+
+    >>> decode_tis620_as_latin1("ÊÓ¹¡Ñ§Ò¹ ».».ª.")
+    'สำนักงาน ป.ป.ช.'
+    >>> decode_tis620_as_latin1("café Ñ")
+    'café Ñ'
+    """
+    if not any("\xa1" <= c <= "\xfb" for c in s):
+        return s
+    return _RE_LATIN1_RUN.sub(_decode_run, s)
+
+
+# --------------------------------------------------------------------------
+# 3. Mark sequences no Thai text has
+# --------------------------------------------------------------------------
+
+_TONE = f"[{thai_tonemarks}]"
+_VOWEL_MARK = f"[{thai_above_vowels}{thai_below_vowels}]".replace(_NIKHAHIT, "")
+# A tone before the vowel mark of its cluster: "เม่ือ" -> "เมื่อ".
+_RE_TONE_VOWEL = re.compile(f"({_TONE}+)({_VOWEL_MARK})")
+# A tone after sara am: "นำ้" -> "น้ำ".
+_RE_AM_TONE = re.compile(f"{_SARA_AM}({_TONE})")
+# Sara am doubled by its sara aa: "อำานาจ" -> "อำนาจ".
+_RE_AM_AA = re.compile(f"{_SARA_AM}{_SARA_AA}|{_SARA_AA}{_SARA_AM}(?=[{thai_consonants}])")
+# Marks after a digit or a full stop that follows a letter: "บทท1่ี",
+# "ประสงค.์" -- the marks go back to the letter.
+_RE_MARK_AFTER_DIGIT = re.compile(f"(?<=[{thai_consonants}])([0-9.]+)([{''.join(MARKS)}]+)")
+
+
+def fix_mark_sequences(s: str) -> str:
+    """Put marks back in an order Thai text can have.
+
+    >>> fix_mark_sequences("เม่ือเทียบกับ")
+    'เมื่อเทียบกับ'
+    >>> fix_mark_sequences("นำ้"), fix_mark_sequences("อำานาจ"), fix_mark_sequences("บทท1่ี")
+    ('น้ำ', 'อำนาจ', 'บทที่1')
+    >>> fix_mark_sequences("วัตถุประสงค.์")
+    'วัตถุประสงค์.'
+    """
+    if not any(c in _MARK_SET or c == _SARA_AM for c in s):
+        return s
+    s = _RE_MARK_AFTER_DIGIT.sub(lambda m: m.group(2) + m.group(1), s)
+    s = _RE_AM_TONE.sub(lambda m: m.group(1) + _SARA_AM, s)
+    s = _RE_AM_AA.sub(_SARA_AM, s)
+    return _RE_TONE_VOWEL.sub(lambda m: m.group(2) + m.group(1), s)
+
+
+# --------------------------------------------------------------------------
+# 4. Dictionary-guided repair of a run of Thai text
+# --------------------------------------------------------------------------
+
+#: Cost of a word (favours fewer, longer words).
+WORD_COST = 1.0
+#: Scale of the word's rarity cost: 0 for the most frequent word in the
+#: Thai National Corpus, this for a word it never saw.
+RARITY_COST = 0.9
+#: Cost of one letter left as it is, not in any word.
+UNKNOWN_COST = 1.45
+#: A mark found one letter away from where the word wants it.
+MOVED_COST = 0.25
+#: An unknown glyph (U+FFFD, private use, Latin stand-in) read as a mark.
+GLYPH_COST = 0.15
+#: An unknown glyph two letters away, or an unused one dropped.
+FAR_GLYPH_COST = 0.45
+#: A mark the word has and the text does not show at all.
+ADDED_COST = 1.0
+#: A mark added where a space shows it was lost ("โปรง ใส").
+LOST_COST = 0.35
+#: A mark the text has and the word does not (text would be eaten).
+EXTRA_COST = 1.6
+#: Sara am read where the word has sara aa (a broken ToUnicode map), when the
+#: text has this fault (as many ำ as า), and when it does not.
+AM_AS_AA_COST = (0.3, 1.2)
+#: Sara aa where the word has sara am: nikhahit lost to a space or a glyph;
+#: with no trace, in a text without any ำ, and in a text that has ำ.
+AA_AS_AM_COST = (0.1, 0.7, 1.2)
+#: A space inside a word.
+SPACE_COST = 0.3
+#: Longest word looked up, in base letters.
+MAX_WORD = 24
+
+
+@dataclass
+class _Unit:
+    """A base letter with what follows it up to the next base letter."""
+
+    base: str
+    marks: list[str] = field(default_factory=list)
+    glyphs: list[str] = field(default_factory=list)  # unknown glyphs standing for marks
+    spaces: int = 0
+    raw: str = ""
+
+
+@dataclass(frozen=True)
+class Faults:
+    """Faults a whole text shows, which make some edits cheap."""
+
+    am_as_aa: bool = False  # as many ำ as า: า was mapped to ำ
+    no_am: bool = False  # Thai text and no ำ at all: ำ was dropped
+
+    @classmethod
+    def of(cls, s: str) -> "Faults":
+        """
+        >>> Faults.of("ผลกำรประเมินควำมโปร่งใส")
+        Faults(am_as_aa=True, no_am=False)
+        >>> Faults.of("ในการดาเนินงาน")
+        Faults(am_as_aa=False, no_am=True)
+        """
+        am, aa = s.count(_SARA_AM), s.count(_SARA_AA)
+        return cls(am_as_aa=am > 0 and am >= aa, no_am=am == 0 and aa > 0)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, list[tuple[str, tuple[tuple[str, ...], ...], float]]]:
+    """Skeleton -> [(word, marks per base letter, rarity cost)]."""
+    from pythainlp.corpus import thai_words
+    from pythainlp.corpus.tnc import word_freqs
+
+    freq = {w: f for w, f in word_freqs() if w}
+    top = math.log(max(freq.values()) + 1.0)
+    out: dict[str, list] = {}
+    for w in set(thai_words()) | EXTRA_WORDS:
+        parsed = _parse_word(w)
+        if parsed is None:
+            continue
+        skeleton, marks = parsed
+        prior = RARITY_COST * (1.0 - math.log(freq.get(w, 0) + 1.0) / top)
+        out.setdefault(skeleton, []).append((w, marks, prior))
+    return out
+
+
+def _skeleton_char(c: str) -> str:
+    return _SARA_AA if c == _SARA_AM else c
+
+
+def _parse_word(w: str) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
+    if not w or w[0] not in _BASE_SET:
+        return None
+    skel: list[str] = []
+    marks: list[list[str]] = []
+    for c in w:
+        if c in _BASE_SET:
+            skel.append(_skeleton_char(c))
+            marks.append([])
+        elif c in _MARK_SET:
+            marks[-1].append(c)
+        else:
+            return None
+    return "".join(skel), tuple(tuple(m) for m in marks)
+
+
+def _units(chunk: str) -> tuple[_Unit, list[_Unit]]:
+    """The items before the first base letter, and one unit per base letter."""
+    pre = _Unit("")
+    units: list[_Unit] = []
+    for c in chunk:
+        if c in _BASE_SET:
+            units.append(_Unit(c, raw=c))
+            continue
+        u = units[-1] if units else pre
+        u.raw += c
+        if c in _MARK_SET:
+            u.marks.append(c)
+        elif c == " ":
+            u.spaces += 1
+        else:
+            u.glyphs.append(c)
+    return pre, units
+
+
+Taken = frozenset  # of (unit index, "m" | "g", item index)
+
+
+@dataclass
+class _Fit:
+    cost: float
+    taken: Taken
+    clean_end: bool  # the last letter carries exactly the word's marks
+
+
+class _Reader:
+    """Costs of reading spans of one chunk as words."""
+
+    def __init__(self, chunk: str, faults: Faults) -> None:
+        self.pre, self.units = _units(chunk)
+        self.faults = faults
+
+    def unit(self, k: int) -> _Unit | None:
+        if k == -1:
+            return self.pre
+        return self.units[k] if 0 <= k < len(self.units) else None
+
+    def leftover(self, k: int, taken: set) -> float:
+        """Cost of the marks and glyphs of unit ``k`` nobody took (they are dropped)."""
+        u = self.unit(k)
+        if u is None:
+            return 0.0
+        cost = sum(EXTRA_COST for n, _ in enumerate(u.marks) if (k, "m", n) not in taken)
+        cost += sum(GLYPH_COST if g == _REPLACEMENT else FAR_GLYPH_COST
+                    for n, g in enumerate(u.glyphs) if (k, "g", n) not in taken)
+        return cost
+
+    def fit(self, i: int, j: int, wbases: str, wmarks: tuple[tuple[str, ...], ...], before: Taken,
+            charge_before: bool = True) -> _Fit:
+        """Cost of reading units ``i..j-1`` as a word; ``before`` is what the
+        reading of the text before took. Charges the leftovers of unit ``i-1``
+        and of ``i..j-2`` (those of ``j-1`` are charged by what follows)."""
+        taken = set(before)
+        cost = 0.0
+        need: list[tuple[int, str]] = []
+        for k in range(i, j):
+            u = self.units[k]
+            if u.base != wbases[k - i]:  # ำ and า exchanged
+                cost += self._am_cost(k, u, taken)
+            for mk in wmarks[k - i]:
+                if not _take(u.marks, mk, k, taken):
+                    need.append((k, mk))
+        rest: list[tuple[int, str]] = []
+        for k, mk in need:  # a mark one letter away (x-sorted, or typed before its base)
+            for d in (1, -1):
+                nb = self.unit(k + d)
+                if nb is not None and (k + d >= i - 1) and _take(nb.marks, mk, k + d, taken):
+                    cost += MOVED_COST
+                    break
+            else:
+                rest.append((k, mk))
+        for k, mk in rest:  # an unknown glyph read as the missing mark
+            for d, c in ((0, GLYPH_COST), (-1, GLYPH_COST), (1, FAR_GLYPH_COST), (-2, FAR_GLYPH_COST)):
+                nb = self.unit(k + d)
+                if nb is not None and k + d >= i - 1 and _take_glyph(nb, k + d, taken):
+                    cost += c
+                    break
+            else:
+                u = self.units[k]
+                cost += LOST_COST if u.spaces and k < j - 1 else ADDED_COST
+        for k in range(i - 1 if charge_before else i, j - 1):
+            cost += self.leftover(k, taken)
+            if k >= i and self.units[k].spaces:
+                cost += SPACE_COST * self.units[k].spaces
+        last = self.units[j - 1]
+        clean_end = (
+            not last.glyphs
+            and sorted(last.marks) == sorted(wmarks[-1])
+            and last.base == wbases[-1]
+        )
+        return _Fit(cost, Taken(taken), clean_end)
+
+    def _am_cost(self, k: int, u: _Unit, taken: set) -> float:
+        if u.base == _SARA_AM:  # the word has า
+            return AM_AS_AA_COST[0] if self.faults.am_as_aa else AM_AS_AA_COST[1]
+        prev = self.unit(k - 1)
+        if prev is not None and prev.glyphs:
+            _take_glyph(prev, k - 1, taken)
+            return AA_AS_AM_COST[0]
+        if prev is not None and prev.spaces:
+            return AA_AS_AM_COST[0]
+        return AA_AS_AM_COST[1] if self.faults.no_am else AA_AS_AM_COST[2]
+
+
+def _take(items: list[str], mk: str, k: int, taken: set) -> bool:
+    for n, m in enumerate(items):
+        if m == mk and (k, "m", n) not in taken:
+            taken.add((k, "m", n))
+            return True
+    return False
+
+
+def _take_glyph(u: _Unit, k: int, taken: set) -> bool:
+    for n, _ in enumerate(u.glyphs):
+        if (k, "g", n) not in taken:
+            taken.add((k, "g", n))
+            return True
+    return False
+
+
+def repair_chunk(chunk: str, faults: Faults | None = None) -> str:
+    """Re-read a run of Thai text as dictionary words where that is cheaper.
+
+    >>> repair_chunk("ประเมนิ")
+    'ประเมิน'
+    >>> repair_chunk("ด\ufffdำเนินงาน")
+    'ดำเนินงาน'
+    >>> repair_chunk("กำรประเมิน", Faults(am_as_aa=True))
+    'การประเมิน'
+    >>> repair_chunk("หนองกะบู่")  # a name out of the dictionary: kept
+    'หนองกะบู่'
+    """
+    r = _Reader(chunk, faults or Faults.of(chunk))
+    units, n = r.units, len(r.units)
+    if n == 0:
+        return chunk
+    lex = _lexicon()
+    skel = "".join(_skeleton_char(u.base) for u in units)
+    inf = float("inf")
+    best = [inf] * (n + 1)
+    back: list[tuple[int, str | None, _Fit | None]] = [(0, None, None)] * (n + 1)
+    carry: list[Taken] = [Taken()] * (n + 1)
+    best[0] = 0.0
+    for i in range(n):
+        if best[i] == inf:
+            continue
+        before = carry[i]
+        # one letter left as it is; what the text before left on unit i-1 is dropped
+        prev_word = i > 0 and back[i][1] is not None
+        c = best[i] + UNKNOWN_COST + (r.leftover(i - 1, set(before)) if prev_word else 0.0)
+        if c < best[i + 1]:
+            best[i + 1], back[i + 1], carry[i + 1] = c, (i, None, None), before
+        for j in range(i + 1, min(n, i + MAX_WORD) + 1):
+            cands = lex.get(skel[i:j])
+            if not cands:
+                continue
+            for word, wmarks, prior in cands:
+                wbases = "".join(ch for ch in word if ch in _BASE_SET)
+                fit = r.fit(i, j, wbases, wmarks, before, charge_before=prev_word or i == 0)
+                c = best[i] + WORD_COST + prior + fit.cost
+                if j == n:  # nothing follows to take what the last letter carries
+                    c += r.leftover(n - 1, set(fit.taken))
+                if c < best[j]:
+                    best[j], back[j], carry[j] = c, (i, word, fit), fit.taken
+    return _spell_out(r, back, carry[n])
+
+
+def _spell_out(r: _Reader, back: list, taken: Taken) -> str:
+    segs = []
+    j = len(r.units)
+    while j > 0:
+        i, word, fit = back[j]
+        segs.append((i, j, word, fit))
+        j = i
+    segs.reverse()
+    out: list[str] = []
+    if segs[0][2] is None:  # the chunk starts with letters left as they are
+        out.append(_unit_text(r.pre, -1, taken))
+    for i, j, word, fit in segs:
+        if word is None:
+            out.append(_unit_text(r.units[i], i, taken))
+            continue
+        out.append(word)
+        if r.units[j - 1].spaces and fit.clean_end:
+            out.append(" ")  # a space after an untouched letter: between phrases
+    return "".join(out)
+
+
+def _unit_text(u: _Unit, k: int, taken: Taken) -> str:
+    out = [u.base]
+    mi = gi = 0
+    for c in u.raw[len(u.base):]:
+        if c in _MARK_SET:
+            if (k, "m", mi) not in taken:
+                out.append(c)
+            mi += 1
+        elif c == " ":
+            out.append(c)
+        else:
+            if (k, "g", gi) not in taken:
+                out.append(c)
+            gi += 1
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------
+# Suspicion: which runs to look at
+# --------------------------------------------------------------------------
+
+_THAI = "".join(sorted(_BASE_SET | _MARK_SET))
+# A run of Thai text: Thai letters and marks, unknown glyphs, and single
+# spaces or hyphens between them. Latin stand-ins and hyphens count only
+# when Thai text touches them.
+_GLYPH = "\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff"
+_RE_CHUNK = re.compile(
+    f"[{_THAI}{_GLYPH}]"
+    f"(?:[{_THAI}{_GLYPH}]|(?<=[{_THAI}])[\u00c0-\u024f](?=[{_THAI} ]|$)"
+    f"|(?<=[{_THAI}])-(?=[{thai_consonants}])| (?=[{_THAI}{_GLYPH}]))*"
+)
+_RE_SUSPICIOUS = re.compile(
+    f"[{_GLYPH}\u00c0-\u024f-]"                 # an unknown glyph or stand-in
+    f"|(?:^| )[{''.join(MARKS)}]"                 # a mark with no letter before it
+    f"|[{''.join(MARKS)}] "                       # a space after a mark
+    f"|[{thai_lead_vowels}][ {''.join(MARKS)}]"   # a lead vowel with a mark or a space
+    f"|[{thai_lead_vowels}]$"
+)
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    from pythainlp.corpus.tnc import word_freqs
+
+    return {w: f for w, f in word_freqs() if w}
+
+
+#: A word the Thai National Corpus saw fewer times than this is suspicious
+#: in a text (``หรับ``, ``โปรง``): it is more often a fragment than a word.
+RARE_WORD = 100
+
+
+@lru_cache(maxsize=65536)
+def _plausible(word: str) -> bool:
+    from normalize.thai import _dictionary
+
+    return word in EXTRA_WORDS or (word in _dictionary() and _frequencies().get(word, 0) >= RARE_WORD)
+
+
+def _suspicious(chunk: str, faults: Faults) -> bool:
+    if _RE_SUSPICIOUS.search(chunk):
+        return True
+    if (faults.am_as_aa and _SARA_AM in chunk) or (faults.no_am and _SARA_AA in chunk):
+        return True
+    for part in chunk.split(" "):
+        for tok in thai_tokens(part):
+            if not _plausible(tok):
+                return True
+    return False
+
+
+@dataclass
+class RepairStats:
+    """What a repair changed: runs looked at and runs rewritten."""
+
+    looked_at: int = 0
+    repaired: int = 0
+    unknown_glyphs: int = 0
+
+
+def _repair_chunks(s: str, faults: Faults, stats: RepairStats) -> str:
+    def one(m: re.Match[str]) -> str:
+        chunk = m.group(0)
+        if not _suspicious(chunk, faults):
+            return chunk
+        stats.looked_at += 1
+        fixed = unicodedata.normalize("NFC", repair_chunk(chunk, faults))
+        if fixed != chunk:
+            stats.repaired += 1
+        return fixed
+
+    return _RE_CHUNK.sub(one, s)
+
+
+# A space before sara aa, after a letter: sara aa never starts a word, so the
+# space is where a nikhahit glyph was lost ("ด าเนิน" for "ดำเนิน"). It is
+# marked as an unknown glyph before the wrap-space rule can remove it.
+_RE_LOST_NIKHAHIT = re.compile(f"(?<=[{thai_consonants}]) (?={_SARA_AA})")
+
+
+def repair_line(s: str, stats: RepairStats | None = None, faults: Faults | None = None) -> str:
+    """One line (no ``\\n``) through every step; the result is one line.
+
+    ``faults`` are those of the whole text the line comes from (a page);
+    by default, the line's own.
+
+    >>> repair_line("ผลกำรประเมินคุณธรรมและควำมโปร่งใส")
+    'ผลการประเมินคุณธรรมและความโปร่งใส'
+    >>> repair_line("บทสรปุ ส\\ufffdำหรบั ผู้บริหาร")
+    'บทสรุปสำหรับผู้บริหาร'
+    """
+    stats = stats if stats is not None else RepairStats()
+    for _ in range(3):
+        new = _repair_once(s, stats, faults)
+        if new == s:
+            break
+        s = new
+    return s
+
+
+def _repair_once(s: str, stats: RepairStats, faults: Faults | None) -> str:
+    s = decode_tis620_as_latin1(s)
+    s = _RE_LOST_NIKHAHIT.sub(_REPLACEMENT, s)
+    s = normalize_text(s).replace("\n", " ")
+    s = fix_mark_sequences(s)
+    stats.unknown_glyphs += sum(1 for c in s if is_unknown_glyph(c))
+    s = _repair_chunks(s, faults or Faults.of(s), stats)
+    return normalize_text(fix_mark_sequences(s)).replace("\n", " ")
+
+
+def repair_text_stats(s: str) -> tuple[str, RepairStats]:
+    """:func:`repair_text` and what it changed."""
+    stats = RepairStats()
+    return "\n".join(repair_line(line, stats) for line in s.split("\n")), stats
+
+
+def repair_text(s: str) -> str:
+    """Repair a broken Thai text layer, line by line (one line out per line in).
+
+    >>> repair_text("ประจ\\ufffdาปีงบประมาณ พ.ศ. ๒๕๖๔\\nความโปรง ใส")
+    'ประจำปีงบประมาณ พ.ศ. 2564\\nความโปร่งใส'
+    >>> repair_text("การประเมินคุณธรรมและความโปร่งใส")
+    'การประเมินคุณธรรมและความโปร่งใส'
+    """
+    return repair_text_stats(s)[0]
