@@ -46,7 +46,20 @@ from pythainlp import (
     thai_tonemarks,
 )
 
-from normalize.thai import EXTRA_WORDS, MARKS, normalize_text, thai_tokens
+from pythainlp.util.normalize import remove_zw
+
+from normalize.thai import (
+    EXTRA_WORDS,
+    MARKS,
+    collapse_whitespace,
+    compose_sara_am,
+    join_letter_spaced,
+    join_split_marks,
+    map_legacy_glyphs,
+    normalize_text,
+    strip_html,
+    thai_tokens,
+)
 
 __all__ = [
     "decode_tis620_as_latin1",
@@ -173,28 +186,53 @@ WORD_COST = 1.0
 RARITY_COST = 0.9
 #: Cost of one letter left as it is, not in any word.
 UNKNOWN_COST = 1.45
-#: A mark found one letter away from where the word wants it.
-MOVED_COST = 0.25
+#: A mark found on the next letter (x-sorted text), and on the letter before
+#: (a mark typed before its base), in a text that shows that fault / not.
+MOVED_COST = (0.25, 1.5)
+MOVED_BACK_COST = (0.25, 1.5)
 #: An unknown glyph (U+FFFD, private use, Latin stand-in) read as a mark.
 GLYPH_COST = 0.15
 #: An unknown glyph two letters away, or an unused one dropped.
 FAR_GLYPH_COST = 0.45
-#: A mark the word has and the text does not show at all.
-ADDED_COST = 1.0
-#: A mark added where a space shows it was lost ("โปรง ใส").
+#: A mark the word has and the text does not show at all; a second one in
+#: the same word.
+ADDED_COST = (1.0, 1.6)
+#: ... in a text that shows no fault at all.
+BLIND_COST = 2.5
+#: A tone mark added where a space shows it was lost ("โปรง ใส").
 LOST_COST = 0.35
-#: A mark the text has and the word does not (text would be eaten).
-EXTRA_COST = 1.6
+#: A mark the text has and the word does not (text would be eaten: a
+#: misplaced mark is read as moved, never as extra).
+EXTRA_COST = 3.0
 #: Sara am read where the word has sara aa (a broken ToUnicode map), when the
 #: text has this fault (as many ำ as า), and when it does not.
 AM_AS_AA_COST = (0.3, 1.2)
 #: Sara aa where the word has sara am: nikhahit lost to a space or a glyph;
 #: with no trace, in a text without any ำ, and in a text that has ำ.
-AA_AS_AM_COST = (0.1, 0.7, 1.2)
-#: A space inside a word.
-SPACE_COST = 0.3
+AA_AS_AM_COST = (0.1, 0.7, 2.5)
+#: A space inside a word: after a mark or an unknown glyph (x-sorted text
+#: puts one after a displaced mark), and after a bare letter.
+SPACE_COST = (0.3, 1.2, 3.0)
 #: Longest word looked up, in base letters.
 MAX_WORD = 24
+
+
+#: Thai consonants a text needs before "no ำ at all" counts as a fault.
+NO_AM_MIN_CONSONANTS = 20
+_CONSONANT_SET = frozenset(thai_consonants)
+_MARKS_CLASS = "".join(MARKS)
+# A mark at the start of a text or a word: typed before its letter.
+_RE_MARK_FIRST = re.compile(f"(?:^|\\s)[{_MARKS_CLASS}]")
+# Signs of a broken text layer: an unknown glyph, a Latin letter glued to
+# Thai, a mark after a space or at the start, a space after a mark and
+# before a letter (x-sorted text), a mark after a follow vowel.
+_RE_FAULT_SIGN = re.compile(
+    "[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]"
+    f"|[{thai_consonants}][\u00c0-\u024f]|[\u00c0-\u024f][{thai_consonants}{_MARKS_CLASS}]"
+    f"|(?:^|\\s)[{_MARKS_CLASS}]"
+    f"|[{thai_consonants}][{thai_below_vowels}{thai_above_vowels}]+[{thai_tonemarks}]?\\s[{thai_follow_vowels}{_MARKS_CLASS}]"
+    f"|[{thai_follow_vowels}][{_MARKS_CLASS}]"
+)
 
 
 @dataclass
@@ -213,18 +251,35 @@ class Faults:
     """Faults a whole text shows, which make some edits cheap."""
 
     am_as_aa: bool = False  # as many ำ as า: า was mapped to ำ
-    no_am: bool = False  # Thai text and no ำ at all: ำ was dropped
+    no_am: bool = False  # much Thai text and no ำ at all: ำ was dropped
+    glyphs: bool = False  # unknown glyphs or marks out of place
+    marks_first: bool = False  # marks typed before their letter
+    unread: bool = False  # much of the Thai text is not dictionary words
+
+    @property
+    def broken(self) -> bool:
+        """The text shows a fault: marks dropped without trace may be restored."""
+        return self.am_as_aa or self.no_am or self.glyphs or self.unread
 
     @classmethod
     def of(cls, s: str) -> "Faults":
         """
         >>> Faults.of("ผลกำรประเมินควำมโปร่งใส")
-        Faults(am_as_aa=True, no_am=False)
-        >>> Faults.of("ในการดาเนินงาน")
-        Faults(am_as_aa=False, no_am=True)
+        Faults(am_as_aa=True, no_am=False, glyphs=False, marks_first=False, unread=False)
+        >>> Faults.of("รายงานผลการประเมนคณธรรมและความโปร่งใสในการดาเนนงานของหน่วยงานภาครฐ")
+        Faults(am_as_aa=False, no_am=True, glyphs=False, marks_first=False, unread=False)
+        >>> Faults.of("ด\ufffdำเนินงาน").broken, Faults.of("ดำเนินงาน").broken
+        (True, False)
         """
         am, aa = s.count(_SARA_AM), s.count(_SARA_AA)
-        return cls(am_as_aa=am > 0 and am >= aa, no_am=am == 0 and aa > 0)
+        consonants = sum(1 for c in s if c in _CONSONANT_SET)
+        return cls(
+            am_as_aa=am > 0 and am >= aa,
+            no_am=am == 0 and aa > 0 and consonants >= NO_AM_MIN_CONSONANTS,
+            glyphs=bool(_RE_FAULT_SIGN.search(s)),
+            marks_first=bool(_RE_MARK_FIRST.search(s)),
+            unread=dictionary_share(s) < TRUSTED_SHARE,
+        )
 
 
 @lru_cache(maxsize=1)
@@ -318,10 +373,12 @@ class _Reader:
         return cost
 
     def fit(self, i: int, j: int, wbases: str, wmarks: tuple[tuple[str, ...], ...], before: Taken,
-            charge_before: bool = True) -> _Fit:
+            prev_word: bool = True) -> _Fit:
         """Cost of reading units ``i..j-1`` as a word; ``before`` is what the
-        reading of the text before took. Charges the leftovers of unit ``i-1``
-        and of ``i..j-2`` (those of ``j-1`` are charged by what follows)."""
+        reading of the text before took. The marks of these units that the
+        word does not take are charged (they are dropped); one that the word
+        takes from unit ``i-1``, where a word before had them charged, is
+        refunded."""
         taken = set(before)
         cost = 0.0
         need: list[tuple[int, str]] = []
@@ -337,10 +394,12 @@ class _Reader:
             for d in (1, -1):
                 nb = self.unit(k + d)
                 if nb is not None and (k + d >= i - 1) and _take(nb.marks, mk, k + d, taken):
-                    cost += MOVED_COST
+                    cost += MOVED_COST[0 if self.faults.broken else 1] if d == 1 else MOVED_BACK_COST[0 if self.faults.marks_first else 1]
                     break
             else:
                 rest.append((k, mk))
+        added = 0
+        space_used = False
         for k, mk in rest:  # an unknown glyph read as the missing mark
             for d, c in ((0, GLYPH_COST), (-1, GLYPH_COST), (1, FAR_GLYPH_COST), (-2, FAR_GLYPH_COST)):
                 nb = self.unit(k + d)
@@ -348,19 +407,32 @@ class _Reader:
                     cost += c
                     break
             else:
-                u = self.units[k]
-                cost += LOST_COST if u.spaces and k < j - 1 else ADDED_COST
-        for k in range(i - 1 if charge_before else i, j - 1):
+                lost = next((k + d for d in (0, 1) if k + d < j and self.units[k + d].spaces), None)
+                if lost is not None and not space_used and mk in _TONES and self.faults.broken:
+                    # a space where the tone was
+                    cost += LOST_COST
+                    taken.add((lost, "s"))
+                    space_used = space_used or lost == j - 1
+                else:
+                    cost += ADDED_COST[min(added, 1)] if self.faults.broken else BLIND_COST
+                    added += 1
+        if prev_word:
+            cost -= self.leftover(i - 1, set(before)) - self.leftover(i - 1, taken)
+        elif i == 0:  # marks before the first letter, that no letter took, are dropped
+            cost += self.leftover(-1, taken)
+        for k in range(i, j):
             cost += self.leftover(k, taken)
-            if k >= i and self.units[k].spaces:
-                cost += SPACE_COST * self.units[k].spaces
+            u = self.units[k]
+            if k < j - 1 and u.spaces:
+                traced = u.marks or u.glyphs or (k, "s") in taken
+                cost += SPACE_COST[0 if traced else 1 if self.faults.broken else 2] * u.spaces
         last = self.units[j - 1]
         clean_end = (
             not last.glyphs
             and sorted(last.marks) == sorted(wmarks[-1])
             and last.base == wbases[-1]
         )
-        return _Fit(cost, Taken(taken), clean_end)
+        return _Fit(cost, Taken(taken), clean_end and not space_used)
 
     def _am_cost(self, k: int, u: _Unit, taken: set) -> float:
         if u.base == _SARA_AM:  # the word has า
@@ -371,7 +443,7 @@ class _Reader:
             return AA_AS_AM_COST[0]
         if prev is not None and prev.spaces:
             return AA_AS_AM_COST[0]
-        return AA_AS_AM_COST[1] if self.faults.no_am else AA_AS_AM_COST[2]
+        return AA_AS_AM_COST[1] if self.faults.no_am or self.faults.am_as_aa else AA_AS_AM_COST[2]
 
 
 def _take(items: list[str], mk: str, k: int, taken: set) -> bool:
@@ -419,7 +491,7 @@ def repair_chunk(chunk: str, faults: Faults | None = None) -> str:
         before = carry[i]
         # one letter left as it is; what the text before left on unit i-1 is dropped
         prev_word = i > 0 and back[i][1] is not None
-        c = best[i] + UNKNOWN_COST + (r.leftover(i - 1, set(before)) if prev_word else 0.0)
+        c = best[i] + UNKNOWN_COST
         if c < best[i + 1]:
             best[i + 1], back[i + 1], carry[i + 1] = c, (i, None, None), before
         for j in range(i + 1, min(n, i + MAX_WORD) + 1):
@@ -428,10 +500,8 @@ def repair_chunk(chunk: str, faults: Faults | None = None) -> str:
                 continue
             for word, wmarks, prior in cands:
                 wbases = "".join(ch for ch in word if ch in _BASE_SET)
-                fit = r.fit(i, j, wbases, wmarks, before, charge_before=prev_word or i == 0)
+                fit = r.fit(i, j, wbases, wmarks, before, prev_word)
                 c = best[i] + WORD_COST + prior + fit.cost
-                if j == n:  # nothing follows to take what the last letter carries
-                    c += r.leftover(n - 1, set(fit.taken))
                 if c < best[j]:
                     best[j], back[j], carry[j] = c, (i, word, fit), fit.taken
     return _spell_out(r, back, carry[n])
@@ -453,7 +523,7 @@ def _spell_out(r: _Reader, back: list, taken: Taken) -> str:
             out.append(_unit_text(r.units[i], i, taken))
             continue
         out.append(word)
-        if r.units[j - 1].spaces and fit.clean_end:
+        if r.units[j - 1].raw.endswith(" ") and fit.clean_end:
             out.append(" ")  # a space after an untouched letter: between phrases
     return "".join(out)
 
@@ -487,7 +557,7 @@ _GLYPH = "\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff"
 _RE_CHUNK = re.compile(
     f"[{_THAI}{_GLYPH}]"
     f"(?:[{_THAI}{_GLYPH}]|(?<=[{_THAI}])[\u00c0-\u024f](?=[{_THAI} ]|$)"
-    f"|(?<=[{_THAI}])-(?=[{thai_consonants}])| (?=[{_THAI}{_GLYPH}]))*"
+    f"|(?<=[{_THAI}])-(?=[{thai_consonants}])| (?=[{_THAI}{_GLYPH}])(?![{_THAI}]{{1,3}}\\.))*"
 )
 _RE_SUSPICIOUS = re.compile(
     f"[{_GLYPH}\u00c0-\u024f-]"                 # an unknown glyph or stand-in
@@ -515,6 +585,30 @@ def _plausible(word: str) -> bool:
     from normalize.thai import _dictionary
 
     return word in EXTRA_WORDS or (word in _dictionary() and _frequencies().get(word, 0) >= RARE_WORD)
+
+
+#: A text whose Thai letters fall into dictionary words for less than this
+#: share is not trusted as it is.
+TRUSTED_SHARE = 0.7
+_RE_THAI_RUN = re.compile(f"[{BASES}{_MARKS_CLASS}]+")
+
+
+def dictionary_share(s: str) -> float:
+    """Share of the Thai consonants of ``s`` that fall into common dictionary
+    words (1.0 for a text without Thai).
+
+    >>> dictionary_share("การประเมินคุณธรรมและความโปร่งใส")
+    1.0
+    >>> round(dictionary_share("หลกั การและเหตผุ ล"), 2)
+    0.5
+    """
+    total = good = 0
+    for run in _RE_THAI_RUN.findall(s):
+        for tok in thai_tokens(run):
+            n = sum(1 for c in tok if c in _CONSONANT_SET)
+            total += n
+            good += n if _plausible(tok) else 0
+    return good / total if total else 1.0
 
 
 def _suspicious(chunk: str, faults: Faults) -> bool:
@@ -581,17 +675,32 @@ def repair_line(s: str, stats: RepairStats | None = None, faults: Faults | None 
 def _repair_once(s: str, stats: RepairStats, faults: Faults | None) -> str:
     s = decode_tis620_as_latin1(s)
     s = _RE_LOST_NIKHAHIT.sub(_REPLACEMENT, s)
-    s = normalize_text(s).replace("\n", " ")
-    s = fix_mark_sequences(s)
+    s = _prepare(s)
     stats.unknown_glyphs += sum(1 for c in s if is_unknown_glyph(c))
     s = _repair_chunks(s, faults or Faults.of(s), stats)
     return normalize_text(fix_mark_sequences(s)).replace("\n", " ")
 
 
+def _prepare(s: str) -> str:
+    """The contract's rules that never move a letter, before the repair
+    (joining spaces and removing doubled vowels come after it: they would
+    eat the traces the repair reads, ``ปที ี่`` -> ``ปที่``)."""
+    s = map_legacy_glyphs(strip_html(s))
+    s = unicodedata.normalize("NFC", compose_sara_am(s))
+    s = collapse_whitespace(remove_zw(s)).replace("\n", " ")
+    return fix_mark_sequences(join_letter_spaced(join_split_marks(s)))
+
+
 def repair_text_stats(s: str) -> tuple[str, RepairStats]:
-    """:func:`repair_text` and what it changed."""
+    """:func:`repair_text` and what it changed.
+
+    The faults that make edits without a trace allowed (a mark restored,
+    ำ for า) are judged on the whole text: they are faults of a font or a
+    producer, which a page or a file shows all over.
+    """
     stats = RepairStats()
-    return "\n".join(repair_line(line, stats) for line in s.split("\n")), stats
+    faults = Faults.of(_prepare(decode_tis620_as_latin1(s)))
+    return "\n".join(repair_line(line, stats, faults) for line in s.split("\n")), stats
 
 
 def repair_text(s: str) -> str:
