@@ -130,8 +130,8 @@ def _decode_run(m: re.Match[str]) -> str:
 def decode_tis620_as_latin1(s: str) -> str:
     """Decode runs of TIS-620 bytes that a reader took for Latin-1.
 
-    >>> decode_tis620_as_latin1("ÊÓ¹¡Ñ§Ò¹ ».».ª.")
-    'สำนักงาน ป.ป.ช.'
+    >>> decode_tis620_as_latin1("ÊÓ¹¡Ñ§Ò¹ ».».ª.")  # the marks' order is the repair's
+    'สำนกังาน ป.ป.ช.'
     >>> decode_tis620_as_latin1("café Ñ")
     'café Ñ'
     """
@@ -250,7 +250,7 @@ class _Unit:
 class Faults:
     """Faults a whole text shows, which make some edits cheap."""
 
-    am_as_aa: bool = False  # as many ำ as า: า was mapped to ำ
+    am_as_aa: bool = False  # more ำ than า (or as many, twice): า was mapped to ำ
     no_am: bool = False  # much Thai text and no ำ at all: ำ was dropped
     glyphs: bool = False  # unknown glyphs or marks out of place
     marks_first: bool = False  # marks typed before their letter
@@ -274,7 +274,7 @@ class Faults:
         am, aa = s.count(_SARA_AM), s.count(_SARA_AA)
         consonants = sum(1 for c in s if c in _CONSONANT_SET)
         return cls(
-            am_as_aa=am > 0 and am >= aa,
+            am_as_aa=am > aa or am >= 2 and am >= aa,
             no_am=am == 0 and aa > 0 and consonants >= NO_AM_MIN_CONSONANTS,
             glyphs=bool(_RE_FAULT_SIGN.search(s)),
             marks_first=bool(_RE_MARK_FIRST.search(s)),
@@ -578,13 +578,18 @@ def _frequencies() -> dict[str, int]:
 #: A word the Thai National Corpus saw fewer times than this is suspicious
 #: in a text (``หรับ``, ``โปรง``): it is more often a fragment than a word.
 RARE_WORD = 100
+#: Dictionary words this long are plausible however rare (compounds).
+LONG_WORD = 6
 
 
 @lru_cache(maxsize=65536)
 def _plausible(word: str) -> bool:
     from normalize.thai import _dictionary
 
-    return word in EXTRA_WORDS or (word in _dictionary() and _frequencies().get(word, 0) >= RARE_WORD)
+    if word in EXTRA_WORDS:
+        return True
+    # a compound is rare as a whole and still a word; a short rare one is a fragment
+    return word in _dictionary() and (len(word) >= LONG_WORD or _frequencies().get(word, 0) >= RARE_WORD)
 
 
 #: A text whose Thai letters fall into dictionary words for less than this
