@@ -255,6 +255,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("out", type=Path, metavar="OUT", help="an output folder written by `run`")
     export.add_argument("--xlsx", type=Path, metavar="FILE", help="one workbook, one sheet per table")
     export.add_argument("--csv", type=Path, metavar="DIR", help="one UTF-8 CSV file (with BOM) per table in DIR")
+    repair = sub.add_parser("repair", help="repair broken Thai text (a text layer already extracted): "
+                                           "one line out per line in, UTF-8, on standard output",
+                            description="Example: pdftotext report.pdf - | ita-extract repair > fixed.txt")
+    repair.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                        help="a UTF-8 text file (default: standard input)")
     return parser
 
 
@@ -319,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
             return report_command(args.out, args.html)
         if args.command == "export":
             return export_command(args.out, args.xlsx, args.csv)
+        if args.command == "repair":
+            return repair_command(args.file)
         settings = Settings(inputs=tuple(args.inputs), out=args.out, progress=args.progress,
                             ocr=args.ocr, ocr_timeout_s=args.ocr_timeout,
                             workers=default_workers() if args.workers is None else args.workers, timeout_s=args.timeout,
@@ -397,6 +404,20 @@ def export_command(out: Path, xlsx: Path | None, csv: Path | None) -> int:
     if csv is not None:
         rows = write_csv(out, csv)
         print(f"{csv}/: " + ", ".join(f"{t}.csv {n}" for t, n in rows.items()))
+def repair_command(path: Path | None) -> int:
+    """Lines of ``path`` (or standard input) repaired on standard output."""
+    from normalize.repair import repair_text
+
+    if path is None:
+        text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    else:
+        try:
+            text = path.read_bytes().decode("utf-8", errors="replace")
+        except OSError as exc:
+            raise BadArgs(f"cannot read {path}: {exc.strerror or exc}") from exc
+    ends_with_newline = text.endswith("\n")
+    out = repair_text(text[:-1] if ends_with_newline else text)
+    sys.stdout.buffer.write((out + ("\n" if ends_with_newline else "")).encode("utf-8"))
     return int(ExitCode.ok)
 
 

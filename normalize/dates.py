@@ -125,8 +125,10 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     >>> parse_period("ตามความเหมาะสม")
     (None, None)
-    >>> parse_period("ต.ค. 25205 - 30 กุย. 2569")  # OCR: a misread year, a dot read as sara u
+    >>> parse_period("ต.ค. 2568 - 30 กุย. 2569")  # OCR: a dot read as sara u
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
+    >>> parse_period("ต.ค. 25205 - 30 ก.ย. 2569")  # a misread year: nothing guessed
+    (None, None)
     >>> parse_period("ต.ค. 2568 - 30 2569")  # OCR lost the end's month
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     """
@@ -150,6 +152,8 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     d1 = int(first.group("day")) if first.group("day") else None
     d2 = int(last.group("day")) if last.group("day") else None
     y1, y2 = _gregorian(first.group("year")), _gregorian(last.group("year"))
+    if (first.group("year") and y1 is None) or (last.group("year") and y2 is None):
+        return None, None  # a year printed and unreadable: no date guessed
     if day_range and len(found) == 1:
         d1 = int(day_range.group("day"))
     # A year printed once serves both ends ("ม.ค. - มี.ค. 2569"); a start
@@ -167,7 +171,7 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
         if y_end == y1 + 1:
             return _first_day(y1, m1, d1), date(y_end, 9, 30)
     start, end = _first_day(y1, m1, d1), _last_day(y2, m2, d2)
-    return (start, end) if start <= end else (start, None)
+    return (start, end) if start <= end else (None, None)
 
 
 # A plausible assessment year (BE 2550-2600), not inside a longer number.

@@ -136,24 +136,29 @@ def map_legacy_glyphs(s: str) -> str:
 # 2. HTML remnants
 # --------------------------------------------------------------------------
 
-# A run of block-level tags (<p>, </p>, <br>, <div>, <li>, <tr>, <h1>...)
-# with the whitespace around them: one paragraph break.
-_RE_BLOCK_TAGS = re.compile(
-    r"(?:\s*<\s*(?:/?\s*(?:p|div|li|tr|h[1-6]|ul|ol|table)\b[^<>]*|br\s*/?)\s*>\s*)+",
+# A block-level tag (<p>, </p>, <br>, <div>, <li>, <tr>, <h1>...): a
+# paragraph break. No whitespace is matched around a tag and none is
+# quantified twice in a row, so a "<" before a long run of spaces costs one
+# scan, not one per space (no backtracking).
+_RE_BLOCK_TAG = re.compile(
+    r"<\s*(?:/\s*)?(?:(?:p|div|li|tr|h[1-6]|ul|ol|table)\b[^<>]*|br\b[^<>]*)>",
     re.IGNORECASE,
 )
 # Any other tag (<span ...>, </b>, <font>): removed. A tag starts with a
 # Latin letter or "/", so "a < b" in running text is left alone.
-_RE_INLINE_TAGS = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9]*\b[^<>]*>")
-# A paragraph tag as OCR reads it: "<p>" becomes "<0>", "<2>", "</0>", "<ถ>",
-# "<20>" — one or two characters between angle brackets. Treated as <p>.
-_RE_OCR_P_TAGS = re.compile(r"(?:\s*<\s*/?\s*[^\s<>/]{1,2}\s*>\s*)+")
+_RE_INLINE_TAG = re.compile(r"<\s*(?:/\s*)?[A-Za-z][A-Za-z0-9]*\b[^<>]*>")
+# A paragraph tag as OCR reads it: "<p>" becomes "<0>", "</0>", "<ถ>" -- one
+# character between angle brackets, never a number: "<80>" is text.
+_RE_OCR_P_TAG = re.compile(r"<\s*(?:/\s*)?[^\s<>/0-9]?[0o]?>|<\s*/\s*[^\s<>]>|<[0o2]>")
+# Where a block tag was: joined to one paragraph break afterwards.
+_BREAK = "\x00"
 
 
 def strip_html(s: str) -> str:
     """Remove HTML tags; block tags become paragraph breaks; unescape entities.
 
-    Paragraph tags misread by OCR (``<0>``, ``</0>``, ``<ถ>``) count as ``<p>``.
+    Paragraph tags misread by OCR (``<0>``, ``</0>``, ``<ถ>``) count as ``<p>``;
+    ``<80>`` is text, not a tag.
 
     >>> strip_html("</0><2>ดังนั้น หน่วยงาน")
     'ดังนั้น หน่วยงาน'
@@ -166,14 +171,17 @@ def strip_html(s: str) -> str:
     'ทุก\\nหน่วยงาน & กองคลัง'
     >>> strip_html("คะแนน < 80")
     'คะแนน < 80'
+    >>> strip_html("ช่วง <80> ถึง <90>")
+    'ช่วง <80> ถึง <90>'
     """
-    if "<" in s:
-        def block(m: re.Match[str]) -> str:
-            return "" if m.start() == 0 or m.end() == len(s) else "\n"
-
-        s = _RE_BLOCK_TAGS.sub(block, s)
-        s = _RE_OCR_P_TAGS.sub(block, s)
-        s = _RE_INLINE_TAGS.sub("", s)
+    if "<" in s and ">" in s:
+        new = _RE_BLOCK_TAG.sub(_BREAK, s)
+        new = _RE_OCR_P_TAG.sub(_BREAK, new)
+        new = _RE_INLINE_TAG.sub("", new)
+        if _BREAK in new:
+            parts = (p.strip() for p in new.split(_BREAK))
+            new = "\n".join(p for p in parts if p)
+        s = new
     if "&" in s:
         s = html.unescape(s)
     return s
@@ -186,7 +194,7 @@ def strip_html(s: str) -> str:
 # Nikhahit + sara aa, with an optional tone mark before or between them
 # (pdfminer reads "ำ" as "ํา"): the tone mark moves before sara am.
 _RE_SARA_AM = re.compile(
-    f"([{thai_tonemarks}]?){_NIKHAHIT}([{thai_tonemarks}]?){_SARA_AA}"
+    f"([{thai_tonemarks}]?){_NIKHAHIT}([{thai_tonemarks}]?)(?: ?){_SARA_AA}"
 )
 
 
@@ -195,6 +203,8 @@ def compose_sara_am(s: str) -> str:
 
     >>> compose_sara_am("การใช้อ\\u0e4d\\u0e32นาจ")
     'การใช้อำนาจ'
+    >>> compose_sara_am("อ\\u0e4d \\u0e32นาจ")  # a space between them (a line's letter gap)
+    'อำนาจ'
     >>> compose_sara_am("น\\u0e4d\\u0e49\\u0e32") == compose_sara_am("น\\u0e49\\u0e4d\\u0e32") == "น้ำ"
     True
     """
@@ -369,6 +379,8 @@ _BOUND_PREFIXES: frozenset[str] = frozenset({"การ", "ความ", "ผ�
 _PHRASE_OPENERS: frozenset[str] = frozenset({"การ", "ความ"})
 #: Context kept on each side of a space for the tokenizer.
 _CONTEXT = 24
+#: Characters of each side looked at (more than the context, fewer than a page).
+_EDGE = 2 * _CONTEXT
 
 # The Thai word characters at the end / start of a string.
 _RE_THAI_TAIL = re.compile(f"[{THAI_WORD_CHARS}]+$")
@@ -450,6 +462,9 @@ def is_wrap_space(left: str, right: str) -> bool:
     >>> is_wrap_space("E-Service", "(อ้างอิงจาก")
     False
     """
+    # Only the ends matter: searching the whole accumulated text for each
+    # line would make joining quadratic.
+    left, right = left[-_EDGE:], right[:_EDGE]
     ml = _RE_THAI_TAIL.search(left)
     mr = _RE_THAI_HEAD.match(right)
     if not ml or not mr or right[mr.end():mr.end() + 1] == ".":
@@ -507,15 +522,15 @@ def join_wrapped_lines(lines: list[str]) -> str:
     >>> join_wrapped_lines(["ช่วงระยะเวลา", "ในการ", "ดำเนินการ"])
     'ช่วงระยะเวลา ในการดำเนินการ'
     """
-    out = ""
+    out: list[str] = []
     for line in lines:
         line = line.strip()
         if not line:
             continue
         if out:
-            out += "" if is_wrap_space(out, line) else " "
-        out += line
-    return out
+            out.append("" if is_wrap_space(out[-1], line) else " ")
+        out.append(line)
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------
@@ -557,6 +572,19 @@ def normalize_text(s: str) -> str:
     """
     if not s:
         return ""
+    for _ in range(_MAX_PASSES):  # to a fixed point: one rule can make work for another
+        new = _normalize_once(s)
+        if new == s:
+            break
+        s = new
+    return s
+
+
+#: Passes of the rules before :func:`normalize_text` settles (two in practice).
+_MAX_PASSES = 6
+
+
+def _normalize_once(s: str) -> str:
     s = map_legacy_glyphs(s)
     s = strip_html(s)
     s = compose_sara_am(s)
@@ -566,4 +594,5 @@ def normalize_text(s: str) -> str:
     s = thai_normalize(s)
     s = thai_digits_to_arabic(s)
     s = remove_wrap_spaces(s)
-    return collapse_whitespace(s)
+    s = compose_sara_am(collapse_whitespace(s))
+    return unicodedata.normalize("NFC", s)
