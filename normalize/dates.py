@@ -114,6 +114,10 @@ def fiscal_year_range(year_be: int) -> tuple[date, date]:
     return date(y - 1, 10, 1), date(y, 9, 30)
 
 
+# Digits right after a month that did not read as a year.
+_RE_DIGITS_AFTER = re.compile(r"\s*\d{3,}")
+
+
 def parse_period(text: str) -> tuple[date | None, date | None]:
     """Read a period ("ช่วงระยะเวลาในการดำเนินการ") as Gregorian dates.
 
@@ -152,8 +156,9 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     d1 = int(first.group("day")) if first.group("day") else None
     d2 = int(last.group("day")) if last.group("day") else None
     y1, y2 = _gregorian(first.group("year")), _gregorian(last.group("year"))
-    if (first.group("year") and y1 is None) or (last.group("year") and y2 is None):
-        return None, None  # a year printed and unreadable: no date guessed
+    if any((m.group("year") and y is None) or (not m.group("year") and _RE_DIGITS_AFTER.match(t, m.end()))
+           for m, y in ((first, y1), (last, y2))):
+        return None, None  # a year printed and unreadable ("25205"): no date guessed
     if day_range and len(found) == 1:
         d1 = int(day_range.group("day"))
     # A year printed once serves both ends ("ม.ค. - มี.ค. 2569"); a start
