@@ -212,7 +212,7 @@ AM_AS_AA_COST = (0.3, 1.2)
 AA_AS_AM_COST = (0.1, 0.7, 2.5)
 #: A space inside a word: after a mark or an unknown glyph (x-sorted text
 #: puts one after a displaced mark), and after a bare letter.
-SPACE_COST = (0.3, 1.2, 3.0)
+SPACE_COST = (0.3, 1.6, 3.0)
 #: Longest word looked up, in base letters.
 MAX_WORD = 24
 
@@ -678,9 +678,7 @@ def repair_line(s: str, stats: RepairStats | None = None, faults: Faults | None 
 
 
 def _repair_once(s: str, stats: RepairStats, faults: Faults | None) -> str:
-    s = decode_tis620_as_latin1(s)
-    s = _RE_LOST_NIKHAHIT.sub(_REPLACEMENT, s)
-    s = _prepare(s)
+    s = _prepare(decode_tis620_as_latin1(s))
     stats.unknown_glyphs += sum(1 for c in s if is_unknown_glyph(c))
     s = _repair_chunks(s, faults or Faults.of(s), stats)
     return normalize_text(fix_mark_sequences(s)).replace("\n", " ")
@@ -693,7 +691,8 @@ def _prepare(s: str) -> str:
     s = map_legacy_glyphs(strip_html(s))
     s = unicodedata.normalize("NFC", compose_sara_am(s))
     s = collapse_whitespace(remove_zw(s)).replace("\n", " ")
-    return fix_mark_sequences(join_letter_spaced(join_split_marks(s)))
+    s = join_letter_spaced(join_split_marks(s))
+    return fix_mark_sequences(_RE_LOST_NIKHAHIT.sub(_REPLACEMENT, s))
 
 
 def repair_text_stats(s: str) -> tuple[str, RepairStats]:
