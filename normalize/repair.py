@@ -197,6 +197,8 @@ FAR_GLYPH_COST = 0.45
 #: A mark the word has and the text does not show at all; a second one in
 #: the same word.
 ADDED_COST = (1.0, 1.6)
+#: A tone mark (the marks most often lost) added, once in a word.
+ADDED_TONE_COST = 0.3
 #: ... in a text that shows no fault at all.
 BLIND_COST = 2.5
 #: A tone mark added where a space shows it was lost ("โปรง ใส").
@@ -218,7 +220,7 @@ MAX_WORD = 24
 
 
 #: Thai consonants a text needs before "no ำ at all" counts as a fault.
-NO_AM_MIN_CONSONANTS = 20
+NO_AM_MIN_CONSONANTS = 8
 _CONSONANT_SET = frozenset(thai_consonants)
 _MARKS_CLASS = "".join(MARKS)
 # A mark at the start of a text or a word: typed before its letter.
@@ -282,6 +284,13 @@ class Faults:
         )
 
 
+#: The report's own vocabulary (the contract's labels) that PyThaiNLP's
+#: word list lacks.
+REPORT_WORDS: frozenset[str] = frozenset({
+    "ตัวชี้วัด", "ชี้วัด", "ข้อคำถาม", "ผลประโยชน์ทับซ้อน",
+})
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, list[tuple[str, tuple[tuple[str, ...], ...], float]]]:
     """Skeleton -> [(word, marks per base letter, rarity cost)]."""
@@ -291,7 +300,7 @@ def _lexicon() -> dict[str, list[tuple[str, tuple[tuple[str, ...], ...], float]]
     freq = {w: f for w, f in word_freqs() if w}
     top = math.log(max(freq.values()) + 1.0)
     out: dict[str, list] = {}
-    for w in set(thai_words()) | EXTRA_WORDS:
+    for w in set(thai_words()) | EXTRA_WORDS | REPORT_WORDS:
         parsed = _parse_word(w)
         if parsed is None:
             continue
@@ -414,7 +423,12 @@ class _Reader:
                     taken.add((lost, "s"))
                     space_used = space_used or lost == j - 1
                 else:
-                    cost += ADDED_COST[min(added, 1)] if self.faults.broken else BLIND_COST
+                    if not self.faults.broken:
+                        cost += BLIND_COST
+                    elif mk in _TONES and added == 0:
+                        cost += ADDED_TONE_COST
+                    else:
+                        cost += ADDED_COST[min(added, 1)]
                     added += 1
         if prev_word:
             cost -= self.leftover(i - 1, set(before)) - self.leftover(i - 1, taken)
@@ -443,7 +457,7 @@ class _Reader:
             return AA_AS_AM_COST[0]
         if prev is not None and prev.spaces:
             return AA_AS_AM_COST[0]
-        return AA_AS_AM_COST[1] if self.faults.no_am or self.faults.am_as_aa else AA_AS_AM_COST[2]
+        return AA_AS_AM_COST[1] if self.faults.broken else AA_AS_AM_COST[2]
 
 
 def _take(items: list[str], mk: str, k: int, taken: set) -> bool:
@@ -586,7 +600,7 @@ LONG_WORD = 6
 def _plausible(word: str) -> bool:
     from normalize.thai import _dictionary
 
-    if word in EXTRA_WORDS:
+    if word in EXTRA_WORDS or word in REPORT_WORDS:
         return True
     # a compound is rare as a whole and still a word; a short rare one is a fragment
     return word in _dictionary() and (len(word) >= LONG_WORD or _frequencies().get(word, 0) >= RARE_WORD)
