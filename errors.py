@@ -279,6 +279,13 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
     ProblemCode("pdf-repaired", "warning",
                 "The PDF is damaged (its cross-reference table); it was read through a repaired copy.",
                 "ไฟล์ PDF เสียหาย (ตารางอ้างอิงตำแหน่ง) จึงอ่านจากสำเนาที่ซ่อมแล้ว"),
+    ProblemCode("text-layer-repaired", "warning",
+                "A page's text layer was broken (unknown glyphs, misplaced marks, ำ and า exchanged); "
+                "its text was repaired by the dictionary.",
+                "ข้อความในหน้า PDF เสีย (อักขระที่ไม่รู้จัก วรรณยุกต์/สระผิดตำแหน่ง ำ กับ า สลับกัน) จึงซ่อมด้วยพจนานุกรม"),
+    ProblemCode("text-layer-untrusted", "warning",
+                "A page's text layer stays unreadable after repair and OCR was not run; its text was kept as it is.",
+                "ข้อความในหน้า PDF ยังอ่านไม่ได้หลังซ่อม และไม่ได้ใช้ OCR จึงเก็บข้อความไว้ตามเดิม"),
     ProblemCode("page-turned", "warning", "A page scanned sideways or upside down was turned upright and read.",
                 "หน้าที่สแกนตะแคงหรือกลับหัวถูกหมุนให้ตรงแล้วอ่าน"),
     ProblemCode("fiscal-year-unknown", "warning", "No fiscal year (ปีงบประมาณ พ.ศ. …) was found in the titles.",

@@ -73,6 +73,7 @@ class Settings:
     max_page_mpixels: float = DEFAULT_MAX_PAGE_MPIXELS
     max_image_mpixels: float = DEFAULT_MAX_IMAGE_MPIXELS
     lock_wait_s: float = DEFAULT_LOCK_WAIT_S
+    repair_text_layer: bool = True  # judge each digital page's text; repair it or OCR it (extract/trust.py)
 
     def __post_init__(self) -> None:
         if not self.inputs:

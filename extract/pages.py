@@ -20,6 +20,7 @@ from extract.pdf import PdfFile
 from extract.raster import is_blank, open_images
 from extract.tesseract import OcrTimeout
 from extract.text_layer import text_layer_problem
+from extract.trust import trust_page
 from report.model import Problem, problem
 from settings import Settings
 
@@ -48,13 +49,26 @@ def read_pages(pdf: PdfFile, path: Path, settings: Settings, ocr: PageOcr | None
             why = text_layer_problem(page, settings.min_chars_per_page, settings.max_bad_char_ratio)
             if settings.ocr == "always":
                 why = why or "OCR was asked for every page"
+            items: list[Item] = []
             if why is None:
-                out.items += page_items(page)
+                items = page_items(page)
+                if settings.repair_text_layer:
+                    verdict = trust_page(items, page.number)
+                    items, why = verdict.items, verdict.untrusted
+                    out.problems += verdict.problems
+            if why is None:
+                out.items += items
                 out.sources[page.number] = "digital"
                 continue
             if page.blank:  # nothing drawn: nothing to recognize
                 continue
             blocked = "--ocr never" if settings.ocr == "never" else (ocr.unavailable() if ocr else "OCR is off")
+            if blocked and items:  # a text layer that stays doubtful: kept, and said so
+                out.problems.append(problem("text-layer-untrusted", f"Page {page.number}: {why}; OCR not run: "
+                                            f"{blocked}. Its text was kept as it is.", None, page.number))
+                out.items += items
+                out.sources[page.number] = "digital"
+                continue
             if blocked:
                 out.unreadable.append((page.number, f"{why}; OCR not run: {blocked}"))
                 continue

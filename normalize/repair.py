@@ -63,6 +63,9 @@ from normalize.thai import (
 
 __all__ = [
     "decode_tis620_as_latin1",
+    "dictionary_share",
+    "prepare",
+    "Faults",
     "fix_mark_sequences",
     "repair_chunk",
     "repair_line",
@@ -665,6 +668,9 @@ def _repair_chunks(s: str, faults: Faults, stats: RepairStats) -> str:
     return _RE_CHUNK.sub(one, s)
 
 
+# A glyph pdfminer could not map, as it writes it: "(cid:25)". Read as U+FFFD.
+_RE_CID = re.compile(r"\(cid:\d+\)")
+
 # A space before sara aa, after a letter: sara aa never starts a word, so the
 # space is where a nikhahit glyph was lost ("ด าเนิน" for "ดำเนิน"). It is
 # marked as an unknown glyph before the wrap-space rule can remove it.
@@ -692,17 +698,17 @@ def repair_line(s: str, stats: RepairStats | None = None, faults: Faults | None 
 
 
 def _repair_once(s: str, stats: RepairStats, faults: Faults | None) -> str:
-    s = _prepare(decode_tis620_as_latin1(s))
+    s = prepare(decode_tis620_as_latin1(s))
     stats.unknown_glyphs += sum(1 for c in s if is_unknown_glyph(c))
     s = _repair_chunks(s, faults or Faults.of(s), stats)
     return normalize_text(fix_mark_sequences(s)).replace("\n", " ")
 
 
-def _prepare(s: str) -> str:
+def prepare(s: str) -> str:
     """The contract's rules that never move a letter, before the repair
     (joining spaces and removing doubled vowels come after it: they would
     eat the traces the repair reads, ``ปที ี่`` -> ``ปที่``)."""
-    s = map_legacy_glyphs(strip_html(s))
+    s = _RE_CID.sub(_REPLACEMENT, map_legacy_glyphs(strip_html(s)))
     s = unicodedata.normalize("NFC", compose_sara_am(s))
     s = collapse_whitespace(remove_zw(s)).replace("\n", " ")
     s = join_letter_spaced(join_split_marks(s))
@@ -717,7 +723,7 @@ def repair_text_stats(s: str) -> tuple[str, RepairStats]:
     producer, which a page or a file shows all over.
     """
     stats = RepairStats()
-    faults = Faults.of(_prepare(decode_tis620_as_latin1(s)))
+    faults = Faults.of(prepare(decode_tis620_as_latin1(s)))
     return "\n".join(repair_line(line, stats, faults) for line in s.split("\n")), stats
 
 
