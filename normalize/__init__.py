@@ -21,6 +21,7 @@ from normalize.indicators import (
     parse_indicator_heading,
     tool_for_indicator,
 )
+from normalize.repair import repair_text
 from normalize.thai import (
     is_wrap_space,
     join_wrapped_lines,
@@ -49,6 +50,7 @@ __all__ = [
     "parse_period",
     "parse_question_code",
     "remove_wrap_spaces",
+    "repair_text",
     "split_question",
     "thai_digits_to_arabic",
     "tool_for_indicator",
