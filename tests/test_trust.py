@@ -77,9 +77,15 @@ def test_unreadable_layer_read_by_ocr_under_auto():
     assert "text-layer-repaired" not in {p.code for p in read.problems}
 
 
+SHARED = next((p for p in (HERE.parents[1] / "shared", HERE.parents[2] / "shared", Path("/work/shared"))
+               if p.is_dir()), Path("/work/shared"))
+SOUND = sorted(SAMPLES.glob("*.pdf")) + [p for p in (SHARED / "dev-corpus" / "A-digital.pdf",
+                                                     SHARED / "dev-corpus" / "A-spaced.pdf") if p.exists()]
+
+
 def test_sound_samples_untouched():
-    """The digital samples' pages are trusted as they are: no repair, no OCR."""
-    for pdf in sorted(SAMPLES.glob("*.pdf")):
+    """The digital samples' and the dev corpus' pages are trusted as they are: no repair, no OCR."""
+    for pdf in SOUND:
         read = _read(pdf)
         assert set(read.sources.values()) == {"digital"}, pdf.name
         assert not {p.code for p in read.problems} & {"text-layer-repaired", "text-layer-untrusted"}, pdf.name
