@@ -31,11 +31,9 @@ repaired to itself) and keeps the number of lines.
 """
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from pythainlp import (
     thai_above_vowels,
@@ -45,11 +43,10 @@ from pythainlp import (
     thai_lead_vowels,
     thai_tonemarks,
 )
-
 from pythainlp.util.normalize import remove_zw
 
+from normalize.lexicon import BASES, dictionary_share, lexicon, plausible, skeleton_char
 from normalize.thai import (
-    EXTRA_WORDS,
     MARKS,
     collapse_whitespace,
     compose_sara_am,
@@ -82,18 +79,11 @@ __all__ = [
 _SARA_AA = "\u0e32"
 _SARA_AM = "\u0e33"
 _NIKHAHIT = "\u0e4d"
-#: Letters a word is spelled with, marks left out: consonants, ฤ ฦ, lead
-#: and follow vowels (ะ า ำ ๅ) and ๆ-free.
-BASES: str = thai_consonants + "ฤฦ" + thai_lead_vowels + thai_follow_vowels
 _BASE_SET = frozenset(BASES)
 _MARK_SET = frozenset(MARKS)
 _TONES = frozenset(thai_tonemarks)
-_ABOVE = frozenset(thai_above_vowels + thai_below_vowels + "\u0e4c")  # vowels and thanthakhat
 _REPLACEMENT = "\ufffd"
 
-# Latin letters a broken font maps its unmapped Thai marks to (PyMuPDF on
-# some NHSO PDFs: คูěมือ, สĎทธิ, ไอวé): Latin-1 letters and Latin Extended-A/B.
-_RE_STAND_IN = re.compile("[\u00c0-\u00ff\u0100-\u024f]")
 # Private-use codes: BMP PUA (U+E000-U+F8FF) and planes 15-16.
 _RE_PUA = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
@@ -184,9 +174,6 @@ def fix_mark_sequences(s: str) -> str:
 
 #: Cost of a word (favours fewer, longer words).
 WORD_COST = 1.0
-#: Scale of the word's rarity cost: 0 for the most frequent word in the
-#: Thai National Corpus, this for a word it never saw.
-RARITY_COST = 0.9
 #: Cost of one letter left as it is, not in any word.
 UNKNOWN_COST = 1.45
 #: A mark found on the next letter (x-sorted text), and on the letter before
@@ -222,6 +209,9 @@ SPACE_COST = (0.3, 1.6, 3.0)
 MAX_WORD = 24
 
 
+#: A text whose Thai letters fall into dictionary words for less than this
+#: share is not trusted as it is.
+TRUSTED_SHARE = 0.7
 #: Thai consonants a text needs before "no ำ at all" counts as a fault.
 NO_AM_MIN_CONSONANTS = 8
 _CONSONANT_SET = frozenset(thai_consonants)
@@ -285,52 +275,6 @@ class Faults:
             marks_first=bool(_RE_MARK_FIRST.search(s)),
             unread=dictionary_share(s) < TRUSTED_SHARE,
         )
-
-
-#: The report's own vocabulary (the contract's labels) that PyThaiNLP's
-#: word list lacks.
-REPORT_WORDS: frozenset[str] = frozenset({
-    "ตัวชี้วัด", "ชี้วัด", "ข้อคำถาม", "ผลประโยชน์ทับซ้อน",
-})
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, list[tuple[str, tuple[tuple[str, ...], ...], float]]]:
-    """Skeleton -> [(word, marks per base letter, rarity cost)]."""
-    from pythainlp.corpus import thai_words
-    from pythainlp.corpus.tnc import word_freqs
-
-    freq = {w: f for w, f in word_freqs() if w}
-    top = math.log(max(freq.values()) + 1.0)
-    out: dict[str, list] = {}
-    for w in set(thai_words()) | EXTRA_WORDS | REPORT_WORDS:
-        parsed = _parse_word(w)
-        if parsed is None:
-            continue
-        skeleton, marks = parsed
-        prior = RARITY_COST * (1.0 - math.log(freq.get(w, 0) + 1.0) / top)
-        out.setdefault(skeleton, []).append((w, marks, prior))
-    return out
-
-
-def _skeleton_char(c: str) -> str:
-    return _SARA_AA if c == _SARA_AM else c
-
-
-def _parse_word(w: str) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
-    if not w or w[0] not in _BASE_SET:
-        return None
-    skel: list[str] = []
-    marks: list[list[str]] = []
-    for c in w:
-        if c in _BASE_SET:
-            skel.append(_skeleton_char(c))
-            marks.append([])
-        elif c in _MARK_SET:
-            marks[-1].append(c)
-        else:
-            return None
-    return "".join(skel), tuple(tuple(m) for m in marks)
 
 
 def _units(chunk: str) -> tuple[_Unit, list[_Unit]]:
@@ -495,8 +439,8 @@ def repair_chunk(chunk: str, faults: Faults | None = None) -> str:
     units, n = r.units, len(r.units)
     if n == 0:
         return chunk
-    lex = _lexicon()
-    skel = "".join(_skeleton_char(u.base) for u in units)
+    lex = lexicon()
+    skel = "".join(skeleton_char(u.base) for u in units)
     inf = float("inf")
     best = [inf] * (n + 1)
     back: list[tuple[int, str | None, _Fit | None]] = [(0, None, None)] * (n + 1)
@@ -585,54 +529,6 @@ _RE_SUSPICIOUS = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, int]:
-    from pythainlp.corpus.tnc import word_freqs
-
-    return {w: f for w, f in word_freqs() if w}
-
-
-#: A word the Thai National Corpus saw fewer times than this is suspicious
-#: in a text (``หรับ``, ``โปรง``): it is more often a fragment than a word.
-RARE_WORD = 100
-#: Dictionary words this long are plausible however rare (compounds).
-LONG_WORD = 6
-
-
-@lru_cache(maxsize=65536)
-def _plausible(word: str) -> bool:
-    from normalize.thai import _dictionary
-
-    if word in EXTRA_WORDS or word in REPORT_WORDS:
-        return True
-    # a compound is rare as a whole and still a word; a short rare one is a fragment
-    return word in _dictionary() and (len(word) >= LONG_WORD or _frequencies().get(word, 0) >= RARE_WORD)
-
-
-#: A text whose Thai letters fall into dictionary words for less than this
-#: share is not trusted as it is.
-TRUSTED_SHARE = 0.7
-_RE_THAI_RUN = re.compile(f"[{BASES}{_MARKS_CLASS}]+")
-
-
-def dictionary_share(s: str) -> float:
-    """Share of the Thai consonants of ``s`` that fall into common dictionary
-    words (1.0 for a text without Thai).
-
-    >>> dictionary_share("การประเมินคุณธรรมและความโปร่งใส")
-    1.0
-    >>> round(dictionary_share("หลกั การและเหตผุ ล"), 2)
-    0.5
-    """
-    total = good = 0
-    for run in _RE_THAI_RUN.findall(s):
-        for tok in thai_tokens(run):
-            n = sum(1 for c in tok if c in _CONSONANT_SET)
-            total += n
-            good += n if _plausible(tok) else 0
-    return good / total if total else 1.0
-
-
 def _suspicious(chunk: str, faults: Faults) -> bool:
     if _RE_SUSPICIOUS.search(chunk):
         return True
@@ -640,7 +536,7 @@ def _suspicious(chunk: str, faults: Faults) -> bool:
         return True
     for part in chunk.split(" "):
         for tok in thai_tokens(part):
-            if not _plausible(tok):
+            if not plausible(tok):
                 return True
     return False
 

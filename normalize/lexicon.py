@@ -1,0 +1,132 @@
+"""The words the repair reads text into: PyThaiNLP's word list, indexed by skeleton.
+
+A word's *skeleton* is its base letters (consonants, lead and follow vowels)
+without its marks, sara am read as sara aa: ``ประเมิน`` -> ``ประเมน``,
+``กำหนด`` -> ``กาหนด``. Broken text keeps the skeleton of what it spells
+(marks moved, dropped, replaced by unknown glyphs; ำ and า exchanged), so the
+skeleton finds the candidate words; :mod:`normalize.repair` scores them.
+Frequencies come from the Thai National Corpus as PyThaiNLP ships it.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from pythainlp import thai_consonants, thai_follow_vowels, thai_lead_vowels
+
+from normalize.thai import EXTRA_WORDS, MARKS, thai_tokens
+
+__all__ = ["BASES", "REPORT_WORDS", "dictionary_share", "lexicon", "parse_word", "plausible", "skeleton_char"]
+
+_SARA_AA = "\u0e32"
+_SARA_AM = "\u0e33"
+#: Letters a word is spelled with, marks left out: consonants, ฤ ฦ, lead
+#: and follow vowels (ะ า ำ ๅ).
+BASES: str = thai_consonants + "ฤฦ" + thai_lead_vowels + thai_follow_vowels
+_BASE_SET = frozenset(BASES)
+_MARK_SET = frozenset(MARKS)
+_CONSONANT_SET = frozenset(thai_consonants)
+#: Scale of a word's rarity cost: 0 for the most frequent word in the
+#: Thai National Corpus, this for a word it never saw.
+RARITY_COST = 0.9
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    from pythainlp.corpus.tnc import word_freqs
+
+    return {w: f for w, f in word_freqs() if w}
+
+
+#: A word the Thai National Corpus saw fewer times than this is suspicious
+#: in a text (``หรับ``, ``โปรง``): it is more often a fragment than a word.
+RARE_WORD = 100
+#: Dictionary words this long are plausible however rare (compounds).
+LONG_WORD = 6
+
+
+@lru_cache(maxsize=65536)
+def plausible(word: str) -> bool:
+    from normalize.thai import _dictionary
+
+    if word in EXTRA_WORDS or word in REPORT_WORDS:
+        return True
+    # a compound is rare as a whole and still a word; a short rare one is a fragment
+    return word in _dictionary() and (len(word) >= LONG_WORD or _frequencies().get(word, 0) >= RARE_WORD)
+
+
+#: The report's own vocabulary (the contract's labels) that PyThaiNLP's
+#: word list lacks.
+REPORT_WORDS: frozenset[str] = frozenset({
+    "ตัวชี้วัด", "ชี้วัด", "ข้อคำถาม", "ผลประโยชน์ทับซ้อน",
+})
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[tuple[str, tuple[tuple[str, ...], ...], float]]]:
+    """Skeleton -> [(word, marks per base letter, rarity cost)]."""
+    from pythainlp.corpus import thai_words
+
+    freq = _frequencies()
+    top = math.log(max(freq.values()) + 1.0)
+    out: dict[str, list] = {}
+    for w in set(thai_words()) | EXTRA_WORDS | REPORT_WORDS:
+        parsed = parse_word(w)
+        if parsed is None:
+            continue
+        skeleton, marks = parsed
+        prior = RARITY_COST * (1.0 - math.log(freq.get(w, 0) + 1.0) / top)
+        out.setdefault(skeleton, []).append((w, marks, prior))
+    return out
+
+
+def skeleton_char(c: str) -> str:
+    """The letter a skeleton has for ``c`` (sara am is read as sara aa).
+
+    >>> skeleton_char("ำ"), skeleton_char("ก")
+    ('า', 'ก')
+    """
+    return _SARA_AA if c == _SARA_AM else c
+
+
+def parse_word(w: str) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
+    """A word's skeleton and the marks on each of its base letters; None when
+    the word is not Thai letters only.
+
+    >>> parse_word("ประเมิน")
+    ('ประเมน', ((), (), (), (), ('ิ',), ()))
+    """
+    if not w or w[0] not in _BASE_SET:
+        return None
+    skel: list[str] = []
+    marks: list[list[str]] = []
+    for c in w:
+        if c in _BASE_SET:
+            skel.append(skeleton_char(c))
+            marks.append([])
+        elif c in _MARK_SET:
+            marks[-1].append(c)
+        else:
+            return None
+    return "".join(skel), tuple(tuple(m) for m in marks)
+
+
+_RE_THAI_RUN = re.compile(f"[{BASES}{''.join(MARKS)}]+")
+
+
+def dictionary_share(s: str) -> float:
+    """Share of the Thai consonants of ``s`` that fall into common dictionary
+    words (1.0 for a text without Thai).
+
+    >>> dictionary_share("การประเมินคุณธรรมและความโปร่งใส")
+    1.0
+    >>> round(dictionary_share("หลกั การและเหตผุ ล"), 2)
+    0.5
+    """
+    total = good = 0
+    for run in _RE_THAI_RUN.findall(s):
+        for tok in thai_tokens(run):
+            n = sum(1 for c in tok if c in _CONSONANT_SET)
+            total += n
+            good += n if plausible(tok) else 0
+    return good / total if total else 1.0
