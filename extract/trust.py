@@ -51,9 +51,10 @@ def assess(text: str) -> PageTrust:
     False
     """
     prepared = prepare(text)
+    share = dictionary_share(prepared)
     return PageTrust(
-        share=dictionary_share(prepared),
-        faults=Faults.of(prepared),
+        share=share,
+        faults=Faults.of(prepared, share),
         unknown_glyphs=sum(1 for c in prepared if is_unknown_glyph(c)),
         consonants=sum(1 for c in prepared if "\u0e01" <= c <= "\u0e2e"),
     )

@@ -257,7 +257,7 @@ class Faults:
         return self.am_as_aa or self.no_am or self.glyphs or self.unread
 
     @classmethod
-    def of(cls, s: str) -> "Faults":
+    def of(cls, s: str, share: float | None = None) -> "Faults":
         """
         >>> Faults.of("ผลกำรประเมินควำมโปร่งใส")
         Faults(am_as_aa=True, no_am=False, glyphs=False, marks_first=False, unread=False)
@@ -273,7 +273,7 @@ class Faults:
             no_am=am == 0 and aa > 0 and consonants >= NO_AM_MIN_CONSONANTS,
             glyphs=bool(_RE_FAULT_SIGN.search(s)),
             marks_first=bool(_RE_MARK_FIRST.search(s)),
-            unread=dictionary_share(s) < TRUSTED_SHARE,
+            unread=(dictionary_share(s) if share is None else share) < TRUSTED_SHARE,
         )
 
 
