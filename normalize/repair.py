@@ -83,6 +83,8 @@ _BASE_SET = frozenset(BASES)
 _MARK_SET = frozenset(MARKS)
 _TONES = frozenset(thai_tonemarks)
 _REPLACEMENT = "\ufffd"
+_HYPHEN = "-"
+_HYPHEN_MARKS = "\u0e48\u0e49"  # ่ ้
 
 # Private-use codes: BMP PUA (U+E000-U+F8FF) and planes 15-16.
 _RE_PUA = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
@@ -202,6 +204,11 @@ AM_AS_AA_COST = (0.3, 1.2)
 #: Sara aa where the word has sara am: nikhahit lost to a space or a glyph;
 #: with no trace, in a text without any ำ, and in a text that has ำ.
 AA_AS_AM_COST = (0.1, 0.7, 2.5)
+#: Cost of dropping an unknown glyph no mark took: U+FFFD stands for nothing
+#: readable; a hyphen that is no tone mark is text, never dropped.
+_GLYPH_DROP_COST = {_REPLACEMENT: GLYPH_COST, _HYPHEN: 0.0}
+#: A hyphen inside a word that reads no tone mark: such a word is not read.
+_SPLIT_COST = 1e6
 #: A space inside a word: after a mark or an unknown glyph (x-sorted text
 #: puts one after a displaced mark), and after a bare letter.
 SPACE_COST = (0.3, 1.6, 3.0)
@@ -324,7 +331,7 @@ class _Reader:
         if u is None:
             return 0.0
         cost = sum(EXTRA_COST for n, _ in enumerate(u.marks) if (k, "m", n) not in taken)
-        cost += sum(GLYPH_COST if g == _REPLACEMENT else FAR_GLYPH_COST
+        cost += sum(_GLYPH_DROP_COST.get(g, FAR_GLYPH_COST)
                     for n, g in enumerate(u.glyphs) if (k, "g", n) not in taken)
         return cost
 
@@ -359,7 +366,7 @@ class _Reader:
         for k, mk in rest:  # an unknown glyph read as the missing mark
             for d, c in ((0, GLYPH_COST), (-1, GLYPH_COST), (1, FAR_GLYPH_COST), (-2, FAR_GLYPH_COST)):
                 nb = self.unit(k + d)
-                if nb is not None and k + d >= i - 1 and _take_glyph(nb, k + d, taken):
+                if nb is not None and k + d >= i - 1 and _take_glyph(nb, k + d, taken, mk):
                     cost += c
                     break
             else:
@@ -383,6 +390,8 @@ class _Reader:
             cost += self.leftover(-1, taken)
         for k in range(i, j):
             cost += self.leftover(k, taken)
+            if k < j - 1 and _free_hyphens(self.units[k], k, taken):
+                cost += _SPLIT_COST
             u = self.units[k]
             if k < j - 1 and u.spaces:
                 traced = u.marks or u.glyphs or (k, "s") in taken
@@ -407,6 +416,11 @@ class _Reader:
         return AA_AS_AM_COST[1] if self.faults.broken else AA_AS_AM_COST[2]
 
 
+def _free_hyphens(u: _Unit, k: int, taken: set | frozenset) -> str:
+    """The hyphens of unit ``k`` that no word read as a tone mark (they stay text)."""
+    return "".join(g for n, g in enumerate(u.glyphs) if g == _HYPHEN and (k, "g", n) not in taken)
+
+
 def _take(items: list[str], mk: str, k: int, taken: set) -> bool:
     for n, m in enumerate(items):
         if m == mk and (k, "m", n) not in taken:
@@ -415,9 +429,11 @@ def _take(items: list[str], mk: str, k: int, taken: set) -> bool:
     return False
 
 
-def _take_glyph(u: _Unit, k: int, taken: set) -> bool:
-    for n, _ in enumerate(u.glyphs):
-        if (k, "g", n) not in taken:
+def _take_glyph(u: _Unit, k: int, taken: set, mark: str = "") -> bool:
+    """Take an unknown glyph of unit ``k`` as ``mark``; a hyphen only stands
+    for a tone mark (mai tho drawn as ``-``)."""
+    for n, g in enumerate(u.glyphs):
+        if (k, "g", n) not in taken and (g != _HYPHEN or mark in _HYPHEN_MARKS):
             taken.add((k, "g", n))
             return True
     return False
@@ -483,7 +499,7 @@ def _spell_out(r: _Reader, back: list, taken: Taken) -> str:
         if word is None:
             out.append(_unit_text(r.units[i], i, taken))
             continue
-        out.append(word)
+        out.append(word + _free_hyphens(r.units[j - 1], j - 1, taken))
         if r.units[j - 1].raw.endswith(" ") and fit.clean_end:
             out.append(" ")  # a space after an untouched letter: between phrases
     return "".join(out)

@@ -52,6 +52,7 @@ def test_real_pairs_repaired():
     ("ÊÓ¹Ñ¡§Ò¹»ÅÑ´", "สำนักงานปลัด"),  # TIS-620 read as Latin-1
     ("เเผนการดําเนินงาน", "แผนการดำเนินงาน"),
     ("เจ\uf70bาหน\uf70bาที่", "เจ้าหน้าที่"),  # legacy private-use tone marks
+    ("การใช-จ่ายงบประมาณ", "การใช้จ่ายงบประมาณ"),  # mai tho drawn as a hyphen
 ])
 def test_mechanisms(broken, correct):
     assert repair_text(broken) == correct
@@ -62,6 +63,7 @@ def test_mechanisms(broken, correct):
     "นายสมชาย ใจดี ปลัดเทศบาล",
     "คะแนน < 80 และ <p>",
     "ITA o10 (อ้างอิงจาก o12)",
+    "ประชาสัมพันธ์-ข่าวสาร",  # a hyphen that is no tone mark stays text
 ])
 def test_sound_text_kept(text):
     assert repair_text(text) == normalize_text(text)
