@@ -147,9 +147,12 @@ _RE_BLOCK_TAG = re.compile(
 # Any other tag (<span ...>, </b>, <font>): removed. A tag starts with a
 # Latin letter or "/", so "a < b" in running text is left alone.
 _RE_INLINE_TAG = re.compile(r"<\s*(?:/\s*)?[A-Za-z][A-Za-z0-9]*\b[^<>]*>")
-# A paragraph tag as OCR reads it: "<p>" becomes "<0>", "</0>", "<ถ>" -- one
-# character between angle brackets, never a number: "<80>" is text.
-_RE_OCR_P_TAG = re.compile(r"<\s*(?:/\s*)?[^\s<>/0-9]?[0o]?>|<\s*/\s*[^\s<>]>|<[0o2]>")
+# A paragraph tag as OCR reads it: "<p>" becomes "<0>", "<2>", "</0>", "<ถ>",
+# "<p0>" -- one or two characters between angle brackets, but never a number
+# of two digits or more: "<80>" is text.
+_RE_OCR_P_TAG = re.compile(
+    r"<\s*(?:/\s*)?(?:(?![0-9\u0e50-\u0e59]{2})[^\s<>/]{1,2})\s*>"
+)
 # Where a block tag was: joined to one paragraph break afterwards.
 _BREAK = "\x00"
 
