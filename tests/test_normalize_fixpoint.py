@@ -41,7 +41,7 @@ def test_only_real_tags_stripped():
 
 def _seconds(f, arg) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         t = time.perf_counter()
         f(arg)
         best = min(best, time.perf_counter() - t)
@@ -49,12 +49,13 @@ def _seconds(f, arg) -> float:
 
 
 def test_tag_stripping_does_not_backtrack():
-    """A loose ratio, not a wall-clock bound: 4x the input may cost ~4x, never ~16x."""
+    """A loose ratio, not a wall-clock bound: 8x the input costs ~8x when linear, ~64x when
+    quadratic; the bound leaves room for a loaded machine."""
     for make in (lambda n: "<" + " " * n + ">", lambda n: "< " * n + ">", lambda n: "<p " * n + ">",
                  lambda n: "</" + " " * n + "x" * n + ">"):
-        small = _seconds(strip_html, make(20_000)) + 1e-3
-        large = _seconds(strip_html, make(80_000))
-        assert large / small < 10
+        small = _seconds(strip_html, make(20_000)) + 2e-3
+        large = _seconds(strip_html, make(160_000))
+        assert large / small < 30
 
 
 def test_wrap_joining_reads_a_bounded_context(monkeypatch):
@@ -76,9 +77,9 @@ def test_wrap_joining_reads_a_bounded_context(monkeypatch):
 
 def test_one_megabyte_scales_linearly():
     text = ("หน่วยงานควรจัดทำแผนการจัดซื้อจัด จ้าง ประจำปี " * 20)
-    n = _seconds(remove_wrap_spaces, text * 20) + 1e-4
-    n4 = _seconds(remove_wrap_spaces, text * 80)
-    assert n4 / n < 10
+    n = _seconds(remove_wrap_spaces, text * 10) + 2e-3
+    n8 = _seconds(remove_wrap_spaces, text * 80)
+    assert n8 / n < 30
     big = "ก" * 1_000_000 + " x"
     assert normalize_text(big).endswith(" x")
 
