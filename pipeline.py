@@ -404,6 +404,9 @@ def export_command(out: Path, xlsx: Path | None, csv: Path | None) -> int:
     if csv is not None:
         rows = write_csv(out, csv)
         print(f"{csv}/: " + ", ".join(f"{t}.csv {n}" for t, n in rows.items()))
+    return int(ExitCode.ok)
+
+
 def repair_command(path: Path | None) -> int:
     """Lines of ``path`` (or standard input) repaired on standard output."""
     from normalize.repair import repair_text
