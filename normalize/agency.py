@@ -59,6 +59,30 @@ _NOT_NAME_START: frozenset[str] = frozenset({
     "โดย", "กับ", "ต่อ", "ไป", "หรือ", "แต่", "ว่า", "จึง", "ก็", "นี้", "นั้น",
     "ดังนี้", "ทุก", "แห่ง", "ตาม", "เพื่อให้", "ไว้", "แล้ว",
 })
+#: An agency's own divisions, which reports name as responsible units and in
+#: signature blocks ("หัวหน้าสำนักปลัด"): never the agency itself. The standard
+#: divisions of Thai local government and ministries' offices of the secretary.
+#: A unit named alone, or followed by its local government's type
+#: ("สำนักปลัดเทศบาล"), is a division; "สำนักงานปลัดกระทรวง..." is an agency.
+INTERNAL_UNITS: tuple[str, ...] = (
+    "สำนักปลัด", "สำนักงานปลัด", "สำนักงานเลขานุการ", "สำนักการคลัง", "สำนักการช่าง",
+    "สำนักการศึกษา", "สำนักการสาธารณสุข",
+)
+_LOCAL_GOVERNMENT: tuple[str, ...] = ("เทศบาล", "องค์การบริหาร", "องค์กรบริหาร", "อบต", "อบจ")
+
+
+def is_internal_unit(name: str) -> bool:
+    """Whether a name found after an agency-type prefix is one of the agency's divisions.
+
+    >>> is_internal_unit("สำนักปลัด"), is_internal_unit("สำนักปลัดองค์การบริหารส่วนตำบล")
+    (True, True)
+    >>> is_internal_unit("สำนักงานปลัดกระทรวงมหาดไทย")
+    False
+    """
+    for unit in INTERNAL_UNITS:
+        if name == unit or (name.startswith(unit) and name[len(unit):].startswith(_LOCAL_GOVERNMENT)):
+            return True
+    return False
 # The name's next chunk: up to a space or the end.
 _RE_CHUNK = re.compile(r"[^\s]+")
 # Characters a name may hold (Thai letters and marks, digits, a few signs).
@@ -113,6 +137,12 @@ def find_agency_mentions(text: str) -> list[str]:
     ['องค์การบริหารส่วนตำบลหนองกะบู่']
     >>> find_agency_mentions("การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร")
     []
+    >>> find_agency_mentions("ผู้รับผิดชอบ สำนักปลัด")  # a division, not the agency
+    []
+    >>> find_agency_mentions("หัวหน้าสำนักปลัดเทศบาล")
+    []
+    >>> find_agency_mentions("สำนักงานปลัดกระทรวงสาธารณสุข")  # a ministry's office is an agency
+    ['สำนักงานปลัดกระทรวงสาธารณสุข']
     """
     mentions = []
     for m in _RE_PREFIX.finditer(text):
@@ -123,8 +153,9 @@ def find_agency_mentions(text: str) -> list[str]:
         else:
             rest = text[m.end():]
         name = _name_after(rest)
-        if name:
-            mentions.append(ABBREVIATIONS.get(prefix, prefix) + name)
+        full = ABBREVIATIONS.get(prefix, prefix) + name
+        if name and not is_internal_unit(full):
+            mentions.append(full)
     return mentions
 
 
