@@ -19,6 +19,7 @@ import numpy as np
 
 from extract.numerals import (
     GlyphGuess,
+    Reading,
     Recognizer,
     default_recognizer,
     meaning_in_number,
@@ -146,7 +147,7 @@ class NumeralTokenReader:
         n_digit = sum(m.isdigit() for m in readable)
         # 1. the whole word is a number (a score, a year, a day)
         if n_digit and all(m != "?" for m in readable):
-            r = self.recognizer.read_number(crop)
+            r = drop_stray_points(self.recognizer.read_number(crop), text)
             if r.confidence >= READ_MIN and "?" not in r.text and _RE_NUMBERISH.match(r.text):
                 return _reread(word, r.text, r.confidence)
         # 2. a question code: a letter and one or two digits
@@ -169,6 +170,42 @@ class NumeralTokenReader:
             if _RE_THAI.search(thai) and conf >= word.conf * 0.8:
                 return _reread(word, thai.replace(" ", ""), conf / 100.0)
         return word
+
+
+def drop_stray_points(r: Reading, seen: str) -> Reading:
+    """A number read from its image without the points that are dust.
+
+    A number never starts with a point; it ends with one only when
+    Tesseract saw it too (a list number ``๑.``); of two points inside, the
+    one Tesseract saw after as many digits is kept (``๕๕.๓๕`` read as
+    ``98.7.5`` is ``98.75``). Confidence is recomputed from what is kept.
+
+    >>> g = lambda c: GlyphGuess(c, 0.9, (0, 0, 1, 1))
+    >>> r = Reading("", 0.4, tuple(g(c) for c in ".98.7.5."))
+    >>> drop_stray_points(r, "๕๕.๓๕").text, drop_stray_points(r, "๕๕.๓๕").confidence
+    ('98.75', 0.9)
+    >>> drop_stray_points(Reading("1.", 0.9, tuple(g(c) for c in "1.")), "๑.").text
+    '1.'
+    """
+    glyphs = list(r.glyphs)
+    while glyphs and glyphs[0].char == ".":
+        glyphs.pop(0)
+    if not seen.rstrip().endswith("."):
+        while glyphs and glyphs[-1].char == ".":
+            glyphs.pop()
+    dots = [i for i, g in enumerate(glyphs) if g.char == "."]
+    if len(dots) > 1:
+        m = re.fullmatch(r"\D*?([0-9๐-๙]+)\.[0-9๐-๙]+\D*", seen)
+        digits_before = [sum(glyphs[j].char != "." for j in range(i)) for i in dots]
+        if m and digits_before.count(len(m.group(1))) == 1:
+            keep = dots[digits_before.index(len(m.group(1)))]
+            glyphs = [g for i, g in enumerate(glyphs) if g.char != "." or i == keep]
+    if len(glyphs) == len(r.glyphs):
+        return r
+    if not glyphs:
+        return Reading("", 0.0, ())
+    conf = min(g.confidence for g in glyphs) * (0.5 if sum(g.char == "." for g in glyphs) > 1 else 1.0)
+    return Reading("".join(g.char for g in glyphs), conf, tuple(glyphs))
 
 
 def _reread(word: OcrWord, text: str, confidence: float) -> OcrWord:
