@@ -72,7 +72,7 @@ MODEL_VERSION = "numerals-v2"
 #: ``python -m extract.numerals_train`` (its inputs: ``thai-numerals-v1.json``).
 MODEL_FILE = Path(__file__).with_name("models") / "thai-numerals-v1.npz"
 #: sha256 of :data:`MODEL_FILE`: every machine reads with the same model.
-MODEL_SHA256 = "2f50ffeb96a76a5b1fcf70df42ad0c8f68832ae323990727ed3c2437d91ab753"
+MODEL_SHA256 = "b69dc6f576c225eb4a15b1812b1bb1fb9ec1b45f4988c6eee632a8da2e2c79c0"
 REBUILD_HINT = ("reinstall ita-extract, or rebuild it with `python -m extract.numerals_train` "
                 "and put its sha256 in extract/numerals.py")
 
