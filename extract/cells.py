@@ -51,6 +51,16 @@ _RE_NUMERALISH = re.compile(r"^[0-9๐-๙A-Za-z.,'`\"|\[\]():;\-]{1,8}$")
 _RE_THAI_LETTER = re.compile(r"[ก-ฮ]")
 
 
+#: A table whose inked cells came out without words at least this often is read again alone.
+EMPTY_TABLE_SHARE = 0.5
+
+
+class PageReader(Protocol):
+    """Reads the words of an image (:meth:`extract.tesseract.Engine.page_words`)."""
+
+    def page_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]: ...
+
+
 class NumberReader(Protocol):
     """Reads a crop that holds one number (:meth:`extract.numerals.Recognizer.read_number`)."""
 
@@ -259,3 +269,54 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 out = [w for w in out if w not in inside] + [word]
                 changes.append(CellReread((x0, y0, x1, y1), tuple(inside), word))
     return out, changes
+
+
+def _words_in(words: list[OcrWord], box: tuple[float, float, float, float]) -> list[OcrWord]:
+    x0, y0, x1, y1 = box
+    return [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and y0 <= (w.top + w.bottom) / 2 <= y1]
+
+
+def empty_share(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float) -> float:
+    """Share of a table's inked cells that hold no word (0 when no cell has ink)."""
+    k = dpi / 300.0
+    inset, min_ink = max(2, int(INSET_300 * k)), int(MIN_INK_300 * k * k)
+    inked = empty = 0
+    for row in grid.rows:
+        for box in row:
+            if box is None:
+                continue
+            x0, y0, x1, y1 = (int(round(v)) for v in box)
+            crop = image[max(0, y0 + inset):max(0, y1 - inset), max(0, x0 + inset):max(0, x1 - inset)]
+            if sum(b[4] for b in ink_components(crop)) < min_ink:
+                continue
+            inked += 1
+            empty += not _words_in(words, box)
+    return empty / inked if inked else 0.0
+
+
+def reread_empty_tables(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
+                        engine: PageReader) -> tuple[list[OcrWord], list[Grid]]:
+    """Tables whose inked cells came out mostly without words, read again on their own.
+
+    Tesseract's page layout analysis sometimes takes a table (under a stamp, on
+    a dark scan) for a picture and reads none of it; alone, it is text again.
+    The words of the second read replace the first's inside the table when
+    they fill more cells.
+    """
+    out = list(words)
+    redone: list[Grid] = []
+    H, W = image.shape[:2]
+    for n, grid in enumerate(grids):
+        share = empty_share(out, grid, image, dpi)
+        if share < EMPTY_TABLE_SHARE:
+            continue
+        x0, y0, x1, y1 = (int(round(v)) for v in grid.bbox)
+        x0, y0, x1, y1 = max(0, x0), max(0, y0), min(W, x1), min(H, y1)
+        again = [OcrWord(w.text, w.x0 + x0, w.top + y0, w.x1 + x0, w.bottom + y0, w.conf,
+                         (w.line_key[0] + 1000 * (n + 1), w.line_key[1], w.line_key[2]))
+                 for w in engine.page_words(np.ascontiguousarray(image[y0:y1, x0:x1]), int(round(dpi)))]
+        if empty_share(again, grid, image, dpi) < share:
+            inside = set(map(id, _words_in(out, grid.bbox)))
+            out = [w for w in out if id(w) not in inside] + again
+            redone.append(grid)
+    return out, redone

@@ -17,7 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from errors import MissingDependency
-from extract.cells import CellReread, NumberReader, reread_cells
+from extract.cells import CellReread, NumberReader, reread_cells, reread_empty_tables
 from extract.pdf import Char, Grid, Page
 from extract.raster import PageImage
 from extract.scan import (
@@ -57,6 +57,7 @@ class OcrResult:
     image: np.ndarray  # the straightened image, lines erased (what Tesseract read)
     turned: int = 0  # degrees (counter-clockwise) the page was turned to stand upright
     cell_rereads: tuple[CellReread, ...] = ()  # numeric cells read again whole (see extract.cells)
+    tables_reread: tuple[Grid, ...] = ()  # tables whose cells came out empty, read again alone
 
 
 #: Words worth a second look: short tokens with digits, dots or Latin
@@ -159,6 +160,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         angle, gray, grids_px, clean, words = _straighten_and_read(source, image.dpi, engine)
         if turn in (90, 270):
             width_pt, height_pt = height_pt, width_pt
+    words, tables_reread = reread_empty_tables(words, grids_px, clean, image.dpi, engine)
     if reader is not None:
         # before the noise filter: a Thai abbreviation Tesseract read as
         # Latin at low confidence ("aA." for "ม.ค.") is text, not a speck
@@ -174,7 +176,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         grids=tuple(grid_to_points(g, scale) for g in grids_px),
         image_area_ratio=1.0,
     )
-    return OcrResult(page, angle, tuple(grids_px), tuple(words), clean, turn, tuple(rereads))
+    return OcrResult(page, angle, tuple(grids_px), tuple(words), clean, turn, tuple(rereads), tuple(tables_reread))
 
 
 class PageOcr:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from extract.cells import reread_cells, worth_rereading
+from extract.cells import reread_cells, reread_empty_tables, worth_rereading
 from extract.numerals import Recognizer
 from extract.numerals_train import font_files, render
 from extract.pdf import Grid
@@ -86,3 +86,48 @@ def test_worth_rereading_is_about_short_numeral_like_cells():
     assert worth_rereading([w("100.00"), w(",")])
     assert not worth_rereading([w("o๑๒")])  # a code: the code reader's business
     assert not worth_rereading([w("ต.ค."), w("๖๘")])  # a date: Thai letters, the token reader's business
+
+
+class TableEngine:
+    """A fake Tesseract: reads a word at each inked cell of the crop it is given, or nothing."""
+
+    def __init__(self, reads: bool) -> None:
+        self.reads, self.calls = reads, []
+
+    def page_words(self, gray, dpi):
+        self.calls.append(gray.shape)
+        if not self.reads:
+            return []
+        return [OcrWord("ข้อความ", 20 + 150 * i, 30, 110 + 150 * i, 60, 90.0, (1, 1, 1)) for i in range(3)]
+
+
+def three_cell_table() -> tuple[np.ndarray, tuple[Grid, ...]]:
+    page = np.full((300, 600), 236, np.uint8)
+    cells = tuple((50.0 + 150 * i, 50.0, 190.0 + 150 * i, 150.0) for i in range(3))
+    for x0, y0, _, _ in cells:
+        page[int(y0) + 30:int(y0) + 60, int(x0) + 20:int(x0) + 110] = 40  # ink in every cell
+    return page, (Grid(bbox=(50.0, 50.0, 490.0, 150.0), rows=(cells,)),)
+
+
+def test_table_read_empty_is_read_again_alone():
+    page, grids = three_cell_table()
+    outside = OcrWord("หัวข้อ", 60, 10, 200, 40, 90.0, (1, 1, 1))  # a heading above the table stays
+    words, redone = reread_empty_tables([outside], grids, page, 300, TableEngine(True))
+    assert redone == [grids[0]]
+    assert words[0] == outside and [w.text for w in words[1:]] == ["ข้อความ"] * 3
+    assert [(w.x0, w.top) for w in words[1:]] == [(70, 80), (220, 80), (370, 80)]  # page pixels
+
+
+def test_table_read_again_for_nothing_keeps_the_first_read():
+    page, grids = three_cell_table()
+    engine = TableEngine(False)
+    assert reread_empty_tables([], grids, page, 300, engine) == ([], [])
+    assert engine.calls == [(100, 440)]
+
+
+def test_table_with_words_is_not_read_again():
+    page, grids = three_cell_table()
+    engine = TableEngine(True)
+    words = [OcrWord("ข้อความ", 70 + 150 * i, 80, 160 + 150 * i, 110, 90.0, (1, 1, 1)) for i in range(3)]
+    assert reread_empty_tables(words, grids, page, 300, engine) == (words, [])
+    assert engine.calls == []
