@@ -111,6 +111,9 @@ MERGE_WEAK, MERGE_GAP, MERGE_WIDTH, MERGE_ACCEPT = 0.6, 0.15, 1.4, 0.8
 #: A glyph at least SPLIT_WIDTH digit heights wide and read below SPLIT_WEAK
 #: is cut in two when both halves read at least SPLIT_ACCEPT.
 SPLIT_WIDTH, SPLIT_WEAK, SPLIT_ACCEPT = 0.75, 0.9, 0.8
+#: A glyph this many digit heights wide is wider than any digit: it is cut
+#: however sure its reading, when every part reads at least SPLIT_SURE_ACCEPT.
+SPLIT_SURE_WIDTH, SPLIT_SURE_ACCEPT = 1.25, 0.6
 #: A gap wider than this share of the digit height is a space.
 SPACE_GAP = 0.6
 
@@ -596,7 +599,8 @@ class Recognizer:
         i = 0
         while i < len(items):
             b, k, p = items[i]
-            if k is None and b.w >= SPLIT_WIDTH * dh and self._weak(p) < SPLIT_WEAK:
+            too_wide = b.w >= SPLIT_SURE_WIDTH * dh
+            if k is None and b.w >= SPLIT_WIDTH * dh and (self._weak(p) < SPLIT_WEAK or too_wide):
                 # try 2, 3, 4 glyphs (touching digits of a year: "๕๖๙"); keep
                 # the cut whose weakest part reads best, if it reads well
                 best: tuple[float, tuple[Blob, ...], np.ndarray] | None = None
@@ -610,7 +614,7 @@ class Recognizer:
                     score = min(self._weak(q) for q in ph)
                     if best is None or score > best[0]:
                         best = (score, parts, ph)
-                if best and best[0] >= max(SPLIT_ACCEPT, self._weak(p)):
+                if best and best[0] >= (SPLIT_SURE_ACCEPT if too_wide else max(SPLIT_ACCEPT, self._weak(p))):
                     items[i:i + 1] = [(part, None, q) for part, q in zip(best[1], best[2])]
                     i += len(best[1])
                     continue
