@@ -188,6 +188,25 @@ def grow(seed: tuple[int, int, int, int], blobs: list[tuple[int, int, int, int, 
     return x0, y0, x1, y1
 
 
+def busiest_line(blobs: list[tuple[int, int, int, int, int]]) -> list[tuple[int, int, int, int, int]]:
+    """The blobs of the text line with most glyphs: a signature's stroke or a stamp's ring elsewhere stays out.
+
+    >>> busiest_line([(0, 0, 60, 40, 300), (10, 50, 20, 70, 90), (25, 50, 35, 70, 90), (40, 52, 50, 70, 90)])
+    [(10, 50, 20, 70, 90), (25, 50, 35, 70, 90), (40, 52, 50, 70, 90)]
+    """
+    if len(blobs) < 2:
+        return blobs
+    best: list[tuple[int, int, int, int, int]] = []
+    for seed in blobs:
+        h = seed[3] - seed[1]
+        mid = (seed[1] + seed[3]) / 2
+        line = [b for b in blobs if abs((b[1] + b[3]) / 2 - mid) <= 0.5 * h and 0.5 * h <= b[3] - b[1] <= 2 * h]
+        if len(line) > len(best):
+            best = line
+    top, bottom = min(b[1] for b in best), max(b[3] for b in best)
+    return [b for b in blobs if top <= (b[1] + b[3]) / 2 <= bottom]
+
+
 def number_box(crop: np.ndarray, digit_words: list[tuple[int, int, int, int]],
                min_ink: int) -> tuple[int, int, int, int] | None:
     """Where a cell's number is (crop pixels): grown from its digit words' box, or all the cell's ink."""
@@ -198,6 +217,8 @@ def number_box(crop: np.ndarray, digit_words: list[tuple[int, int, int, int]],
         h = seed[3] - seed[1]
         x0, y0, x1, y1 = grow(seed, blobs, 0.5 * h)
         blobs = [b for b in blobs if b[0] >= x0 and b[2] <= x1 and y0 <= (b[1] + b[3]) / 2 <= y1]
+    else:
+        blobs = busiest_line(blobs)
     glyphs = [b for b in blobs if (b[2] - b[0]) <= 4 * (b[3] - b[1])]  # rule remnants are long and flat
     if not glyphs or sum(b[4] for b in blobs) < min_ink:
         return None
@@ -210,19 +231,18 @@ def number_box(crop: np.ndarray, digit_words: list[tuple[int, int, int, int]],
 
 
 def more_glyphs_than_read(crop: np.ndarray, words: list[OcrWord], ox: int, oy: int) -> bool:
-    """A cell of short numbers whose ink, in their rows, holds more glyphs than they have digits.
+    """A cell of short numbers whose busiest line of ink holds more glyphs than they have digits.
 
     Tesseract read part of a number (``5`` for ``๙๘.๗๕``, its box over all of it)
-    and let the rest go.
+    and let the rest go, or read a signature's stroke (``6``) and not the number under it.
     """
     if not words or sum(len(w.text) for w in words) > MAX_CHARS or not all(is_number(w.text) for w in words):
         return False
-    y0, y1 = min(w.top for w in words) - oy, max(w.bottom for w in words) - oy
-    row = [b for b in ink_components(crop) if y0 <= (b[1] + b[3]) / 2 <= y1]
-    if not row:
+    line = busiest_line(ink_components(crop))
+    if not line:
         return False
-    tallest = max(b[3] - b[1] for b in row)
-    glyphs = [b for b in row if b[3] - b[1] >= 0.5 * tallest]
+    tallest = max(b[3] - b[1] for b in line)
+    glyphs = [b for b in line if b[3] - b[1] >= 0.5 * tallest]
     return len(glyphs) > sum(c.isdigit() for w in words for c in w.text)
 
 
@@ -243,11 +263,13 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 inside = [w for w in out if x0 <= (w.x0 + w.x1) / 2 <= x1 and y0 <= (w.top + w.bottom) / 2 <= y1]
                 cx0, cy0, cx1, cy1 = max(0, x0 + inset), max(0, y0 + inset), min(W, x1 - inset), min(H, y1 - inset)
                 crop = image[cy0:cy1, cx0:cx1]
-                if not (worth_rereading(inside) or more_glyphs_than_read(crop, inside, cx0, cy0)):
+                misread = worth_rereading(inside)
+                if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
                     continue
-                # the number's own words: specks elsewhere in the cell stay out
+                # the number's own words (specks elsewhere stay out); when the
+                # words read well but too few, the cell's busiest line of ink
                 digits = [(w.x0 - cx0, w.top - cy0, w.x1 - cx0, w.bottom - cy0)
-                          for w in inside if re.search(r"[0-9๐-๙]", w.text)]
+                          for w in inside if misread and re.search(r"[0-9๐-๙]", w.text)]
                 ink = number_box(crop, digits, min_ink)
                 if ink is None or not INK_HEIGHT_MM[0] <= (ink[3] - ink[1]) * 25.4 / dpi <= INK_HEIGHT_MM[1]:
                     continue
