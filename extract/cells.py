@@ -46,8 +46,9 @@ SINGLE_GLYPH_MIN = 0.9
 INK_HEIGHT_MM = (1.2, 12.0)
 #: A number as a cell holds it: digits with at most one decimal point.
 _RE_NUMBER = re.compile(r"^\d{1,4}(?:\.\d{1,3})?$")
-#: Numeral-like text: digits, points, Latin look-alikes and specks Tesseract makes of them.
-_RE_NUMERALISH = re.compile(r"^[0-9๐-๙A-Za-z.,'`\"|\[\]():;\-]{1,8}$")
+#: Numeral-like text: anything but Thai letters and marks (digits, points, Latin
+#: look-alikes, and the quotes, pluses and slashes Tesseract makes of specks).
+_RE_NUMERALISH = re.compile(r"^[^\sก-๏]{1,8}$")
 _RE_THAI_LETTER = re.compile(r"[ก-ฮ]")
 
 
@@ -90,6 +91,8 @@ def worth_rereading(words: list[OcrWord]) -> bool:
     >>> w = lambda t: OcrWord(t, 0, 0, 9, 9, 50.0, (1, 1, 1))
     >>> worth_rereading([]), worth_rereading([w("ส๕๓๕")]), worth_rereading([w("100.00'")])
     (True, True, True)
+    >>> worth_rereading([w("95.00"), w("+")]), worth_rereading([w("100.00"), w("”")])
+    (True, True)
     >>> worth_rereading([w("99.38")]), worth_rereading([w("i๑๒")]), worth_rereading([w("การประเมิน")])
     (False, False, False)
     """
