@@ -173,6 +173,16 @@ class OutputNotWritable(EnvironmentProblem):
     exit_code = ExitCode.output_not_writable
 
 
+class NumeralModelInvalid(MissingDependency):
+    """The shipped Thai-numeral model is missing, truncated or not the one this version pins.
+
+    A kind of missing dependency (OCR cannot run without it), with its own code.
+    """
+
+    code = "numeral-model-invalid"
+    exit_code = ExitCode.missing_dependency
+
+
 class OutputLocked(EnvironmentProblem):
     """Another ``run`` or ``compact`` is writing the same output folder."""
 

@@ -2,15 +2,18 @@
 
 Tokens of Thai digits (scores like ``๙๙.๓๘``, years like ``๒๕๖๘``, codes'
 digits) are rendered in the held-out family (Norasi, regular and bold) at
-10-16 pt, at 200 and 300 dpi, degraded like a scan (blur, noise, rotation
-±1.5°, JPEG), and read with :func:`extract.numerals.read_number`.
+10-16 pt, at 150, 200 and 300 dpi, degraded two ways: ``scan``, a moderate
+scan (blur, noise, rotation ±1.5°, JPEG), and ``wide``, the training range
+of damage (:func:`extract.numerals_train.scanned_token`: rotation ±3°, JPEG
+30-95, fax-like binarization...), and read with
+:meth:`extract.numerals.Recognizer.read_number`.
 
 Prints, per dpi: per-digit accuracy, the confusion matrix of ๐-๙ (a column
 ``?`` for "no digit", ``seg`` for tokens whose glyph count came out wrong,
 where every digit counts as an error), and glyphs per second (segmentation
 and classification, model already loaded).
 
-    python benchmarks/bench_numerals.py [--tokens 400] [--seed 7]
+    python benchmarks/bench_numerals.py [--tokens 400] [--seed 7] [--model FILE]
 """
 from __future__ import annotations
 
@@ -24,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from extract.numerals import ARABIC_DIGITS, THAI_DIGITS, default_recognizer  # noqa: E402
-from extract.numerals_train import HELD_OUT, font_files, render_token  # noqa: E402
+from extract.numerals import ARABIC_DIGITS, THAI_DIGITS, Recognizer  # noqa: E402
+from extract.numerals_train import HELD_OUT, font_files, render_token, scanned_token  # noqa: E402
 
 PT_SIZES = (10, 12, 14, 16)
 
@@ -41,9 +44,8 @@ def random_token(rng: np.random.Generator) -> str:
     return digits(int(rng.integers(1, 5)))
 
 
-def run(dpi: int, tokens: int, seed: int) -> tuple[np.ndarray, int, int, float]:
+def run(rec: Recognizer, dpi: int, damage: str, tokens: int, seed: int) -> tuple[np.ndarray, int, int, float]:
     """Confusion counts (10 x 12), digits, glyphs, seconds spent reading."""
-    rec = default_recognizer()
     fonts = font_files(HELD_OUT)
     rng = np.random.default_rng(seed + dpi)
     conf = np.zeros((10, 12), int)
@@ -52,7 +54,8 @@ def run(dpi: int, tokens: int, seed: int) -> tuple[np.ndarray, int, int, float]:
     for _ in range(tokens):
         text = random_token(rng)
         font = fonts[int(rng.integers(len(fonts)))]
-        crop = render_token(text, font, float(rng.choice(PT_SIZES)), dpi, rng)
+        pt = float(rng.choice(PT_SIZES))
+        crop = render_token(text, font, pt, dpi, rng) if damage == "scan" else scanned_token(text, font, pt, dpi, rng)
         t0 = time.perf_counter()
         r = rec.read_number(crop)
         spent += time.perf_counter() - t0
@@ -73,28 +76,38 @@ def run(dpi: int, tokens: int, seed: int) -> tuple[np.ndarray, int, int, float]:
     return conf, n_digits, n_glyphs, spent
 
 
+def report(rec: Recognizer, dpi: int, damage: str, args: argparse.Namespace) -> None:
+    conf, n, glyphs, spent = run(rec, dpi, damage, args.tokens, args.seed)
+    right = int(np.trace(conf[:, :10]))
+    print(f"{'' if args.brief else chr(10)}{damage:>4} {dpi} dpi, {HELD_OUT}, {', '.join(map(str, PT_SIZES))} pt: "
+          f"{right}/{n} digits right = {right / n:.2%}; "
+          f"{glyphs / spent:,.0f} glyphs/s ({spent / args.tokens * 1e3:.2f} ms/token)")
+    if args.brief:
+        return
+    print("true\\read " + " ".join(f"{d:>4}" for d in ARABIC_DIGITS) + "    ?  seg   acc")
+    for t in range(10):
+        row = conf[t]
+        acc = row[t] / max(1, row.sum())
+        print(f"   {THAI_DIGITS[t]}      " + " ".join(f"{v:>4}" for v in row) + f" {acc:6.1%}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--tokens", type=int, default=400, help="tokens per dpi")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--model", type=Path, default=None, help="a model file (default: the shipped one)")
+    ap.add_argument("--dpi", type=int, nargs="+", default=[150, 200, 300])
+    ap.add_argument("--brief", action="store_true", help="accuracy only, no confusion matrix")
     args = ap.parse_args(argv)
     if not font_files(HELD_OUT):
         print(f"held-out font {HELD_OUT} not installed (Debian package fonts-thai-tlwg)", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    default_recognizer()
-    print(f"model ready in {time.perf_counter() - t0:.1f} s (loaded, or trained when missing)")
-    for dpi in (200, 300):
-        conf, n, glyphs, spent = run(dpi, args.tokens, args.seed)
-        right = int(np.trace(conf[:, :10]))
-        print(f"\n{dpi} dpi, {HELD_OUT}, {', '.join(map(str, PT_SIZES))} pt: "
-              f"{right}/{n} digits right = {right / n:.2%}; "
-              f"{glyphs / spent:,.0f} glyphs/s ({spent / args.tokens * 1e3:.2f} ms/token)")
-        print("true\\read " + " ".join(f"{d:>4}" for d in ARABIC_DIGITS) + "    ?  seg   acc")
-        for t in range(10):
-            row = conf[t]
-            acc = row[t] / max(1, row.sum())
-            print(f"   {THAI_DIGITS[t]}      " + " ".join(f"{v:>4}" for v in row) + f" {acc:6.1%}")
+    rec = Recognizer.load(args.model)
+    print(f"model {args.model or 'shipped'} loaded in {time.perf_counter() - t0:.2f} s")
+    for damage in ("scan", "wide"):
+        for dpi in args.dpi:
+            report(rec, dpi, damage, args)
     return 0
 
 

@@ -31,9 +31,11 @@ added before the best meaning is chosen. Likewise Latin ``l``/``I``/``|``
 are not taught at all (they are a ``1`` in any number), ``E`` is taught as
 ``e``, and every other letter or Thai character is the class ``other``.
 
-The model is trained from the Thai fonts Debian ships
-(:mod:`extract.numerals_train`) and cached in :func:`model_path`; the first
-use in a process loads it, training it first (about 30 s) when it is missing.
+The model ships with the code (:data:`MODEL_FILE`, pinned by
+:data:`MODEL_SHA256`), trained offline from the Thai fonts Debian ships
+(:mod:`extract.numerals_train`, which imports this module, never the other
+way round). The first use in a process loads it; nothing trains at run
+time, so every machine reads with the same weights.
 
 >>> Reading("99.38", 0.97, ()).text
 '99.38'
@@ -42,15 +44,19 @@ use in a process loads it, training it first (about 30 s) when it is missing.
 """
 from __future__ import annotations
 
-import fcntl
+import hashlib
+import io
 import logging
 import os
 import threading
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import cv2
 import numpy as np
+
+from errors import NumeralModelInvalid
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +65,16 @@ log = logging.getLogger(__name__)
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
 CLASSES: tuple[str, ...] = (*THAI_DIGITS, *ARABIC_DIGITS, ".", "i", "e", "other")
-#: Bump when features, classes or training change: a cached model of another
-#: version is retrained.
+#: Bump when features or classes change (the file records it; another
+#: version is refused).
 MODEL_VERSION = "numerals-v2"
-#: Environment variable naming the cache folder (default ``~/.cache/ita-extract``).
-CACHE_ENV = "ITA_EXTRACT_CACHE"
+#: The trained model, shipped with the code and built offline by
+#: ``python -m extract.numerals_train`` (its inputs: ``thai-numerals-v1.json``).
+MODEL_FILE = Path(__file__).with_name("models") / "thai-numerals-v1.npz"
+#: sha256 of :data:`MODEL_FILE`: every machine reads with the same model.
+MODEL_SHA256 = "b69dc6f576c225eb4a15b1812b1bb1fb9ec1b45f4988c6eee632a8da2e2c79c0"
+REBUILD_HINT = ("reinstall ita-extract, or rebuild it with `python -m extract.numerals_train` "
+                "and put its sha256 in extract/numerals.py")
 
 #: Crops lower than this (pixels) are upscaled 2x before thresholding.
 UPSCALE_BELOW = 48
@@ -72,6 +83,9 @@ UPSCALE_BELOW = 48
 INK_BIAS = 0.3
 #: A crop whose darkest and lightest pixels differ by less is blank paper.
 MIN_CONTRAST = 40
+#: Paper grain (grey levels, robust spread) above which a crop is smoothed
+#: before thresholding, with a Gaussian of at most GRAIN_SIGMA_MAX px.
+GRAIN_SMOOTH, GRAIN_SIGMA_MAX = 6.0, 1.5
 #: Side of the square a glyph is scaled into (aspect ratio kept), and the
 #: canvas around it for the gradient features.
 NORM = 24
@@ -86,6 +100,10 @@ DOT_BASELINE = 0.30  # ... and its bottom this close to the baseline
 DASH_MAX_H = 0.30  # a dash is at most this high ...
 DASH_MIN_RATIO = 1.6  # ... and this many times wider than high
 SPECK = 0.10  # blobs smaller than this on both sides are dirt
+#: A speck (at most DOT_MAX on both sides) whose centre lies more than this
+#: above the digits' top or below their baseline is dust: no digit, point
+#: or dash sits there.
+OFF_BAND = 0.15
 #: Neighbours are joined into one glyph when one of them is a weak read
 #: (below MERGE_WEAK), the gap is at most MERGE_GAP and the union at most
 #: MERGE_WIDTH digit heights wide, and the union reads at least MERGE_ACCEPT.
@@ -93,6 +111,9 @@ MERGE_WEAK, MERGE_GAP, MERGE_WIDTH, MERGE_ACCEPT = 0.6, 0.15, 1.4, 0.8
 #: A glyph at least SPLIT_WIDTH digit heights wide and read below SPLIT_WEAK
 #: is cut in two when both halves read at least SPLIT_ACCEPT.
 SPLIT_WIDTH, SPLIT_WEAK, SPLIT_ACCEPT = 0.75, 0.9, 0.8
+#: A glyph this many digit heights wide is wider than any digit: it is cut
+#: however sure its reading, when every part reads at least SPLIT_SURE_ACCEPT.
+SPLIT_SURE_WIDTH, SPLIT_SURE_ACCEPT = 1.25, 0.6
 #: A gap wider than this share of the digit height is a space.
 SPACE_GAP = 0.6
 
@@ -208,12 +229,34 @@ def binarize(gray: np.ndarray, threshold: int | None = None) -> tuple[np.ndarray
         gray = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
     if int(gray.max()) - int(gray.min()) < MIN_CONTRAST:
         return np.zeros(gray.shape, np.uint8), f
+    gray = smooth_grain(gray)
     if threshold is None:
         t, _ = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
         paper = float(np.percentile(gray, 90))
         threshold = t + INK_BIAS * max(0.0, paper - t)
     ink = (gray < threshold).astype(np.uint8)
     return ink, f
+
+
+def grain(gray: np.ndarray) -> float:
+    """The paper's grain: robust spread (grey levels) of the lighter half of a crop's pixels."""
+    paper = gray[gray >= np.median(gray)]
+    if paper.size < 16:
+        return 0.0
+    return float(1.4826 * np.median(np.abs(paper - np.median(paper))))
+
+
+def smooth_grain(gray: np.ndarray) -> np.ndarray:
+    """A grainy crop smoothed before thresholding (grain above GRAIN_SMOOTH levels), else as is.
+
+    Grain breaks thin strokes into dots and strews specks around digits,
+    which the segmenter then takes for glyphs; a Gaussian blur as wide as the
+    grain is strong joins the strokes again.
+    """
+    g = grain(gray)
+    if g <= GRAIN_SMOOTH:
+        return gray
+    return cv2.GaussianBlur(gray, (0, 0), min(GRAIN_SIGMA_MAX, 0.5 + g / 25.0))
 
 
 def _border_lines(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray, W: int, H: int) -> np.ndarray:
@@ -329,6 +372,19 @@ def small_blob_kind(blob: Blob, digit_height: float, baseline: float) -> str | N
     return None
 
 
+def is_dust(blob: Blob, digit_height: float, baseline: float) -> bool:
+    """A speck off the digits' band (above their tops or under their baseline).
+
+    >>> m = np.ones((3, 3), np.uint8)
+    >>> is_dust(Blob(40, 2, 3, 3, m), 22.0, 30.0), is_dust(Blob(40, 27, 3, 3, m), 22.0, 30.0)
+    (True, False)
+    """
+    if digit_height <= 0 or max(blob.w, blob.h) > DOT_MAX * digit_height:
+        return False
+    mid = blob.y + blob.h / 2
+    return mid < baseline - (1 + OFF_BAND) * digit_height or mid > baseline + OFF_BAND * digit_height
+
+
 # --- features and model -------------------------------------------------------------
 
 
@@ -432,50 +488,51 @@ class Model:
         os.replace(tmp, path)
 
     @classmethod
-    def load(cls, path: Path) -> Model:
-        """Read a saved model; ValueError if it is of another version or shape."""
-        with np.load(path, allow_pickle=False) as z:
+    def from_bytes(cls, data: bytes) -> Model:
+        """A saved model from its file's bytes; ValueError if it is of another version or shape."""
+        with np.load(io.BytesIO(data), allow_pickle=False) as z:
             version = str(z["version"])
             classes = tuple(str(c) for c in z["classes"])
             if version != MODEL_VERSION or classes != CLASSES or z["w1"].shape[0] != feature_size():
-                raise ValueError(f"{path} holds model {version!r}, not {MODEL_VERSION!r}")
+                raise ValueError(f"it holds model {version!r}, not {MODEL_VERSION!r}")
             return cls(z["mean"], z["std"], z["w1"], z["b1"], z["w2"], z["b2"], classes, version)
 
-
-def model_path() -> Path:
-    """Where the trained model is cached: ``$ITA_EXTRACT_CACHE`` or ``~/.cache/ita-extract``."""
-    root = os.environ.get(CACHE_ENV)
-    if root:
-        base = Path(root)
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ita-extract"
-    return base / f"{MODEL_VERSION}.npz"
+    @classmethod
+    def load(cls, path: Path) -> Model:
+        """Read a saved model file (no hash check: see :func:`load_model`)."""
+        return cls.from_bytes(Path(path).read_bytes())
 
 
-def load_or_train(path: Path | None = None) -> Model:
-    """The cached model, trained first if missing or stale.
+def model_digest(data: bytes) -> str:
+    """sha256 hex of a model file's bytes (what :data:`MODEL_SHA256` pins)."""
+    return hashlib.sha256(data).hexdigest()
 
-    A lock file keeps parallel workers from training it twice: the first one
-    trains, the others wait and load its result.
+
+def load_model(path: Path | None = None, sha256: str | None = "pinned") -> Model:
+    """The shipped model (:data:`MODEL_FILE`), its bytes checked against ``sha256`` first.
+
+    Nothing is trained here: a missing, truncated, altered or foreign file
+    raises :class:`errors.NumeralModelInvalid` naming the file and the fix
+    (reinstall, or rebuild with ``python -m extract.numerals_train``).
+    ``sha256="pinned"`` is :data:`MODEL_SHA256`; ``None`` skips the check
+    (a model just built by the trainer).
     """
-    path = path or model_path()
+    path = MODEL_FILE if path is None else path
+    sha256 = MODEL_SHA256 if sha256 == "pinned" else sha256
     try:
-        return Model.load(path)
-    except (OSError, ValueError, KeyError) as e:
-        log.debug("no usable numeral model at %s (%s)", path, e)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            return Model.load(path)
-        except (OSError, ValueError, KeyError):
-            pass
-        from extract import numerals_train
-
-        log.info("training the Thai-numeral model into %s", path)
-        model = numerals_train.train()
-        model.save(path)
-        return model
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise NumeralModelInvalid(f"The Thai-numeral model {path} cannot be read ({e.strerror or e}); "
+                                  f"{REBUILD_HINT}") from e
+    if sha256 is not None and model_digest(data) != sha256:
+        raise NumeralModelInvalid(f"The Thai-numeral model {path} is damaged or not the one this version "
+                                  f"ships (sha256 {model_digest(data)[:12]}..., expected {sha256[:12]}...); "
+                                  f"{REBUILD_HINT}")
+    try:
+        return Model.from_bytes(data)
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as e:
+        raise NumeralModelInvalid(f"The Thai-numeral model {path} is not a readable {MODEL_VERSION} model "
+                                  f"({e}); {REBUILD_HINT}") from e
 
 
 # --- recognizer -----------------------------------------------------------------------
@@ -518,8 +575,8 @@ class Recognizer:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Recognizer:
-        """The recognizer over the cached model (trained first if missing)."""
-        return cls(load_or_train(path))
+        """The recognizer over the shipped model (hash-checked), or over the model file ``path`` (unchecked)."""
+        return cls(load_model() if path is None else load_model(path, None))
 
     # shape level -------------------------------------------------------------
 
@@ -532,16 +589,18 @@ class Recognizer:
         """Segment, name the small blobs, classify the rest, rejoin broken glyphs."""
         seg = segment(crop)
         dh = seg.digit_height
-        kinds = [small_blob_kind(b, dh, seg.baseline) for b in seg.blobs]
-        shaped = [b for b, k in zip(seg.blobs, kinds) if k is None]
+        blobs = [b for b in seg.blobs if not is_dust(b, dh, seg.baseline)]
+        kinds = [small_blob_kind(b, dh, seg.baseline) for b in blobs]
+        shaped = [b for b, k in zip(blobs, kinds) if k is None]
         probs = iter(self._probs(shaped))
-        items = [(b, k, None if k is not None else next(probs)) for b, k in zip(seg.blobs, kinds)]
+        items = [(b, k, None if k is not None else next(probs)) for b, k in zip(blobs, kinds)]
         # Blur joins tightly set digits (Arabic "00" at 200 dpi): cut a wide,
         # unsure glyph at its thinnest column when both halves read well.
         i = 0
         while i < len(items):
             b, k, p = items[i]
-            if k is None and b.w >= SPLIT_WIDTH * dh and self._weak(p) < SPLIT_WEAK:
+            too_wide = b.w >= SPLIT_SURE_WIDTH * dh
+            if k is None and b.w >= SPLIT_WIDTH * dh and (self._weak(p) < SPLIT_WEAK or too_wide):
                 # try 2, 3, 4 glyphs (touching digits of a year: "๕๖๙"); keep
                 # the cut whose weakest part reads best, if it reads well
                 best: tuple[float, tuple[Blob, ...], np.ndarray] | None = None
@@ -555,7 +614,7 @@ class Recognizer:
                     score = min(self._weak(q) for q in ph)
                     if best is None or score > best[0]:
                         best = (score, parts, ph)
-                if best and best[0] >= max(SPLIT_ACCEPT, self._weak(p)):
+                if best and best[0] >= (SPLIT_SURE_ACCEPT if too_wide else max(SPLIT_ACCEPT, self._weak(p))):
                     items[i:i + 1] = [(part, None, q) for part, q in zip(best[1], best[2])]
                     i += len(best[1])
                     continue
@@ -697,7 +756,7 @@ _default_lock = threading.Lock()
 
 
 def default_recognizer() -> Recognizer:
-    """The process's recognizer, created (and its model loaded or trained) on first use."""
+    """The process's recognizer, created (and the shipped model loaded) on first use."""
     global _default
     with _default_lock:
         if _default is None:

@@ -1,21 +1,36 @@
-"""Train the Thai-numeral model of :mod:`extract.numerals` from Debian's Thai fonts.
+"""Build the Thai-numeral model of :mod:`extract.numerals` offline, from pinned fonts.
+
+This is a developer's command, never run by ita-extract itself: the model it
+writes ships in ``extract/models/`` and :mod:`extract.numerals` loads it,
+checked by sha256. (This module imports :mod:`extract.numerals` for the
+features and the model; the recognizer never imports the trainer.)
 
 Glyphs are rendered from the fonts of ``fonts-thai-tlwg``,
-``fonts-tlwg-laksaman`` and ``fonts-noto-core`` (upright styles), degraded
-the way a print-and-scan degrades them (:func:`degrade`: scale, rotation
-±2°, blur, thin or bold ink, noise, JPEG, a random threshold), cut out by the
-same :func:`extract.numerals.segment` the recognizer uses, and fed to a
+``fonts-tlwg-laksaman`` and ``fonts-noto-core`` (upright styles), printed
+and scanned the way a report is (:func:`random_degradation`): 7-60 px digit
+heights (10-16 pt at 150-300 dpi), optical rendering (drawn 4x larger and
+scaled down) or hinted, rotation ±3°, stretch, paper and ink tones, blur,
+thin or bold ink, grain, JPEG quality 30-95, fax-like binarization at a lower
+resolution, a random threshold; then cut out by the same
+:func:`extract.numerals.segment` the recognizer uses and fed to a
 one-hidden-layer perceptron trained with Adam in numpy.
 
-The family :data:`HELD_OUT` (Norasi) is never trained on: tests and the
-benchmark measure accuracy on it.
+Pinned inputs: the manifest next to the model (``thai-numerals-v1.json``)
+lists every font file with its sha256, the seed, the sizes and the library
+versions of the build. A rebuild refuses fonts that differ from the
+manifest's (``--new-inputs`` records a new set). The family :data:`HELD_OUT`
+(Norasi) is never trained on: tests and the benchmark measure on it.
 
-Run ``python -m extract.numerals_train`` to (re)build the cached model;
-``--out PATH`` writes it elsewhere. It takes about 30 s on 2 cores.
+    python -m extract.numerals_train                 # rebuild extract/models/thai-numerals-v1.npz
+    python -m extract.numerals_train --out /tmp/m.npz
+
+After a rebuild, put the printed sha256 in :data:`extract.numerals.MODEL_SHA256`.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import logging
 import sys
 import time
@@ -31,10 +46,12 @@ from errors import MissingDependency
 from extract.numerals import (
     ARABIC_DIGITS,
     CLASSES,
+    MODEL_FILE,
+    MODEL_VERSION,
     THAI_DIGITS,
     Model,
     glyph_features,
-    model_path,
+    model_digest,
     segment,
 )
 
@@ -56,12 +73,12 @@ FONT_PACKAGES = ("fonts-thai-tlwg", "fonts-tlwg-laksaman", "fonts-noto-core")
 FAMILY_WEIGHT = {"Laksaman": 3.0, "Purisa": 0.5, "NotoLoopedThai": 0.7}
 
 #: Training samples per class; ``other`` gets OTHER_FACTOR times as many.
-PER_CLASS = 1200
+PER_CLASS = 2000
 OTHER_FACTOR = 5
-#: Digit heights drawn log-uniformly from this range (pixels): 10-16 pt at 200-300 dpi.
-HEIGHT_RANGE = (11.0, 60.0)
+#: Digit heights drawn log-uniformly from this range (pixels): 10-16 pt at 150-300 dpi.
+HEIGHT_RANGE = (7.0, 60.0)
 HIDDEN = 256
-EPOCHS = 16
+EPOCHS = 20
 BATCH = 256
 LEARNING_RATE = 3e-3
 SEED = 20250401
@@ -185,6 +202,8 @@ class Degradation:
     noise: float = 0.0  # Gaussian noise sigma, grey levels
     jpeg: int = 0  # JPEG quality, 0 = none
     stretch: float = 1.0  # horizontal scale
+    fax: float = 0.0  # binarized at this share of the ink-to-paper range (0 = grey scan)
+    fax_scale: float = 1.0  # ... after scaling down by this factor (a coarse fax), then back up
 
     def apply(self, gray: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         img = gray
@@ -193,7 +212,6 @@ class Degradation:
             m = cv2.getRotationMatrix2D((w / 2, h / 2), self.angle, 1.0)
             m[0, :] *= self.stretch
             nw = int(round(w * self.stretch))
-            m[0, 2] += 0  # keep the left edge; the padding absorbs the rest
             img = cv2.warpAffine(img, m, (nw, h), flags=cv2.INTER_LINEAR, borderValue=int(img[0, 0]))
         if self.morph:
             k = np.ones((2, 2), np.uint8)
@@ -203,27 +221,48 @@ class Degradation:
             img = cv2.GaussianBlur(img, (0, 0), self.blur)
         if self.noise > 0:
             img = np.clip(img.astype(np.float32) + rng.normal(0, self.noise, img.shape), 0, 255).astype(np.uint8)
+        if self.fax:
+            img = _fax(img, self.fax, self.fax_scale)
         if self.jpeg:
             ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, int(self.jpeg)])
             img = cv2.imdecode(buf, cv2.IMREAD_GRAYSCALE)
         return img
 
 
+def _fax(img: np.ndarray, level: float, scale: float) -> np.ndarray:
+    """Black and white at ``level`` of the way from ink to paper, sampled ``scale`` times coarser."""
+    h, w = img.shape
+    small = img
+    if scale < 1.0:
+        small = cv2.resize(img, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
+    lo, hi = np.percentile(small, 2), np.percentile(small, 98)
+    bw = np.where(small < lo + level * (hi - lo), 0, 255).astype(np.uint8)
+    if scale < 1.0:
+        bw = cv2.resize(bw, (w, h), interpolation=cv2.INTER_NEAREST)
+    return bw
+
+
 def random_degradation(rng: np.random.Generator, digit_h: float) -> Degradation:
-    """A random scan: the augmentations the brief lists, scaled to the glyph size."""
+    """A random print-and-scan, scaled to the glyph size: from clean to a coarse fax."""
+    fax = rng.random() < 0.12
     return Degradation(
-        angle=float(rng.uniform(-2, 2)),
-        blur=float(rng.choice([0.0, rng.uniform(0.3, 0.6 + digit_h / 40)], p=[0.3, 0.7])),
+        angle=float(rng.uniform(-3, 3)),
+        blur=float(rng.choice([0.0, rng.uniform(0.3, 0.6 + digit_h / 35)], p=[0.3, 0.7])),
         morph=int(rng.choice([-1, 0, 1], p=[0.15, 0.65, 0.2])) if digit_h > 16 else 0,
-        noise=float(rng.choice([0.0, rng.uniform(3, 25)], p=[0.4, 0.6])),
-        jpeg=int(rng.choice([0, int(rng.integers(25, 95))], p=[0.6, 0.4])),
-        stretch=float(rng.uniform(0.9, 1.1)),
+        noise=float(rng.choice([0.0, rng.uniform(3, 30)], p=[0.4, 0.6])),
+        jpeg=0 if fax else int(rng.choice([0, int(rng.integers(30, 95))], p=[0.5, 0.5])),
+        stretch=float(rng.uniform(0.88, 1.12)),
+        fax=float(rng.uniform(0.35, 0.65)) if fax else 0.0,
+        fax_scale=float(rng.choice([1.0, rng.uniform(0.6, 0.9)])) if fax and digit_h > 14 else 1.0,
     )
 
 
-def random_threshold(rng: np.random.Generator) -> int | None:
-    """Otsu most of the time, else a fixed threshold (thin or bold binarisation)."""
-    return None if rng.random() < 0.6 else int(rng.integers(90, 200))
+def random_threshold(rng: np.random.Generator, gray: np.ndarray) -> int | None:
+    """Otsu most of the time, else a threshold 25-75 % of the way from ink to paper (thin or bold ink)."""
+    if rng.random() < 0.6:
+        return None
+    lo, hi = np.percentile(gray, 1), np.percentile(gray, 99)
+    return int(lo + rng.uniform(0.25, 0.75) * (hi - lo))
 
 
 def scan_degradation(rng: np.random.Generator, level: float = 1.0) -> Degradation:
@@ -249,6 +288,32 @@ def render_token(text: str, font: Path | str, pt: float, dpi: float, rng: np.ran
 # --- samples and training -------------------------------------------------------------
 
 
+def printed(text: str, font: Path | str, size_px: float, rng: np.random.Generator, *, pad: float = 0.35,
+            optical: bool | None = None) -> np.ndarray:
+    """``text`` as a printed page shows it: paper and ink tones, drawn hinted or optically.
+
+    Optical (half the time unless ``optical`` says): drawn 4x larger and
+    scaled down, as a scanner's optics see print, instead of FreeType's
+    hinted pixels at the small size.
+    """
+    paper = int(rng.integers(160, 256))
+    ink = int(rng.integers(0, min(100, paper - 60)))
+    if optical if optical is not None else rng.random() < 0.5:
+        big = render(text, font, 4 * size_px, pad=pad)
+        h, w = big.shape
+        gray = cv2.resize(big, (max(1, round(w / 4)), max(1, round(h / 4))), interpolation=cv2.INTER_AREA)
+    else:
+        gray = render(text, font, size_px, pad=pad)
+    return (ink + (paper - ink) * (gray.astype(np.float32) / 255.0)).round().astype(np.uint8)
+
+
+def scanned_token(text: str, font: Path | str, pt: float, dpi: float, rng: np.random.Generator) -> np.ndarray:
+    """A word crop drawn from the training range of damage (for measuring on held-out fonts)."""
+    size = size_for(font, pt, dpi)
+    gray = printed(text, font, size, rng, pad=0.15)
+    return random_degradation(rng, size * digit_height_ratio(str(font))).apply(gray, rng)
+
+
 def glyph_sample(text: str, font: Path, digit_h: float, rng: np.random.Generator,
                  single: bool) -> np.ndarray | None:
     """The glyph mask the recognizer would see for ``text``; None if it fell apart.
@@ -257,10 +322,8 @@ def glyph_sample(text: str, font: Path, digit_h: float, rng: np.random.Generator
     largest glyph is taken (fragments of Thai syllables are ``other`` too).
     """
     size = digit_h / digit_height_ratio(str(font))
-    paper = int(rng.integers(200, 256))
-    gray = render(text, font, size, ink=int(rng.integers(0, 70)), paper=paper)
-    gray = random_degradation(rng, digit_h).apply(gray, rng)
-    seg = segment(gray, random_threshold(rng))
+    gray = random_degradation(rng, digit_h).apply(printed(text, font, size, rng), rng)
+    seg = segment(gray, random_threshold(rng, gray))
     if not seg.blobs:
         return None
     areas = [int(b.mask.sum()) for b in seg.blobs]
@@ -351,7 +414,7 @@ def fit(x: np.ndarray, y: np.ndarray, *, hidden: int = HIDDEN, epochs: int = EPO
 
 
 def train(per_class: int = PER_CLASS, seed: int = SEED, fonts: list[Path] | None = None) -> Model:
-    """Render, degrade and fit: the model :mod:`extract.numerals` caches."""
+    """Render, degrade and fit: the model :mod:`extract.numerals` ships."""
     t0 = time.perf_counter()
     fonts = fonts if fonts is not None else training_fonts()
     x, y = make_dataset(fonts, per_class, seed)
@@ -362,22 +425,88 @@ def train(per_class: int = PER_CLASS, seed: int = SEED, fonts: list[Path] | None
     return model
 
 
+# --- pinned inputs ----------------------------------------------------------------
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def manifest_path(model: Path) -> Path:
+    """The manifest written beside a model: ``thai-numerals-v1.npz`` → ``thai-numerals-v1.json``."""
+    return model.with_suffix(".json")
+
+
+def font_inputs(fonts: list[Path]) -> dict[str, str]:
+    """File name → sha256 of every training font."""
+    return {p.name: file_sha256(p) for p in fonts}
+
+
+def check_pinned(fonts: list[Path], manifest: Path) -> list[str]:
+    """How the installed training fonts differ from a manifest's (empty: the same inputs)."""
+    if not manifest.is_file():
+        return [f"no manifest at {manifest}"]
+    pinned: dict[str, str] = json.loads(manifest.read_text())["fonts"]
+    have = font_inputs(fonts)
+    diffs = [f"{n}: missing" for n in sorted(set(pinned) - set(have))]
+    diffs += [f"{n}: not pinned" for n in sorted(set(have) - set(pinned))]
+    diffs += [f"{n}: other bytes" for n in sorted(set(have) & set(pinned)) if have[n] != pinned[n]]
+    return diffs
+
+
+def library_versions() -> dict[str, str]:
+    import PIL
+
+    return {"python": sys.version.split()[0], "numpy": np.__version__, "Pillow": PIL.__version__,
+            "opencv": cv2.__version__, "freetype": str(ImageFont.core.freetype2_version)}
+
+
+def write_manifest(model_file: Path, fonts: list[Path], per_class: int, seed: int) -> dict:
+    info = {
+        "model": model_file.name,
+        "sha256": model_digest(model_file.read_bytes()),
+        "version": MODEL_VERSION,
+        "classes": list(CLASSES),
+        "seed": seed,
+        "per_class": per_class,
+        "other_factor": OTHER_FACTOR,
+        "height_range_px": list(HEIGHT_RANGE),
+        "hidden": HIDDEN,
+        "epochs": EPOCHS,
+        "held_out_family": HELD_OUT,
+        "font_packages": list(FONT_PACKAGES),
+        "fonts": font_inputs(fonts),
+        "built_with": library_versions(),
+    }
+    manifest_path(model_file).write_text(json.dumps(info, indent=1, ensure_ascii=False) + "\n")
+    return info
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m extract.numerals_train", description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, default=None, help=f"model file (default: {model_path()})")
+    ap.add_argument("--out", type=Path, default=MODEL_FILE, help=f"model file (default: {MODEL_FILE})")
     ap.add_argument("--per-class", type=int, default=PER_CLASS, help="training samples per class")
     ap.add_argument("--seed", type=int, default=SEED, help="random seed")
+    ap.add_argument("--new-inputs", action="store_true",
+                    help="train on the installed fonts even when they differ from the shipped manifest's")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     t0 = time.perf_counter()
     try:
-        model = train(args.per_class, args.seed)
+        fonts = training_fonts()
     except MissingDependency as e:
         print(f"error: {e}", file=sys.stderr)
         return int(e.exit_code)
-    out = args.out or model_path()
-    model.save(out)
-    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KiB) in {time.perf_counter() - t0:.1f} s")
+    diffs = check_pinned(fonts, manifest_path(MODEL_FILE))
+    if diffs and not args.new_inputs:
+        print("error: the installed fonts are not the pinned inputs (" + "; ".join(diffs[:5])
+              + "); pass --new-inputs to build from them anyway", file=sys.stderr)
+        return 2
+    model = train(args.per_class, args.seed, fonts)
+    model.save(args.out)
+    info = write_manifest(args.out, fonts, args.per_class, args.seed)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB) in {time.perf_counter() - t0:.1f} s")
+    print(f"sha256 {info['sha256']}  (set extract.numerals.MODEL_SHA256 to it)")
     return 0
 
 

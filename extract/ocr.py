@@ -17,6 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from errors import MissingDependency
+from extract.cells import CellReread, NumberReader, reread_cells, reread_empty_tables
 from extract.pdf import Char, Grid, Page
 from extract.raster import PageImage
 from extract.scan import (
@@ -55,6 +56,8 @@ class OcrResult:
     words: tuple[OcrWord, ...]  # in pixels of the straightened image
     image: np.ndarray  # the straightened image, lines erased (what Tesseract read)
     turned: int = 0  # degrees (counter-clockwise) the page was turned to stand upright
+    cell_rereads: tuple[CellReread, ...] = ()  # numeric cells read again whole (see extract.cells)
+    tables_reread: tuple[Grid, ...] = ()  # tables whose cells came out empty, read again alone
 
 
 #: Words worth a second look: short tokens with digits, dots or Latin
@@ -143,8 +146,12 @@ def upright_turn(words: list[OcrWord], gray: np.ndarray, dpi: float, engine: Wor
 
 
 def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, engine: WordEngine,
-             reader: TokenReader | None = None) -> OcrResult:
-    """Recognize one page image into a :class:`Page`."""
+             reader: TokenReader | None = None, cell_reader: NumberReader | None = None) -> OcrResult:
+    """Recognize one page image into a :class:`Page`.
+
+    ``reader`` re-reads numeral-like words; ``cell_reader`` reads again the
+    table cells whose ink gave no number (:func:`extract.cells.reread_cells`).
+    """
     source = image.gray
     angle, gray, grids_px, clean, words = _straighten_and_read(source, image.dpi, engine)
     turn = upright_turn(words, source, image.dpi, engine)
@@ -153,11 +160,15 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         angle, gray, grids_px, clean, words = _straighten_and_read(source, image.dpi, engine)
         if turn in (90, 270):
             width_pt, height_pt = height_pt, width_pt
+    words, tables_reread = reread_empty_tables(words, grids_px, clean, image.dpi, engine)
     if reader is not None:
         # before the noise filter: a Thai abbreviation Tesseract read as
         # Latin at low confidence ("aA." for "ม.ค.") is text, not a speck
         words = [reader(w, clean, image.dpi) if is_numeral_candidate(w.text) else w for w in words]
     words = [replace(w, text=drop_stray_ocr_marks(w.text)) for w in words if not is_noise(w)]
+    rereads: list[CellReread] = []
+    if cell_reader is not None:
+        words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader)
     scale = width_pt / gray.shape[1]
     page = Page(
         number=number, width=width_pt, height=height_pt,
@@ -165,7 +176,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         grids=tuple(grid_to_points(g, scale) for g in grids_px),
         image_area_ratio=1.0,
     )
-    return OcrResult(page, angle, tuple(grids_px), tuple(words), clean, turn)
+    return OcrResult(page, angle, tuple(grids_px), tuple(words), clean, turn, tuple(rereads), tuple(tables_reread))
 
 
 class PageOcr:
@@ -212,4 +223,5 @@ class PageOcr:
 
     def read(self, image: PageImage, number: int, width_pt: float, height_pt: float) -> OcrResult:
         self._make()
-        return ocr_page(number, width_pt, height_pt, image, self._engine, self._reader)
+        cell_reader = getattr(self._reader, "recognizer", None)  # the production reader's; fakes have none
+        return ocr_page(number, width_pt, height_pt, image, self._engine, self._reader, cell_reader)

@@ -19,6 +19,7 @@ import numpy as np
 
 from extract.numerals import (
     GlyphGuess,
+    Reading,
     Recognizer,
     default_recognizer,
     meaning_in_number,
@@ -135,25 +136,25 @@ class NumeralTokenReader:
         self.recognizer = recognizer or default_recognizer()
 
     def __call__(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
-        crop = word_image(page, word)
-        if crop.size == 0:
+        crop0 = word_image(page, word)
+        if crop0.size == 0:
             return word
-        text = word.text
-        glyphs = self.recognizer.classify_glyphs(crop)
-        if not glyphs:
+        glyphs0 = self.recognizer.classify_glyphs(crop0)
+        if not glyphs0:
             return word
+        prefix, crop, glyphs, text, suffix = peel_brackets(word.text, crop0, glyphs0)
         readable = [meaning_in_number(g.char) for g in glyphs]
         n_digit = sum(m.isdigit() for m in readable)
         # 1. the whole word is a number (a score, a year, a day)
         if n_digit and all(m != "?" for m in readable):
-            r = self.recognizer.read_number(crop)
+            r = drop_stray_points(self.recognizer.read_number(crop), text)
             if r.confidence >= READ_MIN and "?" not in r.text and _RE_NUMBERISH.match(r.text):
-                return _reread(word, r.text, r.confidence)
+                return _reread(word, prefix + r.text + suffix, r.confidence)
         # 2. a question code: a letter and one or two digits
         if n_digit and len(glyphs) <= 4 and len(text) <= 5:
             r = self.recognizer.read_code(crop, None)
             if r.confidence >= READ_MIN and _RE_CODE.match(r.text):
-                return _reread(word, r.text, r.confidence)
+                return _reread(word, prefix + r.text + suffix, r.confidence)
         # 3. digits inside a longer run: replace run by run when they pair up
         spans = _digit_spans(glyphs)
         found = list(_RE_DIGITS.finditer(text))
@@ -162,13 +163,78 @@ class NumeralTokenReader:
             for m, digits in zip(found, spans):
                 out += [text[last:m.start()], digits]
                 last = m.end()
-            return _with(word, "".join(out) + text[last:], min(g.confidence for g in glyphs if g.char != "?") if n_digit else 0.5)
+            return _with(word, prefix + "".join(out) + text[last:] + suffix,
+                         min(g.confidence for g in glyphs if g.char != "?") if n_digit else 0.5)
         # 4. Thai abbreviations misread as Latin or digits ("A.A." for "ต.ค.", "1.8." for "ก.ย.")
-        if self.engine is not None and _RE_LATIN_ABBREV.match(text) and not n_digit:
-            thai, conf = self.engine.read_word(crop, int(dpi))
+        readable0 = [meaning_in_number(g.char) for g in glyphs0]
+        if self.engine is not None and _RE_LATIN_ABBREV.match(word.text) and not any(m.isdigit() for m in readable0):
+            thai, conf = self.engine.read_word(crop0, int(dpi))
             if _RE_THAI.search(thai) and conf >= word.conf * 0.8:
                 return _reread(word, thai.replace(" ", ""), conf / 100.0)
         return word
+
+
+#: Brackets and separators Tesseract reads well around a code or number
+#: (``(อ้างอิงจาก ๐๙)``) but that the numeral recognizer has no class for.
+_OPENING, _CLOSING = "(,[", ")],;"
+
+
+def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
+    """``(prefix, crop, glyphs, text, suffix)``: a bracket Tesseract read at either end taken off.
+
+    Only when the recognizer sees no digit there (``?``): ``ow)`` is read as
+    ``o9`` and ``)`` instead of failing on the bracket.
+
+    >>> g = [GlyphGuess("๐", .9, (0, 0, 8, 10)), GlyphGuess("๙", .9, (10, 0, 8, 10)), GlyphGuess("?", .1, (20, 0, 4, 12))]
+    >>> p, c, gl, t, s = peel_brackets("ow)", np.zeros((12, 26), np.uint8), g)
+    >>> p, c.shape, len(gl), t, s
+    ('', (12, 20), 2, 'ow', ')')
+    """
+    prefix = suffix = ""
+    if len(glyphs) > 1 and glyphs[-1].char == "?" and len(text) > 1 and text[-1] in _CLOSING:
+        crop, suffix, text = crop[:, :glyphs[-1].box[0]], text[-1], text[:-1]
+        glyphs = glyphs[:-1]
+    if len(glyphs) > 1 and glyphs[0].char == "?" and len(text) > 1 and text[0] in _OPENING:
+        x, _, w, _ = glyphs[0].box
+        crop, prefix, text = crop[:, x + w:], text[0], text[1:]
+        glyphs = [GlyphGuess(g.char, g.confidence, (g.box[0] - x - w, *g.box[1:])) for g in glyphs[1:]]
+    return prefix, crop, list(glyphs), text, suffix
+
+
+def drop_stray_points(r: Reading, seen: str) -> Reading:
+    """A number read from its image without the points that are dust.
+
+    A number never starts with a point; it ends with one only when
+    Tesseract saw it too (a list number ``๑.``); of two points inside, the
+    one Tesseract saw after as many digits is kept (``๕๕.๓๕`` read as
+    ``98.7.5`` is ``98.75``). Confidence is recomputed from what is kept.
+
+    >>> g = lambda c: GlyphGuess(c, 0.9, (0, 0, 1, 1))
+    >>> r = Reading("", 0.4, tuple(g(c) for c in ".98.7.5."))
+    >>> drop_stray_points(r, "๕๕.๓๕").text, drop_stray_points(r, "๕๕.๓๕").confidence
+    ('98.75', 0.9)
+    >>> drop_stray_points(Reading("1.", 0.9, tuple(g(c) for c in "1.")), "๑.").text
+    '1.'
+    """
+    glyphs = list(r.glyphs)
+    while glyphs and glyphs[0].char == ".":
+        glyphs.pop(0)
+    if not seen.rstrip().endswith("."):
+        while glyphs and glyphs[-1].char == ".":
+            glyphs.pop()
+    dots = [i for i, g in enumerate(glyphs) if g.char == "."]
+    if len(dots) > 1:
+        m = re.fullmatch(r"\D*?([0-9๐-๙]+)\.[0-9๐-๙]+\D*", seen)
+        digits_before = [sum(glyphs[j].char != "." for j in range(i)) for i in dots]
+        if m and digits_before.count(len(m.group(1))) == 1:
+            keep = dots[digits_before.index(len(m.group(1)))]
+            glyphs = [g for i, g in enumerate(glyphs) if g.char != "." or i == keep]
+    if len(glyphs) == len(r.glyphs):
+        return r
+    if not glyphs:
+        return Reading("", 0.0, ())
+    conf = min(g.confidence for g in glyphs) * (0.5 if sum(g.char == "." for g in glyphs) > 1 else 1.0)
+    return Reading("".join(g.char for g in glyphs), conf, tuple(glyphs))
 
 
 def _reread(word: OcrWord, text: str, confidence: float) -> OcrWord:

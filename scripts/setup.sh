@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 # Debian packages:
 # - tesseract-ocr, tesseract-ocr-tha: the Thai OCR model for scanned pages
 #   (tesserocr, from PyPI, runs the engine in process and reads these models);
-# - fonts-thai-tlwg, fonts-tlwg-laksaman, fonts-noto-core: the Thai fonts the
-#   numeral recognizer is trained on, and that samples/ are rendered with;
+# - fonts-thai-tlwg, fonts-tlwg-laksaman, fonts-noto-core: the Thai fonts that
+#   samples/ are rendered with, the numeral tests draw with, and that the
+#   offline trainer (python -m extract.numerals_train) builds the model from;
 # - poppler-utils: pdftotext/pdftoppm, used to check rebuilt samples;
 # - chromium: the tests open the HTML report in headless Chromium (console
 #   errors, plots drawn).
@@ -41,7 +42,6 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[test,samples,corpus]"
-# Train the Thai-numeral recognizer once (about 30 s), so the first OCR run
-# does not; it is cached under ~/.cache/ita-extract (or $ITA_EXTRACT_CACHE).
-.venv/bin/python -m extract.numerals_train
+# The Thai-numeral recognizer's model ships in extract/models/ (checked by
+# sha256 when loaded); nothing is trained here or at run time.
 echo "setup: ready (.venv)"
