@@ -353,7 +353,9 @@ def make_scan(src: Path, dst: Path, variant: str, seed: int = 1) -> Path:
 
 
 def variants(dpis: tuple[int, ...], phone: bool) -> list[str]:
-    """>>> variants((300, 150), True)
+    """The variant names of a scan run, in order.
+
+    >>> variants((300, 150), True)
     ['scan300', 'scan150', 'phone']
     """
     return [f"scan{d}" for d in dpis] + (["phone"] if phone else [])
