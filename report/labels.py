@@ -99,9 +99,15 @@ def label_regex(words: str) -> str:
 
 
 # What may follow a label: ฯ, "คือ"/"ได้แก่", a colon (each optional).
-_TAIL = r"(?P<tail>(?:\s*ฯ)?(?:\s*(?:คือ|ได้แก่))?\s*(?P<colon>[:：])?)"
-# Where a paragraph opens: the text start or a line break, then bullets.
-_RE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-•●▪*]\s*)?$")
+# OCR reads ฯ as ๆ.
+_TAIL = r"(?P<tail>(?:\s*[ฯๆ])?(?:\s*(?:คือ|ได้แก่))?\s*(?P<colon>[:：])?)"
+# Where a paragraph opens: the text start or a line break, then a bullet, or
+# the debris OCR makes of a bullet or a `<p>` remnant at the line start: up to
+# three signs with no Thai letter ("*.", "|"), or a bracket and up to three
+# characters ("<อ2").
+_RE_OPENING = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-•●▪*]\s*)?(?:[^\sก-ฮ]{1,3}\s*|[<(\[{|]\S{0,3}\s*)?$"
+)
 # A word boundary before a label standing inside a paragraph.
 _RE_WORD_BEFORE = re.compile(r"(?:^|[\s(\"'“:;,.])$")
 
@@ -160,7 +166,7 @@ def _candidates(text: str, strict: bool = False) -> list[LabelMatch]:
 
 #: How closely (rapidfuzz partial ratio) a label garbled by OCR must match.
 FUZZY_MIN = 82.0
-_RE_FUZZY_TAIL = re.compile(r"^\s*ฯ?\s*(?:คือ)?\s*[:：]?\s*")
+_RE_FUZZY_TAIL = re.compile(r"^\s*[ฯๆ]?\s*(?:คือ)?\s*[:：]?\s*")
 
 
 def _fuzzy(text: str, kind: str) -> LabelMatch | None:
@@ -191,6 +197,9 @@ def find_labels(text: str) -> list[LabelMatch]:
     []
     >>> [m.kind for m in find_labels("i2 การให้บริการ\\nสาเหตุข้อมูลไม่ครบ")]  # a paragraph it opens
     ['cause']
+    >>> t = "o12 รายงาน\\n<อ2สาเหุตุเกิดจาก ข้อมูลไม่ครบ\\nแนวทางการยกระดับผลการประเมินๆ : จัดทำ"  # OCR debris
+    >>> [(m.kind, t[m.end:].strip()[:4]) for m in find_labels(t)]
+    [('cause', 'ข้อม'), ('guideline', 'จัดท')]
     """
     cands = _candidates(text)
     chosen: list[LabelMatch] = []
