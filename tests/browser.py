@@ -7,7 +7,9 @@ plots stop changing, and returns what a test needs to judge it.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -90,15 +92,33 @@ COUNTS_JS = """({
 })"""
 
 
+def _stop_session(proc: subprocess.Popen) -> None:
+    """Stop Chromium and every process it started (its own session)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            continue
+        time.sleep(0.2)  # helpers leave after the main process
+
+
 def open_page(page: Path, width: int = 1280, timeout: float = 90.0) -> PageReport:
     """Load ``page`` (a local file) and report console errors, requests, element counts, a full-page PNG."""
     exe = chromium()
     if exe is None:
         raise FileNotFoundError("chromium is not installed (scripts/setup.sh installs it)")
-    with tempfile.TemporaryDirectory(prefix="ita-chromium-") as tmp:
+    # Chromium's helper processes (renderer, crash handler) outlive the main
+    # one and still write to the profile: the whole session is stopped, and a
+    # file they write after that does not fail the test.
+    with tempfile.TemporaryDirectory(prefix="ita-chromium-", ignore_cleanup_errors=True) as tmp:
         profile = Path(tmp)
         proc = subprocess.Popen([exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
         try:
             port = _devtools_port(profile, proc, timeout)
             targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10))
@@ -135,8 +155,4 @@ def open_page(page: Path, width: int = 1280, timeout: float = 90.0) -> PageRepor
             cdp.ws.close()
             return report
         finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            _stop_session(proc)
