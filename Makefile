@@ -19,24 +19,24 @@ $(STAMP): pyproject.toml scripts/setup.sh
 	touch $(STAMP)
 
 samples: $(STAMP)  ## rebuild samples/*.pdf from samples/content/
-	$(VENV)/bin/python samples/make_samples.py
+	$(VENV)/bin/python -m samples.make_samples
 
 bench: $(STAMP)  ## digital speed against pdfplumber alone, on samples/
-	$(VENV)/bin/python benchmarks/bench_digital.py
+	$(VENV)/bin/python -m benchmarks.bench_digital
 
 bench-ocr: $(STAMP)  ## OCR accuracy and time per page against the tesseract CLI; grid against img2table
-	$(VENV)/bin/python benchmarks/bench_ocr.py
-	$(VENV)/bin/python benchmarks/bench_numerals.py
-	$(VENV)/bin/pip install -q img2table && $(VENV)/bin/python benchmarks/bench_grid.py
+	$(VENV)/bin/python -m benchmarks.bench_ocr
+	$(VENV)/bin/python -m benchmarks.bench_numerals
+	$(VENV)/bin/pip install -q img2table && $(VENV)/bin/python -m benchmarks.bench_grid
 
 bench-batch: $(STAMP)  ## 200 documents: 1 and 2 workers, Dask, memory over 500 documents (about 20 min)
-	$(VENV)/bin/python benchmarks/bench_batch.py
+	$(VENV)/bin/python -m benchmarks.bench_batch
 
 clean:
 	rm -rf out .pytest_cache
 
 bench-heldout: $(STAMP)  ## held-out accuracy on generated reports, per producer (needs chromium, libreoffice-writer-nogui; about 20 min)
-	$(VENV)/bin/python benchmarks/bench_heldout.py
+	$(VENV)/bin/python -m benchmarks.bench_heldout
 
 corpus: $(STAMP)  ## generate reports with ground truth: make corpus SEEDS=0-49 OUT=corpus-dev
 	$(VENV)/bin/python -m benchmarks.corpus.generate --seeds $(or $(SEEDS),0-25) --out $(or $(OUT),corpus-dev) --jobs 2

@@ -19,23 +19,23 @@ from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from batch.document import InputFile, discover, identify_file, process_document, sha256_of  # noqa: F401
-from batch.executors import ProcessExecutor, SerialExecutor, Task
-from errors import BadArgs, ExitCode, ItaError, MissingDependency, OutputNotWritable, Terminated
-from output.compaction import compact, recover
-from output.lock import OutputLock
-from output.parquet import (
+from ita_extract.batch.document import InputFile, discover, identify_file, process_document, sha256_of  # noqa: F401
+from ita_extract.batch.executors import ProcessExecutor, SerialExecutor, Task
+from ita_extract.errors import BadArgs, ExitCode, ItaError, MissingDependency, OutputNotWritable, Terminated
+from ita_extract.output.compaction import compact, recover
+from ita_extract.output.lock import OutputLock
+from ita_extract.output.parquet import (
     clean_stale_temporaries,
     ensure_tables,
     ensure_writable,
     existing_documents,
 )
-from output.publisher import Publisher
-from output.questions import write_questions
-from output.safe_text import printable
-from output.schema import TABLES
-from report.model import DocumentResult, Problem, problem
-from settings import (
+from ita_extract.output.publisher import Publisher
+from ita_extract.output.questions import write_questions
+from ita_extract.output.safe_text import printable
+from ita_extract.output.schema import TABLES
+from ita_extract.model import DocumentResult, Problem, problem
+from ita_extract.settings import (
     DEFAULT_FLUSH_DOCS,
     DEFAULT_LOCK_WAIT_S,
     DEFAULT_OCR_TIMEOUT_S,
@@ -89,7 +89,7 @@ class BatchSummary:
 
 
 def run_batch(settings: Settings) -> BatchSummary:
-    """The batch, as the one writer of ``settings.out`` (see :mod:`output.lock`)."""
+    """The batch, as the one writer of ``settings.out`` (see :mod:`ita_extract.output.lock`)."""
     ensure_writable(settings.out)
     with OutputLock(settings.out, settings.lock_wait_s, "run"):
         return _run_batch_locked(settings)
@@ -142,7 +142,7 @@ def log_result(result, summary: BatchSummary) -> None:
 def check_ocr(settings: Settings) -> None:
     """``--ocr always`` needs Tesseract: stop before any work when it is missing."""
     if settings.ocr == "always":
-        from extract.tesseract import probe
+        from extract.ocr.tesseract import probe
 
         probe()
 
@@ -169,7 +169,7 @@ def identify(files: list[InputFile]) -> tuple[list[Task], dict[str, list[Problem
 def make_executor(settings: Settings, n_tasks: int):
     """Worker processes (time limits, isolation); in process for ``--workers 0``; Dask with ``--dask``."""
     if settings.dask:
-        from batch.dask_executor import DaskExecutor
+        from ita_extract.batch.dask_executor import DaskExecutor
 
         return DaskExecutor(settings)
     if settings.workers == 0 or n_tasks == 0:
@@ -378,10 +378,10 @@ def write_summary_json(summary: BatchSummary, path: Path) -> None:
 def _analysis_modules(what: str):
     try:
         if what == "report":
-            from output.html_report import write_html_report
+            from ita_extract.output.html_report import write_html_report
 
             return write_html_report
-        from output.export import write_csv, write_xlsx
+        from ita_extract.output.export import write_csv, write_xlsx
 
         return write_csv, write_xlsx
     except ImportError as exc:

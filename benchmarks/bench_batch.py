@@ -17,7 +17,7 @@ digital samples. Each configuration runs the same batch, in a fresh Python proce
 medians (these machines are noisy); ``--skip-single`` leaves out the long
 1-worker run when only Dask against the pool is wanted.
 
-    python benchmarks/bench_batch.py [--docs 200] [--scanned 0.33] [--memory 500] [--rounds 1]
+    python -m benchmarks.bench_batch [--docs 200] [--scanned 0.33] [--memory 500] [--rounds 1]
 """
 from __future__ import annotations
 
@@ -32,12 +32,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import pipeline  # noqa: E402
-from batch.executors import ProcessExecutor  # noqa: E402
-from settings import Settings  # noqa: E402
+from ita_extract.batch.executors import ProcessExecutor  # noqa: E402
+from ita_extract.settings import Settings  # noqa: E402
 
 
 def make_batch(folder: Path, docs: int, scanned_share: float) -> int:
@@ -55,11 +54,10 @@ def timed_run(inputs: Path, workers: int, dask: str | None = None) -> tuple[floa
     """One configuration in a fresh Python process, so none inherits another's warm caches."""
     code = f"""
 import json, os, sys, tempfile, shutil, time
-sys.path.insert(0, {str(ROOT)!r})
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 from pathlib import Path
 import pipeline
-from settings import Settings
+from ita_extract.settings import Settings
 
 def main():
     pools = []

@@ -11,7 +11,7 @@ starting worker processes. The two are interleaved, repeated, and the
 medians compared; the first round warms both up (imports, PyThaiNLP's
 dictionary) and is not counted. Target (issue 8): pipeline / baseline <= 1.2.
 
-    python benchmarks/bench_digital.py [--rounds 7] [INPUT ...]
+    python -m benchmarks.bench_digital [--rounds 7] [INPUT ...]
 """
 from __future__ import annotations
 
@@ -24,12 +24,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
 
 from pipeline import discover, run_batch  # noqa: E402
-from settings import Settings  # noqa: E402
+from ita_extract.settings import Settings  # noqa: E402
 
 
 #: Pipeline time / naive notebook time the digital path must stay under (issue 8).

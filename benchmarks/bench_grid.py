@@ -6,7 +6,7 @@ pdfplumber (ruling lines of the PDF the scan was made from). Prints tables and
 cells found/expected and time per page. img2table is optional
 (``pip install img2table``); it is not a dependency of ita-extract.
 
-    python benchmarks/bench_grid.py
+    python -m benchmarks.bench_grid
 """
 from __future__ import annotations
 
@@ -16,13 +16,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 import cv2  # noqa: E402
 
-from extract.pdf import open_pdf  # noqa: E402
-from extract.raster import open_images  # noqa: E402
-from extract.scan import deskew, ruling_lines, skew_correction, table_grids  # noqa: E402
+from extract.text.pdf import open_pdf  # noqa: E402
+from extract.ocr.raster import open_images  # noqa: E402
+from extract.ocr.scan import deskew, ruling_lines, skew_correction, table_grids  # noqa: E402
 
 
 def cells(grid) -> int:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Held-out accuracy: generate reports the code was never tuned on, extract them, score per producer.
 
-    python benchmarks/bench_heldout.py [--seeds 100000-100023] [--work DIR] [--jobs 2] [--reuse]
+    python -m benchmarks.bench_heldout [--seeds 100000-100023] [--work DIR] [--jobs 2] [--reuse]
 
 Seeds from 100000 up are held out (``benchmarks/corpus/__init__.py``): measure on
 them, never debug on them; look at dev seeds (0-99999) instead. Prints the per-field
@@ -19,8 +19,6 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import HELDOUT_START  # noqa: E402
 from benchmarks.corpus.generate import generate, parse_seeds  # noqa: E402

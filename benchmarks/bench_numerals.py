@@ -4,16 +4,16 @@ Tokens of Thai digits (scores like ``๙๙.๓๘``, years like ``๒๕๖๘`
 digits) are rendered in the held-out family (Norasi, regular and bold) at
 10-16 pt, at 150, 200 and 300 dpi, degraded two ways: ``scan``, a moderate
 scan (blur, noise, rotation ±1.5°, JPEG), and ``wide``, the training range
-of damage (:func:`extract.numerals_train.scanned_token`: rotation ±3°, JPEG
+of damage (:func:`extract.numerals.train.scanned_token`: rotation ±3°, JPEG
 30-95, fax-like binarization...), and read with
-:meth:`extract.numerals.Recognizer.read_number`.
+:meth:`extract.numerals.recognizer.Recognizer.read_number`.
 
 Prints, per dpi: per-digit accuracy, the confusion matrix of ๐-๙ (a column
 ``?`` for "no digit", ``seg`` for tokens whose glyph count came out wrong,
 where every digit counts as an error), and glyphs per second (segmentation
 and classification, model already loaded).
 
-    python benchmarks/bench_numerals.py [--tokens 400] [--seed 7] [--model FILE]
+    python -m benchmarks.bench_numerals [--tokens 400] [--seed 7] [--model FILE]
 """
 from __future__ import annotations
 
@@ -23,12 +23,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from extract.numerals import ARABIC_DIGITS, THAI_DIGITS, Recognizer  # noqa: E402
-from extract.numerals_train import HELD_OUT, font_files, render_token, scanned_token  # noqa: E402
+from extract.numerals.recognizer import ARABIC_DIGITS, THAI_DIGITS, Recognizer  # noqa: E402
+from extract.numerals.train import HELD_OUT, font_files, render_token, scanned_token  # noqa: E402
 
 PT_SIZES = (10, 12, 14, 16)
 

@@ -11,7 +11,7 @@ Speed: for pages of the scans, the embedded page image is saved as PNG and
 ita-extract's whole per-page OCR (deskew, grid, Tesseract in process,
 numeral re-reading, layout), interleaved; medians and the ratio are printed.
 
-    python benchmarks/bench_ocr.py [--pages 4] [--skip-accuracy] [--scans DIR]
+    python -m benchmarks.bench_ocr [--pages 4] [--skip-accuracy] [--scans DIR]
 """
 from __future__ import annotations
 
@@ -27,19 +27,17 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import pyarrow.dataset as ds  # noqa: E402
-from ocr_accuracy import Accuracy, compare, expected_for_scans  # noqa: E402
+from benchmarks.ocr_accuracy import Accuracy, compare, expected_for_scans  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from extract.layout import page_items  # noqa: E402
-from extract.ocr import PageOcr  # noqa: E402
-from extract.raster import open_images  # noqa: E402
+from extract.text.layout import page_items  # noqa: E402
+from extract.ocr.reader import PageOcr  # noqa: E402
+from extract.ocr.raster import open_images  # noqa: E402
 from pipeline import run_batch  # noqa: E402
-from settings import Settings  # noqa: E402
+from ita_extract.settings import Settings  # noqa: E402
 
 SCANNED = ROOT / "samples" / "scanned"
 EXPECTED = ROOT / "tests" / "expected"

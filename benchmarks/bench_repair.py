@@ -10,7 +10,7 @@ Target (issue 10): with / without <= 1.10.
 Also times the normalizer on long inputs (issue 12): a 1 MB string and a
 400-page-sized text, and 4x each, to show linear growth.
 
-    python benchmarks/bench_repair.py [--rounds 7] [INPUT ...]
+    python -m benchmarks.bench_repair [--rounds 7] [INPUT ...]
 """
 from __future__ import annotations
 
@@ -23,10 +23,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from pipeline import discover, run_batch  # noqa: E402
-from settings import Settings  # noqa: E402
+from ita_extract.settings import Settings  # noqa: E402
 
 
 def one_run(inputs: tuple[Path, ...], repair: bool) -> int:

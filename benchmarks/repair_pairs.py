@@ -1,6 +1,6 @@
 """Score ``repair_text`` on pairs of broken and corrected Thai strings.
 
-    .venv/bin/python benchmarks/repair_pairs.py [PAIRS.json] [-v]
+    .venv/bin/python -m benchmarks.repair_pairs [PAIRS.json] [-v]
 
 The pairs are split by a hash of the broken string into a part to debug on
 (``debug``) and a part only measured (``measure``); both figures are printed.

@@ -13,16 +13,16 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from errors import ImageTooLarge, PageTooLarge
-from extract.layout import Item, page_items
-from extract.ocr import PageOcr
-from extract.pdf import PdfFile
-from extract.raster import is_blank, open_images
-from extract.tesseract import OcrTimeout
-from extract.text_layer import text_layer_problem
-from extract.trust import trust_page
-from report.model import Problem, problem
-from settings import Settings
+from ita_extract.errors import ImageTooLarge, PageTooLarge
+from extract.text.layout import Item, page_items
+from extract.ocr.reader import PageOcr
+from extract.text.pdf import PdfFile
+from extract.ocr.raster import is_blank, open_images
+from extract.ocr.tesseract import OcrTimeout
+from extract.text.layer import text_layer_problem
+from extract.text.trust import trust_page
+from ita_extract.model import Problem, problem
+from ita_extract.settings import Settings
 
 
 @dataclass

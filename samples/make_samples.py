@@ -9,9 +9,9 @@ repeated on the next page (Word's "repeat as header row").
 
 Usage::
 
-    python samples/make_samples.py            # writes samples/*.pdf
-    python samples/make_samples.py --out DIR  # writes DIR/*.pdf
-    python samples/make_samples.py --log      # also prints where each row starts
+    python -m samples.make_samples            # writes samples/*.pdf
+    python -m samples.make_samples --out DIR  # writes DIR/*.pdf
+    python -m samples.make_samples --log      # also prints where each row starts
 
 The output is deterministic (fixed creation date, no randomness) and every
 page's text layer is checked against the strings that were drawn: a missing
@@ -33,13 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
 
 CONTENT_MODULES = [
-    "content.nongkabu_2568",
-    "content.bannasuan_2569",
-    "content.wiangsawan_2567",
+    "samples.content.nongkabu_2568",
+    "samples.content.bannasuan_2569",
+    "samples.content.wiangsawan_2567",
 ]
 
 FONT_PACKAGE = "fonts-tlwg-laksaman"
@@ -68,7 +66,7 @@ SARA_AM = "\u0e33"
 SARA_AM_DECOMPOSED = "\u0e4d\u0e32"  # nikhahit + sara aa: what Word's text layer carries
 
 
-from content import Para, Row, Sample, Table  # noqa: E402
+from samples.content import Para, Row, Sample, Table  # noqa: E402
 
 
 # --------------------------------------------------------------------------

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 #   (tesserocr, from PyPI, runs the engine in process and reads these models);
 # - fonts-thai-tlwg, fonts-tlwg-laksaman, fonts-noto-core: the Thai fonts that
 #   samples/ are rendered with, the numeral tests draw with, and that the
-#   offline trainer (python -m extract.numerals_train) builds the model from;
+#   offline trainer (python -m extract.numerals.train) builds the model from;
 # - poppler-utils: pdftotext/pdftoppm, used to check rebuilt samples;
 # - chromium: the tests open the HTML report in headless Chromium (console
 #   errors, plots drawn).
@@ -42,6 +42,6 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[test,samples,corpus]"
-# The Thai-numeral recognizer's model ships in extract/models/ (checked by
+# The Thai-numeral recognizer's model ships in extract/numerals/models/ (checked by
 # sha256 when loaded); nothing is trained here or at run time.
 echo "setup: ready (.venv)"

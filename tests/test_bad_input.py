@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-from conftest import FIXTURES, SAMPLES
+from tests.conftest import FIXTURES, SAMPLES
 
-sys.path.insert(0, str(FIXTURES))
-from make_fixtures import scanned_page  # noqa: E402
+from tests.fixtures.make_fixtures import scanned_page
 
 TABLES = ("documents", "scores", "analyses", "measures", "problems")
 

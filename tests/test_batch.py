@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.dataset as ds
-from conftest import ROOT, SAMPLES, replicas
+from tests.conftest import ROOT, SAMPLES, replicas
 
-import batch.executors as executors
-from batch.document import InputFile
-from batch.executors import ProcessExecutor, Task
-from settings import Settings
+import ita_extract.batch.executors as executors
+from ita_extract.batch.document import InputFile
+from ita_extract.batch.executors import ProcessExecutor, Task
+from ita_extract.settings import Settings
 
 
 def _tasks(names: list[str]) -> list[Task]:

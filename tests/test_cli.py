@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 PIPELINE = ROOT / "pipeline.py"
 README = ROOT / "README.md"
@@ -149,7 +149,7 @@ def test_readme_documents_every_run_option():
 
 
 def test_readme_exit_code_table_lists_every_exit_code():
-    from errors import ExitCode
+    from ita_extract.errors import ExitCode
 
     text = _readme()
     m = re.search(r"^#+\s*Exit codes\s*$(.*?)(?=^#|\Z)", text, flags=re.M | re.S | re.I)
@@ -197,7 +197,7 @@ def test_unexpected_failure_of_the_run_exits_15(tmp_path, monkeypatch, capsys):
 
 def test_readme_how_it_fails_lists_every_error_code():
     """Every typed failure (the ``code`` of each leaf class) has a line in the README's "How it fails"."""
-    import errors
+    import ita_extract.errors
 
     text = _readme()
     m = re.search(r"^#+\s*How it fails\s*$(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
@@ -209,6 +209,6 @@ def test_readme_how_it_fails_lists_every_error_code():
             yield sub
             yield from leaves(sub)
 
-    codes = {c.code for c in leaves(errors.ItaError) if not c.__subclasses__()}
+    codes = {c.code for c in leaves(ita_extract.errors.ItaError) if not c.__subclasses__()}
     missing = sorted(c for c in codes if f"`{c}`" not in section)
     assert not missing, f"codes missing from README 'How it fails': {missing}"

@@ -7,9 +7,9 @@ import re
 import subprocess
 import sys
 
-from conftest import FIXTURES, ROOT, SAMPLES
+from tests.conftest import FIXTURES, ROOT, SAMPLES
 
-from settings import EXTRACTOR_VERSION, SCHEMA_VERSION
+from ita_extract.settings import EXTRACTOR_VERSION, SCHEMA_VERSION
 
 
 def cli(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 from benchmarks.corpus import HELDOUT_START
 from benchmarks.corpus.compose import compose

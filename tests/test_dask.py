@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-from conftest import replicas
+from tests.conftest import replicas
 
 distributed = pytest.importorskip("distributed")
 pytestmark = pytest.mark.slow
@@ -105,8 +105,8 @@ def _worker_settings():
 
 def test_local_cluster_workers_run_without_trim_and_profiler(tmp_path):
     """Dask's MALLOC_TRIM_THRESHOLD_ cost 9 % on OCR; its profiler samples stacks every 10 ms."""
-    from batch.dask_executor import DaskExecutor
-    from settings import Settings
+    from ita_extract.batch.dask_executor import DaskExecutor
+    from ita_extract.settings import Settings
 
     ex = DaskExecutor(Settings(inputs=(tmp_path,), out=tmp_path / "out", workers=1, dask="local"))
     try:
@@ -120,7 +120,7 @@ def test_local_cluster_workers_run_without_trim_and_profiler(tmp_path):
 def test_malloc_thresholds_are_restored_once_where_dask_set_them(env, expected):
     """Workers of a remote cluster get the variable from their nanny: undone in process."""
     root = Path(__file__).resolve().parents[1]
-    code = "from batch.dask_executor import restore_malloc_thresholds as r; print(r(), r())"
+    code = "from ita_extract.batch.dask_executor import restore_malloc_thresholds as r; print(r(), r())"
     clean = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
     out = subprocess.run([sys.executable, "-c", code], cwd=root, env={**clean, **env},
                          capture_output=True, text=True, check=True).stdout.strip()

@@ -6,8 +6,8 @@ import re
 import pyarrow as pa
 import pytest
 
-from output import dictionary
-from output.schema import PARTITION, REFERENCE_SCHEMAS, SCHEMAS
+from ita_extract.output import dictionary
+from ita_extract.output.schema import PARTITION, REFERENCE_SCHEMAS, SCHEMAS
 
 ALL = {**SCHEMAS, **REFERENCE_SCHEMAS}
 

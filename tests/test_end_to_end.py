@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-from conftest import EXPECTED
+from tests.conftest import EXPECTED
 
 EXPECTED_FILES = sorted(p for p in EXPECTED.glob("*.json") if p.name != "scanned.json")
 

@@ -6,9 +6,9 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import EXPECTED
+from tests.conftest import EXPECTED
 
-from output.schema import TABLES
+from ita_extract.output.schema import TABLES
 
 
 def _expected(name: str) -> dict:
@@ -65,7 +65,7 @@ def test_workbook_cells_thai_dates_and_lists(exported):
 
 
 def test_csv_files_are_utf8_with_bom_and_read_back(exported, analyst_out):
-    from output.tables import read_tables
+    from ita_extract.output.tables import read_tables
 
     tables = read_tables(analyst_out)
     for name in (*TABLES, "questions"):

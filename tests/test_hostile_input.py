@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-from conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
-import hostile
-from batch.document import InputFile, process_document
-from settings import Settings
+from tests import hostile
+from ita_extract.batch.document import InputFile, process_document
+from ita_extract.settings import Settings
 
 
 def sample() -> Path:
@@ -92,8 +92,8 @@ def test_worker_memory_is_capped(tmp_path, monkeypatch):
     worker (RLIMIT_AS), instead of growing until the machine gives way."""
     import numpy as np
 
-    import batch.document as document
-    from batch.executors import ProcessExecutor, Task
+    import ita_extract.batch.document as document
+    from ita_extract.batch.executors import ProcessExecutor, Task
 
     real = document.read_pages
 
@@ -189,7 +189,7 @@ def test_zero_page_pdf_has_pages_0(tmp_path):
 def test_a_bug_of_ours_is_internal_error_not_corrupt_pdf(tmp_path, monkeypatch, caplog):
     """Before: ``_LIB_ERRORS`` caught ``TypeError`` around our own code: a bug became
     ``corrupt-pdf``. Now it is ``internal-error``, its traceback in the log, the batch goes on."""
-    import extract.pdf as pdf
+    import extract.text.pdf as pdf
 
     def broken(*args):
         raise TypeError("unsupported operand type(s) for +: 'int' and 'NoneType'")
@@ -207,7 +207,7 @@ def test_a_bug_of_ours_is_internal_error_not_corrupt_pdf(tmp_path, monkeypatch, 
 def test_environment_error_inside_a_document_fails_it_clearly(tmp_path):
     """An OCR service that cannot start (say, a damaged numeral model) fails the scanned
     document with its own code and sentence; no traceback, and the run finishes."""
-    from errors import MissingDependency
+    from ita_extract.errors import MissingDependency
 
     class BrokenOcr(CountingOcr):
         def read(self, image, number, width_pt, height_pt):

@@ -8,12 +8,12 @@ import re
 
 import pandas as pd
 import pytest
-from browser import chromium, open_page
-from conftest import EXPECTED
+from tests.browser import chromium, open_page
+from tests.conftest import EXPECTED
 
-from output import report_data as rd
-from output.html_report import render_html, write_html_report
-from output.tables import read_tables
+from ita_extract.output import report_data as rd
+from ita_extract.output.html_report import render_html, write_html_report
+from ita_extract.output.tables import read_tables
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_opens_in_chromium_with_plots_and_no_console_error(report, tmp_path):
 
 
 def test_an_output_with_no_row_still_renders(tmp_path):
-    from output.parquet import ensure_tables
+    from ita_extract.output.parquet import ensure_tables
 
     ensure_tables(tmp_path)
     text = render_html(tmp_path)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from report.labels import LABELS, find_labels, is_label_only, opens_with_label
-from report.records import cell_text, split_analysis
-from extract.layout import Cell
-from extract.text_layer import Line
+from ita_extract.report.labels import LABELS, find_labels, is_label_only, opens_with_label
+from ita_extract.report.records import cell_text, split_analysis
+from extract.text.layout import Cell
+from extract.text.layer import Line
 
 RIGHT = 300.0
 
@@ -97,8 +97,8 @@ def test_line_helpers():
 
 
 def test_an_unlabelled_analysis_cell_is_reported():
-    from extract.layout import Table, TextLine
-    from report.document import read_report
+    from extract.text.layout import Table, TextLine
+    from ita_extract.report.document import read_report
 
     def c(t):
         return Cell((0.0, 0.0, RIGHT, 100.0), (Line(t, 10.0, 180.0, 0, 14, 14.0, 50.0),))

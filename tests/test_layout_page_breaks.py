@@ -6,9 +6,8 @@ pieces without the border at the break, so the grid stops short of them).
 """
 from __future__ import annotations
 
-from extract.layout import Table, TextLine, page_items
-from extract.pdf import Char, Grid, Page
-
+from extract.text.layout import Table, TextLine, page_items
+from ita_extract.page import Char, Grid, Page
 SIZE = 12.0
 # Three columns: question 50-280, score 280-320, analysis 320-520.
 COLS = [(50.0, 280.0), (280.0, 320.0), (320.0, 520.0)]

@@ -5,9 +5,9 @@ that starts inside a word, a run a line wrap cuts in two.
 """
 from __future__ import annotations
 
-from extract.text_layer import Line
+from extract.text.layer import Line
 from normalize.thai import join_letter_spaced, letter_spaced_wrap, normalize_text
-from report.records import join_cell_lines
+from ita_extract.report.records import join_cell_lines
 
 
 def _line(text: str) -> Line:

@@ -5,7 +5,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import EXPECTED, ROOT
+from tests.conftest import EXPECTED, ROOT
 
 NOTEBOOK = ROOT / "examples" / "analysis.ipynb"
 

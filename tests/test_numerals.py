@@ -3,7 +3,7 @@
 Tokens are rendered in the held-out family Norasi (never trained on, see
 extract/numerals_train.py) at 200 and 300 dpi, blurred, noised, rotated and
 JPEG-compressed like a scan. The model is the shipped one
-(extract/models/thai-numerals-v1.npz, pinned by sha256): nothing trains.
+(extract/numerals/models/thai-numerals-v1.npz, pinned by sha256): nothing trains.
 """
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ import time
 
 import numpy as np
 import pytest
-from conftest import ROOT
+from tests.conftest import ROOT
 
-from errors import MissingDependency, NumeralModelInvalid
-from extract import numerals
-from extract.numerals import (
+from ita_extract.errors import MissingDependency, NumeralModelInvalid
+from extract.numerals import recognizer as numerals
+from extract.numerals.recognizer import (
     CLASSES,
     MODEL_FILE,
     MODEL_SHA256,
@@ -33,7 +33,7 @@ from extract.numerals import (
     load_model,
     segment,
 )
-from extract.numerals_train import HELD_OUT, TRAIN_FAMILIES, font_files, render_token
+from extract.numerals.train import HELD_OUT, TRAIN_FAMILIES, font_files, render_token
 
 HELD_OUT_FONTS = font_files(HELD_OUT)
 HAVE_TRAINING_FONTS = any(font_files(f) for f in TRAIN_FAMILIES)
@@ -119,7 +119,7 @@ def test_bad_model_file_is_a_typed_error(tmp_path, damage):
         path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(NumeralModelInvalid) as e:
         load_model(path)
-    assert str(path) in str(e.value) and "numerals_train" in str(e.value)
+    assert str(path) in str(e.value) and "extract.numerals.train" in str(e.value)
     assert e.value.code == "numeral-model-invalid" and isinstance(e.value, MissingDependency)
     if damage in ("truncated", "not-a-model"):  # unreadable even without the hash check
         with pytest.raises(NumeralModelInvalid):
@@ -127,13 +127,13 @@ def test_bad_model_file_is_a_typed_error(tmp_path, damage):
 
 
 def test_ocr_with_a_damaged_model_says_why_and_never_trains(tmp_path, monkeypatch):
-    from extract.ocr import PageOcr
+    from extract.ocr.reader import PageOcr
 
     bad = tmp_path / "thai-numerals-v1.npz"
     bad.write_bytes(MODEL_FILE.read_bytes()[:1000])
     monkeypatch.setattr(numerals, "MODEL_FILE", bad)
     monkeypatch.setattr(numerals, "_default", None)
-    monkeypatch.setitem(sys.modules, "extract.numerals_train", None)  # importing it would fail
+    monkeypatch.setitem(sys.modules, "extract.numerals.train", None)  # importing it would fail
     why = PageOcr(10.0, engine_factory=object).unavailable()
     assert why and "numeral model" in why and str(bad) in why
     assert bad.stat().st_size == 1000  # left as it was: nothing retrained or rewritten
@@ -145,10 +145,10 @@ def test_recognizer_loads_the_shipped_model_without_the_trainer(tmp_path):
     cache.mkdir()
     code = (
         "import sys, numpy as np\n"
-        "from extract.numerals import read_number\n"
+        "from extract.numerals.recognizer import read_number\n"
         "page = np.full((40, 60), 255, np.uint8); page[8:30, 5:17] = 0\n"
         "read_number(page)\n"
-        "assert 'extract.numerals_train' not in sys.modules, 'the trainer was imported'\n"
+        "assert 'extract.numerals.train' not in sys.modules, 'the trainer was imported'\n"
     )
     env = {**os.environ, "ITA_EXTRACT_CACHE": str(cache), "XDG_CACHE_HOME": str(cache), "HOME": str(tmp_path)}
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
@@ -252,7 +252,7 @@ def test_glyphs_and_boxes(rec):
 
 @needs_fonts
 def test_module_functions_use_one_recognizer():
-    from extract import numerals
+    from extract.numerals import recognizer as numerals
 
     crop = crop_of("๒๕๖๘", 200, seed=9)
     assert numerals.read_number(crop).text == "2568"

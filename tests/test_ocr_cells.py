@@ -4,11 +4,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from extract.cells import reread_cells, reread_empty_tables, worth_rereading
-from extract.numerals import Recognizer
-from extract.numerals_train import font_files, render
-from extract.pdf import Grid
-from extract.tesseract import OcrWord
+from extract.ocr.cells import reread_cells, reread_empty_tables, worth_rereading
+from extract.numerals.recognizer import Recognizer
+from extract.numerals.train import font_files, render
+from ita_extract.page import Grid
+from extract.ocr.tesseract import OcrWord
 
 FONTS = font_files("Norasi")  # a family the model never saw
 needs_fonts = pytest.mark.skipif(not FONTS, reason="fonts-thai-tlwg missing (scripts/setup.sh)")

@@ -9,10 +9,9 @@ import sys
 
 import pyarrow.dataset as ds
 import pytest
-from conftest import EXPECTED, ROOT, SAMPLES
+from tests.conftest import EXPECTED, ROOT, SAMPLES
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from ocr_accuracy import Accuracy, compare, expected_for_scans  # noqa: E402
+from benchmarks.ocr_accuracy import Accuracy, compare, expected_for_scans  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.needs_tesseract]
 
@@ -81,8 +80,8 @@ def test_page_scanned_turned_is_read_upright(k, turned):
     import numpy as np
     from rapidfuzz.distance import Levenshtein
 
-    from extract.ocr import PageOcr
-    from extract.raster import PageImage, open_images
+    from extract.ocr.reader import PageOcr
+    from extract.ocr.raster import PageImage, open_images
 
     with open_images(SAMPLES / "scanned" / "ita-2569-bannasuan-scan300.pdf") as r:
         img = r.image(0)

@@ -10,15 +10,15 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from conftest import FIXTURES
+from tests.conftest import FIXTURES
 
-import extract.tesseract
-from errors import MissingDependency, OcrFailed
-from extract.ocr import PageOcr, words_to_chars
-from extract.scan import deskew, erase_lines, ruling_lines, skew_correction, table_grids
-from extract.tesseract import OcrTimeout, OcrWord
+import extract.ocr.tesseract
+from ita_extract.errors import MissingDependency, OcrFailed
+from extract.ocr.reader import PageOcr, words_to_chars
+from extract.ocr.scan import deskew, erase_lines, ruling_lines, skew_correction, table_grids
+from extract.ocr.tesseract import OcrTimeout, OcrWord
 from pipeline import InputFile, main, process_document, sha256_of
-from settings import Settings
+from ita_extract.settings import Settings
 
 
 def table_image(angle: float = 0.0) -> np.ndarray:
@@ -113,10 +113,10 @@ def _no_tesseract(*args, **kwargs):
 
 @pytest.fixture
 def no_tesseract(monkeypatch):
-    import batch.executors
+    import ita_extract.batch.executors
 
-    monkeypatch.setattr(extract.tesseract, "probe", _no_tesseract)
-    monkeypatch.setattr(batch.executors, "_OCR", None)  # no engine left from an earlier test
+    monkeypatch.setattr(extract.ocr.tesseract, "probe", _no_tesseract)
+    monkeypatch.setattr(ita_extract.batch.executors, "_OCR", None)  # no engine left from an earlier test
 
 
 def test_missing_tesseract_stops_an_ocr_always_run(tmp_path, no_tesseract, capsys):
@@ -136,11 +136,11 @@ def test_missing_tesseract_in_auto_mode_reports_pages(tmp_path, no_tesseract):
     assert needed and "tesseract-ocr-tha" in needed[0]["message"]
 
 
-# --- second looks at words (extract.tokens) ---------------------------------
+# --- second looks at words (extract.ocr.tokens) ---------------------------------
 
 def test_word_image_keeps_to_the_words_own_line():
     """A year under a line of text: Tesseract's box reaches into the line above."""
-    from extract.tokens import word_image
+    from extract.ocr.tokens import word_image
 
     page = np.full((200, 400), 240, np.uint8)
     cv2.putText(page, "ABCDEFGHIJ", (20, 60), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 20, 3)  # ink ~ rows 35-60
@@ -156,7 +156,7 @@ class _Glyphs:
     """A stand-in recognizer: every glyph is a non-digit shape or a dot."""
 
     def classify_glyphs(self, crop):
-        from extract.numerals import GlyphGuess
+        from extract.numerals.recognizer import GlyphGuess
 
         return [GlyphGuess("?", 0.99, (0, 0, 1, 1)), GlyphGuess(".", 1.0, (0, 0, 1, 1)),
                 GlyphGuess("?", 0.9, (0, 0, 1, 1)), GlyphGuess(".", 1.0, (0, 0, 1, 1))]
@@ -173,7 +173,7 @@ class _ThaiWordEngine:
 
 @pytest.mark.parametrize("tesseract_read", ["A.A.", "1.8.", "aA."])
 def test_thai_abbreviation_misread_as_latin_or_digits_is_read_again(tesseract_read):
-    from extract.tokens import NumeralTokenReader
+    from extract.ocr.tokens import NumeralTokenReader
 
     page = np.full((100, 200), 240, np.uint8)
     page[40:60, 50:120] = 20
@@ -185,8 +185,8 @@ def test_thai_abbreviation_misread_as_latin_or_digits_is_read_again(tesseract_re
 
 def test_low_confidence_word_is_read_again_before_the_noise_filter():
     """Tesseract gave 'aA.' (24 %) for ม.ค.; specks at low confidence still go."""
-    from extract.ocr import ocr_page
-    from extract.raster import PageImage
+    from extract.ocr.reader import ocr_page
+    from extract.ocr.raster import PageImage
 
     words = [OcrWord("aA.", 100, 100, 180, 140, 24.0, (1, 1, 1)),
              OcrWord("wv", 300, 300, 320, 320, 20.0, (1, 1, 2)),
@@ -225,7 +225,7 @@ def test_turned_page_is_read_again_upright_and_flagged(tmp_path):
 
 
 def test_confident_page_is_not_checked_for_orientation():
-    from extract.ocr import upright_turn
+    from extract.ocr.reader import upright_turn
 
     class Never(FakeEngine):
         def orientation(self, gray, dpi):

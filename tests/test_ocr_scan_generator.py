@@ -1,14 +1,11 @@
 """benchmarks/corpus/scan.py: image-only scans of a digital report, deterministic per seed."""
 from __future__ import annotations
 
-import sys
-
 import numpy as np
 import pytest
-from conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
-sys.path.insert(0, str(ROOT / "benchmarks" / "corpus"))
-scan = pytest.importorskip("scan")
+scan = pytest.importorskip("benchmarks.corpus.scan")
 pdfium = pytest.importorskip("pypdfium2")
 
 

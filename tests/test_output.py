@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
-from conftest import FIXTURES, SAMPLES
+from tests.conftest import FIXTURES, SAMPLES
 
 TABLES = ("documents", "scores", "analyses", "measures", "problems")
 
@@ -205,7 +205,7 @@ def _assert_committed_documents_are_complete(out: Path, reference: Path) -> None
 
 
 def test_failed_publish_leaves_nothing_half_written(inputs, batch, tmp_path, monkeypatch, capsys):
-    import output.parquet as parquet
+    import ita_extract.output.parquet as parquet
 
     out = tmp_path / "out"
     fake, calls = _failing_os(after=1)
@@ -225,7 +225,7 @@ def test_failed_publish_leaves_nothing_half_written(inputs, batch, tmp_path, mon
 
 
 def test_failed_republish_keeps_output_consistent(inputs, batch, tmp_path, monkeypatch):
-    import output.parquet as parquet
+    import ita_extract.output.parquet as parquet
 
     out = tmp_path / "out"
     assert run([inputs], out) == 3
@@ -284,7 +284,7 @@ def _full_disk(after: int):
 def test_full_disk_leaves_no_row_without_its_documents_row(inputs, batch, tmp_path, monkeypatch, after):
     """Before: exit 5 as documented, but scores, analyses and measures rows stayed with no
     ``documents`` row (and a rerun of other inputs never removed them)."""
-    import output.parquet as parquet
+    import ita_extract.output.parquet as parquet
 
     out = tmp_path / "out"
     fake, calls = _full_disk(after)
@@ -300,7 +300,7 @@ def test_full_disk_leaves_no_row_without_its_documents_row(inputs, batch, tmp_pa
 
 def test_failed_rename_half_way_is_undone(inputs, batch, tmp_path, monkeypatch):
     """The third rename of a publish fails: the two before it are undone."""
-    import output.parquet as parquet
+    import ita_extract.output.parquet as parquet
 
     out = tmp_path / "out"
     fake, calls = _failing_os(after=2)

@@ -6,9 +6,9 @@ row the rest of the last row before the break.
 """
 from __future__ import annotations
 
-from extract.layout import Cell, Table, TextLine
-from extract.text_layer import Line
-from report.document import read_report
+from extract.text.layout import Cell, Table, TextLine
+from extract.text.layer import Line
+from ita_extract.report.document import read_report
 
 W = 500.0
 

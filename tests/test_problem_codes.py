@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from tests.conftest import ROOT
 
-import errors
-from errors import PROBLEM_CODES, UnknownProblemCode
-from report.model import Problem, problem
+from ita_extract import errors
+from ita_extract.errors import PROBLEM_CODES, UnknownProblemCode
+from ita_extract.model import Problem, problem
 
-SOURCES = [p for d in ("extract", "report", "batch", "normalize", "output") for p in (ROOT / d).rglob("*.py")]
+SOURCES = [p for d in ("extract", "ita_extract", "normalize") for p in (ROOT / d).rglob("*.py")]
 SOURCES += [ROOT / "pipeline.py"]
 
 
@@ -86,6 +86,6 @@ def test_schema_md_lists_exactly_the_registry():
 
 
 def test_schema_md_is_generated():
-    from output.dictionary import SCHEMA_MD, render
+    from ita_extract.output.dictionary import SCHEMA_MD, render
 
     assert SCHEMA_MD.read_text(encoding="utf-8") == render(), "run: python -m output.dictionary --write"

@@ -5,7 +5,7 @@ import os
 import re
 
 import pytest
-from conftest import ROOT
+from tests.conftest import ROOT
 
 
 def _snippets() -> list[tuple[str, str]]:
@@ -72,7 +72,7 @@ def test_every_table_is_readable_after_a_run_where_every_document_failed(tmp_pat
     import polars as pl
     import pyarrow.dataset as ds
 
-    from output.schema import REFERENCE_SCHEMAS, SCHEMAS, TABLES
+    from ita_extract.output.schema import REFERENCE_SCHEMAS, SCHEMAS, TABLES
     from pipeline import main
 
     src = tmp_path / "in"

@@ -26,8 +26,7 @@ SEED = SHARED / "seeds" / "ita-2568-nongkabu.txt"
 CORPUS_PDFS = sorted((ROOT / "samples").glob("*.pdf")) + [
     SHARED / "dev-corpus" / "A-digital.pdf", SHARED / "dev-corpus" / "A-spaced.pdf"]
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from repair_pairs import canon  # noqa: E402
+from benchmarks.repair_pairs import canon  # noqa: E402
 
 
 # --- real broken strings ----------------------------------------------------------------
@@ -70,8 +69,8 @@ def test_sound_text_kept(text):
 
 
 def _corpus_texts() -> list[tuple[str, str]]:
-    from extract.pdf import open_pdf
-    from extract.text_layer import text_lines
+    from extract.text.pdf import open_pdf
+    from extract.text.layer import text_lines
 
     texts = []
     if SEED.exists():

@@ -1,12 +1,12 @@
 """Sections, rows and checks on hand-built page items (no PDF needed)."""
 from __future__ import annotations
 
-from extract.layout import Cell, Table, TextLine
-from extract.text_layer import Line
-from report.checks import lowest_question_mismatch, missing_indicators
-from report.document import read_report
-from report.model import AnalysisRow, ScoreRow
-from report.records import cell_text, split_analysis
+from extract.text.layout import Cell, Table, TextLine
+from extract.text.layer import Line
+from ita_extract.report.checks import lowest_question_mismatch, missing_indicators
+from ita_extract.report.document import read_report
+from ita_extract.model import AnalysisRow, ScoreRow
+from ita_extract.report.records import cell_text, split_analysis
 
 W = 500.0  # cell right edge used below
 

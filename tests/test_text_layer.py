@@ -1,8 +1,8 @@
 """Mark order repair and line building, on glyph positions as producers write them."""
 from __future__ import annotations
 
-from extract.pdf import Char
-from extract.text_layer import bad_char_ratio, text_lines
+from ita_extract.page import Char
+from extract.text.layer import bad_char_ratio, text_lines
 
 
 def glyphs(spec: list[tuple[str, float, float]], top: float = 100.0, size: float = 14.0) -> list[Char]:

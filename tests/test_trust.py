@@ -6,20 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from extract.ocr import PageOcr
+from extract.ocr.reader import PageOcr
 from extract.pages import read_pages
-from extract.pdf import open_pdf
-from extract.trust import _lines
-from settings import Settings
+from extract.text.pdf import open_pdf
+from extract.text.trust import _lines
+from ita_extract.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 SAMPLES = HERE.parent / "samples"
 
-import sys  # noqa: E402
 
-sys.path.insert(0, str(FIXTURES))
-from make_broken_layers import LINES  # noqa: E402
+from tests.fixtures.make_broken_layers import LINES  # noqa: E402
 
 
 def _read(path: Path, ocr_mode: str = "never", ocr: PageOcr | None = None, repair: bool = True):
@@ -62,7 +60,7 @@ class _Engine:
         self.calls = 0
 
     def page_words(self, gray, dpi):
-        from extract.ocr import OcrWord
+        from extract.ocr.reader import OcrWord
 
         self.calls += 1
         return [OcrWord("ตัวชี้วัดที่", 100, 100, 300, 160, 95, (1, 1, 1))]

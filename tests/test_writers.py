@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
-from conftest import ROOT, SAMPLES, replicas
+from tests.conftest import ROOT, SAMPLES, replicas
 
 PIPELINE = str(ROOT / "pipeline.py")
 TABLES = ("documents", "scores", "analyses", "measures", "problems")
@@ -170,9 +170,8 @@ def test_a_lock_of_a_killed_process_is_not_stale(tmp_path):
     held, `run` and `compact` (before: two compacts at once, one died with a traceback) exit 6."""
     out = tmp_path / "out"
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
-        import sys, time
-        sys.path.insert(0, {str(ROOT)!r})
-        from output.lock import OutputLock
+        import time
+        from ita_extract.output.lock import OutputLock
         OutputLock(__import__("pathlib").Path({str(out)!r}), what="test").acquire()
         print("locked", flush=True)
         time.sleep(600)
@@ -302,9 +301,7 @@ def test_compact_without_renameat2(tmp_path, monkeypatch, parts4):
 
 _KILLED_COMPACT = """
 import ctypes, os, signal, sys
-sys.path.insert(0, {root!r})
-sys.path.insert(0, {tests!r})
-from test_writers import NoRenameat2
+from tests.test_writers import NoRenameat2
 ctypes.CDLL = NoRenameat2  # the fallback, as on NFS, SMB or FUSE
 real, n = os.rename, [0]
 def rename(a, b):
@@ -325,8 +322,8 @@ def test_compaction_killed_between_renames_is_recovered(tmp_path, kill_at, recov
     skipped its documents for ever. Renames 1-2 swap `documents`, 3 moves `scores` aside."""
     src, out = _four_parts(parts4, tmp_path)
     before = counts(out)
-    script = _KILLED_COMPACT.format(root=str(ROOT), tests=str(ROOT / "tests"), kill_at=kill_at, out=str(out))
-    killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    script = _KILLED_COMPACT.format(kill_at=kill_at, out=str(out))
+    killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     if recover_with == "run":
         again = subprocess.run(run_cmd(src, out, "--workers", "1"), capture_output=True, text=True, timeout=300)

@@ -15,7 +15,7 @@ output (tests/expected/ita-2569-bannasuan.json) repeats them by hand.
 """
 from __future__ import annotations
 
-from content import EIT, IIT, Para, Sample, analysis_table, heading, measures_table
+from samples.content import EIT, IIT, Para, Sample, analysis_table, heading, measures_table
 
 AGENCY = "เทศบาลตำบลบ้านนาสวน"
 NAMES = {

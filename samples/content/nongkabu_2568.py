@@ -15,7 +15,7 @@ stray spaces a typist left inside words: "อินโฟ กราฟิก" (a
 """
 from __future__ import annotations
 
-from content import (
+from samples.content import (
     Para,
     Sample,
     analysis_table,

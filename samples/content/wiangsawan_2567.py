@@ -15,7 +15,7 @@ are turned into Thai digits and legacy codes only when drawn.
 """
 from __future__ import annotations
 
-from content import EIT, IIT, Para, Sample, analysis_table, heading, legacy, measures_table, thai_digits
+from samples.content import EIT, IIT, Para, Sample, analysis_table, heading, legacy, measures_table, thai_digits
 
 AGENCY = "โรงพยาบาลเวียงสวรรค์"
 NAMES = {

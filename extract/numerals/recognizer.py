@@ -1,0 +1,779 @@
+"""Thai-numeral recognizer: score cells, question codes and date numbers.
+
+Debian's Tesseract Thai model has no ``๔ ๖ ๗ ๘ ๙`` in its character set, so
+it reads ``๙๙.๓๘`` as ``RRM`` and ``๒๕๖๘`` as ``๒๕๒๕`` (``shared/TRAPS.md``).
+This module re-reads such tokens from their image. The chain, each step a
+function whose result can be drawn (``--debug-dir``):
+
+1. :func:`binarize` -- the crop (uint8, 0 = ink, 255 = paper) to an ink mask
+   (Otsu; crops under :data:`UPSCALE_BELOW` px high are first upscaled 2x,
+   so thin strokes of 12-px digits survive the threshold).
+2. :func:`segment` -- connected components, table-border fragments and
+   specks dropped, components of one glyph merged (an ``i`` and its dot, a
+   consonant and its marks, the halves of a broken stroke), ordered left to
+   right, with the token's digit height and baseline.
+3. Geometry names the small blobs: a round one on the baseline is ``.``, a
+   flat one at mid-height is ``-``.
+4. :func:`glyph_features` + a small numpy MLP (:class:`Model`) name the rest
+   by shape.
+5. Context turns shapes into characters: :meth:`Recognizer.read_number`,
+   :meth:`Recognizer.read_code`.
+
+**Look-alike circles.** Thai ``๐`` and Latin ``o`` are the same shape, and
+Latin ``O`` is an Arabic ``0`` in most fonts; no classifier can tell them
+apart, so they share a class: ``๐`` (Thai zero or Latin o) and ``0``
+(Arabic zero or Latin O). The two classes stay apart because their shapes
+differ (a round x-height ring against a tall oval). Context decides the
+meaning: in a number both are the digit 0; in front of the digits of a
+question code either is the letter ``o`` (codes never start with a 0, so
+``๐๑๐`` is ``o10``). Probabilities of classes with the same meaning are
+added before the best meaning is chosen. Likewise Latin ``l``/``I``/``|``
+are not taught at all (they are a ``1`` in any number), ``E`` is taught as
+``e``, and every other letter or Thai character is the class ``other``.
+
+The model ships with the code (:data:`MODEL_FILE`, pinned by
+:data:`MODEL_SHA256`), trained offline from the Thai fonts Debian ships
+(:mod:`extract.numerals.train`, which imports this module, never the other
+way round). The first use in a process loads it; nothing trains at run
+time, so every machine reads with the same weights.
+
+>>> Reading("99.38", 0.97, ()).text
+'99.38'
+>>> meaning_in_number("๙"), meaning_in_number("0"), meaning_in_number("other")
+('9', '0', '?')
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import threading
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from ita_extract.errors import NumeralModelInvalid
+
+log = logging.getLogger(__name__)
+
+#: Shape classes the classifier knows, in output order. ``๐`` also stands
+#: for Latin ``o``, ``0`` for Latin ``O``, ``e`` for ``E`` (see the module doc).
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+ARABIC_DIGITS = "0123456789"
+CLASSES: tuple[str, ...] = (*THAI_DIGITS, *ARABIC_DIGITS, ".", "i", "e", "other")
+#: Bump when features or classes change (the file records it; another
+#: version is refused).
+MODEL_VERSION = "numerals-v2"
+#: The trained model, shipped with the code and built offline by
+#: ``python -m extract.numerals.train`` (its inputs: ``thai-numerals-v1.json``).
+MODEL_FILE = Path(__file__).with_name("models") / "thai-numerals-v1.npz"
+#: sha256 of :data:`MODEL_FILE`: every machine reads with the same model.
+MODEL_SHA256 = "b69dc6f576c225eb4a15b1812b1bb1fb9ec1b45f4988c6eee632a8da2e2c79c0"
+REBUILD_HINT = ("reinstall ita-extract, or rebuild it with `python -m extract.numerals.train` "
+                "and put its sha256 in extract/numerals.py")
+
+#: Crops lower than this (pixels) are upscaled 2x before thresholding.
+UPSCALE_BELOW = 48
+#: The threshold sits this share of the way from Otsu's to the paper tone:
+#: hairlines of serif digits survive a blurred scan.
+INK_BIAS = 0.3
+#: A crop whose darkest and lightest pixels differ by less is blank paper.
+MIN_CONTRAST = 40
+#: Paper grain (grey levels, robust spread) above which a crop is smoothed
+#: before thresholding, with a Gaussian of at most GRAIN_SIGMA_MAX px.
+GRAIN_SMOOTH, GRAIN_SIGMA_MAX = 6.0, 1.5
+#: Side of the square a glyph is scaled into (aspect ratio kept), and the
+#: canvas around it for the gradient features.
+NORM = 24
+CANVAS = 28
+#: Gradient-orientation histogram: cells of CELL px, BINS unsigned orientations.
+CELL = 7
+BINS = 9
+
+#: Geometry of small blobs, as shares of the token's digit height.
+DOT_MAX = 0.42  # a decimal point is at most this high and wide
+DOT_BASELINE = 0.30  # ... and its bottom this close to the baseline
+DASH_MAX_H = 0.30  # a dash is at most this high ...
+DASH_MIN_RATIO = 1.6  # ... and this many times wider than high
+SPECK = 0.10  # blobs smaller than this on both sides are dirt
+#: A speck (at most DOT_MAX on both sides) whose centre lies more than this
+#: above the digits' top or below their baseline is dust: no digit, point
+#: or dash sits there.
+OFF_BAND = 0.15
+#: Neighbours are joined into one glyph when one of them is a weak read
+#: (below MERGE_WEAK), the gap is at most MERGE_GAP and the union at most
+#: MERGE_WIDTH digit heights wide, and the union reads at least MERGE_ACCEPT.
+MERGE_WEAK, MERGE_GAP, MERGE_WIDTH, MERGE_ACCEPT = 0.6, 0.15, 1.4, 0.8
+#: A glyph at least SPLIT_WIDTH digit heights wide and read below SPLIT_WEAK
+#: is cut in two when both halves read at least SPLIT_ACCEPT.
+SPLIT_WIDTH, SPLIT_WEAK, SPLIT_ACCEPT = 0.75, 0.9, 0.8
+#: A glyph this many digit heights wide is wider than any digit: it is cut
+#: however sure its reading, when every part reads at least SPLIT_SURE_ACCEPT.
+SPLIT_SURE_WIDTH, SPLIT_SURE_ACCEPT = 1.25, 0.6
+#: A gap wider than this share of the digit height is a space.
+SPACE_GAP = 0.6
+
+_TO_ARABIC = {t: a for t, a in zip(THAI_DIGITS, ARABIC_DIGITS)}
+
+
+# --- public results ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GlyphGuess:
+    """One glyph: what it is, how sure, and where (``x, y, w, h`` in crop pixels).
+
+    ``char`` is a shape class (``"๙"``, ``"9"``, ``"."``, ``"-"``, ``"i"``,
+    ``"e"``, ``"?"`` for anything else) from :meth:`Recognizer.classify_glyphs`,
+    or a character in context (``"9"``, ``"o"``) in a :class:`Reading`.
+    ``confidence`` is the probability of ``char``; for ``"?"`` it is the
+    probability of the best readable alternative, so it is low when the glyph
+    surely is no digit.
+    """
+
+    char: str
+    confidence: float
+    box: tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A token read in context: Arabic-digit ``text`` and the least sure glyph's confidence."""
+
+    text: str
+    confidence: float
+    glyphs: tuple[GlyphGuess, ...]
+
+
+def meaning_in_number(cls: str) -> str:
+    """What a shape class means inside a number: a digit, ``.``, ``-`` or ``?``.
+
+    >>> [meaning_in_number(c) for c in ("๔", "4", ".", "-", "i", "other")]
+    ['4', '4', '.', '-', '?', '?']
+    """
+    if cls in _TO_ARABIC:
+        return _TO_ARABIC[cls]
+    if cls in ARABIC_DIGITS or cls in (".", "-"):
+        return cls
+    return "?"
+
+
+# --- segmentation --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Blob:
+    """A glyph candidate: its box in crop pixels and its own ink (``mask``, 0/1)."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    mask: np.ndarray = field(repr=False)  # uint8 0/1, only this glyph's components, at the working scale
+    labels: tuple[int, ...] = ()  # its components in Segmentation.label_image
+    work_box: tuple[int, int, int, int] = (0, 0, 0, 0)  # x, y, w, h at the working scale
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        return (self.x, self.y, self.w, self.h)
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """The glyphs of a crop, left to right, with the token's digit height and baseline."""
+
+    blobs: tuple[Blob, ...]
+    digit_height: float
+    baseline: float  # y of the digits' bottom, crop pixels
+    label_image: np.ndarray | None = field(default=None, repr=False)  # component labels, working scale
+    scale: float = 1.0  # working scale / crop scale
+
+    def merged(self, a: Blob, b: Blob) -> Blob:
+        """One glyph made of two neighbouring blobs (the halves of a broken glyph)."""
+        ax, ay, aw, ah = a.work_box
+        bx, by, bw, bh = b.work_box
+        x0, y0 = min(ax, bx), min(ay, by)
+        x1, y1 = max(ax + aw, bx + bw), max(ay + ah, by + bh)
+        labs = a.labels + b.labels
+        mask = np.isin(self.label_image[y0:y1, x0:x1], labs).astype(np.uint8)
+        cx0, cy0 = min(a.x, b.x), min(a.y, b.y)
+        cx1, cy1 = max(a.x + a.w, b.x + b.w), max(a.y + a.h, b.y + b.h)
+        return Blob(cx0, cy0, cx1 - cx0, cy1 - cy0, mask, labs, (x0, y0, x1 - x0, y1 - y0))
+
+
+def binarize(gray: np.ndarray, threshold: int | None = None) -> tuple[np.ndarray, float]:
+    """Ink mask (uint8 0/1) of a crop and the factor it was scaled by.
+
+    Otsu's threshold moved :data:`INK_BIAS` towards the paper tone, unless
+    ``threshold`` (0-255; pixels darker are ink) is given.
+    A blank crop gives an empty mask.
+
+    >>> paper = np.full((30, 40), 255, np.uint8); paper[10:20, 10:14] = 0
+    >>> ink, f = binarize(paper); int(ink.sum()), f
+    (160, 2.0)
+    """
+    gray = np.asarray(gray)
+    if gray.ndim == 3:
+        gray = cv2.cvtColor(gray, cv2.COLOR_BGR2GRAY)
+    if gray.dtype != np.uint8:
+        gray = np.clip(gray, 0, 255).astype(np.uint8)
+    if gray.size == 0:
+        return np.zeros((0, 0), np.uint8), 1.0
+    f = 1.0
+    if gray.shape[0] < UPSCALE_BELOW:
+        f = 2.0
+        gray = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC)
+    if int(gray.max()) - int(gray.min()) < MIN_CONTRAST:
+        return np.zeros(gray.shape, np.uint8), f
+    gray = smooth_grain(gray)
+    if threshold is None:
+        t, _ = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+        paper = float(np.percentile(gray, 90))
+        threshold = t + INK_BIAS * max(0.0, paper - t)
+    ink = (gray < threshold).astype(np.uint8)
+    return ink, f
+
+
+def grain(gray: np.ndarray) -> float:
+    """The paper's grain: robust spread (grey levels) of the lighter half of a crop's pixels."""
+    paper = gray[gray >= np.median(gray)]
+    if paper.size < 16:
+        return 0.0
+    return float(1.4826 * np.median(np.abs(paper - np.median(paper))))
+
+
+def smooth_grain(gray: np.ndarray) -> np.ndarray:
+    """A grainy crop smoothed before thresholding (grain above GRAIN_SMOOTH levels), else as is.
+
+    Grain breaks thin strokes into dots and strews specks around digits,
+    which the segmenter then takes for glyphs; a Gaussian blur as wide as the
+    grain is strong joins the strokes again.
+    """
+    g = grain(gray)
+    if g <= GRAIN_SMOOTH:
+        return gray
+    return cv2.GaussianBlur(gray, (0, 0), min(GRAIN_SIGMA_MAX, 0.5 + g / 25.0))
+
+
+def _border_lines(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray, W: int, H: int) -> np.ndarray:
+    """Fragments of table rules left in the crop (long, thin, at an edge), per component."""
+    horizontal = (w >= 0.85 * W) & (w >= 8 * h) & ((y == 0) | (y + h == H) | (W > 4 * H))
+    vertical = (h >= 0.85 * H) & (h >= 10 * w) & ((x == 0) | (x + w == W))
+    return horizontal | vertical
+
+
+def _should_merge(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Two components of one glyph: one above the other, or mostly the same columns."""
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    x_ov = min(ax + aw, bx + bw) - max(ax, bx)
+    if x_ov <= 0:
+        return False
+    y_ov = min(ay + ah, by + bh) - max(ay, by)
+    stacked = y_ov <= 0.2 * min(ah, bh)
+    return stacked or x_ov >= 0.6 * min(aw, bw)
+
+
+def segment(gray: np.ndarray, threshold: int | None = None) -> Segmentation:
+    """Glyphs of a crop (uint8, 0 = ink), left to right.
+
+    >>> paper = np.full((40, 60), 255, np.uint8)
+    >>> paper[8:30, 5:17] = 0; paper[8:30, 25:37] = 0; paper[27:30, 40:43] = 0
+    >>> s = segment(paper); [b.box for b in s.blobs], s.digit_height
+    ([(5, 8, 12, 22), (25, 8, 12, 22), (40, 27, 3, 3)], 22.0)
+    """
+    ink, f = binarize(gray, threshold)
+    if not ink.any():
+        return Segmentation((), 0.0, 0.0)
+    H, W = ink.shape
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    st = stats[1:]
+    xs, ys, ws, hs, areas = (st[:, k] for k in range(5))
+    keep = (areas >= 2) & ~_border_lines(xs, ys, ws, hs, W, H)
+    if keep.any():
+        # dirt: far smaller than the largest glyph, dropped before it could join one
+        keep &= np.maximum(ws, hs) >= SPECK * 0.8 * hs[keep].max()
+    comps = [(int(i) + 1, tuple(int(v) for v in st[i, :4])) for i in np.flatnonzero(keep)]
+    if not comps:
+        return Segmentation((), 0.0, 0.0)
+    comps.sort(key=lambda c: c[1][0])
+
+    # union-find over components of one glyph
+    parent = list(range(len(comps)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a in range(len(comps)):
+        ax, _, aw, _ = comps[a][1]
+        for b in range(a + 1, len(comps)):
+            if comps[b][1][0] >= ax + aw:
+                break
+            if _should_merge(comps[a][1], comps[b][1]):
+                parent[find(b)] = find(a)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(comps)):
+        groups.setdefault(find(k), []).append(k)
+
+    raw = []
+    for members in groups.values():
+        x0 = min(comps[k][1][0] for k in members)
+        y0 = min(comps[k][1][1] for k in members)
+        x1 = max(comps[k][1][0] + comps[k][1][2] for k in members)
+        y1 = max(comps[k][1][1] + comps[k][1][3] for k in members)
+        raw.append((x0, y0, x1, y1, [comps[k][0] for k in members]))
+
+    heights = np.array([r[3] - r[1] for r in raw], float)
+    tall = heights >= 0.5 * heights.max()
+    digit_h = float(np.median(heights[tall]))
+    baseline = float(np.median([r[3] for r, t in zip(raw, tall) if t]))
+
+    blobs = []
+    for x0, y0, x1, y1, labs in sorted(raw, key=lambda r: r[0]):
+        w, h = x1 - x0, y1 - y0
+        if max(w, h) < SPECK * digit_h:
+            continue
+        sub = labels[y0:y1, x0:x1]
+        mask = np.isin(sub, labs).astype(np.uint8) if len(labs) > 1 else (sub == labs[0]).astype(np.uint8)
+        if f != 1.0:
+            bx, by = int(x0 / f), int(y0 / f)
+            bw, bh = max(1, int(round(x1 / f)) - bx), max(1, int(round(y1 / f)) - by)
+        else:
+            bx, by, bw, bh = x0, y0, w, h
+        blobs.append(Blob(bx, by, bw, bh, mask, tuple(labs), (x0, y0, w, h)))
+    # digit height and baseline in crop pixels; masks keep the working scale
+    return Segmentation(tuple(blobs), digit_h / f, baseline / f, labels, f)
+
+
+def small_blob_kind(blob: Blob, digit_height: float, baseline: float) -> str | None:
+    """``"."`` for a point on the baseline, ``"-"`` for a dash, else None (a glyph).
+
+    >>> m = np.ones((3, 3), np.uint8)
+    >>> small_blob_kind(Blob(40, 27, 3, 3, m), 22.0, 30.0), small_blob_kind(Blob(0, 18, 9, 3, m), 22.0, 30.0)
+    ('.', '-')
+    """
+    if digit_height <= 0:
+        return None
+    h, w = blob.h / digit_height, blob.w / digit_height
+    if h <= DASH_MAX_H and blob.w >= DASH_MIN_RATIO * blob.h and w >= 0.25:
+        mid = blob.y + blob.h / 2
+        if baseline - 0.8 * digit_height <= mid <= baseline - 0.2 * digit_height:
+            return "-"
+    if h <= DOT_MAX and w <= DOT_MAX and 0.4 <= blob.w / max(blob.h, 1) <= 2.5:
+        if abs(baseline - (blob.y + blob.h)) <= DOT_BASELINE * digit_height:
+            return "."
+    return None
+
+
+def is_dust(blob: Blob, digit_height: float, baseline: float) -> bool:
+    """A speck off the digits' band (above their tops or under their baseline).
+
+    >>> m = np.ones((3, 3), np.uint8)
+    >>> is_dust(Blob(40, 2, 3, 3, m), 22.0, 30.0), is_dust(Blob(40, 27, 3, 3, m), 22.0, 30.0)
+    (True, False)
+    """
+    if digit_height <= 0 or max(blob.w, blob.h) > DOT_MAX * digit_height:
+        return False
+    mid = blob.y + blob.h / 2
+    return mid < baseline - (1 + OFF_BAND) * digit_height or mid > baseline + OFF_BAND * digit_height
+
+
+# --- features and model -------------------------------------------------------------
+
+
+def normalize_glyph(mask: np.ndarray) -> np.ndarray:
+    """A glyph mask centred in a CANVAS x CANVAS float image (0..1), aspect ratio kept."""
+    h, w = mask.shape
+    s = max(h, w)
+    sq = np.zeros((s, s), np.uint8)
+    oy, ox = (s - h) // 2, (s - w) // 2
+    sq[oy:oy + h, ox:ox + w] = mask * 255
+    inter = cv2.INTER_AREA if s > NORM else cv2.INTER_LINEAR
+    img = cv2.resize(sq, (NORM, NORM), interpolation=inter).astype(np.float32) / 255.0
+    out = np.zeros((CANVAS, CANVAS), np.float32)
+    p = (CANVAS - NORM) // 2
+    out[p:p + NORM, p:p + NORM] = img
+    return out
+
+
+def _hog(imgs: np.ndarray) -> np.ndarray:
+    """Block-normalised histograms of gradient orientation for a stack (N, CANVAS, CANVAS)."""
+    n = imgs.shape[0]
+    gx = np.zeros_like(imgs)
+    gy = np.zeros_like(imgs)
+    gx[:, :, 1:-1] = imgs[:, :, 2:] - imgs[:, :, :-2]
+    gy[:, 1:-1, :] = imgs[:, 2:, :] - imgs[:, :-2, :]
+    mag = np.sqrt(gx * gx + gy * gy)
+    ang = (np.arctan2(gy, gx) % np.pi) * (BINS / np.pi)  # 0..BINS
+    lo = np.floor(ang).astype(np.int64) % BINS
+    hi = (lo + 1) % BINS
+    wh = ang - np.floor(ang)
+    c = CANVAS // CELL
+    cell_idx = (np.arange(CANVAS) // CELL)
+    cell = (cell_idx[:, None] * c + cell_idx[None, :])  # (CANVAS, CANVAS)
+    flat = (np.arange(n)[:, None, None] * (c * c) + cell[None]) * BINS
+    size = n * c * c * BINS
+    hist = (np.bincount((flat + lo).ravel(), (mag * (1 - wh)).ravel(), size)
+            + np.bincount((flat + hi).ravel(), (mag * wh).ravel(), size))
+    hist = hist.astype(np.float32).reshape(n, c, c, BINS)
+    blocks = []
+    for by in range(c - 1):
+        for bx in range(c - 1):
+            b = hist[:, by:by + 2, bx:bx + 2, :].reshape(n, -1)
+            b = b / np.sqrt((b * b).sum(1, keepdims=True) + 1e-3)
+            b = np.minimum(b, 0.2)
+            b = b / np.sqrt((b * b).sum(1, keepdims=True) + 1e-3)
+            blocks.append(b)
+    return np.concatenate(blocks, axis=1)
+
+
+def glyph_features(masks: list[np.ndarray]) -> np.ndarray:
+    """Feature rows (float32) for glyph masks: gradient histograms, a 12x12 image, aspect and ink share."""
+    if not masks:
+        return np.zeros((0, feature_size()), np.float32)
+    imgs = np.stack([normalize_glyph(m) for m in masks])
+    hog = _hog(imgs)
+    inner = imgs[:, 2:26, 2:26]
+    small = inner.reshape(len(masks), 12, 2, 12, 2).mean(axis=(2, 4)).reshape(len(masks), -1)
+    geo = np.array([[np.log(m.shape[1] / m.shape[0]), float(m.mean())] for m in masks], np.float32)
+    return np.concatenate([hog, small, geo], axis=1).astype(np.float32)
+
+
+def feature_size() -> int:
+    c = CANVAS // CELL
+    return (c - 1) ** 2 * 4 * BINS + 144 + 2
+
+
+@dataclass(frozen=True)
+class Model:
+    """A one-hidden-layer perceptron over standardised glyph features."""
+
+    mean: np.ndarray
+    std: np.ndarray
+    w1: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: np.ndarray
+    classes: tuple[str, ...] = CLASSES
+    version: str = MODEL_VERSION
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """Class probabilities, one row per feature row."""
+        z = (features - self.mean) / self.std
+        # A token's few rows skip BLAS: its threads wake slowly on a busy
+        # machine (measured: 16 ms instead of 0.04 ms for 6 rows).
+        dot = (lambda a, b: np.einsum("nd,dh->nh", a, b, optimize=False)) if len(z) <= 64 else np.matmul
+        h = np.maximum(dot(z, self.w1) + self.b1, 0.0)
+        logits = dot(h, self.w2) + self.b2
+        logits -= logits.max(axis=1, keepdims=True)
+        e = np.exp(logits)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def save(self, path: Path) -> None:
+        """Write atomically (temporary file, then rename)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            np.savez_compressed(
+                fh, mean=self.mean, std=self.std, w1=self.w1, b1=self.b1, w2=self.w2, b2=self.b2,
+                classes=np.array(self.classes), version=np.array(self.version),
+            )
+        os.replace(tmp, path)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Model:
+        """A saved model from its file's bytes; ValueError if it is of another version or shape."""
+        with np.load(io.BytesIO(data), allow_pickle=False) as z:
+            version = str(z["version"])
+            classes = tuple(str(c) for c in z["classes"])
+            if version != MODEL_VERSION or classes != CLASSES or z["w1"].shape[0] != feature_size():
+                raise ValueError(f"it holds model {version!r}, not {MODEL_VERSION!r}")
+            return cls(z["mean"], z["std"], z["w1"], z["b1"], z["w2"], z["b2"], classes, version)
+
+    @classmethod
+    def load(cls, path: Path) -> Model:
+        """Read a saved model file (no hash check: see :func:`load_model`)."""
+        return cls.from_bytes(Path(path).read_bytes())
+
+
+def model_digest(data: bytes) -> str:
+    """sha256 hex of a model file's bytes (what :data:`MODEL_SHA256` pins)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_model(path: Path | None = None, sha256: str | None = "pinned") -> Model:
+    """The shipped model (:data:`MODEL_FILE`), its bytes checked against ``sha256`` first.
+
+    Nothing is trained here: a missing, truncated, altered or foreign file
+    raises :class:`ita_extract.errors.NumeralModelInvalid` naming the file and the fix
+    (reinstall, or rebuild with ``python -m extract.numerals.train``).
+    ``sha256="pinned"`` is :data:`MODEL_SHA256`; ``None`` skips the check
+    (a model just built by the trainer).
+    """
+    path = MODEL_FILE if path is None else path
+    sha256 = MODEL_SHA256 if sha256 == "pinned" else sha256
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise NumeralModelInvalid(f"The Thai-numeral model {path} cannot be read ({e.strerror or e}); "
+                                  f"{REBUILD_HINT}") from e
+    if sha256 is not None and model_digest(data) != sha256:
+        raise NumeralModelInvalid(f"The Thai-numeral model {path} is damaged or not the one this version "
+                                  f"ships (sha256 {model_digest(data)[:12]}..., expected {sha256[:12]}...); "
+                                  f"{REBUILD_HINT}")
+    try:
+        return Model.from_bytes(data)
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as e:
+        raise NumeralModelInvalid(f"The Thai-numeral model {path} is not a readable {MODEL_VERSION} model "
+                                  f"({e}); {REBUILD_HINT}") from e
+
+
+# --- recognizer -----------------------------------------------------------------------
+
+
+def _split(b: Blob, scale: float, k: int = 2) -> tuple[Blob, ...] | None:
+    """A blob cut into ``k`` glyphs at its thinnest columns near ``j/k`` of its width."""
+    m = b.mask
+    w = m.shape[1]
+    cuts = []
+    for j in range(1, k):
+        center = j * w / k
+        lo, hi = int(center - 0.2 * w / k), int(center + 0.2 * w / k) + 1
+        lo, hi = max(1, lo), min(w - 1, hi)
+        if hi - lo < 1:
+            return None
+        cuts.append(lo + int(np.argmin(m[:, lo:hi].sum(0))))
+    bounds = [0, *cuts, w]
+    out = []
+    for a, c in zip(bounds, bounds[1:]):
+        part, off = m[:, a:c], a
+        rows, cols = np.flatnonzero(part.any(1)), np.flatnonzero(part.any(0))
+        if len(rows) == 0:
+            return None
+        y0, y1, x0, x1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+        wx, wy, _, _ = b.work_box
+        box = (int((wx + off + x0) / scale), int((wy + y0) / scale),
+               max(1, int(round((x1 - x0) / scale))), max(1, int(round((y1 - y0) / scale))))
+        out.append(Blob(*box, part[y0:y1, x0:x1].copy(), b.labels,
+                        (wx + off + int(x0), wy + int(y0), int(x1 - x0), int(y1 - y0))))
+    return tuple(out)
+
+
+class Recognizer:
+    """Reads numeric tokens from crops with one loaded model."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self._other_index = model.classes.index("other")
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Recognizer:
+        """The recognizer over the shipped model (hash-checked), or over the model file ``path`` (unchecked)."""
+        return cls(load_model() if path is None else load_model(path, None))
+
+    # shape level -------------------------------------------------------------
+
+    def _probs(self, blobs: list[Blob]) -> np.ndarray:
+        if not blobs:
+            return np.zeros((0, len(self.model.classes)), np.float32)
+        return self.model.probabilities(glyph_features([b.mask for b in blobs]))
+
+    def _analyse(self, crop: np.ndarray) -> tuple[Segmentation, list[tuple[Blob, str | None, np.ndarray | None]]]:
+        """Segment, name the small blobs, classify the rest, rejoin broken glyphs."""
+        seg = segment(crop)
+        dh = seg.digit_height
+        blobs = [b for b in seg.blobs if not is_dust(b, dh, seg.baseline)]
+        kinds = [small_blob_kind(b, dh, seg.baseline) for b in blobs]
+        shaped = [b for b, k in zip(blobs, kinds) if k is None]
+        probs = iter(self._probs(shaped))
+        items = [(b, k, None if k is not None else next(probs)) for b, k in zip(blobs, kinds)]
+        # Blur joins tightly set digits (Arabic "00" at 200 dpi): cut a wide,
+        # unsure glyph at its thinnest column when both halves read well.
+        i = 0
+        while i < len(items):
+            b, k, p = items[i]
+            too_wide = b.w >= SPLIT_SURE_WIDTH * dh
+            if k is None and b.w >= SPLIT_WIDTH * dh and (self._weak(p) < SPLIT_WEAK or too_wide):
+                # try 2, 3, 4 glyphs (touching digits of a year: "๕๖๙"); keep
+                # the cut whose weakest part reads best, if it reads well
+                best: tuple[float, tuple[Blob, ...], np.ndarray] | None = None
+                for n_parts in (2, 3, 4):
+                    if b.w < n_parts * SPLIT_WIDTH * dh / 2:
+                        break
+                    parts = _split(b, seg.scale, n_parts)
+                    if not parts:
+                        continue
+                    ph = self._probs(list(parts))
+                    score = min(self._weak(q) for q in ph)
+                    if best is None or score > best[0]:
+                        best = (score, parts, ph)
+                if best and best[0] >= (SPLIT_SURE_ACCEPT if too_wide else max(SPLIT_ACCEPT, self._weak(p))):
+                    items[i:i + 1] = [(part, None, q) for part, q in zip(best[1], best[2])]
+                    i += len(best[1])
+                    continue
+            i += 1
+        # A glyph whose hairlines the scan lost falls into pieces that are no
+        # digit (or a wrong one): join neighbours when the union reads well.
+        i = 0
+        while i + 1 < len(items):
+            (a, ka, pa), (b, kb, pb) = items[i], items[i + 1]
+            if ka is None and kb is None and min(self._weak(pa), self._weak(pb)) < MERGE_WEAK:
+                gap = b.x - (a.x + a.w)
+                width = max(a.x + a.w, b.x + b.w) - min(a.x, b.x)
+                if gap <= MERGE_GAP * dh and width <= MERGE_WIDTH * dh:
+                    u = seg.merged(a, b)
+                    pu = self._probs([u])[0]
+                    if self._weak(pu) >= MERGE_ACCEPT:
+                        items[i:i + 2] = [(u, None, pu)]
+                        continue
+            i += 1
+        return seg, items
+
+    def _weak(self, p: np.ndarray) -> float:
+        """How sure a glyph is a readable character: its best class unless that is ``other`` (then 0)."""
+        k = int(np.argmax(p))
+        return 0.0 if k == self._other_index else float(p[k])
+
+    def classify_glyphs(self, crop: np.ndarray) -> list[GlyphGuess]:
+        """Each glyph's best shape class (``"?"`` for ``other``), left to right."""
+        _, items = self._analyse(crop)
+        guesses = []
+        for b, kind, p in items:
+            if kind is not None:
+                guesses.append(GlyphGuess(kind, 1.0, b.box))
+            else:
+                k = int(np.argmax(p))
+                c = self.model.classes[k]
+                guesses.append(GlyphGuess("?" if c == "other" else c, float(p[k]), b.box))
+        return guesses
+
+    def _number_guess(self, p: np.ndarray) -> tuple[str, float, dict[str, float]]:
+        by: dict[str, float] = {}
+        for c, q in zip(self.model.classes, p):
+            m = meaning_in_number(c)
+            by[m] = by.get(m, 0.0) + float(q)
+        best = max(by, key=by.__getitem__)
+        if best == "?":
+            readable = max((v for m, v in by.items() if m != "?"), default=0.0)
+            return "?", readable, by
+        return best, by[best], by
+
+    # token level -------------------------------------------------------------
+
+    def read_number(self, crop: np.ndarray) -> Reading:
+        """Read a crop that holds one numeric token: ``"99.38"``, ``"2568"``.
+
+        Thai and Arabic digits both come out as Arabic; a glyph that is no
+        digit is ``?``. A gap wider than :data:`SPACE_GAP` digit heights is a
+        space. Confidence is the smallest glyph confidence, halved for a
+        second decimal point; 0 for an empty crop.
+        """
+        seg, items = self._analyse(crop)
+        glyphs: list[GlyphGuess] = []
+        text = []
+        prev_end = None
+        for b, kind, p in items:
+            if prev_end is not None and b.x - prev_end > SPACE_GAP * seg.digit_height:
+                text.append(" ")
+            prev_end = b.x + b.w
+            if kind is not None:
+                g = GlyphGuess(kind, 1.0, b.box)
+            else:
+                ch, conf, _ = self._number_guess(p)
+                g = GlyphGuess(ch, conf, b.box)
+            glyphs.append(g)
+            text.append(g.char)
+        if not glyphs:
+            return Reading("", 0.0, ())
+        conf = min(g.confidence for g in glyphs)
+        if sum(g.char == "." for g in glyphs) > 1:
+            conf *= 0.5
+        return Reading("".join(text), conf, tuple(glyphs))
+
+    def read_code(self, crop: np.ndarray, letter_hint: str | None = None) -> Reading:
+        """Read a question code: a letter ``i``/``e``/``o`` and digits, e.g. ``"i12"``.
+
+        A leading circle (Thai ``๐``, Latin ``o``/``O``, Arabic ``0``) before
+        other glyphs is the letter ``o``. When the letter is missing (the
+        first glyph is a digit) or unreadable, ``letter_hint`` (the tool's
+        letter) is used; without a hint the letter is ``?`` and the
+        confidence at most 0.3. A read letter that disagrees with the hint
+        halves the confidence (the hint wins unless the letter is 90% sure).
+        """
+        hint = letter_hint.lower() if letter_hint else None
+        _, items = self._analyse(crop)
+        items = [it for it in items if it[1] != "-"]
+        if not items:
+            return Reading("", 0.0, ())
+        glyphs: list[GlyphGuess] = []
+        letter: GlyphGuess | None = None
+        penalty = 1.0
+        b0, _, p0 = items[0]
+        if p0 is not None:
+            cls = dict(zip(self.model.classes, (float(q) for q in p0)))
+            more = len(items) > 1
+            letters = {"i": cls["i"], "e": cls["e"], "o": cls["๐"] + cls["0"] if more else 0.0}
+            digits = {m: cls[t] + cls[a] for t, a in zip(THAI_DIGITS, ARABIC_DIGITS)
+                      if (m := _TO_ARABIC[t]) != "0" or not more}
+            unreadable = cls["other"] + cls["."]
+            best_l = max(letters, key=letters.__getitem__)
+            best_d = max(digits, key=digits.__getitem__)
+            top = max(letters[best_l], digits[best_d], unreadable)
+            if letters[best_l] == top:
+                letter = GlyphGuess(best_l, letters[best_l], b0.box)
+                items = items[1:]
+            elif unreadable == top:
+                # an unreadable letter: the hint stands in, as sure as "no digit"
+                letter = GlyphGuess(hint or "?", unreadable if hint else min(0.3, unreadable), b0.box)
+                items = items[1:]
+        if letter is not None and hint and letter.char not in (hint, "?"):
+            if letter.confidence < 0.9:
+                letter = GlyphGuess(hint, letter.confidence, letter.box)
+            penalty = 0.5
+        if letter is None:
+            letter = GlyphGuess(hint or "?", 1.0 if hint else 0.3, (b0.x, b0.y, 0, b0.h))
+        glyphs.append(letter)
+        for b, kind, p in items:
+            if kind is not None:
+                glyphs.append(GlyphGuess(kind if kind != "." else "?", 1.0 if kind != "." else 0.0, b.box))
+            else:
+                ch, conf, _ = self._number_guess(p)
+                glyphs.append(GlyphGuess(ch, conf, b.box))
+        text = "".join(g.char for g in glyphs)
+        conf = min(g.confidence for g in glyphs) * penalty
+        return Reading(text, conf, tuple(glyphs))
+
+
+_default: Recognizer | None = None
+_default_lock = threading.Lock()
+
+
+def default_recognizer() -> Recognizer:
+    """The process's recognizer, created (and the shipped model loaded) on first use."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Recognizer.load()
+        return _default
+
+
+def read_number(crop: np.ndarray) -> Reading:
+    """:meth:`Recognizer.read_number` with the default recognizer."""
+    return default_recognizer().read_number(crop)
+
+
+def read_code(crop: np.ndarray, letter_hint: str | None = None) -> Reading:
+    """:meth:`Recognizer.read_code` with the default recognizer."""
+    return default_recognizer().read_code(crop, letter_hint)
+
+
+def classify_glyphs(crop: np.ndarray) -> list[GlyphGuess]:
+    """:meth:`Recognizer.classify_glyphs` with the default recognizer."""
+    return default_recognizer().classify_glyphs(crop)

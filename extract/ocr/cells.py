@@ -1,0 +1,347 @@
+"""Read the blanks: table cells with ink whose words came out empty or unreadable.
+
+Tesseract sometimes finds no word in a cell that holds a score (grain, a
+stamp, a faint print), or reads it as letters that no re-read of the word
+could turn into a number (``ส๕๓๕`` for ``๙๙.๓๘``, ``100.00'`` with a speck
+that is no glyph). Before such a cell is given up (``score-unreadable``
+downstream), its whole ink is read again by the numeral recognizer, which
+needs no word box from Tesseract:
+
+* a cell with ink and no word at all;
+* a cell whose words are all short numeral-like tokens (digits, dots,
+  Latin look-alikes, specks read as ``|`` ``,`` ``ENG``) and not all of them
+  read as a number.
+
+The ink read is the cell's, or the digit words' when there are some (specks
+elsewhere in the cell stay out). When the recognizer reads one number there,
+surely enough, and nothing but specks beside it, the number becomes the
+cell's only word; otherwise the cell stays as it was. Cells
+with Thai words (questions, analyses, dates) are never touched.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+import cv2
+import numpy as np
+
+from extract.numerals.recognizer import GlyphGuess, Reading
+from ita_extract.page import Grid
+from extract.ocr.tesseract import OcrWord
+from extract.ocr.tokens import drop_stray_points
+
+#: Pixels (at 300 dpi, scaled) trimmed inside a cell's box: the erased rule's halo.
+INSET_300 = 6
+#: A cell needs at least this much ink (pixels at 300 dpi, scaled by area) to be worth a read.
+MIN_INK_300 = 40
+#: Words of a cell worth a second look together: at most this many characters in all.
+MAX_CHARS = 14
+#: A whole-cell reading replaces the cell's words at least this sure ...
+CELL_READ_MIN = 0.6
+#: ... and a one-glyph reading (a speck or a stroke can look like ``0`` or ``1``) this sure.
+SINGLE_GLYPH_MIN = 0.9
+#: Ink of a number is this high (millimetres): smaller is dust, taller a signature or stamp.
+INK_HEIGHT_MM = (1.2, 12.0)
+#: A number as a cell holds it: digits with at most one decimal point.
+_RE_NUMBER = re.compile(r"^\d{1,4}(?:\.\d{1,3})?$")
+#: Numeral-like text: anything but Thai letters and marks (digits, points, Latin
+#: look-alikes, and the quotes, pluses and slashes Tesseract makes of specks).
+_RE_NUMERALISH = re.compile(r"^[^\sก-๏]{1,8}$")
+_RE_THAI_LETTER = re.compile(r"[ก-ฮ]")
+
+
+#: A table whose inked cells came out without words at least this often is read again alone.
+EMPTY_TABLE_SHARE = 0.5
+
+
+class PageReader(Protocol):
+    """Reads the words of an image (:meth:`extract.ocr.tesseract.Engine.page_words`)."""
+
+    def page_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]: ...
+
+
+class NumberReader(Protocol):
+    """Reads a crop that holds one number (:meth:`extract.numerals.recognizer.Recognizer.read_number`)."""
+
+    def read_number(self, crop: np.ndarray): ...
+
+
+@dataclass(frozen=True)
+class CellReread:
+    """A cell read again: its box (pixels), the words it had and the word that replaces them."""
+
+    box: tuple[int, int, int, int]
+    before: tuple[OcrWord, ...]
+    after: OcrWord
+
+
+def is_number(text: str) -> bool:
+    """
+    >>> is_number("99.38"), is_number("100"), is_number("99.38."), is_number("i12")
+    (True, True, False, False)
+    """
+    return bool(_RE_NUMBER.match(text))
+
+
+def worth_rereading(words: list[OcrWord]) -> bool:
+    """Whether a cell's words may be one number Tesseract did not read.
+
+    >>> w = lambda t: OcrWord(t, 0, 0, 9, 9, 50.0, (1, 1, 1))
+    >>> worth_rereading([]), worth_rereading([w("ส๕๓๕")]), worth_rereading([w("100.00'")])
+    (True, True, True)
+    >>> worth_rereading([w("95.00"), w("+")]), worth_rereading([w("100.00"), w("”")])
+    (True, True)
+    >>> worth_rereading([w("99.38")]), worth_rereading([w("i๑๒")]), worth_rereading([w("การประเมิน")])
+    (False, False, False)
+    """
+    if not words:
+        return True
+    texts = [w.text for w in words]
+    if sum(len(t) for t in texts) > MAX_CHARS or all(is_number(t) for t in texts):
+        return False
+    if any(re.match(r"^[ieoIE][0-9๐-๙]", t) for t in texts):
+        return False  # a question code
+    # Tesseract turns ๙ and ๘ into Thai letters (``ส``): allow one per word, never a Thai word
+    return all(_RE_NUMERALISH.match(t) or (len(_RE_THAI_LETTER.findall(t)) <= 1 and re.search(r"[0-9๐-๙]", t))
+               for t in texts)
+
+
+def lone_number(r: Reading) -> Reading | None:
+    """The one number of a reading whose other parts (split at wide gaps) are specks, or None.
+
+    >>> g = lambda c, p=0.9: GlyphGuess(c, p, (0, 0, 1, 1))
+    >>> lone_number(Reading("99.38 ?", 0.1, (g("9"), g("9"), g("."), g("3"), g("8"), g("?", 0.1)))).text
+    '99.38'
+    >>> lone_number(Reading("01 - 028", 0.9, tuple(g(c) for c in "01-028"))) is None
+    True
+    """
+    parts: list[list[GlyphGuess]] = [[]]
+    it = iter(r.glyphs)
+    for ch in r.text:
+        if ch == " ":
+            parts.append([])
+        else:
+            parts[-1].append(next(it))
+    words = ["".join(g.char for g in p).strip(".") for p in parts]
+    numbers = [i for i, w in enumerate(words) if is_number(w)]
+    if len(numbers) != 1 or any(set(w) - {"?", "."} for i, w in enumerate(words) if i != numbers[0]):
+        return None
+    glyphs = tuple(g for g in parts[numbers[0]] if g.char != "." or g is not parts[numbers[0]][-1])
+    return Reading(words[numbers[0]], min(g.confidence for g in glyphs), glyphs)
+
+
+def agree_with_seen(r: Reading, seen: str, sure: float) -> Reading:
+    """Glyphs read unsure but as the digit Tesseract saw at the same place count as ``sure``.
+
+    Two readers that agree are evidence; only when both readings have as many
+    glyphs (points aside), so that places pair up.
+
+    >>> g = lambda c, p: GlyphGuess(c, p, (0, 0, 1, 1))
+    >>> r = Reading("99.38", 0.45, (g("9", .97), g("9", .97), g(".", 1.0), g("3", .45), g("8", .96)))
+    >>> agree_with_seen(r, "ส๕๓๕", 0.6).confidence, agree_with_seen(r, "ส๕๕๕", 0.6).confidence
+    (0.6, 0.45)
+    """
+    seen_chars = [c for c in seen if not c.isspace() and c != "."]
+    glyphs = [g for g in r.glyphs if g.char != "."]
+    if len(seen_chars) != len(glyphs) or not glyphs:
+        return r
+    to_arabic = {t: str(i) for i, t in enumerate("๐๑๒๓๔๕๖๗๘๙")}
+    pairs = dict(zip((id(g) for g in glyphs), (to_arabic.get(c, c) for c in seen_chars)))
+    out = tuple(GlyphGuess(g.char, sure, g.box) if g.confidence < sure and pairs.get(id(g)) == g.char else g
+                for g in r.glyphs)
+    return Reading(r.text, min(g.confidence for g in out), out)
+
+
+def ink_components(crop: np.ndarray) -> list[tuple[int, int, int, int, int]]:
+    """Ink blobs of a crop as (x0, y0, x1, y1, area), specks far smaller than the largest left out."""
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+        return []
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n <= 1:
+        return []
+    big = stats[1:, cv2.CC_STAT_AREA].max()
+    return [(int(x), int(y), int(x + w), int(y + h), int(a)) for x, y, w, h, a in stats[1:]
+            if a >= max(3, 0.02 * big)]
+
+
+def grow(seed: tuple[int, int, int, int], blobs: list[tuple[int, int, int, int, int]],
+         gap: float) -> tuple[int, int, int, int]:
+    """A box grown through the blobs whose middle row lies in its rows and that come within ``gap`` of it.
+
+    Tesseract's box of a number often stops short of its last digit; its ink does not.
+
+    >>> grow((10, 10, 30, 30), [(12, 12, 28, 28, 9), (33, 12, 45, 29, 9), (60, 12, 70, 28, 9), (32, 40, 40, 48, 9)], 5)
+    (10, 10, 45, 30)
+    """
+    x0, y0, x1, y1 = seed
+    grown = True
+    while grown:
+        grown = False
+        for bx0, by0, bx1, by1, _ in blobs:
+            mid = (by0 + by1) / 2
+            if not y0 <= mid <= y1 or (x0 <= bx0 and bx1 <= x1):
+                continue
+            if bx1 >= x0 - gap and bx0 <= x1 + gap:
+                nx0, nx1 = min(x0, bx0), max(x1, bx1)
+                if (nx0, nx1) != (x0, x1):
+                    x0, x1, grown = nx0, nx1, True
+    return x0, y0, x1, y1
+
+
+def busiest_line(blobs: list[tuple[int, int, int, int, int]]) -> list[tuple[int, int, int, int, int]]:
+    """The blobs of the text line with most glyphs: a signature's stroke or a stamp's ring elsewhere stays out.
+
+    >>> busiest_line([(0, 0, 60, 40, 300), (10, 50, 20, 70, 90), (25, 50, 35, 70, 90), (40, 52, 50, 70, 90)])
+    [(10, 50, 20, 70, 90), (25, 50, 35, 70, 90), (40, 52, 50, 70, 90)]
+    """
+    if len(blobs) < 2:
+        return blobs
+    best: list[tuple[int, int, int, int, int]] = []
+    for seed in blobs:
+        h = seed[3] - seed[1]
+        mid = (seed[1] + seed[3]) / 2
+        line = [b for b in blobs if abs((b[1] + b[3]) / 2 - mid) <= 0.5 * h and 0.5 * h <= b[3] - b[1] <= 2 * h]
+        if len(line) > len(best):
+            best = line
+    top, bottom = min(b[1] for b in best), max(b[3] for b in best)
+    return [b for b in blobs if top <= (b[1] + b[3]) / 2 <= bottom]
+
+
+def number_box(crop: np.ndarray, digit_words: list[tuple[int, int, int, int]],
+               min_ink: int) -> tuple[int, int, int, int] | None:
+    """Where a cell's number is (crop pixels): grown from its digit words' box, or all the cell's ink."""
+    blobs = ink_components(crop)
+    if digit_words:
+        seed = (min(b[0] for b in digit_words), min(b[1] for b in digit_words),
+                max(b[2] for b in digit_words), max(b[3] for b in digit_words))
+        h = seed[3] - seed[1]
+        x0, y0, x1, y1 = grow(seed, blobs, 0.5 * h)
+        blobs = [b for b in blobs if b[0] >= x0 and b[2] <= x1 and y0 <= (b[1] + b[3]) / 2 <= y1]
+    else:
+        blobs = busiest_line(blobs)
+    glyphs = [b for b in blobs if (b[2] - b[0]) <= 4 * (b[3] - b[1])]  # rule remnants are long and flat
+    if not glyphs or sum(b[4] for b in blobs) < min_ink:
+        return None
+    # the rows of the main glyphs: a remnant of a rule or a mark at the cell's edge stays out
+    main = [b for b in glyphs if b[4] >= 0.3 * max(g[4] for g in glyphs)]
+    top, bottom = min(b[1] for b in main), max(b[3] for b in main)
+    margin = 0.3 * (bottom - top)
+    blobs = [b for b in blobs if top - margin <= (b[1] + b[3]) / 2 <= bottom + margin]
+    return (min(b[0] for b in blobs), min(b[1] for b in blobs), max(b[2] for b in blobs), max(b[3] for b in blobs))
+
+
+def more_glyphs_than_read(crop: np.ndarray, words: list[OcrWord], ox: int, oy: int) -> bool:
+    """A cell of short numbers whose busiest line of ink holds more glyphs than they have digits.
+
+    Tesseract read part of a number (``5`` for ``๙๘.๗๕``, its box over all of it)
+    and let the rest go, or read a signature's stroke (``6``) and not the number under it.
+    """
+    if not words or sum(len(w.text) for w in words) > MAX_CHARS or not all(is_number(w.text) for w in words):
+        return False
+    line = busiest_line(ink_components(crop))
+    if not line:
+        return False
+    tallest = max(b[3] - b[1] for b in line)
+    glyphs = [b for b in line if b[3] - b[1] >= 0.5 * tallest]
+    return len(glyphs) > sum(c.isdigit() for w in words for c in w.text)
+
+
+def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
+                 reader: NumberReader) -> tuple[list[OcrWord], list[CellReread]]:
+    """The page's words with blank or unreadable numeric cells read again (and what changed)."""
+    k = dpi / 300.0
+    inset, min_ink = max(2, int(INSET_300 * k)), int(MIN_INK_300 * k * k)
+    out = list(words)
+    changes: list[CellReread] = []
+    H, W = image.shape[:2]
+    for grid in grids:
+        for row in grid.rows:
+            for box in row:
+                if box is None:
+                    continue
+                x0, y0, x1, y1 = (int(round(v)) for v in box)
+                inside = [w for w in out if x0 <= (w.x0 + w.x1) / 2 <= x1 and y0 <= (w.top + w.bottom) / 2 <= y1]
+                cx0, cy0, cx1, cy1 = max(0, x0 + inset), max(0, y0 + inset), min(W, x1 - inset), min(H, y1 - inset)
+                crop = image[cy0:cy1, cx0:cx1]
+                misread = worth_rereading(inside)
+                if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
+                    continue
+                # the number's own words (specks elsewhere stay out); when the
+                # words read well but too few, the cell's busiest line of ink
+                digits = [(w.x0 - cx0, w.top - cy0, w.x1 - cx0, w.bottom - cy0)
+                          for w in inside if misread and re.search(r"[0-9๐-๙]", w.text)]
+                ink = number_box(crop, digits, min_ink)
+                if ink is None or not INK_HEIGHT_MM[0] <= (ink[3] - ink[1]) * 25.4 / dpi <= INK_HEIGHT_MM[1]:
+                    continue
+                pad = max(2, int(4 * k))
+                ix0, iy0 = max(0, ink[0] - pad), max(0, ink[1] - pad)
+                ix1, iy1 = min(crop.shape[1], ink[2] + pad), min(crop.shape[0], ink[3] + pad)
+                r = drop_stray_points(reader.read_number(crop[iy0:iy1, ix0:ix1]), " ".join(w.text for w in inside))
+                r = lone_number(r)
+                if r is None:
+                    continue
+                sure = CELL_READ_MIN if len(r.glyphs) > 1 else SINGLE_GLYPH_MIN
+                r = agree_with_seen(r, "".join(w.text for w in inside), sure)
+                if r.confidence < sure:
+                    continue
+                text = r.text
+                key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
+                word = OcrWord(text, cx0 + ink[0], cy0 + ink[1], cx0 + ink[2], cy0 + ink[3],
+                               r.confidence * 100.0, key)
+                out = [w for w in out if w not in inside] + [word]
+                changes.append(CellReread((x0, y0, x1, y1), tuple(inside), word))
+    return out, changes
+
+
+def _words_in(words: list[OcrWord], box: tuple[float, float, float, float]) -> list[OcrWord]:
+    x0, y0, x1, y1 = box
+    return [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and y0 <= (w.top + w.bottom) / 2 <= y1]
+
+
+def empty_share(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float) -> float:
+    """Share of a table's inked cells that hold no word (0 when no cell has ink)."""
+    k = dpi / 300.0
+    inset, min_ink = max(2, int(INSET_300 * k)), int(MIN_INK_300 * k * k)
+    inked = empty = 0
+    for row in grid.rows:
+        for box in row:
+            if box is None:
+                continue
+            x0, y0, x1, y1 = (int(round(v)) for v in box)
+            crop = image[max(0, y0 + inset):max(0, y1 - inset), max(0, x0 + inset):max(0, x1 - inset)]
+            if sum(b[4] for b in ink_components(crop)) < min_ink:
+                continue
+            inked += 1
+            empty += not _words_in(words, box)
+    return empty / inked if inked else 0.0
+
+
+def reread_empty_tables(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
+                        engine: PageReader) -> tuple[list[OcrWord], list[Grid]]:
+    """Tables whose inked cells came out mostly without words, read again on their own.
+
+    Tesseract's page layout analysis sometimes takes a table (under a stamp, on
+    a dark scan) for a picture and reads none of it; alone, it is text again.
+    The words of the second read replace the first's inside the table when
+    they fill more cells.
+    """
+    out = list(words)
+    redone: list[Grid] = []
+    H, W = image.shape[:2]
+    for n, grid in enumerate(grids):
+        share = empty_share(out, grid, image, dpi)
+        if share < EMPTY_TABLE_SHARE:
+            continue
+        x0, y0, x1, y1 = (int(round(v)) for v in grid.bbox)
+        x0, y0, x1, y1 = max(0, x0), max(0, y0), min(W, x1), min(H, y1)
+        again = [OcrWord(w.text, w.x0 + x0, w.top + y0, w.x1 + x0, w.bottom + y0, w.conf,
+                         (w.line_key[0] + 1000 * (n + 1), w.line_key[1], w.line_key[2]))
+                 for w in engine.page_words(np.ascontiguousarray(image[y0:y1, x0:x1]), int(round(dpi)))]
+        if empty_share(again, grid, image, dpi) < share:
+            inside = set(map(id, _words_in(out, grid.bbox)))
+            out = [w for w in out if id(w) not in inside] + again
+            redone.append(grid)
+    return out, redone

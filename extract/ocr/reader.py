@@ -1,0 +1,227 @@
+"""A scanned page to the same :class:`extract.text.pdf.Page` a text layer gives.
+
+The chain (each step inspectable, see :class:`OcrResult`): page image →
+deskew → ruling lines → table grid → lines erased → Tesseract once per page
+→ numeric tokens re-read by the Thai-numeral recognizer → words as
+:class:`extract.text.pdf.Char` in PDF points. From there the digital path's
+:func:`extract.text.layout.page_items` takes over unchanged: words go to the
+cells whose box holds them, exactly like text-layer glyphs.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+import numpy as np
+
+from ita_extract.errors import MissingDependency
+from extract.ocr.cells import CellReread, NumberReader, reread_cells, reread_empty_tables
+from ita_extract.page import Char, Grid, Page
+from extract.ocr.raster import PageImage
+from extract.ocr.scan import (
+    deskew,
+    erase_lines,
+    grid_to_points,
+    ruling_lines,
+    skew_correction,
+    table_grids,
+)
+from extract.ocr.tesseract import OcrWord
+from normalize.thai import drop_stray_ocr_marks
+
+#: Thai text boxes span marks above and below: the font size is about this
+#: share of a word box's height.
+BOX_TO_FONT = 0.62
+
+
+class WordEngine(Protocol):
+    """What OCR needs from an engine (Tesseract, or a fake one in tests)."""
+
+    def page_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]: ...
+
+
+class TokenReader(Protocol):
+    """Re-reads one word from the page image (numerals Tesseract's Thai model cannot read)."""
+
+    def __call__(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord: ...
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    page: Page
+    angle: float  # degrees the image was rotated to straighten it
+    grids_px: tuple[Grid, ...]
+    words: tuple[OcrWord, ...]  # in pixels of the straightened image
+    image: np.ndarray  # the straightened image, lines erased (what Tesseract read)
+    turned: int = 0  # degrees (counter-clockwise) the page was turned to stand upright
+    cell_rereads: tuple[CellReread, ...] = ()  # numeric cells read again whole (see extract.ocr.cells)
+    tables_reread: tuple[Grid, ...] = ()  # tables whose cells came out empty, read again alone
+
+
+#: Words worth a second look: short tokens with digits, dots or Latin
+#: letters, where Tesseract's Thai model misreads Thai numerals
+#: (``๙๙.๓๘`` → ``RRM``, ``๒๕๖๘`` → ``๒๕๒๕``).
+_RE_TOKEN = re.compile(r"^[\s\w.\-–:/()\[\]|,]{1,14}$")
+_RE_SUSPECT = re.compile(r"[0-9๐-๙A-Za-z.\[\]|]")
+
+
+def is_numeral_candidate(text: str) -> bool:
+    """Whether a word may hold numerals Tesseract misread (worth a second look).
+
+    >>> is_numeral_candidate("RRM"), is_numeral_candidate("๑๐๐.๐๐"), is_numeral_candidate("การปฏิบัติงาน")
+    (True, True, False)
+    >>> is_numeral_candidate("ในปีงบประมาณพ.ศ.๒๕๒๕(๑๐")
+    True
+    """
+    if re.search(r"[0-9๐-๙]", text):
+        return True
+    return bool(_RE_TOKEN.match(text) and _RE_SUSPECT.search(text) and not re.search(r"[ก-ฮ]{3}", text))
+
+
+#: Words below this confidence that hold no Thai word are specks, stamps
+#: and shadows, not text.
+NOISE_CONF = 45.0
+
+
+def is_noise(w: OcrWord) -> bool:
+    """
+    >>> is_noise(OcrWord("wv", 0, 0, 9, 9, 30.0, (1, 1, 1))), is_noise(OcrWord("กองคลัง", 0, 0, 9, 9, 30.0, (1, 1, 1)))
+    (True, False)
+    """
+    if w.conf >= NOISE_CONF:
+        return False
+    return len(re.findall(r"[ก-ฮ]", w.text)) < 2 and len(w.text) <= 4
+
+
+def words_to_chars(words: list[OcrWord], scale: float) -> tuple[Char, ...]:
+    """OCR words as glyph records in PDF points (one "glyph" per word).
+
+    A word's own box is unreliable vertically (a lone digit or mark gets a
+    tiny box), so each word takes the median top and bottom of its
+    Tesseract line: words of one line then group into one line of text.
+    """
+    if not words:
+        return ()
+    size = statistics.median(w.bottom - w.top for w in words) * scale * BOX_TO_FONT
+    by_line: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for w in words:
+        by_line.setdefault(w.line_key, []).append(w)
+    band = {k: (statistics.median(w.top for w in ws), statistics.median(w.bottom for w in ws))
+            for k, ws in by_line.items()}
+    return tuple(
+        Char(w.text, w.x0 * scale, w.x1 * scale, band[w.line_key][0] * scale, band[w.line_key][1] * scale,
+             size, i, True, w.conf, True)
+        for i, w in enumerate(words)
+    )
+
+
+#: A page whose median word confidence is below this was perhaps scanned
+#: sideways or upside down (upright pages: ~90; turned: ~30): its
+#: orientation is checked and, if turned, it is read again upright.
+UPRIGHT_CHECK_CONF = 60.0
+#: Tesseract's orientation confidence needed to turn a page.
+TURN_MIN_CONF = 5.0
+
+
+def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: WordEngine):
+    angle = skew_correction(gray0)
+    gray = deskew(gray0, angle)
+    rulings = ruling_lines(gray)
+    grids_px = table_grids(rulings, dpi)
+    clean = erase_lines(gray, rulings)
+    return angle, gray, grids_px, clean, engine.page_words(clean, int(round(dpi)))
+
+
+def upright_turn(words: list[OcrWord], gray: np.ndarray, dpi: float, engine: WordEngine) -> int:
+    """Degrees (counter-clockwise) that stand the page upright; 0 when it is, or when unsure."""
+    if words and statistics.median(w.conf for w in words) >= UPRIGHT_CHECK_CONF:
+        return 0
+    detect = getattr(engine, "orientation", None)
+    if detect is None:
+        return 0
+    turn, conf = detect(gray, int(round(dpi)))
+    return turn if turn in (90, 180, 270) and conf >= TURN_MIN_CONF else 0
+
+
+def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, engine: WordEngine,
+             reader: TokenReader | None = None, cell_reader: NumberReader | None = None) -> OcrResult:
+    """Recognize one page image into a :class:`Page`.
+
+    ``reader`` re-reads numeral-like words; ``cell_reader`` reads again the
+    table cells whose ink gave no number (:func:`extract.ocr.cells.reread_cells`).
+    """
+    source = image.gray
+    angle, gray, grids_px, clean, words = _straighten_and_read(source, image.dpi, engine)
+    turn = upright_turn(words, source, image.dpi, engine)
+    if turn:
+        source = np.ascontiguousarray(np.rot90(source, k=turn // 90))
+        angle, gray, grids_px, clean, words = _straighten_and_read(source, image.dpi, engine)
+        if turn in (90, 270):
+            width_pt, height_pt = height_pt, width_pt
+    words, tables_reread = reread_empty_tables(words, grids_px, clean, image.dpi, engine)
+    if reader is not None:
+        # before the noise filter: a Thai abbreviation Tesseract read as
+        # Latin at low confidence ("aA." for "ม.ค.") is text, not a speck
+        words = [reader(w, clean, image.dpi) if is_numeral_candidate(w.text) else w for w in words]
+    words = [replace(w, text=drop_stray_ocr_marks(w.text)) for w in words if not is_noise(w)]
+    rereads: list[CellReread] = []
+    if cell_reader is not None:
+        words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader)
+    scale = width_pt / gray.shape[1]
+    page = Page(
+        number=number, width=width_pt, height=height_pt,
+        chars=words_to_chars(words, scale),
+        grids=tuple(grid_to_points(g, scale) for g in grids_px),
+        image_area_ratio=1.0,
+    )
+    return OcrResult(page, angle, tuple(grids_px), tuple(words), clean, turn, tuple(rereads), tuple(tables_reread))
+
+
+class PageOcr:
+    """OCR of whole pages for one process: the engine is made on first use.
+
+    ``reader`` re-reads numerals (see :mod:`extract.numerals.recognizer`); it is made
+    lazily too, so a batch of digital reports never loads either.
+    """
+
+    def __init__(self, timeout_s: float, engine_factory=None, reader_factory=None) -> None:
+        self.timeout_s = timeout_s
+        self._engine_factory = engine_factory
+        self._reader_factory = reader_factory
+        self._engine: WordEngine | None = None
+        self._reader: TokenReader | None = None
+        self._unavailable: str | None = None
+        self._checked = False
+
+    def unavailable(self) -> str | None:
+        """Why OCR cannot run here (missing Tesseract or model), or ``None``."""
+        if not self._checked:
+            self._checked = True
+            try:
+                self._make()
+            except MissingDependency as exc:
+                self._unavailable = str(exc)
+        return self._unavailable
+
+    def _make(self) -> None:
+        if self._engine is None:
+            if self._engine_factory is not None:
+                self._engine = self._engine_factory()
+            else:
+                from extract.ocr.tesseract import Engine
+
+                self._engine = Engine(timeout_s=self.timeout_s)
+        if self._reader is None:
+            if self._reader_factory is not None:
+                self._reader = self._reader_factory(self._engine)
+            else:
+                from extract.ocr.tokens import NumeralTokenReader
+
+                self._reader = NumeralTokenReader(self._engine)
+
+    def read(self, image: PageImage, number: int, width_pt: float, height_pt: float) -> OcrResult:
+        self._make()
+        cell_reader = getattr(self._reader, "recognizer", None)  # the production reader's; fakes have none
+        return ocr_page(number, width_pt, height_pt, image, self._engine, self._reader, cell_reader)

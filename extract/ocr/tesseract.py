@@ -1,0 +1,244 @@
+"""The one module that talks to Tesseract.
+
+Tesseract runs in process through tesserocr, so the engine and its Thai
+model load once per worker and stay loaded between pages (a ``tesseract``
+process per page would reload the model every time). Three concerns:
+
+* :func:`probe` — run once at start: the library, its version, the tessdata
+  folder and the ``tha`` model; raises :class:`ita_extract.errors.MissingDependency`.
+* :func:`tesseract_variables` — the settings we pass, as pure data.
+* :class:`Engine` — recognition with a timeout, its outcomes sorted:
+  timeout → :class:`OcrTimeout` (the caller records a warning), a crash →
+  :class:`ita_extract.errors.OcrFailed`.
+
+Set ``OMP_THREAD_LIMIT=1`` when pages run in parallel (see TRAPS.md);
+:func:`probe` sets it when unset.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ita_extract.errors import MissingDependency, OcrFailed
+
+log = logging.getLogger(__name__)
+
+#: Where Debian, Ubuntu, Fedora and Homebrew keep traineddata files.
+TESSDATA_CANDIDATES = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+    "/opt/homebrew/share/tessdata",
+)
+DEFAULT_LANG = "tha+eng"
+
+
+class OcrTimeout(Exception):
+    """Recognition of one page took longer than its time limit."""
+
+
+@dataclass(frozen=True)
+class TesseractInfo:
+    version: str
+    tessdata: str
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    """One word Tesseract found, in pixels of the image it was given."""
+
+    text: str
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    conf: float  # 0–100
+    line_key: tuple[int, int, int]  # block, paragraph, line
+
+
+def _tessdata() -> str | None:
+    env = os.environ.get("TESSDATA_PREFIX")
+    for folder in ([env] if env else []) + list(TESSDATA_CANDIDATES):
+        if folder and (Path(folder) / "tha.traineddata").exists():
+            return folder.rstrip("/") + "/"
+    return None
+
+
+@lru_cache(maxsize=1)
+def probe(lang: str = DEFAULT_LANG) -> TesseractInfo:
+    """Check once that Tesseract and its models are usable."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    try:
+        import tesserocr
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise MissingDependency(
+            "OCR needs the Python package tesserocr (pip install tesserocr); "
+            "install the project with `make setup`.") from exc
+    folder = _tessdata()
+    if folder is None:
+        raise MissingDependency(
+            "OCR needs Tesseract's Thai model (tha.traineddata): install the Debian packages "
+            "tesseract-ocr and tesseract-ocr-tha, or set TESSDATA_PREFIX.")
+    _, langs = tesserocr.get_languages(folder)
+    missing = [code for code in lang.split("+") if code not in langs]
+    if missing:
+        raise MissingDependency(f"Tesseract has no model for {', '.join(missing)} in {folder}: "
+                                "install tesseract-ocr-tha (and tesseract-ocr-eng).")
+    version = tesserocr.tesseract_version().splitlines()[0]
+    return TesseractInfo(version, folder, tuple(langs))
+
+
+def tesseract_variables(dpi: int) -> dict[str, str]:
+    """The Tesseract settings used for report pages (pure)."""
+    return {
+        "user_defined_dpi": str(int(dpi)),
+        "preserve_interword_spaces": "1",
+        "thresholding_method": "2",  # Sauvola: robust to uneven scan illumination
+    }
+
+
+#: Thai symbols of one run further apart than this share of the line height
+#: belong to different runs even when Tesseract put no space between them.
+RUN_GAP = 1.2
+
+
+def _runs(iterator, RIL) -> list[OcrWord]:
+    """Space-delimited runs of a page, from Tesseract's "words".
+
+    For Thai, Tesseract reports each grapheme as a word of its own (the boxes
+    of marks are approximate) and marks real spaces with
+    ``BlanksBeforeWord``. Words with no blank between them are merged into
+    one run with the union of their boxes and their lowest confidence.
+    """
+    out: list[OcrWord] = []
+    current: list[tuple[str, tuple[int, int, int, int], float]] = []
+    key = (0, 0, 0)
+    counters = [0, 0, 0]
+
+    def flush() -> None:
+        if current:
+            boxes = [b for _, b, _ in current]
+            out.append(OcrWord("".join(t for t, _, _ in current), min(b[0] for b in boxes),
+                               min(b[1] for b in boxes), max(b[2] for b in boxes),
+                               max(b[3] for b in boxes), min(c for _, _, c in current), key))
+            current.clear()
+
+    for word in _iterate(iterator, RIL.WORD):
+        text = word.GetUTF8Text(RIL.WORD) or ""
+        box = word.BoundingBox(RIL.WORD)
+        if box is None or not text.strip():
+            continue
+        new_line = word.IsAtBeginningOf(RIL.TEXTLINE)
+        if word.IsAtBeginningOf(RIL.BLOCK):
+            counters = [counters[0] + 1, 0, 0]
+        if word.IsAtBeginningOf(RIL.PARA):
+            counters[1] += 1
+            counters[2] = 0
+        if new_line:
+            counters[2] += 1
+        if current:
+            last = current[-1][1]
+            height = max(1, box[3] - box[1], last[3] - last[1])
+            if new_line or word.BlanksBeforeWord() or box[0] - last[2] > RUN_GAP * height:
+                flush()
+        key = tuple(counters)
+        current.append((text.strip(), box, float(word.Confidence(RIL.WORD))))
+    flush()
+    return out
+
+
+def _iterate(iterator, level):
+    if iterator is None:
+        return
+    while True:
+        yield iterator
+        if not iterator.Next(level):
+            return
+
+
+class Engine:
+    """A loaded Tesseract; one per process (workers each make their own)."""
+
+    def __init__(self, lang: str = DEFAULT_LANG, timeout_s: float = 120.0) -> None:
+        import tesserocr
+
+        info = probe(lang)
+        self.info = info
+        self.timeout_ms = int(timeout_s * 1000)
+        self._tesserocr = tesserocr
+        self._api = tesserocr.PyTessBaseAPI(path=info.tessdata, lang=lang, psm=tesserocr.PSM.AUTO)
+        self._word_api = None  # Thai-only engine for single words, made on first use
+        self._osd_api = None  # orientation detection, made on first use
+
+    def _set_image(self, api, gray: np.ndarray, dpi: int) -> None:
+        from PIL import Image
+
+        for k, v in tesseract_variables(dpi).items():
+            api.SetVariable(k, v)
+        api.SetImage(Image.fromarray(gray))
+        api.SetSourceResolution(int(dpi))
+
+    def page_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]:
+        """Every word of a page image (uint8, 0 = ink), recognized once."""
+        try:
+            self._set_image(self._api, gray, dpi)
+            if not self._api.Recognize(self.timeout_ms):
+                raise OcrTimeout(f"Tesseract took longer than {self.timeout_ms / 1000:g} s on a page.")
+            if not self._api.GetUTF8Text().strip():
+                return []  # a blank page: nothing to iterate
+            return _runs(self._api.GetIterator(), self._tesserocr.RIL)
+        except OcrTimeout:
+            raise
+        except (RuntimeError, ValueError, SystemError) as exc:
+            raise OcrFailed(f"Tesseract failed on a page: {exc}.") from exc
+        finally:
+            self._api.Clear()
+
+    def read_word(self, gray: np.ndarray, dpi: int, lang: str = "tha") -> tuple[str, float]:
+        """One word image read alone (page segmentation: single word)."""
+        if self._word_api is None:
+            self._word_api = self._tesserocr.PyTessBaseAPI(path=self.info.tessdata, lang=lang,
+                                                           psm=self._tesserocr.PSM.SINGLE_WORD)
+        api = self._word_api
+        try:
+            self._set_image(api, gray, dpi)
+            text = api.GetUTF8Text().strip()
+            return text, float(api.MeanTextConf())
+        finally:
+            api.Clear()
+
+    def orientation(self, gray: np.ndarray, dpi: int) -> tuple[int, float]:
+        """Degrees to turn the page counter-clockwise to stand upright (0, 90, 180, 270),
+        and Tesseract's confidence; ``(0, 0.0)`` without the ``osd`` model.
+
+        Tesseract's orientation detection reads Thai pages right (on the
+        scanned samples turned by 0/90/180/270°: all 16 right, confidence 28-50).
+        """
+        if self._osd_api is None:
+            if "osd" not in self.info.languages:
+                return 0, 0.0
+            self._osd_api = self._tesserocr.PyTessBaseAPI(path=self.info.tessdata, lang="osd",
+                                                          psm=self._tesserocr.PSM.OSD_ONLY)
+        api = self._osd_api
+        try:
+            self._set_image(api, gray, dpi)
+            res = api.DetectOrientationScript()
+        except (RuntimeError, ValueError, SystemError):
+            return 0, 0.0
+        finally:
+            api.Clear()
+        if not res:
+            return 0, 0.0
+        return int(res["orient_deg"]) % 360, float(res["orient_conf"])
+
+    def close(self) -> None:
+        for api in (self._api, self._word_api, self._osd_api):
+            if api is not None:
+                api.End()

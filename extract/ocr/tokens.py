@@ -1,0 +1,247 @@
+"""Second looks at OCR words that Tesseract's Thai model cannot read.
+
+* numerals: ``๙๙.๓๘`` comes out of Tesseract as ``RRM`` or ``๕๕.๓๕``
+  (its Thai model has no ๔ ๖ ๗ ๘ ๙); the Thai-numeral recognizer
+  (:mod:`extract.numerals.recognizer`) re-reads the word image;
+* question codes: ``i๑`` read as ``io`` or ``[๑``;
+* digits inside a Thai run (``พ.ศ.๒๕๖๘``): each run of digit glyphs in the
+  image replaces the matching run of digits in the text;
+* Thai abbreviations read as Latin or digits (``ต.ค.`` → ``A.A.``,
+  ``ก.ย.`` → ``1.8.``) while no glyph looks like a digit: the word is read
+  again by a Thai-only Tesseract.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+
+from extract.numerals.recognizer import (
+    GlyphGuess,
+    Reading,
+    Recognizer,
+    default_recognizer,
+    meaning_in_number,
+)
+from extract.ocr.tesseract import OcrWord
+
+#: A glyph counts as a digit when the recognizer is at least this sure.
+DIGIT_MIN = 0.6
+#: A re-read replaces Tesseract's text when it is at least this sure.
+READ_MIN = 0.5
+
+_RE_DIGITS = re.compile(r"[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?")
+_RE_CODE = re.compile(r"^[ieo]\d{1,2}$")
+#: ``ต.ค.`` read as ``A.A.``, ``ก.ย.`` as ``1.8.``: dotted letters or digits that the
+#: numeral recognizer sees no digit in.
+_RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z0-9]{1,3}\.){1,3}[A-Za-z]?$")
+_RE_THAI = re.compile(r"[ก-ฮ]")
+_RE_NUMBERISH = re.compile(r"^[\d.\-]+$")
+
+
+def _digit_spans(glyphs: list[GlyphGuess]) -> list[str]:
+    """Runs of consecutive digit glyphs (with inner dots) as Arabic text."""
+    spans: list[str] = []
+    cur = ""
+    for g in glyphs:
+        m = meaning_in_number(g.char)
+        if m.isdigit() and g.confidence >= DIGIT_MIN:
+            cur += m
+        elif m == "." and cur:
+            cur += "."
+        else:
+            if cur.strip("."):
+                spans.append(cur.rstrip("."))
+            cur = ""
+    if cur.strip("."):
+        spans.append(cur.rstrip("."))
+    return spans
+
+
+#: Tesseract's word boxes for Thai are approximate: they often cut into the
+#: first glyph or stop short of the last. The word's image is rebuilt from
+#: the ink around it: glyphs overlapping its box, then neighbours closer than
+#: ``JOIN_GAP`` (a share of the word's height; a space is wider) on either side.
+SEARCH, PAD_Y, JOIN_GAP = 1.5, 0.12, 0.22
+
+
+def own_line_rows(ink: np.ndarray, top: int, bottom: int) -> tuple[int, int]:
+    """The rows of a word's own text line in a window around its box.
+
+    Tesseract's box of a short token (a year under a line of text) can reach
+    into the line above or below; their glyphs would join the token's. Rows
+    split into bands of ink at blank rows; the band with most ink inside the
+    box is the word's; other bands are kept (marks above and below) unless
+    they touch the window's edge: those are cut-off glyphs of a neighbour line.
+
+    >>> ink = np.zeros((40, 10), np.uint8)
+    >>> ink[0:6] = 1; ink[12:30] = 1; ink[8:10, 2:4] = 1   # neighbour, word, a mark
+    >>> own_line_rows(ink, 4, 36)
+    (7, 31)
+    """
+    rows = ink.any(axis=1) if ink.size else np.zeros(0, bool)
+    bands: list[list[int]] = []
+    for y, on in enumerate(rows):
+        if on:
+            if bands and bands[-1][1] == y:
+                bands[-1][1] = y + 1
+            else:
+                bands.append([y, y + 1])
+    if len(bands) < 2:
+        return 0, len(rows)
+    per_row = np.count_nonzero(ink, axis=1)
+    mass = [int(per_row[max(a, top):min(b, bottom)].sum()) for a, b in bands]
+    core = int(np.argmax(mass))
+    keep = [b for i, b in enumerate(bands) if i == core or (b[0] > 0 and b[1] < len(rows))]
+    return max(0, keep[0][0] - 1), min(len(rows), keep[-1][1] + 1)
+
+
+def word_image(page: np.ndarray, w: OcrWord) -> np.ndarray:
+    """The word's image: its glyphs, whole, without its neighbours'."""
+    import cv2
+
+    h = max(1, w.bottom - w.top)
+    H, W = page.shape
+    y0, y1 = max(0, int(w.top - PAD_Y * h)), min(H, int(w.bottom + PAD_Y * h))
+    x0, x1 = max(0, int(w.x0 - SEARCH * h)), min(W, int(w.x1 + SEARCH * h))
+    window = page[y0:y1, x0:x1]
+    if window.size == 0:
+        return window
+    ink = cv2.threshold(window, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    r0, r1 = own_line_rows(ink[:, max(0, w.x0 - x0):max(1, w.x1 - x0)], w.top - y0, w.bottom - y0)
+    window, ink = window[r0:r1], ink[r0:r1]
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    blobs = sorted((int(stats[i][0]), int(stats[i][0] + stats[i][2])) for i in range(1, n) if stats[i][4] >= 3)
+    left, right = w.x0 - x0, w.x1 - x0
+    inside = [b for b in blobs if b[1] >= left and b[0] <= right]
+    if not inside:
+        return page[max(0, w.top - 3):w.bottom + 3, max(0, w.x0 - 3):w.x1 + 3]
+    lo, hi = min(b[0] for b in inside), max(b[1] for b in inside)
+    gap = JOIN_GAP * h
+    grown = True
+    while grown:
+        grown = False
+        for a, b in blobs:
+            if (lo - gap <= b < lo) or (hi < a <= hi + gap):
+                lo, hi, grown = min(lo, a), max(hi, b), True
+    return window[:, max(0, lo - 3):min(window.shape[1], hi + 3)]
+
+
+class NumeralTokenReader:
+    """The :class:`extract.ocr.reader.TokenReader` used in production."""
+
+    def __init__(self, engine=None, recognizer: Recognizer | None = None) -> None:
+        self.engine = engine
+        self.recognizer = recognizer or default_recognizer()
+
+    def __call__(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
+        crop0 = word_image(page, word)
+        if crop0.size == 0:
+            return word
+        glyphs0 = self.recognizer.classify_glyphs(crop0)
+        if not glyphs0:
+            return word
+        prefix, crop, glyphs, text, suffix = peel_brackets(word.text, crop0, glyphs0)
+        readable = [meaning_in_number(g.char) for g in glyphs]
+        n_digit = sum(m.isdigit() for m in readable)
+        # 1. the whole word is a number (a score, a year, a day)
+        if n_digit and all(m != "?" for m in readable):
+            r = drop_stray_points(self.recognizer.read_number(crop), text)
+            if r.confidence >= READ_MIN and "?" not in r.text and _RE_NUMBERISH.match(r.text):
+                return _reread(word, prefix + r.text + suffix, r.confidence)
+        # 2. a question code: a letter and one or two digits
+        if n_digit and len(glyphs) <= 4 and len(text) <= 5:
+            r = self.recognizer.read_code(crop, None)
+            if r.confidence >= READ_MIN and _RE_CODE.match(r.text):
+                return _reread(word, prefix + r.text + suffix, r.confidence)
+        # 3. digits inside a longer run: replace run by run when they pair up
+        spans = _digit_spans(glyphs)
+        found = list(_RE_DIGITS.finditer(text))
+        if spans and found and len(spans) == len(found):
+            out, last = [], 0
+            for m, digits in zip(found, spans):
+                out += [text[last:m.start()], digits]
+                last = m.end()
+            return _with(word, prefix + "".join(out) + text[last:] + suffix,
+                         min(g.confidence for g in glyphs if g.char != "?") if n_digit else 0.5)
+        # 4. Thai abbreviations misread as Latin or digits ("A.A." for "ต.ค.", "1.8." for "ก.ย.")
+        readable0 = [meaning_in_number(g.char) for g in glyphs0]
+        if self.engine is not None and _RE_LATIN_ABBREV.match(word.text) and not any(m.isdigit() for m in readable0):
+            thai, conf = self.engine.read_word(crop0, int(dpi))
+            if _RE_THAI.search(thai) and conf >= word.conf * 0.8:
+                return _reread(word, thai.replace(" ", ""), conf / 100.0)
+        return word
+
+
+#: Brackets and separators Tesseract reads well around a code or number
+#: (``(อ้างอิงจาก ๐๙)``) but that the numeral recognizer has no class for.
+_OPENING, _CLOSING = "(,[", ")],;"
+
+
+def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
+    """``(prefix, crop, glyphs, text, suffix)``: a bracket Tesseract read at either end taken off.
+
+    Only when the recognizer sees no digit there (``?``): ``ow)`` is read as
+    ``o9`` and ``)`` instead of failing on the bracket.
+
+    >>> g = [GlyphGuess("๐", .9, (0, 0, 8, 10)), GlyphGuess("๙", .9, (10, 0, 8, 10)), GlyphGuess("?", .1, (20, 0, 4, 12))]
+    >>> p, c, gl, t, s = peel_brackets("ow)", np.zeros((12, 26), np.uint8), g)
+    >>> p, c.shape, len(gl), t, s
+    ('', (12, 20), 2, 'ow', ')')
+    """
+    prefix = suffix = ""
+    if len(glyphs) > 1 and glyphs[-1].char == "?" and len(text) > 1 and text[-1] in _CLOSING:
+        crop, suffix, text = crop[:, :glyphs[-1].box[0]], text[-1], text[:-1]
+        glyphs = glyphs[:-1]
+    if len(glyphs) > 1 and glyphs[0].char == "?" and len(text) > 1 and text[0] in _OPENING:
+        x, _, w, _ = glyphs[0].box
+        crop, prefix, text = crop[:, x + w:], text[0], text[1:]
+        glyphs = [GlyphGuess(g.char, g.confidence, (g.box[0] - x - w, *g.box[1:])) for g in glyphs[1:]]
+    return prefix, crop, list(glyphs), text, suffix
+
+
+def drop_stray_points(r: Reading, seen: str) -> Reading:
+    """A number read from its image without the points that are dust.
+
+    A number never starts with a point; it ends with one only when
+    Tesseract saw it too (a list number ``๑.``); of two points inside, the
+    one Tesseract saw after as many digits is kept (``๕๕.๓๕`` read as
+    ``98.7.5`` is ``98.75``). Confidence is recomputed from what is kept.
+
+    >>> g = lambda c: GlyphGuess(c, 0.9, (0, 0, 1, 1))
+    >>> r = Reading("", 0.4, tuple(g(c) for c in ".98.7.5."))
+    >>> drop_stray_points(r, "๕๕.๓๕").text, drop_stray_points(r, "๕๕.๓๕").confidence
+    ('98.75', 0.9)
+    >>> drop_stray_points(Reading("1.", 0.9, tuple(g(c) for c in "1.")), "๑.").text
+    '1.'
+    """
+    glyphs = list(r.glyphs)
+    while glyphs and glyphs[0].char == ".":
+        glyphs.pop(0)
+    if not seen.rstrip().endswith("."):
+        while glyphs and glyphs[-1].char == ".":
+            glyphs.pop()
+    dots = [i for i, g in enumerate(glyphs) if g.char == "."]
+    if len(dots) > 1:
+        m = re.fullmatch(r"\D*?([0-9๐-๙]+)\.[0-9๐-๙]+\D*", seen)
+        digits_before = [sum(glyphs[j].char != "." for j in range(i)) for i in dots]
+        if m and digits_before.count(len(m.group(1))) == 1:
+            keep = dots[digits_before.index(len(m.group(1)))]
+            glyphs = [g for i, g in enumerate(glyphs) if g.char != "." or i == keep]
+    if len(glyphs) == len(r.glyphs):
+        return r
+    if not glyphs:
+        return Reading("", 0.0, ())
+    conf = min(g.confidence for g in glyphs) * (0.5 if sum(g.char == "." for g in glyphs) > 1 else 1.0)
+    return Reading("".join(g.char for g in glyphs), conf, tuple(glyphs))
+
+
+def _reread(word: OcrWord, text: str, confidence: float) -> OcrWord:
+    """The word read again, whole, by a reader made for it: its confidence replaces Tesseract's."""
+    return replace(word, text=text, conf=confidence * 100.0)
+
+
+def _with(word: OcrWord, text: str, confidence: float) -> OcrWord:
+    """Part of the word read again: the least sure reading counts."""
+    return replace(word, text=text, conf=min(word.conf, confidence * 100.0))

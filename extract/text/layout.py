@@ -1,0 +1,236 @@
+"""A page as a top-to-bottom sequence of text lines and tables.
+
+Tables come from the ruling-line grids of :mod:`extract.text.pdf`; each cell's
+text is built by :func:`extract.text.layer.text_lines` from the characters
+inside it. Characters outside every table become free-standing lines
+(titles, indicator headings, paragraphs).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from ita_extract.page import Box, Char, Grid, Page
+from extract.text.layer import Line, chars_in_box, text_lines
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    bbox: Box
+    lines: tuple[Line, ...]
+
+    @property
+    def raw_text(self) -> str:
+        return " ".join(ln.text for ln in self.lines)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.lines
+
+    @property
+    def ocr(self) -> bool:
+        return any(ln.ocr for ln in self.lines)
+
+    @property
+    def conf(self) -> float:
+        """Lowest recognition confidence of its text (100 for a text layer)."""
+        return min((ln.conf for ln in self.lines), default=100.0)
+
+
+@dataclass(slots=True)
+class Table:
+    """Cells per row; ``None`` where a merged cell from above covers the slot."""
+
+    page: int
+    bbox: Box
+    rows: list[list[Cell | None]]
+    row_pages: list[int] = field(default_factory=list)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    @property
+    def column_edges(self) -> list[tuple[float, float]]:
+        """The x-extent of each column, from its fullest row."""
+        row = max(self.rows, key=lambda r: sum(c is not None for c in r), default=[])
+        return [(c.bbox[0], c.bbox[2]) for c in row if c is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    page: int
+    line: Line
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+
+Item = TextLine | Table
+
+
+def _close_open_cells(grid: Grid) -> Grid:
+    """Grid slots no cell covers, made cells: one per column and run of such slots.
+
+    A merged cell that a page break cut has no ruling at the page's bottom
+    (or top), so the table finder cannot close it: its slots are reported as
+    covered (``None``) though no cell above reaches them, and its text would
+    be lost.
+    """
+    edges = _column_edges(grid)
+    if len(edges) != max((len(r) for r in grid.rows), default=0):
+        return grid
+    spans = [(min(b[1] for b in r if b), max(b[3] for b in r if b)) if any(r) else None for r in grid.rows]
+    rows = [list(r) for r in grid.rows]
+    for j, (x0, x1) in enumerate(edges):
+        reach = float("-inf")  # the lowest point a cell of this column reaches so far
+        run_start = None
+        for i, r in enumerate(rows + [[None] * len(edges)]):
+            box = r[j] if j < len(r) else None
+            open_slot = i < len(rows) and box is None and spans[i] is not None and spans[i][0] >= reach - 1.0
+            if open_slot and run_start is None:
+                run_start = i
+            if not open_slot and run_start is not None:
+                rows[run_start][j] = (x0, spans[run_start][0], x1, spans[i - 1][1])
+                reach = spans[i - 1][1]
+                run_start = None
+            if box is not None:
+                reach = max(reach, box[3])
+    return Grid(bbox=grid.bbox, rows=tuple(tuple(r) for r in rows))
+
+
+def _table(page: Page, grid: Grid, chars: list[Char]) -> Table:
+    # Chars sorted by their vertical centre, so each cell bisects its band.
+    ordered = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
+    ymids = [(c.top + c.bottom) / 2 for c in ordered]
+    rows: list[list[Cell | None]] = []
+    used: set[int] = set()  # a glyph on the line between two cells belongs to the first only
+    for row in grid.rows:
+        cells: list[Cell | None] = []
+        for box in row:
+            if box is None:
+                cells.append(None)
+                continue
+            lo, hi = bisect_left(ymids, box[1] - 1.0), bisect_right(ymids, box[3] + 1.0)
+            mine = [c for c in chars_in_box(ordered[lo:hi], box) if id(c) not in used]
+            used.update(map(id, mine))
+            cells.append(Cell(box, tuple(text_lines(mine))))
+        rows.append(cells)
+    return Table(page=page.number, bbox=grid.bbox, rows=rows, row_pages=[page.number] * len(rows))
+
+
+#: Lines above a page's first table closer to it than this many line heights
+#: may be its first row, whose top border the page break left undrawn.
+CUT_ROW_GAP = 1.2
+#: Text keeps at least this far (points) from its cell's left and right edges.
+CELL_INSET = 1.5
+
+
+def _column_edges(grid: Grid) -> list[tuple[float, float]]:
+    """The x-extent of each column, from the grid's fullest row."""
+    row = max(grid.rows, key=lambda r: sum(b is not None for b in r))
+    return [(b[0], b[2]) for b in row if b is not None]
+
+
+def _cut_row(grid: Grid, free: list[Char], above: bool) -> tuple[Grid, list[Char]]:
+    """The table with the row a page break cut from its border, if any.
+
+    Chromium draws a table row that a page break split without its bottom
+    border on the first page and without its top border on the next, so the
+    ruling-line grid stops short of it and its text reads as free lines.
+    Lines right above a page's first table (``above``) or right below its last
+    one, with no other text beyond them on the page, whose glyphs keep to the
+    table's columns (none straddles a column edge, and they fill two or more
+    columns) are taken back as a row.
+    """
+    x0, top, x1, bottom = grid.bbox
+    edges = _column_edges(grid)
+    if len(edges) < 2:
+        return grid, free
+    beyond = [c for c in free if c.text.strip() and ((c.top + c.bottom) / 2 < top if above else (c.top + c.bottom) / 2 > bottom)]
+    inside = [c for c in beyond if x0 - 1 <= c.xmid <= x1 + 1]
+    # text right of the table may be a merged column drawn without rulings (see _uncovered_column)
+    others = [c for c in beyond if c.xmid < x0 - 1 or x1 + 1 < c.xmid < x1 + CELL_INSET]
+    if not inside or others:
+        return grid, free  # other text there (a heading, a title, a footer): no cut row
+    size = max((c.size for c in inside), default=10.0) or 10.0
+    gap = top - max(c.bottom for c in inside) if above else min(c.top for c in inside) - bottom
+    if gap > size * CUT_ROW_GAP:
+        return grid, free
+    inner = [e[1] for e in edges[:-1]]
+    if any(c.x0 < edge - 0.5 < c.x1 - 1 for c in inside for edge in inner):
+        return grid, free  # a glyph straddles a column edge: a line across the table
+    by_col: dict[int, list[Char]] = {}
+    for c in inside:
+        by_col.setdefault(next(i for i, (a, b) in enumerate(edges) if c.xmid <= b + 1 or i == len(edges) - 1), []).append(c)
+    if len(by_col) < 2 and 0 in by_col:
+        return grid, free  # text at the left edge alone: a paragraph, not a row
+    # (text in one inner column alone: the rest of a merged cell, as the analysis)
+    # each column's text sits inside its cell, clear of both edges (a cell's padding);
+    # a line running across the table touches an edge where it crosses it
+    if any(min(c.x0 for c in cs) < edges[k][0] + CELL_INSET or max(c.x1 for c in cs) > edges[k][1] - CELL_INSET
+           for k, cs in by_col.items()):
+        return grid, free
+    taken = set(map(id, inside))
+    rest = [c for c in free if id(c) not in taken]
+    if above:
+        row_top = min(c.top for c in inside) - 1.0
+        new_row = tuple((a, row_top, b, top) for a, b in edges)
+        return Grid(bbox=(x0, row_top, x1, bottom), rows=(new_row, *grid.rows)), rest
+    row_bottom = max(c.bottom for c in inside) + 1.0
+    new_row = tuple((a, bottom, b, row_bottom) for a, b in edges)
+    return Grid(bbox=(x0, top, x1, row_bottom), rows=(*grid.rows, new_row)), rest
+
+
+def _uncovered_column(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
+    """The table with the text beside it as one more, merged, column.
+
+    A merged cell that a page break split (Chromium: the analysis column) is
+    drawn on the next page without the rulings that would make it a column of
+    the grid, so its text reads as free lines right of the table. Text there,
+    within the table's height, clear of its right edge and with nothing left
+    of the table on those lines, becomes a cell spanning every row.
+    """
+    x0, top, x1, bottom = grid.bbox
+    band = [c for c in free if c.text.strip() and top - 1 <= (c.top + c.bottom) / 2 <= bottom + 1]
+    right = [c for c in band if c.xmid > x1]
+    if not right or len(right) != len(band) or min(c.x0 for c in right) < x1 + CELL_INSET:
+        return grid, free
+    edge = max(c.x1 for c in right) + CELL_INSET
+    rows = [(*grid.rows[0], (x1, top, edge, bottom)), *((*r, None) for r in grid.rows[1:])]
+    taken = set(map(id, right))
+    return Grid(bbox=(x0, top, edge, bottom), rows=tuple(rows)), [c for c in free if id(c) not in taken]
+
+
+def page_items(page: Page) -> list[Item]:
+    """Lines and tables of one page, ordered top to bottom."""
+    grids = [g for g in page.grids if g.rows]
+    per_grid: list[list[Char]] = [[] for _ in grids]
+    free: list[Char] = []
+    for c in page.chars:
+        xm, ym = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+        for i, (x0, top, x1, bottom) in enumerate(g.bbox for g in grids):
+            if x0 - 1 <= xm <= x1 + 1 and top - 1 <= ym <= bottom + 1:
+                per_grid[i].append(c)
+                break
+        else:
+            free.append(c)
+    for step in ("top", "bottom", "side"):
+        if not grids:
+            break
+        k = (max if step == "bottom" else min)(range(len(grids)), key=lambda i: grids[i].bbox[1])
+        n_free = len(free)
+        grids[k], free = _uncovered_column(grids[k], free) if step == "side" else _cut_row(grids[k], free, step == "top")
+        if len(free) != n_free:
+            x0, top, x1, bottom = grids[k].bbox
+            still_free = set(map(id, free))
+            per_grid[k] = [c for c in page.chars if id(c) not in still_free
+                           and x0 - 1 <= c.xmid <= x1 + 1 and top - 1 <= (c.top + c.bottom) / 2 <= bottom + 1]
+    items: list[tuple[float, Item]] = []
+    for g, tchars in zip(grids, per_grid):
+        items.append((g.bbox[1], _table(page, _close_open_cells(g), tchars)))
+    for ln in text_lines(free):
+        items.append((ln.top, TextLine(page.number, ln)))
+    items.sort(key=lambda t: t[0])
+    return [it for _, it in items]

@@ -1,0 +1,63 @@
+"""The page model: what a page holds once read, from a text layer or from a scan.
+
+The ground floor of the project, beside :mod:`ita_extract.settings`,
+:mod:`ita_extract.errors` and the contract's rows (:mod:`ita_extract.model`):
+the text-layer wing (:mod:`extract.text`) and the OCR wing (:mod:`extract.ocr`)
+both hand out these plain dataclasses, and everything above reads them.
+
+Boxes have one coordinate order everywhere: :data:`Box` is ``(x0, top, x1,
+bottom)`` in PDF points, y growing downwards (pdfplumber's order). Pixel
+boxes inside the OCR wing are converted to it before they leave the wing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom (PDF points, top-down)
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    """One glyph of the text layer, in content-stream order (``seq``)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    seq: int
+    upright: bool = True
+    conf: float = 100.0  # recognition confidence 0–100 (OCR words); 100 for a text layer
+    ocr: bool = False  # recognized from an image, not read from a text layer
+
+    @property
+    def baseline(self) -> float:
+        return self.bottom
+
+    @property
+    def xmid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A table skeleton: its box and, per row, each cell's box or ``None``.
+
+    ``None`` marks a grid position covered by a cell merged from above or the
+    left (pdfplumber reports a merged cell once, in its first row/column).
+    """
+
+    bbox: Box
+    rows: tuple[tuple[Box | None, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: tuple[Char, ...]
+    grids: tuple[Grid, ...]
+    image_area_ratio: float  # share of the page covered by images (scans: ~1)
+    blank: bool = False  # nothing drawn at all: no glyph, image or vector graphic

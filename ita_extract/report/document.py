@@ -1,0 +1,151 @@
+"""One document's page items to its rows and problems."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from extract.text.layout import Item, TextLine
+from normalize.agency import choose_agency, find_agency_mentions
+from normalize.codes import sequence_repairs, split_question
+from normalize.dates import fiscal_year_from_text
+from normalize.thai import join_wrapped_lines, normalize_text
+from ita_extract.report import checks
+from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
+from ita_extract.report.records import analysis_rows, cell_text, measure_rows
+from ita_extract.report.sections import ANALYSIS, MEASURES, find_sections
+
+#: Words of the genre's titles: a document with none of them and no
+#: indicator table is not an ITA report.
+_RE_ITA = re.compile(r"ITA|คุณธรรมและความโปร่งใส|ตัวชี้วัด")
+
+
+@dataclass
+class ReportContent:
+    agency: str | None = None
+    fiscal_year: int | None = None
+    scores: list[ScoreRow] = field(default_factory=list)
+    analyses: list[AnalysisRow] = field(default_factory=list)
+    measures: list[MeasureRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    n_tables: int = 0
+    looks_like_ita: bool = False
+    missing_part: str | None = None
+
+
+def _free_text(lines: list[TextLine]) -> str:
+    """Free-standing lines joined into paragraphs (titles wrap over lines)."""
+    return normalize_text(join_wrapped_lines([ln.text for ln in lines]))
+
+
+def read_report(items: list[Item]) -> ReportContent:
+    """Everything the contract wants from one document's items."""
+    layout = find_sections(items)
+    out = ReportContent(n_tables=len(layout.tables))
+    free = _free_text(layout.free_lines)
+    out.looks_like_ita = bool(layout.tables) or bool(_RE_ITA.search(free))
+    out.fiscal_year = fiscal_year_from_text(free)
+    chosen, others = choose_agency(find_agency_mentions(free))
+    out.agency = chosen
+    out.problems += checks.agency_mismatch(chosen, others)
+    if out.fiscal_year is None and layout.tables:
+        out.problems.append(problem("fiscal-year-unknown",
+                                    "No fiscal year (ปีงบประมาณ พ.ศ. …) was found in the titles."))
+    analysed: set[int] = set()
+    flagged_headings: set[tuple[int, int | None]] = set()
+    for t in layout.tables:
+        indicators = [h.number for h in t.headings]
+        for h in t.headings:
+            if h.printed_number is not None and 1 <= h.printed_number <= 10 and h.printed_number != h.number and (h.number, t.heading_page) not in flagged_headings:
+                flagged_headings.add((h.number, t.heading_page))
+                out.problems.append(problem(
+                    "indicator-number-mismatch",
+                    f"The heading '{normalize_text(t.heading_text)}' is numbered {h.printed_number}, "
+                    f"but its name is indicator {h.number}.", h.number, t.heading_page))
+        if not indicators:
+            guess = _infer_indicator(t) if t.kind == ANALYSIS else None
+            if guess is None:
+                out.problems.append(problem("indicator-unknown",
+                                            f"A {t.kind} table without an indicator heading was skipped.", None, t.page))
+                continue
+            indicators = [guess]
+            out.problems.append(problem("indicator-heading-missing",
+                                        f"An analysis table without a heading was taken as indicator {guess} from its question codes.",
+                                        guess, t.page))
+        if t.kind == ANALYSIS:
+            s, a, p = analysis_rows(t, indicators)
+            out.scores += s
+            out.analyses += a
+            out.problems += p
+            analysed.update(indicators)
+        else:
+            ind = indicators[0]
+            m, p = measure_rows(t, ind)
+            # seq continues when an indicator's measures come in two tables
+            offset = sum(1 for x in out.measures if x.indicator == ind)
+            out.measures += [_renumber(r, offset) for r in m]
+            out.problems += p
+    for u in layout.unrecognized_tables:
+        out.problems.append(problem("table-unrecognized",
+                                    f"A table on page {u.page} is neither an analysis nor a measures table "
+                                    "(no header row was recognized); it was skipped.", None, u.page))
+    out.problems += _repair_code_sequence(out)
+    kinds = {t.kind for t in layout.tables}
+    if layout.tables and ANALYSIS not in kinds:
+        out.missing_part = "analysis"
+    elif layout.tables and MEASURES not in kinds:
+        out.missing_part = "measures"
+    out.problems += checks.lowest_question_mismatch(out.scores, out.analyses)
+    if layout.tables:
+        out.problems += checks.missing_indicators(out.analyses, out.measures, analysed)
+    return out
+
+
+#: The standard ITA questionnaire: three IIT questions per indicator 1–5,
+#: three EIT questions per indicator 6–8. Used only when a heading is missing.
+def indicator_of_code(code: str) -> int | None:
+    """
+    >>> indicator_of_code("i7"), indicator_of_code("e4"), indicator_of_code("o12"), indicator_of_code("x")
+    (3, 7, 9, None)
+    """
+    m = re.fullmatch(r"([ieo])(\d+)", code)
+    if not m:
+        return None
+    letter, n = m.group(1), int(m.group(2))
+    if letter == "i" and 1 <= n <= 15:
+        return (n - 1) // 3 + 1
+    if letter == "e" and 1 <= n <= 9:
+        return 6 + (n - 1) // 3
+    return 9 if letter == "o" else None
+
+
+def _infer_indicator(t) -> int | None:
+    col = t.columns.get("question")
+    for row in t.rows:
+        if col is None or col >= len(row):
+            break
+        code, _ = split_question(cell_text(row[col]), None)
+        if code and indicator_of_code(code):
+            return indicator_of_code(code)
+    return None
+
+
+def _repair_code_sequence(out: ReportContent) -> list[Problem]:
+    """Codes that break the questionnaire's numbering (OCR's ๕ for ๙), fixed in scores and analyses."""
+    problems = []
+    for k, code in sequence_repairs([s.question for s in out.scores]).items():
+        row = out.scores[k]
+        problems.append(problem("question-code-corrected",
+                                f"The code {row.question} repeats or breaks the numbering between its neighbours; "
+                                f"taken as {code}.", row.indicator, row.page))
+        out.scores[k] = replace(row, question=code)
+        if any(s.question == row.question and s.indicator == row.indicator for s in out.scores):
+            continue  # the analysis's code may mean the other row: leave it
+        out.analyses = [replace(a, lowest_questions=tuple(code if q == row.question else q for q in a.lowest_questions))
+                        if a.indicator == row.indicator else a for a in out.analyses]
+    return problems
+
+
+def _renumber(r: MeasureRow, offset: int) -> MeasureRow:
+    if not offset:
+        return r
+    return replace(r, seq=r.seq + offset)

@@ -1,0 +1,377 @@
+"""Indicator tables to the contract's rows (scores, analyses, measures).
+
+Pure functions over :class:`ita_extract.report.sections.IndicatorTable`; every string
+goes through :func:`normalize.thai.normalize_text`. What a careful reader
+would flag while reading a table is returned as :class:`ita_extract.model.Problem`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from extract.text.layout import Cell
+from extract.text.layer import Line
+from normalize.catalog import snap_question
+from normalize.codes import find_codes, normalize_citations, oit_references, parse_code_range, split_question
+from normalize.dates import parse_period
+from normalize.indicators import CANONICAL, tool_for_indicator
+from normalize.thai import is_wrap_space, join_letter_spaced, letter_spaced_wrap, normalize_text
+from ita_extract.report.labels import CAUSE, GUIDELINE, LOWEST, find_labels, is_label_only, opens_with_label
+from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
+from ita_extract.report.sections import IndicatorTable
+
+#: A line that starts a new paragraph whatever the geometry: a numbered or
+#: bulleted item (the analysis labels are told by :mod:`ita_extract.report.labels`).
+#: Items are never numbered from zero: "๐๙) โดย" closes a citation.
+_RE_PARAGRAPH_START = re.compile(r"^\s*(?:[1-9๑-๙][0-9๐-๙]?\s*[.)]|[-•●▪*])")
+#: Rows whose OCR confidence (Tesseract, 0–100) falls below this get an
+#: ``ocr-low-confidence`` warning, so an analyst knows what to check by eye.
+LOW_CONFIDENCE = 60.0
+
+#: Room left at a line end beyond which the next line's first word would
+#: have fitted: the line ended on purpose (a paragraph end), not by wrapping.
+_WRAP_SLACK = 3.0
+
+
+def _paragraph_break(prev: Line, nxt: Line, cell_right: float) -> bool:
+    if ((_RE_PARAGRAPH_START.match(nxt.text) and prev.text.count("(") <= prev.text.count(")"))
+            or opens_with_label(normalize_text(nxt.text))
+            or is_label_only(normalize_text(prev.text))):
+        return True
+    room = cell_right - _WRAP_SLACK - prev.x1
+    space = prev.size * 0.3
+    if nxt.first_chunk_width + space >= room:
+        return False  # the next line's first word would not have fitted: a wrap
+    return not (_RE_THAI_END.search(prev.text) and _RE_THAI_START.match(nxt.text)
+                and is_wrap_space(prev.text, nxt.text))
+
+
+#: A Thai abbreviation (ต.ค., ก.ย., พ.ศ.) at a line's start or end: a word of
+#: its own, so a wrap next to it fell on a space.
+_RE_ABBR_START = re.compile(r"^[ก-ฮ]{1,3}\.(?:[ก-ฮ]{1,2}\.)?")
+_RE_ABBR_END = re.compile(r"(?:^|[^ก-๛])[ก-ฮ]{1,3}\.(?:[ก-ฮ]{1,2}\.)?$")
+#: A line ending inside a token: after a slash or a hyphen ("30/" / "9/2567", "E-" / "Service").
+_RE_OPEN_END = re.compile(r"[0-9A-Za-z๐-๙][/\-‐]$")
+#: Thai letters at the end of one line and the start of the next.
+_RE_THAI_END = re.compile(r"[\u0e01-\u0e4e\uf700-\uf71a]$")
+_RE_THAI_START = re.compile(r"^[\u0e01-\u0e4e\uf700-\uf71a]")
+
+
+def _wrap_joiner(left: str, right: str, drawn_space: bool) -> str:
+    """What stands where one line of a paragraph wraps to the next: a space or nothing.
+
+    >>> _wrap_joiner("จัดซื้อจัด", "จ้าง", False), _wrap_joiner("2566 ถึง", "ก.ย. 2567", False)
+    ('', ' ')
+    >>> _wrap_joiner("1/10/2566-30/", "9/2567", False), _wrap_joiner("ผ่านระบบ E-", "Service", False)
+    ('', '')
+    """
+    if drawn_space:
+        return " "
+    if _RE_OPEN_END.search(left) and re.match(r"[0-9A-Za-z๐-๙]", right):
+        return ""
+    if _RE_THAI_END.search(left) and _RE_THAI_START.match(right):
+        # Thai writes words without spaces: the wrap fell between or inside
+        # words, unless an abbreviation stands there or a letter-spaced run goes on
+        if _RE_ABBR_START.match(right) or _RE_ABBR_END.search(left) or letter_spaced_wrap(left, right):
+            return " "
+        return ""
+    return " "
+
+
+def join_cell_lines(lines: Sequence[Line]) -> str:
+    """Join the wrapped lines of one paragraph.
+
+    Where Thai meets Thai at a line wrap and the producer drew no space
+    glyph there, the wrap fell between or inside words: Thai writes words
+    without spaces, so the lines join with nothing. A drawn trailing space,
+    or non-Thai text on either side, joins with one space. Letter-spaced
+    runs are joined within each line first; a run the wrap cut short
+    (``ป็ น`` / ``สื่ อ``) keeps a space so that it is joined whole.
+    """
+    out = ""
+    prev: Line | None = None
+    for ln in lines:
+        text = join_letter_spaced(ln.text.strip())
+        if not text:
+            continue
+        if out and prev is not None:
+            out += _wrap_joiner(out, text, prev.ends_with_space)
+        out += text
+        prev = ln
+    return out
+
+
+def cell_text(cell: Cell | None) -> str:
+    """A cell's text: wrapped lines joined, paragraphs on their own line, normalized."""
+    return cells_text([cell])
+
+
+def cells_text(cells: Sequence[Cell | None]) -> str:
+    """The text of cells read as one: the pieces of a merged cell a page break split.
+
+    A paragraph may go on from one piece to the next; where it does is
+    decided as inside one cell, from the room left on the last line.
+    """
+    lines = [(ln, c.bbox[2]) for c in cells if c is not None for ln in c.lines]
+    if not lines:
+        return ""
+    paragraphs: list[list[Line]] = [[lines[0][0]]]
+    for (prev, right), (nxt, _) in zip(lines, lines[1:]):
+        if _paragraph_break(prev, nxt, right):
+            paragraphs.append([nxt])
+        else:
+            paragraphs[-1].append(nxt)
+    return normalize_text("\n".join(join_cell_lines(p) for p in paragraphs))
+
+
+_RE_NONE = re.compile(r"^[\s\-–—:]*(?:ไม่มี|-)?[\s\-–—.]*$")
+_RE_SCORE = re.compile(r"^\s*(-?\d{1,3}(?:[.,]\d{1,4})?)\s*$")
+
+
+@dataclass(frozen=True)
+class AnalysisParts:
+    lowest_text: str
+    cause: str | None
+    guideline: str | None
+    labelled: bool = True  # at least one label was found
+
+
+def split_analysis(text: str) -> AnalysisParts:
+    """Split an analysis cell at its labels (see :mod:`ita_extract.report.labels`).
+
+    Text before the first label names the lowest question when that label
+    is missing; a cell without any label is taken as the guideline.
+
+    >>> p = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i2 ในหน่วยงาน\\nสาเหตุเกิดจาก : ขาดการกำกับ\\nแนวทางการยกระดับผลการประเมินฯ : จัดทำคู่มือ")
+    >>> (p.lowest_text, p.cause, p.guideline)
+    ('i2 ในหน่วยงาน', 'ขาดการกำกับ', 'จัดทำคู่มือ')
+    >>> p = split_analysis("สาเหตุ\\nบุคลากรขาดความรู้\\nแนวทางการยกระดับผลการประ\\nเมินฯ จัดอบรม")
+    >>> (p.cause, p.guideline)
+    ('บุคลากรขาดความรู้', 'จัดอบรม')
+    """
+    marks = find_labels(text)
+    parts: dict[str, str] = {}
+    for i, m in enumerate(marks):
+        stop = marks[i + 1].start if i + 1 < len(marks) else len(text)
+        parts[m.kind] = normalize_text(text[m.end:stop])
+    head = normalize_text(text[:marks[0].start]) if marks else ""
+    if not marks:
+        parts[LOWEST] = ""
+        if not _RE_NONE.match(text):
+            parts[GUIDELINE] = normalize_text(text)
+    elif head and LOWEST not in parts:
+        parts[LOWEST] = head
+
+    def clean(v: str | None) -> str | None:
+        return None if v is None or _RE_NONE.match(v) else normalize_citations(v)
+
+    return AnalysisParts(parts.get(LOWEST, ""), clean(parts.get(CAUSE)), clean(parts.get(GUIDELINE)), bool(marks))
+
+
+def parse_score(text: str) -> float | None:
+    """A printed score (already normalized) as a number; ``None`` when absent.
+
+    >>> parse_score("99.38"), parse_score("100"), parse_score("-"), parse_score("")
+    (99.38, 100.0, None, None)
+    """
+    m = _RE_SCORE.match(text.replace(" ", ""))
+    if not m:
+        return None
+    return float(m.group(1).replace(",", "."))
+
+
+def _cell(row: list[Cell | None], columns: dict[str, int], name: str) -> Cell | None:
+    i = columns.get(name)
+    return row[i] if i is not None and i < len(row) else None
+
+
+def _field(row: list[Cell | None], columns: dict[str, int], name: str) -> str:
+    return cell_text(_cell(row, columns, name))
+
+
+def _low_confidence(row: list[Cell | None], what: str, indicator: int, page: int) -> list[Problem]:
+    conf = min((c.conf for c in row if c is not None and not c.is_empty), default=100.0)
+    if conf >= LOW_CONFIDENCE:
+        return []
+    return [problem("ocr-low-confidence",
+                    f"OCR is unsure ({conf:.0f}%) of {what} on page {page}: check it against the page.", indicator, page)]
+
+
+def _next_code(prev: str | None) -> str | None:
+    m = re.fullmatch(r"([ieo])(\d+)", prev or "")
+    return f"{m.group(1)}{int(m.group(2)) + 1}" if m else None
+
+
+#: How closely (rapidfuzz partial ratio, spaces ignored) a question's text
+#: must appear in the analysis to count as named there.
+NAMED_MIN = 85.0
+
+
+def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]]) -> list[str]:
+    """Codes of the table's questions whose text the analysis quotes, in its order.
+
+    >>> lowest_by_text("ile ในหน่วยงานของท่าน มีเจ้าหน้าที่ที่ปฏิบัติงาน", [("i1", "การปฏิบัติงานตามขั้นตอน"),
+    ...     ("i2", "ในหน่วยงานของท่าน มีเจ้าหน้าที่ที่ปฏิบัติงาน")])
+    ['i2']
+    >>> lowest_by_text("o12 รายงานผลการจัดซื้อจัดจ้างประจำปี", [("o11", "รายงานการจัดซื้อจัดจ้างประจำปี"),
+    ...     ("o12", "รายงานผลการจัดซื้อจัดจ้างประจำปี")])
+    ['o12']
+    """
+    hay = re.sub(r"\s+", "", lowest_text)
+    matches: list[tuple[float, int, int, str]] = []
+    for code, text in questions:
+        needle = re.sub(r"\s+", "", text)
+        if len(needle) < 8 or not hay:
+            continue
+        m = fuzz.partial_ratio_alignment(needle, hay)
+        if m is not None and m.score >= NAMED_MIN:
+            matches.append((m.score, m.dest_start, m.dest_end, code))
+    # one question per quoted span: similar questions (OIT items "รายงานผล…")
+    # match the same words; the closest one takes the span
+    taken: list[tuple[int, int, str]] = []
+    for score, start, end, code in sorted(matches, reverse=True):
+        if all(end <= a or start >= b for a, b, _ in taken):
+            taken.append((start, end, code))
+    return [code for _, _, code in sorted(taken)]
+
+
+def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreRow], list[AnalysisRow], list[Problem]]:
+    """Score rows and the analysis of one analysis table."""
+    scores: list[ScoreRow] = []
+    problems: list[Problem] = []
+    first = indicators[0]
+    tool = tool_for_indicator(first)
+    analysis_cells: list[Cell] = []
+    analysis_page: int | None = None
+    prev_code: str | None = None
+    for row, page in zip(t.rows, t.row_pages):
+        acell = _cell(row, t.columns, "analysis")
+        if acell is not None and not acell.is_empty:
+            analysis_cells.append(acell)
+            analysis_page = analysis_page or page
+        q = " ".join(x for x in (_field(row, t.columns, "code"), _field(row, t.columns, "question")) if x)
+        raw_score = _field(row, t.columns, "score")
+        if not q and not raw_score:
+            continue
+        if parse_code_range(q):
+            continue  # "o1 – o28": a range row has no per-item scores
+        code, qtext = split_question(q, tool)
+        qcell = row[t.columns["question"]] if t.columns.get("question", 99) < len(row) else None
+        if qcell is not None and qcell.ocr:
+            snap = snap_question(code, qtext)  # OCR noise in a known question, or its code lost
+            if snap.code != code and code is not None:
+                problems.append(problem("question-code-corrected",
+                                        f"OCR read the code {code}; the question's text is {snap.code}'s.", first, page))
+            code, qtext = snap.code, snap.text
+        score = parse_score(raw_score)
+        if raw_score and score is None:
+            problems.append(problem("score-unreadable",
+                                    f"The score '{raw_score}' of '{q[:40]}' could not be read as a number.", first, page))
+        if code is None:
+            guess = _next_code(prev_code)
+            if guess is None or not qtext:
+                problems.append(problem("question-code-missing",
+                                        f"A question row without a code was skipped: '{q[:60]}'.", first, page))
+                continue
+            problems.append(problem("question-code-inferred",
+                                    f"A question printed without its code was taken as {guess} (it follows {prev_code}).",
+                                    first, page))
+            code = guess
+        if score is not None and not 0.0 <= score <= 100.0:
+            problems.append(problem("score-out-of-range",
+                                    f"{code} has the score {raw_score}, outside 0–100; it was left empty.", first, page))
+            score = None
+        prev_code = code
+        scores.append(ScoreRow(first, CANONICAL[first], tool, code, qtext, score, page))
+        problems += _low_confidence([c for i, c in enumerate(row) if i != t.columns.get("analysis")],
+                                    f"the row of {code}", first, page)
+    analyses: list[AnalysisRow] = []
+    full = cells_text(analysis_cells)
+    col = t.columns.get("analysis")
+    if col is not None:
+        cells = [r[col] for r in t.rows if col < len(r)]
+        problems += _low_confidence(cells, f"the analysis of indicator {first}", first, analysis_page or t.page)
+    if full or (col is not None and t.rows):
+        # an analysis column left empty still analyses the indicator: a row with nothing named
+        parts = split_analysis(full)
+        if not parts.labelled and parts.guideline:
+            problems.append(problem("analysis-unlabelled",
+                                    f"The analysis of indicator {first} has no label (lowest question, cause, "
+                                    "guideline) that could be read; its whole text was kept as the guideline.",
+                                    first, analysis_page or t.page))
+        lowest = tuple(find_codes(parts.lowest_text, tool))
+        analysis_ocr = col is not None and any(r[col] is not None and r[col].ocr for r in t.rows if col < len(r))
+        if analysis_ocr:
+            # OCR garbles codes ("ile" for i๒) but the question's text is named too
+            by_text = lowest_by_text(parts.lowest_text, [(s.question, s.question_text) for s in scores])
+            if by_text:
+                lowest = tuple(by_text)
+        refs = tuple(r for r in oit_references(full) if r not in lowest)
+        for n in indicators:
+            analyses.append(AnalysisRow(n, CANONICAL[n], lowest, parts.cause, parts.guideline, refs,
+                                        analysis_page or t.page))
+    return scores, analyses, problems
+
+
+MEASURE_TEXT_FIELDS = ("measure", "finding", "steps", "period", "responsible")
+
+
+def _spans_down(t: IndicatorTable, k: int, col: int) -> bool:
+    """Whether the cell of row ``k`` in ``col`` is the top of a merged cell (rows below covered)."""
+    return (k + 1 < len(t.rows) and col < len(t.rows[k + 1]) and t.rows[k + 1][col] is None
+            and t.row_pages[k + 1] == t.row_pages[k])
+
+
+def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
+    """Each row's text per field, a vertically merged cell giving its text to every row it spans.
+
+    The part of a merged cell that a page break carried over is drawn empty at
+    the top of the next page, over the rows it still spans: it too keeps the
+    text from before the break.
+    """
+    out: list[dict[str, str]] = []
+    last: dict[str, str] = {}
+    for k, row in enumerate(t.rows):
+        f: dict[str, str] = {}
+        for name in MEASURE_TEXT_FIELDS:
+            col = t.columns.get(name)
+            c = row[col] if col is not None and col < len(row) else None
+            carried_over = (c is not None and c.is_empty and k > 0 and t.row_pages[k] != t.row_pages[k - 1]
+                            and _spans_down(t, k, col))
+            if col is not None and col < len(row) and (c is None or carried_over):
+                f[name] = last.get(name, "")
+            else:
+                f[name] = normalize_citations(cell_text(c))
+        last = f
+        out.append(f)
+    return out
+
+
+def measure_rows(t: IndicatorTable, indicator: int) -> tuple[list[MeasureRow], list[Problem]]:
+    """The measure rows of one measures table, numbered from 1."""
+    rows: list[MeasureRow] = []
+    problems: list[Problem] = []
+    for row, page, f in zip(t.rows, t.row_pages, _merged_values(t)):
+        if not any(f.values()):
+            continue
+        start, end = parse_period(f["period"]) if f["period"] else (None, None)
+        seq = len(rows) + 1
+        rows.append(MeasureRow(
+            indicator, CANONICAL[indicator], seq, f["measure"] or None, f["finding"] or None, f["steps"] or None,
+            f["period"] or None, start, end, f["responsible"] or None, page,
+        ))
+        problems += _low_confidence(row, f"measure {seq} of indicator {indicator}", indicator, page)
+        if not f["period"]:
+            problems.append(problem("measure-missing-period",
+                                    f"Measure {seq} of indicator {indicator} has no period.", indicator, page))
+        elif start is None and end is None and re.search(r"\d", f["period"]):
+            problems.append(problem("period-unreadable",
+                                    f"The period '{f['period']}' of measure {seq} could not be read as dates.",
+                                    indicator, page))
+        if not f["responsible"]:
+            problems.append(problem("measure-missing-responsible",
+                                    f"Measure {seq} of indicator {indicator} names no responsible unit.", indicator, page))
+    return rows, problems

@@ -1,0 +1,406 @@
+"""Find the report's indicator tables, whatever the page breaks.
+
+Walks the page items of a whole document (lines and tables, in reading
+order) and returns one :class:`IndicatorTable` per indicator table of each
+part: analysis tables (question, score, analysis) and measures tables
+(measure, finding, steps, period, responsible). A table that continues on the
+next page (with or without its header row repeated) is joined to its first
+piece, and a row that a page break split in two is joined back into one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from extract.text.layout import Cell, Item, Table, TextLine
+from normalize.indicators import HeadingMatch, parse_indicator_heading
+from normalize.thai import normalize_text
+
+ANALYSIS = "analysis"
+MEASURES = "measures"
+
+#: Header-cell keywords (whitespace removed) per table kind and field.
+ANALYSIS_FIELDS: dict[str, tuple[str, ...]] = {
+    "question": ("ประเด็นข้อคำถาม", "ข้อคำถาม", "ประเด็น", "ตัวชี้วัดย่อย"),
+    "score": ("คะแนน",),
+    "analysis": ("การวิเคราะห์", "วิเคราะห์ผล"),
+}
+MEASURE_FIELDS: dict[str, tuple[str, ...]] = {
+    "finding": ("ผลการวิเคราะห์",),
+    "measure": ("มาตรการ", "โครงการ", "กิจกรรม"),
+    "steps": ("ขั้นตอน", "วิธีการ"),
+    "period": ("ระยะเวลา", "ช่วงเวลา"),
+    "responsible": ("ผู้รับผิดชอบ", "รับผิดชอบ", "หน่วยงานรับผิดชอบ"),
+}
+#: A leading column numbering the rows ("ที่", "ลำดับ"): the whole header cell.
+SEQ_HEADERS = frozenset({"ที่", "ลำดับ", "ลำดับที่", "ข้อ", "ข้อที่"})
+#: The canonical column order of a measures table, used when headers are
+#: ambiguous (a header cell repeated, as in the seed's indicator 4).
+MEASURE_ORDER = ("measure", "finding", "steps", "period", "responsible")
+ANALYSIS_ORDER = ("question", "score", "analysis")
+
+
+@lru_cache(maxsize=16384)
+def squash(text: str) -> str:
+    """Normalized text without any whitespace (for keyword matching)."""
+    return re.sub(r"\s+", "", normalize_text(text))
+
+
+def _cell_text(cell: Cell | None) -> str:
+    return squash(cell.raw_text) if cell is not None else ""
+
+
+#: A header cell is a short label; body cells that merely start with a
+#: keyword ("กิจกรรมเสริมสร้าง…", "ขั้นตอนที่ 1 …") are longer than this.
+MAX_HEADER_CELL = 60
+
+
+def header_kind(row: list[Cell | None]) -> str | None:
+    """``analysis``/``measures`` when the row is that kind's header row.
+
+    >>> header_kind([Cell((0, 0, 1, 1), ())])
+    """
+    texts = [_cell_text(c) for c in row if c is not None]
+    texts = [t for t in texts if t]
+    if len(texts) < 2 or any(len(t) > MAX_HEADER_CELL for t in texts):
+        return None
+    a = sum(any(_has(t, k) for ks in ANALYSIS_FIELDS.values() for k in ks) for t in texts)
+    m = sum(any(_has(t, k) for ks in MEASURE_FIELDS.values() for k in ks) for t in texts)
+    if any(_has(t, "คะแนน") for t in texts) and a >= 2:
+        return ANALYSIS
+    if m >= 3 and any(_has(t, "รับผิดชอบ") or _has(t, "ระยะเวลา") for t in texts):
+        return MEASURES
+    return None
+
+
+#: Similarity (rapidfuzz partial ratio) at which a header keyword counts as
+#: present: OCR drops letters and marks ("ะแนน" for "คะแนน").
+KEYWORD_MIN = 80.0
+
+
+@lru_cache(maxsize=65536)
+def _has(text: str, keyword: str) -> bool:
+    """Whether ``keyword`` is in ``text``, allowing OCR's small errors.
+
+    >>> _has("ะแนน", "คะแนน"), _has("ผู้รับผิดซอบ", "รับผิดชอบ"), _has("สำนักปลัด", "คะแนน")
+    (True, True, False)
+    """
+    if keyword in text:
+        return True
+    if len(text) < len(keyword) - 2:
+        return False
+    return fuzz.partial_ratio(keyword, text) >= KEYWORD_MIN
+
+
+def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
+    """Field name → column index, from the header's keywords; by position when ambiguous."""
+    fields = ANALYSIS_FIELDS if kind == ANALYSIS else MEASURE_FIELDS
+    order = ANALYSIS_ORDER if kind == ANALYSIS else MEASURE_ORDER
+    texts = [_cell_text(c) for c in header]
+    mapping: dict[str, int] = {}
+    taken: set[int] = set()
+    if kind == MEASURES and texts and texts[0] in SEQ_HEADERS:
+        mapping["no"] = 0  # "ที่ | มาตรการ | …": the row number in a column of its own
+        taken.add(0)
+    for name in sorted(fields, key=lambda n: order.index(n) if n != "finding" else -1):
+        for i, t in enumerate(texts):
+            if i in taken or not t:
+                continue
+            if any(_has(t, k) for k in fields[name]):
+                mapping[name] = i
+                taken.add(i)
+                break
+    offset = 1 if "no" in mapping else 0
+    if len(mapping) - offset < len(order) and len(header) - offset == len(order):
+        # Ambiguous or misprinted header: trust the genre's column order.
+        return {**{name: i + offset for i, name in enumerate(order)}, **({"no": 0} if offset else {})}
+    q = mapping.get("question")
+    if kind == ANALYSIS and q and q - 1 not in taken:
+        mapping["code"] = q - 1  # "ข้อ | ประเด็นข้อคำถาม | …": the code in a column of its own
+    return mapping
+
+
+@dataclass
+class IndicatorTable:
+    kind: str
+    headings: list[HeadingMatch]
+    heading_text: str
+    heading_page: int | None
+    columns: dict[str, int]
+    page: int
+    rows: list[list[Cell | None]] = field(default_factory=list)
+    row_pages: list[int] = field(default_factory=list)
+    pieces: int = 1
+    width: float = 0.0  # of its first piece: a piece on the next page must match it
+    n_cols: int = 0
+    edges: list[tuple[float, float]] = field(default_factory=list)  # x-extent of each column
+
+
+@dataclass
+class DocumentLayout:
+    tables: list[IndicatorTable]
+    free_lines: list[TextLine]
+    unrecognized_tables: list[Table]
+
+
+def _is_header(row: list[Cell | None]) -> bool:
+    return header_kind(row) is not None
+
+
+def _split_header(rows: list[list[Cell | None]]) -> tuple[str | None, list[Cell | None] | None, int]:
+    """Kind, header row and the number of header rows at the top of ``rows``."""
+    kind = None
+    header = None
+    i = 0
+    while i < len(rows) and i < 3:
+        k = header_kind(rows[i])
+        if k is None:
+            break
+        kind = kind or k
+        header = header or rows[i]
+        i += 1
+    return kind, header, i
+
+
+def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
+    """Indicator headings printed as a table row (one filled, usually merged, cell).
+
+    >>> from extract.text.layer import Line
+    >>> def c(t): return Cell((0, 0, 1, 1), (Line(t, 0, 1, 0, 1, 10, 1),) if t else ())
+    >>> [h.number for h in heading_row([c("ตัวชี้วัดที่ 3 : การใช้อำนาจ"), c("นาจ"), c(""), c("")])]
+    [3]
+    >>> heading_row([c("ตัวชี้วัดที่ 3 การใช้อำนาจ"), c("จัดอบรมให้ความรู้แก่บุคลากรทุกคนทุกไตรมาส")])
+    []
+    """
+    texts = [c.raw_text for c in row if c is not None and not c.is_empty]
+    if not texts:
+        return []
+    found = parse_indicator_heading(normalize_text(texts[0]))
+    if len(texts) == 1 or not found:
+        return found
+    # A full-width heading cell drawn over the table's column rulings spills
+    # into the next cells ("ตัวชี้วัดที่ 3 : การใช้อำ" | "นาจ"); any other text
+    # in the row must be shorter than the heading, or the row is a data row.
+    head = squash(texts[0])
+    other = "".join(t for t in map(squash, texts[1:]) if t not in head)
+    return found if len(other) < len(head) else []
+
+
+#: The fields a new row always fills: a measures row names its measure (and
+#: its number, where a column holds it); an analysis row its question.
+KEY_FIELDS = {MEASURES: ("no", "measure"), ANALYSIS: ("code", "question")}
+
+
+def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None], row: list[Cell | None]) -> bool:
+    """Whether ``row`` (first on a new page) is the rest of ``prev`` split by the page break.
+
+    As MinerU joins a table across pages, the first row goes on with the
+    last one when its key cells are empty (a new row always fills them); a
+    row that fills only part of what the row before filled (the long cells
+    ran over, the short ones did not) goes on with it too.
+    """
+    def text(r, name):
+        i = cols.get(name)
+        return _cell_text(r[i]) if i is not None and i < len(r) else ""
+
+    filled_row = {n for n in cols if text(row, n)}
+    if not filled_row:
+        return False
+    keys = [k for k in KEY_FIELDS[kind] if k in cols]
+    if keys and not any(text(row, k) for k in keys) and any(text(prev, k) for k in keys):
+        return True
+    if kind == ANALYSIS:
+        q = text(row, "question")
+        # A question row always starts with its code; text without a code and
+        # without a score is the tail of the previous question.
+        return bool(q) and not text(row, "score") and not re.match(r"^[a-zA-Z\[|]?\d", q)
+    filled_prev = {n for n in cols if text(prev, n)}
+    if _RE_RANGE_REST.match(text(row, "period")) and not _RE_RANGE_SIGN.search(text(prev, "period")):
+        return True  # "๑ ตุลาคม ๒๕๖๖" / "- ๓๐ กันยายน ๒๕๖๗": one period the break cut in two
+    return bool(filled_prev - filled_row) and filled_row <= filled_prev
+
+
+#: The second half of a period range opening a cell ("- 30 ก.ย. 2567", "ถึง ก.ย. 2567").
+_RE_RANGE_REST = re.compile(r"^(?:[-–—]|ถึง)")
+_RE_RANGE_SIGN = re.compile(r"[-–—]|ถึง")
+
+
+#: Lines allowed between two pieces of one table (a page number, a running
+#: title); more text between them means the second table is another one.
+MAX_FURNITURE_LINES = 3
+#: Two pieces of one table have the same width within this share (MinerU: 10 %).
+WIDTH_TOLERANCE = 0.1
+
+
+#: Column edges of two pieces of one table agree within this many points.
+EDGE_TOLERANCE = 3.0
+
+
+def _column_map(edges: list[tuple[float, float]], piece: list[tuple[float, float]]) -> list[int] | None:
+    """The table column of each of a piece's columns, when the piece's columns are some of the table's.
+
+    >>> _column_map([(0, 100), (100, 150), (150, 400)], [(0, 100), (100, 150)])
+    [0, 1]
+    >>> _column_map([(0, 100), (100, 150), (150, 400)], [(0, 120), (120, 150)]) is None
+    True
+    """
+    if not edges or not piece or len(piece) > len(edges):
+        return None
+    out = []
+    for j, (a, b) in enumerate(piece):
+        last = j == len(piece) - 1  # a column rebuilt from its text ends where the text does
+        k = next((i for i, (x0, x1) in enumerate(edges)
+                  if abs(x0 - a) <= EDGE_TOLERANCE
+                  and (abs(x1 - b) <= EDGE_TOLERANCE or (last and b <= x1 + EDGE_TOLERANCE))), None)
+        if k is None or (out and k <= out[-1]):
+            return None
+        out.append(k)
+    return out
+
+
+def _widen(row: list[Cell | None], where: list[int], n_cols: int) -> list[Cell | None]:
+    """A piece's row placed in the table's columns; the columns it lacks are covered (None)."""
+    out: list[Cell | None] = [None] * n_cols
+    for cell, k in zip(row, where):
+        out[k] = cell
+    return out
+
+
+def _same_width(a: float, b: float) -> bool:
+    return a <= 0 or b <= 0 or abs(a - b) / min(a, b) < WIDTH_TOLERANCE
+
+
+def _merge_rows(prev: list[Cell | None], row: list[Cell | None]) -> list[Cell | None]:
+    out: list[Cell | None] = []
+    for a, b in zip(prev, row):
+        if a is None or b is None or b.is_empty:
+            out.append(a if a is not None else b)
+        elif a.is_empty:
+            out.append(b)
+        else:
+            out.append(Cell(a.bbox, a.lines + b.lines))
+    return out
+
+
+class _Walker:
+    """The state of one pass over a document's items (see :func:`find_sections`)."""
+
+    def __init__(self) -> None:
+        self.tables: list[IndicatorTable] = []
+        self.free: list[TextLine] = []
+        self.unrecognized: list[Table] = []
+        self.pending: list[HeadingMatch] = []
+        self.pending_text = ""
+        self.pending_page: int | None = None
+        self.last_was_heading = False
+        self.current: IndicatorTable | None = None
+        self.gap_lines = 0  # free lines since the last table
+        self.width = 0.0  # of the table being read
+        self.n_cols = 0
+        self.edges: list[tuple[float, float]] = []
+
+    def heading(self, found: list[HeadingMatch], text: str, page: int) -> None:
+        if self.last_was_heading:  # a heading wrapped over two lines (…9 … และ / …10 …)
+            known = {p.number for p in self.pending}
+            self.pending += [h for h in found if h.number not in known]
+            self.pending_text += " " + text
+        else:
+            self.pending, self.pending_text, self.pending_page = list(found), text, page
+        self.current = None
+        self.last_was_heading = True
+
+    def line(self, item: TextLine) -> None:
+        self.free.append(item)
+        self.gap_lines += 1
+        found = parse_indicator_heading(normalize_text(item.text))
+        if found:
+            self.heading(found, item.text, item.page)
+        else:
+            self.last_was_heading = False
+
+    def _open(self, kind: str, columns: dict[str, int], page: int) -> IndicatorTable:
+        self.current = IndicatorTable(kind=kind, headings=self.pending, heading_text=self.pending_text,
+                                      heading_page=self.pending_page, columns=columns, page=page,
+                                      width=self.width, n_cols=self.n_cols, edges=self.edges)
+        self.tables.append(self.current)
+        self.pending, self.pending_text, self.pending_page = [], "", None
+        self.last_was_heading = False
+        return self.current
+
+    def _continues(self, cur: IndicatorTable | None, item: Table, gap: int) -> bool:
+        """Whether ``item`` is the current table going on over a page break (MinerU's test).
+
+        Same column count and width; or its columns are some of the table's
+        (a merged column whose cell the break split is drawn without rulings).
+        """
+        last_page = cur.row_pages[-1] if cur is not None and cur.row_pages else cur.page if cur else 0
+        if cur is None or item.page <= last_page or gap > MAX_FURNITURE_LINES:
+            return False
+        if item.n_cols == cur.n_cols and _same_width(cur.width, item.bbox[2] - item.bbox[0]):
+            return True
+        return _column_map(cur.edges, item.column_edges) is not None
+
+    def table(self, item: Table) -> None:
+        self.width, self.n_cols, self.edges = item.bbox[2] - item.bbox[0], item.n_cols, item.column_edges
+        gap, self.gap_lines = self.gap_lines, 0
+        rows = list(zip(item.rows, item.row_pages))
+        i = 0
+        while i < len(rows) and (found := heading_row(rows[i][0])):
+            self.heading(found, rows[i][0][0].raw_text if rows[i][0][0] else "", rows[i][1])
+            i += 1
+        kind, header, n_header = _split_header([r for r, _ in rows[i:]])
+        body = rows[i + n_header:]
+        cur = self.current
+        same_page = cur is not None and bool(cur.row_pages) and cur.row_pages[-1] == item.page
+        if kind is not None and (cur is None or cur.kind != kind or self.pending or same_page):
+            # a new header row on the page of the table before is a new table,
+            # even when its heading is missing (OCR lost it)
+            cur = self._open(kind, column_map(kind, header), item.page)
+        elif self._continues(cur, item, gap):
+            # The same table continued on a new page (header repeated or not);
+            # its first row may be the rest of a row the page break split.
+            cur.pieces += 1
+            where = _column_map(cur.edges, item.column_edges)
+            if where is not None and where != list(range(cur.n_cols)):
+                body = [(_widen(r, where, cur.n_cols), p) for r, p in body]
+            first = next(((r, p) for r, p in body if not _is_header(r)), None)
+            if first and cur.rows and first[1] != cur.row_pages[-1] and _is_continuation_row(
+                cur.kind, cur.columns, cur.rows[-1], first[0]
+            ):
+                cur.rows[-1] = _merge_rows(cur.rows[-1], first[0])
+                body = [(r, p) for r, p in body if r is not first[0]]
+        else:
+            self.unrecognized.append(item)
+            return
+        self.last_was_heading = False
+        for row, page in body:
+            if _is_header(row):
+                continue  # a header row printed twice
+            found = heading_row(row)
+            if found:  # one big table with indicator rows between the measures
+                self.heading(found, next(c.raw_text for c in row if c is not None and not c.is_empty), page)
+                continue
+            if self.pending or self.current is None:
+                self._open(cur.kind, cur.columns, page)
+            self.current.rows.append(row)
+            self.current.row_pages.append(page)
+            self.last_was_heading = False
+
+
+def find_sections(items: list[Item]) -> DocumentLayout:
+    """All indicator tables of a document, joined across page breaks.
+
+    Headings are free-standing lines ("ตัวชี้วัดที่ ๑ …", "๓.การใช้อำนาจ") or
+    rows inside a table; a heading wrapped over two lines names both
+    indicators; a table's kind comes from its header row.
+    """
+    w = _Walker()
+    for item in items:
+        if isinstance(item, TextLine):
+            w.line(item)
+        else:
+            w.table(item)
+    return DocumentLayout(tables=w.tables, free_lines=w.free, unrecognized_tables=w.unrecognized)
