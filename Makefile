@@ -9,7 +9,9 @@ demo: $(STAMP)  ## set up, extract samples/ into out/, print the summary, write 
 	@$(VENV)/bin/ita-extract report out --html out/report.html >/dev/null
 	@echo "report: $(CURDIR)/out/report.html"
 
-test: $(STAMP)  ## set up, then run the whole test suite (unit, doctests, end to end)
+test: $(STAMP)  ## set up, then lint (ruff, import-linter) and run the whole test suite (unit, doctests, end to end)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/python -m pytest
 
 setup: $(STAMP)

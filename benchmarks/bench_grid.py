@@ -11,7 +11,6 @@ cells found/expected and time per page. img2table is optional
 from __future__ import annotations
 
 import statistics
-import sys
 import time
 from pathlib import Path
 

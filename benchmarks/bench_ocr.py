@@ -20,7 +20,6 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -83,7 +82,7 @@ def speed(n_pages: int, folder: Path = SCANNED) -> None:
         jobs.append((pdf, img, png))
     ocr.read(jobs[0][1], 1, 595.3, 841.9)  # warm up: load the engine and the numeral model
     base, ours = [], []
-    for pdf, img, png in jobs:
+    for _pdf, img, png in jobs:
         t0 = time.perf_counter()
         subprocess.run(["tesseract", str(png), "-", "-l", "tha+eng"], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -442,7 +442,7 @@ class Renderer:
                     cols = lanes[li]["cols"]
                     pdf.line(xs[cols[0]], y, xs[cols[-1] + 1], y)
             self.y = bottom
-            done = all(pos[li] >= len(l["slots"]) for li, l in enumerate(lanes))
+            done = all(pos[li] >= len(lane["slots"]) for li, lane in enumerate(lanes))
             if done:
                 return
             first_part = False

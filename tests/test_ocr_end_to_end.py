@@ -5,11 +5,10 @@ and the measured figures are printed by ``benchmarks/bench_ocr.py``.
 """
 from __future__ import annotations
 
-import sys
 
 import pyarrow.dataset as ds
 import pytest
-from tests.conftest import EXPECTED, ROOT, SAMPLES
+from tests.conftest import EXPECTED, SAMPLES
 
 from benchmarks.ocr_accuracy import Accuracy, compare, expected_for_scans  # noqa: E402
 

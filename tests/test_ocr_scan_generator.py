@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import SAMPLES
 
 scan = pytest.importorskip("benchmarks.corpus.scan")
 pdfium = pytest.importorskip("pypdfium2")

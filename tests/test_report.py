@@ -147,8 +147,10 @@ def test_missing_indicators_lists_each_absent_one():
 
 
 def test_one_big_measures_table_with_indicator_rows():
-    row = lambda m: [cell(m), cell("ผล"), cell("ขั้นตอน"), cell("ต.ค. 2568 - ก.ย. 2569"), cell("กองช่าง")]
-    spanning = lambda t: [cell(t), None, None, None, None]
+    def row(m):
+        return [cell(m), cell("ผล"), cell("ขั้นตอน"), cell("ต.ค. 2568 - ก.ย. 2569"), cell("กองช่าง")]
+    def spanning(t):
+        return [cell(t), None, None, None, None]
     items = [table([MEASURE_HEADER, spanning("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"), row("มาตรการ ก"), row("มาตรการ ข"),
                     spanning("ตัวชี้วัดที่ 2 การใช้งบประมาณ"), row("มาตรการ ค")])]
     content = read_report(items)

@@ -21,7 +21,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ita_extract.page import Box, Char, Grid, Page
+from ita_extract.page import Char, Grid, Page
 from ita_extract.errors import CorruptPdf, EmptyPdf, EncryptedPdf, NotAPdf, UnreadableFile
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extract.text.layout import Cell, Item, Table, TextLine
+from extract.text.layout import Cell, Item, TextLine
 from extract.text.layer import Line
 from normalize.repair import Faults, RepairStats, dictionary_share, is_unknown_glyph, prepare, repair_line
 from normalize.thai import normalize_text

@@ -232,7 +232,7 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]]) -> list[s
     # one question per quoted span: similar questions (OIT items "รายงานผล…")
     # match the same words; the closest one takes the span
     taken: list[tuple[int, int, str]] = []
-    for score, start, end, code in sorted(matches, reverse=True):
+    for _score, start, end, code in sorted(matches, reverse=True):
         if all(end <= a or start >= b for a, b, _ in taken):
             taken.append((start, end, code))
     return [code for _, _, code in sorted(taken)]
