@@ -28,7 +28,7 @@ CODE_MIN = 88.0
 CODE_MARGIN = 8.0
 
 #: Fiscal year whose IIT and EIT texts the catalog holds (read from normalize/questionnaires.json).
-CATALOG_YEAR = 2568
+CATALOG_YEAR = questionnaire.REFERENCE_YEAR
 
 QUESTIONS: dict[str, str] = {
     q.code: q.text for q in questionnaire.questions(CATALOG_YEAR) if q.tool in ("IIT", "EIT")

@@ -10,10 +10,13 @@ Every function here accepts raw text (Thai digits) and normalized text
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from normalize import questionnaire
 from normalize.thai import strip_html, thai_digits_to_arabic
 
 __all__ = [
+    "QuestionCode",
     "TOOL_LETTERS",
     "find_codes",
     "join_spaced_code",
@@ -39,42 +42,115 @@ _D = "0-9๐-๙"  # Arabic and Thai digits
 _CODE = f"(?:[iIeEoO] ?[{_D}]{{1,3}}|๐[{_D}]{{1,2}}|[\\[|l!][{_D}]{{1,2}}|[{_D}]{{1,3}})"
 _RE_CODE = re.compile(f"(?P<letter>[iIeEoO]|๐|[\\[|l!])? ?(?P<num>[{_D}]+)")
 _OCR_THIN_I = "[|l!"
+# The contract's form: a lower-case letter, an Arabic number without leading zero.
+_RE_CONTRACT = re.compile(r"(?P<letter>[ieo])(?P<num>[1-9][0-9]*)")
+#: Numbers a printed code can carry (1-199); anything else is not a code.
+_NUMBERS = range(1, 200)
 
 
 def _tool(tool: str | None) -> str | None:
     return tool.upper() if tool else None
 
 
-def parse_question_code(token: str, tool: str | None = None) -> str | None:
-    """Read one question code; ``tool`` (IIT/EIT/OIT) fills a lost letter.
+@dataclass(frozen=True)
+class QuestionCode:
+    """One ITA question code: the tool's letter (``i``, ``e``, ``o``) and a number.
 
-    >>> [parse_question_code(t) for t in ("i๑", "i 1", "I12", "e๔", "o๑๒", "O12")]
-    ['i1', 'i1', 'i12', 'e4', 'o12', 'o12']
-    >>> [parse_question_code(t) for t in ("๐๑๐", "๐๘", "[7", "|7", "l7")]
-    ['o10', 'o8', 'i7', 'i7', 'i7']
-    >>> parse_question_code("๗", "IIT"), parse_question_code("010", "OIT")
-    ('i7', 'o10')
-    >>> parse_question_code("๗") is None, parse_question_code("ตัวชี้วัด") is None
-    (True, True)
+    The one home of the code's grammar: ``parse`` reads a code as reports
+    print it, ``of`` reads the contract's form, ``str()`` writes the
+    contract's form (``i1``, ``o10``).
+
+    >>> c = QuestionCode.parse("o๑๐")
+    >>> c, str(c), c.tool, str(c.next())
+    (QuestionCode(letter='o', number=10), 'o10', 'OIT', 'o11')
+    >>> QuestionCode.of("i7").indicator(2568), QuestionCode.of("i7").indicator(2565)
+    (3, 2)
     """
-    tool = _tool(tool)
-    m = _RE_CODE.fullmatch(token.strip().rstrip(".:)"))
-    if not m:
-        return None
-    letter, digits = m.group("letter"), thai_digits_to_arabic(m.group("num"))
-    if letter is None and len(digits) > 1 and digits[0] == "0":
-        # "010" (a normalized "๐๑๐"): an OIT code once the tool is known
-        letter, digits = ("o", digits[1:]) if tool == "OIT" else (None, "")
-    elif letter is None:
-        letter = TOOL_LETTERS.get(tool or "")
-    elif letter == "๐":
-        letter = "o"
-    elif letter in _OCR_THIN_I:
-        letter = "i" if tool in (None, "IIT") else None
-    if not letter or not digits or len(digits) > 3:
-        return None
-    n = int(digits)
-    return f"{letter.lower()}{n}" if 0 < n < 200 else None
+
+    letter: str  # i, e or o
+    number: int  # 1, 2, ...
+
+    def __post_init__(self) -> None:
+        if self.letter not in _LETTER_TOOLS or self.number < 1:
+            raise ValueError(f"not a question code: {self.letter!r} {self.number!r}")
+
+    @classmethod
+    def parse(cls, token: str, tool: str | None = None) -> QuestionCode | None:
+        """Read one code as printed; ``tool`` (IIT/EIT/OIT) fills a lost letter.
+
+        >>> [str(QuestionCode.parse(t)) for t in ("i๑", "i 1", "I12", "e๔", "o๑๒", "O12")]
+        ['i1', 'i1', 'i12', 'e4', 'o12', 'o12']
+        >>> [str(QuestionCode.parse(t)) for t in ("๐๑๐", "๐๘", "[7", "|7", "l7")]
+        ['o10', 'o8', 'i7', 'i7', 'i7']
+        >>> str(QuestionCode.parse("๗", "IIT")), str(QuestionCode.parse("010", "OIT"))
+        ('i7', 'o10')
+        >>> QuestionCode.parse("๗") is None, QuestionCode.parse("ตัวชี้วัด") is None
+        (True, True)
+        """
+        tool = _tool(tool)
+        m = _RE_CODE.fullmatch(token.strip().rstrip(".:)"))
+        if not m:
+            return None
+        letter, digits = m.group("letter"), thai_digits_to_arabic(m.group("num"))
+        if letter is None and len(digits) > 1 and digits[0] == "0":
+            # "010" (a normalized "๐๑๐"): an OIT code once the tool is known
+            letter, digits = ("o", digits[1:]) if tool == "OIT" else (None, "")
+        elif letter is None:
+            letter = TOOL_LETTERS.get(tool or "")
+        elif letter == "๐":
+            letter = "o"
+        elif letter in _OCR_THIN_I:
+            letter = "i" if tool in (None, "IIT") else None
+        if not letter or not digits or len(digits) > 3:
+            return None
+        n = int(digits)
+        return cls(letter.lower(), n) if n in _NUMBERS else None
+
+    @classmethod
+    def of(cls, code: str | None) -> QuestionCode | None:
+        """A code in the contract's form (``i1``, ``o10``), else None.
+
+        >>> QuestionCode.of("e9"), QuestionCode.of("i๑"), QuestionCode.of("I1"), QuestionCode.of(None)
+        (QuestionCode(letter='e', number=9), None, None, None)
+        """
+        m = _RE_CONTRACT.fullmatch(code or "")
+        return cls(m.group("letter"), int(m.group("num"))) if m else None
+
+    def format(self) -> str:
+        """The contract's form: ``i1``, ``e9``, ``o28``."""
+        return f"{self.letter}{self.number}"
+
+    __str__ = format
+
+    @property
+    def tool(self) -> str:
+        """IIT, EIT or OIT."""
+        return _LETTER_TOOLS[self.letter]
+
+    def next(self) -> QuestionCode:
+        """The code after this one in its tool's numbering."""
+        return QuestionCode(self.letter, self.number + 1)
+
+    def indicator(self, fiscal_year: int) -> int | None:
+        """The indicator (1-10) this question counts for in ``fiscal_year``'s
+        questionnaire (``normalize/questionnaires.json``); None when that
+        year has no such question or no questionnaire."""
+        try:
+            return questionnaire.question(fiscal_year, self.format()).indicator
+        except KeyError:  # UnknownFiscalYear is a KeyError too
+            return None
+
+
+def parse_question_code(token: str, tool: str | None = None) -> str | None:
+    """Read one question code in the contract's form (see ``QuestionCode.parse``).
+
+    >>> [parse_question_code(t) for t in ("i๑", "๐๑๐", "[7")], parse_question_code("๗", "IIT")
+    (['i1', 'o10', 'i7'], 'i7')
+    >>> parse_question_code("๗") is None
+    True
+    """
+    code = QuestionCode.parse(token, tool)
+    return code.format() if code else None
 
 
 # A code at the start of a cell, then the question. Letter codes may touch
@@ -154,10 +230,10 @@ def parse_code_range(cell: str) -> tuple[str, str] | None:
             tool = _LETTER_TOOLS[first.lower()]
     if tool is None:
         return None
-    ca, cb = parse_question_code(a, tool), parse_question_code(b, tool)
-    if not ca or not cb or ca[0] != cb[0] or int(ca[1:]) > int(cb[1:]):
+    ca, cb = QuestionCode.parse(a, tool), QuestionCode.parse(b, tool)
+    if not ca or not cb or ca.letter != cb.letter or ca.number > cb.number:
         return None
-    return ca, cb
+    return ca.format(), cb.format()
 
 
 # Where the lowest-scoring question(s) are named, and where that part ends.
@@ -286,16 +362,17 @@ def sequence_repairs(codes: list[str]) -> dict[int, str]:
     >>> sequence_repairs(["o1", "o2", "o3"]), sequence_repairs(["e1", "e5", "e3"])
     ({}, {1: 'e2'})
     """
-    by_tool: dict[str, list[tuple[int, int]]] = {}  # letter -> [(index, number)] in print order
+    by_tool: dict[str, list[tuple[int, QuestionCode]]] = {}  # letter -> [(index, code)] in print order
     for k, c in enumerate(codes):
-        m = re.fullmatch(r"([ieo])(\d+)", c or "")
-        if m:
-            by_tool.setdefault(m.group(1), []).append((k, int(m.group(2))))
+        code = QuestionCode.of(c)
+        if code:
+            by_tool.setdefault(code.letter, []).append((k, code))
     used = set(codes)
     out: dict[int, str] = {}
-    for letter, seq in by_tool.items():
-        for (_, prev), (k, n), (_, nxt) in zip(seq, seq[1:], seq[2:]):
+    for seq in by_tool.values():
+        for (_, prev), (k, code), (_, nxt) in zip(seq, seq[1:], seq[2:]):
             # a repeated code is out of order too: its number is not between the neighbours'
-            if nxt - prev == 2 and not prev < n < nxt and f"{letter}{prev + 1}" not in used:
-                out[k] = f"{letter}{prev + 1}"
+            missing = prev.next().format()
+            if nxt.number - prev.number == 2 and not prev.number < code.number < nxt.number and missing not in used:
+                out[k] = missing
     return out

@@ -24,6 +24,7 @@ from pathlib import Path
 
 __all__ = [
     "DATA_FILE",
+    "REFERENCE_YEAR",
     "Question",
     "UnknownFiscalYear",
     "fiscal_years",
@@ -36,6 +37,10 @@ __all__ = [
 DATA_FILE = Path(__file__).with_name("questionnaires.json")
 
 TOOLS = ("IIT", "EIT", "OIT")
+
+#: The year whose IIT/EIT wording is checked against real reports (``meta.years``):
+#: the questionnaire to read a report by when its own year has none.
+REFERENCE_YEAR = 2568
 
 
 class UnknownFiscalYear(KeyError):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from normalize import questionnaire
 from normalize.codes import (
+    QuestionCode,
     find_codes,
     oit_references,
     parse_code_range,
@@ -285,3 +287,55 @@ def test_references_read_letter_spaced_codes_and_skip_years():
 def test_letter_spaced_code_digits_are_read_whole():
     assert split_question("o ๑ ๒ รายงานผลการจัดซื้อจัดจ้าง", "OIT") == ("o12", "รายงานผลการจัดซื้อจัดจ้าง")
     assert find_codes("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i 1 4 ท่านคิดว่า", "IIT") == ["i14"]
+
+
+# --- QuestionCode: the one grammar of a code, checked against the questionnaire file ---
+
+_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def _all_questions():
+    return [q for fy in questionnaire.fiscal_years() for q in questionnaire.questions(fy)]
+
+
+def test_every_questionnaire_code_parses_and_formats_back() -> None:
+    questions = _all_questions()
+    assert len(questions) > 300
+    for q in questions:
+        code = QuestionCode.of(q.code)
+        assert code is not None and code.format() == str(code) == q.code
+        assert (code.tool, code.number) == (q.tool, q.number)
+        assert code.indicator(q.fiscal_year) == q.indicator
+        # as reports print it: Thai digits, upper case, a space, a Thai zero for o
+        printed = [code.letter + str(code.number).translate(_THAI), f"{code.letter.upper()} {code.number}"]
+        if code.letter == "o":
+            printed.append("๐" + str(code.number).translate(_THAI))
+        for text in printed:
+            assert QuestionCode.parse(text) == code, text
+        # the letter lost: the tool gives it back
+        assert QuestionCode.parse(str(code.number).translate(_THAI), q.tool) == code
+
+
+def test_next_follows_the_questionnaire_numbering() -> None:
+    for fy in questionnaire.fiscal_years():
+        for tool in ("IIT", "EIT", "OIT"):
+            codes = [q.code for q in questionnaire.questions(fy, tool)]
+            assert [str(QuestionCode.of(c).next()) for c in codes[:-1]] == codes[1:]
+
+
+def test_indicator_outside_the_questionnaire_is_none() -> None:
+    assert QuestionCode.of("i16").indicator(2568) is None
+    assert QuestionCode.of("i1").indicator(2400) is None
+    assert QuestionCode.of("o21").indicator(2568) == 10
+
+
+@pytest.mark.parametrize("text", ["i0", "x1", "i", "I1", "i๑", "i01", "", "o 1"])
+def test_contract_form_is_strict(text: str) -> None:
+    assert QuestionCode.of(text) is None
+
+
+def test_bad_code_cannot_be_built() -> None:
+    with pytest.raises(ValueError):
+        QuestionCode("x", 1)
+    with pytest.raises(ValueError):
+        QuestionCode("i", 0)

@@ -15,6 +15,7 @@ from datetime import date
 from benchmarks.corpus import banks
 from benchmarks.corpus.model import Analysis, Measure, Report, ScoreRow
 from normalize import questionnaire
+from normalize.codes import QuestionCode
 from normalize.indicators import tool_for_indicator
 
 BE = 543
@@ -166,7 +167,7 @@ def _oit_blocks(rng: random.Random, fy: int, mode: str, topics: dict) -> list[Bl
         else:
             rows = [QRow(q.code, q.text, None) for q in qs]
             lowest = rng.sample(rows, rng.choice([1, 1, 2]))
-            lowest.sort(key=lambda r: int(r.code[1:]))
+            lowest.sort(key=lambda r: QuestionCode.of(r.code).number)
         rng_row = (qs[0].code, qs[-1].code) if mode in ("range", "combined") else None
         if not lowest:
             out.append(Block(inds, rows, rng_row, [], [], None, None))
@@ -213,7 +214,7 @@ def _resolve_refs(rng: random.Random, text: str, topics: dict) -> str:
             return ""
         codes = [code]
         if rng.random() < 0.2:  # a neighbouring item cited with it
-            nxt = f"o{int(code[1:]) + 1}"
+            nxt = QuestionCode.of(code).next().format()
             if nxt in known:
                 codes.append(nxt)
         sep = rng.choice([", ", " ,", ",", " และ "])

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from benchmarks.corpus.compose import Block, Plan
 from benchmarks.corpus.model import Cell, Doc, Para, Row, Run, Table
+from normalize.codes import QuestionCode
 from normalize.indicators import CANONICAL, tool_for_indicator
 
 _THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
@@ -137,7 +138,8 @@ class Printer:
         return text
 
     def code(self, code: str, indicator: int | None = None) -> str:
-        letter, num = code[0], code[1:]
+        parsed = QuestionCode.of(code)
+        letter, num = parsed.letter, str(parsed.number)
         if indicator is not None and indicator in self.s.letterless and letter != "o":
             return self.digits(num)
         num = self.digits(num)

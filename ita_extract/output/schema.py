@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from normalize.codes import QuestionCode
+
 PARTITION = "fiscal_year"
 UNKNOWN_YEAR = 0
 
@@ -62,4 +64,5 @@ def question_no(code: str | None) -> int | None:
     >>> question_no("o10"), question_no("i3"), question_no(None)
     (10, 3, None)
     """
-    return int(code[1:]) if code and code[1:].isdigit() else None
+    parsed = QuestionCode.of(code)
+    return parsed.number if parsed else None

@@ -5,8 +5,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extract.text.layout import Item, TextLine
+from normalize import questionnaire
 from normalize.agency import choose_agency, find_agency_mentions
-from normalize.codes import sequence_repairs, split_question
+from normalize.codes import QuestionCode, sequence_repairs, split_question
 from normalize.dates import fiscal_year_from_text
 from normalize.thai import join_wrapped_lines, normalize_text
 from ita_extract.report import checks
@@ -62,7 +63,7 @@ def read_report(items: list[Item]) -> ReportContent:
                     f"The heading '{normalize_text(t.heading_text)}' is numbered {h.printed_number}, "
                     f"but its name is indicator {h.number}.", h.number, t.heading_page))
         if not indicators:
-            guess = _infer_indicator(t) if t.kind == ANALYSIS else None
+            guess = _infer_indicator(t, out.fiscal_year) if t.kind == ANALYSIS else None
             if guess is None:
                 out.problems.append(problem("indicator-unknown",
                                             f"A {t.kind} table without an indicator heading was skipped.", None, t.page))
@@ -100,32 +101,19 @@ def read_report(items: list[Item]) -> ReportContent:
     return out
 
 
-#: The standard ITA questionnaire: three IIT questions per indicator 1–5,
-#: three EIT questions per indicator 6–8. Used only when a heading is missing.
-def indicator_of_code(code: str) -> int | None:
-    """
-    >>> indicator_of_code("i7"), indicator_of_code("e4"), indicator_of_code("o12"), indicator_of_code("x")
-    (3, 7, 9, None)
-    """
-    m = re.fullmatch(r"([ieo])(\d+)", code)
-    if not m:
-        return None
-    letter, n = m.group(1), int(m.group(2))
-    if letter == "i" and 1 <= n <= 15:
-        return (n - 1) // 3 + 1
-    if letter == "e" and 1 <= n <= 9:
-        return 6 + (n - 1) // 3
-    return 9 if letter == "o" else None
-
-
-def _infer_indicator(t) -> int | None:
+def _infer_indicator(t, fiscal_year: int | None) -> int | None:
+    """The indicator of a headless analysis table, from its first question code
+    read in the year's questionnaire (the reference year's when the report's
+    year has none)."""
+    year = fiscal_year if fiscal_year in questionnaire.fiscal_years() else questionnaire.REFERENCE_YEAR
     col = t.columns.get("question")
     for row in t.rows:
         if col is None or col >= len(row):
             break
         code, _ = split_question(cell_text(row[col]), None)
-        if code and indicator_of_code(code):
-            return indicator_of_code(code)
+        indicator = QuestionCode.of(code).indicator(year) if code else None
+        if indicator:
+            return indicator
     return None
 
 

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from extract.text.layout import Cell
 from extract.text.layer import Line
 from normalize.catalog import snap_question
-from normalize.codes import find_codes, normalize_citations, oit_references, parse_code_range, split_question
+from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period
 from normalize.indicators import CANONICAL, tool_for_indicator
 from normalize.thai import is_wrap_space, join_letter_spaced, letter_spaced_wrap, normalize_text
@@ -201,8 +201,8 @@ def _low_confidence(row: list[Cell | None], what: str, indicator: int, page: int
 
 
 def _next_code(prev: str | None) -> str | None:
-    m = re.fullmatch(r"([ieo])(\d+)", prev or "")
-    return f"{m.group(1)}{int(m.group(2)) + 1}" if m else None
+    code = QuestionCode.of(prev)
+    return code.next().format() if code else None
 
 
 #: How closely (rapidfuzz partial ratio, spaces ignored) a question's text
