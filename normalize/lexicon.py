@@ -13,20 +13,14 @@ import math
 import re
 from functools import lru_cache
 
-from pythainlp import thai_consonants, thai_follow_vowels, thai_lead_vowels
+from normalize.thai import EXTRA_WORDS, thai_tokens
+from normalize.thaichars import BASES, CONSONANTS, MARKS, SARA_AA, SARA_AM
 
-from normalize.thai import EXTRA_WORDS, MARKS, thai_tokens
+__all__ = ["REPORT_WORDS", "dictionary_share", "lexicon", "parse_word", "plausible", "skeleton_char"]
 
-__all__ = ["BASES", "REPORT_WORDS", "dictionary_share", "lexicon", "parse_word", "plausible", "skeleton_char"]
-
-_SARA_AA = "\u0e32"
-_SARA_AM = "\u0e33"
-#: Letters a word is spelled with, marks left out: consonants, ฤ ฦ, lead
-#: and follow vowels (ะ า ำ ๅ).
-BASES: str = thai_consonants + "ฤฦ" + thai_lead_vowels + thai_follow_vowels
 _BASE_SET = frozenset(BASES)
 _MARK_SET = frozenset(MARKS)
-_CONSONANT_SET = frozenset(thai_consonants)
+_CONSONANT_SET = frozenset(CONSONANTS)
 #: Scale of a word's rarity cost: 0 for the most frequent word in the
 #: Thai National Corpus, this for a word it never saw.
 RARITY_COST = 0.9
@@ -86,7 +80,7 @@ def skeleton_char(c: str) -> str:
     >>> skeleton_char("ำ"), skeleton_char("ก")
     ('า', 'ก')
     """
-    return _SARA_AA if c == _SARA_AM else c
+    return SARA_AA if c == SARA_AM else c
 
 
 def parse_word(w: str) -> tuple[str, tuple[tuple[str, ...], ...]] | None:

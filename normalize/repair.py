@@ -35,19 +35,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from pythainlp import (
-    thai_above_vowels,
-    thai_below_vowels,
-    thai_consonants,
-    thai_follow_vowels,
-    thai_lead_vowels,
-    thai_tonemarks,
-)
 from pythainlp.util.normalize import remove_zw
 
-from normalize.lexicon import BASES, dictionary_share, lexicon, plausible, skeleton_char
+from normalize.lexicon import dictionary_share, lexicon, plausible, skeleton_char
 from normalize.thai import (
-    MARKS,
     collapse_whitespace,
     compose_sara_am,
     join_letter_spaced,
@@ -56,6 +47,20 @@ from normalize.thai import (
     normalize_text,
     strip_html,
     thai_tokens,
+)
+from normalize.thaichars import (
+    ABOVE_VOWELS,
+    BASES,
+    BELOW_VOWELS,
+    BLOCK,
+    CONSONANTS,
+    FOLLOW_VOWELS,
+    LEAD_VOWELS,
+    MARKS,
+    NIKHAHIT,
+    SARA_AA,
+    SARA_AM,
+    TONEMARKS,
 )
 
 __all__ = [
@@ -76,12 +81,10 @@ __all__ = [
 # Character classes (PyThaiNLP's, plus the signs it files elsewhere)
 # --------------------------------------------------------------------------
 
-_SARA_AA = "\u0e32"
-_SARA_AM = "\u0e33"
-_NIKHAHIT = "\u0e4d"
 _BASE_SET = frozenset(BASES)
+_BLOCK_SET = frozenset(BLOCK)
 _MARK_SET = frozenset(MARKS)
-_TONES = frozenset(thai_tonemarks)
+_TONES = frozenset(TONEMARKS)
 _REPLACEMENT = "\ufffd"
 _HYPHEN = "-"
 _HYPHEN_MARKS = "\u0e48\u0e49"  # ่ ้
@@ -118,7 +121,7 @@ def _decode_run(m: re.Match[str]) -> str:
         decoded = run.encode("latin-1").decode("tis-620")
     except UnicodeError:
         return run
-    thai = sum("\u0e01" <= c <= "\u0e5b" for c in decoded)
+    thai = sum(c in _BLOCK_SET for c in decoded)
     return decoded if thai >= len(high) else run
 
 
@@ -139,17 +142,17 @@ def decode_tis620_as_latin1(s: str) -> str:
 # 3. Mark sequences no Thai text has
 # --------------------------------------------------------------------------
 
-_TONE = f"[{thai_tonemarks}]"
-_VOWEL_MARK = f"[{thai_above_vowels}{thai_below_vowels}]".replace(_NIKHAHIT, "")
+_TONE = f"[{TONEMARKS}]"
+_VOWEL_MARK = f"[{ABOVE_VOWELS}{BELOW_VOWELS}]".replace(NIKHAHIT, "")
 # A tone before the vowel mark of its cluster: "เม่ือ" -> "เมื่อ".
 _RE_TONE_VOWEL = re.compile(f"({_TONE}+)({_VOWEL_MARK})")
 # A tone after sara am: "นำ้" -> "น้ำ".
-_RE_AM_TONE = re.compile(f"{_SARA_AM}({_TONE})")
+_RE_AM_TONE = re.compile(f"{SARA_AM}({_TONE})")
 # Sara am doubled by its sara aa: "อำานาจ" -> "อำนาจ".
-_RE_AM_AA = re.compile(f"{_SARA_AM}{_SARA_AA}|{_SARA_AA}{_SARA_AM}(?=[{thai_consonants}])")
+_RE_AM_AA = re.compile(f"{SARA_AM}{SARA_AA}|{SARA_AA}{SARA_AM}(?=[{CONSONANTS}])")
 # Marks after a digit or a full stop that follows a letter: "บทท1่ี",
 # "ประสงค.์" -- the marks go back to the letter.
-_RE_MARK_AFTER_DIGIT = re.compile(f"(?<=[{thai_consonants}])([0-9.]+)([{''.join(MARKS)}]+)")
+_RE_MARK_AFTER_DIGIT = re.compile(f"(?<=[{CONSONANTS}])([0-9.]+)([{''.join(MARKS)}]+)")
 
 
 def fix_mark_sequences(s: str) -> str:
@@ -162,11 +165,11 @@ def fix_mark_sequences(s: str) -> str:
     >>> fix_mark_sequences("วัตถุประสงค.์")
     'วัตถุประสงค์.'
     """
-    if not any(c in _MARK_SET or c == _SARA_AM for c in s):
+    if not any(c in _MARK_SET or c == SARA_AM for c in s):
         return s
     s = _RE_MARK_AFTER_DIGIT.sub(lambda m: m.group(2) + m.group(1), s)
-    s = _RE_AM_TONE.sub(lambda m: m.group(1) + _SARA_AM, s)
-    s = _RE_AM_AA.sub(_SARA_AM, s)
+    s = _RE_AM_TONE.sub(lambda m: m.group(1) + SARA_AM, s)
+    s = _RE_AM_AA.sub(SARA_AM, s)
     return _RE_TONE_VOWEL.sub(lambda m: m.group(2) + m.group(1), s)
 
 
@@ -221,7 +224,7 @@ MAX_WORD = 24
 TRUSTED_SHARE = 0.7
 #: Thai consonants a text needs before "no ำ at all" counts as a fault.
 NO_AM_MIN_CONSONANTS = 8
-_CONSONANT_SET = frozenset(thai_consonants)
+_CONSONANT_SET = frozenset(CONSONANTS)
 _MARKS_CLASS = "".join(MARKS)
 # A mark at the start of a text or a word: typed before its letter.
 _RE_MARK_FIRST = re.compile(f"(?:^|\\s)[{_MARKS_CLASS}]")
@@ -230,10 +233,10 @@ _RE_MARK_FIRST = re.compile(f"(?:^|\\s)[{_MARKS_CLASS}]")
 # before a letter (x-sorted text), a mark after a follow vowel.
 _RE_FAULT_SIGN = re.compile(
     "[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]"
-    f"|[{thai_consonants}][\u00c0-\u024f]|[\u00c0-\u024f][{thai_consonants}{_MARKS_CLASS}]"
+    f"|[{CONSONANTS}][\u00c0-\u024f]|[\u00c0-\u024f][{CONSONANTS}{_MARKS_CLASS}]"
     f"|(?:^|\\s)[{_MARKS_CLASS}]"
-    f"|[{thai_consonants}][{thai_below_vowels}{thai_above_vowels}]+[{thai_tonemarks}]?\\s[{thai_follow_vowels}{_MARKS_CLASS}]"
-    f"|[{thai_follow_vowels}][{_MARKS_CLASS}]"
+    f"|[{CONSONANTS}][{BELOW_VOWELS}{ABOVE_VOWELS}]+[{TONEMARKS}]?\\s[{FOLLOW_VOWELS}{_MARKS_CLASS}]"
+    f"|[{FOLLOW_VOWELS}][{_MARKS_CLASS}]"
 )
 
 
@@ -273,7 +276,7 @@ class Faults:
         >>> Faults.of("ด\ufffdำเนินงาน").broken, Faults.of("ดำเนินงาน").broken
         (True, False)
         """
-        am, aa = s.count(_SARA_AM), s.count(_SARA_AA)
+        am, aa = s.count(SARA_AM), s.count(SARA_AA)
         consonants = sum(1 for c in s if c in _CONSONANT_SET)
         return cls(
             am_as_aa=am > aa or am >= 2 and am >= aa,
@@ -405,7 +408,7 @@ class _Reader:
         return _Fit(cost, Taken(taken), clean_end and not space_used)
 
     def _am_cost(self, k: int, u: _Unit, taken: set) -> float:
-        if u.base == _SARA_AM:  # the word has า
+        if u.base == SARA_AM:  # the word has า
             return AM_AS_AA_COST[0] if self.faults.am_as_aa else AM_AS_AA_COST[1]
         prev = self.unit(k - 1)
         if prev is not None and prev.glyphs:
@@ -534,21 +537,21 @@ _GLYPH = "\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff"
 _RE_CHUNK = re.compile(
     f"[{_THAI}{_GLYPH}]"
     f"(?:[{_THAI}{_GLYPH}]|(?<=[{_THAI}])[\u00c0-\u024f](?=[{_THAI} ]|$)"
-    f"|(?<=[{_THAI}])-(?=[{thai_consonants}])| (?=[{_THAI}{_GLYPH}])(?![{_THAI}]{{1,3}}\\.))*"
+    f"|(?<=[{_THAI}])-(?=[{CONSONANTS}])| (?=[{_THAI}{_GLYPH}])(?![{_THAI}]{{1,3}}\\.))*"
 )
 _RE_SUSPICIOUS = re.compile(
     f"[{_GLYPH}\u00c0-\u024f-]"                 # an unknown glyph or stand-in
     f"|(?:^| )[{''.join(MARKS)}]"                 # a mark with no letter before it
     f"|[{''.join(MARKS)}] "                       # a space after a mark
-    f"|[{thai_lead_vowels}][ {''.join(MARKS)}]"   # a lead vowel with a mark or a space
-    f"|[{thai_lead_vowels}]$"
+    f"|[{LEAD_VOWELS}][ {''.join(MARKS)}]"   # a lead vowel with a mark or a space
+    f"|[{LEAD_VOWELS}]$"
 )
 
 
 def _suspicious(chunk: str, faults: Faults) -> bool:
     if _RE_SUSPICIOUS.search(chunk):
         return True
-    if (faults.am_as_aa and _SARA_AM in chunk) or (faults.no_am and _SARA_AA in chunk):
+    if (faults.am_as_aa and SARA_AM in chunk) or (faults.no_am and SARA_AA in chunk):
         return True
     for part in chunk.split(" "):
         for tok in thai_tokens(part):
@@ -586,7 +589,7 @@ _RE_CID = re.compile(r"\(cid:\d+\)")
 # A space before sara aa, after a letter: sara aa never starts a word, so the
 # space is where a nikhahit glyph was lost ("ด าเนิน" for "ดำเนิน"). It is
 # marked as an unknown glyph before the wrap-space rule can remove it.
-_RE_LOST_NIKHAHIT = re.compile(f"(?<=[{thai_consonants}]) (?={_SARA_AA})")
+_RE_LOST_NIKHAHIT = re.compile(f"(?<=[{CONSONANTS}]) (?={SARA_AA})")
 
 
 def repair_line(s: str, stats: RepairStats | None = None, faults: Faults | None = None) -> str:

@@ -25,15 +25,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pythainlp import (
-    thai_above_vowels,
-    thai_below_vowels,
-    thai_consonants,
-    thai_digits,
-    thai_follow_vowels,
-    thai_lead_vowels,
-    thai_tonemarks,
-)
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 from pythainlp.util import dict_trie
@@ -42,6 +33,21 @@ from pythainlp.util.normalize import (
     remove_repeat_vowels,
     remove_spaces_before_marks,
     remove_zw,
+)
+
+from normalize.thaichars import (
+    CONSONANTS,
+    DIGITS,
+    FOLLOW_VOWELS,
+    LEAD_VOWELS,
+    MARK_HOSTS,
+    MARKS,
+    NIKHAHIT,
+    RU_LU,
+    SARA_AA,
+    SARA_AM,
+    TONEMARKS,
+    WORD_CHARS,
 )
 
 __all__ = [
@@ -61,30 +67,6 @@ __all__ = [
     "thai_normalize",
     "thai_tokens",
 ]
-
-# --------------------------------------------------------------------------
-# Character classes (from pythainlp, plus the few signs it files elsewhere)
-# --------------------------------------------------------------------------
-
-_PHINTHU = "\u0e3a"  # ฺ
-_THANTHAKHAT = "\u0e4c"  # ์
-_YAMAKKAN = "\u0e4e"  # ๎
-_NIKHAHIT = "\u0e4d"  # ํ
-_SARA_AA = "\u0e32"  # า
-_SARA_AM = "\u0e33"  # ำ
-
-#: Combining marks that sit above or below the previous letter.
-MARKS: str = (
-    thai_above_vowels + thai_below_vowels + thai_tonemarks
-    + _PHINTHU + _THANTHAKHAT + _YAMAKKAN
-)
-#: Letters a combining mark can belong to (consonants, ฤ ฦ, and a letter
-#: that already carries a mark: "เพื ่อ" puts the tone after sara uee).
-_MARK_HOSTS: str = thai_consonants + "ฤฦ" + MARKS
-#: Characters that form Thai words (no digits, no ๆ ฯ, no punctuation).
-THAI_WORD_CHARS: str = (
-    thai_consonants + "ฤฦ" + thai_lead_vowels + thai_follow_vowels + MARKS
-)
 
 # --------------------------------------------------------------------------
 # 1. Legacy private-use glyphs
@@ -151,7 +133,7 @@ _RE_INLINE_TAG = re.compile(r"<\s*(?:/\s*)?[A-Za-z][A-Za-z0-9]*\b[^<>]*>")
 # "<p0>" -- one or two characters between angle brackets, but never a number
 # of two digits or more: "<80>" is text.
 _RE_OCR_P_TAG = re.compile(
-    r"<\s*(?:/\s*)?(?:(?![0-9\u0e50-\u0e59]{2})[^\s<>/]{1,2})\s*>"
+    rf"<\s*(?:/\s*)?(?:(?![0-9{DIGITS}]{{2}})[^\s<>/]{{1,2}})\s*>"
 )
 # Where a block tag was: joined to one paragraph break afterwards.
 _BREAK = "\x00"
@@ -197,7 +179,7 @@ def strip_html(s: str) -> str:
 # Nikhahit + sara aa, with an optional tone mark before or between them
 # (pdfminer reads "ำ" as "ํา"): the tone mark moves before sara am.
 _RE_SARA_AM = re.compile(
-    f"([{thai_tonemarks}]?){_NIKHAHIT}([{thai_tonemarks}]?)(?: ?){_SARA_AA}"
+    f"([{TONEMARKS}]?){NIKHAHIT}([{TONEMARKS}]?)(?: ?){SARA_AA}"
 )
 
 
@@ -211,9 +193,9 @@ def compose_sara_am(s: str) -> str:
     >>> compose_sara_am("น\\u0e4d\\u0e49\\u0e32") == compose_sara_am("น\\u0e49\\u0e4d\\u0e32") == "น้ำ"
     True
     """
-    if _NIKHAHIT not in s:
+    if NIKHAHIT not in s:
         return s
-    return _RE_SARA_AM.sub(lambda m: m.group(1) + m.group(2) + _SARA_AM, s)
+    return _RE_SARA_AM.sub(lambda m: m.group(1) + m.group(2) + SARA_AM, s)
 
 
 # --------------------------------------------------------------------------
@@ -221,7 +203,7 @@ def compose_sara_am(s: str) -> str:
 # --------------------------------------------------------------------------
 
 # Spaces between a letter and the combining mark that belongs to it.
-_RE_SPLIT_MARK = re.compile(f"(?<=[{_MARK_HOSTS}])[ \t\u00a0]+(?=[{MARKS}])")
+_RE_SPLIT_MARK = re.compile(f"(?<=[{MARK_HOSTS}])[ \t\u00a0]+(?=[{MARKS}])")
 
 
 def join_split_marks(s: str) -> str:
@@ -243,7 +225,7 @@ def join_split_marks(s: str) -> str:
 
 # One spaced "unit": a base letter with its marks, or marks standing alone.
 _UNIT = (
-    f"(?:[{thai_consonants}ฤฦ{thai_lead_vowels}{thai_follow_vowels}][{MARKS}]*"
+    f"(?:[{CONSONANTS}{RU_LU}{LEAD_VOWELS}{FOLLOW_VOWELS}][{MARKS}]*"
     f"|[{MARKS}]+)"
 )
 # Three or more units separated by single spaces, with no Thai character
@@ -251,8 +233,8 @@ _UNIT = (
 # open with a unit no word starts with (sara aa of "ทํ า เ ป็ น"): the space
 # before it is then part of the run, and the unit joins the letter before.
 _RE_LETTER_SPACED = re.compile(
-    f"(?:(?<=[{THAI_WORD_CHARS}]) (?=[{thai_follow_vowels}{MARKS}]))?"
-    f"(?<![{THAI_WORD_CHARS}]){_UNIT}(?: {_UNIT}){{2,}}(?![{THAI_WORD_CHARS}])"
+    f"(?:(?<=[{WORD_CHARS}]) (?=[{FOLLOW_VOWELS}{MARKS}]))?"
+    f"(?<![{WORD_CHARS}]){_UNIT}(?: {_UNIT}){{2,}}(?![{WORD_CHARS}])"
 )
 # A line that ends / starts with two letter-spaced units ("ป็ น", "สื่ อ รู").
 _RE_SPACED_END = re.compile(f"(?:^|\\s){_UNIT} {_UNIT}$")
@@ -328,7 +310,7 @@ def thai_normalize(s: str) -> str:
 
 
 # A mark right after a full stop or a digit belongs to no letter.
-_RE_STRAY_MARK = re.compile(f"(?<=[.0-9{thai_digits}])[{MARKS}]+")
+_RE_STRAY_MARK = re.compile(f"(?<=[.0-9{DIGITS}])[{MARKS}]+")
 
 
 def drop_stray_ocr_marks(s: str) -> str:
@@ -353,7 +335,7 @@ def drop_stray_ocr_marks(s: str) -> str:
 # --------------------------------------------------------------------------
 
 # ๐-๙ -> 0-9
-_DIGITS_TABLE = str.maketrans(thai_digits, "0123456789")
+_DIGITS_TABLE = str.maketrans(DIGITS, "0123456789")
 
 
 def thai_digits_to_arabic(s: str) -> str:
@@ -386,10 +368,10 @@ _CONTEXT = 24
 _EDGE = 2 * _CONTEXT
 
 # The Thai word characters at the end / start of a string.
-_RE_THAI_TAIL = re.compile(f"[{THAI_WORD_CHARS}]+$")
-_RE_THAI_HEAD = re.compile(f"^[{THAI_WORD_CHARS}]+")
-_LEAD_VOWELS = frozenset(thai_lead_vowels)
-_NO_WORD_START = frozenset(MARKS + thai_follow_vowels)
+_RE_THAI_TAIL = re.compile(f"[{WORD_CHARS}]+$")
+_RE_THAI_HEAD = re.compile(f"^[{WORD_CHARS}]+")
+_LEAD_VOWELS = frozenset(LEAD_VOWELS)
+_NO_WORD_START = frozenset(MARKS + FOLLOW_VOWELS)
 
 
 @lru_cache(maxsize=1)
