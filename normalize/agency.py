@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from normalize.thai import MARKS, is_wrap_space, normalize_text, thai_tokens
+from normalize.thai import is_wrap_space, normalize_text, thai_tokens
+from normalize.thaichars import DIGITS, KEY_MARKS, MARKS, TEXT, charset
 
 __all__ = ["ABBREVIATIONS", "AGENCY_TYPES", "agency_key", "choose_agency", "find_agency_mentions", "normalize_agency"]
 
@@ -29,7 +30,7 @@ ABBREVIATIONS: dict[str, str] = {
 
 # An abbreviation as a word: "อบต.หนองกะบู่", "อบต. หนองกะบู่".
 _RE_ABBREVIATION = re.compile(
-    r"(?<![ก-๎])(" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r")\s*"
+    f"(?<![{charset(TEXT)}])(" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r")\s*"
 )
 # The misspelt "องค์กรบริหารส่วน" (องค์กร = organisation) for องค์การ.
 _RE_ONGKON = re.compile(r"องค์กร(?=\s*บริหาร\s*ส่วน)")
@@ -86,9 +87,9 @@ def is_internal_unit(name: str) -> bool:
 # The name's next chunk: up to a space or the end.
 _RE_CHUNK = re.compile(r"[^\s]+")
 # Characters a name may hold (Thai letters and marks, digits, a few signs).
-_RE_NAME_CHARS = re.compile(r"^[ก-๙0-9.\-]+")
+_RE_NAME_CHARS = re.compile(rf"^[{charset(TEXT, '๏', DIGITS)}0-9.\-]+")
 # A numbered district closing a name ("... ศรีสะเกษ เขต ๕"): part of the name.
-_RE_NUMBERED_DISTRICT = re.compile(r"\s*เขต\s*(?P<n>[0-9๐-๙]{1,2})(?![0-9๐-๙])")
+_RE_NUMBERED_DISTRICT = re.compile(rf"\s*เขต\s*(?P<n>[0-9{charset(DIGITS)}]{{1,2}})(?![0-9{charset(DIGITS)}])")
 
 
 def _name_after(text: str) -> str:
@@ -229,10 +230,10 @@ AGENCY_TYPES: dict[str, str] = {
 # The type at the start of a normalized name (longest first: เทศบาลตำบล before เทศบาล).
 _RE_TYPE = re.compile("^(" + "|".join(sorted(AGENCY_TYPES, key=len, reverse=True)) + ")")
 # "อำเภอเมือง จังหวัดขอนแก่น" after a name: where the district and province start.
-_RE_DISTRICT = re.compile(r"\s*(?:อำเภอ|อ\.)\s*(?P<district>[ก-๙]+)")
-_RE_PROVINCE = re.compile(r"\s*(?:จังหวัด|จ\.)\s*(?P<province>[ก-๙]+)")
+_RE_DISTRICT = re.compile(rf"\s*(?:อำเภอ|อ\.)\s*(?P<district>[{charset(TEXT, '๏', DIGITS)}]+)")
+_RE_PROVINCE = re.compile(rf"\s*(?:จังหวัด|จ\.)\s*(?P<province>[{charset(TEXT, '๏', DIGITS)}]+)")
 # Marks that OCR and typists drop or add (tone marks, ็ and ์): left out of the key.
-_RE_KEY_MARKS = re.compile("[\u0e47-\u0e4c]")
+_RE_KEY_MARKS = re.compile(f"[{charset(KEY_MARKS)}]")
 # What never tells two agencies apart: spaces, dots, dashes, quotes, brackets.
 _RE_KEY_NOISE = re.compile(r"[\s.\-–\"'“”()]+")
 

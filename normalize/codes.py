@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from normalize import questionnaire
 from normalize.thai import strip_html, thai_digits_to_arabic
+from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, charset
 
 __all__ = [
     "QuestionCode",
@@ -32,7 +33,7 @@ __all__ = [
 TOOL_LETTERS: dict[str, str] = {"IIT": "i", "EIT": "e", "OIT": "o"}
 _LETTER_TOOLS = {v: k for k, v in TOOL_LETTERS.items()}
 
-_D = "0-9๐-๙"  # Arabic and Thai digits
+_D = f"0-9{charset(DIGITS)}"  # Arabic and Thai digits
 
 # A code token, one alternative per spelling:
 #   i๑ / I 12 / o๑๒   a letter, an optional space, 1-3 digits
@@ -158,7 +159,7 @@ def parse_question_code(token: str, tool: str | None = None) -> str | None:
 # OCR lost the space); a bare number needs a space ("๑.สร้าง" is a list).
 _RE_LEADING_CODE = re.compile(
     f"^\\s*(?P<code>[iIeEoO] ?[{_D}]{{1,3}}(?![{_D}A-Za-z])[.:)]?"
-    f"|[๐0][{_D}]{{1,2}}(?=[ก-ฮเ-ไ])"
+    f"|[๐0][{_D}]{{1,2}}(?=[{charset(LETTERS, LEAD_VOWELS)}])"
     f"|(?:๐[{_D}]{{1,2}}|[\\[|l!][{_D}]{{1,2}}|[{_D}]{{1,3}})(?=\\s|$))\\s*"
 )
 

@@ -11,7 +11,8 @@ import calendar
 import re
 from datetime import date
 
-from normalize.thai import MARKS, thai_digits_to_arabic
+from normalize.thai import thai_digits_to_arabic
+from normalize.thaichars import LETTERS, MARKS, SARA_U, TEXT, charset
 
 __all__ = ["fiscal_year_from_text", "fiscal_year_range", "parse_period"]
 
@@ -32,15 +33,15 @@ for _n, (_full, _abbr) in _MONTHS.items():
 def _abbr_pattern(abbr: str) -> str:
     # "มีค" -> "มี\.?\s?ค\.?": the first syllable, then the last consonant.
     # OCR reads a dot low in the line as sara u ("กุย." for "ก.ย.").
-    return rf"{re.escape(abbr[:-1])}\s?[.\u0e38]?\s?{abbr[-1]}(?:\s?\.)?"
+    return rf"{re.escape(abbr[:-1])}\s?[.{SARA_U}]?\s?{abbr[-1]}(?:\s?\.)?"
 
 
 # Any month: full names first, then abbreviations. An abbreviation must not
 # sit inside a word (no Thai letter before it or right after it).
-_MONTH = "(?:{}|(?<![ก-๎]){})".format(
+_MONTH = f"(?:{{}}|(?<![{charset(TEXT)}]){{}})".format(
     "|".join(full for full, _ in _MONTHS.values()),
-    "(?![ก-ฮ])|(?<![ก-๎])".join(_abbr_pattern(a) for _, a in _MONTHS.values())
-    + "(?![ก-ฮ])",
+    f"(?![{charset(LETTERS)}])|(?<![{charset(TEXT)}])".join(_abbr_pattern(a) for _, a in _MONTHS.values())
+    + f"(?![{charset(LETTERS)}])",
 )
 # One date: optional day, a month, optional "พ.ศ.", optional year (2 or 4
 # digits; a year belongs to the month only if nothing but spaces separates).
@@ -68,7 +69,7 @@ _RE_MARK_AFTER_DOT = re.compile(f"\\.[{MARKS}]+")
 
 def _month_number(token: str) -> int:
     key = re.sub(r"[\s.]", "", token)
-    return _MONTH_BY_KEY.get(key) or _MONTH_BY_KEY[key.replace("\u0e38", "")]
+    return _MONTH_BY_KEY.get(key) or _MONTH_BY_KEY[key.replace(SARA_U, "")]
 
 
 def _gregorian(year: str | None) -> int | None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from normalize.thai import normalize_text
+from normalize.thai import normalize_text, thai_digits_to_arabic
+from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, charset
 
 __all__ = [
     "CANONICAL",
@@ -79,7 +80,7 @@ class HeadingMatch:
 
 
 # Characters ignored when comparing names: spaces, punctuation, digits.
-_RE_NOISE = re.compile(r"[\s\d๐-๙.,:;()\[\]\-–—*/\"'“”]+")
+_RE_NOISE = re.compile(rf"[\s\d{charset(DIGITS)}.,:;()\[\]\-–—*/\"'“”]+")
 # "ทาง" in "ของทางราชการ" is a common variant, not a difference.
 _RE_VARIANTS = re.compile(r"ของทางราชการ")
 
@@ -123,20 +124,21 @@ def match_indicator(name: str, min_score: float = MIN_SCORE) -> IndicatorMatch |
 # OCR drops or swaps marks ("ตัวชีวัดที", "ตัวชิ้วัด") and may lose the
 # number, so marks are optional and the number too (the name then decides).
 _RE_HEADING = re.compile(
-    r"ต[ัิ]?\s*ว\s*ช[ีิ]?[้่๊]?\s*ว[ัิ]?\s*ด\s*(?:ท[ีิ]?[่้]?)?\s*(?P<num>[0-9๐-๙]{1,2})?(?![0-9๐-๙])"
+    r"ต[ัิ]?\s*ว\s*ช[ีิ]?[้่๊]?\s*ว[ัิ]?\s*ด\s*(?:ท[ีิ]?[่้]?)?\s*"
+    rf"(?P<num>[0-9{charset(DIGITS)}]{{1,2}})?(?![0-9{charset(DIGITS)}])"
     # a combined heading may print two numbers: "ตัวชี้วัดที่ 9-10", "ตัวชี้วัดที่ ๙ และ ๑๐"
-    r"(?:\s*(?:-|–|และ|,|/)\s*(?P<num2>[0-9๐-๙]{1,2})(?![0-9๐-๙]))?\s*[:.)\-–]?\s*"
+    rf"(?:\s*(?:-|–|และ|,|/)\s*(?P<num2>[0-9{charset(DIGITS)}]{{1,2}})(?![0-9{charset(DIGITS)}]))?\s*[:.)\-–]?\s*"
 )
 # Where the names of a combined heading part ("การเปิดเผยข้อมูล และการป้องกันการทุจริต").
 _RE_NAME_JOIN = re.compile(r"\s*(?:และ|,|/)\s*")
 # "๓.การใช้อำนาจ", "3) การใช้อำนาจ": a number, then a name and nothing else.
-_RE_NUMBERED = re.compile(r"^\s*(?P<num>[0-9๐-๙]{1,2})\s*[.)]?\s*(?P<name>\D.*?)\s*$")
+_RE_NUMBERED = re.compile(rf"^\s*(?P<num>[0-9{charset(DIGITS)}]{{1,2}})\s*[.)]?\s*(?P<name>\D.*?)\s*$")
 # Trailing words that join two headings on one line.
 _RE_TRAILING = re.compile(r"(?:\s*(?:และ|,|/|\(.*?\)|\(.*))+\s*$")
 
 
 def _printed(num: str) -> int:
-    return int(num.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+    return int(thai_digits_to_arabic(num))
 
 
 #: Similarity a name needs right after the heading word (ตัวชี้วัดที่ N).
@@ -241,7 +243,7 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
 GARBLED_PREFIX_MAX = 24
 GARBLED_MIN_SCORE = 90.0
 # The name part: from a Thai letter after a space or a number, to the end.
-_RE_NAME_TAIL = re.compile(r"(?P<name>[ก-ฮเ-ไ][^0-9๐-๙]*)$")
+_RE_NAME_TAIL = re.compile(rf"(?P<name>[{charset(LETTERS, LEAD_VOWELS)}][^0-9{charset(DIGITS)}]*)$")
 
 
 def _garbled_heading(line: str) -> list[HeadingMatch]:
@@ -256,7 +258,7 @@ def _garbled_heading(line: str) -> list[HeadingMatch]:
     best: tuple[IndicatorMatch, int] | None = None
     for start in range(min(len(line), GARBLED_PREFIX_MAX + 1)):
         m = _RE_NAME_TAIL.match(line, start)  # every start: candidates overlap
-        if not m or (start and not re.match(r"[\s0-9๐-๙«»|.:]", line[start - 1])):
+        if not m or (start and not re.match(rf"[\s0-9{charset(DIGITS)}«»|.:]", line[start - 1])):
             continue
         found = match_indicator(_RE_TRAILING.sub("", m.group("name")), min_score=GARBLED_MIN_SCORE)
         if found and (best is None or found.score > best[0].score):

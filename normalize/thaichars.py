@@ -15,6 +15,8 @@ spans of the Thai Unicode block are code-point ranges.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pythainlp import (
     thai_above_vowels,
     thai_below_vowels,
@@ -66,6 +68,7 @@ def span(first: str, last: str) -> str:
     return "".join(map(chr, range(ord(first), ord(last) + 1)))
 
 
+@lru_cache(maxsize=256)
 def charset(*parts: str, exclude: str = "") -> str:
     """The body of a regex character class holding the characters of ``parts``
     (minus ``exclude``): sorted, runs of three or more consecutive code points

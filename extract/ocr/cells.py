@@ -31,6 +31,7 @@ from extract.numerals.recognizer import GlyphGuess, Reading
 from ita_extract.page import Grid
 from extract.ocr.tesseract import OcrWord
 from extract.ocr.tokens import drop_stray_points
+from normalize.thaichars import DIGITS, LETTERS, TEXT, charset
 
 #: Pixels (at 300 dpi, scaled) trimmed inside a cell's box: the erased rule's halo.
 INSET_300 = 6
@@ -48,8 +49,8 @@ INK_HEIGHT_MM = (1.2, 12.0)
 _RE_NUMBER = re.compile(r"^\d{1,4}(?:\.\d{1,3})?$")
 #: Numeral-like text: anything but Thai letters and marks (digits, points, Latin
 #: look-alikes, and the quotes, pluses and slashes Tesseract makes of specks).
-_RE_NUMERALISH = re.compile(r"^[^\sก-๏]{1,8}$")
-_RE_THAI_LETTER = re.compile(r"[ก-ฮ]")
+_RE_NUMERALISH = re.compile(rf"^[^\s{charset(TEXT, '๏')}]{{1,8}}$")
+_RE_THAI_LETTER = re.compile(f"[{charset(LETTERS)}]")
 
 
 #: A table whose inked cells came out without words at least this often is read again alone.
@@ -101,10 +102,10 @@ def worth_rereading(words: list[OcrWord]) -> bool:
     texts = [w.text for w in words]
     if sum(len(t) for t in texts) > MAX_CHARS or all(is_number(t) for t in texts):
         return False
-    if any(re.match(r"^[ieoIE][0-9๐-๙]", t) for t in texts):
+    if any(re.match(f"^[ieoIE][0-9{charset(DIGITS)}]", t) for t in texts):
         return False  # a question code
     # Tesseract turns ๙ and ๘ into Thai letters (``ส``): allow one per word, never a Thai word
-    return all(_RE_NUMERALISH.match(t) or (len(_RE_THAI_LETTER.findall(t)) <= 1 and re.search(r"[0-9๐-๙]", t))
+    return all(_RE_NUMERALISH.match(t) or (len(_RE_THAI_LETTER.findall(t)) <= 1 and re.search(f"[0-9{charset(DIGITS)}]", t))
                for t in texts)
 
 
@@ -147,7 +148,7 @@ def agree_with_seen(r: Reading, seen: str, sure: float) -> Reading:
     glyphs = [g for g in r.glyphs if g.char != "."]
     if len(seen_chars) != len(glyphs) or not glyphs:
         return r
-    to_arabic = {t: str(i) for i, t in enumerate("๐๑๒๓๔๕๖๗๘๙")}
+    to_arabic = {t: str(i) for i, t in enumerate(DIGITS)}
     pairs = dict(zip((id(g) for g in glyphs), (to_arabic.get(c, c) for c in seen_chars)))
     out = tuple(GlyphGuess(g.char, sure, g.box) if g.confidence < sure and pairs.get(id(g)) == g.char else g
                 for g in r.glyphs)
@@ -272,7 +273,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 # the number's own words (specks elsewhere stay out); when the
                 # words read well but too few, the cell's busiest line of ink
                 digits = [(w.x0 - cx0, w.top - cy0, w.x1 - cx0, w.bottom - cy0)
-                          for w in inside if misread and re.search(r"[0-9๐-๙]", w.text)]
+                          for w in inside if misread and re.search(f"[0-9{charset(DIGITS)}]", w.text)]
                 ink = number_box(crop, digits, min_ink)
                 if ink is None or not INK_HEIGHT_MM[0] <= (ink[3] - ink[1]) * 25.4 / dpi <= INK_HEIGHT_MM[1]:
                     continue

@@ -30,6 +30,7 @@ from extract.ocr.scan import (
 )
 from extract.ocr.tesseract import OcrWord
 from normalize.thai import drop_stray_ocr_marks
+from normalize.thaichars import DIGITS, LETTERS, charset
 
 #: Thai text boxes span marks above and below: the font size is about this
 #: share of a word box's height.
@@ -64,7 +65,7 @@ class OcrResult:
 #: letters, where Tesseract's Thai model misreads Thai numerals
 #: (``๙๙.๓๘`` → ``RRM``, ``๒๕๖๘`` → ``๒๕๒๕``).
 _RE_TOKEN = re.compile(r"^[\s\w.\-–:/()\[\]|,]{1,14}$")
-_RE_SUSPECT = re.compile(r"[0-9๐-๙A-Za-z.\[\]|]")
+_RE_SUSPECT = re.compile(rf"[0-9{charset(DIGITS)}A-Za-z.\[\]|]")
 
 
 def is_numeral_candidate(text: str) -> bool:
@@ -75,9 +76,9 @@ def is_numeral_candidate(text: str) -> bool:
     >>> is_numeral_candidate("ในปีงบประมาณพ.ศ.๒๕๒๕(๑๐")
     True
     """
-    if re.search(r"[0-9๐-๙]", text):
+    if re.search(f"[0-9{charset(DIGITS)}]", text):
         return True
-    return bool(_RE_TOKEN.match(text) and _RE_SUSPECT.search(text) and not re.search(r"[ก-ฮ]{3}", text))
+    return bool(_RE_TOKEN.match(text) and _RE_SUSPECT.search(text) and not re.search(f"[{charset(LETTERS)}]{{3}}", text))
 
 
 #: Words below this confidence that hold no Thai word are specks, stamps
@@ -92,7 +93,7 @@ def is_noise(w: OcrWord) -> bool:
     """
     if w.conf >= NOISE_CONF:
         return False
-    return len(re.findall(r"[ก-ฮ]", w.text)) < 2 and len(w.text) <= 4
+    return len(re.findall(f"[{charset(LETTERS)}]", w.text)) < 2 and len(w.text) <= 4
 
 
 def words_to_chars(words: list[OcrWord], scale: float) -> tuple[Char, ...]:

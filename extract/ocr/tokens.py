@@ -25,18 +25,19 @@ from extract.numerals.recognizer import (
     meaning_in_number,
 )
 from extract.ocr.tesseract import OcrWord
+from normalize.thaichars import DIGITS, LETTERS, charset
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
 DIGIT_MIN = 0.6
 #: A re-read replaces Tesseract's text when it is at least this sure.
 READ_MIN = 0.5
 
-_RE_DIGITS = re.compile(r"[0-9๐-๙]+(?:[.,][0-9๐-๙]+)?")
+_RE_DIGITS = re.compile(f"[0-9{charset(DIGITS)}]+(?:[.,][0-9{charset(DIGITS)}]+)?")
 _RE_CODE = re.compile(r"^[ieo]\d{1,2}$")
 #: ``ต.ค.`` read as ``A.A.``, ``ก.ย.`` as ``1.8.``: dotted letters or digits that the
 #: numeral recognizer sees no digit in.
 _RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z0-9]{1,3}\.){1,3}[A-Za-z]?$")
-_RE_THAI = re.compile(r"[ก-ฮ]")
+_RE_THAI = re.compile(f"[{charset(LETTERS)}]")
 _RE_NUMBERISH = re.compile(r"^[\d.\-]+$")
 
 
@@ -224,7 +225,7 @@ def drop_stray_points(r: Reading, seen: str) -> Reading:
             glyphs.pop()
     dots = [i for i, g in enumerate(glyphs) if g.char == "."]
     if len(dots) > 1:
-        m = re.fullmatch(r"\D*?([0-9๐-๙]+)\.[0-9๐-๙]+\D*", seen)
+        m = re.fullmatch(rf"\D*?([0-9{charset(DIGITS)}]+)\.[0-9{charset(DIGITS)}]+\D*", seen)
         digits_before = [sum(glyphs[j].char != "." for j in range(i)) for i in dots]
         if m and digits_before.count(len(m.group(1))) == 1:
             keep = dots[digits_before.index(len(m.group(1)))]

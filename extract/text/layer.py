@@ -15,9 +15,12 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ita_extract.page import Box, Char, Page  #: Legacy private-use codes that stand for combining marks (U+F700 ฐ and
+from ita_extract.page import Box, Char, Page
+from normalize.thaichars import LEGACY_GLYPHS
+
+#: Legacy private-use codes that stand for combining marks (U+F700 ฐ and
 #: U+F70F ญ are base letters without descender, not marks).
-_PUA_MARKS = frozenset(chr(c) for c in range(0xF700, 0xF71B)) - {"\uF700", "\uF70F"}
+_PUA_MARKS = frozenset(LEGACY_GLYPHS) - {"\uF700", "\uF70F"}
 
 #: A gap wider than this share of the font size between two glyph clusters
 #: on one line is a word space, even when the PDF drew no space glyph.

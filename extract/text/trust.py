@@ -18,6 +18,7 @@ from extract.text.layout import Cell, Item, TextLine
 from extract.text.layer import Line
 from normalize.repair import Faults, RepairStats, dictionary_share, is_unknown_glyph, prepare, repair_line
 from normalize.thai import normalize_text
+from normalize.thaichars import LETTERS
 from ita_extract.model import Problem, problem
 
 #: A page whose Thai text, repaired, still falls into dictionary words for
@@ -56,7 +57,7 @@ def assess(text: str) -> PageTrust:
         share=share,
         faults=Faults.of(prepared, share),
         unknown_glyphs=sum(1 for c in prepared if is_unknown_glyph(c)),
-        consonants=sum(1 for c in prepared if "\u0e01" <= c <= "\u0e2e"),
+        consonants=sum(1 for c in prepared if c in LETTERS),
     )
 
 

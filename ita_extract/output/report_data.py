@@ -14,11 +14,13 @@ from collections import Counter
 
 import pandas as pd
 
+from normalize.thaichars import PHINTHU, WORD_CHARS, charset
+
 #: The tools whose scores are survey averages (OIT items are pass/fail).
 SURVEY_TOOLS = ("IIT", "EIT")
 #: A word counts in the causes when it has at least this many Thai letters.
 MIN_WORD_LETTERS = 2
-_RE_THAI_WORD = re.compile(r"^[ก-ฮะ-ู็-๎เ-ไ]+$")
+_RE_THAI_WORD = re.compile(f"^[{charset(WORD_CHARS, exclude=PHINTHU + 'ๅ')}]+$")
 
 
 def status_counts(documents: pd.DataFrame) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from normalize.thai import MARKS
+from normalize.thaichars import BLOCK, LETTERS, MARKS, charset
 
 LOWEST = "lowest"
 CAUSE = "cause"
@@ -106,7 +106,7 @@ _TAIL = r"(?P<tail>(?:\s*[ฯๆ])?(?:\s*(?:คือ|ได้แก่))?\s*(?
 # three signs with no Thai letter ("*.", "|"), or a bracket and up to three
 # characters ("<อ2").
 _RE_OPENING = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-•●▪*]\s*)?(?:[^\sก-ฮ]{1,3}\s*|[<(\[{|]\S{0,3}\s*)?$"
+    rf"(?:^|\n)[ \t]*(?:[-•●▪*]\s*)?(?:[^\s{charset(LETTERS)}]{{1,3}}\s*|[<(\[{{|]\S{{0,3}}\s*)?$"
 )
 # A word boundary before a label standing inside a paragraph.
 _RE_WORD_BEFORE = re.compile(r"(?:^|[\s(\"'“:;,.])$")
@@ -142,7 +142,7 @@ def _accepted(text: str, m: re.Match[str], phrase: Phrase, strict: bool) -> bool
     if m.group("colon"):
         return True
     if _opens_paragraph(text, m.start()):
-        return (phrase.strong or not strict or not re.match(r"[ก-๛]", after)
+        return (phrase.strong or not strict or not re.match(f"[{charset(BLOCK)}]", after)
                 or bool(m.group("tail").strip()))
     before = text[max(0, m.start() - 1):m.start()]
     return phrase.strong and bool(_RE_WORD_BEFORE.search(before))

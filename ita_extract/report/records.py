@@ -19,6 +19,7 @@ from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_r
 from normalize.dates import parse_period
 from normalize.indicators import CANONICAL, tool_for_indicator
 from normalize.thai import is_wrap_space, join_letter_spaced, letter_spaced_wrap, normalize_text
+from normalize.thaichars import BLOCK, DIGITS, LEGACY_GLYPHS, LETTERS, TEXT, charset
 from ita_extract.report.labels import CAUSE, GUIDELINE, LOWEST, find_labels, is_label_only, opens_with_label
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from ita_extract.report.sections import IndicatorTable
@@ -26,7 +27,7 @@ from ita_extract.report.sections import IndicatorTable
 #: A line that starts a new paragraph whatever the geometry: a numbered or
 #: bulleted item (the analysis labels are told by :mod:`ita_extract.report.labels`).
 #: Items are never numbered from zero: "๐๙) โดย" closes a citation.
-_RE_PARAGRAPH_START = re.compile(r"^\s*(?:[1-9๑-๙][0-9๐-๙]?\s*[.)]|[-•●▪*])")
+_RE_PARAGRAPH_START = re.compile(rf"^\s*(?:[1-9{charset(DIGITS, exclude='๐')}][0-9{charset(DIGITS)}]?\s*[.)]|[-•●▪*])")
 #: Rows whose OCR confidence (Tesseract, 0–100) falls below this get an
 #: ``ocr-low-confidence`` warning, so an analyst knows what to check by eye.
 LOW_CONFIDENCE = 60.0
@@ -51,13 +52,13 @@ def _paragraph_break(prev: Line, nxt: Line, cell_right: float) -> bool:
 
 #: A Thai abbreviation (ต.ค., ก.ย., พ.ศ.) at a line's start or end: a word of
 #: its own, so a wrap next to it fell on a space.
-_RE_ABBR_START = re.compile(r"^[ก-ฮ]{1,3}\.(?:[ก-ฮ]{1,2}\.)?")
-_RE_ABBR_END = re.compile(r"(?:^|[^ก-๛])[ก-ฮ]{1,3}\.(?:[ก-ฮ]{1,2}\.)?$")
+_RE_ABBR_START = re.compile(rf"^[{charset(LETTERS)}]{{1,3}}\.(?:[{charset(LETTERS)}]{{1,2}}\.)?")
+_RE_ABBR_END = re.compile(rf"(?:^|[^{charset(BLOCK)}])[{charset(LETTERS)}]{{1,3}}\.(?:[{charset(LETTERS)}]{{1,2}}\.)?$")
 #: A line ending inside a token: after a slash or a hyphen ("30/" / "9/2567", "E-" / "Service").
-_RE_OPEN_END = re.compile(r"[0-9A-Za-z๐-๙][/\-‐]$")
+_RE_OPEN_END = re.compile(rf"[0-9A-Za-z{charset(DIGITS)}][/\-‐]$")
 #: Thai letters at the end of one line and the start of the next.
-_RE_THAI_END = re.compile(r"[\u0e01-\u0e4e\uf700-\uf71a]$")
-_RE_THAI_START = re.compile(r"^[\u0e01-\u0e4e\uf700-\uf71a]")
+_RE_THAI_END = re.compile(f"[{charset(TEXT, LEGACY_GLYPHS)}]$")
+_RE_THAI_START = re.compile(f"^[{charset(TEXT, LEGACY_GLYPHS)}]")
 
 
 def _wrap_joiner(left: str, right: str, drawn_space: bool) -> str:
@@ -70,7 +71,7 @@ def _wrap_joiner(left: str, right: str, drawn_space: bool) -> str:
     """
     if drawn_space:
         return " "
-    if _RE_OPEN_END.search(left) and re.match(r"[0-9A-Za-z๐-๙]", right):
+    if _RE_OPEN_END.search(left) and re.match(f"[0-9A-Za-z{charset(DIGITS)}]", right):
         return ""
     if _RE_THAI_END.search(left) and _RE_THAI_START.match(right):
         # Thai writes words without spaces: the wrap fell between or inside
