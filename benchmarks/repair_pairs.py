@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from normalize.repair import repair_text
+from normalize.thai import thai_digits_to_arabic
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "real-text" / "dev_pairs.json"
 if not DEFAULT.exists():
@@ -23,7 +24,7 @@ if not DEFAULT.exists():
 
 
 def canon(s: str) -> str:
-    s = s.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    s = thai_digits_to_arabic(s)
     return re.sub(r"\s+", " ", s).strip()
 
 

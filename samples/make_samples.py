@@ -62,30 +62,31 @@ CELL_PAD_X = 1.4        # mm, left/right cell padding
 CELL_PAD_Y = 0.9        # mm, top/bottom cell padding
 BORDER_W = 0.2          # mm
 
-SARA_AM = "\u0e33"
-SARA_AM_DECOMPOSED = "\u0e4d\u0e32"  # nikhahit + sara aa: what Word's text layer carries
 
-
+from normalize.thaichars import (  # noqa: E402
+    FOLLOW_VOWELS,
+    LEAD_VOWELS,
+    LEGACY_GLYPHS,
+    MARKS,
+    NIKHAHIT,
+    SARA_AA,
+    SARA_AM,
+)
 from samples.content import Para, Row, Sample, Table  # noqa: E402
+
+SARA_AM_DECOMPOSED = NIKHAHIT + SARA_AA  # what Word's text layer carries for sara am
 
 
 # --------------------------------------------------------------------------
 # Thai text helpers
 # --------------------------------------------------------------------------
-# Marks that sit above or below their base and never start a cluster:
-# mai han-akat, sara i..phinthu, maitaikhu..yamakkan, and the legacy
-# private-use shifted marks (U+F701-F70E, U+F710-F71A; F700 and F70F are
-# consonants without descender).
-_MARKS = set(
-    [chr(0x0E31)]
-    + [chr(c) for c in range(0x0E34, 0x0E3B)]
-    + [chr(c) for c in range(0x0E47, 0x0E4F)]
-    + [chr(c) for c in range(0xF701, 0xF70F)]
-    + [chr(c) for c in range(0xF710, 0xF71B)]
-)
+# Marks that sit above or below their base and never start a cluster, and
+# the legacy private-use shifted marks (U+F700 and U+F70F are consonants
+# without descender).
+_MARKS = set(MARKS) | set(LEGACY_GLYPHS) - {"\uf700", "\uf70f"}
 # Following vowels that Word never separates from the syllable before them.
-_FOLLOWING = set("\u0e30\u0e32\u0e33\u0e45")
-_LEADING = set("\u0e40\u0e41\u0e42\u0e43\u0e44")
+_FOLLOWING = set(FOLLOW_VOWELS)
+_LEADING = set(LEAD_VOWELS)
 
 
 def for_drawing(text: str) -> str:

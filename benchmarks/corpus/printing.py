@@ -18,12 +18,13 @@ from benchmarks.corpus.compose import Block, Plan
 from benchmarks.corpus.model import Cell, Doc, Para, Row, Run, Table
 from normalize.codes import QuestionCode
 from normalize.indicators import CANONICAL, tool_for_indicator
+from normalize.thaichars import DIGITS, TEXT, charset
 
-_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+_THAI = str.maketrans("0123456789", DIGITS)
 _RE_CODE = re.compile(r"(?<![A-Za-z])([ieo])(\d{1,2})(?!\d)")
-_RE_THAI_WORD = re.compile(r"^[\u0e01-\u0e4e]{4,}$")
+_RE_THAI_WORD = re.compile(f"^[{charset(TEXT)}]{{4,}}$")
 # a code standing alone (i๑, O10, ๐๑๐): letter-spaced like Thai words in Word's distributed lines
-_RE_CODE_TOKEN = re.compile(r"^[ieoIEO๐]?[0-9๐-๙]{1,3}$")
+_RE_CODE_TOKEN = re.compile(f"^[ieoIEO๐]?[0-9{charset(DIGITS)}]{{1,3}}$")
 
 LOWEST_LABELS = ["ข้อคำถามที่ได้คะแนนน้อยที่สุด", "ข้อคำถามที่ได้คะแนนน้อยที่สุด คือ", "ข้อคำถามที่ได้คะแนนน้อยที่สุด"]
 CAUSE_LABELS = ["สาเหตุเกิดจาก", "สาเหตุ", "สาเหตุที่ได้คะแนนน้อย", "สาเหตุเกิดจาก"]

@@ -18,18 +18,18 @@ from fpdf.fonts import FontFace
 from benchmarks.corpus.look import Look
 from benchmarks.corpus.model import Cell, Doc, Para, Row, Run, Table
 from benchmarks.corpus.wrap import wrap
+from normalize.thaichars import MARKS, NIKHAHIT, SARA_AA, SARA_AM, TEXT, TONEMARKS, charset
 
 PT = 25.4 / 72  # mm per point
 LINE = 1.3  # line height / font size
 PAD = 1.2  # mm cell padding
 CREATION = dt.datetime(2025, 11, 20, 9, 0, 0, tzinfo=dt.timezone.utc)
-SARA_AM = "\u0e33"
 LATIN_FALLBACK = Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf")
 LATIN_FALLBACK_BOLD = Path("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf")
 
 # A cluster: a base with its marks (and a sara am); a leading vowel is a cluster of its own,
 # as Word's distributed spacing prints it (``แ ล ้ว``).
-_RE_CLUSTER = re.compile(r".[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*\u0e33?", re.S)
+_RE_CLUSTER = re.compile(f".[{charset(MARKS)}]*{SARA_AM}?", re.S)
 
 
 def spaced(text: str) -> str:
@@ -41,7 +41,7 @@ def spaced(text: str) -> str:
     return " ".join(m.group(0) for m in _RE_CLUSTER.finditer(text) if m.group(0).strip())
 
 
-_RE_HAS_THAI = re.compile("[\u0e01-\u0e4e]")
+_RE_HAS_THAI = re.compile(f"[{charset(TEXT)}]")
 
 
 def _plain(runs: list[Run]) -> str:
@@ -68,13 +68,13 @@ def _setup(look: Look) -> FPDF:
     return pdf
 
 
-_RE_TONE_AM = re.compile("([\u0e48-\u0e4b])\u0e33")
+_RE_TONE_AM = re.compile(f"([{charset(TONEMARKS)}]){SARA_AM}")
 
 
 def _draw_text(text: str) -> str:
     # fpdf2 maps the second glyph of a shaped sara am to nothing: draw it decomposed, the
     # nikhahit before a tone mark (its visual order), else the nikhahit is lost from the text layer
-    return _RE_TONE_AM.sub("\u0e4d\\1\u0e32", text).replace(SARA_AM, "\u0e4d\u0e32")
+    return _RE_TONE_AM.sub(f"{NIKHAHIT}\\1{SARA_AA}", text).replace(SARA_AM, NIKHAHIT + SARA_AA)
 
 
 def _lines(pdf: FPDF, paras: list[list[Run]], width: float) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pdfplumber
 
 from normalize.thai import compose_sara_am, map_legacy_glyphs
+from normalize.thaichars import MARKS, NIKHAHIT, SARA_AA, TEXT, TONEMARKS, charset
 
 
 
@@ -36,12 +37,12 @@ class TextLayerCheck:
 
 
 _IGNORED = "\u200b\ufeff-"
-_RE_THAI = re.compile("[\u0e01-\u0e4e]")
-_RE_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_RE_THAI = re.compile(f"[{charset(TEXT)}]")
+_RE_MARKS = re.compile(f"[{charset(MARKS)}]")
 # a sara am drawn as nikhahit + (tone) + aa, split by a gap: "นํ า", "สมํ ่า"
 # a gap before a mark is never a word gap ("รับร้ ู": the text layer put the marks apart)
-_RE_SPACE_MARK = re.compile("\\s+(?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
-_RE_SPLIT_AM = re.compile("\u0e4d\\s+(?=[\u0e48-\u0e4b]?\\s*\u0e32)")
+_RE_SPACE_MARK = re.compile(f"\\s+(?=[{charset(MARKS)}])")
+_RE_SPLIT_AM = re.compile(f"{NIKHAHIT}\\s+(?=[{charset(TONEMARKS)}]?\\s*{SARA_AA})")
 
 
 def _squash(text: str) -> str:

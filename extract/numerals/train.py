@@ -43,6 +43,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from ita_extract.errors import MissingDependency
+from normalize.thaichars import LEAD_VOWELS, LETTERS
 from extract.numerals.recognizer import (
     ARABIC_DIGITS,
     CLASSES,
@@ -86,8 +87,7 @@ SEED = 20250401
 #: ``other``: Thai letters, vowels and syllables with marks, Latin letters
 #: and signs that are no digit. Not taught: l, I, | (a 1 in any number), o
 #: and O (a zero), i, e and E (classes of their own).
-THAI_CONSONANTS = "กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮ"
-THAI_OTHER = THAI_CONSONANTS + "ะาเแโใไๆฯ"
+THAI_OTHER = LETTERS + "ะา" + LEAD_VOWELS + "ๆฯ"
 THAI_SYLLABLES = (
     "กิ", "ที่", "นั้", "ปู", "ดี", "ตั", "คุ", "สู่", "ผู้", "ข้", "ชื่", "ด้", "บึ", "ฟ้", "ห้", "ล่", "ต่",
     "มี", "รู้", "จำ", "ทำ", "น้ำ", "ฏ", "ฐ", "ญ", "ปี", "ปิ", "ฝั", "พื", "ฬ", "ศึ", "ยุ", "อื่",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from normalize.thaichars import ABOVE_VOWELS, DIGITS, LETTERS
+
 @dataclass
 class Para:
     """A paragraph outside tables.  ``\\n`` in text starts a new line."""
@@ -158,7 +160,7 @@ EIT = {
     9: "ท่านเคยใช้งานระบบการให้บริการออนไลน์ (E-Service) ของหน่วยงานหรือไม่",
 }
 
-_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+_THAI_DIGITS = str.maketrans("0123456789", DIGITS)
 
 
 def thai_digits(text: str) -> str:
@@ -170,7 +172,7 @@ def thai_digits(text: str) -> str:
 # HarfBuzz's hb-ot-shaper-thai.cc): shift down (SD), shift down-left (SDL),
 # shift left (SL).
 _ASCENDERS = set("ปฝฟฬ")
-_ABOVE = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4d")
+_ABOVE = set(ABOVE_VOWELS)
 _TONES = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
 _SD = dict(zip(_TONES, "\uf70a\uf70b\uf70c\uf70d\uf70e"))
 _SDL = dict(zip(_TONES, "\uf705\uf706\uf707\uf708\uf709"))
@@ -199,7 +201,7 @@ def legacy(word: str) -> str:
         elif ch in _ABOVE:
             above = True
             out.append(_SL[ch] if base in _ASCENDERS else ch)
-        elif "\u0e01" <= ch <= "\u0e2e":
+        elif ch in LETTERS:
             base, above = ch, False
             out.append(ch)
         else:
