@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from normalize import questionnaire
 from normalize.thai import normalize_text, thai_digits_to_arabic
 from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, charset
 
@@ -24,19 +25,8 @@ __all__ = [
     "tool_for_indicator",
 ]
 
-#: Canonical indicator number -> name.
-CANONICAL: dict[int, str] = {
-    1: "การปฏิบัติหน้าที่",
-    2: "การใช้งบประมาณ",
-    3: "การใช้อำนาจ",
-    4: "การใช้ทรัพย์สินของราชการ",
-    5: "การแก้ไขปัญหาการทุจริต",
-    6: "คุณภาพการดำเนินงาน",
-    7: "ประสิทธิภาพการสื่อสาร",
-    8: "การปรับปรุงการทำงาน",
-    9: "การเปิดเผยข้อมูล",
-    10: "การป้องกันการทุจริต",
-}
+#: Canonical indicator number -> name (``meta.indicators`` of normalize/questionnaires.json).
+CANONICAL: dict[int, str] = questionnaire.indicator_names()
 
 #: Default minimum similarity (0-100) for a name to count as an indicator.
 MIN_SCORE = 82.0

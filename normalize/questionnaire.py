@@ -28,6 +28,7 @@ __all__ = [
     "Question",
     "UnknownFiscalYear",
     "fiscal_years",
+    "indicator_names",
     "question",
     "questions",
     "year_note",
@@ -77,6 +78,15 @@ def _check(q: Question) -> None:
     want = range(1, 6) if q.tool == "IIT" else range(6, 9) if q.tool == "EIT" else range(9, 11)
     if q.indicator not in want:
         raise ValueError(f"questionnaires.json: {q.code} of {q.fiscal_year} under indicator {q.indicator}")
+
+
+def indicator_names() -> dict[int, str]:
+    """The ten indicators' canonical names (``meta.indicators``), by number.
+
+    >>> indicator_names()[1], indicator_names()[10]
+    ('การปฏิบัติหน้าที่', 'การป้องกันการทุจริต')
+    """
+    return {int(n): name for n, name in _load()[0]["indicators"].items()}
 
 
 def fiscal_years() -> tuple[int, ...]:

@@ -109,7 +109,7 @@ def clusters(text: str) -> list[str]:
 
 
 def _is_thai(text: str) -> bool:
-    return any("\u0e00" <= ch <= "\u0e7f" or "\uf700" <= ch <= "\uf71a" for ch in text)
+    return any("\u0e00" <= ch <= "\u0e7f" or ch in LEGACY_GLYPHS for ch in text)  # the Unicode Thai block or a legacy glyph
 
 
 # --------------------------------------------------------------------------

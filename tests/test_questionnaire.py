@@ -51,7 +51,37 @@ def test_unknown_year_and_code():
 
 def test_every_year_says_how_sure_it_is():
     meta = json.loads(questionnaire.DATA_FILE.read_text(encoding="utf-8"))["meta"]
-    assert meta["indicators"] == {str(k): v for k, v in CANONICAL.items()}
+    assert CANONICAL == questionnaire.indicator_names() == {int(k): v for k, v in meta["indicators"].items()}
+    assert list(CANONICAL) == list(range(1, 11))
     for fy in YEARS:
         note = questionnaire.year_note(fy)
         assert note["certainty"] and note["note"]
+
+
+# --- the samples print the questionnaire: their own wording only where an agency's retyping differs ---
+
+@pytest.mark.parametrize("fy", (2567, 2568, 2569))
+def test_samples_retyped_questions_are_printings_of_the_questionnaire(fy):
+    from rapidfuzz import fuzz
+
+    from samples.content import RETYPED, printed_question
+
+    for code, text in RETYPED.items():
+        wording = questionnaire.question(fy, code).text
+        assert text != wording, f"{code}: same as the questionnaire, drop it from RETYPED"
+        # close enough that the catalog would snap it back (spaces and a word apart)
+        assert fuzz.ratio(text.replace(" ", ""), wording.replace(" ", "")) >= catalog.SNAP_MIN, code
+    for q in questionnaire.questions(fy):
+        if q.tool != "OIT":
+            assert printed_question(fy, q.code) == RETYPED.get(q.code, q.text)
+
+
+def test_samples_read_the_questionnaire_file():
+    import samples.content as content
+    from samples.content import bannasuan_2569, nongkabu_2568, wiangsawan_2567
+
+    # no second copy of the questionnaire in the samples
+    assert not hasattr(content, "IIT") and not hasattr(content, "EIT")
+    assert nongkabu_2568.question("i12") == questionnaire.question(2568, "i12").text
+    assert bannasuan_2569.question("i4") == questionnaire.question(2569, "i4").text
+    assert wiangsawan_2567.question("e9") == questionnaire.question(2567, "e9").text

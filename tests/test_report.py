@@ -197,3 +197,23 @@ def test_numbering_is_left_alone_when_it_is_only_gapped():
     content = read_report(items)
     assert [s.question for s in content.scores] == ["o7", "o9", "o10"]
     assert not [p for p in content.problems if p.code == "question-code-corrected"]
+
+
+def _headless(code_cell: str, year_line: str | None) -> list:
+    """An analysis table without an indicator heading, after an optional title with the fiscal year."""
+    items = [heading(year_line)] if year_line else []
+    return items + [table([ANALYSIS_HEADER, [cell(code_cell), cell("๙๐.๐๐"), cell("-ไม่มี")]])]
+
+
+def test_headless_table_takes_its_indicator_from_the_years_questionnaire():
+    # i7: indicator 3 in the 15-question IIT of 2568 (and when the year is unknown),
+    # indicator 2 in the 30-question IIT of 2565; o22: indicator 10 in 2568
+    for code_cell, year_line, want in [
+        ("i7 ท่านเคยถูกผู้บังคับบัญชา", "รายงานผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๘", 3),
+        ("i7 ท่านเคยถูกผู้บังคับบัญชา", None, 3),
+        ("i7 ผู้บังคับบัญชา", "รายงานผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๕", 2),
+        ("o22 มาตรการส่งเสริมคุณธรรม", "รายงานผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๘", 10),
+    ]:
+        content = read_report(_headless(code_cell, year_line))
+        assert [s.indicator for s in content.scores] == [want], (code_cell, year_line)
+        assert ("indicator-heading-missing", want) in {(p.code, p.indicator) for p in content.problems}

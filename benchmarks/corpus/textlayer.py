@@ -70,7 +70,7 @@ def check(path: Path, drawn: str) -> TextLayerCheck:
     The second test (on letters; marks by count) catches a wrong glyph-to-Unicode map of a letter
     that repeated header rows would hide from the counts.
     """
-    layer = _RE_SPACE_MARK.sub("", _RE_SPLIT_AM.sub("\u0e4d", pdf_text(path)))
+    layer = _RE_SPACE_MARK.sub("", _RE_SPLIT_AM.sub(NIKHAHIT, pdf_text(path)))
     want, got = _canon(drawn), _canon(layer)
     missing = {c: n - got[c] for c, n in want.items() if got[c] < n}
     # marks are compared by count only: a producer may draw a mark in a run of its own (Chromium),

@@ -15,14 +15,14 @@ output (tests/expected/ita-2569-bannasuan.json) repeats them by hand.
 """
 from __future__ import annotations
 
-from samples.content import EIT, IIT, Para, Sample, analysis_table, heading, measures_table
+from normalize.codes import QuestionCode
+from normalize.indicators import CANONICAL
+from samples.content import Para, Sample, analysis_table, heading, measures_table, printed_question
 
 AGENCY = "เทศบาลตำบลบ้านนาสวน"
-NAMES = {
-    1: "การปฏิบัติหน้าที่", 2: "การใช้งบประมาณ", 3: "การใช้อำนาจ", 4: "การใช้ทรัพย์สินของราชการ",
-    5: "การแก้ไขปัญหาการทุจริต", 6: "คุณภาพการดำเนินงาน", 7: "ประสิทธิภาพการสื่อสาร",
-    8: "การปรับปรุงการทำงาน", 9: "การเปิดเผยข้อมูล", 10: "การป้องกันการทุจริต",
-}
+FISCAL_YEAR = 2569
+# The OIT items as this agency lists them (not questionnaires.json's 2569 numbering;
+# kept as they are so the sample PDF stays byte-identical).
 OIT = {
     1: "โครงสร้าง", 2: "ข้อมูลผู้บริหาร", 3: "อำนาจหน้าที่", 4: "ข้อมูลการติดต่อ", 5: "ข่าวประชาสัมพันธ์",
     6: "แผนดำเนินงานและการใช้งบประมาณประจำปี", 7: "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ รอบ 6 เดือน",
@@ -48,8 +48,8 @@ SCORES = {
 
 
 def question(code: str) -> str:
-    n = int(code[1:])
-    return {"i": IIT, "e": EIT, "o": OIT}[code[0]][n]
+    parsed = QuestionCode.of(code)
+    return OIT[parsed.number] if parsed.tool == "OIT" else printed_question(FISCAL_YEAR, code)
 
 
 # indicator -> (lowest codes, cause, guideline); None = "-ไม่มี"
@@ -138,7 +138,7 @@ def sample() -> Sample:
              size=16, bold=True, align="C", space_after=3),
     ]
     for ind in range(1, 11):
-        b.append(heading(f"ตัวชี้วัดที่ {ind} {NAMES[ind]}"))
+        b.append(heading(f"ตัวชี้วัดที่ {ind} {CANONICAL[ind]}"))
         rows = [(c, question(c), s) for c, s in SCORES[ind]]
         b.append(analysis_table(rows, analysis_text(ind), tag=f"analysis {ind}"))
     b.append(Para("การกำหนดวิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติการหรือมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใส",
@@ -147,7 +147,7 @@ def sample() -> Sample:
     b.append(Para("เทศบาลตำบลบ้านนาสวนได้นำผลการวิเคราะห์ข้างต้นมากำหนดมาตรการ โครงการ หรือกิจกรรม "
                   "เพื่อยกระดับผลการประเมินในปีงบประมาณถัดไป ดังนี้", size=16, indent=12.5, space_after=2))
     for ind in range(1, 11):
-        b.append(heading(f"ตัวชี้วัดที่ {ind} {NAMES[ind]}"))
+        b.append(heading(f"ตัวชี้วัดที่ {ind} {CANONICAL[ind]}"))
         b.append(measures_table([list(r) for r in MEASURES[ind]], tag=f"measures {ind}"))
     return Sample(stem="ita-2569-bannasuan",
                   title="การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร ประจำปีงบประมาณ พ.ศ. 2569",

@@ -15,14 +15,14 @@ are turned into Thai digits and legacy codes only when drawn.
 """
 from __future__ import annotations
 
-from samples.content import EIT, IIT, Para, Sample, analysis_table, heading, legacy, measures_table, thai_digits
+from normalize.codes import QuestionCode
+from normalize.indicators import CANONICAL
+from samples.content import Para, Sample, analysis_table, heading, legacy, measures_table, printed_question, thai_digits
 
 AGENCY = "โรงพยาบาลเวียงสวรรค์"
-NAMES = {
-    1: "การปฏิบัติหน้าที่", 2: "การใช้งบประมาณ", 3: "การใช้อำนาจ", 4: "การใช้ทรัพย์สินของราชการ",
-    5: "การแก้ไขปัญหาการทุจริต", 6: "คุณภาพการดำเนินงาน", 7: "ประสิทธิภาพการสื่อสาร",
-    8: "การปรับปรุงการทำงาน", 9: "การเปิดเผยข้อมูล", 10: "การป้องกันการทุจริต",
-}
+FISCAL_YEAR = 2567
+# The OIT items as this agency lists them (not questionnaires.json's 2567 numbering;
+# kept as they are so the sample PDF stays byte-identical).
 OIT = {
     1: "โครงสร้าง", 2: "ข้อมูลผู้บริหาร", 3: "อำนาจหน้าที่", 4: "ข้อมูลการติดต่อ",
     5: "ข่าวประชาสัมพันธ์", 6: "แผนดำเนินงานประจำปี",
@@ -46,7 +46,8 @@ SCORES = {
 
 
 def question(code: str) -> str:
-    return {"i": IIT, "e": EIT, "o": OIT}[code[0]][int(code[1:])]
+    parsed = QuestionCode.of(code)
+    return OIT[parsed.number] if parsed.tool == "OIT" else printed_question(FISCAL_YEAR, code)
 
 
 ANALYSES = {
@@ -132,7 +133,7 @@ def sample() -> Sample:
         Para(show(f"{AGENCY} ประจำปีงบประมาณ พ.ศ. 2567"), size=16, bold=True, align="C", space_after=3),
     ]
     for ind in range(1, 11):
-        b.append(heading(show(f"ตัวชี้วัดที่ {ind} {NAMES[ind]}")))
+        b.append(heading(show(f"ตัวชี้วัดที่ {ind} {CANONICAL[ind]}")))
         rows = [(show(c), show(question(c)), show(s)) for c, s in SCORES[ind]]
         b.append(analysis_table(rows, show(analysis_text(ind), ind in PUA_ANALYSES), tag=f"analysis {ind}"))
     b.append(Para("การกำหนดวิธีการนำผลการวิเคราะห์ไปสู่การปฏิบัติ", size=16, bold=True, align="C",
@@ -142,7 +143,7 @@ def sample() -> Sample:
     b.append(Para("โรงพยาบาลได้กำหนดมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใส ดังนี้",
                   size=16, indent=12.5, space_after=2))
     for ind in sorted(MEASURES):
-        b.append(heading(show(f"ตัวชี้วัดที่ {ind} {NAMES[ind]}")))
+        b.append(heading(show(f"ตัวชี้วัดที่ {ind} {CANONICAL[ind]}")))
         rows = [[show(c, ind in PUA_MEASURES) for c in r] for r in MEASURES[ind]]
         b.append(measures_table(rows, tag=f"measures {ind}"))
     return Sample(stem="ita-2567-wiangsawan",
