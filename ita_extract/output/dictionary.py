@@ -2,7 +2,7 @@
 
 Column types come from ``ita_extract.output.schema`` (the schemas the writer uses), the
 meanings from ``COLUMNS`` below, the problem codes from ``ita_extract.errors.PROBLEM_CODES``.
-``python -m output.dictionary --write`` rewrites ``docs/schema.md``; a test fails
+``python -m ita_extract.output.dictionary --write`` rewrites ``docs/schema.md``; a test fails
 when the file differs from this output, and :func:`render` raises when a column
 has no meaning here, so a column cannot be added without its entry.
 """
@@ -125,7 +125,7 @@ def _meaning(table: str, column: str) -> tuple[str, str]:
     for key in ((table, column), ("*", column)):
         if key in COLUMNS:
             return COLUMNS[key]
-    raise KeyError(f"{table}.{column} has no meaning in output.dictionary.COLUMNS: add one")
+    raise KeyError(f"{table}.{column} has no meaning in ita_extract.output.dictionary.COLUMNS: add one")
 
 
 def _type(t: pa.DataType) -> str:
