@@ -6,6 +6,7 @@ column; the other modules read codes, dates, indicators and agency names.
 
 from normalize.agency import choose_agency, find_agency_mentions, normalize_agency
 from normalize.codes import (
+    QuestionCode,
     find_codes,
     oit_references,
     parse_code_range,
@@ -34,6 +35,7 @@ __all__ = [
     "CANONICAL",
     "HeadingMatch",
     "IndicatorMatch",
+    "QuestionCode",
     "choose_agency",
     "find_agency_mentions",
     "find_codes",
