@@ -18,7 +18,7 @@ from extract.text.layout import Item, page_items
 from extract.ocr.reader import PageOcr
 from extract.text.pdf import PdfFile
 from extract.ocr.raster import is_blank, open_images
-from extract.ocr.tesseract import OcrTimeout
+from extract.ocr.engine import OcrTimeout
 from extract.text.layer import text_layer_problem
 from extract.text.trust import trust_page
 from ita_extract.model import Problem, problem

@@ -16,6 +16,7 @@ import sys
 import numpy as np
 import pytest
 from tests.conftest import ROOT
+from tests.ocr_fakes import FakeEngine
 
 from ita_extract.errors import MissingDependency, NumeralModelInvalid
 from extract.numerals import recognizer as numerals
@@ -133,7 +134,7 @@ def test_ocr_with_a_damaged_model_says_why_and_never_trains(tmp_path, monkeypatc
     monkeypatch.setattr(numerals, "MODEL_FILE", bad)
     monkeypatch.setattr(numerals, "_default", None)
     monkeypatch.setitem(sys.modules, "extract.numerals.train", None)  # importing it would fail
-    why = PageOcr(10.0, engine_factory=object).unavailable()
+    why = PageOcr(10.0, engine_factory=FakeEngine).unavailable()
     assert why and "numeral model" in why and str(bad) in why
     assert bad.stat().st_size == 1000  # left as it was: nothing retrained or rewritten
 

@@ -28,8 +28,8 @@ import cv2
 import numpy as np
 
 from extract.numerals.recognizer import GlyphGuess, Reading
+from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.page import Grid
-from extract.ocr.tesseract import OcrWord
 from extract.ocr.tokens import drop_stray_points
 
 #: Pixels (at 300 dpi, scaled) trimmed inside a cell's box: the erased rule's halo.
@@ -54,12 +54,6 @@ _RE_THAI_LETTER = re.compile(r"[ก-ฮ]")
 
 #: A table whose inked cells came out without words at least this often is read again alone.
 EMPTY_TABLE_SHARE = 0.5
-
-
-class PageReader(Protocol):
-    """Reads the words of an image (:meth:`extract.ocr.tesseract.Engine.page_words`)."""
-
-    def page_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]: ...
 
 
 class NumberReader(Protocol):
@@ -320,7 +314,7 @@ def empty_share(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float)
 
 
 def reread_empty_tables(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
-                        engine: PageReader) -> tuple[list[OcrWord], list[Grid]]:
+                        engine: OcrEngine) -> tuple[list[OcrWord], list[Grid]]:
     """Tables whose inked cells came out mostly without words, read again on their own.
 
     Tesseract's page layout analysis sometimes takes a table (under a stamp, on

@@ -24,7 +24,7 @@ from extract.numerals.recognizer import (
     default_recognizer,
     meaning_in_number,
 )
-from extract.ocr.tesseract import OcrWord
+from extract.ocr.engine import OcrEngine, OcrWord
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
 DIGIT_MIN = 0.6
@@ -131,7 +131,7 @@ def word_image(page: np.ndarray, w: OcrWord) -> np.ndarray:
 class NumeralTokenReader:
     """The :class:`extract.ocr.reader.TokenReader` used in production."""
 
-    def __init__(self, engine=None, recognizer: Recognizer | None = None) -> None:
+    def __init__(self, engine: OcrEngine | None = None, recognizer: Recognizer | None = None) -> None:
         self.engine = engine
         self.recognizer = recognizer or default_recognizer()
 
