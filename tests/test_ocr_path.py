@@ -19,6 +19,7 @@ from extract.ocr.reader import PageOcr, words_to_chars
 from extract.ocr.scan import deskew, erase_lines, ruling_lines, skew_correction, table_grids
 from extract.ocr.engine import OcrTimeout, OcrWord, Orientation
 from pipeline import InputFile, main, process_document, sha256_of
+from ita_extract.page import PixelBox
 from ita_extract.settings import Settings
 
 
@@ -149,8 +150,8 @@ class _Glyphs:
     def classify_glyphs(self, crop):
         from extract.numerals.recognizer import GlyphGuess
 
-        return [GlyphGuess("?", 0.99, (0, 0, 1, 1)), GlyphGuess(".", 1.0, (0, 0, 1, 1)),
-                GlyphGuess("?", 0.9, (0, 0, 1, 1)), GlyphGuess(".", 1.0, (0, 0, 1, 1))]
+        box = PixelBox(0, 0, 1, 1)
+        return [GlyphGuess("?", 0.99, box), GlyphGuess(".", 1.0, box), GlyphGuess("?", 0.9, box), GlyphGuess(".", 1.0, box)]
 
 
 class _ThaiWordEngine(FakeEngine):

@@ -29,7 +29,7 @@ import numpy as np
 
 from extract.numerals.recognizer import GlyphGuess, Reading
 from extract.ocr.engine import OcrEngine, OcrWord
-from ita_extract.page import Grid
+from ita_extract.page import Grid, PixelBox
 from extract.ocr.tokens import drop_stray_points
 
 #: Pixels (at 300 dpi, scaled) trimmed inside a cell's box: the erased rule's halo.
@@ -66,7 +66,7 @@ class NumberReader(Protocol):
 class CellReread:
     """A cell read again: its box (pixels), the words it had and the word that replaces them."""
 
-    box: tuple[int, int, int, int]
+    box: PixelBox
     before: tuple[OcrWord, ...]
     after: OcrWord
 
@@ -105,7 +105,7 @@ def worth_rereading(words: list[OcrWord]) -> bool:
 def lone_number(r: Reading) -> Reading | None:
     """The one number of a reading whose other parts (split at wide gaps) are specks, or None.
 
-    >>> g = lambda c, p=0.9: GlyphGuess(c, p, (0, 0, 1, 1))
+    >>> g = lambda c, p=0.9: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))
     >>> lone_number(Reading("99.38 ?", 0.1, (g("9"), g("9"), g("."), g("3"), g("8"), g("?", 0.1)))).text
     '99.38'
     >>> lone_number(Reading("01 - 028", 0.9, tuple(g(c) for c in "01-028"))) is None
@@ -132,7 +132,7 @@ def agree_with_seen(r: Reading, seen: str, sure: float) -> Reading:
     Two readers that agree are evidence; only when both readings have as many
     glyphs (points aside), so that places pair up.
 
-    >>> g = lambda c, p: GlyphGuess(c, p, (0, 0, 1, 1))
+    >>> g = lambda c, p: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))
     >>> r = Reading("99.38", 0.45, (g("9", .97), g("9", .97), g(".", 1.0), g("3", .45), g("8", .96)))
     >>> agree_with_seen(r, "ส๕๓๕", 0.6).confidence, agree_with_seen(r, "ส๕๕๕", 0.6).confidence
     (0.6, 0.45)
@@ -204,8 +204,7 @@ def busiest_line(blobs: list[tuple[int, int, int, int, int]]) -> list[tuple[int,
     return [b for b in blobs if top <= (b[1] + b[3]) / 2 <= bottom]
 
 
-def number_box(crop: np.ndarray, digit_words: list[tuple[int, int, int, int]],
-               min_ink: int) -> tuple[int, int, int, int] | None:
+def number_box(crop: np.ndarray, digit_words: list[PixelBox], min_ink: int) -> PixelBox | None:
     """Where a cell's number is (crop pixels): grown from its digit words' box, or all the cell's ink."""
     blobs = ink_components(crop)
     if digit_words:
@@ -224,7 +223,8 @@ def number_box(crop: np.ndarray, digit_words: list[tuple[int, int, int, int]],
     top, bottom = min(b[1] for b in main), max(b[3] for b in main)
     margin = 0.3 * (bottom - top)
     blobs = [b for b in blobs if top - margin <= (b[1] + b[3]) / 2 <= bottom + margin]
-    return (min(b[0] for b in blobs), min(b[1] for b in blobs), max(b[2] for b in blobs), max(b[3] for b in blobs))
+    return PixelBox(min(b[0] for b in blobs), min(b[1] for b in blobs), max(b[2] for b in blobs),
+                    max(b[3] for b in blobs))
 
 
 def more_glyphs_than_read(crop: np.ndarray, words: list[OcrWord], ox: int, oy: int) -> bool:
@@ -265,7 +265,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     continue
                 # the number's own words (specks elsewhere stay out); when the
                 # words read well but too few, the cell's busiest line of ink
-                digits = [(w.x0 - cx0, w.top - cy0, w.x1 - cx0, w.bottom - cy0)
+                digits = [PixelBox(w.x0 - cx0, w.top - cy0, w.x1 - cx0, w.bottom - cy0)
                           for w in inside if misread and re.search(r"[0-9๐-๙]", w.text)]
                 ink = number_box(crop, digits, min_ink)
                 if ink is None or not INK_HEIGHT_MM[0] <= (ink[3] - ink[1]) * 25.4 / dpi <= INK_HEIGHT_MM[1]:
@@ -286,7 +286,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 word = OcrWord(text, cx0 + ink[0], cy0 + ink[1], cx0 + ink[2], cy0 + ink[3],
                                r.confidence * 100.0, key)
                 out = [w for w in out if w not in inside] + [word]
-                changes.append(CellReread((x0, y0, x1, y1), tuple(inside), word))
+                changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
     return out, changes
 
 
