@@ -268,11 +268,11 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 digits = [PixelBox(w.x0 - cx0, w.top - cy0, w.x1 - cx0, w.bottom - cy0)
                           for w in inside if misread and re.search(r"[0-9๐-๙]", w.text)]
                 ink = number_box(crop, digits, min_ink)
-                if ink is None or not INK_HEIGHT_MM[0] <= (ink[3] - ink[1]) * 25.4 / dpi <= INK_HEIGHT_MM[1]:
+                if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
                     continue
                 pad = max(2, int(4 * k))
-                ix0, iy0 = max(0, ink[0] - pad), max(0, ink[1] - pad)
-                ix1, iy1 = min(crop.shape[1], ink[2] + pad), min(crop.shape[0], ink[3] + pad)
+                ix0, iy0 = max(0, ink.x0 - pad), max(0, ink.top - pad)
+                ix1, iy1 = min(crop.shape[1], ink.x1 + pad), min(crop.shape[0], ink.bottom + pad)
                 r = drop_stray_points(reader.read_number(crop[iy0:iy1, ix0:ix1]), " ".join(w.text for w in inside))
                 r = lone_number(r)
                 if r is None:
@@ -283,8 +283,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     continue
                 text = r.text
                 key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
-                word = OcrWord(text, cx0 + ink[0], cy0 + ink[1], cx0 + ink[2], cy0 + ink[3],
-                               r.confidence * 100.0, key)
+                word = OcrWord(text, cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom,
+                               r.confidence * 100.0, key, "cell")
                 out = [w for w in out if w not in inside] + [word]
                 changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
     return out, changes
@@ -332,7 +332,7 @@ def reread_empty_tables(words: list[OcrWord], grids: tuple[Grid, ...] | list[Gri
         x0, y0, x1, y1 = (int(round(v)) for v in grid.bbox)
         x0, y0, x1, y1 = max(0, x0), max(0, y0), min(W, x1), min(H, y1)
         again = [OcrWord(w.text, w.x0 + x0, w.top + y0, w.x1 + x0, w.bottom + y0, w.conf,
-                         (w.line_key[0] + 1000 * (n + 1), w.line_key[1], w.line_key[2]))
+                         (w.line_key[0] + 1000 * (n + 1), w.line_key[1], w.line_key[2]), "table")
                  for w in engine.page_words(np.ascontiguousarray(image[y0:y1, x0:x1]), int(round(dpi)))]
         if empty_share(again, grid, image, dpi) < share:
             inside = set(map(id, _words_in(out, grid.bbox)))

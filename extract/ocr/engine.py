@@ -37,6 +37,16 @@ class OcrWord:
     bottom: int
     conf: float  # 0–100
     line_key: tuple[int, int, int]  # block, paragraph, line
+    source: str = "page"  # who read it last: one of WORD_SOURCES
+
+
+#: Who read a word last (``OcrWord.source``; a column of ``--debug-dir``'s TSV):
+#: the engine's page read; the engine reading a table alone
+#: (:func:`extract.ocr.cells.reread_empty_tables`); the numeral recognizer
+#: reading the word again (:mod:`extract.ocr.tokens`); the engine reading the
+#: word alone (a Thai abbreviation read as Latin); the numeral recognizer
+#: reading a cell's ink (:func:`extract.ocr.cells.reread_cells`).
+WORD_SOURCES = ("page", "table", "numerals", "word", "cell")
 
 
 class Orientation(NamedTuple):

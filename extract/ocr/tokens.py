@@ -170,7 +170,7 @@ class NumeralTokenReader:
         if self.engine is not None and _RE_LATIN_ABBREV.match(word.text) and not any(m.isdigit() for m in readable0):
             thai, conf = self.engine.read_word(crop0, int(dpi))
             if _RE_THAI.search(thai) and conf >= word.conf * 0.8:
-                return _reread(word, thai.replace(" ", ""), conf / 100.0)
+                return _reread(word, thai.replace(" ", ""), conf / 100.0, "word")
         return word
 
 
@@ -241,11 +241,11 @@ def drop_stray_points(r: Reading, seen: str) -> Reading:
     return Reading("".join(g.char for g in glyphs), conf, tuple(glyphs))
 
 
-def _reread(word: OcrWord, text: str, confidence: float) -> OcrWord:
+def _reread(word: OcrWord, text: str, confidence: float, source: str = "numerals") -> OcrWord:
     """The word read again, whole, by a reader made for it: its confidence replaces Tesseract's."""
-    return replace(word, text=text, conf=confidence * 100.0)
+    return replace(word, text=text, conf=confidence * 100.0, source=source)
 
 
 def _with(word: OcrWord, text: str, confidence: float) -> OcrWord:
     """Part of the word read again: the least sure reading counts."""
-    return replace(word, text=text, conf=min(word.conf, confidence * 100.0))
+    return replace(word, text=text, conf=min(word.conf, confidence * 100.0), source="numerals")
