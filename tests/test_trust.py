@@ -83,6 +83,7 @@ SOUND = sorted(SAMPLES.glob("*.pdf")) + [p for p in (SHARED / "dev-corpus" / "A-
                                                      SHARED / "dev-corpus" / "A-spaced.pdf") if p.exists()]
 
 
+@pytest.mark.slow
 def test_sound_samples_untouched():
     """The digital samples' and the dev corpus' pages are trusted as they are: no repair, no OCR."""
     for pdf in SOUND:

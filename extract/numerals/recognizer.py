@@ -3,7 +3,9 @@
 Debian's Tesseract Thai model has no ``๔ ๖ ๗ ๘ ๙`` in its character set, so
 it reads ``๙๙.๓๘`` as ``RRM`` and ``๒๕๖๘`` as ``๒๕๒๕`` (``shared/TRAPS.md``).
 This module re-reads such tokens from their image. The chain, each step a
-function whose result can be drawn (``--debug-dir``):
+function whose result can be inspected (glyph boxes are
+:class:`ita_extract.page.PixelBox`; ``--debug-dir`` marks each word this
+module read, source ``numerals`` or ``cell``):
 
 1. :func:`binarize` -- the crop (uint8, 0 = ink, 255 = paper) to an ink mask
    (Otsu; crops under :data:`UPSCALE_BELOW` px high are first upscaled 2x,

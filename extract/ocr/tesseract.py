@@ -159,9 +159,9 @@ class Engine:
     """A loaded Tesseract, an :class:`extract.ocr.engine.OcrEngine`; one per process (workers each make their own)."""
 
     def __init__(self, lang: str = DEFAULT_LANG, timeout_s: float = 120.0) -> None:
+        info = probe(lang)  # first: without tesserocr, MissingDependency (not an ImportError)
         import tesserocr
 
-        info = probe(lang)
         self.info = info
         self.timeout_ms = int(timeout_s * 1000)
         self._tesserocr = tesserocr
