@@ -19,6 +19,11 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from extract.ocr.reader import OcrResult
+    from extract.text.pdf import PdfFile
 
 log = logging.getLogger(__name__)
 
@@ -46,15 +51,15 @@ class DebugDir:
         except OSError as exc:
             log.warning("--debug-dir: could not write page %d of %s (%s)", number, self.folder, exc)
 
-    def ocr_page(self, result) -> None:
-        """An OCR'd page (:class:`extract.ocr.reader.OcrResult`): its drawing and its words."""
+    def ocr_page(self, result: OcrResult) -> None:
+        """An OCR'd page: its drawing and its words."""
         from extract.ocr.debug import page_png, words_tsv
 
         self._write(result.page.number, "png", page_png(result))
         self._write(result.page.number, "tsv", words_tsv(result))
 
-    def digital_page(self, pdf, number: int) -> None:
-        """A page read from its text layer (``pdf``: :class:`extract.text.pdf.PdfFile`): its table finder."""
+    def digital_page(self, pdf: PdfFile, number: int) -> None:
+        """A page read from its text layer: pdfplumber's table-finder drawing."""
         png = pdf.table_finder_png(number - 1)
         if png is not None:
             self._write(number, "png", png)
