@@ -2,7 +2,7 @@
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup samples bench bench-ocr bench-batch bench-heldout corpus clean
+.PHONY: demo test test-fast setup samples bench bench-ocr bench-batch bench-heldout corpus clean
 
 demo: $(STAMP)  ## set up, extract samples/ into out/, print the summary, write out/report.html
 	$(VENV)/bin/ita-extract run samples --out out
@@ -13,6 +13,9 @@ test: $(STAMP)  ## set up, then lint (ruff, import-linter) and run the whole tes
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/python -m pytest
+
+test-fast: $(STAMP)  ## the edit loop: every test not marked slow (no OCR end to end, batches, notebook, browser)
+	$(VENV)/bin/python -m pytest -m "not slow"
 
 setup: $(STAMP)
 

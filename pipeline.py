@@ -239,6 +239,11 @@ def build_parser() -> argparse.ArgumentParser:
                      help="also write the summary as JSON: documents per status, rows per table, pages, "
                           "seconds, and each failed file with its code and reason")
     run.add_argument("--wait", type=float, default=DEFAULT_LOCK_WAIT_S, metavar="SECONDS", help=WAIT_HELP)
+    run.add_argument("--debug-dir", type=Path, metavar="DIR",
+                     help="also draw every page read into DIR/<document>/: an OCR'd page as page-NNN.png "
+                          "(straightened, table grid and word boxes coloured by confidence) and page-NNN.tsv "
+                          "(its words with boxes), a text-layer page as pdfplumber's table-finder drawing; "
+                          "outputs are unchanged")
     compact = sub.add_parser("compact", help="rewrite the tables in OUT into one file per partition",
                              description="Example: ita-extract compact out/")
     compact.add_argument("out", type=Path, metavar="OUT", help="an output folder written by `run`")
@@ -330,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
                             ocr=args.ocr, ocr_timeout_s=args.ocr_timeout,
                             workers=default_workers() if args.workers is None else args.workers, timeout_s=args.timeout,
                             force=args.force, dask=args.dask, flush_docs=args.publish_every,
-                            lock_wait_s=args.wait)
+                            lock_wait_s=args.wait, debug_dir=args.debug_dir)
         summary = run_batch(settings)
         if args.summary_json:
             write_summary_json(summary, args.summary_json)

@@ -3,7 +3,8 @@
 Per page: a usable text layer is read as is; a page without one (a scan),
 or with a broken one (``(cid:N)`` glyphs), is recognized with OCR when the
 ``--ocr`` mode allows it and Tesseract is available; otherwise it is
-reported as needing OCR. A blank page (nothing drawn, or an image of blank
+reported as needing OCR. With ``Settings.debug_dir``, each page read is
+also drawn there (:mod:`extract.debug`). A blank page (nothing drawn, or an image of blank
 paper) is never sent to OCR; a page too large to render is reported
 (``page-too-large``, ``image-too-large``) and the others are still read.
 """
@@ -13,12 +14,13 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.debug import DebugDir
 from ita_extract.errors import ImageTooLarge, PageTooLarge
 from extract.text.layout import Item, page_items
 from extract.ocr.reader import PageOcr
 from extract.text.pdf import PdfFile
 from extract.ocr.raster import is_blank, open_images
-from extract.ocr.tesseract import OcrTimeout
+from extract.ocr.engine import OcrTimeout
 from extract.text.layer import text_layer_problem
 from extract.text.trust import trust_page
 from ita_extract.model import Problem, problem
@@ -43,6 +45,7 @@ class PagesRead:
 def read_pages(pdf: PdfFile, path: Path, settings: Settings, ocr: PageOcr | None) -> PagesRead:
     """Items of every readable page, and why the others could not be read."""
     out = PagesRead()
+    debug = DebugDir(settings.debug_dir, path) if settings.debug_dir is not None else None
     with contextlib.ExitStack() as stack:
         raster = None
         for page in pdf.pages():
@@ -59,6 +62,8 @@ def read_pages(pdf: PdfFile, path: Path, settings: Settings, ocr: PageOcr | None
             if why is None:
                 out.items += items
                 out.sources[page.number] = "digital"
+                if debug:
+                    debug.digital_page(pdf, page.number)
                 continue
             if page.blank:  # nothing drawn: nothing to recognize
                 continue
@@ -68,6 +73,8 @@ def read_pages(pdf: PdfFile, path: Path, settings: Settings, ocr: PageOcr | None
                                             f"{blocked}. Its text was kept as it is.", None, page.number))
                 out.items += items
                 out.sources[page.number] = "digital"
+                if debug:
+                    debug.digital_page(pdf, page.number)
                 continue
             if blocked:
                 out.unreadable.append((page.number, f"{why}; OCR not run: {blocked}"))
@@ -99,4 +106,6 @@ def read_pages(pdf: PdfFile, path: Path, settings: Settings, ocr: PageOcr | None
                                             "it was read upright.", None, page.number))
             out.items += page_items(result.page)
             out.sources[page.number] = "ocr"
+            if debug:
+                debug.ocr_page(result)
     return out

@@ -6,14 +6,45 @@ the text-layer wing (:mod:`extract.text`) and the OCR wing (:mod:`extract.ocr`)
 both hand out these plain dataclasses, and everything above reads them.
 
 Boxes have one coordinate order everywhere: :data:`Box` is ``(x0, top, x1,
-bottom)`` in PDF points, y growing downwards (pdfplumber's order). Pixel
-boxes inside the OCR wing are converted to it before they leave the wing.
+bottom)`` in PDF points, y growing downwards (pdfplumber's order). Boxes in
+pixels of an image (the OCR wing, the numeral recognizer) keep the same
+order under their own name, :class:`PixelBox`, so that a box never crosses
+a module boundary as a bare tuple in another order (``x, y, w, h``).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (PDF points, top-down)
+
+
+class PixelBox(NamedTuple):
+    """A box in pixels of an image, in :data:`Box`'s order: ``x0, top, x1, bottom`` (y down, x1 and bottom exclusive).
+
+    >>> b = PixelBox(10, 20, 40, 30); (b.width, b.height), b == (10, 20, 40, 30)
+    ((30, 10), True)
+    >>> PixelBox.from_xywh(10, 20, 30, 10)
+    PixelBox(x0=10, top=20, x1=40, bottom=30)
+    """
+
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+
+    @property
+    def width(self) -> int:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top
+
+    @classmethod
+    def from_xywh(cls, x: int, y: int, w: int, h: int) -> PixelBox:
+        """From OpenCV's ``x, y, w, h`` (``boundingRect``, ``connectedComponentsWithStats``)."""
+        return cls(x, y, x + w, y + h)
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,8 @@ class Settings:
     ``worker_memory_mb``, ``max_page_mpixels``, ``max_image_mpixels``: the
     limits that make a decompression bomb fail its document (see the defaults).
     ``lock_wait_s``: how long to wait for another writer of ``out``.
+    ``debug_dir``: when set, every page read is also drawn there, one folder
+    per document (see :mod:`extract.debug`); it never changes a row.
     """
 
     inputs: tuple[Path, ...]
@@ -102,6 +104,16 @@ class Settings:
         out = Path(self.out)
         if out.exists() and not out.is_dir():
             raise BadArgs(f"--out {out} exists and is not a folder.")
+        if self.debug_dir is not None:
+            self._check_debug_dir(Path(self.debug_dir), out)
+
+    @staticmethod
+    def _check_debug_dir(debug: Path, out: Path) -> None:
+        if debug.exists() and not debug.is_dir():
+            raise BadArgs(f"--debug-dir {debug} exists and is not a folder.")
+        if debug.resolve() == out.resolve():
+            raise BadArgs("--debug-dir must not be the --out folder: a document named like a table "
+                          "would write its pages into that table.")
 
 
 def default_workers() -> int:

@@ -1,5 +1,13 @@
+"""Shared fixtures, and the test tiers (markers declared in pyproject.toml).
+
+* ``slow``: takes more than a few seconds (OCR end to end, batches, Dask, the
+  notebook, the browser); ``make test-fast`` (``pytest -m "not slow"``) leaves them out.
+* ``needs_tesseract``: runs the real Tesseract; skipped, with the reason, when
+  Tesseract or its ``tha`` model is missing (:func:`pytest_collection_modifyitems`).
+"""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -56,3 +64,33 @@ def analyst_out(tmp_path_factory) -> Path:
     code = main(["run", str(inputs), "--out", str(out), "--quiet", "--no-progress"])
     assert code == 3, f"ita-extract run exited {code}; two documents should have failed"
     return out
+
+
+# --- tiers ------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def tesseract_missing() -> str | None:
+    """Why the real Tesseract cannot run here, or ``None``: the pipeline's own check
+    (:func:`extract.ocr.tesseract.probe`: tesserocr, the tessdata folder, the ``tha`` model).
+
+    The pipeline reads through libtesseract in process (tesserocr), never the
+    ``tesseract`` command, so the command on ``PATH`` is no condition.
+    """
+    from extract.ocr.tesseract import probe
+    from ita_extract.errors import MissingDependency
+
+    try:
+        probe()
+    except MissingDependency as exc:
+        return str(exc)
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``needs_tesseract`` are skipped, saying why, where Tesseract is missing."""
+    needing = [item for item in items if item.get_closest_marker("needs_tesseract")]
+    why = tesseract_missing() if needing else None
+    if why:
+        skip = pytest.mark.skip(reason=f"needs Tesseract with its tha model: {why}")
+        for item in needing:
+            item.add_marker(skip)

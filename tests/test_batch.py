@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pytest
 import pyarrow.dataset as ds
 from tests.conftest import ROOT, SAMPLES, replicas
 
@@ -16,6 +17,8 @@ import ita_extract.batch.executors as executors
 from ita_extract.batch.document import InputFile
 from ita_extract.batch.executors import ProcessExecutor, Task
 from ita_extract.settings import Settings
+
+pytestmark = pytest.mark.slow
 
 
 def _tasks(names: list[str]) -> list[Task]:

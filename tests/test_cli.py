@@ -168,6 +168,7 @@ def test_readme_exit_code_table_lists_every_exit_code():
     assert not extra, f"README.md lists exit codes errors.ExitCode does not have: {sorted(extra)}"
 
 
+@pytest.mark.slow
 def test_installed_console_script_runs_outside_the_repo(tmp_path):
     """`ita-extract` as installed by setup imports every package from anywhere."""
     script = Path(sys.executable).parent / "ita-extract"

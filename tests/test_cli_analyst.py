@@ -7,6 +7,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import FIXTURES, ROOT, SAMPLES
 
 from ita_extract.settings import EXTRACTOR_VERSION, SCHEMA_VERSION
@@ -33,6 +35,7 @@ def test_version():
                         r.stdout), r.stdout
 
 
+@pytest.mark.slow
 def test_quiet_names_failed_files_and_summary_json_lists_them(tmp_path):
     src = _inputs(tmp_path, "encrypted.pdf", "not-ita.pdf")
     r = cli("run", str(src), "--out", str(tmp_path / "out"), "--quiet", "--no-progress", "--workers", "0",
@@ -62,6 +65,7 @@ def test_no_pdf_in_the_inputs_is_a_warning_and_exit_2(tmp_path):
     assert json.loads((tmp_path / "s.json").read_text())["exit_code"] == 2
 
 
+@pytest.mark.slow
 def test_log_lines_never_share_a_line_with_the_progress_bar(tmp_path):
     src = _inputs(tmp_path, "encrypted.pdf")
     (src / "second.pdf").write_bytes(sorted(SAMPLES.glob("*.pdf"))[1].read_bytes())

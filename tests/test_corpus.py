@@ -24,6 +24,8 @@ from benchmarks.corpus.score import score_corpus
 from normalize import questionnaire
 from normalize.indicators import CANONICAL
 
+pytestmark = pytest.mark.slow
+
 SLICE = FIXTURES / "corpus"
 DEV_CORPUS_GT = Path(__file__).resolve().parents[2] / "shared" / "dev-corpus" / "gt" / "A.json"
 

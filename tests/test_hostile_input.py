@@ -69,6 +69,7 @@ def bombs(tmp_path_factory) -> Path:
     return src
 
 
+@pytest.mark.needs_tesseract
 @pytest.mark.parametrize("workers", ["0", "1"])
 def test_bombs_fail_alone_with_clear_codes(bombs, tmp_path, workers):
     """Before: 6.9 GB in a worker for the page, a crashed worker for the JPEG; with
@@ -239,6 +240,7 @@ def test_non_utf8_file_name_is_stored_escaped(tmp_path):
     assert {t: len(rows(out, t)) for t in n} == n
 
 
+@pytest.mark.slow
 def test_newline_in_a_name_cannot_forge_log_lines(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

@@ -38,6 +38,7 @@ def test_every_problem_row_is_listed_with_its_file(analyst_out, report):
     assert any("encrypted.pdf" in r and "encrypted-pdf" in r for _, r in rows)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(chromium() is None, reason="chromium is not installed (scripts/setup.sh installs it)")
 def test_opens_in_chromium_with_plots_and_no_console_error(report, tmp_path):
     from PIL import Image, ImageStat

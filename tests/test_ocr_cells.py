@@ -8,7 +8,8 @@ from extract.ocr.cells import reread_cells, reread_empty_tables, worth_rereading
 from extract.numerals.recognizer import Recognizer
 from extract.numerals.train import font_files, render
 from ita_extract.page import Grid
-from extract.ocr.tesseract import OcrWord
+from extract.ocr.engine import OcrWord
+from tests.ocr_fakes import FakeEngine
 
 FONTS = font_files("Norasi")  # a family the model never saw
 needs_fonts = pytest.mark.skipif(not FONTS, reason="fonts-thai-tlwg missing (scripts/setup.sh)")
@@ -88,10 +89,11 @@ def test_worth_rereading_is_about_short_numeral_like_cells():
     assert not worth_rereading([w("ต.ค."), w("๖๘")])  # a date: Thai letters, the token reader's business
 
 
-class TableEngine:
+class TableEngine(FakeEngine):
     """A fake Tesseract: reads a word at each inked cell of the crop it is given, or nothing."""
 
     def __init__(self, reads: bool) -> None:
+        super().__init__()
         self.reads, self.calls = reads, []
 
     def page_words(self, gray, dpi):

@@ -93,3 +93,47 @@ def test_page_scanned_turned_is_read_upright(k, turned):
     assert (got.page.width, got.page.height) == (595.0, 842.0)
     a, b = ("".join(x.text for x in res.words) for res in (upright, got))
     assert Levenshtein.normalized_distance(a, b) < 0.05
+
+
+def _doc_rows(out, doc_id: str) -> dict[str, list]:
+    """Every row of one document in every table (``documents.seconds``, a timing, left out)."""
+    rows = {}
+    for table in ("documents", "scores", "analyses", "measures", "problems"):
+        got = [{k: v for k, v in r.items() if k != "seconds"} for r in _rows(out, table) if r["doc_id"] == doc_id]
+        rows[table] = sorted(got, key=repr)
+    return rows
+
+
+def test_debug_dir_draws_every_page_and_changes_no_row(scans_out, tmp_path):
+    """``--debug-dir`` in a worker process: per OCR'd page a PNG and a TSV; the TSV's words are
+    what OCR read (every score of the hand-written rows on its page); the Parquet rows are the
+    rows of the run without it."""
+    import csv
+
+    import cv2
+
+    from pipeline import main
+
+    name = "ita-2567-wiangsawan-scan300.pdf"
+    out, debug = tmp_path / "out", tmp_path / "debug"
+    assert main(["run", str(SAMPLES / "scanned" / name), "--out", str(out), "--debug-dir", str(debug),
+                 "--workers", "1", "--quiet", "--no-progress"]) == 0
+    folder = debug / "ita-2567-wiangsawan-scan300"
+    pages = (1, 2, 3, 4)
+    assert sorted(p.name for p in folder.iterdir()) == [f"page-{n:03d}.{x}" for n in pages for x in ("png", "tsv")]
+    png = cv2.imread(str(folder / "page-001.png"))
+    assert png is not None and png.shape[2] == 3 and png.shape[0] > 3000  # a 300-dpi A4 page, in colour
+
+    to_arabic = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+    words: dict[int, set[str]] = {}
+    for n in pages:
+        with (folder / f"page-{n:03d}.tsv").open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
+        assert rows and all(float(r["x0"]) < float(r["x1"]) <= 595.5 and int(r["px_x1"]) <= png.shape[1] for r in rows)
+        words[n] = {r["text"].translate(to_arabic) for r in rows}
+    expected, _, _ = SCANS[name]
+    missing = [(s["page"], s["score"]) for s in expected["scores"] if f"{s['score']:.2f}" not in words[s["page"]]]
+    assert not missing, missing
+
+    (doc_id,) = [d["doc_id"] for d in _rows(out, "documents")]
+    assert _doc_rows(out, doc_id) == _doc_rows(scans_out, doc_id)

@@ -11,13 +11,15 @@ import cv2
 import numpy as np
 import pytest
 from tests.conftest import FIXTURES
+from tests.ocr_fakes import FakeEngine
 
 import extract.ocr.tesseract
 from ita_extract.errors import MissingDependency, OcrFailed
 from extract.ocr.reader import PageOcr, words_to_chars
 from extract.ocr.scan import deskew, erase_lines, ruling_lines, skew_correction, table_grids
-from extract.ocr.tesseract import OcrTimeout, OcrWord
+from extract.ocr.engine import OcrTimeout, OcrWord, Orientation
 from pipeline import InputFile, main, process_document, sha256_of
+from ita_extract.page import PixelBox
 from ita_extract.settings import Settings
 
 
@@ -70,16 +72,6 @@ def test_words_share_their_line_band():
 
 
 # --- failures, through the engine seam --------------------------------------
-
-class FakeEngine:
-    def __init__(self, exc: Exception | None = None, words: list[OcrWord] | None = None):
-        self.exc, self.words = exc, words or []
-
-    def page_words(self, gray, dpi):
-        if self.exc:
-            raise self.exc
-        return self.words
-
 
 def _process(tmp_path: Path, engine: FakeEngine):
     src = FIXTURES / "scan-only.pdf"
@@ -158,12 +150,13 @@ class _Glyphs:
     def classify_glyphs(self, crop):
         from extract.numerals.recognizer import GlyphGuess
 
-        return [GlyphGuess("?", 0.99, (0, 0, 1, 1)), GlyphGuess(".", 1.0, (0, 0, 1, 1)),
-                GlyphGuess("?", 0.9, (0, 0, 1, 1)), GlyphGuess(".", 1.0, (0, 0, 1, 1))]
+        box = PixelBox(0, 0, 1, 1)
+        return [GlyphGuess("?", 0.99, box), GlyphGuess(".", 1.0, box), GlyphGuess("?", 0.9, box), GlyphGuess(".", 1.0, box)]
 
 
-class _ThaiWordEngine:
+class _ThaiWordEngine(FakeEngine):
     def __init__(self, text):
+        super().__init__()
         self.text, self.calls = text, 0
 
     def read_word(self, gray, dpi):
@@ -213,7 +206,7 @@ def test_turned_page_is_read_again_upright_and_flagged(tmp_path):
             return [OcrWord("ตัวชี้วัดที่", 100, 100, 300, 160, conf, (1, 1, 1))]
 
         def orientation(self, gray, dpi):
-            return 180, 40.0
+            return Orientation(180, 40.0)
 
     engine = TurnedEngine()
     src = FIXTURES / "scan-only.pdf"

@@ -5,6 +5,8 @@ import numpy as np
 import pytest
 from tests.conftest import SAMPLES
 
+pytestmark = pytest.mark.slow
+
 scan = pytest.importorskip("benchmarks.corpus.scan")
 pdfium = pytest.importorskip("pypdfium2")
 

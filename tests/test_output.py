@@ -155,6 +155,7 @@ def test_schema_version_is_1(batch):
     assert set(arrow_table(batch, "documents").column("schema_version").to_pylist()) == {"1"}
 
 
+@pytest.mark.slow
 def test_rerun_adds_no_duplicates(inputs, tmp_path):
     out = tmp_path / "out"
     assert run([inputs], out) == 3
@@ -240,6 +241,7 @@ def test_failed_republish_keeps_output_consistent(inputs, batch, tmp_path, monke
     assert counts(out) == counts(batch)
 
 
+@pytest.mark.slow
 def test_next_run_removes_stale_temporaries(inputs, batch, tmp_path):
     """Temporaries of a killed run (``kill -9`` skips every cleanup) go away on the next run."""
     out = tmp_path / "out"
@@ -280,6 +282,7 @@ def _full_disk(after: int):
     return types.SimpleNamespace(write_table=write_table, read_table=pq.read_table), calls
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("after", [1, 3])
 def test_full_disk_leaves_no_row_without_its_documents_row(inputs, batch, tmp_path, monkeypatch, after):
     """Before: exit 5 as documented, but scores, analyses and measures rows stayed with no
@@ -312,6 +315,7 @@ def test_failed_rename_half_way_is_undone(inputs, batch, tmp_path, monkeypatch):
     assert counts(out) == {t: 0 for t in TABLES}
 
 
+@pytest.mark.slow
 def test_foreign_empty_parquet_does_not_stop_later_runs(inputs, batch, tmp_path):
     """Before: a 0-byte ``.parquet`` copied into --out made every later run (and compact) fail
     with a traceback. Now it is ignored with a warning, and left where it is."""

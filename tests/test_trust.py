@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from extract.ocr.reader import PageOcr
+from tests.ocr_fakes import FakeEngine
 from extract.pages import read_pages
 from extract.text.pdf import open_pdf
 from extract.text.trust import _lines
@@ -53,14 +54,15 @@ def test_unreadable_layer_flagged_under_ocr_never():
     assert [p.code for p in read.problems] == ["text-layer-untrusted"]
 
 
-class _Engine:
+class _Engine(FakeEngine):
     """A fake OCR engine: the page's words, as Tesseract would give them."""
 
     def __init__(self):
+        super().__init__()
         self.calls = 0
 
     def page_words(self, gray, dpi):
-        from extract.ocr.reader import OcrWord
+        from extract.ocr.engine import OcrWord
 
         self.calls += 1
         return [OcrWord("ตัวชี้วัดที่", 100, 100, 300, 160, 95, (1, 1, 1))]
@@ -81,6 +83,7 @@ SOUND = sorted(SAMPLES.glob("*.pdf")) + [p for p in (SHARED / "dev-corpus" / "A-
                                                      SHARED / "dev-corpus" / "A-spaced.pdf") if p.exists()]
 
 
+@pytest.mark.slow
 def test_sound_samples_untouched():
     """The digital samples' and the dev corpus' pages are trusted as they are: no repair, no OCR."""
     for pdf in SOUND:

@@ -19,6 +19,8 @@ import pyarrow.dataset as ds
 import pytest
 from tests.conftest import ROOT, SAMPLES, replicas
 
+pytestmark = pytest.mark.slow
+
 PIPELINE = str(ROOT / "pipeline.py")
 TABLES = ("documents", "scores", "analyses", "measures", "problems")
 

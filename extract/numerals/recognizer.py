@@ -3,7 +3,9 @@
 Debian's Tesseract Thai model has no ``๔ ๖ ๗ ๘ ๙`` in its character set, so
 it reads ``๙๙.๓๘`` as ``RRM`` and ``๒๕๖๘`` as ``๒๕๒๕`` (``shared/TRAPS.md``).
 This module re-reads such tokens from their image. The chain, each step a
-function whose result can be drawn (``--debug-dir``):
+function whose result can be inspected (glyph boxes are
+:class:`ita_extract.page.PixelBox`; ``--debug-dir`` marks each word this
+module read, source ``numerals`` or ``cell``):
 
 1. :func:`binarize` -- the crop (uint8, 0 = ink, 255 = paper) to an ink mask
    (Otsu; crops under :data:`UPSCALE_BELOW` px high are first upscaled 2x,
@@ -57,6 +59,7 @@ import cv2
 import numpy as np
 
 from ita_extract.errors import NumeralModelInvalid
+from ita_extract.page import PixelBox
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +128,7 @@ _TO_ARABIC = {t: a for t, a in zip(THAI_DIGITS, ARABIC_DIGITS)}
 
 @dataclass(frozen=True)
 class GlyphGuess:
-    """One glyph: what it is, how sure, and where (``x, y, w, h`` in crop pixels).
+    """One glyph: what it is, how sure, and where (:class:`ita_extract.page.PixelBox` in crop pixels).
 
     ``char`` is a shape class (``"๙"``, ``"9"``, ``"."``, ``"-"``, ``"i"``,
     ``"e"``, ``"?"`` for anything else) from :meth:`Recognizer.classify_glyphs`,
@@ -137,7 +140,7 @@ class GlyphGuess:
 
     char: str
     confidence: float
-    box: tuple[int, int, int, int]
+    box: PixelBox
 
 
 @dataclass(frozen=True)
@@ -178,8 +181,8 @@ class Blob:
     work_box: tuple[int, int, int, int] = (0, 0, 0, 0)  # x, y, w, h at the working scale
 
     @property
-    def box(self) -> tuple[int, int, int, int]:
-        return (self.x, self.y, self.w, self.h)
+    def box(self) -> PixelBox:
+        return PixelBox.from_xywh(self.x, self.y, self.w, self.h)
 
 
 @dataclass(frozen=True)
@@ -283,8 +286,8 @@ def segment(gray: np.ndarray, threshold: int | None = None) -> Segmentation:
 
     >>> paper = np.full((40, 60), 255, np.uint8)
     >>> paper[8:30, 5:17] = 0; paper[8:30, 25:37] = 0; paper[27:30, 40:43] = 0
-    >>> s = segment(paper); [b.box for b in s.blobs], s.digit_height
-    ([(5, 8, 12, 22), (25, 8, 12, 22), (40, 27, 3, 3)], 22.0)
+    >>> s = segment(paper); [tuple(b.box) for b in s.blobs], s.digit_height
+    ([(5, 8, 17, 30), (25, 8, 37, 30), (40, 27, 43, 30)], 22.0)
     """
     ink, f = binarize(gray, threshold)
     if not ink.any():
@@ -738,7 +741,7 @@ class Recognizer:
                 letter = GlyphGuess(hint, letter.confidence, letter.box)
             penalty = 0.5
         if letter is None:
-            letter = GlyphGuess(hint or "?", 1.0 if hint else 0.3, (b0.x, b0.y, 0, b0.h))
+            letter = GlyphGuess(hint or "?", 1.0 if hint else 0.3, PixelBox(b0.x, b0.y, b0.x, b0.y + b0.h))
         glyphs.append(letter)
         for b, kind, p in items:
             if kind is not None:

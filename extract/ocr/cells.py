@@ -28,8 +28,8 @@ import cv2
 import numpy as np
 
 from extract.numerals.recognizer import GlyphGuess, Reading
-from ita_extract.page import Grid
-from extract.ocr.tesseract import OcrWord
+from extract.ocr.engine import OcrEngine, OcrWord
+from ita_extract.page import Grid, PixelBox
 from extract.ocr.tokens import drop_stray_points
 from normalize.thaichars import DIGITS, LETTERS, TEXT, charset
 
@@ -57,12 +57,6 @@ _RE_THAI_LETTER = re.compile(f"[{charset(LETTERS)}]")
 EMPTY_TABLE_SHARE = 0.5
 
 
-class PageReader(Protocol):
-    """Reads the words of an image (:meth:`extract.ocr.tesseract.Engine.page_words`)."""
-
-    def page_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]: ...
-
-
 class NumberReader(Protocol):
     """Reads a crop that holds one number (:meth:`extract.numerals.recognizer.Recognizer.read_number`)."""
 
@@ -73,7 +67,7 @@ class NumberReader(Protocol):
 class CellReread:
     """A cell read again: its box (pixels), the words it had and the word that replaces them."""
 
-    box: tuple[int, int, int, int]
+    box: PixelBox
     before: tuple[OcrWord, ...]
     after: OcrWord
 
@@ -112,7 +106,7 @@ def worth_rereading(words: list[OcrWord]) -> bool:
 def lone_number(r: Reading) -> Reading | None:
     """The one number of a reading whose other parts (split at wide gaps) are specks, or None.
 
-    >>> g = lambda c, p=0.9: GlyphGuess(c, p, (0, 0, 1, 1))
+    >>> g = lambda c, p=0.9: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))
     >>> lone_number(Reading("99.38 ?", 0.1, (g("9"), g("9"), g("."), g("3"), g("8"), g("?", 0.1)))).text
     '99.38'
     >>> lone_number(Reading("01 - 028", 0.9, tuple(g(c) for c in "01-028"))) is None
@@ -139,7 +133,7 @@ def agree_with_seen(r: Reading, seen: str, sure: float) -> Reading:
     Two readers that agree are evidence; only when both readings have as many
     glyphs (points aside), so that places pair up.
 
-    >>> g = lambda c, p: GlyphGuess(c, p, (0, 0, 1, 1))
+    >>> g = lambda c, p: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))
     >>> r = Reading("99.38", 0.45, (g("9", .97), g("9", .97), g(".", 1.0), g("3", .45), g("8", .96)))
     >>> agree_with_seen(r, "ส๕๓๕", 0.6).confidence, agree_with_seen(r, "ส๕๕๕", 0.6).confidence
     (0.6, 0.45)
@@ -211,8 +205,7 @@ def busiest_line(blobs: list[tuple[int, int, int, int, int]]) -> list[tuple[int,
     return [b for b in blobs if top <= (b[1] + b[3]) / 2 <= bottom]
 
 
-def number_box(crop: np.ndarray, digit_words: list[tuple[int, int, int, int]],
-               min_ink: int) -> tuple[int, int, int, int] | None:
+def number_box(crop: np.ndarray, digit_words: list[PixelBox], min_ink: int) -> PixelBox | None:
     """Where a cell's number is (crop pixels): grown from its digit words' box, or all the cell's ink."""
     blobs = ink_components(crop)
     if digit_words:
@@ -231,7 +224,8 @@ def number_box(crop: np.ndarray, digit_words: list[tuple[int, int, int, int]],
     top, bottom = min(b[1] for b in main), max(b[3] for b in main)
     margin = 0.3 * (bottom - top)
     blobs = [b for b in blobs if top - margin <= (b[1] + b[3]) / 2 <= bottom + margin]
-    return (min(b[0] for b in blobs), min(b[1] for b in blobs), max(b[2] for b in blobs), max(b[3] for b in blobs))
+    return PixelBox(min(b[0] for b in blobs), min(b[1] for b in blobs), max(b[2] for b in blobs),
+                    max(b[3] for b in blobs))
 
 
 def more_glyphs_than_read(crop: np.ndarray, words: list[OcrWord], ox: int, oy: int) -> bool:
@@ -272,14 +266,14 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     continue
                 # the number's own words (specks elsewhere stay out); when the
                 # words read well but too few, the cell's busiest line of ink
-                digits = [(w.x0 - cx0, w.top - cy0, w.x1 - cx0, w.bottom - cy0)
+                digits = [PixelBox(w.x0 - cx0, w.top - cy0, w.x1 - cx0, w.bottom - cy0)
                           for w in inside if misread and re.search(f"[0-9{charset(DIGITS)}]", w.text)]
                 ink = number_box(crop, digits, min_ink)
-                if ink is None or not INK_HEIGHT_MM[0] <= (ink[3] - ink[1]) * 25.4 / dpi <= INK_HEIGHT_MM[1]:
+                if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
                     continue
                 pad = max(2, int(4 * k))
-                ix0, iy0 = max(0, ink[0] - pad), max(0, ink[1] - pad)
-                ix1, iy1 = min(crop.shape[1], ink[2] + pad), min(crop.shape[0], ink[3] + pad)
+                ix0, iy0 = max(0, ink.x0 - pad), max(0, ink.top - pad)
+                ix1, iy1 = min(crop.shape[1], ink.x1 + pad), min(crop.shape[0], ink.bottom + pad)
                 r = drop_stray_points(reader.read_number(crop[iy0:iy1, ix0:ix1]), " ".join(w.text for w in inside))
                 r = lone_number(r)
                 if r is None:
@@ -290,10 +284,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     continue
                 text = r.text
                 key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
-                word = OcrWord(text, cx0 + ink[0], cy0 + ink[1], cx0 + ink[2], cy0 + ink[3],
-                               r.confidence * 100.0, key)
+                word = OcrWord(text, cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom,
+                               r.confidence * 100.0, key, "cell")
                 out = [w for w in out if w not in inside] + [word]
-                changes.append(CellReread((x0, y0, x1, y1), tuple(inside), word))
+                changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
     return out, changes
 
 
@@ -321,7 +315,7 @@ def empty_share(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float)
 
 
 def reread_empty_tables(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
-                        engine: PageReader) -> tuple[list[OcrWord], list[Grid]]:
+                        engine: OcrEngine) -> tuple[list[OcrWord], list[Grid]]:
     """Tables whose inked cells came out mostly without words, read again on their own.
 
     Tesseract's page layout analysis sometimes takes a table (under a stamp, on
@@ -339,7 +333,7 @@ def reread_empty_tables(words: list[OcrWord], grids: tuple[Grid, ...] | list[Gri
         x0, y0, x1, y1 = (int(round(v)) for v in grid.bbox)
         x0, y0, x1, y1 = max(0, x0), max(0, y0), min(W, x1), min(H, y1)
         again = [OcrWord(w.text, w.x0 + x0, w.top + y0, w.x1 + x0, w.bottom + y0, w.conf,
-                         (w.line_key[0] + 1000 * (n + 1), w.line_key[1], w.line_key[2]))
+                         (w.line_key[0] + 1000 * (n + 1), w.line_key[1], w.line_key[2]), "table")
                  for w in engine.page_words(np.ascontiguousarray(image[y0:y1, x0:x1]), int(round(dpi)))]
         if empty_share(again, grid, image, dpi) < share:
             inside = set(map(id, _words_in(out, grid.bbox)))

@@ -16,6 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
+from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.errors import MissingDependency
 from extract.ocr.cells import CellReread, NumberReader, reread_cells, reread_empty_tables
 from ita_extract.page import Char, Grid, Page
@@ -28,19 +29,12 @@ from extract.ocr.scan import (
     skew_correction,
     table_grids,
 )
-from extract.ocr.tesseract import OcrWord
 from normalize.thai import drop_stray_ocr_marks
 from normalize.thaichars import DIGITS, LETTERS, charset
 
 #: Thai text boxes span marks above and below: the font size is about this
 #: share of a word box's height.
 BOX_TO_FONT = 0.62
-
-
-class WordEngine(Protocol):
-    """What OCR needs from an engine (Tesseract, or a fake one in tests)."""
-
-    def page_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]: ...
 
 
 class TokenReader(Protocol):
@@ -126,7 +120,7 @@ UPRIGHT_CHECK_CONF = 60.0
 TURN_MIN_CONF = 5.0
 
 
-def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: WordEngine):
+def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: OcrEngine):
     angle = skew_correction(gray0)
     gray = deskew(gray0, angle)
     rulings = ruling_lines(gray)
@@ -135,18 +129,17 @@ def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: WordEngine):
     return angle, gray, grids_px, clean, engine.page_words(clean, int(round(dpi)))
 
 
-def upright_turn(words: list[OcrWord], gray: np.ndarray, dpi: float, engine: WordEngine) -> int:
+def upright_turn(words: list[OcrWord], gray: np.ndarray, dpi: float, engine: OcrEngine) -> int:
     """Degrees (counter-clockwise) that stand the page upright; 0 when it is, or when unsure."""
     if words and statistics.median(w.conf for w in words) >= UPRIGHT_CHECK_CONF:
         return 0
-    detect = getattr(engine, "orientation", None)
-    if detect is None:
+    found = engine.orientation(gray, int(round(dpi)))
+    if found is None:
         return 0
-    turn, conf = detect(gray, int(round(dpi)))
-    return turn if turn in (90, 180, 270) and conf >= TURN_MIN_CONF else 0
+    return found.turn if found.turn in (90, 180, 270) and found.conf >= TURN_MIN_CONF else 0
 
 
-def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, engine: WordEngine,
+def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, engine: OcrEngine,
              reader: TokenReader | None = None, cell_reader: NumberReader | None = None) -> OcrResult:
     """Recognize one page image into a :class:`Page`.
 
@@ -184,15 +177,23 @@ class PageOcr:
     """OCR of whole pages for one process: the engine is made on first use.
 
     ``reader`` re-reads numerals (see :mod:`extract.numerals.recognizer`); it is made
-    lazily too, so a batch of digital reports never loads either.
+    lazily too, so a batch of digital reports never loads either. Tests pass
+    factories: ``engine_factory()`` → an :class:`extract.ocr.engine.OcrEngine`,
+    ``reader_factory(engine)`` → a :class:`TokenReader` or ``None``, and
+    ``cell_reader_factory()`` → a :class:`extract.ocr.cells.NumberReader` or
+    ``None`` (without it, cells are read again only by the production reader's recognizer).
     """
 
-    def __init__(self, timeout_s: float, engine_factory=None, reader_factory=None) -> None:
+    def __init__(self, timeout_s: float, engine_factory=None, reader_factory=None,
+                 cell_reader_factory=None) -> None:
         self.timeout_s = timeout_s
         self._engine_factory = engine_factory
         self._reader_factory = reader_factory
-        self._engine: WordEngine | None = None
+        self._cell_reader_factory = cell_reader_factory
+        self._engine: OcrEngine | None = None
         self._reader: TokenReader | None = None
+        self._cell_reader: NumberReader | None = None
+        self._made_readers = False
         self._unavailable: str | None = None
         self._checked = False
 
@@ -206,7 +207,7 @@ class PageOcr:
                 self._unavailable = str(exc)
         return self._unavailable
 
-    def _make(self) -> None:
+    def _make(self) -> OcrEngine:
         if self._engine is None:
             if self._engine_factory is not None:
                 self._engine = self._engine_factory()
@@ -214,15 +215,18 @@ class PageOcr:
                 from extract.ocr.tesseract import Engine
 
                 self._engine = Engine(timeout_s=self.timeout_s)
-        if self._reader is None:
+        if not self._made_readers:
             if self._reader_factory is not None:
                 self._reader = self._reader_factory(self._engine)
+                self._cell_reader = self._cell_reader_factory() if self._cell_reader_factory else None
             else:
                 from extract.ocr.tokens import NumeralTokenReader
 
-                self._reader = NumeralTokenReader(self._engine)
+                numerals = NumeralTokenReader(self._engine)
+                self._reader, self._cell_reader = numerals, numerals.recognizer
+            self._made_readers = True
+        return self._engine
 
     def read(self, image: PageImage, number: int, width_pt: float, height_pt: float) -> OcrResult:
-        self._make()
-        cell_reader = getattr(self._reader, "recognizer", None)  # the production reader's; fakes have none
-        return ocr_page(number, width_pt, height_pt, image, self._engine, self._reader, cell_reader)
+        engine = self._make()
+        return ocr_page(number, width_pt, height_pt, image, engine, self._reader, self._cell_reader)

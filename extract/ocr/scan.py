@@ -1,7 +1,8 @@
 """Scanned page images: deskew, ruling lines and the table grid.
 
 Each step is a pure function over numpy images, so it can be inspected and
-drawn (``--debug-dir``): :func:`skew_correction` → :func:`deskew` →
+drawn (``--debug-dir`` draws the straightened, erased image with its grid,
+:mod:`extract.ocr.debug`): :func:`skew_correction` → :func:`deskew` →
 :func:`ruling_lines` → :func:`table_grids` (cells from the regions the lines
 enclose, merged cells included) → :func:`erase_lines` (the image Tesseract
 reads, without the table borders it would misread as ``|`` or ``l``).

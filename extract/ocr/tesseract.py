@@ -7,9 +7,11 @@ process per page would reload the model every time). Three concerns:
 * :func:`probe` — run once at start: the library, its version, the tessdata
   folder and the ``tha`` model; raises :class:`ita_extract.errors.MissingDependency`.
 * :func:`tesseract_variables` — the settings we pass, as pure data.
-* :class:`Engine` — recognition with a timeout, its outcomes sorted:
-  timeout → :class:`OcrTimeout` (the caller records a warning), a crash →
-  :class:`ita_extract.errors.OcrFailed`.
+* :class:`Engine` — the :class:`extract.ocr.engine.OcrEngine` of Tesseract:
+  page reads, word re-reads and orientation, each outcome sorted the same
+  way: timeout → :class:`extract.ocr.engine.OcrTimeout` (the caller records
+  a warning), a failure → :class:`ita_extract.errors.OcrFailed`, and, for
+  orientation, ``None`` when Tesseract cannot tell.
 
 Set ``OMP_THREAD_LIMIT=1`` when pages run in parallel (see TRAPS.md);
 :func:`probe` sets it when unset.
@@ -24,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from extract.ocr.engine import OcrTimeout, OcrWord, Orientation
 from ita_extract.errors import MissingDependency, OcrFailed
 
 log = logging.getLogger(__name__)
@@ -37,10 +40,12 @@ TESSDATA_CANDIDATES = (
     "/opt/homebrew/share/tessdata",
 )
 DEFAULT_LANG = "tha+eng"
-
-
-class OcrTimeout(Exception):
-    """Recognition of one page took longer than its time limit."""
+#: Single words are read again with the Thai model alone (Thai abbreviations
+#: that the page read took for Latin: ``A.A.`` for ``ต.ค.``).
+WORD_LANG = "tha"
+#: What tesserocr raises when Tesseract fails on an image (``RuntimeError``:
+#: "Failed to recognize"; ``ValueError``/``SystemError``: an image it cannot take).
+_TESSERACT_FAILURES = (RuntimeError, ValueError, SystemError)
 
 
 @dataclass(frozen=True)
@@ -48,19 +53,6 @@ class TesseractInfo:
     version: str
     tessdata: str
     languages: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class OcrWord:
-    """One word Tesseract found, in pixels of the image it was given."""
-
-    text: str
-    x0: int
-    top: int
-    x1: int
-    bottom: int
-    conf: float  # 0–100
-    line_key: tuple[int, int, int]  # block, paragraph, line
 
 
 def _tessdata() -> str | None:
@@ -164,12 +156,12 @@ def _iterate(iterator, level):
 
 
 class Engine:
-    """A loaded Tesseract; one per process (workers each make their own)."""
+    """A loaded Tesseract, an :class:`extract.ocr.engine.OcrEngine`; one per process (workers each make their own)."""
 
     def __init__(self, lang: str = DEFAULT_LANG, timeout_s: float = 120.0) -> None:
+        info = probe(lang)  # first: without tesserocr, MissingDependency (not an ImportError)
         import tesserocr
 
-        info = probe(lang)
         self.info = info
         self.timeout_ms = int(timeout_s * 1000)
         self._tesserocr = tesserocr
@@ -189,54 +181,62 @@ class Engine:
         """Every word of a page image (uint8, 0 = ink), recognized once."""
         try:
             self._set_image(self._api, gray, dpi)
-            if not self._api.Recognize(self.timeout_ms):
-                raise OcrTimeout(f"Tesseract took longer than {self.timeout_ms / 1000:g} s on a page.")
+            self._recognize(self._api, "a page")
             if not self._api.GetUTF8Text().strip():
                 return []  # a blank page: nothing to iterate
             return _runs(self._api.GetIterator(), self._tesserocr.RIL)
-        except OcrTimeout:
-            raise
-        except (RuntimeError, ValueError, SystemError) as exc:
+        except _TESSERACT_FAILURES as exc:
             raise OcrFailed(f"Tesseract failed on a page: {exc}.") from exc
         finally:
             self._api.Clear()
 
-    def read_word(self, gray: np.ndarray, dpi: int, lang: str = "tha") -> tuple[str, float]:
-        """One word image read alone (page segmentation: single word)."""
+    def _recognize(self, api, what: str) -> None:
+        if not api.Recognize(self.timeout_ms):
+            raise OcrTimeout(f"Tesseract took longer than {self.timeout_ms / 1000:g} s on {what}.")
+
+    def read_word(self, gray: np.ndarray, dpi: int) -> tuple[str, float]:
+        """One word image read alone with the Thai model (page segmentation: single word)."""
         if self._word_api is None:
-            self._word_api = self._tesserocr.PyTessBaseAPI(path=self.info.tessdata, lang=lang,
+            self._word_api = self._tesserocr.PyTessBaseAPI(path=self.info.tessdata, lang=WORD_LANG,
                                                            psm=self._tesserocr.PSM.SINGLE_WORD)
         api = self._word_api
         try:
             self._set_image(api, gray, dpi)
-            text = api.GetUTF8Text().strip()
-            return text, float(api.MeanTextConf())
+            self._recognize(api, "a word")
+            return api.GetUTF8Text().strip(), float(api.MeanTextConf())
+        except _TESSERACT_FAILURES as exc:
+            raise OcrFailed(f"Tesseract failed on a word: {exc}.") from exc
         finally:
             api.Clear()
 
-    def orientation(self, gray: np.ndarray, dpi: int) -> tuple[int, float]:
-        """Degrees to turn the page counter-clockwise to stand upright (0, 90, 180, 270),
-        and Tesseract's confidence; ``(0, 0.0)`` without the ``osd`` model.
+    def orientation(self, gray: np.ndarray, dpi: int) -> Orientation | None:
+        """How the page stands (degrees to turn it counter-clockwise, 0/90/180/270, and
+        Tesseract's confidence), or ``None`` when Tesseract cannot tell.
 
+        Tesseract cannot tell without its ``osd`` model, or when the page
+        holds too little text: tesserocr's ``DetectOrientationScript`` then
+        returns ``None`` (it raises nothing for that; checked with tesserocr
+        2.13 on blank and tiny images). Anything it raises is a failure:
+        :class:`ita_extract.errors.OcrFailed`, as for a page read.
         Tesseract's orientation detection reads Thai pages right (on the
         scanned samples turned by 0/90/180/270°: all 16 right, confidence 28-50).
         """
         if self._osd_api is None:
             if "osd" not in self.info.languages:
-                return 0, 0.0
+                return None
             self._osd_api = self._tesserocr.PyTessBaseAPI(path=self.info.tessdata, lang="osd",
                                                           psm=self._tesserocr.PSM.OSD_ONLY)
         api = self._osd_api
         try:
             self._set_image(api, gray, dpi)
             res = api.DetectOrientationScript()
-        except (RuntimeError, ValueError, SystemError):
-            return 0, 0.0
+        except _TESSERACT_FAILURES as exc:
+            raise OcrFailed(f"Tesseract failed detecting a page's orientation: {exc}.") from exc
         finally:
             api.Clear()
         if not res:
-            return 0, 0.0
-        return int(res["orient_deg"]) % 360, float(res["orient_conf"])
+            return None
+        return Orientation(int(res["orient_deg"]) % 360, float(res["orient_conf"]))
 
     def close(self) -> None:
         for api in (self._api, self._word_api, self._osd_api):

@@ -24,7 +24,7 @@ from extract.numerals.recognizer import (
     default_recognizer,
     meaning_in_number,
 )
-from extract.ocr.tesseract import OcrWord
+from extract.ocr.engine import OcrEngine, OcrWord
 from normalize.thaichars import DIGITS, LETTERS, charset
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
@@ -132,7 +132,7 @@ def word_image(page: np.ndarray, w: OcrWord) -> np.ndarray:
 class NumeralTokenReader:
     """The :class:`extract.ocr.reader.TokenReader` used in production."""
 
-    def __init__(self, engine=None, recognizer: Recognizer | None = None) -> None:
+    def __init__(self, engine: OcrEngine | None = None, recognizer: Recognizer | None = None) -> None:
         self.engine = engine
         self.recognizer = recognizer or default_recognizer()
 
@@ -171,7 +171,7 @@ class NumeralTokenReader:
         if self.engine is not None and _RE_LATIN_ABBREV.match(word.text) and not any(m.isdigit() for m in readable0):
             thai, conf = self.engine.read_word(crop0, int(dpi))
             if _RE_THAI.search(thai) and conf >= word.conf * 0.8:
-                return _reread(word, thai.replace(" ", ""), conf / 100.0)
+                return _reread(word, thai.replace(" ", ""), conf / 100.0, "word")
         return word
 
 
@@ -186,19 +186,22 @@ def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
     Only when the recognizer sees no digit there (``?``): ``ow)`` is read as
     ``o9`` and ``)`` instead of failing on the bracket.
 
-    >>> g = [GlyphGuess("๐", .9, (0, 0, 8, 10)), GlyphGuess("๙", .9, (10, 0, 8, 10)), GlyphGuess("?", .1, (20, 0, 4, 12))]
+    >>> from ita_extract.page import PixelBox
+    >>> g = [GlyphGuess("๐", .9, PixelBox(0, 0, 8, 10)), GlyphGuess("๙", .9, PixelBox(10, 0, 18, 10)),
+    ...      GlyphGuess("?", .1, PixelBox(20, 0, 24, 12))]
     >>> p, c, gl, t, s = peel_brackets("ow)", np.zeros((12, 26), np.uint8), g)
     >>> p, c.shape, len(gl), t, s
     ('', (12, 20), 2, 'ow', ')')
     """
     prefix = suffix = ""
     if len(glyphs) > 1 and glyphs[-1].char == "?" and len(text) > 1 and text[-1] in _CLOSING:
-        crop, suffix, text = crop[:, :glyphs[-1].box[0]], text[-1], text[:-1]
+        crop, suffix, text = crop[:, :glyphs[-1].box.x0], text[-1], text[:-1]
         glyphs = glyphs[:-1]
     if len(glyphs) > 1 and glyphs[0].char == "?" and len(text) > 1 and text[0] in _OPENING:
-        x, _, w, _ = glyphs[0].box
-        crop, prefix, text = crop[:, x + w:], text[0], text[1:]
-        glyphs = [GlyphGuess(g.char, g.confidence, (g.box[0] - x - w, *g.box[1:])) for g in glyphs[1:]]
+        cut = glyphs[0].box.x1
+        crop, prefix, text = crop[:, cut:], text[0], text[1:]
+        glyphs = [GlyphGuess(g.char, g.confidence, g.box._replace(x0=g.box.x0 - cut, x1=g.box.x1 - cut))
+                  for g in glyphs[1:]]
     return prefix, crop, list(glyphs), text, suffix
 
 
@@ -210,7 +213,8 @@ def drop_stray_points(r: Reading, seen: str) -> Reading:
     one Tesseract saw after as many digits is kept (``๕๕.๓๕`` read as
     ``98.7.5`` is ``98.75``). Confidence is recomputed from what is kept.
 
-    >>> g = lambda c: GlyphGuess(c, 0.9, (0, 0, 1, 1))
+    >>> from ita_extract.page import PixelBox
+    >>> g = lambda c: GlyphGuess(c, 0.9, PixelBox(0, 0, 1, 1))
     >>> r = Reading("", 0.4, tuple(g(c) for c in ".98.7.5."))
     >>> drop_stray_points(r, "๕๕.๓๕").text, drop_stray_points(r, "๕๕.๓๕").confidence
     ('98.75', 0.9)
@@ -238,11 +242,11 @@ def drop_stray_points(r: Reading, seen: str) -> Reading:
     return Reading("".join(g.char for g in glyphs), conf, tuple(glyphs))
 
 
-def _reread(word: OcrWord, text: str, confidence: float) -> OcrWord:
+def _reread(word: OcrWord, text: str, confidence: float, source: str = "numerals") -> OcrWord:
     """The word read again, whole, by a reader made for it: its confidence replaces Tesseract's."""
-    return replace(word, text=text, conf=confidence * 100.0)
+    return replace(word, text=text, conf=confidence * 100.0, source=source)
 
 
 def _with(word: OcrWord, text: str, confidence: float) -> OcrWord:
     """Part of the word read again: the least sure reading counts."""
-    return replace(word, text=text, conf=min(word.conf, confidence * 100.0))
+    return replace(word, text=text, conf=min(word.conf, confidence * 100.0), source="numerals")

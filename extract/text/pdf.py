@@ -35,6 +35,8 @@ TABLE_SETTINGS = {
     "join_tolerance": 3,
     "intersection_tolerance": 3,
 }
+#: Pixels per inch of a digital page's table-finder drawing (``--debug-dir``).
+DEBUG_RESOLUTION = 100
 
 
 def _sniff(path: Path) -> None:
@@ -169,6 +171,28 @@ class PdfFile:
     def pages(self) -> Iterator[Page]:
         for i in range(self.page_count):
             yield self.page(i)
+
+    def table_finder_png(self, index: int, resolution: int = DEBUG_RESOLUTION) -> bytes | None:
+        """Page ``index`` (0-based) drawn by pdfplumber with its table finder (``--debug-dir``), as PNG.
+
+        The edges, intersections and cells pdfplumber found with
+        :data:`TABLE_SETTINGS`, the very settings the grids come from;
+        ``None`` (and a warning in the log) when the page cannot be drawn.
+        """
+        try:
+            p = self._pdf.pages[index]
+            try:
+                image = p.to_image(resolution=resolution)
+                image.debug_tablefinder(TABLE_SETTINGS)
+                buf = io.BytesIO()
+                image.save(buf, format="PNG")
+                return buf.getvalue()
+            finally:
+                with contextlib.suppress(Exception):
+                    p.close()
+        except (*_LIB_ERRORS, RuntimeError) as exc:  # RuntimeError: pypdfium2's PdfiumError (rendering)
+            log.warning("--debug-dir: page %d of %s could not be drawn (%s)", index + 1, self.path.name, exc)
+            return None
 
 
 @dataclass(frozen=True)

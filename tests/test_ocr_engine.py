@@ -1,0 +1,162 @@
+"""extract/ocr/engine.py: the one protocol every OCR engine keeps, and how Tesseract's outcomes are sorted."""
+from __future__ import annotations
+
+import inspect
+import types
+
+import numpy as np
+import pytest
+from tests.conftest import FIXTURES
+from tests.ocr_fakes import FakeEngine
+
+from extract.ocr.engine import OcrEngine, OcrWord, Orientation
+from extract.ocr.reader import PageOcr, upright_turn
+from extract.ocr.tesseract import Engine
+from ita_extract.errors import OcrFailed
+from ita_extract.settings import Settings
+from pipeline import InputFile, process_document, sha256_of
+
+#: The methods the OCR chain calls on an engine (reader, tokens, cells).
+CALLED = {"page_words", "read_word", "orientation"}
+
+
+def _protocol_methods() -> dict[str, inspect.Signature]:
+    return {name: inspect.signature(fn) for name, fn in vars(OcrEngine).items()
+            if not name.startswith("_") and callable(fn)}
+
+
+def test_the_protocol_declares_every_call_the_chain_makes():
+    assert set(_protocol_methods()) == CALLED
+
+
+@pytest.mark.parametrize("engine", [Engine, FakeEngine], ids=lambda c: c.__module__)
+def test_engines_keep_the_whole_protocol(engine):
+    for name, sig in _protocol_methods().items():
+        assert name in vars(engine) or hasattr(engine, name), f"{engine.__name__} lacks {name}"
+        assert list(inspect.signature(getattr(engine, name)).parameters) == list(sig.parameters), name
+
+
+# --- Tesseract's outcomes, through a stand-in tesserocr API -----------------
+
+class _Api:
+    """tesserocr's PyTessBaseAPI as far as Engine uses it: answers or raises as told."""
+
+    def __init__(self, osd=None, raises: Exception | None = None) -> None:
+        self.osd, self.raises, self.cleared = osd, raises, 0
+
+    def SetVariable(self, k, v):  # noqa: N802 (tesserocr's names)
+        return True
+
+    def SetImage(self, image):  # noqa: N802
+        pass
+
+    def SetSourceResolution(self, dpi):  # noqa: N802
+        pass
+
+    def Recognize(self, timeout=0):  # noqa: N802
+        if self.raises:
+            raise self.raises
+        return True
+
+    def GetUTF8Text(self):  # noqa: N802
+        return "ต.ค."
+
+    def MeanTextConf(self):  # noqa: N802
+        return 88
+
+    def DetectOrientationScript(self):  # noqa: N802
+        if self.raises:
+            raise self.raises
+        return self.osd
+
+    def Clear(self):  # noqa: N802
+        self.cleared += 1
+
+
+def _engine(api: _Api) -> Engine:
+    """An Engine whose tesserocr APIs are the stand-in (no Tesseract needed)."""
+    e = object.__new__(Engine)
+    e.info = types.SimpleNamespace(tessdata="/nowhere/", languages=("tha", "eng", "osd"))
+    e.timeout_ms = 5000
+    e._tesserocr = None
+    e._api = e._word_api = e._osd_api = api
+    return e
+
+
+GRAY = np.full((60, 80), 255, np.uint8)
+
+
+def test_orientation_found():
+    api = _Api(osd={"orient_deg": 180, "orient_conf": 31.5, "script_name": "Thai", "script_conf": 2.0})
+    assert _engine(api).orientation(GRAY, 300) == Orientation(180, 31.5)
+    assert api.cleared == 1
+
+
+def test_orientation_undecided_is_none():
+    """tesserocr returns None when Tesseract cannot decide (too little text): 'not sure', no error."""
+    assert _engine(_Api(osd=None)).orientation(GRAY, 300) is None
+
+
+def test_orientation_without_the_osd_model_is_none():
+    e = _engine(_Api())
+    e._osd_api = None
+    e.info = types.SimpleNamespace(tessdata="/nowhere/", languages=("tha", "eng"))
+    assert e.orientation(GRAY, 300) is None
+
+
+@pytest.mark.parametrize("exc", [RuntimeError("Failed to recognize"), ValueError("bad image")])
+def test_orientation_failure_is_ocr_failed_not_upright(exc):
+    api = _Api(raises=exc)
+    with pytest.raises(OcrFailed) as e:
+        _engine(api).orientation(GRAY, 300)
+    assert e.value.__cause__ is exc and api.cleared == 1
+
+
+def test_an_error_of_ours_is_not_swallowed():
+    """Only tesserocr's failures become OcrFailed; a bug (TypeError) surfaces as it is."""
+    with pytest.raises(TypeError):
+        _engine(_Api(raises=TypeError("a bug"))).orientation(GRAY, 300)
+
+
+def test_word_reread_failure_is_ocr_failed():
+    with pytest.raises(OcrFailed):
+        _engine(_Api(raises=RuntimeError("Failed to recognize"))).read_word(GRAY, 300)
+    assert _engine(_Api()).read_word(GRAY, 300) == ("ต.ค.", 88.0)
+
+
+# --- how the chain takes them -----------------------------------------------
+
+LOW = [OcrWord("ตัวชี้วัดที่", 100, 100, 300, 160, 30.0, (1, 1, 1))]  # low confidence: orientation is asked
+
+
+@pytest.mark.parametrize("found", [None, Orientation(180, 2.0), Orientation(45, 90.0)])
+def test_unsure_or_odd_orientation_leaves_the_page_as_it_stands(found):
+    class Unsure(FakeEngine):
+        def orientation(self, gray, dpi):
+            return found
+
+    assert upright_turn(LOW, GRAY, 300, Unsure()) == 0
+
+
+def test_orientation_failure_fails_the_document(tmp_path):
+    class Broken(FakeEngine):
+        def orientation(self, gray, dpi):
+            raise OcrFailed("Tesseract failed detecting a page's orientation: boom.")
+
+    src = FIXTURES / "scan-only.pdf"
+    ocr = PageOcr(5.0, engine_factory=lambda: Broken(words=LOW), reader_factory=lambda e: None)
+    result = process_document(InputFile(src, src.name), sha256_of(src),
+                              Settings(inputs=(src,), out=tmp_path / "out"), ocr)
+    assert result.document.status == "failed"
+    assert ("error", "ocr-failed") in {(p.severity, p.code) for p in result.problems}
+
+
+# --- the real Tesseract ------------------------------------------------------
+
+@pytest.mark.needs_tesseract
+def test_tesseract_cannot_tell_a_blank_page():
+    engine = Engine()
+    try:
+        assert engine.orientation(np.full((1200, 900), 255, np.uint8), 300) is None
+    finally:
+        engine.close()
