@@ -156,9 +156,9 @@ def timing(pdfs: list[Path], n_pages: int) -> tuple[float, float, int] | None:
     """(tesseract CLI median s/page, ita-extract OCR median s/page, pages) on pages spread over ``pdfs``."""
     from PIL import Image
 
-    from extract.layout import page_items
-    from extract.ocr import PageOcr
-    from extract.raster import open_images
+    from extract.text.layout import page_items
+    from extract.ocr.reader import PageOcr
+    from extract.ocr.raster import open_images
 
     if not pdfs or n_pages <= 0:
         return None

@@ -18,6 +18,7 @@ from, is in the file's ``meta.years``.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ __all__ = [
     "DATA_FILE",
     "Question",
     "UnknownFiscalYear",
+    "code_indicator",
     "fiscal_years",
     "question",
     "questions",
@@ -98,6 +100,43 @@ def question(fiscal_year: int, code: str) -> Question:
         if q.code == code:
             return q
     raise KeyError(f"{code} in the {fiscal_year} questionnaire")
+
+
+def standard_indicator(code: str) -> int | None:
+    """The indicator of a code in the standard questionnaire (three IIT questions per indicator
+    1–5, three EIT per 6–8, OIT 9), for a year this file does not record.
+
+    >>> standard_indicator("i7"), standard_indicator("e4"), standard_indicator("o12"), standard_indicator("x")
+    (3, 7, 9, None)
+    """
+    m = re.fullmatch(r"([ieo])(\d+)", code or "")
+    if not m:
+        return None
+    letter, n = m.group(1), int(m.group(2))
+    if letter == "i" and 1 <= n <= 15:
+        return (n - 1) // 3 + 1
+    if letter == "e" and 1 <= n <= 9:
+        return 6 + (n - 1) // 3
+    return 9 if letter == "o" else None
+
+
+def code_indicator(fiscal_year: int | None, code: str | None) -> int | None:
+    """The indicator ``code`` answers in the questionnaire of ``fiscal_year`` (the standard one when
+    the year is not recorded); None for a code that year does not have.
+
+    >>> code_indicator(2565, "i7"), code_indicator(2568, "i7"), code_indicator(2565, "i99")
+    (2, 3, None)
+    >>> code_indicator(None, "e4"), code_indicator(2569, "o20")
+    (7, 10)
+    """
+    if not code:
+        return None
+    if fiscal_year is None or fiscal_year not in fiscal_years():
+        return standard_indicator(code)
+    try:
+        return question(fiscal_year, code).indicator
+    except KeyError:
+        return None
 
 
 def year_note(fiscal_year: int) -> dict:

@@ -6,12 +6,13 @@ from dataclasses import dataclass, field, replace
 
 from extract.text.layout import Item, TextLine
 from normalize.agency import choose_agency, find_agency_mentions
-from normalize.codes import sequence_repairs, split_question
+from normalize.codes import sequence_repairs
 from normalize.dates import fiscal_year_from_text
 from normalize.thai import join_wrapped_lines, normalize_text
 from ita_extract.report import checks
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
-from ita_extract.report.records import analysis_rows, cell_text, measure_rows
+from ita_extract.report.records import analysis_rows, measure_rows
+from ita_extract.report.regroup import first_indicator, split_by_codes
 from ita_extract.report.sections import ANALYSIS, MEASURES, find_sections
 
 #: Words of the genre's titles: a document with none of them and no
@@ -62,7 +63,7 @@ def read_report(items: list[Item]) -> ReportContent:
                     f"The heading '{normalize_text(t.heading_text)}' is numbered {h.printed_number}, "
                     f"but its name is indicator {h.number}.", h.number, t.heading_page))
         if not indicators:
-            guess = _infer_indicator(t) if t.kind == ANALYSIS else None
+            guess = first_indicator(t, out.fiscal_year) if t.kind == ANALYSIS else None
             if guess is None:
                 out.problems.append(problem("indicator-unknown",
                                             f"A {t.kind} table without an indicator heading was skipped.", None, t.page))
@@ -72,11 +73,18 @@ def read_report(items: list[Item]) -> ReportContent:
                                         f"An analysis table without a heading was taken as indicator {guess} from its question codes.",
                                         guess, t.page))
         if t.kind == ANALYSIS:
-            s, a, p = analysis_rows(t, indicators)
-            out.scores += s
-            out.analyses += a
-            out.problems += p
-            analysed.update(indicators)
+            for piece, inds, from_codes in split_by_codes(t, indicators, out.fiscal_year):
+                if from_codes:
+                    out.problems.append(problem(
+                        "indicator-heading-missing",
+                        f"Rows whose question codes answer indicator {inds[0]} followed indicator {indicators[0]}'s "
+                        f"rows without a heading of their own; they were taken as indicator {inds[0]}.",
+                        inds[0], piece.page))
+                s, a, p = analysis_rows(piece, inds, out.fiscal_year)
+                out.scores += s
+                out.analyses += a
+                out.problems += p
+                analysed.update(inds)
         else:
             ind = indicators[0]
             m, p = measure_rows(t, ind)
@@ -98,35 +106,6 @@ def read_report(items: list[Item]) -> ReportContent:
     if layout.tables:
         out.problems += checks.missing_indicators(out.analyses, out.measures, analysed)
     return out
-
-
-#: The standard ITA questionnaire: three IIT questions per indicator 1–5,
-#: three EIT questions per indicator 6–8. Used only when a heading is missing.
-def indicator_of_code(code: str) -> int | None:
-    """
-    >>> indicator_of_code("i7"), indicator_of_code("e4"), indicator_of_code("o12"), indicator_of_code("x")
-    (3, 7, 9, None)
-    """
-    m = re.fullmatch(r"([ieo])(\d+)", code)
-    if not m:
-        return None
-    letter, n = m.group(1), int(m.group(2))
-    if letter == "i" and 1 <= n <= 15:
-        return (n - 1) // 3 + 1
-    if letter == "e" and 1 <= n <= 9:
-        return 6 + (n - 1) // 3
-    return 9 if letter == "o" else None
-
-
-def _infer_indicator(t) -> int | None:
-    col = t.columns.get("question")
-    for row in t.rows:
-        if col is None or col >= len(row):
-            break
-        code, _ = split_question(cell_text(row[col]), None)
-        if code and indicator_of_code(code):
-            return indicator_of_code(code)
-    return None
 
 
 def _repair_code_sequence(out: ReportContent) -> list[Problem]:
