@@ -108,3 +108,12 @@ def test_oit_items_are_not_moved_between_indicators_9_and_10():
              table([HEADER, [cell("o7 แผนการจัดซื้อจัดจ้าง"), cell("100"), None],
                     [cell("o8 ผลการจัดซื้อจัดจ้าง"), cell("100"), None]])]
     assert {s.indicator for s in read_report(items).scores} == {10}
+
+
+def test_a_text_layer_row_before_the_first_code_is_not_given_one():
+    """Counting down to the first code is for codes OCR lost; a digital sub-heading row stays out."""
+    fy = 2568
+    items = [text_line(TITLE.format(fy=fy)), text_line("ตัวชี้วัดที่ 2 การใช้งบประมาณ"),
+             table([HEADER, [cell("ด้านการใช้งบประมาณ", ocr=False), cell("", ocr=False), None],
+                    [cell("i4 ข้อความ", ocr=False), cell("80.00", ocr=False), None]])]
+    assert [s.question for s in read_report(items).scores] == ["i4"]

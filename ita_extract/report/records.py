@@ -388,8 +388,11 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
     # a code OCR lost: from the codes around it (the rows before the first code count down to it)
     named = [k for k, (rc, *_) in enumerate(read) if rc.code or rc.text]
     filled = dict(zip(named, fill_codes([read[k][0].code for k in named])))
+    first_code = next((k for k, (rc, *_) in enumerate(read) if rc.code), len(read))
     for k, (rc, q, raw_score, page, row) in enumerate(read):
         guess = filled.get(k)
+        if k < first_code and not any(c is not None and c.ocr for c in row):
+            guess = None  # on a text layer a row before the first code is not a question (a sub-heading)
         code, qtext = rc.code, rc.text
         score = parse_score(raw_score)
         if raw_score and score is None:
