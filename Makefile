@@ -2,7 +2,7 @@
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast setup samples bench bench-ocr bench-batch bench-heldout corpus clean
+.PHONY: demo test test-fast setup samples bench bench-ocr bench-batch bench-heldout bench-heldout-scans corpus clean
 
 demo: $(STAMP)  ## set up, extract samples/ into out/, print the summary, write out/report.html
 	$(VENV)/bin/ita-extract run samples --out out
@@ -42,6 +42,9 @@ clean:
 
 bench-heldout: $(STAMP)  ## held-out accuracy on generated reports, per producer (needs chromium, libreoffice-writer-nogui; about 20 min)
 	$(VENV)/bin/python -m benchmarks.bench_heldout
+
+bench-heldout-scans: $(STAMP)  ## held-out generated reports printed and scanned (300/200/150 dpi, phone), per variant (about 40 min)
+	nice $(VENV)/bin/python -m benchmarks.bench_heldout_scans
 
 corpus: $(STAMP)  ## generate reports with ground truth: make corpus SEEDS=0-49 OUT=corpus-dev
 	$(VENV)/bin/python -m benchmarks.corpus.generate --seeds $(or $(SEEDS),0-25) --out $(or $(OUT),corpus-dev) --jobs 2

@@ -42,6 +42,8 @@ def failure_fields(corpus: Path, out: Path) -> Counter:
         words = head.split()
         if words[1] == "agency:":
             counts["agency"] += 1
+        elif words[1] == "score":
+            counts["score " + ("missing" if "missing" in head else "extra row" if "extra row" in head else "wrong")] += 1
         elif words[1] in ("analysis", "measure"):
             counts[f"{words[1]} {words[3].rstrip(':')}"] += 1
         else:

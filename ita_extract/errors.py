@@ -308,8 +308,9 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
     ProblemCode("indicator-unknown", "warning", "A table without an indicator heading was skipped.",
                 "ข้ามตารางที่ไม่มีหัวข้อตัวชี้วัด"),
     ProblemCode("indicator-heading-missing", "warning",
-                "An analysis table without a heading was assigned an indicator from its question codes.",
-                "ตารางวิเคราะห์ที่ไม่มีหัวข้อ ถูกกำหนดตัวชี้วัดจากรหัสข้อคำถาม"),
+                "Analysis rows without a heading of their own (a table without one, or rows after a heading "
+                "the scan lost) were assigned an indicator from their question codes.",
+                "แถววิเคราะห์ที่ไม่มีหัวข้อตัวชี้วัดของตนเอง ถูกกำหนดตัวชี้วัดจากรหัสข้อคำถาม"),
     ProblemCode("indicator-missing", "warning", "No analysis table was found for an indicator.",
                 "ไม่พบตารางวิเคราะห์ของตัวชี้วัด"),
     ProblemCode("measures-missing", "warning", "No measures were found for an indicator.",
@@ -325,8 +326,9 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
                 "A question code misread or breaking the numbering was corrected.",
                 "แก้รหัสข้อคำถามที่อ่านผิดหรือเรียงลำดับผิด"),
     ProblemCode("question-code-inferred", "warning",
-                "A question printed without its code was given the code following the previous row's.",
-                "ข้อคำถามที่ไม่มีรหัส ได้รับรหัสถัดจากแถวก่อนหน้า"),
+                "A question printed without its code (or whose code OCR lost) was given the code that the "
+                "codes of the rows around it leave.",
+                "ข้อคำถามที่ไม่มีรหัส ได้รับรหัสตามรหัสของแถวข้างเคียง"),
     ProblemCode("question-code-missing", "warning", "A question row without a code was skipped.",
                 "ข้ามแถวข้อคำถามที่ไม่มีรหัส"),
     ProblemCode("score-unreadable", "warning", "A printed score could not be read as a number; it was left empty.",

@@ -4,7 +4,9 @@ The Integrity and Transparency Assessment asks every agency the same IIT
 (internal) and EIT (external) questions; the catalog holds those of the
 fiscal-year 2568 questionnaire as agencies print them, read from the one
 questionnaire file (``normalize/questionnaires.json``, see
-``normalize/questionnaire.py``). An OCR'd question
+``normalize/questionnaire.py``); a report whose fiscal year the file records
+is read against that year's questionnaire instead (codes change meaning
+between years: 2565 asks 30 IIT questions, 2568 fifteen). An OCR'd question
 is replaced by its canonical text only when it is already very close to it
 (``SNAP_MIN``), and a code that OCR lost is taken from the text only when
 one catalog entry is clearly closest (``CODE_MIN`` and ``CODE_MARGIN``), so
@@ -46,6 +48,23 @@ def _key(text: str) -> str:
 _KEYS = {code: _key(text) for code, text in QUESTIONS.items()}
 
 
+@lru_cache(maxsize=16)
+def year_catalog(fiscal_year: int | None) -> tuple[dict[str, str], dict[str, str]]:
+    """(code -> text, code -> comparison key) of the IIT and EIT questions of ``fiscal_year``;
+    the catalog year's when the year is unknown or not recorded.
+
+    >>> texts, _ = year_catalog(2565)
+    >>> len(texts), texts["i1"] == questionnaire.question(2565, "i1").text
+    (45, True)
+    >>> year_catalog(None)[0] == QUESTIONS, year_catalog(2400)[0] == QUESTIONS
+    (True, True)
+    """
+    if fiscal_year is None or fiscal_year not in questionnaire.fiscal_years():
+        return QUESTIONS, _KEYS
+    texts = {q.code: q.text for q in questionnaire.questions(fiscal_year) if q.tool in ("IIT", "EIT")}
+    return texts, {code: _key(text) for code, text in texts.items()}
+
+
 @dataclass(frozen=True)
 class Snap:
     code: str | None
@@ -54,8 +73,9 @@ class Snap:
     changed: bool
 
 
-def snap_question(code: str | None, text: str) -> Snap:
-    """The catalog's code and text for an OCR'd question, when it is clearly one.
+def snap_question(code: str | None, text: str, fiscal_year: int | None = None) -> Snap:
+    """The catalog's code and text for an OCR'd question, when it is clearly one
+    (the questionnaire of ``fiscal_year`` when it is recorded, see :func:`year_catalog`).
 
     >>> snap_question("i4", "หน่วยงานของท่าน ใช้จ่ายงบประมาณเป็นไปตามวัตถุประสงค มากน้อยเพียงไใด").text == QUESTIONS["i4"]
     True
@@ -65,17 +85,21 @@ def snap_question(code: str | None, text: str) -> Snap:
     False
     >>> snap_question("i7", QUESTIONS["i1"]).code  # a misread code, a clear text
     'i1'
+    >>> from normalize.questionnaire import question
+    >>> snap_question("i11", question(2565, "i1").text, 2565).code  # "I1" read as "11": the year's text says i1
+    'i1'
     """
     key = _key(text)
     if not key:
         return Snap(code, text, 0.0, False)
-    if code in _KEYS:
-        score = fuzz.ratio(key, _KEYS[code])
+    texts, keys = year_catalog(fiscal_year)
+    if code in keys:
+        score = fuzz.ratio(key, keys[code])
         if score >= SNAP_MIN:
-            return Snap(code, QUESTIONS[code], score, QUESTIONS[code] != text)
-    ranked = sorted(((fuzz.ratio(key, k), c) for c, k in _KEYS.items()), reverse=True)
+            return Snap(code, texts[code], score, texts[code] != text)
+    ranked = sorted(((fuzz.ratio(key, k), c) for c, k in keys.items()), reverse=True)
     (best, best_code), (second, _) = ranked[0], ranked[1]
     if best >= CODE_MIN and best - second >= CODE_MARGIN:
         # the code was lost or misread (``io`` for i๑): the text says which it is
-        return Snap(best_code, QUESTIONS[best_code], best, True)
+        return Snap(best_code, texts[best_code], best, True)
     return Snap(code, text, 0.0, False)

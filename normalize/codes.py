@@ -289,7 +289,8 @@ def find_codes(text: str, tool: str | None = None) -> list[str]:
 _REF_ITEM = f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO] ?[{_D}]{{1,3}}|[{_D}]{{1,3}})(?![{_D}])"
 _REF_SEP = r"\s*(?:,|และ|/|、|\s)\s*"
 _RE_REFERENCES = re.compile(
-    f"อ้าง\\s?อิง(?:\\s?จาก)?\\s*(?:ข้อ\\s*)?[:：]?\\s*"
+    # "จาก" as OCR reads it on a scan too ("จำก": ำ for า)
+    f"อ้าง\\s?อิง(?:\\s?จ[าำะ]ก)?\\s*(?:ข้อ\\s*)?[:：]?\\s*"
     f"(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
 )
 _RE_REF_ITEM = re.compile(_REF_ITEM)
@@ -310,6 +311,8 @@ def oit_references(text: str) -> list[str]:
     ['o8', 'o9']
     >>> oit_references("(อ้างอิงจาก ๐ ๑ ๐) และ (อ้าง อิง จาก o 2 3)")  # letter-spaced
     ['o10', 'o23']
+    >>> oit_references("(อ้างอิงจำก 014) และ")  # OCR's ำ for า in the label
+    ['o14']
     """
     refs: list[str] = []
     for m in _RE_REFERENCES.finditer(text):

@@ -27,6 +27,7 @@ __all__ = [
     "REFERENCE_YEAR",
     "Question",
     "UnknownFiscalYear",
+    "code_indicator",
     "fiscal_years",
     "indicator_names",
     "question",
@@ -113,6 +114,25 @@ def question(fiscal_year: int, code: str) -> Question:
         if q.code == code:
             return q
     raise KeyError(f"{code} in the {fiscal_year} questionnaire")
+
+
+def code_indicator(fiscal_year: int | None, code: str | None) -> int | None:
+    """The indicator ``code`` answers in the questionnaire of ``fiscal_year`` (the reference
+    year's, :data:`REFERENCE_YEAR`, when the year is unknown or not recorded); None for a code
+    that questionnaire does not have.
+
+    >>> code_indicator(2565, "i7"), code_indicator(2568, "i7"), code_indicator(2565, "i99")
+    (2, 3, None)
+    >>> code_indicator(None, "e4"), code_indicator(2569, "o20"), code_indicator(None, "o21")
+    (7, 10, 10)
+    """
+    if not code:
+        return None
+    year = fiscal_year if fiscal_year in fiscal_years() else REFERENCE_YEAR
+    try:
+        return question(year, code).indicator
+    except KeyError:
+        return None
 
 
 def year_note(fiscal_year: int) -> dict:

@@ -178,6 +178,10 @@ def summary(t: Tally) -> dict:
     }
     for k, v in t.text.items():
         out[f"{k}_cer"] = v.cer()
+    pooled = Text()
+    for v in t.text.values():
+        pooled.dist, pooled.length, pooled.rows = pooled.dist + v.dist, pooled.length + v.length, pooled.rows + v.rows
+    out["text_cer"] = pooled.cer()  # every text column together (question text, cause, guideline, measures)
     return out
 
 
@@ -255,6 +259,18 @@ def diff(corpus: Path, out: Path, pattern: str, limit: int = 60) -> list[str]:
             rows = {k: [r for r in tabs[k] if r["doc_id"] == doc["doc_id"]] for k in ("scores", "analyses", "measures")}
             if doc.get("agency") != gt["agency"]:
                 lines.append(f"{rel} agency: {doc.get('agency')!r} != {gt['agency']!r}")
+            pred = {(r["indicator"], r["question"]): r for r in rows["scores"]}
+            for g in gt["scores"]:
+                p = pred.get((g["indicator"], g["question"]))
+                if p is None:
+                    lines.append(f"{rel} score {g['indicator']} {g['question']}: missing (want {g['score']})")
+                elif _none(p.get("score")) is None or g["score"] is None or abs(p["score"] - g["score"]) >= 0.005:
+                    if not (_none(p.get("score")) is None and g["score"] is None):
+                        lines.append(f"{rel} score {g['indicator']} {g['question']}: got {_none(p.get('score'))} "
+                                     f"want {g['score']}")
+            extra = set(pred) - {(g["indicator"], g["question"]) for g in gt["scores"]}
+            for k in sorted(extra, key=str):
+                lines.append(f"{rel} score {k[0]} {k[1]}: extra row (score {_none(pred[k].get('score'))})")
             pred = {r["indicator"]: r for r in rows["analyses"]}
             for g in gt["analyses"]:
                 p = pred.get(g["indicator"])

@@ -5,14 +5,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extract.text.layout import Item, TextLine
-from normalize import questionnaire
 from normalize.agency import choose_agency, find_agency_mentions
-from normalize.codes import QuestionCode, sequence_repairs, split_question
+from normalize.codes import sequence_repairs
 from normalize.dates import fiscal_year_from_text
 from normalize.thai import join_wrapped_lines, normalize_text
 from ita_extract.report import checks
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
-from ita_extract.report.records import analysis_rows, cell_text, measure_rows
+from ita_extract.report.records import analysis_rows, measure_rows
+from ita_extract.report.regroup import first_indicator, split_by_codes
 from ita_extract.report.sections import ANALYSIS, MEASURES, find_sections
 
 #: Words of the genre's titles: a document with none of them and no
@@ -63,7 +63,7 @@ def read_report(items: list[Item]) -> ReportContent:
                     f"The heading '{normalize_text(t.heading_text)}' is numbered {h.printed_number}, "
                     f"but its name is indicator {h.number}.", h.number, t.heading_page))
         if not indicators:
-            guess = _infer_indicator(t, out.fiscal_year) if t.kind == ANALYSIS else None
+            guess = first_indicator(t, out.fiscal_year) if t.kind == ANALYSIS else None
             if guess is None:
                 out.problems.append(problem("indicator-unknown",
                                             f"A {t.kind} table without an indicator heading was skipped.", None, t.page))
@@ -73,11 +73,18 @@ def read_report(items: list[Item]) -> ReportContent:
                                         f"An analysis table without a heading was taken as indicator {guess} from its question codes.",
                                         guess, t.page))
         if t.kind == ANALYSIS:
-            s, a, p = analysis_rows(t, indicators)
-            out.scores += s
-            out.analyses += a
-            out.problems += p
-            analysed.update(indicators)
+            for piece, inds, from_codes in split_by_codes(t, indicators, out.fiscal_year):
+                if from_codes:
+                    out.problems.append(problem(
+                        "indicator-heading-missing",
+                        f"Rows whose question codes answer indicator {inds[0]} followed indicator {indicators[0]}'s "
+                        f"rows without a heading of their own; they were taken as indicator {inds[0]}.",
+                        inds[0], piece.page))
+                s, a, p = analysis_rows(piece, inds, out.fiscal_year)
+                out.scores += s
+                out.analyses += a
+                out.problems += p
+                analysed.update(inds)
         else:
             ind = indicators[0]
             m, p = measure_rows(t, ind)
@@ -99,22 +106,6 @@ def read_report(items: list[Item]) -> ReportContent:
     if layout.tables:
         out.problems += checks.missing_indicators(out.analyses, out.measures, analysed)
     return out
-
-
-def _infer_indicator(t, fiscal_year: int | None) -> int | None:
-    """The indicator of a headless analysis table, from its first question code
-    read in the year's questionnaire (the reference year's when the report's
-    year has none)."""
-    year = fiscal_year if fiscal_year in questionnaire.fiscal_years() else questionnaire.REFERENCE_YEAR
-    col = t.columns.get("question")
-    for row in t.rows:
-        if col is None or col >= len(row):
-            break
-        code, _ = split_question(cell_text(row[col]), None)
-        indicator = QuestionCode.of(code).indicator(year) if code else None
-        if indicator:
-            return indicator
-    return None
 
 
 def _repair_code_sequence(out: ReportContent) -> list[Problem]:

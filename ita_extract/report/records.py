@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from extract.text.layout import Cell
 from extract.text.layer import Line
+from normalize import questionnaire
 from normalize.catalog import snap_question
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period
@@ -130,6 +131,8 @@ def cells_text(cells: Sequence[Cell | None]) -> str:
 
 _RE_NONE = re.compile(r"^[\s\-–—:]*(?:ไม่มี|-)?[\s\-–—.]*$")
 _RE_SCORE = re.compile(r"^\s*(-?\d{1,3}(?:[.,]\d{1,4})?)\s*$")
+#: ``100.`` with its decimals lost: a score has at most 100, so they were zeros.
+_RE_HUNDRED_CUT = re.compile(r"^\s*100[.,]\s*$")
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,11 @@ def parse_score(text: str) -> float | None:
 
     >>> parse_score("99.38"), parse_score("100"), parse_score("-"), parse_score("")
     (99.38, 100.0, None, None)
+    >>> parse_score("100."), parse_score("85.")  # decimals lost: only 100's are known
+    (100.0, None)
     """
+    if _RE_HUNDRED_CUT.match(text):
+        return 100.0
     m = _RE_SCORE.match(text.replace(" ", ""))
     if not m:
         return None
@@ -239,15 +246,130 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]]) -> list[s
     return [code for _, _, code in sorted(taken)]
 
 
-def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreRow], list[AnalysisRow], list[Problem]]:
-    """Score rows and the analysis of one analysis table."""
+def expected_codes(fiscal_year: int | None, indicators: Sequence[int]) -> frozenset[str]:
+    """The question codes of ``indicators`` in the questionnaire of ``fiscal_year`` (empty when not recorded).
+
+    >>> sorted(expected_codes(2565, [1]), key=lambda c: int(c[1:]))
+    ['i1', 'i2', 'i3', 'i4', 'i5', 'i6']
+    >>> expected_codes(2400, [1]), expected_codes(None, [1])
+    (frozenset(), frozenset())
+    """
+    if fiscal_year is None or fiscal_year not in questionnaire.fiscal_years():
+        return frozenset()
+    return frozenset(q.code for n in indicators for q in questionnaire.questions(fiscal_year, indicator=n))
+
+
+def letter_read_as_one(code: str | None, expected: frozenset[str]) -> str | None:
+    """The code meant when OCR read a capital ``I`` (or ``l``) as the digit 1: ``I1`` -> ``11`` -> ``i11``.
+
+    Only when the code read is not one of the table's own codes and the code
+    without that leading 1 is.
+
+    >>> letter_read_as_one("i11", frozenset({"i1", "i2"})), letter_read_as_one("i112", frozenset({"i12"}))
+    ('i1', 'i12')
+    >>> letter_read_as_one("i11", frozenset({"i11", "i1"})), letter_read_as_one("i10", frozenset({"i0"}))
+    (None, None)
+    """
+    m = re.fullmatch(r"([ie])1(\d+)", code or "")
+    if not m or code in expected or m.group(2).startswith("0"):
+        return None
+    fixed = f"{m.group(1)}{int(m.group(2))}"
+    return fixed if fixed in expected else None
+
+
+@dataclass(frozen=True)
+class RowCode:
+    code: str | None
+    text: str
+    notes: tuple[str, ...] = ()  # why the code differs from what was printed (for a problem row)
+
+
+def read_row_code(q: str, tool: str | None, ocr: bool, fiscal_year: int | None, expected: frozenset[str]) -> RowCode:
+    """A question cell's code and text: as printed, then (on OCR) checked against the questionnaire.
+
+    >>> read_row_code("i๑ การปฏิบัติงาน", "IIT", False, None, frozenset()).code
+    'i1'
+    >>> read_row_code("11 ข้อความ", "IIT", True, 2565, frozenset({"i1", "i2"})).code
+    'i1'
+    """
+    code, qtext = split_question(q, tool)
+    if code is None and tool != "OIT" and re.match(r"^\s*[0๐][0-9๐-๙]", q):
+        # a zero for the o (๐๑๐, OCR's 010) under another tool's heading: OIT rows whose heading was lost
+        oit, rest = split_question(q, "OIT")
+        if oit is not None:
+            code, qtext = oit, rest
+    notes: list[str] = []
+    if not ocr:
+        return RowCode(code, qtext)
+    if code is None:
+        code, qtext = _code_below_debris(q, tool) or (code, qtext)
+    fixed = letter_read_as_one(code, expected)
+    if fixed:
+        notes.append(f"OCR read the code {code}; a capital I read as 1 makes it {fixed}, a code of this indicator.")
+        code = fixed
+    snap = snap_question(code, qtext, fiscal_year)  # OCR noise in a known question, or its code lost
+    if snap.code != code and code is not None:
+        notes.append(f"OCR read the code {code}; the question's text is {snap.code}'s.")
+    return RowCode(snap.code, snap.text, tuple(notes))
+
+
+#: A run of Thai consonants: a line holding one is text, not OCR debris.
+_RE_THAI_RUN = re.compile(r"[ก-ฮ]{3,}")
+
+
+def _code_below_debris(q: str, tool: str | None) -> tuple[str, str] | None:
+    r"""The code and text of a question cell whose first lines are OCR debris (a stamp's or a
+    signature's strokes read as ``5 0 0 0``) above the line that opens with the code.
+
+    >>> _code_below_debris("5 0 0 0\n011 สรุปผลการจัดซื้อจัดจ้าง", "OIT")
+    ('o11', 'สรุปผลการจัดซื้อจัดจ้าง')
+    >>> _code_below_debris("ข้อความจริงของคำถาม\n011 สรุปผล", "OIT") is None
+    True
+    """
+    lines = q.split("\n")
+    for k in range(1, len(lines)):
+        if _RE_THAI_RUN.search(lines[k - 1]):
+            return None
+        code, rest = split_question("\n".join(lines[k:]), tool)
+        if code is not None:
+            return code, rest
+    return None
+
+
+def fill_codes(codes: Sequence[str | None]) -> list[str | None]:
+    """Codes lost by OCR, taken from their neighbours: the one after the code before, or, for the rows
+    before the first code read, the ones counting down to it.
+
+    >>> fill_codes([None, "i2", None, "i4"]), fill_codes([None, None, "e3"]), fill_codes([None, "o1"])
+    (['i1', 'i2', 'i3', 'i4'], ['e1', 'e2', 'e3'], [None, 'o1'])
+    """
+    out = list(codes)
+    first = next((k for k, c in enumerate(out) if c), None)
+    if first is None:
+        return out
+    m = re.fullmatch(r"([ieo])(\d+)", out[first])
+    if m:
+        for k in range(first):
+            n = int(m.group(2)) - (first - k)
+            out[k] = f"{m.group(1)}{n}" if n > 0 else None
+    for k in range(first + 1, len(out)):
+        if out[k] is None:
+            out[k] = _next_code(out[k - 1])
+    return out
+
+
+def analysis_rows(t: IndicatorTable, indicators: list[int],
+                  fiscal_year: int | None = None) -> tuple[list[ScoreRow], list[AnalysisRow], list[Problem]]:
+    """Score rows and the analysis of one analysis table (question codes checked against the
+    questionnaire of ``fiscal_year`` when it is known)."""
     scores: list[ScoreRow] = []
     problems: list[Problem] = []
     first = indicators[0]
     tool = tool_for_indicator(first)
+    expected = expected_codes(fiscal_year, indicators)
     analysis_cells: list[Cell] = []
     analysis_page: int | None = None
-    prev_code: str | None = None
+    read: list[tuple[RowCode, str, str, int, list[Cell | None]]] = []  # code, question, raw score, page, row
     for row, page in zip(t.rows, t.row_pages):
         acell = _cell(row, t.columns, "analysis")
         if acell is not None and not acell.is_empty:
@@ -259,34 +381,41 @@ def analysis_rows(t: IndicatorTable, indicators: list[int]) -> tuple[list[ScoreR
             continue
         if parse_code_range(q):
             continue  # "o1 – o28": a range row has no per-item scores
-        code, qtext = split_question(q, tool)
         qcell = row[t.columns["question"]] if t.columns.get("question", 99) < len(row) else None
-        if qcell is not None and qcell.ocr:
-            snap = snap_question(code, qtext)  # OCR noise in a known question, or its code lost
-            if snap.code != code and code is not None:
-                problems.append(problem("question-code-corrected",
-                                        f"OCR read the code {code}; the question's text is {snap.code}'s.", first, page))
-            code, qtext = snap.code, snap.text
+        rc = read_row_code(q, tool, qcell is not None and qcell.ocr, fiscal_year, expected)
+        for note in rc.notes:
+            problems.append(problem("question-code-corrected", note, first, page))
+        read.append((rc, q, raw_score, page, row))
+    # a code OCR lost: from the codes around it (the rows before the first code count down to it)
+    named = [k for k, (rc, *_) in enumerate(read) if rc.code or rc.text]
+    filled = dict(zip(named, fill_codes([read[k][0].code for k in named])))
+    first_code = next((k for k, (rc, *_) in enumerate(read) if rc.code), len(read))
+    for k, (rc, q, raw_score, page, row) in enumerate(read):
+        guess = filled.get(k)
+        if k < first_code and not any(c is not None and c.ocr for c in row):
+            guess = None  # on a text layer a row before the first code is not a question (a sub-heading)
+        code, qtext = rc.code, rc.text
         score = parse_score(raw_score)
         if raw_score and score is None:
             problems.append(problem("score-unreadable",
                                     f"The score '{raw_score}' of '{q[:40]}' could not be read as a number.", first, page))
         if code is None:
-            guess = _next_code(prev_code)
             if guess is None or not qtext:
                 problems.append(problem("question-code-missing",
                                         f"A question row without a code was skipped: '{q[:60]}'.", first, page))
                 continue
             problems.append(problem("question-code-inferred",
-                                    f"A question printed without its code was taken as {guess} (it follows {prev_code}).",
-                                    first, page))
+                                    f"A question printed without its code was taken as {guess} "
+                                    "(from the codes of the rows around it).", first, page))
             code = guess
         if score is not None and not 0.0 <= score <= 100.0:
             problems.append(problem("score-out-of-range",
                                     f"{code} has the score {raw_score}, outside 0–100; it was left empty.", first, page))
             score = None
-        prev_code = code
-        scores.append(ScoreRow(first, CANONICAL[first], tool, code, qtext, score, page))
+        # under a combined heading (9 and 10) each question goes to the indicator it answers
+        n = questionnaire.code_indicator(fiscal_year, code)
+        n = n if n in indicators else first
+        scores.append(ScoreRow(n, CANONICAL[n], tool_for_indicator(n), code, qtext, score, page))
         problems += _low_confidence([c for i, c in enumerate(row) if i != t.columns.get("analysis")],
                                     f"the row of {code}", first, page)
     analyses: list[AnalysisRow] = []
