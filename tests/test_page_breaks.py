@@ -150,3 +150,41 @@ def test_a_period_cut_in_two_by_the_break_glues_its_row_whatever_else_is_filled(
              table([_row("No Gift Policy", "ครั้ง", period="- 30 กันยายน 2567", resp="กองกลาง", finding="ต่อ")], page=2)]
     (m,) = read_report(items).measures
     assert (str(m.period_start), str(m.period_end)) == ("2023-10-01", "2024-09-30")
+
+
+def test_a_header_row_split_by_the_break_is_read_whole_and_maps_its_columns():
+    # LibreOffice splits a header row too: its first words at a page's bottom, the rest on the
+    # next page; the columns are in another order (responsible before period), which only the
+    # whole header tells
+    top = [cell("มาตรการ"), cell("ผลการ"), cell("ขั้นตอนหรือวิธีการ"), cell("ผู้รับผิดชอบ"), cell("ช่วงระยะ")]
+    rest = [cell("โครงการหรือกิจกรรม"), cell("วิเคราะห์ตัวชี้วัด"), cell("ปฏิบัติ"), empty(), cell("เวลาในการดำเนินการ")]
+    row = [cell("ประชาสัมพันธ์ผ่านหอกระจายข่าว"), cell("ผล"), cell("ส่งข่าวสาร"), cell("ทุกส่วนราชการ"),
+           cell("ปีงบประมาณ 2570")]
+    items = [heading("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), table([top], page=6), table([rest, row], page=7)]
+    (m,) = read_report(items).measures
+    assert (m.seq, m.measure, m.responsible, m.period_text) == (
+        1, "ประชาสัมพันธ์ผ่านหอกระจายข่าว", "ทุกส่วนราชการ", "ปีงบประมาณ 2570")
+    assert str(m.period_start) == "2026-10-01"
+
+
+def test_a_first_row_without_header_words_is_no_header_rest():
+    from ita_extract.report.sections import MEASURES, header_rest
+    header = [cell("มาตรการ"), cell("ผลการ"), cell("ขั้นตอนหรือวิธีการ"), cell("ผู้รับผิดชอบ"), cell("ช่วงระยะ")]
+    assert not header_rest(MEASURES, header, _row("จัดอบรม", "ขั้นแรก", period="ตามความเหมาะสม"))
+    assert not header_rest(MEASURES, header, [cell("โครงการหรือกิจกรรม"), empty(), empty(), empty(), cell("ต.ค. 2568")])
+
+
+def test_a_long_table_goes_on_after_an_indicator_row_at_the_page_bottom():
+    # one measures table for every indicator, its sub-heading row the last of page 6 and no
+    # header repeated on page 7: the rows of page 7 are that indicator's
+    items = [heading("การกำหนดมาตรการ"),
+             table([HEADER, [cell("ตัวชี้วัดที่ 3 การใช้อำนาจ"), empty(), empty(), empty(), empty()],
+                    _row("มาตรการสาม", "ขั้นสาม"),
+                    [cell("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"), empty(), empty(), empty(), empty()]], page=6),
+             table([_row("มาตรการสี่", "ขั้นสี่"), _row("มาตรการสี่ข้อสอง", "ขั้นสี่สอง"),
+                    [cell("ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต"), empty(), empty(), empty(), empty()],
+                    _row("มาตรการห้า", "ขั้นห้า")], page=7)]
+    content = read_report(items)
+    assert [(m.indicator, m.seq, m.measure) for m in content.measures] == [
+        (3, 1, "มาตรการสาม"), (4, 1, "มาตรการสี่"), (4, 2, "มาตรการสี่ข้อสอง"), (5, 1, "มาตรการห้า")]
+    assert "table-unrecognized" not in {p.code for p in content.problems}

@@ -203,6 +203,57 @@ def _uncovered_column(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
     return Grid(bbox=(x0, top, edge, bottom), rows=tuple(rows)), [c for c in free if id(c) not in taken]
 
 
+def _overflow(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
+    """The table with the text a cell let run over its bottom border.
+
+    Chromium draws a row-spanning cell that a page break split with more
+    text than the rows it spans on the next page can hold: its last lines
+    run past the table's bottom border. Lines right below a table, each
+    within a line of the one above, whose glyphs all keep inside one column
+    other than the first (clear of its edges; a heading or a paragraph below
+    the table starts at its left edge or crosses its columns), are that
+    column's lowest cell's: the cell is stretched to hold them.
+    """
+    x0, top, x1, bottom = grid.bbox
+    edges = _column_edges(grid)
+    if len(edges) < 2:
+        return grid, free
+    below = sorted((c for c in free if c.text.strip() and (c.top + c.bottom) / 2 > bottom),
+                   key=lambda c: (c.top + c.bottom) / 2)
+    lines: list[list[Char]] = []
+    for c in below:  # glyphs grouped into lines by their vertical centre
+        if lines and (c.top + c.bottom) / 2 - (lines[-1][0].top + lines[-1][0].bottom) / 2 < (c.size or 10.0) * 0.5:
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    taken: list[Char] = []
+    reach, j = bottom, None
+    for ln in lines:
+        size = max(c.size for c in ln) or 10.0
+        lo, hi = min(c.x0 for c in ln), max(c.x1 for c in ln)
+        col = next((i for i, (a, b) in enumerate(edges) if a + CELL_INSET <= lo and hi <= b - CELL_INSET), None)
+        if min(c.top for c in ln) - reach > size * CUT_ROW_GAP or not col or (j is not None and col != j):
+            break  # too far, across columns, in the first one or beside the table: not a cell's rest
+        j = col
+        taken += ln
+        reach = max(reach, max(c.bottom for c in ln))
+    if j is None:
+        return grid, free
+    a, b = edges[j]
+    rows = [list(r) for r in grid.rows]
+    lowest = max(((i, k) for i, r in enumerate(rows) for k, box in enumerate(r)
+                  if box is not None and abs(box[0] - a) <= 1.0 and abs(box[2] - b) <= 1.0),
+                 key=lambda ik: rows[ik[0]][ik[1]][3], default=None)
+    if lowest is None or rows[lowest[0]][lowest[1]][3] < bottom - 1.0:
+        return grid, free
+    i, k = lowest
+    new_bottom = reach + 1.0
+    rows[i][k] = (*rows[i][k][:3], new_bottom)
+    ids = set(map(id, taken))
+    return (Grid(bbox=(x0, top, x1, new_bottom), rows=tuple(tuple(r) for r in rows)),
+            [c for c in free if id(c) not in ids])
+
+
 def page_items(page: Page) -> list[Item]:
     """Lines and tables of one page, ordered top to bottom."""
     grids = [g for g in page.grids if g.rows]
@@ -216,12 +267,19 @@ def page_items(page: Page) -> list[Item]:
                 break
         else:
             free.append(c)
-    for step in ("top", "bottom", "side"):
-        if not grids:
-            break
-        k = (max if step == "bottom" else min)(range(len(grids)), key=lambda i: grids[i].bbox[1])
+    steps = [("overflow", k) for k in range(len(grids))]
+    if grids:
+        first = min(range(len(grids)), key=lambda i: grids[i].bbox[1])
+        last = max(range(len(grids)), key=lambda i: grids[i].bbox[1])
+        steps += [("top", first), ("bottom", last), ("side", first)]
+    for step, k in steps:
         n_free = len(free)
-        grids[k], free = _uncovered_column(grids[k], free) if step == "side" else _cut_row(grids[k], free, step == "top")
+        if step == "overflow":
+            grids[k], free = _overflow(grids[k], free)
+        elif step == "side":
+            grids[k], free = _uncovered_column(grids[k], free)
+        else:
+            grids[k], free = _cut_row(grids[k], free, step == "top")
         if len(free) != n_free:
             x0, top, x1, bottom = grids[k].bbox
             still_free = set(map(id, free))

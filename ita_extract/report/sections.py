@@ -95,11 +95,10 @@ def _has(text: str, keyword: str) -> bool:
     return fuzz.partial_ratio(keyword, text) >= KEYWORD_MIN
 
 
-def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
-    """Field name → column index, from the header's keywords; by position when ambiguous."""
+def _keyword_columns(kind: str, texts: list[str]) -> dict[str, int]:
+    """Field name → column index for the header cells that name their field."""
     fields = ANALYSIS_FIELDS if kind == ANALYSIS else MEASURE_FIELDS
     order = ANALYSIS_ORDER if kind == ANALYSIS else MEASURE_ORDER
-    texts = [_cell_text(c) for c in header]
     mapping: dict[str, int] = {}
     taken: set[int] = set()
     if kind == MEASURES and texts and texts[0] in SEQ_HEADERS:
@@ -113,12 +112,19 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
                 mapping[name] = i
                 taken.add(i)
                 break
+    return mapping
+
+
+def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
+    """Field name → column index, from the header's keywords; by position when ambiguous."""
+    order = ANALYSIS_ORDER if kind == ANALYSIS else MEASURE_ORDER
+    mapping = _keyword_columns(kind, [_cell_text(c) for c in header])
     offset = 1 if "no" in mapping else 0
     if len(mapping) - offset < len(order) and len(header) - offset == len(order):
         # Ambiguous or misprinted header: trust the genre's column order.
         return {**{name: i + offset for i, name in enumerate(order)}, **({"no": 0} if offset else {})}
     q = mapping.get("question")
-    if kind == ANALYSIS and q and q - 1 not in taken:
+    if kind == ANALYSIS and q and q - 1 not in mapping.values():
         mapping["code"] = q - 1  # "ข้อ | ประเด็นข้อคำถาม | …": the code in a column of its own
     return mapping
 
@@ -131,6 +137,7 @@ class IndicatorTable:
     heading_page: int | None
     columns: dict[str, int]
     page: int
+    header: list[Cell | None] = field(default_factory=list)  # its header row, as first printed
     rows: list[list[Cell | None]] = field(default_factory=list)
     row_pages: list[int] = field(default_factory=list)
     pieces: int = 1
@@ -187,6 +194,30 @@ def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
     head = squash(texts[0])
     other = "".join(t for t in map(squash, texts[1:]) if t not in head)
     return found if len(other) < len(head) else []
+
+
+_RE_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def header_rest(kind: str, header: list[Cell | None], row: list[Cell | None]) -> bool:
+    """Whether ``row`` (first after a page break) is the rest of a header row the break split.
+
+    A header row cut by a page break leaves words of its cells on the next
+    page ("มาตรการ" / "โครงการหรือกิจกรรม"): read with them, the header
+    still is a header of its kind and names more of its fields by keyword.
+    Header words hold no digits; a data row nearly always does (a code, a
+    score, a year).
+    """
+    if len(row) != len(header) or any(c is not None and _RE_DIGIT.search(c.raw_text) for c in row):
+        return False
+    if not any(c is not None and not c.is_empty for c in row):
+        return False
+    merged = _merge_rows(header, row)
+    if header_kind(merged) != kind:
+        return False
+    before = _keyword_columns(kind, [_cell_text(c) for c in header])
+    after = _keyword_columns(kind, [_cell_text(c) for c in merged])
+    return len(after) > len(before)
 
 
 #: The fields a new row always fills: a measures row names its measure (and
@@ -297,6 +328,9 @@ class _Walker:
         self.pending_page: int | None = None
         self.last_was_heading = False
         self.current: IndicatorTable | None = None
+        # the table the last table piece went to: an indicator sub-heading row
+        # at a page's bottom ends ``current``, not the long table it sits in
+        self.piece: IndicatorTable | None = None
         self.gap_lines = 0  # free lines since the last table
         self.width = 0.0  # of the table being read
         self.n_cols = 0
@@ -321,9 +355,11 @@ class _Walker:
         else:
             self.last_was_heading = False
 
-    def _open(self, kind: str, columns: dict[str, int], page: int) -> IndicatorTable:
+    def _open(self, kind: str, columns: dict[str, int], page: int,
+              header: list[Cell | None] | None = None) -> IndicatorTable:
         self.current = IndicatorTable(kind=kind, headings=self.pending, heading_text=self.pending_text,
                                       heading_page=self.pending_page, columns=columns, page=page,
+                                      header=list(header or []),
                                       width=self.width, n_cols=self.n_cols, edges=self.edges)
         self.tables.append(self.current)
         self.pending, self.pending_text, self.pending_page = [], "", None
@@ -358,16 +394,24 @@ class _Walker:
         if kind is not None and (cur is None or cur.kind != kind or self.pending or same_page):
             # a new header row on the page of the table before is a new table,
             # even when its heading is missing (OCR lost it)
-            cur = self._open(kind, column_map(kind, header), item.page)
-        elif self._continues(cur, item, gap):
+            cur = self._open(kind, column_map(kind, header), item.page, header)
+        elif self._continues(cur or self.piece, item, gap):
             # The same table continued on a new page (header repeated or not);
-            # its first row may be the rest of a row the page break split.
+            # its first row may be the rest of a row the page break split,
+            # unless an indicator heading came between.
+            cur = cur or self.piece
             cur.pieces += 1
             where = _column_map(cur.edges, item.column_edges)
             if where is not None and where != list(range(cur.n_cols)):
                 body = [(_widen(r, where, cur.n_cols), p) for r, p in body]
             first = next(((r, p) for r, p in body if not _is_header(r)), None)
-            if first and cur.rows and first[1] != cur.row_pages[-1] and _is_continuation_row(
+            if first and not cur.rows and cur.header and header_rest(cur.kind, cur.header, first[0]):
+                # the header row itself was split: its words go on at the top of the page
+                cur.header = _merge_rows(cur.header, first[0])
+                cur.columns = column_map(cur.kind, cur.header)
+                body = [(r, p) for r, p in body if r is not first[0]]
+                first = next(((r, p) for r, p in body if not _is_header(r)), None)
+            if first and cur.rows and not self.pending and first[1] != cur.row_pages[-1] and _is_continuation_row(
                 cur.kind, cur.columns, cur.rows[-1], first[0]
             ):
                 cur.rows[-1] = _merge_rows(cur.rows[-1], first[0])
@@ -388,6 +432,7 @@ class _Walker:
             self.current.rows.append(row)
             self.current.row_pages.append(page)
             self.last_was_heading = False
+        self.piece = cur
 
 
 def find_sections(items: list[Item]) -> DocumentLayout:
