@@ -13,7 +13,7 @@ from datetime import date
 
 from normalize.thai import MARKS, thai_digits_to_arabic
 
-__all__ = ["fiscal_year_from_text", "fiscal_year_range", "parse_period"]
+__all__ = ["fiscal_year_from_text", "fiscal_year_range", "parse_period", "period_cut_short"]
 
 BE_OFFSET = 543
 
@@ -188,6 +188,22 @@ _RE_TITLE_YEARS = [
     re.compile(rf"(?:ประจำปี|พ\s?\.?\s?ศ\s?\.?)\s*{_YEAR}"),
     re.compile(_YEAR),
 ]
+
+
+# A range whose second half is missing or lacks its year: the sign at the
+# end, or a day and month after it and nothing more ("ต.ค. 65 – ก.ย.").
+_RE_CUT_RANGE = re.compile(rf"(?:-|–|—|ถึง)\s*(?:\d{{1,2}}\s*)?(?:{_MONTH})?\s*$")
+
+
+def period_cut_short(text: str) -> bool:
+    """Whether a period (normalized) stops inside its range: the rest went on elsewhere.
+
+    >>> period_cut_short("ต.ค. 65 – ก.ย."), period_cut_short("1 ตุลาคม 2566 -"), period_cut_short("ถึง")
+    (True, True, True)
+    >>> period_cut_short("ต.ค. 65 – ก.ย. 66"), period_cut_short("ตามความเหมาะสม"), period_cut_short("E-")
+    (False, False, False)
+    """
+    return bool(re.search(r"\d|" + _MONTH, text)) and bool(_RE_CUT_RANGE.search(text)) or text.strip() in ("-", "–", "ถึง")
 
 
 def fiscal_year_from_text(text: str) -> int | None:

@@ -188,3 +188,30 @@ def test_a_long_table_goes_on_after_an_indicator_row_at_the_page_bottom():
     assert [(m.indicator, m.seq, m.measure) for m in content.measures] == [
         (3, 1, "มาตรการสาม"), (4, 1, "มาตรการสี่"), (4, 2, "มาตรการสี่ข้อสอง"), (5, 1, "มาตรการห้า")]
     assert "table-unrecognized" not in {p.code for p in content.problems}
+
+
+def test_a_row_whose_every_cell_runs_over_is_glued_when_its_period_stops_inside_the_range():
+    # every cell goes on after the break, the measure too: only the period, "ต.ค. 65 – ก.ย."
+    # with its year on the next page, shows the cut
+    items = [heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"),
+             table([HEADER, _row("ปรับปรุงเว็บไซต์", "มอบหมายผู้รับผิดชอบเผย", period="ต.ค. 65 – ก.ย.",
+                                 resp="หน่วยตรวจ", finding="ไม่ได้จัดทำรายงาน")], page=12),
+             table([_row("หลักของหน่วยงาน", "แพร่ข้อมูลแต่ละรายการ", period="66", resp="สอบภายใน",
+                         finding="การรับของขวัญ"),
+                    _row("เผยแพร่แผนดำเนินงาน", "ตรวจทาน", period="ต.ค. 64-ก.ย. 65")], page=13)]
+    m = read_report(items).measures
+    assert [x.seq for x in m] == [1, 2]
+    assert "".join(m[0].measure.split()) == "ปรับปรุงเว็บไซต์หลักของหน่วยงาน"
+    assert (str(m[0].period_start), str(m[0].period_end)) == ("2022-10-01", "2023-09-30")
+
+
+def test_a_row_whose_every_cell_runs_over_is_glued_when_a_numbered_item_goes_on():
+    items = [heading("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"),
+             table([HEADER, _row("1.ประชาสัมพันธ์", "จัดทำสื่อ", period="ตลอดปีงบประมาณ 2566", resp="หน่วยตรวจ")],
+                   page=11),
+             table([_row("ผ่านหอกระจายข่าว 2.ส่งเสริมการสื่อสาร", "อินโฟกราฟิก", period="ตลอดปีงบประมาณ 2566",
+                         resp="สอบภายใน"),
+                    _row("2.จัดทำคู่มือ", "ขั้นเดียว")], page=12)]
+    m = read_report(items).measures
+    assert [x.seq for x in m] == [1, 2]
+    assert m[1].measure == "2.จัดทำคู่มือ"  # a cell opening with the next number is a new row

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from extract.text.layout import Cell, Item, Table, TextLine
+from normalize.dates import period_cut_short
 from normalize.indicators import HeadingMatch, parse_indicator_heading
 from normalize.thai import normalize_text
 
@@ -251,7 +252,38 @@ def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None
     filled_prev = {n for n in cols if text(prev, n)}
     if _RE_RANGE_REST.match(text(row, "period")) and not _RE_RANGE_SIGN.search(text(prev, "period")):
         return True  # "๑ ตุลาคม ๒๕๖๖" / "- ๓๐ กันยายน ๒๕๖๗": one period the break cut in two
+    if text(row, "period") and period_cut_short(_plain(prev, cols.get("period"))):
+        return True  # "ต.ค. ๖๕ – ก.ย." / "๖๖": the range stops short, its rest opens the next page
+    if any(_list_goes_on(_plain(prev, cols.get(n)), _plain(row, cols.get(n))) for n in ("measure", "finding", "steps")):
+        return True
     return bool(filled_prev - filled_row) and filled_row <= filled_prev
+
+
+def _plain(row: list[Cell | None], i: int | None) -> str:
+    """A cell's text, normalized (Arabic digits), its lines joined by spaces."""
+    c = row[i] if i is not None and i < len(row) else None
+    return normalize_text(c.raw_text) if c is not None and not c.is_empty else ""
+
+
+#: A numbered item ("1.", "๒)", "3 ."), not a decimal, a date or a code.
+_RE_ITEM = re.compile(r"(?<![\d/.,:A-Za-z])([1-9]\d?)\s*[.)](?!\d)")
+
+
+def _list_goes_on(before: str, after: str) -> bool:
+    """Whether a numbered item of ``before`` goes on in ``after``, the list's next number after it.
+
+    A page break inside an item leaves the item's rest at the top of the
+    next page, then the next number. A cell that opens with a number is a
+    new cell (rows may be numbered on from one to the next).
+
+    >>> _list_goes_on("1.ประชาสัมพันธ์", "ผ่านหอกระจายข่าว 2.ส่งเสริมการสื่อสาร")
+    True
+    >>> _list_goes_on("1. ประชุม 2. เผยแพร่", "1. จัดอบรม 2. รายงาน"), _list_goes_on("1. จัดอบรม", "2. ต่อ")
+    (False, False)
+    """
+    last = _RE_ITEM.findall(before)
+    nxt = _RE_ITEM.search(after)
+    return bool(last and nxt) and nxt.start() > 0 and int(nxt.group(1)) == int(last[-1]) + 1
 
 
 #: The second half of a period range opening a cell ("- 30 ก.ย. 2567", "ถึง ก.ย. 2567").
