@@ -18,7 +18,8 @@ def line(text: str, top: float = 0.0) -> Line:
 
 
 def cell(*texts: str) -> Cell:
-    return Cell((0.0, 0.0, W, 100.0), tuple(line(t, i * 16.0) for i, t in enumerate(texts)))
+    """A cell its text fills: its last line at its bottom."""
+    return Cell((0.0, 0.0, W, 16.0 * max(len(texts), 1)), tuple(line(t, i * 16.0) for i, t in enumerate(texts)))
 
 
 def empty() -> Cell:
@@ -215,3 +216,17 @@ def test_a_row_whose_every_cell_runs_over_is_glued_when_a_numbered_item_goes_on(
     m = read_report(items).measures
     assert [x.seq for x in m] == [1, 2]
     assert m[1].measure == "2.จัดทำคู่มือ"  # a cell opening with the next number is a new row
+
+
+def test_a_new_row_under_a_merged_cell_carried_over_is_not_glued_to_a_complete_row():
+    # page 10's row is complete: its measure ended high in the row; on page 11 a new measure,
+    # its period the empty rest of a merged cell the break carried over
+    tall = Cell((0.0, 0.0, W, 96.0), tuple(line(f"ขั้นที่ {i}", i * 16.0) for i in range(1, 7)))
+    items = [heading("ตัวชี้วัดที่ 2 การใช้งบประมาณ"),
+             table([HEADER, [cell("เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง"), cell("ผล"), tall, cell("ต.ค. 2565 – ก.ย. 2566"),
+                             cell("กองแผนงาน")]], page=10),
+             table([[cell("ชี้แจงแผนการใช้จ่ายงบประมาณ"), cell("ผล"), cell("ชี้แจงขั้นตอน"), empty(),
+                     cell("ศูนย์เทคโนโลยีสารสนเทศ")]], page=11)]
+    m = read_report(items).measures
+    assert [(x.seq, x.measure, x.responsible) for x in m] == [
+        (1, "เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "กองแผนงาน"), (2, "ชี้แจงแผนการใช้จ่ายงบประมาณ", "ศูนย์เทคโนโลยีสารสนเทศ")]

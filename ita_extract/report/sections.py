@@ -256,7 +256,29 @@ def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None
         return True  # "ต.ค. ๖๕ – ก.ย." / "๖๖": the range stops short, its rest opens the next page
     if any(_list_goes_on(_plain(prev, cols.get(n)), _plain(row, cols.get(n))) for n in ("measure", "finding", "steps")):
         return True
+    if not all(_runs_to_bottom(prev, cols.get(n)) for n in filled_row):
+        return False  # a cell of the row before ended above its bottom: what follows it is new
     return bool(filled_prev - filled_row) and filled_row <= filled_prev
+
+
+#: A cell the page break cut has its last line this many line heights or
+#: less above the row's bottom (its padding); a cell whose text ended is
+#: shorter than the row's tallest.
+CUT_CELL_LINES = 1.6
+
+
+def _runs_to_bottom(row: list[Cell | None], i: int | None) -> bool:
+    """Whether column ``i``'s text in ``row`` runs down to the row's bottom (the break may have cut it).
+
+    Rows built by hand (no geometry) count as cut.
+    """
+    c = row[i] if i is not None and i < len(row) else None
+    if c is None or c.is_empty:
+        return True
+    bottom = max(x.bbox[3] for x in row if x is not None)
+    last = c.lines[-1]
+    height = last.bottom - last.top
+    return height <= 0 or bottom - last.bottom <= CUT_CELL_LINES * height
 
 
 def _plain(row: list[Cell | None], i: int | None) -> str:
