@@ -56,8 +56,9 @@ _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง
 _RE_FISCAL = re.compile(
     r"(?:ปีงบประมาณ|ปีงบ|ตลอดปี|ประจำปี|ปี)\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4}|\d{2})(?!\d)"
 )
-# A numeric date: "1/10/2568", "30-09-69".
-_RE_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?!\d)")
+# A numeric date: "1/10/2568", "30-09-69"; a line wrap may leave a space
+# after a slash ("30/ 9/2569").
+_RE_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})(?:[.]|/ ?)(\d{1,2})(?:[.]|/ ?)(\d{4}|\d{2})(?!\d)")
 # A year alone: "2569", "พ.ศ. 2569".
 _RE_YEAR_ONLY = re.compile(r"\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4})\s*")
 

@@ -230,3 +230,15 @@ def test_a_new_row_under_a_merged_cell_carried_over_is_not_glued_to_a_complete_r
     m = read_report(items).measures
     assert [(x.seq, x.measure, x.responsible) for x in m] == [
         (1, "เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "กองแผนงาน"), (2, "ชี้แจงแผนการใช้จ่ายงบประมาณ", "ศูนย์เทคโนโลยีสารสนเทศ")]
+
+
+def test_a_merged_cell_the_break_carried_over_to_one_last_row_keeps_its_text():
+    # the period and the unit are merged over both measures; the second measure alone is on
+    # page 11, under the empty rest of those merged cells
+    items = [heading("ตัวชี้วัดที่ 8 การปรับปรุงการทำงาน"),
+             table([HEADER, [cell("มาตรการหนึ่ง"), cell("ผล"), cell("ขั้นหนึ่ง", "ขั้นสอง", "ขั้นสาม"),
+                             cell("ตุลาคม 2565 – กันยายน 2566"), cell("กองคลัง")]], page=10),
+             table([_row("มาตรการสอง", "ขั้นสอง", period=None, resp=None)], page=11)]
+    m = read_report(items).measures
+    assert [(x.seq, x.period_text, x.responsible) for x in m] == [
+        (1, "ตุลาคม 2565 – กันยายน 2566", "กองคลัง"), (2, "ตุลาคม 2565 – กันยายน 2566", "กองคลัง")]
