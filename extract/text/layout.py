@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ita_extract.page import Box, Char, Grid, Page
-from extract.text.layer import Line, chars_in_box, text_lines
+from extract.text.layer import Line, text_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,18 +104,22 @@ def _table(page: Page, grid: Grid, chars: list[Char]) -> Table:
     # Chars sorted by their vertical centre, so each cell bisects its band.
     ordered = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
     ymids = [(c.top + c.bottom) / 2 for c in ordered]
+    xmids = [(c.x0 + c.x1) / 2 for c in ordered]
     rows: list[list[Cell | None]] = []
-    used: set[int] = set()  # a glyph on the line between two cells belongs to the first only
+    used = bytearray(len(ordered))  # a glyph on the line between two cells belongs to the first only
     for row in grid.rows:
         cells: list[Cell | None] = []
         for box in row:
             if box is None:
                 cells.append(None)
                 continue
+            # the band bisected by y, then the glyphs whose centre is inside the box by x
+            x0, x1 = box[0] - 1.0, box[2] + 1.0
             lo, hi = bisect_left(ymids, box[1] - 1.0), bisect_right(ymids, box[3] + 1.0)
-            mine = [c for c in chars_in_box(ordered[lo:hi], box) if id(c) not in used]
-            used.update(map(id, mine))
-            cells.append(Cell(box, tuple(text_lines(mine))))
+            idx = [i for i in range(lo, hi) if not used[i] and x0 <= xmids[i] <= x1]
+            for i in idx:
+                used[i] = 1
+            cells.append(Cell(box, tuple(text_lines([ordered[i] for i in idx]))))
         rows.append(cells)
     return Table(page=page.number, bbox=grid.bbox, rows=rows, row_pages=[page.number] * len(rows))
 
@@ -259,10 +263,11 @@ def page_items(page: Page) -> list[Item]:
     grids = [g for g in page.grids if g.rows]
     per_grid: list[list[Char]] = [[] for _ in grids]
     free: list[Char] = []
+    boxes = [(i, g.bbox[0] - 1, g.bbox[1] - 1, g.bbox[2] + 1, g.bbox[3] + 1) for i, g in enumerate(grids)]
     for c in page.chars:
         xm, ym = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
-        for i, (x0, top, x1, bottom) in enumerate(g.bbox for g in grids):
-            if x0 - 1 <= xm <= x1 + 1 and top - 1 <= ym <= bottom + 1:
+        for i, x0, top, x1, bottom in boxes:
+            if x0 <= xm <= x1 and top <= ym <= bottom:
                 per_grid[i].append(c)
                 break
         else:
