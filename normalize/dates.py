@@ -14,7 +14,7 @@ from datetime import date
 from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import LETTERS, MARKS, SARA_U, TEXT, charset
 
-__all__ = ["fiscal_year_from_text", "fiscal_year_range", "parse_period"]
+__all__ = ["fiscal_year_from_text", "fiscal_year_range", "parse_period", "period_cut_short"]
 
 BE_OFFSET = 543
 
@@ -57,8 +57,9 @@ _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง
 _RE_FISCAL = re.compile(
     r"(?:ปีงบประมาณ|ปีงบ|ตลอดปี|ประจำปี|ปี)\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4}|\d{2})(?!\d)"
 )
-# A numeric date: "1/10/2568", "30-09-69".
-_RE_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?!\d)")
+# A numeric date: "1/10/2568", "30-09-69"; a line wrap may leave a space
+# after a slash ("30/ 9/2569").
+_RE_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})(?:[.]|/ ?)(\d{1,2})(?:[.]|/ ?)(\d{4}|\d{2})(?!\d)")
 # A year alone: "2569", "พ.ศ. 2569".
 _RE_YEAR_ONLY = re.compile(r"\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4})\s*")
 
@@ -189,6 +190,22 @@ _RE_TITLE_YEARS = [
     re.compile(rf"(?:ประจำปี|พ\s?\.?\s?ศ\s?\.?)\s*{_YEAR}"),
     re.compile(_YEAR),
 ]
+
+
+# A range whose second half is missing or lacks its year: the sign at the
+# end, or a day and month after it and nothing more ("ต.ค. 65 – ก.ย.").
+_RE_CUT_RANGE = re.compile(rf"(?:-|–|—|ถึง)\s*(?:\d{{1,2}}\s*)?(?:{_MONTH})?\s*$")
+
+
+def period_cut_short(text: str) -> bool:
+    """Whether a period (normalized) stops inside its range: the rest went on elsewhere.
+
+    >>> period_cut_short("ต.ค. 65 – ก.ย."), period_cut_short("1 ตุลาคม 2566 -"), period_cut_short("ถึง")
+    (True, True, True)
+    >>> period_cut_short("ต.ค. 65 – ก.ย. 66"), period_cut_short("ตามความเหมาะสม"), period_cut_short("E-")
+    (False, False, False)
+    """
+    return bool(re.search(r"\d|" + _MONTH, text)) and bool(_RE_CUT_RANGE.search(text)) or text.strip() in ("-", "–", "ถึง")
 
 
 def fiscal_year_from_text(text: str) -> int | None:

@@ -88,3 +88,22 @@ def test_rest_of_a_merged_cell_below_the_last_row_is_kept_but_a_paragraph_is_not
     para = word("PARAGRAPH", 52.0, 724.0, 40)
     page = Page(1, 595.0, 842.0, tuple(word("ABCD", 55.0, 702.0, 0) + para), (grid([(700.0, 720.0)]),), 0.0)
     assert isinstance(page_items(page)[-1], TextLine)
+
+
+def test_text_a_merged_cell_ran_past_the_table_bottom_is_that_cell_s():
+    # Chromium: a row-spanning analysis cell continued from the page before holds more text
+    # than its rows; its last line runs below the bottom border, above the next heading
+    chars = (word("ABCD", 55.0, 82.0, 0) + word("95", 290.0, 82.0, 10) + word("GUIDELINE", 330.0, 82.0, 20)
+             + word("RESTOF", 330.0, 101.0, 40) + word("HEADING", 55.0, 116.0, 60))
+    page = Page(3, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)]), grid([(140.0, 160.0)])), 0.0)
+    items = page_items(page)
+    t = tables(items)[0]
+    assert texts(t)[0][2] == "GUIDELINE RESTOF"
+    assert [it.text for it in items if isinstance(it, TextLine)] == ["HEADING"]
+
+
+def test_a_line_below_a_table_in_its_first_column_or_across_columns_stays_a_line():
+    chars = word("ABCD", 55.0, 82.0, 0) + word("NOTE", 55.0, 101.0, 10) + word("ACROSSCOLUMNS", 300.0, 116.0, 20)
+    page = Page(3, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)]), grid([(140.0, 160.0)])), 0.0)
+    items = page_items(page)
+    assert [it.text for it in items if isinstance(it, TextLine)] == ["NOTE", "ACROSSCOLUMNS"]

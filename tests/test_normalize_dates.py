@@ -96,3 +96,7 @@ def test_fiscal_year_from_text(text: str, expected: int) -> None:
 )
 def test_fiscal_year_from_text_none(text: str) -> None:
     assert fiscal_year_from_text(text) is None
+
+
+def test_a_numeric_date_a_line_wrap_split_after_its_slash():
+    assert parse_period("1/10/2568-30/ 9/2569") == (date(2025, 10, 1), date(2026, 9, 30))

@@ -18,7 +18,8 @@ def line(text: str, top: float = 0.0) -> Line:
 
 
 def cell(*texts: str) -> Cell:
-    return Cell((0.0, 0.0, W, 100.0), tuple(line(t, i * 16.0) for i, t in enumerate(texts)))
+    """A cell its text fills: its last line at its bottom."""
+    return Cell((0.0, 0.0, W, 16.0 * max(len(texts), 1)), tuple(line(t, i * 16.0) for i, t in enumerate(texts)))
 
 
 def empty() -> Cell:
@@ -150,3 +151,94 @@ def test_a_period_cut_in_two_by_the_break_glues_its_row_whatever_else_is_filled(
              table([_row("No Gift Policy", "ครั้ง", period="- 30 กันยายน 2567", resp="กองกลาง", finding="ต่อ")], page=2)]
     (m,) = read_report(items).measures
     assert (str(m.period_start), str(m.period_end)) == ("2023-10-01", "2024-09-30")
+
+
+def test_a_header_row_split_by_the_break_is_read_whole_and_maps_its_columns():
+    # LibreOffice splits a header row too: its first words at a page's bottom, the rest on the
+    # next page; the columns are in another order (responsible before period), which only the
+    # whole header tells
+    top = [cell("มาตรการ"), cell("ผลการ"), cell("ขั้นตอนหรือวิธีการ"), cell("ผู้รับผิดชอบ"), cell("ช่วงระยะ")]
+    rest = [cell("โครงการหรือกิจกรรม"), cell("วิเคราะห์ตัวชี้วัด"), cell("ปฏิบัติ"), empty(), cell("เวลาในการดำเนินการ")]
+    row = [cell("ประชาสัมพันธ์ผ่านหอกระจายข่าว"), cell("ผล"), cell("ส่งข่าวสาร"), cell("ทุกส่วนราชการ"),
+           cell("ปีงบประมาณ 2570")]
+    items = [heading("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), table([top], page=6), table([rest, row], page=7)]
+    (m,) = read_report(items).measures
+    assert (m.seq, m.measure, m.responsible, m.period_text) == (
+        1, "ประชาสัมพันธ์ผ่านหอกระจายข่าว", "ทุกส่วนราชการ", "ปีงบประมาณ 2570")
+    assert str(m.period_start) == "2026-10-01"
+
+
+def test_a_first_row_without_header_words_is_no_header_rest():
+    from ita_extract.report.sections import MEASURES, header_rest
+    header = [cell("มาตรการ"), cell("ผลการ"), cell("ขั้นตอนหรือวิธีการ"), cell("ผู้รับผิดชอบ"), cell("ช่วงระยะ")]
+    assert not header_rest(MEASURES, header, _row("จัดอบรม", "ขั้นแรก", period="ตามความเหมาะสม"))
+    assert not header_rest(MEASURES, header, [cell("โครงการหรือกิจกรรม"), empty(), empty(), empty(), cell("ต.ค. 2568")])
+
+
+def test_a_long_table_goes_on_after_an_indicator_row_at_the_page_bottom():
+    # one measures table for every indicator, its sub-heading row the last of page 6 and no
+    # header repeated on page 7: the rows of page 7 are that indicator's
+    items = [heading("การกำหนดมาตรการ"),
+             table([HEADER, [cell("ตัวชี้วัดที่ 3 การใช้อำนาจ"), empty(), empty(), empty(), empty()],
+                    _row("มาตรการสาม", "ขั้นสาม"),
+                    [cell("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"), empty(), empty(), empty(), empty()]], page=6),
+             table([_row("มาตรการสี่", "ขั้นสี่"), _row("มาตรการสี่ข้อสอง", "ขั้นสี่สอง"),
+                    [cell("ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต"), empty(), empty(), empty(), empty()],
+                    _row("มาตรการห้า", "ขั้นห้า")], page=7)]
+    content = read_report(items)
+    assert [(m.indicator, m.seq, m.measure) for m in content.measures] == [
+        (3, 1, "มาตรการสาม"), (4, 1, "มาตรการสี่"), (4, 2, "มาตรการสี่ข้อสอง"), (5, 1, "มาตรการห้า")]
+    assert "table-unrecognized" not in {p.code for p in content.problems}
+
+
+def test_a_row_whose_every_cell_runs_over_is_glued_when_its_period_stops_inside_the_range():
+    # every cell goes on after the break, the measure too: only the period, "ต.ค. 65 – ก.ย."
+    # with its year on the next page, shows the cut
+    items = [heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"),
+             table([HEADER, _row("ปรับปรุงเว็บไซต์", "มอบหมายผู้รับผิดชอบเผย", period="ต.ค. 65 – ก.ย.",
+                                 resp="หน่วยตรวจ", finding="ไม่ได้จัดทำรายงาน")], page=12),
+             table([_row("หลักของหน่วยงาน", "แพร่ข้อมูลแต่ละรายการ", period="66", resp="สอบภายใน",
+                         finding="การรับของขวัญ"),
+                    _row("เผยแพร่แผนดำเนินงาน", "ตรวจทาน", period="ต.ค. 64-ก.ย. 65")], page=13)]
+    m = read_report(items).measures
+    assert [x.seq for x in m] == [1, 2]
+    assert "".join(m[0].measure.split()) == "ปรับปรุงเว็บไซต์หลักของหน่วยงาน"
+    assert (str(m[0].period_start), str(m[0].period_end)) == ("2022-10-01", "2023-09-30")
+
+
+def test_a_row_whose_every_cell_runs_over_is_glued_when_a_numbered_item_goes_on():
+    items = [heading("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"),
+             table([HEADER, _row("1.ประชาสัมพันธ์", "จัดทำสื่อ", period="ตลอดปีงบประมาณ 2566", resp="หน่วยตรวจ")],
+                   page=11),
+             table([_row("ผ่านหอกระจายข่าว 2.ส่งเสริมการสื่อสาร", "อินโฟกราฟิก", period="ตลอดปีงบประมาณ 2566",
+                         resp="สอบภายใน"),
+                    _row("2.จัดทำคู่มือ", "ขั้นเดียว")], page=12)]
+    m = read_report(items).measures
+    assert [x.seq for x in m] == [1, 2]
+    assert m[1].measure == "2.จัดทำคู่มือ"  # a cell opening with the next number is a new row
+
+
+def test_a_new_row_under_a_merged_cell_carried_over_is_not_glued_to_a_complete_row():
+    # page 10's row is complete: its measure ended high in the row; on page 11 a new measure,
+    # its period the empty rest of a merged cell the break carried over
+    tall = Cell((0.0, 0.0, W, 96.0), tuple(line(f"ขั้นที่ {i}", i * 16.0) for i in range(1, 7)))
+    items = [heading("ตัวชี้วัดที่ 2 การใช้งบประมาณ"),
+             table([HEADER, [cell("เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง"), cell("ผล"), tall, cell("ต.ค. 2565 – ก.ย. 2566"),
+                             cell("กองแผนงาน")]], page=10),
+             table([[cell("ชี้แจงแผนการใช้จ่ายงบประมาณ"), cell("ผล"), cell("ชี้แจงขั้นตอน"), empty(),
+                     cell("ศูนย์เทคโนโลยีสารสนเทศ")]], page=11)]
+    m = read_report(items).measures
+    assert [(x.seq, x.measure, x.responsible) for x in m] == [
+        (1, "เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", "กองแผนงาน"), (2, "ชี้แจงแผนการใช้จ่ายงบประมาณ", "ศูนย์เทคโนโลยีสารสนเทศ")]
+
+
+def test_a_merged_cell_the_break_carried_over_to_one_last_row_keeps_its_text():
+    # the period and the unit are merged over both measures; the second measure alone is on
+    # page 11, under the empty rest of those merged cells
+    items = [heading("ตัวชี้วัดที่ 8 การปรับปรุงการทำงาน"),
+             table([HEADER, [cell("มาตรการหนึ่ง"), cell("ผล"), cell("ขั้นหนึ่ง", "ขั้นสอง", "ขั้นสาม"),
+                             cell("ตุลาคม 2565 – กันยายน 2566"), cell("กองคลัง")]], page=10),
+             table([_row("มาตรการสอง", "ขั้นสอง", period=None, resp=None)], page=11)]
+    m = read_report(items).measures
+    assert [(x.seq, x.period_text, x.responsible) for x in m] == [
+        (1, "ตุลาคม 2565 – กันยายน 2566", "กองคลัง"), (2, "ตุลาคม 2565 – กันยายน 2566", "กองคลัง")]

@@ -232,16 +232,17 @@ def _gt_block(report: Report, b: Block) -> None:
             for r in b.rows:
                 if questionnaire_indicator(report.fiscal_year, r.code) == ind:
                     report.scores.append(ScoreRow(ind, tool, r.code, r.text, r.score))
-    ind = b.indicators[0]
+    # The contract's analyses have one row per indicator analysed: the one
+    # analysis of a combined 9 + 10 table is a row under each of its indicators.
     if b.cause is None:
-        report.analyses.append(Analysis(ind, [], None, None, []))
+        report.analyses += [Analysis(ind, [], None, None, []) for ind in b.indicators]
         return
     guideline = "\n".join(b.guideline)
     refs: list[str] = []
     for code in _RE_CODE.findall(guideline) + _RE_CODE.findall(b.cause):
         if code not in refs and code not in b.lowest:
             refs.append(code)
-    report.analyses.append(Analysis(ind, list(b.lowest), b.cause, guideline, refs))
+    report.analyses += [Analysis(ind, list(b.lowest), b.cause, guideline, list(refs)) for ind in b.indicators]
 
 
 def questionnaire_indicator(fy: int, code: str) -> int:

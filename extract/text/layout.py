@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ita_extract.page import Box, Char, Grid, Page
-from extract.text.layer import Line, chars_in_box, text_lines
+from extract.text.layer import Line, text_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,18 +104,22 @@ def _table(page: Page, grid: Grid, chars: list[Char]) -> Table:
     # Chars sorted by their vertical centre, so each cell bisects its band.
     ordered = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
     ymids = [(c.top + c.bottom) / 2 for c in ordered]
+    xmids = [(c.x0 + c.x1) / 2 for c in ordered]
     rows: list[list[Cell | None]] = []
-    used: set[int] = set()  # a glyph on the line between two cells belongs to the first only
+    used = bytearray(len(ordered))  # a glyph on the line between two cells belongs to the first only
     for row in grid.rows:
         cells: list[Cell | None] = []
         for box in row:
             if box is None:
                 cells.append(None)
                 continue
+            # the band bisected by y, then the glyphs whose centre is inside the box by x
+            x0, x1 = box[0] - 1.0, box[2] + 1.0
             lo, hi = bisect_left(ymids, box[1] - 1.0), bisect_right(ymids, box[3] + 1.0)
-            mine = [c for c in chars_in_box(ordered[lo:hi], box) if id(c) not in used]
-            used.update(map(id, mine))
-            cells.append(Cell(box, tuple(text_lines(mine))))
+            idx = [i for i in range(lo, hi) if not used[i] and x0 <= xmids[i] <= x1]
+            for i in idx:
+                used[i] = 1
+            cells.append(Cell(box, tuple(text_lines([ordered[i] for i in idx]))))
         rows.append(cells)
     return Table(page=page.number, bbox=grid.bbox, rows=rows, row_pages=[page.number] * len(rows))
 
@@ -203,25 +207,84 @@ def _uncovered_column(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
     return Grid(bbox=(x0, top, edge, bottom), rows=tuple(rows)), [c for c in free if id(c) not in taken]
 
 
+def _overflow(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
+    """The table with the text a cell let run over its bottom border.
+
+    Chromium draws a row-spanning cell that a page break split with more
+    text than the rows it spans on the next page can hold: its last lines
+    run past the table's bottom border. Lines right below a table, each
+    within a line of the one above, whose glyphs all keep inside one column
+    other than the first (clear of its edges; a heading or a paragraph below
+    the table starts at its left edge or crosses its columns), are that
+    column's lowest cell's: the cell is stretched to hold them.
+    """
+    x0, top, x1, bottom = grid.bbox
+    edges = _column_edges(grid)
+    if len(edges) < 2:
+        return grid, free
+    below = sorted((c for c in free if c.text.strip() and (c.top + c.bottom) / 2 > bottom),
+                   key=lambda c: (c.top + c.bottom) / 2)
+    lines: list[list[Char]] = []
+    for c in below:  # glyphs grouped into lines by their vertical centre
+        if lines and (c.top + c.bottom) / 2 - (lines[-1][0].top + lines[-1][0].bottom) / 2 < (c.size or 10.0) * 0.5:
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    taken: list[Char] = []
+    reach, j = bottom, None
+    for ln in lines:
+        size = max(c.size for c in ln) or 10.0
+        lo, hi = min(c.x0 for c in ln), max(c.x1 for c in ln)
+        col = next((i for i, (a, b) in enumerate(edges) if a + CELL_INSET <= lo and hi <= b - CELL_INSET), None)
+        if min(c.top for c in ln) - reach > size * CUT_ROW_GAP or not col or (j is not None and col != j):
+            break  # too far, across columns, in the first one or beside the table: not a cell's rest
+        j = col
+        taken += ln
+        reach = max(reach, max(c.bottom for c in ln))
+    if j is None:
+        return grid, free
+    a, b = edges[j]
+    rows = [list(r) for r in grid.rows]
+    lowest = max(((i, k) for i, r in enumerate(rows) for k, box in enumerate(r)
+                  if box is not None and abs(box[0] - a) <= 1.0 and abs(box[2] - b) <= 1.0),
+                 key=lambda ik: rows[ik[0]][ik[1]][3], default=None)
+    if lowest is None or rows[lowest[0]][lowest[1]][3] < bottom - 1.0:
+        return grid, free
+    i, k = lowest
+    new_bottom = reach + 1.0
+    rows[i][k] = (*rows[i][k][:3], new_bottom)
+    ids = set(map(id, taken))
+    return (Grid(bbox=(x0, top, x1, new_bottom), rows=tuple(tuple(r) for r in rows)),
+            [c for c in free if id(c) not in ids])
+
+
 def page_items(page: Page) -> list[Item]:
     """Lines and tables of one page, ordered top to bottom."""
     grids = [g for g in page.grids if g.rows]
     per_grid: list[list[Char]] = [[] for _ in grids]
     free: list[Char] = []
+    boxes = [(i, g.bbox[0] - 1, g.bbox[1] - 1, g.bbox[2] + 1, g.bbox[3] + 1) for i, g in enumerate(grids)]
     for c in page.chars:
         xm, ym = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
-        for i, (x0, top, x1, bottom) in enumerate(g.bbox for g in grids):
-            if x0 - 1 <= xm <= x1 + 1 and top - 1 <= ym <= bottom + 1:
+        for i, x0, top, x1, bottom in boxes:
+            if x0 <= xm <= x1 and top <= ym <= bottom:
                 per_grid[i].append(c)
                 break
         else:
             free.append(c)
-    for step in ("top", "bottom", "side"):
-        if not grids:
-            break
-        k = (max if step == "bottom" else min)(range(len(grids)), key=lambda i: grids[i].bbox[1])
+    steps = [("overflow", k) for k in range(len(grids))]
+    if grids:
+        first = min(range(len(grids)), key=lambda i: grids[i].bbox[1])
+        last = max(range(len(grids)), key=lambda i: grids[i].bbox[1])
+        steps += [("top", first), ("bottom", last), ("side", first)]
+    for step, k in steps:
         n_free = len(free)
-        grids[k], free = _uncovered_column(grids[k], free) if step == "side" else _cut_row(grids[k], free, step == "top")
+        if step == "overflow":
+            grids[k], free = _overflow(grids[k], free)
+        elif step == "side":
+            grids[k], free = _uncovered_column(grids[k], free)
+        else:
+            grids[k], free = _cut_row(grids[k], free, step == "top")
         if len(free) != n_free:
             x0, top, x1, bottom = grids[k].bbox
             still_free = set(map(id, free))

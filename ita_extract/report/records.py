@@ -469,8 +469,10 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
         for name in MEASURE_TEXT_FIELDS:
             col = t.columns.get(name)
             c = row[col] if col is not None and col < len(row) else None
+            # the first row of a page, empty where the row before had text: the rest of a
+            # merged cell the break carried over (a measure row always names its period and unit)
             carried_over = (c is not None and c.is_empty and k > 0 and t.row_pages[k] != t.row_pages[k - 1]
-                            and _spans_down(t, k, col))
+                            and (_spans_down(t, k, col) or (name != "measure" and bool(last.get(name)))))
             if col is not None and col < len(row) and (c is None or carried_over):
                 f[name] = last.get(name, "")
             else:

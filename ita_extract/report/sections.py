@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from extract.text.layout import Cell, Item, Table, TextLine
+from normalize.dates import period_cut_short
 from normalize.indicators import HeadingMatch, parse_indicator_heading
 from normalize.thai import normalize_text
 
@@ -95,11 +96,10 @@ def _has(text: str, keyword: str) -> bool:
     return fuzz.partial_ratio(keyword, text) >= KEYWORD_MIN
 
 
-def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
-    """Field name → column index, from the header's keywords; by position when ambiguous."""
+def _keyword_columns(kind: str, texts: list[str]) -> dict[str, int]:
+    """Field name → column index for the header cells that name their field."""
     fields = ANALYSIS_FIELDS if kind == ANALYSIS else MEASURE_FIELDS
     order = ANALYSIS_ORDER if kind == ANALYSIS else MEASURE_ORDER
-    texts = [_cell_text(c) for c in header]
     mapping: dict[str, int] = {}
     taken: set[int] = set()
     if kind == MEASURES and texts and texts[0] in SEQ_HEADERS:
@@ -113,12 +113,19 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
                 mapping[name] = i
                 taken.add(i)
                 break
+    return mapping
+
+
+def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
+    """Field name → column index, from the header's keywords; by position when ambiguous."""
+    order = ANALYSIS_ORDER if kind == ANALYSIS else MEASURE_ORDER
+    mapping = _keyword_columns(kind, [_cell_text(c) for c in header])
     offset = 1 if "no" in mapping else 0
     if len(mapping) - offset < len(order) and len(header) - offset == len(order):
         # Ambiguous or misprinted header: trust the genre's column order.
         return {**{name: i + offset for i, name in enumerate(order)}, **({"no": 0} if offset else {})}
     q = mapping.get("question")
-    if kind == ANALYSIS and q and q - 1 not in taken:
+    if kind == ANALYSIS and q and q - 1 not in mapping.values():
         mapping["code"] = q - 1  # "ข้อ | ประเด็นข้อคำถาม | …": the code in a column of its own
     return mapping
 
@@ -131,6 +138,7 @@ class IndicatorTable:
     heading_page: int | None
     columns: dict[str, int]
     page: int
+    header: list[Cell | None] = field(default_factory=list)  # its header row, as first printed
     rows: list[list[Cell | None]] = field(default_factory=list)
     row_pages: list[int] = field(default_factory=list)
     pieces: int = 1
@@ -189,6 +197,30 @@ def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
     return found if len(other) < len(head) else []
 
 
+_RE_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def header_rest(kind: str, header: list[Cell | None], row: list[Cell | None]) -> bool:
+    """Whether ``row`` (first after a page break) is the rest of a header row the break split.
+
+    A header row cut by a page break leaves words of its cells on the next
+    page ("มาตรการ" / "โครงการหรือกิจกรรม"): read with them, the header
+    still is a header of its kind and names more of its fields by keyword.
+    Header words hold no digits; a data row nearly always does (a code, a
+    score, a year).
+    """
+    if len(row) != len(header) or any(c is not None and _RE_DIGIT.search(c.raw_text) for c in row):
+        return False
+    if not any(c is not None and not c.is_empty for c in row):
+        return False
+    merged = _merge_rows(header, row)
+    if header_kind(merged) != kind:
+        return False
+    before = _keyword_columns(kind, [_cell_text(c) for c in header])
+    after = _keyword_columns(kind, [_cell_text(c) for c in merged])
+    return len(after) > len(before)
+
+
 #: The fields a new row always fills: a measures row names its measure (and
 #: its number, where a column holds it); an analysis row its question.
 KEY_FIELDS = {MEASURES: ("no", "measure"), ANALYSIS: ("code", "question")}
@@ -220,7 +252,60 @@ def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None
     filled_prev = {n for n in cols if text(prev, n)}
     if _RE_RANGE_REST.match(text(row, "period")) and not _RE_RANGE_SIGN.search(text(prev, "period")):
         return True  # "๑ ตุลาคม ๒๕๖๖" / "- ๓๐ กันยายน ๒๕๖๗": one period the break cut in two
+    if text(row, "period") and period_cut_short(_plain(prev, cols.get("period"))):
+        return True  # "ต.ค. ๖๕ – ก.ย." / "๖๖": the range stops short, its rest opens the next page
+    if any(_list_goes_on(_plain(prev, cols.get(n)), _plain(row, cols.get(n))) for n in ("measure", "finding", "steps")):
+        return True
+    if not all(_runs_to_bottom(prev, cols.get(n)) for n in filled_row):
+        return False  # a cell of the row before ended above its bottom: what follows it is new
     return bool(filled_prev - filled_row) and filled_row <= filled_prev
+
+
+#: A cell the page break cut has its last line this many line heights or
+#: less above the row's bottom (its padding); a cell whose text ended is
+#: shorter than the row's tallest.
+CUT_CELL_LINES = 1.6
+
+
+def _runs_to_bottom(row: list[Cell | None], i: int | None) -> bool:
+    """Whether column ``i``'s text in ``row`` runs down to the row's bottom (the break may have cut it).
+
+    Rows built by hand (no geometry) count as cut.
+    """
+    c = row[i] if i is not None and i < len(row) else None
+    if c is None or c.is_empty:
+        return True
+    bottom = max(x.bbox[3] for x in row if x is not None)
+    last = c.lines[-1]
+    height = last.bottom - last.top
+    return height <= 0 or bottom - last.bottom <= CUT_CELL_LINES * height
+
+
+def _plain(row: list[Cell | None], i: int | None) -> str:
+    """A cell's text, normalized (Arabic digits), its lines joined by spaces."""
+    c = row[i] if i is not None and i < len(row) else None
+    return normalize_text(c.raw_text) if c is not None and not c.is_empty else ""
+
+
+#: A numbered item ("1.", "๒)", "3 ."), not a decimal, a date or a code.
+_RE_ITEM = re.compile(r"(?<![\d/.,:A-Za-z])([1-9]\d?)\s*[.)](?!\d)")
+
+
+def _list_goes_on(before: str, after: str) -> bool:
+    """Whether a numbered item of ``before`` goes on in ``after``, the list's next number after it.
+
+    A page break inside an item leaves the item's rest at the top of the
+    next page, then the next number. A cell that opens with a number is a
+    new cell (rows may be numbered on from one to the next).
+
+    >>> _list_goes_on("1.ประชาสัมพันธ์", "ผ่านหอกระจายข่าว 2.ส่งเสริมการสื่อสาร")
+    True
+    >>> _list_goes_on("1. ประชุม 2. เผยแพร่", "1. จัดอบรม 2. รายงาน"), _list_goes_on("1. จัดอบรม", "2. ต่อ")
+    (False, False)
+    """
+    last = _RE_ITEM.findall(before)
+    nxt = _RE_ITEM.search(after)
+    return bool(last and nxt) and nxt.start() > 0 and int(nxt.group(1)) == int(last[-1]) + 1
 
 
 #: The second half of a period range opening a cell ("- 30 ก.ย. 2567", "ถึง ก.ย. 2567").
@@ -297,6 +382,9 @@ class _Walker:
         self.pending_page: int | None = None
         self.last_was_heading = False
         self.current: IndicatorTable | None = None
+        # the table the last table piece went to: an indicator sub-heading row
+        # at a page's bottom ends ``current``, not the long table it sits in
+        self.piece: IndicatorTable | None = None
         self.gap_lines = 0  # free lines since the last table
         self.width = 0.0  # of the table being read
         self.n_cols = 0
@@ -321,9 +409,11 @@ class _Walker:
         else:
             self.last_was_heading = False
 
-    def _open(self, kind: str, columns: dict[str, int], page: int) -> IndicatorTable:
+    def _open(self, kind: str, columns: dict[str, int], page: int,
+              header: list[Cell | None] | None = None) -> IndicatorTable:
         self.current = IndicatorTable(kind=kind, headings=self.pending, heading_text=self.pending_text,
                                       heading_page=self.pending_page, columns=columns, page=page,
+                                      header=list(header or []),
                                       width=self.width, n_cols=self.n_cols, edges=self.edges)
         self.tables.append(self.current)
         self.pending, self.pending_text, self.pending_page = [], "", None
@@ -358,16 +448,24 @@ class _Walker:
         if kind is not None and (cur is None or cur.kind != kind or self.pending or same_page):
             # a new header row on the page of the table before is a new table,
             # even when its heading is missing (OCR lost it)
-            cur = self._open(kind, column_map(kind, header), item.page)
-        elif self._continues(cur, item, gap):
+            cur = self._open(kind, column_map(kind, header), item.page, header)
+        elif self._continues(cur or self.piece, item, gap):
             # The same table continued on a new page (header repeated or not);
-            # its first row may be the rest of a row the page break split.
+            # its first row may be the rest of a row the page break split,
+            # unless an indicator heading came between.
+            cur = cur or self.piece
             cur.pieces += 1
             where = _column_map(cur.edges, item.column_edges)
             if where is not None and where != list(range(cur.n_cols)):
                 body = [(_widen(r, where, cur.n_cols), p) for r, p in body]
             first = next(((r, p) for r, p in body if not _is_header(r)), None)
-            if first and cur.rows and first[1] != cur.row_pages[-1] and _is_continuation_row(
+            if first and not cur.rows and cur.header and header_rest(cur.kind, cur.header, first[0]):
+                # the header row itself was split: its words go on at the top of the page
+                cur.header = _merge_rows(cur.header, first[0])
+                cur.columns = column_map(cur.kind, cur.header)
+                body = [(r, p) for r, p in body if r is not first[0]]
+                first = next(((r, p) for r, p in body if not _is_header(r)), None)
+            if first and cur.rows and not self.pending and first[1] != cur.row_pages[-1] and _is_continuation_row(
                 cur.kind, cur.columns, cur.rows[-1], first[0]
             ):
                 cur.rows[-1] = _merge_rows(cur.rows[-1], first[0])
@@ -388,6 +486,7 @@ class _Walker:
             self.current.rows.append(row)
             self.current.row_pages.append(page)
             self.last_was_heading = False
+        self.piece = cur
 
 
 def find_sections(items: list[Item]) -> DocumentLayout:
