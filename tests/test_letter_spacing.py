@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from extract.text.layer import Line
 from normalize.thai import join_letter_spaced, letter_spaced_wrap, normalize_text
-from ita_extract.report.records import join_cell_lines
+from extract.text.cell_text import join_cell_lines
 
 
 def _line(text: str) -> Line:

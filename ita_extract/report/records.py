@@ -13,120 +13,38 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extract.text.layout import Cell
-from extract.text.layer import Line
 from normalize import questionnaire
 from normalize.catalog import snap_question
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period
 from normalize.indicators import CANONICAL, tool_for_indicator
-from normalize.thai import is_wrap_space, join_letter_spaced, letter_spaced_wrap, normalize_text
-from normalize.thaichars import BLOCK, DIGITS, LEGACY_GLYPHS, LETTERS, TEXT, charset
+from normalize.thai import normalize_text
 from ita_extract.report.labels import CAUSE, GUIDELINE, LOWEST, find_labels, is_label_only, opens_with_label
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from ita_extract.report.sections import IndicatorTable
+from extract.text.cell_text import cells_text
 
-#: A line that starts a new paragraph whatever the geometry: a numbered or
-#: bulleted item (the analysis labels are told by :mod:`ita_extract.report.labels`).
-#: Items are never numbered from zero: "๐๙) โดย" closes a citation.
-_RE_PARAGRAPH_START = re.compile(rf"^\s*(?:[1-9{charset(DIGITS, exclude='๐')}][0-9{charset(DIGITS)}]?\s*[.)]|[-•●▪*])")
 #: Rows whose OCR confidence (Tesseract, 0–100) falls below this get an
 #: ``ocr-low-confidence`` warning, so an analyst knows what to check by eye.
 LOW_CONFIDENCE = 60.0
 
-#: Room left at a line end beyond which the next line's first word would
-#: have fitted: the line ended on purpose (a paragraph end), not by wrapping.
-_WRAP_SLACK = 3.0
 
 
-def _paragraph_break(prev: Line, nxt: Line, cell_right: float) -> bool:
-    if ((_RE_PARAGRAPH_START.match(nxt.text) and prev.text.count("(") <= prev.text.count(")"))
-            or opens_with_label(normalize_text(nxt.text))
-            or is_label_only(normalize_text(prev.text))):
-        return True
-    room = cell_right - _WRAP_SLACK - prev.x1
-    space = prev.size * 0.3
-    if nxt.first_chunk_width + space >= room:
-        return False  # the next line's first word would not have fitted: a wrap
-    return not (_RE_THAI_END.search(prev.text) and _RE_THAI_START.match(nxt.text)
-                and is_wrap_space(prev.text, nxt.text))
-
-
-#: A Thai abbreviation (ต.ค., ก.ย., พ.ศ.) at a line's start or end: a word of
-#: its own, so a wrap next to it fell on a space.
-_RE_ABBR_START = re.compile(rf"^[{charset(LETTERS)}]{{1,3}}\.(?:[{charset(LETTERS)}]{{1,2}}\.)?")
-_RE_ABBR_END = re.compile(rf"(?:^|[^{charset(BLOCK)}])[{charset(LETTERS)}]{{1,3}}\.(?:[{charset(LETTERS)}]{{1,2}}\.)?$")
-#: A line ending inside a token: after a slash or a hyphen ("30/" / "9/2567", "E-" / "Service").
-_RE_OPEN_END = re.compile(rf"[0-9A-Za-z{charset(DIGITS)}][/\-‐]$")
-#: Thai letters at the end of one line and the start of the next.
-_RE_THAI_END = re.compile(f"[{charset(TEXT, LEGACY_GLYPHS)}]$")
-_RE_THAI_START = re.compile(f"^[{charset(TEXT, LEGACY_GLYPHS)}]")
-
-
-def _wrap_joiner(left: str, right: str, drawn_space: bool) -> str:
-    """What stands where one line of a paragraph wraps to the next: a space or nothing.
-
-    >>> _wrap_joiner("จัดซื้อจัด", "จ้าง", False), _wrap_joiner("2566 ถึง", "ก.ย. 2567", False)
-    ('', ' ')
-    >>> _wrap_joiner("1/10/2566-30/", "9/2567", False), _wrap_joiner("ผ่านระบบ E-", "Service", False)
-    ('', '')
-    """
-    if drawn_space:
-        return " "
-    if _RE_OPEN_END.search(left) and re.match(f"[0-9A-Za-z{charset(DIGITS)}]", right):
-        return ""
-    if _RE_THAI_END.search(left) and _RE_THAI_START.match(right):
-        # Thai writes words without spaces: the wrap fell between or inside
-        # words, unless an abbreviation stands there or a letter-spaced run goes on
-        if _RE_ABBR_START.match(right) or _RE_ABBR_END.search(left) or letter_spaced_wrap(left, right):
-            return " "
-        return ""
-    return " "
-
-
-def join_cell_lines(lines: Sequence[Line]) -> str:
-    """Join the wrapped lines of one paragraph.
-
-    Where Thai meets Thai at a line wrap and the producer drew no space
-    glyph there, the wrap fell between or inside words: Thai writes words
-    without spaces, so the lines join with nothing. A drawn trailing space,
-    or non-Thai text on either side, joins with one space. Letter-spaced
-    runs are joined within each line first; a run the wrap cut short
-    (``ป็ น`` / ``สื่ อ``) keeps a space so that it is joined whole.
-    """
-    out = ""
-    prev: Line | None = None
-    for ln in lines:
-        text = join_letter_spaced(ln.text.strip())
-        if not text:
-            continue
-        if out and prev is not None:
-            out += _wrap_joiner(out, text, prev.ends_with_space)
-        out += text
-        prev = ln
-    return out
+def _label_opens(prev: str, nxt: str) -> bool:
+    """A paragraph starts at ``nxt`` whatever the geometry: it opens with an
+    analysis label, or ``prev`` is a label alone (the label registry's word)."""
+    return opens_with_label(normalize_text(nxt)) or is_label_only(normalize_text(prev))
 
 
 def cell_text(cell: Cell | None) -> str:
-    """A cell's text: wrapped lines joined, paragraphs on their own line, normalized."""
-    return cells_text([cell])
+    """A cell's text (:func:`extract.text.cell_text.cells_text`), paragraphs opened by labels too."""
+    return cells_text([cell], _label_opens)
 
 
-def cells_text(cells: Sequence[Cell | None]) -> str:
-    """The text of cells read as one: the pieces of a merged cell a page break split.
+def merged_cell_text(cells: Sequence[Cell | None]) -> str:
+    """The pieces of a merged cell a page break split, read as one cell."""
+    return cells_text(cells, _label_opens)
 
-    A paragraph may go on from one piece to the next; where it does is
-    decided as inside one cell, from the room left on the last line.
-    """
-    lines = [(ln, c.bbox[2]) for c in cells if c is not None for ln in c.lines]
-    if not lines:
-        return ""
-    paragraphs: list[list[Line]] = [[lines[0][0]]]
-    for (prev, right), (nxt, _) in zip(lines, lines[1:]):
-        if _paragraph_break(prev, nxt, right):
-            paragraphs.append([nxt])
-        else:
-            paragraphs[-1].append(nxt)
-    return normalize_text("\n".join(join_cell_lines(p) for p in paragraphs))
 
 
 _RE_NONE = re.compile(r"^[\s\-–—:]*(?:ไม่มี|-)?[\s\-–—.]*$")
@@ -419,7 +337,7 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
         problems += _low_confidence([c for i, c in enumerate(row) if i != t.columns.get("analysis")],
                                     f"the row of {code}", first, page)
     analyses: list[AnalysisRow] = []
-    full = cells_text(analysis_cells)
+    full = merged_cell_text(analysis_cells)
     col = t.columns.get("analysis")
     if col is not None:
         cells = [r[col] for r in t.rows if col < len(r)]

@@ -1,0 +1,122 @@
+"""Cell text, assembled once: a cell's lines joined into paragraphs.
+
+The text-layer wing owns this because it is geometry: where a line ends in its
+cell (the room left on the last line), whether the producer drew a space at a
+wrap, what stands where Thai meets Thai at a line break. Text layers and OCR
+come here alike (both give :class:`extract.text.layer.Line`). The report floor
+adds what opens a paragraph by its words (analysis labels) through
+``opens_paragraph``, so this module never imports it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from extract.text.layer import Line
+from extract.text.layout import Cell
+from normalize.thai import is_wrap_space, join_letter_spaced, letter_spaced_wrap, normalize_text
+from normalize.thaichars import BLOCK, DIGITS, LEGACY_GLYPHS, LETTERS, TEXT, charset
+
+#: ``(previous line, next line) -> True`` when a paragraph starts at the next
+#: line whatever the geometry.
+ParagraphRule = Callable[[str, str], bool]
+
+#: A line that starts a new paragraph whatever the geometry: a numbered or
+#: bulleted item (the analysis labels are told by :mod:`ita_extract.report.labels`).
+#: Items are never numbered from zero: "๐๙) โดย" closes a citation.
+_RE_PARAGRAPH_START = re.compile(rf"^\s*(?:[1-9{charset(DIGITS, exclude='๐')}][0-9{charset(DIGITS)}]?\s*[.)]|[-•●▪*])")
+#: Room left at a line end beyond which the next line's first word would
+#: have fitted: the line ended on purpose (a paragraph end), not by wrapping.
+_WRAP_SLACK = 3.0
+
+
+def _paragraph_break(prev: Line, nxt: Line, cell_right: float, opens_paragraph: ParagraphRule | None) -> bool:
+    if ((_RE_PARAGRAPH_START.match(nxt.text) and prev.text.count("(") <= prev.text.count(")"))
+            or (opens_paragraph is not None and opens_paragraph(prev.text, nxt.text))):
+        return True
+    room = cell_right - _WRAP_SLACK - prev.x1
+    space = prev.size * 0.3
+    if nxt.first_chunk_width + space >= room:
+        return False  # the next line's first word would not have fitted: a wrap
+    return not (_RE_THAI_END.search(prev.text) and _RE_THAI_START.match(nxt.text)
+                and is_wrap_space(prev.text, nxt.text))
+
+
+#: A Thai abbreviation (ต.ค., ก.ย., พ.ศ.) at a line's start or end: a word of
+#: its own, so a wrap next to it fell on a space.
+_RE_ABBR_START = re.compile(rf"^[{charset(LETTERS)}]{{1,3}}\.(?:[{charset(LETTERS)}]{{1,2}}\.)?")
+_RE_ABBR_END = re.compile(rf"(?:^|[^{charset(BLOCK)}])[{charset(LETTERS)}]{{1,3}}\.(?:[{charset(LETTERS)}]{{1,2}}\.)?$")
+#: A line ending inside a token: after a slash or a hyphen ("30/" / "9/2567", "E-" / "Service").
+_RE_OPEN_END = re.compile(rf"[0-9A-Za-z{charset(DIGITS)}][/\-‐]$")
+#: Thai letters at the end of one line and the start of the next.
+_RE_THAI_END = re.compile(f"[{charset(TEXT, LEGACY_GLYPHS)}]$")
+_RE_THAI_START = re.compile(f"^[{charset(TEXT, LEGACY_GLYPHS)}]")
+
+
+def _wrap_joiner(left: str, right: str, drawn_space: bool) -> str:
+    """What stands where one line of a paragraph wraps to the next: a space or nothing.
+
+    >>> _wrap_joiner("จัดซื้อจัด", "จ้าง", False), _wrap_joiner("2566 ถึง", "ก.ย. 2567", False)
+    ('', ' ')
+    >>> _wrap_joiner("1/10/2566-30/", "9/2567", False), _wrap_joiner("ผ่านระบบ E-", "Service", False)
+    ('', '')
+    """
+    if drawn_space:
+        return " "
+    if _RE_OPEN_END.search(left) and re.match(f"[0-9A-Za-z{charset(DIGITS)}]", right):
+        return ""
+    if _RE_THAI_END.search(left) and _RE_THAI_START.match(right):
+        # Thai writes words without spaces: the wrap fell between or inside
+        # words, unless an abbreviation stands there or a letter-spaced run goes on
+        if _RE_ABBR_START.match(right) or _RE_ABBR_END.search(left) or letter_spaced_wrap(left, right):
+            return " "
+        return ""
+    return " "
+
+
+def join_cell_lines(lines: Sequence[Line]) -> str:
+    """Join the wrapped lines of one paragraph.
+
+    Where Thai meets Thai at a line wrap and the producer drew no space
+    glyph there, the wrap fell between or inside words: Thai writes words
+    without spaces, so the lines join with nothing. A drawn trailing space,
+    or non-Thai text on either side, joins with one space. Letter-spaced
+    runs are joined within each line first; a run the wrap cut short
+    (``ป็ น`` / ``สื่ อ``) keeps a space so that it is joined whole.
+    """
+    out = ""
+    prev: Line | None = None
+    for ln in lines:
+        text = join_letter_spaced(ln.text.strip())
+        if not text:
+            continue
+        if out and prev is not None:
+            out += _wrap_joiner(out, text, prev.ends_with_space)
+        out += text
+        prev = ln
+    return out
+
+
+def cell_text(cell: Cell | None, opens_paragraph: ParagraphRule | None = None) -> str:
+    """A cell's text: wrapped lines joined, paragraphs on their own line, normalized."""
+    return cells_text([cell], opens_paragraph)
+
+
+def cells_text(cells: Sequence[Cell | None], opens_paragraph: ParagraphRule | None = None) -> str:
+    """The text of cells read as one: the pieces of a merged cell a page break split.
+
+    A paragraph may go on from one piece to the next; where it does is
+    decided as inside one cell, from the room left on the last line.
+    ``opens_paragraph(previous line, next line)`` lets the caller add what
+    starts a paragraph by its words (the report floor's analysis labels).
+    """
+    lines = [(ln, c.bbox[2]) for c in cells if c is not None for ln in c.lines]
+    if not lines:
+        return ""
+    paragraphs: list[list[Line]] = [[lines[0][0]]]
+    for (prev, right), (nxt, _) in zip(lines, lines[1:]):
+        if _paragraph_break(prev, nxt, right, opens_paragraph):
+            paragraphs.append([nxt])
+        else:
+            paragraphs[-1].append(nxt)
+    return normalize_text("\n".join(join_cell_lines(p) for p in paragraphs))
