@@ -53,7 +53,6 @@ from normalize.thaichars import (
 __all__ = [
     "collapse_whitespace",
     "compose_sara_am",
-    "drop_stray_ocr_marks",
     "is_wrap_space",
     "join_letter_spaced",
     "join_split_marks",
@@ -307,27 +306,6 @@ def thai_normalize(s: str) -> str:
     s = remove_dup_spaces(s)
     s = remove_spaces_before_marks(s)
     return remove_repeat_vowels(s)
-
-
-# A mark right after a full stop or a digit belongs to no letter.
-_RE_STRAY_MARK = re.compile(f"(?<=[.0-9{DIGITS}])[{MARKS}]+")
-
-
-def drop_stray_ocr_marks(s: str) -> str:
-    """Marks OCR put after a full stop or a digit (a speck read as ``ุ``).
-
-    Applied to OCR words only, at the source: in text a layer gives, a mark
-    with no letter is kept (see :func:`thai_normalize`). A mark after a
-    letter is never touched.
-
-    >>> drop_stray_ocr_marks("ก.ุย.")          # ก.ย. on a 200-dpi scan
-    'ก.ย.'
-    >>> drop_stray_ocr_marks("๒๕๖๗่")
-    '๒๕๖๗'
-    >>> drop_stray_ocr_marks("มี.ค."), drop_stray_ocr_marks("พ.ศ.๒๕๖๘"), drop_stray_ocr_marks("ที่")
-    ('มี.ค.', 'พ.ศ.๒๕๖๘', 'ที่')
-    """
-    return _RE_STRAY_MARK.sub("", s)
 
 
 # --------------------------------------------------------------------------

@@ -423,7 +423,7 @@ def test_normalize_text_whole_seed_is_fast(seed_lines: list[str]) -> None:
     ("๒๕๖๗่", "๒๕๖๗"),
 ])
 def test_drop_stray_ocr_marks(ocr, expected):
-    from normalize.thai import drop_stray_ocr_marks
+    from extract.ocr.text_fixes import drop_stray_ocr_marks
 
     assert drop_stray_ocr_marks(ocr) == expected
 
@@ -433,13 +433,13 @@ def test_drop_stray_ocr_marks(ocr, expected):
     "ป.ป.ช.", "o๑๒ รายงานผลการจัดซื้อจัดจ้างประจำปี", "ไม่น้อยกว่า ๙๐.๐๐ คะแนน",
 ])
 def test_drop_stray_ocr_marks_never_eats_real_text(text):
-    from normalize.thai import drop_stray_ocr_marks
+    from extract.ocr.text_fixes import drop_stray_ocr_marks
 
     assert drop_stray_ocr_marks(text) == text
 
 
 def test_drop_stray_ocr_marks_leaves_every_seed_line(seed_lines):
-    from normalize.thai import drop_stray_ocr_marks
+    from extract.ocr.text_fixes import drop_stray_ocr_marks
 
     changed = [line for line in seed_lines if drop_stray_ocr_marks(line) != line]
     assert changed == []

@@ -29,7 +29,7 @@ from extract.ocr.scan import (
     skew_correction,
     table_grids,
 )
-from normalize.thai import drop_stray_ocr_marks
+from extract.ocr.text_fixes import drop_stray_ocr_marks
 from normalize.thaichars import DIGITS, LETTERS, charset
 
 #: Thai text boxes span marks above and below: the font size is about this
