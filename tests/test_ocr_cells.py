@@ -5,9 +5,9 @@ import numpy as np
 import pytest
 
 from extract.ocr.cells import reread_cells, reread_empty_tables, worth_rereading
-from extract.numerals.recognizer import Recognizer
+from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
 from extract.numerals.train import font_files, render
-from ita_extract.page import Grid
+from ita_extract.page import Grid, PixelBox
 from extract.ocr.engine import OcrWord
 from tests.ocr_fakes import FakeEngine
 
@@ -87,6 +87,45 @@ def test_worth_rereading_is_about_short_numeral_like_cells():
     assert worth_rereading([w("100.00"), w(",")])
     assert not worth_rereading([w("o๑๒")])  # a code: the code reader's business
     assert not worth_rereading([w("ต.ค."), w("๖๘")])  # a date: Thai letters, the token reader's business
+
+
+class BrokenGlyphReader:
+    """A numeral recognizer that cannot segment the number (serif zeros whose hairlines broke)."""
+
+    def read_number(self, crop):
+        return Reading("1??.???", 0.0, tuple(GlyphGuess(c, 0.0 if c == "?" else 0.95, PixelBox(0, 0, 1, 1))
+                                              for c in "1??.???"))
+
+
+class WordEngine(FakeEngine):
+    """A fake Tesseract that reads every crop it is given alone as ``text``."""
+
+    def __init__(self, text: str, conf: float) -> None:
+        super().__init__()
+        self.text, self.conf, self.calls = text, conf, 0
+
+    def read_word(self, gray, dpi):
+        self.calls += 1
+        return self.text, self.conf
+
+
+@needs_fonts
+def test_part_of_a_number_the_recognizer_cannot_read_is_read_by_the_engine_alone():
+    """``1`` for ``100.00``: the cell's ink holds more glyphs; the recognizer fails, the engine reads it alone."""
+    page = page_with("๑๐๐.๐๐")
+    engine = WordEngine("๑๐๐.๐๐", 92.0)
+    words, changes = reread_cells([word("1", 160, 175)], grid(), page, DPI, BrokenGlyphReader(), engine)
+    assert [w.text for w in words] == ["100.00"] and engine.calls == 1
+    assert [w.text for w in changes[0].before] == ["1"]
+
+
+@needs_fonts
+@pytest.mark.parametrize("text, conf", [("1", 95.0), ("100.00", 40.0), ("l00.O0", 92.0), ("", 0.0)])
+def test_engine_reading_no_better_leaves_the_cell_as_it_was(text, conf):
+    before = [word("1", 160, 175)]
+    engine = WordEngine(text, conf)
+    assert reread_cells(before, grid(), page_with("๑๐๐.๐๐"), DPI, BrokenGlyphReader(), engine) == (before, [])
+    assert engine.calls == 1
 
 
 class TableEngine(FakeEngine):

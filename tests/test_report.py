@@ -217,3 +217,34 @@ def test_headless_table_takes_its_indicator_from_the_years_questionnaire():
         content = read_report(_headless(code_cell, year_line))
         assert [s.indicator for s in content.scores] == [want], (code_cell, year_line)
         assert ("indicator-heading-missing", want) in {(p.code, p.indicator) for p in content.problems}
+
+
+def test_analysis_header_whose_score_keyword_ocr_lost_is_still_a_header():
+    """``คะแนน`` read as ``00`` (or lost): question and analysis cells two columns apart make the header."""
+    for debris in (cell("00"), cell(), None):
+        header = [cell("ข้อ"), cell("ประเด็นข้อคำถาม"), debris, cell("การวิเคราะห์ผลการประเมินฯ")]
+        items = [heading("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"),
+                 table([header, [cell("e4"), cell("หน่วยงานมีช่องทางการเผยแพร่ข้อมูล"), cell("84.71"), cell("-ไม่มี")]])]
+        content = read_report(items)
+        assert [(s.indicator, s.question, s.score) for s in content.scores] == [(7, "e4", 84.71)]
+        assert not [p for p in content.problems if p.code == "table-unrecognized"]
+
+
+def test_three_column_header_without_score_keyword_maps_the_score_column():
+    items = [heading("ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล"),
+             table([[cell("ประเด็นข้อคำถาม"), cell("0o"), cell("การวิเคราะห์ผลการประเมินฯ")],
+                    [cell("o๕ ข่าวประชาสัมพันธ์"), cell("๑๐๐.๐๐"), None],
+                    [cell("o๖ แผนดำเนินงานประจำปี"), cell("๘๐.๐๐"), None]])]
+    assert [(s.question, s.score) for s in read_report(items).scores] == [("o5", 100.0), ("o6", 80.0)]
+
+
+def test_data_row_like_a_header_without_score_keyword_is_not_taken_for_one():
+    """A row with a question code or a score is data, however short its cells."""
+    from ita_extract.report.sections import header_kind
+    assert header_kind([cell("i3"), cell("ประเด็นข้อคำถาม"), cell("00"), cell("การวิเคราะห์")]) is None
+    assert header_kind([cell("ประเด็นข้อคำถาม"), cell("95.00"), cell("การวิเคราะห์")]) is None
+    # and a measures header (its finding column says "ผลการวิเคราะห์") stays a measures header
+    assert header_kind([cell("มาตรการ"), cell("ผลการวิเคราะห์"), cell("ขั้นตอน"), cell("ระยะเวลา"),
+                        cell("ผู้รับผิดชอบ")]) == "measures"
+    # the question and analysis cells must lie as the analysis table prints them, a column apart
+    assert header_kind([cell("ประเด็นข้อคำถาม"), cell("การวิเคราะห์")]) is None

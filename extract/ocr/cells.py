@@ -15,8 +15,12 @@ needs no word box from Tesseract:
 The ink read is the cell's, or the digit words' when there are some (specks
 elsewhere in the cell stay out). When the recognizer reads one number there,
 surely enough, and nothing but specks beside it, the number becomes the
-cell's only word; otherwise the cell stays as it was. Cells
-with Thai words (questions, analyses, dates) are never touched.
+cell's only word. When the recognizer cannot read that ink (serif zeros
+whose hairlines the scan broke fall into pieces: ``1`` for ``100.00``), the
+engine reads the same ink alone as one word (:func:`engine_number`): a
+number it reads surely enough, with more digits than the cell's words had,
+replaces them. Otherwise the cell stays as it was. Cells with Thai words
+(questions, analyses, dates) are never touched.
 """
 from __future__ import annotations
 
@@ -43,6 +47,8 @@ MAX_CHARS = 14
 CELL_READ_MIN = 0.6
 #: ... and a one-glyph reading (a speck or a stroke can look like ``0`` or ``1``) this sure.
 SINGLE_GLYPH_MIN = 0.9
+#: The engine's reading of a cell's ink alone (0-100) replaces the cell's words at least this sure.
+ENGINE_READ_MIN = 80.0
 #: Ink of a number is this high (millimetres): smaller is dust, taller a signature or stamp.
 INK_HEIGHT_MM = (1.2, 12.0)
 #: A number as a cell holds it: digits with at most one decimal point.
@@ -51,6 +57,7 @@ _RE_NUMBER = re.compile(r"^\d{1,4}(?:\.\d{1,3})?$")
 #: look-alikes, and the quotes, pluses and slashes Tesseract makes of specks).
 _RE_NUMERALISH = re.compile(rf"^[^\s{charset(TEXT, '๏')}]{{1,8}}$")
 _RE_THAI_LETTER = re.compile(f"[{charset(LETTERS)}]")
+_TO_ARABIC = str.maketrans(DIGITS, "0123456789")
 
 
 #: A table whose inked cells came out without words at least this often is read again alone.
@@ -125,6 +132,23 @@ def lone_number(r: Reading) -> Reading | None:
         return None
     glyphs = tuple(g for g in parts[numbers[0]] if g.char != "." or g is not parts[numbers[0]][-1])
     return Reading(words[numbers[0]], min(g.confidence for g in glyphs), glyphs)
+
+
+def engine_number(engine: OcrEngine | None, crop: np.ndarray, dpi: float, before: list[OcrWord]) -> tuple[str, float] | None:
+    """The engine's reading of a number's ink alone, when it is one sure number with more digits than ``before``.
+
+    The second reader when the numeral recognizer's segmentation fails; Thai
+    digits come out Arabic, as the recognizer gives them.
+    """
+    if engine is None or crop.size == 0:
+        return None
+    text, conf = engine.read_word(crop, int(round(dpi)))
+    text = text.strip().translate(_TO_ARABIC)
+    if not is_number(text) or conf < ENGINE_READ_MIN:
+        return None
+    if sum(c.isdigit() for c in text) <= sum(c.isdigit() for w in before for c in w.text):
+        return None
+    return text, conf
 
 
 def agree_with_seen(r: Reading, seen: str, sure: float) -> Reading:
@@ -245,8 +269,11 @@ def more_glyphs_than_read(crop: np.ndarray, words: list[OcrWord], ox: int, oy: i
 
 
 def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
-                 reader: NumberReader) -> tuple[list[OcrWord], list[CellReread]]:
-    """The page's words with blank or unreadable numeric cells read again (and what changed)."""
+                 reader: NumberReader, engine: OcrEngine | None = None) -> tuple[list[OcrWord], list[CellReread]]:
+    """The page's words with blank or unreadable numeric cells read again (and what changed).
+
+    ``engine`` reads a number's ink alone when the recognizer cannot (:func:`engine_number`).
+    """
     k = dpi / 300.0
     inset, min_ink = max(2, int(INSET_300 * k)), int(MIN_INK_300 * k * k)
     out = list(words)
@@ -274,18 +301,22 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 pad = max(2, int(4 * k))
                 ix0, iy0 = max(0, ink.x0 - pad), max(0, ink.top - pad)
                 ix1, iy1 = min(crop.shape[1], ink.x1 + pad), min(crop.shape[0], ink.bottom + pad)
-                r = drop_stray_points(reader.read_number(crop[iy0:iy1, ix0:ix1]), " ".join(w.text for w in inside))
-                r = lone_number(r)
-                if r is None:
+                number = crop[iy0:iy1, ix0:ix1]
+                r = lone_number(drop_stray_points(reader.read_number(number), " ".join(w.text for w in inside)))
+                if r is not None:
+                    sure = CELL_READ_MIN if len(r.glyphs) > 1 else SINGLE_GLYPH_MIN
+                    r = agree_with_seen(r, "".join(w.text for w in inside), sure)
+                    if r.confidence < sure:
+                        r = None
+                if r is not None:
+                    text, conf = r.text, r.confidence * 100.0
+                elif (seen := engine_number(engine, number, dpi, inside)) is not None:
+                    text, conf = seen
+                else:
                     continue
-                sure = CELL_READ_MIN if len(r.glyphs) > 1 else SINGLE_GLYPH_MIN
-                r = agree_with_seen(r, "".join(w.text for w in inside), sure)
-                if r.confidence < sure:
-                    continue
-                text = r.text
                 key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
                 word = OcrWord(text, cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom,
-                               r.confidence * 100.0, key, "cell")
+                               conf, key, "cell")
                 out = [w for w in out if w not in inside] + [word]
                 changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
     return out, changes

@@ -162,7 +162,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
     words = [replace(w, text=drop_stray_ocr_marks(w.text)) for w in words if not is_noise(w)]
     rereads: list[CellReread] = []
     if cell_reader is not None:
-        words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader)
+        words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader, engine)
     scale = width_pt / gray.shape[1]
     page = Page(
         number=number, width=width_pt, height=height_pt,

@@ -74,7 +74,43 @@ def header_kind(row: list[Cell | None]) -> str | None:
         return ANALYSIS
     if m >= 3 and any(_has(t, "รับผิดชอบ") or _has(t, "ระยะเวลา") for t in texts):
         return MEASURES
+    if _analysis_without_score(row) is not None:
+        return ANALYSIS
     return None
+
+
+#: A question code ("i12", "o๓") or a score ("98.75"): a row holding one is a data row, never a header.
+_RE_DATA = re.compile(r"[ieoIEO]\s?[0-9๐-๙]|[0-9๐-๙][.,][0-9๐-๙]")
+#: The score column's header cell, when OCR turned ``คะแนน`` into debris (``00``), is at most this long.
+MAX_DEBRIS = 6
+
+
+def _analysis_without_score(row: list[Cell | None]) -> int | None:
+    """The score column of an analysis header row whose ``คะแนน`` OCR lost, or None.
+
+    The question and analysis cells name their fields and lie two columns
+    apart, as :data:`ANALYSIS_ORDER` prints them; the cell between them is
+    blank or short debris; no cell names a field only a measures table has
+    (its "ผลการวิเคราะห์" is the analysis keyword's kin), and no cell holds
+    a question code or a score (a data row's).
+
+    >>> from extract.text.layer import Line
+    >>> def c(t): return Cell((0, 0, 1, 1), (Line(t, 0, 1, 0, 1, 10, 1),) if t else ())
+    >>> _analysis_without_score([c("ข้อ"), c("ประเด็นข้อคำถาม"), c("00"), c("การวิเคราะห์ผลการประเมิน")])
+    2
+    >>> _analysis_without_score([c("i12"), c("ประเด็นข้อคำถาม"), c("98.75"), c("การวิเคราะห์")]) is None
+    True
+    """
+    texts = [_cell_text(c) for c in row]
+    if any(len(t) > MAX_HEADER_CELL or _RE_DATA.search(t) for t in texts):
+        return None
+    if any(_has(t, k) for t in texts if t for f, ks in MEASURE_FIELDS.items() if f != "finding" for k in ks):
+        return None
+    q = next((i for i, t in enumerate(texts) if t and any(_has(t, k) for k in ANALYSIS_FIELDS["question"])), None)
+    a = next((i for i, t in enumerate(texts) if t and any(_has(t, k) for k in ANALYSIS_FIELDS["analysis"])), None)
+    if q is None or a != q + 2 or len(texts[q + 1]) > MAX_DEBRIS:
+        return None
+    return q + 1
 
 
 #: Similarity (rapidfuzz partial ratio) at which a header keyword counts as
@@ -125,6 +161,8 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
         # Ambiguous or misprinted header: trust the genre's column order.
         return {**{name: i + offset for i, name in enumerate(order)}, **({"no": 0} if offset else {})}
     q = mapping.get("question")
+    if kind == ANALYSIS and "score" not in mapping and (score := _analysis_without_score(header)) is not None:
+        mapping["score"] = score  # its keyword lost to OCR: the column between question and analysis
     if kind == ANALYSIS and q and q - 1 not in mapping.values():
         mapping["code"] = q - 1  # "ข้อ | ประเด็นข้อคำถาม | …": the code in a column of its own
     return mapping
