@@ -49,6 +49,9 @@ CELL_READ_MIN = 0.6
 SINGLE_GLYPH_MIN = 0.9
 #: The engine's reading of a cell's ink alone (0-100) replaces the cell's words at least this sure.
 ENGINE_READ_MIN = 80.0
+#: Paper (pixels at 300 dpi, scaled) added around a number's ink before the engine reads it alone:
+#: Tesseract misreads a crop that hugs its glyphs (``10().000`` for ``100.00``).
+ENGINE_MARGIN_300 = 8
 #: Ink of a number is this high (millimetres): smaller is dust, taller a signature or stamp.
 INK_HEIGHT_MM = (1.2, 12.0)
 #: A number as a cell holds it: digits with at most one decimal point.
@@ -142,7 +145,10 @@ def engine_number(engine: OcrEngine | None, crop: np.ndarray, dpi: float, before
     """
     if engine is None or crop.size == 0:
         return None
-    text, conf = engine.read_word(crop, int(round(dpi)))
+    b = max(2, int(round(ENGINE_MARGIN_300 * dpi / 300.0)))
+    paper = int(np.median(crop))
+    text, conf = engine.read_word(cv2.copyMakeBorder(crop, b, b, b, b, cv2.BORDER_CONSTANT, value=paper),
+                                  int(round(dpi)))
     text = text.strip().translate(_TO_ARABIC)
     if not is_number(text) or conf < ENGINE_READ_MIN:
         return None
