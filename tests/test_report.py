@@ -248,3 +248,18 @@ def test_data_row_like_a_header_without_score_keyword_is_not_taken_for_one():
                         cell("ผู้รับผิดชอบ")]) == "measures"
     # the question and analysis cells must lie as the analysis table prints them, a column apart
     assert header_kind([cell("ประเด็นข้อคำถาม"), cell("การวิเคราะห์")]) is None
+
+
+def test_table_with_its_own_header_that_does_not_continue_the_one_before_is_read():
+    """OCR lost the heading of the next page's table, whose columns differ: a header row opens a table, never skipped."""
+    def cols(texts, n, x0=0.0):
+        w = W / n
+        return [Cell((x0 + i * w, 0.0, x0 + (i + 1) * w, 100.0), (line(t),) if t else ()) for i, t in enumerate(texts)]
+    first = Table(page=1, bbox=(0, 0, W, 300), rows=[cols(["ประเด็นข้อคำถาม", "คะแนน", "การวิเคราะห์ผลการประเมินฯ"], 3),
+                                                      cols(["o1 ข่าวประชาสัมพันธ์", "100.00", ""], 3)], row_pages=[1, 1])
+    second = Table(page=2, bbox=(0, 0, W, 300), rows=[cols(["ข้อคำถาม", "คะแนน", "ผลการวิเคราะห์", ""], 4),
+                                                       cols(["o3 การเปิดโอกาสให้เกิดการมีส่วนร่วม", "90.00", "", ""], 4)],
+                   row_pages=[2, 2])
+    content = read_report([heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), first, second])
+    assert [(s.question, s.score) for s in content.scores] == [("o1", 100.0), ("o3", 90.0)]
+    assert not [p for p in content.problems if p.code == "table-unrecognized"]
