@@ -26,7 +26,6 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,6 +36,7 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+from benchmarks.ocr_timing import interleaved_medians  # noqa: E402
 from benchmarks.corpus import HELDOUT_START  # noqa: E402
 from benchmarks.corpus.generate import CorpusFile, corpus_files, generate, parse_seeds  # noqa: E402
 from benchmarks.corpus.look import PRODUCERS  # noqa: E402
@@ -156,7 +156,6 @@ def timing(pdfs: list[Path], n_pages: int) -> tuple[float, float, int] | None:
     """(tesseract CLI median s/page, ita-extract OCR median s/page, pages) on pages spread over ``pdfs``."""
     from PIL import Image
 
-    from extract.text.layout import page_items
     from extract.ocr.reader import PageOcr
     from extract.ocr.raster import open_images
 
@@ -174,18 +173,8 @@ def timing(pdfs: list[Path], n_pages: int) -> tuple[float, float, int] | None:
             png = tmp / f"{pdf.stem}-{index}.png"
             Image.fromarray(img.gray).save(png)
             jobs.append((img, png))
-        ocr = PageOcr(300)
-        ocr.read(jobs[0][0], 1, 595.3, 841.9)  # warm up: the engine and the numeral model
-        base, ours = [], []
-        for img, png in jobs:
-            t0 = time.perf_counter()
-            subprocess.run(["tesseract", str(png), "-", "-l", "tha+eng"], check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            base.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            page_items(ocr.read(img, 1, 595.3, 841.9).page)
-            ours.append(time.perf_counter() - t0)
-        return statistics.median(base), statistics.median(ours), len(jobs)
+        base, ours = interleaved_medians(PageOcr(300), jobs)
+        return base, ours, len(jobs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

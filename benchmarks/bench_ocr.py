@@ -18,8 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
-import subprocess
 import tempfile
 import time
 from collections import defaultdict
@@ -29,10 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import pyarrow.dataset as ds  # noqa: E402
+from benchmarks.ocr_timing import interleaved_medians  # noqa: E402
 from benchmarks.ocr_accuracy import Accuracy, compare, expected_for_scans  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from extract.text.layout import page_items  # noqa: E402
 from extract.ocr.reader import PageOcr  # noqa: E402
 from extract.ocr.raster import open_images  # noqa: E402
 from pipeline import run_batch  # noqa: E402
@@ -80,18 +78,8 @@ def speed(n_pages: int, folder: Path = SCANNED) -> None:
         png = tmp / f"{pdf.stem}.png"
         Image.fromarray(img.gray).save(png)
         jobs.append((pdf, img, png))
-    ocr.read(jobs[0][1], 1, 595.3, 841.9)  # warm up: load the engine and the numeral model
-    base, ours = [], []
-    for _pdf, img, png in jobs:
-        t0 = time.perf_counter()
-        subprocess.run(["tesseract", str(png), "-", "-l", "tha+eng"], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        base.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        page_items(ocr.read(img, 1, 595.3, 841.9).page)
-        ours.append(time.perf_counter() - t0)
+    b, o = interleaved_medians(ocr, [(img, png) for _pdf, img, png in jobs])
     shutil.rmtree(tmp, ignore_errors=True)
-    b, o = statistics.median(base), statistics.median(ours)
     print(f"{len(jobs)} pages: tesseract CLI median {b:.2f} s/page, ita-extract OCR median {o:.2f} s/page, "
           f"ratio {o / b:.2f} (target <= 1.0)")
 
