@@ -256,7 +256,6 @@ def scan_page(page, dpi: int, rng, last: bool) -> bytes:
 def make_scan(src: Path, dst: Path, dpi: int) -> None:
     import numpy as np
     import pypdfium2 as pdfium
-    from fpdf import FPDF
 
     seed = zlib.crc32(dst.name.encode("utf-8"))
     doc = pdfium.PdfDocument(str(src))
@@ -269,14 +268,22 @@ def make_scan(src: Path, dst: Path, dpi: int) -> None:
             page.close()
     finally:
         doc.close()
+    image_pdf(pages, dst, CREATION_DATE, PRODUCER)
+
+
+def image_pdf(pages: list[tuple[tuple[float, float], bytes]], dst: Path, created: dt.datetime, producer: str) -> None:
+    """An image-only PDF at ``dst``: one page per ((width, height) in points, encoded image), each image
+    filling its page; ``created`` and ``producer`` fixed so the same images give the same bytes."""
+    from fpdf import FPDF
+
     pdf = FPDF(unit="pt", format=pages[0][0])
-    pdf.set_creation_date(CREATION_DATE)
-    pdf.set_producer(PRODUCER)
+    pdf.set_creation_date(created)
+    pdf.set_producer(producer)
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
-    for (w, h), jpeg in pages:
+    for (w, h), data in pages:
         pdf.add_page(format=(w, h))
-        pdf.image(io.BytesIO(jpeg), x=0, y=0, w=w, h=h)
+        pdf.image(io.BytesIO(data), x=0, y=0, w=w, h=h)
     pdf.output(str(dst))
 
 

@@ -50,6 +50,8 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from samples.make_scans import image_pdf
+
 CREATION_DATE = dt.datetime(2026, 1, 1, 0, 0, 0, tzinfo=dt.timezone.utc)
 PRODUCER = "ita-extract benchmarks/corpus/scan.py"
 DPIS = (300, 200, 150)
@@ -322,7 +324,6 @@ def phone_page(pages: PageImages, rng: np.random.Generator, last: bool) -> tuple
 def make_scan(src: Path, dst: Path, variant: str, seed: int = 1) -> Path:
     """``src`` (a digital PDF) as the image-only PDF ``dst``; ``variant`` is ``scanDPI`` or ``phone``."""
     import pypdfium2 as pdfium
-    from fpdf import FPDF
 
     dpi = PHONE_DPI if variant == "phone" else int(variant.removeprefix("scan"))
     base = zlib.crc32(dst.name.encode("utf-8"))
@@ -339,16 +340,8 @@ def make_scan(src: Path, dst: Path, variant: str, seed: int = 1) -> Path:
             out.append((doc[i].get_size(), data))
     finally:
         doc.close()
-    pdf = FPDF(unit="pt", format=out[0][0])
-    pdf.set_creation_date(CREATION_DATE)
-    pdf.set_producer(PRODUCER)
-    pdf.set_auto_page_break(False)
-    pdf.set_margins(0, 0, 0)
-    for (w, h), data in out:
-        pdf.add_page(format=(w, h))
-        pdf.image(io.BytesIO(data), x=0, y=0, w=w, h=h)
     dst.parent.mkdir(parents=True, exist_ok=True)
-    pdf.output(str(dst))
+    image_pdf(out, dst, CREATION_DATE, PRODUCER)
     return dst
 
 
