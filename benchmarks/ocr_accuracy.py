@@ -9,21 +9,16 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz.distance import Levenshtein
+from benchmarks.corpus.score import Text
 
 TEXT_FIELDS = {
     "scores": ("question_text",),
     "analyses": ("cause", "guideline"),
     "measures": ("measure", "finding", "steps", "period_text", "responsible"),
 }
-
-
-def squash(v) -> str:
-    return re.sub(r"\s+", "", v) if isinstance(v, str) else ""
 
 
 @dataclass
@@ -118,10 +113,12 @@ def compare(expected: dict, got: dict[str, list[dict]]) -> Accuracy:
 
 
 def _text(acc: Accuracy, want: dict, got: dict, fields: tuple[str, ...]) -> None:
+    """Add the whitespace-free edit distance of each text field to ``acc`` (the corpus scorer's tally)."""
     for f in fields:
-        w, g = squash(want.get(f)), squash(got.get(f))
-        acc.text_chars += len(w)
-        acc.text_errors += Levenshtein.distance(w, g)
+        t = Text()
+        t.add(got.get(f), want.get(f))
+        acc.text_chars += t.length
+        acc.text_errors += t.dist
 
 
 def expected_for_scans(expected_dir: Path) -> dict[str, tuple[dict, dict]]:
