@@ -124,6 +124,91 @@ def test_word_reread_failure_is_ocr_failed():
     assert _engine(_Api()).read_word(GRAY, 300) == ("ต.ค.", 88.0)
 
 
+class _Word:
+    """One of Tesseract's "words" (a Thai grapheme) as tesserocr's result iterator shows it."""
+
+    def __init__(self, text, box, conf=90.0, blanks=0, starts=()):
+        self.text, self.box, self.conf, self.blanks, self.starts = text, box, conf, blanks, set(starts)
+
+
+class _Iterator:
+    """tesserocr's result iterator over hand-written words; counts the calls Engine makes."""
+
+    def __init__(self, words):
+        self.words, self.i, self.asked = words, 0, []
+
+    def Empty(self, level):  # noqa: N802
+        return not self.words
+
+    def Next(self, level):  # noqa: N802
+        self.i += 1
+        return self.i < len(self.words)
+
+    def GetUTF8Text(self, level):  # noqa: N802
+        return self.words[self.i].text
+
+    def BoundingBox(self, level):  # noqa: N802
+        return self.words[self.i].box
+
+    def Confidence(self, level):  # noqa: N802
+        return self.words[self.i].conf
+
+    def BlanksBeforeWord(self):  # noqa: N802
+        return self.words[self.i].blanks
+
+    def IsAtBeginningOf(self, level):  # noqa: N802
+        self.asked.append(level)
+        return level in self.words[self.i].starts
+
+
+class _PageApi(_Api):
+    """A page read whose words are given; the page's whole text must not be asked for."""
+
+    def __init__(self, words):
+        super().__init__()
+        self.iterator = _Iterator(words)
+
+    def GetIterator(self):  # noqa: N802
+        return self.iterator
+
+    def GetUTF8Text(self):  # noqa: N802
+        raise AssertionError("the page's whole text was rendered only to learn whether it is blank")
+
+
+RIL = types.SimpleNamespace(BLOCK=1, PARA=2, TEXTLINE=3, WORD=4)
+LINE_START = (RIL.BLOCK, RIL.PARA, RIL.TEXTLINE)
+
+
+def _page_engine(api):
+    e = _engine(api)
+    e._tesserocr = types.SimpleNamespace(RIL=RIL)
+    return e
+
+
+def test_a_blank_page_reads_no_words_without_rendering_its_text():
+    api = _PageApi([])
+    assert _page_engine(api).page_words(GRAY, 300) == []
+    assert api.cleared == 1
+
+
+def test_page_words_join_graphemes_into_runs_and_number_lines():
+    words = [_Word("ตัว", (10, 10, 40, 40), 91, starts=LINE_START), _Word("ชี้", (40, 8, 60, 40), 80),
+             _Word("วัด", (60, 10, 90, 40), 95),
+             _Word("๑๐๐", (200, 10, 260, 40), 70, blanks=1),
+             _Word("ข้อ", (10, 60, 40, 90), 88, starts=(RIL.TEXTLINE,)),
+             _Word("คำถาม", (10, 120, 90, 150), 85, starts=(RIL.PARA, RIL.TEXTLINE))]
+    api = _PageApi(words)
+    got = _page_engine(api).page_words(GRAY, 300)
+    assert [(w.text, w.x0, w.top, w.x1, w.bottom, w.conf, w.line_key) for w in got] == [
+        ("ตัวชี้วัด", 10, 8, 90, 40, 80.0, (1, 1, 1)),
+        ("๑๐๐", 200, 10, 260, 40, 70.0, (1, 1, 1)),
+        ("ข้อ", 10, 60, 40, 90, 88.0, (1, 1, 2)),
+        ("คำถาม", 10, 120, 90, 150, 85.0, (1, 2, 1)),
+    ]
+    # block and paragraph starts are asked only of a line's first word
+    assert api.iterator.asked.count(RIL.BLOCK) == 3 and api.iterator.asked.count(RIL.TEXTLINE) == len(words)
+
+
 # --- how the chain takes them -----------------------------------------------
 
 LOW = [OcrWord("ตัวชี้วัดที่", 100, 100, 300, 160, 30.0, (1, 1, 1))]  # low confidence: orientation is asked

@@ -47,7 +47,7 @@ def test_grid_from_ruling_lines_keeps_the_merged_cell():
     assert merged[3] - merged[1] > 350  # spans two row bands
 
 
-@pytest.mark.parametrize("angle", [-1.7, -0.6, 0.8, 2.0])
+@pytest.mark.parametrize("angle", [-3.6, -1.7, -0.6, 0.8, 2.0, 3.3])
 def test_skew_is_measured_and_undone(angle):
     img = table_image(angle)
     correction = skew_correction(img)
