@@ -41,12 +41,12 @@ def test_hung_and_crashing_documents_fail_alone(tmp_path, monkeypatch):
     monkeypatch.setattr(executors, "work", _faulty_work)  # inherited by forked workers
     settings = Settings(inputs=(SAMPLES,), out=tmp_path)
     _real_work(_tasks(["warm-up.pdf"])[0], settings)  # forked workers inherit loaded dictionaries: a
-    # good document then takes ~1.5 s, far from the 4 s limit, even on a loaded machine
-    ex = ProcessExecutor(settings, workers=2, timeout_s=4.0, max_docs=50)
+    # good document then takes ~1.5 s; the limit leaves a wide margin for a machine loaded many times over
+    ex = ProcessExecutor(settings, workers=2, timeout_s=15.0, max_docs=50)
     results = {r.document.source_file: r for r in ex.run(_tasks(["a.pdf", "hang.pdf", "crash.pdf", "b.pdf"]))}
     assert results["a.pdf"].document.status == "ok" and results["b.pdf"].document.status == "ok"
     hang, crash = results["hang.pdf"], results["crash.pdf"]
-    assert hang.document.status == "failed" and "longer than 4 s" in hang.document.error
+    assert hang.document.status == "failed" and "longer than 15 s" in hang.document.error
     assert [p.code for p in hang.problems] == ["document-timeout"]
     assert crash.document.status == "failed" and "SIGSEGV" in crash.document.error
     assert [p.code for p in crash.problems] == ["worker-crashed"]
