@@ -62,6 +62,23 @@ _RE_NUMERALISH = re.compile(rf"^[^\s{charset(TEXT, '๏')}]{{1,8}}$")
 _RE_THAI_LETTER = re.compile(f"[{charset(LETTERS)}]")
 _TO_ARABIC = str.maketrans(DIGITS, "0123456789")
 
+#: A score as a score column prints it: 0-100 with two decimals (``100`` alone too).
+_RE_SCORE_FORMAT = re.compile(r"^(?:\d{1,2}\.\d{2}|100(?:\.00)?)$")
+#: A grid column is a score column when at least this many of its cells with words ...
+SCORE_COLUMN_MIN = 2
+#: ... and this share of them hold one number of the score format.
+SCORE_COLUMN_SHARE = 0.5
+#: In a score column, a word with Thai letters below this confidence is a misread number, not a label.
+SCORE_CELL_THAI_CONF = 60.0
+#: Punctuation alone (a dash, or the specks Tesseract makes of one: ``:`` ``'``).
+_RE_PUNCT = re.compile(r"^[-–—_:;'\".,`~]+$")
+#: A printed dash ("no score"): one flat stroke at most this high (mm) and this wide (mm), this flat.
+DASH_MAX_H_MM, DASH_W_MM, DASH_FLAT = 1.0, (0.8, 8.0), 2.5
+#: Blobs smaller than this share of a cell's largest are grain beside a dash.
+DASH_SPECK = 0.15
+#: Paper around the place a score column prints its numbers, as a share of their height.
+PLACE_PAD = 0.3
+
 
 #: A table whose inked cells came out without words at least this often is read again alone.
 EMPTY_TABLE_SHARE = 0.5
@@ -274,6 +291,181 @@ def more_glyphs_than_read(crop: np.ndarray, words: list[OcrWord], ox: int, oy: i
     return len(glyphs) > sum(c.isdigit() for w in words for c in w.text)
 
 
+def is_score_format(text: str) -> bool:
+    """
+    >>> is_score_format("99.38"), is_score_format("100"), is_score_format("100.00"), is_score_format("1")
+    (True, True, True, False)
+    >>> is_score_format("6212"), is_score_format("79.3379.33"), is_score_format("0.5")
+    (False, False, False)
+    """
+    return bool(_RE_SCORE_FORMAT.match(text.translate(_TO_ARABIC)))
+
+
+def plausible_score(text: str) -> bool:
+    """A number a score cell can hold: 0-100, at most two decimals.
+
+    >>> plausible_score("95.0"), plausible_score("100"), plausible_score("7911"), plausible_score("88.125")
+    (True, True, False, False)
+    """
+    t = text.translate(_TO_ARABIC)
+    return bool(re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?", t)) and float(t) <= 100.0
+
+
+def cell_words(words: list[OcrWord], box: tuple[float, float, float, float]) -> list[OcrWord]:
+    """The words whose middle lies in ``box``."""
+    x0, y0, x1, y1 = box
+    return [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and y0 <= (w.top + w.bottom) / 2 <= y1]
+
+
+def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
+    """The grid columns whose cells (those with words, under the first row) mostly hold one score-format number.
+
+    Their other cells are judged against that format (:func:`off_format`).
+    """
+    out = set()
+    n_cols = max((len(r) for r in grid.rows), default=0)
+    for col in range(n_cols):
+        # the first row is the header (its คะแนน may read as debris: ``0 0``)
+        texts = [[w.text for w in cell_words(words, r[col])] for r in grid.rows[1:] if col < len(r) and r[col] is not None]
+        texts = [t for t in texts if t]
+        good = sum(len(t) == 1 and is_score_format(t[0]) for t in texts)
+        if good >= SCORE_COLUMN_MIN and good >= SCORE_COLUMN_SHARE * len(texts):
+            out.add(col)
+    return out
+
+
+def off_format(words: list[OcrWord]) -> bool:
+    """Whether the words of a score column's cell are not one score, and may be a misread one.
+
+    Two numbers (``79`` ``11``: the point lost), a number out of range or
+    without its point (``6212``), a number read twice, or a word of Thai
+    letters read unsure (``เฟอุฒญญ่`` for ``๗๖.๗๗``); never a question code
+    nor a surely read word (a header's ``คะแนน``).
+
+    >>> w = lambda t, c=90.0: OcrWord(t, 0, 0, 9, 9, c, (1, 1, 1))
+    >>> off_format([w("79"), w("11")]), off_format([w("6212")]), off_format([w("เฟอุฒญญ่", 39.0)])
+    (True, True, True)
+    >>> off_format([w("88.12")]), off_format([w("คะแนน")]), off_format([w("o12")]), off_format([])
+    (False, False, False, False)
+    """
+    texts = [w.text for w in words]
+    if not texts or (len(texts) == 1 and is_score_format(texts[0])) or sum(map(len, texts)) > MAX_CHARS:
+        return False
+    if any(re.match(f"^[ieoIE][0-9{charset(DIGITS)}]", t) for t in texts):
+        return False
+    return all(not _RE_THAI_LETTER.search(w.text) or w.conf < SCORE_CELL_THAI_CONF
+               or len(_RE_THAI_LETTER.findall(w.text)) <= 1 for w in words)
+
+
+def drop_doubles(words: list[OcrWord]) -> list[OcrWord]:
+    """A cell's words without a second reading of the same ink (same text, boxes over each other).
+
+    >>> a, b = OcrWord("79.33", 1495, 818, 1522, 863, 92.3, (1, 1, 1)), OcrWord("79.33", 1424, 822, 1520, 849, 92.6, (1, 1, 2))
+    >>> [w.x0 for w in drop_doubles([a, b])]
+    [1424]
+    >>> len(drop_doubles([a, OcrWord("79.33", 1600, 818, 1690, 863, 92.3, (1, 1, 1))]))
+    2
+    """
+    out: list[OcrWord] = []
+    for w in sorted(words, key=lambda w: -(w.x1 - w.x0)):
+        if any(o.text == w.text and min(o.x1, w.x1) - max(o.x0, w.x0) >= 0.5 * (w.x1 - w.x0)
+               and min(o.bottom, w.bottom) > max(o.top, w.top) for o in out):
+            continue
+        out.append(w)
+    return [w for w in words if w in out]
+
+
+def column_number_place(grid: Grid, col: int, words: list[OcrWord]) -> tuple[float, float, float, float, bool] | None:
+    """Where a score column prints its numbers inside a cell: (x0, x1 from the cell's left; top, bottom; from the
+    cell's middle?), from its cells read as one score; None below two such cells.
+
+    Numbers are top-aligned or centred: the reference (the cell's top or middle) whose offsets
+    spread least is taken. A cell whose ink is a stamp's ring or a signature is read there.
+    """
+    xs0, xs1, tops, mids = [], [], [], []
+    for r in grid.rows[1:]:
+        box = r[col] if col < len(r) else None
+        if box is None:
+            continue
+        ws = cell_words(words, box)
+        if len(ws) != 1 or not is_score_format(ws[0].text):
+            continue
+        w = ws[0]
+        xs0.append(w.x0 - box[0])
+        xs1.append(w.x1 - box[0])
+        tops.append((w.top - box[1], w.bottom - box[1]))
+        mid = (box[1] + box[3]) / 2
+        mids.append((w.top - mid, w.bottom - mid))
+    if len(xs0) < SCORE_COLUMN_MIN:
+        return None
+    spread = lambda v: float(np.ptp([a for a, _ in v]))  # noqa: E731
+    ref = mids if spread(mids) < spread(tops) else tops
+    return (min(xs0), max(xs1), float(np.median([a for a, _ in ref])), float(np.median([b for _, b in ref])),
+            ref is mids)
+
+
+def joined_decimal(words: list[OcrWord]) -> str | None:
+    """Two integers on one line whose gap held the point OCR lost (``79`` ``11``), as one score.
+
+    The second has the column's two decimals, the gap is narrower than a glyph's height.
+
+    >>> w = lambda t, x0, x1: OcrWord(t, x0, 2816, x1, 2845, 95.0, (1, 1, 1))
+    >>> joined_decimal([w("79", 1193, 1233), w("11", 1246, 1283)])
+    '79.11'
+    >>> joined_decimal([w("79", 1193, 1233), w("11", 1346, 1383)]), joined_decimal([w("79", 1193, 1233), w("1", 1246, 1260)])
+    (None, None)
+    """
+    if len(words) != 2:
+        return None
+    a, b = sorted(words, key=lambda w: w.x0)
+    ta, tb = a.text.translate(_TO_ARABIC), b.text.translate(_TO_ARABIC)
+    h = max(a.bottom - a.top, b.bottom - b.top)
+    if not (re.fullmatch(r"\d{1,3}", ta) and re.fullmatch(r"\d{2}", tb)) or not 0 <= b.x0 - a.x1 <= h:
+        return None
+    if min(a.bottom, b.bottom) <= max(a.top, b.top):
+        return None  # not on one line
+    text = f"{ta}.{tb}"
+    return text if is_score_format(text) else None
+
+
+def dash_box(crop: np.ndarray, dpi: float) -> PixelBox | None:
+    """The one flat stroke of a cell that holds only a printed dash (crop pixels), or None."""
+    blobs = ink_components(crop)
+    big = max((b[4] for b in blobs), default=0)
+    blobs = [b for b in blobs if b[4] >= DASH_SPECK * big]
+    if len(blobs) != 1:
+        return None
+    x0, y0, x1, y1, _ = blobs[0]
+    if x0 == 0 or y0 == 0 or x1 >= crop.shape[1] or y1 >= crop.shape[0]:
+        return None  # a remnant of an erased rule touches the cell's edge
+    mm = 25.4 / dpi
+    w, h = (x1 - x0) * mm, (y1 - y0) * mm
+    if h <= DASH_MAX_H_MM and DASH_W_MM[0] <= w <= DASH_W_MM[1] and w >= DASH_FLAT * h:
+        return PixelBox(x0, y0, x1, y1)
+    return None
+
+
+def place_read(reader: NumberReader, image: np.ndarray, box: tuple[float, float, float, float],
+               place: tuple[float, float, float, float, bool] | None,
+               dpi: float) -> tuple[str, float, tuple[int, int, int, int]] | None:
+    """A score cell read where its column prints its numbers (:func:`column_number_place`), when that reads one
+    score of the format surely: (text, confidence 0-100, box in page pixels)."""
+    if place is None:
+        return None
+    px0, px1, top, bottom, from_mid = place
+    ref = (box[1] + box[3]) / 2 if from_mid else box[1]
+    pad = max(2, int(round(PLACE_PAD * (bottom - top))))
+    H, W = image.shape[:2]
+    x0, x1 = max(0, int(box[0] + px0) - pad), min(W, int(box[0] + px1) + pad)
+    y0, y1 = max(0, int(ref + top) - pad), min(H, int(ref + bottom) + pad)
+    if x1 - x0 < 4 or y1 - y0 < 4 or y0 < box[1] - pad or y1 > box[3] + pad:
+        return None
+    r = lone_number(drop_stray_points(reader.read_number(image[y0:y1, x0:x1]), ""))
+    if r is None or r.confidence < CELL_READ_MIN or len(r.glyphs) < 3 or not is_score_format(r.text):
+        return None
+    return r.text, r.confidence * 100.0, (x0, y0, x1, y1)
+
+
 def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
                  reader: NumberReader, engine: OcrEngine | None = None) -> tuple[list[OcrWord], list[CellReread]]:
     """The page's words with blank or unreadable numeric cells read again (and what changed).
@@ -286,15 +478,27 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
     changes: list[CellReread] = []
     H, W = image.shape[:2]
     for grid in grids:
+        score_cols = score_columns(grid, out)
+        places = {c: p for c in score_cols if (p := column_number_place(grid, c, out)) is not None}
         for row in grid.rows:
-            for box in row:
+            for col, box in enumerate(row):
                 if box is None:
                     continue
                 x0, y0, x1, y1 = (int(round(v)) for v in box)
-                inside = [w for w in out if x0 <= (w.x0 + w.x1) / 2 <= x1 and y0 <= (w.top + w.bottom) / 2 <= y1]
+                inside = cell_words(out, box)
+                if len(kept := drop_doubles(inside)) < len(inside):
+                    out = [w for w in out if w not in inside or w in kept]
+                    inside = kept
                 cx0, cy0, cx1, cy1 = max(0, x0 + inset), max(0, y0 + inset), min(W, x1 - inset), min(H, y1 - inset)
                 crop = image[cy0:cy1, cx0:cx1]
-                misread = worth_rereading(inside)
+                if inside and all(_RE_PUNCT.match(w.text) for w in inside) and (d := dash_box(crop, dpi)) is not None:
+                    word = OcrWord("-", cx0 + d.x0, cy0 + d.top, cx0 + d.x1, cy0 + d.bottom, 100.0, inside[0].line_key, "cell")
+                    if [w.text for w in inside] != ["-"]:
+                        out = [w for w in out if w not in inside] + [word]
+                        changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
+                    continue
+                in_scores = col in score_cols
+                misread = worth_rereading(inside) or (in_scores and off_format(inside))
                 if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
                     continue
                 # the number's own words (specks elsewhere stay out); when the
@@ -302,7 +506,18 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 digits = [PixelBox(w.x0 - cx0, w.top - cy0, w.x1 - cx0, w.bottom - cy0)
                           for w in inside if misread and re.search(f"[0-9{charset(DIGITS)}]", w.text)]
                 ink = number_box(crop, digits, min_ink)
+                joined_text = joined_decimal(inside) if in_scores else None
+                joined = None if joined_text is None else (
+                    joined_text, min(w.conf for w in inside),
+                    (min(w.x0 for w in inside), min(w.top for w in inside), max(w.x1 for w in inside),
+                     max(w.bottom for w in inside)))
+                placed = place_read(reader, image, box, places.get(col), dpi) if in_scores else None
                 if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
+                    if (found := joined or placed) is not None:
+                        word = OcrWord(found[0], *found[2], found[1], inside[0].line_key if inside else
+                                       (10_000 + len(changes), 1, 1), "cell")
+                        out = [w for w in out if w not in inside] + [word]
+                        changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
                     continue
                 pad = max(2, int(4 * k))
                 ix0, iy0 = max(0, ink.x0 - pad), max(0, ink.top - pad)
@@ -314,15 +529,24 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     r = agree_with_seen(r, "".join(w.text for w in inside), sure)
                     if r.confidence < sure:
                         r = None
+                if r is not None and in_scores and not plausible_score(r.text):
+                    r = None  # a score column's number is a score
+                # a score column's cell off its format: any sure number of the format replaces it
+                before = [] if in_scores and not worth_rereading(inside) and off_format(inside) else inside
+                seen = engine_number(engine, number, dpi, before) if r is None else None
+                if seen is not None and in_scores and not plausible_score(seen[0]):
+                    seen = None
+                where = (cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom)
                 if r is not None:
                     text, conf = r.text, r.confidence * 100.0
-                elif (seen := engine_number(engine, number, dpi, inside)) is not None:
+                elif seen is not None:
                     text, conf = seen
+                elif (found := joined or placed) is not None:
+                    text, conf, where = found
                 else:
                     continue
                 key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
-                word = OcrWord(text, cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom,
-                               conf, key, "cell")
+                word = OcrWord(text, *where, conf, key, "cell")
                 out = [w for w in out if w not in inside] + [word]
                 changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
     return out, changes
