@@ -117,3 +117,15 @@ def test_a_text_layer_row_before_the_first_code_is_not_given_one():
              table([HEADER, [cell("ด้านการใช้งบประมาณ", ocr=False), cell("", ocr=False), None],
                     [cell("i4 ข้อความ", ocr=False), cell("80.00", ocr=False), None]])]
     assert [s.question for s in read_report(items).scores] == ["i4"]
+
+
+def test_a_dash_is_no_score_printed_and_unreadable_digits_are_flagged():
+    """``-`` (OIT items without a score) is null without a problem; ``ส45`` is null with ``score-unreadable``."""
+    fy = 2568
+    items = [text_line(TITLE.format(fy=fy)), text_line("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"),
+             table([HEADER, qrow(fy, "i1", "i1", "ส45", "ข้อคำถามที่ได้คะแนนน้อยที่สุด : i2"),
+                    qrow(fy, "i2", "i2", "-"), qrow(fy, "i3", "i3", "95.00")])]
+    content = read_report(items)
+    assert [(s.question, s.score) for s in content.scores] == [("i1", None), ("i2", None), ("i3", 95.0)]
+    assert [p.message for p in content.problems if p.code == "score-unreadable"] == [
+        next(p.message for p in content.problems if "ส45" in p.message)]

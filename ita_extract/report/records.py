@@ -314,7 +314,7 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
             guess = None  # on a text layer a row before the first code is not a question (a sub-heading)
         code, qtext = rc.code, rc.text
         score = parse_score(raw_score)
-        if raw_score and score is None:
+        if raw_score and score is None and not _RE_NONE.match(raw_score):  # a dash: none printed
             problems.append(problem("score-unreadable",
                                     f"The score '{raw_score}' of '{q[:40]}' could not be read as a number.", first, page))
         if code is None:

@@ -1,0 +1,166 @@
+"""extract/ocr/cells.py: a score column's cells judged against the column's own format.
+
+A column of an analysis table whose cells read as scores (0-100, two
+decimals) is a score column; a cell of it that does not read as one score
+is a misread one (``6212`` for ``๘๘.๑๒``, ``79`` ``11`` with the point lost,
+Thai letters read unsure) and is read again. Hand-drawn page images at
+200 dpi (numbers rendered in Norasi, a family the recognizer never saw) and
+hand-written OCR words: the ground truth is what was drawn.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from extract.numerals.recognizer import Reading, Recognizer
+from extract.numerals.train import font_files, render
+from extract.ocr.cells import (
+    column_number_place,
+    dash_box,
+    drop_doubles,
+    joined_decimal,
+    off_format,
+    reread_cells,
+    score_columns,
+)
+from extract.ocr.engine import OcrWord
+from ita_extract.page import Grid
+
+FONTS = font_files("Norasi")
+needs_fonts = pytest.mark.skipif(not FONTS, reason="fonts-thai-tlwg missing (scripts/setup.sh)")
+
+DPI = 200
+ROW_H = 80
+#: Columns: question (0-400), score (400-560); rows: a header, then four questions.
+Q_COL, S_COL = (0.0, 400.0), (400.0, 560.0)
+N_ROWS = 5
+
+
+def cell_box(row: int, col: tuple[float, float]) -> tuple[float, float, float, float]:
+    return (col[0], float(row * ROW_H), col[1], float((row + 1) * ROW_H))
+
+
+def table() -> Grid:
+    rows = tuple((cell_box(r, Q_COL), cell_box(r, S_COL)) for r in range(N_ROWS))
+    return Grid(bbox=(0.0, 0.0, 560.0, float(N_ROWS * ROW_H)), rows=rows)
+
+
+def word(text: str, row: int, x0: int = 420, x1: int = 500, conf: float = 92.0, line: int = 0) -> OcrWord:
+    top = row * ROW_H + 20
+    return OcrWord(text, x0, top, x1, top + 30, conf, (1, row, line))
+
+
+def page_with(numbers: dict[int, str]) -> np.ndarray:
+    """The table's page (rules erased) with ``numbers`` (Thai digits, 14 pt) printed in the score cells of rows."""
+    page = np.full((N_ROWS * ROW_H, 600), 236, np.uint8)
+    for row, text in numbers.items():
+        glyphs = render(text, FONTS[0], 14 * DPI / 72, ink=40, paper=236, pad=0.1)
+        h, w = glyphs.shape
+        y, x = row * ROW_H + 20, 420
+        page[y:y + h, x:x + w] = np.minimum(page[y:y + h, x:x + w], glyphs)
+    return page
+
+
+def questions() -> list[OcrWord]:
+    return [OcrWord(t, 20, r * ROW_H + 20, 300, r * ROW_H + 50, 93.0, (1, r, 9))
+            for r, t in enumerate(["ประเด็นข้อคำถาม", "i1 การปฏิบัติงาน", "i2 การใช้จ่าย", "i3 การเบิก", "i4 สินบน"])]
+
+
+@pytest.fixture(scope="module")
+def rec() -> Recognizer:
+    return Recognizer.load()
+
+
+class BlindReader:
+    """A numeral recognizer that reads nothing (a stamp over the number)."""
+
+    def read_number(self, crop):
+        return Reading("", 0.0, ())
+
+
+def test_a_column_of_scores_is_a_score_column_and_text_or_one_number_is_not():
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("100", 2), word("6212", 3), word("92.23", 4)]
+    assert score_columns(table(), words) == {1}
+    one = questions() + [word("คะแนน", 0), word("91.52", 1), word("ส45", 2), word("-", 3)]
+    assert score_columns(table(), one) == set()
+    dates = questions() + [word("ต.ค.", 1), word("๒๕๖๗", 2), word("1,500.00", 3)]
+    assert score_columns(table(), dates) == set()
+
+
+def test_off_format_is_a_misread_score_never_a_label_or_a_code():
+    assert off_format([word("79", 1), word("11", 1, 460, 500)])
+    assert off_format([word("6212", 1)]) and off_format([word("1", 1)])
+    assert off_format([word("เฟอุฒญญ่", 1, conf=39.0)])
+    assert not off_format([word("เฟอุฒญญ่", 1, conf=91.0)])  # read surely: Thai text
+    assert not off_format([word("88.12", 1)]) and not off_format([word("100", 1)])
+    assert not off_format([word("i12", 1)]) and not off_format([])
+
+
+@needs_fonts
+def test_a_score_misread_as_another_number_is_read_again_in_a_score_column(rec):
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("6212", 2, conf=53.0), word("92.23", 3)]
+    out, changes = reread_cells(words, (table(),), page_with({2: "๘๘.๑๒"}), DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["88.12"]
+    assert [w.text for w in changes[0].before] == ["6212"]
+
+
+@needs_fonts
+def test_the_same_number_outside_a_score_column_stands(rec):
+    """A column of years and budgets: ``6212`` is a number there, nothing to judge it by."""
+    words = questions() + [word("2567", 1), word("6212", 2, conf=53.0), word("1500", 3)]
+    out, changes = reread_cells(words, (table(),), page_with({2: "๘๘.๑๒"}), DPI, rec)
+    assert changes == [] and out == words
+
+
+def test_two_integers_with_the_point_lost_are_joined_when_nothing_reads_better():
+    words = questions() + [word("คะแนน", 0), word("86.81", 1), word("79", 2, 420, 452), word("11", 2, 462, 492),
+                           word("96.41", 3)]
+    out, changes = reread_cells(words, (table(),), page_with({}), DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["79.11"]
+    assert len(changes) == 1
+
+
+def test_joined_decimal_needs_a_narrow_gap_and_two_decimals():
+    assert joined_decimal([word("79", 2, 420, 452), word("11", 2, 462, 492)]) == "79.11"
+    assert joined_decimal([word("79", 2, 420, 452), word("11", 2, 520, 550)]) is None  # two things
+    assert joined_decimal([word("79", 2, 420, 452), word("115", 2, 462, 510)]) is None
+    assert joined_decimal([word("179", 2, 420, 452), word("11", 2, 462, 492)]) is None  # above 100
+
+
+def test_a_number_read_twice_over_the_same_ink_counts_once():
+    a, b = word("79.33", 2, 424, 520), word("79.33", 2, 495, 522, line=1)
+    assert drop_doubles([a, b]) == [a]
+    words = questions() + [word("คะแนน", 0), word("86.81", 1), a, b, word("96.41", 3)]
+    out, _ = reread_cells(words, (table(),), page_with({}), DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["79.33"]
+
+
+def dash_page(width: int = 30, height: int = 4) -> np.ndarray:
+    page = page_with({})
+    page[2 * ROW_H + 38:2 * ROW_H + 38 + height, 460:460 + width] = 40
+    return page
+
+
+def test_a_printed_dash_read_as_specks_is_a_dash():
+    words = questions() + [word(":", 2, 470, 480, conf=40.0)]
+    out, changes = reread_cells(words, (table(),), dash_page(), DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400] == ["-"] and len(changes) == 1
+
+
+def test_dash_box_wants_one_flat_stroke_clear_of_the_cell_edges():
+    page = dash_page()
+    crop = page[2 * ROW_H + 6:3 * ROW_H - 6, 406:554]
+    assert dash_box(crop, DPI) is not None
+    tall = dash_page(width=30, height=20)[2 * ROW_H + 6:3 * ROW_H - 6, 406:554]
+    assert dash_box(tall, DPI) is None  # a glyph, not a dash
+    edge = page_with({})
+    edge[2 * ROW_H + 6:2 * ROW_H + 10, 406:440] = 40  # a rule's remnant at the cell's top edge
+    assert dash_box(edge[2 * ROW_H + 6:3 * ROW_H - 6, 406:554], DPI) is None
+
+
+def test_column_number_place_from_the_cells_read_as_scores():
+    words = questions() + [word("คะแนน", 0), word("91.52", 1, 420, 500), word("100.00", 2, 416, 510),
+                           word("ส45", 3), word("92.23", 4, 421, 501)]
+    x0, x1, top, bottom, _ = column_number_place(table(), 1, words)
+    assert (x0, x1) == (16, 110) and (top, bottom) == (20, 50)
+    assert column_number_place(table(), 1, questions() + [word("91.52", 1)]) is None
