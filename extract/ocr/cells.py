@@ -49,6 +49,10 @@ CELL_READ_MIN = 0.6
 SINGLE_GLYPH_MIN = 0.9
 #: The engine's reading of a cell's ink alone (0-100) replaces the cell's words at least this sure.
 ENGINE_READ_MIN = 80.0
+#: ... and in a score column, when it has the column's format (``100.00`` read at 73).
+ENGINE_FORMAT_MIN = 60.0
+#: Appended to a score cell's reading known to have lost digits: no number, so ``score-unreadable`` downstream.
+UNREAD_MARK = "?"
 #: Paper (pixels at 300 dpi, scaled) added around a number's ink before the engine reads it alone:
 #: Tesseract misreads a crop that hugs its glyphs (``10().000`` for ``100.00``).
 ENGINE_MARGIN_300 = 8
@@ -154,11 +158,14 @@ def lone_number(r: Reading) -> Reading | None:
     return Reading(words[numbers[0]], min(g.confidence for g in glyphs), glyphs)
 
 
-def engine_number(engine: OcrEngine | None, crop: np.ndarray, dpi: float, before: list[OcrWord]) -> tuple[str, float] | None:
+def engine_number(engine: OcrEngine | None, crop: np.ndarray, dpi: float, before: list[OcrWord],
+                  score_column: bool = False) -> tuple[str, float] | None:
     """The engine's reading of a number's ink alone, when it is one sure number with more digits than ``before``.
 
     The second reader when the numeral recognizer's segmentation fails; Thai
-    digits come out Arabic, as the recognizer gives them.
+    digits come out Arabic, as the recognizer gives them. In a score column
+    (:func:`score_columns`) only a reading of the column's format counts, and
+    then from :data:`ENGINE_FORMAT_MIN`: the format is evidence too.
     """
     if engine is None or crop.size == 0:
         return None
@@ -167,7 +174,9 @@ def engine_number(engine: OcrEngine | None, crop: np.ndarray, dpi: float, before
     text, conf = engine.read_word(cv2.copyMakeBorder(crop, b, b, b, b, cv2.BORDER_CONSTANT, value=paper),
                                   int(round(dpi)))
     text = text.strip().translate(_TO_ARABIC)
-    if not is_number(text) or conf < ENGINE_READ_MIN:
+    if score_column and not is_score_format(text):
+        return None
+    if not is_number(text) or conf < (ENGINE_FORMAT_MIN if score_column else ENGINE_READ_MIN):
         return None
     if sum(c.isdigit() for c in text) <= sum(c.isdigit() for w in before for c in w.text):
         return None
@@ -466,6 +475,22 @@ def place_read(reader: NumberReader, image: np.ndarray, box: tuple[float, float,
     return r.text, r.confidence * 100.0, (x0, y0, x1, y1)
 
 
+def lost_digits(words: list[OcrWord], crop: np.ndarray) -> bool:
+    """A score cell read as one lone digit (``1``, ``0``) while its ink holds at least three glyphs.
+
+    A score column prints two decimals, so one digit alone is part of a
+    number (``1`` of ``100.00``), never a score; a number read with its
+    integer digits (``100``, ``75`` for ``75.00``) is left to stand.
+    """
+    if len(words) != 1 or not re.fullmatch(r"\d", words[0].text.translate(_TO_ARABIC)):
+        return False
+    line = busiest_line(ink_components(crop))
+    if not line:
+        return False
+    tallest = max(b[3] - b[1] for b in line)
+    return sum(b[3] - b[1] >= 0.5 * tallest for b in line) >= 3
+
+
 def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
                  reader: NumberReader, engine: OcrEngine | None = None) -> tuple[list[OcrWord], list[CellReread]]:
     """The page's words with blank or unreadable numeric cells read again (and what changed).
@@ -533,9 +558,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     r = None  # a score column's number is a score
                 # a score column's cell off its format: any sure number of the format replaces it
                 before = [] if in_scores and not worth_rereading(inside) and off_format(inside) else inside
-                seen = engine_number(engine, number, dpi, before) if r is None else None
-                if seen is not None and in_scores and not plausible_score(seen[0]):
-                    seen = None
+                seen = engine_number(engine, number, dpi, before, in_scores) if r is None else None
                 where = (cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom)
                 if r is not None:
                     text, conf = r.text, r.confidence * 100.0
@@ -543,6 +566,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     text, conf = seen
                 elif (found := joined or placed) is not None:
                     text, conf, where = found
+                elif in_scores and lost_digits(inside, crop):
+                    # ``1`` for ``100.00``: no score has one digit and nothing after it; null, flagged downstream
+                    text, conf = inside[0].text + UNREAD_MARK, inside[0].conf
+                    where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
                 else:
                     continue
                 key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)

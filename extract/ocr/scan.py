@@ -114,6 +114,27 @@ def _cluster(values: list[float], tol: float) -> list[float]:
     return [float(np.median(c)) for c in out]
 
 
+def close_frame(frame: np.ndarray) -> np.ndarray:
+    """A table's rulings with its top and bottom border drawn where the vertical rules end.
+
+    The rule under a table's last row (at a page's foot, faint, or not drawn
+    where the table goes on over a page break) can be lost while the column
+    rules still run down to it: the last row would open onto the margin and
+    be no cell. The border joins the ends of the rules that reach the frame's
+    edge, from the first to the last of them.
+
+    >>> f = np.zeros((9, 9), np.uint8); f[0, :] = 255; f[:, 0] = f[:, 4] = f[:, 8] = 255; f[4, :] = 255
+    >>> close_frame(f)[8].tolist() == [255] * 9, close_frame(f)[0].tolist() == [255] * 9
+    (True, True)
+    """
+    out = frame.copy()
+    for row in (0, frame.shape[0] - 1):
+        ends = np.flatnonzero(frame[row])
+        if len(ends) >= 2:
+            out[row, ends[0]:ends[-1] + 1] = 255
+    return out
+
+
 def table_grids(rulings: Rulings, dpi: float) -> list[Grid]:
     """Tables as grids of cell boxes (pixels); a merged cell appears once."""
     k = dpi / 300.0
@@ -124,7 +145,7 @@ def table_grids(rulings: Rulings, dpi: float) -> list[Grid]:
         x, y, w, h, _ = stats[i]
         if w < MIN_TABLE_W * k or h < MIN_TABLE_H * k:
             continue
-        frame = (labels[y:y + h, x:x + w] == i).astype(np.uint8) * 255
+        frame = close_frame((labels[y:y + h, x:x + w] == i).astype(np.uint8) * 255)
         inside = cv2.bitwise_not(frame)
         m, cl, cs, _ = cv2.connectedComponentsWithStats(inside, connectivity=4)
         cells: list[Box] = []
