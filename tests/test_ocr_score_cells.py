@@ -164,3 +164,79 @@ def test_column_number_place_from_the_cells_read_as_scores():
     x0, x1, top, bottom, _ = column_number_place(table(), 1, words)
     assert (x0, x1) == (16, 110) and (top, bottom) == (20, 50)
     assert column_number_place(table(), 1, questions() + [word("91.52", 1)]) is None
+
+
+def ruled_table(bottom_rule: bool) -> np.ndarray:
+    """A 300 dpi page with a table of three rows and three columns; its bottom rule printed or lost."""
+    page = np.full((600, 900), 240, np.uint8)
+    for y in (50, 180, 310) + ((440,) if bottom_rule else ()):
+        page[y:y + 3, 50:853] = 30
+    for x in (50, 400, 550, 850):
+        page[50:443, x:x + 3] = 30
+    return page
+
+
+def test_a_table_whose_bottom_rule_is_lost_keeps_its_last_row():
+    from extract.ocr.scan import ruling_lines, table_grids
+    (whole,) = table_grids(ruling_lines(ruled_table(True)), 300)
+    (cut,) = table_grids(ruling_lines(ruled_table(False)), 300)
+    assert len(whole.rows) == len(cut.rows) == 3
+    assert [len([b for b in r if b]) for r in cut.rows] == [3, 3, 3]
+    assert abs(cut.rows[-1][0][3] - whole.rows[-1][0][3]) <= 10  # the column rules end where the lost rule was
+
+
+def test_an_open_frame_of_rules_is_no_table_for_it():
+    """Two rules with no column rule between their ends stay what they were: no cell, no table."""
+    from extract.ocr.scan import ruling_lines, table_grids
+    page = np.full((600, 900), 240, np.uint8)
+    page[50:53, 50:853] = 30
+    page[300:303, 50:853] = 30
+    assert table_grids(ruling_lines(page), 300) == []
+
+
+class WordEngine:
+    """A fake Tesseract that reads every crop alone as ``text`` at ``conf``."""
+
+    def __init__(self, text: str, conf: float) -> None:
+        self.text, self.conf = text, conf
+
+    def page_words(self, gray, dpi):
+        return []
+
+    def read_word(self, gray, dpi):
+        return self.text, self.conf
+
+    def orientation(self, gray, dpi):
+        return None
+
+
+def hundreds(first: OcrWord) -> list[OcrWord]:
+    return questions() + [word("คะแนน", 0), word("100.00", 1), first, word("100.00", 3), word("92.23", 4)]
+
+
+@needs_fonts
+def test_a_lone_digit_for_a_longer_number_is_flagged_when_nothing_reads_it():
+    """``1`` for ``100.00``: neither reader reads the ink; the cell is no number (``score-unreadable`` downstream)."""
+    page = page_with({2: "๑๐๐.๐๐"})
+    out, _ = reread_cells(hundreds(word("1", 2, 420, 440, conf=76.0)), (table(),), page, DPI, BlindReader(),
+                          WordEngine("l00.O0", 95.0))
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["1?"]
+
+
+@needs_fonts
+def test_a_reading_with_its_integer_digits_stands():
+    """``100`` for ``100.00`` (the decimals lost, the value right) is left as it was."""
+    page = page_with({2: "๑๐๐.๐๐"})
+    words = hundreds(word("100", 2, 420, 480))
+    out, _ = reread_cells(words, (table(),), page, DPI, BlindReader(), WordEngine("", 0.0))
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["100"]
+
+
+@needs_fonts
+@pytest.mark.parametrize("text, conf, want", [("๑๐๐.๐๐", 70.0, "100.00"), ("๑๐๐.๐๐", 50.0, "1?"),
+                                              ("1000", 95.0, "1?")])
+def test_in_a_score_column_the_engine_reading_counts_from_the_format(text, conf, want):
+    page = page_with({2: "๑๐๐.๐๐"})
+    out, _ = reread_cells(hundreds(word("1", 2, 420, 440)), (table(),), page, DPI, BlindReader(),
+                          WordEngine(text, conf))
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == [want]
