@@ -85,6 +85,11 @@ def test_a_column_of_scores_is_a_score_column_and_text_or_one_number_is_not():
     assert score_columns(table(), one) == set()
     dates = questions() + [word("ต.ค.", 1), word("๒๕๖๗", 2), word("1,500.00", 3)]
     assert score_columns(table(), dates) == set()
+    # serif 100.00 read as 1 down most of the column: still numbers, two in the format
+    ones = questions() + [word("คะแนน", 0), word("1", 1), word("100.00", 2), word("1", 3), word("87.50", 4)]
+    assert score_columns(table(), ones) == {1}
+    numbered = questions() + [word("1", 1), word("2", 2), word("3", 3), word("87.50", 4)]
+    assert score_columns(table(), numbered) == set()  # item numbers and one score
 
 
 def test_off_format_is_a_misread_score_never_a_label_or_a_code():

@@ -70,8 +70,8 @@ _TO_ARABIC = str.maketrans(DIGITS, "0123456789")
 _RE_SCORE_FORMAT = re.compile(r"^(?:\d{1,2}\.\d{2}|100(?:\.00)?)$")
 #: A grid column is a score column when at least this many of its cells with words ...
 SCORE_COLUMN_MIN = 2
-#: ... and this share of them hold one number of the score format.
-SCORE_COLUMN_SHARE = 0.5
+#: ... hold one number of the score format, and this share of them one number.
+SCORE_COLUMN_SHARE = 0.6
 #: In a score column, a word with Thai letters below this confidence is a misread number, not a label.
 SCORE_CELL_THAI_CONF = 60.0
 #: Punctuation alone (a dash, or the specks Tesseract makes of one: ``:`` ``'``).
@@ -327,7 +327,8 @@ def cell_words(words: list[OcrWord], box: tuple[float, float, float, float]) -> 
 
 
 def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
-    """The grid columns whose cells (those with words, under the first row) mostly hold one score-format number.
+    """The grid columns whose cells (those with words, under the first row) hold one number, mostly,
+    and at least two of them in the score format.
 
     Their other cells are judged against that format (:func:`off_format`).
     """
@@ -338,7 +339,10 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
         texts = [[w.text for w in cell_words(words, r[col])] for r in grid.rows[1:] if col < len(r) and r[col] is not None]
         texts = [t for t in texts if t]
         good = sum(len(t) == 1 and is_score_format(t[0]) for t in texts)
-        if good >= SCORE_COLUMN_MIN and good >= SCORE_COLUMN_SHARE * len(texts):
+        # damage often strikes a whole column alike (``1`` for every serif ``100.00``): the
+        # rest must be numbers at least
+        numeric = sum(len(t) == 1 and is_number(t[0]) for t in texts)
+        if good >= SCORE_COLUMN_MIN and numeric >= SCORE_COLUMN_SHARE * len(texts):
             out.add(col)
     return out
 
