@@ -111,6 +111,9 @@ OFF_BAND = 0.15
 #: (below MERGE_WEAK), the gap is at most MERGE_GAP and the union at most
 #: MERGE_WIDTH digit heights wide, and the union reads at least MERGE_ACCEPT.
 MERGE_WEAK, MERGE_GAP, MERGE_WIDTH, MERGE_ACCEPT = 0.6, 0.15, 1.4, 0.8
+#: Three neighbours (a broken glyph with a speck inside) are joined only
+#: when they are at most this many digit heights wide: one digit.
+MERGE_THREE_WIDTH = 1.1
 #: A glyph at least SPLIT_WIDTH digit heights wide and read below SPLIT_WEAK
 #: is cut in two when both halves read at least SPLIT_ACCEPT.
 SPLIT_WIDTH, SPLIT_WEAK, SPLIT_ACCEPT = 0.75, 0.9, 0.8
@@ -375,6 +378,33 @@ def small_blob_kind(blob: Blob, digit_height: float, baseline: float) -> str | N
     return None
 
 
+#: A slash (``๑/๑๐/๒๕๖๘``): a stroke at least SLASH_MIN_H digit heights high,
+#: each row's ink at most SLASH_ROW of its box's width, the rows' centres
+#: moving left downwards (correlation of row and centre at most SLASH_CORR).
+SLASH_MIN_H, SLASH_ROW, SLASH_CORR = 0.75, 0.6, -0.9
+
+
+def is_slash(mask: np.ndarray, digit_height: float) -> bool:
+    """Whether a glyph mask (0/1) is a slash: a thin stroke leaning right.
+
+    >>> m = np.zeros((20, 10), np.uint8)
+    >>> for y in range(20): m[y, max(0, 8 - y // 2):10 - y // 2] = 1
+    >>> is_slash(m, 18.0), is_slash(np.ones((20, 10), np.uint8), 18.0)
+    (True, False)
+    """
+    h, w = mask.shape
+    if digit_height <= 0 or h < SLASH_MIN_H * digit_height or w < 2:
+        return False
+    rows = [np.flatnonzero(r) for r in mask]
+    ys = [y for y, r in enumerate(rows) if len(r)]
+    if len(ys) < 0.8 * h or max(r[-1] - r[0] + 1 for r in rows if len(r)) > SLASH_ROW * w:
+        return False
+    centres = [(rows[y][0] + rows[y][-1]) / 2 for y in ys]
+    if np.std(centres) == 0:
+        return False
+    return float(np.corrcoef(ys, centres)[0, 1]) <= SLASH_CORR
+
+
 def is_dust(blob: Blob, digit_height: float, baseline: float) -> bool:
     """A speck off the digits' band (above their tops or under their baseline).
 
@@ -569,6 +599,14 @@ def _split(b: Blob, scale: float, k: int = 2) -> tuple[Blob, ...] | None:
     return tuple(out)
 
 
+def _trim(mask: np.ndarray) -> np.ndarray | None:
+    """A mask cut to its ink (None when it has none)."""
+    rows, cols = np.flatnonzero(mask.any(1)), np.flatnonzero(mask.any(0))
+    if len(rows) == 0:
+        return None
+    return mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+
+
 class Recognizer:
     """Reads numeric tokens from crops with one loaded model."""
 
@@ -637,7 +675,30 @@ class Recognizer:
                         items[i:i + 2] = [(u, None, pu)]
                         continue
             i += 1
-        return seg, items
+        return seg, self._merge_three(seg, items)
+
+    def _merge_three(self, seg: Segmentation, items: list) -> list:
+        """Three neighbours that are one glyph: a year's ``๒`` broken into two
+        unreadable pieces with a speck between them, which geometry named a
+        point (``?.?567`` for ``๒๕๖๗``). Joined when the outer two are shapes
+        that read no digit, the three are no wider than :data:`MERGE_THREE_WIDTH`
+        digit heights, close (:data:`MERGE_GAP`), and the union reads at least
+        :data:`MERGE_ACCEPT`."""
+        dh = seg.digit_height
+        i = 0
+        while i + 2 < len(items):
+            (a, ka, pa), (m, _, _), (b, kb, pb) = items[i:i + 3]
+            if ka is None and kb is None and max(self._weak(pa), self._weak(pb)) < MERGE_WEAK:
+                gaps = (m.x - (a.x + a.w), b.x - (m.x + m.w))
+                width = max(a.x + a.w, m.x + m.w, b.x + b.w) - min(a.x, m.x, b.x)
+                if max(gaps) <= MERGE_GAP * dh and width <= MERGE_THREE_WIDTH * dh:
+                    u = seg.merged(seg.merged(a, m), b)
+                    pu = self._probs([u])[0]
+                    if self._weak(pu) >= MERGE_ACCEPT:
+                        items[i:i + 3] = [(u, None, pu)]
+                        continue
+            i += 1
+        return items
 
     def _weak(self, p: np.ndarray) -> float:
         """How sure a glyph is a readable character: its best class unless that is ``other`` (then 0)."""
@@ -699,6 +760,55 @@ class Recognizer:
         if sum(g.char == "." for g in glyphs) > 1:
             conf *= 0.5
         return Reading("".join(text), conf, tuple(glyphs))
+
+    def read_date(self, crop: np.ndarray) -> Reading:
+        """Read a numeric date (``๑/๑๐/๒๕๖๖-``, ``๓๐/๙/๒๕๖๗``): digits, slashes and dashes.
+
+        Like :meth:`read_number`, and a glyph that reads no digit is a
+        slash when its shape is one (:func:`is_slash`); a slash touching a
+        digit (one blob) is cut off it where the rest reads as a digit at
+        least :data:`MERGE_ACCEPT`. Anything else stays ``?``.
+        """
+        seg, items = self._analyse(crop)
+        dh = seg.digit_height
+        glyphs: list[GlyphGuess] = []
+        for b, kind, p in items:
+            if kind is not None:
+                glyphs.append(GlyphGuess(kind, 1.0, b.box))
+                continue
+            ch, conf, _ = self._number_guess(p)
+            if ch != "?" and conf >= MERGE_ACCEPT:
+                glyphs.append(GlyphGuess(ch, conf, b.box))
+            elif is_slash(b.mask, dh * seg.scale):
+                glyphs.append(GlyphGuess("/", 1.0, b.box))
+            else:
+                glyphs += self._slash_and_digit(b, seg) or [GlyphGuess(ch, conf, b.box)]
+        if not glyphs:
+            return Reading("", 0.0, ())
+        return Reading("".join(g.char for g in glyphs), min(g.confidence for g in glyphs), tuple(glyphs))
+
+    def _slash_and_digit(self, b: Blob, seg: Segmentation) -> list[GlyphGuess] | None:
+        """A blob that is a slash touching a digit, cut in two at the column that
+        leaves a slash on one side and the best-read digit on the other."""
+        m, dh = b.mask, seg.digit_height * seg.scale
+        w = m.shape[1]
+        best: tuple[float, list[GlyphGuess]] | None = None
+        for c in range(max(2, int(0.15 * w)), min(w - 2, int(0.85 * w)) + 1):
+            left, right = m[:, :c], m[:, c:]
+            for slash_first, (sl, dg, off) in ((True, (left, right, c)), (False, (right, left, 0))):
+                sl = _trim(sl)
+                dg_t = _trim(dg)
+                if sl is None or dg_t is None or not is_slash(sl, dh):
+                    continue
+                ch, conf, _ = self._number_guess(self.model.probabilities(glyph_features([dg_t]))[0])
+                if ch == "?" or not ch.isdigit() or conf < MERGE_ACCEPT or (best and conf <= best[0]):
+                    continue
+                x_cut = b.x + int(c / seg.scale)
+                sbox = PixelBox(b.x, b.y, x_cut, b.y + b.h) if slash_first else PixelBox(x_cut, b.y, b.x + b.w, b.y + b.h)
+                dbox = PixelBox(x_cut, b.y, b.x + b.w, b.y + b.h) if slash_first else PixelBox(b.x, b.y, x_cut, b.y + b.h)
+                pair = [GlyphGuess("/", 1.0, sbox), GlyphGuess(ch, conf, dbox)]
+                best = (conf, pair if slash_first else pair[::-1])
+        return best[1] if best else None
 
     def read_code(self, crop: np.ndarray, letter_hint: str | None = None) -> Reading:
         """Read a question code: a letter ``i``/``e``/``o`` and digits, e.g. ``"i12"``.

@@ -159,6 +159,10 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         # before the noise filter: a Thai abbreviation Tesseract read as
         # Latin at low confidence ("aA." for "ม.ค.") is text, not a speck
         words = [reader(w, clean, image.dpi) if is_numeral_candidate(w.text) else w for w in words]
+        # then numbers where the running text demands one (a cited code after its label)
+        in_context = getattr(reader, "in_context", None)
+        if in_context is not None:
+            words = in_context(words, clean, image.dpi)
     words = [replace(w, text=drop_stray_ocr_marks(w.text)) for w in words if not is_noise(w)]
     rereads: list[CellReread] = []
     if cell_reader is not None:

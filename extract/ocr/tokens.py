@@ -4,6 +4,10 @@
   (its Thai model has no ๔ ๖ ๗ ๘ ๙); the Thai-numeral recognizer
   (:mod:`extract.numerals.recognizer`) re-reads the word image;
 * question codes: ``i๑`` read as ``io`` or ``[๑``;
+* numeric dates (``๑/๑๐/๒๕๖๖-``): read glyph by glyph, a slash known by
+  its shape (:meth:`extract.numerals.recognizer.Recognizer.read_date`), also
+  where it touches a digit; Tesseract's Thai model reads ``๓๐/๙/๒๕๖๗`` as
+  ``๓๐/๓7๒๕๒๐๑``;
 * digits inside a Thai run (``พ.ศ.๒๕๖๘``): each run of digit glyphs in the
   image replaces the matching run of digits in the text;
 * Thai abbreviations read as Latin or digits (``ต.ค.`` → ``A.A.``,
@@ -39,6 +43,10 @@ _RE_CODE = re.compile(r"^[ieo]\d{1,2}$")
 _RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z0-9]{1,3}\.){1,3}[A-Za-z]?$")
 _RE_THAI = re.compile(f"[{charset(LETTERS)}]")
 _RE_NUMBERISH = re.compile(r"^[\d.\-]+$")
+#: A numeric date or the part of one a line holds: ``1/10/2566-``, ``30/``,
+#: ``9/2571``: runs of at most four digits joined by single slashes, a
+#: range dash at either end.
+_RE_DATE_TOKEN = re.compile(r"^[-–]?\d{1,4}(?:/\d{1,4}){0,2}/?[-–]?$")
 
 
 def _digit_spans(glyphs: list[GlyphGuess]) -> list[str]:
@@ -136,6 +144,13 @@ class NumeralTokenReader:
         self.engine = engine
         self.recognizer = recognizer or default_recognizer()
 
+    def in_context(self, words: list[OcrWord], page: np.ndarray, dpi: float) -> list[OcrWord]:
+        """Words read again where the running text demands a number: cited codes (:func:`cited_words`)."""
+        out = list(words)
+        for i in cited_words(out):
+            out[i] = read_cited_code(out[i], page, self.recognizer)
+        return out
+
     def __call__(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
         crop0 = word_image(page, word)
         if crop0.size == 0:
@@ -143,6 +158,11 @@ class NumeralTokenReader:
         glyphs0 = self.recognizer.classify_glyphs(crop0)
         if not glyphs0:
             return word
+        if "/" in word.text and sum(meaning_in_number(g.char).isdigit() for g in glyphs0) >= 2:
+            # 0. a numeric date: slashes the recognizer knows by their shape
+            r = self.recognizer.read_date(crop0)
+            if "/" in r.text and r.confidence >= READ_MIN and _RE_DATE_TOKEN.match(r.text):
+                return _reread(word, r.text, r.confidence)
         prefix, crop, glyphs, text, suffix = peel_brackets(word.text, crop0, glyphs0)
         readable = [meaning_in_number(g.char) for g in glyphs]
         n_digit = sum(m.isdigit() for m in readable)
@@ -159,7 +179,10 @@ class NumeralTokenReader:
         # 3. digits inside a longer run: replace run by run when they pair up
         spans = _digit_spans(glyphs)
         found = list(_RE_DIGITS.finditer(text))
-        if spans and found and len(spans) == len(found):
+        # (never fewer digits than Tesseract saw there: a glyph the recognizer
+        # could not read is not dropped: "๐23" is not "3", "๒๕๒๑๕" not "567")
+        if spans and found and len(spans) == len(found) and all(
+                len(d.replace(".", "")) >= len(re.sub(r"\D", "", m.group())) for m, d in zip(found, spans)):
             out, last = [], 0
             for m, digits in zip(found, spans):
                 out += [text[last:m.start()], digits]
@@ -250,3 +273,85 @@ def _reread(word: OcrWord, text: str, confidence: float, source: str = "numerals
 def _with(word: OcrWord, text: str, confidence: float) -> OcrWord:
     """Part of the word read again: the least sure reading counts."""
     return replace(word, text=text, conf=min(word.conf, confidence * 100.0), source="numerals")
+
+
+# --- numbers that running text demands ---------------------------------------------
+
+#: The label of a citation (``(อ้างอิงจาก ๐๑๐)``) as a word ends with it, OCR's
+#: ``ำ`` for ``า`` allowed; the word after it is a cited OIT code.
+_RE_CITE_LABEL = re.compile(r"อ้าง\s?อิง(?:\s?จ[าำะ]ก)?\s*(?:ข้อ)?\s*[:：]?$")
+#: A cited item as Tesseract wrote it: a bracket or comma, then up to four
+#: letters or digits (``ob``, ``Oe``, ``Ooo``, ``๐๑๒``), then the rest (``)``, ``</p>``).
+_RE_CITED = re.compile(f"^(?P<lead>[(\\[,\\s]*)(?P<item>[A-Za-z0-9{charset(DIGITS)}]{{1,4}})(?P<rest>[),;\\]]?.*)$")
+#: The label's last word alone, when Tesseract split it (``(อ้างอิง`` ``จาก``).
+_RE_CITE_FROM = re.compile(r"^จ[าำะ]ก$")
+_RE_OIT_CODE = re.compile(r"^o[1-9]\d?$")
+
+
+def cited_words(words: list[OcrWord]) -> list[int]:
+    """Indexes of the words that stand where a citation names its codes.
+
+    The word after a citation label (``อ้างอิงจาก``, possibly across a line
+    break), and the words after it that carry on its list (``,๐๑๓)``),
+    until a word closes the bracket or is no item.
+
+    >>> ws = [OcrWord(t, 0, 0, 1, 1, 90.0, (1, 1, 1)) for t in ("ความก้าวหน้า", "(อ้างอิงจาก", "ob", ",Oe)", "และ")]
+    >>> cited_words(ws)
+    [2, 3]
+    >>> cited_words([OcrWord(t, 0, 0, 1, 1, 90.0, (1, 1, 1)) for t in ("(อ้างอิง", "จาก", "๐23)")])
+    [2]
+    """
+    out: list[int] = []
+    after_label = False
+    for i, w in enumerate(words):
+        if after_label and _RE_CITED.match(w.text) and not _RE_THAI.search(w.text):
+            out.append(i)
+            after_label = ")" not in w.text
+            continue
+        after_label = bool(_RE_CITE_LABEL.search(w.text)) or (
+            bool(_RE_CITE_FROM.match(w.text)) and i > 0 and bool(_RE_CITE_LABEL.search(words[i - 1].text)))
+    return out
+
+
+def code_run(glyphs: list[GlyphGuess]) -> tuple[int, int] | None:
+    """The glyphs (first, last index) of the first code in a word's glyphs: a
+    circle (the letter ``o``) and one or two digits, between glyphs that are
+    no digit (the label's tail, a bracket).
+
+    >>> from ita_extract.page import PixelBox
+    >>> g = lambda c: GlyphGuess(c, 0.9, PixelBox(0, 0, 1, 1))
+    >>> code_run([g(c) for c in "??0๓๗?"]), code_run([g(c) for c in "๐๖???"]), code_run([g(c) for c in "?5?"])
+    ((2, 4), (0, 1), None)
+    """
+    for i, g in enumerate(glyphs):
+        if g.char in ("๐", "0"):
+            j = i
+            while j + 1 < len(glyphs) and meaning_in_number(glyphs[j + 1].char).isdigit() and j - i < 2:
+                j += 1
+            if j > i:
+                return i, j
+    return None
+
+
+def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> OcrWord:
+    """A cited OIT code read again from the word's image (``ob)`` for ``๐๖)``).
+
+    Only the glyphs of the code (:func:`code_run`) are read, as a code
+    whose tool is OIT; the word keeps what Tesseract read around the item
+    (a bracket, a comma). Unsure readings leave the word as it was.
+    """
+    m = _RE_CITED.match(word.text)
+    if not m:
+        return word
+    crop = word_image(page, word)
+    if crop.size == 0:
+        return word
+    glyphs = recognizer.classify_glyphs(crop)
+    run = code_run(glyphs)
+    if run is None:
+        return word
+    x0, x1 = glyphs[run[0]].box.x0, glyphs[run[1]].box.x1
+    r = recognizer.read_code(crop[:, max(0, x0 - 2):x1 + 2], "o")
+    if r.confidence < READ_MIN or not _RE_OIT_CODE.match(r.text):
+        return word
+    return _reread(word, m.group("lead") + r.text + m.group("rest"), r.confidence)

@@ -1,0 +1,165 @@
+"""Numbers inside running text on scans (issue 9): numeric dates, broken year digits, cited codes.
+
+Crops are rendered in the held-out font family (never trained on) and
+degraded like a scan; the expected readings are written by hand.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from tests.test_numerals import crop_of, needs_fonts
+
+from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer, is_slash
+from extract.ocr.engine import OcrWord
+from extract.ocr.tokens import NumeralTokenReader, cited_words, code_run, read_cited_code
+from ita_extract.page import PixelBox
+
+
+@pytest.fixture(scope="module")
+def rec() -> Recognizer:
+    return Recognizer.load()
+
+
+# --- numeric dates: the slash known by its shape --------------------------------------
+
+
+def test_slash_is_a_thin_stroke_leaning_right():
+    slash = np.zeros((30, 12), np.uint8)
+    for y in range(30):
+        slash[y, max(0, 10 - y // 3):12 - y // 3] = 1
+    backslash = slash[:, ::-1]
+    bar = np.zeros((30, 12), np.uint8)
+    bar[:, 5:7] = 1
+    assert is_slash(slash, 26.0)
+    assert not is_slash(backslash, 26.0)  # leans the other way
+    assert not is_slash(bar, 26.0)  # upright: a 1 or an l
+    assert not is_slash(slash[:10], 26.0)  # too short for a slash beside these digits
+
+
+@needs_fonts
+@pytest.mark.parametrize("dpi", [200, 300])
+@pytest.mark.parametrize("text, want", [
+    ("๑/๑๐/๒๕๖๖", "1/10/2566"),
+    ("๓๐/๙/๒๕๖๗", "30/9/2567"),
+    ("๓๐/", "30/"),
+])
+def test_read_date(rec, text, want, dpi):
+    r = rec.read_date(crop_of(text, dpi, seed=dpi + len(text)))
+    assert r.text == want
+    assert r.confidence >= 0.5
+
+
+@needs_fonts
+def test_numeric_date_word_is_read_again_with_its_slashes(rec):
+    """Tesseract's Thai model gives ``๓๐/๓7๒๕๒๐๑`` for ``๓๐/๙/๒๕๖๗``; the word image is read again."""
+    crop = crop_of("๓๐/๙/๒๕๖๗", 300, seed=7)
+    page = np.full((crop.shape[0] + 40, crop.shape[1] + 40), 255, np.uint8)
+    page[20:20 + crop.shape[0], 20:20 + crop.shape[1]] = crop
+    word = OcrWord("๓๐/๓7๒๕๒๐๑", 22, 22, 18 + crop.shape[1], 18 + crop.shape[0], 33.0, (1, 1, 1))
+    out = NumeralTokenReader(None, rec)(word, page, 300)
+    assert out.text == "30/9/2567"
+    assert out.source == "numerals"
+
+
+def test_thai_word_with_a_slash_is_not_a_date():
+    """``มาตรการ/``: no digit in the image, the word stays as Tesseract read it."""
+    class NoDigits:
+        def classify_glyphs(self, crop):
+            return [GlyphGuess("?", 0.9, PixelBox(0, 0, 5, 5))] * 4
+
+        def read_date(self, crop):  # pragma: no cover - must not be asked
+            raise AssertionError("a word without digits is no date")
+
+    page = np.full((60, 200), 255, np.uint8)
+    page[20:40, 20:150] = 0
+    word = OcrWord("มาตรการ/", 20, 20, 150, 40, 93.0, (1, 1, 1))
+    assert NumeralTokenReader(None, NoDigits())(word, page, 300).text == "มาตรการ/"
+
+
+# --- a digit the scan broke into pieces is joined, never dropped ---------------------
+
+
+@needs_fonts
+def test_year_whose_first_digit_broke_into_three_pieces_reads_whole(rec):
+    """``๒`` cut by two blank columns (pieces and a speck between): still 2567."""
+    crop = crop_of("๒๕๖๗", 300, seed=11, pt=12).copy()
+    seg_ink = crop < 128
+    cols = np.flatnonzero(seg_ink.any(axis=0))
+    first_end = cols[0] + int(0.8 * (seg_ink.shape[0] * 0.45))  # inside the first glyph
+    x0 = cols[0]
+    w = first_end - x0
+    crop[:, x0 + int(0.35 * w)] = 255
+    crop[:, x0 + int(0.65 * w)] = 255
+    assert rec.read_number(crop).text == "2567"
+
+
+class _SeesPartOfIt:
+    """A recognizer that reads only the last digit of ``๐23`` (the rest unreadable)."""
+
+    def classify_glyphs(self, crop):
+        box = PixelBox(0, 0, 5, 5)
+        return [GlyphGuess("?", 0.5, box), GlyphGuess("?", 0.4, box), GlyphGuess("3", 0.95, box),
+                GlyphGuess("?", 0.99, box)]
+
+    def read_number(self, crop):
+        return Reading("??3?", 0.1, ())
+
+    def read_code(self, crop, hint=None):
+        return Reading("??3", 0.1, ())
+
+
+def test_digits_the_recognizer_cannot_read_are_not_dropped():
+    """Tesseract saw three digits; the recognizer one: the word is not cut to ``3)``."""
+    page = np.full((60, 200), 255, np.uint8)
+    page[20:40, 20:120] = 0
+    word = OcrWord("๐23)", 20, 20, 120, 40, 92.0, (1, 1, 1))
+    assert NumeralTokenReader(None, _SeesPartOfIt())(word, page, 300).text == "๐23)"
+
+
+# --- cited codes: the word after a citation label --------------------------------------
+
+
+def _w(text: str) -> OcrWord:
+    return OcrWord(text, 0, 0, 10, 10, 90.0, (1, 1, 1))
+
+
+def test_cited_words_follow_the_label_and_carry_on_its_list():
+    words = [_w(t) for t in ("รายงาน", "(อ้างอิงจาก", "๐๑๒", ",Oe)", "และ", "ob")]
+    assert cited_words(words) == [2, 3]  # "ob" after "และ" cites nothing
+    split = [_w(t) for t in ("(อ้างอิง", "จำก", "ob)", "ให้")]
+    assert cited_words(split) == [2]  # the label split in two, OCR's ำ for า
+    assert cited_words([_w(t) for t in ("(อ้างอิงจาก", "ตามคู่มือ")]) == []  # Thai text is no code
+
+
+def test_code_run_is_a_circle_and_its_digits():
+    g = lambda s: [GlyphGuess(c, 0.9, PixelBox(i * 10, 0, i * 10 + 8, 10)) for i, c in enumerate(s)]
+    assert code_run(g("??0๓๗?")) == (2, 4)  # the label's tail, o37, a bracket
+    assert code_run(g("๐๖????")) == (0, 1)  # o6, then ")</p>"
+    assert code_run(g("?๕?")) is None  # no circle: no code
+    assert code_run(g("๐??")) is None  # a circle alone: no digits
+
+
+@needs_fonts
+def test_cited_code_is_read_from_its_glyphs_and_keeps_the_bracket(rec):
+    """``(อ้างอิงจาก ๐๖)``: Tesseract wrote ``ob)``; the glyphs read o6, the bracket stays."""
+    crop = crop_of("๐๖", 300, seed=5)
+    page = np.full((crop.shape[0] + 40, crop.shape[1] + 40), 255, np.uint8)
+    page[20:20 + crop.shape[0], 20:20 + crop.shape[1]] = crop
+    word = OcrWord("ob)", 22, 22, 18 + crop.shape[1], 18 + crop.shape[0], 62.0, (1, 1, 1))
+    out = read_cited_code(word, page, rec)
+    assert out.text == "o6)"
+    assert out.source == "numerals"
+
+
+def test_unsure_cited_code_leaves_the_word_as_read():
+    class Unsure:
+        def classify_glyphs(self, crop):
+            return [GlyphGuess("๐", 0.9, PixelBox(0, 0, 8, 10)), GlyphGuess("๖", 0.9, PixelBox(10, 0, 18, 10))]
+
+        def read_code(self, crop, hint=None):
+            return Reading("o6", 0.3, ())
+
+    page = np.full((60, 200), 255, np.uint8)
+    page[20:40, 20:60] = 0
+    word = OcrWord("ob)", 20, 20, 60, 40, 62.0, (1, 1, 1))
+    assert read_cited_code(word, page, Unsure()).text == "ob)"
