@@ -132,7 +132,9 @@ def test_cited_words_follow_the_label_and_carry_on_its_list():
 
 
 def test_code_run_is_a_circle_and_its_digits():
-    g = lambda s: [GlyphGuess(c, 0.9, PixelBox(i * 10, 0, i * 10 + 8, 10)) for i, c in enumerate(s)]
+    def g(s):
+        return [GlyphGuess(c, 0.9, PixelBox(i * 10, 0, i * 10 + 8, 10)) for i, c in enumerate(s)]
+
     assert code_run(g("??0๓๗?")) == (2, 4)  # the label's tail, o37, a bracket
     assert code_run(g("๐๖????")) == (0, 1)  # o6, then ")</p>"
     assert code_run(g("?๕?")) is None  # no circle: no code

@@ -795,7 +795,7 @@ class Recognizer:
         best: tuple[float, list[GlyphGuess]] | None = None
         for c in range(max(2, int(0.15 * w)), min(w - 2, int(0.85 * w)) + 1):
             left, right = m[:, :c], m[:, c:]
-            for slash_first, (sl, dg, off) in ((True, (left, right, c)), (False, (right, left, 0))):
+            for slash_first, (sl, dg) in ((True, (left, right)), (False, (right, left))):
                 sl = _trim(sl)
                 dg_t = _trim(dg)
                 if sl is None or dg_t is None or not is_slash(sl, dh):
