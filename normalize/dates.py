@@ -57,6 +57,9 @@ _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง
 _RE_FISCAL = re.compile(
     r"(?:ปีงบประมาณ|ปีงบ|ตลอดปี|ประจำปี|ปี)\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4}|\d{2})(?!\d)"
 )
+# Before the only date read: something, then a range sign ("ดต.ค. 2570 - "):
+# the start was printed but not read; the end's date is never the start's.
+_RE_LOST_START = re.compile(r"[^\s\-–—]\s*(?:-|–|—|ถึง)\s*$")
 # A numeric date: "1/10/2568", "30-09-69"; a line wrap may leave a space
 # after a slash ("30/ 9/2569").
 _RE_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})(?:[.]|/ ?)(\d{1,2})(?:[.]|/ ?)(\d{4}|\d{2})(?!\d)")
@@ -135,6 +138,8 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     >>> parse_period("ต.ค. 25205 - 30 ก.ย. 2569")  # a misread year: nothing guessed
     (None, None)
+    >>> parse_period("ดต.ค. 2570 - 30 ก.ย. 2571")  # the start unreadable: only the end
+    (None, datetime.date(2028, 9, 30))
     >>> parse_period("ต.ค. 2568 - 30 2569")  # OCR lost the end's month
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     """
@@ -163,6 +168,9 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
         return None, None  # a year printed and unreadable ("25205"): no date guessed
     if day_range and len(found) == 1:
         d1 = int(day_range.group("day"))
+    elif len(found) == 1 and _RE_LOST_START.search(t[:first.start()]):
+        # "ดต.ค. 2570 - 30 ก.ย. 2571": the start is unreadable, the end stands
+        return None, (_last_day(y2, m2, d2) if y2 is not None else None)
     # A year printed once serves both ends ("ม.ค. - มี.ค. 2569"); a start
     # month later than the end month means the period crosses a new year.
     if y1 is None and y2 is not None:

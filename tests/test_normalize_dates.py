@@ -100,3 +100,16 @@ def test_fiscal_year_from_text_none(text: str) -> None:
 
 def test_a_numeric_date_a_line_wrap_split_after_its_slash():
     assert parse_period("1/10/2568-30/ 9/2569") == (date(2025, 10, 1), date(2026, 9, 30))
+
+
+@pytest.mark.parametrize("text, end", [
+    ("ดต.ค. 2570 - 30 ก.ย. 2571", date(2028, 9, 30)),  # OCR: a neighbour's letter glued to the month
+    ("A.A. 2570 ถึง ก.ย. 2571", date(2028, 9, 30)),  # the month read as Latin
+])
+def test_a_range_whose_start_is_unreadable_keeps_only_its_end(text, end):
+    """Never the end's date for the start (0.4.0 gave 2028-09-30 as the start too)."""
+    assert parse_period(text) == (None, end)
+
+
+def test_a_day_range_still_borrows_the_month():
+    assert parse_period("1 - 30 ก.ย. 2569") == (date(2026, 9, 1), date(2026, 9, 30))

@@ -118,6 +118,17 @@ def test_measure_without_period_or_responsible_is_flagged():
     assert {"measure-missing-period", "measure-missing-responsible"} <= codes
 
 
+def test_period_whose_start_is_unreadable_keeps_its_end_and_is_flagged():
+    """A scan's ``ดต.ค. 2570 - 30 ก.ย. 2571``: the end is read, the start left empty, never the end's date."""
+    items = [heading("ตัวชี้วัดที่ ๒ การใช้งบประมาณ"),
+             table([MEASURE_HEADER, [cell("มาตรการ"), cell("ผล"), cell("ขั้นตอน"), cell("ดต.ค. 2570 - 30 ก.ย. 2571"),
+                                     cell("กองคลัง")]])]
+    content = read_report(items)
+    (m,) = content.measures
+    assert (m.period_start, str(m.period_end)) == (None, "2028-09-30")
+    assert [p.code for p in content.problems if "period" in p.code] == ["period-unreadable"]
+
+
 def test_split_analysis_none():
     p = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด :\n-ไม่มี")
     assert (p.cause, p.guideline) == (None, None)

@@ -421,6 +421,10 @@ def measure_rows(t: IndicatorTable, indicator: int) -> tuple[list[MeasureRow], l
             problems.append(problem("period-unreadable",
                                     f"The period '{f['period']}' of measure {seq} could not be read as dates.",
                                     indicator, page))
+        elif (start is None) != (end is None):
+            problems.append(problem("period-unreadable",
+                                    f"The {'start' if start is None else 'end'} of the period '{f['period']}' "
+                                    f"of measure {seq} could not be read; it was left empty.", indicator, page))
         if not f["responsible"]:
             problems.append(problem("measure-missing-responsible",
                                     f"Measure {seq} of indicator {indicator} names no responsible unit.", indicator, page))
