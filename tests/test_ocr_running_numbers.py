@@ -165,3 +165,26 @@ def test_unsure_cited_code_leaves_the_word_as_read():
     page[20:40, 20:60] = 0
     word = OcrWord("ob)", 20, 20, 60, 40, 62.0, (1, 1, 1))
     assert read_cited_code(word, page, Unsure()).text == "ob)"
+
+
+class _LosesTheLastZero:
+    """Reads ``๒๕๖๕-๓๐`` as 2565-3 and two pieces that are no digit (a zero the scan broke)."""
+
+    def classify_glyphs(self, crop):
+        box = PixelBox(0, 0, 5, 5)
+        return [GlyphGuess(c, p, box) for c, p in
+                (("๒", .94), ("๕", .99), ("๖", .91), ("๕", .98), ("-", 1.0), ("๓", .86), ("?", .76), ("?", .7))]
+
+    def read_number(self, crop):
+        return Reading("2565-3??", 0.07, ())
+
+    def read_code(self, crop, hint=None):
+        return Reading("", 0.0, ())
+
+
+def test_each_digit_run_is_replaced_only_by_as_many_digits():
+    """The year is read again (Tesseract: ``๒๕๒๕``); the day keeps Tesseract's two digits, not ``3``."""
+    page = np.full((60, 260), 255, np.uint8)
+    page[20:40, 20:210] = 0
+    word = OcrWord("๒๕๒๕-๓๐", 20, 20, 210, 40, 92.0, (1, 1, 1))
+    assert NumeralTokenReader(None, _LosesTheLastZero())(word, page, 300).text == "2565-๓๐"

@@ -176,19 +176,21 @@ class NumeralTokenReader:
             r = self.recognizer.read_code(crop, None)
             if r.confidence >= READ_MIN and _RE_CODE.match(r.text):
                 return _reread(word, prefix + r.text + suffix, r.confidence)
-        # 3. digits inside a longer run: replace run by run when they pair up
+        # 3. digits inside a longer run: replace run by run when they pair up,
+        # never by fewer digits than Tesseract saw there (a glyph the recognizer
+        # could not read is not dropped: "๐23" is not "3", "๒๕๒๑๕" not "567";
+        # that run keeps Tesseract's reading)
         spans = _digit_spans(glyphs)
         found = list(_RE_DIGITS.finditer(text))
-        # (never fewer digits than Tesseract saw there: a glyph the recognizer
-        # could not read is not dropped: "๐23" is not "3", "๒๕๒๑๕" not "567")
-        if spans and found and len(spans) == len(found) and all(
-                len(d.replace(".", "")) >= len(re.sub(r"\D", "", m.group())) for m, d in zip(found, spans)):
-            out, last = [], 0
+        if spans and found and len(spans) == len(found):
+            out, last, replaced = [], 0, False
             for m, digits in zip(found, spans):
-                out += [text[last:m.start()], digits]
-                last = m.end()
-            return _with(word, prefix + "".join(out) + text[last:] + suffix,
-                         min(g.confidence for g in glyphs if g.char != "?") if n_digit else 0.5)
+                whole = len(digits.replace(".", "")) >= len(re.sub(r"\D", "", m.group()))
+                out += [text[last:m.start()], digits if whole else m.group()]
+                last, replaced = m.end(), replaced or whole
+            if replaced:
+                return _with(word, prefix + "".join(out) + text[last:] + suffix,
+                             min(g.confidence for g in glyphs if g.char != "?") if n_digit else 0.5)
         # 4. Thai abbreviations misread as Latin or digits ("A.A." for "ต.ค.", "1.8." for "ก.ย.")
         readable0 = [meaning_in_number(g.char) for g in glyphs0]
         if self.engine is not None and _RE_LATIN_ABBREV.match(word.text) and not any(m.isdigit() for m in readable0):
