@@ -336,6 +336,10 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
     ProblemCode("lowest-question-mismatch", "warning",
                 "The analysis names a lowest question that did not score lowest.",
                 "ข้อคำถามที่การวิเคราะห์ระบุว่าได้คะแนนน้อยที่สุด ไม่ใช่ข้อที่ได้คะแนนน้อยที่สุดจริง"),
+    ProblemCode("reference-unknown", "warning",
+                "An analysis cites an OIT code that its fiscal year's questionnaire does not have (a misread); "
+                "it was left out of the references.",
+                "การวิเคราะห์อ้างอิงรหัส OIT ที่ไม่มีในแบบวัดของปีงบประมาณนั้น (อ่านผิด) จึงไม่นำมาใส่ในรายการอ้างอิง"),
     ProblemCode("measure-missing-period", "warning", "A measure has no period.", "มาตรการไม่ระบุช่วงระยะเวลา"),
     ProblemCode("period-unreadable", "warning", "A measure's period could not be read as dates.",
                 "อ่านช่วงระยะเวลาของมาตรการเป็นวันที่ไม่ได้"),

@@ -11,7 +11,7 @@ from tests.test_numerals import crop_of, needs_fonts
 
 from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer, is_slash
 from extract.ocr.engine import OcrWord
-from extract.ocr.tokens import NumeralTokenReader, cited_words, code_run, read_cited_code
+from extract.ocr.tokens import NumeralTokenReader, cited_words, code_runs, read_cited_code
 from ita_extract.page import PixelBox
 
 
@@ -131,14 +131,15 @@ def test_cited_words_follow_the_label_and_carry_on_its_list():
     assert cited_words([_w(t) for t in ("(อ้างอิงจาก", "ตามคู่มือ")]) == []  # Thai text is no code
 
 
-def test_code_run_is_a_circle_and_its_digits():
+def test_code_runs_are_a_circle_and_its_digits():
     def g(s):
         return [GlyphGuess(c, 0.9, PixelBox(i * 10, 0, i * 10 + 8, 10)) for i, c in enumerate(s)]
 
-    assert code_run(g("??0๓๗?")) == (2, 4)  # the label's tail, o37, a bracket
-    assert code_run(g("๐๖????")) == (0, 1)  # o6, then ")</p>"
-    assert code_run(g("?๕?")) is None  # no circle: no code
-    assert code_run(g("๐??")) is None  # a circle alone: no digits
+    assert code_runs(g("??0๓๗?")) == [(2, 4)]  # the label's tail, o37, a bracket
+    assert code_runs(g("๐๖????")) == [(0, 1)]  # o6, then ")</p>"
+    assert code_runs(g("๐๕?๐๓?")) == [(0, 1), (3, 4)]  # two items and a comma
+    assert code_runs(g("?๕?")) == []  # no circle: no code
+    assert code_runs(g("๐??")) == []  # a circle alone: no digits
 
 
 @needs_fonts
@@ -188,3 +189,35 @@ def test_each_digit_run_is_replaced_only_by_as_many_digits():
     page[20:40, 20:210] = 0
     word = OcrWord("๒๕๒๕-๓๐", 20, 20, 210, 40, 92.0, (1, 1, 1))
     assert NumeralTokenReader(None, _LosesTheLastZero())(word, page, 300).text == "2565-๓๐"
+
+
+class _TwoCodes:
+    """Glyphs of ``๐๘,๐๙)``: two codes, a comma and a bracket that are no digit; codes read in turn."""
+
+    def __init__(self, codes=("o8", "o9")):
+        self.codes, self.hints = list(codes), []
+
+    def classify_glyphs(self, crop):
+        return [GlyphGuess(c, 0.9, PixelBox(i * 10, 0, i * 10 + 8, 10)) for i, c in enumerate("๐๘?๐๙?")]
+
+    def read_code(self, crop, hint=None):
+        self.hints.append(hint)
+        return Reading(self.codes.pop(0), 0.9, ())
+
+
+def test_two_cited_codes_in_one_word_are_each_read():
+    """Tesseract's ``๐๕,๐๓)`` for ``๐๘,๐๙)``: each item is the code read at its place, the comma stays."""
+    page = np.full((60, 200), 255, np.uint8)
+    page[20:40, 20:80] = 0
+    word = OcrWord("๐๕,๐๓)", 20, 20, 80, 40, 80.0, (1, 1, 1))
+    rec = _TwoCodes()
+    assert read_cited_code(word, page, rec).text == "o8,o9)"
+    assert rec.hints == ["o", "o"]  # each read as a code of the OIT tool
+
+
+def test_cited_items_and_codes_that_do_not_pair_leave_the_word():
+    """Tesseract wrote one item, the image shows two codes: which is which is unknown."""
+    page = np.full((60, 200), 255, np.uint8)
+    page[20:40, 20:80] = 0
+    word = OcrWord("๐๕)", 20, 20, 80, 40, 80.0, (1, 1, 1))
+    assert read_cited_code(word, page, _TwoCodes()).text == "๐๕)"

@@ -274,3 +274,19 @@ def test_table_with_its_own_header_that_does_not_continue_the_one_before_is_read
     content = read_report([heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), first, second])
     assert [(s.question, s.score) for s in content.scores] == [("o1", 100.0), ("o3", 90.0)]
     assert not [p for p in content.problems if p.code == "table-unrecognized"]
+
+
+def test_cited_code_the_fiscal_years_questionnaire_lacks_is_left_out_and_flagged():
+    """OCR's ``o98`` for ``o8``: no OIT item of 2568 (o1-o28); the code read right stays."""
+    items = [heading("รายงานผลการวิเคราะห์ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"),
+             heading("ตัวชี้วัดที่ ๓ การใช้อำนาจ"),
+             table([ANALYSIS_HEADER,
+                    [cell("i๗ ท่านเคยถูกผู้บังคับบัญชาสั่งให้ทำธุระส่วนตัว"), cell("๙๘.๗๕"),
+                     cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด :", "i๗ ท่านเคยถูกผู้บังคับบัญชา", "สาเหตุเกิดจาก :",
+                          "เจ้าหน้าที่บางราย", "แนวทางการยกระดับผลการประเมินฯ :",
+                          "กำหนดมาตรการ (อ้างอิงจาก o98) และเผยแพร่ (อ้างอิงจาก ๐๑๘)")]])]
+    content = read_report(items)
+    assert content.fiscal_year == 2568
+    (a,) = content.analyses
+    assert a.references == ("o18",)
+    assert [p.code for p in content.problems if p.code == "reference-unknown"] == ["reference-unknown"]

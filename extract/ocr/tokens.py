@@ -282,9 +282,12 @@ def _with(word: OcrWord, text: str, confidence: float) -> OcrWord:
 #: The label of a citation (``(อ้างอิงจาก ๐๑๐)``) as a word ends with it, OCR's
 #: ``ำ`` for ``า`` allowed; the word after it is a cited OIT code.
 _RE_CITE_LABEL = re.compile(r"อ้าง\s?อิง(?:\s?จ[าำะ]ก)?\s*(?:ข้อ)?\s*[:：]?$")
-#: A cited item as Tesseract wrote it: a bracket or comma, then up to four
-#: letters or digits (``ob``, ``Oe``, ``Ooo``, ``๐๑๒``), then the rest (``)``, ``</p>``).
-_RE_CITED = re.compile(f"^(?P<lead>[(\\[,\\s]*)(?P<item>[A-Za-z0-9{charset(DIGITS)}]{{1,4}})(?P<rest>[),;\\]]?.*)$")
+#: A word that holds cited items as Tesseract wrote them: brackets and commas
+#: around items of up to four letters or digits (``ob)``, ``,Oe)``, ``๐๕,๐๓)``),
+#: perhaps a tag after them (``</p>``).
+_RE_CITED = re.compile(f"^[(\\[,\\s]*[A-Za-z0-9{charset(DIGITS)}]{{1,4}}(?:[,.\\s]+[A-Za-z0-9{charset(DIGITS)}]{{1,4}})*[),;\\]]?(?:<.*)?$")
+#: One cited item inside such a word.
+_RE_CITED_ITEM = re.compile(f"(?<![<A-Za-z/])[A-Za-z0-9{charset(DIGITS)}]{{1,4}}")
 #: The label's last word alone, when Tesseract split it (``(อ้างอิง`` ``จาก``).
 _RE_CITE_FROM = re.compile(r"^จ[าำะ]ก$")
 _RE_OIT_CODE = re.compile(r"^o[1-9]\d?$")
@@ -315,45 +318,61 @@ def cited_words(words: list[OcrWord]) -> list[int]:
     return out
 
 
-def code_run(glyphs: list[GlyphGuess]) -> tuple[int, int] | None:
-    """The glyphs (first, last index) of the first code in a word's glyphs: a
+def code_runs(glyphs: list[GlyphGuess]) -> list[tuple[int, int]]:
+    """The glyphs (first, last index) of each code in a word's glyphs: a
     circle (the letter ``o``) and one or two digits, between glyphs that are
-    no digit (the label's tail, a bracket).
+    no digit (the label's tail, a comma, a bracket).
 
     >>> from ita_extract.page import PixelBox
     >>> g = lambda c: GlyphGuess(c, 0.9, PixelBox(0, 0, 1, 1))
-    >>> code_run([g(c) for c in "??0๓๗?"]), code_run([g(c) for c in "๐๖???"]), code_run([g(c) for c in "?5?"])
-    ((2, 4), (0, 1), None)
+    >>> code_runs([g(c) for c in "??0๓๗?"]), code_runs([g(c) for c in "๐๕?๐๓?"]), code_runs([g(c) for c in "?5?"])
+    ([(2, 4)], [(0, 1), (3, 4)], [])
     """
-    for i, g in enumerate(glyphs):
-        if g.char in ("๐", "0"):
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(glyphs):
+        if glyphs[i].char in ("๐", "0"):
             j = i
             while j + 1 < len(glyphs) and meaning_in_number(glyphs[j + 1].char).isdigit() and j - i < 2:
                 j += 1
             if j > i:
-                return i, j
-    return None
+                runs.append((i, j))
+                i = j + 1
+                continue
+        i += 1
+    return runs
 
 
 def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> OcrWord:
-    """A cited OIT code read again from the word's image (``ob)`` for ``๐๖)``).
+    """Cited OIT codes read again from the word's image (``ob)`` for ``๐๖)``,
+    ``๐๕,๐๓)`` for ``๐๘,๐๙)``).
 
-    Only the glyphs of the code (:func:`code_run`) are read, as a code
-    whose tool is OIT; the word keeps what Tesseract read around the item
-    (a bracket, a comma). Unsure readings leave the word as it was.
+    Each item Tesseract wrote (letters or digits between commas and brackets)
+    pairs with one code in the image (:func:`code_runs`), in order, when
+    their counts agree; only those glyphs are read, as a code whose tool is
+    OIT. What Tesseract read around the items (brackets, commas) stays. Any
+    unsure reading leaves the word as it was.
     """
-    m = _RE_CITED.match(word.text)
-    if not m:
+    items = list(_RE_CITED_ITEM.finditer(word.text))
+    if not items:
         return word
     crop = word_image(page, word)
     if crop.size == 0:
         return word
     glyphs = recognizer.classify_glyphs(crop)
-    run = code_run(glyphs)
-    if run is None:
+    runs = code_runs(glyphs)
+    if len(runs) != len(items):
         return word
-    x0, x1 = glyphs[run[0]].box.x0, glyphs[run[1]].box.x1
-    r = recognizer.read_code(crop[:, max(0, x0 - 2):x1 + 2], "o")
-    if r.confidence < READ_MIN or not _RE_OIT_CODE.match(r.text):
-        return word
-    return _reread(word, m.group("lead") + r.text + m.group("rest"), r.confidence)
+    codes, conf = [], 1.0
+    for a, b in runs:
+        x0, x1 = glyphs[a].box.x0, glyphs[b].box.x1
+        r = recognizer.read_code(crop[:, max(0, x0 - 2):x1 + 2], "o")
+        if r.confidence < READ_MIN or not _RE_OIT_CODE.match(r.text):
+            return word
+        codes.append(r.text)
+        conf = min(conf, r.confidence)
+    out, last = [], 0
+    for m, code in zip(items, codes):
+        out += [word.text[last:m.start()], code]
+        last = m.end()
+    return _reread(word, "".join(out) + word.text[last:], conf)

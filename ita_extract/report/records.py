@@ -164,6 +164,21 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]]) -> list[s
     return [code for _, _, code in sorted(taken)]
 
 
+def known_references(refs: Sequence[str], fiscal_year: int | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Cited codes split into those the fiscal year's questionnaire has and those it has not
+    (an OCR misread: ``o98`` for ``o8``); all are kept when the year has no recorded questionnaire.
+
+    >>> known_references(["o8", "o98", "o28"], 2568)
+    (('o8', 'o28'), ('o98',))
+    >>> known_references(["o98"], None), known_references(["o98"], 2400)
+    ((('o98',), ()), (('o98',), ()))
+    """
+    if fiscal_year is None or fiscal_year not in questionnaire.fiscal_years():
+        return tuple(refs), ()
+    have = {q.code for q in questionnaire.questions(fiscal_year)}
+    return tuple(r for r in refs if r in have), tuple(r for r in refs if r not in have)
+
+
 def expected_codes(fiscal_year: int | None, indicators: Sequence[int]) -> frozenset[str]:
     """The question codes of ``indicators`` in the questionnaire of ``fiscal_year`` (empty when not recorded).
 
@@ -357,7 +372,12 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
             by_text = lowest_by_text(parts.lowest_text, [(s.question, s.question_text) for s in scores])
             if by_text:
                 lowest = tuple(by_text)
-        refs = tuple(r for r in oit_references(full) if r not in lowest)
+        refs, unknown = known_references([r for r in oit_references(full) if r not in lowest], fiscal_year)
+        for code in unknown:
+            problems.append(problem("reference-unknown",
+                                    f"The analysis of indicator {first} cites {code}, which is no OIT item of the "
+                                    f"{fiscal_year} questionnaire; it was left out of the references.",
+                                    first, analysis_page or t.page))
         for n in indicators:
             analyses.append(AnalysisRow(n, CANONICAL[n], lowest, parts.cause, parts.guideline, refs,
                                         analysis_page or t.page))
