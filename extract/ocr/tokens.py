@@ -36,7 +36,14 @@ DIGIT_MIN = 0.6
 #: A re-read replaces Tesseract's text when it is at least this sure.
 READ_MIN = 0.5
 
-_RE_DIGITS = re.compile(f"[0-9{charset(DIGITS)}]+(?:[.,][0-9{charset(DIGITS)}]+)?")
+#: Thai letters Tesseract's Thai model writes for the digits it lacks
+#: (``๒๕๗๐`` → ``๒๕ฒ๐``, ``๒๕ญฒ๐``; ``๙`` → ``ณ``): touching a digit, they are
+#: part of its run (the recognizer's glyphs decide what they are).
+DIGIT_LOOKALIKES = "ฒญฆณ"
+_D = f"0-9{charset(DIGITS)}"
+_RE_DIGITS = re.compile(f"[{DIGIT_LOOKALIKES}]*[{_D}][{_D}{DIGIT_LOOKALIKES}]*(?:[.,][{_D}]+)?")
+#: A place in such a run where Tesseract saw a glyph (a digit or a look-alike).
+_RE_DIGIT_PLACE = re.compile(f"[{_D}{DIGIT_LOOKALIKES}]")
 _RE_CODE = re.compile(r"^[ieo]\d{1,2}$")
 #: ``ต.ค.`` read as ``A.A.``, ``ก.ย.`` as ``1.8.``: dotted letters or digits that the
 #: numeral recognizer sees no digit in.
@@ -49,22 +56,45 @@ _RE_NUMBERISH = re.compile(r"^[\d.\-]+$")
 _RE_DATE_TOKEN = re.compile(r"^[-–]?\d{1,4}(?:/\d{1,4}){0,2}/?[-–]?$")
 
 
-def _digit_spans(glyphs: list[GlyphGuess]) -> list[str]:
-    """Runs of consecutive digit glyphs (with inner dots) as Arabic text."""
-    spans: list[str] = []
-    cur = ""
-    for g in glyphs:
+#: A glyph closer than this share of the digits' height to a run of digits touches it.
+TOUCH_GAP = 0.2
+
+
+def _digit_spans(glyphs: list[GlyphGuess]) -> list[tuple[str, bool]]:
+    """Runs of consecutive sure digit glyphs (with inner dots) as Arabic text, each
+    with whether it is complete: no unsure or unreadable glyph touches either end
+    (such a glyph may be one of its digits).
+
+    >>> from ita_extract.page import PixelBox
+    >>> g = lambda c, x, p=0.9: GlyphGuess(c, p, PixelBox(x, 0, x + 18, 20))
+    >>> _digit_spans([g("๒", 0), g("๕", 20), g("๖", 40), g("๗", 60, 0.49), g("๓", 90), g("๐", 110)])
+    [('256', False), ('30', True)]
+    >>> _digit_spans([g("?", 0), g(".", 20), g("๒", 40), g("๕", 60)])
+    [('25', True)]
+    """
+    spans: list[tuple[str, bool]] = []
+    cur, first = "", -1
+
+    def close(end: int) -> None:
+        if cur.strip("."):
+            height = max(1, max(g.box.height for g in glyphs[first:end]))
+            touching = [k for k in (first - 1, end) if 0 <= k < len(glyphs) and meaning_in_number(glyphs[k].char)
+                        not in (".", "-") and min(abs(glyphs[k].box.x0 - glyphs[end - 1].box.x1),
+                                                  abs(glyphs[first].box.x0 - glyphs[k].box.x1)) <= TOUCH_GAP * height]
+            spans.append((cur.rstrip("."), not touching))
+
+    for i, g in enumerate(glyphs):
         m = meaning_in_number(g.char)
         if m.isdigit() and g.confidence >= DIGIT_MIN:
+            if not cur:
+                first = i
             cur += m
         elif m == "." and cur:
             cur += "."
         else:
-            if cur.strip("."):
-                spans.append(cur.rstrip("."))
+            close(i)
             cur = ""
-    if cur.strip("."):
-        spans.append(cur.rstrip("."))
+    close(len(glyphs))
     return spans
 
 
@@ -184,8 +214,12 @@ class NumeralTokenReader:
         found = list(_RE_DIGITS.finditer(text))
         if spans and found and len(spans) == len(found):
             out, last, replaced = [], 0, False
-            for m, digits in zip(found, spans):
-                whole = len(digits.replace(".", "")) >= len(re.sub(r"\D", "", m.group()))
+            for m, (digits, complete) in zip(found, spans):
+                # never fewer digits than places Tesseract saw a glyph at, unless
+                # the run is complete and only Tesseract's look-alikes are over
+                n = len(digits.replace(".", ""))
+                whole = n >= len(_RE_DIGIT_PLACE.findall(m.group())) or (
+                    complete and n >= len(re.findall(f"[{_D}]", m.group())))
                 out += [text[last:m.start()], digits if whole else m.group()]
                 last, replaced = m.end(), replaced or whole
             if replaced:
