@@ -681,7 +681,8 @@ class Recognizer:
         """Three neighbours that are one glyph: a year's ``๒`` broken into two
         unreadable pieces with a speck between them, which geometry named a
         point (``?.?567`` for ``๒๕๖๗``). Joined when the outer two are shapes
-        that read no digit, the three are no wider than :data:`MERGE_THREE_WIDTH`
+        that read no digit, the speck overlaps one of them (a decimal point has
+        a gap on each side), the three are no wider than :data:`MERGE_THREE_WIDTH`
         digit heights, close (:data:`MERGE_GAP`), and the union reads at least
         :data:`MERGE_ACCEPT`."""
         dh = seg.digit_height
@@ -691,7 +692,9 @@ class Recognizer:
             if ka is None and kb is None and max(self._weak(pa), self._weak(pb)) < MERGE_WEAK:
                 gaps = (m.x - (a.x + a.w), b.x - (m.x + m.w))
                 width = max(a.x + a.w, m.x + m.w, b.x + b.w) - min(a.x, m.x, b.x)
-                if max(gaps) <= MERGE_GAP * dh and width <= MERGE_THREE_WIDTH * dh:
+                # the speck lies inside the glyph (it overlaps a piece), never between two
+                # glyphs with a gap on each side as a decimal point does ("0.0")
+                if min(gaps) <= 0 and max(gaps) <= MERGE_GAP * dh and width <= MERGE_THREE_WIDTH * dh:
                     u = seg.merged(seg.merged(a, m), b)
                     pu = self._probs([u])[0]
                     if self._weak(pu) >= MERGE_ACCEPT:

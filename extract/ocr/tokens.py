@@ -58,12 +58,21 @@ _RE_DATE_TOKEN = re.compile(r"^[-–]?\d{1,4}(?:/\d{1,4}){0,2}/?[-–]?$")
 
 #: A glyph closer than this share of the digits' height to a run of digits touches it.
 TOUCH_GAP = 0.2
+#: An unreadable glyph whose best digit reading is below this is surely no
+#: digit (a colon, a bracket, a letter): it may touch a run without being one of its digits.
+NO_DIGIT_BELOW = 0.5
+
+
+def _may_be_digit(g: GlyphGuess) -> bool:
+    """Whether a glyph beside a run of digits may be one of them: an unsure digit or a broken piece."""
+    m = meaning_in_number(g.char)
+    return m.isdigit() or (m == "?" and g.confidence >= NO_DIGIT_BELOW)
 
 
 def _digit_spans(glyphs: list[GlyphGuess]) -> list[tuple[str, bool]]:
     """Runs of consecutive sure digit glyphs (with inner dots) as Arabic text, each
-    with whether it is complete: no unsure or unreadable glyph touches either end
-    (such a glyph may be one of its digits).
+    with whether it is complete: no glyph that may be a digit (an unsure one, a
+    broken piece: :func:`_may_be_digit`) touches either end.
 
     >>> from ita_extract.page import PixelBox
     >>> g = lambda c, x, p=0.9: GlyphGuess(c, p, PixelBox(x, 0, x + 18, 20))
@@ -78,9 +87,10 @@ def _digit_spans(glyphs: list[GlyphGuess]) -> list[tuple[str, bool]]:
     def close(end: int) -> None:
         if cur.strip("."):
             height = max(1, max(g.box.height for g in glyphs[first:end]))
-            touching = [k for k in (first - 1, end) if 0 <= k < len(glyphs) and meaning_in_number(glyphs[k].char)
-                        not in (".", "-") and min(abs(glyphs[k].box.x0 - glyphs[end - 1].box.x1),
-                                                  abs(glyphs[first].box.x0 - glyphs[k].box.x1)) <= TOUCH_GAP * height]
+            gaps = {first - 1: glyphs[first].box.x0 - glyphs[first - 1].box.x1 if first > 0 else 0,
+                    end: glyphs[end].box.x0 - glyphs[end - 1].box.x1 if end < len(glyphs) else 0}
+            touching = [k for k, gap in gaps.items() if 0 <= k < len(glyphs) and _may_be_digit(glyphs[k])
+                        and gap <= TOUCH_GAP * height]
             spans.append((cur.rstrip("."), not touching))
 
     for i, g in enumerate(glyphs):
@@ -216,10 +226,9 @@ class NumeralTokenReader:
             out, last, replaced = [], 0, False
             for m, (digits, complete) in zip(found, spans):
                 # never fewer digits than places Tesseract saw a glyph at, unless
-                # the run is complete and only Tesseract's look-alikes are over
-                n = len(digits.replace(".", ""))
-                whole = n >= len(_RE_DIGIT_PLACE.findall(m.group())) or (
-                    complete and n >= len(re.findall(f"[{_D}]", m.group())))
+                # the recognizer's run is complete (Tesseract also writes two
+                # characters for one digit it lacks: ``๐๑๒๕`` for ``๐๒๘``)
+                whole = complete or len(digits.replace(".", "")) >= len(_RE_DIGIT_PLACE.findall(m.group()))
                 out += [text[last:m.start()], digits if whole else m.group()]
                 last, replaced = m.end(), replaced or whole
             if replaced:
