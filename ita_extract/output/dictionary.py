@@ -83,8 +83,10 @@ COLUMNS: dict[tuple[str, str], tuple[str, str]] = {
     ("analyses", "cause"): ("The cause (สาเหตุเกิดจาก).", "สาเหตุเกิดจาก"),
     ("analyses", "guideline"): ("The way to raise the score (แนวทางการยกระดับผลการประเมินฯ).",
                                 "แนวทางการยกระดับผลการประเมิน"),
-    ("analyses", "references"): ("OIT codes cited as sources (อ้างอิงจาก o10), in order of first citation, unique.",
-                                 "รหัส OIT ที่อ้างอิง (อ้างอิงจาก o10) ตามลำดับที่อ้างครั้งแรก"),
+    ("analyses", "references"): ("OIT codes cited as sources (อ้างอิงจาก o10), in order of first citation, unique; "
+                                 "a code the fiscal year's questionnaire lacks is left out (reference-unknown).",
+                                 "รหัส OIT ที่อ้างอิง (อ้างอิงจาก o10) ตามลำดับที่อ้างครั้งแรก "
+                                 "รหัสที่ไม่มีในแบบวัดของปีงบประมาณนั้นจะไม่ถูกนำมาใส่ (reference-unknown)"),
     ("measures", "seq"): ("1-based order within its indicator.", "ลำดับภายในตัวชี้วัด (นับจาก 1)"),
     ("measures", "measure"): ("Measure, project or activity.", "มาตรการ โครงการ หรือกิจกรรม"),
     ("measures", "finding"): ("The finding it answers.", "ผลการวิเคราะห์ตัวชี้วัด"),
