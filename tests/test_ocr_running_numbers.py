@@ -95,26 +95,52 @@ def test_year_whose_first_digit_broke_into_three_pieces_reads_whole(rec):
     assert rec.read_number(crop).text == "2567"
 
 
-class _SeesPartOfIt:
-    """``๐23)`` as a scan gave it: ``๐2`` one blob read unsure as ``๐``, then ``3`` and a bracket."""
+def _g(c: str, p: float, x: int) -> GlyphGuess:
+    return GlyphGuess(c, p, PixelBox(x, 0, x + 18, 30))
+
+
+class _Glyphs:
+    """A recognizer that sees the given glyphs and reads no whole number or code."""
+
+    def __init__(self, glyphs):
+        self.glyphs = glyphs
 
     def classify_glyphs(self, crop):
-        return [GlyphGuess("๐", 0.24, PixelBox(2, 0, 42, 30)), GlyphGuess("3", 0.89, PixelBox(45, 0, 63, 30)),
-                GlyphGuess("?", 0.99, PixelBox(67, 0, 78, 32))]
+        return self.glyphs
 
     def read_number(self, crop):
-        return Reading("??3?", 0.1, ())
+        return Reading("?", 0.1, ())
 
     def read_code(self, crop, hint=None):
-        return Reading("??3", 0.1, ())
+        return Reading("", 0.0, ())
 
 
-def test_digits_the_recognizer_cannot_read_are_not_dropped():
-    """Tesseract saw three digits; the recognizer one: the word is not cut to ``3)``."""
-    page = np.full((60, 200), 255, np.uint8)
-    page[20:40, 20:120] = 0
-    word = OcrWord("๐23)", 20, 20, 120, 40, 92.0, (1, 1, 1))
-    assert NumeralTokenReader(None, _SeesPartOfIt())(word, page, 300).text == "๐23)"
+def _read(text: str, glyphs) -> str:
+    page = np.full((60, 260), 255, np.uint8)
+    page[20:40, 20:210] = 0
+    return NumeralTokenReader(None, _Glyphs(glyphs))(OcrWord(text, 20, 20, 210, 40, 92.0, (1, 1, 1)), page, 300).text
+
+
+def test_digits_the_recognizer_cannot_read_are_not_dropped_from_running_text():
+    """``พ.ศ.๒๕๖๗``: ``๒๕`` one blob read unsure, then ``๖๗``; Tesseract saw four places: not cut to ``67``."""
+    glyphs = [_g("?", 0.2, 0), _g(".", 1.0, 20), _g("?", 0.2, 26), _g(".", 1.0, 46),
+              GlyphGuess("๐", 0.24, PixelBox(52, 0, 88, 30)), _g("๖", 0.9, 90), _g("๗", 0.9, 110)]
+    assert _read("พ.ศ.๒๕๒๑", glyphs) == "พ.ศ.๒๕๒๑"
+
+
+def test_each_digit_run_in_running_text_is_replaced_only_by_as_many_digits():
+    """``ต.ค.๒๕๖๕-๓๐`` whose zero the scan broke: the year is read again, the day keeps Tesseract's two digits."""
+    glyphs = [_g("?", 0.2, 0), _g(".", 1.0, 20), _g("?", 0.2, 26), _g(".", 1.0, 46),
+              _g("๒", .94, 52), _g("๕", .99, 72), _g("๖", .91, 92), _g("๕", .98, 112), _g("-", 1.0, 134),
+              _g("๓", .86, 150), _g("?", .76, 170), _g("?", .7, 181)]
+    assert _read("ต.ค.๒๕๒๕-๓๐", glyphs) == "ต.ค.2565-๓๐"
+
+
+def test_a_number_alone_takes_the_recognizers_digits():
+    """A score cell ``๙๐.๕๙`` (Tesseract: ``๓๐.๕๕``, the ๙ read unsure): the recognizer's ``0.59``, fewer
+    digits than glyphs, is what sends the cell to be read again whole (extract.ocr.cells)."""
+    glyphs = [_g("1", 0.46, 0), _g("๐", 0.96, 20), _g(".", 1.0, 40), _g("๕", 0.96, 50), _g("๙", 0.98, 70)]
+    assert _read("๓๐.๕๕", glyphs) == "0.59"
 
 
 # --- cited codes: the word after a citation label --------------------------------------
@@ -167,61 +193,6 @@ def test_unsure_cited_code_leaves_the_word_as_read():
     page[20:40, 20:60] = 0
     word = OcrWord("ob)", 20, 20, 60, 40, 62.0, (1, 1, 1))
     assert read_cited_code(word, page, Unsure()).text == "ob)"
-
-
-class _LosesTheLastZero:
-    """Reads ``๒๕๖๕-๓๐`` as 2565-3 and two pieces that are no digit (a zero the scan broke)."""
-
-    def classify_glyphs(self, crop):
-        box = PixelBox(0, 0, 5, 5)
-        return [GlyphGuess(c, p, box) for c, p in
-                (("๒", .94), ("๕", .99), ("๖", .91), ("๕", .98), ("-", 1.0), ("๓", .86), ("?", .76), ("?", .7))]
-
-    def read_number(self, crop):
-        return Reading("2565-3??", 0.07, ())
-
-    def read_code(self, crop, hint=None):
-        return Reading("", 0.0, ())
-
-
-def test_each_digit_run_is_replaced_only_by_as_many_digits():
-    """The year is read again (Tesseract: ``๒๕๒๕``); the day keeps Tesseract's two digits, not ``3``."""
-    page = np.full((60, 260), 255, np.uint8)
-    page[20:40, 20:210] = 0
-    word = OcrWord("๒๕๒๕-๓๐", 20, 20, 210, 40, 92.0, (1, 1, 1))
-    assert NumeralTokenReader(None, _LosesTheLastZero())(word, page, 300).text == "2565-๓๐"
-
-
-class _TwoCodes:
-    """Glyphs of ``๐๘,๐๙)``: two codes, a comma and a bracket that are no digit; codes read in turn."""
-
-    def __init__(self, codes=("o8", "o9")):
-        self.codes, self.hints = list(codes), []
-
-    def classify_glyphs(self, crop):
-        return [GlyphGuess(c, 0.9, PixelBox(i * 10, 0, i * 10 + 8, 10)) for i, c in enumerate("๐๘?๐๙?")]
-
-    def read_code(self, crop, hint=None):
-        self.hints.append(hint)
-        return Reading(self.codes.pop(0), 0.9, ())
-
-
-def test_two_cited_codes_in_one_word_are_each_read():
-    """Tesseract's ``๐๕,๐๓)`` for ``๐๘,๐๙)``: each item is the code read at its place, the comma stays."""
-    page = np.full((60, 200), 255, np.uint8)
-    page[20:40, 20:80] = 0
-    word = OcrWord("๐๕,๐๓)", 20, 20, 80, 40, 80.0, (1, 1, 1))
-    rec = _TwoCodes()
-    assert read_cited_code(word, page, rec).text == "o8,o9)"
-    assert rec.hints == ["o", "o"]  # each read as a code of the OIT tool
-
-
-def test_cited_items_and_codes_that_do_not_pair_leave_the_word():
-    """Tesseract wrote one item, the image shows two codes: which is which is unknown."""
-    page = np.full((60, 200), 255, np.uint8)
-    page[20:40, 20:80] = 0
-    word = OcrWord("๐๕)", 20, 20, 80, 40, 80.0, (1, 1, 1))
-    assert read_cited_code(word, page, _TwoCodes()).text == "๐๕)"
 
 
 def test_a_colon_touching_a_code_does_not_make_its_run_incomplete():

@@ -224,11 +224,15 @@ class NumeralTokenReader:
         found = list(_RE_DIGITS.finditer(text))
         if spans and found and len(spans) == len(found):
             out, last, replaced = [], 0, False
+            # Inside running text (Thai letters in the word) a run is never replaced by
+            # fewer digits than places Tesseract saw a glyph at, unless the recognizer's
+            # run is complete (Tesseract also writes two characters for one digit it
+            # lacks: ``๐๑๒๕`` for ``๐๒๘``). A word that is a number alone takes the
+            # recognizer's digits: fewer digits than glyphs is what sends a table cell
+            # to be read again whole (extract.ocr.cells).
+            alone = not _RE_THAI.search(text)
             for m, (digits, complete) in zip(found, spans):
-                # never fewer digits than places Tesseract saw a glyph at, unless
-                # the recognizer's run is complete (Tesseract also writes two
-                # characters for one digit it lacks: ``๐๑๒๕`` for ``๐๒๘``)
-                whole = complete or len(digits.replace(".", "")) >= len(_RE_DIGIT_PLACE.findall(m.group()))
+                whole = alone or complete or len(digits.replace(".", "")) >= len(_RE_DIGIT_PLACE.findall(m.group()))
                 out += [text[last:m.start()], digits if whole else m.group()]
                 last, replaced = m.end(), replaced or whole
             if replaced:
