@@ -2,7 +2,8 @@
 
 The chain (each step inspectable, see :class:`OcrResult`): page image →
 deskew → ruling lines → table grid → lines erased → Tesseract once per page
-→ numeric tokens re-read by the Thai-numeral recognizer → words as
+→ numeric tokens re-read by the Thai-numeral recognizer → numbers the
+running text demands (a cited code after its label) read again → words as
 :class:`extract.text.pdf.Char` in PDF points. From there the digital path's
 :func:`extract.text.layout.page_items` takes over unchanged: words go to the
 cells whose box holds them, exactly like text-layer glyphs.
