@@ -107,3 +107,31 @@ def test_a_line_below_a_table_in_its_first_column_or_across_columns_stays_a_line
     page = Page(3, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)]), grid([(140.0, 160.0)])), 0.0)
     items = page_items(page)
     assert [it.text for it in items if isinstance(it, TextLine)] == ["NOTE", "ACROSSCOLUMNS"]
+
+
+def test_cut_row_above_a_table_whose_merged_column_has_no_rulings_is_a_row():
+    # Chromium, top of a page: the first row's top border is not drawn, and the
+    # analysis column (a merged cell the break split) has no rulings at all: its
+    # text stands beside the two-column grid, its first line beside the cut row
+    two = COLS[:2]
+    chars = (word("ABCD", 55.0, 62.0, 0) + word("LONGESTLINEOFTHECELL", 326.0, 62.0, 10)
+             + word("EFGH", 55.0, 82.0, 40) + word("90", 290.0, 82.0, 50) + word("NOTE", 326.0, 82.0, 60))
+    page = Page(4, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)], cols=two),), 0.0)
+    items = page_items(page)
+    assert not [it for it in items if isinstance(it, TextLine)]
+    (t,) = tables(items)
+    assert t.n_cols == 3
+    assert texts(t)[0] == ["ABCD", "", "LONGESTLINEOFTHECELL"]
+    assert texts(t)[1][:2] == ["EFGH", "90"]
+
+
+def test_text_overflowing_below_a_merged_column_drawn_without_rulings_is_that_cell_s():
+    # the column beside the grid (no rulings) holds a cell whose last line ran past the bottom border
+    two = COLS[:2]
+    chars = (word("ABCD", 55.0, 82.0, 0) + word("95", 290.0, 82.0, 10) + word("GUIDELINE", 326.0, 82.0, 20)
+             + word("RESTOFTHEGUIDELINE", 326.0, 101.0, 40) + word("HEADING", 55.0, 118.0, 70))
+    page = Page(4, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)], cols=two), grid([(140.0, 160.0)])), 0.0)
+    items = page_items(page)
+    t = tables(items)[0]
+    assert texts(t)[0][2] == "GUIDELINE RESTOFTHEGUIDELINE"
+    assert [it.text for it in items if isinstance(it, TextLine)] == ["HEADING"]

@@ -242,3 +242,45 @@ def test_a_merged_cell_the_break_carried_over_to_one_last_row_keeps_its_text():
     m = read_report(items).measures
     assert [(x.seq, x.period_text, x.responsible) for x in m] == [
         (1, "ตุลาคม 2565 – กันยายน 2566", "กองคลัง"), (2, "ตุลาคม 2565 – กันยายน 2566", "กองคลัง")]
+
+
+def test_a_merged_period_still_reaches_a_row_the_break_split():
+    # the period cell spans rows 1 and 2; row 2 goes on over the break, where the
+    # merged cell's rest is drawn empty: row 2 keeps the merged period
+    items = [heading("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"),
+             table([HEADER,
+                    _row("กำกับการใช้ทรัพย์สิน", "1.ตรวจสอบทุกไตรมาส", period="ต.ค. 2566 ถึง ก.ย. 2567"),
+                    [cell("ทะเบียนคุมการยืม"), cell("เจ้าหน้าที่บางราย"), cell("1.ตรวจสอบทุกเดือน"), None,
+                     cell("กองคลัง")]], page=7),
+             table([[empty(), cell("ขาดการกำกับดูแล"), empty(), empty(), empty()]], page=8)]
+    m = read_report(items).measures
+    assert [x.period_text for x in m] == ["ต.ค. 2566 ถึง ก.ย. 2567"] * 2
+    assert "".join(m[1].finding.split()) == "เจ้าหน้าที่บางรายขาดการกำกับดูแล"
+
+
+ANALYSIS_HEADER = [cell("ประเด็นข้อคำถาม"), cell("คะแนน"), cell("การวิเคราะห์ผลการประเมิน")]
+
+
+def test_a_question_row_whose_score_wrapped_over_the_break_is_one_row():
+    # a letter-spaced score "๙ ๓.๗๗" wrapped in its narrow column: "๙" at the page's
+    # bottom, "๓.๗๗" at the next page's top beside the question's rest (no code)
+    items = [heading("ตัวชี้วัดที่ 2 การใช้งบประมาณ"),
+             table([ANALYSIS_HEADER, [cell("i4 หน่วยงานของท่าน ใช้จ่ายงบประมาณ"), cell("100"), cell("-ไม่มี")],
+                    [cell("i5 ในหน่วยงานของท่านมีเจ้าหน้าที่"), cell("๙"), None]], page=1),
+             table([[cell("เบิกจ่ายเงินเป็นเท็จ"), cell("๓.๗๗"), empty()],
+                    [cell("i6 หน่วยงานของท่าน มีการจัดซื้อจัดจ้าง"), cell("๙", "๓.๗๗"), empty()]],
+                   page=2)]
+    content = read_report(items)
+    assert [(s.question, s.score) for s in content.scores] == [("i4", 100.0), ("i5", 93.77), ("i6", 93.77)]
+
+
+def test_a_question_row_without_a_code_but_with_a_score_is_no_rest_when_the_score_before_ended():
+    # the score before ended above its row's bottom: the row after the break is no rest of it
+    short_score = Cell((0.0, 0.0, W, 64.0), (line("95.00", 0.0),))
+    items = [heading("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"),
+             table([ANALYSIS_HEADER, [cell("i1 การปฏิบัติงาน", "ตามขั้นตอน", "และระยะเวลา", "มากน้อยเพียงใด"),
+                                      short_score, cell("-ไม่มี")]], page=1),
+             table([[cell("การให้บริการ"), cell("90.00"), empty()]], page=2)]
+    content = read_report(items)
+    assert content.scores[0].score == 95.0
+    assert "การให้บริการ" not in content.scores[0].question_text

@@ -61,3 +61,12 @@ def test_bad_char_ratio_counts_unmapped_glyphs():
     chars = glyphs([("(cid:16)", 0, 5), ("ก", 5, 10), ("\ufffd", 10, 15), ("ข", 15, 20)])
     assert bad_char_ratio(chars) == 0.5
     assert bad_char_ratio(glyphs([("\uf70b", 0, 0), ("ก", 0, 5)])) == 0.0  # legacy PUA marks are mapped later
+
+
+def test_nikhahit_opening_a_line_over_sara_aa_is_sara_am():
+    # a wrap fell between ล and its sara am (fpdf2): the next line opens with ํ and า,
+    # the mark first in the content stream, both at the same x
+    line1 = glyphs([("ต", 10, 18), ("า", 18, 24), ("ม", 24, 32), ("ล", 32, 40)], top=100)
+    line2 = [Char(t, x0, x1, 130.0, 144.0, 14.0, 10 + i)
+             for i, (t, x0, x1) in enumerate([("ํ", 10, 10), ("า", 10, 16), ("ด", 16, 24), ("ั", 24, 24), ("บ", 24, 32)])]
+    assert [ln.text for ln in text_lines(line1 + line2)] == ["ตามล", "ำดับ"]

@@ -100,8 +100,22 @@ def _clusters(chars: Sequence[Char]) -> list[Cluster]:
         if not same_line:
             continue
         base = min(same_line, key=lambda c: 0.0 if c.x0 - 0.5 <= m.xmid <= c.x1 + 0.5 else abs(c.x1 - m.x0))
-        base.text += m.text
+        base.text = _attach(base.text, m.text)
     return out
+
+
+def _attach(base: str, mark: str) -> str:
+    """A base glyph's text with an orphan mark: nikhahit over sara aa is sara am.
+
+    A line wrapped between a consonant and its sara am leaves ``ํ`` and ``า``
+    alone at the next line's start; written base first they would read ``าํ``.
+
+    >>> _attach("า", "\u0e4d") == "\u0e33", _attach("ก", "\u0e48") == "ก\u0e48"
+    (True, True)
+    """
+    if mark == "\u0e4d" and base.startswith("\u0e32"):
+        return "\u0e33" + base[1:]
+    return base + mark
 
 
 def _group_lines(clusters: list[Cluster]) -> list[list[Cluster]]:

@@ -201,7 +201,11 @@ def _uncovered_column(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
     right = [c for c in band if c.xmid > x1]
     if not right or len(right) != len(band) or min(c.x0 for c in right) < x1 + CELL_INSET:
         return grid, free
-    edge = max(c.x1 for c in right) + CELL_INSET
+    # the column's right edge is its widest line's end, lines of a cut row just above or below it included
+    reach = max(c.size for c in right) * 2 * CUT_ROW_GAP
+    near = [c for c in free if c.text.strip() and c.x0 >= x1 + CELL_INSET
+            and top - reach <= (c.top + c.bottom) / 2 <= bottom + reach]
+    edge = max(c.x1 for c in right + near) + CELL_INSET
     rows = [(*grid.rows[0], (x1, top, edge, bottom)), *((*r, None) for r in grid.rows[1:])]
     taken = set(map(id, right))
     return Grid(bbox=(x0, top, edge, bottom), rows=tuple(rows)), [c for c in free if id(c) not in taken]
@@ -272,11 +276,14 @@ def page_items(page: Page) -> list[Item]:
                 break
         else:
             free.append(c)
-    steps = [("overflow", k) for k in range(len(grids))]
+    steps: list[tuple[str, int]] = []
     if grids:
         first = min(range(len(grids)), key=lambda i: grids[i].bbox[1])
         last = max(range(len(grids)), key=lambda i: grids[i].bbox[1])
-        steps += [("top", first), ("bottom", last), ("side", first)]
+        # the side column first: a cut row above the table, or text overflowing
+        # below it, may belong to that column
+        steps += [("side", first)]
+        steps += [("overflow", k) for k in range(len(grids))] + [("top", first), ("bottom", last)]
     for step, k in steps:
         n_free = len(free)
         if step == "overflow":

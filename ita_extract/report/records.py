@@ -100,10 +100,13 @@ def parse_score(text: str) -> float | None:
     (99.38, 100.0, None, None)
     >>> parse_score("100."), parse_score("85.")  # decimals lost: only 100's are known
     (100.0, None)
+    >>> parse_score("9\\n7.87"), parse_score("10\\n0")  # a letter-spaced score wrapped in its narrow column
+    (97.87, 100.0)
     """
+    text = re.sub(r"\s+", "", text)  # a score holds no space: what stands between its digits is a wrap
     if _RE_HUNDRED_CUT.match(text):
         return 100.0
-    m = _RE_SCORE.match(text.replace(" ", ""))
+    m = _RE_SCORE.match(text)
     if not m:
         return None
     return float(m.group(1).replace(",", "."))

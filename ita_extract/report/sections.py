@@ -285,8 +285,13 @@ def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None
     if kind == ANALYSIS:
         q = text(row, "question")
         # A question row always starts with its code; text without a code and
-        # without a score is the tail of the previous question.
-        return bool(q) and not text(row, "score") and not re.match(r"^[a-zA-Z\[|]?\d", q)
+        # without a score is the tail of the previous question. With a score
+        # too, when the question before had its code and its score ran down
+        # to the break (a letter-spaced score wrapped in its narrow column: "๙" / "๓.๗๗").
+        if not q or _RE_CODE_START.match(q):
+            return False
+        return not text(row, "score") or (bool(_RE_CODE_START.match(text(prev, "question")))
+                                          and _runs_to_bottom(prev, cols.get("score")))
     filled_prev = {n for n in cols if text(prev, n)}
     if _RE_RANGE_REST.match(text(row, "period")) and not _RE_RANGE_SIGN.search(text(prev, "period")):
         return True  # "๑ ตุลาคม ๒๕๖๖" / "- ๓๐ กันยายน ๒๕๖๗": one period the break cut in two
@@ -298,6 +303,9 @@ def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None
         return False  # a cell of the row before ended above its bottom: what follows it is new
     return bool(filled_prev - filled_row) and filled_row <= filled_prev
 
+
+#: A question cell that opens with its code (``i1``, ``o12``, ``7``; OCR's ``[`` or ``|`` for an i).
+_RE_CODE_START = re.compile(r"^[a-zA-Z\[|]?\d")
 
 #: A cell the page break cut has its last line this many line heights or
 #: less above the row's bottom (its padding); a cell whose text ended is
@@ -397,9 +405,16 @@ def _same_width(a: float, b: float) -> bool:
 
 
 def _merge_rows(prev: list[Cell | None], row: list[Cell | None]) -> list[Cell | None]:
+    """``prev`` with the rest of its cells that ``row`` holds (a row the page break split).
+
+    A slot a merged cell above covers (``None``) stays covered when the rest
+    left it empty: the merged cell's value still reaches the row.
+    """
     out: list[Cell | None] = []
     for a, b in zip(prev, row):
-        if a is None or b is None or b.is_empty:
+        if a is None and (b is None or b.is_empty):
+            out.append(None)
+        elif a is None or b is None or b.is_empty:
             out.append(a if a is not None else b)
         elif a.is_empty:
             out.append(b)
