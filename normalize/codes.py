@@ -180,6 +180,11 @@ def join_spaced_code(text: str) -> str:
     return _RE_SPACED_CODE.sub(lambda m: m.group("letter") + m.group("digits").replace(" ", ""), text)
 
 
+# A code that opens a question cell with its o written as a zero and every
+# character letter-spaced ("๐ ๑", "0 1 0"): single digits one space apart.
+_RE_SPACED_ZERO_CODE = re.compile(f"^(?P<code>\\s*[๐0](?: [{_D}]){{1,2}})(?=\\s|$)")
+
+
 def split_question(cell: str, tool: str | None) -> tuple[str | None, str]:
     """Split a question cell into (code, question text).
 
@@ -191,8 +196,10 @@ def split_question(cell: str, tool: str | None) -> tuple[str | None, str]:
     (None, '๑.สร้างการเรียนรู้ให้แก่บุคลากร')
     >>> split_question("03อำนาจหน้าที่", "OIT"), split_question("๑๒การจัดซื้อ", "OIT")[0]
     (('o3', 'อำนาจหน้าที่'), None)
+    >>> split_question("๐ ๑ โครงสร้าง", "OIT"), split_question("0 1 0 E-Service", "OIT")
+    (('o1', 'โครงสร้าง'), ('o10', 'E-Service'))
     """
-    cell = join_spaced_code(cell)
+    cell = _RE_SPACED_ZERO_CODE.sub(lambda m: m.group("code").replace(" ", ""), join_spaced_code(cell))
     m = _RE_LEADING_CODE.match(cell)
     if m:
         code = parse_question_code(m.group("code"), tool)

@@ -339,3 +339,12 @@ def test_bad_code_cannot_be_built() -> None:
         QuestionCode("x", 1)
     with pytest.raises(ValueError):
         QuestionCode("i", 0)
+
+
+def test_a_letter_spaced_code_written_with_a_zero_for_its_o_opens_the_question():
+    from normalize.codes import split_question
+    assert split_question("๐ ๑ โครงสร้างและอำนาจหน้าที่", "OIT") == ("o1", "โครงสร้างและอำนาจหน้าที่")
+    assert split_question("0 2 8 รายงานผล", "OIT") == ("o28", "รายงานผล")
+    # a zero inside the text, or digits that go on, are no code
+    assert split_question("ข้อมูล 0 1", "OIT")[0] is None
+    assert split_question("0 1 2567 ข้อความ", "OIT")[0] != "o12"
