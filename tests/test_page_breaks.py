@@ -284,3 +284,20 @@ def test_a_question_row_without_a_code_but_with_a_score_is_no_rest_when_the_scor
     content = read_report(items)
     assert content.scores[0].score == 95.0
     assert "การให้บริการ" not in content.scores[0].question_text
+
+
+def test_merged_cells_that_start_on_an_indicator_row_of_a_long_table_reach_its_measures():
+    # Chromium: the period and responsible cells (rowspan) are drawn from the
+    # indicator's sub-heading row down; the measures below hold None there
+    items = [table([HEADER,
+                    [cell("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), empty(), empty(), cell("ตามความเหมาะสม"),
+                     cell("กองยุทธศาสตร์และงบประมาณ")],
+                    [cell("เปิดช่องทางถาม-ตอบ"), cell("ผล"), cell("ขั้นหนึ่ง"), None, None],
+                    [cell("ประชาสัมพันธ์ผ่านหอกระจายข่าว"), cell("ผล"), cell("ขั้นสอง"), None, None],
+                    [cell("ตัวชี้วัดที่ 8 การปรับปรุงการทำงาน"), empty(), empty(), empty(), empty()],
+                    _row("ขยายบริการ E-Service", "ขั้นเดียว", period="ต.ค. 2568 - ก.ย. 2569", resp="กองคลัง")],
+                   page=6)]
+    m = read_report(items).measures
+    assert [(x.indicator, x.period_text, x.responsible) for x in m] == [
+        (7, "ตามความเหมาะสม", "กองยุทธศาสตร์และงบประมาณ"), (7, "ตามความเหมาะสม", "กองยุทธศาสตร์และงบประมาณ"),
+        (8, "ต.ค. 2568 - ก.ย. 2569", "กองคลัง")]

@@ -221,18 +221,47 @@ def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
     >>> heading_row([c("ตัวชี้วัดที่ 3 การใช้อำนาจ"), c("จัดอบรมให้ความรู้แก่บุคลากรทุกคนทุกไตรมาส")])
     []
     """
-    texts = [c.raw_text for c in row if c is not None and not c.is_empty]
-    if not texts:
+    filled = [k for k, c in enumerate(row) if c is not None and not c.is_empty]
+    if not filled:
         return []
-    found = parse_indicator_heading(normalize_text(texts[0]))
-    if len(texts) == 1 or not found:
+    found = parse_indicator_heading(normalize_text(row[filled[0]].raw_text))
+    if len(filled) == 1 or not found:
         return found
     # A full-width heading cell drawn over the table's column rulings spills
-    # into the next cells ("ตัวชี้วัดที่ 3 : การใช้อำ" | "นาจ"); any other text
-    # in the row must be shorter than the heading, or the row is a data row.
-    head = squash(texts[0])
-    other = "".join(t for t in map(squash, texts[1:]) if t not in head)
+    # into the next cells ("ตัวชี้วัดที่ 3 : การใช้อำ" | "นาจ"); other text
+    # in the cells right after it must be shorter than the heading, or the row
+    # is a data row. Text beyond an empty cell is a merged cell drawn from
+    # this row down (:func:`heading_row_spans`).
+    head = squash(row[filled[0]].raw_text)
+    after = filled[0] + 1
+    while after < len(row) and row[after] is not None and not row[after].is_empty:
+        after += 1
+    other = "".join(t for c in row[filled[0] + 1:after] if (t := squash(c.raw_text)) not in head)
     return found if len(other) < len(head) else []
+
+
+def heading_row_spans(row: list[Cell | None]) -> list[Cell | None]:
+    """The cells of an indicator heading row that are not its heading: merged cells that start there.
+
+    A browser can draw a measures table's merged period or responsible cell
+    from the indicator's sub-heading row down; the rows below then hold
+    ``None`` in its place and take its text from here.
+
+    >>> from extract.text.layer import Line
+    >>> def c(t): return Cell((0, 0, 1, 1), (Line(t, 0, 1, 0, 1, 10, 1),) if t else ())
+    >>> [x.raw_text if x else None for x in heading_row_spans([c("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), c("สาร"), c("ตามความเหมาะสม")])]
+    [None, None, 'ตามความเหมาะสม']
+    """
+    filled = [k for k, c in enumerate(row) if c is not None and not c.is_empty]
+    if not filled:
+        return [None] * len(row)
+    head = squash(row[filled[0]].raw_text)
+    return [c if k in filled[1:] and squash(c.raw_text) not in head else None for k, c in enumerate(row)]
+
+
+def _fill_covered(row: list[Cell | None], spans: list[Cell | None]) -> list[Cell | None]:
+    """``row`` with the slots a merged cell covers (``None``) given that cell, where ``spans`` holds it."""
+    return [s if c is None and k < len(spans) and (s := spans[k]) is not None else c for k, c in enumerate(row)]
 
 
 _RE_DIGIT = re.compile(r"[0-9๐-๙]")
@@ -529,13 +558,16 @@ class _Walker:
             self.unrecognized.append(item)
             return
         self.last_was_heading = False
+        spans: list[Cell | None] = []
         for row, page in body:
             if _is_header(row):
                 continue  # a header row printed twice
             found = heading_row(row)
             if found:  # one big table with indicator rows between the measures
                 self.heading(found, next(c.raw_text for c in row if c is not None and not c.is_empty), page)
+                spans = heading_row_spans(row)
                 continue
+            row, spans = _fill_covered(row, spans), []
             if self.pending or self.current is None:
                 self._open(cur.kind, cur.columns, page)
             self.current.rows.append(row)
