@@ -16,7 +16,7 @@ from pathlib import Path
 
 from extract.debug import DebugDir
 from ita_extract.errors import ImageTooLarge, PageTooLarge
-from extract.text.layout import Item, page_items
+from extract.text.layout import Item, Table, page_items
 from extract.ocr.reader import PageOcr
 from extract.text.pdf import PdfFile
 from extract.ocr.raster import is_blank, open_images
@@ -42,6 +42,12 @@ class PagesRead:
         return kinds.pop() if len(kinds) == 1 else "mixed"
 
 
+def columns_above(items: list[Item], page: int) -> list[tuple[float, float]] | None:
+    """The column edges of the table the page before ``page`` ended with, if it ended with one."""
+    last = items[-1] if items else None
+    return last.column_edges if isinstance(last, Table) and last.page == page - 1 else None
+
+
 def read_pages(pdf: PdfFile, path: Path, settings: Settings, ocr: PageOcr | None) -> PagesRead:
     """Items of every readable page, and why the others could not be read."""
     out = PagesRead()
@@ -54,7 +60,7 @@ def read_pages(pdf: PdfFile, path: Path, settings: Settings, ocr: PageOcr | None
                 why = why or "OCR was asked for every page"
             items: list[Item] = []
             if why is None:
-                items = page_items(page)
+                items = page_items(page, columns_above(out.items, page.number))
                 if settings.repair_text_layer:
                     verdict = trust_page(items, page.number)
                     items, why = verdict.items, verdict.untrusted

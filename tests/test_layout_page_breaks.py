@@ -135,3 +135,36 @@ def test_text_overflowing_below_a_merged_column_drawn_without_rulings_is_that_ce
     t = tables(items)[0]
     assert texts(t)[0][2] == "GUIDELINE RESTOFTHEGUIDELINE"
     assert [it.text for it in items if isinstance(it, TextLine)] == ["HEADING"]
+
+
+def test_rest_of_a_split_row_drawn_without_any_ruling_is_a_row_of_the_table_above():
+    # Chromium, next page: the split row's rest has no border at all (no grid holds it);
+    # the previous page's table had the three columns of COLS
+    chars = (word("RESTOFQUESTION", 55.0, 45.0, 0) + word("RESTOFANALYSIS", 326.0, 45.0, 20)
+             + word("MORE", 326.0, 60.0, 40) + word("HEADING", 50.0, 90.0, 50))
+    page = Page(5, 595.0, 842.0, tuple(chars), (grid([(120.0, 140.0)]),), 0.0)
+    items = page_items(page, COLS)
+    first = items[0]
+    assert isinstance(first, Table)
+    assert texts(first) == [["RESTOFQUESTION", "", "RESTOFANALYSIS MORE"]]
+    assert [it.text for it in items if isinstance(it, TextLine)] == ["HEADING"]
+    # without the table above, the same text stays free lines
+    assert [type(it) for it in page_items(page)][:2] == [TextLine, TextLine]
+
+
+def test_a_title_or_a_page_number_at_a_page_top_is_no_row_rest():
+    title = [Char(ch, 200.0 + 6 * i, 206.0 + 6 * i, 45.0, 57.0, SIZE, i) for i, ch in enumerate("TITLEACROSSCOLUMNS")]
+    page = Page(5, 595.0, 842.0, tuple(title), (grid([(120.0, 140.0)]),), 0.0)
+    assert isinstance(page_items(page, COLS)[0], TextLine)
+    number = word("12", 300.0, 45.0, 0)
+    page = Page(5, 595.0, 842.0, tuple(number), (grid([(120.0, 140.0)]),), 0.0)
+    assert isinstance(page_items(page, COLS)[0], TextLine)
+
+
+def test_columns_above_are_those_of_the_table_the_page_before_ended_with():
+    from extract.pages import columns_above
+    t = Table(page=3, bbox=(50.0, 600.0, 520.0, 800.0), rows=[[None, None]], row_pages=[3])
+    t.rows = [[c for c in tables(page_items(Page(3, 595.0, 842.0, (), (grid([(600.0, 800.0)]),), 0.0)))[0].rows[0]]]
+    assert columns_above([t], 4) == COLS
+    assert columns_above([t], 5) is None
+    assert columns_above([t, TextLine(3, None)], 4) is None

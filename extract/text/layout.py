@@ -262,8 +262,64 @@ def _overflow(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
             [c for c in free if id(c) not in ids])
 
 
-def page_items(page: Page) -> list[Item]:
-    """Lines and tables of one page, ordered top to bottom."""
+#: A block of text this short (non-space characters) at a page's top is a page number, not a row's rest.
+MIN_REST_CHARS = 4
+
+
+def _text_rows(chars: list[Char]) -> list[list[Char]]:
+    """Glyphs grouped into lines by their vertical centre, top to bottom."""
+    rows: list[list[Char]] = []
+    for c in sorted(chars, key=lambda c: (c.top + c.bottom) / 2):
+        if rows and (c.top + c.bottom) / 2 - (rows[-1][0].top + rows[-1][0].bottom) / 2 < (c.size or 10.0) * 0.5:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    return rows
+
+
+def _in_columns(line: list[Char], edges: list[tuple[float, float]]) -> bool:
+    """Whether every glyph of ``line`` keeps inside one of the columns, clear of its edges (a cell's padding)."""
+    for c in line:
+        col = next(((a, b) for a, b in edges if a <= c.xmid <= b), None)
+        if col is None or c.x0 < col[0] + CELL_INSET or c.x1 > col[1] - CELL_INSET:
+            return False
+    return True
+
+
+def _rest_without_rulings(grids: list[Grid], free: list[Char],
+                          edges: list[tuple[float, float]]) -> tuple[Grid | None, list[Char]]:
+    """The rest of a row the page break split, drawn on this page without any ruling, as a one-row grid.
+
+    Chromium can print a split row's rest at the next page's top with no
+    border at all, so no grid holds it and its cells read as free lines.
+    ``edges`` are the columns of the table the previous page ended with: the
+    lines at the very top of this page (above its first table), each within
+    a line of the one before and each glyph inside one of those columns, clear
+    of its edges, are that row's rest. A heading or a title runs across the
+    columns or starts at the table's left edge, and stops the block.
+    """
+    top_grid = min((g.bbox[1] for g in grids), default=float("inf"))
+    lines = _text_rows([c for c in free if c.text.strip() and (c.top + c.bottom) / 2 < top_grid])
+    taken: list[Char] = []
+    for ln in lines:
+        size = max(c.size for c in ln) or 10.0
+        if not _in_columns(ln, edges) or (taken and min(c.top for c in ln) - max(c.bottom for c in taken) > size * CUT_ROW_GAP):
+            break
+        taken += ln
+    if len([c for c in taken if c.text.strip()]) < MIN_REST_CHARS:
+        return None, free
+    top, bottom = min(c.top for c in taken) - 1.0, max(c.bottom for c in taken) + 1.0
+    ids = set(map(id, taken))
+    row = tuple((a, top, b, bottom) for a, b in edges)
+    return Grid(bbox=(edges[0][0], top, edges[-1][1], bottom), rows=(row,)), [c for c in free if id(c) not in ids]
+
+
+def page_items(page: Page, columns_above: list[tuple[float, float]] | None = None) -> list[Item]:
+    """Lines and tables of one page, ordered top to bottom.
+
+    ``columns_above``: the column edges of the table the previous page ended
+    with (its last row may go on at this page's top without rulings).
+    """
     grids = [g for g in page.grids if g.rows]
     per_grid: list[list[Char]] = [[] for _ in grids]
     free: list[Char] = []
@@ -276,6 +332,12 @@ def page_items(page: Page) -> list[Item]:
                 break
         else:
             free.append(c)
+    if columns_above and len(columns_above) >= 2:
+        rest, free = _rest_without_rulings(grids, free, columns_above)
+        if rest is not None:
+            grids.insert(0, rest)
+            per_grid.insert(0, [c for c in page.chars if rest.bbox[1] <= (c.top + c.bottom) / 2
+                                <= rest.bbox[3] and rest.bbox[0] <= c.xmid <= rest.bbox[2]])
     steps: list[tuple[str, int]] = []
     if grids:
         first = min(range(len(grids)), key=lambda i: grids[i].bbox[1])
