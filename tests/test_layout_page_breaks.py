@@ -168,3 +168,11 @@ def test_columns_above_are_those_of_the_table_the_page_before_ended_with():
     assert columns_above([t], 4) == COLS
     assert columns_above([t], 5) is None
     assert columns_above([t, TextLine(3, None)], 4) is None
+
+
+def test_a_cut_first_row_right_above_the_table_stays_that_table_s_row_with_columns_above():
+    # the same page as a cut first row; the previous page's table had the same columns
+    chars = word("ABCD", 55.0, 64.0, 0) + word("95", 290.0, 64.0, 10) + word("EFGH", 55.0, 82.0, 20)
+    page = Page(2, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)]),), 0.0)
+    (t,) = tables(page_items(page, COLS))
+    assert texts(t)[0][:2] == ["ABCD", "95"] and len(t.rows) == 2

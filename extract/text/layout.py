@@ -296,7 +296,8 @@ def _rest_without_rulings(grids: list[Grid], free: list[Char],
     lines at the very top of this page (above its first table), each within
     a line of the one before and each glyph inside one of those columns, clear
     of its edges, are that row's rest. A heading or a title runs across the
-    columns or starts at the table's left edge, and stops the block.
+    columns or starts at the table's left edge, and stops the block; a block right
+    above the page's first table is that table's cut first row instead (:func:`_cut_row`).
     """
     top_grid = min((g.bbox[1] for g in grids), default=float("inf"))
     lines = _text_rows([c for c in free if c.text.strip() and (c.top + c.bottom) / 2 < top_grid])
@@ -308,6 +309,8 @@ def _rest_without_rulings(grids: list[Grid], free: list[Char],
         taken += ln
     if len([c for c in taken if c.text.strip()]) < MIN_REST_CHARS:
         return None, free
+    if top_grid - max(c.bottom for c in taken) <= max(c.size for c in taken) * CUT_ROW_GAP:
+        return None, free  # right above the page's first table: its cut first row (see _cut_row)
     top, bottom = min(c.top for c in taken) - 1.0, max(c.bottom for c in taken) + 1.0
     ids = set(map(id, taken))
     row = tuple((a, top, b, bottom) for a, b in edges)
