@@ -245,3 +245,21 @@ def test_in_a_score_column_the_engine_reading_counts_from_the_format(text, conf,
     out, _ = reread_cells(hundreds(word("1", 2, 420, 440)), (table(),), page, DPI, BlindReader(),
                           WordEngine(text, conf))
     assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == [want]
+
+
+def test_a_curved_border_is_not_cut_by_a_straight_one():
+    """A phone photo's bottom border sags: it touches the frame's lowest row only in its middle. The
+    frame is left as it is (a straight line across would cut slivers of false cells above the curve)."""
+    from extract.ocr.scan import close_frame
+    f = np.zeros((200, 300), np.uint8)
+    f[0, :] = 255
+    f[:, 0] = f[:, 150] = f[:, 299] = 255
+    xs = np.arange(300)
+    ys = (192 + 7 * np.sin(np.pi * xs / 299)).astype(int)  # bottom border from y 192 at the ends to 199 mid-way
+    f[ys, xs] = 255
+    f[ys - 1, xs] = 255
+    assert (close_frame(f) == f).all()
+    lost = f.copy()
+    lost[185:, :] = 0
+    lost[185:, 0] = lost[185:, 150] = lost[185:, 299] = 255  # the border lost, the rules run on to the edge
+    assert close_frame(lost)[199].tolist() == [255] * 300
