@@ -36,6 +36,13 @@ def test_slash_is_a_thin_stroke_leaning_right():
     assert not is_slash(slash[:10], 26.0)  # too short for a slash beside these digits
 
 
+def on_page(crop: np.ndarray, text: str, conf: float) -> tuple[np.ndarray, OcrWord]:
+    """``crop`` on a white page with a 20-px margin, and the OCR word Tesseract gave for it."""
+    page = np.full((crop.shape[0] + 40, crop.shape[1] + 40), 255, np.uint8)
+    page[20:20 + crop.shape[0], 20:20 + crop.shape[1]] = crop
+    return page, OcrWord(text, 22, 22, 18 + crop.shape[1], 18 + crop.shape[0], conf, (1, 1, 1))
+
+
 @needs_fonts
 @pytest.mark.parametrize("dpi", [200, 300])
 @pytest.mark.parametrize("text, want", [
@@ -52,10 +59,7 @@ def test_read_date(rec, text, want, dpi):
 @needs_fonts
 def test_numeric_date_word_is_read_again_with_its_slashes(rec):
     """Tesseract's Thai model gives ``๓๐/๓7๒๕๒๐๑`` for ``๓๐/๙/๒๕๖๗``; the word image is read again."""
-    crop = crop_of("๓๐/๙/๒๕๖๗", 300, seed=7)
-    page = np.full((crop.shape[0] + 40, crop.shape[1] + 40), 255, np.uint8)
-    page[20:20 + crop.shape[0], 20:20 + crop.shape[1]] = crop
-    word = OcrWord("๓๐/๓7๒๕๒๐๑", 22, 22, 18 + crop.shape[1], 18 + crop.shape[0], 33.0, (1, 1, 1))
+    page, word = on_page(crop_of("๓๐/๙/๒๕๖๗", 300, seed=7), "๓๐/๓7๒๕๒๐๑", 33.0)
     out = NumeralTokenReader(None, rec)(word, page, 300)
     assert out.text == "30/9/2567"
     assert out.source == "numerals"
@@ -172,10 +176,7 @@ def test_code_runs_are_a_circle_and_its_digits():
 @needs_fonts
 def test_cited_code_is_read_from_its_glyphs_and_keeps_the_bracket(rec):
     """``(อ้างอิงจาก ๐๖)``: Tesseract wrote ``ob)``; the glyphs read o6, the bracket stays."""
-    crop = crop_of("๐๖", 300, seed=5)
-    page = np.full((crop.shape[0] + 40, crop.shape[1] + 40), 255, np.uint8)
-    page[20:20 + crop.shape[0], 20:20 + crop.shape[1]] = crop
-    word = OcrWord("ob)", 22, 22, 18 + crop.shape[1], 18 + crop.shape[0], 62.0, (1, 1, 1))
+    page, word = on_page(crop_of("๐๖", 300, seed=5), "ob)", 62.0)
     out = read_cited_code(word, page, rec)
     assert out.text == "o6)"
     assert out.source == "numerals"
