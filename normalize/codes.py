@@ -292,8 +292,10 @@ def find_codes(text: str, tool: str | None = None) -> list[str]:
 
 
 # "อ้างอิงจาก ๐๑๒ ,๐๑๓", "อ้างอิงจาก o8 และ o9": the cited list. An item's
-# digits may be letter-spaced ("๐ ๑ ๐", "o 1 0"): single digits one space apart.
-_REF_ITEM = f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO] ?[{_D}]{{1,3}}|[{_D}]{{1,3}})(?![{_D}])"
+# digits may be letter-spaced ("๐ ๑ ๐", "o 1 0"): single digits one space apart;
+# a letter-spaced item of one digit ("๐ ๘", o8) keeps its ๐ (o0 is no item).
+_REF_ITEM = (f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO] ?[{_D}]{{1,3}}|[{_D}]{{1,3}})"
+             f"(?![{_D}])")
 _REF_SEP = r"\s*(?:,|และ|/|、|\s)\s*"
 _RE_REFERENCES = re.compile(
     # "จาก" as OCR reads it on a scan too ("จำก": ำ for า)
@@ -316,8 +318,8 @@ def oit_references(text: str) -> list[str]:
     ['o12', 'o13']
     >>> oit_references("อ้างอิงจาก o8 และ o9 (อ้างอิงจาก ๐๘)")
     ['o8', 'o9']
-    >>> oit_references("(อ้างอิงจาก ๐ ๑ ๐) และ (อ้าง อิง จาก o 2 3)")  # letter-spaced
-    ['o10', 'o23']
+    >>> oit_references("(อ้างอิงจาก ๐ ๑ ๐) และ (อ้าง อิง จาก o 2 3) และ (อ้างอิงจาก ๐ ๘)")  # letter-spaced
+    ['o10', 'o23', 'o8']
     >>> oit_references("(อ้างอิงจำก 014) และ")  # OCR's ำ for า in the label
     ['o14']
     """

@@ -272,6 +272,8 @@ from normalize.codes import normalize_citations  # noqa: E402
     ("(อ้างอิงจาก 05 , 07)", "(อ้างอิงจาก o5 , o7)"),
     ("(อ้างอิง O21 และ o 22)", "(อ้างอิง o21 และ o22)"),
     ("(อ้างอิงจาก 0 2 1)", "(อ้างอิงจาก o21)"),  # letter-spaced digits
+    ("(อ้างอิงจาก 0 8)", "(อ้างอิงจาก o8)"),  # a letter-spaced one-digit item: no stray 0 before it
+    ("(อ้างอิงจาก 05 07)", "(อ้างอิงจาก o5 o7)"),  # two items, not one spaced one
     ("(อ้าง อิง จาก 031)", "(อ้าง อิง จาก o31)"),  # letter-spaced wording joined only in part
     ("งบประมาณปี 2568 จำนวน 010 รายการ", "งบประมาณปี 2568 จำนวน 010 รายการ"),  # no citation: untouched
 ])
@@ -282,6 +284,7 @@ def test_cited_codes_are_written_as_codes(raw, want):
 def test_references_read_letter_spaced_codes_and_skip_years():
     assert oit_references("(อ้างอิงจาก ๐ ๑ ๔) และ (อ้างอิงจาก o๓๓)") == ["o14", "o33"]
     assert oit_references("อ้างอิงจาก o๘ ปี ๒๕๖๘") == ["o8"]
+    assert oit_references("(อ้างอิงจาก ๐ ๘) และ (อ้างอิงจาก ๐ ๑๑)") == ["o8", "o11"]
 
 
 def test_letter_spaced_code_digits_are_read_whole():
