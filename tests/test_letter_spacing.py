@@ -37,3 +37,12 @@ def test_wraps_next_to_abbreviations_keep_their_space_and_inside_tokens_none():
     lines = [_line("ต.ค. 2567 ถึง"), _line("ก.ย. 2568")]
     assert normalize_text(join_cell_lines(lines)) == "ต.ค. 2567 ถึง ก.ย. 2568"
     assert normalize_text(join_cell_lines([_line("1/10/2567-30/"), _line("9/2568")])) == "1/10/2567-30/9/2568"
+
+
+def test_a_wrap_inside_a_numeric_date_joins_with_nothing():
+    # Chromium breaks an overlong token inside the year; fpdf before a slash
+    assert normalize_text(join_cell_lines([_line("1/10/2569-30/9/2"), _line("570")])) == "1/10/2569-30/9/2570"
+    assert normalize_text(join_cell_lines([_line("๑/๑๐/๒๕๖๖ ถึง ๓๐"), _line("/๙/๒๕๖๗")])) == "1/10/2566 ถึง 30/9/2567"
+    # a complete year, or a year of two digits, ends its date: the space stays
+    assert normalize_text(join_cell_lines([_line("ภายใน 30/9/2570"), _line("15 วัน")])) == "ภายใน 30/9/2570 15 วัน"
+    assert normalize_text(join_cell_lines([_line("ภายใน 30/9/67"), _line("15 วัน")])) == "ภายใน 30/9/67 15 วัน"

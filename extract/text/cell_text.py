@@ -48,6 +48,15 @@ _RE_ABBR_START = re.compile(rf"^[{charset(LETTERS)}]{{1,3}}\.(?:[{charset(LETTER
 _RE_ABBR_END = re.compile(rf"(?:^|[^{charset(BLOCK)}])[{charset(LETTERS)}]{{1,3}}\.(?:[{charset(LETTERS)}]{{1,2}}\.)?$")
 #: A line ending inside a token: after a slash or a hyphen ("30/" / "9/2567", "E-" / "Service").
 _RE_OPEN_END = re.compile(rf"[0-9A-Za-z{charset(DIGITS)}][/\-‐]$")
+#: A numeric date whose year a wrap cut ("30/9/2" / "570"): years are written
+#: with 2 or 4 digits, so a year of 1 or 3 digits at a line's end goes on
+#: in the digits that open the next line.
+_RE_CUT_YEAR = re.compile(rf"(?:^|[^0-9{charset(DIGITS)}/])[0-9{charset(DIGITS)}]{{1,2}}/[0-9{charset(DIGITS)}]{{1,2}}/"
+                          rf"(?P<year>[0-9{charset(DIGITS)}](?:[0-9{charset(DIGITS)}]{{2}})?)$")
+_RE_YEAR_REST = re.compile(rf"^[0-9{charset(DIGITS)}]{{1,3}}(?![0-9{charset(DIGITS)}/])")
+#: A line that opens with the slash of a date whose day ended the line before ("30" / "/9/2570").
+_RE_SLASH_START = re.compile(rf"^/[0-9{charset(DIGITS)}]")
+_RE_DIGIT_END = re.compile(rf"[0-9{charset(DIGITS)}]$")
 #: Thai letters at the end of one line and the start of the next.
 _RE_THAI_END = re.compile(f"[{charset(TEXT, LEGACY_GLYPHS)}]$")
 _RE_THAI_START = re.compile(f"^[{charset(TEXT, LEGACY_GLYPHS)}]")
@@ -60,10 +69,16 @@ def _wrap_joiner(left: str, right: str, drawn_space: bool) -> str:
     ('', ' ')
     >>> _wrap_joiner("1/10/2566-30/", "9/2567", False), _wrap_joiner("ผ่านระบบ E-", "Service", False)
     ('', '')
+    >>> _wrap_joiner("1/10/2569-30/9/2", "570", False), _wrap_joiner("1/10/2569-30", "/9/2570", False)
+    ('', '')
+    >>> _wrap_joiner("1/10/2569-30/9/2570", "ทุกเดือน", False), _wrap_joiner("ภายใน 30/9/25", "70 วัน", False)
+    (' ', ' ')
     """
     if drawn_space:
         return " "
     if _RE_OPEN_END.search(left) and re.match(f"[0-9A-Za-z{charset(DIGITS)}]", right):
+        return ""
+    if _date_cut(left, right):
         return ""
     if _RE_THAI_END.search(left) and _RE_THAI_START.match(right):
         # Thai writes words without spaces: the wrap fell between or inside
@@ -72,6 +87,14 @@ def _wrap_joiner(left: str, right: str, drawn_space: bool) -> str:
             return " "
         return ""
     return " "
+
+
+def _date_cut(left: str, right: str) -> bool:
+    """Whether a wrap cut a numeric date: inside its year, or before a slash."""
+    if _RE_SLASH_START.match(right):
+        return bool(_RE_DIGIT_END.search(left))
+    m, rest = _RE_CUT_YEAR.search(left), _RE_YEAR_REST.match(right)
+    return bool(m and rest) and len(m.group("year")) + len(rest.group(0)) in (2, 4)
 
 
 def join_cell_lines(lines: Sequence[Line]) -> str:
