@@ -125,6 +125,22 @@ def test_cut_row_above_a_table_whose_merged_column_has_no_rulings_is_a_row():
     assert texts(t)[1][:2] == ["EFGH", "90"]
 
 
+def test_merged_column_beside_the_cut_row_alone_is_taken_once_the_row_is():
+    # as above, but the merged cell's rest is short: its lines stand beside the
+    # cut row only (above the grid), none beside the grid's own rows
+    two = COLS[:2]
+    chars = (word("ABCD", 55.0, 60.0, 0) + word("100", 286.0, 60.0, 10)
+             + word("RESTOFGUIDELINE", 326.0, 59.0, 20) + word("ENDS", 326.0, 70.0, 40)
+             + word("EFGH", 55.0, 82.0, 50) + word("90", 290.0, 82.0, 60))
+    page = Page(2, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)], cols=two),), 0.0)
+    items = page_items(page)
+    assert not [it for it in items if isinstance(it, TextLine)]
+    (t,) = tables(items)
+    assert t.n_cols == 3
+    assert texts(t)[0] == ["ABCD", "100", "RESTOFGUIDELINE ENDS"]
+    assert texts(t)[1][:2] == ["EFGH", "90"]
+
+
 def test_text_overflowing_below_a_merged_column_drawn_without_rulings_is_that_cell_s():
     # the column beside the grid (no rulings) holds a cell whose last line ran past the bottom border
     two = COLS[:2]

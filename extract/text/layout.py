@@ -349,6 +349,9 @@ def page_items(page: Page, columns_above: list[tuple[float, float]] | None = Non
         # below it, may belong to that column
         steps += [("side", first)]
         steps += [("overflow", k) for k in range(len(grids))] + [("top", first), ("bottom", last)]
+        # and again once a cut row above the table made it taller: the side
+        # column's text may stand beside that row alone
+        steps += [("side", first)]
     for step, k in steps:
         n_free = len(free)
         if step == "overflow":
