@@ -70,3 +70,11 @@ def test_nikhahit_opening_a_line_over_sara_aa_is_sara_am():
     line2 = [Char(t, x0, x1, 130.0, 144.0, 14.0, 10 + i)
              for i, (t, x0, x1) in enumerate([("ํ", 10, 10), ("า", 10, 16), ("ด", 16, 24), ("ั", 24, 24), ("บ", 24, 32)])]
     assert [ln.text for ln in text_lines(line1 + line2)] == ["ตามล", "ำดับ"]
+
+
+def test_a_sliver_of_a_clipped_line_is_no_line():
+    # Chromium: a line the page break cut; its ใ and marks show at the page's bottom too
+    sliver = glyphs([("ใ", 75, 81), ("้", 80, 80), ("้", 90, 90), ("ี", 100, 100)], top=795)
+    above = glyphs([("แ", 10, 16), ("ล", 16, 24), ("ะ", 24, 30)], top=780)
+    assert [ln.text for ln in text_lines(above + sliver)] == ["และ"]
+    assert [ln.text for ln in text_lines(glyphs([("ใ", 10, 16), ("ห", 16, 24), ("้", 22, 22)]))] == ["ให้"]

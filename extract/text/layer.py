@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ita_extract.page import Box, Char, Page
-from normalize.thaichars import LEGACY_GLYPHS
+from normalize.thaichars import LEAD_VOWELS, LEGACY_GLYPHS, MARKS
 
 #: Legacy private-use codes that stand for combining marks (U+F700 ฐ and
 #: U+F70F ญ are base letters without descender, not marks).
@@ -132,6 +132,25 @@ def _group_lines(clusters: list[Cluster]) -> list[list[Cluster]]:
     return rows
 
 
+#: What stands above a Thai line's consonants: marks, upper vowels, the tall
+#: leading vowels (ใ ไ โ), legacy codes for shifted marks.
+_ABOVE_THE_LINE = frozenset(MARKS + LEAD_VOWELS + LEGACY_GLYPHS)
+
+
+def _is_sliver(text: str) -> bool:
+    """Whether a line holds only what rises above a Thai line: no consonant, digit or other letter.
+
+    Chromium prints a line that a page break cut on the next page, and its
+    tallest glyphs (marks, ใ ไ) also at the bottom of the page before. Thai
+    text has a consonant wherever it has a mark, so such a line is debris.
+
+    >>> _is_sliver("ใ้้ี"), _is_sliver("ให้"), _is_sliver("ๆ")
+    (True, False, False)
+    """
+    visible = [ch for ch in text if not ch.isspace()]
+    return bool(visible) and all(ch in _ABOVE_THE_LINE for ch in visible)
+
+
 def _line(clusters: list[Cluster]) -> Line | None:
     clusters = sorted(clusters, key=lambda c: (round(c.x0, 1), c.seq))
     parts: list[str] = []
@@ -149,7 +168,7 @@ def _line(clusters: list[Cluster]) -> Line | None:
         parts.append(c.text)
         prev = c
     text = "".join(parts)
-    if not text.strip():
+    if not text.strip() or _is_sliver(text):
         return None
     ends_with_space = text[-1].isspace()
     visible = [c for c in clusters if c.text.strip()]
