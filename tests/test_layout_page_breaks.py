@@ -141,6 +141,30 @@ def test_merged_column_beside_the_cut_row_alone_is_taken_once_the_row_is():
     assert texts(t)[1][:2] == ["EFGH", "90"]
 
 
+def test_cut_row_at_a_page_bottom_beside_an_open_merged_cell_leaves_it_one_cell():
+    # the analysis column's merged cell is open from row 1 down (no ruling closes it);
+    # the last row, cut from its bottom border, stands beside that same cell
+    chars = (word("ABCD", 55.0, 702.0, 0) + word("95", 290.0, 702.0, 10) + word("NOTE", 330.0, 702.0, 20)
+             + word("WXYZ", 55.0, 724.0, 30) + word("88", 290.0, 724.0, 40))
+    g = grid([(680.0, 700.0), (700.0, 720.0)], covered={(1, 2)})
+    g = Grid(bbox=g.bbox, rows=(g.rows[0][:2] + ((320.0, 680.0, 520.0, 700.0),), g.rows[1]))
+    page = Page(1, 595.0, 842.0, tuple(chars), (g,), 0.0)
+    (t,) = tables(page_items(page))
+    assert texts(t)[1:] == [["ABCD", "95", "NOTE"], ["WXYZ", "88", None]]
+    assert t.rows[1][2].bbox[3] >= 736.0  # the merged cell reaches down through the cut row
+
+
+def test_cut_row_at_a_page_top_above_an_open_merged_cell_is_that_cell_s_start():
+    # the analysis column's merged cell began in the row the break cut (above the
+    # grid) and goes on beside the grid's first row, where no ruling opens it
+    chars = (word("ABCD", 55.0, 62.0, 0) + word("95", 290.0, 62.0, 10) + word("NOTE", 330.0, 62.0, 20)
+             + word("EFGH", 55.0, 82.0, 30) + word("90", 290.0, 82.0, 40) + word("MORE", 330.0, 82.0, 50)
+             + word("IJKL", 55.0, 102.0, 60) + word("85", 290.0, 102.0, 70) + word("NEXT", 330.0, 102.0, 80))
+    page = Page(2, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0), (100.0, 120.0)], covered={(0, 2)}),), 0.0)
+    (t,) = tables(page_items(page))
+    assert texts(t) == [["ABCD", "95", "NOTE MORE"], ["EFGH", "90", None], ["IJKL", "85", "NEXT"]]
+
+
 def test_text_overflowing_below_a_merged_column_drawn_without_rulings_is_that_cell_s():
     # the column beside the grid (no rulings) holds a cell whose last line ran past the bottom border
     two = COLS[:2]

@@ -178,13 +178,35 @@ def _cut_row(grid: Grid, free: list[Char], above: bool) -> tuple[Grid, list[Char
         return grid, free
     taken = set(map(id, inside))
     rest = [c for c in free if id(c) not in taken]
+    open_ends = _open_ends(grid, edges, above)
     if above:
         row_top = min(c.top for c in inside) - 1.0
-        new_row = tuple((a, row_top, b, top) for a, b in edges)
+        new_row = tuple((a, row_top, b, open_ends.get(j, top)) for j, (a, b) in enumerate(edges))
         return Grid(bbox=(x0, row_top, x1, bottom), rows=(new_row, *grid.rows)), rest
     row_bottom = max(c.bottom for c in inside) + 1.0
-    new_row = tuple((a, bottom, b, row_bottom) for a, b in edges)
+    new_row = tuple(None if j in open_ends else (a, bottom, b, row_bottom) for j, (a, b) in enumerate(edges))
     return Grid(bbox=(x0, top, x1, row_bottom), rows=(*grid.rows, new_row)), rest
+
+
+def _open_ends(grid: Grid, edges: list[tuple[float, float]], top: bool) -> dict[int, float]:
+    """Columns whose slots at the grid's top (bottom) no cell closes: a merged cell the break cut goes on there.
+
+    Returns, per such column, how far down the open slots reach from the top
+    (at the bottom: the grid's bottom). A row the page break cut beside such
+    a column is the same merged cell's, not a cell of its own.
+    """
+    if len(edges) != max((len(r) for r in grid.rows), default=0):
+        return {}
+    out: dict[int, float] = {}
+    for j in range(len(edges)):
+        column = [r[j] if j < len(r) else None for r in grid.rows]
+        if top:
+            n = next((i for i, box in enumerate(column) if box is not None), len(column))
+            if n:
+                out[j] = max(b[3] for b in grid.rows[n - 1] if b is not None)
+        elif column[-1] is None and max((b[3] for b in column if b is not None), default=float("-inf")) < grid.bbox[3] - 1.0:
+            out[j] = grid.bbox[3]
+    return out
 
 
 def _uncovered_column(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
