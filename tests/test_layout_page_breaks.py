@@ -165,6 +165,20 @@ def test_cut_row_at_a_page_top_above_an_open_merged_cell_is_that_cell_s_start():
     assert texts(t) == [["ABCD", "95", "NOTE MORE"], ["EFGH", "90", None], ["IJKL", "85", "NEXT"]]
 
 
+def test_text_beside_the_grid_in_columns_of_the_table_above_gives_those_columns_cells():
+    # a measures table: the period cell (third column) merged over rows went on
+    # empty and unruled past the break, and the unit column right of it lost its
+    # rulings too; the table the page before ended with had all four columns
+    four = [(50.0, 150.0), (150.0, 250.0), (250.0, 350.0), (350.0, 450.0)]
+    chars = (word("AAAA", 55.0, 82.0, 0) + word("BBBB", 155.0, 82.0, 10) + word("UNITA", 355.0, 82.0, 20)
+             + word("CCCC", 55.0, 102.0, 30) + word("DDDD", 155.0, 102.0, 40) + word("UNITB", 355.0, 102.0, 50))
+    page = Page(3, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0), (100.0, 120.0)], cols=four[:2]),), 0.0)
+    (t,) = tables(page_items(page, four))
+    assert texts(t) == [["AAAA", "BBBB", "", "UNITA"], ["CCCC", "DDDD", None, "UNITB"]]
+    (t,) = tables(page_items(page))  # without the table above: one merged column, as before
+    assert texts(t) == [["AAAA", "BBBB", "UNITA UNITB"], ["CCCC", "DDDD", None]]
+
+
 def test_text_overflowing_below_a_merged_column_drawn_without_rulings_is_that_cell_s():
     # the column beside the grid (no rulings) holds a cell whose last line ran past the bottom border
     two = COLS[:2]

@@ -129,6 +129,8 @@ def _table(page: Page, grid: Grid, chars: list[Char]) -> Table:
 CUT_ROW_GAP = 1.2
 #: Text keeps at least this far (points) from its cell's left and right edges.
 CELL_INSET = 1.5
+#: Column edges of a table's pieces on two pages agree within this many points.
+COLUMN_TOLERANCE = 3.0
 
 
 def _column_edges(grid: Grid) -> list[tuple[float, float]]:
@@ -209,14 +211,17 @@ def _open_ends(grid: Grid, edges: list[tuple[float, float]], top: bool) -> dict[
     return out
 
 
-def _uncovered_column(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
+def _uncovered_column(grid: Grid, free: list[Char],
+                      columns_above: list[tuple[float, float]] | None = None) -> tuple[Grid, list[Char]]:
     """The table with the text beside it as one more, merged, column.
 
     A merged cell that a page break split (Chromium: the analysis column) is
     drawn on the next page without the rulings that would make it a column of
     the grid, so its text reads as free lines right of the table. Text there,
     within the table's height, clear of its right edge and with nothing left
-    of the table on those lines, becomes a cell spanning every row.
+    of the table on those lines, becomes a cell spanning every row. Text that
+    falls in two or more of the columns the table above had (``columns_above``)
+    becomes those columns' cells instead (see :func:`_side_columns`).
     """
     x0, top, x1, bottom = grid.bbox
     band = [c for c in free if c.text.strip() and top - 1 <= (c.top + c.bottom) / 2 <= bottom + 1]
@@ -228,9 +233,51 @@ def _uncovered_column(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
     near = [c for c in free if c.text.strip() and c.x0 >= x1 + CELL_INSET
             and top - reach <= (c.top + c.bottom) / 2 <= bottom + reach]
     edge = max(c.x1 for c in right + near) + CELL_INSET
-    rows = [(*grid.rows[0], (x1, top, edge, bottom)), *((*r, None) for r in grid.rows[1:])]
     taken = set(map(id, right))
-    return Grid(bbox=(x0, top, edge, bottom), rows=tuple(rows)), [c for c in free if id(c) not in taken]
+    rest = [c for c in free if id(c) not in taken]
+    side = _side_columns(grid, right, columns_above)
+    if side:
+        return _with_side_columns(grid, right, side), rest
+    rows = [(*grid.rows[0], (x1, top, edge, bottom)), *((*r, None) for r in grid.rows[1:])]
+    return Grid(bbox=(x0, top, edge, bottom), rows=tuple(rows)), rest
+
+
+def _side_columns(grid: Grid, right: list[Char],
+                  columns_above: list[tuple[float, float]] | None) -> list[tuple[float, float]]:
+    """The columns of the table above that the text beside the grid falls in, when it is two or more.
+
+    A measures row whose period cell is merged over rows can cross a page
+    break with that cell empty and unruled on the next page, and the cells
+    right of it then lose their rulings too: the grid keeps only the columns
+    left of it. The table the page before ended with still has them.
+    """
+    if not columns_above:
+        return []
+    edges = _column_edges(grid)
+    n = len(edges)
+    if n >= len(columns_above) or any(abs(a - c) > COLUMN_TOLERANCE or abs(b - d) > COLUMN_TOLERANCE
+                                      for (a, b), (c, d) in zip(edges, columns_above)):
+        return []
+    side = columns_above[n:]
+    if len(side) < 2 or any(not any(a <= c.xmid <= b for a, b in side) for c in right):
+        return []
+    return side
+
+
+def _with_side_columns(grid: Grid, right: list[Char], side: list[tuple[float, float]]) -> Grid:
+    """The grid with the side columns as cells of its rows; a column without text is one cell merged over them."""
+    spans = [(min(b[1] for b in r if b), max(b[3] for b in r if b)) for r in grid.rows]
+    x0, top, _, bottom = grid.bbox
+    rows = [list(r) for r in grid.rows]
+    for a, b in side:
+        if any(a <= c.xmid <= b for c in right):
+            for r, (t, btm) in zip(rows, spans):
+                r.append((a, t, b, btm))
+        else:  # the rest of a merged cell the break carried over: empty, over every row
+            rows[0].append((a, top, b, bottom))
+            for r in rows[1:]:
+                r.append(None)
+    return Grid(bbox=(x0, top, side[-1][1], bottom), rows=tuple(tuple(r) for r in rows))
 
 
 def _overflow(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
@@ -379,7 +426,7 @@ def page_items(page: Page, columns_above: list[tuple[float, float]] | None = Non
         if step == "overflow":
             grids[k], free = _overflow(grids[k], free)
         elif step == "side":
-            grids[k], free = _uncovered_column(grids[k], free)
+            grids[k], free = _uncovered_column(grids[k], free, columns_above)
         else:
             grids[k], free = _cut_row(grids[k], free, step == "top")
         if len(free) != n_free:
