@@ -301,3 +301,34 @@ def test_merged_cells_that_start_on_an_indicator_row_of_a_long_table_reach_its_m
     assert [(x.indicator, x.period_text, x.responsible) for x in m] == [
         (7, "ตามความเหมาะสม", "กองยุทธศาสตร์และงบประมาณ"), (7, "ตามความเหมาะสม", "กองยุทธศาสตร์และงบประมาณ"),
         (8, "ต.ค. 2568 - ก.ย. 2569", "กองคลัง")]
+
+
+def _full(*texts: str, right: float = 100.0, room: float = 20.0) -> Cell:
+    """A cell of a narrow column its text fills: its last line ends ``room`` points short of its right edge."""
+    lines = tuple(Line(t, 2.0, right - room, i * 16.0, i * 16.0 + 14, 14.0, 40.0) for i, t in enumerate(texts))
+    return Cell((0.0, 0.0, right, 16.0 * len(texts)), lines)
+
+
+def test_a_row_whose_every_cell_goes_on_and_ends_on_full_lines_is_glued():
+    # LibreOffice: only the row's first line fits at the page's bottom; every cell goes on
+    # on the next page, with no period range or numbered item cut to tell it
+    before = [_full("ปรับปรุงเว็บไซต์หลัก"), _full("รายงานผลการ"), _full("ให้เข้าถึงได้"), _full("ตลอด"),
+              _full("กลุ่มงานพัฒนา")]
+    after = [_full("ของหน่วยงาน", room=60.0), _full("ดำเนินงานขาดรายละเอียด", room=40.0),
+             _full("ตลอดเวลา", room=70.0), _full("ปีงบประมาณ 2566", room=30.0), _full("คุณภาพ", room=70.0)]
+    items = [heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), table([HEADER, before], page=3),
+             table([after, _row("เผยแพร่แผนดำเนินงาน", "ตรวจทาน")], page=4)]
+    m = read_report(items).measures
+    assert [x.seq for x in m] == [1, 2]
+    assert "".join(m[0].measure.split()) == "ปรับปรุงเว็บไซต์หลักของหน่วยงาน"
+    assert m[0].period_text == "ตลอดปีงบประมาณ 2566"
+
+
+def test_a_complete_row_at_a_page_bottom_whose_cells_end_with_room_is_not_glued():
+    # the same, but a cell of the row before ends its paragraph with room left: a new row follows
+    before = [_full("ปรับปรุงเว็บไซต์หลัก"), _full("รายงานผลการ"), _full("ให้เข้าถึงได้"),
+              _full("ตลอดปีงบประมาณ 2566", room=70.0), _full("กลุ่มงานพัฒนา")]
+    after = [_full("จัดทำคู่มือ", room=60.0), _full("ดำเนินงานขาดรายละเอียด", room=40.0),
+             _full("ตลอดเวลา", room=70.0), _full("ปีงบประมาณ 2566", room=30.0), _full("คุณภาพ", room=70.0)]
+    items = [heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), table([HEADER, before], page=3), table([after], page=4)]
+    assert [x.measure for x in read_report(items).measures] == ["ปรับปรุงเว็บไซต์หลัก", "จัดทำคู่มือ"]
