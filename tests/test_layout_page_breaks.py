@@ -154,6 +154,19 @@ def test_cut_row_at_a_page_bottom_beside_an_open_merged_cell_leaves_it_one_cell(
     assert t.rows[1][2].bbox[3] >= 736.0  # the merged cell reaches down through the cut row
 
 
+def test_cut_row_below_a_row_merged_across_the_columns_has_cells_of_its_own():
+    # a long measures table: an indicator sub-heading row spans every column (its
+    # slots right of the first are covered from the left, not open from above)
+    chars = (word("ABCD", 55.0, 682.0, 0) + word("95", 290.0, 682.0, 10) + word("NOTE", 330.0, 682.0, 20)
+             + word("HEADING", 55.0, 702.0, 30)
+             + word("WXYZ", 55.0, 724.0, 40) + word("88", 290.0, 724.0, 50) + word("MORE", 330.0, 724.0, 60))
+    g = grid([(680.0, 700.0), (700.0, 720.0)])
+    g = Grid(bbox=g.bbox, rows=(g.rows[0], ((50.0, 700.0, 520.0, 720.0), None, None)))
+    page = Page(1, 595.0, 842.0, tuple(chars), (g,), 0.0)
+    (t,) = tables(page_items(page))
+    assert texts(t) == [["ABCD", "95", "NOTE"], ["HEADING", "", ""], ["WXYZ", "88", "MORE"]]
+
+
 def test_cut_row_at_a_page_top_above_an_open_merged_cell_is_that_cell_s_start():
     # the analysis column's merged cell began in the row the break cut (above the
     # grid) and goes on beside the grid's first row, where no ruling opens it

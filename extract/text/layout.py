@@ -199,14 +199,20 @@ def _open_ends(grid: Grid, edges: list[tuple[float, float]], top: bool) -> dict[
     """
     if len(edges) != max((len(r) for r in grid.rows), default=0):
         return {}
+    def spanned(row: tuple[Box | None, ...], j: int) -> bool:  # covered by a cell merged from the left
+        a, b = edges[j]
+        return any(box is not None and box[0] <= a + 1.0 and box[2] >= b - 1.0 for box in row)
+
     out: dict[int, float] = {}
     for j in range(len(edges)):
         column = [r[j] if j < len(r) else None for r in grid.rows]
         if top:
-            n = next((i for i, box in enumerate(column) if box is not None), len(column))
+            n = next((i for i, (box, r) in enumerate(zip(column, grid.rows)) if box is not None or spanned(r, j)),
+                     len(column))
             if n:
                 out[j] = max(b[3] for b in grid.rows[n - 1] if b is not None)
-        elif column[-1] is None and max((b[3] for b in column if b is not None), default=float("-inf")) < grid.bbox[3] - 1.0:
+        elif (column[-1] is None and not spanned(grid.rows[-1], j)
+              and max((b[3] for b in column if b is not None), default=float("-inf")) < grid.bbox[3] - 1.0):
             out[j] = grid.bbox[3]
     return out
 
