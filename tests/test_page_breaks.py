@@ -332,3 +332,18 @@ def test_a_complete_row_at_a_page_bottom_whose_cells_end_with_room_is_not_glued(
              _full("ตลอดเวลา", room=70.0), _full("ปีงบประมาณ 2566", room=30.0), _full("คุณภาพ", room=70.0)]
     items = [heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), table([HEADER, before], page=3), table([after], page=4)]
     assert [x.measure for x in read_report(items).measures] == ["ปรับปรุงเว็บไซต์หลัก", "จัดทำคู่มือ"]
+
+
+def test_a_header_cut_by_the_break_whose_rest_names_no_new_field_is_the_document_s_header_again():
+    # the break cut "มาตรการ โครงการ" / "หรือกิจกรรม": the rest adds no field keyword, but
+    # with it the header reads as the one the document printed whole before
+    full = [cell("มาตรการ โครงการ หรือกิจกรรม"), cell("ผลการวิเคราะห์ตัวชี้วัด"), cell("ขั้นตอนการดำเนินการ"),
+            cell("ช่วงระยะเวลาในการดำเนินการ"), cell("ผู้รับผิดชอบ")]
+    cut = [cell("มาตรการ โครงการ"), cell("ผลการวิเคราะห์ตัว"), cell("ขั้นตอนการดำเนินการ"),
+           cell("ช่วงระยะเวลาใน"), cell("ผู้รับผิดชอบ")]
+    rest = [cell("หรือกิจกรรม"), cell("ชี้วัด"), empty(), cell("การดำเนินการ"), empty()]
+    items = [heading("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), table([full, _row("จัดทำสื่อ", "เผยแพร่")], page=6),
+             heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", page=6), table([cut], page=6),
+             table([rest, _row("ปรับปรุงเว็บไซต์", "มอบหมายผู้รับผิดชอบ")], page=7)]
+    m = [x for x in read_report(items).measures if x.indicator == 9]
+    assert [(x.seq, x.measure) for x in m] == [(1, "ปรับปรุงเว็บไซต์")]

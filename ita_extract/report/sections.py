@@ -536,6 +536,22 @@ class _Walker:
             return True
         return _column_map(cur.edges, item.column_edges) is not None
 
+    def _completes_header(self, cur: IndicatorTable, row: list[Cell | None]) -> bool:
+        """Whether ``row`` with ``cur``'s header cut at the break reads as a header the document printed whole before.
+
+        A report repeats one header over its tables; when the break cut it
+        ("มาตรการ โครงการ" / "หรือกิจกรรม") and its rest names no new field,
+        the rest still makes it that header again.
+        """
+        def key(r: list[Cell | None]) -> tuple[str, ...]:
+            return tuple(_cell_text(c) for c in r)
+
+        if len(row) != len(cur.header) or any(c is not None and _RE_DIGIT.search(c.raw_text) for c in row):
+            return False
+        merged = key(_merge_rows(cur.header, row))
+        return merged != key(cur.header) and any(
+            t is not cur and t.kind == cur.kind and key(t.header) == merged for t in self.tables)
+
     def table(self, item: Table) -> None:
         self.width, self.n_cols, self.edges = item.bbox[2] - item.bbox[0], item.n_cols, item.column_edges
         gap, self.gap_lines = self.gap_lines, 0
@@ -564,7 +580,8 @@ class _Walker:
             if where is not None and where != list(range(cur.n_cols)):
                 body = [(_widen(r, where, cur.n_cols), p) for r, p in body]
             first = next(((r, p) for r, p in body if not _is_header(r)), None)
-            if first and not cur.rows and cur.header and header_rest(cur.kind, cur.header, first[0]):
+            if first and not cur.rows and cur.header and (header_rest(cur.kind, cur.header, first[0])
+                                                          or self._completes_header(cur, first[0])):
                 # the header row itself was split: its words go on at the top of the page
                 cur.header = _merge_rows(cur.header, first[0])
                 cur.columns = column_map(cur.kind, cur.header)
