@@ -347,3 +347,16 @@ def test_a_header_cut_by_the_break_whose_rest_names_no_new_field_is_the_document
              table([rest, _row("ปรับปรุงเว็บไซต์", "มอบหมายผู้รับผิดชอบ")], page=7)]
     m = [x for x in read_report(items).measures if x.indicator == 9]
     assert [(x.seq, x.measure) for x in m] == [(1, "ปรับปรุงเว็บไซต์")]
+
+
+def test_an_indicator_row_opening_a_page_of_a_long_table_is_no_rest_of_the_row_before():
+    # under the repeated header, the sub-heading row fills only the measure column: it is the
+    # next indicator's start, not the part of the last measure that a break carried over
+    items = [heading("การกำหนดมาตรการ"),
+             table([HEADER, [cell("ตัวชี้วัดที่ 8 การปรับปรุงการทำงาน"), empty(), empty(), empty(), empty()],
+                    _row("ขยายบริการ E-Service", "จัดเวทีรับฟัง")], page=6),
+             table([HEADER, [cell("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), empty(), empty(), empty(), empty()],
+                    _row("ตรวจทานข้อมูลก่อนส่งตรวจ", "เผยแพร่ข้อมูล")], page=7)]
+    content = read_report(items)
+    assert [(m.indicator, m.seq, m.measure) for m in content.measures] == [
+        (8, 1, "ขยายบริการ E-Service"), (9, 1, "ตรวจทานข้อมูลก่อนส่งตรวจ")]

@@ -306,8 +306,8 @@ def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None
         return _cell_text(r[i]) if i is not None and i < len(r) else ""
 
     filled_row = {n for n in cols if text(row, n)}
-    if not filled_row:
-        return False
+    if not filled_row or heading_row(row):
+        return False  # an indicator's sub-heading row opening the page starts the next indicator
     keys = [k for k in KEY_FIELDS[kind] if k in cols]
     if keys and not any(text(row, k) for k in keys) and any(text(prev, k) for k in keys):
         return True
