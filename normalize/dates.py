@@ -47,7 +47,8 @@ _MONTH = f"(?:{{}}|(?<![{charset(TEXT)}]){{}})".format(
 # digits; a year belongs to the month only if nothing but spaces separates).
 _RE_DATE = re.compile(
     rf"(?:(?<!\d)(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH})"
-    rf"(?:\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{{4}}|\d{{2}})(?!\d))?"
+    # a year may be letter-spaced as the words around it ("ต.ค. ๖ ๘": one digit a space)
+    rf"(?:\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>(?:\d{{4}}|\d{{2}})(?!\d)|\d(?: \d){{3}}(?! ?\d)|\d \d(?! ?\d)))?"
 )
 # After a range dash: a day and a year with no month between them.
 _RE_LOST_END_MONTH = re.compile(r"^\s*(?:-|–|—|ถึง)+\s*30\s+(?P<year>\d{4})\s*$")
@@ -80,6 +81,7 @@ def _gregorian(year: str | None) -> int | None:
     """A printed year to a Gregorian year: 2569 -> 2026, 69 -> 2026."""
     if not year:
         return None
+    year = year.replace(" ", "")
     y = int(year)
     if len(year) == 2:
         y += 2500
@@ -141,6 +143,8 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     >>> parse_period("ดต.ค. 2570 - 30 ก.ย. 2571")  # the start unreadable: only the end
     (None, datetime.date(2028, 9, 30))
     >>> parse_period("ต.ค. 2568 - 30 2569")  # OCR lost the end's month
+    (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
+    >>> parse_period("ต.ค. 6 8 ถึง ก.ย. 6 9")  # letter-spaced years
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     """
     if not text:

@@ -113,3 +113,12 @@ def test_a_range_whose_start_is_unreadable_keeps_only_its_end(text, end):
 
 def test_a_day_range_still_borrows_the_month():
     assert parse_period("1 - 30 ก.ย. 2569") == (date(2026, 9, 1), date(2026, 9, 30))
+
+
+def test_a_letter_spaced_year_is_read_whole():
+    # a period cell set letter-spaced: its years come one digit a space ("ต.ค. ๖ ๘ ถึง ก.ย. ๖ ๙")
+    from datetime import date
+    from normalize.dates import parse_period as read
+    assert read("ต.ค. 6 8 ถึง ก.ย. 6 9") == (date(2025, 10, 1), date(2026, 9, 30))
+    assert read("ต.ค. 2 5 6 8 - ก.ย. 2 5 6 9") == (date(2025, 10, 1), date(2026, 9, 30))
+    assert read("ต.ค. 2568 30 ก.ย. 2569") == (date(2025, 10, 1), date(2026, 9, 30))  # two numbers stay two
