@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-from normalize.thaichars import DIGITS, MARKS
+from normalize.lexicon import _frequencies, plausible
+from normalize.repair import Faults, RepairStats, repair_line
+from normalize.thai import thai_tokens
+from normalize.thaichars import BASES, DIGITS, MARKS, charset
 
 # A mark right after a full stop or a digit belongs to no letter.
 _RE_STRAY_MARK = re.compile(f"(?<=[.0-9{DIGITS}])[{MARKS}]+")
@@ -29,3 +32,80 @@ def drop_stray_ocr_marks(s: str) -> str:
     ('มี.ค.', 'พ.ศ.๒๕๖๘', 'ที่')
     """
     return _RE_STRAY_MARK.sub("", s)
+
+
+#: What Tesseract does to Thai: it drops tone marks and vowel marks, which a
+#: text layer's repair restores only on a page that shows a fault; OCR text
+#: always shows this one (see :class:`normalize.repair.Faults`).
+OCR_FAULTS = Faults(unread=True)
+_BASES = frozenset(BASES)
+_MARK_SET = frozenset(MARKS)
+_RE_THAI = re.compile(f"[{charset(BASES)}]")
+
+
+def _clusters(s: str) -> list[tuple[str, str]] | None:
+    """(base letter, its marks) for every Thai base letter; other characters as (char, "")."""
+    out: list[tuple[str, str]] = []
+    for ch in s:
+        if ch in _MARK_SET:
+            if not out or out[-1][0] not in _BASES:
+                return None  # a mark with no letter: left to the other rules
+            out[-1] = (out[-1][0], out[-1][1] + ch)
+        else:
+            out.append((ch, ""))
+    return out
+
+
+def _token_at(s: str) -> list[str]:
+    """The dictionary word (PyThaiNLP newmm) each character of ``s`` falls in."""
+    out: list[str] = []
+    for tok in thai_tokens(s):
+        out += [tok] * len(tok)
+    return out
+
+
+def restore_marks(word: str) -> str:
+    """Marks Tesseract dropped or misread, restored where the dictionary tells (an OCR word).
+
+    The text layer's repair (:func:`normalize.repair.repair_line`) reads the
+    word as dictionary words; only its marks are taken, never a letter it
+    would change, add or drop. A word that was already a plausible word takes
+    new marks only when they make a more frequent word in the Thai National
+    Corpus (``สวน`` -> ``ส่วน``) or a compound it lacks (``บางส่วน``), so a
+    word read right (``มา``, never ``ม้า``) keeps its marks.
+
+    >>> restore_marks("ดังนัน"), restore_marks("อย่างสมำเสมอ"), restore_marks("ดำเนนการ")
+    ('ดังนั้น', 'อย่างสม่ำเสมอ', 'ดำเนินการ')
+    >>> restore_marks("ผู้รับบริการบางสวนเหนว่า")
+    'ผู้รับบริการบางส่วนเห็นว่า'
+    >>> restore_marks("เทคโนโลยีมาใช้"), restore_marks("E-Service"), restore_marks("กำนตัง")
+    ('เทคโนโลยีมาใช้', 'E-Service', 'กำนตัง')
+    >>> restore_marks("เทอร์บายน์")  # a name: no more of it reads as words with a mark added
+    'เทอร์บายน์'
+    """
+    if not _RE_THAI.search(word):
+        return word
+    fixed = repair_line(word, RepairStats(), OCR_FAULTS)
+    if fixed == word:
+        return word
+    old, new = _clusters(word), _clusters(fixed.replace(" ", "") if " " not in word else fixed)
+    if old is None or new is None or [b for b, _ in old] != [b for b, _ in new]:
+        return word  # a letter changed, or spaces moved: not a mark's repair
+    candidate = "".join(b + m for b, m in new)
+    old_tok, new_tok = _token_at(word), _token_at(candidate)
+    freq = _frequencies()
+    out, i, j = [], 0, 0  # i, j: indices in word and candidate
+    for (b, m_old), (_, m_new) in zip(old, new):
+        keep_old = m_old != m_new and plausible(old_tok[i]) and (
+            not plausible(new_tok[j]) or freq.get(new_tok[j], 10**9) <= freq.get(old_tok[i], 0))
+        m = m_old if keep_old else m_new
+        out.append(b + m)
+        i += 1 + len(m_old)
+        j += 1 + len(m_new)
+    result = "".join(out)
+    return result if _in_words(result) > _in_words(word) else word
+
+
+def _in_words(s: str) -> int:
+    """Characters of ``s`` that fall in plausible dictionary words."""
+    return sum(len(t) for t in thai_tokens(s) if plausible(t))
