@@ -149,3 +149,15 @@ def test_specks_after_the_text_go_only_where_ocr_read_it():
     assert (split_analysis(text, ocr=True).cause, split_analysis(text, ocr=True).guideline) == (
         "บุคลากรไม่ทราบแผน", "จัดอบรม")
     assert split_analysis(text).cause == "บุคลากรไม่ทราบแผน ."  # a text layer's sign is kept
+
+
+def test_a_label_right_after_a_tag_remnant_that_lost_its_bracket():
+    p = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด คือ\ni3 การให้บริการ\n5ถ>สาเหตุเกิดจาก\nบุคลากรไม่ทราบ\n"
+                       "แนวทางการยกระดับผลการประเมินฯ จัดอบรม", ocr=True)
+    assert p.lowest_text.startswith("i3 การให้บริการ")
+    assert (p.cause, p.guideline) == ("บุคลากรไม่ทราบ", "จัดอบรม")
+
+
+def test_a_paragraph_tag_read_as_a_number_before_a_part_is_dropped():
+    p = split_analysis("สาเหตุ : บุคลากรไม่ทราบ\nแนวทางการยกระดับผลการประเมินฯ :\n<20>ดังนั้น จัดอบรม", ocr=True)
+    assert p.guideline == "ดังนั้น จัดอบรม"

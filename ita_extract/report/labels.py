@@ -109,8 +109,9 @@ _TAIL = r"(?P<tail>(?:\s*[ฯๆ])?(?:\s*(?:คือ|ได้แก่))?\s*(?
 _RE_OPENING = re.compile(
     rf"(?:^|\n)[ \t]*(?:[-•●▪*]\s*)?(?:[^\s{charset(LETTERS)}]{{1,3}}\s*|[<(\[{{|]\S{{0,3}}\s*)?$"
 )
-# A word boundary before a label standing inside a paragraph.
-_RE_WORD_BEFORE = re.compile(r"(?:^|[\s(\"'“:;,.])$")
+# A word boundary before a label standing inside a paragraph, or the end of
+# a tag remnant OCR left (``5ถ>`` for ``</p>``).
+_RE_WORD_BEFORE = re.compile(r"(?:^|[\s(\"'“:;,.>])$")
 
 
 @lru_cache(maxsize=1)
@@ -288,6 +289,8 @@ def find_labels(text: str) -> list[LabelMatch]:
     >>> t = "o12 รายงาน\\n<อ2สาเหุตุเกิดจาก ข้อมูลไม่ครบ\\nแนวทางการยกระดับผลการประเมินๆ : จัดทำ"  # OCR debris
     >>> [(m.kind, t[m.end:].strip()[:4]) for m in find_labels(t)]
     [('cause', 'ข้อม'), ('guideline', 'จัดท')]
+    >>> [m.kind for m in find_labels("o12 รายงาน\\n5ถ>สาเหตุเกิดจาก\\nข้อมูลไม่ครบ")]  # a tag that lost its <
+    ['cause']
     """
     cands = _candidates(text)
     chosen: list[LabelMatch] = []

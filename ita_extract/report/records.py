@@ -54,10 +54,10 @@ _RE_HUNDRED_CUT = re.compile(r"^\s*100[.,]\s*$")
 
 
 #: What may stand between a label and its text and is no text: colons and
-#: OCR's specks (``.`` ``'`` ``|``), or a ``</p>`` remnant OCR lost its
-#: ``<`` from (``30>``). A part's text starts with a letter, a digit, a
+#: OCR's specks (``.`` ``'`` ``|``), or a ``<p>`` remnant OCR read as a
+#: number (``<20>``) or lost its ``<`` from (``30>``). A part's text starts with a letter, a digit, a
 #: bracket or a bullet, never with these.
-_RE_LEAD_DEBRIS = re.compile(r"^(?:[\s.,:;'`|*!_>]|[0-9A-Za-z/]{1,3}>)+")
+_RE_LEAD_DEBRIS = re.compile(r"^(?:[\s.,:;'`|*!_>]|<?[0-9A-Za-z/]{1,3}>)+")
 #: Specks OCR read as signs standing alone at a part's end (``ไม่โปร่งใส .``).
 _RE_TRAIL_SPECKS = re.compile(r"(?:\s+[.,:;'\"`|*!~_^]+)+$")
 
@@ -69,8 +69,8 @@ def trim_debris(text: str, ocr: bool = False) -> str:
     ('ผู้ตอบแบบวัด', 'ไม่ได้เผยแพร่', '(อ้างอิงจาก o8)')
     >>> trim_debris("ไม่โปร่งใส .", ocr=True), trim_debris("งบประมาณ\\n:", ocr=True), trim_debris("ไม่โปร่งใส .")
     ('ไม่โปร่งใส', 'งบประมาณ', 'ไม่โปร่งใส .')
-    >>> trim_debris("1. ประชุมชี้แจง"), trim_debris("- ไม่มี")
-    ('1. ประชุมชี้แจง', '- ไม่มี')
+    >>> trim_debris("1. ประชุมชี้แจง"), trim_debris("- ไม่มี"), trim_debris("<20>ดังนั้น")
+    ('1. ประชุมชี้แจง', '- ไม่มี', 'ดังนั้น')
     """
     text = _RE_LEAD_DEBRIS.sub("", text)
     return _RE_TRAIL_SPECKS.sub("", text) if ocr else text
