@@ -129,10 +129,10 @@ _RE_BLOCK_TAG = re.compile(
 # Latin letter or "/", so "a < b" in running text is left alone.
 _RE_INLINE_TAG = re.compile(r"<\s*(?:/\s*)?[A-Za-z][A-Za-z0-9]*\b[^<>]*>")
 # A paragraph tag as OCR reads it: "<p>" becomes "<0>", "<2>", "</0>", "<ถ>",
-# "<p0>" -- one or two characters between angle brackets, but never a number
-# of two digits or more: "<80>" is text.
+# "<p0>", "</20>", "<>" -- up to two characters between angle brackets, but
+# never a number of two digits or more without the slash: "<80>" is text.
 _RE_OCR_P_TAG = re.compile(
-    rf"<\s*(?:/\s*)?(?:(?![0-9{DIGITS}]{{2}})[^\s<>/]{{1,2}})\s*>"
+    rf"<\s*/\s*[^\s<>/]{{0,2}}\s*>|<\s*(?:(?![0-9{DIGITS}]{{2}})[^\s<>/]{{0,2}})\s*>"
 )
 # Where a block tag was: joined to one paragraph break afterwards.
 _BREAK = "\x00"
@@ -148,6 +148,8 @@ def strip_html(s: str) -> str:
     'ดังนั้น หน่วยงาน'
     >>> strip_html("ข้อคำถาม :</0> <ถ>สาเหตุ")
     'ข้อคำถาม :\\nสาเหตุ'
+    >>> strip_html("ไม่เท่าเทียมกัน</20>"), strip_html("<>หน่วยงาน</>")
+    ('ไม่เท่าเทียมกัน', 'หน่วยงาน')
 
     >>> strip_html("<p>ข้อคำถามที่ได้คะแนนน้อยที่สุด :</p> <p>-ไม่มี</p>")
     'ข้อคำถามที่ได้คะแนนน้อยที่สุด :\\n-ไม่มี'

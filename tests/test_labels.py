@@ -110,3 +110,54 @@ def test_an_unlabelled_analysis_cell_is_reported():
     content = read_report(items)
     assert content.analyses[0].guideline == "ควรจัดทำแผนการใช้จ่ายและเผยแพร่"
     assert ("analysis-unlabelled", 2) in {(p.code, p.indicator) for p in content.problems}
+
+
+@pytest.mark.parametrize("garbled", ["แนวทางการพผัฒนา", "แนวทางการพัฒา", "แนวทางการยกระดับผลการประมิน",
+                                     "สาเหตุที่ได้คะแนนนอ้ย"])
+def test_a_label_ocr_misread_by_a_letter_still_opens_its_paragraph(garbled):
+    # OCR added, lost or swapped a letter of the label: the cell's line
+    # before is full, so only the label's wording tells a paragraph opens there
+    cell = _cell("สาเหตุเกิดจาก : ผู้รับบริการบางรายเห็นว่าข้อมูล", "ไม่ชัดเจนและไม่ครบถ้วน",
+                 f"{garbled} หน่วยงานควรจัดทำสื่อประชาสัมพันธ์", widths=(RIGHT, RIGHT, 200.0))
+    text = cell_text(cell)
+    p = split_analysis(text)
+    if garbled.startswith("สาเหตุ"):  # a second cause label: the first one stands
+        assert p.cause.startswith("ผู้รับบริการ")
+        return
+    assert p.cause == "ผู้รับบริการบางรายเห็นว่าข้อมูลไม่ชัดเจนและไม่ครบถ้วน"
+    assert p.guideline == "หน่วยงานควรจัดทำสื่อประชาสัมพันธ์"
+
+
+@pytest.mark.parametrize("line", ["แนวทางการใช้ทรัพย์สินของราชการ", "แนวทางการพัฒนาบุคลากรให้มีความรู้",
+                                  "แนวทางการปฏิบัติงานที่ชัดเจน", "สาเหตุที่ไม่ได้รับการแก้ไข"])
+def test_a_sentence_near_a_label_does_not_open_a_paragraph(line):
+    assert not opens_with_label(line)
+    p = split_analysis(f"สาเหตุเกิดจาก : บุคลากรไม่ทราบ\nแนวทางการยกระดับผลการประเมินฯ : จัดอบรม\n{line}")
+    assert p.guideline == f"จัดอบรม\n{line}"
+
+
+@pytest.mark.parametrize("between", [" .\n' ", "::", " : . ", "30>\n", "\n;\n", " | "])
+def test_debris_between_a_label_and_its_text_is_dropped(between):
+    p = split_analysis(f"สาเหตุ{between}ผู้ตอบแบบวัดบางรายเห็นว่าไม่โปร่งใส\n"
+                       f"แนวทางการยกระดับผลการประเมินฯ{between}(อ้างอิงจาก o8) จัดอบรม", ocr=True)
+    assert p.cause == "ผู้ตอบแบบวัดบางรายเห็นว่าไม่โปร่งใส"
+    assert p.guideline == "(อ้างอิงจาก o8) จัดอบรม"
+
+
+def test_specks_after_the_text_go_only_where_ocr_read_it():
+    text = "สาเหตุ : บุคลากรไม่ทราบแผน .\nแนวทางการพัฒนา : จัดอบรม *"
+    assert (split_analysis(text, ocr=True).cause, split_analysis(text, ocr=True).guideline) == (
+        "บุคลากรไม่ทราบแผน", "จัดอบรม")
+    assert split_analysis(text).cause == "บุคลากรไม่ทราบแผน ."  # a text layer's sign is kept
+
+
+def test_a_label_right_after_a_tag_remnant_that_lost_its_bracket():
+    p = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด คือ\ni3 การให้บริการ\n5ถ>สาเหตุเกิดจาก\nบุคลากรไม่ทราบ\n"
+                       "แนวทางการยกระดับผลการประเมินฯ จัดอบรม", ocr=True)
+    assert p.lowest_text.startswith("i3 การให้บริการ")
+    assert (p.cause, p.guideline) == ("บุคลากรไม่ทราบ", "จัดอบรม")
+
+
+def test_a_paragraph_tag_read_as_a_number_before_a_part_is_dropped():
+    p = split_analysis("สาเหตุ : บุคลากรไม่ทราบ\nแนวทางการยกระดับผลการประเมินฯ :\n<20>ดังนั้น จัดอบรม", ocr=True)
+    assert p.guideline == "ดังนั้น จัดอบรม"

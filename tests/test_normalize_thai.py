@@ -91,6 +91,10 @@ def test_map_legacy_glyphs_in_words(raw: str, expected: str) -> None:
         ("ทุก<BR>หน่วยงาน", "ทุก\nหน่วยงาน"),
         ("<span style='x'>กองคลัง</span>", "กองคลัง"),
         ("สำนักปลัด&nbsp;&amp;&nbsp;กองคลัง", "สำนักปลัด\u00a0&\u00a0กองคลัง"),
+        # OCR's </p>: the p read as two digits, or lost
+        ("ไม่เท่าเทียมกัน</20>\nแนวทาง", "ไม่เท่าเทียมกัน\nแนวทาง"),
+        ("ให้ทราบอย่างทั่วถึง</11>", "ให้ทราบอย่างทั่วถึง"),
+        ("<>หน่วยงานควรศึกษา</>", "หน่วยงานควรศึกษา"),
     ],
 )
 def test_strip_html(raw: str, expected: str) -> None:
@@ -98,7 +102,7 @@ def test_strip_html(raw: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["คะแนน < 80 และ > 50", "ขั้นตอน/แนวปฏิบัติ", "ผู้บังคับบัญชา*ของท่าน"]
+    "text", ["คะแนน < 80 และ > 50", "ขั้นตอน/แนวปฏิบัติ", "ผู้บังคับบัญชา*ของท่าน", "ช่วง <80> ถึง <90>"]
 )
 def test_strip_html_leaves_plain_text(text: str) -> None:
     assert strip_html(text) == text

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-from normalize.thaichars import DIGITS, MARKS
+from normalize.lexicon import _frequencies, plausible
+from normalize.repair import Faults, RepairStats, repair_line
+from normalize.thai import thai_tokens
+from normalize.thaichars import ABOVE_VOWELS, BASES, BELOW_VOWELS, CONSONANTS, DIGITS, MARKS, TONEMARKS, charset
 
 # A mark right after a full stop or a digit belongs to no letter.
 _RE_STRAY_MARK = re.compile(f"(?<=[.0-9{DIGITS}])[{MARKS}]+")
@@ -29,3 +32,130 @@ def drop_stray_ocr_marks(s: str) -> str:
     ('มี.ค.', 'พ.ศ.๒๕๖๘', 'ที่')
     """
     return _RE_STRAY_MARK.sub("", s)
+
+
+#: What Tesseract does to Thai: it drops tone marks and vowel marks, which a
+#: text layer's repair restores only on a page that shows a fault; OCR text
+#: always shows this one (see :class:`normalize.repair.Faults`).
+OCR_FAULTS = Faults(unread=True)
+_BASES = frozenset(BASES)
+_MARK_SET = frozenset(MARKS)
+_RE_THAI = re.compile(f"[{charset(BASES)}]")
+
+
+def _clusters(s: str) -> list[tuple[str, str]] | None:
+    """(base letter, its marks) for every Thai base letter; other characters as (char, "")."""
+    out: list[tuple[str, str]] = []
+    for ch in s:
+        if ch in _MARK_SET:
+            if not out or out[-1][0] not in _BASES:
+                return None  # a mark with no letter: left to the other rules
+            out[-1] = (out[-1][0], out[-1][1] + ch)
+        else:
+            out.append((ch, ""))
+    return out
+
+
+def _token_at(s: str) -> list[str]:
+    """The dictionary word (PyThaiNLP newmm) each character of ``s`` falls in."""
+    out: list[str] = []
+    for tok in thai_tokens(s):
+        out += [tok] * len(tok)
+    return out
+
+
+#: A dictionary word read without a tone mark takes one only when the word
+#: with it is this many times more frequent in the Thai National Corpus
+#: (``ที`` 12,135 against ``ที่`` 818,364): then the bare word as read is
+#: almost always a tone mark lost (``สวน``/``ส่วน``, 9 times, is left alone).
+TONE_LOST_RATIO = 30.0
+#: The marks Tesseract loses this way: mai ek, mai tho and mai taikhu (``เปน`` for ``เป็น``).
+_LOST_TONES = "\u0e48\u0e49\u0e47"
+_TONES = frozenset(TONEMARKS)
+_ABOVE_BELOW = frozenset(ABOVE_VOWELS + BELOW_VOWELS)
+
+
+def _with_lost_tone(tok: str) -> str:
+    """``tok`` with the tone mark it lost, when the dictionary says it almost surely had one.
+
+    >>> _with_lost_tone("ที"), _with_lost_tone("ได"), _with_lost_tone("มา"), _with_lost_tone("สวน")
+    ('ที่', 'ได้', 'มา', 'สวน')
+    """
+    if len(tok) > 4 or any(c in _TONES for c in tok) or not plausible(tok):
+        return tok
+    freq = _frequencies()
+    best, best_f = tok, TONE_LOST_RATIO * max(1, freq.get(tok, 0))
+    for i, ch in enumerate(tok):
+        if ch not in CONSONANTS:
+            continue
+        k = i + 1
+        while k < len(tok) and tok[k] in _ABOVE_BELOW:
+            k += 1  # a tone mark sits above the vowel mark of its letter
+        for tone in _LOST_TONES:
+            cand = tok[:k] + tone + tok[k:]
+            if freq.get(cand, 0) >= best_f:
+                best, best_f = cand, freq[cand]
+    return best
+
+
+def restore_marks(word: str) -> str:
+    """Marks Tesseract dropped or misread, restored where the dictionary tells (an OCR word).
+
+    Two steps: :func:`repair_marks` (a word that does not read as words),
+    then each word of it that lost a tone mark by :func:`_with_lost_tone`.
+
+    >>> restore_marks("ทีกำหนด"), restore_marks("ตรวจสอบอย่างสมำเสมอ"), restore_marks("ภายในเวลาที่กำหนด")
+    ('ที่กำหนด', 'ตรวจสอบอย่างสม่ำเสมอ', 'ภายในเวลาที่กำหนด')
+    """
+    if not _RE_THAI.search(word):
+        return word
+    word = repair_marks(word)
+    toks = thai_tokens(word)
+    return "".join(_with_lost_tone(t) for t in toks) if "".join(toks) == word else word
+
+
+def repair_marks(word: str) -> str:
+    """Marks restored in a word that does not read as dictionary words.
+
+    The text layer's repair (:func:`normalize.repair.repair_line`) reads the
+    word as dictionary words; only its marks are taken, never a letter it
+    would change, add or drop. A word that was already a plausible word takes
+    new marks only when they make a more frequent word in the Thai National
+    Corpus (``สวน`` -> ``ส่วน``) or a compound it lacks (``บางส่วน``), so a
+    word read right (``มา``, never ``ม้า``) keeps its marks.
+
+    >>> repair_marks("ดังนัน"), repair_marks("อย่างสมำเสมอ"), repair_marks("ดำเนนการ")
+    ('ดังนั้น', 'อย่างสม่ำเสมอ', 'ดำเนินการ')
+    >>> repair_marks("ผู้รับบริการบางสวนเหนว่า")
+    'ผู้รับบริการบางส่วนเห็นว่า'
+    >>> repair_marks("เทคโนโลยีมาใช้"), repair_marks("E-Service"), repair_marks("กำนตัง")
+    ('เทคโนโลยีมาใช้', 'E-Service', 'กำนตัง')
+    >>> repair_marks("เทอร์บายน์")  # a name: no more of it reads as words with a mark added
+    'เทอร์บายน์'
+    """
+    if not _RE_THAI.search(word):
+        return word
+    fixed = repair_line(word, RepairStats(), OCR_FAULTS)
+    if fixed == word:
+        return word
+    old, new = _clusters(word), _clusters(fixed.replace(" ", "") if " " not in word else fixed)
+    if old is None or new is None or [b for b, _ in old] != [b for b, _ in new]:
+        return word  # a letter changed, or spaces moved: not a mark's repair
+    candidate = "".join(b + m for b, m in new)
+    old_tok, new_tok = _token_at(word), _token_at(candidate)
+    freq = _frequencies()
+    out, i, j = [], 0, 0  # i, j: indices in word and candidate
+    for (b, m_old), (_, m_new) in zip(old, new):
+        keep_old = m_old != m_new and plausible(old_tok[i]) and (
+            not plausible(new_tok[j]) or freq.get(new_tok[j], 10**9) <= freq.get(old_tok[i], 0))
+        m = m_old if keep_old else m_new
+        out.append(b + m)
+        i += 1 + len(m_old)
+        j += 1 + len(m_new)
+    result = "".join(out)
+    return result if _in_words(result) > _in_words(word) else word
+
+
+def _in_words(s: str) -> int:
+    """Characters of ``s`` that fall in plausible dictionary words."""
+    return sum(len(t) for t in thai_tokens(s) if plausible(t))

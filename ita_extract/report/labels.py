@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
-from normalize.thaichars import BLOCK, LETTERS, MARKS, charset
+from normalize.thaichars import BASES, BLOCK, LETTERS, MARKS, SARA_AA, SARA_AM, charset
 
 LOWEST = "lowest"
 CAUSE = "cause"
@@ -108,8 +109,9 @@ _TAIL = r"(?P<tail>(?:\s*[ฯๆ])?(?:\s*(?:คือ|ได้แก่))?\s*(?
 _RE_OPENING = re.compile(
     rf"(?:^|\n)[ \t]*(?:[-•●▪*]\s*)?(?:[^\s{charset(LETTERS)}]{{1,3}}\s*|[<(\[{{|]\S{{0,3}}\s*)?$"
 )
-# A word boundary before a label standing inside a paragraph.
-_RE_WORD_BEFORE = re.compile(r"(?:^|[\s(\"'“:;,.])$")
+# A word boundary before a label standing inside a paragraph, or the end of
+# a tag remnant OCR left (``5ถ>`` for ``</p>``).
+_RE_WORD_BEFORE = re.compile(r"(?:^|[\s(\"'“:;,.>])$")
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +150,88 @@ def _accepted(text: str, m: re.Match[str], phrase: Phrase, strict: bool) -> bool
     return phrase.strong and bool(_RE_WORD_BEFORE.search(before))
 
 
+#: Wordings shorter than this (letters, marks left out) are never matched
+#: fuzzily: ``สาเหตุ`` one letter off is too many other words.
+FUZZY_OPENING_MIN_LETTERS = 9
+#: Letters (marks left out) a wording may differ by at a paragraph's opening:
+#: one up to this many letters, two above (OCR's extra or lost letter, ``แนวทางการพผัฒนา``).
+FUZZY_OPENING_ONE_EDIT = 13
+_BASE_SET = frozenset(BASES)
+_RE_TAIL = re.compile(_TAIL)
+# Where a paragraph's words start: a line start and the debris OCR leaves
+# there (see _RE_OPENING), which _opens_paragraph judges.
+_RE_LINE_START = re.compile(rf"(?:^|\n)[ \t]*(?:[^\s{charset(BASES)}]{{1,4}}[ \t]*)?", re.MULTILINE)
+
+
+def _skeleton(text: str, start: int, limit: int) -> tuple[str, list[int]]:
+    """The base letters of ``text`` from ``start`` (ำ read as า, marks and spaces left out), at
+    most ``limit`` of them, and the index after each in ``text``; it stops at a line break."""
+    letters: list[str] = []
+    ends: list[int] = []
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch == "\n" or len(letters) >= limit:
+            break
+        if ch == SARA_AM:
+            ch = SARA_AA
+        if ch in _BASE_SET:
+            letters.append(ch)
+            ends.append(i + 1)
+        elif not (ch in MARKS or ch in " \t"):
+            break
+    return "".join(letters), ends
+
+
+@lru_cache(maxsize=1)
+def _skeleton_phrases() -> list[tuple[str, Phrase, str]]:
+    out = []
+    for kind, phrases in LABELS.items():
+        for p in phrases:
+            skel, _ = _skeleton(p.text, 0, 10**6)
+            if len(skel) >= FUZZY_OPENING_MIN_LETTERS:
+                out.append((kind, p, skel))
+    return out
+
+
+def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
+    """A wording OCR misread by a letter or two where a paragraph opens at ``start``.
+
+    Letters are compared without marks (the exact pass already forgives
+    marks); the longest wording that matches wins, so a misread letter at
+    a long wording's end does not leave its last words in the text.
+
+    >>> t = "ไม่เป็นธรรม\\nแนวทางการพผัฒนา ดังนั้น หน่วยงาน"
+    >>> m = _fuzzy_opening(t, 12, False); (m.kind, t[m.end:m.end + 7])
+    ('guideline', 'ดังนั้น')
+    >>> t = "แนวทางการยกระดับผลการประมิน ดังนั้น"
+    >>> t[_fuzzy_opening(t, 0, False).end:]
+    'ดังนั้น'
+    >>> _fuzzy_opening("แนวทางการใช้ทรัพย์สินของราชการ", 0, False) is None
+    True
+    """
+    best: tuple[int, int, str, int] | None = None  # (letters, -distance, kind, end)
+    for kind, phrase, skel in _skeleton_phrases():
+        allowed = 1 if len(skel) <= FUZZY_OPENING_ONE_EDIT else 2
+        got, ends = _skeleton(text, start, len(skel) + allowed)
+        here: tuple[int, int, int] | None = None  # (distance, letters off the wording's length, end)
+        for n in range(max(1, len(skel) - allowed), len(got) + 1):
+            d = Levenshtein.distance(skel, got[:n], score_cutoff=allowed)
+            if d > allowed or (here is not None and (d, abs(n - len(skel))) >= here[:2]):
+                continue
+            end = ends[n - 1]
+            while end < len(text) and text[end] in MARKS:
+                end += 1
+            tail = _RE_TAIL.match(text, end)
+            after = text[tail.start("tail"):tail.start("tail") + 1]
+            if not (tail.group("colon") or phrase.strong or not strict
+                    or not re.match(f"[{charset(BLOCK)}]", after) or tail.group("tail").strip()):
+                continue
+            here = (d, abs(n - len(skel)), tail.end())
+        if here is not None and (best is None or (len(skel), -here[0]) > best[:2]):
+            best = (len(skel), -here[0], kind, here[2])
+    return LabelMatch(best[2], start, best[3]) if best else None
+
+
 def _candidates(text: str, strict: bool = False) -> list[LabelMatch]:
     found: list[LabelMatch] = []
     for kind, phrases in _compiled().items():
@@ -155,6 +239,11 @@ def _candidates(text: str, strict: bool = False) -> list[LabelMatch]:
             for m in rx.finditer(text):
                 if _accepted(text, m, phrase, strict):
                     found.append(LabelMatch(kind, m.start(), m.end()))
+    for o in _RE_LINE_START.finditer(text):
+        if _opens_paragraph(text, o.end()):
+            fz = _fuzzy_opening(text, o.end(), strict)
+            if fz is not None:
+                found.append(fz)
     # the longest match at each start (the first wording tried is the longest)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[LabelMatch] = []
@@ -200,6 +289,8 @@ def find_labels(text: str) -> list[LabelMatch]:
     >>> t = "o12 รายงาน\\n<อ2สาเหุตุเกิดจาก ข้อมูลไม่ครบ\\nแนวทางการยกระดับผลการประเมินๆ : จัดทำ"  # OCR debris
     >>> [(m.kind, t[m.end:].strip()[:4]) for m in find_labels(t)]
     [('cause', 'ข้อม'), ('guideline', 'จัดท')]
+    >>> [m.kind for m in find_labels("o12 รายงาน\\n5ถ>สาเหตุเกิดจาก\\nข้อมูลไม่ครบ")]  # a tag that lost its <
+    ['cause']
     """
     cands = _candidates(text)
     chosen: list[LabelMatch] = []

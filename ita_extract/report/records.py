@@ -53,6 +53,29 @@ _RE_SCORE = re.compile(r"^\s*(-?\d{1,3}(?:[.,]\d{1,4})?)\s*$")
 _RE_HUNDRED_CUT = re.compile(r"^\s*100[.,]\s*$")
 
 
+#: What may stand between a label and its text and is no text: colons and
+#: OCR's specks (``.`` ``'`` ``|``), or a ``<p>`` remnant OCR read as a
+#: number (``<20>``) or lost its ``<`` from (``30>``). A part's text starts with a letter, a digit, a
+#: bracket or a bullet, never with these.
+_RE_LEAD_DEBRIS = re.compile(r"^(?:[\s.,:;'`|*!_>]|<?[0-9A-Za-z/]{1,3}>)+")
+#: Specks OCR read as signs standing alone at a part's end (``ไม่โปร่งใส .``).
+_RE_TRAIL_SPECKS = re.compile(r"(?:\s+[.,:;'\"`|*!~_^]+)+$")
+
+
+def trim_debris(text: str, ocr: bool = False) -> str:
+    """A labelled part without the colons and specks before its text; for OCR, without lone specks after it.
+
+    >>> trim_debris(".\\n' ผู้ตอบแบบวัด"), trim_debris("30>\\nไม่ได้เผยแพร่"), trim_debris("(อ้างอิงจาก o8)")
+    ('ผู้ตอบแบบวัด', 'ไม่ได้เผยแพร่', '(อ้างอิงจาก o8)')
+    >>> trim_debris("ไม่โปร่งใส .", ocr=True), trim_debris("งบประมาณ\\n:", ocr=True), trim_debris("ไม่โปร่งใส .")
+    ('ไม่โปร่งใส', 'งบประมาณ', 'ไม่โปร่งใส .')
+    >>> trim_debris("1. ประชุมชี้แจง"), trim_debris("- ไม่มี"), trim_debris("<20>ดังนั้น")
+    ('1. ประชุมชี้แจง', '- ไม่มี', 'ดังนั้น')
+    """
+    text = _RE_LEAD_DEBRIS.sub("", text)
+    return _RE_TRAIL_SPECKS.sub("", text) if ocr else text
+
+
 @dataclass(frozen=True)
 class AnalysisParts:
     lowest_text: str
@@ -61,11 +84,12 @@ class AnalysisParts:
     labelled: bool = True  # at least one label was found
 
 
-def split_analysis(text: str) -> AnalysisParts:
+def split_analysis(text: str, ocr: bool = False) -> AnalysisParts:
     """Split an analysis cell at its labels (see :mod:`ita_extract.report.labels`).
 
     Text before the first label names the lowest question when that label
-    is missing; a cell without any label is taken as the guideline.
+    is missing; a cell without any label is taken as the guideline. Each
+    part loses the debris between its label and its text (:func:`trim_debris`).
 
     >>> p = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i2 ในหน่วยงาน\\nสาเหตุเกิดจาก : ขาดการกำกับ\\nแนวทางการยกระดับผลการประเมินฯ : จัดทำคู่มือ")
     >>> (p.lowest_text, p.cause, p.guideline)
@@ -78,7 +102,7 @@ def split_analysis(text: str) -> AnalysisParts:
     parts: dict[str, str] = {}
     for i, m in enumerate(marks):
         stop = marks[i + 1].start if i + 1 < len(marks) else len(text)
-        parts[m.kind] = normalize_text(text[m.end:stop])
+        parts[m.kind] = trim_debris(normalize_text(text[m.end:stop]), ocr)
     head = normalize_text(text[:marks[0].start]) if marks else ""
     if not marks:
         parts[LOWEST] = ""
@@ -362,14 +386,14 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
         problems += _low_confidence(cells, f"the analysis of indicator {first}", first, analysis_page or t.page)
     if full or (col is not None and t.rows):
         # an analysis column left empty still analyses the indicator: a row with nothing named
-        parts = split_analysis(full)
+        analysis_ocr = col is not None and any(r[col] is not None and r[col].ocr for r in t.rows if col < len(r))
+        parts = split_analysis(full, analysis_ocr)
         if not parts.labelled and parts.guideline:
             problems.append(problem("analysis-unlabelled",
                                     f"The analysis of indicator {first} has no label (lowest question, cause, "
                                     "guideline) that could be read; its whole text was kept as the guideline.",
                                     first, analysis_page or t.page))
         lowest = tuple(find_codes(parts.lowest_text, tool))
-        analysis_ocr = col is not None and any(r[col] is not None and r[col].ocr for r in t.rows if col < len(r))
         if analysis_ocr:
             # OCR garbles codes ("ile" for i๒) but the question's text is named too
             by_text = lowest_by_text(parts.lowest_text, [(s.question, s.question_text) for s in scores])
