@@ -263,3 +263,27 @@ def test_a_curved_border_is_not_cut_by_a_straight_one():
     lost[185:, :] = 0
     lost[185:, 0] = lost[185:, 150] = lost[185:, 299] = 255  # the border lost, the rules run on to the edge
     assert close_frame(lost)[199].tolist() == [255] * 300
+
+
+def test_a_signature_stroke_inside_a_cell_is_no_column_rule():
+    """A straight stroke (a signature's, a stamp's) standing in a cell, touching no rule, cuts no column:
+    the table keeps its three columns in every row (issue 9: a whole OIT table lost to a fourth column)."""
+    from extract.ocr.scan import ruling_lines, table_grids
+    page = ruled_table(True)
+    # a signature over the second row's score cell: a flat stroke from across the column rule and a
+    # straight one from the row's top rule down to it close a piece of the cell
+    page[250:253, 388:500] = 30
+    page[170:255, 450:453] = 30
+    (grid,) = table_grids(ruling_lines(page), 300)
+    assert [len([b for b in r if b]) for r in grid.rows] == [3, 3, 3]
+    assert max(len(r) for r in grid.rows) == 3
+
+
+def test_the_rules_of_a_row_cut_from_its_borders_stay_rules():
+    """A row whose top and bottom rules the page break or the scan lost: its column rules run side by side
+    over the same span, so they are kept although no end meets a rule."""
+    from extract.ocr.scan import drop_floating
+    v = np.zeros((200, 400), np.uint8)
+    for x in (10, 150, 390):
+        v[40:160, x:x + 3] = 255
+    assert (drop_floating(v, np.zeros_like(v), 0) == v).all()

@@ -101,7 +101,65 @@ def ruling_lines(gray: np.ndarray) -> Rulings:
     # close small breaks (noise, residual tilt) along each direction
     horizontal = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
     vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    # a signature's strokes cross each other: what stood on a dropped stroke floats in turn
+    vertical = drop_floating(vertical, horizontal, axis=0)
+    horizontal = drop_floating(horizontal, vertical, axis=1)
+    vertical = drop_floating(vertical, horizontal, axis=0)
     return Rulings(horizontal, vertical)
+
+
+#: A rule's end meets a crossing rule within this many pixels (at any resolution: the masks are dilated).
+END_REACH = 6
+#: Two rules are partners (drawn for the same row or column) when their ends lie this close, as a share of
+#: their length (plus :data:`END_REACH`).
+PARTNER_SHARE = 0.1
+
+
+def drop_floating(lines: np.ndarray, crossing: np.ndarray, axis: int) -> np.ndarray:
+    """``lines`` without the strokes that float: neither end meets a crossing rule and no other stroke runs
+    beside them over the same span.
+
+    A table's rule ends on the border or on a rule across it; the rules of a row
+    whose borders a page break or the scan lost still run in parallel, from the
+    same top to the same bottom. A signature's or a stamp's straight stroke does
+    neither: taken for a rule, it cuts a cell in two and the table gains a
+    column (or a row) that no other row has. ``axis`` 0: vertical lines, 1: horizontal.
+
+    >>> v = np.zeros((60, 60), np.uint8); h = np.zeros_like(v)
+    >>> h[5, :] = h[50, :] = 255; v[5:51, 5] = v[5:51, 55] = 255; v[15:40, 30] = 255
+    >>> out = drop_floating(v, h, 0)
+    >>> bool(out[20, 5]), bool(out[20, 55]), bool(out[20, 30])
+    (True, True, False)
+    >>> v2 = np.zeros_like(v); v2[15:40, 5] = v2[15:40, 30] = v2[15:40, 55] = 255  # a row without its borders
+    >>> bool(drop_floating(v2, np.zeros_like(v), 0)[20, 30])
+    True
+    """
+    t = lines if axis == 0 else lines.T
+    c = crossing if axis == 0 else crossing.T
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(t, connectivity=8)
+    if n <= 1:
+        return lines
+    H, W = t.shape
+    r = END_REACH
+    spans = [(int(y), int(y + h)) for _, y, _, h, _ in stats[1:]]
+    keep = np.ones(n, bool)
+    keep[0] = False
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        x0, x1 = max(0, x - r), min(W, x + w + r)
+        top = c[max(0, y - r):min(H, y + r), x0:x1]
+        bottom = c[max(0, y + h - r):min(H, y + h + r), x0:x1]
+        if top.any() or bottom.any():
+            continue
+        tol = PARTNER_SHARE * h + r
+        y0, y1 = spans[i - 1]
+        if any(j != i - 1 and abs(a - y0) <= tol and abs(b - y1) <= tol for j, (a, b) in enumerate(spans)):
+            continue
+        keep[i] = False
+    if keep[1:].all():
+        return lines
+    out = np.where(keep[labels], t, 0).astype(t.dtype)
+    return out if axis == 0 else np.ascontiguousarray(out.T)
 
 
 def _cluster(values: list[float], tol: float) -> list[float]:
