@@ -287,3 +287,59 @@ def test_the_rules_of_a_row_cut_from_its_borders_stay_rules():
     for x in (10, 150, 390):
         v[40:160, x:x + 3] = 255
     assert (drop_floating(v, np.zeros_like(v), 0) == v).all()
+
+
+def test_a_column_headed_score_is_a_score_column_though_no_cell_reads_in_its_format():
+    """Serif ``100.00`` read as ``1`` down the whole column: the header names the column, so a lone digit
+    for a longer number is no score (null, ``score-unreadable`` downstream) instead of the score 1."""
+    words = questions() + [word("คะแนน", 0), word("1", 1), word("100", 2), word("1", 3)]
+    assert score_columns(table(), words) == {1}
+    assert score_columns(table(), questions() + [word("1", 1), word("100", 2), word("1", 3)]) == set()
+    headed_by_text = questions() + [word("ข้อคำถามที่ได้คะแนนน้อยที่สุด", 0), word("1", 1), word("100", 2)]
+    assert score_columns(table(), headed_by_text) == set()  # an analysis cell's wording is no header
+    page = page_with({1: "๑๐๐.๐๐", 3: "๑๐๐.๐๐"})
+    out, _ = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and ROW_H <= w.top] == ["100", "1?", "1?"]
+
+
+def test_a_number_read_again_in_part_over_its_own_ink_counts_once():
+    longer, part = word("79.55", 2, 420, 505), word("79.5", 2, 420, 490, line=1)
+    assert drop_doubles([part, longer]) == [longer]
+    words = questions() + [word("คะแนน", 0), word("86.81", 1), part, longer, word("96.41", 3)]
+    out, _ = reread_cells(words, (table(),), page_with({}), DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["79.55"]
+
+
+def test_a_speck_read_beside_a_score_is_dropped_in_a_score_column():
+    words = questions() + [word("คะแนน", 0), word("86.81", 1), word(".", 2, 404, 408), word("98.80", 2),
+                           word("96.41", 3)]
+    out, _ = reread_cells(words, (table(),), page_with({}), DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["98.80"]
+
+
+class UnsureReader:
+    """A recognizer that reads the zeros before the point and the point surely, the rest not (broken hairlines)."""
+
+    def read_number(self, crop):
+        from extract.numerals.recognizer import GlyphGuess
+        from ita_extract.page import PixelBox
+        box = PixelBox(0, 0, 1, 1)
+        glyphs = tuple(GlyphGuess(c, p, box) for c, p in zip("100.??", (0.9, 0.95, 0.95, 1.0, 0.01, 0.1)))
+        return Reading("100.??", 0.01, glyphs)
+
+
+class UnsureEngine:
+    """Tesseract reading a number's ink alone in the format, but unsure (45)."""
+
+    def read_word(self, gray, dpi):
+        return "100.00", 45.0
+
+
+@needs_fonts
+def test_an_unsure_engine_reading_counts_where_the_recognizer_agrees_on_its_sure_glyphs():
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("1", 2), word("92.23", 3)]
+    page = page_with({2: "๑๐๐.๐๐"})
+    out, _ = reread_cells(words, (table(),), page, DPI, UnsureReader(), UnsureEngine())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["100.00"]
+    out, _ = reread_cells(words, (table(),), page, DPI, BlindReader(), UnsureEngine())  # no second opinion
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["1?"]
