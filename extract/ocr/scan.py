@@ -103,8 +103,9 @@ def ruling_lines(gray: np.ndarray) -> Rulings:
     vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
     # a signature's strokes cross each other: what stood on a dropped stroke floats in turn
     vertical = drop_floating(vertical, horizontal, axis=0)
-    horizontal = drop_floating(horizontal, vertical, axis=1)
-    vertical = drop_floating(vertical, horizontal, axis=0)
+    kept = drop_floating(horizontal, vertical, axis=1)
+    if kept is not horizontal:
+        horizontal, vertical = kept, drop_floating(vertical, kept, axis=0)
     return Rulings(horizontal, vertical)
 
 
@@ -134,32 +135,33 @@ def drop_floating(lines: np.ndarray, crossing: np.ndarray, axis: int) -> np.ndar
     >>> bool(drop_floating(v2, np.zeros_like(v), 0)[20, 30])
     True
     """
-    t = lines if axis == 0 else lines.T
-    c = crossing if axis == 0 else crossing.T
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(t, connectivity=8)
-    if n <= 1:
+    # contours, not connected components: a hundred times faster on a sparse page-sized mask
+    contours, _ = cv2.findContours(lines, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
         return lines
-    H, W = t.shape
     r = END_REACH
-    spans = [(int(y), int(y + h)) for _, y, _, h, _ in stats[1:]]
-    keep = np.ones(n, bool)
-    keep[0] = False
-    for i in range(1, n):
-        x, y, w, h, _ = stats[i]
-        x0, x1 = max(0, x - r), min(W, x + w + r)
-        top = c[max(0, y - r):min(H, y + r), x0:x1]
-        bottom = c[max(0, y + h - r):min(H, y + h + r), x0:x1]
-        if top.any() or bottom.any():
+    boxes = np.array([cv2.boundingRect(c) for c in contours], np.int64).reshape(-1, 4)
+    # the span along the line (top and bottom of a vertical line, left and right ends of a horizontal one)
+    lo, hi = (boxes[:, 1], boxes[:, 1] + boxes[:, 3]) if axis == 0 else (boxes[:, 0], boxes[:, 0] + boxes[:, 2])
+    floating = []
+    for i, (x, y, w, h) in enumerate(boxes.tolist()):
+        if axis == 0:
+            ends = (crossing[max(0, y - r):y + r, max(0, x - r):x + w + r],
+                    crossing[max(0, y + h - r):y + h + r, max(0, x - r):x + w + r])
+        else:
+            ends = (crossing[max(0, y - r):y + h + r, max(0, x - r):x + r],
+                    crossing[max(0, y - r):y + h + r, max(0, x + w - r):x + w + r])
+        if ends[0].any() or ends[1].any():
             continue
-        tol = PARTNER_SHARE * h + r
-        y0, y1 = spans[i - 1]
-        if any(j != i - 1 and abs(a - y0) <= tol and abs(b - y1) <= tol for j, (a, b) in enumerate(spans)):
+        tol = PARTNER_SHARE * (hi[i] - lo[i]) + r
+        if np.count_nonzero((np.abs(lo - lo[i]) <= tol) & (np.abs(hi - hi[i]) <= tol)) > 1:  # itself and another
             continue
-        keep[i] = False
-    if keep[1:].all():
+        floating.append(contours[i])
+    if not floating:
         return lines
-    out = np.where(keep[labels], t, 0).astype(t.dtype)
-    return out if axis == 0 else np.ascontiguousarray(out.T)
+    out = lines.copy()
+    cv2.drawContours(out, floating, -1, 0, thickness=cv2.FILLED)
+    return out
 
 
 def _cluster(values: list[float], tol: float) -> list[float]:
