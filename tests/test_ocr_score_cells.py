@@ -343,3 +343,26 @@ def test_an_unsure_engine_reading_counts_where_the_recognizer_agrees_on_its_sure
     assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["100.00"]
     out, _ = reread_cells(words, (table(),), page, DPI, BlindReader(), UnsureEngine())  # no second opinion
     assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["1?"]
+
+
+class CodeReader:
+    """A recognizer that surely reads ``09`` (the code ``๐๙`` beside the text)."""
+
+    def read_number(self, crop):
+        from extract.numerals.recognizer import GlyphGuess
+        from ita_extract.page import PixelBox
+        glyphs = tuple(GlyphGuess(c, 0.99, PixelBox(10 * i, 0, 10 * i + 8, 20)) for i, c in enumerate("09"))
+        return Reading("09", 0.99, glyphs)
+
+
+def test_a_cell_of_latin_words_is_text_never_a_number_read_again():
+    """An OIT item ``๐๙ Social Network`` read as ``3 Social Network``: its Latin words are no misread digits,
+    so the cell is never replaced by a number (its code is repaired from the question's text downstream)."""
+    q = [OcrWord("3", 20, ROW_H + 20, 35, ROW_H + 50, 60.0, (1, 1, 9)),
+         OcrWord("Social", 45, ROW_H + 20, 120, ROW_H + 50, 91.0, (1, 1, 9)),
+         OcrWord("Network", 130, ROW_H + 20, 230, ROW_H + 50, 92.0, (1, 1, 9))]
+    page = np.full((N_ROWS * ROW_H, 600), 236, np.uint8)
+    for x in range(22, 228, 16):  # ink in the question cell: a row of glyph-sized blobs
+        page[ROW_H + 22:ROW_H + 48, x:x + 10] = 40
+    out, changes = reread_cells(q, (table(),), page, DPI, CodeReader())
+    assert changes == [] and [w.text for w in out] == ["3", "Social", "Network"]

@@ -111,6 +111,22 @@ def is_number(text: str) -> bool:
     return bool(_RE_NUMBER.match(text))
 
 
+#: A Latin word (``Social``, ``Network``, ``E-Service``): four letters or more with a small vowel, read
+#: surely. Tesseract's look-alikes for digits it misread are short or capitals without vowels (``RRM``).
+_RE_LATIN_WORD = re.compile(r"[A-Za-z]*[aeiouy][A-Za-z]*")
+LATIN_WORD_CONF = 70.0
+
+
+def latin_text(w: OcrWord) -> bool:
+    """
+    >>> w = lambda t, c=90.0: OcrWord(t, 0, 0, 9, 9, c, (1, 1, 1))
+    >>> latin_text(w("Social")), latin_text(w("Network")), latin_text(w("RRM")), latin_text(w("lol")), latin_text(w("Social", 40.0))
+    (True, True, False, False, False)
+    """
+    letters = re.sub(r"[^A-Za-z]", "", w.text)
+    return len(letters) >= 4 and w.conf >= LATIN_WORD_CONF and bool(_RE_LATIN_WORD.fullmatch(letters))
+
+
 def worth_rereading(words: list[OcrWord]) -> bool:
     """Whether a cell's words may be one number Tesseract did not read.
 
@@ -121,6 +137,9 @@ def worth_rereading(words: list[OcrWord]) -> bool:
     (True, True)
     >>> worth_rereading([w("99.38")]), worth_rereading([w("i๑๒")]), worth_rereading([w("การประเมิน")])
     (False, False, False)
+    >>> sure = lambda t: OcrWord(t, 0, 0, 9, 9, 91.0, (1, 1, 1))
+    >>> worth_rereading([sure("3"), sure("Social"), sure("Network")])
+    False
     """
     if not words:
         return True
@@ -129,6 +148,8 @@ def worth_rereading(words: list[OcrWord]) -> bool:
         return False
     if any(re.match(f"^[ieoIE][0-9{charset(DIGITS)}]", t) for t in texts):
         return False  # a question code
+    if any(latin_text(w) for w in words):
+        return False  # Latin text (an OIT item ``๐๙ Social Network``), not a number read as letters
     # Tesseract turns ๙ and ๘ into Thai letters (``ส``): allow one per word, never a Thai word
     return all(_RE_NUMERALISH.match(t) or (len(_RE_THAI_LETTER.findall(t)) <= 1 and re.search(f"[0-9{charset(DIGITS)}]", t))
                for t in texts)
@@ -411,7 +432,7 @@ def off_format(words: list[OcrWord]) -> bool:
     texts = [w.text for w in words]
     if not texts or (len(texts) == 1 and is_score_format(texts[0])) or sum(map(len, texts)) > MAX_CHARS:
         return False
-    if any(re.match(f"^[ieoIE][0-9{charset(DIGITS)}]", t) for t in texts):
+    if any(re.match(f"^[ieoIE][0-9{charset(DIGITS)}]", t) for t in texts) or any(latin_text(w) for w in words):
         return False
     return all(not _RE_THAI_LETTER.search(w.text) or w.conf < SCORE_CELL_THAI_CONF
                or len(_RE_THAI_LETTER.findall(w.text)) <= 1 for w in words)
