@@ -135,12 +135,22 @@ def _next_code(prev: str | None) -> str | None:
 
 
 #: How closely (rapidfuzz partial ratio, spaces ignored) a question's text
-#: must appear in the analysis to count as named there.
+#: must appear in the analysis to count as named there ...
 NAMED_MIN = 85.0
+#: ... and a question whose code the analysis prints too (two pieces of evidence that agree:
+#: OCR garbled the text, ``ของอนและ`` for ``ของท่านเป็นไปตามขั้นตอนและ``).
+NAMED_WITH_CODE_MIN = 65.0
+#: A printed code's question is preferred over another that matches the same words this much better at most
+#: (OIT items that open alike, ``รายงานผลการ…``, quoted in part).
+PRINTED_CODE_BONUS = 5.0
 
 
-def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]]) -> list[str]:
+def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: Sequence[str] = ()) -> list[str]:
     """Codes of the table's questions whose text the analysis quotes, in its order.
+
+    ``printed``: the codes the analysis prints (as OCR read them); their questions
+    count from :data:`NAMED_WITH_CODE_MIN` and win a quoted span from a question
+    that matches it at most :data:`PRINTED_CODE_BONUS` better.
 
     >>> lowest_by_text("ile ในหน่วยงานของท่าน มีเจ้าหน้าที่ที่ปฏิบัติงาน", [("i1", "การปฏิบัติงานตามขั้นตอน"),
     ...     ("i2", "ในหน่วยงานของท่าน มีเจ้าหน้าที่ที่ปฏิบัติงาน")])
@@ -148,6 +158,9 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]]) -> list[s
     >>> lowest_by_text("o12 รายงานผลการจัดซื้อจัดจ้างประจำปี", [("o11", "รายงานการจัดซื้อจัดจ้างประจำปี"),
     ...     ("o12", "รายงานผลการจัดซื้อจัดจ้างประจำปี")])
     ['o12']
+    >>> qs = [("o22", "รายงานผลการดำเนินงานประจำปี"), ("o26", "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรม")]
+    >>> lowest_by_text("022 รายงานผลการด", qs), lowest_by_text("022 รายงานผลการด", qs, ["o22"])
+    (['o26'], ['o22'])
     """
     hay = re.sub(r"\s+", "", lowest_text)
     matches: list[tuple[float, int, int, str]] = []
@@ -156,8 +169,9 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]]) -> list[s
         if len(needle) < 8 or not hay:
             continue
         m = fuzz.partial_ratio_alignment(needle, hay)
-        if m is not None and m.score >= NAMED_MIN:
-            matches.append((m.score, m.dest_start, m.dest_end, code))
+        named = code in printed
+        if m is not None and m.score >= (NAMED_WITH_CODE_MIN if named else NAMED_MIN):
+            matches.append((m.score + (PRINTED_CODE_BONUS if named else 0.0), m.dest_start, m.dest_end, code))
     # one question per quoted span: similar questions (OIT items "รายงานผล…")
     # match the same words; the closest one takes the span
     taken: list[tuple[int, int, str]] = []
@@ -371,8 +385,12 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
         lowest = tuple(find_codes(parts.lowest_text, tool))
         analysis_ocr = col is not None and any(r[col] is not None and r[col].ocr for r in t.rows if col < len(r))
         if analysis_ocr:
-            # OCR garbles codes ("ile" for i๒) but the question's text is named too
-            by_text = lowest_by_text(parts.lowest_text, [(s.question, s.question_text) for s in scores])
+            # OCR garbles codes ("ile" for i๒) but the question's text is named too; a table without
+            # questions of its own (OIT items without scores) is matched against the year's questionnaire
+            questions = [(s.question, s.question_text) for s in scores if s.question_text] or [
+                (q.code, q.text) for n in indicators for q in (questionnaire.questions(fiscal_year, indicator=n)
+                                                               if fiscal_year in questionnaire.fiscal_years() else ())]
+            by_text = lowest_by_text(parts.lowest_text, questions, lowest)
             if by_text:
                 lowest = tuple(by_text)
         refs, unknown = known_references([r for r in oit_references(full) if r not in lowest], fiscal_year)
