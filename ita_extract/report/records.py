@@ -253,6 +253,9 @@ def read_row_code(q: str, tool: str | None, ocr: bool, fiscal_year: int | None, 
         return RowCode(code, qtext)
     if code is None:
         code, qtext = _code_below_debris(q, tool) or (code, qtext)
+    if expected and code not in expected and (after := _code_after_debris(q, tool)) and after[0] in expected:
+        notes.append(f"OCR read the code {code} from specks before the question's code {after[0]}.")
+        code, qtext = after
     fixed = letter_read_as_one(code, expected)
     if fixed:
         notes.append(f"OCR read the code {code}; a capital I read as 1 makes it {fixed}, a code of this indicator.")
@@ -281,6 +284,29 @@ def _code_below_debris(q: str, tool: str | None) -> tuple[str, str] | None:
         if _RE_THAI_RUN.search(lines[k - 1]):
             return None
         code, rest = split_question("\n".join(lines[k:]), tool)
+        if code is not None:
+            return code, rest
+    return None
+
+
+#: Specks a stamp or a signature leaves before a code on its line (``1 a '`` before ``027``): short tokens
+#: without a Thai letter.
+_RE_DEBRIS_TOKEN = re.compile(r"^[^\sก-ฮ]{1,2}$")
+
+
+def _code_after_debris(q: str, tool: str | None) -> tuple[str, str] | None:
+    """The code and text of a question cell whose first line opens with specks read before its code.
+
+    >>> _code_after_debris("1 a ' 027 มาตรการส่งเสริมคุณธรรม", "OIT")
+    ('o27', 'มาตรการส่งเสริมคุณธรรม')
+    >>> _code_after_debris("o27 มาตรการ", "OIT") is None, _code_after_debris("1 การเปิดเผย 027", "OIT") is None
+    (True, True)
+    """
+    tokens = q.split(" ")
+    for k in range(1, min(len(tokens), 5)):
+        if not _RE_DEBRIS_TOKEN.match(tokens[k - 1]):
+            return None
+        code, rest = split_question(" ".join(tokens[k:]), tool)
         if code is not None:
             return code, rest
     return None
