@@ -366,3 +366,13 @@ def test_a_cell_of_latin_words_is_text_never_a_number_read_again():
         page[ROW_H + 22:ROW_H + 48, x:x + 10] = 40
     out, changes = reread_cells(q, (table(),), page, DPI, CodeReader())
     assert changes == [] and [w.text for w in out] == ["3", "Social", "Network"]
+
+
+def test_a_stroke_that_is_no_rule_is_still_erased_before_tesseract_reads_the_page():
+    """Only the grid leaves a floating stroke out: the page Tesseract reads is the one it read before."""
+    from extract.ocr.scan import erase_lines, ruling_lines
+    page = ruled_table(True)
+    page[250:253, 388:500] = 30
+    page[170:255, 450:453] = 30
+    clean = erase_lines(page, ruling_lines(page))
+    assert (clean[250:253, 420:500] == 255).all() and (clean[190:240, 450:453] == 255).all()

@@ -84,10 +84,17 @@ def deskew(gray: np.ndarray, angle: float) -> np.ndarray:
 class Rulings:
     horizontal: np.ndarray  # 255 where a horizontal ruling line is
     vertical: np.ndarray
+    #: straight strokes that are no rules (:func:`drop_floating`): no cell edges, but erased like rules
+    #: before Tesseract reads the page (what it reads stays as it was)
+    strokes: np.ndarray | None = None
 
     @property
     def mask(self) -> np.ndarray:
         return cv2.bitwise_or(self.horizontal, self.vertical)
+
+    @property
+    def erase_mask(self) -> np.ndarray:
+        return self.mask if self.strokes is None else cv2.bitwise_or(self.mask, self.strokes)
 
 
 def ruling_lines(gray: np.ndarray) -> Rulings:
@@ -101,12 +108,13 @@ def ruling_lines(gray: np.ndarray) -> Rulings:
     # close small breaks (noise, residual tilt) along each direction
     horizontal = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
     vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    every = cv2.bitwise_or(horizontal, vertical)
     # a signature's strokes cross each other: what stood on a dropped stroke floats in turn
     vertical = drop_floating(vertical, horizontal, axis=0)
     kept = drop_floating(horizontal, vertical, axis=1)
     if kept is not horizontal:
         horizontal, vertical = kept, drop_floating(vertical, kept, axis=0)
-    return Rulings(horizontal, vertical)
+    return Rulings(horizontal, vertical, every)
 
 
 #: A rule's end meets a crossing rule within this many pixels (at any resolution: the masks are dilated).
@@ -262,6 +270,6 @@ def erase_lines(gray: np.ndarray, rulings: Rulings) -> np.ndarray:
     """The image with ruling lines painted paper-white."""
     out = gray.copy()
     # widen the mask: blur and JPEG leave a grey halo that OCR reads as "|", "a" or "/"
-    wide = cv2.dilate(rulings.mask, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    wide = cv2.dilate(rulings.erase_mask, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
     out[wide > 0] = 255
     return out
