@@ -20,3 +20,11 @@ def test_a_code_of_the_table_read_first_is_kept_whatever_follows():
     rows = [("o26 รายงานผลการดำเนินการ 1 a", "100.00")]
     scores, _, _ = analysis_rows(table(rows, ["ไม่มี"]), [10], 2568)
     assert [s.question for s in scores] == ["o26"]
+
+
+def test_a_row_without_a_code_is_left_to_its_neighbours_not_to_a_digit_among_specks():
+    rows = [("o17 แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "100.00"),
+            ("- Vv - 1 aa ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "50.00"),
+            ("o19 ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "100.00")]
+    scores, _, _ = analysis_rows(table(rows, ["ไม่มี"]), [9], 2568)
+    assert [s.question for s in scores] == ["o17", "o18", "o19"]

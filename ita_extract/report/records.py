@@ -253,7 +253,8 @@ def read_row_code(q: str, tool: str | None, ocr: bool, fiscal_year: int | None, 
         return RowCode(code, qtext)
     if code is None:
         code, qtext = _code_below_debris(q, tool) or (code, qtext)
-    if expected and code not in expected and (after := _code_after_debris(q, tool)) and after[0] in expected:
+    if (code is not None and expected and code not in expected and (after := _code_after_debris(q, tool))
+            and after[0] in expected):  # a code lost altogether is left to its neighbours (fill_codes)
         notes.append(f"OCR read the code {code} from specks before the question's code {after[0]}.")
         code, qtext = after
     fixed = letter_read_as_one(code, expected)
