@@ -263,3 +263,116 @@ def test_a_curved_border_is_not_cut_by_a_straight_one():
     lost[185:, :] = 0
     lost[185:, 0] = lost[185:, 150] = lost[185:, 299] = 255  # the border lost, the rules run on to the edge
     assert close_frame(lost)[199].tolist() == [255] * 300
+
+
+def test_a_signature_stroke_inside_a_cell_is_no_column_rule():
+    """A straight stroke (a signature's, a stamp's) standing in a cell, touching no rule, cuts no column:
+    the table keeps its three columns in every row (issue 9: a whole OIT table lost to a fourth column)."""
+    from extract.ocr.scan import ruling_lines, table_grids
+    page = ruled_table(True)
+    # a signature over the second row's score cell: a flat stroke from across the column rule and a
+    # straight one from the row's top rule down to it close a piece of the cell
+    page[250:253, 388:500] = 30
+    page[170:255, 450:453] = 30
+    (grid,) = table_grids(ruling_lines(page), 300)
+    assert [len([b for b in r if b]) for r in grid.rows] == [3, 3, 3]
+    assert max(len(r) for r in grid.rows) == 3
+
+
+def test_the_rules_of_a_row_cut_from_its_borders_stay_rules():
+    """A row whose top and bottom rules the page break or the scan lost: its column rules run side by side
+    over the same span, so they are kept although no end meets a rule."""
+    from extract.ocr.scan import drop_floating
+    v = np.zeros((200, 400), np.uint8)
+    for x in (10, 150, 390):
+        v[40:160, x:x + 3] = 255
+    assert (drop_floating(v, np.zeros_like(v), 0) == v).all()
+
+
+def test_a_column_headed_score_is_a_score_column_though_no_cell_reads_in_its_format():
+    """Serif ``100.00`` read as ``1`` down the whole column: the header names the column, so a lone digit
+    for a longer number is no score (null, ``score-unreadable`` downstream) instead of the score 1."""
+    words = questions() + [word("คะแนน", 0), word("1", 1), word("100", 2), word("1", 3)]
+    assert score_columns(table(), words) == {1}
+    assert score_columns(table(), questions() + [word("1", 1), word("100", 2), word("1", 3)]) == set()
+    headed_by_text = questions() + [word("ข้อคำถามที่ได้คะแนนน้อยที่สุด", 0), word("1", 1), word("100", 2)]
+    assert score_columns(table(), headed_by_text) == set()  # an analysis cell's wording is no header
+    page = page_with({1: "๑๐๐.๐๐", 3: "๑๐๐.๐๐"})
+    out, _ = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and ROW_H <= w.top] == ["100", "1?", "1?"]
+
+
+def test_a_number_read_again_in_part_over_its_own_ink_counts_once():
+    longer, part = word("79.55", 2, 420, 505), word("79.5", 2, 420, 490, line=1)
+    assert drop_doubles([part, longer]) == [longer]
+    words = questions() + [word("คะแนน", 0), word("86.81", 1), part, longer, word("96.41", 3)]
+    out, _ = reread_cells(words, (table(),), page_with({}), DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["79.55"]
+
+
+def test_a_speck_read_beside_a_score_is_dropped_in_a_score_column():
+    words = questions() + [word("คะแนน", 0), word("86.81", 1), word(".", 2, 404, 408), word("98.80", 2),
+                           word("96.41", 3)]
+    out, _ = reread_cells(words, (table(),), page_with({}), DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["98.80"]
+
+
+class UnsureReader:
+    """A recognizer that reads the zeros before the point and the point surely, the rest not (broken hairlines)."""
+
+    def read_number(self, crop):
+        from extract.numerals.recognizer import GlyphGuess
+        from ita_extract.page import PixelBox
+        box = PixelBox(0, 0, 1, 1)
+        glyphs = tuple(GlyphGuess(c, p, box) for c, p in zip("100.??", (0.9, 0.95, 0.95, 1.0, 0.01, 0.1)))
+        return Reading("100.??", 0.01, glyphs)
+
+
+class UnsureEngine:
+    """Tesseract reading a number's ink alone in the format, but unsure (45)."""
+
+    def read_word(self, gray, dpi):
+        return "100.00", 45.0
+
+
+@needs_fonts
+def test_an_unsure_engine_reading_counts_where_the_recognizer_agrees_on_its_sure_glyphs():
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("1", 2), word("92.23", 3)]
+    page = page_with({2: "๑๐๐.๐๐"})
+    out, _ = reread_cells(words, (table(),), page, DPI, UnsureReader(), UnsureEngine())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["100.00"]
+    out, _ = reread_cells(words, (table(),), page, DPI, BlindReader(), UnsureEngine())  # no second opinion
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["1?"]
+
+
+class CodeReader:
+    """A recognizer that surely reads ``09`` (the code ``๐๙`` beside the text)."""
+
+    def read_number(self, crop):
+        from extract.numerals.recognizer import GlyphGuess
+        from ita_extract.page import PixelBox
+        glyphs = tuple(GlyphGuess(c, 0.99, PixelBox(10 * i, 0, 10 * i + 8, 20)) for i, c in enumerate("09"))
+        return Reading("09", 0.99, glyphs)
+
+
+def test_a_cell_of_latin_words_is_text_never_a_number_read_again():
+    """An OIT item ``๐๙ Social Network`` read as ``3 Social Network``: its Latin words are no misread digits,
+    so the cell is never replaced by a number (its code is repaired from the question's text downstream)."""
+    q = [OcrWord("3", 20, ROW_H + 20, 35, ROW_H + 50, 60.0, (1, 1, 9)),
+         OcrWord("Social", 45, ROW_H + 20, 120, ROW_H + 50, 91.0, (1, 1, 9)),
+         OcrWord("Network", 130, ROW_H + 20, 230, ROW_H + 50, 92.0, (1, 1, 9))]
+    page = np.full((N_ROWS * ROW_H, 600), 236, np.uint8)
+    for x in range(22, 228, 16):  # ink in the question cell: a row of glyph-sized blobs
+        page[ROW_H + 22:ROW_H + 48, x:x + 10] = 40
+    out, changes = reread_cells(q, (table(),), page, DPI, CodeReader())
+    assert changes == [] and [w.text for w in out] == ["3", "Social", "Network"]
+
+
+def test_a_stroke_that_is_no_rule_is_still_erased_before_tesseract_reads_the_page():
+    """Only the grid leaves a floating stroke out: the page Tesseract reads is the one it read before."""
+    from extract.ocr.scan import erase_lines, ruling_lines
+    page = ruled_table(True)
+    page[250:253, 388:500] = 30
+    page[170:255, 450:453] = 30
+    clean = erase_lines(page, ruling_lines(page))
+    assert (clean[250:253, 420:500] == 255).all() and (clean[190:240, 450:453] == 255).all()

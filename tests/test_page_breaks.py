@@ -360,3 +360,17 @@ def test_an_indicator_row_opening_a_page_of_a_long_table_is_no_rest_of_the_row_b
     content = read_report(items)
     assert [(m.indicator, m.seq, m.measure) for m in content.measures] == [
         (8, 1, "ขยายบริการ E-Service"), (9, 1, "ตรวจทานข้อมูลก่อนส่งตรวจ")]
+
+
+def test_a_piece_of_some_columns_on_a_scanned_page_shifted_on_the_glass_continues_the_table():
+    """Issue 9: the next page of a scan lies a few points to the left; the piece's columns are the table's
+    first two all the same (its analysis column, a merged cell, drawn without rulings)."""
+    header = [_boxed("ประเด็นข้อคำถาม", 54, 281), _boxed("คะแนน", 282, 327), _boxed("การวิเคราะห์", 329, 550)]
+    first = [_boxed("i1 ข้อหนึ่ง", 54, 281), _boxed("95.00", 282, 327),
+             _boxed("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i2", 329, 550)]
+    items = [heading("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"),
+             Table(page=1, bbox=(54, 0, 550, 300), rows=[header, first], row_pages=[1, 1]),
+             Table(page=2, bbox=(48, 0, 322, 300), rows=[[_boxed("i2 ข้อสอง", 48, 275), _boxed("90.00", 276, 322)]],
+                   row_pages=[2])]
+    content = read_report(items)
+    assert [(s.question, s.score) for s in content.scores] == [("i1", 95.0), ("i2", 90.0)]

@@ -111,6 +111,22 @@ def is_number(text: str) -> bool:
     return bool(_RE_NUMBER.match(text))
 
 
+#: A Latin word (``Social``, ``Network``, ``E-Service``): four letters or more with a small vowel, read
+#: surely. Tesseract's look-alikes for digits it misread are short or capitals without vowels (``RRM``).
+_RE_LATIN_WORD = re.compile(r"[A-Za-z]*[aeiouy][A-Za-z]*")
+LATIN_WORD_CONF = 70.0
+
+
+def latin_text(w: OcrWord) -> bool:
+    """
+    >>> w = lambda t, c=90.0: OcrWord(t, 0, 0, 9, 9, c, (1, 1, 1))
+    >>> latin_text(w("Social")), latin_text(w("Network")), latin_text(w("RRM")), latin_text(w("lol")), latin_text(w("Social", 40.0))
+    (True, True, False, False, False)
+    """
+    letters = re.sub(r"[^A-Za-z]", "", w.text)
+    return len(letters) >= 4 and w.conf >= LATIN_WORD_CONF and bool(_RE_LATIN_WORD.fullmatch(letters))
+
+
 def worth_rereading(words: list[OcrWord]) -> bool:
     """Whether a cell's words may be one number Tesseract did not read.
 
@@ -121,6 +137,9 @@ def worth_rereading(words: list[OcrWord]) -> bool:
     (True, True)
     >>> worth_rereading([w("99.38")]), worth_rereading([w("i๑๒")]), worth_rereading([w("การประเมิน")])
     (False, False, False)
+    >>> sure = lambda t: OcrWord(t, 0, 0, 9, 9, 91.0, (1, 1, 1))
+    >>> worth_rereading([sure("3"), sure("Social"), sure("Network")])
+    False
     """
     if not words:
         return True
@@ -129,6 +148,8 @@ def worth_rereading(words: list[OcrWord]) -> bool:
         return False
     if any(re.match(f"^[ieoIE][0-9{charset(DIGITS)}]", t) for t in texts):
         return False  # a question code
+    if any(latin_text(w) for w in words):
+        return False  # Latin text (an OIT item ``๐๙ Social Network``), not a number read as letters
     # Tesseract turns ๙ and ๘ into Thai letters (``ส``): allow one per word, never a Thai word
     return all(_RE_NUMERALISH.match(t) or (len(_RE_THAI_LETTER.findall(t)) <= 1 and re.search(f"[0-9{charset(DIGITS)}]", t))
                for t in texts)
@@ -158,14 +179,38 @@ def lone_number(r: Reading) -> Reading | None:
     return Reading(words[numbers[0]], min(g.confidence for g in glyphs), glyphs)
 
 
+#: ... and from this when the recognizer, unsure of the whole, read the same number of glyphs and
+#: agrees with it on every glyph it read surely (at least :data:`AGREE_DIGITS` digits of them).
+ENGINE_AGREE_MIN = 40.0
+AGREE_SURE, AGREE_DIGITS = 0.8, 3
+
+
+def agrees(text: str, reading: Reading | None) -> bool:
+    """Whether the recognizer's glyphs pair up with ``text`` and every glyph it is sure of is ``text``'s.
+
+    >>> g = lambda c, p: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))
+    >>> r = Reading("100.??", 0.01, (g("1", .82), g("0", .94), g("0", .95), g(".", 1.0), g("?", .01), g("?", .1)))
+    >>> agrees("100.00", r), agrees("100.0", r), agrees("180.00", r)
+    (True, False, False)
+    >>> agrees("100.00", Reading("1??.?2", 0.0, (g("1", .9), g("?", 0), g("?", 0), g(".", 1), g("?", 0), g("2", .4))))
+    False
+    """
+    if reading is None or len(reading.glyphs) != len(text):
+        return False
+    sure = [(g.char, c) for g, c in zip(reading.glyphs, text) if g.confidence >= AGREE_SURE]
+    return sum(c != "." for _, c in sure) >= AGREE_DIGITS and all(a == b for a, b in sure)
+
+
 def engine_number(engine: OcrEngine | None, crop: np.ndarray, dpi: float, before: list[OcrWord],
-                  score_column: bool = False) -> tuple[str, float] | None:
+                  score_column: bool = False, recognized: Reading | None = None) -> tuple[str, float] | None:
     """The engine's reading of a number's ink alone, when it is one sure number with more digits than ``before``.
 
     The second reader when the numeral recognizer's segmentation fails; Thai
     digits come out Arabic, as the recognizer gives them. In a score column
     (:func:`score_columns`) only a reading of the column's format counts, and
-    then from :data:`ENGINE_FORMAT_MIN`: the format is evidence too.
+    then from :data:`ENGINE_FORMAT_MIN`: the format is evidence too; from
+    :data:`ENGINE_AGREE_MIN` when the recognizer's own reading of the ink
+    (``recognized``, unsure as a whole) agrees with it (:func:`agrees`).
     """
     if engine is None or crop.size == 0:
         return None
@@ -176,7 +221,8 @@ def engine_number(engine: OcrEngine | None, crop: np.ndarray, dpi: float, before
     text = text.strip().translate(_TO_ARABIC)
     if score_column and not is_score_format(text):
         return None
-    if not is_number(text) or conf < (ENGINE_FORMAT_MIN if score_column else ENGINE_READ_MIN):
+    least = ENGINE_READ_MIN if not score_column else ENGINE_AGREE_MIN if agrees(text, recognized) else ENGINE_FORMAT_MIN
+    if not is_number(text) or conf < least:
         return None
     if sum(c.isdigit() for c in text) <= sum(c.isdigit() for w in before for c in w.text):
         return None
@@ -326,9 +372,28 @@ def cell_words(words: list[OcrWord], box: tuple[float, float, float, float]) -> 
     return [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and y0 <= (w.top + w.bottom) / 2 <= y1]
 
 
+#: A header cell that names the score column: ``คะแนน`` (``ผลคะแนน``), four of its letters in a row
+#: at least (OCR drops one: ``ะแนน``), and no more text than a header's.
+_RE_SCORE_HEADER = re.compile(r"คะแน|ะแนน")
+SCORE_HEADER_MAX = 12
+
+
+def names_score(words: list[OcrWord]) -> bool:
+    """Whether a header cell's words name the score column (letter-spaced or not).
+
+    >>> w = lambda t: OcrWord(t, 0, 0, 9, 9, 90.0, (1, 1, 1))
+    >>> names_score([w("คะแนน")]), names_score([w("ผล")]), names_score([w("ค"), w("ะแนน")]), names_score([w("ผลคะแนน")])
+    (True, False, True, True)
+    >>> names_score([w("ข้อคำถามที่ได้คะแนนน้อยที่สุด")]), names_score([w("ประเด็นข้อคำถาม")])
+    (False, False)
+    """
+    text = "".join(w.text for w in words)
+    return bool(_RE_SCORE_HEADER.search(text)) and len(text) <= SCORE_HEADER_MAX
+
+
 def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
     """The grid columns whose cells (those with words, under the first row) hold one number, mostly,
-    and at least two of them in the score format.
+    and at least two of them in the score format, or whose header cell names the score (``คะแนน``).
 
     Their other cells are judged against that format (:func:`off_format`).
     """
@@ -342,7 +407,10 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
         # damage often strikes a whole column alike (``1`` for every serif ``100.00``): the
         # rest must be numbers at least
         numeric = sum(len(t) == 1 and is_number(t[0]) for t in texts)
-        if good >= SCORE_COLUMN_MIN and numeric >= SCORE_COLUMN_SHARE * len(texts):
+        head = grid.rows[0][col] if grid.rows and col < len(grid.rows[0]) else None
+        # a column headed คะแนน may have no cell read in the format at all (``1`` ``100`` ``1``)
+        named = head is not None and names_score(cell_words(words, head)) and bool(texts)
+        if (good >= SCORE_COLUMN_MIN or named) and numeric >= SCORE_COLUMN_SHARE * len(texts):
             out.add(col)
     return out
 
@@ -364,7 +432,7 @@ def off_format(words: list[OcrWord]) -> bool:
     texts = [w.text for w in words]
     if not texts or (len(texts) == 1 and is_score_format(texts[0])) or sum(map(len, texts)) > MAX_CHARS:
         return False
-    if any(re.match(f"^[ieoIE][0-9{charset(DIGITS)}]", t) for t in texts):
+    if any(re.match(f"^[ieoIE][0-9{charset(DIGITS)}]", t) for t in texts) or any(latin_text(w) for w in words):
         return False
     return all(not _RE_THAI_LETTER.search(w.text) or w.conf < SCORE_CELL_THAI_CONF
                or len(_RE_THAI_LETTER.findall(w.text)) <= 1 for w in words)
@@ -378,14 +446,26 @@ def drop_doubles(words: list[OcrWord]) -> list[OcrWord]:
     [1424]
     >>> len(drop_doubles([a, OcrWord("79.33", 1600, 818, 1690, 863, 92.3, (1, 1, 1))]))
     2
+    >>> [w.text for w in drop_doubles([OcrWord("79.3", 1424, 822, 1500, 849, 90.0, (1, 1, 1)), b])]
+    ['79.33']
     """
     out: list[OcrWord] = []
-    for w in sorted(words, key=lambda w: -(w.x1 - w.x0)):
-        if any(o.text == w.text and min(o.x1, w.x1) - max(o.x0, w.x0) >= 0.5 * (w.x1 - w.x0)
+    # the longer of two readings first: a number read again in part (``79.5`` over ``79.55``) is the same ink
+    for w in sorted(words, key=lambda w: (-len(w.text), -(w.x1 - w.x0))):
+        if any(same_reading(o.text, w.text) and min(o.x1, w.x1) - max(o.x0, w.x0) >= 0.5 * (w.x1 - w.x0)
                and min(o.bottom, w.bottom) > max(o.top, w.top) for o in out):
             continue
         out.append(w)
     return [w for w in words if w in out]
+
+
+def same_reading(longer: str, shorter: str) -> bool:
+    """Whether ``shorter`` reads the same ink as ``longer``: the same text, or a number and a part of it from its start.
+
+    >>> same_reading("79.55", "79.5"), same_reading("79.33", "79.33"), same_reading("79.55", "9.55"), same_reading("i12", "i1")
+    (True, True, False, False)
+    """
+    return longer == shorter or (is_number(longer) and is_number(shorter) and longer.startswith(shorter))
 
 
 def column_number_place(grid: Grid, col: int, words: list[OcrWord]) -> tuple[float, float, float, float, bool] | None:
@@ -527,6 +607,11 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                         changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
                     continue
                 in_scores = col in score_cols
+                if in_scores and len(kept := [w for w in inside if not _RE_PUNCT.match(w.text)]) == 1 \
+                        and len(kept) < len(inside) and is_score_format(kept[0].text):
+                    # a speck read beside a score (``.`` ``98.80``): the score alone
+                    out = [w for w in out if w not in inside or w in kept]
+                    inside = kept
                 misread = worth_rereading(inside) or (in_scores and off_format(inside))
                 if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
                     continue
@@ -552,7 +637,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 ix0, iy0 = max(0, ink.x0 - pad), max(0, ink.top - pad)
                 ix1, iy1 = min(crop.shape[1], ink.x1 + pad), min(crop.shape[0], ink.bottom + pad)
                 number = crop[iy0:iy1, ix0:ix1]
-                r = lone_number(drop_stray_points(reader.read_number(number), " ".join(w.text for w in inside)))
+                raw = drop_stray_points(reader.read_number(number), " ".join(w.text for w in inside))
+                r = lone_number(raw)
                 if r is not None:
                     sure = CELL_READ_MIN if len(r.glyphs) > 1 else SINGLE_GLYPH_MIN
                     r = agree_with_seen(r, "".join(w.text for w in inside), sure)
@@ -562,7 +648,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     r = None  # a score column's number is a score
                 # a score column's cell off its format: any sure number of the format replaces it
                 before = [] if in_scores and not worth_rereading(inside) and off_format(inside) else inside
-                seen = engine_number(engine, number, dpi, before, in_scores) if r is None else None
+                seen = engine_number(engine, number, dpi, before, in_scores, raw) if r is None else None
                 where = (cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom)
                 if r is not None:
                     text, conf = r.text, r.confidence * 100.0

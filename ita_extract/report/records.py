@@ -159,12 +159,22 @@ def _next_code(prev: str | None) -> str | None:
 
 
 #: How closely (rapidfuzz partial ratio, spaces ignored) a question's text
-#: must appear in the analysis to count as named there.
+#: must appear in the analysis to count as named there ...
 NAMED_MIN = 85.0
+#: ... and a question whose code the analysis prints too (two pieces of evidence that agree:
+#: OCR garbled the text, ``ของอนและ`` for ``ของท่านเป็นไปตามขั้นตอนและ``).
+NAMED_WITH_CODE_MIN = 65.0
+#: A printed code's question is preferred over another that matches the same words this much better at most
+#: (OIT items that open alike, ``รายงานผลการ…``, quoted in part).
+PRINTED_CODE_BONUS = 5.0
 
 
-def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]]) -> list[str]:
+def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: Sequence[str] = ()) -> list[str]:
     """Codes of the table's questions whose text the analysis quotes, in its order.
+
+    ``printed``: the codes the analysis prints (as OCR read them); their questions
+    count from :data:`NAMED_WITH_CODE_MIN` and win a quoted span from a question
+    that matches it at most :data:`PRINTED_CODE_BONUS` better.
 
     >>> lowest_by_text("ile ในหน่วยงานของท่าน มีเจ้าหน้าที่ที่ปฏิบัติงาน", [("i1", "การปฏิบัติงานตามขั้นตอน"),
     ...     ("i2", "ในหน่วยงานของท่าน มีเจ้าหน้าที่ที่ปฏิบัติงาน")])
@@ -172,6 +182,9 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]]) -> list[s
     >>> lowest_by_text("o12 รายงานผลการจัดซื้อจัดจ้างประจำปี", [("o11", "รายงานการจัดซื้อจัดจ้างประจำปี"),
     ...     ("o12", "รายงานผลการจัดซื้อจัดจ้างประจำปี")])
     ['o12']
+    >>> qs = [("o22", "รายงานผลการดำเนินงานประจำปี"), ("o26", "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรม")]
+    >>> lowest_by_text("022 รายงานผลการด", qs), lowest_by_text("022 รายงานผลการด", qs, ["o22"])
+    (['o26'], ['o22'])
     """
     hay = re.sub(r"\s+", "", lowest_text)
     matches: list[tuple[float, int, int, str]] = []
@@ -180,8 +193,9 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]]) -> list[s
         if len(needle) < 8 or not hay:
             continue
         m = fuzz.partial_ratio_alignment(needle, hay)
-        if m is not None and m.score >= NAMED_MIN:
-            matches.append((m.score, m.dest_start, m.dest_end, code))
+        named = code in printed
+        if m is not None and m.score >= (NAMED_WITH_CODE_MIN if named else NAMED_MIN):
+            matches.append((m.score + (PRINTED_CODE_BONUS if named else 0.0), m.dest_start, m.dest_end, code))
     # one question per quoted span: similar questions (OIT items "รายงานผล…")
     # match the same words; the closest one takes the span
     taken: list[tuple[int, int, str]] = []
@@ -263,6 +277,10 @@ def read_row_code(q: str, tool: str | None, ocr: bool, fiscal_year: int | None, 
         return RowCode(code, qtext)
     if code is None:
         code, qtext = _code_below_debris(q, tool) or (code, qtext)
+    if (code is not None and expected and code not in expected and (after := _code_after_debris(q, tool))
+            and after[0] in expected):  # a code lost altogether is left to its neighbours (fill_codes)
+        notes.append(f"OCR read the code {code} from specks before the question's code {after[0]}.")
+        code, qtext = after
     fixed = letter_read_as_one(code, expected)
     if fixed:
         notes.append(f"OCR read the code {code}; a capital I read as 1 makes it {fixed}, a code of this indicator.")
@@ -291,6 +309,29 @@ def _code_below_debris(q: str, tool: str | None) -> tuple[str, str] | None:
         if _RE_THAI_RUN.search(lines[k - 1]):
             return None
         code, rest = split_question("\n".join(lines[k:]), tool)
+        if code is not None:
+            return code, rest
+    return None
+
+
+#: Specks a stamp or a signature leaves before a code on its line (``1 a '`` before ``027``): short tokens
+#: without a Thai letter.
+_RE_DEBRIS_TOKEN = re.compile(r"^[^\sก-ฮ]{1,2}$")
+
+
+def _code_after_debris(q: str, tool: str | None) -> tuple[str, str] | None:
+    """The code and text of a question cell whose first line opens with specks read before its code.
+
+    >>> _code_after_debris("1 a ' 027 มาตรการส่งเสริมคุณธรรม", "OIT")
+    ('o27', 'มาตรการส่งเสริมคุณธรรม')
+    >>> _code_after_debris("o27 มาตรการ", "OIT") is None, _code_after_debris("1 การเปิดเผย 027", "OIT") is None
+    (True, True)
+    """
+    tokens = q.split(" ")
+    for k in range(1, min(len(tokens), 5)):
+        if not _RE_DEBRIS_TOKEN.match(tokens[k - 1]):
+            return None
+        code, rest = split_question(" ".join(tokens[k:]), tool)
         if code is not None:
             return code, rest
     return None
@@ -395,8 +436,12 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
                                     first, analysis_page or t.page))
         lowest = tuple(find_codes(parts.lowest_text, tool))
         if analysis_ocr:
-            # OCR garbles codes ("ile" for i๒) but the question's text is named too
-            by_text = lowest_by_text(parts.lowest_text, [(s.question, s.question_text) for s in scores])
+            # OCR garbles codes ("ile" for i๒) but the question's text is named too; a table without
+            # questions of its own (OIT items without scores) is matched against the year's questionnaire
+            questions = [(s.question, s.question_text) for s in scores if s.question_text] or [
+                (q.code, q.text) for n in indicators for q in (questionnaire.questions(fiscal_year, indicator=n)
+                                                               if fiscal_year in questionnaire.fiscal_years() else ())]
+            by_text = lowest_by_text(parts.lowest_text, questions, lowest)
             if by_text:
                 lowest = tuple(by_text)
         refs, unknown = known_references([r for r in oit_references(full) if r not in lowest], fiscal_year)

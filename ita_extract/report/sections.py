@@ -427,9 +427,26 @@ def _column_map(edges: list[tuple[float, float]], piece: list[tuple[float, float
     [0, 1]
     >>> _column_map([(0, 100), (100, 150), (150, 400)], [(0, 120), (120, 150)]) is None
     True
+    >>> _column_map([(54, 281), (282, 327), (329, 550)], [(48, 275), (276, 322)])  # the next scanned page, 6 pt left
+    [0, 1]
     """
     if not edges or not piece or len(piece) > len(edges):
         return None
+    # a scanned page lies shifted on the glass: the piece's edges may all stand off by one offset
+    shifts = [0.0] + sorted({x0 - piece[0][0] for x0, _ in edges if 0 < abs(x0 - piece[0][0]) <= MAX_PAGE_SHIFT},
+                            key=abs)
+    for shift in shifts:
+        found = _column_map_at(edges, [(a + shift, b + shift) for a, b in piece])
+        if found is not None:
+            return found
+    return None
+
+
+#: How far (points) a scanned page may lie shifted against the page before it (a few millimetres).
+MAX_PAGE_SHIFT = 15.0
+
+
+def _column_map_at(edges: list[tuple[float, float]], piece: list[tuple[float, float]]) -> list[int] | None:
     out = []
     for j, (a, b) in enumerate(piece):
         last = j == len(piece) - 1  # a column rebuilt from its text ends where the text does

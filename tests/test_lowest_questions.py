@@ -1,0 +1,47 @@
+"""ita_extract/report/records.py: the lowest questions of an OCR'd analysis, from its codes and its quoted texts
+(issue 9). Hand-built analysis tables whose cells were read by OCR; the ground truth is what was printed."""
+from __future__ import annotations
+
+from extract.text.layer import Line
+from extract.text.layout import Cell
+from ita_extract.report.records import analysis_rows
+from ita_extract.report.sections import IndicatorTable
+
+COLUMNS = {"question": 0, "score": 1, "analysis": 2}
+
+
+def ocr_cell(*texts: str) -> Cell:
+    return Cell((0.0, 0.0, 100.0, 16.0 * len(texts)),
+                tuple(Line(t, 0.0, 100.0, 16.0 * i, 16.0 * i + 14, 14.0, 40.0, conf=90.0, ocr=True)
+                      for i, t in enumerate(texts)))
+
+
+def table(rows: list[tuple[str, str]], analysis: list[str]) -> IndicatorTable:
+    cells = [[ocr_cell(q), ocr_cell(s) if s else None, ocr_cell(*analysis) if k == 0 else None]
+             for k, (q, s) in enumerate(rows)]
+    return IndicatorTable(kind="analysis", headings=[], heading_text="", heading_page=1, columns=COLUMNS, page=1,
+                          rows=cells, row_pages=[1] * len(cells))
+
+
+I_ROWS = [("i1 การปฏิบัติงานหรือให้บริการของเจ้าหน้าที่ในหน่วยงานของท่านเป็นไปตามขั้นตอนและระยะเวลา มากน้อยเพียงใด", "80.00"),
+          ("i2 ในหน่วยงานของท่าน มีเจ้าหน้าที่ที่ปฏิบัติงานหรือให้บริการแก่ผู้มาติดต่อหรือผู้มารับบริการอย่างเท่าเทียมกันมากน้อยเพียงใด", "95.00"),
+          ("i3 เจ้าหน้าที่ในหน่วยงานของท่าน มีการเรียกรับสินบนเพื่อแลกกับการปฏิบัติงานหรือการให้บริการหรือไม่", "80.00")]
+
+
+def test_a_printed_code_whose_question_ocr_garbled_still_counts_beside_a_quoted_one():
+    analysis = ["ข้อคำถามที่ได้คะแนนน้อยที่สุด :",
+                "i1 การปฏิบัติการของเจ้าหน้าที่ในหน่วยงานของอนและระยะเวลา มากน้อยเพียงใด",
+                "i3 เจ้าหน้าที่ในหน่วยงานของท่าน มีการเรียกรับสินบนเพื่อแลกกับการปฏิบัติงานหรือการให้บริการหรือไม่",
+                "สาเหตุเกิดจาก : บุคลากรขาดความรู้"]
+    _, analyses, _ = analysis_rows(table(I_ROWS, analysis), [1], 2568)
+    assert analyses[0].lowest_questions == ("i1", "i3")
+
+
+def test_an_oit_table_without_scores_finds_its_lowest_item_by_text_in_the_questionnaire():
+    """A range row (``o1 - o28``) gives no questions to match; the year's questionnaire does, and the item's
+    text outweighs a misread code (``013`` printed for ``019``)."""
+    rows = [("o1 - o28", "")]
+    analysis = ["ข้อคำถามที่ได้คะแนนน้อยที่สุด :", "016 ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม",
+                "013ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "สาเหตุเกิดจาก : ไม่ได้เผยแพร่"]
+    _, analyses, _ = analysis_rows(table(rows, analysis), [9], 2568)
+    assert analyses[0].lowest_questions == ("o16", "o19")

@@ -1,0 +1,30 @@
+"""ita_extract/report/records.py: question codes of OCR'd analysis tables under specks (issue 9).
+
+Hand-built rows as OCR gives them: a stamp's or a signature's specks read as ``1 a '`` before the code."""
+from __future__ import annotations
+
+from ita_extract.report.records import analysis_rows
+from tests.test_lowest_questions import table
+
+
+def test_specks_before_a_code_on_its_line_do_not_become_the_code():
+    rows = [("o26 รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "100.00"),
+            ("1 a ' 027 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", "100.00"),
+            ("o28 รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรม", "87.50")]
+    scores, _, problems = analysis_rows(table(rows, ["ไม่มี"]), [10], 2568)
+    assert [s.question for s in scores] == ["o26", "o27", "o28"]
+    assert any(p.code == "question-code-corrected" for p in problems)
+
+
+def test_a_code_of_the_table_read_first_is_kept_whatever_follows():
+    rows = [("o26 รายงานผลการดำเนินการ 1 a", "100.00")]
+    scores, _, _ = analysis_rows(table(rows, ["ไม่มี"]), [10], 2568)
+    assert [s.question for s in scores] == ["o26"]
+
+
+def test_a_row_without_a_code_is_left_to_its_neighbours_not_to_a_digit_among_specks():
+    rows = [("o17 แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "100.00"),
+            ("- Vv - 1 aa ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "50.00"),
+            ("o19 ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "100.00")]
+    scores, _, _ = analysis_rows(table(rows, ["ไม่มี"]), [9], 2568)
+    assert [s.question for s in scores] == ["o17", "o18", "o19"]
