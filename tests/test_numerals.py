@@ -270,3 +270,14 @@ def test_six_glyph_token_is_classified_in_one_batch(rec, monkeypatch):
     })())
     assert rec.read_number(crop).text == "100.00"
     assert calls[0] == 5  # five glyphs in one call (the point is named by geometry), re-reads after
+
+
+def test_segment_drops_dust_far_above_before_joining():
+    """A speck stacked over a digit, far above the digits' band, is dust, not a mark of that digit."""
+    page = np.full((70, 90), 255, np.uint8)
+    page[40:65, 5:25] = 0  # a digit
+    page[40:65, 40:60] = 0  # another
+    page[8:13, 48:53] = 0  # a speck a digit height above the second
+    s = segment(page)
+    assert [tuple(b.box) for b in s.blobs] == [(5, 40, 25, 65), (40, 40, 60, 65)]
+    assert s.digit_height == 25

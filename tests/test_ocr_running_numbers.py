@@ -215,3 +215,19 @@ def test_a_colon_touching_a_code_does_not_make_its_run_incomplete():
     page[20:40, 20:130] = 0
     word = OcrWord("สุด:๐๑๒๕", 20, 20, 130, 40, 87.0, (1, 1, 1))
     assert NumeralTokenReader(None, Colon())(word, page, 300).text == "สุด:028"
+
+
+def test_cited_item_tesseract_wrote_with_signs_is_still_an_item():
+    """``,o@m)`` for ``,๐๑๓)``: a sign Tesseract wrote for a digit it lacks does not hide the word from the
+    citation; the label with its first letter lost to a speck (``(8 างอิงจาก``) still opens the list."""
+    words = [_w(t) for t in ("(อ้างอิงจาก", "๐๑๒", ",o@m)", "พร้อมทั้ง")]
+    assert cited_words(words) == [1, 2]
+    assert cited_words([_w(t) for t in ("(8", "างอิงจาก", "06)")]) == [2]
+    assert cited_words([_w(t) for t in ("ทางอิงจาก", "06)")]) == []  # a word that only ends like it
+
+
+@needs_fonts
+def test_cited_code_with_a_sign_for_a_digit_is_read_from_its_glyphs(rec):
+    page, word = on_page(crop_of("๐๑๓", 300, seed=11), ",o@m)", 83.0)
+    assert read_cited_code(word, page, rec).text == ",o13)"
+

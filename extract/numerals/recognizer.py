@@ -107,6 +107,12 @@ SPECK = 0.10  # blobs smaller than this on both sides are dirt
 #: above the digits' top or below their baseline is dust: no digit, point
 #: or dash sits there.
 OFF_BAND = 0.15
+#: A speck (at most DOT_MAX of the digit height) whose ink stays further than
+#: this share of the digit height above the digits' tops or below their
+#: baseline is dust, dropped before components are joined into glyphs: stacked
+#: over a digit it would join it (a mark over a consonant is joined the same
+#: way) and make it taller than any digit (an ``i``'s dot sits closer).
+DUST_GAP = 0.5
 #: Neighbours are joined into one glyph when one of them is a weak read
 #: (below MERGE_WEAK), the gap is at most MERGE_GAP and the union at most
 #: MERGE_WIDTH digit heights wide, and the union reads at least MERGE_ACCEPT.
@@ -284,6 +290,28 @@ def _should_merge(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) ->
     return stacked or x_ov >= 0.6 * min(aw, bw)
 
 
+def _without_far_specks(comps: list[tuple[int, tuple[int, int, int, int]]]) -> list[tuple[int, tuple[int, int, int, int]]]:
+    """Components (label, (x, y, w, h)) without the specks far above or below the
+    band of the tall ones (:data:`DUST_GAP`).
+
+    >>> _without_far_specks([(1, (0, 30, 20, 28)), (2, (24, 30, 20, 29)), (3, (30, 2, 5, 5)), (4, (5, 22, 4, 4))])
+    [(1, (0, 30, 20, 28)), (2, (24, 30, 20, 29)), (4, (5, 22, 4, 4))]
+    """
+    if len(comps) < 2:
+        return comps
+    hs = np.array([c[1][3] for c in comps], float)
+    tall = hs >= 0.5 * hs.max()
+    dh = float(np.median(hs[tall]))
+    base = float(np.median([c[1][1] + c[1][3] for c, t in zip(comps, tall) if t]))
+    top = base - dh
+
+    def far_speck(box: tuple[int, int, int, int]) -> bool:
+        x, y, w, h = box
+        return max(w, h) <= DOT_MAX * dh and (y + h < top - DUST_GAP * dh or y > base + DUST_GAP * dh)
+
+    return [c for c in comps if not far_speck(c[1])]
+
+
 def segment(gray: np.ndarray, threshold: int | None = None) -> Segmentation:
     """Glyphs of a crop (uint8, 0 = ink), left to right.
 
@@ -306,6 +334,7 @@ def segment(gray: np.ndarray, threshold: int | None = None) -> Segmentation:
     comps = [(int(i) + 1, tuple(int(v) for v in st[i, :4])) for i in np.flatnonzero(keep)]
     if not comps:
         return Segmentation((), 0.0, 0.0)
+    comps = _without_far_specks(comps)
     comps.sort(key=lambda c: c[1][0])
 
     # union-find over components of one glyph

@@ -29,6 +29,7 @@ from extract.numerals.recognizer import (
     meaning_in_number,
 )
 from extract.ocr.engine import OcrEngine, OcrWord
+from normalize.codes import CITE_LABEL
 from normalize.thaichars import DIGITS, LETTERS, charset
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
@@ -326,15 +327,19 @@ def _with(word: OcrWord, text: str, confidence: float) -> OcrWord:
 
 # --- numbers that running text demands ---------------------------------------------
 
-#: The label of a citation (``(อ้างอิงจาก ๐๑๐)``) as a word ends with it, OCR's
-#: ``ำ`` for ``า`` allowed; the word after it is a cited OIT code.
-_RE_CITE_LABEL = re.compile(r"อ้าง\s?อิง(?:\s?จ[าำะ]ก)?\s*(?:ข้อ)?\s*[:：]?$")
+#: The label of a citation (``(อ้างอิงจาก ๐๑๐)``) as a word ends with it, as OCR
+#: reads it (:data:`normalize.codes.CITE_LABEL`); the word after it is a cited OIT code.
+_RE_CITE_LABEL = re.compile(f"{CITE_LABEL}\\s*(?:ข้อ)?\\s*[:：]?$")
+#: A character of a cited item as Tesseract wrote it: a letter or a digit, or
+#: a sign it writes for a digit it cannot read (``o@m`` for ``๐๑๓``); never a
+#: Thai letter, a space, a separator or a bracket.
+_ITEM_CHAR = f"[^\\s,.;:()\\[\\]<>{charset(LETTERS)}]"
 #: A word that holds cited items as Tesseract wrote them: brackets and commas
-#: around items of up to four letters or digits (``ob)``, ``,Oe)``, ``๐๕,๐๓)``),
-#: perhaps a tag after them (``</p>``).
-_RE_CITED = re.compile(f"^[(\\[,\\s]*[A-Za-z0-9{charset(DIGITS)}]{{1,4}}(?:[,.\\s]+[A-Za-z0-9{charset(DIGITS)}]{{1,4}})*[),;\\]]?(?:<.*)?$")
-#: One cited item inside such a word.
-_RE_CITED_ITEM = re.compile(f"(?<![<A-Za-z/])[A-Za-z0-9{charset(DIGITS)}]{{1,4}}")
+#: around items of up to five such characters (``ob)``, ``,Oe)``, ``๐๕,๐๓)``,
+#: ``,o@m)``), perhaps a tag after them (``</p>``).
+_RE_CITED = re.compile(f"^[(\\[,\\s]*{_ITEM_CHAR}{{1,5}}(?:[,.\\s]+{_ITEM_CHAR}{{1,5}})*[),;\\]]?(?:<.*)?$")
+#: One cited item inside such a word (before any tag).
+_RE_CITED_ITEM = re.compile(f"{_ITEM_CHAR}{{1,5}}")
 #: The label's last word alone, when Tesseract split it (``(อ้างอิง`` ``จาก``).
 _RE_CITE_FROM = re.compile(r"^จ[าำะ]ก$")
 _RE_OIT_CODE = re.compile(r"^o[1-9]\d?$")
@@ -400,7 +405,7 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
     OIT. What Tesseract read around the items (brackets, commas) stays. Any
     unsure reading leaves the word as it was.
     """
-    items = list(_RE_CITED_ITEM.finditer(word.text))
+    items = list(_RE_CITED_ITEM.finditer(word.text.split("<", 1)[0]))
     if not items:
         return word
     crop = word_image(page, word)
