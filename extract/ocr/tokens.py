@@ -46,9 +46,10 @@ _RE_DIGITS = re.compile(f"[{DIGIT_LOOKALIKES}]*[{_D}][{_D}{DIGIT_LOOKALIKES}]*(?
 #: A place in such a run where Tesseract saw a glyph (a digit or a look-alike).
 _RE_DIGIT_PLACE = re.compile(f"[{_D}{DIGIT_LOOKALIKES}]")
 _RE_CODE = re.compile(r"^[ieo]\d{1,2}$")
-#: ``ต.ค.`` read as ``A.A.``, ``ก.ย.`` as ``1.8.``: dotted letters or digits that the
-#: numeral recognizer sees no digit in.
-_RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z0-9]{1,3}\.){1,3}[A-Za-z]?$")
+#: ``ต.ค.`` read as ``A.A.``, ``ก.ย.`` as ``1.8.`` or ``f).8.``: dotted letters,
+#: digits or brackets (Tesseract writes ``f)`` for ``ก``) that the numeral
+#: recognizer sees no digit in.
+_RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z0-9()\[\]|]{1,3}\.){1,3}[A-Za-z]?$")
 _RE_THAI = re.compile(f"[{charset(LETTERS)}]")
 _RE_NUMBERISH = re.compile(r"^[\d.\-]+$")
 #: A numeric date or the part of one a line holds: ``1/10/2566-``, ``30/``,
