@@ -40,10 +40,12 @@ def _abbr_pattern(abbr: str) -> str:
 
 
 # Any month: full names first, then abbreviations. An abbreviation must not
-# sit inside a word (no Thai letter before it or right after it).
-_MONTH = f"(?:{{}}|(?<![{charset(TEXT)}]){{}})".format(
+# sit inside a word (no Thai letter before it, unless a word that leads a
+# date, "ถึงก.ย." as OCR joins them, nor right after it).
+_NOT_IN_WORD = f"(?:(?<![{charset(TEXT)}])|(?<=ถึง)|(?<=เดือน))"
+_MONTH = f"(?:{{}}|{_NOT_IN_WORD}{{}})".format(
     "|".join(full for full, _ in _MONTHS.values()),
-    f"(?![{charset(LETTERS)}])|(?<![{charset(TEXT)}])".join(_abbr_pattern(a) for _, a in _MONTHS.values())
+    f"(?![{charset(LETTERS)}])|{_NOT_IN_WORD}".join(_abbr_pattern(a) for _, a in _MONTHS.values())
     + f"(?![{charset(LETTERS)}])",
 )
 # One date: optional day, a month, optional "พ.ศ.", optional year (2 or 4
@@ -57,8 +59,11 @@ _RE_LOST_END_MONTH = re.compile(r"^\s*(?:-|–|—|ถึง)+\s*30\s+(?P<year>\
 # A day range inside one month: "1 - 30 ก.ย. 2569".
 _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง)\s*(?=\d{{1,2}}\s*{_MONTH})")
 # Fiscal-year wording with its year: "ปีงบประมาณ พ.ศ. 2569", "ตลอดปี 2569".
+# OCR's marks on ปี (ปิ, ปีึ), a comma for a dot, a stray quote or doubled พ
+# ("ปีึงบประมาณ", "พ.ศ, 2566", "ประมาณ' พ.ศ.", "พพ.ศ.") do not hide the year.
 _RE_FISCAL = re.compile(
-    r"(?:ปีงบประมาณ|ปีงบ|ตลอดปี|ประจำปี|ปี)\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4}|\d{2})(?!\d)"
+    r"(?:ป[ิีึ]*งบ\s?ประมาณ|งบประมาณ|ป[ิีึ]*งบ|ตลอดป[ิีึ]+|ประจำป[ิีึ]+|ปี)[\s'’.,]*"
+    r"(?:พ?พ\s?[.,]?\s?ศ\s?[.,]?)?\s*(?P<year>\d{4}|\d{2})(?!\d)"
 )
 # Before the only date read: something, then a range sign ("ดต.ค. 2570 - "):
 # the start was printed but not read; the end's date is never the start's.
@@ -107,12 +112,13 @@ def _last_day(y: int, m: int, d: int | None) -> date:
     return date(y, m, min(d, last) if d else last)
 
 
-def _numeric_dates(t: str) -> list[date]:
+def _numeric_dates(t: str) -> list[tuple[re.Match[str], date]]:
     out = []
-    for d, m, y in _RE_NUMERIC_DATE.findall(t):
+    for match in _RE_NUMERIC_DATE.finditer(t):
+        d, m, y = match.groups()
         year = _gregorian(y)
         if year and 1 <= int(m) <= 12 and int(d) >= 1:
-            out.append(_first_day(year, int(m), int(d)))
+            out.append((match, _first_day(year, int(m), int(d))))
     return out
 
 
@@ -228,8 +234,16 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     found = list(_RE_DATE.finditer(t))
     if not found:
         numeric = _numeric_dates(t)
+        if len(numeric) == 1:
+            # "1/10/2568 - 0/9/2569": one date read beside a range sign; the other
+            # end was printed and not read
+            only, day = numeric[0]
+            if _RE_RANGE_SIGN.match(t, only.end()):
+                return day, None
+            if _RE_LOST_START.search(t[:only.start()]):
+                return None, day
         if numeric:
-            return _one_end(numeric[0], numeric[-1], open_end)
+            return _one_end(numeric[0][1], numeric[-1][1], open_end)
         m = _RE_FISCAL.search(t) or _RE_YEAR_ONLY.fullmatch(t)
         year = _gregorian(m.group("year")) if m else None
         return fiscal_year_range(year + BE_OFFSET) if year else (None, None)

@@ -168,3 +168,32 @@ def test_each_end_stands_on_its_own_year() -> None:
     assert parse_period("ต.ค. 25205 - 30 ก.ย. 2569") == (None, date(2026, 9, 30))
     assert parse_period("ต.ค. 2568 - 30 ก.ย. 25.9") == (date(2025, 10, 1), None)
     assert parse_period("ม.ค. - มี.ค. 25205") == (None, None)  # the one year serves both ends
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ต.ค. 2566 ถึงกุย. 2567", (date(2023, 10, 1), date(2024, 9, 30))),  # ถึง joined to the month
+        ("ปีึงบประมาณ 2569", FY2569),  # OCR's marks on ปี
+        ("ตลอดปิงบประมาณ 2569", FY2569),
+        ("ตลอดปีงบประมาณ พ.ศ, 2569", FY2569),  # a comma for the dot
+        ("ตลอดปีงบประมาณ' พ.ศ. 2569", FY2569),  # a stray quote
+        ("ตลอดปีงบประมาณ\n. พพ.ศ. 2569", FY2569),  # a doubled พ
+    ],
+)
+def test_parse_period_reads_fiscal_wording_and_joined_words_as_ocr_gives_them(text, expected) -> None:
+    assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("1/10/2568 - 0/9/2569", (date(2025, 10, 1), None)),  # the end's day lost
+        ("1/10/2568 - 30/9969", (date(2025, 10, 1), None)),  # the end's slash lost
+        ("1|0|6 - 30/9/2569", (None, date(2026, 9, 30))),  # the start unreadable
+        ("1/10/2520ฆ - 30/9/2569", (None, date(2026, 9, 30))),  # the start's year misread
+    ],
+)
+def test_numeric_range_with_one_end_unread_keeps_the_other(text, expected) -> None:
+    """Never the read end's date for both ends (was: 1 Oct - 1 Oct)."""
+    assert parse_period(text) == expected
