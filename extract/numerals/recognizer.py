@@ -103,6 +103,9 @@ DOT_BASELINE = 0.30  # ... and its bottom this close to the baseline
 DASH_MAX_H = 0.30  # a dash is at most this high ...
 DASH_MIN_RATIO = 1.6  # ... and this many times wider than high
 SPECK = 0.10  # blobs smaller than this on both sides are dirt
+#: A comma (``๐๓,๐๔``) is narrower than this, at most COMMA_MAX_H high, its
+#: top no higher than COMMA_TOP above the baseline: lower and narrower than any digit.
+COMMA_MAX_W, COMMA_MAX_H, COMMA_TOP = 0.45, 0.7, 0.5
 #: A speck (at most DOT_MAX on both sides) whose centre lies more than this
 #: above the digits' top or below their baseline is dust: no digit, point
 #: or dash sits there.
@@ -388,11 +391,14 @@ def segment(gray: np.ndarray, threshold: int | None = None) -> Segmentation:
 
 
 def small_blob_kind(blob: Blob, digit_height: float, baseline: float) -> str | None:
-    """``"."`` for a point on the baseline, ``"-"`` for a dash, else None (a glyph).
+    """``"."`` for a point on the baseline, ``"-"`` for a dash, ``","`` for a
+    comma (narrow, low, reaching the baseline), else None (a glyph).
 
     >>> m = np.ones((3, 3), np.uint8)
     >>> small_blob_kind(Blob(40, 27, 3, 3, m), 22.0, 30.0), small_blob_kind(Blob(0, 18, 9, 3, m), 22.0, 30.0)
     ('.', '-')
+    >>> small_blob_kind(Blob(40, 21, 5, 12, m), 22.0, 30.0), small_blob_kind(Blob(40, 8, 5, 22, m), 22.0, 30.0)
+    (',', None)
     """
     if digit_height <= 0:
         return None
@@ -404,6 +410,9 @@ def small_blob_kind(blob: Blob, digit_height: float, baseline: float) -> str | N
     if h <= DOT_MAX and w <= DOT_MAX and 0.4 <= blob.w / max(blob.h, 1) <= 2.5:
         if abs(baseline - (blob.y + blob.h)) <= DOT_BASELINE * digit_height:
             return "."
+    if w <= COMMA_MAX_W and h <= COMMA_MAX_H and blob.y >= baseline - COMMA_TOP * digit_height \
+            and blob.y + blob.h >= baseline - DOT_BASELINE * digit_height:
+        return ","
     return None
 
 
@@ -854,7 +863,7 @@ class Recognizer:
         """
         hint = letter_hint.lower() if letter_hint else None
         _, items = self._analyse(crop)
-        items = [it for it in items if it[1] != "-"]
+        items = [it for it in items if it[1] not in ("-", ",")]
         if not items:
             return Reading("", 0.0, ())
         glyphs: list[GlyphGuess] = []
@@ -887,7 +896,8 @@ class Recognizer:
         glyphs.append(letter)
         for b, kind, p in items:
             if kind is not None:
-                glyphs.append(GlyphGuess(kind if kind != "." else "?", 1.0 if kind != "." else 0.0, b.box))
+                point = kind in (".", ",")
+                glyphs.append(GlyphGuess("?" if point else kind, 0.0 if point else 1.0, b.box))
             else:
                 ch, conf, _ = self._number_guess(p)
                 glyphs.append(GlyphGuess(ch, conf, b.box))

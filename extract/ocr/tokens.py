@@ -68,7 +68,7 @@ NO_DIGIT_BELOW = 0.5
 def _may_be_digit(g: GlyphGuess) -> bool:
     """Whether a glyph beside a run of digits may be one of them: an unsure digit or a broken piece."""
     m = meaning_in_number(g.char)
-    return m.isdigit() or (m == "?" and g.confidence >= NO_DIGIT_BELOW)
+    return m.isdigit() or (m == "?" and g.char != "," and g.confidence >= NO_DIGIT_BELOW)
 
 
 def _digit_spans(glyphs: list[GlyphGuess]) -> list[tuple[str, bool]]:
@@ -403,8 +403,10 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
     Each item Tesseract wrote (letters or digits between commas and brackets)
     pairs with one code in the image (:func:`code_runs`), in order, when
     their counts agree; only those glyphs are read, as a code whose tool is
-    OIT. What Tesseract read around the items (brackets, commas) stays. Any
-    unsure reading leaves the word as it was.
+    OIT. What Tesseract read around the items (brackets, commas) stays. Where
+    the image holds more codes than Tesseract wrote items (it ran ``๐๓,๐๔``
+    together as ``03004``), the list between the brackets is written from the
+    image. Any unsure reading leaves the word as it was.
     """
     items = list(_RE_CITED_ITEM.finditer(word.text.split("<", 1)[0]))
     if not items:
@@ -414,16 +416,25 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
         return word
     glyphs = recognizer.classify_glyphs(crop)
     runs = code_runs(glyphs)
-    if len(runs) != len(items):
+    if not runs or len(runs) < len(items):
         return word
     codes, conf = [], 1.0
     for a, b in runs:
-        x0, x1 = glyphs[a].box.x0, glyphs[b].box.x1
-        r = recognizer.read_code(crop[:, max(0, x0 - 2):x1 + 2], "o")
+        # two pixels of margin, never into the glyphs beside the code (a comma)
+        x0 = max(0, glyphs[a].box.x0 - 2, glyphs[a - 1].box.x1 if a > 0 else 0)
+        x1 = min(glyphs[b].box.x1 + 2, glyphs[b + 1].box.x0 if b + 1 < len(glyphs) else crop.shape[1])
+        r = recognizer.read_code(crop[:, x0:x1], "o")
         if r.confidence < READ_MIN or not _RE_OIT_CODE.match(r.text):
             return word
         codes.append(r.text)
         conf = min(conf, r.confidence)
+    if len(runs) > len(items):
+        # Tesseract ran codes together ("03004" for "๐๓,๐๔"): the list is written
+        # from the image, a comma where a glyph parts two codes, else a space
+        seps = ["," if any(g.char in (",", ".", "?") for g in glyphs[b + 1:a2]) else " "
+                for (_, b), (a2, _) in zip(runs, runs[1:])]
+        listed = codes[0] + "".join(sep + code for sep, code in zip(seps, codes[1:]))
+        return _reread(word, word.text[:items[0].start()] + listed + word.text[items[-1].end():], conf)
     out, last = [], 0
     for m, code in zip(items, codes):
         out += [word.text[last:m.start()], code]
