@@ -233,7 +233,7 @@ def test_cited_code_with_a_sign_for_a_digit_is_read_from_its_glyphs(rec):
 
 
 
-class _Glyphs:
+class _CodeGlyphs:
     """A recognizer that sees the given glyphs and reads every code run as the next of ``codes``."""
 
     def __init__(self, chars: str, codes: list[str]):
@@ -252,11 +252,11 @@ def test_codes_tesseract_ran_together_are_written_from_the_image():
     page = np.full((60, 200), 255, np.uint8)
     page[20:40, 20:90] = 0
     word = OcrWord("03004)", 20, 20, 90, 40, 80.0, (1, 1, 1))
-    assert read_cited_code(word, page, _Glyphs("๐๓,๐๔?", ["o3", "o4"])).text == "o3,o4)"
-    assert read_cited_code(word, page, _Glyphs("๐๑๒๐๔?", ["o12", "o4"])).text == "o12 o4)"  # nothing between
+    assert read_cited_code(word, page, _CodeGlyphs("๐๓,๐๔?", ["o3", "o4"])).text == "o3,o4)"
+    assert read_cited_code(word, page, _CodeGlyphs("๐๑๒๐๔?", ["o12", "o4"])).text == "o12 o4)"  # nothing between
     # fewer codes in the image than items written: nothing is dropped
     word2 = OcrWord("o5,o6)", 20, 20, 90, 40, 80.0, (1, 1, 1))
-    assert read_cited_code(word2, page, _Glyphs("๐๕???", ["o5"])).text == "o5,o6)"
+    assert read_cited_code(word2, page, _CodeGlyphs("๐๕???", ["o5"])).text == "o5,o6)"
 
 
 def test_comma_between_codes_is_no_digit():
