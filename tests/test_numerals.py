@@ -13,6 +13,8 @@ import os
 import subprocess
 import sys
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from tests.conftest import ROOT
@@ -42,6 +44,10 @@ needs_fonts = pytest.mark.skipif(
     reason="Thai fonts missing: install fonts-thai-tlwg, fonts-tlwg-laksaman, fonts-noto-core (scripts/setup.sh)",
 )
 REGULAR = next((p for p in HELD_OUT_FONTS if p.stem == HELD_OUT), None)
+
+
+#: Word images cut from dev scans (tests/fixtures/README.md).
+FIXTURES = Path(__file__).parent / "fixtures" / "numerals"
 
 
 @pytest.fixture(scope="module")
@@ -281,3 +287,13 @@ def test_segment_drops_dust_far_above_before_joining():
     s = segment(page)
     assert [tuple(b.box) for b in s.blobs] == [(5, 40, 25, 65), (40, 40, 60, 65)]
     assert s.digit_height == 25
+
+
+@pytest.mark.parametrize("name", ["a", "b"])
+def test_touching_digits_of_unequal_widths_are_cut_at_their_valleys(name):
+    """``๒๕๖๙`` at 300 dpi whose first three digits touch (one blob 2.6 digit heights wide, read ``?9``):
+    cuts at equal widths miss the narrow ``๒``; cut at the blob's thinnest columns, it reads whole."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / f"issue-9-touching-year-{name}.png"))
+    assert Recognizer.load().read_number(crop).text == "2569"

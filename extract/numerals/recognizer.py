@@ -621,7 +621,31 @@ def _split(b: Blob, scale: float, k: int = 2) -> tuple[Blob, ...] | None:
         if hi - lo < 1:
             return None
         cuts.append(lo + int(np.argmin(m[:, lo:hi].sum(0))))
-    bounds = [0, *cuts, w]
+    return _cut(b, scale, [0, *cuts, w])
+
+
+#: Touching digits of unequal widths (``๒๕๖๘`` at 300 dpi, bold): cut candidates
+#: are the blob's thinnest columns (local minima of its ink per column, the
+#: VALLEYS lowest), parts VALLEY_PART digit heights wide at least and at most.
+VALLEYS, VALLEY_PART = 12, (0.35, 1.3)
+
+
+def _valleys(mask: np.ndarray) -> list[int]:
+    """Columns where the ink per column is a local minimum: where touching glyphs meet.
+
+    >>> m = np.zeros((10, 12), np.uint8); m[:, :5] = 1; m[4:6, 5:7] = 1; m[:, 7:] = 1
+    >>> _valleys(m)
+    [5, 6]
+    """
+    cols = mask.sum(0)
+    w = len(cols)
+    found = [c for c in range(2, w - 2) if cols[c] <= cols[c - 1] and cols[c] <= cols[c + 1] and cols[c] < cols.max()]
+    return sorted(sorted(found, key=lambda c: cols[c])[:VALLEYS])
+
+
+def _cut(b: Blob, scale: float, bounds: list[int]) -> tuple[Blob, ...] | None:
+    """A blob cut at the columns ``bounds`` (its first and last included) into glyphs."""
+    m = b.mask
     out = []
     for a, c in zip(bounds, bounds[1:]):
         part, off = m[:, a:c], a
@@ -693,6 +717,9 @@ class Recognizer:
                     score = min(self._weak(q) for q in ph)
                     if best is None or score > best[0]:
                         best = (score, parts, ph)
+                valley = self._valley_split(b, seg)
+                if valley and (best is None or valley[0] > best[0]):
+                    best = valley
                 if best and best[0] >= (SPLIT_SURE_ACCEPT if too_wide else max(SPLIT_ACCEPT, self._weak(p))):
                     items[i:i + 1] = [(part, None, q) for part, q in zip(best[1], best[2])]
                     i += len(best[1])
@@ -714,6 +741,42 @@ class Recognizer:
                         continue
             i += 1
         return seg, self._merge_three(seg, items)
+
+    def _valley_split(self, b: Blob, seg: Segmentation) -> tuple[float, tuple[Blob, ...], np.ndarray] | None:
+        """The best cut of a wide blob into 2-4 glyphs at its valleys (:func:`_valleys`):
+        the cut whose weakest part reads best (dynamic programming over the
+        valleys; each candidate part classified once), as ``(score, parts, probabilities)``."""
+        w = b.mask.shape[1]
+        dh = seg.digit_height * seg.scale
+        bounds = [0, *_valleys(b.mask), w]
+        lo, hi = VALLEY_PART[0] * dh, VALLEY_PART[1] * dh
+        spans = [(i, j) for i in range(len(bounds)) for j in range(i + 1, len(bounds))
+                 if lo <= bounds[j] - bounds[i] <= hi]
+        parts = {}
+        for i, j in spans:
+            cut = _cut(b, seg.scale, [bounds[i], bounds[j]])
+            if cut:
+                parts[(i, j)] = cut[0]
+        if not parts:
+            return None
+        keys = list(parts)
+        probs = dict(zip(keys, self._probs([parts[k] for k in keys])))
+        # best[n][j]: (weakest part's score, path) of n parts covering bounds[0]..bounds[j]
+        best: list[dict[int, tuple[float, list[tuple[int, int]]]]] = [{0: (1.0, [])}]
+        for n in range(1, 5):
+            layer: dict[int, tuple[float, list[tuple[int, int]]]] = {}
+            for (i, j) in keys:
+                if i in best[n - 1]:
+                    score = min(best[n - 1][i][0], self._weak(probs[(i, j)]))
+                    if j not in layer or score > layer[j][0]:
+                        layer[j] = (score, best[n - 1][i][1] + [(i, j)])
+            best.append(layer)
+        last = len(bounds) - 1
+        found = [best[n][last] for n in (2, 3, 4) if last in best[n]]
+        if not found:
+            return None
+        score, path = max(found, key=lambda f: f[0])
+        return score, tuple(parts[k] for k in path), np.stack([probs[k] for k in path])
 
     def _merge_three(self, seg: Segmentation, items: list) -> list:
         """Three neighbours that are one glyph: a year's ``๒`` broken into two
