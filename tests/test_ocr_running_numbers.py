@@ -261,8 +261,8 @@ def test_codes_tesseract_ran_together_are_written_from_the_image():
 
 def test_comma_between_codes_is_no_digit():
     """A comma is lower and narrower than any digit: its own kind, never a ``0`` joining a code."""
-    from extract.numerals.recognizer import Blob, small_blob_kind
+    from extract.numerals.recognizer import Blob, is_comma
 
     m = np.ones((3, 3), np.uint8)
-    assert small_blob_kind(Blob(49, 24, 7, 10, m), 19.0, 30.5) == ","  # as measured on a 300-dpi scan
-    assert small_blob_kind(Blob(49, 11, 7, 20, m), 19.0, 30.5) is None  # a narrow "1" stands full height
+    assert is_comma(Blob(49, 24, 7, 10, m), 19.0, 30.5)  # as measured on a 300-dpi scan
+    assert not is_comma(Blob(49, 11, 7, 20, m), 19.0, 30.5)  # a narrow "1" stands full height

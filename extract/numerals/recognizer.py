@@ -103,8 +103,9 @@ DOT_BASELINE = 0.30  # ... and its bottom this close to the baseline
 DASH_MAX_H = 0.30  # a dash is at most this high ...
 DASH_MIN_RATIO = 1.6  # ... and this many times wider than high
 SPECK = 0.10  # blobs smaller than this on both sides are dirt
-#: A comma (``๐๓,๐๔``) is narrower than this, at most COMMA_MAX_H high, its
-#: top no higher than COMMA_TOP above the baseline: lower and narrower than any digit.
+#: A comma (``๐๓,๐๔``) is narrower than this, taller than a point (DOT_MAX) and
+#: than it is wide (its tail), at most COMMA_MAX_H high, its top no higher than
+#: COMMA_TOP above the baseline: lower and narrower than any digit.
 COMMA_MAX_W, COMMA_MAX_H, COMMA_TOP = 0.45, 0.7, 0.5
 #: A speck (at most DOT_MAX on both sides) whose centre lies more than this
 #: above the digits' top or below their baseline is dust: no digit, point
@@ -391,14 +392,11 @@ def segment(gray: np.ndarray, threshold: int | None = None) -> Segmentation:
 
 
 def small_blob_kind(blob: Blob, digit_height: float, baseline: float) -> str | None:
-    """``"."`` for a point on the baseline, ``"-"`` for a dash, ``","`` for a
-    comma (narrow, low, reaching the baseline), else None (a glyph).
+    """``"."`` for a point on the baseline, ``"-"`` for a dash, else None (a glyph).
 
     >>> m = np.ones((3, 3), np.uint8)
     >>> small_blob_kind(Blob(40, 27, 3, 3, m), 22.0, 30.0), small_blob_kind(Blob(0, 18, 9, 3, m), 22.0, 30.0)
     ('.', '-')
-    >>> small_blob_kind(Blob(40, 21, 5, 12, m), 22.0, 30.0), small_blob_kind(Blob(40, 8, 5, 22, m), 22.0, 30.0)
-    (',', None)
     """
     if digit_height <= 0:
         return None
@@ -410,10 +408,22 @@ def small_blob_kind(blob: Blob, digit_height: float, baseline: float) -> str | N
     if h <= DOT_MAX and w <= DOT_MAX and 0.4 <= blob.w / max(blob.h, 1) <= 2.5:
         if abs(baseline - (blob.y + blob.h)) <= DOT_BASELINE * digit_height:
             return "."
-    if w <= COMMA_MAX_W and h <= COMMA_MAX_H and blob.y >= baseline - COMMA_TOP * digit_height \
-            and blob.y + blob.h >= baseline - DOT_BASELINE * digit_height:
-        return ","
     return None
+
+
+def is_comma(blob: Blob, digit_height: float, baseline: float) -> bool:
+    """A comma's shape (:data:`COMMA_MAX_W`): narrow, taller than a point, low, reaching the baseline.
+
+    >>> m = np.ones((3, 3), np.uint8)
+    >>> is_comma(Blob(40, 21, 5, 12, m), 22.0, 30.0), is_comma(Blob(40, 8, 5, 22, m), 22.0, 30.0)
+    (True, False)
+    """
+    if digit_height <= 0:
+        return False
+    h, w = blob.h / digit_height, blob.w / digit_height
+    return (DOT_MAX < h <= COMMA_MAX_H and w <= COMMA_MAX_W and blob.h >= 1.3 * blob.w
+            and blob.y >= baseline - COMMA_TOP * digit_height
+            and blob.y + blob.h >= baseline - DOT_BASELINE * digit_height)
 
 
 #: A slash (``๑/๑๐/๒๕๖๘``): a stroke at least SLASH_MIN_H digit heights high,
@@ -697,6 +707,11 @@ class Recognizer:
         shaped = [b for b, k in zip(blobs, kinds) if k is None]
         probs = iter(self._probs(shaped))
         items = [(b, k, None if k is not None else next(probs)) for b, k in zip(blobs, kinds)]
+        # a comma's shape that the model does not read as a point ("๐๓,๐๔", where it
+        # reads a 0) is a comma: never a digit that joins the codes around it
+        point = self.model.classes.index(".")
+        items = [(b, ",", None) if k is None and int(np.argmax(p)) != point and is_comma(b, dh, seg.baseline)
+                 else (b, k, p) for b, k, p in items]
         # Blur joins tightly set digits (Arabic "00" at 200 dpi): cut a wide,
         # unsure glyph at its thinnest column when both halves read well.
         i = 0
@@ -926,7 +941,7 @@ class Recognizer:
         """
         hint = letter_hint.lower() if letter_hint else None
         _, items = self._analyse(crop)
-        items = [it for it in items if it[1] not in ("-", ",")]
+        items = [it for it in items if it[1] != "-"]
         if not items:
             return Reading("", 0.0, ())
         glyphs: list[GlyphGuess] = []
