@@ -343,6 +343,10 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
     ProblemCode("measure-missing-period", "warning", "A measure has no period.", "มาตรการไม่ระบุช่วงระยะเวลา"),
     ProblemCode("period-unreadable", "warning", "A measure's period could not be read as dates.",
                 "อ่านช่วงระยะเวลาของมาตรการเป็นวันที่ไม่ได้"),
+    ProblemCode("period-open-ended", "warning",
+                "A measure's period is printed with one end only (from a date on, or by a date); the other is "
+                "left empty.",
+                "ช่วงระยะเวลาของมาตรการระบุไว้เพียงวันเริ่มต้นหรือวันสิ้นสุด อีกด้านหนึ่งจึงเว้นว่างไว้"),
     ProblemCode("measure-missing-responsible", "warning", "A measure names no responsible unit.",
                 "มาตรการไม่ระบุผู้รับผิดชอบ"),
 )

@@ -17,6 +17,7 @@ from normalize.thai import strip_html, thai_digits_to_arabic
 from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, charset
 
 __all__ = [
+    "CITE_LABEL",
     "QuestionCode",
     "TOOL_LETTERS",
     "find_codes",
@@ -247,8 +248,11 @@ def parse_code_range(cell: str) -> tuple[str, str] | None:
 # Where the lowest-scoring question(s) are named, and where that part ends.
 _RE_LOWEST = re.compile(r"คะแนน\s*น้อย\s*ที่สุด\s*[:：]?")
 _RE_LOWEST_END = re.compile(r"สาเหตุ|แนวทางการยกระดับ")
+#: The citation label as OCR reads it on a scan too: "จำก" (ำ for า), or with
+#: its first letter lost to a speck ("(8 างอิงจาก ๐๖)"; then "จาก" must follow).
+CITE_LABEL = f"(?:อ้?าง\\s?อิง(?:\\s?จ[าำะ]ก)?|(?<![{charset(LETTERS)}])้?าง\\s?อิง\\s?จ[าำะ]ก)"
 # A citation "(อ้างอิงจาก ๐๑๐)": a source, not a lowest question.
-_RE_CITATION = re.compile(r"\(?\s*อ้างอิง(?:จาก)?[^)\n]*\)?")
+_RE_CITATION = re.compile(f"\\(?\\s*{CITE_LABEL}[^)\\n]*\\)?")
 # A code token that starts a word, with what precedes it.
 _RE_CODE_TOKEN = re.compile(
     f"(?<![^\\s:>(\\-])(?P<code>{_CODE})(?![{_D}A-Za-z.])"
@@ -298,8 +302,7 @@ _REF_ITEM = (f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO]
              f"(?![{_D}])")
 _REF_SEP = r"\s*(?:,|และ|/|、|\s)\s*"
 _RE_REFERENCES = re.compile(
-    # "จาก" as OCR reads it on a scan too ("จำก": ำ for า)
-    f"อ้าง\\s?อิง(?:\\s?จ[าำะ]ก)?\\s*(?:ข้อ\\s*)?[:：]?\\s*"
+    f"{CITE_LABEL}\\s*(?:ข้อ\\s*)?[:：]?\\s*"
     f"(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
 )
 _RE_REF_ITEM = re.compile(_REF_ITEM)
@@ -322,6 +325,8 @@ def oit_references(text: str) -> list[str]:
     ['o10', 'o23', 'o8']
     >>> oit_references("(อ้างอิงจำก 014) และ")  # OCR's ำ for า in the label
     ['o14']
+    >>> oit_references("(8 างอิงจาก 06) อีกทั้ง"), oit_references("ทางอิงจาก 06")  # the label's first letter lost
+    (['o6'], [])
     """
     refs: list[str] = []
     for m in _RE_REFERENCES.finditer(text):

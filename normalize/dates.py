@@ -11,10 +11,12 @@ import calendar
 import re
 from datetime import date
 
-from normalize.thai import thai_digits_to_arabic
-from normalize.thaichars import LETTERS, MARKS, SARA_U, TEXT, charset
+from rapidfuzz.distance import Levenshtein
 
-__all__ = ["fiscal_year_from_text", "fiscal_year_range", "parse_period", "period_cut_short"]
+from normalize.thai import thai_digits_to_arabic
+from normalize.thaichars import LETTERS, MARKS, TEXT, charset
+
+__all__ = ["fiscal_year_from_text", "fiscal_year_range", "parse_period", "period_cut_short", "period_open_end"]
 
 BE_OFFSET = 543
 
@@ -32,15 +34,18 @@ for _n, (_full, _abbr) in _MONTHS.items():
 
 def _abbr_pattern(abbr: str) -> str:
     # "มีค" -> "มี\.?\s?ค\.?": the first syllable, then the last consonant.
-    # OCR reads a dot low in the line as sara u ("กุย." for "ก.ย.").
-    return rf"{re.escape(abbr[:-1])}\s?[.{SARA_U}]?\s?{abbr[-1]}(?:\s?\.)?"
+    # OCR reads the dot between them as a comma or as a Thai mark ("กุย.",
+    # "กิย." for "ก.ย."): one such sign stands for the dot.
+    return rf"{re.escape(abbr[:-1])}\s?[.,{MARKS}]?\s?{abbr[-1]}(?:\s?[.,])?"
 
 
 # Any month: full names first, then abbreviations. An abbreviation must not
-# sit inside a word (no Thai letter before it or right after it).
-_MONTH = f"(?:{{}}|(?<![{charset(TEXT)}]){{}})".format(
+# sit inside a word (no Thai letter before it, unless a word that leads a
+# date, "ถึงก.ย." as OCR joins them, nor right after it).
+_NOT_IN_WORD = f"(?:(?<![{charset(TEXT)}])|(?<=ถึง)|(?<=เดือน))"
+_MONTH = f"(?:{{}}|{_NOT_IN_WORD}{{}})".format(
     "|".join(full for full, _ in _MONTHS.values()),
-    f"(?![{charset(LETTERS)}])|(?<![{charset(TEXT)}])".join(_abbr_pattern(a) for _, a in _MONTHS.values())
+    f"(?![{charset(LETTERS)}])|{_NOT_IN_WORD}".join(_abbr_pattern(a) for _, a in _MONTHS.values())
     + f"(?![{charset(LETTERS)}])",
 )
 # One date: optional day, a month, optional "พ.ศ.", optional year (2 or 4
@@ -55,8 +60,11 @@ _RE_LOST_END_MONTH = re.compile(r"^\s*(?:-|–|—|ถึง)+\s*30\s+(?P<year>\
 # A day range inside one month: "1 - 30 ก.ย. 2569".
 _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง)\s*(?=\d{{1,2}}\s*{_MONTH})")
 # Fiscal-year wording with its year: "ปีงบประมาณ พ.ศ. 2569", "ตลอดปี 2569".
+# OCR's marks on ปี (ปิ, ปีึ), a comma for a dot, a stray quote or doubled พ
+# ("ปีึงบประมาณ", "พ.ศ, 2566", "ประมาณ' พ.ศ.", "พพ.ศ.") do not hide the year.
 _RE_FISCAL = re.compile(
-    r"(?:ปีงบประมาณ|ปีงบ|ตลอดปี|ประจำปี|ปี)\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4}|\d{2})(?!\d)"
+    r"(?:ป[ิีึ]*งบ\s?ประมาณ|งบประมาณ|ป[ิีึ]*งบ|ตลอดป[ิีึ]+|ประจำป[ิีึ]+|ปี)[\s'’.,]*"
+    r"(?:พ?พ\s?[.,]?\s?ศ\s?[.,]?)?\s*(?P<year>\d{4}|\d{2})(?!\d)"
 )
 # Before the only date read: something, then a range sign ("ดต.ค. 2570 - "):
 # the start was printed but not read; the end's date is never the start's.
@@ -73,8 +81,12 @@ _RE_MARK_AFTER_DOT = re.compile(f"\\.[{MARKS}]+")
 
 
 def _month_number(token: str) -> int:
-    key = re.sub(r"[\s.]", "", token)
-    return _MONTH_BY_KEY.get(key) or _MONTH_BY_KEY[key.replace(SARA_U, "")]
+    key = re.sub(r"[\s.,]", "", token)
+    if key in _MONTH_BY_KEY:
+        return _MONTH_BY_KEY[key]
+    # an abbreviation whose dot OCR read as a mark: its first syllable and last consonant
+    return next(n for k, n in _MONTH_BY_KEY.items() if len(k) <= 3 and len(key) == len(k) + 1
+                and key.startswith(k[:-1]) and key.endswith(k[-1]) and key[len(k) - 1] in MARKS)
 
 
 def _gregorian(year: str | None) -> int | None:
@@ -102,12 +114,13 @@ def _last_day(y: int, m: int, d: int | None) -> date:
     return date(y, m, min(d, last) if d else last)
 
 
-def _numeric_dates(t: str) -> list[date]:
+def _numeric_dates(t: str) -> list[tuple[re.Match[str], date]]:
     out = []
-    for d, m, y in _RE_NUMERIC_DATE.findall(t):
+    for match in _RE_NUMERIC_DATE.finditer(t):
+        d, m, y = match.groups()
         year = _gregorian(y)
         if year and 1 <= int(m) <= 12 and int(d) >= 1:
-            out.append(_first_day(year, int(m), int(d)))
+            out.append((match, _first_day(year, int(m), int(d))))
     return out
 
 
@@ -119,6 +132,70 @@ def fiscal_year_range(year_be: int) -> tuple[date, date]:
     """
     y = year_be - BE_OFFSET
     return date(y - 1, 10, 1), date(y, 9, 30)
+
+
+# A run of Thai text standing alone (not inside a longer word): a month name OCR may have misread.
+_RE_THAI_RUN = re.compile(f"(?<![{charset(TEXT)}])[{charset(TEXT)}]{{5,}}(?![{charset(TEXT)}])")
+#: Edits a misread full month name may carry: one in a name of up to 7
+#: characters, two in a longer one; only the one nearest name, by a margin.
+def _month_edits(name: str) -> int:
+    return 1 if len(name) <= 7 else 2
+
+
+def repair_month_names(text: str) -> str:
+    """Full month names that OCR misread by an edit or two, written as the registry spells them.
+
+    A run of Thai text is a month name when exactly one name of the
+    registry lies within its edits (:func:`_month_edits`) and every other
+    name is further; words that are no month stay as they are.
+
+    >>> repair_month_names("1 ตุลาดม 2568 - 30 กันยายบ 2569")
+    '1 ตุลาคม 2568 - 30 กันยายน 2569'
+    >>> repair_month_names("ปีงบประมาณ 2569"), repair_month_names("มกราคม 2569")
+    ('ปีงบประมาณ 2569', 'มกราคม 2569')
+    """
+    def fix(m: re.Match[str]) -> str:
+        run = m.group()
+        if run in _MONTH_BY_KEY:
+            return run
+        dist = sorted((Levenshtein.distance(run, full), full) for full, _ in _MONTHS.values())
+        (d0, best), (d1, _) = dist[0], dist[1]
+        return best if d0 <= _month_edits(best) and d1 > d0 + 1 else run
+
+    return _RE_THAI_RUN.sub(fix, text)
+
+
+# "ตั้งแต่ ต.ค. 2568", "ต.ค. 2568 เป็นต้นไป": a period printed with its start only.
+_RE_FROM = re.compile(r"^\s*(?:เริ่ม)?ตั้ง\s?แต่")
+_RE_ONWARDS = re.compile(r"เป็นต้นไป\s*$")
+# "ภายใน 30 ก.ย. 2569": a period printed with its end only (a deadline).
+_RE_BY = re.compile(r"^\s*(?:ภายใน|ไม่เกิน|ก่อน)")
+# A range sign: what follows it is the period's end.
+_RE_RANGE_SIGN = re.compile(r"\s*(?:-|–|—|ถึง)")
+
+
+def period_open_end(text: str) -> str | None:
+    """Which end a period leaves open as printed: ``"end"`` for a start only
+    (``ตั้งแต่ ต.ค. 2568``), ``"start"`` for an end only (``ภายใน 30 ก.ย. 2569``),
+    else ``None`` (a range, or one month or date).
+
+    Told apart from an end that was printed and not read: such a period has
+    its range sign.
+
+    >>> period_open_end("ตั้งแต่ ต.ค. 2568"), period_open_end("ต.ค. 2568 เป็นต้นไป"), period_open_end("ภายใน 30 ก.ย. 2569")
+    ('end', 'end', 'start')
+    >>> period_open_end("ตั้งแต่ ต.ค. 2568 - 30 ก.ย. 2569"), period_open_end("ต.ค. 2568 -"), period_open_end("ก.พ. 2568")
+    (None, None, None)
+    """
+    t = thai_digits_to_arabic(text or "")
+    dates = list(_RE_DATE.finditer(t)) or list(_RE_NUMERIC_DATE.finditer(t))
+    if len(dates) != 1 or _RE_RANGE_SIGN.match(t, dates[0].end()):
+        return None
+    if _RE_FROM.search(t[:dates[0].start()]) or _RE_ONWARDS.search(t):
+        return "end"
+    if _RE_BY.search(t[:dates[0].start()]):
+        return "start"
+    return None
 
 
 # Digits right after a month that did not read as a year.
@@ -138,26 +215,39 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     (None, None)
     >>> parse_period("ต.ค. 2568 - 30 กุย. 2569")  # OCR: a dot read as sara u
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
-    >>> parse_period("ต.ค. 25205 - 30 ก.ย. 2569")  # a misread year: nothing guessed
-    (None, None)
+    >>> parse_period("ต.ค. 25205 - 30 ก.ย. 2569")  # a misread year: nothing guessed for its end
+    (None, datetime.date(2026, 9, 30))
     >>> parse_period("ดต.ค. 2570 - 30 ก.ย. 2571")  # the start unreadable: only the end
     (None, datetime.date(2028, 9, 30))
     >>> parse_period("ต.ค. 2568 - 30 2569")  # OCR lost the end's month
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     >>> parse_period("ต.ค. 6 8 ถึง ก.ย. 6 9")  # letter-spaced years
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
+    >>> parse_period("ต.ค. 2568 - 30 f).8. 2569")  # the end printed, not read: never the start's month
+    (datetime.date(2025, 10, 1), None)
+    >>> parse_period("ตั้งแต่ ต.ค. 2568"), parse_period("ภายใน 30 ก.ย. 2569")  # one end printed
+    ((datetime.date(2025, 10, 1), None), (None, datetime.date(2026, 9, 30)))
     """
     if not text:
         return None, None
     # a mark right after a dot is OCR noise ("ก.ุย." for "ก.ย.")
-    t = _RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text))
+    t = repair_month_names(_RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text)))
+    open_end = period_open_end(t)
     # "1 - 30 ก.ย." -> the first day borrows the month of the second
     day_range = _RE_DAY_RANGE.search(t)
     found = list(_RE_DATE.finditer(t))
     if not found:
         numeric = _numeric_dates(t)
+        if len(numeric) == 1:
+            # "1/10/2568 - 0/9/2569": one date read beside a range sign; the other
+            # end was printed and not read
+            only, day = numeric[0]
+            if _RE_RANGE_SIGN.match(t, only.end()):
+                return day, None
+            if _RE_LOST_START.search(t[:only.start()]):
+                return None, day
         if numeric:
-            return numeric[0], numeric[-1]
+            return _one_end(numeric[0][1], numeric[-1][1], open_end)
         m = _RE_FISCAL.search(t) or _RE_YEAR_ONLY.fullmatch(t)
         year = _gregorian(m.group("year")) if m else None
         return fiscal_year_range(year + BE_OFFSET) if year else (None, None)
@@ -167,9 +257,16 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     d1 = int(first.group("day")) if first.group("day") else None
     d2 = int(last.group("day")) if last.group("day") else None
     y1, y2 = _gregorian(first.group("year")), _gregorian(last.group("year"))
-    if any((m.group("year") and y is None) or (not m.group("year") and _RE_DIGITS_AFTER.match(t, m.end()))
-           for m, y in ((first, y1), (last, y2))):
-        return None, None  # a year printed and unreadable ("25205"): no date guessed
+    bad1, bad2 = ((m.group("year") and y is None) or (not m.group("year") and _RE_DIGITS_AFTER.match(t, m.end()))
+                  for m, y in ((first, y1), (last, y2)))
+    if bad1 or bad2:
+        # a year printed and unreadable ("25205"): no date guessed for its end;
+        # the other end, read with its own year, stands
+        if first is not last and not bad1 and y1 is not None:
+            return _first_day(y1, m1, d1), None
+        if first is not last and not bad2 and y2 is not None:
+            return None, _last_day(y2, m2, d2)
+        return None, None
     if day_range and len(found) == 1:
         d1 = int(day_range.group("day"))
     elif len(found) == 1 and _RE_LOST_START.search(t[:first.start()]):
@@ -189,8 +286,17 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
         y_end = _gregorian(_RE_LOST_END_MONTH.search(t[first.end():]).group("year"))
         if y_end == y1 + 1:
             return _first_day(y1, m1, d1), date(y_end, 9, 30)
+    if len(found) == 1 and not day_range and _RE_RANGE_SIGN.match(t, first.end()):
+        # "ต.ค. 2568 - 30 f).8. 2569", "ต.ค. 2568 -": a range whose end was
+        # not read (or not printed): the end is unknown, never the start's month
+        return _first_day(y1, m1, d1), None
     start, end = _first_day(y1, m1, d1), _last_day(y2, m2, d2)
-    return (start, end) if start <= end else (None, None)
+    return _one_end(start, end, open_end) if start <= end else (None, None)
+
+
+def _one_end(start: date, end: date, open_end: str | None) -> tuple[date | None, date | None]:
+    """The period's ends, the one its wording leaves open (:func:`period_open_end`) empty."""
+    return (start, None) if open_end == "end" else (None, end) if open_end == "start" else (start, end)
 
 
 # A plausible assessment year (BE 2550-2600), not inside a longer number.

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from normalize.dates import fiscal_year_from_text, fiscal_year_range, parse_period
+from normalize.dates import fiscal_year_from_text, fiscal_year_range, parse_period, period_open_end
 
 FY2569 = (date(2025, 10, 1), date(2026, 9, 30))
 
@@ -122,3 +122,87 @@ def test_a_letter_spaced_year_is_read_whole():
     assert read("ต.ค. 6 8 ถึง ก.ย. 6 9") == (date(2025, 10, 1), date(2026, 9, 30))
     assert read("ต.ค. 2 5 6 8 - ก.ย. 2 5 6 9") == (date(2025, 10, 1), date(2026, 9, 30))
     assert read("ต.ค. 2568 30 ก.ย. 2569") == (date(2025, 10, 1), date(2026, 9, 30))  # two numbers stay two
+
+
+# --- scans: month names and abbreviations as OCR reads them (issue 9) ----------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ต.ค. 2568 - 30 กิย. 2569", FY2569),  # the dot of ก.ย. read as sara i
+        ("ต.ค. 2568 - 30 ก,ย. 2569", FY2569),  # ... or as a comma
+        ("ต,ค. 2568 - ก.ย 2569", (date(2025, 10, 1), date(2026, 9, 30))),
+        ("1 ตุลาดม 2568 - 30 กันยายบ 2569", FY2569),  # one letter of each full name misread
+        ("1 ตุลาคม 2568 - 30 พฤศจิกาขบ 2568", (date(2025, 10, 1), date(2025, 11, 30))),  # two in a long name
+        ("มีค 2569", (date(2026, 3, 1), date(2026, 3, 31))),  # a real abbreviation stays itself
+    ],
+)
+def test_parse_period_reads_months_as_ocr_misreads_them(text: str, expected: tuple[date, date]) -> None:
+    assert parse_period(text) == expected
+
+
+def test_misread_word_that_is_no_month_stays_unread() -> None:
+    # two edits in a 7-letter word is too far from any month name
+    assert parse_period("กรรมการ 2569") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ต.ค. 2568 - 30 f).8. 2569", "ต.ค. 2568 -", "1 ตุลาคม 2568 ถึง", "ต.ค. 2568\n-36 กย\n25.9"],
+)
+def test_range_whose_end_was_not_read_keeps_no_end(text: str) -> None:
+    """The end was printed (a range sign) and not read: never the start's own month or day."""
+    assert parse_period(text) == (date(2025, 10, 1), None)
+
+
+@pytest.mark.parametrize(
+    "text,expected,open_end",
+    [
+        ("ตั้งแต่ ต.ค. 2568", (date(2025, 10, 1), None), "end"),
+        ("ตั้งแต่ 1 ตุลาคม 2568 เป็นต้นไป", (date(2025, 10, 1), None), "end"),
+        ("ต.ค. 2568 เป็นต้นไป", (date(2025, 10, 1), None), "end"),
+        ("ภายใน 30 ก.ย. 2569", (None, date(2026, 9, 30)), "start"),
+        ("ตั้งแต่ ต.ค. 2568 - ก.ย. 2569", FY2569, None),
+        ("ต.ค. 2568 -", (date(2025, 10, 1), None), None),  # cut range: an end not read, not an open one
+    ],
+)
+def test_period_printed_with_one_end(text, expected, open_end) -> None:
+    assert parse_period(text) == expected
+    assert period_open_end(text) == open_end
+
+
+def test_each_end_stands_on_its_own_year() -> None:
+    """A misread year (``25205``, ``25.9``) empties its own end only."""
+    assert parse_period("ต.ค. 25205 - 30 ก.ย. 2569") == (None, date(2026, 9, 30))
+    assert parse_period("ต.ค. 2568 - 30 ก.ย. 25.9") == (date(2025, 10, 1), None)
+    assert parse_period("ม.ค. - มี.ค. 25205") == (None, None)  # the one year serves both ends
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ต.ค. 2566 ถึงกุย. 2567", (date(2023, 10, 1), date(2024, 9, 30))),  # ถึง joined to the month
+        ("ปีึงบประมาณ 2569", FY2569),  # OCR's marks on ปี
+        ("ตลอดปิงบประมาณ 2569", FY2569),
+        ("ตลอดปีงบประมาณ พ.ศ, 2569", FY2569),  # a comma for the dot
+        ("ตลอดปีงบประมาณ' พ.ศ. 2569", FY2569),  # a stray quote
+        ("ตลอดปีงบประมาณ\n. พพ.ศ. 2569", FY2569),  # a doubled พ
+    ],
+)
+def test_parse_period_reads_fiscal_wording_and_joined_words_as_ocr_gives_them(text, expected) -> None:
+    assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("1/10/2568 - 0/9/2569", (date(2025, 10, 1), None)),  # the end's day lost
+        ("1/10/2568 - 30/9969", (date(2025, 10, 1), None)),  # the end's slash lost
+        ("1|0|6 - 30/9/2569", (None, date(2026, 9, 30))),  # the start unreadable
+        ("1/10/2520ฆ - 30/9/2569", (None, date(2026, 9, 30))),  # the start's year misread
+    ],
+)
+def test_numeric_range_with_one_end_unread_keeps_the_other(text, expected) -> None:
+    """Never the read end's date for both ends (was: 1 Oct - 1 Oct)."""
+    assert parse_period(text) == expected

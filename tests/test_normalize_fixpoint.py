@@ -1,6 +1,8 @@
 """Issue 12, the normalizer: a fixpoint on any input, real tags only, linear time."""
 from __future__ import annotations
 
+import datetime
+
 import time
 import unicodedata
 
@@ -85,5 +87,6 @@ def test_one_megabyte_scales_linearly():
 
 
 def test_parse_period_guesses_nothing():
-    assert parse_period("ต.ค. 25205 - 30 ก.ย. 2569") == (None, None)
+    # the misread year's end is left empty; the other end stands on its own year (issue 9)
+    assert parse_period("ต.ค. 25205 - 30 ก.ย. 2569") == (None, datetime.date(2026, 9, 30))
     assert parse_period("ตามความเหมาะสม") == (None, None)

@@ -13,6 +13,8 @@ import os
 import subprocess
 import sys
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from tests.conftest import ROOT
@@ -42,6 +44,10 @@ needs_fonts = pytest.mark.skipif(
     reason="Thai fonts missing: install fonts-thai-tlwg, fonts-tlwg-laksaman, fonts-noto-core (scripts/setup.sh)",
 )
 REGULAR = next((p for p in HELD_OUT_FONTS if p.stem == HELD_OUT), None)
+
+
+#: Word images cut from dev scans (tests/fixtures/README.md).
+FIXTURES = Path(__file__).parent / "fixtures" / "numerals"
 
 
 @pytest.fixture(scope="module")
@@ -270,3 +276,24 @@ def test_six_glyph_token_is_classified_in_one_batch(rec, monkeypatch):
     })())
     assert rec.read_number(crop).text == "100.00"
     assert calls[0] == 5  # five glyphs in one call (the point is named by geometry), re-reads after
+
+
+def test_segment_drops_dust_far_above_before_joining():
+    """A speck stacked over a digit, far above the digits' band, is dust, not a mark of that digit."""
+    page = np.full((70, 90), 255, np.uint8)
+    page[40:65, 5:25] = 0  # a digit
+    page[40:65, 40:60] = 0  # another
+    page[8:13, 48:53] = 0  # a speck a digit height above the second
+    s = segment(page)
+    assert [tuple(b.box) for b in s.blobs] == [(5, 40, 25, 65), (40, 40, 60, 65)]
+    assert s.digit_height == 25
+
+
+@pytest.mark.parametrize("name", ["a", "b"])
+def test_touching_digits_of_unequal_widths_are_cut_at_their_valleys(name):
+    """``๒๕๖๙`` at 300 dpi whose first three digits touch (one blob 2.6 digit heights wide, read ``?9``):
+    cuts at equal widths miss the narrow ``๒``; cut at the blob's thinnest columns, it reads whole."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / f"issue-9-touching-year-{name}.png"))
+    assert Recognizer.load().read_number(crop).text == "2569"

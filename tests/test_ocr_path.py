@@ -164,7 +164,7 @@ class _ThaiWordEngine(FakeEngine):
         return self.text, 88.0
 
 
-@pytest.mark.parametrize("tesseract_read", ["A.A.", "1.8.", "aA."])
+@pytest.mark.parametrize("tesseract_read", ["A.A.", "1.8.", "aA.", "f).8."])  # f) for ก: a bracket too
 def test_thai_abbreviation_misread_as_latin_or_digits_is_read_again(tesseract_read):
     from extract.ocr.tokens import NumeralTokenReader
 

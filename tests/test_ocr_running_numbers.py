@@ -215,3 +215,54 @@ def test_a_colon_touching_a_code_does_not_make_its_run_incomplete():
     page[20:40, 20:130] = 0
     word = OcrWord("สุด:๐๑๒๕", 20, 20, 130, 40, 87.0, (1, 1, 1))
     assert NumeralTokenReader(None, Colon())(word, page, 300).text == "สุด:028"
+
+
+def test_cited_item_tesseract_wrote_with_signs_is_still_an_item():
+    """``,o@m)`` for ``,๐๑๓)``: a sign Tesseract wrote for a digit it lacks does not hide the word from the
+    citation; the label with its first letter lost to a speck (``(8 างอิงจาก``) still opens the list."""
+    words = [_w(t) for t in ("(อ้างอิงจาก", "๐๑๒", ",o@m)", "พร้อมทั้ง")]
+    assert cited_words(words) == [1, 2]
+    assert cited_words([_w(t) for t in ("(8", "างอิงจาก", "06)")]) == [2]
+    assert cited_words([_w(t) for t in ("ทางอิงจาก", "06)")]) == []  # a word that only ends like it
+
+
+@needs_fonts
+def test_cited_code_with_a_sign_for_a_digit_is_read_from_its_glyphs(rec):
+    page, word = on_page(crop_of("๐๑๓", 300, seed=11), ",o@m)", 83.0)
+    assert read_cited_code(word, page, rec).text == ",o13)"
+
+
+
+class _CodeGlyphs:
+    """A recognizer that sees the given glyphs and reads every code run as the next of ``codes``."""
+
+    def __init__(self, chars: str, codes: list[str]):
+        self.chars, self.codes = chars, list(codes)
+
+    def classify_glyphs(self, crop):
+        return [GlyphGuess(c, 0.9, PixelBox(i * 10, 0, i * 10 + 8, 10)) for i, c in enumerate(self.chars)]
+
+    def read_code(self, crop, hint=None):
+        return Reading(self.codes.pop(0), 0.9, ())
+
+
+def test_codes_tesseract_ran_together_are_written_from_the_image():
+    """``๐๓,๐๔)`` read ``03004)``: one item for two codes in the image; the list is written from
+    the glyphs, a comma where one parts the codes, the bracket kept."""
+    page = np.full((60, 200), 255, np.uint8)
+    page[20:40, 20:90] = 0
+    word = OcrWord("03004)", 20, 20, 90, 40, 80.0, (1, 1, 1))
+    assert read_cited_code(word, page, _CodeGlyphs("๐๓,๐๔?", ["o3", "o4"])).text == "o3,o4)"
+    assert read_cited_code(word, page, _CodeGlyphs("๐๑๒๐๔?", ["o12", "o4"])).text == "o12 o4)"  # nothing between
+    # fewer codes in the image than items written: nothing is dropped
+    word2 = OcrWord("o5,o6)", 20, 20, 90, 40, 80.0, (1, 1, 1))
+    assert read_cited_code(word2, page, _CodeGlyphs("๐๕???", ["o5"])).text == "o5,o6)"
+
+
+def test_comma_between_codes_is_no_digit():
+    """A comma is lower and narrower than any digit: its own kind, never a ``0`` joining a code."""
+    from extract.numerals.recognizer import Blob, is_comma
+
+    m = np.ones((3, 3), np.uint8)
+    assert is_comma(Blob(49, 24, 7, 10, m), 19.0, 30.5)  # as measured on a 300-dpi scan
+    assert not is_comma(Blob(49, 11, 7, 20, m), 19.0, 30.5)  # a narrow "1" stands full height

@@ -290,3 +290,16 @@ def test_cited_code_the_fiscal_years_questionnaire_lacks_is_left_out_and_flagged
     (a,) = content.analyses
     assert a.references == ("o18",)
     assert [p.code for p in content.problems if p.code == "reference-unknown"] == ["reference-unknown"]
+
+
+def test_period_printed_with_its_start_only_is_open_ended_not_unreadable():
+    """``ตั้งแต่ ต.ค. 2568``: the start, no end, and a problem saying the end was never printed;
+    ``ต.ค. 2568 - 30 f).8. 2569``: an end printed and not read is ``period-unreadable``."""
+    items = [heading("ตัวชี้วัดที่ ๒ การใช้งบประมาณ"),
+             table([MEASURE_HEADER,
+                    [cell("มาตรการ"), cell("ผล"), cell("ขั้นตอน"), cell("ตั้งแต่ ต.ค. ๒๕๖๘"), cell("กองคลัง")],
+                    [cell("มาตรการสอง"), cell("ผล"), cell("ขั้นตอน"), cell("ต.ค. ๒๕๖๘ - ๓๐ f).8. ๒๕๖๙"),
+                     cell("กองคลัง")]])]
+    content = read_report(items)
+    assert [(str(m.period_start), m.period_end) for m in content.measures] == [("2025-10-01", None)] * 2
+    assert [p.code for p in content.problems if "period" in p.code] == ["period-open-ended", "period-unreadable"]

@@ -103,10 +103,20 @@ DOT_BASELINE = 0.30  # ... and its bottom this close to the baseline
 DASH_MAX_H = 0.30  # a dash is at most this high ...
 DASH_MIN_RATIO = 1.6  # ... and this many times wider than high
 SPECK = 0.10  # blobs smaller than this on both sides are dirt
+#: A comma (``๐๓,๐๔``) is narrower than this, taller than a point (DOT_MAX) and
+#: than it is wide (its tail), at most COMMA_MAX_H high, its top no higher than
+#: COMMA_TOP above the baseline: lower and narrower than any digit.
+COMMA_MAX_W, COMMA_MAX_H, COMMA_TOP = 0.45, 0.7, 0.5
 #: A speck (at most DOT_MAX on both sides) whose centre lies more than this
 #: above the digits' top or below their baseline is dust: no digit, point
 #: or dash sits there.
 OFF_BAND = 0.15
+#: A speck (at most DOT_MAX of the digit height) whose ink stays further than
+#: this share of the digit height above the digits' tops or below their
+#: baseline is dust, dropped before components are joined into glyphs: stacked
+#: over a digit it would join it (a mark over a consonant is joined the same
+#: way) and make it taller than any digit (an ``i``'s dot sits closer).
+DUST_GAP = 0.5
 #: Neighbours are joined into one glyph when one of them is a weak read
 #: (below MERGE_WEAK), the gap is at most MERGE_GAP and the union at most
 #: MERGE_WIDTH digit heights wide, and the union reads at least MERGE_ACCEPT.
@@ -284,6 +294,28 @@ def _should_merge(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) ->
     return stacked or x_ov >= 0.6 * min(aw, bw)
 
 
+def _without_far_specks(comps: list[tuple[int, tuple[int, int, int, int]]]) -> list[tuple[int, tuple[int, int, int, int]]]:
+    """Components (label, (x, y, w, h)) without the specks far above or below the
+    band of the tall ones (:data:`DUST_GAP`).
+
+    >>> _without_far_specks([(1, (0, 30, 20, 28)), (2, (24, 30, 20, 29)), (3, (30, 2, 5, 5)), (4, (5, 22, 4, 4))])
+    [(1, (0, 30, 20, 28)), (2, (24, 30, 20, 29)), (4, (5, 22, 4, 4))]
+    """
+    if len(comps) < 2:
+        return comps
+    hs = np.array([c[1][3] for c in comps], float)
+    tall = hs >= 0.5 * hs.max()
+    dh = float(np.median(hs[tall]))
+    base = float(np.median([c[1][1] + c[1][3] for c, t in zip(comps, tall) if t]))
+    top = base - dh
+
+    def far_speck(box: tuple[int, int, int, int]) -> bool:
+        x, y, w, h = box
+        return max(w, h) <= DOT_MAX * dh and (y + h < top - DUST_GAP * dh or y > base + DUST_GAP * dh)
+
+    return [c for c in comps if not far_speck(c[1])]
+
+
 def segment(gray: np.ndarray, threshold: int | None = None) -> Segmentation:
     """Glyphs of a crop (uint8, 0 = ink), left to right.
 
@@ -306,6 +338,7 @@ def segment(gray: np.ndarray, threshold: int | None = None) -> Segmentation:
     comps = [(int(i) + 1, tuple(int(v) for v in st[i, :4])) for i in np.flatnonzero(keep)]
     if not comps:
         return Segmentation((), 0.0, 0.0)
+    comps = _without_far_specks(comps)
     comps.sort(key=lambda c: c[1][0])
 
     # union-find over components of one glyph
@@ -376,6 +409,21 @@ def small_blob_kind(blob: Blob, digit_height: float, baseline: float) -> str | N
         if abs(baseline - (blob.y + blob.h)) <= DOT_BASELINE * digit_height:
             return "."
     return None
+
+
+def is_comma(blob: Blob, digit_height: float, baseline: float) -> bool:
+    """A comma's shape (:data:`COMMA_MAX_W`): narrow, taller than a point, low, reaching the baseline.
+
+    >>> m = np.ones((3, 3), np.uint8)
+    >>> is_comma(Blob(40, 21, 5, 12, m), 22.0, 30.0), is_comma(Blob(40, 8, 5, 22, m), 22.0, 30.0)
+    (True, False)
+    """
+    if digit_height <= 0:
+        return False
+    h, w = blob.h / digit_height, blob.w / digit_height
+    return (DOT_MAX < h <= COMMA_MAX_H and w <= COMMA_MAX_W and blob.h >= 1.3 * blob.w
+            and blob.y >= baseline - COMMA_TOP * digit_height
+            and blob.y + blob.h >= baseline - DOT_BASELINE * digit_height)
 
 
 #: A slash (``๑/๑๐/๒๕๖๘``): a stroke at least SLASH_MIN_H digit heights high,
@@ -583,7 +631,31 @@ def _split(b: Blob, scale: float, k: int = 2) -> tuple[Blob, ...] | None:
         if hi - lo < 1:
             return None
         cuts.append(lo + int(np.argmin(m[:, lo:hi].sum(0))))
-    bounds = [0, *cuts, w]
+    return _cut(b, scale, [0, *cuts, w])
+
+
+#: Touching digits of unequal widths (``๒๕๖๘`` at 300 dpi, bold): cut candidates
+#: are the blob's thinnest columns (local minima of its ink per column, the
+#: VALLEYS lowest), parts VALLEY_PART digit heights wide at least and at most.
+VALLEYS, VALLEY_PART = 12, (0.35, 1.3)
+
+
+def _valleys(mask: np.ndarray) -> list[int]:
+    """Columns where the ink per column is a local minimum: where touching glyphs meet.
+
+    >>> m = np.zeros((10, 12), np.uint8); m[:, :5] = 1; m[4:6, 5:7] = 1; m[:, 7:] = 1
+    >>> _valleys(m)
+    [5, 6]
+    """
+    cols = mask.sum(0)
+    w = len(cols)
+    found = [c for c in range(2, w - 2) if cols[c] <= cols[c - 1] and cols[c] <= cols[c + 1] and cols[c] < cols.max()]
+    return sorted(sorted(found, key=lambda c: cols[c])[:VALLEYS])
+
+
+def _cut(b: Blob, scale: float, bounds: list[int]) -> tuple[Blob, ...] | None:
+    """A blob cut at the columns ``bounds`` (its first and last included) into glyphs."""
+    m = b.mask
     out = []
     for a, c in zip(bounds, bounds[1:]):
         part, off = m[:, a:c], a
@@ -635,6 +707,11 @@ class Recognizer:
         shaped = [b for b, k in zip(blobs, kinds) if k is None]
         probs = iter(self._probs(shaped))
         items = [(b, k, None if k is not None else next(probs)) for b, k in zip(blobs, kinds)]
+        # a comma's shape that the model does not read as a point ("๐๓,๐๔", where it
+        # reads a 0) is a comma: never a digit that joins the codes around it
+        point = self.model.classes.index(".")
+        items = [(b, ",", None) if k is None and int(np.argmax(p)) != point and is_comma(b, dh, seg.baseline)
+                 else (b, k, p) for b, k, p in items]
         # Blur joins tightly set digits (Arabic "00" at 200 dpi): cut a wide,
         # unsure glyph at its thinnest column when both halves read well.
         i = 0
@@ -655,6 +732,9 @@ class Recognizer:
                     score = min(self._weak(q) for q in ph)
                     if best is None or score > best[0]:
                         best = (score, parts, ph)
+                valley = self._valley_split(b, seg)
+                if valley and (best is None or valley[0] > best[0]):
+                    best = valley
                 if best and best[0] >= (SPLIT_SURE_ACCEPT if too_wide else max(SPLIT_ACCEPT, self._weak(p))):
                     items[i:i + 1] = [(part, None, q) for part, q in zip(best[1], best[2])]
                     i += len(best[1])
@@ -676,6 +756,42 @@ class Recognizer:
                         continue
             i += 1
         return seg, self._merge_three(seg, items)
+
+    def _valley_split(self, b: Blob, seg: Segmentation) -> tuple[float, tuple[Blob, ...], np.ndarray] | None:
+        """The best cut of a wide blob into 2-4 glyphs at its valleys (:func:`_valleys`):
+        the cut whose weakest part reads best (dynamic programming over the
+        valleys; each candidate part classified once), as ``(score, parts, probabilities)``."""
+        w = b.mask.shape[1]
+        dh = seg.digit_height * seg.scale
+        bounds = [0, *_valleys(b.mask), w]
+        lo, hi = VALLEY_PART[0] * dh, VALLEY_PART[1] * dh
+        spans = [(i, j) for i in range(len(bounds)) for j in range(i + 1, len(bounds))
+                 if lo <= bounds[j] - bounds[i] <= hi]
+        parts = {}
+        for i, j in spans:
+            cut = _cut(b, seg.scale, [bounds[i], bounds[j]])
+            if cut:
+                parts[(i, j)] = cut[0]
+        if not parts:
+            return None
+        keys = list(parts)
+        probs = dict(zip(keys, self._probs([parts[k] for k in keys])))
+        # best[n][j]: (weakest part's score, path) of n parts covering bounds[0]..bounds[j]
+        best: list[dict[int, tuple[float, list[tuple[int, int]]]]] = [{0: (1.0, [])}]
+        for n in range(1, 5):
+            layer: dict[int, tuple[float, list[tuple[int, int]]]] = {}
+            for (i, j) in keys:
+                if i in best[n - 1]:
+                    score = min(best[n - 1][i][0], self._weak(probs[(i, j)]))
+                    if j not in layer or score > layer[j][0]:
+                        layer[j] = (score, best[n - 1][i][1] + [(i, j)])
+            best.append(layer)
+        last = len(bounds) - 1
+        found = [best[n][last] for n in (2, 3, 4) if last in best[n]]
+        if not found:
+            return None
+        score, path = max(found, key=lambda f: f[0])
+        return score, tuple(parts[k] for k in path), np.stack([probs[k] for k in path])
 
     def _merge_three(self, seg: Segmentation, items: list) -> list:
         """Three neighbours that are one glyph: a year's ``๒`` broken into two
@@ -858,7 +974,8 @@ class Recognizer:
         glyphs.append(letter)
         for b, kind, p in items:
             if kind is not None:
-                glyphs.append(GlyphGuess(kind if kind != "." else "?", 1.0 if kind != "." else 0.0, b.box))
+                point = kind in (".", ",")
+                glyphs.append(GlyphGuess("?" if point else kind, 0.0 if point else 1.0, b.box))
             else:
                 ch, conf, _ = self._number_guess(p)
                 glyphs.append(GlyphGuess(ch, conf, b.box))

@@ -29,6 +29,7 @@ from extract.numerals.recognizer import (
     meaning_in_number,
 )
 from extract.ocr.engine import OcrEngine, OcrWord
+from normalize.codes import CITE_LABEL
 from normalize.thaichars import DIGITS, LETTERS, charset
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
@@ -45,9 +46,10 @@ _RE_DIGITS = re.compile(f"[{DIGIT_LOOKALIKES}]*[{_D}][{_D}{DIGIT_LOOKALIKES}]*(?
 #: A place in such a run where Tesseract saw a glyph (a digit or a look-alike).
 _RE_DIGIT_PLACE = re.compile(f"[{_D}{DIGIT_LOOKALIKES}]")
 _RE_CODE = re.compile(r"^[ieo]\d{1,2}$")
-#: ``ต.ค.`` read as ``A.A.``, ``ก.ย.`` as ``1.8.``: dotted letters or digits that the
-#: numeral recognizer sees no digit in.
-_RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z0-9]{1,3}\.){1,3}[A-Za-z]?$")
+#: ``ต.ค.`` read as ``A.A.``, ``ก.ย.`` as ``1.8.`` or ``f).8.``: dotted letters,
+#: digits or brackets (Tesseract writes ``f)`` for ``ก``) that the numeral
+#: recognizer sees no digit in.
+_RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z0-9()\[\]|]{1,3}\.){1,3}[A-Za-z]?$")
 _RE_THAI = re.compile(f"[{charset(LETTERS)}]")
 _RE_NUMBERISH = re.compile(r"^[\d.\-]+$")
 #: A numeric date or the part of one a line holds: ``1/10/2566-``, ``30/``,
@@ -66,7 +68,7 @@ NO_DIGIT_BELOW = 0.5
 def _may_be_digit(g: GlyphGuess) -> bool:
     """Whether a glyph beside a run of digits may be one of them: an unsure digit or a broken piece."""
     m = meaning_in_number(g.char)
-    return m.isdigit() or (m == "?" and g.confidence >= NO_DIGIT_BELOW)
+    return m.isdigit() or (m == "?" and g.char != "," and g.confidence >= NO_DIGIT_BELOW)
 
 
 def _digit_spans(glyphs: list[GlyphGuess]) -> list[tuple[str, bool]]:
@@ -326,15 +328,19 @@ def _with(word: OcrWord, text: str, confidence: float) -> OcrWord:
 
 # --- numbers that running text demands ---------------------------------------------
 
-#: The label of a citation (``(อ้างอิงจาก ๐๑๐)``) as a word ends with it, OCR's
-#: ``ำ`` for ``า`` allowed; the word after it is a cited OIT code.
-_RE_CITE_LABEL = re.compile(r"อ้าง\s?อิง(?:\s?จ[าำะ]ก)?\s*(?:ข้อ)?\s*[:：]?$")
+#: The label of a citation (``(อ้างอิงจาก ๐๑๐)``) as a word ends with it, as OCR
+#: reads it (:data:`normalize.codes.CITE_LABEL`); the word after it is a cited OIT code.
+_RE_CITE_LABEL = re.compile(f"{CITE_LABEL}\\s*(?:ข้อ)?\\s*[:：]?$")
+#: A character of a cited item as Tesseract wrote it: a letter or a digit, or
+#: a sign it writes for a digit it cannot read (``o@m`` for ``๐๑๓``); never a
+#: Thai letter, a space, a separator or a bracket.
+_ITEM_CHAR = f"[^\\s,.;:()\\[\\]<>{charset(LETTERS)}]"
 #: A word that holds cited items as Tesseract wrote them: brackets and commas
-#: around items of up to four letters or digits (``ob)``, ``,Oe)``, ``๐๕,๐๓)``),
-#: perhaps a tag after them (``</p>``).
-_RE_CITED = re.compile(f"^[(\\[,\\s]*[A-Za-z0-9{charset(DIGITS)}]{{1,4}}(?:[,.\\s]+[A-Za-z0-9{charset(DIGITS)}]{{1,4}})*[),;\\]]?(?:<.*)?$")
-#: One cited item inside such a word.
-_RE_CITED_ITEM = re.compile(f"(?<![<A-Za-z/])[A-Za-z0-9{charset(DIGITS)}]{{1,4}}")
+#: around items of up to five such characters (``ob)``, ``,Oe)``, ``๐๕,๐๓)``,
+#: ``,o@m)``), perhaps a tag after them (``</p>``).
+_RE_CITED = re.compile(f"^[(\\[,\\s]*{_ITEM_CHAR}{{1,5}}(?:[,.\\s]+{_ITEM_CHAR}{{1,5}})*[),;\\]]?(?:<.*)?$")
+#: One cited item inside such a word (before any tag).
+_RE_CITED_ITEM = re.compile(f"{_ITEM_CHAR}{{1,5}}")
 #: The label's last word alone, when Tesseract split it (``(อ้างอิง`` ``จาก``).
 _RE_CITE_FROM = re.compile(r"^จ[าำะ]ก$")
 _RE_OIT_CODE = re.compile(r"^o[1-9]\d?$")
@@ -397,10 +403,12 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
     Each item Tesseract wrote (letters or digits between commas and brackets)
     pairs with one code in the image (:func:`code_runs`), in order, when
     their counts agree; only those glyphs are read, as a code whose tool is
-    OIT. What Tesseract read around the items (brackets, commas) stays. Any
-    unsure reading leaves the word as it was.
+    OIT. What Tesseract read around the items (brackets, commas) stays. Where
+    the image holds more codes than Tesseract wrote items (it ran ``๐๓,๐๔``
+    together as ``03004``), the list between the brackets is written from the
+    image. Any unsure reading leaves the word as it was.
     """
-    items = list(_RE_CITED_ITEM.finditer(word.text))
+    items = list(_RE_CITED_ITEM.finditer(word.text.split("<", 1)[0]))
     if not items:
         return word
     crop = word_image(page, word)
@@ -408,16 +416,25 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
         return word
     glyphs = recognizer.classify_glyphs(crop)
     runs = code_runs(glyphs)
-    if len(runs) != len(items):
+    if not runs or len(runs) < len(items):
         return word
     codes, conf = [], 1.0
     for a, b in runs:
-        x0, x1 = glyphs[a].box.x0, glyphs[b].box.x1
-        r = recognizer.read_code(crop[:, max(0, x0 - 2):x1 + 2], "o")
+        # two pixels of margin, never into the glyphs beside the code (a comma)
+        x0 = max(0, glyphs[a].box.x0 - 2, glyphs[a - 1].box.x1 if a > 0 else 0)
+        x1 = min(glyphs[b].box.x1 + 2, glyphs[b + 1].box.x0 if b + 1 < len(glyphs) else crop.shape[1])
+        r = recognizer.read_code(crop[:, x0:x1], "o")
         if r.confidence < READ_MIN or not _RE_OIT_CODE.match(r.text):
             return word
         codes.append(r.text)
         conf = min(conf, r.confidence)
+    if len(runs) > len(items):
+        # Tesseract ran codes together ("03004" for "๐๓,๐๔"): the list is written
+        # from the image, a comma where a glyph parts two codes, else a space
+        seps = ["," if any(g.char in (",", ".", "?") for g in glyphs[b + 1:a2]) else " "
+                for (_, b), (a2, _) in zip(runs, runs[1:])]
+        listed = codes[0] + "".join(sep + code for sep, code in zip(seps, codes[1:]))
+        return _reread(word, word.text[:items[0].start()] + listed + word.text[items[-1].end():], conf)
     out, last = [], 0
     for m, code in zip(items, codes):
         out += [word.text[last:m.start()], code]

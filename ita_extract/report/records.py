@@ -16,7 +16,7 @@ from extract.text.layout import Cell
 from normalize import questionnaire
 from normalize.catalog import snap_question
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
-from normalize.dates import parse_period
+from normalize.dates import parse_period, period_open_end
 from normalize.indicators import CANONICAL, tool_for_indicator
 from normalize.thai import normalize_text
 from ita_extract.report.labels import CAUSE, GUIDELINE, LOWEST, find_labels, is_label_only, opens_with_label
@@ -512,6 +512,11 @@ def measure_rows(t: IndicatorTable, indicator: int) -> tuple[list[MeasureRow], l
         elif start is None and end is None and re.search(r"\d", f["period"]):
             problems.append(problem("period-unreadable",
                                     f"The period '{f['period']}' of measure {seq} could not be read as dates.",
+                                    indicator, page))
+        elif (start is None) != (end is None) and period_open_end(f["period"]):
+            problems.append(problem("period-open-ended",
+                                    f"The period '{f['period']}' of measure {seq} gives only its "
+                                    f"{'end' if start is None else 'start'}; the other end is left empty.",
                                     indicator, page))
         elif (start is None) != (end is None):
             problems.append(problem("period-unreadable",
