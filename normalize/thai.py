@@ -131,8 +131,10 @@ _RE_INLINE_TAG = re.compile(r"<\s*(?:/\s*)?[A-Za-z][A-Za-z0-9]*\b[^<>]*>")
 # A paragraph tag as OCR reads it: "<p>" becomes "<0>", "<2>", "</0>", "<ถ>",
 # "<p0>", "</20>", "<>" -- up to two characters between angle brackets, but
 # never a number of two digits or more without the slash: "<80>" is text.
+# (The characters and the space after them are one optional group: two
+# spaces-quantifiers side by side would backtrack quadratically on "</   x>".)
 _RE_OCR_P_TAG = re.compile(
-    rf"<\s*/\s*[^\s<>/]{{0,2}}\s*>|<\s*(?:(?![0-9{DIGITS}]{{2}})[^\s<>/]{{0,2}})\s*>"
+    rf"<\s*/\s*(?:[^\s<>/]{{1,2}}\s*)?>|<\s*(?:(?![0-9{DIGITS}]{{2}})[^\s<>/]{{1,2}}\s*)?>"
 )
 # Where a block tag was: joined to one paragraph break afterwards.
 _BREAK = "\x00"
