@@ -243,3 +243,20 @@ def test_a_cut_first_row_right_above_the_table_stays_that_table_s_row_with_colum
     page = Page(2, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)]),), 0.0)
     (t,) = tables(page_items(page, COLS))
     assert texts(t)[0][:2] == ["ABCD", "95"] and len(t.rows) == 2
+
+
+def test_cut_row_with_its_first_column_alone_above_the_table_the_page_before_ended_with_is_a_row():
+    # Chromium, top of a page: a question row without a score (its other cells
+    # empty) the break cut from its top border; the page before ended with this
+    # table, its analysis column a merged cell drawn without rulings here
+    two = COLS[:2]
+    chars = (word("ABCD", 55.0, 44.0, 0) + word("IJKL", 55.0, 62.0, 10)
+             + word("EFGH", 55.0, 82.0, 20) + word("90", 290.0, 82.0, 30))
+    page = Page(3, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)], cols=two),), 0.0)
+    items = page_items(page, COLS)
+    assert not [it for it in items if isinstance(it, TextLine)]
+    (t,) = tables(items)
+    assert [r[:2] for r in texts(t)] == [["ABCD IJKL", ""], ["EFGH", "90"]]
+    # with no table ending the page before, the same lines are a paragraph above a table
+    items = page_items(page)
+    assert [it.text for it in items if isinstance(it, TextLine)] == ["ABCD", "IJKL"]

@@ -139,7 +139,8 @@ def _column_edges(grid: Grid) -> list[tuple[float, float]]:
     return [(b[0], b[2]) for b in row if b is not None]
 
 
-def _cut_row(grid: Grid, free: list[Char], above: bool) -> tuple[Grid, list[Char]]:
+def _cut_row(grid: Grid, free: list[Char], above: bool,
+             columns_above: list[tuple[float, float]] | None = None) -> tuple[Grid, list[Char]]:
     """The table with the row a page break cut from its border, if any.
 
     Chromium draws a table row that a page break split without its bottom
@@ -148,7 +149,10 @@ def _cut_row(grid: Grid, free: list[Char], above: bool) -> tuple[Grid, list[Char
     Lines right above a page's first table (``above``) or right below its last
     one, with no other text beyond them on the page, whose glyphs keep to the
     table's columns (none straddles a column edge, and they fill two or more
-    columns) are taken back as a row.
+    columns) are taken back as a row. Above a table that goes on with the
+    columns the page before ended with (``columns_above``), text in its first
+    column alone, inside its padding, is such a row too: a row whose other
+    cells are empty (a question without a score) the break cut from its top.
     """
     x0, top, x1, bottom = grid.bbox
     edges = _column_edges(grid)
@@ -170,7 +174,7 @@ def _cut_row(grid: Grid, free: list[Char], above: bool) -> tuple[Grid, list[Char
     by_col: dict[int, list[Char]] = {}
     for c in inside:
         by_col.setdefault(next(i for i, (a, b) in enumerate(edges) if c.xmid <= b + 1 or i == len(edges) - 1), []).append(c)
-    if len(by_col) < 2 and 0 in by_col:
+    if len(by_col) < 2 and 0 in by_col and not (above and _same_columns(edges, columns_above)):
         return grid, free  # text at the left edge alone: a paragraph, not a row
     # (text in one inner column alone: the rest of a merged cell, as the analysis)
     # each column's text sits inside its cell, clear of both edges (a cell's padding);
@@ -188,6 +192,12 @@ def _cut_row(grid: Grid, free: list[Char], above: bool) -> tuple[Grid, list[Char
     row_bottom = max(c.bottom for c in inside) + 1.0
     new_row = tuple(None if j in open_ends else (a, bottom, b, row_bottom) for j, (a, b) in enumerate(edges))
     return Grid(bbox=(x0, top, x1, row_bottom), rows=(*grid.rows, new_row)), rest
+
+
+def _same_columns(edges: list[tuple[float, float]], columns_above: list[tuple[float, float]] | None) -> bool:
+    """Whether ``edges`` are the first columns of ``columns_above`` (the table the page before ended with goes on)."""
+    return bool(columns_above) and len(columns_above) >= len(edges) >= 2 and all(
+        abs(a - c) <= COLUMN_TOLERANCE and abs(b - d) <= COLUMN_TOLERANCE for (a, b), (c, d) in zip(edges, columns_above))
 
 
 def _open_ends(grid: Grid, edges: list[tuple[float, float]], top: bool) -> dict[int, float]:
@@ -434,7 +444,7 @@ def page_items(page: Page, columns_above: list[tuple[float, float]] | None = Non
         elif step == "side":
             grids[k], free = _uncovered_column(grids[k], free, columns_above)
         else:
-            grids[k], free = _cut_row(grids[k], free, step == "top")
+            grids[k], free = _cut_row(grids[k], free, step == "top", columns_above)
         if len(free) != n_free:
             x0, top, x1, bottom = grids[k].bbox
             still_free = set(map(id, free))
