@@ -260,3 +260,22 @@ def test_cut_row_with_its_first_column_alone_above_the_table_the_page_before_end
     # with no table ending the page before, the same lines are a paragraph above a table
     items = page_items(page)
     assert [it.text for it in items if isinstance(it, TextLine)] == ["ABCD", "IJKL"]
+
+
+def test_merged_column_beside_a_table_goes_to_the_right_edge_the_table_above_had():
+    # Chromium, top of a page: a row cut from its top border with a tall analysis
+    # cell, then a row whose analysis text (short lines) stands beside the
+    # two-column grid; the cut row's widest analysis line is far above the grid
+    two = COLS[:2]
+    chars = (word("ABCD", 55.0, 44.0, 0) + word("77", 290.0, 44.0, 10)
+             + word("AVERYLONGLINEOFTHECELLTEXTS", 326.0, 44.0, 20)
+             + word("MORE", 326.0, 62.0, 60) + word("MORE", 326.0, 80.0, 70)
+             + word("MORE", 326.0, 98.0, 80) + word("END", 326.0, 116.0, 90)
+             + word("EFGH", 55.0, 142.0, 100) + word("90", 290.0, 142.0, 110) + word("SHORT", 326.0, 142.0, 120))
+    page = Page(5, 595.0, 842.0, tuple(chars), (grid([(140.0, 160.0)], cols=two),), 0.0)
+    items = page_items(page, COLS)
+    assert not [it for it in items if isinstance(it, TextLine)]
+    (t,) = tables(items)
+    assert t.bbox[2] == COLS[-1][1]
+    assert texts(t)[0] == ["ABCD", "77", "AVERYLONGLINEOFTHECELLTEXTS MORE MORE MORE END"]
+    assert texts(t)[1] == ["EFGH", "90", "SHORT"]

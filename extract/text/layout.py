@@ -249,6 +249,10 @@ def _uncovered_column(grid: Grid, free: list[Char],
     near = [c for c in free if c.text.strip() and c.x0 >= x1 + CELL_INSET
             and top - reach <= (c.top + c.bottom) / 2 <= bottom + reach]
     edge = max(c.x1 for c in right + near) + CELL_INSET
+    if _same_columns(_column_edges(grid), columns_above) and len(columns_above) == len(_column_edges(grid)) + 1:
+        # the one column the table above had more: its right edge, not the widest line's
+        # (a cut row's taller lines above may run wider than those beside the grid)
+        edge = max(edge, columns_above[-1][1])
     taken = set(map(id, right))
     rest = [c for c in free if id(c) not in taken]
     side = _side_columns(grid, right, columns_above)
