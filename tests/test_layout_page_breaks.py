@@ -260,6 +260,11 @@ def test_cut_row_with_its_first_column_alone_above_the_table_the_page_before_end
     # with no table ending the page before, the same lines are a paragraph above a table
     items = page_items(page)
     assert [it.text for it in items if isinstance(it, TextLine)] == ["ABCD", "IJKL"]
+    # a glyph or two the break clipped from the row above is no row
+    chars = word("AB", 55.0, 62.0, 0) + word("EFGH", 55.0, 82.0, 20) + word("90", 290.0, 82.0, 30)
+    page = Page(3, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)], cols=two),), 0.0)
+    items = page_items(page, COLS)
+    assert [it.text for it in items if isinstance(it, TextLine)] == ["AB"]
 
 
 def test_merged_column_beside_a_table_goes_to_the_right_edge_the_table_above_had():

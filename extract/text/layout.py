@@ -152,7 +152,8 @@ def _cut_row(grid: Grid, free: list[Char], above: bool,
     columns) are taken back as a row. Above a table that goes on with the
     columns the page before ended with (``columns_above``), text in its first
     column alone, inside its padding, is such a row too: a row whose other
-    cells are empty (a question without a score) the break cut from its top.
+    cells are empty (a question without a score) the break cut from its top
+    (not a fragment shorter than :data:`MIN_REST_CHARS`: a glyph's clipped tail).
     """
     x0, top, x1, bottom = grid.bbox
     edges = _column_edges(grid)
@@ -174,8 +175,9 @@ def _cut_row(grid: Grid, free: list[Char], above: bool,
     by_col: dict[int, list[Char]] = {}
     for c in inside:
         by_col.setdefault(next(i for i, (a, b) in enumerate(edges) if c.xmid <= b + 1 or i == len(edges) - 1), []).append(c)
-    if len(by_col) < 2 and 0 in by_col and not (above and _same_columns(edges, columns_above)):
-        return grid, free  # text at the left edge alone: a paragraph, not a row
+    if len(by_col) < 2 and 0 in by_col and not (above and _same_columns(edges, columns_above)
+                                                and len(inside) >= MIN_REST_CHARS):
+        return grid, free  # text at the left edge alone: a paragraph (or a glyph the break clipped), not a row
     # (text in one inner column alone: the rest of a merged cell, as the analysis)
     # each column's text sits inside its cell, clear of both edges (a cell's padding);
     # a line running across the table touches an edge where it crosses it
