@@ -284,3 +284,23 @@ def test_merged_column_beside_a_table_goes_to_the_right_edge_the_table_above_had
     assert t.bbox[2] == COLS[-1][1]
     assert texts(t)[0] == ["ABCD", "77", "AVERYLONGLINEOFTHECELLTEXTS MORE MORE MORE END"]
     assert texts(t)[1] == ["EFGH", "90", "SHORT"]
+
+
+def test_a_cell_s_rest_beside_the_next_heading_on_its_line_is_that_cell_s():
+    # below the grid, a cell's rest runs on in the analysis column; its last line
+    # shares the baseline of the next indicator's heading (left, in the first columns)
+    chars = (word("HEADER", 55.0, 82.0, 0) + word("SCORE", 290.0, 82.0, 10) + word("ANALYSIS", 326.0, 82.0, 20)
+             + word("RESTONE", 326.0, 101.0, 40) + word("HEADINGLINE", 55.0, 118.0, 60) + word("RESTTWO", 326.0, 118.0, 80))
+    page = Page(2, 595.0, 842.0, tuple(chars), (grid([(80.0, 100.0)]), grid([(140.0, 160.0)])), 0.0)
+    items = page_items(page)
+    t = tables(items)[0]
+    assert texts(t)[0][2] == "ANALYSIS RESTONE RESTTWO"
+    assert [it.text for it in items if isinstance(it, TextLine)] == ["HEADINGLINE"]
+    # a line running on into the column is no cell's rest: it stays a line, whole
+    long_heading = "HEADINGLINEWHICHRUNSONANDONINTOTHEANALYSISCOLUMNTOO"  # 55 to 361
+    above = [c for c in chars if c.top < 118.0]
+    page = Page(2, 595.0, 842.0, tuple(above + word(long_heading, 55.0, 118.0, 100)),
+                (grid([(80.0, 100.0)]), grid([(140.0, 160.0)])), 0.0)
+    items = page_items(page)
+    assert texts(tables(items)[0])[0][2] == "ANALYSIS RESTONE"
+    assert long_heading in [it.text for it in items if isinstance(it, TextLine)]

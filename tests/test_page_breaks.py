@@ -374,3 +374,26 @@ def test_a_piece_of_some_columns_on_a_scanned_page_shifted_on_the_glass_continue
                    row_pages=[2])]
     content = read_report(items)
     assert [(s.question, s.score) for s in content.scores] == [("i1", 95.0), ("i2", 90.0)]
+
+
+def test_a_cell_s_rest_run_under_the_repeated_header_goes_to_the_row_before():
+    # a browser repeats the header at the next page's top; the analysis cell's rest
+    # runs below it without a ruling, so its lines join the header's analysis cell
+    first = Cell((0.0, 0.0, W, 100.0), (
+        Line("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i2 การให้บริการ", 10.0, 400.0, 0, 14, 14.0, 60.0),
+        Line("สาเหตุ : เจ้าหน้าที่บางราย", 10.0, 400.0, 16, 30, 14.0, 60.0),
+        Line("แนวทางการพัฒนา : ควรปรับปรุงขั้นตอนการ", 10.0, W - 4, 32, 46, 14.0, 60.0)))
+    header_again = [cell("ประเด็นข้อคำถาม"), cell("ผล", "คะแนน"),
+                    cell("การวิเคราะห์ผลการประเมิน", "ขออนุญาตยืมทรัพย์สินให้สะดวก")]
+    items = [heading("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"),
+             table([[cell("ประเด็นข้อคำถาม"), cell("ผล", "คะแนน"), cell("การวิเคราะห์ผลการประเมิน")],
+                    [cell("i1 การปฏิบัติงาน"), cell("95.00"), first],
+                    [cell("i2 การให้บริการ"), cell("90.00"), None]], page=1),
+             table([header_again], page=2),
+             heading("ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต", page=2),
+             table([[cell("ประเด็นข้อคำถาม"), cell("ผล", "คะแนน"), cell("การวิเคราะห์ผลการประเมิน")],
+                    [cell("i3 ผู้บริหาร"), cell("80.00"), cell("-ไม่มี")]], page=2)]
+    content = read_report(items)
+    assert [(s.indicator, s.question) for s in content.scores] == [(4, "i1"), (4, "i2"), (5, "i3")]
+    a = next(a for a in content.analyses if a.indicator == 4)
+    assert a.guideline == "ควรปรับปรุงขั้นตอนการขออนุญาตยืมทรัพย์สินให้สะดวก"

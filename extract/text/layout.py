@@ -331,6 +331,15 @@ def _overflow(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
         size = max(c.size for c in ln) or 10.0
         lo, hi = min(c.x0 for c in ln), max(c.x1 for c in ln)
         col = next((i for i, (a, b) in enumerate(edges) if a + CELL_INSET <= lo and hi <= b - CELL_INSET), None)
+        if col is None and j is not None:
+            # the cell's rest beside a line that starts left of its column (the next
+            # heading, on the same baseline): its glyphs inside the column, clear of
+            # its edges, when every other glyph of the line ends left of the column
+            a, b = edges[j]
+            part = [c for c in ln if c.xmid > a]
+            if part and all(c.x1 <= a for c in ln if c.xmid <= a) and a + CELL_INSET <= min(c.x0 for c in part) \
+                    and max(c.x1 for c in part) <= b - CELL_INSET:
+                ln, col = part, j
         if min(c.top for c in ln) - reach > size * CUT_ROW_GAP or not col or (j is not None and col != j):
             break  # too far, across columns, in the first one or beside the table: not a cell's rest
         j = col

@@ -490,6 +490,38 @@ def _merge_rows(prev: list[Cell | None], row: list[Cell | None]) -> list[Cell | 
     return out
 
 
+def split_repeated_header(header: list[Cell | None], row: list[Cell | None]
+                          ) -> tuple[list[Cell | None], list[Cell | None]] | None:
+    """``row`` as the table's header printed again and, below it, the rest of a cell that ran under it.
+
+    At a page's top a browser repeats the table's header; the rest of a
+    merged cell the break cut (the analysis) can run below it without a
+    ruling of its own, so its lines join the header's cell. When every cell
+    of ``row`` starts with the lines of ``header``'s cell in that column and
+    one or more go on, the lines past the header are a row of their own.
+    None when ``row`` is not that header.
+    """
+    if len(row) != len(header) or not any(c is not None and not c.is_empty for c in header):
+        return None
+    head: list[Cell | None] = []
+    rest: list[Cell | None] = []
+    for h, c in zip(header, row):
+        n = 0 if h is None else len(h.lines)
+        if c is None or c.is_empty:
+            if n:
+                return None
+            head.append(c)
+            rest.append(c)
+            continue
+        if len(c.lines) < n or squash(" ".join(ln.text for ln in c.lines[:n])) != _cell_text(h):
+            return None
+        head.append(Cell(c.bbox, c.lines[:n]))
+        rest.append(Cell(c.bbox, c.lines[n:]))
+    if all(c is None or c.is_empty for c in rest):
+        return None
+    return head, rest
+
+
 class _Walker:
     """The state of one pass over a document's items (see :func:`find_sections`)."""
 
@@ -573,6 +605,11 @@ class _Walker:
         self.width, self.n_cols, self.edges = item.bbox[2] - item.bbox[0], item.n_cols, item.column_edges
         gap, self.gap_lines = self.gap_lines, 0
         rows = list(zip(item.rows, item.row_pages))
+        prior = self.current or self.piece
+        if rows and prior is not None and prior.header and item.page > prior.page and self._continues(prior, item, gap):
+            split = split_repeated_header(prior.header, rows[0][0])
+            if split is not None:  # the header again, a cell's rest run under it
+                rows[:1] = [(split[0], rows[0][1]), (split[1], rows[0][1])]
         i = 0
         while i < len(rows) and (found := heading_row(rows[i][0])):
             self.heading(found, rows[i][0][0].raw_text if rows[i][0][0] else "", rows[i][1])
