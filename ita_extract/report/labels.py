@@ -210,9 +210,13 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
     True
     """
     best: tuple[int, int, str, int] | None = None  # (letters, -distance, kind, end)
-    for kind, phrase, skel in _skeleton_phrases():
+    phrases = _skeleton_phrases()
+    # the opening's letters once, as many as the longest wording may take (each wording
+    # compares a prefix of them: _skeleton stops at its limit, nothing else depends on it)
+    all_got, all_ends = _skeleton(text, start, max(len(skel) for _, _, skel in phrases) + 2)
+    for kind, phrase, skel in phrases:
         allowed = 1 if len(skel) <= FUZZY_OPENING_ONE_EDIT else 2
-        got, ends = _skeleton(text, start, len(skel) + allowed)
+        got, ends = all_got[:len(skel) + allowed], all_ends[:len(skel) + allowed]
         here: tuple[int, int, int] | None = None  # (distance, letters off the wording's length, end)
         for n in range(max(1, len(skel) - allowed), len(got) + 1):
             d = Levenshtein.distance(skel, got[:n], score_cutoff=allowed)
