@@ -14,9 +14,12 @@ from datetime import date
 from rapidfuzz.distance import Levenshtein
 
 from normalize.thai import thai_digits_to_arabic
-from normalize.thaichars import LETTERS, MARKS, TEXT, charset
+from normalize.thaichars import DIGIT_LOOKALIKES, LETTERS, MARKS, TEXT, charset
 
-__all__ = ["fiscal_year_from_text", "fiscal_year_range", "parse_period", "period_cut_short", "period_open_end"]
+__all__ = [
+    "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period", "period_cut_short",
+    "period_open_end",
+]
 
 BE_OFFSET = 543
 
@@ -78,6 +81,22 @@ _RE_YEAR_ONLY = re.compile(r"\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4})\s*"
 
 # A Thai vowel or tone mark right after a dot: never real text.
 _RE_MARK_AFTER_DOT = re.compile(f"\\.[{MARKS}]+")
+
+
+_RE_ONE_ABBREVIATION = re.compile(
+    "(?:" + "|".join(_abbr_pattern(a) for _, a in _MONTHS.values()) + ")")
+
+
+def is_month_abbreviation(word: str) -> bool:
+    """Whether a word is a month's abbreviation and nothing more (dots optional, a
+    dot OCR read as a mark or a comma allowed: :func:`_abbr_pattern`).
+
+    >>> is_month_abbreviation("ต.ค."), is_month_abbreviation("ตค."), is_month_abbreviation("กุย.")
+    (True, True, True)
+    >>> is_month_abbreviation("ตค.2568"), is_month_abbreviation("ตก."), is_month_abbreviation("พ.ศ.")
+    (False, False, False)
+    """
+    return bool(_RE_ONE_ABBREVIATION.fullmatch(word.strip()))
 
 
 def _month_number(token: str) -> int:
@@ -200,6 +219,44 @@ def period_open_end(text: str) -> str | None:
 
 # Digits right after a month that did not read as a year.
 _RE_DIGITS_AFTER = re.compile(r"\s*\d{3,}")
+# A year as OCR read it after its month, right or wrong: digits and the
+# letters Tesseract writes for the digits it lacks ("25ฒ0", "2968", "256").
+_RE_YEAR_READ = re.compile(f"\\s*(?:พ\\s?\\.?\\s?ศ\\s?\\.?)?\\s*(?P<read>[0-9{DIGIT_LOOKALIKES}]{{2,6}})")
+
+
+def _year_read(t: str, m: re.Match[str]) -> str:
+    """The year OCR read after the date ``m``, as it stands ("" when none)."""
+    r = _RE_YEAR_READ.match(t, m.start("year") if m.group("year") else m.end())
+    return r.group("read") if r else ""
+
+
+def _misread_of(read: str, year_be: int) -> bool:
+    """Whether ``read`` is ``year_be`` (Buddhist era) with at most one digit misread,
+    lost or added; a letter Tesseract writes for a digit it lacks (ฒ ญ ฆ ณ) may
+    stand for any digit. A two-digit year is compared with the year's last two digits.
+
+    >>> _misread_of("25ฒ0", 2570), _misread_of("2968", 2568), _misread_of("256", 2568)
+    (True, True, True)
+    >>> _misread_of("25205", 2568), _misread_of("2525", 2568), _misread_of("56", 2569)
+    (False, False, False)
+    """
+    want = str(year_be) if len(read) > 2 else str(year_be)[2:]
+    read = "".join(want[i] if c in DIGIT_LOOKALIKES and i < len(want) else c for i, c in enumerate(read))
+    return Levenshtein.distance(read, want) <= 1
+
+
+def _year_from_other_end(read: str, month: int, other_month: int, other_year: int, is_start: bool) -> int | None:
+    """The Gregorian year of a period's end whose year OCR misread (``read``),
+    taken from the other end: the one year that makes the period run forward
+    for less than a year (``ต.ค. 25ฒ0 - 30 ก.ย. 2571``: October 2570), and only
+    when the misread is that year with one digit wrong (:func:`_misread_of`).
+    """
+    if is_start:
+        year = other_year - 1 if month > other_month else other_year
+    else:
+        year = other_year + 1 if month < other_month else other_year
+    return year if read and _misread_of(read, year + BE_OFFSET) else None
+
 
 
 def parse_period(text: str) -> tuple[date | None, date | None]:
@@ -217,6 +274,8 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     >>> parse_period("ต.ค. 25205 - 30 ก.ย. 2569")  # a misread year: nothing guessed for its end
     (None, datetime.date(2026, 9, 30))
+    >>> parse_period("ต.ค. 25ฒ8 - 30 ก.ย. 2569")  # one digit misread: the year the other end allows
+    (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     >>> parse_period("ดต.ค. 2570 - 30 ก.ย. 2571")  # the start unreadable: only the end
     (None, datetime.date(2028, 9, 30))
     >>> parse_period("ต.ค. 2568 - 30 2569")  # OCR lost the end's month
@@ -259,6 +318,14 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     y1, y2 = _gregorian(first.group("year")), _gregorian(last.group("year"))
     bad1, bad2 = ((m.group("year") and y is None) or (not m.group("year") and _RE_DIGITS_AFTER.match(t, m.end()))
                   for m, y in ((first, y1), (last, y2)))
+    if first is not last and bool(bad1) != bool(bad2):
+        # one year misread by a digit ("25ฒ0", "2968"): the other end's year tells which it is
+        if bad1 and y2 is not None:
+            y1 = _year_from_other_end(_year_read(t, first), m1, m2, y2, True)
+            bad1 = y1 is None
+        elif bad2 and y1 is not None:
+            y2 = _year_from_other_end(_year_read(t, last), m2, m1, y1, False)
+            bad2 = y2 is None
     if bad1 or bad2:
         # a year printed and unreadable ("25205"): no date guessed for its end;
         # the other end, read with its own year, stands

@@ -34,6 +34,7 @@ __all__ = [
     "BLOCK",
     "CONSONANTS",
     "DIGITS",
+    "DIGIT_LOOKALIKES",
     "FOLLOW_VOWELS",
     "KEY_MARKS",
     "LEAD_VOWELS",
@@ -118,6 +119,9 @@ BELOW_VOWELS: str = thai_below_vowels
 TONEMARKS: str = thai_tonemarks
 #: ๐-๙.
 DIGITS: str = thai_digits
+#: Thai letters Tesseract's Thai model writes for the digits it lacks
+#: (``๒๕๗๐`` → ``๒๕ฒ๐``, ``๒๕ญฒ๐``; ``๙`` → ``ณ``): in a run of digits, a place a digit was printed.
+DIGIT_LOOKALIKES: str = "ฒญฆณ"
 
 PHINTHU = "\u0e3a"  # ฺ
 THANTHAKHAT = "\u0e4c"  # ์

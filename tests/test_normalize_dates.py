@@ -206,3 +206,33 @@ def test_parse_period_reads_fiscal_wording_and_joined_words_as_ocr_gives_them(te
 def test_numeric_range_with_one_end_unread_keeps_the_other(text, expected) -> None:
     """Never the read end's date for both ends (was: 1 Oct - 1 Oct)."""
     assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ต.ค. 25ฒ0 - 30 ก.ย. 2571", (date(2027, 10, 1), date(2028, 9, 30))),  # ฒ for the ๗ Tesseract lacks
+        ("ต.ค. 2968 ถึง ก.ย. 2569", FY2569),  # one digit misread
+        ("ตุลาคม 256 ถึงกันยายน 2569", FY2569),  # one digit lost
+        ("ต.ค. 257 - 30 ก.ย. 2571", (date(2027, 10, 1), date(2028, 9, 30))),
+        ("ต.ค. 2568 - ก.ย. 25ฒ9", FY2569),  # the end's year, from the start's
+        ("ม.ค. 2569 - มี.ค. 25ฒ9", (date(2026, 1, 1), date(2026, 3, 31))),  # within one calendar year
+    ],
+)
+def test_year_misread_by_one_digit_is_the_year_the_other_end_allows(text, expected) -> None:
+    """Issue 9 (dev scans at 200 and 300 dpi): the other end's year and the months leave one year for a
+    period that runs forward for less than a year; the misread must be that year with one digit wrong."""
+    assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ต.ค. 25205 - 30 ก.ย. 2569", (None, date(2026, 9, 30))),  # two digits off: not read
+        ("ต.ค. 2525 - 30 ก.ย. 2569", (None, date(2026, 9, 30))),  # ๒๕๖๘ read ๒๕๒๕: two digits off
+        ("ต.ค. 2567 - ก.ย. 2569", (date(2024, 10, 1), date(2026, 9, 30))),  # two years, both read: as printed
+        ("ต.ค. 2ฒฒ8 - ก.ย. 25ฒ9", (None, None)),  # both ends misread: nothing to lean on
+    ],
+)
+def test_a_year_further_off_stays_unread(text, expected) -> None:
+    assert parse_period(text) == expected
