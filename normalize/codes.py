@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from normalize import questionnaire
 from normalize.thai import strip_html, thai_digits_to_arabic
-from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, charset
+from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, TEXT, charset
 
 __all__ = [
     "CITE_LABEL",
@@ -250,7 +252,10 @@ _RE_LOWEST = re.compile(r"คะแนน\s*น้อย\s*ที่สุด\s*
 _RE_LOWEST_END = re.compile(r"สาเหตุ|แนวทางการยกระดับ")
 #: The citation label as OCR reads it on a scan too: "จำก" (ำ for า), or with
 #: its first letter lost to a speck ("(8 างอิงจาก ๐๖)"; then "จาก" must follow).
-CITE_LABEL = f"(?:อ้?าง\\s?อิง(?:\\s?จ[าำะ]ก)?|(?<![{charset(LETTERS)}])้?าง\\s?อิง\\s?จ[าำะ]ก)"
+#: Its last word may come out of the Latin model (``(อ้างอิง qin o17)``: จาก
+#: after a line break read as Latin letters).
+CITE_LABEL = (f"(?:อ้?าง\\s?อิง(?:\\s?(?:จ[าำะ]ก|[A-Za-z]{{2,4}}(?=\\s)))?"
+              f"|(?<![{charset(LETTERS)}])้?าง\\s?อิง\\s?จ[าำะ]ก)")
 # A citation "(อ้างอิงจาก ๐๑๐)": a source, not a lowest question.
 _RE_CITATION = re.compile(f"\\(?\\s*{CITE_LABEL}[^)\\n]*\\)?")
 # A code token that starts a word, with what precedes it.
@@ -300,11 +305,17 @@ def find_codes(text: str, tool: str | None = None) -> list[str]:
 # a letter-spaced item of one digit ("๐ ๘", o8) keeps its ๐ (o0 is no item).
 _REF_ITEM = (f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO] ?[{_D}]{{1,3}}|[{_D}]{{1,3}})"
              f"(?![{_D}])")
-_REF_SEP = r"\s*(?:,|และ|/|、|\s)\s*"
-_RE_REFERENCES = re.compile(
-    f"{CITE_LABEL}\\s*(?:ข้อ\\s*)?[:：]?\\s*"
-    f"(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
-)
+# OCR adds a point to a comma or reads a comma as one ("o14.,015", "o21.o22").
+_REF_SEP = r"\s*(?:\.?,|\.(?=[oO๐0])|และ|/|、|\s)\s*"
+# Before the list, a bar or a "!" a speck gave ("(อ้างอิงจาก | 042)").
+_REF_LIST = f"(?:[|!]\\s*)?(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
+_RE_REFERENCES = re.compile(f"{CITE_LABEL}\\s*(?:ข้อ\\s*)?[:：]?\\s*{_REF_LIST}")
+#: A label OCR garbled beyond :data:`CITE_LABEL` ("(ล้างลิงจาก 015)",
+#: "(อัจงอิงจาก 010)"): a word of Thai text right after an opening bracket,
+#: within ``CITE_LABEL_EDITS`` edits of the label, followed by a cited list.
+_RE_GARBLED_CITATION = re.compile(f"\\(\\s*(?P<label>[{charset(TEXT)}]{{7,13}})\\s*{_REF_LIST}")
+_LABEL = "อ้างอิงจาก"
+CITE_LABEL_EDITS = 3
 _RE_REF_ITEM = re.compile(_REF_ITEM)
 
 
@@ -327,9 +338,18 @@ def oit_references(text: str) -> list[str]:
     ['o14']
     >>> oit_references("(8 างอิงจาก 06) อีกทั้ง"), oit_references("ทางอิงจาก 06")  # the label's first letter lost
     (['o6'], [])
+    >>> oit_references("(ล้างลิงจาก 015) และ (อ้างอิง qin o17)")  # the label garbled, its จาก read as Latin
+    ['o15', 'o17']
+    >>> oit_references("(อ้างอิงจาก o14.,015) และ (อ้างอิงจาก | 042)")  # a point by the comma, a bar
+    ['o14', 'o15', 'o42']
+    >>> oit_references("(ประกาศฉบับที่ 5)")  # a word in brackets far from the label is no citation
+    []
     """
     refs: list[str] = []
-    for m in _RE_REFERENCES.finditer(text):
+    garbled = [m for m in _RE_GARBLED_CITATION.finditer(text)
+               if Levenshtein.distance(m.group("label"), _LABEL) <= CITE_LABEL_EDITS]
+    lists = sorted([*_RE_REFERENCES.finditer(text), *garbled], key=lambda m: m.start("list"))
+    for m in lists:
         for item in _RE_REF_ITEM.findall(m.group("list")):
             code = _ref_code(item)
             if code and code not in refs:

@@ -351,3 +351,33 @@ def test_a_letter_spaced_code_written_with_a_zero_for_its_o_opens_the_question()
     # a zero inside the text, or digits that go on, are no code
     assert split_question("ข้อมูล 0 1", "OIT")[0] is None
     assert split_question("0 1 2567 ข้อความ", "OIT")[0] != "o12"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("สถิติการให้บริการ (ล้างลิงจาก 015) เพื่อติดตาม", ["o15"]),  # the label garbled by two letters
+        ("E-Service (อัจงอิงจาก 010) เพื่อลด", ["o10"]),
+        ("บริการออนไลน์ (อ้างอิง qin o17) เพื่อลด", ["o17"]),  # จาก after a line break read as Latin
+        ("ทรัพยากรบุคคล (อ้างอิงจาก o14.,015) ให้", ["o14", "o15"]),  # a point by the comma
+        ("การทุจริต (อ้างอิงจาก o21.o22) ให้", ["o21", "o22"]),  # a point for the comma
+        ("ความโปร่งใส (อ้างอิงจาก | 042) และ", ["o42"]),  # a bar before the list
+        ("(ล้างลิงจาก 015) และ (อ้างอิงจาก o9)", ["o15", "o9"]),  # order of first citation, across both forms
+    ],
+)
+def test_references_read_labels_and_lists_as_ocr_garbles_them(text: str, expected: list[str]) -> None:
+    """Issue 9: citation labels and lists as OCR gives them on scans (dev scans, 0.5.0 and 0.6.0)."""
+    assert oit_references(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(ประกาศฉบับที่ 5)",  # a bracketed word far from the label
+        "(ข้อบังคับการ 12)",
+        "อ้างอิง ITA 2568",  # a Latin word after the label, then a year: no item
+        "ข้อมูล ณ วันที่ 30.09 (อ้างอิงจาก ระเบียบ)",
+    ],
+)
+def test_garbled_label_rules_cite_nothing_in_plain_text(text: str) -> None:
+    assert oit_references(text) == []
