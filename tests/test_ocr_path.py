@@ -226,3 +226,29 @@ def test_confident_page_is_not_checked_for_orientation():
 
     words = [OcrWord("ตัวชี้วัดที่", 100, 100, 300, 160, 91.0, (1, 1, 1))]
     assert upright_turn(words, np.zeros((10, 10), np.uint8), 300, Never()) == 0
+
+
+class _SureThaiWordEngine(FakeEngine):
+    """The Thai-only re-read of a word, at a fixed confidence (issue 9: a Latin misreading read surer)."""
+
+    def __init__(self, text, conf):
+        super().__init__()
+        self.text, self.conf = text, conf
+
+    def read_word(self, gray, dpi):
+        return self.text, self.conf
+
+
+@pytest.mark.parametrize("thai, conf, want", [
+    ("ตค.", 70.0, "ตค."),  # a month's abbreviation: taken though Tesseract was surer of "A.A." (90)
+    ("ต.ค.", 49.0, "A.A."),  # ... but not below MONTH_MIN
+    ("ตก.", 70.0, "A.A."),  # a Thai word that is no month: the sure Latin reading stays
+])
+def test_month_abbreviation_read_again_is_taken_over_a_sure_latin_misreading(thai, conf, want):
+    from extract.ocr.tokens import NumeralTokenReader
+
+    page = np.full((100, 200), 240, np.uint8)
+    page[40:60, 50:120] = 20
+    word = OcrWord("A.A.", 50, 35, 120, 65, 90.0, (1, 1, 1))
+    out = NumeralTokenReader(_SureThaiWordEngine(thai, conf), _Glyphs())(word, page, 300)
+    assert out.text == want

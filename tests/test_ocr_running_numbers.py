@@ -266,3 +266,24 @@ def test_comma_between_codes_is_no_digit():
     m = np.ones((3, 3), np.uint8)
     assert is_comma(Blob(49, 24, 7, 10, m), 19.0, 30.5)  # as measured on a 300-dpi scan
     assert not is_comma(Blob(49, 11, 7, 20, m), 19.0, 30.5)  # a narrow "1" stands full height
+
+
+def test_thai_letters_read_unsure_right_after_the_label_are_a_code():
+    """``(อ้างอิงจาก ๐๕)`` read ``(อ้างอิงจาก ปลา`` at 18 %: the word stands where the list must be,
+    so its glyphs are read as codes; a sure Thai word there, or one further on, is text."""
+    def w(text, conf):
+        return OcrWord(text, 0, 0, 10, 10, conf, (1, 1, 1))
+
+    assert cited_words([w("(อ้างอิงจาก", 88.0), w("ปลา", 18.0), w("และรายงาน", 93.0)]) == [1]
+    assert cited_words([w("(อ้างอิงจาก", 88.0), w("ปลา", 90.0)]) == []  # read sure: Thai text
+    assert cited_words([w("(อ้างอิงจาก", 88.0), w("o5,", 90.0), w("ปลา", 18.0)]) == [1]  # not the first word
+    assert cited_words([w("(อ้างอิงจาก", 88.0), w("คู่มือการ", 30.0)]) == []  # longer than a code
+
+
+def test_code_read_as_thai_letters_is_written_from_the_image():
+    page = np.full((60, 200), 255, np.uint8)
+    page[20:40, 20:60] = 0
+    word = OcrWord("ปลา", 20, 20, 60, 40, 18.0, (1, 1, 1))
+    out = read_cited_code(word, page, _CodeGlyphs("๐๕?", ["o5"]))
+    assert (out.text, out.source) == ("o5", "numerals")
+    assert read_cited_code(word, page, _CodeGlyphs("???", [])).text == "ปลา"  # no code in the image: as read

@@ -30,17 +30,20 @@ from extract.numerals.recognizer import (
 )
 from extract.ocr.engine import OcrEngine, OcrWord
 from normalize.codes import CITE_LABEL
-from normalize.thaichars import DIGITS, LETTERS, charset
+from normalize.dates import is_month_abbreviation
+from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, LETTERS, charset
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
 DIGIT_MIN = 0.6
 #: A re-read replaces Tesseract's text when it is at least this sure.
 READ_MIN = 0.5
+#: A Thai-only re-read of a Latin-looking word that gives a month's abbreviation
+#: (``A.A.`` → ``ต.ค.``) is taken from this Tesseract confidence on, however sure
+#: the Latin reading was.
+MONTH_MIN = 50.0
 
-#: Thai letters Tesseract's Thai model writes for the digits it lacks
-#: (``๒๕๗๐`` → ``๒๕ฒ๐``, ``๒๕ญฒ๐``; ``๙`` → ``ณ``): touching a digit, they are
-#: part of its run (the recognizer's glyphs decide what they are).
-DIGIT_LOOKALIKES = "ฒญฆณ"
+# DIGIT_LOOKALIKES (normalize.thaichars): touching a digit, they are part of
+# its run (the recognizer's glyphs decide what they are).
 _D = f"0-9{charset(DIGITS)}"
 _RE_DIGITS = re.compile(f"[{DIGIT_LOOKALIKES}]*[{_D}][{_D}{DIGIT_LOOKALIKES}]*(?:[.,][{_D}]+)?")
 #: A place in such a run where Tesseract saw a glyph (a digit or a look-alike).
@@ -244,7 +247,10 @@ class NumeralTokenReader:
         readable0 = [meaning_in_number(g.char) for g in glyphs0]
         if self.engine is not None and _RE_LATIN_ABBREV.match(word.text) and not any(m.isdigit() for m in readable0):
             thai, conf = self.engine.read_word(crop0, int(dpi))
-            if _RE_THAI.search(thai) and conf >= word.conf * 0.8:
+            # Tesseract is often surer of its Latin misreading ("A.A." at 90) than of the
+            # Thai word: a month's abbreviation, a word of a closed list, is taken as it is
+            if _RE_THAI.search(thai) and (conf >= word.conf * 0.8
+                                          or (conf >= MONTH_MIN and is_month_abbreviation(thai.replace(" ", "")))):
                 return _reread(word, thai.replace(" ", ""), conf / 100.0, "word")
         return word
 
@@ -358,17 +364,30 @@ def cited_words(words: list[OcrWord]) -> list[int]:
     [2, 3]
     >>> cited_words([OcrWord(t, 0, 0, 1, 1, 90.0, (1, 1, 1)) for t in ("(อ้างอิง", "จาก", "๐23)")])
     [2]
+    >>> ws = [OcrWord(t, 0, 0, 1, 1, c, (1, 1, 1)) for t, c in (("(อ้างอิงจาก", 90.0), ("ปลา", 18.0), ("และ", 93.0))]
+    >>> cited_words(ws), cited_words([ws[0], replace(ws[1], conf=90.0)])  # a sure Thai word is text
+    ([1], [])
     """
     out: list[int] = []
-    after_label = False
+    after_label = first = False
     for i, w in enumerate(words):
-        if after_label and _RE_CITED.match(w.text) and not _RE_THAI.search(w.text):
+        if after_label and (_RE_CITED.match(w.text) and not _RE_THAI.search(w.text) or first and _is_garbled_code(w)):
             out.append(i)
-            after_label = ")" not in w.text
+            after_label, first = ")" not in w.text, False
             continue
         after_label = bool(_RE_CITE_LABEL.search(w.text)) or (
             bool(_RE_CITE_FROM.match(w.text)) and i > 0 and bool(_RE_CITE_LABEL.search(words[i - 1].text)))
+        first = after_label
     return out
+
+
+#: A short word of Thai letters read unsure right after a citation label
+#: (``ปลา`` at 18 for ``๐๕)``) is a code Tesseract's Thai model could not read.
+GARBLED_CODE_CONF = 50.0
+
+
+def _is_garbled_code(w: OcrWord) -> bool:
+    return w.conf < GARBLED_CODE_CONF and len(w.text) <= 5 and not any(c.isspace() for c in w.text)
 
 
 def code_runs(glyphs: list[GlyphGuess]) -> list[tuple[int, int]]:
@@ -408,8 +427,9 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
     together as ``03004``), the list between the brackets is written from the
     image. Any unsure reading leaves the word as it was.
     """
-    items = list(_RE_CITED_ITEM.finditer(word.text.split("<", 1)[0]))
-    if not items:
+    thai = bool(_RE_THAI.search(word.text))
+    items = list(_RE_CITED_ITEM.finditer(word.text.split("<", 1)[0])) if not thai else []
+    if not items and not thai:
         return word
     crop = word_image(page, word)
     if crop.size == 0:
@@ -428,6 +448,9 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
             return word
         codes.append(r.text)
         conf = min(conf, r.confidence)
+    if thai:
+        # Thai letters for a code (cited_words): the list is written from the image alone
+        return _reread(word, " ".join(codes), conf)
     if len(runs) > len(items):
         # Tesseract ran codes together ("03004" for "๐๓,๐๔"): the list is written
         # from the image, a comma where a glyph parts two codes, else a space
