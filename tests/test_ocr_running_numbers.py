@@ -147,6 +147,14 @@ def test_a_number_alone_takes_the_recognizers_digits():
     assert _read("๓๐.๕๕", glyphs) == "0.59"
 
 
+def test_a_code_led_by_a_zero_keeps_its_digits_when_the_recognizer_reads_fewer():
+    """``(อ้างอิงจาก O42)``: Tesseract read ``042``; the recognizer saw the ``O`` and the ``4`` as one
+    blob it could not read and ``2``: a run led by a zero is a code, never a score, and is not cut to ``2``."""
+    glyphs = [GlyphGuess("?", 0.69, PixelBox(0, 0, 49, 30)), _g("๒", 0.97, 50)]  # the blob touches the 2
+    assert _read("042", glyphs) == "042"
+    assert _read("๐๔๒", glyphs) == "๐๔๒"
+
+
 # --- cited codes: the word after a citation label --------------------------------------
 
 

@@ -49,6 +49,8 @@ _RE_DIGITS = re.compile(f"[{DIGIT_LOOKALIKES}]*[{_D}][{_D}{DIGIT_LOOKALIKES}]*(?
 #: A place in such a run where Tesseract saw a glyph (a digit or a look-alike).
 _RE_DIGIT_PLACE = re.compile(f"[{_D}{DIGIT_LOOKALIKES}]")
 _RE_CODE = re.compile(r"^[ieo]\d{1,2}$")
+#: A run of digits led by a zero: an OIT code printed with ๐ for its o (``๐๔๒``, ``042``).
+_RE_ZERO_LED = re.compile(f"^[0๐][{_D}{DIGIT_LOOKALIKES}]")
 #: ``ต.ค.`` read as ``A.A.``, ``ก.ย.`` as ``1.8.`` or ``f).8.``: dotted letters,
 #: digits or brackets (Tesseract writes ``f)`` for ``ก``) that the numeral
 #: recognizer sees no digit in.
@@ -234,10 +236,12 @@ class NumeralTokenReader:
             # run is complete (Tesseract also writes two characters for one digit it
             # lacks: ``๐๑๒๕`` for ``๐๒๘``). A word that is a number alone takes the
             # recognizer's digits: fewer digits than glyphs is what sends a table cell
-            # to be read again whole (extract.ocr.cells).
+            # to be read again whole (extract.ocr.cells). A run led by a zero (``042``,
+            # ``๐๑๒``) is an OIT code as printed, never a score: it keeps its places too.
             alone = not _RE_THAI.search(text)
             for m, (digits, complete) in zip(found, spans):
-                whole = alone or complete or len(digits.replace(".", "")) >= len(_RE_DIGIT_PLACE.findall(m.group()))
+                whole = (alone and not _RE_ZERO_LED.match(m.group())) or complete \
+                    or len(digits.replace(".", "")) >= len(_RE_DIGIT_PLACE.findall(m.group()))
                 out += [text[last:m.start()], digits if whole else m.group()]
                 last, replaced = m.end(), replaced or whole
             if replaced:
