@@ -33,6 +33,17 @@ _MONTHS: dict[int, tuple[str, str]] = {
 _MONTH_BY_KEY: dict[str, int] = {}
 for _n, (_full, _abbr) in _MONTHS.items():
     _MONTH_BY_KEY[_full] = _MONTH_BY_KEY[_abbr] = _n
+# OCR loses a small vowel mark above the first letter ("ม.ย." for "มิ.ย."): an
+# abbreviation without its mark still names its month when no other
+# abbreviation is spelled so ("ม.ค." is January, never มี.ค. that lost its mark).
+_MARKLESS: dict[str, int] = {}
+for _n, (_full, _abbr) in _MONTHS.items():
+    _bare = "".join(c for c in _abbr if c not in MARKS)
+    if _bare != _abbr and _bare not in _MONTH_BY_KEY:
+        _MARKLESS[_bare] = _n
+_MONTH_BY_KEY.update(_MARKLESS)
+#: Every abbreviation a month is read by: the registry's, then those that lost their mark.
+_ABBREVIATIONS: list[str] = [a for _, a in _MONTHS.values()] + list(_MARKLESS)
 
 
 def _abbr_pattern(abbr: str) -> str:
@@ -48,7 +59,7 @@ def _abbr_pattern(abbr: str) -> str:
 _NOT_IN_WORD = f"(?:(?<![{charset(TEXT)}])|(?<=ถึง)|(?<=เดือน))"
 _MONTH = f"(?:{{}}|{_NOT_IN_WORD}{{}})".format(
     "|".join(full for full, _ in _MONTHS.values()),
-    f"(?![{charset(LETTERS)}])|{_NOT_IN_WORD}".join(_abbr_pattern(a) for _, a in _MONTHS.values())
+    f"(?![{charset(LETTERS)}])|{_NOT_IN_WORD}".join(_abbr_pattern(a) for a in _ABBREVIATIONS)
     + f"(?![{charset(LETTERS)}])",
 )
 # One date: optional day, a month, optional "พ.ศ.", optional year (2 or 4
@@ -84,7 +95,7 @@ _RE_MARK_AFTER_DOT = re.compile(f"\\.[{MARKS}]+")
 
 
 _RE_ONE_ABBREVIATION = re.compile(
-    "(?:" + "|".join(_abbr_pattern(a) for _, a in _MONTHS.values()) + ")")
+    "(?:" + "|".join(_abbr_pattern(a) for a in _ABBREVIATIONS) + ")")
 
 
 def is_month_abbreviation(word: str) -> bool:

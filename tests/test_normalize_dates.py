@@ -236,3 +236,12 @@ def test_year_misread_by_one_digit_is_the_year_the_other_end_allows(text, expect
 )
 def test_a_year_further_off_stays_unread(text, expected) -> None:
     assert parse_period(text) == expected
+
+
+def test_abbreviation_that_lost_its_mark_names_its_month_only_when_no_other_is_spelled_so() -> None:
+    """``มิ.ย.`` read ``ม.ย.`` on a 200-dpi dev scan: June; ``มี.ค.`` that lost its mark reads ``ม.ค.``,
+    which is January's own abbreviation, and stays January."""
+    assert parse_period("ม.ย. 2565") == (date(2022, 6, 1), date(2022, 6, 30))
+    assert parse_period("ต.ค. 2564 - ม.ย. 2565") == (date(2021, 10, 1), date(2022, 6, 30))
+    assert parse_period("ม.ค. 2569") == (date(2026, 1, 1), date(2026, 1, 31))
+    assert parse_period("เม.ย. 2569") == (date(2026, 4, 1), date(2026, 4, 30))
