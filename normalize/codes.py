@@ -314,6 +314,9 @@ _RE_REFERENCES = re.compile(f"{CITE_LABEL}\\s*(?:ข้อ\\s*)?[:：]?\\s*{_REF
 #: "(อัจงอิงจาก 010)"): a word of Thai text right after an opening bracket,
 #: within ``CITE_LABEL_EDITS`` edits of the label, followed by a cited list.
 _RE_GARBLED_CITATION = re.compile(f"\\(\\s*(?P<label>[{charset(TEXT)}]{{7,13}})\\s*{_REF_LIST}")
+#: A citation whose label OCR lost altogether: an OIT code written with its
+#: letter, standing alone before the closing bracket (``ชัดเจน o14) และ``).
+_RE_UNLABELLED_CITATION = re.compile(f"(?<![^\\s])(?P<list>[oO][1-9][0-9]?)\\)")
 _LABEL = "อ้างอิงจาก"
 CITE_LABEL_EDITS = 3
 _RE_REF_ITEM = re.compile(_REF_ITEM)
@@ -344,11 +347,14 @@ def oit_references(text: str) -> list[str]:
     ['o14', 'o15', 'o42']
     >>> oit_references("(ประกาศฉบับที่ 5)")  # a word in brackets far from the label is no citation
     []
+    >>> oit_references("ให้ชัดเจน o14) และเผยแพร่")  # the label lost: a lettered OIT code closing a bracket
+    ['o14']
     """
     refs: list[str] = []
     garbled = [m for m in _RE_GARBLED_CITATION.finditer(text)
                if Levenshtein.distance(m.group("label"), _LABEL) <= CITE_LABEL_EDITS]
-    lists = sorted([*_RE_REFERENCES.finditer(text), *garbled], key=lambda m: m.start("list"))
+    lists = sorted([*_RE_REFERENCES.finditer(text), *garbled, *_RE_UNLABELLED_CITATION.finditer(text)],
+                   key=lambda m: m.start("list"))
     for m in lists:
         for item in _RE_REF_ITEM.findall(m.group("list")):
             code = _ref_code(item)

@@ -363,6 +363,8 @@ def test_a_letter_spaced_code_written_with_a_zero_for_its_o_opens_the_question()
         ("การทุจริต (อ้างอิงจาก o21.o22) ให้", ["o21", "o22"]),  # a point for the comma
         ("ความโปร่งใส (อ้างอิงจาก | 042) และ", ["o42"]),  # a bar before the list
         ("(ล้างลิงจาก 015) และ (อ้างอิงจาก o9)", ["o15", "o9"]),  # order of first citation, across both forms
+        ("ระยะเวลาให้ชัดเจน o14) และเผยแพร่", ["o14"]),  # the label lost: a lettered code before its bracket
+        ("(อ้างอิงจาก o13) อย่างเคร่งครัด ... ชัดเจน o14) และ", ["o13", "o14"]),
     ],
 )
 def test_references_read_labels_and_lists_as_ocr_garbles_them(text: str, expected: list[str]) -> None:
@@ -377,6 +379,8 @@ def test_references_read_labels_and_lists_as_ocr_garbles_them(text: str, expecte
         "(ข้อบังคับการ 12)",
         "อ้างอิง ITA 2568",  # a Latin word after the label, then a year: no item
         "ข้อมูล ณ วันที่ 30.09 (อ้างอิงจาก ระเบียบ)",
+        "ข้อ 14) และข้อ 15)",  # a bare number before a bracket: a list item, no code
+        "ข้อคำถาม i14) และ e3)",  # IIT and EIT codes are never cited
     ],
 )
 def test_garbled_label_rules_cite_nothing_in_plain_text(text: str) -> None:
