@@ -316,7 +316,7 @@ _RE_REFERENCES = re.compile(f"{CITE_LABEL}\\s*(?:ข้อ\\s*)?[:：]?\\s*{_REF
 _RE_GARBLED_CITATION = re.compile(f"\\(\\s*(?P<label>[{charset(TEXT)}]{{7,13}})\\s*{_REF_LIST}")
 #: A citation whose label OCR lost altogether: an OIT code written with its
 #: letter, standing alone before the closing bracket (``ชัดเจน o14) และ``).
-_RE_UNLABELLED_CITATION = re.compile(f"(?<![^\\s])(?P<list>[oO][1-9][0-9]?)\\)")
+_RE_UNLABELLED_CITATION = re.compile(r"(?<![^\s])(?P<list>[oO][1-9][0-9]?)\)")
 _LABEL = "อ้างอิงจาก"
 CITE_LABEL_EDITS = 3
 _RE_REF_ITEM = re.compile(_REF_ITEM)
