@@ -322,8 +322,21 @@ CITE_LABEL_EDITS = 3
 _RE_REF_ITEM = re.compile(_REF_ITEM)
 
 
+#: Three digits with no letter: the o printed as ๐ and two digits; a first
+#: digit other than 0 is that circle misread (``923`` for ``๐๒๓``, ``611`` for
+#: ``๐๑๑``): no OIT item has three digits.
+_RE_CIRCLE_MISREAD = re.compile(f"^[{_D}](?P<num>[{_D}]{{2}})$")
+
+
 def _ref_code(item: str) -> str | None:
-    return parse_question_code(item.replace(" ", ""), "OIT")
+    """A cited item as a code.
+
+    >>> _ref_code("๐๑๐"), _ref_code("o 2 3"), _ref_code("923"), _ref_code("611")
+    ('o10', 'o23', 'o23', 'o11')
+    """
+    item = item.replace(" ", "")
+    circle = _RE_CIRCLE_MISREAD.match(item)
+    return parse_question_code("0" + circle.group("num") if circle else item, "OIT")
 
 
 def oit_references(text: str) -> list[str]:
