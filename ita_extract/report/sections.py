@@ -157,6 +157,12 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
     order = ANALYSIS_ORDER if kind == ANALYSIS else MEASURE_ORDER
     mapping = _keyword_columns(kind, [_cell_text(c) for c in header])
     offset = 1 if "no" in mapping else 0
+    missing = [name for name in order if name not in mapping]
+    free = [i for i in range(offset, len(header)) if i not in mapping.values()]
+    if kind == MEASURES and len(missing) == 1 and len(free) == 1 and len(header) - offset == len(order):
+        # every field named but one (OCR garbled "ขั้นตอน"): the one left takes the column left, so a
+        # table printing its unit before its period keeps them apart
+        return {**mapping, missing[0]: free[0]}
     if len(mapping) - offset < len(order) and len(header) - offset == len(order):
         # Ambiguous or misprinted header: trust the genre's column order.
         return {**{name: i + offset for i, name in enumerate(order)}, **({"no": 0} if offset else {})}
