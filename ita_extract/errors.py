@@ -343,6 +343,10 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
     ProblemCode("measure-missing-period", "warning", "A measure has no period.", "มาตรการไม่ระบุช่วงระยะเวลา"),
     ProblemCode("period-unreadable", "warning", "A measure's period could not be read as dates.",
                 "อ่านช่วงระยะเวลาของมาตรการเป็นวันที่ไม่ได้"),
+    ProblemCode("period-year-corrected", "warning",
+                "A year of a measure's period that OCR misread by one digit was read as the year the other end "
+                "of the period allows.",
+                "ปีของช่วงระยะเวลาที่อ่านผิดหนึ่งหลัก ถูกอ่านเป็นปีที่อีกด้านหนึ่งของช่วงเวลากำหนด"),
     ProblemCode("period-open-ended", "warning",
                 "A measure's period is printed with one end only (from a date on, or by a date); the other is "
                 "left empty.",

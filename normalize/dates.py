@@ -270,8 +270,12 @@ def _year_from_other_end(read: str, month: int, other_month: int, other_year: in
 
 
 
-def parse_period(text: str) -> tuple[date | None, date | None]:
+def parse_period(text: str, repair_years: bool = True) -> tuple[date | None, date | None]:
     """Read a period ("ช่วงระยะเวลาในการดำเนินการ") as Gregorian dates.
+
+    ``repair_years``: a year OCR misread by one digit is read as the year the
+    other end allows (:func:`_year_from_other_end`); ``False`` leaves it unread
+    (how :mod:`ita_extract.report.records` tells that a year was corrected).
 
     >>> parse_period("ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙")
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
@@ -329,7 +333,7 @@ def parse_period(text: str) -> tuple[date | None, date | None]:
     y1, y2 = _gregorian(first.group("year")), _gregorian(last.group("year"))
     bad1, bad2 = ((m.group("year") and y is None) or (not m.group("year") and _RE_DIGITS_AFTER.match(t, m.end()))
                   for m, y in ((first, y1), (last, y2)))
-    if first is not last and bool(bad1) != bool(bad2):
+    if repair_years and first is not last and bool(bad1) != bool(bad2):
         # one year misread by a digit ("25ฒ0", "2968"): the other end's year tells which it is
         if bad1 and y2 is not None:
             y1 = _year_from_other_end(_year_read(t, first), m1, m2, y2, True)

@@ -1,6 +1,8 @@
 """Sections, rows and checks on hand-built page items (no PDF needed)."""
 from __future__ import annotations
 
+from datetime import date
+
 from extract.text.layout import Cell, Table, TextLine
 from extract.text.layer import Line
 from ita_extract.report.checks import lowest_question_mismatch, missing_indicators
@@ -303,3 +305,17 @@ def test_period_printed_with_its_start_only_is_open_ended_not_unreadable():
     content = read_report(items)
     assert [(str(m.period_start), m.period_end) for m in content.measures] == [("2025-10-01", None)] * 2
     assert [p.code for p in content.problems if "period" in p.code] == ["period-open-ended", "period-unreadable"]
+
+
+def test_period_year_misread_by_one_digit_is_corrected_with_a_warning():
+    """``ต.ค. 25ฒ0 - 30 ก.ย. 2571`` (a 200-dpi dev scan): the start's year from the end's, and a warning;
+    a year two digits off stays unread (``period-unreadable``), as before."""
+    items = [heading("ตัวชี้วัดที่ ๒ การใช้งบประมาณ"),
+             table([MEASURE_HEADER,
+                    [cell("มาตรการ"), cell("ผล"), cell("ขั้นตอน"), cell("ต.ค. 25ฒ0 - 30 ก.ย. 2571"), cell("กองคลัง")],
+                    [cell("มาตรการสอง"), cell("ผล"), cell("ขั้นตอน"), cell("ต.ค. 25205 - 30 ก.ย. 2571"),
+                     cell("กองคลัง")]])]
+    content = read_report(items)
+    assert [(m.period_start, str(m.period_end)) for m in content.measures] == [
+        (date(2027, 10, 1), "2028-09-30"), (None, "2028-09-30")]
+    assert [p.code for p in content.problems if "period" in p.code] == ["period-year-corrected", "period-unreadable"]

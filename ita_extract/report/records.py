@@ -522,6 +522,11 @@ def measure_rows(t: IndicatorTable, indicator: int) -> tuple[list[MeasureRow], l
             problems.append(problem("period-unreadable",
                                     f"The {'start' if start is None else 'end'} of the period '{f['period']}' "
                                     f"of measure {seq} could not be read; it was left empty.", indicator, page))
+        if f["period"] and (start, end) != parse_period(f["period"], repair_years=False):
+            problems.append(problem("period-year-corrected",
+                                    f"A year of the period '{f['period']}' of measure {seq} was misread by one "
+                                    "digit; it was read as the year the other end of the period allows.",
+                                    indicator, page))
         if not f["responsible"]:
             problems.append(problem("measure-missing-responsible",
                                     f"Measure {seq} of indicator {indicator} names no responsible unit.", indicator, page))
