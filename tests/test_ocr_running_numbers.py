@@ -153,6 +153,9 @@ def test_a_code_led_by_a_zero_keeps_its_digits_when_the_recognizer_reads_fewer()
     glyphs = [GlyphGuess("?", 0.69, PixelBox(0, 0, 49, 30)), _g("๒", 0.97, 50)]  # the blob touches the 2
     assert _read("042", glyphs) == "042"
     assert _read("๐๔๒", glyphs) == "๐๔๒"
+    # without its circle only (๐๒๘ read ๐๒๕ by Tesseract, whose model has no ๘): the recognizer's digits
+    circle_lost = [GlyphGuess("?", 0.69, PixelBox(0, 0, 49, 30)), _g("๒", 0.97, 50), _g("๘", 0.97, 70)]
+    assert _read("๐๒๕", circle_lost) == "28"
 
 
 # --- cited codes: the word after a citation label --------------------------------------

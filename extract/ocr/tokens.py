@@ -237,11 +237,13 @@ class NumeralTokenReader:
             # lacks: ``๐๑๒๕`` for ``๐๒๘``). A word that is a number alone takes the
             # recognizer's digits: fewer digits than glyphs is what sends a table cell
             # to be read again whole (extract.ocr.cells). A run led by a zero (``042``,
-            # ``๐๑๒``) is an OIT code as printed, never a score: it keeps its places too.
+            # ``๐๑๒``) is an OIT code as printed, never a score: the recognizer may read it
+            # without its circle (``28`` for ``๐๒๘``), never with fewer of its digits (``2``).
             alone = not _RE_THAI.search(text)
             for m, (digits, complete) in zip(found, spans):
-                whole = (alone and not _RE_ZERO_LED.match(m.group())) or complete \
-                    or len(digits.replace(".", "")) >= len(_RE_DIGIT_PLACE.findall(m.group()))
+                n, places = len(digits.replace(".", "")), len(_RE_DIGIT_PLACE.findall(m.group()))
+                lost_digit = bool(_RE_ZERO_LED.match(m.group())) and n < places - 1
+                whole = (alone and not lost_digit) or complete or n >= places
                 out += [text[last:m.start()], digits if whole else m.group()]
                 last, replaced = m.end(), replaced or whole
             if replaced:
