@@ -161,3 +161,29 @@ def test_a_label_right_after_a_tag_remnant_that_lost_its_bracket():
 def test_a_paragraph_tag_read_as_a_number_before_a_part_is_dropped():
     p = split_analysis("สาเหตุ : บุคลากรไม่ทราบ\nแนวทางการยกระดับผลการประเมินฯ :\n<20>ดังนั้น จัดอบรม", ocr=True)
     assert p.guideline == "ดังนั้น จัดอบรม"
+
+
+@pytest.mark.parametrize("garbled", ["to เสนอแนะ :", "lw เสนอแนะ:", "แนวทางการพัฒ :"])
+def test_a_label_that_lost_two_letters_opens_its_paragraph_when_a_colon_closes_it(garbled):
+    # issue 9: OCR read the label's first letters as Latin (ข้อ -> "to") or lost its last two;
+    # at a paragraph's opening the colon after it says a label stands there
+    p = split_analysis(f"สาเหตุ : บุคลากรบางส่วนไม่ทราบช่องทางร้องเรียน\n{garbled} หน่วยงานควรจัดทำคู่มือ", ocr=True)
+    assert p.cause == "บุคลากรบางส่วนไม่ทราบช่องทางร้องเรียน"
+    assert p.guideline == "หน่วยงานควรจัดทำคู่มือ"
+
+
+@pytest.mark.parametrize("line", ["เสนอแนะให้หน่วยงานจัดอบรม", "to เสนอแนะให้ผู้บริหารทราบ", "แนวทางการพัฒ ให้ครบ"])
+def test_two_letters_off_a_label_without_a_colon_stay_text(line):
+    p = split_analysis(f"สาเหตุ : บุคลากรบางส่วนไม่ทราบ\n{line}", ocr=True)
+    assert p.guideline is None
+    assert p.cause == f"บุคลากรบางส่วนไม่ทราบ\n{line}"
+
+
+def test_a_garbled_label_run_into_the_line_before_still_splits_at_its_colon():
+    # issue 9: OCR lost the label's first letters (แนวท), so its line did not open a paragraph and
+    # was joined to the cause as a wrap; the fuzzy window then ran past the label into "ฯ :"
+    text = ("สาเหตุเกิดจาก : ผู้ตอบแบบวัดบางรายเห็นว่าการติดต่อราชการยังล่าช้า"
+            "างการยกระดับผลการประเมินฯ : หน่วยงานควรลดขั้นตอนการให้บริการ และเผยแพร่ผลการดำเนินงาน")
+    p = split_analysis(text, ocr=True)
+    assert p.cause == "ผู้ตอบแบบวัดบางรายเห็นว่าการติดต่อราชการยังล่าช้า"
+    assert p.guideline == "หน่วยงานควรลดขั้นตอนการให้บริการ และเผยแพร่ผลการดำเนินงาน"
