@@ -187,3 +187,33 @@ def test_a_garbled_label_run_into_the_line_before_still_splits_at_its_colon():
     p = split_analysis(text, ocr=True)
     assert p.cause == "ผู้ตอบแบบวัดบางรายเห็นว่าการติดต่อราชการยังล่าช้า"
     assert p.guideline == "หน่วยงานควรลดขั้นตอนการให้บริการ และเผยแพร่ผลการดำเนินงาน"
+
+
+def test_lines_of_specks_in_an_ocr_cell_are_dropped_and_text_lines_kept():
+    # issue 9: a stamp's or a speck's reading on a line of its own ("1", ":", "า") ended a guideline
+    text = "สาเหตุ : บุคลากรไม่ทราบแผน\n:\nแนวทางการพัฒนา : จัดอบรมบุคลากร\nา\n1"
+    p = split_analysis(text, ocr=True)
+    assert (p.cause, p.guideline) == ("บุคลากรไม่ทราบแผน", "จัดอบรมบุคลากร")
+    assert split_analysis(text).guideline == "จัดอบรมบุคลากร\nา\n1"  # a text layer's lines are kept
+
+
+def test_lines_of_specks_in_an_ocr_measure_cell_are_dropped():
+    from ita_extract.report.records import measure_rows
+    from ita_extract.report.sections import IndicatorTable
+
+    def cell(*texts: str, ocr: bool) -> Cell:
+        return Cell((0.0, 0.0, RIGHT, 200.0), tuple(
+            Line(t, 10.0, 60.0, i * 16.0, i * 16.0 + 14, 14.0, 40.0, conf=90.0, ocr=ocr) for i, t in enumerate(texts)))
+
+    for ocr in (True, False):
+        row = [cell("จัดทำคู่มือการให้บริการ", ".", ocr=ocr), cell("ผู้รับบริการบางรายเห็นว่าล่าช้า", "1", ocr=ocr),
+               cell("1. ประชุมชี้แจง", ":", "2. ติดประกาศ", ocr=ocr), cell("ต.ค. 2568 - ก.ย. 2569", ocr=ocr),
+               cell("สำนักปลัด", ocr=ocr)]
+        t = IndicatorTable("measures", [], "", 1, {"measure": 0, "finding": 1, "steps": 2, "period": 3,
+                                                   "responsible": 4}, 1, rows=[row], row_pages=[1])
+        m = measure_rows(t, 1)[0][0]
+        if ocr:
+            assert (m.measure, m.finding, m.steps) == ("จัดทำคู่มือการให้บริการ", "ผู้รับบริการบางรายเห็นว่าล่าช้า",
+                                                       "1. ประชุมชี้แจง\n2. ติดประกาศ")
+        else:  # a text layer's lines are kept
+            assert m.steps == "1. ประชุมชี้แจง\n:\n2. ติดประกาศ"
