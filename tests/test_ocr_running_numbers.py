@@ -266,28 +266,3 @@ def test_comma_between_codes_is_no_digit():
     m = np.ones((3, 3), np.uint8)
     assert is_comma(Blob(49, 24, 7, 10, m), 19.0, 30.5)  # as measured on a 300-dpi scan
     assert not is_comma(Blob(49, 11, 7, 20, m), 19.0, 30.5)  # a narrow "1" stands full height
-
-
-# --- English words of the running text are no numbers -----------------------------------
-
-
-@pytest.mark.parametrize("seen, read, kept", [
-    ("OIT", "1", True), ("Policy", "1", True), ("(Policy)", "(1)", True), ("URL", "12", True),
-    ("RRM", "99.38", False),  # a score Tesseract read as letters: as many places as letters
-    ("ob)", "o6)", False), ("loo", "100", False), ("AA.", "ต.ค.", False),
-])
-def test_an_english_word_is_not_turned_into_fewer_digits(seen, read, kept):
-    # issue 9: "แบบวัด OIT" came out "แบบวัด 1", "No Gift Policy" as "No Gift 1": the numeral
-    # recognizer forced an English word's glyphs into one digit
-    from dataclasses import replace
-
-    from extract.ocr.tokens import fewer_digits_than_letters
-
-    class Forced(NumeralTokenReader):
-        def _read(self, word, page, dpi):
-            return replace(word, text=read, source="numerals")
-
-    word = OcrWord(seen, 0, 0, 60, 30, 90.0, (1, 1, 1))
-    assert fewer_digits_than_letters(seen, read) is kept
-    got = Forced(None, recognizer=object())(word, np.full((30, 60), 255, np.uint8), 300)
-    assert got.text == (seen if kept else read)

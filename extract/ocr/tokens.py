@@ -52,27 +52,6 @@ _RE_CODE = re.compile(r"^[ieo]\d{1,2}$")
 _RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z0-9()\[\]|]{1,3}\.){1,3}[A-Za-z]?$")
 _RE_THAI = re.compile(f"[{charset(LETTERS)}]")
 _RE_NUMBERISH = re.compile(r"^[\d.\-]+$")
-#: A word Tesseract read as a Latin word: letters only, maybe in brackets (``OIT``, ``(Policy)``).
-_RE_LATIN_WORD = re.compile(r"^[(\[]?(?P<letters>[A-Za-z]{2,})[)\],;.]?$")
-
-
-def fewer_digits_than_letters(seen: str, read: str) -> bool:
-    """Whether a re-read turns a Latin word into fewer digits (and code letters) than it has letters.
-
-    A Thai numeral Tesseract misread gives about a letter per digit (``๙๙.๓๘`` ->
-    ``RRM``, ``o๖`` -> ``ob``), so its re-read has at least as many places; an English
-    word of the running text (``OIT``, ``Policy``), whose glyphs the recognizer forces
-    into one or two digits, has far fewer: the word stays as Tesseract read it.
-
-    >>> fewer_digits_than_letters("OIT", "1"), fewer_digits_than_letters("Policy)", "1)")
-    (True, True)
-    >>> fewer_digits_than_letters("RRM", "99.38"), fewer_digits_than_letters("ob)", "o6)"), fewer_digits_than_letters("OIT", "OIT")
-    (False, False, False)
-    """
-    m = _RE_LATIN_WORD.match(seen)
-    if m is None or read == seen:
-        return False
-    return sum(c.isalnum() for c in read) < len(m.group("letters"))
 #: A numeric date or the part of one a line holds: ``1/10/2566-``, ``30/``,
 #: ``9/2571``: runs of at most four digits joined by single slashes, a
 #: range dash at either end.
@@ -215,10 +194,6 @@ class NumeralTokenReader:
         return out
 
     def __call__(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
-        read = self._read(word, page, dpi)
-        return word if fewer_digits_than_letters(word.text, read.text) else read
-
-    def _read(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
         crop0 = word_image(page, word)
         if crop0.size == 0:
             return word
