@@ -161,3 +161,59 @@ def test_a_label_right_after_a_tag_remnant_that_lost_its_bracket():
 def test_a_paragraph_tag_read_as_a_number_before_a_part_is_dropped():
     p = split_analysis("สาเหตุ : บุคลากรไม่ทราบ\nแนวทางการยกระดับผลการประเมินฯ :\n<20>ดังนั้น จัดอบรม", ocr=True)
     assert p.guideline == "ดังนั้น จัดอบรม"
+
+
+@pytest.mark.parametrize("garbled", ["to เสนอแนะ :", "lw เสนอแนะ:", "แนวทางการพัฒ :"])
+def test_a_label_that_lost_two_letters_opens_its_paragraph_when_a_colon_closes_it(garbled):
+    # issue 9: OCR read the label's first letters as Latin (ข้อ -> "to") or lost its last two;
+    # at a paragraph's opening the colon after it says a label stands there
+    p = split_analysis(f"สาเหตุ : บุคลากรบางส่วนไม่ทราบช่องทางร้องเรียน\n{garbled} หน่วยงานควรจัดทำคู่มือ", ocr=True)
+    assert p.cause == "บุคลากรบางส่วนไม่ทราบช่องทางร้องเรียน"
+    assert p.guideline == "หน่วยงานควรจัดทำคู่มือ"
+
+
+@pytest.mark.parametrize("line", ["เสนอแนะให้หน่วยงานจัดอบรม", "to เสนอแนะให้ผู้บริหารทราบ", "แนวทางการพัฒ ให้ครบ"])
+def test_two_letters_off_a_label_without_a_colon_stay_text(line):
+    p = split_analysis(f"สาเหตุ : บุคลากรบางส่วนไม่ทราบ\n{line}", ocr=True)
+    assert p.guideline is None
+    assert p.cause == f"บุคลากรบางส่วนไม่ทราบ\n{line}"
+
+
+def test_a_garbled_label_run_into_the_line_before_still_splits_at_its_colon():
+    # issue 9: OCR lost the label's first letters (แนวท), so its line did not open a paragraph and
+    # was joined to the cause as a wrap; the fuzzy window then ran past the label into "ฯ :"
+    text = ("สาเหตุเกิดจาก : ผู้ตอบแบบวัดบางรายเห็นว่าการติดต่อราชการยังล่าช้า"
+            "างการยกระดับผลการประเมินฯ : หน่วยงานควรลดขั้นตอนการให้บริการ และเผยแพร่ผลการดำเนินงาน")
+    p = split_analysis(text, ocr=True)
+    assert p.cause == "ผู้ตอบแบบวัดบางรายเห็นว่าการติดต่อราชการยังล่าช้า"
+    assert p.guideline == "หน่วยงานควรลดขั้นตอนการให้บริการ และเผยแพร่ผลการดำเนินงาน"
+
+
+def test_lines_of_specks_in_an_ocr_cell_are_dropped_and_text_lines_kept():
+    # issue 9: a stamp's or a speck's reading on a line of its own ("1", ":", "า") ended a guideline
+    text = "สาเหตุ : บุคลากรไม่ทราบแผน\n:\nแนวทางการพัฒนา : จัดอบรมบุคลากร\nา\n1"
+    p = split_analysis(text, ocr=True)
+    assert (p.cause, p.guideline) == ("บุคลากรไม่ทราบแผน", "จัดอบรมบุคลากร")
+    assert split_analysis(text).guideline == "จัดอบรมบุคลากร\nา\n1"  # a text layer's lines are kept
+
+
+def test_lines_of_specks_in_an_ocr_measure_cell_are_dropped():
+    from ita_extract.report.records import measure_rows
+    from ita_extract.report.sections import IndicatorTable
+
+    def cell(*texts: str, ocr: bool) -> Cell:
+        return Cell((0.0, 0.0, RIGHT, 200.0), tuple(
+            Line(t, 10.0, 60.0, i * 16.0, i * 16.0 + 14, 14.0, 40.0, conf=90.0, ocr=ocr) for i, t in enumerate(texts)))
+
+    for ocr in (True, False):
+        row = [cell("จัดทำคู่มือการให้บริการ", ".", ocr=ocr), cell("ผู้รับบริการบางรายเห็นว่าล่าช้า", "1", ocr=ocr),
+               cell("1. ประชุมชี้แจง", ":", "2. ติดประกาศ", ocr=ocr), cell("ต.ค. 2568 - ก.ย. 2569", ocr=ocr),
+               cell("สำนักปลัด", ocr=ocr)]
+        t = IndicatorTable("measures", [], "", 1, {"measure": 0, "finding": 1, "steps": 2, "period": 3,
+                                                   "responsible": 4}, 1, rows=[row], row_pages=[1])
+        m = measure_rows(t, 1)[0][0]
+        if ocr:
+            assert (m.measure, m.finding, m.steps) == ("จัดทำคู่มือการให้บริการ", "ผู้รับบริการบางรายเห็นว่าล่าช้า",
+                                                       "1. ประชุมชี้แจง\n2. ติดประกาศ")
+        else:  # a text layer's lines are kept
+            assert m.steps == "1. ประชุมชี้แจง\n:\n2. ติดประกาศ"

@@ -156,6 +156,10 @@ FUZZY_OPENING_MIN_LETTERS = 9
 #: Letters (marks left out) a wording may differ by at a paragraph's opening:
 #: one up to this many letters, two above (OCR's extra or lost letter, ``แนวทางการพผัฒนา``).
 FUZZY_OPENING_ONE_EDIT = 13
+#: Letters more a wording may differ by at a paragraph's opening when a colon closes it
+#: (the colon says a label stands there: ``to เสนอแนะ :`` for ``ข้อเสนอแนะ :``, its first
+#: letters read as Latin).
+COLON_EXTRA_EDITS = 1
 _BASE_SET = frozenset(BASES)
 _RE_TAIL = re.compile(_TAIL)
 # Where a paragraph's words start: a line start and the debris OCR leaves
@@ -213,19 +217,23 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
     phrases = _skeleton_phrases()
     # the opening's letters once, as many as the longest wording may take (each wording
     # compares a prefix of them: _skeleton stops at its limit, nothing else depends on it)
-    all_got, all_ends = _skeleton(text, start, max(len(skel) for _, _, skel in phrases) + 2)
+    extra = 1 + COLON_EXTRA_EDITS
+    all_got, all_ends = _skeleton(text, start, max(len(skel) for _, _, skel in phrases) + 1 + extra)
     for kind, phrase, skel in phrases:
         allowed = 1 if len(skel) <= FUZZY_OPENING_ONE_EDIT else 2
-        got, ends = all_got[:len(skel) + allowed], all_ends[:len(skel) + allowed]
+        widest = allowed + COLON_EXTRA_EDITS  # only where a colon closes the wording
+        got, ends = all_got[:len(skel) + widest], all_ends[:len(skel) + widest]
         here: tuple[int, int, int] | None = None  # (distance, letters off the wording's length, end)
-        for n in range(max(1, len(skel) - allowed), len(got) + 1):
-            d = Levenshtein.distance(skel, got[:n], score_cutoff=allowed)
-            if d > allowed or (here is not None and (d, abs(n - len(skel))) >= here[:2]):
+        for n in range(max(1, len(skel) - widest), len(got) + 1):
+            d = Levenshtein.distance(skel, got[:n], score_cutoff=widest)
+            if d > widest or (here is not None and (d, abs(n - len(skel))) >= here[:2]):
                 continue
             end = ends[n - 1]
             while end < len(text) and text[end] in MARKS:
                 end += 1
             tail = _RE_TAIL.match(text, end)
+            if d > allowed and not tail.group("colon"):
+                continue
             after = text[tail.start("tail"):tail.start("tail") + 1]
             if not (tail.group("colon") or phrase.strong or not strict
                     or not re.match(f"[{charset(BLOCK)}]", after) or tail.group("tail").strip()):
@@ -234,6 +242,15 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
         if here is not None and (best is None or (len(skel), -here[0]) > best[:2]):
             best = (len(skel), -here[0], kind, here[2])
     return LabelMatch(best[2], start, best[3]) if best else None
+
+
+def _line_content_start(text: str, i: int) -> int:
+    """The first character of the line at ``i`` (a line break at ``i`` and indentation skipped)."""
+    if text[i:i + 1] == "\n":
+        i += 1
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i
 
 
 def _candidates(text: str, strict: bool = False) -> list[LabelMatch]:
@@ -247,7 +264,9 @@ def _candidates(text: str, strict: bool = False) -> list[LabelMatch]:
         if _opens_paragraph(text, o.end()):
             fz = _fuzzy_opening(text, o.end(), strict)
             if fz is not None:
-                found.append(fz)
+                # the debris before it on its line (a bullet, or the label's first letters read
+                # as Latin: "to เสนอแนะ :") goes with the label, not with the part before
+                found.append(LabelMatch(fz.kind, _line_content_start(text, o.start()), fz.end))
     # the longest match at each start (the first wording tried is the longest)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[LabelMatch] = []
@@ -274,10 +293,36 @@ def _fuzzy(text: str, kind: str) -> LabelMatch | None:
     m = fuzz.partial_ratio_alignment(label, text, score_cutoff=FUZZY_MIN)
     if m is None:
         return None
-    tail = _RE_FUZZY_TAIL.match(text[m.dest_end:])
-    if ":" not in tail.group(0) and "：" not in tail.group(0) and not _opens_paragraph(text, m.dest_start):
+    start, end = tighten(label, text, m.dest_start, m.dest_end)
+    tail = _RE_FUZZY_TAIL.match(text[end:])
+    if ":" not in tail.group(0) and "：" not in tail.group(0) and not _opens_paragraph(text, start):
         return None
-    return LabelMatch(kind, m.dest_start, m.dest_end + tail.end())
+    return LabelMatch(kind, start, end + tail.end())
+
+
+#: Characters :func:`tighten` may take off either end of an aligned window.
+TIGHTEN_MAX = 4
+
+
+def tighten(label: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of ``text[start:end]`` that matches ``label`` best, ends taken in by up to
+    :data:`TIGHTEN_MAX` characters (the shortest span of the best score).
+
+    A partial-ratio window is as long as the label: when OCR lost some of the label's
+    letters, the window runs on into what follows it (``ฯ :`` or the text), and the
+    colon after the label is then inside the window instead of after it.
+
+    >>> t = "ได้ยากางการยกระดับผลการประเมินฯ : หน่วยงาน"
+    >>> s, e = tighten("แนวทางการยกระดับผลการประเมิน", t, 6, 34); t[s:e]
+    'างการยกระดับผลการประเมิน'
+    """
+    best = (fuzz.ratio(label, text[start:end]), 0, start, end)
+    for a in range(start, min(end, start + TIGHTEN_MAX + 1)):
+        for b in range(max(a + 1, end - TIGHTEN_MAX), end + 1):
+            cand = (fuzz.ratio(label, text[a:b]), -(b - a), a, b)
+            if cand[:2] > best[:2]:
+                best = cand
+    return best[2], best[3]
 
 
 def find_labels(text: str) -> list[LabelMatch]:

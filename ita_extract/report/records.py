@@ -19,6 +19,7 @@ from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_r
 from normalize.dates import parse_period, period_open_end
 from normalize.indicators import CANONICAL, tool_for_indicator
 from normalize.thai import normalize_text
+from normalize.thaichars import LETTERS, charset
 from ita_extract.report.labels import CAUSE, GUIDELINE, LOWEST, find_labels, is_label_only, opens_with_label
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from ita_extract.report.sections import IndicatorTable
@@ -76,6 +77,25 @@ def trim_debris(text: str, ocr: bool = False) -> str:
     return _RE_TRAIL_SPECKS.sub("", text) if ocr else text
 
 
+#: A line of an OCR'd cell that is a speck, not text: one to three signs, none of them a Thai
+#: letter (``1``, ``:``, ``.``, ``=``, ``</``, a mark with no letter). No report prints such a
+#: line in a text cell: an item's number stands on the line of its text.
+_RE_DEBRIS_LINE = re.compile(rf"^[^\S\n]*(?:[^\s{charset(LETTERS)}][^\S\n]*){{1,3}}$")
+
+
+def drop_debris_lines(text: str) -> str:
+    """An OCR'd cell's text without its lines of specks; a text that is nothing else stays.
+
+    >>> drop_debris_lines("หน่วยงานควรตรวจทานข้อมูลก่อนส่ง URL\\nา\\n1")
+    'หน่วยงานควรตรวจทานข้อมูลก่อนส่ง URL'
+    >>> drop_debris_lines("1. ประชุมชี้แจง\\n:\\n2. ติดประกาศ"), drop_debris_lines("-"), drop_debris_lines("ปี\\nดี")
+    ('1. ประชุมชี้แจง\\n2. ติดประกาศ', '-', 'ปี\\nดี')
+    """
+    lines = text.split("\n")
+    kept = [ln for ln in lines if not _RE_DEBRIS_LINE.match(ln)]
+    return "\n".join(kept) if kept and len(kept) < len(lines) else text
+
+
 @dataclass(frozen=True)
 class AnalysisParts:
     lowest_text: str
@@ -98,6 +118,8 @@ def split_analysis(text: str, ocr: bool = False) -> AnalysisParts:
     >>> (p.cause, p.guideline)
     ('บุคลากรขาดความรู้', 'จัดอบรม')
     """
+    if ocr:
+        text = drop_debris_lines(text)
     marks = find_labels(text)
     parts: dict[str, str] = {}
     for i, m in enumerate(marks):
@@ -486,7 +508,8 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
             if col is not None and col < len(row) and (c is None or carried_over):
                 f[name] = last.get(name, "")
             else:
-                f[name] = normalize_citations(cell_text(c))
+                text = cell_text(c)
+                f[name] = normalize_citations(drop_debris_lines(text) if c is not None and c.ocr else text)
         last = f
         out.append(f)
     return out
