@@ -422,3 +422,20 @@ def test_a_shifted_piece_continues_a_table_whose_fullest_row_has_a_merged_cell()
     assert [(s.question, s.score) for s in content.scores] == [("o1", 100.0), ("o2", 0.0), ("o3", 87.5)]
     assert "score-unreadable" not in {p.code for p in content.problems}
     assert content.analyses[0].guideline == "เผยแพร่แผน"
+
+
+def test_a_header_whose_labels_stand_at_two_heights_on_the_next_page_is_no_text_of_the_row_before():
+    """Issue 9 (dev seed 17, phone photo): on the bent page the analysis column's label sits a row above
+    the others; that row is the header's, not the rest of the analysis cell before the break."""
+    header = [cell("ประเด็นข้อคำถาม"), cell("ผลคะแนน"), cell("การวิเคราะห์ผลการประเมิน")]
+    analysis = Cell((0.0, 0.0, W, 100.0), (
+        Line("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o2", 10.0, 300.0, 0, 14, 14.0, 60.0),
+        Line("แนวทางการพัฒนา : เผยแพร่ข้อมูล", 10.0, 300.0, 16, 30, 14.0, 60.0)))
+    items = [heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"),
+             table([header, [cell("o1 โครงสร้าง"), cell("100.00"), analysis]], page=1),
+             table([[None, None, cell("การวิเคราะห์ผลการประเมิน")],
+                    [cell("ประเด็นข้อคำถาม"), cell("ผลคะแนน"), None],
+                    [cell("o2 ข้อมูลผู้บริหาร"), cell("50.00"), empty()]], page=2)]
+    content = read_report(items)
+    assert [(s.question, s.score) for s in content.scores] == [("o1", 100.0), ("o2", 50.0)]
+    assert content.analyses[0].guideline == "เผยแพร่ข้อมูล"

@@ -204,12 +204,33 @@ def _split_header(rows: list[list[Cell | None]]) -> tuple[str | None, list[Cell 
     i = 0
     while i < len(rows) and i < 3:
         k = header_kind(rows[i])
+        if k is None and i + 1 < len(rows) and _header_words_only(rows[i]):
+            # a header whose cells stand at two heights (a phone photo's bent page, a cell's
+            # label set high): the row of some labels and the row of the others are one header
+            merged = _merge_rows(rows[i], rows[i + 1])
+            if (k := header_kind(merged)) is not None:
+                kind, header, i = kind or k, header or merged, i + 2
+                continue
         if k is None:
             break
         kind = kind or k
         header = header or rows[i]
         i += 1
     return kind, header, i
+
+
+def _header_words_only(row: list[Cell | None]) -> bool:
+    """Whether every filled cell of ``row`` is a header label (a field's keyword, no code or score).
+
+    >>> from extract.text.layer import Line
+    >>> def c(t): return Cell((0, 0, 1, 1), (Line(t, 0, 1, 0, 1, 10, 1),) if t else ())
+    >>> _header_words_only([None, None, c("การวิเคราะห์ผลการประเมิน")]), _header_words_only([None, c("เทียมกัน")])
+    (True, False)
+    """
+    texts = [t for c in row if (t := _cell_text(c))]
+    keywords = [k for fields in (ANALYSIS_FIELDS, MEASURE_FIELDS) for ks in fields.values() for k in ks]
+    return bool(texts) and all(len(t) <= MAX_HEADER_CELL and not _RE_DATA.search(t)
+                               and any(_has(t, k) for k in keywords) for t in texts)
 
 
 def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
