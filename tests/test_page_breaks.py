@@ -397,3 +397,45 @@ def test_a_cell_s_rest_run_under_the_repeated_header_goes_to_the_row_before():
     assert [(s.indicator, s.question) for s in content.scores] == [(4, "i1"), (4, "i2"), (5, "i3")]
     a = next(a for a in content.analyses if a.indicator == 4)
     assert a.guideline == "ควรปรับปรุงขั้นตอนการขออนุญาตยืมทรัพย์สินให้สะดวก"
+
+
+def test_a_shifted_piece_continues_a_table_whose_fullest_row_has_a_merged_cell():
+    """Issue 9 (dev seed 17 at 150 dpi): a stroke cut a false column into the table on one page, and the
+    question cells span it; the next page, shifted on the glass, has the three true columns. Its score
+    goes to the table's score slot, not to the false column's, and its analysis to the analysis slot."""
+    def q(text):  # a question cell merged over the false column
+        return _boxed(text, 47, 364)
+    header = [q("ประเด็นข้อคำถาม"), None, _boxed("คะแนน", 367, 409), _boxed("การวิเคราะห์", 412, 543)]
+    first = [q("o1 โครงสร้าง"), None, _boxed("100.00", 367, 409),
+             _boxed("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o2", 412, 543)]
+    items = [heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"),
+             Table(page=3, bbox=(47, 0, 543, 300), rows=[header, first, [q("o2 ข้อมูลผู้บริหาร"), None,
+                                                                       _boxed("0.00", 367, 409), None]],
+                   row_pages=[3, 3, 3]),
+             Table(page=4, bbox=(55, 0, 551, 300),
+                   rows=[[_boxed("ประเด็นข้อคำถาม", 55, 373), _boxed("คะแนน", 375, 417),
+                          _boxed("การวิเคราะห์", 419, 551)],
+                         [_boxed("o3 อำนาจหน้าที่", 55, 373), _boxed("87.50", 375, 417),
+                          _boxed("แนวทางการพัฒนา : เผยแพร่แผน", 419, 551)]],
+                   row_pages=[4, 4])]
+    content = read_report(items)
+    assert [(s.question, s.score) for s in content.scores] == [("o1", 100.0), ("o2", 0.0), ("o3", 87.5)]
+    assert "score-unreadable" not in {p.code for p in content.problems}
+    assert content.analyses[0].guideline == "เผยแพร่แผน"
+
+
+def test_a_header_whose_labels_stand_at_two_heights_on_the_next_page_is_no_text_of_the_row_before():
+    """Issue 9 (dev seed 17, phone photo): on the bent page the analysis column's label sits a row above
+    the others; that row is the header's, not the rest of the analysis cell before the break."""
+    header = [cell("ประเด็นข้อคำถาม"), cell("ผลคะแนน"), cell("การวิเคราะห์ผลการประเมิน")]
+    analysis = Cell((0.0, 0.0, W, 100.0), (
+        Line("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o2", 10.0, 300.0, 0, 14, 14.0, 60.0),
+        Line("แนวทางการพัฒนา : เผยแพร่ข้อมูล", 10.0, 300.0, 16, 30, 14.0, 60.0)))
+    items = [heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"),
+             table([header, [cell("o1 โครงสร้าง"), cell("100.00"), analysis]], page=1),
+             table([[None, None, cell("การวิเคราะห์ผลการประเมิน")],
+                    [cell("ประเด็นข้อคำถาม"), cell("ผลคะแนน"), None],
+                    [cell("o2 ข้อมูลผู้บริหาร"), cell("50.00"), empty()]], page=2)]
+    content = read_report(items)
+    assert [(s.question, s.score) for s in content.scores] == [("o1", 100.0), ("o2", 50.0)]
+    assert content.analyses[0].guideline == "เผยแพร่ข้อมูล"

@@ -50,11 +50,19 @@ class Table:
     def n_cols(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 
+    def _fullest_row(self) -> list[Cell | None]:
+        return max(self.rows, key=lambda r: sum(c is not None for c in r), default=[])
+
     @property
     def column_edges(self) -> list[tuple[float, float]]:
         """The x-extent of each column, from its fullest row."""
-        row = max(self.rows, key=lambda r: sum(c is not None for c in r), default=[])
-        return [(c.bbox[0], c.bbox[2]) for c in row if c is not None]
+        return [(c.bbox[0], c.bbox[2]) for c in self._fullest_row() if c is not None]
+
+    @property
+    def column_slots(self) -> list[int]:
+        """The slot (index in a row) of each of :attr:`column_edges`: a cell merged over two
+        slots in the fullest row gives one edge, and the slots after it shift by one."""
+        return [k for k, c in enumerate(self._fullest_row()) if c is not None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -189,6 +189,7 @@ class IndicatorTable:
     width: float = 0.0  # of its first piece: a piece on the next page must match it
     n_cols: int = 0
     edges: list[tuple[float, float]] = field(default_factory=list)  # x-extent of each column
+    slots: list[int] = field(default_factory=list)  # the slot of each of edges (Table.column_slots)
 
 
 @dataclass
@@ -209,12 +210,33 @@ def _split_header(rows: list[list[Cell | None]]) -> tuple[str | None, list[Cell 
     i = 0
     while i < len(rows) and i < 3:
         k = header_kind(rows[i])
+        if k is None and i + 1 < len(rows) and _header_words_only(rows[i]):
+            # a header whose cells stand at two heights (a phone photo's bent page, a cell's
+            # label set high): the row of some labels and the row of the others are one header
+            merged = _merge_rows(rows[i], rows[i + 1])
+            if (k := header_kind(merged)) is not None:
+                kind, header, i = kind or k, header or merged, i + 2
+                continue
         if k is None:
             break
         kind = kind or k
         header = header or rows[i]
         i += 1
     return kind, header, i
+
+
+def _header_words_only(row: list[Cell | None]) -> bool:
+    """Whether every filled cell of ``row`` is a header label (a field's keyword, no code or score).
+
+    >>> from extract.text.layer import Line
+    >>> def c(t): return Cell((0, 0, 1, 1), (Line(t, 0, 1, 0, 1, 10, 1),) if t else ())
+    >>> _header_words_only([None, None, c("การวิเคราะห์ผลการประเมิน")]), _header_words_only([None, c("เทียมกัน")])
+    (True, False)
+    """
+    texts = [t for c in row if (t := _cell_text(c))]
+    keywords = [k for fields in (ANALYSIS_FIELDS, MEASURE_FIELDS) for ks in fields.values() for k in ks]
+    return bool(texts) and all(len(t) <= MAX_HEADER_CELL and not _RE_DATA.search(t)
+                               and any(_has(t, k) for k in keywords) for t in texts)
 
 
 def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
@@ -465,11 +487,34 @@ def _column_map_at(edges: list[tuple[float, float]], piece: list[tuple[float, fl
     return out
 
 
-def _widen(row: list[Cell | None], where: list[int], n_cols: int) -> list[Cell | None]:
-    """A piece's row placed in the table's columns; the columns it lacks are covered (None)."""
+def _widen(row: list[Cell | None], slots: list[int], where: list[int], n_cols: int) -> list[Cell | None]:
+    """A piece's row placed in the table's slots; the slots it lacks are covered (None).
+
+    ``slots`` holds the piece's slot of each of its column edges, ``where``
+    the table's slot of each. Edges are read from a table's fullest row, so a
+    slot a merged cell covers in that row has none: a cell standing there
+    keeps its offset from the edge before it, or joins that edge's cell when
+    the table has no such slot (its text is never dropped).
+
+    >>> from extract.text.layer import Line
+    >>> c = lambda t: Cell((0, 0, 9, 9), (Line(t, 0, 9, 0, 9, 9.0, 9.0),))
+    >>> [x.raw_text if x else None for x in _widen([c("o10"), c("87.5"), c("text")], [0, 1, 2], [0, 2, 3], 4)]
+    ['o10', None, '87.5', 'text']
+    >>> [x.raw_text if x else None for x in _widen([c("a"), c("b"), c("c")], [0, 2], [0, 1], 2)]
+    ['a b', 'c']
+    """
     out: list[Cell | None] = [None] * n_cols
-    for cell, k in zip(row, where):
-        out[k] = cell
+    for slot, cell in enumerate(row):
+        if cell is None:
+            continue
+        i = max((i for i, s in enumerate(slots) if s <= slot), default=0)
+        k = where[i] + max(0, slot - slots[i]) if where else slot
+        end = where[i + 1] if i + 1 < len(where) else n_cols
+        if k >= end or out[k] is not None:
+            k = max((j for j in range(min(k, n_cols - 1), -1, -1) if out[j] is not None), default=min(k, n_cols - 1))
+        out[k] = cell if out[k] is None else Cell(
+            (min(out[k].bbox[0], cell.bbox[0]), min(out[k].bbox[1], cell.bbox[1]),
+             max(out[k].bbox[2], cell.bbox[2]), max(out[k].bbox[3], cell.bbox[3])), out[k].lines + cell.lines)
     return out
 
 
@@ -547,6 +592,7 @@ class _Walker:
         self.width = 0.0  # of the table being read
         self.n_cols = 0
         self.edges: list[tuple[float, float]] = []
+        self.slots: list[int] = []  # the slot of each of edges
 
     def heading(self, found: list[HeadingMatch], text: str, page: int) -> None:
         if self.last_was_heading:  # a heading wrapped over two lines (…9 … และ / …10 …)
@@ -572,7 +618,8 @@ class _Walker:
         self.current = IndicatorTable(kind=kind, headings=self.pending, heading_text=self.pending_text,
                                       heading_page=self.pending_page, columns=columns, page=page,
                                       header=list(header or []),
-                                      width=self.width, n_cols=self.n_cols, edges=self.edges)
+                                      width=self.width, n_cols=self.n_cols, edges=self.edges,
+                                      slots=self.slots)
         self.tables.append(self.current)
         self.pending, self.pending_text, self.pending_page = [], "", None
         self.last_was_heading = False
@@ -609,6 +656,7 @@ class _Walker:
 
     def table(self, item: Table) -> None:
         self.width, self.n_cols, self.edges = item.bbox[2] - item.bbox[0], item.n_cols, item.column_edges
+        self.slots = item.column_slots
         gap, self.gap_lines = self.gap_lines, 0
         rows = list(zip(item.rows, item.row_pages))
         prior = self.current or self.piece
@@ -637,8 +685,13 @@ class _Walker:
             cur = cur or self.piece
             cur.pieces += 1
             where = _column_map(cur.edges, item.column_edges)
-            if where is not None and where != list(range(cur.n_cols)):
-                body = [(_widen(r, where, cur.n_cols), p) for r, p in body]
+            if where is not None:
+                # edges are counted in the fullest row, where a merged cell covers a slot: the
+                # table's slot of each edge, not the edge's number (a stroke's false column
+                # merged over the question's cell put every score in the analysis)
+                where = [cur.slots[k] if k < len(cur.slots) else k for k in where]
+                if not (item.n_cols == cur.n_cols and where == item.column_slots):
+                    body = [(_widen(r, item.column_slots, where, cur.n_cols), p) for r, p in body]
             first = next(((r, p) for r, p in body if not _is_header(r)), None)
             if first and not cur.rows and cur.header and (header_rest(cur.kind, cur.header, first[0])
                                                           or self._completes_header(cur, first[0])):
