@@ -433,3 +433,37 @@ def test_a_stamps_lighter_ring_across_a_score_is_read_through(rec):
     dark = ring(page_with({2: "๗๕.๐๐"}), 2, 40)
     out, _ = reread_cells(words, (table(),), dark, DPI, rec)
     assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] in ([], ["75.00"])
+
+
+@needs_fonts
+def test_tesseracts_own_thai_digits_in_a_score_column_are_read_again(rec):
+    """Issue 9 (dev scan E, 200 dpi): Tesseract's Thai model has no ๔ ๖ ๗ ๘ ๙; its ``๕๒.๓๓`` for
+    ``๙๒.๓๓`` stood, because the word's own re-read was unsure and the cell looked like a score."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("๕๒.๓๓", 2, conf=42.0), word("92.23", 3)]
+    out, changes = reread_cells(words, (table(),), page_with({2: "๙๒.๓๓"}), DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["92.33"]
+    assert [w.text for w in changes[0].before] == ["๕๒.๓๓"]
+
+
+class SevenReader:
+    """A recognizer sure of a ๗ and a ๙ in the cell and unsure of the rest (a point run into a digit)."""
+
+    def read_number(self, crop):
+        from extract.numerals.recognizer import GlyphGuess
+        from ita_extract.page import PixelBox
+        box = PixelBox(0, 0, 1, 1)
+        return Reading("7?49", 0.22, tuple(GlyphGuess(c, p, box) for c, p in zip("7?49", (0.97, 0.22, 0.96, 0.98))))
+
+
+@needs_fonts
+def test_tesseracts_thai_digits_where_the_recognizer_sees_a_digit_it_lacks_are_no_score():
+    """``๓๕.๕๕`` where the recognizer reads a ๗ surely: Tesseract cannot write ๗, so its reading is a
+    misreading; nothing reads the cell surely, so it is given up (null, ``score-unreadable`` downstream)."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("๓๕.๕๕", 2, conf=61.0), word("92.23", 3)]
+    out, _ = reread_cells(words, (table(),), page_with({2: "๗๕.๔๙"}), DPI, SevenReader(), WordEngine("", 0.0))
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["๓๕.๕๕?"]
+    # the same digits read by the recognizer already (not Tesseract's own) stand
+    read = [w if w.text != "๓๕.๕๕" else OcrWord("35.55", w.x0, w.top, w.x1, w.bottom, 92.0, w.line_key, "numerals")
+            for w in words]
+    out, changes = reread_cells(read, (table(),), page_with({2: "๗๕.๔๙"}), DPI, SevenReader(), WordEngine("", 0.0))
+    assert changes == []

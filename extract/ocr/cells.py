@@ -492,6 +492,42 @@ def full_score(text: str) -> bool:
     return bool(_RE_FULL_SCORE.match(text))
 
 
+#: The Thai digits Tesseract's Thai model has no class for (``๔ ๖ ๗ ๘ ๙``): it writes another digit or a letter.
+ENGINE_LACKS = "๔๖๗๘๙"
+#: Thai digits as Tesseract can write them (what it wrote for a score the recognizer did not read again).
+_RE_ENGINE_THAI_NUMBER = re.compile(f"^[{charset(DIGITS)}.]+$")
+
+
+def engine_thai_score(words: list[OcrWord]) -> bool:
+    """A score cell whose one number stands as Tesseract wrote it in Thai digits: the recognizer did not
+    read it again, and Tesseract cannot write ``๔ ๖ ๗ ๘ ๙`` (``๓๕.๕๕`` for ``๗๕.๔๙``), so it is read again.
+
+    >>> w = lambda t, s="page": OcrWord(t, 0, 0, 9, 9, 61.0, (1, 1, 1), s)
+    >>> engine_thai_score([w("๓๕.๕๕")]), engine_thai_score([w("35.55", "numerals")]), engine_thai_score([w("๑๐๐")])
+    (True, False, True)
+    >>> engine_thai_score([w("๓๕.๕๕"), w("๑")]), engine_thai_score([w("คะแนน")])
+    (False, False)
+    """
+    return len(words) == 1 and words[0].source == "page" and bool(_RE_ENGINE_THAI_NUMBER.match(words[0].text)) \
+        and is_score_format(words[0].text)
+
+
+def engine_cannot_have_read(reading: Reading | None) -> bool:
+    """Whether the recognizer read surely a digit Tesseract has no class for: Tesseract's Thai digits for the same
+    ink are then a misreading (``๓๕.๕๕`` where the recognizer reads ``7?49``).
+
+    >>> g = lambda c, p: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))
+    >>> engine_cannot_have_read(Reading("7?49", 0.2, (g("7", .97), g("?", .2), g("4", .96), g("9", .98))))
+    True
+    >>> engine_cannot_have_read(Reading("3?.55", 0.2, (g("3", .97), g("?", .2), g(".", 1), g("5", .9), g("5", .9))))
+    False
+    >>> engine_cannot_have_read(Reading("7?", 0.2, (g("7", .5), g("?", .2)))), engine_cannot_have_read(None)
+    (False, False)
+    """
+    lacks = ENGINE_LACKS.translate(_TO_ARABIC)
+    return reading is not None and any(g.char in lacks and g.confidence >= AGREE_SURE for g in reading.glyphs)
+
+
 def drop_doubles(words: list[OcrWord]) -> list[OcrWord]:
     """A cell's words without a second reading of the same ink (same text, boxes over each other).
 
@@ -721,7 +757,9 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     inside = kept
                 # Thai letters read surely in a score column: only a full score replaces them
                 thai = in_scores and thai_in_score_cell(inside)
-                misread = worth_rereading(inside) or (in_scores and off_format(inside)) or thai
+                # Tesseract's own Thai digits in a score column: it cannot write ๔ ๖ ๗ ๘ ๙
+                engine_digits = in_scores and engine_thai_score(inside)
+                misread = worth_rereading(inside) or (in_scores and off_format(inside)) or thai or engine_digits
                 if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
                     continue
                 # the number's own words (specks elsewhere stay out); when the
@@ -779,8 +817,9 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     # a stamp's lighter ring across the number: its darkest strokes alone
                     text, conf = stamp[0], stamp[1]
                     where = (cx0 + stamp[2][0], cy0 + stamp[2][1], cx0 + stamp[2][2], cy0 + stamp[2][3])
-                elif in_scores and lost_digits(inside, crop):
-                    # ``1`` for ``100.00``: no score has one digit and nothing after it; null, flagged downstream
+                elif in_scores and (lost_digits(inside, crop) or (engine_digits and engine_cannot_have_read(raw))):
+                    # ``1`` for ``100.00``: no score has one digit and nothing after it; Tesseract's digits where
+                    # the recognizer sees one it cannot write: a misreading; null, flagged downstream
                     text, conf = inside[0].text + UNREAD_MARK, inside[0].conf
                     where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
                 else:
