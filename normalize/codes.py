@@ -211,10 +211,13 @@ def split_question(cell: str, tool: str | None) -> tuple[str | None, str]:
     return None, cell.strip()
 
 
-# "๐๑ - ๐๒๘", "o1 – o28", "O1-O28", "o1 ถึง o28": the whole cell.
+# "๐๑ - ๐๒๘", "o1 – o28", "O1-O28", "o1 ถึง o28": the whole cell; OCR may lose the dash ("o1 o33": then
+# a space and a lettered second code) and read specks around it ("- 019 .").
 _RE_RANGE = re.compile(
-    f"\\s*(?P<a>{_CODE})\\s*(?:-|–|—|‐|−|ถึง|to)\\s*(?P<b>{_CODE})\\s*", re.IGNORECASE
+    f"\\s*(?P<a>{_CODE})(?:\\s*(?P<dash>-|–|—|‐|−|ถึง|to)\\s*|\\s+(?=[oO๐0]))(?P<b>{_CODE})\\s*", re.IGNORECASE
 )
+#: Specks OCR reads around a range row's codes.
+_RANGE_SPECKS = " .,'`:;"
 
 
 def parse_code_range(cell: str) -> tuple[str, str] | None:
@@ -226,8 +229,10 @@ def parse_code_range(cell: str) -> tuple[str, str] | None:
     (('o1', 'o28'), ('o1', 'o28'))
     >>> parse_code_range("ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙") is None
     True
+    >>> parse_code_range("o1 o33"), parse_code_range("o1 - 019 ."), parse_code_range("o5 o5"), parse_code_range("o5 12")
+    (('o1', 'o33'), ('o1', 'o19'), None, None)
     """
-    m = _RE_RANGE.fullmatch(strip_html(cell))
+    m = _RE_RANGE.fullmatch(strip_html(cell).strip(_RANGE_SPECKS))
     if not m:
         return None
     a, b = m.group("a"), m.group("b")
@@ -244,6 +249,8 @@ def parse_code_range(cell: str) -> tuple[str, str] | None:
     ca, cb = QuestionCode.parse(a, tool), QuestionCode.parse(b, tool)
     if not ca or not cb or ca.letter != cb.letter or ca.number > cb.number:
         return None
+    if m.group("dash") is None and ca.number == cb.number:
+        return None  # a code read twice, no range
     return ca.format(), cb.format()
 
 

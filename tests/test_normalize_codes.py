@@ -127,6 +127,10 @@ def test_split_question_without_code(cell: str, tool: str | None) -> None:
         ("01 - 028", ("o1", "o28")),  # the same row after normalize_text
         ("o1 ถึง o28", ("o1", "o28")),
         ("i1 - i15", ("i1", "i15")),
+        # issue 9 (dev scans D at 300 dpi, E at 150): OCR lost the dash, or read specks around the codes
+        ("o1 o33", ("o1", "o33")),
+        ("๐๑ ๐๒๘", ("o1", "o28")),
+        ("o1 - 019 .", ("o1", "o19")),
     ],
 )
 def test_parse_code_range(cell: str, expected: tuple[str, str]) -> None:
@@ -142,6 +146,9 @@ def test_parse_code_range(cell: str, expected: tuple[str, str]) -> None:
         "i1 - e9",  # two tools
         "i๑ การปฏิบัติงาน",
         "ติดต่อ - สอบถามข้อมูล",
+        "o5 o5",  # a code read twice, no dash: no range
+        "o5 12",  # without a dash the second code needs its letter (or the zero printed for it)
+        "i1 i15",
     ],
 )
 def test_parse_code_range_rejects(cell: str) -> None:

@@ -376,3 +376,94 @@ def test_a_stroke_that_is_no_rule_is_still_erased_before_tesseract_reads_the_pag
     page[170:255, 450:453] = 30
     clean = erase_lines(page, ruling_lines(page))
     assert (clean[250:253, 420:500] == 255).all() and (clean[190:240, 450:453] == 255).all()
+
+
+def continued_table(first: str) -> list[OcrWord]:
+    """A table a page break continued: no header row, its first row a question with its score."""
+    return questions()[1:4] + [word(first, 0), word("เอุฒญญ่", 1, conf=39.0), word("100.00", 2)]
+
+
+def test_a_continued_table_without_a_header_counts_its_first_row():
+    """Issue 9 (dev scan H, 300 dpi): three rows a page break carried over, one read as Thai letters;
+    with the first row taken for a header only one cell read as a score and the column was not judged."""
+    assert score_columns(table(), continued_table("76.52")) == {1}
+    assert score_columns(table(), continued_table("ผล")) == set()  # a first row of text heads one score
+    x0, x1, top, _, _ = column_number_place(table(), 1, continued_table("76.52"))
+    assert (x0, x1, top) == (20, 100, 20)
+
+
+@needs_fonts
+def test_a_misread_score_in_a_continued_table_is_read_again(rec):
+    out, _ = reread_cells(continued_table("76.52"), (table(),), page_with({1: "๗๖.๗๗"}), DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and ROW_H <= w.top < 2 * ROW_H] == ["76.77"]
+
+
+@needs_fonts
+def test_thai_letters_read_surely_in_a_score_column_give_way_to_a_full_score(rec):
+    """Issue 9 (dev scan I, 300 dpi): ``๗๕.๐๐`` read as ``โซพ`` at 63 %, which no rule read again."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("โซพ", 2, conf=63.0), word("92.23", 3)]
+    out, changes = reread_cells(words, (table(),), page_with({2: "๗๕.๐๐"}), DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["75.00"]
+    assert [w.text for w in changes[0].before] == ["โซพ"]
+    # the header's คะแนน is never read again, nor Thai letters over a number read without its decimals
+    assert [w.text for w in out if w.x0 >= 400 and w.top < ROW_H] == ["คะแนน"]
+    out, changes = reread_cells(words, (table(),), page_with({2: "๗๕"}), DPI, rec)
+    assert changes == [] and out == words
+
+
+def ring(page: np.ndarray, row: int, grey: int) -> np.ndarray:
+    """A stamp's ring (a light stroke, ``grey``) crossing the score cell of ``row`` over its number."""
+    import cv2
+    out = page.copy()
+    ink = np.zeros_like(page)
+    cv2.circle(ink, (560, row * ROW_H + 95), 100, 255, 3)
+    out[ink > 0] = np.minimum(out[ink > 0], grey)
+    return out
+
+
+@needs_fonts
+def test_a_stamps_lighter_ring_across_a_score_is_read_through(rec):
+    """Issue 9 (dev scan I, 300 dpi): a stamp's ring, lighter than the print, touches the digits and the
+    recognizer read one glyph; the darkest strokes alone read as the score."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 3)]
+    page = ring(page_with({2: "๗๕.๐๐"}), 2, 150)
+    out, _ = reread_cells(words, (table(),), page, DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["75.00"]
+    # a ring as dark as the print is no lighter ink: nothing is guessed
+    dark = ring(page_with({2: "๗๕.๐๐"}), 2, 40)
+    out, _ = reread_cells(words, (table(),), dark, DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] in ([], ["75.00"])
+
+
+@needs_fonts
+def test_tesseracts_own_thai_digits_in_a_score_column_are_read_again(rec):
+    """Issue 9 (dev scan E, 200 dpi): Tesseract's Thai model has no ๔ ๖ ๗ ๘ ๙; its ``๕๒.๓๓`` for
+    ``๙๒.๓๓`` stood, because the word's own re-read was unsure and the cell looked like a score."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("๕๒.๓๓", 2, conf=42.0), word("92.23", 3)]
+    out, changes = reread_cells(words, (table(),), page_with({2: "๙๒.๓๓"}), DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["92.33"]
+    assert [w.text for w in changes[0].before] == ["๕๒.๓๓"]
+
+
+class SevenReader:
+    """A recognizer sure of a ๗ and a ๙ in the cell and unsure of the rest (a point run into a digit)."""
+
+    def read_number(self, crop):
+        from extract.numerals.recognizer import GlyphGuess
+        from ita_extract.page import PixelBox
+        box = PixelBox(0, 0, 1, 1)
+        return Reading("7?49", 0.22, tuple(GlyphGuess(c, p, box) for c, p in zip("7?49", (0.97, 0.22, 0.96, 0.98))))
+
+
+@needs_fonts
+def test_tesseracts_thai_digits_where_the_recognizer_sees_a_digit_it_lacks_are_no_score():
+    """``๓๕.๕๕`` where the recognizer reads a ๗ surely: Tesseract cannot write ๗, so its reading is a
+    misreading; nothing reads the cell surely, so it is given up (null, ``score-unreadable`` downstream)."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("๓๕.๕๕", 2, conf=61.0), word("92.23", 3)]
+    out, _ = reread_cells(words, (table(),), page_with({2: "๗๕.๔๙"}), DPI, SevenReader(), WordEngine("", 0.0))
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["๓๕.๕๕?"]
+    # the same digits read by the recognizer already (not Tesseract's own) stand
+    read = [w if w.text != "๓๕.๕๕" else OcrWord("35.55", w.x0, w.top, w.x1, w.bottom, 92.0, w.line_key, "numerals")
+            for w in words]
+    out, changes = reread_cells(read, (table(),), page_with({2: "๗๕.๔๙"}), DPI, SevenReader(), WordEngine("", 0.0))
+    assert changes == []

@@ -391,17 +391,35 @@ def names_score(words: list[OcrWord]) -> bool:
     return bool(_RE_SCORE_HEADER.search(text)) and len(text) <= SCORE_HEADER_MAX
 
 
+def body_rows(grid: Grid, col: int, words: list[OcrWord]) -> tuple[tuple, ...]:
+    """The rows of a grid under its header, as column ``col`` sees them: all of them when the first row's
+    cell there holds one score (a table a page break continued has no header row of its own).
+
+    >>> w = lambda t, top: OcrWord(t, 10, top, 40, top + 9, 90.0, (1, 1, 1))
+    >>> g = Grid((0, 0, 50, 60), tuple(((0, y, 50, y + 20),) for y in (0, 20, 40)))
+    >>> len(body_rows(g, 0, [w("คะแนน", 5), w("91.52", 25)])), len(body_rows(g, 0, [w("76.52", 5), w("91.52", 25)]))
+    (2, 3)
+    """
+    if not grid.rows:
+        return ()
+    first = grid.rows[0][col] if col < len(grid.rows[0]) else None
+    head = [] if first is None else cell_words(words, first)
+    return grid.rows if len(head) == 1 and is_score_format(head[0].text) else grid.rows[1:]
+
+
 def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
-    """The grid columns whose cells (those with words, under the first row) hold one number, mostly,
+    """The grid columns whose cells (those with words, under the header row) hold one number, mostly,
     and at least two of them in the score format, or whose header cell names the score (``คะแนน``).
 
+    A table a page break continued has no header: its first row counts too (:func:`body_rows`).
     Their other cells are judged against that format (:func:`off_format`).
     """
     out = set()
     n_cols = max((len(r) for r in grid.rows), default=0)
     for col in range(n_cols):
-        # the first row is the header (its คะแนน may read as debris: ``0 0``)
-        texts = [[w.text for w in cell_words(words, r[col])] for r in grid.rows[1:] if col < len(r) and r[col] is not None]
+        # the first row is the header (its คะแนน may read as debris: ``0 0``), unless it holds a score
+        texts = [[w.text for w in cell_words(words, r[col])] for r in body_rows(grid, col, words)
+                 if col < len(r) and r[col] is not None]
         texts = [t for t in texts if t]
         good = sum(len(t) == 1 and is_score_format(t[0]) for t in texts)
         # damage often strikes a whole column alike (``1`` for every serif ``100.00``): the
@@ -436,6 +454,78 @@ def off_format(words: list[OcrWord]) -> bool:
         return False
     return all(not _RE_THAI_LETTER.search(w.text) or w.conf < SCORE_CELL_THAI_CONF
                or len(_RE_THAI_LETTER.findall(w.text)) <= 1 for w in words)
+
+
+#: A score cell read surely as a few Thai letters (``โซพ`` for ``๗๕.๐๐`` beside a stamp's ring) holds at most
+#: this many characters; a longer text is text.
+SCORE_CELL_THAI_MAX = 8
+#: A score with its two decimals printed: the only reading that replaces Thai letters read surely.
+_RE_FULL_SCORE = re.compile(r"^(?:\d{1,2}\.\d{2}|100\.00)$")
+
+
+def thai_in_score_cell(words: list[OcrWord]) -> bool:
+    """Whether a score column's cell holds a few Thai letters read surely, which :func:`off_format` lets
+    stand: a score may lie under them, and only a reading of the full score format replaces them
+    (:func:`full_score`). A header's ``คะแนน``, a code and Latin text are never such a cell.
+
+    >>> w = lambda t, c=90.0: OcrWord(t, 0, 0, 9, 9, c, (1, 1, 1))
+    >>> thai_in_score_cell([w("โซพ", 63.0)]), thai_in_score_cell([w("เอุฒญญ่", 91.0)])
+    (True, True)
+    >>> thai_in_score_cell([w("คะแนน")]), thai_in_score_cell([w("คะแน่")]), thai_in_score_cell([w("88.12")])
+    (False, False, False)
+    >>> thai_in_score_cell([w("ไม่มีการประเมิน")]), thai_in_score_cell([w("เฟอุฒญญ่", 39.0)]), thai_in_score_cell([])
+    (False, False, False)
+    """
+    text = "".join(w.text for w in words)
+    if not words or len(text) > SCORE_CELL_THAI_MAX or not _RE_THAI_LETTER.search(text) or off_format(words):
+        return False
+    if any(re.match(f"^[ieoIE][0-9{charset(DIGITS)}]", w.text) for w in words) or any(latin_text(w) for w in words):
+        return False
+    return not names_score(words)
+
+
+def full_score(text: str) -> bool:
+    """
+    >>> full_score("75.00"), full_score("100.00"), full_score("100"), full_score("7.50")
+    (True, True, False, True)
+    """
+    return bool(_RE_FULL_SCORE.match(text))
+
+
+#: The Thai digits Tesseract's Thai model has no class for (``๔ ๖ ๗ ๘ ๙``): it writes another digit or a letter.
+ENGINE_LACKS = "๔๖๗๘๙"
+#: Thai digits as Tesseract can write them (what it wrote for a score the recognizer did not read again).
+_RE_ENGINE_THAI_NUMBER = re.compile(f"^[{charset(DIGITS)}.]+$")
+
+
+def engine_thai_score(words: list[OcrWord]) -> bool:
+    """A score cell whose one number stands as Tesseract wrote it in Thai digits: the recognizer did not
+    read it again, and Tesseract cannot write ``๔ ๖ ๗ ๘ ๙`` (``๓๕.๕๕`` for ``๗๕.๔๙``), so it is read again.
+
+    >>> w = lambda t, s="page": OcrWord(t, 0, 0, 9, 9, 61.0, (1, 1, 1), s)
+    >>> engine_thai_score([w("๓๕.๕๕")]), engine_thai_score([w("35.55", "numerals")]), engine_thai_score([w("๑๐๐")])
+    (True, False, True)
+    >>> engine_thai_score([w("๓๕.๕๕"), w("๑")]), engine_thai_score([w("คะแนน")])
+    (False, False)
+    """
+    return len(words) == 1 and words[0].source == "page" and bool(_RE_ENGINE_THAI_NUMBER.match(words[0].text)) \
+        and is_score_format(words[0].text)
+
+
+def engine_cannot_have_read(reading: Reading | None) -> bool:
+    """Whether the recognizer read surely a digit Tesseract has no class for: Tesseract's Thai digits for the same
+    ink are then a misreading (``๓๕.๕๕`` where the recognizer reads ``7?49``).
+
+    >>> g = lambda c, p: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))
+    >>> engine_cannot_have_read(Reading("7?49", 0.2, (g("7", .97), g("?", .2), g("4", .96), g("9", .98))))
+    True
+    >>> engine_cannot_have_read(Reading("3?.55", 0.2, (g("3", .97), g("?", .2), g(".", 1), g("5", .9), g("5", .9))))
+    False
+    >>> engine_cannot_have_read(Reading("7?", 0.2, (g("7", .5), g("?", .2)))), engine_cannot_have_read(None)
+    (False, False)
+    """
+    lacks = ENGINE_LACKS.translate(_TO_ARABIC)
+    return reading is not None and any(g.char in lacks and g.confidence >= AGREE_SURE for g in reading.glyphs)
 
 
 def drop_doubles(words: list[OcrWord]) -> list[OcrWord]:
@@ -476,7 +566,7 @@ def column_number_place(grid: Grid, col: int, words: list[OcrWord]) -> tuple[flo
     spread least is taken. A cell whose ink is a stamp's ring or a signature is read there.
     """
     xs0, xs1, tops, mids = [], [], [], []
-    for r in grid.rows[1:]:
+    for r in body_rows(grid, col, words):
         box = r[col] if col < len(r) else None
         if box is None:
             continue
@@ -536,6 +626,59 @@ def dash_box(crop: np.ndarray, dpi: float) -> PixelBox | None:
     if h <= DASH_MAX_H_MM and DASH_W_MM[0] <= w <= DASH_W_MM[1] and w >= DASH_FLAT * h:
         return PixelBox(x0, y0, x1, y1)
     return None
+
+
+#: Stamp ink is lighter than print (red or blue, grey in a scan): a score cell nothing else read is read once more
+#: from its darkest strokes alone, those darker than this share of the way from its darkest ink (5th percentile)
+#: to its ink threshold (Otsu) ...
+STAMP_DARK_SHARE = 0.35
+#: ... grown back by this many pixels (at 300 dpi) through the cell's ink: a stroke's blurred edge, not a ring.
+STAMP_GROW_300 = 1
+
+
+def without_light_ink(crop: np.ndarray, dpi: float) -> np.ndarray | None:
+    """The crop with ink lighter than its print turned to paper (a stamp's ring across a number), or None.
+
+    Ink is kept where it is reached from the crop's darkest strokes within
+    :data:`STAMP_GROW_300` pixels: the print's strokes come back whole, a
+    lighter ring that touches them only where it crosses.
+
+    >>> crop = np.full((20, 40), 230, np.uint8)
+    >>> crop[5:15, 5:8] = 40; crop[9:11, 0:40] = 150   # a dark stroke, a light ring across it
+    >>> out = without_light_ink(crop, 300.0)
+    >>> int(out[5:15, 5:8].max()), int(out[9:11, 20:40].min())
+    (150, 255)
+    """
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+        return None
+    t, mask = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    ink = crop[mask > 0]
+    if ink.size == 0:
+        return None
+    dark = float(np.percentile(ink, 5))
+    kept = ((crop < dark + STAMP_DARK_SHARE * (t - dark)) & (mask > 0)).astype(np.uint8)
+    for _ in range(max(1, int(round(STAMP_GROW_300 * dpi / 300.0)))):
+        kept = cv2.dilate(kept, np.ones((3, 3), np.uint8)) & mask
+    out = np.full_like(crop, 255)
+    out[kept > 0] = crop[kept > 0]
+    return out
+
+
+def stamp_free_read(reader: NumberReader, crop: np.ndarray, dpi: float,
+                    min_ink: int) -> tuple[str, float, tuple[int, int, int, int]] | None:
+    """A score cell's number read without the lighter ink over it (:func:`without_light_ink`), when that reads
+    one full score surely: (text, confidence 0-100, box in crop pixels)."""
+    clean = without_light_ink(crop, dpi)
+    ink = None if clean is None else number_box(clean, [], min_ink)
+    if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
+        return None
+    pad = max(2, int(4 * dpi / 300.0))
+    x0, y0 = max(0, ink.x0 - pad), max(0, ink.top - pad)
+    x1, y1 = min(crop.shape[1], ink.x1 + pad), min(crop.shape[0], ink.bottom + pad)
+    r = lone_number(drop_stray_points(reader.read_number(clean[y0:y1, x0:x1]), ""))
+    if r is None or r.confidence < CELL_READ_MIN or not full_score(r.text):
+        return None
+    return r.text, r.confidence * 100.0, (ink.x0, ink.top, ink.x1, ink.bottom)
 
 
 def place_read(reader: NumberReader, image: np.ndarray, box: tuple[float, float, float, float],
@@ -612,7 +755,11 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     # a speck read beside a score (``.`` ``98.80``): the score alone
                     out = [w for w in out if w not in inside or w in kept]
                     inside = kept
-                misread = worth_rereading(inside) or (in_scores and off_format(inside))
+                # Thai letters read surely in a score column: only a full score replaces them
+                thai = in_scores and thai_in_score_cell(inside)
+                # Tesseract's own Thai digits in a score column: it cannot write ๔ ๖ ๗ ๘ ๙
+                engine_digits = in_scores and engine_thai_score(inside)
+                misread = worth_rereading(inside) or (in_scores and off_format(inside)) or thai or engine_digits
                 if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
                     continue
                 # the number's own words (specks elsewhere stay out); when the
@@ -626,8 +773,14 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     (min(w.x0 for w in inside), min(w.top for w in inside), max(w.x1 for w in inside),
                      max(w.bottom for w in inside)))
                 placed = place_read(reader, image, box, places.get(col), dpi) if in_scores else None
+                if thai and placed is not None and not full_score(placed[0]):
+                    placed = None
+                stamp = None
+                if in_scores and (ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]) \
+                        and not (joined or placed) and (stamp := stamp_free_read(reader, crop, dpi, min_ink)) is not None:
+                    stamp = (stamp[0], stamp[1], (cx0 + stamp[2][0], cy0 + stamp[2][1], cx0 + stamp[2][2], cy0 + stamp[2][3]))
                 if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
-                    if (found := joined or placed) is not None:
+                    if (found := joined or placed or stamp) is not None:
                         word = OcrWord(found[0], *found[2], found[1], inside[0].line_key if inside else
                                        (10_000 + len(changes), 1, 1), "cell")
                         out = [w for w in out if w not in inside] + [word]
@@ -646,9 +799,13 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                         r = None
                 if r is not None and in_scores and not plausible_score(r.text):
                     r = None  # a score column's number is a score
+                if r is not None and thai and not full_score(r.text):
+                    r = None
                 # a score column's cell off its format: any sure number of the format replaces it
                 before = [] if in_scores and not worth_rereading(inside) and off_format(inside) else inside
                 seen = engine_number(engine, number, dpi, before, in_scores, raw) if r is None else None
+                if thai and seen is not None and not full_score(seen[0]):
+                    seen = None
                 where = (cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom)
                 if r is not None:
                     text, conf = r.text, r.confidence * 100.0
@@ -656,8 +813,13 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     text, conf = seen
                 elif (found := joined or placed) is not None:
                     text, conf, where = found
-                elif in_scores and lost_digits(inside, crop):
-                    # ``1`` for ``100.00``: no score has one digit and nothing after it; null, flagged downstream
+                elif in_scores and (stamp := stamp_free_read(reader, crop, dpi, min_ink)) is not None:
+                    # a stamp's lighter ring across the number: its darkest strokes alone
+                    text, conf = stamp[0], stamp[1]
+                    where = (cx0 + stamp[2][0], cy0 + stamp[2][1], cx0 + stamp[2][2], cy0 + stamp[2][3])
+                elif in_scores and (lost_digits(inside, crop) or (engine_digits and engine_cannot_have_read(raw))):
+                    # ``1`` for ``100.00``: no score has one digit and nothing after it; Tesseract's digits where
+                    # the recognizer sees one it cannot write: a misreading; null, flagged downstream
                     text, conf = inside[0].text + UNREAD_MARK, inside[0].conf
                     where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
                 else:
