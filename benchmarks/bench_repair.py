@@ -38,13 +38,16 @@ def one_run(inputs: tuple[Path, ...], repair: bool) -> int:
 
 
 def normalizer_scaling() -> None:
-    from normalize.thai import join_wrapped_lines, normalize_text
+    from normalize.thai import join_wrapped_lines, normalize_text, remove_wrap_spaces, strip_html
 
     para = "หน่วยงานควรจัดทำแผนการจัดซื้อจัด จ้าง ประจำปี และเผยแพร่ต่อสาธารณะ <p>ตามความเหมาะสม</p> "
     lines = ["การจัดซื้อจัด", "จ้างที่เอื้อประโยชน์", "ให้แก่ผู้รับบริการ"]
     for label, make, fn in (
         ("normalize_text, 1 MB string", lambda k: para * (12_000 * k // 4), normalize_text.__wrapped__),
         ("join_wrapped_lines, 400 pages", lambda k: lines * (400 * 40 * k // 4), join_wrapped_lines),
+        ("remove_wrap_spaces, 0.7 MB", lambda k: para * (2_000 * k), remove_wrap_spaces),
+        ("strip_html, '<' + spaces", lambda k: "<" + " " * (500_000 * k) + ">", strip_html),
+        ("strip_html, '<p ' repeated", lambda k: "<p " * (500_000 * k) + ">", strip_html),
     ):
         ts = {}
         for k in (1, 4):

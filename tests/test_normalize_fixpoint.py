@@ -1,9 +1,9 @@
 """Issue 12, the normalizer: a fixpoint on any input, real tags only, linear time."""
 from __future__ import annotations
 
+import contextlib
 import datetime
-
-import time
+import signal
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
@@ -41,23 +41,37 @@ def test_only_real_tags_stripped():
     assert normalize_text("<p>ข้อ ๑</p><p>ข้อ ๒</p>") == "ข้อ 1\nข้อ 2"
 
 
-def _seconds(f, arg) -> float:
-    best = float("inf")
-    for _ in range(5):
-        t = time.perf_counter()
-        f(arg)
-        best = min(best, time.perf_counter() - t)
-    return best
+class _NeverFinished(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _watchdog(seconds: int):
+    """Turns a hang into a failure. Not a speed bound: the inputs below are sized so that
+    linear code needs about a second and quadratic code (a backtracking pattern) needs
+    hours; the time per size is measured in benchmarks/bench_repair.py, never here."""
+    def hung(*_):
+        raise _NeverFinished(f"no result after {seconds} s: the pattern backtracks (quadratic)")
+
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def test_tag_stripping_does_not_backtrack():
-    """A loose ratio, not a wall-clock bound: 8x the input costs ~8x when linear, ~64x when
-    quadratic; the bound leaves room for a loaded machine."""
+    """Pathological tag-like inputs of ~2-6 M characters come back (re checks signals while
+    it matches, so a backtracking pattern is stopped by the watchdog, not waited for)."""
+    n = 2_000_000
     for make in (lambda n: "<" + " " * n + ">", lambda n: "< " * n + ">", lambda n: "<p " * n + ">",
                  lambda n: "</" + " " * n + "x" * n + ">"):
-        small = _seconds(strip_html, make(20_000)) + 2e-3
-        large = _seconds(strip_html, make(160_000))
-        assert large / small < 30
+        text = make(n)
+        with _watchdog(180):
+            out = strip_html(text)
+        assert len(out) <= len(text)
 
 
 def test_wrap_joining_reads_a_bounded_context(monkeypatch):
@@ -77,11 +91,11 @@ def test_wrap_joining_reads_a_bounded_context(monkeypatch):
     assert max(seen) <= 2 * thai._CONTEXT
 
 
-def test_one_megabyte_scales_linearly():
-    text = ("หน่วยงานควรจัดทำแผนการจัดซื้อจัด จ้าง ประจำปี " * 20)
-    n = _seconds(remove_wrap_spaces, text * 10) + 2e-3
-    n8 = _seconds(remove_wrap_spaces, text * 80)
-    assert n8 / n < 30
+def test_one_megabyte_is_joined_without_backtracking():
+    text = ("หน่วยงานควรจัดทำแผนการจัดซื้อจัด จ้าง ประจำปี " * 20) * 800  # ~0.7 M characters
+    with _watchdog(180):
+        out = remove_wrap_spaces(text)
+    assert "จัดซื้อจัดจ้าง" in out
     big = "ก" * 1_000_000 + " x"
     assert normalize_text(big).endswith(" x")
 
