@@ -444,11 +444,14 @@ def is_slash(mask: np.ndarray, digit_height: float) -> bool:
     h, w = mask.shape
     if digit_height <= 0 or h < SLASH_MIN_H * digit_height or w < 2:
         return False
-    rows = [np.flatnonzero(r) for r in mask]
-    ys = [y for y, r in enumerate(rows) if len(r)]
-    if len(ys) < 0.8 * h or max(r[-1] - r[0] + 1 for r in rows if len(r)) > SLASH_ROW * w:
+    ys = np.flatnonzero(mask.any(axis=1))  # the rows with ink
+    if len(ys) < 0.8 * h:
         return False
-    centres = [(rows[y][0] + rows[y][-1]) / 2 for y in ys]
+    rows = mask[ys] != 0
+    first, last = rows.argmax(axis=1), w - 1 - rows[:, ::-1].argmax(axis=1)  # each row's ink, from ... to
+    if (last - first + 1).max() > SLASH_ROW * w:
+        return False
+    centres = (first + last) / 2
     if np.std(centres) == 0:
         return False
     return float(np.corrcoef(ys, centres)[0, 1]) <= SLASH_CORR
@@ -994,22 +997,27 @@ class Recognizer:
         leaves a slash on one side and the best-read digit on the other."""
         m, dh = b.mask, seg.digit_height * seg.scale
         w = m.shape[1]
-        best: tuple[float, list[GlyphGuess]] | None = None
+        found: list[tuple[int, bool, np.ndarray]] = []  # (column, slash first, the digit's ink)
         for c in range(max(2, int(0.15 * w)), min(w - 2, int(0.85 * w)) + 1):
             left, right = m[:, :c], m[:, c:]
             for slash_first, (sl, dg) in ((True, (left, right)), (False, (right, left))):
                 sl = _trim(sl)
                 dg_t = _trim(dg)
-                if sl is None or dg_t is None or not is_slash(sl, dh):
-                    continue
-                ch, conf, _ = self._number_guess(self.model.probabilities(glyph_features([dg_t]))[0])
-                if ch == "?" or not ch.isdigit() or conf < MERGE_ACCEPT or (best and conf <= best[0]):
-                    continue
-                x_cut = b.x + int(c / seg.scale)
-                sbox = PixelBox(b.x, b.y, x_cut, b.y + b.h) if slash_first else PixelBox(x_cut, b.y, b.x + b.w, b.y + b.h)
-                dbox = PixelBox(x_cut, b.y, b.x + b.w, b.y + b.h) if slash_first else PixelBox(b.x, b.y, x_cut, b.y + b.h)
-                pair = [GlyphGuess("/", 1.0, sbox), GlyphGuess(ch, conf, dbox)]
-                best = (conf, pair if slash_first else pair[::-1])
+                if sl is not None and dg_t is not None and is_slash(sl, dh):
+                    found.append((c, slash_first, dg_t))
+        # the digits classified in batches (:data:`BATCH_INVARIANT`: as if one by one)
+        probs = [q for at in range(0, len(found), BATCH_INVARIANT)
+                 for q in self.model.probabilities(glyph_features([f[2] for f in found[at:at + BATCH_INVARIANT]]))]
+        best: tuple[float, list[GlyphGuess]] | None = None
+        for (c, slash_first, _), q in zip(found, probs):
+            ch, conf, _ = self._number_guess(q)
+            if ch == "?" or not ch.isdigit() or conf < MERGE_ACCEPT or (best and conf <= best[0]):
+                continue
+            x_cut = b.x + int(c / seg.scale)
+            sbox = PixelBox(b.x, b.y, x_cut, b.y + b.h) if slash_first else PixelBox(x_cut, b.y, b.x + b.w, b.y + b.h)
+            dbox = PixelBox(x_cut, b.y, b.x + b.w, b.y + b.h) if slash_first else PixelBox(b.x, b.y, x_cut, b.y + b.h)
+            pair = [GlyphGuess("/", 1.0, sbox), GlyphGuess(ch, conf, dbox)]
+            best = (conf, pair if slash_first else pair[::-1])
         return best[1] if best else None
 
     def read_code(self, crop: np.ndarray, letter_hint: str | None = None) -> Reading:
