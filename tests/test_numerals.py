@@ -297,3 +297,109 @@ def test_touching_digits_of_unequal_widths_are_cut_at_their_valleys(name):
 
     crop = np.asarray(Image.open(FIXTURES / f"issue-9-touching-year-{name}.png"))
     assert Recognizer.load().read_number(crop).text == "2569"
+
+
+# --- speed without a clock: the same readings from less work -------------------------
+
+
+def test_a_crop_is_analysed_once_when_classified_then_read(monkeypatch):
+    """A word is classified, then read as a number from the same crop: segmented once, read the same."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / "issue-9-touching-year-a.png"))
+    want = Recognizer.load().read_number(crop)
+    rec = Recognizer.load()
+    calls = []
+    inner = numerals.segment
+    monkeypatch.setattr(numerals, "segment", lambda c, *a: calls.append(c.shape) or inner(c, *a))
+    rec.classify_glyphs(crop)
+    got = rec.read_number(crop.copy())  # the same pixels in another array
+    assert got == want and got.text == "2569"
+    assert len(calls) == 1
+    rec.read_number(crop[:, 1:])  # other pixels: analysed on their own
+    assert len(calls) == 2
+
+
+def test_probabilities_do_not_depend_on_the_batch():
+    """What lets parts be classified together or apart (BATCH_INVARIANT): the same bits either way."""
+    model = load_model()
+    rng = np.random.default_rng(3)
+    masks = [(rng.random(tuple(rng.integers(8, 50, 2))) < 0.5).astype(np.uint8) for _ in range(numerals.BATCH_INVARIANT)]
+    together = model.probabilities(glyph_features(masks))
+    alone = np.concatenate([model.probabilities(glyph_features([m])) for m in masks])
+    assert np.array_equal(together, alone)
+
+
+def _wide_blob(rec: Recognizer, name: str):
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / f"issue-9-touching-year-{name}.png"))
+    seg = segment(crop)
+    return max(seg.blobs, key=lambda b: b.w), seg
+
+
+@pytest.mark.parametrize("name", ["a", "b"])
+def test_valley_cut_that_can_read_what_it_needs_is_the_full_search(rec, name):
+    """Given up early only when it could not be taken: a cut that reads is found as by the whole search."""
+    blob, seg = _wide_blob(rec, name)
+    full = rec._valley_split(blob, seg, 0.0)
+    sure = rec._valley_split(blob, seg, numerals.SPLIT_ACCEPT)
+    assert full is not None and full[0] >= numerals.SPLIT_ACCEPT
+    assert sure[0] == full[0] and [b.work_box for b in sure[1]] == [b.work_box for b in full[1]]
+    assert np.array_equal(sure[2], full[2])
+
+
+def test_valley_cut_gives_up_before_its_inner_parts_when_its_ends_cannot_read(rec, monkeypatch):
+    """A wide blob whose first parts read no digit (a smear): its inner parts are never classified."""
+    mask = np.zeros((40, 160), np.uint8)
+    mask[5:35, :] = 1
+    for x in range(20, 160, 20):  # thin columns every half digit height: many valleys, many inner spans
+        mask[5:33, x - 2:x] = 0
+    ink = (1 - mask) * 255
+    seg = segment(ink.astype(np.uint8))
+    (blob,) = seg.blobs
+    rows = []
+    inner = rec._probs
+    monkeypatch.setattr(rec, "_probs", lambda blobs: rows.append(len(blobs)) or inner(blobs))
+    full = rec._valley_split(blob, seg, 0.0)
+    n_full = sum(rows)
+    rows.clear()
+    assert rec._valley_split(blob, seg, 1.5) is None  # no cut reads 1.5
+    assert 0 < sum(rows) < n_full and len(rows) == 1  # the first parts only
+    assert full is not None or n_full > 0
+
+
+def test_is_slash_reads_rows_as_the_row_by_row_rule():
+    """is_slash by row ends in numpy: the same answers as reading each row's ink in turn."""
+
+    def by_rows(mask, digit_height):
+        h, w = mask.shape
+        if digit_height <= 0 or h < numerals.SLASH_MIN_H * digit_height or w < 2:
+            return False
+        rows = [np.flatnonzero(r) for r in mask]
+        ys = [y for y, r in enumerate(rows) if len(r)]
+        if len(ys) < 0.8 * h or max(r[-1] - r[0] + 1 for r in rows if len(r)) > numerals.SLASH_ROW * w:
+            return False
+        centres = [(rows[y][0] + rows[y][-1]) / 2 for y in ys]
+        if np.std(centres) == 0:
+            return False
+        return float(np.corrcoef(ys, centres)[0, 1]) <= numerals.SLASH_CORR
+
+    rng = np.random.default_rng(5)
+    seen = set()
+    for t in range(3000):
+        h, w = int(rng.integers(1, 40)), int(rng.integers(1, 30))
+        if t % 2:
+            m = (rng.random((h, w)) < rng.uniform(0.05, 0.9)).astype(np.uint8)
+        else:
+            m = np.zeros((h, w), np.uint8)
+            slope = rng.uniform(-2, 2)
+            for y in range(h):
+                if rng.random() < 0.95:
+                    c = int(w / 2 + slope * (h / 2 - y) / 2)
+                    m[y, max(0, c):max(0, c + 2)] = 1
+        dh = float(rng.uniform(5, 45))
+        want = by_rows(m, dh)
+        assert numerals.is_slash(m, dh) == want
+        seen.add(want)
+    assert seen == {True, False}

@@ -252,3 +252,19 @@ def test_month_abbreviation_read_again_is_taken_over_a_sure_latin_misreading(tha
     word = OcrWord("A.A.", 50, 35, 120, 65, 90.0, (1, 1, 1))
     out = NumeralTokenReader(_SureThaiWordEngine(thai, conf), _Glyphs())(word, page, 300)
     assert out.text == want
+
+
+def test_components_labels_in_16_bits_and_falls_back_to_32():
+    """The table finder's components: the same count, labels and stats as OpenCV's 32-bit labelling,
+    also when a mask has more components than 16 bits can number."""
+    from extract.ocr.scan import components
+
+    rng = np.random.default_rng(0)
+    few = ((rng.random((300, 400)) < 0.3) * 255).astype(np.uint8)
+    many = np.zeros((600, 600), np.uint8)
+    many[::2, ::2] = 255  # 90,000 single pixels
+    for mask in (few, many):
+        n, labels, stats = components(mask, 8)
+        n32, labels32, stats32, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        assert n == n32 and np.array_equal(labels.astype(np.int32), labels32) and np.array_equal(stats, stats32)
+    assert components(few, 8)[1].dtype == np.uint16 and components(many, 8)[1].dtype == np.int32

@@ -46,3 +46,16 @@ def test_real_clean_strings_are_never_changed():
     for p in json.loads(pairs.read_text(encoding="utf-8")):
         clean = p["correct"]
         assert " ".join(restore_marks(w) for w in clean.split(" ")) == clean
+
+
+def test_restore_marks_repairs_a_word_once(monkeypatch):
+    """A pure function of the word, remembered: the same word on the next page is not repaired again."""
+    import extract.ocr.text_fixes as tf
+
+    calls = []
+    inner = tf.repair_marks
+    monkeypatch.setattr(tf, "repair_marks", lambda w: calls.append(w) or inner(w))
+    restore_marks.cache_clear()
+    assert restore_marks("ตรวจสอบอย่างสมำเสมอ") == restore_marks("ตรวจสอบอย่างสมำเสมอ") == "ตรวจสอบอย่างสม่ำเสมอ"
+    assert calls == ["ตรวจสอบอย่างสมำเสมอ"]
+    restore_marks.cache_clear()

@@ -52,6 +52,7 @@ import logging
 import os
 import threading
 import zipfile
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -443,11 +444,14 @@ def is_slash(mask: np.ndarray, digit_height: float) -> bool:
     h, w = mask.shape
     if digit_height <= 0 or h < SLASH_MIN_H * digit_height or w < 2:
         return False
-    rows = [np.flatnonzero(r) for r in mask]
-    ys = [y for y, r in enumerate(rows) if len(r)]
-    if len(ys) < 0.8 * h or max(r[-1] - r[0] + 1 for r in rows if len(r)) > SLASH_ROW * w:
+    ys = np.flatnonzero(mask.any(axis=1))  # the rows with ink
+    if len(ys) < 0.8 * h:
         return False
-    centres = [(rows[y][0] + rows[y][-1]) / 2 for y in ys]
+    rows = mask[ys] != 0
+    first, last = rows.argmax(axis=1), w - 1 - rows[:, ::-1].argmax(axis=1)  # each row's ink, from ... to
+    if (last - first + 1).max() > SLASH_ROW * w:
+        return False
+    centres = (first + last) / 2
     if np.std(centres) == 0:
         return False
     return float(np.corrcoef(ys, centres)[0, 1]) <= SLASH_CORR
@@ -532,6 +536,13 @@ def feature_size() -> int:
     return (c - 1) ** 2 * 4 * BINS + 144 + 2
 
 
+#: Batches of at most this many glyphs are classified row by row (einsum, no BLAS), so a
+#: glyph's probabilities are the same bits in any batch of that size: parts can be classified
+#: together or apart (:meth:`Recognizer._valley_split`). Larger batches go through BLAS,
+#: whose rounding depends on the batch.
+BATCH_INVARIANT = 64
+
+
 @dataclass(frozen=True)
 class Model:
     """A one-hidden-layer perceptron over standardised glyph features."""
@@ -550,7 +561,7 @@ class Model:
         z = (features - self.mean) / self.std
         # A token's few rows skip BLAS: its threads wake slowly on a busy
         # machine (measured: 16 ms instead of 0.04 ms for 6 rows).
-        dot = (lambda a, b: np.einsum("nd,dh->nh", a, b, optimize=False)) if len(z) <= 64 else np.matmul
+        dot = (lambda a, b: np.einsum("nd,dh->nh", a, b, optimize=False)) if len(z) <= BATCH_INVARIANT else np.matmul
         h = np.maximum(dot(z, self.w1) + self.b1, 0.0)
         logits = dot(h, self.w2) + self.b2
         logits -= logits.max(axis=1, keepdims=True)
@@ -638,6 +649,10 @@ def _split(b: Blob, scale: float, k: int = 2) -> tuple[Blob, ...] | None:
 #: are the blob's thinnest columns (local minima of its ink per column, the
 #: VALLEYS lowest), parts VALLEY_PART digit heights wide at least and at most.
 VALLEYS, VALLEY_PART = 12, (0.35, 1.3)
+#: A valley cut is given up when its first or last part reads less than it needs by
+#: more than this (:meth:`Recognizer._valley_split`): far above the rounding of a batch
+#: of another size (1e-6), so a cut that could be taken is never given up.
+VALLEY_BOUND_MARGIN = 1e-4
 
 
 def _valleys(mask: np.ndarray) -> list[int]:
@@ -679,12 +694,19 @@ def _trim(mask: np.ndarray) -> np.ndarray | None:
     return mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
 
 
+#: How many crops' analyses a recognizer remembers (:meth:`Recognizer._analyse`).
+ANALYSED_KEEP = 8
+
+
 class Recognizer:
     """Reads numeric tokens from crops with one loaded model."""
 
     def __init__(self, model: Model) -> None:
         self.model = model
         self._other_index = model.classes.index("other")
+        # the last crops analysed (see _analyse): a token is classified, then read
+        self._analysed: OrderedDict[tuple, tuple[Segmentation, tuple]] = OrderedDict()
+        self._analysed_lock = threading.Lock()
 
     @classmethod
     def load(cls, path: Path | None = None) -> Recognizer:
@@ -699,7 +721,30 @@ class Recognizer:
         return self.model.probabilities(glyph_features([b.mask for b in blobs]))
 
     def _analyse(self, crop: np.ndarray) -> tuple[Segmentation, list[tuple[Blob, str | None, np.ndarray | None]]]:
-        """Segment, name the small blobs, classify the rest, rejoin broken glyphs."""
+        """Segment, name the small blobs, classify the rest, rejoin broken glyphs.
+
+        A pure function of the crop's pixels, remembered for the last
+        :data:`ANALYSED_KEEP` crops: a word is classified first
+        (:meth:`classify_glyphs`), then read as a number, a date or a code
+        from the same crop, which was analysed again each time (half the
+        numeral recognizer's time on a 300-dpi page).
+        """
+        crop = np.asarray(crop)
+        key = (crop.shape, crop.dtype.str, hashlib.blake2b(np.ascontiguousarray(crop).data, digest_size=16).digest())
+        with self._analysed_lock:
+            found = self._analysed.get(key)
+            if found is not None:
+                self._analysed.move_to_end(key)
+        if found is None:
+            seg, items = self._analyse_crop(crop)
+            found = (seg, tuple(items))
+            with self._analysed_lock:
+                self._analysed[key] = found
+                while len(self._analysed) > ANALYSED_KEEP:
+                    self._analysed.popitem(last=False)
+        return found[0], list(found[1])
+
+    def _analyse_crop(self, crop: np.ndarray) -> tuple[Segmentation, list[tuple[Blob, str | None, np.ndarray | None]]]:
         seg = segment(crop)
         dh = seg.digit_height
         blobs = [b for b in seg.blobs if not is_dust(b, dh, seg.baseline)]
@@ -721,21 +766,12 @@ class Recognizer:
             if k is None and b.w >= SPLIT_WIDTH * dh and (self._weak(p) < SPLIT_WEAK or too_wide):
                 # try 2, 3, 4 glyphs (touching digits of a year: "๕๖๙"); keep
                 # the cut whose weakest part reads best, if it reads well
-                best: tuple[float, tuple[Blob, ...], np.ndarray] | None = None
-                for n_parts in (2, 3, 4):
-                    if b.w < n_parts * SPLIT_WIDTH * dh / 2:
-                        break
-                    parts = _split(b, seg.scale, n_parts)
-                    if not parts:
-                        continue
-                    ph = self._probs(list(parts))
-                    score = min(self._weak(q) for q in ph)
-                    if best is None or score > best[0]:
-                        best = (score, parts, ph)
-                valley = self._valley_split(b, seg)
+                need = SPLIT_SURE_ACCEPT if too_wide else max(SPLIT_ACCEPT, self._weak(p))
+                best = self._equal_split(b, seg)
+                valley = self._valley_split(b, seg, need)
                 if valley and (best is None or valley[0] > best[0]):
                     best = valley
-                if best and best[0] >= (SPLIT_SURE_ACCEPT if too_wide else max(SPLIT_ACCEPT, self._weak(p))):
+                if best and best[0] >= need:
                     items[i:i + 1] = [(part, None, q) for part, q in zip(best[1], best[2])]
                     i += len(best[1])
                     continue
@@ -757,25 +793,76 @@ class Recognizer:
             i += 1
         return seg, self._merge_three(seg, items)
 
-    def _valley_split(self, b: Blob, seg: Segmentation) -> tuple[float, tuple[Blob, ...], np.ndarray] | None:
+    def _equal_split(self, b: Blob, seg: Segmentation) -> tuple[float, tuple[Blob, ...], np.ndarray] | None:
+        """The best cut of a wide blob into 2, 3 or 4 glyphs of equal width (:func:`_split`; touching
+        digits of a year: ``๕๖๙``), the one whose weakest part reads best, as ``(score, parts, probabilities)``.
+
+        The parts of every cut are classified in one batch (:data:`BATCH_INVARIANT`: the same
+        probabilities as a batch per cut).
+        """
+        dh = seg.digit_height
+        cuts = []
+        for n_parts in (2, 3, 4):
+            if b.w < n_parts * SPLIT_WIDTH * dh / 2:
+                break
+            parts = _split(b, seg.scale, n_parts)
+            if parts:
+                cuts.append(parts)
+        if not cuts:
+            return None
+        probs = self._probs([part for parts in cuts for part in parts])
+        best: tuple[float, tuple[Blob, ...], np.ndarray] | None = None
+        at = 0
+        for parts in cuts:
+            ph = probs[at:at + len(parts)]
+            at += len(parts)
+            score = min(self._weak(q) for q in ph)
+            if best is None or score > best[0]:
+                best = (score, parts, ph)
+        return best
+
+    def _valley_split(self, b: Blob, seg: Segmentation,
+                      need: float = 0.0) -> tuple[float, tuple[Blob, ...], np.ndarray] | None:
         """The best cut of a wide blob into 2-4 glyphs at its valleys (:func:`_valleys`):
         the cut whose weakest part reads best (dynamic programming over the
-        valleys; each candidate part classified once), as ``(score, parts, probabilities)``."""
+        valleys; each candidate part classified once), as ``(score, parts, probabilities)``.
+
+        ``None`` as well when no cut can read ``need``: every cut has a first part
+        (from the blob's left edge) and a last part (to its right edge), so no cut
+        reads better than the best of either; those are classified first, and the
+        inner parts (most of them) only when both reach ``need``
+        (:data:`VALLEY_BOUND_MARGIN` below it). Most wide blobs are Thai letters
+        that read no digit at all: their inner parts are never classified.
+        """
         w = b.mask.shape[1]
         dh = seg.digit_height * seg.scale
         bounds = [0, *_valleys(b.mask), w]
+        last = len(bounds) - 1
         lo, hi = VALLEY_PART[0] * dh, VALLEY_PART[1] * dh
         spans = [(i, j) for i in range(len(bounds)) for j in range(i + 1, len(bounds))
                  if lo <= bounds[j] - bounds[i] <= hi]
-        parts = {}
-        for i, j in spans:
-            cut = _cut(b, seg.scale, [bounds[i], bounds[j]])
-            if cut:
-                parts[(i, j)] = cut[0]
-        if not parts:
-            return None
-        keys = list(parts)
-        probs = dict(zip(keys, self._probs([parts[k] for k in keys])))
+        parts: dict[tuple[int, int], Blob] = {}
+        probs: dict[tuple[int, int], np.ndarray] = {}
+
+        def classify(keys: list[tuple[int, int]]) -> list[tuple[int, int]]:
+            kept = []
+            for i, j in keys:
+                if cut := _cut(b, seg.scale, [bounds[i], bounds[j]]):
+                    parts[(i, j)] = cut[0]
+                    kept.append((i, j))
+            probs.update(zip(kept, self._probs([parts[k] for k in kept])))
+            return kept
+
+        # the first parts, then the last ones, then the inner ones: each group is
+        # classified only when those before leave a cut the chance to read ``need``
+        for ends in ([k for k in spans if k[0] == 0], [k for k in spans if k[0] > 0 and k[1] == last]):
+            reach = max((self._weak(probs[k]) for k in classify(ends)), default=0.0)
+            if reach < need - VALLEY_BOUND_MARGIN:
+                return None
+        classify([k for k in spans if 0 < k[0] and k[1] < last])
+        keys = [k for k in spans if k in parts]  # the spans' order, as they were always classified
+        if len(keys) > BATCH_INVARIANT:  # as one batch, as they always were (BLAS rounds by batch)
+            probs = dict(zip(keys, self._probs([parts[k] for k in keys])))
         # best[n][j]: (weakest part's score, path) of n parts covering bounds[0]..bounds[j]
         best: list[dict[int, tuple[float, list[tuple[int, int]]]]] = [{0: (1.0, [])}]
         for n in range(1, 5):
@@ -786,7 +873,6 @@ class Recognizer:
                     if j not in layer or score > layer[j][0]:
                         layer[j] = (score, best[n - 1][i][1] + [(i, j)])
             best.append(layer)
-        last = len(bounds) - 1
         found = [best[n][last] for n in (2, 3, 4) if last in best[n]]
         if not found:
             return None
@@ -911,22 +997,27 @@ class Recognizer:
         leaves a slash on one side and the best-read digit on the other."""
         m, dh = b.mask, seg.digit_height * seg.scale
         w = m.shape[1]
-        best: tuple[float, list[GlyphGuess]] | None = None
+        found: list[tuple[int, bool, np.ndarray]] = []  # (column, slash first, the digit's ink)
         for c in range(max(2, int(0.15 * w)), min(w - 2, int(0.85 * w)) + 1):
             left, right = m[:, :c], m[:, c:]
             for slash_first, (sl, dg) in ((True, (left, right)), (False, (right, left))):
                 sl = _trim(sl)
                 dg_t = _trim(dg)
-                if sl is None or dg_t is None or not is_slash(sl, dh):
-                    continue
-                ch, conf, _ = self._number_guess(self.model.probabilities(glyph_features([dg_t]))[0])
-                if ch == "?" or not ch.isdigit() or conf < MERGE_ACCEPT or (best and conf <= best[0]):
-                    continue
-                x_cut = b.x + int(c / seg.scale)
-                sbox = PixelBox(b.x, b.y, x_cut, b.y + b.h) if slash_first else PixelBox(x_cut, b.y, b.x + b.w, b.y + b.h)
-                dbox = PixelBox(x_cut, b.y, b.x + b.w, b.y + b.h) if slash_first else PixelBox(b.x, b.y, x_cut, b.y + b.h)
-                pair = [GlyphGuess("/", 1.0, sbox), GlyphGuess(ch, conf, dbox)]
-                best = (conf, pair if slash_first else pair[::-1])
+                if sl is not None and dg_t is not None and is_slash(sl, dh):
+                    found.append((c, slash_first, dg_t))
+        # the digits classified in batches (:data:`BATCH_INVARIANT`: as if one by one)
+        probs = [q for at in range(0, len(found), BATCH_INVARIANT)
+                 for q in self.model.probabilities(glyph_features([f[2] for f in found[at:at + BATCH_INVARIANT]]))]
+        best: tuple[float, list[GlyphGuess]] | None = None
+        for (c, slash_first, _), q in zip(found, probs):
+            ch, conf, _ = self._number_guess(q)
+            if ch == "?" or not ch.isdigit() or conf < MERGE_ACCEPT or (best and conf <= best[0]):
+                continue
+            x_cut = b.x + int(c / seg.scale)
+            sbox = PixelBox(b.x, b.y, x_cut, b.y + b.h) if slash_first else PixelBox(x_cut, b.y, b.x + b.w, b.y + b.h)
+            dbox = PixelBox(x_cut, b.y, b.x + b.w, b.y + b.h) if slash_first else PixelBox(b.x, b.y, x_cut, b.y + b.h)
+            pair = [GlyphGuess("/", 1.0, sbox), GlyphGuess(ch, conf, dbox)]
+            best = (conf, pair if slash_first else pair[::-1])
         return best[1] if best else None
 
     def read_code(self, crop: np.ndarray, letter_hint: str | None = None) -> Reading:

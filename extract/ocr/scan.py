@@ -47,7 +47,9 @@ def _sharpness(ink: np.ndarray) -> Callable[[float], float]:
     def sharpness(angle: float) -> float:
         m = cv2.getRotationMatrix2D(center, angle, 1.0)
         rot = cv2.warpAffine(ink, m, (ink.shape[1], ink.shape[0]), flags=cv2.INTER_NEAREST, borderValue=0)
-        profile = rot.sum(axis=1, dtype=np.float64)
+        # rows' sums by OpenCV (a third of numpy's time): whole numbers, exact in
+        # float64 as are their squared steps and the sum of those, whatever the order
+        profile = cv2.reduce(rot, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel().astype(np.float64)
         return float(np.sum(np.diff(profile) ** 2))
 
     return sharpness
@@ -216,11 +218,30 @@ def close_frame(frame: np.ndarray) -> np.ndarray:
     return out
 
 
+def components(mask: np.ndarray, connectivity: int) -> tuple[int, np.ndarray, np.ndarray]:
+    """Connected components of a mask: their count (the background included), labels and stats.
+
+    Labelled in 16 bits (a third of the time 32-bit labels take on a page-sized mask: less
+    memory to write), the same labels; in 32 bits when there are too many for 16 (OpenCV
+    refuses, it never wraps around).
+
+    >>> m = np.zeros((5, 9), np.uint8); m[1:4, 1] = m[1:4, 5:8] = 255
+    >>> n, labels, stats = components(m, 8); n, labels[2, 6], stats[2].tolist()
+    (3, np.uint16(2), [5, 1, 3, 3, 9])
+    """
+    try:
+        n, labels, stats, _ = cv2.connectedComponentsWithStatsWithAlgorithm(mask, connectivity, cv2.CV_16U,
+                                                                             cv2.CCL_DEFAULT)
+    except cv2.error:  # more than 65535 labels
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=connectivity)
+    return n, labels, stats
+
+
 def table_grids(rulings: Rulings, dpi: float) -> list[Grid]:
     """Tables as grids of cell boxes (pixels); a merged cell appears once."""
     k = dpi / 300.0
     mask = rulings.mask
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    n, labels, stats = components(mask, 8)
     grids: list[Grid] = []
     for i in range(1, n):
         x, y, w, h, _ = stats[i]
@@ -228,7 +249,7 @@ def table_grids(rulings: Rulings, dpi: float) -> list[Grid]:
             continue
         frame = close_frame((labels[y:y + h, x:x + w] == i).astype(np.uint8) * 255)
         inside = cv2.bitwise_not(frame)
-        m, cl, cs, _ = cv2.connectedComponentsWithStats(inside, connectivity=4)
+        m, _, cs = components(inside, 4)
         cells: list[Box] = []
         for j in range(1, m):
             cx, cy, cw, ch, area = cs[j]

@@ -7,6 +7,7 @@ it is a speck read as a mark. The shared text rules live in :mod:`normalize`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from normalize.lexicon import _frequencies, plausible
 from normalize.repair import Faults, RepairStats, repair_line
@@ -98,6 +99,7 @@ def _with_lost_tone(tok: str) -> str:
     return best
 
 
+@lru_cache(maxsize=16384)  # pure; the same words come back on every page (headers, labels)
 def restore_marks(word: str) -> str:
     """Marks Tesseract dropped or misread, restored where the dictionary tells (an OCR word).
 
