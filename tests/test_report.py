@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from extract.text.layout import Cell, Table, TextLine
 from extract.text.layer import Line
 from ita_extract.report.checks import lowest_question_mismatch, missing_indicators
@@ -319,3 +321,56 @@ def test_period_year_misread_by_one_digit_is_corrected_with_a_warning():
     assert [(m.period_start, str(m.period_end)) for m in content.measures] == [
         (date(2027, 10, 1), "2028-09-30"), (None, "2028-09-30")]
     assert [p.code for p in content.problems if "period" in p.code] == ["period-year-corrected", "period-unreadable"]
+
+
+def test_headings_with_a_misread_table_between_are_not_one_wrapped_heading():
+    """Indicator 2's table not recognized (a false column): heading 3 after it is not 2's heading wrapped."""
+    items = [heading("ตัวชี้วัดที่ ๒ การใช้งบประมาณ"),
+             table([[cell("i๔ หน่วยงานของท่านใช้จ่ายงบประมาณ"), cell("๘๒.๕๙"), cell("ข้อคำถาม"), cell("x"), cell("y")]]),
+             heading("ตัวชี้วัดที่ ๓ การใช้อำนาจ"),
+             table([ANALYSIS_HEADER,
+                    [cell("i๗ ท่านเคยถูกผู้บังคับบัญชาสั่งให้ทำธุระส่วนตัว"), cell("๗๘.๙๕"),
+                     cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด :", "i๗ ท่านเคยถูกผู้บังคับบัญชา",
+                          "สาเหตุเกิดจาก :", "การมอบหมายงานไม่ชัดเจน")]])]
+    content = read_report(items)
+    assert [a.indicator for a in content.analyses] == [3]
+    assert ("table-unrecognized", None) in {(p.code, p.indicator) for p in content.problems}
+
+
+SUMMARY_AS_LINES = [heading("1. การปฏิบัติหน้าที่ 66.02"), heading("2. การใช้งบประมาณ 92.89"),
+                    heading("3. การใช้อำนาจ 88.10")]
+# as OCR read a score summary table at 300 dpi: its header ("0 Ae ตัวชีวัด", debris and no tone mark) taken
+# for an analysis header, its rows for indicator heading rows
+SUMMARY_AS_TABLE = [table([[cell("0 Ae ตัวชีวัด"), cell("คะแนน")],
+                           [cell("1. การปฏิบัติหน้าที่"), cell("66.02")],
+                           [cell("2. การใช้งบประมาณ"), cell("92.89")],
+                           [cell("3. การใช้อำนาจ"), cell("88.10")]])]
+
+
+@pytest.mark.parametrize("summary", [SUMMARY_AS_LINES, SUMMARY_AS_TABLE], ids=["lines", "table"])
+def test_score_summary_read_as_headings_does_not_share_the_next_analysis(summary):
+    """A score summary's rows read as headings run into indicator 1's heading: indicators
+    with a table of their own below do not take indicator 1's analysis."""
+    def analysis(code, score, cause):
+        return table([ANALYSIS_HEADER,
+                      [cell(f"{code} ข้อคำถาม"), cell(score),
+                       cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด :", f"{code} ข้อคำถาม", "สาเหตุเกิดจาก :", cause)]])
+    items = summary + [
+        heading("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"), analysis("i1", "74.85", "สาเหตุหนึ่ง"),
+        heading("ตัวชี้วัดที่ 2 การใช้งบประมาณ"), analysis("i4", "82.59", "สาเหตุสอง"),
+        heading("ตัวชี้วัดที่ 3 การใช้อำนาจ"), analysis("i7", "78.95", "สาเหตุสาม")]
+    content = read_report(items)
+    assert [(a.indicator, a.cause) for a in content.analyses] == [
+        (1, "สาเหตุหนึ่ง"), (2, "สาเหตุสอง"), (3, "สาเหตุสาม")]
+
+
+def test_headings_wrapped_over_two_lines_still_share_one_analysis():
+    items = [heading("ตัวชี้วัดที่ ๘ การปรับปรุงการทำงาน"),
+             table([ANALYSIS_HEADER, [cell("e๗ หน่วยงานเปิดโอกาส"), cell("๘๑.๖๙"), cell("-ไม่มี")]]),
+             heading("ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล และ"), heading("ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต"),
+             table([ANALYSIS_HEADER,
+                    [cell("๐๑ - ๐๒๘"), cell(""), cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : ๐๑๒ รายงาน",
+                                                     "สาเหตุเกิดจาก :", "แผนไม่ได้ระบุงบประมาณ")]])]
+    content = read_report(items)
+    assert [(a.indicator, a.cause) for a in content.analyses if a.indicator >= 9] == [
+        (9, "แผนไม่ได้ระบุงบประมาณ"), (10, "แผนไม่ได้ระบุงบประมาณ")]

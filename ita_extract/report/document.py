@@ -13,7 +13,7 @@ from ita_extract.report import checks
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from ita_extract.report.records import analysis_rows, measure_rows
 from ita_extract.report.regroup import first_indicator, split_by_codes
-from ita_extract.report.sections import ANALYSIS, MEASURES, find_sections
+from ita_extract.report.sections import ANALYSIS, MEASURES, IndicatorTable, find_sections
 
 #: Words of the genre's titles: a document with none of them and no
 #: indicator table is not an ITA report.
@@ -53,8 +53,13 @@ def read_report(items: list[Item]) -> ReportContent:
                                     "No fiscal year (ปีงบประมาณ พ.ศ. …) was found in the titles."))
     analysed: set[int] = set()
     flagged_headings: set[tuple[int, int | None]] = set()
+    own = _own_tables(layout.tables)
     for t in layout.tables:
         indicators = [h.number for h in t.headings]
+        if len(indicators) > 1:
+            # one table under several headings is shared only by indicators with no table of their own
+            # (none left: the codes tell, as for a table without a heading)
+            indicators = [n for n in indicators if n not in own.get(t.kind, set())]
         for h in t.headings:
             if h.printed_number is not None and 1 <= h.printed_number <= 10 and h.printed_number != h.number and (h.number, t.heading_page) not in flagged_headings:
                 flagged_headings.add((h.number, t.heading_page))
@@ -105,6 +110,21 @@ def read_report(items: list[Item]) -> ReportContent:
     out.problems += checks.lowest_question_mismatch(out.scores, out.analyses)
     if layout.tables:
         out.problems += checks.missing_indicators(out.analyses, out.measures, analysed)
+    return out
+
+
+def _own_tables(tables: list[IndicatorTable]) -> dict[str, set[int]]:
+    """Of each table kind, the indicators that head a table alone.
+
+    A report prints one analysis for several indicators (a combined 9 and 10)
+    only when they have none of their own; an indicator that has its own table
+    is not among a shared table's (a list of indicators, such as a score
+    summary's rows, read as headings over the next table).
+    """
+    out: dict[str, set[int]] = {}
+    for t in tables:
+        if len(t.headings) == 1:
+            out.setdefault(t.kind, set()).add(t.headings[0].number)
     return out
 
 

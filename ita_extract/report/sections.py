@@ -707,6 +707,9 @@ class _Walker:
                 body = [(r, p) for r, p in body if r is not first[0]]
         else:
             self.unrecognized.append(item)
+            # a heading line after it starts anew: a table between two headings
+            # (one whose header was misread) is no heading wrapped over two lines
+            self.last_was_heading = False
             return
         self.last_was_heading = False
         spans: list[Cell | None] = []
