@@ -185,6 +185,24 @@ def summary(t: Tally) -> dict:
     return out
 
 
+def find_document(docs_by_path: dict[str, dict], rel: str, file: str) -> dict | None:
+    """The documents row of a corpus file: by its path in the corpus, its path in its part, or (the pipeline
+    was given the files, not the folder) by its name when one row alone has it.
+
+    >>> docs = {"a/x.pdf": {"doc_id": 1}, "y.pdf": {"doc_id": 2}}
+    >>> [find_document(docs, r, f)["doc_id"] for r, f in [("a/x.pdf", "x.pdf"), ("b/y.pdf", "y.pdf")]]
+    [1, 2]
+    >>> find_document(docs, "c/z.pdf", "z.pdf") is None
+    True
+    """
+    doc = docs_by_path.get(rel) or docs_by_path.get(file)
+    if doc is not None:
+        return doc
+    name = Path(file).name
+    same = [d for path, d in docs_by_path.items() if Path(path).name == name]
+    return same[0] if len(same) == 1 else None
+
+
 def score_corpus(corpus: Path, out: Path) -> tuple[dict[str, dict], dict[str, dict]]:
     """(summary per variant plus "ALL", summary per file)."""
     tabs = read_output(out)
@@ -200,7 +218,7 @@ def score_corpus(corpus: Path, out: Path) -> tuple[dict[str, dict], dict[str, di
         for entry in json.loads(manifest.read_text(encoding="utf-8")):
             gt = json.loads((part / "gt" / f"{entry['doc']}.json").read_text(encoding="utf-8"))
             rel = str((part / entry["file"]).relative_to(corpus))
-            doc = docs_by_path.get(rel) or docs_by_path.get(entry["file"])
+            doc = find_document(docs_by_path, rel, entry["file"])
             rows = by_doc[doc["doc_id"]] if doc else {"scores": [], "analyses": [], "measures": []}
             t = score_document(gt, doc, rows)
             totals[entry["variant"]].merge(t)
@@ -252,7 +270,7 @@ def diff(corpus: Path, out: Path, pattern: str, limit: int = 60) -> list[str]:
             if pattern not in rel:
                 continue
             gt = json.loads((part / "gt" / f"{entry['doc']}.json").read_text(encoding="utf-8"))
-            doc = docs_by_path.get(rel)
+            doc = find_document(docs_by_path, rel, entry["file"])
             if doc is None:
                 lines.append(f"{rel}: no documents row")
                 continue
