@@ -467,3 +467,14 @@ def test_tesseracts_thai_digits_where_the_recognizer_sees_a_digit_it_lacks_are_n
             for w in words]
     out, changes = reread_cells(read, (table(),), page_with({2: "๗๕.๔๙"}), DPI, SevenReader(), WordEngine("", 0.0))
     assert changes == []
+
+
+def test_the_same_word_on_the_next_line_of_a_cell_is_no_double():
+    """Issue 9 (dev seed 22, 300 dpi): a citation label on two lines of a tightly set analysis cell,
+    the boxes touching by a few pixels, lost its second line as a "second reading" (with its label,
+    the citation after it)."""
+    from extract.ocr.cells import drop_doubles
+
+    up = OcrWord("(อ้างอิงจาก", 1384, 597, 1530, 646, 93.2, (1, 1, 1))
+    down = OcrWord("(อ้างอิงจาก", 1334, 640, 1484, 688, 90.1, (1, 1, 2))
+    assert drop_doubles([up, down]) == [up, down]

@@ -35,6 +35,37 @@ def test_words_read_right_and_names_are_left_alone(word):
     assert restore_marks(word) == word
 
 
+NIKHAHIT_AA = "\u0e4d\u0e32"  # how Tesseract writes sara am
+
+
+@pytest.mark.parametrize("read,meant", [
+    (f"ด{NIKHAHIT_AA}เนินการเพือจัดการความเสี่ยง", "ดำเนินการเพื่อจัดการความเสี่ยง"),  # ำ as Tesseract writes it
+    (f"จัดท{NIKHAHIT_AA}สืออินโฟกราฟิก", "จัดทำสื่ออินโฟกราฟิก"),
+    (f"นอกจ{NIKHAHIT_AA}กนี", "นอกจากนี้"),  # a speck read as nikhahit: no sara am there
+])
+def test_a_word_holding_sara_am_as_tesseract_writes_it_is_repaired(read, meant):
+    """Issue 9 (dev seeds 16-31, 300 dpi): no word holding ``ำ`` had its marks restored."""
+    assert restore_marks(read) == meant
+
+
+@pytest.mark.parametrize("read,meant", [
+    ("ขันตอน", "ขั้นตอน"),  # ขัน + ตอน: each a word as read
+    ("การมีสวนรวม", "การมีส่วนร่วม"),  # two tone marks lost
+    ("ต่อเนือง", "ต่อเนื่อง"), ("เจ้าหนาที่บางราย", "เจ้าหน้าที่บางราย"), ("ชีแจง", "ชี้แจง"),
+    ("เรืองร้องเรียน", "เรื่องร้องเรียน"),  # a five-letter word that lost its tone
+    ("ภายไนหน่วยงาน", "ภายในหน่วยงาน"), ("ระบบการไห้บริการ", "ระบบการให้บริการ"),  # ใ read as ไ
+])
+def test_a_compound_read_as_words_gets_back_its_tone_marks(read, meant):
+    """Issue 9: a compound read without its tone mark splits into words that exist."""
+    assert restore_marks(read) == meant
+
+
+@pytest.mark.parametrize("word", ["ไม่ให้นำทรัพย์สิน", "การนำเทคโนโลยีมาใช้", "เสียงดัง", "สวนสาธารณะ"])
+def test_two_words_read_right_are_not_joined_into_a_rare_compound(word):
+    """``ให้`` + ``นำ`` is no ``ให้น้ำ``: only a common compound is taken."""
+    assert restore_marks(word) == word
+
+
 def test_a_repair_that_would_change_a_letter_is_not_taken():
     assert repair_marks("กำนตัง") == "กำนตัง"
 

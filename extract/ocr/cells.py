@@ -528,6 +528,11 @@ def engine_cannot_have_read(reading: Reading | None) -> bool:
     return reading is not None and any(g.char in lacks and g.confidence >= AGREE_SURE for g in reading.glyphs)
 
 
+#: Share of the lower box's height two readings of the same ink overlap by at least: the same
+#: word on the next line of a tightly set cell touches the one above by a few pixels.
+DOUBLE_MIN_OVERLAP = 0.5
+
+
 def drop_doubles(words: list[OcrWord]) -> list[OcrWord]:
     """A cell's words without a second reading of the same ink (same text, boxes over each other).
 
@@ -538,12 +543,16 @@ def drop_doubles(words: list[OcrWord]) -> list[OcrWord]:
     2
     >>> [w.text for w in drop_doubles([OcrWord("79.3", 1424, 822, 1500, 849, 90.0, (1, 1, 1)), b])]
     ['79.33']
+    >>> up, down = OcrWord("(อ้างอิงจาก", 1384, 597, 1530, 646, 93.2, (1, 1, 1)), OcrWord("(อ้างอิงจาก", 1334, 640, 1484, 688, 90.1, (1, 1, 2))
+    >>> len(drop_doubles([up, down]))  # the same word on the next line, the boxes touching
+    2
     """
     out: list[OcrWord] = []
     # the longer of two readings first: a number read again in part (``79.5`` over ``79.55``) is the same ink
     for w in sorted(words, key=lambda w: (-len(w.text), -(w.x1 - w.x0))):
         if any(same_reading(o.text, w.text) and min(o.x1, w.x1) - max(o.x0, w.x0) >= 0.5 * (w.x1 - w.x0)
-               and min(o.bottom, w.bottom) > max(o.top, w.top) for o in out):
+               and min(o.bottom, w.bottom) - max(o.top, w.top) >= DOUBLE_MIN_OVERLAP * min(o.bottom - o.top, w.bottom - w.top)
+               for o in out):
             continue
         out.append(w)
     return [w for w in words if w in out]

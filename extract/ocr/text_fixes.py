@@ -7,11 +7,12 @@ it is a speck read as a mark. The shared text rules live in :mod:`normalize`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from normalize.lexicon import _frequencies, plausible
 from normalize.repair import Faults, RepairStats, repair_line
-from normalize.thai import thai_tokens
+from normalize.thai import _dictionary, compose_sara_am, thai_tokens
 from normalize.thaichars import ABOVE_VOWELS, BASES, BELOW_VOWELS, CONSONANTS, DIGITS, MARKS, TONEMARKS, charset
 
 # A mark right after a full stop or a digit belongs to no letter.
@@ -76,44 +77,142 @@ _TONES = frozenset(TONEMARKS)
 _ABOVE_BELOW = frozenset(ABOVE_VOWELS + BELOW_VOWELS)
 
 
-def _with_lost_tone(tok: str) -> str:
-    """``tok`` with the tone mark it lost, when the dictionary says it almost surely had one.
+#: Tesseract reads sara ai maimalai as sara ai maimuan (``ไน`` for ``ใน``, ``ไห้`` for ``ให้``).
+_MAIMUAN, _MAIMALAI = "\u0e44", "\u0e43"
 
-    >>> _with_lost_tone("ที"), _with_lost_tone("ได"), _with_lost_tone("มา"), _with_lost_tone("สวน")
-    ('ที่', 'ได้', 'มา', 'สวน')
-    """
-    if len(tok) > 4 or any(c in _TONES for c in tok) or not plausible(tok):
-        return tok
-    freq = _frequencies()
-    best, best_f = tok, TONE_LOST_RATIO * max(1, freq.get(tok, 0))
+
+def _tone_spots(tok: str) -> list[int]:
+    """Where a tone mark may stand in ``tok``: after each consonant and the vowel marks above or below it."""
+    spots = []
     for i, ch in enumerate(tok):
         if ch not in CONSONANTS:
             continue
         k = i + 1
         while k < len(tok) and tok[k] in _ABOVE_BELOW:
             k += 1  # a tone mark sits above the vowel mark of its letter
-        for tone in _LOST_TONES:
-            cand = tok[:k] + tone + tok[k:]
-            if freq.get(cand, 0) >= best_f:
-                best, best_f = cand, freq[cand]
+        spots.append(k)
+    return spots
+
+
+def _misread_variants(tok: str, tones: int = 1) -> list[str]:
+    """``tok`` as it may have been printed: up to ``tones`` tone marks Tesseract lost put back,
+    and sara ai maimalai it read as maimuan.
+
+    >>> _misread_variants("ไน")
+    ['ใน', 'ไน่', 'ไน้', 'ไน็', 'ใน่', 'ใน้', 'ใน็']
+    >>> _misread_variants("ไห้")
+    ['ให้']
+    """
+    bases = [tok] + ([tok.replace(_MAIMUAN, _MAIMALAI)] if _MAIMUAN in tok else [])
+    out: list[str] = bases[1:]
+    level = bases
+    for _ in range(tones):
+        nxt = []
+        for b in level:
+            for k in _tone_spots(b):
+                if b[k:k + 1] in _TONES or b[k - 1:k] in _TONES:
+                    continue  # the letter has its tone mark
+                nxt += [b[:k] + tone + b[k:] for tone in _LOST_TONES]
+        out += nxt
+        level = nxt
+    return out
+
+
+def _with_lost_tone(tok: str) -> str:
+    """``tok`` with the tone mark it lost (or ใ read as ไ), when the dictionary says it almost surely had one.
+
+    >>> _with_lost_tone("ที"), _with_lost_tone("ได"), _with_lost_tone("มา"), _with_lost_tone("สวน")
+    ('ที่', 'ได้', 'มา', 'สวน')
+    >>> _with_lost_tone("เรือง"), _with_lost_tone("ไน"), _with_lost_tone("ไห้")
+    ('เรื่อง', 'ใน', 'ให้')
+    """
+    if len(tok) > 5 or not plausible(tok):
+        return tok
+    freq = _frequencies()
+    best, best_f = tok, TONE_LOST_RATIO * max(1, freq.get(tok, 0))
+    for cand in _misread_variants(tok, 0 if any(c in _TONES for c in tok) else 1):
+        if freq.get(cand, 0) >= best_f:
+            best, best_f = cand, freq[cand]
     return best
+
+
+#: Tone marks a compound may have lost: ``สวนรวม`` (two words) is ``ส่วนร่วม`` (one).
+COMPOUND_LOST_TONES = 2
+#: ... and the compound must be this frequent in the Thai National Corpus: a rare one is as likely
+#: two words read right (``ให้`` + ``นำ`` stays, though ``ให้น้ำ`` is a dictionary word; ``ขั้นตอน``: 4,248).
+COMPOUND_MIN_FREQUENCY = 1000
+_RE_THAI_WORD = re.compile("[\u0e01-\u0e4e]+")  # Thai letters and marks, no digits
+
+
+def join_lost_compounds(toks: Sequence[str]) -> list[str]:
+    """Neighbouring words that are one dictionary word once the tone marks Tesseract lost are back.
+
+    A compound read without its tone mark splits into words that each exist
+    (``ขันตอน`` reads as ``ขัน`` + ``ตอน``, ``ความเสียง`` as ``ความ`` + ``เสียง``), so no
+    repair of a word that does not read as words finds it. Two or three neighbours
+    whose letters are no dictionary word as they stand, and are one with up to
+    :data:`COMPOUND_LOST_TONES` tone marks put back (or ใ read as ไ), are that word
+    when it is a common one (:data:`COMPOUND_MIN_FREQUENCY`).
+
+    >>> join_lost_compounds(["ขัน", "ตอน"]), join_lost_compounds(["ให้", "นำ"]), join_lost_compounds(["มา", "ใช้"])
+    (['ขั้นตอน'], ['ให้', 'นำ'], ['มา', 'ใช้'])
+    >>> join_lost_compounds(["การ", "มี", "สวน", "รวม"]), join_lost_compounds(["ขอ", "มูล"])
+    (['การ', 'มี', 'ส่วนร่วม'], ['ข้อมูล'])
+    >>> join_lost_compounds(["เจ้า", "หนา", "ที่"]), join_lost_compounds(["เสียง", "ดัง"])
+    (['เจ้าหน้าที่'], ['เสียง', 'ดัง'])
+    """
+    words, freq = _dictionary(), _frequencies()
+    out = list(toks)
+    i = 0
+    while i + 1 < len(out):
+        for span in (3, 2):  # the longest compound first (``มี`` + ``ส่วน`` is a word too)
+            joined = "".join(out[i:i + span])
+            if i + span > len(out) or not _RE_THAI_WORD.fullmatch(joined) or joined in words:
+                continue
+            found = [c for c in _misread_variants(joined, COMPOUND_LOST_TONES)
+                     if c in words and freq.get(c, 0) >= COMPOUND_MIN_FREQUENCY]
+            if found:  # the likeliest (``ส่วนร่วม`` over ``ส่วนรวม``)
+                out[i:i + span] = [max(found, key=lambda c: freq.get(c, 0))]
+                break
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=16384)  # pure; the same words come back on every page (headers, labels)
 def restore_marks(word: str) -> str:
     """Marks Tesseract dropped or misread, restored where the dictionary tells (an OCR word).
 
-    Two steps: :func:`repair_marks` (a word that does not read as words),
-    then each word of it that lost a tone mark by :func:`_with_lost_tone`.
+    Tesseract writes ``ำ`` as nikhahit and sara aa (``ดําเนินการ``), which no
+    dictionary word holds: the word is read both as written and with sara am
+    composed, and the reading with more of its letters in dictionary words wins
+    (a speck read as nikhahit before a sara aa, ``นอกจ\u0e4dากนี``, is no sara am).
+    Each reading is :func:`repair_marks` (a word that does not read as words),
+    then each word of it that lost a tone mark by :func:`_with_lost_tone` and the
+    compounds that lost one by :func:`join_lost_compounds`.
 
     >>> restore_marks("ทีกำหนด"), restore_marks("ตรวจสอบอย่างสมำเสมอ"), restore_marks("ภายในเวลาที่กำหนด")
     ('ที่กำหนด', 'ตรวจสอบอย่างสม่ำเสมอ', 'ภายในเวลาที่กำหนด')
+    >>> restore_marks("ด\u0e4d\u0e32เนินการเพือจัดการ")  # ำ as Tesseract writes it
+    'ดำเนินการเพื่อจัดการ'
+    >>> restore_marks("นอกจ\u0e4d\u0e32กนี")
+    'นอกจากนี้'
     """
     if not _RE_THAI.search(word):
         return word
+    as_read = _restore(word)
+    composed = compose_sara_am(word)
+    if composed == word:
+        return as_read
+    with_am = _restore(composed)
+    return with_am if _in_words(with_am) > _in_words(as_read) else as_read
+
+
+def _restore(word: str) -> str:
     word = repair_marks(word)
     toks = thai_tokens(word)
-    return "".join(_with_lost_tone(t) for t in toks) if "".join(toks) == word else word
+    if "".join(toks) != word:
+        return word
+    return "".join(join_lost_compounds([_with_lost_tone(t) for t in toks]))
 
 
 def repair_marks(word: str) -> str:
