@@ -20,6 +20,8 @@ from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, TEXT, charset
 
 __all__ = [
     "CITE_LABEL",
+    "CITE_LABEL_EDITS",
+    "CITE_LABEL_TEXT",
     "QuestionCode",
     "TOOL_LETTERS",
     "find_codes",
@@ -314,8 +316,9 @@ _REF_ITEM = (f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO]
              f"(?![{_D}])")
 # OCR adds a point to a comma or reads a comma as one ("o14.,015", "o21.o22").
 _REF_SEP = r"\s*(?:\.?,|\.(?=[oO๐0])|และ|/|、|\s)\s*"
-# Before the list, a bar or a "!" a speck gave ("(อ้างอิงจาก | 042)").
-_REF_LIST = f"(?:[|!]\\s*)?(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
+# Before the list, a bar, a "!", a quote or a point a speck gave ("(อ้างอิงจาก | 042)",
+# "(อ้างอิงจาก' 09)", "(อ้างอิงจาก.03)").
+_REF_LIST = f"(?:[|!'’‘.]\\s*)?(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
 _RE_REFERENCES = re.compile(f"{CITE_LABEL}\\s*(?:ข้อ\\s*)?[:：]?\\s*{_REF_LIST}")
 #: A label OCR garbled beyond :data:`CITE_LABEL` ("(ล้างลิงจาก 015)",
 #: "(อัจงอิงจาก 010)"): a word of Thai text right after an opening bracket,
@@ -324,7 +327,8 @@ _RE_GARBLED_CITATION = re.compile(f"\\(\\s*(?P<label>[{charset(TEXT)}]{{7,13}})\
 #: A citation whose label OCR lost altogether: an OIT code written with its
 #: letter, standing alone before the closing bracket (``ชัดเจน o14) และ``).
 _RE_UNLABELLED_CITATION = re.compile(r"(?<![^\s])(?P<list>[oO][1-9][0-9]?)\)")
-_LABEL = "อ้างอิงจาก"
+#: The citation label as printed.
+CITE_LABEL_TEXT = "อ้างอิงจาก"
 CITE_LABEL_EDITS = 3
 _RE_REF_ITEM = re.compile(_REF_ITEM)
 
@@ -372,7 +376,7 @@ def oit_references(text: str) -> list[str]:
     """
     refs: list[str] = []
     garbled = [m for m in _RE_GARBLED_CITATION.finditer(text)
-               if Levenshtein.distance(m.group("label"), _LABEL) <= CITE_LABEL_EDITS]
+               if Levenshtein.distance(m.group("label"), CITE_LABEL_TEXT) <= CITE_LABEL_EDITS]
     lists = sorted([*_RE_REFERENCES.finditer(text), *garbled, *_RE_UNLABELLED_CITATION.finditer(text)],
                    key=lambda m: m.start("list"))
     for m in lists:

@@ -75,9 +75,11 @@ _RE_LOST_END_MONTH = re.compile(r"^\s*(?:-|–|—|ถึง)+\s*30\s+(?P<year>\
 _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง)\s*(?=\d{{1,2}}\s*{_MONTH})")
 # Fiscal-year wording with its year: "ปีงบประมาณ พ.ศ. 2569", "ตลอดปี 2569".
 # OCR's marks on ปี (ปิ, ปีึ), a comma for a dot, a stray quote or doubled พ
-# ("ปีึงบประมาณ", "พ.ศ, 2566", "ประมาณ' พ.ศ.", "พพ.ศ.") do not hide the year.
+# ("ปีึงบประมาณ", "พ.ศ, 2566", "ประมาณ' พ.ศ.", "พพ.ศ.") do not hide the year,
+# nor does the ง of งบ misread as another letter ("ตลอดปีจบประมาณ"): "บประมาณ"
+# is spelled by no other word.
 _RE_FISCAL = re.compile(
-    r"(?:ป[ิีึ]*งบ\s?ประมาณ|งบประมาณ|ป[ิีึ]*งบ|ตลอดป[ิีึ]+|ประจำป[ิีึ]+|ปี)[\s'’.,]*"
+    f"(?:ป[ิีึ]*งบ\\s?ประมาณ|[{charset(LETTERS)}]?บ\\s?ประมาณ|ป[ิีึ]*งบ|ตลอดป[ิีึ]+|ประจำป[ิีึ]+|ปี)[\\s'’.,]*"
     r"(?:พ?พ\s?[.,]?\s?ศ\s?[.,]?)?\s*(?P<year>\d{4}|\d{2})(?!\d)"
 )
 # Before the only date read: something, then a range sign ("ดต.ค. 2570 - "):

@@ -372,6 +372,8 @@ def test_a_letter_spaced_code_written_with_a_zero_for_its_o_opens_the_question()
         ("(ล้างลิงจาก 015) และ (อ้างอิงจาก o9)", ["o15", "o9"]),  # order of first citation, across both forms
         ("การทุจริต !(อ้างอิงจาก 923) และ", ["o23"]),  # the circle of ๐๒๓ read as a 9: no item has 3 digits
         ("บริการ (อ้างอิงจาก 611) เพื่อ", ["o11"]),
+        ("คู่มือการขอรับบริการ (อ้างอิงจาก' 09) โดยละเอียด", ["o9"]),  # a quote a speck gave (dev-corpus scan200)
+        ("ช่องทางการติดต่อ - สอบถามข้อมูล ( อ้างอิงจาก.03) ให้", ["o3"]),  # a point before the list
         ("ระยะเวลาให้ชัดเจน o14) และเผยแพร่", ["o14"]),  # the label lost: a lettered code before its bracket
         ("(อ้างอิงจาก o13) อย่างเคร่งครัด ... ชัดเจน o14) และ", ["o13", "o14"]),
     ],

@@ -188,6 +188,8 @@ def test_each_end_stands_on_its_own_year() -> None:
         ("ตลอดปีงบประมาณ พ.ศ, 2569", FY2569),  # a comma for the dot
         ("ตลอดปีงบประมาณ' พ.ศ. 2569", FY2569),  # a stray quote
         ("ตลอดปีงบประมาณ\n. พพ.ศ. 2569", FY2569),  # a doubled พ
+        ("ตลอดปีจบประมาณ พ.ศ. 2569", FY2569),  # the ง of งบ read as จ (dev scan B, every variant)
+        ("ตลอดปืจบประมาณ พ.ศ. 2569", FY2569),
     ],
 )
 def test_parse_period_reads_fiscal_wording_and_joined_words_as_ocr_gives_them(text, expected) -> None:

@@ -298,3 +298,32 @@ def test_code_read_as_thai_letters_is_written_from_the_image():
     out = read_cited_code(word, page, _CodeGlyphs("๐๕?", ["o5"]))
     assert (out.text, out.source) == ("o5", "numerals")
     assert read_cited_code(word, page, _CodeGlyphs("???", [])).text == "ปลา"  # no code in the image: as read
+
+
+@needs_fonts
+def test_closing_bracket_joined_to_the_last_digit_is_cut_off(rec):
+    """Issue 9 (dev scans B, A at 200 dpi): blur joins ``)`` to the code's last digit, the joined blob
+    reads as another digit (``๐๓๔)`` as ``๐๓๑``, ``O5)`` as ``o1``); Tesseract read the bracket, so the
+    code is read again without it and the bracket stays."""
+    crop = crop_of("๐๓๔)", 200, seed=1, level=1.5)
+    assert "".join(g.char for g in rec.classify_glyphs(crop)) == "๐๓๑"  # the joined blob, misread
+    page, word = on_page(crop, "๐๓๔)", 90.0)
+    assert NumeralTokenReader(None, rec)(word, page, 200).text == "034)"
+    page, word = on_page(crop, "o31", 90.0)  # a word the first pass left without its bracket stays so
+    assert read_cited_code(word, page, rec).text == "o31"
+
+
+def test_touching_bracket_cut_only_where_tesseract_saw_a_bracket_the_recognizer_did_not():
+    from extract.ocr.tokens import touching_bracket_cut
+    g = [GlyphGuess(c, 0.9, PixelBox(i * 20, 0, i * 20 + 20, 36 if c == "๗" else 30)) for i, c in enumerate("๐๒๗")]
+    assert touching_bracket_cut("๐๒๓)", g) == 60 - 11
+    assert touching_bracket_cut("๐๒๓)", [*g[:2], GlyphGuess("๓", 0.9, PixelBox(40, 0, 60, 30))]) is None  # no taller
+    assert touching_bracket_cut("๐๒๓", g) is None  # no bracket read
+    assert touching_bracket_cut("๐๒๓)", [*g, GlyphGuess("?", 0.9, PixelBox(60, 0, 66, 30))]) is None  # apart
+
+
+def test_a_garbled_label_after_a_bracket_still_opens_the_cited_list():
+    """``(ย้างองจาก ๐๑๘)`` (dev scan C at 200 dpi): the label two edits off; its code is read again."""
+    words = [_w(t) for t in ("แจ้งเรื่องร้องเรียน", "(ย้างองจาก", "015)", "และ")]
+    assert cited_words(words) == [2]
+    assert cited_words([_w(t) for t in ("(ประกาศฉบับที่", "015)")]) == []  # another word in brackets
