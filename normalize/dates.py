@@ -14,7 +14,7 @@ from datetime import date
 from rapidfuzz.distance import Levenshtein
 
 from normalize.thai import thai_digits_to_arabic
-from normalize.thaichars import DIGIT_LOOKALIKES, LETTERS, MARKS, TEXT, charset
+from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, LETTERS, MARKS, TEXT, charset
 
 __all__ = [
     "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period", "period_cut_short",
@@ -90,6 +90,28 @@ _RE_LOST_START = re.compile(r"[^\s\-–—]\s*(?:-|–|—|ถึง)\s*$")
 _RE_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})(?:[.]|/ ?)(\d{1,2})(?:[.]|/ ?)(\d{4}|\d{2})(?!\d)")
 # A year alone: "2569", "พ.ศ. 2569".
 _RE_YEAR_ONLY = re.compile(r"\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4})\s*")
+
+
+# One or two consonants a speck gave, glued before a month's dotted
+# abbreviation at the start of a word ("ดต.ค. 2566", "ตดต.ค.67", "กถก.ย."):
+# no Thai word of bare consonants ends in a month's abbreviation, and the
+# month stays the one printed.
+_RE_GLUED_SPECK = re.compile(
+    f"(?<![{charset(TEXT)}])[{charset(CONSONANTS)}]{{1,2}}(?=(?:"
+    + "|".join(rf"{re.escape(a[:-1])}[.,{MARKS}]\s?{a[-1]}\." for a in _ABBREVIATIONS)
+    + f")(?![{charset(LETTERS)}]))"
+)
+
+
+def drop_glued_specks(text: str) -> str:
+    """Consonants glued before a month's dotted abbreviation taken off (:data:`_RE_GLUED_SPECK`).
+
+    >>> drop_glued_specks("ดต.ค. 2566 ถึง 30 กุย.2567"), drop_glued_specks("ตดต.ค.67-ก.ย.68")
+    ('ต.ค. 2566 ถึง 30 กุย.2567', 'ต.ค.67-ก.ย.68')
+    >>> drop_glued_specks("ถึงก.ย. 2567"), drop_glued_specks("เดือนต.ค."), drop_glued_specks("ตค 2567")
+    ('ถึงก.ย. 2567', 'เดือนต.ค.', 'ตค 2567')
+    """
+    return _RE_GLUED_SPECK.sub("", text)
 
 
 # A Thai vowel or tone mark right after a dot: never real text.
@@ -293,8 +315,10 @@ def parse_period(text: str, repair_years: bool = True) -> tuple[date | None, dat
     (None, datetime.date(2026, 9, 30))
     >>> parse_period("ต.ค. 25ฒ8 - 30 ก.ย. 2569")  # one digit misread: the year the other end allows
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
-    >>> parse_period("ดต.ค. 2570 - 30 ก.ย. 2571")  # the start unreadable: only the end
+    >>> parse_period("ดต.ด. 2570 - 30 ก.ย. 2571")  # the start unreadable: only the end
     (None, datetime.date(2028, 9, 30))
+    >>> parse_period("ดต.ค. 2570 - 30 ก.ย. 2571")  # a speck glued before the month
+    (datetime.date(2027, 10, 1), datetime.date(2028, 9, 30))
     >>> parse_period("ต.ค. 2568 - 30 2569")  # OCR lost the end's month
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     >>> parse_period("ต.ค. 6 8 ถึง ก.ย. 6 9")  # letter-spaced years
@@ -307,7 +331,7 @@ def parse_period(text: str, repair_years: bool = True) -> tuple[date | None, dat
     if not text:
         return None, None
     # a mark right after a dot is OCR noise ("ก.ุย." for "ก.ย.")
-    t = repair_month_names(_RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text)))
+    t = drop_glued_specks(repair_month_names(_RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text))))
     open_end = period_open_end(t)
     # "1 - 30 ก.ย." -> the first day borrows the month of the second
     day_range = _RE_DAY_RANGE.search(t)

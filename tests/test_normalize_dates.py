@@ -98,12 +98,22 @@ def test_fiscal_year_from_text_none(text: str) -> None:
     assert fiscal_year_from_text(text) is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("ดต.ค. 2566 ถึง 30 กุย.2567", (date(2023, 10, 1), date(2024, 9, 30))),  # dev scan F at 300 dpi
+    ("ตดต.ค.67-ก.ย.68", (date(2024, 10, 1), date(2025, 9, 30))),  # two letters glued (F at 200 dpi)
+    ("ต.ค. 2566 ถึง30 กถก.ย. 2567", (date(2023, 10, 1), date(2024, 9, 30))),
+])
+def test_a_speck_glued_before_a_month_leaves_the_month_as_printed(text, expected):
+    """Issue 9: a consonant or two glued before a dotted month abbreviation hid the month (0.7.0: no start)."""
+    assert parse_period(text) == expected
+
+
 def test_a_numeric_date_a_line_wrap_split_after_its_slash():
     assert parse_period("1/10/2568-30/ 9/2569") == (date(2025, 10, 1), date(2026, 9, 30))
 
 
 @pytest.mark.parametrize("text, end", [
-    ("ดต.ค. 2570 - 30 ก.ย. 2571", date(2028, 9, 30)),  # OCR: a neighbour's letter glued to the month
+    ("ดต.ด. 2570 - 30 ก.ย. 2571", date(2028, 9, 30)),  # OCR: the month misread, a letter glued to it
     ("A.A. 2570 ถึง ก.ย. 2571", date(2028, 9, 30)),  # the month read as Latin
 ])
 def test_a_range_whose_start_is_unreadable_keeps_only_its_end(text, end):

@@ -32,7 +32,7 @@ from extract.numerals.recognizer import (
 from extract.ocr.engine import OcrEngine, OcrWord
 from normalize.codes import CITE_LABEL, CITE_LABEL_EDITS, CITE_LABEL_TEXT
 from normalize.dates import is_month_abbreviation
-from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, LETTERS, TEXT, charset
+from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, MARKS, TEXT, charset
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
 DIGIT_MIN = 0.6
@@ -185,6 +185,37 @@ def word_image(page: np.ndarray, w: OcrWord) -> np.ndarray:
     return window[:, max(0, lo - 3):min(window.shape[1], hi + 3)]
 
 
+#: A word shaped like a month's abbreviation: a consonant, a dot or a mark that
+#: OCR read for one (``กุ``), a consonant, its dot (``ก.ุข.``); specks after it.
+_RE_ABBREV_SHAPE = re.compile(f"^[{charset(CONSONANTS)}][.,{MARKS}]{{1,2}}[{charset(CONSONANTS)}][.,]?$")
+_TRAILING_SPECKS = ",;'"
+_RE_HAS_DIGIT = re.compile(f"[0-9{charset(DIGITS)}]")
+
+
+def misread_month_words(words: list[OcrWord]) -> list[int]:
+    """Indexes of words that stand where a date's month does, shaped like a month's
+    abbreviation (:data:`_RE_ABBREV_SHAPE`) but naming none (``ก.ุข.,`` for ``ก.ย.``):
+    a word beside them holds digits (a day or a year).
+
+    >>> ws = [OcrWord(t, 0, 0, 1, 1, 50.0, (1, 1, 1)) for t in ("ถึง30", "ก.ุข.,", "2566", "พ.ศ.", "2566", "ก.ย.", "2566")]
+    >>> misread_month_words(ws)
+    [1]
+    """
+    out = []
+    for i, w in enumerate(words):
+        text = w.text.rstrip(_TRAILING_SPECKS)
+        if not _RE_ABBREV_SHAPE.match(text) or is_month_abbreviation(text) or text.rstrip(".,") in _NO_MONTH:
+            continue
+        near = words[max(0, i - 1):i] + words[i + 1:i + 2]
+        if any(_RE_HAS_DIGIT.search(n.text) for n in near):
+            out.append(i)
+    return out
+
+
+#: Abbreviations that come beside a year and name no month: the era's (พ.ศ. 2566).
+_NO_MONTH = ("พ.ศ", "พศ", "ค.ศ", "คศ")
+
+
 class NumeralTokenReader:
     """The :class:`extract.ocr.reader.TokenReader` used in production."""
 
@@ -197,7 +228,22 @@ class NumeralTokenReader:
         out = list(words)
         for i in cited_words(out):
             out[i] = read_cited_code(out[i], page, self.recognizer)
+        if self.engine is not None:
+            for i in misread_month_words(out):
+                out[i] = self._month_read_again(out[i], page, dpi)
         return out
+
+    def _month_read_again(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
+        """A word shaped like a month's abbreviation that names none (``ก.ุข.,``), read again
+        alone by the Thai-only Tesseract: kept when that gives a month (``ก.ย.``)."""
+        crop = word_image(page, word)
+        if crop.size == 0:
+            return word
+        thai, conf = self.engine.read_word(crop, int(dpi))
+        thai = thai.replace(" ", "")
+        if conf >= MONTH_MIN and is_month_abbreviation(thai):
+            return _reread(word, thai, conf / 100.0, "word")
+        return word
 
     def _cut_touching_bracket(self, prefix: str, crop: np.ndarray, glyphs: list[GlyphGuess], text: str):
         """``(prefix, crop, glyphs, text, suffix)`` without a closing bracket joined to the
@@ -521,6 +567,11 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
         x0 = max(0, glyphs[a].box.x0 - 2, glyphs[a - 1].box.x1 if a > 0 else 0)
         x1 = min(glyphs[b].box.x1 + 2, glyphs[b + 1].box.x0 if b + 1 < len(glyphs) else crop.shape[1])
         r = recognizer.read_code(crop[:, x0:x1], "o")
+        if r.confidence < READ_MIN or not _RE_OIT_CODE.match(r.text):
+            # the margin changes how the recognizer cuts the glyphs (a ๗ read as ๓ and a
+            # sliver): the code's own glyph bounds read it again
+            tight = recognizer.read_code(crop[:, glyphs[a].box.x0:glyphs[b].box.x1], "o")
+            r = tight if tight.confidence > r.confidence else r
         cut = touching_bracket_cut(word.text.split("<", 1)[0], glyphs) if b == len(glyphs) - 1 else None
         if cut is not None and cut > glyphs[a].box.x1:
             # the closing bracket joined to the code's last digit: read without it, if surer
