@@ -294,11 +294,43 @@ def _year_from_other_end(read: str, month: int, other_month: int, other_year: in
 
 
 
-def parse_period(text: str, repair_years: bool = True) -> tuple[date | None, date | None]:
+# A year as printed in words' dates: four digits standing alone.
+_RE_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def repair_years_by_fiscal_year(text: str, fiscal_year: int) -> str:
+    """Years no assessment can name (``2531``: :func:`_gregorian` reads none) written as
+    the one year of the report's fiscal year, the one before or the one after
+    (Buddhist era) that they are a one-digit misread of (:func:`_misread_of`); a read
+    that two of them would fit (a misread last digit) stays. Only in a period
+    without numeric dates: in ``30/5/2525`` the day and month are misread too.
+
+    >>> repair_years_by_fiscal_year("ก.ค. - ส.ค. 2531", 2570), repair_years_by_fiscal_year("ปีงบประมาณ 2525", 2565)
+    ('ก.ค. - ส.ค. 2571', 'ปีงบประมาณ 2565')
+    >>> repair_years_by_fiscal_year("ต.ค. 2563", 2568), repair_years_by_fiscal_year("30/5/2525", 2565)
+    ('ต.ค. 2563', '30/5/2525')
+    """
+    if "/" in text:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        if _gregorian(m.group()) is not None:
+            return m.group()
+        fits = [y for y in (fiscal_year - 1, fiscal_year, fiscal_year + 1) if _misread_of(m.group(), y)]
+        return str(fits[0]) if len(fits) == 1 else m.group()
+
+    return _RE_FOUR_DIGITS.sub(fix, text)
+
+
+def parse_period(text: str, repair_years: bool = True,
+                 fiscal_year: int | None = None) -> tuple[date | None, date | None]:
     """Read a period ("ช่วงระยะเวลาในการดำเนินการ") as Gregorian dates.
 
     ``repair_years``: a year OCR misread by one digit is read as the year the
-    other end allows (:func:`_year_from_other_end`); ``False`` leaves it unread
+    other end allows (:func:`_year_from_other_end`), or, given the report's
+    ``fiscal_year`` (Buddhist era), a year no assessment can name as the one
+    of that fiscal year or its neighbours it is a misread of
+    (:func:`repair_years_by_fiscal_year`); ``False`` leaves it unread
     (how :mod:`ita_extract.report.records` tells that a year was corrected).
 
     >>> parse_period("ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙")
@@ -332,6 +364,8 @@ def parse_period(text: str, repair_years: bool = True) -> tuple[date | None, dat
         return None, None
     # a mark right after a dot is OCR noise ("ก.ุย." for "ก.ย.")
     t = drop_glued_specks(repair_month_names(_RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text))))
+    if repair_years and fiscal_year:
+        t = repair_years_by_fiscal_year(t, fiscal_year)
     open_end = period_open_end(t)
     # "1 - 30 ก.ย." -> the first day borrows the month of the second
     day_range = _RE_DAY_RANGE.search(t)

@@ -257,3 +257,24 @@ def test_abbreviation_that_lost_its_mark_names_its_month_only_when_no_other_is_s
     assert parse_period("ต.ค. 2564 - ม.ย. 2565") == (date(2021, 10, 1), date(2022, 6, 30))
     assert parse_period("ม.ค. 2569") == (date(2026, 1, 1), date(2026, 1, 31))
     assert parse_period("เม.ย. 2569") == (date(2026, 4, 1), date(2026, 4, 30))
+
+
+@pytest.mark.parametrize("text, fiscal_year, expected", [
+    ("ก.ค. - ส.ค. 2531", 2570, (date(2028, 7, 1), date(2028, 8, 31))),  # ๗ read ๓ (dev scan E at 200 dpi)
+    ("ปังบประมาณ 2525", 2565, (date(2021, 10, 1), date(2022, 9, 30))),  # ๖ read ๒ (dev scan D at 150 dpi)
+])
+def test_a_year_no_assessment_names_is_the_fiscal_year_it_misreads(text, fiscal_year, expected):
+    """Issue 9: 0.7.0 left these null; the report's fiscal year (or the one before or after) is the one
+    year a single misread digit away."""
+    assert parse_period(text) == (None, None)
+    assert parse_period(text, fiscal_year=fiscal_year) == expected
+    assert parse_period(text, repair_years=False, fiscal_year=fiscal_year) == (None, None)  # how it is flagged
+
+
+@pytest.mark.parametrize("text, fiscal_year", [
+    ("ต.ค. 2522", 2565),  # the last digit misread: 2564, 2565 and 2566 are one digit off alike
+    ("1/10/2564 - 30/5/2525", 2565),  # a numeric date: its month is misread too (๙ read ๕)
+    ("ต.ค. 2480", 2565),  # no year of the report's within one digit
+])
+def test_a_year_the_fiscal_year_cannot_decide_stays_unread(text, fiscal_year):
+    assert parse_period(text, fiscal_year=fiscal_year) == parse_period(text)
