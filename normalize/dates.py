@@ -50,7 +50,8 @@ def _abbr_pattern(abbr: str) -> str:
     # "มีค" -> "มี\.?\s?ค\.?": the first syllable, then the last consonant.
     # OCR reads the dot between them as a comma or as a Thai mark ("กุย.",
     # "กิย." for "ก.ย."): one such sign stands for the dot.
-    return rf"{re.escape(abbr[:-1])}\s?[.,{MARKS}]?\s?{abbr[-1]}(?:\s?[.,])?"
+    # Its last dot may come out as a colon ("กุพ: 2567").
+    return rf"{re.escape(abbr[:-1])}\s?[.,{MARKS}]?\s?{abbr[-1]}(?:\s?[.,:])?"
 
 
 # Any month: full names first, then abbreviations. An abbreviation must not
@@ -87,7 +88,8 @@ _RE_FISCAL = re.compile(
 _RE_LOST_START = re.compile(r"[^\s\-–—]\s*(?:-|–|—|ถึง)\s*$")
 # A numeric date: "1/10/2568", "30-09-69"; a line wrap may leave a space
 # after a slash ("30/ 9/2569").
-_RE_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})(?:[.]|/ ?)(\d{1,2})(?:[.]|/ ?)(\d{4}|\d{2})(?!\d)")
+# A speck between the last slash and the year ("30/9/ . 2566") is no digit either.
+_RE_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})(?:[.]|/ ?)(\d{1,2})(?:[.]|/ ?(?:[.,'] ?)?)(\d{4}|\d{2})(?!\d)")
 # A year alone: "2569", "พ.ศ. 2569".
 _RE_YEAR_ONLY = re.compile(r"\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4})\s*")
 
@@ -135,7 +137,7 @@ def is_month_abbreviation(word: str) -> bool:
 
 
 def _month_number(token: str) -> int:
-    key = re.sub(r"[\s.,]", "", token)
+    key = re.sub(r"[\s.,:]", "", token)
     if key in _MONTH_BY_KEY:
         return _MONTH_BY_KEY[key]
     # an abbreviation whose dot OCR read as a mark: its first syllable and last consonant
@@ -294,8 +296,10 @@ def _year_from_other_end(read: str, month: int, other_month: int, other_year: in
 
 
 
-# A year as printed in words' dates: four digits standing alone.
-_RE_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# A year as printed in words' dates: four digits standing alone, or as OCR
+# read them with letters for the digits Tesseract lacks ("25ญ0").
+_RE_FOUR_DIGITS = re.compile(f"(?<![0-9{DIGIT_LOOKALIKES}])(?=[0-9{DIGIT_LOOKALIKES}]*[0-9]{{2}})"
+                             f"[0-9{DIGIT_LOOKALIKES}]{{4}}(?![0-9{DIGIT_LOOKALIKES}])")
 
 
 def repair_years_by_fiscal_year(text: str, fiscal_year: int) -> str:
@@ -309,15 +313,21 @@ def repair_years_by_fiscal_year(text: str, fiscal_year: int) -> str:
     ('ก.ค. - ส.ค. 2571', 'ปีงบประมาณ 2565')
     >>> repair_years_by_fiscal_year("ต.ค. 2563", 2568), repair_years_by_fiscal_year("30/5/2525", 2565)
     ('ต.ค. 2563', '30/5/2525')
+    >>> repair_years_by_fiscal_year("ก.พ.25ญ0", 2570), repair_years_by_fiscal_year("ก.พ.256ญ", 2568)
+    ('ก.พ.2570', 'ก.พ.256ญ')
     """
     if "/" in text:
         return text
 
     def fix(m: re.Match[str]) -> str:
-        if _gregorian(m.group()) is not None:
-            return m.group()
-        fits = [y for y in (fiscal_year - 1, fiscal_year, fiscal_year + 1) if _misread_of(m.group(), y)]
-        return str(fits[0]) if len(fits) == 1 else m.group()
+        read = m.group()
+        if read.isdigit() and _gregorian(read) is not None:
+            return read
+        years = (fiscal_year - 1, fiscal_year, fiscal_year + 1)
+        # a letter for a digit stands for any digit, and then the other digits must all agree
+        fits = ([y for y in years if all(c in DIGIT_LOOKALIKES or c == w for c, w in zip(read, str(y)))]
+                if not read.isdigit() else [y for y in years if _misread_of(read, y)])
+        return str(fits[0]) if len(fits) == 1 else read
 
     return _RE_FOUR_DIGITS.sub(fix, text)
 

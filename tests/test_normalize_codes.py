@@ -374,6 +374,8 @@ def test_a_letter_spaced_code_written_with_a_zero_for_its_o_opens_the_question()
         ("บริการ (อ้างอิงจาก 611) เพื่อ", ["o11"]),
         ("คู่มือการขอรับบริการ (อ้างอิงจาก' 09) โดยละเอียด", ["o9"]),  # a quote a speck gave (dev-corpus scan200)
         ("ช่องทางการติดต่อ - สอบถามข้อมูล ( อ้างอิงจาก.03) ให้", ["o3"]),  # a point before the list
+        ('งานประจำปี (อ้างอิงจาก"05,06) และ', ["o5", "o6"]),  # a double quote (dev scan L at 300 dpi)
+        ("บริการออนไลน์ (อ้างอิงจาก 0010),เพื่อลด", ["o10"]),  # the circle of ๐๑๐ read twice (dev scan K)
         ("ระยะเวลาให้ชัดเจน o14) และเผยแพร่", ["o14"]),  # the label lost: a lettered code before its bracket
         ("(อ้างอิงจาก o13) อย่างเคร่งครัด ... ชัดเจน o14) และ", ["o13", "o14"]),
     ],

@@ -108,6 +108,21 @@ def test_a_speck_glued_before_a_month_leaves_the_month_as_printed(text, expected
     assert parse_period(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("ม.ค.- กุพ: 2567", (date(2024, 1, 1), date(2024, 2, 29))),  # the last dot read as a colon (dev scan P)
+    ("1/10/2565-30/9/ . 2566", (date(2022, 10, 1), date(2023, 9, 30))),  # a speck before the year (P)
+])
+def test_specks_in_a_date_hide_no_part_of_it(text, expected):
+    assert parse_period(text) == expected
+
+
+def test_a_year_with_a_letter_for_a_digit_is_the_one_fiscal_year_it_can_be():
+    """``ก.พ.25ญ0`` in a 2570 report (dev scan O at 300 dpi): ญ stands for any digit, and of 2569-2571 only
+    2570 agrees with every other digit; 2568's report could be 2567, 2568 or 2569 for ``256ญ``: unread."""
+    assert parse_period("ก.พ.25ญ0", fiscal_year=2570) == (date(2027, 2, 1), date(2027, 2, 28))
+    assert parse_period("ก.พ.256ญ", fiscal_year=2568) == (None, None)
+
+
 def test_a_numeric_date_a_line_wrap_split_after_its_slash():
     assert parse_period("1/10/2568-30/ 9/2569") == (date(2025, 10, 1), date(2026, 9, 30))
 
