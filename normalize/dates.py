@@ -17,8 +17,8 @@ from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, LETTERS, MARKS, TEXT, charset
 
 __all__ = [
-    "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period", "period_cut_short",
-    "period_open_end",
+    "drop_glued_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
+    "period_cut_short", "period_open_end", "repair_years_by_fiscal_year",
 ]
 
 BE_OFFSET = 543

@@ -31,7 +31,7 @@ from extract.numerals.recognizer import (
 )
 from extract.ocr.engine import OcrEngine, OcrWord
 from normalize.codes import CITE_LABEL, CITE_LABEL_EDITS, CITE_LABEL_TEXT
-from normalize.dates import is_month_abbreviation
+from normalize.dates import drop_glued_specks, is_month_abbreviation
 from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, MARKS, TEXT, charset
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
@@ -240,7 +240,7 @@ class NumeralTokenReader:
         if crop.size == 0:
             return word
         thai, conf = self.engine.read_word(crop, int(dpi))
-        thai = thai.replace(" ", "")
+        thai = drop_glued_specks(thai.replace(" ", ""))
         if conf >= MONTH_MIN and is_month_abbreviation(thai):
             return _reread(word, thai, conf / 100.0, "word")
         return word
@@ -314,9 +314,12 @@ class NumeralTokenReader:
         if self.engine is not None and _RE_LATIN_ABBREV.match(word.text) and not any(m.isdigit() for m in readable0):
             thai, conf = self.engine.read_word(crop0, int(dpi))
             # Tesseract is often surer of its Latin misreading ("A.A." at 90) than of the
-            # Thai word: a month's abbreviation, a word of a closed list, is taken as it is
-            if _RE_THAI.search(thai) and (conf >= word.conf * 0.8
-                                          or (conf >= MONTH_MIN and is_month_abbreviation(thai.replace(" ", "")))):
+            # Thai word: a month's abbreviation, a word of a closed list, is taken as it is,
+            # without the consonant a speck glued before it ("ดต.ค.": normalize.dates)
+            month = drop_glued_specks(thai.replace(" ", ""))
+            if conf >= MONTH_MIN and is_month_abbreviation(month):
+                return _reread(word, month, conf / 100.0, "word")
+            if _RE_THAI.search(thai) and conf >= word.conf * 0.8:
                 return _reread(word, thai.replace(" ", ""), conf / 100.0, "word")
         return word
 
