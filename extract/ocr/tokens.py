@@ -56,6 +56,9 @@ _RE_ZERO_LED = re.compile(f"^[0๐][{_D}{DIGIT_LOOKALIKES}]")
 #: digits or brackets (Tesseract writes ``f)`` for ``ก``) that the numeral
 #: recognizer sees no digit in.
 _RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z0-9()\[\]|]{1,3}\.){1,3}[A-Za-z]?$")
+#: The same with a comma for a dot (``A.A,``, ``1.8,``, ``AL,``): read again, it is
+#: taken only as a month's abbreviation.
+_RE_LATIN_ABBREV_COMMA = re.compile(r"^(?:[A-Za-z0-9()\[\]|]{1,3}[.,]){1,3}$")
 _RE_THAI = re.compile(f"[{charset(LETTERS)}]")
 _RE_NUMBERISH = re.compile(r"^[\d.\-]+$")
 #: A numeric date or the part of one a line holds: ``1/10/2566-``, ``30/``,
@@ -311,7 +314,9 @@ class NumeralTokenReader:
                              min(g.confidence for g in glyphs if g.char != "?") if n_digit else 0.5)
         # 4. Thai abbreviations misread as Latin or digits ("A.A." for "ต.ค.", "1.8." for "ก.ย.")
         readable0 = [meaning_in_number(g.char) for g in glyphs0]
-        if self.engine is not None and _RE_LATIN_ABBREV.match(word.text) and not any(m.isdigit() for m in readable0):
+        latin = bool(_RE_LATIN_ABBREV.match(word.text))
+        if (self.engine is not None and (latin or _RE_LATIN_ABBREV_COMMA.match(word.text))
+                and not any(m.isdigit() for m in readable0)):
             thai, conf = self.engine.read_word(crop0, int(dpi))
             # Tesseract is often surer of its Latin misreading ("A.A." at 90) than of the
             # Thai word: a month's abbreviation, a word of a closed list, is taken as it is,
@@ -319,7 +324,7 @@ class NumeralTokenReader:
             month = drop_glued_specks(thai.replace(" ", ""))
             if conf >= MONTH_MIN and is_month_abbreviation(month):
                 return _reread(word, month, conf / 100.0, "word")
-            if _RE_THAI.search(thai) and conf >= word.conf * 0.8:
+            if latin and _RE_THAI.search(thai) and conf >= word.conf * 0.8:
                 return _reread(word, thai.replace(" ", ""), conf / 100.0, "word")
         return word
 
