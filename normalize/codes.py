@@ -326,8 +326,11 @@ _RE_REFERENCES = re.compile(f"{CITE_LABEL}\\s*(?:ข้อ\\s*)?[:：]?\\s*{_REF
 #: within ``CITE_LABEL_EDITS`` edits of the label, followed by a cited list.
 _RE_GARBLED_CITATION = re.compile(f"\\(\\s*(?P<label>[{charset(TEXT)}]{{7,13}})\\s*{_REF_LIST}")
 #: A citation whose label OCR lost altogether: an OIT code written with its
-#: letter, standing alone before the closing bracket (``ชัดเจน o14) และ``).
-_RE_UNLABELLED_CITATION = re.compile(r"(?<![^\s])(?P<list>[oO][1-9][0-9]?)\)")
+#: letter, standing alone before the closing bracket (``ชัดเจน o14) และ``), or a
+#: list of such codes or of codes with ๐ for their o (``นการ o26,o27)``,
+#: ``นการ 026,027))``: two or more, one comma apart).
+_RE_UNLABELLED_CITATION = re.compile(
+    r"(?<![^\s])(?P<list>[oO][1-9][0-9]?(?:\s?,\s?[oO][1-9][0-9]?)*|0[0-9]{2}(?:\s?,\s?0[0-9]{2})+)\)")
 #: The citation label as printed.
 CITE_LABEL_TEXT = "อ้างอิงจาก"
 CITE_LABEL_EDITS = 3
@@ -376,6 +379,8 @@ def oit_references(text: str) -> list[str]:
     []
     >>> oit_references("ให้ชัดเจน o14) และเผยแพร่")  # the label lost: a lettered OIT code closing a bracket
     ['o14']
+    >>> oit_references("การดำเนินการ o26,o27)ให้"), oit_references("การดำเนินการ 026,027)) ให้")  # or a list
+    (['o26', 'o27'], ['o26', 'o27'])
     """
     refs: list[str] = []
     garbled = [m for m in _RE_GARBLED_CITATION.finditer(text)

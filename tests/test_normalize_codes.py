@@ -378,6 +378,8 @@ def test_a_letter_spaced_code_written_with_a_zero_for_its_o_opens_the_question()
         ("บริการออนไลน์ (อ้างอิงจาก 0010),เพื่อลด", ["o10"]),  # the circle of ๐๑๐ read twice (dev scan K)
         ("ระยะเวลาให้ชัดเจน o14) และเผยแพร่", ["o14"]),  # the label lost: a lettered code before its bracket
         ("(อ้างอิงจาก o13) อย่างเคร่งครัด ... ชัดเจน o14) และ", ["o13", "o14"]),
+        ("การทุจริต (อ้างอิงจาก o25) และรายงานผลการดำเนินการ o26,o27)ให้", ["o25", "o26", "o27"]),  # dev N 200 dpi
+        ("การทุจริต (อ้างอิงจาก o25) และรายงานผลการดำเนินการ 026,027)) ให้", ["o25", "o26", "o27"]),  # N 300
     ],
 )
 def test_references_read_labels_and_lists_as_ocr_garbles_them(text: str, expected: list[str]) -> None:
@@ -393,6 +395,7 @@ def test_references_read_labels_and_lists_as_ocr_garbles_them(text: str, expecte
         "อ้างอิง ITA 2568",  # a Latin word after the label, then a year: no item
         "ข้อมูล ณ วันที่ 30.09 (อ้างอิงจาก ระเบียบ)",
         "ข้อ 14) และข้อ 15)",  # a bare number before a bracket: a list item, no code
+        "(โทร 044)",  # one number led by a zero: a list of them is a citation, one alone is not
         "ข้อคำถาม i14) และ e3)",  # IIT and EIT codes are never cited
     ],
 )
