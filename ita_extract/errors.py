@@ -345,7 +345,7 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
                 "อ่านช่วงระยะเวลาของมาตรการเป็นวันที่ไม่ได้"),
     ProblemCode("period-year-corrected", "warning",
                 "A year of a measure's period that OCR misread by one digit was read as the year the other end "
-                "of the period allows.",
+                "of the period, or the report's fiscal year, allows.",
                 "ปีของช่วงระยะเวลาที่อ่านผิดหนึ่งหลัก ถูกอ่านเป็นปีที่อีกด้านหนึ่งของช่วงเวลากำหนด"),
     ProblemCode("period-open-ended", "warning",
                 "A measure's period is printed with one end only (from a date on, or by a date); the other is "

@@ -20,6 +20,8 @@ from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, TEXT, charset
 
 __all__ = [
     "CITE_LABEL",
+    "CITE_LABEL_EDITS",
+    "CITE_LABEL_TEXT",
     "QuestionCode",
     "TOOL_LETTERS",
     "find_codes",
@@ -310,21 +312,27 @@ def find_codes(text: str, tool: str | None = None) -> list[str]:
 # "อ้างอิงจาก ๐๑๒ ,๐๑๓", "อ้างอิงจาก o8 และ o9": the cited list. An item's
 # digits may be letter-spaced ("๐ ๑ ๐", "o 1 0"): single digits one space apart;
 # a letter-spaced item of one digit ("๐ ๘", o8) keeps its ๐ (o0 is no item).
-_REF_ITEM = (f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO] ?[{_D}]{{1,3}}|[{_D}]{{1,3}})"
+_REF_ITEM = (f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO] ?[{_D}]{{1,3}}|[0๐]{{2}}[{_D}]{{2}}"
+             f"|[{_D}]{{1,3}})"
              f"(?![{_D}])")
 # OCR adds a point to a comma or reads a comma as one ("o14.,015", "o21.o22").
 _REF_SEP = r"\s*(?:\.?,|\.(?=[oO๐0])|และ|/|、|\s)\s*"
-# Before the list, a bar or a "!" a speck gave ("(อ้างอิงจาก | 042)").
-_REF_LIST = f"(?:[|!]\\s*)?(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
+# Before the list, a bar, a "!", a quote or a point a speck gave ("(อ้างอิงจาก | 042)",
+# "(อ้างอิงจาก' 09)", "(อ้างอิงจาก.03)", "(อ้างอิงจาก\"05,06)").
+_REF_LIST = f"(?:[|!'’‘\"“”.]\\s*)?(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
 _RE_REFERENCES = re.compile(f"{CITE_LABEL}\\s*(?:ข้อ\\s*)?[:：]?\\s*{_REF_LIST}")
 #: A label OCR garbled beyond :data:`CITE_LABEL` ("(ล้างลิงจาก 015)",
 #: "(อัจงอิงจาก 010)"): a word of Thai text right after an opening bracket,
 #: within ``CITE_LABEL_EDITS`` edits of the label, followed by a cited list.
 _RE_GARBLED_CITATION = re.compile(f"\\(\\s*(?P<label>[{charset(TEXT)}]{{7,13}})\\s*{_REF_LIST}")
 #: A citation whose label OCR lost altogether: an OIT code written with its
-#: letter, standing alone before the closing bracket (``ชัดเจน o14) และ``).
-_RE_UNLABELLED_CITATION = re.compile(r"(?<![^\s])(?P<list>[oO][1-9][0-9]?)\)")
-_LABEL = "อ้างอิงจาก"
+#: letter, standing alone before the closing bracket (``ชัดเจน o14) และ``), or a
+#: list of such codes or of codes with ๐ for their o (``นการ o26,o27)``,
+#: ``นการ 026,027))``: two or more, one comma apart).
+_RE_UNLABELLED_CITATION = re.compile(
+    r"(?<![^\s])(?P<list>[oO][1-9][0-9]?(?:\s?,\s?[oO][1-9][0-9]?)*|0[0-9]{2}(?:\s?,\s?0[0-9]{2})+)\)")
+#: The citation label as printed.
+CITE_LABEL_TEXT = "อ้างอิงจาก"
 CITE_LABEL_EDITS = 3
 _RE_REF_ITEM = re.compile(_REF_ITEM)
 
@@ -332,18 +340,20 @@ _RE_REF_ITEM = re.compile(_REF_ITEM)
 #: Three digits with no letter: the o printed as ๐ and two digits; a first
 #: digit other than 0 is that circle misread (``923`` for ``๐๒๓``, ``611`` for
 #: ``๐๑๑``): no OIT item has three digits.
-_RE_CIRCLE_MISREAD = re.compile(f"^[{_D}](?P<num>[{_D}]{{2}})$")
+_RE_CIRCLE_MISREAD = re.compile(f"^[{_D}](?P<num>[{_D}]{{2}})$|^[0๐]{{2}}(?P<num2>[{_D}]{{2}})$")
 
 
 def _ref_code(item: str) -> str | None:
     """A cited item as a code.
 
-    >>> _ref_code("๐๑๐"), _ref_code("o 2 3"), _ref_code("923"), _ref_code("611")
-    ('o10', 'o23', 'o23', 'o11')
+    The circle of ``๐๑๐`` read twice (``0010``) is one circle.
+
+    >>> _ref_code("๐๑๐"), _ref_code("o 2 3"), _ref_code("923"), _ref_code("611"), _ref_code("0010")
+    ('o10', 'o23', 'o23', 'o11', 'o10')
     """
     item = item.replace(" ", "")
     circle = _RE_CIRCLE_MISREAD.match(item)
-    return parse_question_code("0" + circle.group("num") if circle else item, "OIT")
+    return parse_question_code("0" + (circle.group("num") or circle.group("num2")) if circle else item, "OIT")
 
 
 def oit_references(text: str) -> list[str]:
@@ -369,10 +379,12 @@ def oit_references(text: str) -> list[str]:
     []
     >>> oit_references("ให้ชัดเจน o14) และเผยแพร่")  # the label lost: a lettered OIT code closing a bracket
     ['o14']
+    >>> oit_references("การดำเนินการ o26,o27)ให้"), oit_references("การดำเนินการ 026,027)) ให้")  # or a list
+    (['o26', 'o27'], ['o26', 'o27'])
     """
     refs: list[str] = []
     garbled = [m for m in _RE_GARBLED_CITATION.finditer(text)
-               if Levenshtein.distance(m.group("label"), _LABEL) <= CITE_LABEL_EDITS]
+               if Levenshtein.distance(m.group("label"), CITE_LABEL_TEXT) <= CITE_LABEL_EDITS]
     lists = sorted([*_RE_REFERENCES.finditer(text), *garbled, *_RE_UNLABELLED_CITATION.finditer(text)],
                    key=lambda m: m.start("list"))
     for m in lists:

@@ -14,11 +14,11 @@ from datetime import date
 from rapidfuzz.distance import Levenshtein
 
 from normalize.thai import thai_digits_to_arabic
-from normalize.thaichars import DIGIT_LOOKALIKES, LETTERS, MARKS, TEXT, charset
+from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, LETTERS, MARKS, TEXT, charset
 
 __all__ = [
-    "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period", "period_cut_short",
-    "period_open_end",
+    "drop_glued_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
+    "period_cut_short", "period_open_end", "repair_years_by_fiscal_year",
 ]
 
 BE_OFFSET = 543
@@ -50,7 +50,8 @@ def _abbr_pattern(abbr: str) -> str:
     # "มีค" -> "มี\.?\s?ค\.?": the first syllable, then the last consonant.
     # OCR reads the dot between them as a comma or as a Thai mark ("กุย.",
     # "กิย." for "ก.ย."): one such sign stands for the dot.
-    return rf"{re.escape(abbr[:-1])}\s?[.,{MARKS}]?\s?{abbr[-1]}(?:\s?[.,])?"
+    # Its last dot may come out as a colon ("กุพ: 2567").
+    return rf"{re.escape(abbr[:-1])}\s?[.,{MARKS}]?\s?{abbr[-1]}(?:\s?[.,:])?"
 
 
 # Any month: full names first, then abbreviations. An abbreviation must not
@@ -75,9 +76,11 @@ _RE_LOST_END_MONTH = re.compile(r"^\s*(?:-|–|—|ถึง)+\s*30\s+(?P<year>\
 _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง)\s*(?=\d{{1,2}}\s*{_MONTH})")
 # Fiscal-year wording with its year: "ปีงบประมาณ พ.ศ. 2569", "ตลอดปี 2569".
 # OCR's marks on ปี (ปิ, ปีึ), a comma for a dot, a stray quote or doubled พ
-# ("ปีึงบประมาณ", "พ.ศ, 2566", "ประมาณ' พ.ศ.", "พพ.ศ.") do not hide the year.
+# ("ปีึงบประมาณ", "พ.ศ, 2566", "ประมาณ' พ.ศ.", "พพ.ศ.") do not hide the year,
+# nor does the ง of งบ misread as another letter ("ตลอดปีจบประมาณ"): "บประมาณ"
+# is spelled by no other word.
 _RE_FISCAL = re.compile(
-    r"(?:ป[ิีึ]*งบ\s?ประมาณ|งบประมาณ|ป[ิีึ]*งบ|ตลอดป[ิีึ]+|ประจำป[ิีึ]+|ปี)[\s'’.,]*"
+    f"(?:ป[ิีึ]*งบ\\s?ประมาณ|[{charset(LETTERS)}]?บ\\s?ประมาณ|ป[ิีึ]*งบ|ตลอดป[ิีึ]+|ประจำป[ิีึ]+|ปี)[\\s'’.,]*"
     r"(?:พ?พ\s?[.,]?\s?ศ\s?[.,]?)?\s*(?P<year>\d{4}|\d{2})(?!\d)"
 )
 # Before the only date read: something, then a range sign ("ดต.ค. 2570 - "):
@@ -85,9 +88,32 @@ _RE_FISCAL = re.compile(
 _RE_LOST_START = re.compile(r"[^\s\-–—]\s*(?:-|–|—|ถึง)\s*$")
 # A numeric date: "1/10/2568", "30-09-69"; a line wrap may leave a space
 # after a slash ("30/ 9/2569").
-_RE_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})(?:[.]|/ ?)(\d{1,2})(?:[.]|/ ?)(\d{4}|\d{2})(?!\d)")
+# A speck between the last slash and the year ("30/9/ . 2566") is no digit either.
+_RE_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})(?:[.]|/ ?)(\d{1,2})(?:[.]|/ ?(?:[.,'] ?)?)(\d{4}|\d{2})(?!\d)")
 # A year alone: "2569", "พ.ศ. 2569".
 _RE_YEAR_ONLY = re.compile(r"\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>\d{4})\s*")
+
+
+# One or two consonants a speck gave, glued before a month's dotted
+# abbreviation at the start of a word ("ดต.ค. 2566", "ตดต.ค.67", "กถก.ย."):
+# no Thai word of bare consonants ends in a month's abbreviation, and the
+# month stays the one printed.
+_RE_GLUED_SPECK = re.compile(
+    f"(?<![{charset(TEXT)}])[{charset(CONSONANTS)}]{{1,2}}(?=(?:"
+    + "|".join(rf"{re.escape(a[:-1])}[.,{MARKS}]\s?{a[-1]}\." for a in _ABBREVIATIONS)
+    + f")(?![{charset(LETTERS)}]))"
+)
+
+
+def drop_glued_specks(text: str) -> str:
+    """Consonants glued before a month's dotted abbreviation taken off (:data:`_RE_GLUED_SPECK`).
+
+    >>> drop_glued_specks("ดต.ค. 2566 ถึง 30 กุย.2567"), drop_glued_specks("ตดต.ค.67-ก.ย.68")
+    ('ต.ค. 2566 ถึง 30 กุย.2567', 'ต.ค.67-ก.ย.68')
+    >>> drop_glued_specks("ถึงก.ย. 2567"), drop_glued_specks("เดือนต.ค."), drop_glued_specks("ตค 2567")
+    ('ถึงก.ย. 2567', 'เดือนต.ค.', 'ตค 2567')
+    """
+    return _RE_GLUED_SPECK.sub("", text)
 
 
 # A Thai vowel or tone mark right after a dot: never real text.
@@ -111,7 +137,7 @@ def is_month_abbreviation(word: str) -> bool:
 
 
 def _month_number(token: str) -> int:
-    key = re.sub(r"[\s.,]", "", token)
+    key = re.sub(r"[\s.,:]", "", token)
     if key in _MONTH_BY_KEY:
         return _MONTH_BY_KEY[key]
     # an abbreviation whose dot OCR read as a mark: its first syllable and last consonant
@@ -270,11 +296,51 @@ def _year_from_other_end(read: str, month: int, other_month: int, other_year: in
 
 
 
-def parse_period(text: str, repair_years: bool = True) -> tuple[date | None, date | None]:
+# A year as printed in words' dates: four digits standing alone, or as OCR
+# read them with letters for the digits Tesseract lacks ("25ญ0").
+_RE_FOUR_DIGITS = re.compile(f"(?<![0-9{DIGIT_LOOKALIKES}])(?=[0-9{DIGIT_LOOKALIKES}]*[0-9]{{2}})"
+                             f"[0-9{DIGIT_LOOKALIKES}]{{4}}(?![0-9{DIGIT_LOOKALIKES}])")
+
+
+def repair_years_by_fiscal_year(text: str, fiscal_year: int) -> str:
+    """Years no assessment can name (``2531``: :func:`_gregorian` reads none) written as
+    the one year of the report's fiscal year, the one before or the one after
+    (Buddhist era) that they are a one-digit misread of (:func:`_misread_of`); a read
+    that two of them would fit (a misread last digit) stays. Only in a period
+    without numeric dates: in ``30/5/2525`` the day and month are misread too.
+
+    >>> repair_years_by_fiscal_year("ก.ค. - ส.ค. 2531", 2570), repair_years_by_fiscal_year("ปีงบประมาณ 2525", 2565)
+    ('ก.ค. - ส.ค. 2571', 'ปีงบประมาณ 2565')
+    >>> repair_years_by_fiscal_year("ต.ค. 2563", 2568), repair_years_by_fiscal_year("30/5/2525", 2565)
+    ('ต.ค. 2563', '30/5/2525')
+    >>> repair_years_by_fiscal_year("ก.พ.25ญ0", 2570), repair_years_by_fiscal_year("ก.พ.256ญ", 2568)
+    ('ก.พ.2570', 'ก.พ.256ญ')
+    """
+    if "/" in text:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        read = m.group()
+        if read.isdigit() and _gregorian(read) is not None:
+            return read
+        years = (fiscal_year - 1, fiscal_year, fiscal_year + 1)
+        # a letter for a digit stands for any digit, and then the other digits must all agree
+        fits = ([y for y in years if all(c in DIGIT_LOOKALIKES or c == w for c, w in zip(read, str(y)))]
+                if not read.isdigit() else [y for y in years if _misread_of(read, y)])
+        return str(fits[0]) if len(fits) == 1 else read
+
+    return _RE_FOUR_DIGITS.sub(fix, text)
+
+
+def parse_period(text: str, repair_years: bool = True,
+                 fiscal_year: int | None = None) -> tuple[date | None, date | None]:
     """Read a period ("ช่วงระยะเวลาในการดำเนินการ") as Gregorian dates.
 
     ``repair_years``: a year OCR misread by one digit is read as the year the
-    other end allows (:func:`_year_from_other_end`); ``False`` leaves it unread
+    other end allows (:func:`_year_from_other_end`), or, given the report's
+    ``fiscal_year`` (Buddhist era), a year no assessment can name as the one
+    of that fiscal year or its neighbours it is a misread of
+    (:func:`repair_years_by_fiscal_year`); ``False`` leaves it unread
     (how :mod:`ita_extract.report.records` tells that a year was corrected).
 
     >>> parse_period("ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙")
@@ -291,8 +357,10 @@ def parse_period(text: str, repair_years: bool = True) -> tuple[date | None, dat
     (None, datetime.date(2026, 9, 30))
     >>> parse_period("ต.ค. 25ฒ8 - 30 ก.ย. 2569")  # one digit misread: the year the other end allows
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
-    >>> parse_period("ดต.ค. 2570 - 30 ก.ย. 2571")  # the start unreadable: only the end
+    >>> parse_period("ดต.ด. 2570 - 30 ก.ย. 2571")  # the start unreadable: only the end
     (None, datetime.date(2028, 9, 30))
+    >>> parse_period("ดต.ค. 2570 - 30 ก.ย. 2571")  # a speck glued before the month
+    (datetime.date(2027, 10, 1), datetime.date(2028, 9, 30))
     >>> parse_period("ต.ค. 2568 - 30 2569")  # OCR lost the end's month
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     >>> parse_period("ต.ค. 6 8 ถึง ก.ย. 6 9")  # letter-spaced years
@@ -305,7 +373,9 @@ def parse_period(text: str, repair_years: bool = True) -> tuple[date | None, dat
     if not text:
         return None, None
     # a mark right after a dot is OCR noise ("ก.ุย." for "ก.ย.")
-    t = repair_month_names(_RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text)))
+    t = drop_glued_specks(repair_month_names(_RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text))))
+    if repair_years and fiscal_year:
+        t = repair_years_by_fiscal_year(t, fiscal_year)
     open_end = period_open_end(t)
     # "1 - 30 ก.ย." -> the first day borrows the month of the second
     day_range = _RE_DAY_RANGE.search(t)

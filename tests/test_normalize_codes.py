@@ -372,8 +372,14 @@ def test_a_letter_spaced_code_written_with_a_zero_for_its_o_opens_the_question()
         ("(ล้างลิงจาก 015) และ (อ้างอิงจาก o9)", ["o15", "o9"]),  # order of first citation, across both forms
         ("การทุจริต !(อ้างอิงจาก 923) และ", ["o23"]),  # the circle of ๐๒๓ read as a 9: no item has 3 digits
         ("บริการ (อ้างอิงจาก 611) เพื่อ", ["o11"]),
+        ("คู่มือการขอรับบริการ (อ้างอิงจาก' 09) โดยละเอียด", ["o9"]),  # a quote a speck gave (dev-corpus scan200)
+        ("ช่องทางการติดต่อ - สอบถามข้อมูล ( อ้างอิงจาก.03) ให้", ["o3"]),  # a point before the list
+        ('งานประจำปี (อ้างอิงจาก"05,06) และ', ["o5", "o6"]),  # a double quote (dev scan L at 300 dpi)
+        ("บริการออนไลน์ (อ้างอิงจาก 0010),เพื่อลด", ["o10"]),  # the circle of ๐๑๐ read twice (dev scan K)
         ("ระยะเวลาให้ชัดเจน o14) และเผยแพร่", ["o14"]),  # the label lost: a lettered code before its bracket
         ("(อ้างอิงจาก o13) อย่างเคร่งครัด ... ชัดเจน o14) และ", ["o13", "o14"]),
+        ("การทุจริต (อ้างอิงจาก o25) และรายงานผลการดำเนินการ o26,o27)ให้", ["o25", "o26", "o27"]),  # dev N 200 dpi
+        ("การทุจริต (อ้างอิงจาก o25) และรายงานผลการดำเนินการ 026,027)) ให้", ["o25", "o26", "o27"]),  # N 300
     ],
 )
 def test_references_read_labels_and_lists_as_ocr_garbles_them(text: str, expected: list[str]) -> None:
@@ -389,6 +395,7 @@ def test_references_read_labels_and_lists_as_ocr_garbles_them(text: str, expecte
         "อ้างอิง ITA 2568",  # a Latin word after the label, then a year: no item
         "ข้อมูล ณ วันที่ 30.09 (อ้างอิงจาก ระเบียบ)",
         "ข้อ 14) และข้อ 15)",  # a bare number before a bracket: a list item, no code
+        "(โทร 044)",  # one number led by a zero: a list of them is a citation, one alone is not
         "ข้อคำถาม i14) และ e3)",  # IIT and EIT codes are never cited
     ],
 )

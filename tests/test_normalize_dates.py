@@ -98,12 +98,37 @@ def test_fiscal_year_from_text_none(text: str) -> None:
     assert fiscal_year_from_text(text) is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("ดต.ค. 2566 ถึง 30 กุย.2567", (date(2023, 10, 1), date(2024, 9, 30))),  # dev scan F at 300 dpi
+    ("ตดต.ค.67-ก.ย.68", (date(2024, 10, 1), date(2025, 9, 30))),  # two letters glued (F at 200 dpi)
+    ("ต.ค. 2566 ถึง30 กถก.ย. 2567", (date(2023, 10, 1), date(2024, 9, 30))),
+])
+def test_a_speck_glued_before_a_month_leaves_the_month_as_printed(text, expected):
+    """Issue 9: a consonant or two glued before a dotted month abbreviation hid the month (0.7.0: no start)."""
+    assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ม.ค.- กุพ: 2567", (date(2024, 1, 1), date(2024, 2, 29))),  # the last dot read as a colon (dev scan P)
+    ("1/10/2565-30/9/ . 2566", (date(2022, 10, 1), date(2023, 9, 30))),  # a speck before the year (P)
+])
+def test_specks_in_a_date_hide_no_part_of_it(text, expected):
+    assert parse_period(text) == expected
+
+
+def test_a_year_with_a_letter_for_a_digit_is_the_one_fiscal_year_it_can_be():
+    """``ก.พ.25ญ0`` in a 2570 report (dev scan O at 300 dpi): ญ stands for any digit, and of 2569-2571 only
+    2570 agrees with every other digit; 2568's report could be 2567, 2568 or 2569 for ``256ญ``: unread."""
+    assert parse_period("ก.พ.25ญ0", fiscal_year=2570) == (date(2027, 2, 1), date(2027, 2, 28))
+    assert parse_period("ก.พ.256ญ", fiscal_year=2568) == (None, None)
+
+
 def test_a_numeric_date_a_line_wrap_split_after_its_slash():
     assert parse_period("1/10/2568-30/ 9/2569") == (date(2025, 10, 1), date(2026, 9, 30))
 
 
 @pytest.mark.parametrize("text, end", [
-    ("ดต.ค. 2570 - 30 ก.ย. 2571", date(2028, 9, 30)),  # OCR: a neighbour's letter glued to the month
+    ("ดต.ด. 2570 - 30 ก.ย. 2571", date(2028, 9, 30)),  # OCR: the month misread, a letter glued to it
     ("A.A. 2570 ถึง ก.ย. 2571", date(2028, 9, 30)),  # the month read as Latin
 ])
 def test_a_range_whose_start_is_unreadable_keeps_only_its_end(text, end):
@@ -188,6 +213,8 @@ def test_each_end_stands_on_its_own_year() -> None:
         ("ตลอดปีงบประมาณ พ.ศ, 2569", FY2569),  # a comma for the dot
         ("ตลอดปีงบประมาณ' พ.ศ. 2569", FY2569),  # a stray quote
         ("ตลอดปีงบประมาณ\n. พพ.ศ. 2569", FY2569),  # a doubled พ
+        ("ตลอดปีจบประมาณ พ.ศ. 2569", FY2569),  # the ง of งบ read as จ (dev scan B, every variant)
+        ("ตลอดปืจบประมาณ พ.ศ. 2569", FY2569),
     ],
 )
 def test_parse_period_reads_fiscal_wording_and_joined_words_as_ocr_gives_them(text, expected) -> None:
@@ -245,3 +272,24 @@ def test_abbreviation_that_lost_its_mark_names_its_month_only_when_no_other_is_s
     assert parse_period("ต.ค. 2564 - ม.ย. 2565") == (date(2021, 10, 1), date(2022, 6, 30))
     assert parse_period("ม.ค. 2569") == (date(2026, 1, 1), date(2026, 1, 31))
     assert parse_period("เม.ย. 2569") == (date(2026, 4, 1), date(2026, 4, 30))
+
+
+@pytest.mark.parametrize("text, fiscal_year, expected", [
+    ("ก.ค. - ส.ค. 2531", 2570, (date(2028, 7, 1), date(2028, 8, 31))),  # ๗ read ๓ (dev scan E at 200 dpi)
+    ("ปังบประมาณ 2525", 2565, (date(2021, 10, 1), date(2022, 9, 30))),  # ๖ read ๒ (dev scan D at 150 dpi)
+])
+def test_a_year_no_assessment_names_is_the_fiscal_year_it_misreads(text, fiscal_year, expected):
+    """Issue 9: 0.7.0 left these null; the report's fiscal year (or the one before or after) is the one
+    year a single misread digit away."""
+    assert parse_period(text) == (None, None)
+    assert parse_period(text, fiscal_year=fiscal_year) == expected
+    assert parse_period(text, repair_years=False, fiscal_year=fiscal_year) == (None, None)  # how it is flagged
+
+
+@pytest.mark.parametrize("text, fiscal_year", [
+    ("ต.ค. 2522", 2565),  # the last digit misread: 2564, 2565 and 2566 are one digit off alike
+    ("1/10/2564 - 30/5/2525", 2565),  # a numeric date: its month is misread too (๙ read ๕)
+    ("ต.ค. 2480", 2565),  # no year of the report's within one digit
+])
+def test_a_year_the_fiscal_year_cannot_decide_stays_unread(text, fiscal_year):
+    assert parse_period(text, fiscal_year=fiscal_year) == parse_period(text)

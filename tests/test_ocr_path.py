@@ -176,6 +176,30 @@ def test_thai_abbreviation_misread_as_latin_or_digits_is_read_again(tesseract_re
     assert (out.text, out.conf) == ("ก.ย.", 88.0)
 
 
+@pytest.mark.parametrize("tesseract_read", ["A.A,", "1.8,", "AL,"])
+def test_a_latin_abbreviation_with_a_comma_is_read_again_as_a_month_only(tesseract_read):
+    """Issue 9 (dev scans K, M, P at 200 dpi): a comma for the last dot; the re-read is kept only as a month."""
+    from extract.ocr.tokens import NumeralTokenReader
+
+    page = np.full((100, 200), 240, np.uint8)
+    page[40:60, 50:120] = 20
+    word = OcrWord(tesseract_read, 50, 35, 120, 65, 60.0, (1, 1, 1))
+    assert NumeralTokenReader(_ThaiWordEngine("ก.ย."), _Glyphs())(word, page, 300).text == "ก.ย."
+    assert NumeralTokenReader(_ThaiWordEngine("กอง"), _Glyphs())(word, page, 300).text == tesseract_read
+
+
+def test_a_latin_month_read_again_with_a_speck_glued_before_it_is_the_month():
+    """Issue 9 (dev scan F at 300 dpi): ``A.A.`` (Tesseract sure, 90) read again gives ``ดต.ค.``: the glued
+    consonant is dropped and the month's abbreviation taken, however sure the Latin reading was."""
+    from extract.ocr.tokens import NumeralTokenReader
+
+    page = np.full((100, 200), 240, np.uint8)
+    page[40:60, 50:120] = 20
+    word = OcrWord("A.A.", 50, 35, 120, 65, 90.0, (1, 1, 1))
+    out = NumeralTokenReader(_ThaiWordEngine("ดต.ค."), _Glyphs())(word, page, 300)
+    assert out.text == "ต.ค."
+
+
 def test_low_confidence_word_is_read_again_before_the_noise_filter():
     """Tesseract gave 'aA.' (24 %) for ม.ค.; specks at low confidence still go."""
     from extract.ocr.reader import ocr_page

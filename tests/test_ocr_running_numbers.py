@@ -298,3 +298,69 @@ def test_code_read_as_thai_letters_is_written_from_the_image():
     out = read_cited_code(word, page, _CodeGlyphs("๐๕?", ["o5"]))
     assert (out.text, out.source) == ("o5", "numerals")
     assert read_cited_code(word, page, _CodeGlyphs("???", [])).text == "ปลา"  # no code in the image: as read
+
+
+@needs_fonts
+def test_closing_bracket_joined_to_the_last_digit_is_cut_off(rec):
+    """Issue 9 (dev scans B, A at 200 dpi): blur joins ``)`` to the code's last digit, the joined blob
+    reads as another digit (``๐๓๔)`` as ``๐๓๑``, ``O5)`` as ``o1``); Tesseract read the bracket, so the
+    code is read again without it and the bracket stays."""
+    crop = crop_of("๐๓๔)", 200, seed=1, level=1.5)
+    assert "".join(g.char for g in rec.classify_glyphs(crop)) == "๐๓๑"  # the joined blob, misread
+    page, word = on_page(crop, "๐๓๔)", 90.0)
+    assert NumeralTokenReader(None, rec)(word, page, 200).text == "034)"
+    page, word = on_page(crop, "o31", 90.0)  # a word the first pass left without its bracket stays so
+    assert read_cited_code(word, page, rec).text == "o31"
+
+
+def test_touching_bracket_cut_only_where_tesseract_saw_a_bracket_the_recognizer_did_not():
+    from extract.ocr.tokens import touching_bracket_cut
+    g = [GlyphGuess(c, 0.9, PixelBox(i * 20, 0, i * 20 + 20, 36 if c == "๗" else 30)) for i, c in enumerate("๐๒๗")]
+    assert touching_bracket_cut("๐๒๓)", g) == 60 - 11
+    assert touching_bracket_cut("๐๒๓)", [*g[:2], GlyphGuess("๓", 0.9, PixelBox(40, 0, 60, 30))]) is None  # no taller
+    assert touching_bracket_cut("๐๒๓", g) is None  # no bracket read
+    assert touching_bracket_cut("๐๒๓)", [*g, GlyphGuess("?", 0.9, PixelBox(60, 0, 66, 30))]) is None  # apart
+
+
+def test_a_garbled_label_after_a_bracket_still_opens_the_cited_list():
+    """``(ย้างองจาก ๐๑๘)`` (dev scan C at 200 dpi): the label two edits off; its code is read again."""
+    words = [_w(t) for t in ("แจ้งเรื่องร้องเรียน", "(ย้างองจาก", "015)", "และ")]
+    assert cited_words(words) == [2]
+    assert cited_words([_w(t) for t in ("(ประกาศฉบับที่", "015)")]) == []  # another word in brackets
+
+
+def test_a_cited_code_unsure_with_its_margin_is_read_again_within_its_glyphs():
+    """``(อ้างอิงจาก ๐๑๗)`` (dev scan D at 300 dpi): with two blank columns of margin the recognizer cut
+    the ๗ into ``๓`` and a sliver (``o13?``, unsure); within the glyphs' own bounds it reads o17."""
+    class MarginSensitive:
+        def classify_glyphs(self, crop):
+            return [GlyphGuess(c, 0.9, PixelBox(x, 0, x + 20, 30)) for c, x in zip("๐๑๗?", (2, 23, 44, 71))]
+
+        def read_code(self, crop, hint=None):
+            return Reading("o17", 0.9, ()) if crop.shape[1] == 64 - 2 else Reading("o13?", 0.01, ())
+
+    page = np.full((70, 160), 255, np.uint8)
+    page[20:50, 22:111] = 0
+    word = OcrWord("oom)", 22, 20, 111, 50, 90.0, (1, 1, 1))
+    assert read_cited_code(word, page, MarginSensitive()).text == "o17)"
+
+
+def test_a_word_shaped_like_a_month_that_names_none_is_read_again_as_thai():
+    """``30 ก.ุข., 2566`` (dev scan D at 300 dpi, conf 23): the Thai-only re-read gives ``ก.ย.``; the era's
+    abbreviation and a word with no digits beside it are not read again."""
+    class Engine:
+        calls = 0
+
+        def read_word(self, crop, dpi):
+            Engine.calls += 1
+            return "ก.ย.", 83.0
+
+    page = np.full((60, 300), 255, np.uint8)
+    page[20:40, 20:260] = 0
+    ws = [OcrWord(t, 20 + 60 * i, 20, 70 + 60 * i, 40, 60.0, (1, 1, 1)) for i, t in enumerate(("30", "ก.ุข.,", "2566"))]
+    out = NumeralTokenReader(Engine(), _CodeGlyphs("", [])).in_context(ws, page, 300)
+    assert [w.text for w in out] == ["30", "ก.ย.", "2566"]
+    Engine.calls = 0
+    ws2 = [OcrWord(t, 20 + 60 * i, 20, 70 + 60 * i, 40, 60.0, (1, 1, 1)) for i, t in enumerate(("พ.ศ.", "2566", "และ", "ข.ค."))]
+    assert NumeralTokenReader(Engine(), _CodeGlyphs("", [])).in_context(ws2, page, 300) == ws2
+    assert Engine.calls == 0

@@ -123,9 +123,10 @@ def test_measure_without_period_or_responsible_is_flagged():
 
 
 def test_period_whose_start_is_unreadable_keeps_its_end_and_is_flagged():
-    """A scan's ``ดต.ค. 2570 - 30 ก.ย. 2571``: the end is read, the start left empty, never the end's date."""
+    """A scan's ``ดต.ด. 2570 - 30 ก.ย. 2571`` (the month misread): the end is read, the start left empty,
+    never the end's date. (``ดต.ค.``, a speck glued before the month, now reads as October: issue 9.)"""
     items = [heading("ตัวชี้วัดที่ ๒ การใช้งบประมาณ"),
-             table([MEASURE_HEADER, [cell("มาตรการ"), cell("ผล"), cell("ขั้นตอน"), cell("ดต.ค. 2570 - 30 ก.ย. 2571"),
+             table([MEASURE_HEADER, [cell("มาตรการ"), cell("ผล"), cell("ขั้นตอน"), cell("ดต.ด. 2570 - 30 ก.ย. 2571"),
                                      cell("กองคลัง")]])]
     content = read_report(items)
     (m,) = content.measures

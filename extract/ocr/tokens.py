@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from extract.numerals.recognizer import (
     GlyphGuess,
@@ -29,9 +30,9 @@ from extract.numerals.recognizer import (
     meaning_in_number,
 )
 from extract.ocr.engine import OcrEngine, OcrWord
-from normalize.codes import CITE_LABEL
-from normalize.dates import is_month_abbreviation
-from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, LETTERS, charset
+from normalize.codes import CITE_LABEL, CITE_LABEL_EDITS, CITE_LABEL_TEXT
+from normalize.dates import drop_glued_specks, is_month_abbreviation
+from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, MARKS, TEXT, charset
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
 DIGIT_MIN = 0.6
@@ -55,6 +56,9 @@ _RE_ZERO_LED = re.compile(f"^[0๐][{_D}{DIGIT_LOOKALIKES}]")
 #: digits or brackets (Tesseract writes ``f)`` for ``ก``) that the numeral
 #: recognizer sees no digit in.
 _RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z0-9()\[\]|]{1,3}\.){1,3}[A-Za-z]?$")
+#: The same with a comma for a dot (``A.A,``, ``1.8,``, ``AL,``): read again, it is
+#: taken only as a month's abbreviation.
+_RE_LATIN_ABBREV_COMMA = re.compile(r"^(?:[A-Za-z0-9()\[\]|]{1,3}[.,]){1,3}$")
 _RE_THAI = re.compile(f"[{charset(LETTERS)}]")
 _RE_NUMBERISH = re.compile(r"^[\d.\-]+$")
 #: A numeric date or the part of one a line holds: ``1/10/2566-``, ``30/``,
@@ -184,6 +188,37 @@ def word_image(page: np.ndarray, w: OcrWord) -> np.ndarray:
     return window[:, max(0, lo - 3):min(window.shape[1], hi + 3)]
 
 
+#: A word shaped like a month's abbreviation: a consonant, a dot or a mark that
+#: OCR read for one (``กุ``), a consonant, its dot (``ก.ุข.``); specks after it.
+_RE_ABBREV_SHAPE = re.compile(f"^[{charset(CONSONANTS)}][.,{MARKS}]{{1,2}}[{charset(CONSONANTS)}][.,]?$")
+_TRAILING_SPECKS = ",;'"
+_RE_HAS_DIGIT = re.compile(f"[0-9{charset(DIGITS)}]")
+
+
+def misread_month_words(words: list[OcrWord]) -> list[int]:
+    """Indexes of words that stand where a date's month does, shaped like a month's
+    abbreviation (:data:`_RE_ABBREV_SHAPE`) but naming none (``ก.ุข.,`` for ``ก.ย.``):
+    a word beside them holds digits (a day or a year).
+
+    >>> ws = [OcrWord(t, 0, 0, 1, 1, 50.0, (1, 1, 1)) for t in ("ถึง30", "ก.ุข.,", "2566", "พ.ศ.", "2566", "ก.ย.", "2566")]
+    >>> misread_month_words(ws)
+    [1]
+    """
+    out = []
+    for i, w in enumerate(words):
+        text = w.text.rstrip(_TRAILING_SPECKS)
+        if not _RE_ABBREV_SHAPE.match(text) or is_month_abbreviation(text) or text.rstrip(".,") in _NO_MONTH:
+            continue
+        near = words[max(0, i - 1):i] + words[i + 1:i + 2]
+        if any(_RE_HAS_DIGIT.search(n.text) for n in near):
+            out.append(i)
+    return out
+
+
+#: Abbreviations that come beside a year and name no month: the era's (พ.ศ. 2566).
+_NO_MONTH = ("พ.ศ", "พศ", "ค.ศ", "คศ")
+
+
 class NumeralTokenReader:
     """The :class:`extract.ocr.reader.TokenReader` used in production."""
 
@@ -196,7 +231,33 @@ class NumeralTokenReader:
         out = list(words)
         for i in cited_words(out):
             out[i] = read_cited_code(out[i], page, self.recognizer)
+        if self.engine is not None:
+            for i in misread_month_words(out):
+                out[i] = self._month_read_again(out[i], page, dpi)
         return out
+
+    def _month_read_again(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
+        """A word shaped like a month's abbreviation that names none (``ก.ุข.,``), read again
+        alone by the Thai-only Tesseract: kept when that gives a month (``ก.ย.``)."""
+        crop = word_image(page, word)
+        if crop.size == 0:
+            return word
+        thai, conf = self.engine.read_word(crop, int(dpi))
+        thai = drop_glued_specks(thai.replace(" ", ""))
+        if conf >= MONTH_MIN and is_month_abbreviation(thai):
+            return _reread(word, thai, conf / 100.0, "word")
+        return word
+
+    def _cut_touching_bracket(self, prefix: str, crop: np.ndarray, glyphs: list[GlyphGuess], text: str):
+        """``(prefix, crop, glyphs, text, suffix)`` without a closing bracket joined to the
+        last digit (:func:`touching_bracket_cut`), when the code read without it is surer."""
+        cut = touching_bracket_cut(text, glyphs)
+        if cut is None or cut <= glyphs[0].box.x1:
+            return prefix, crop, glyphs, text, ""
+        whole, bare = self.recognizer.read_code(crop, None), self.recognizer.read_code(crop[:, :cut], None)
+        if not _bare_reading_stands(whole, bare):
+            return prefix, crop, glyphs, text, ""
+        return prefix, crop[:, :cut], self.recognizer.classify_glyphs(crop[:, :cut]), text[:-1], text[-1]
 
     def __call__(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
         crop0 = word_image(page, word)
@@ -211,6 +272,8 @@ class NumeralTokenReader:
             if "/" in r.text and r.confidence >= READ_MIN and _RE_DATE_TOKEN.match(r.text):
                 return _reread(word, r.text, r.confidence)
         prefix, crop, glyphs, text, suffix = peel_brackets(word.text, crop0, glyphs0)
+        if not suffix and len(glyphs) <= 4:
+            prefix, crop, glyphs, text, suffix = self._cut_touching_bracket(prefix, crop, glyphs, text)
         readable = [meaning_in_number(g.char) for g in glyphs]
         n_digit = sum(m.isdigit() for m in readable)
         # 1. the whole word is a number (a score, a year, a day)
@@ -251,14 +314,57 @@ class NumeralTokenReader:
                              min(g.confidence for g in glyphs if g.char != "?") if n_digit else 0.5)
         # 4. Thai abbreviations misread as Latin or digits ("A.A." for "ต.ค.", "1.8." for "ก.ย.")
         readable0 = [meaning_in_number(g.char) for g in glyphs0]
-        if self.engine is not None and _RE_LATIN_ABBREV.match(word.text) and not any(m.isdigit() for m in readable0):
+        latin = bool(_RE_LATIN_ABBREV.match(word.text))
+        if (self.engine is not None and (latin or _RE_LATIN_ABBREV_COMMA.match(word.text))
+                and not any(m.isdigit() for m in readable0)):
             thai, conf = self.engine.read_word(crop0, int(dpi))
             # Tesseract is often surer of its Latin misreading ("A.A." at 90) than of the
-            # Thai word: a month's abbreviation, a word of a closed list, is taken as it is
-            if _RE_THAI.search(thai) and (conf >= word.conf * 0.8
-                                          or (conf >= MONTH_MIN and is_month_abbreviation(thai.replace(" ", "")))):
+            # Thai word: a month's abbreviation, a word of a closed list, is taken as it is,
+            # without the consonant a speck glued before it ("ดต.ค.": normalize.dates)
+            month = drop_glued_specks(thai.replace(" ", ""))
+            if conf >= MONTH_MIN and is_month_abbreviation(month):
+                return _reread(word, month, conf / 100.0, "word")
+            if latin and _RE_THAI.search(thai) and conf >= word.conf * 0.8:
                 return _reread(word, thai.replace(" ", ""), conf / 100.0, "word")
         return word
+
+
+#: A closing bracket that blur joined to the digit before it (``๐๒๓)``: ``๓)``
+#: is one blob, read as ``๗``; ``O5)``: ``5)`` read as ``๑``) is cut off as this
+#: share of the glyphs' height from the right of that blob.
+BRACKET_SHARE = 0.3
+#: A bracket reaches above and below the digits: a last glyph joined to one is
+#: at least this much taller than the glyphs before it (1.16-1.29 on dev scans).
+BRACKET_TALLER = 1.1
+
+
+def touching_bracket_cut(text: str, glyphs: list[GlyphGuess]) -> int | None:
+    """Where to cut a word's image so that a closing bracket Tesseract read
+    (``text`` ends with it) but the recognizer saw no glyph of (its last glyph
+    is a readable one, taller than the glyphs before it: the bracket is joined
+    to it) is left out; ``None`` when the bracket stands apart or no bracket was read.
+
+    >>> from ita_extract.page import PixelBox
+    >>> g = lambda c, x, h=30: GlyphGuess(c, 0.9, PixelBox(x, 0, x + 20, h))
+    >>> touching_bracket_cut("๐๒๓)", [g("๐", 0), g("๒", 20), g("๗", 40, 36)]), touching_bracket_cut("๐๒๓)", [g("๐", 0), g("๗", 20)])
+    (49, None)
+    >>> touching_bracket_cut("๐๕)", [g("๐", 0), g("๕", 20), g("?", 40)]), touching_bracket_cut("๐๕", [g("๐", 0)])
+    (None, None)
+    """
+    if not text or text[-1] not in _CLOSING[:2] or len(glyphs) < 2 or glyphs[-1].char == "?":
+        return None
+    last, before = glyphs[-1].box.height, sorted(g.box.height for g in glyphs[:-1])
+    if last < BRACKET_TALLER * before[len(before) // 2]:
+        return None  # no taller ink at the end: no bracket joined there
+    return glyphs[-1].box.x1 - round(BRACKET_SHARE * last)
+
+
+def _bare_reading_stands(whole: Reading, bare: Reading) -> bool:
+    """Whether a code read without the bracket Tesseract saw joined to it stands:
+    Tesseract reads brackets well, the recognizer has no class for one, so the
+    joined blob's reading (``๑`` for ``5)``, however sure) gives way to a bare
+    reading that is sure enough and keeps every glyph."""
+    return bare.confidence >= READ_MIN and len(bare.glyphs) == len(whole.glyphs) and "?" not in bare.text
 
 
 #: Brackets and separators Tesseract reads well around a code or number
@@ -358,6 +464,25 @@ _RE_CITE_FROM = re.compile(r"^จ[าำะ]ก$")
 _RE_OIT_CODE = re.compile(r"^o[1-9]\d?$")
 
 
+#: A word that opens a bracket with a label OCR garbled beyond :data:`CITE_LABEL`
+#: (``(ย้างองจาก``): Thai text within ``CITE_LABEL_EDITS`` edits of the label.
+_RE_BRACKETED_WORD = re.compile(f"^\\(\\s*(?P<label>[{charset(TEXT)}]{{7,13}})$")
+
+
+def is_cite_label(text: str) -> bool:
+    """Whether a word ends with a citation label, as printed or garbled by OCR
+    (:data:`normalize.codes.CITE_LABEL`; after a bracket, a word within
+    :data:`normalize.codes.CITE_LABEL_EDITS` edits of the label).
+
+    >>> is_cite_label("(อ้างอิงจาก"), is_cite_label("(ย้างองจาก"), is_cite_label("(ประกาศฉบับที่"), is_cite_label("ย้างองจาก")
+    (True, True, False, False)
+    """
+    if _RE_CITE_LABEL.search(text):
+        return True
+    m = _RE_BRACKETED_WORD.match(text)
+    return bool(m) and Levenshtein.distance(m.group("label"), CITE_LABEL_TEXT) <= CITE_LABEL_EDITS
+
+
 def cited_words(words: list[OcrWord]) -> list[int]:
     """Indexes of the words that stand where a citation names its codes.
 
@@ -381,8 +506,8 @@ def cited_words(words: list[OcrWord]) -> list[int]:
             out.append(i)
             after_label, first = ")" not in w.text, False
             continue
-        after_label = bool(_RE_CITE_LABEL.search(w.text)) or (
-            bool(_RE_CITE_FROM.match(w.text)) and i > 0 and bool(_RE_CITE_LABEL.search(words[i - 1].text)))
+        after_label = is_cite_label(w.text) or (
+            bool(_RE_CITE_FROM.match(w.text)) and i > 0 and is_cite_label(words[i - 1].text))
         first = after_label
     return out
 
@@ -450,6 +575,16 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
         x0 = max(0, glyphs[a].box.x0 - 2, glyphs[a - 1].box.x1 if a > 0 else 0)
         x1 = min(glyphs[b].box.x1 + 2, glyphs[b + 1].box.x0 if b + 1 < len(glyphs) else crop.shape[1])
         r = recognizer.read_code(crop[:, x0:x1], "o")
+        if r.confidence < READ_MIN or not _RE_OIT_CODE.match(r.text):
+            # the margin changes how the recognizer cuts the glyphs (a ๗ read as ๓ and a
+            # sliver): the code's own glyph bounds read it again
+            tight = recognizer.read_code(crop[:, glyphs[a].box.x0:glyphs[b].box.x1], "o")
+            r = tight if tight.confidence > r.confidence else r
+        cut = touching_bracket_cut(word.text.split("<", 1)[0], glyphs) if b == len(glyphs) - 1 else None
+        if cut is not None and cut > glyphs[a].box.x1:
+            # the closing bracket joined to the code's last digit: read without it, if surer
+            bare = recognizer.read_code(crop[:, x0:cut], "o")
+            r = bare if _bare_reading_stands(r, bare) else r
         if r.confidence < READ_MIN or not _RE_OIT_CODE.match(r.text):
             return word
         codes.append(r.text)

@@ -92,7 +92,7 @@ def read_report(items: list[Item]) -> ReportContent:
                 analysed.update(inds)
         else:
             ind = indicators[0]
-            m, p = measure_rows(t, ind)
+            m, p = measure_rows(t, ind, out.fiscal_year)
             # seq continues when an indicator's measures come in two tables
             offset = sum(1 for x in out.measures if x.indicator == ind)
             out.measures += [_renumber(r, offset) for r in m]

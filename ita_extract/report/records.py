@@ -515,14 +515,16 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
     return out
 
 
-def measure_rows(t: IndicatorTable, indicator: int) -> tuple[list[MeasureRow], list[Problem]]:
-    """The measure rows of one measures table, numbered from 1."""
+def measure_rows(t: IndicatorTable, indicator: int,
+                 fiscal_year: int | None = None) -> tuple[list[MeasureRow], list[Problem]]:
+    """The measure rows of one measures table, numbered from 1; ``fiscal_year`` (the report's)
+    lets a period's misread year be read (:func:`normalize.dates.parse_period`)."""
     rows: list[MeasureRow] = []
     problems: list[Problem] = []
     for row, page, f in zip(t.rows, t.row_pages, _merged_values(t)):
         if not any(f.values()):
             continue
-        start, end = parse_period(f["period"]) if f["period"] else (None, None)
+        start, end = parse_period(f["period"], fiscal_year=fiscal_year) if f["period"] else (None, None)
         seq = len(rows) + 1
         rows.append(MeasureRow(
             indicator, CANONICAL[indicator], seq, f["measure"] or None, f["finding"] or None, f["steps"] or None,
@@ -548,7 +550,8 @@ def measure_rows(t: IndicatorTable, indicator: int) -> tuple[list[MeasureRow], l
         if f["period"] and (start, end) != parse_period(f["period"], repair_years=False):
             problems.append(problem("period-year-corrected",
                                     f"A year of the period '{f['period']}' of measure {seq} was misread by one "
-                                    "digit; it was read as the year the other end of the period allows.",
+                                    "digit; it was read as the year the other end of the period or the report's "
+                                    "fiscal year allows.",
                                     indicator, page))
         if not f["responsible"]:
             problems.append(problem("measure-missing-responsible",
