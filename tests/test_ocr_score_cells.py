@@ -152,6 +152,21 @@ def test_a_printed_dash_read_as_specks_is_a_dash():
     assert [w.text for w in out if w.x0 >= 400] == ["-"] and len(changes) == 1
 
 
+def test_specks_read_surely_in_an_empty_cell_are_dropped_and_a_glyph_beside_them_is_not():
+    """Issue 9: grain read at 82 % as ``,`` ``'`` ``4`` in the empty rest of a row a page break carried over
+    made its score ``'100.00 , -'`` (no number) and kept its question's tail from the row before."""
+    page = page_with({})
+    page[2 * ROW_H + 40:2 * ROW_H + 44, 470:474] = 40  # a speck, half a millimetre at 200 dpi
+    page[3 * ROW_H + 40:3 * ROW_H + 44, 470:474] = 40
+    page[3 * ROW_H + 30:3 * ROW_H + 52, 500:510] = 40  # and beside it a glyph-high stroke the words missed
+    specks = [OcrWord(",", 470, 2 * ROW_H + 40, 474, 2 * ROW_H + 44, 82.0, (1, 2, 0)),
+              OcrWord("4", 470, 3 * ROW_H + 40, 474, 3 * ROW_H + 44, 82.0, (1, 3, 0))]
+    words = questions() + [word("คะแนน", 0), word("91.52", 1)] + specks + [word("92.23", 4)]
+    out, _ = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == []
+    assert [w.text for w in out if w.x0 >= 400 and 3 * ROW_H <= w.top < 4 * ROW_H] == ["4"]
+
+
 def test_dash_box_wants_one_flat_stroke_clear_of_the_cell_edges():
     page = dash_page()
     crop = page[2 * ROW_H + 6:3 * ROW_H - 6, 406:554]

@@ -702,6 +702,31 @@ def place_read(reader: NumberReader, image: np.ndarray, box: tuple[float, float,
     return r.text, r.confidence * 100.0, (x0, y0, x1, y1)
 
 
+def dust_only(words: list[OcrWord], crop: np.ndarray, dpi: float) -> bool:
+    """Whether a cell's words are all specks Tesseract read as punctuation or a digit, and nothing else is inked.
+
+    Grain read surely as ``,`` ``'`` ``.`` or ``4`` (half a millimetre high) in
+    an otherwise empty cell, often the part of a row a page break carried over:
+    no word and no blob of the cell is as high or as wide as the smallest
+    printed glyph (:data:`INK_HEIGHT_MM`). Kept, the specks become the cell's
+    text: a score ``'100.00 , -'`` that reads as no number, a question's tail
+    that no longer joins the row before it (its score cell holds text).
+
+    >>> w = lambda t, h: OcrWord(t, 10, 10, 14, 10 + h, 82.0, (1, 1, 1))
+    >>> crop = np.full((60, 120), 235, np.uint8); crop[20:24, 30:34] = 40
+    >>> dust_only([w(",", 5)], crop, 200.0), dust_only([w("4", 30)], crop, 200.0)
+    (True, False)
+    >>> crop[20:40, 50:60] = 40   # a glyph-high stroke the words missed
+    >>> dust_only([w(",", 5)], crop, 200.0), dust_only([], crop, 200.0)
+    (False, False)
+    """
+    least = INK_HEIGHT_MM[0] * dpi / 25.4
+    if not words or any(w.bottom - w.top >= least or w.x1 - w.x0 >= least or _RE_THAI_LETTER.search(w.text)
+                        for w in words):
+        return False
+    return not any(b[3] - b[1] >= least or b[2] - b[0] >= least for b in ink_components(crop))
+
+
 def lost_digits(words: list[OcrWord], crop: np.ndarray) -> bool:
     """A score cell read as one lone digit (``1``, ``0``) while its ink holds at least three glyphs.
 
@@ -748,6 +773,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     if [w.text for w in inside] != ["-"]:
                         out = [w for w in out if w not in inside] + [word]
                         changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
+                    continue
+                if inside and dust_only(inside, crop, dpi):
+                    # specks read as ``,`` ``'`` ``4`` (the rest of a row a page break cut): the cell is empty
+                    out = [w for w in out if w not in inside]
                     continue
                 in_scores = col in score_cols
                 if in_scores and len(kept := [w for w in inside if not _RE_PUNCT.match(w.text)]) == 1 \
