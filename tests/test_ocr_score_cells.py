@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from extract.numerals.recognizer import Reading, Recognizer
+from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
 from extract.numerals.train import font_files, render
 from extract.ocr.cells import (
     column_number_place,
@@ -22,9 +22,10 @@ from extract.ocr.cells import (
     off_format,
     reread_cells,
     score_columns,
+    thinned_read,
 )
 from extract.ocr.engine import OcrWord
-from ita_extract.page import Grid
+from ita_extract.page import Grid, PixelBox
 
 FONTS = font_files("Norasi")
 needs_fonts = pytest.mark.skipif(not FONTS, reason="fonts-thai-tlwg missing (scripts/setup.sh)")
@@ -165,6 +166,41 @@ def test_specks_read_surely_in_an_empty_cell_are_dropped_and_a_glyph_beside_them
     out, _ = reread_cells(words, (table(),), page, DPI, BlindReader())
     assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == []
     assert [w.text for w in out if w.x0 >= 400 and 3 * ROW_H <= w.top < 4 * ROW_H] == ["4"]
+
+
+@needs_fonts
+def test_blurred_digits_that_touch_are_read_from_their_darker_cores(rec):
+    """Issue 9: a light, soft print of ``๙๘.๙๑`` joins ``๙๘`` and ``๙๑`` at their grey rims; whole, the
+    recognizer reads nothing surely; thinned at levels that agree, ``98.91``."""
+    import cv2
+
+    page = page_with({})
+    glyphs = render("๙๘.๙๑", FONTS[0], 14 * DPI / 72, ink=90, paper=236, pad=0.3).astype(np.float32)
+    glyphs = cv2.GaussianBlur(glyphs, (0, 0), 2.0).astype(np.uint8)
+    h, w = glyphs.shape
+    y, x = 2 * ROW_H + 15, 420
+    page[y:y + h, x:x + w] = np.minimum(page[y:y + h, x:x + w], glyphs)
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 3)]
+    out, changes = reread_cells(words, (table(),), page, DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["98.91"]
+
+
+def test_thinned_reads_count_only_when_levels_agree():
+    class ByLevel:
+        """Reads a different sure number at each level of thinning (a speck, a broken stroke)."""
+
+        def __init__(self):
+            self.n = 0
+
+        def read_number(self, crop):
+            self.n += 1
+            text = f"9{self.n}.00"
+            return Reading(text, 0.95, tuple(GlyphGuess(c, 0.95, PixelBox(0, 0, 1, 1)) for c in text))
+
+    crop = np.full((30, 60), 230, np.uint8)
+    crop[5:25, 5:50] = 60
+    crop[5:25, 25:30] = 150
+    assert thinned_read(ByLevel(), crop) is None
 
 
 def test_dash_box_wants_one_flat_stroke_clear_of_the_cell_edges():
