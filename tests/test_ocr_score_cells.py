@@ -241,6 +241,21 @@ def test_a_table_whose_bottom_rule_is_lost_keeps_its_last_row():
     assert abs(cut.rows[-1][0][3] - whole.rows[-1][0][3]) <= 10  # the column rules end where the lost rule was
 
 
+def test_a_stamp_stroke_across_the_header_row_alone_is_no_column_rule():
+    """Issue 9: a stamp's ring over a header row draws a straight stroke there, taken for a column rule:
+    the header had a column more than the body and ``ข้อคำถาม`` stood over no question (every row skipped)."""
+    from extract.ocr.scan import ruling_lines, table_grids
+    page = np.full((700, 900), 240, np.uint8)
+    for y in (50, 180, 310, 440, 570):
+        page[y:y + 3, 50:853] = 30
+    for x in (50, 400, 550, 850):
+        page[50:573, x:x + 3] = 30
+    page[20:183, 250:253] = 30  # the stroke: from above the table down to the header row's bottom rule
+    (grid,) = table_grids(ruling_lines(page), 300)
+    assert [len([b for b in r if b]) for r in grid.rows] == [3, 3, 3, 3]
+    assert abs(grid.rows[0][0][2] - grid.rows[1][0][2]) <= 10  # the header's first cell ends where the body's does
+
+
 def test_an_open_frame_of_rules_is_no_table_for_it():
     """Two rules with no column rule between their ends stay what they were: no cell, no table."""
     from extract.ocr.scan import ruling_lines, table_grids
