@@ -291,8 +291,11 @@ def merge_head_splits(rows: list[list[Box | None]], xs: list[float], tol: float)
     below): the header then has a column more than the body, the header's
     ``ข้อคำถาม`` stands over no question, and every row of the table is
     skipped for want of one. An edge that only rows above all the rows that
-    span it (at least :data:`HEAD_SPLIT_SPANNERS`) draw is no column edge:
-    the two cells beside it in those rows are one.
+    span it (at least :data:`HEAD_SPLIT_SPANNERS`, each reaching as far as the
+    head's cell right of the edge) draw is no column edge: the two cells beside
+    it in those rows are one. On a phone photo of a curved page, the head's
+    edges stand apart from the body's; a body cell that ends short of the
+    head's cell is no reason to join it.
 
     >>> head = [(0, 0, 40, 10), (40, 0, 100, 10), (100, 0, 120, 10)]
     >>> body = [[(0, 10, 100, 20), None, (100, 10, 120, 20)], [(0, 20, 100, 30), None, (100, 20, 120, 30)]]
@@ -300,6 +303,9 @@ def merge_head_splits(rows: list[list[Box | None]], xs: list[float], tol: float)
     [(0, 0, 100, 10), None, (100, 0, 120, 10)]
     >>> merge_head_splits([head, head] + body, [0, 40, 100, 120], 3)[1]
     [(0, 0, 100, 10), None, (100, 0, 120, 10)]
+    >>> curved = [[(0, 10, 52, 20), None, (52, 10, 120, 20)], [(0, 20, 52, 30), None, (52, 20, 120, 30)]]
+    >>> merge_head_splits([head] + curved, [0, 40, 100, 120], 3)[0] == head   # the body's cells end short of it
+    True
     >>> body[1][1:] = [(40, 20, 100, 30), (100, 20, 120, 30)]   # a body row draws the edge too: it stays
     >>> merge_head_splits([head] + body, [0, 40, 100, 120], 3)[0] == head
     True
@@ -307,9 +313,9 @@ def merge_head_splits(rows: list[list[Box | None]], xs: list[float], tol: float)
     out = [list(r) for r in rows]
     for j in range(1, len(xs) - 1):
         users = [r for r, row in enumerate(out) if j < len(row) and row[j] is not None]
-        spanners = [r for r, row in enumerate(out)
-                    if any(b is not None and b[0] < xs[j] - tol and b[2] > xs[j] + tol for b in row[:j])]
-        if not users or len(spanners) < HEAD_SPLIT_SPANNERS or max(users) > min(spanners):
+        spans = {r: b for r, row in enumerate(out) for b in row[:j]
+                 if b is not None and b[0] < xs[j] - tol and b[2] > xs[j] + tol}
+        if not users or len(spans) < HEAD_SPLIT_SPANNERS or max(users) > min(spans):
             continue
         for r in users:
             row = out[r]
@@ -317,6 +323,8 @@ def merge_head_splits(rows: list[list[Box | None]], xs: list[float], tol: float)
             if left is None:
                 continue
             a, b = row[left], row[j]
+            if sum(s[2] >= b[2] - tol for s in spans.values()) < HEAD_SPLIT_SPANNERS:
+                continue  # the body's cells end before this one does: a curved page's edges, not a stroke
             row[left] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
             row[j] = None
     return out
