@@ -291,8 +291,8 @@ def merge_head_splits(rows: list[list[Box | None]], xs: list[float], tol: float)
     below): the header then has a column more than the body, the header's
     ``ข้อคำถาม`` stands over no question, and every row of the table is
     skipped for want of one. An edge that only rows above all the rows that
-    span it (at least :data:`HEAD_SPLIT_SPANNERS`, each reaching as far as the
-    head's cell right of the edge) draw is no column edge: the two cells beside
+    span it (at least :data:`HEAD_SPLIT_SPANNERS`, each holding both of the head's
+    cells beside the edge) draw is no column edge: the two cells beside
     it in those rows are one. On a phone photo of a curved page, the head's
     edges stand apart from the body's; a body cell that ends short of the
     head's cell is no reason to join it.
@@ -323,8 +323,8 @@ def merge_head_splits(rows: list[list[Box | None]], xs: list[float], tol: float)
             if left is None:
                 continue
             a, b = row[left], row[j]
-            if sum(s[2] >= b[2] - tol for s in spans.values()) < HEAD_SPLIT_SPANNERS:
-                continue  # the body's cells end before this one does: a curved page's edges, not a stroke
+            if sum(s[0] <= a[0] + tol and s[2] >= b[2] - tol for s in spans.values()) < HEAD_SPLIT_SPANNERS:
+                continue  # the body's cells do not hold both: a curved page's edges or a head over two columns
             row[left] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
             row[j] = None
     return out
