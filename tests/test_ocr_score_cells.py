@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from extract.numerals.recognizer import Reading, Recognizer
+from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
 from extract.numerals.train import font_files, render
 from extract.ocr.cells import (
     column_number_place,
@@ -22,9 +22,10 @@ from extract.ocr.cells import (
     off_format,
     reread_cells,
     score_columns,
+    thinned_read,
 )
 from extract.ocr.engine import OcrWord
-from ita_extract.page import Grid
+from ita_extract.page import Grid, PixelBox
 
 FONTS = font_files("Norasi")
 needs_fonts = pytest.mark.skipif(not FONTS, reason="fonts-thai-tlwg missing (scripts/setup.sh)")
@@ -152,6 +153,56 @@ def test_a_printed_dash_read_as_specks_is_a_dash():
     assert [w.text for w in out if w.x0 >= 400] == ["-"] and len(changes) == 1
 
 
+def test_specks_read_surely_in_an_empty_cell_are_dropped_and_a_glyph_beside_them_is_not():
+    """Issue 9: grain read at 82 % as ``,`` ``'`` ``4`` in the empty rest of a row a page break carried over
+    made its score ``'100.00 , -'`` (no number) and kept its question's tail from the row before."""
+    page = page_with({})
+    page[2 * ROW_H + 40:2 * ROW_H + 44, 470:474] = 40  # a speck, half a millimetre at 200 dpi
+    page[3 * ROW_H + 40:3 * ROW_H + 44, 470:474] = 40
+    page[3 * ROW_H + 30:3 * ROW_H + 52, 500:510] = 40  # and beside it a glyph-high stroke the words missed
+    specks = [OcrWord(",", 470, 2 * ROW_H + 40, 474, 2 * ROW_H + 44, 82.0, (1, 2, 0)),
+              OcrWord("4", 470, 3 * ROW_H + 40, 474, 3 * ROW_H + 44, 82.0, (1, 3, 0))]
+    words = questions() + [word("คะแนน", 0), word("91.52", 1)] + specks + [word("92.23", 4)]
+    out, _ = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == []
+    assert [w.text for w in out if w.x0 >= 400 and 3 * ROW_H <= w.top < 4 * ROW_H] == ["4"]
+
+
+@needs_fonts
+def test_blurred_digits_that_touch_are_read_from_their_darker_cores(rec):
+    """Issue 9: a light, soft print of ``๙๘.๙๑`` joins ``๙๘`` and ``๙๑`` at their grey rims; whole, the
+    recognizer reads nothing surely; thinned at levels that agree, ``98.91``."""
+    import cv2
+
+    page = page_with({})
+    glyphs = render("๙๘.๙๑", FONTS[0], 14 * DPI / 72, ink=90, paper=236, pad=0.3).astype(np.float32)
+    glyphs = cv2.GaussianBlur(glyphs, (0, 0), 2.0).astype(np.uint8)
+    h, w = glyphs.shape
+    y, x = 2 * ROW_H + 15, 420
+    page[y:y + h, x:x + w] = np.minimum(page[y:y + h, x:x + w], glyphs)
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 3)]
+    out, changes = reread_cells(words, (table(),), page, DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["98.91"]
+
+
+def test_thinned_reads_count_only_when_levels_agree():
+    class ByLevel:
+        """Reads a different sure number at each level of thinning (a speck, a broken stroke)."""
+
+        def __init__(self):
+            self.n = 0
+
+        def read_number(self, crop):
+            self.n += 1
+            text = f"9{self.n}.00"
+            return Reading(text, 0.95, tuple(GlyphGuess(c, 0.95, PixelBox(0, 0, 1, 1)) for c in text))
+
+    crop = np.full((30, 60), 230, np.uint8)
+    crop[5:25, 5:50] = 60
+    crop[5:25, 25:30] = 150
+    assert thinned_read(ByLevel(), crop) is None
+
+
 def test_dash_box_wants_one_flat_stroke_clear_of_the_cell_edges():
     page = dash_page()
     crop = page[2 * ROW_H + 6:3 * ROW_H - 6, 406:554]
@@ -188,6 +239,21 @@ def test_a_table_whose_bottom_rule_is_lost_keeps_its_last_row():
     assert len(whole.rows) == len(cut.rows) == 3
     assert [len([b for b in r if b]) for r in cut.rows] == [3, 3, 3]
     assert abs(cut.rows[-1][0][3] - whole.rows[-1][0][3]) <= 10  # the column rules end where the lost rule was
+
+
+def test_a_stamp_stroke_across_the_header_row_alone_is_no_column_rule():
+    """Issue 9: a stamp's ring over a header row draws a straight stroke there, taken for a column rule:
+    the header had a column more than the body and ``ข้อคำถาม`` stood over no question (every row skipped)."""
+    from extract.ocr.scan import ruling_lines, table_grids
+    page = np.full((700, 900), 240, np.uint8)
+    for y in (50, 180, 310, 440, 570):
+        page[y:y + 3, 50:853] = 30
+    for x in (50, 400, 550, 850):
+        page[50:573, x:x + 3] = 30
+    page[20:183, 250:253] = 30  # the stroke: from above the table down to the header row's bottom rule
+    (grid,) = table_grids(ruling_lines(page), 300)
+    assert [len([b for b in r if b]) for r in grid.rows] == [3, 3, 3, 3]
+    assert abs(grid.rows[0][0][2] - grid.rows[1][0][2]) <= 10  # the header's first cell ends where the body's does
 
 
 def test_an_open_frame_of_rules_is_no_table_for_it():

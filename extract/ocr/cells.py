@@ -711,6 +711,79 @@ def place_read(reader: NumberReader, image: np.ndarray, box: tuple[float, float,
     return r.text, r.confidence * 100.0, (x0, y0, x1, y1)
 
 
+def dust_only(words: list[OcrWord], crop: np.ndarray, dpi: float) -> bool:
+    """Whether a cell's words are all specks Tesseract read as punctuation or a digit, and nothing else is inked.
+
+    Grain read surely as ``,`` ``'`` ``.`` or ``4`` (half a millimetre high) in
+    an otherwise empty cell, often the part of a row a page break carried over:
+    no word and no blob of the cell is as high or as wide as the smallest
+    printed glyph (:data:`INK_HEIGHT_MM`). Kept, the specks become the cell's
+    text: a score ``'100.00 , -'`` that reads as no number, a question's tail
+    that no longer joins the row before it (its score cell holds text).
+
+    >>> w = lambda t, h: OcrWord(t, 10, 10, 14, 10 + h, 82.0, (1, 1, 1))
+    >>> crop = np.full((60, 120), 235, np.uint8); crop[20:24, 30:34] = 40
+    >>> dust_only([w(",", 5)], crop, 200.0), dust_only([w("4", 30)], crop, 200.0)
+    (True, False)
+    >>> crop[20:40, 50:60] = 40   # a glyph-high stroke the words missed
+    >>> dust_only([w(",", 5)], crop, 200.0), dust_only([], crop, 200.0)
+    (False, False)
+    """
+    least = INK_HEIGHT_MM[0] * dpi / 25.4
+    if not words or any(w.bottom - w.top >= least or w.x1 - w.x0 >= least or _RE_THAI_LETTER.search(w.text)
+                        for w in words):
+        return False
+    return not any(b[3] - b[1] >= least or b[2] - b[0] >= least for b in ink_components(crop))
+
+
+#: Ink darker than these shares of the way from a crop's darkest ink (5th percentile) to its ink threshold (Otsu)
+#: is kept by :func:`thinned_read`, lighter ink turned to paper: each a level of thinning.
+THIN_SHARES = (0.85, 0.8, 0.75, 0.7, 0.65, 0.6)
+#: ... and a reading counts when this many levels read the same score, each surely (:data:`CELL_READ_MIN`).
+THIN_AGREE = 2
+
+
+def thinned(crop: np.ndarray, share: float) -> np.ndarray | None:
+    """The crop with ink lighter than ``share`` of the way from its darkest ink to its threshold turned to paper.
+
+    >>> crop = np.full((10, 12), 230, np.uint8); crop[2:8, 2:5] = 40; crop[2:8, 5:7] = 150; crop[2:8, 7:10] = 40
+    >>> out = thinned(crop, 0.7); int(out[4, 3]), int(out[4, 6]), int(out[4, 8])
+    (40, 255, 40)
+    """
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+        return None
+    t, mask = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    ink = crop[mask > 0]
+    if ink.size == 0:
+        return None
+    dark = float(np.percentile(ink, 5))
+    out = crop.copy()
+    out[crop > dark + share * (t - dark)] = 255
+    return out
+
+
+def thinned_read(reader: NumberReader, crop: np.ndarray) -> Reading | None:
+    """A score read from a number's ink thinned (:func:`thinned`), when :data:`THIN_AGREE` levels of
+    :data:`THIN_SHARES` read the same score of the column's format surely, or None.
+
+    Blur (a light print, a soft scan) joins tightly set Thai digits at their
+    grey rims: ``๙๘`` becomes one blob that reads as ``๗`` or as two halves
+    that read nothing surely (``7.31`` for ``๙๘.๙๑``). Their darker cores stand
+    apart. Levels that agree are the evidence: a speck or a broken stroke reads
+    differently at each.
+    """
+    found: dict[str, list[Reading]] = {}
+    for share in THIN_SHARES:
+        img = thinned(crop, share)
+        r = None if img is None else lone_number(drop_stray_points(reader.read_number(img), ""))
+        if r is not None and r.confidence >= CELL_READ_MIN and len(r.glyphs) >= 3 and is_score_format(r.text):
+            found.setdefault(r.text, []).append(r)
+    agreed = [rs for rs in found.values() if len(rs) >= THIN_AGREE]
+    if len(agreed) != 1:
+        return None
+    return min(agreed[0], key=lambda r: r.confidence)
+
+
 def lost_digits(words: list[OcrWord], crop: np.ndarray) -> bool:
     """A score cell read as one lone digit (``1``, ``0``) while its ink holds at least three glyphs.
 
@@ -757,6 +830,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     if [w.text for w in inside] != ["-"]:
                         out = [w for w in out if w not in inside] + [word]
                         changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
+                    continue
+                if inside and dust_only(inside, crop, dpi):
+                    # specks read as ``,`` ``'`` ``4`` (the rest of a row a page break cut): the cell is empty
+                    out = [w for w in out if w not in inside]
                     continue
                 in_scores = col in score_cols
                 if in_scores and len(kept := [w for w in inside if not _RE_PUNCT.match(w.text)]) == 1 \
@@ -810,6 +887,9 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     r = None  # a score column's number is a score
                 if r is not None and thai and not full_score(r.text):
                     r = None
+                if r is None and in_scores and (t := thinned_read(reader, number)) is not None \
+                        and (not thai or full_score(t.text)):
+                    r = t  # blurred digits that touch: the lighter rim of their ink taken away
                 # a score column's cell off its format: any sure number of the format replaces it
                 before = [] if in_scores and not worth_rereading(inside) and off_format(inside) else inside
                 seen = engine_number(engine, number, dpi, before, in_scores, raw) if r is None else None

@@ -272,11 +272,62 @@ def table_grids(rulings: Rulings, dpi: float) -> list[Grid]:
         for c in cells:
             r, col = min(index(ys, c[1]), n_rows - 1), min(index(xs, c[0]), n_cols - 1)
             rows[r][col] = c
-        rows = [r for r in rows if any(b is not None for b in r)]
+        rows = merge_head_splits([r for r in rows if any(b is not None for b in r)], xs, tol)
         grids.append(Grid(bbox=(float(x), float(y), float(x + w), float(y + h)),
                           rows=tuple(tuple(r) for r in rows)))
     grids.sort(key=lambda g: g.bbox[1])
     return grids
+
+
+#: A column edge that only the rows at a table's head draw is dropped when at least this many rows below span it.
+HEAD_SPLIT_SPANNERS = 2
+
+
+def merge_head_splits(rows: list[list[Box | None]], xs: list[float], tol: float) -> list[list[Box | None]]:
+    """Rows whose head cells a column edge of their own splits, with those cells joined.
+
+    A stamp over a table's header row leaves straight strokes of its ring
+    that pass for column rules there (a real rule runs on through the rows
+    below): the header then has a column more than the body, the header's
+    ``ข้อคำถาม`` stands over no question, and every row of the table is
+    skipped for want of one. An edge that only rows above all the rows that
+    span it (at least :data:`HEAD_SPLIT_SPANNERS`, each holding both of the head's
+    cells beside the edge) draw is no column edge: the two cells beside
+    it in those rows are one. On a phone photo of a curved page, the head's
+    edges stand apart from the body's; a body cell that ends short of the
+    head's cell is no reason to join it.
+
+    >>> head = [(0, 0, 40, 10), (40, 0, 100, 10), (100, 0, 120, 10)]
+    >>> body = [[(0, 10, 100, 20), None, (100, 10, 120, 20)], [(0, 20, 100, 30), None, (100, 20, 120, 30)]]
+    >>> merge_head_splits([head] + body, [0, 40, 100, 120], 3)[0]
+    [(0, 0, 100, 10), None, (100, 0, 120, 10)]
+    >>> merge_head_splits([head, head] + body, [0, 40, 100, 120], 3)[1]
+    [(0, 0, 100, 10), None, (100, 0, 120, 10)]
+    >>> curved = [[(0, 10, 52, 20), None, (52, 10, 120, 20)], [(0, 20, 52, 30), None, (52, 20, 120, 30)]]
+    >>> merge_head_splits([head] + curved, [0, 40, 100, 120], 3)[0] == head   # the body's cells end short of it
+    True
+    >>> body[1][1:] = [(40, 20, 100, 30), (100, 20, 120, 30)]   # a body row draws the edge too: it stays
+    >>> merge_head_splits([head] + body, [0, 40, 100, 120], 3)[0] == head
+    True
+    """
+    out = [list(r) for r in rows]
+    for j in range(1, len(xs) - 1):
+        users = [r for r, row in enumerate(out) if j < len(row) and row[j] is not None]
+        spans = {r: b for r, row in enumerate(out) for b in row[:j]
+                 if b is not None and b[0] < xs[j] - tol and b[2] > xs[j] + tol}
+        if not users or len(spans) < HEAD_SPLIT_SPANNERS or max(users) > min(spans):
+            continue
+        for r in users:
+            row = out[r]
+            left = next((i for i in range(j - 1, -1, -1) if row[i] is not None), None)
+            if left is None:
+                continue
+            a, b = row[left], row[j]
+            if sum(s[0] <= a[0] + tol and s[2] >= b[2] - tol for s in spans.values()) < HEAD_SPLIT_SPANNERS:
+                continue  # the body's cells do not hold both: a curved page's edges or a head over two columns
+            row[left] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+            row[j] = None
+    return out
 
 
 def grid_to_points(grid: Grid, scale: float) -> Grid:
