@@ -294,3 +294,196 @@ def erase_lines(gray: np.ndarray, rulings: Rulings) -> np.ndarray:
     wide = cv2.dilate(rulings.erase_mask, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
     out[wide > 0] = 255
     return out
+
+
+# --- a bent page (phone photos): ruling lines straightened ----------------------------------
+
+#: A ruling line measures the page's bend when it is at least this long, as a share of the page's width
+#: (horizontal lines) or height (vertical lines).
+BEND_LINE_SHARE = 0.08
+#: Points sampled along a ruling line every this many pixels.
+BEND_STEP = 8
+#: The bend is measured from at least this many ruling lines of a direction (fewer: that direction is
+#: left as it is).
+BEND_MIN_LINES = 3
+#: A page whose lines the fitted bend would move by less than this (pixels at 300 dpi, scaled) anywhere
+#: is flat: it is left unresampled (a scanner's page, straight once deskewed).
+BEND_MIN_PX = 2.5
+#: A fitted bend moving a point by more than this share of the page is no page's: it is not applied.
+BEND_MAX_SHARE = 0.06
+#: Lines this close to the image's border (share of its smaller side) are the sheet's edge, no ruling.
+BEND_EDGE_SHARE = 0.02
+#: Ridge weight of the fit: a bend without evidence (page regions without lines) stays small.
+BEND_RIDGE = 1e-3
+#: A line fitting worse than this many pixels (RMS, at 300 dpi, scaled) is no ruling line of the page (a
+#: stroke of a stamp or signature): the worst such is dropped and the bend fitted again, at most
+#: :data:`BEND_ROUNDS` times.
+BEND_OUTLIER_PX = 4.0
+BEND_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class Bend:
+    """How a page is bent: polynomial displacements (pixels) of its points off straight.
+
+    A point at ``(x, y)`` of the photo stands at ``(x - dx, y - dy)`` on the flat
+    page; ``dy`` and ``dx`` are sums of :func:`_bend_terms` with these weights, in
+    coordinates scaled to -1..1 over the image (``shape``).
+    """
+
+    dy: np.ndarray
+    dx: np.ndarray
+    shape: tuple[int, int]
+    #: (x0, y0, x1, y1) of the lines each displacement was measured on: beyond them it is not known,
+    #: and the polynomial is taken at the nearest point inside (no wild extrapolation into the margins)
+    dy_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    dx_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+
+    def at(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(dx, dy)`` at pixel coordinates ``x``, ``y``."""
+        h, w = self.shape
+
+        def scaled(box):
+            cx, cy = np.clip(x, box[0], box[2]), np.clip(y, box[1], box[3])
+            return (cx - w / 2) / (w / 2), (cy - h / 2) / (h / 2)
+
+        (ux, vx), (uy, vy) = scaled(self.dx_box), scaled(self.dy_box)
+        return _bend_terms(vx, ux) @ self.dx, _bend_terms(uy, vy) @ self.dy
+
+
+def _bend_terms(along: np.ndarray, across: np.ndarray) -> np.ndarray:
+    """The displacement's terms across a line, as functions of the position along it and across it.
+
+    No term depends on the position across alone: a shift that is the same
+    all along every line moves lines, never bends them (and would let the fit
+    fold every line onto one). Cubic along the line (a curl's bulge, a turn),
+    up to quadratic across it (perspective: lines converge).
+    """
+    a, c = np.asarray(along, np.float64), np.asarray(across, np.float64)
+    return np.stack([a, a * a, a ** 3, a * c, a * a * c, a ** 3 * c, a * c * c, a * a * c * c], axis=-1)
+
+
+def _line_samples(mask: np.ndarray, axis: int, min_len: float) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Ruling lines of ``mask`` as (positions along, mean positions across) sampled every :data:`BEND_STEP`.
+
+    ``axis`` 1: horizontal lines (along = x); 0: vertical lines (along = y).
+    """
+    n, labels, stats = components(mask, 8)
+    out = []
+    height, width = mask.shape
+    edge = BEND_EDGE_SHARE * min(height, width)
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if (w if axis == 1 else h) < min_len:
+            continue
+        if min(x, y) < edge or x + w > width - edge or y + h > height - edge:
+            continue  # the sheet's edge against the desk, or the paper-white corners deskew filled in
+        ys, xs = np.nonzero(labels[y:y + h, x:x + w] == i)
+        along, across = (xs + x, ys + y) if axis == 1 else (ys + y, xs + x)
+        bins = (along - along.min()) // BEND_STEP
+        count = np.bincount(bins)
+        keep = count > 0
+        pos = np.bincount(bins, weights=along)[keep] / count[keep]
+        mid = np.bincount(bins, weights=across)[keep] / count[keep]
+        if len(pos) >= 3:
+            out.append((pos, mid))
+    return out
+
+
+def _extent(lines: list[tuple[np.ndarray, np.ndarray]], axis: int) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1) of the samples of ``lines`` (``axis`` as in :func:`_line_samples`)."""
+    if not lines:
+        return (0.0, 0.0, 0.0, 0.0)
+    along = np.concatenate([a for a, _ in lines])
+    across = np.concatenate([c for _, c in lines])
+    xs, ys = (along, across) if axis == 1 else (across, along)
+    return (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
+
+
+def _fit_across(lines: list[tuple[np.ndarray, np.ndarray]], scale_along: float, scale_across: float,
+                outlier: float) -> np.ndarray | None:
+    """Weights of :func:`_bend_terms` that make every line straight (its across position constant).
+
+    Each line's own constant is free (lines stand where they stand): the fit
+    is of each line's deviation from its mean. Lines fitting badly are
+    dropped, the worst first, and the fit repeated.
+    """
+    def solve(ls):
+        if len(ls) < BEND_MIN_LINES:
+            return None
+        rows, rhs = [], []
+        for along, across in ls:
+            t = _bend_terms((along - scale_along) / scale_along, (across - scale_across) / scale_across)
+            rows.append(t - t.mean(axis=0))
+            rhs.append(across - across.mean())
+        a, b = np.concatenate(rows), np.concatenate(rhs)
+        lam = BEND_RIDGE * len(b)
+        return np.linalg.solve(a.T @ a + lam * np.eye(a.shape[1]), a.T @ b)
+
+    def rms(line, coef):
+        along, across = line
+        t = _bend_terms((along - scale_along) / scale_along, (across - scale_across) / scale_across)
+        r = across - t @ coef
+        return float(np.sqrt(np.mean((r - r.mean()) ** 2)))
+
+    for _ in range(BEND_ROUNDS):
+        coef = solve(lines)
+        if coef is None:
+            return None
+        kept = [ln for ln in lines if rms(ln, coef) <= outlier]
+        if len(kept) == len(lines):
+            return coef
+        # the worst goes first: one stroke far off pulls the fit, and good lines with it
+        worst = max(rms(ln, coef) for ln in lines)
+        lines = [ln for ln in lines if rms(ln, coef) < worst]
+    return solve(lines)
+
+
+def page_bend(rulings: Rulings, dpi: float) -> Bend | None:
+    """The bend of a photographed page, measured on its ruling lines; ``None`` when it is flat.
+
+    A phone photo of a page is seen in perspective and the paper curls: ruling
+    lines converge and bow, so one rotation cannot straighten them all. Every
+    horizontal rule should be straight and level, every vertical one straight
+    and upright; the bend is the smooth displacement (:func:`_bend_terms`) that
+    makes them so, fitted by least squares. Flat pages (scanners) give a bend
+    under :data:`BEND_MIN_PX` and are left untouched.
+    """
+    h, w = rulings.horizontal.shape
+    k = dpi / 300.0
+    horizontal = _line_samples(rulings.horizontal, 1, BEND_LINE_SHARE * w)
+    vertical = _line_samples(rulings.vertical, 0, BEND_LINE_SHARE * h)
+    outlier = BEND_OUTLIER_PX * k
+    dy = _fit_across(horizontal, w / 2, h / 2, outlier)
+    dx = _fit_across(vertical, h / 2, w / 2, outlier)
+    if dy is None and dx is None:
+        return None
+    zero = np.zeros(len(_bend_terms(np.zeros(1), np.zeros(1))[0]))
+    bend = Bend(zero if dy is None else dy, zero if dx is None else dx, (h, w),
+                _extent(horizontal, 1), _extent(vertical, 0))
+    gy, gx = np.mgrid[0:h:max(1, h // 40), 0:w:max(1, w // 40)].astype(np.float64)
+    mx, my = bend.at(gx, gy)
+    most = max(float(np.abs(mx).max()), float(np.abs(my).max()))
+    if most < BEND_MIN_PX * k or most > BEND_MAX_SHARE * max(h, w):
+        return None
+    return bend
+
+
+def unbend(gray: np.ndarray, bend: Bend) -> np.ndarray:
+    """The page image flattened: each pixel taken from where the bend moved it (paper-white outside)."""
+    h, w = gray.shape
+    step = 16  # the bend is smooth: computed on a coarse grid, interpolated between
+    # at the centres of step × step blocks, where cv2.resize puts its source points
+    at = (step - 1) / 2
+    gy, gx = np.meshgrid(np.arange(0, h + step, step) + at, np.arange(0, w + step, step) + at, indexing="ij")
+    sx, sy = gx.copy(), gy.copy()
+    for _ in range(3):  # the displacement is known at the photo's points: find the point that lands here
+        dx, dy = bend.at(sx, sy)
+        sx, sy = gx + dx, gy + dy
+    # the displacement (smooth) interpolated to every pixel, the identity added there exactly
+    full = gx.shape[1] * step, gx.shape[0] * step
+    map_x = cv2.resize((sx - gx).astype(np.float32), full, interpolation=cv2.INTER_LINEAR)[:h, :w]
+    map_y = cv2.resize((sy - gy).astype(np.float32), full, interpolation=cv2.INTER_LINEAR)[:h, :w]
+    map_x += np.arange(w, dtype=np.float32)[None, :]
+    map_y += np.arange(h, dtype=np.float32)[:, None]
+    return cv2.remap(gray, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=255)
