@@ -244,7 +244,14 @@ def _garbled_heading(line: str) -> list[HeadingMatch]:
     9
     >>> _garbled_heading("หน่วยงานควรปรับปรุงการใช้งบประมาณ")
     []
+
+    The tool's tag after the name, misread into digits ("(IIT)" as "(11.1)"),
+    is no part of the name and leaves it at the line's end:
+
+    >>> _garbled_heading("3ัวชีวัดที่ การใช้อํานาจ (11.1)")[0].number
+    3
     """
+    line = _RE_TRAILING.sub("", line)
     best: tuple[IndicatorMatch, int] | None = None
     for start in range(min(len(line), GARBLED_PREFIX_MAX + 1)):
         m = _RE_NAME_TAIL.match(line, start)  # every start: candidates overlap
