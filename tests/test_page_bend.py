@@ -86,3 +86,23 @@ def test_page_without_rulings_has_no_bend():
     img = np.full((H, W), 235, np.uint8)
     cv2.putText(img, "text only", (200, 400), cv2.FONT_HERSHEY_SIMPLEX, 2.0, 40, 3)
     assert page_bend(ruling_lines(img), DPI) is None
+
+
+def test_desk_beside_a_photographed_sheet_is_whitened_before_ocr():
+    """The sheet's edge against the desk reads as ``|`` words, a column of their own beside the table."""
+    img = photographed(table_page(), PHOTOS[0][0], PHOTOS[0][1])
+    sheet = cv2.warpPerspective(np.full((H, W), 255, np.uint8), cv2.getPerspectiveTransform(
+        np.float32([[0, 0], [W, 0], [W, H], [0, H]]),
+        np.float32([[0, 0], [W - 60, 40], [W - 40, H], [0, H]])), (W, H))
+    img[sheet < 128] = 90  # the desk shows at the right
+    seen = []
+
+    class Engine(FakeEngine):
+        def page_words(self, gray, dpi):
+            seen.append(gray)
+            return []
+
+    ocr_page(1, 595, 842, PageImage(img, DPI, True), Engine())
+    read = seen[0]  # the page (then tables whose cells came out empty, read again alone)
+    assert (read[H // 2, W - 15:] > 200).all()  # desk: paper-white
+    assert (read[H // 3:2 * H // 3, W // 4:3 * W // 4] < 100).any()  # the cells' words are still there

@@ -31,6 +31,7 @@ from extract.ocr.scan import (
     skew_correction,
     table_grids,
     unbend,
+    without_desk,
 )
 from extract.ocr.text_fixes import drop_stray_ocr_marks, restore_marks
 from normalize.thaichars import DIGITS, LETTERS, charset
@@ -128,8 +129,8 @@ def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: OcrEngine):
     gray = deskew(gray0, angle)
     rulings = ruling_lines(gray)
     bend = page_bend(rulings, dpi)
-    if bend is not None:  # a photographed page, bent: flattened, its rulings found again
-        gray = unbend(gray, bend)
+    if bend is not None:  # a photographed page, bent: flattened, the desk beside it whitened, its rulings found again
+        gray = without_desk(unbend(gray, bend))
         rulings = ruling_lines(gray)
     grids_px = table_grids(rulings, dpi)
     clean = erase_lines(gray, rulings)
