@@ -11,7 +11,7 @@ from tests.ocr_fakes import FakeEngine
 
 from extract.ocr.raster import PageImage
 from extract.ocr.reader import ocr_page
-from extract.ocr.scan import deskew, page_bend, ruling_lines, skew_correction, unbend
+from extract.ocr.scan import deskew, page_bend, ruling_lines, skew_correction, table_grids, unbend
 
 DPI = 220.0
 H, W = 2570, 1820
@@ -106,3 +106,26 @@ def test_desk_beside_a_photographed_sheet_is_whitened_before_ocr():
     read = seen[0]  # the page (then tables whose cells came out empty, read again alone)
     assert (read[H // 2, W - 15:] > 200).all()  # desk: paper-white
     assert (read[H // 3:2 * H // 3, W // 4:3 * W // 4] < 100).any()  # the cells' words are still there
+
+
+def test_last_row_open_at_a_page_break_with_rules_ending_apart_is_a_row():
+    """A row the page break cut has no bottom border; on a flattened photo its rules end a few pixels apart."""
+    img = np.full((1200, 1000), 235, np.uint8)
+    xs, ys = [100, 400, 600, 900], [200, 300, 500]
+    for y in ys:
+        cv2.line(img, (100, y), (900, y), 20, 3)
+    for x, end in zip(xs, [700, 703, 698, 701]):  # no border under the last row
+        cv2.line(img, (x, 200), (x, end), 20, 3)
+    (grid,) = table_grids(ruling_lines(img), 300)
+    assert [[b is not None for b in row] for row in grid.rows] == [[True] * 3] * 3
+
+
+def test_a_stamp_touching_a_table_from_below_draws_no_border():
+    img = np.full((1200, 1000), 235, np.uint8)
+    for y in (200, 300, 500):
+        cv2.line(img, (100, y), (900, y), 20, 3)
+    for x in (100, 400, 600, 900):
+        cv2.line(img, (x, 200), (x, 500), 20, 3)
+    cv2.circle(img, (700, 560), 62, 20, 3)  # a stamp's ring touching the table's bottom border
+    (grid,) = table_grids(ruling_lines(img), 300)
+    assert [len(r) for r in grid.rows] == [3, 3]

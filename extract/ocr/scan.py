@@ -189,6 +189,8 @@ def _cluster(values: list[float], tol: float) -> list[float]:
 #: width (a curled or tilted page bends the border away from the frame's box edge:
 #: drawing a straight one across it would cut slivers of false cells).
 BORDER_BAND, BORDER_PRESENT = 50, 0.6
+#: The rules a drawn border joins span at least this share of the frame's width.
+BORDER_SPAN = 0.5
 
 
 def close_frame(frame: np.ndarray) -> np.ndarray:
@@ -198,23 +200,33 @@ def close_frame(frame: np.ndarray) -> np.ndarray:
     where the table goes on over a page break) can be lost while the column
     rules still run down to it: the last row would open onto the margin and
     be no cell. The border joins the ends of the rules that reach the frame's
-    edge, from the first to the last of them, where no border runs near that
-    edge already (a curved one on a phone photo stays as it is).
+    edge (within a band: a flattened photo's rules end a few pixels apart; the
+    border is drawn where the first of them stops), from the first to the last of them, where
+    no border runs near that edge already (a curved one on a phone photo stays
+    as it is).
 
     >>> f = np.zeros((9, 9), np.uint8); f[0, :] = 255; f[:, 0] = f[:, 4] = f[:, 8] = 255; f[4, :] = 255
     >>> close_frame(f)[8].tolist() == [255] * 9, close_frame(f)[0].tolist() == [255] * 9
     (True, True)
+    >>> g = np.zeros((60, 9), np.uint8); g[0, :] = 255; g[:58, 0] = g[:59, 4] = g[:, 8] = 255  # ends apart
+    >>> close_frame(g)[57].tolist() == [255] * 9  # drawn where the first rule stops
+    True
     """
     out = frame.copy()
     h = frame.shape[0]
     band = max(3, h // BORDER_BAND)
-    for row, near in ((0, frame[:band]), (h - 1, frame[h - band:])):
-        ends = np.flatnonzero(frame[row])
-        if len(ends) < 2:
-            continue
-        inked = np.count_nonzero(near.any(axis=0)) / max(1, ends[-1] - ends[0] + 1)
+    for top in (True, False):
+        near = frame[:band] if top else frame[h - band:][::-1]  # rows from the edge inwards
+        # the rules that reach the edge's band: on a flattened photo they end a few pixels apart
+        reach = near.any(axis=0)
+        ends = np.flatnonzero(reach)
+        if len(ends) < 2 or ends[-1] - ends[0] < BORDER_SPAN * frame.shape[1]:
+            continue  # a stamp's or a streak's strokes below the table: no rules of its own
+        inked = np.count_nonzero(reach) / max(1, ends[-1] - ends[0] + 1)
         if inked < BORDER_PRESENT:
-            out[row, ends[0]:ends[-1] + 1] = 255
+            # where the rule that stops first ends: every rule reaching the band runs down to there
+            depth = int(near[:, reach].argmax(axis=0).max())
+            out[depth if top else h - 1 - depth, ends[0]:ends[-1] + 1] = 255
     return out
 
 
