@@ -130,7 +130,7 @@ def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: OcrEngine):
     rulings = ruling_lines(gray)
     bend = page_bend(rulings, dpi)
     if bend is not None:  # a photographed page, bent: flattened, the desk beside it whitened, its rulings found again
-        gray = without_desk(unbend(gray, bend))
+        gray = without_desk(unbend(gray0, bend, angle))
         rulings = ruling_lines(gray)
     grids_px = table_grids(rulings, dpi)
     clean = erase_lines(gray, rulings)

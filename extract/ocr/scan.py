@@ -484,8 +484,13 @@ def page_bend(rulings: Rulings, dpi: float) -> Bend | None:
     return bend
 
 
-def unbend(gray: np.ndarray, bend: Bend) -> np.ndarray:
-    """The page image flattened: each pixel taken from where the bend moved it (paper-white outside)."""
+def unbend(gray: np.ndarray, bend: Bend, angle: float = 0.0) -> np.ndarray:
+    """The page image flattened: each pixel taken from where the bend moved it (paper-white outside).
+
+    ``bend`` was measured on the image turned by ``angle`` (:func:`deskew`);
+    given the image as photographed, the turn and the flattening are one
+    resampling (each resampling blurs the thin strokes of Thai marks).
+    """
     h, w = gray.shape
     step = 16  # the bend is smooth: computed on a coarse grid, interpolated between
     # at the centres of step × step blocks, where cv2.resize puts its source points
@@ -501,7 +506,12 @@ def unbend(gray: np.ndarray, bend: Bend) -> np.ndarray:
     map_y = cv2.resize((sy - gy).astype(np.float32), full, interpolation=cv2.INTER_LINEAR)[:h, :w]
     map_x += np.arange(w, dtype=np.float32)[None, :]
     map_y += np.arange(h, dtype=np.float32)[:, None]
-    return cv2.remap(gray, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+    if abs(angle) >= 0.02:  # as deskew turns: back from the turned image to the photo
+        inv = cv2.invertAffineTransform(cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0))
+        map_x, map_y = (inv[0, 0] * map_x + inv[0, 1] * map_y + inv[0, 2],
+                        inv[1, 0] * map_x + inv[1, 1] * map_y + inv[1, 2])
+    return cv2.remap(gray, map_x.astype(np.float32), map_y.astype(np.float32), cv2.INTER_LINEAR,
+                     borderMode=cv2.BORDER_CONSTANT, borderValue=255)
 
 
 #: The desk around a photographed sheet is darker than this share of the paper's tone (the paper's 90th
