@@ -111,10 +111,11 @@ def match_indicator(name: str, min_score: float = MIN_SCORE) -> IndicatorMatch |
 
 # "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่", "ตัวชี้วัดที่ 4: การใช้...": the heading
 # word (ที่ optional), the printed number, a separator, the rest.
-# OCR drops or swaps marks ("ตัวชีวัดที", "ตัวชิ้วัด") and may lose the
-# number, so marks are optional and the number too (the name then decides).
+# OCR drops or swaps marks ("ตัวชีวัดที", "ตัวชิ้วัด"), reads ช as ซ
+# ("ตัวซีวัดที่") and may lose the number, so marks are optional, either
+# letter goes, and the number is optional too (the name then decides).
 _RE_HEADING = re.compile(
-    r"ต[ัิ]?\s*ว\s*ช[ีิ]?[้่๊]?\s*ว[ัิ]?\s*ด\s*(?:ท[ีิ]?[่้]?)?\s*"
+    r"ต[ัิ]?\s*ว\s*[ชซ][ีิ]?[้่๊]?\s*ว[ัิ]?\s*ด\s*(?:ท[ีิ]?[่้]?)?\s*"
     rf"(?P<num>[0-9{charset(DIGITS)}]{{1,2}})?(?![0-9{charset(DIGITS)}])"
     # a combined heading may print two numbers: "ตัวชี้วัดที่ 9-10", "ตัวชี้วัดที่ ๙ และ ๑๐"
     rf"(?:\s*(?:-|–|และ|,|/)\s*(?P<num2>[0-9{charset(DIGITS)}]{{1,2}})(?![0-9{charset(DIGITS)}]))?\s*[:.)\-–]?\s*"
@@ -244,7 +245,14 @@ def _garbled_heading(line: str) -> list[HeadingMatch]:
     9
     >>> _garbled_heading("หน่วยงานควรปรับปรุงการใช้งบประมาณ")
     []
+
+    The tool's tag after the name, misread into digits ("(IIT)" as "(11.1)"),
+    is no part of the name and leaves it at the line's end:
+
+    >>> _garbled_heading("3ัวชีวัดที่ การใช้อํานาจ (11.1)")[0].number
+    3
     """
+    line = _RE_TRAILING.sub("", line)
     best: tuple[IndicatorMatch, int] | None = None
     for start in range(min(len(line), GARBLED_PREFIX_MAX + 1)):
         m = _RE_NAME_TAIL.match(line, start)  # every start: candidates overlap

@@ -159,3 +159,17 @@ def seed_text() -> str:
 ])
 def test_combined_heading_names_both_indicators(line):
     assert [h.number for h in parse_indicator_heading(line)] == [9, 10]
+
+
+@pytest.mark.parametrize("line,number", [
+    ("3ัวชีวัดที่ การใช้อํานาจ (11.1)", 3),  # the heading word garbled, "(IIT)" read as digits
+    ("1ัวชีวัดที การใช้ทรัพย์สินของราชการ (0)", 4),
+])
+def test_garbled_heading_with_its_tool_tag_misread_as_digits(line, number):
+    """A tool's tag after the name ("(IIT)") that OCR turned into digits is no part of the name (issue #9)."""
+    assert [h.number for h in parse_indicator_heading(line)] == [number]
+
+
+def test_heading_word_with_its_cho_read_as_so_and_a_garbled_name():
+    """OCR reads ช as ซ in the heading word and ใ as ไ in the name (issue #9, dev phone photos)."""
+    assert [h.number for h in parse_indicator_heading("ตัวซีวัดที่2 : การไข้งบประมาณ")] == [2]

@@ -1,7 +1,7 @@
 """A scanned page to the same :class:`extract.text.pdf.Page` a text layer gives.
 
 The chain (each step inspectable, see :class:`OcrResult`): page image →
-deskew → ruling lines → table grid → lines erased → Tesseract once per page
+deskew → a photographed page's bend flattened → ruling lines → table grid → lines erased → Tesseract once per page
 → numeric tokens re-read by the Thai-numeral recognizer → numbers the
 running text demands (a cited code after its label) read again → words as
 :class:`extract.text.pdf.Char` in PDF points. From there the digital path's
@@ -26,9 +26,12 @@ from extract.ocr.scan import (
     deskew,
     erase_lines,
     grid_to_points,
+    page_bend,
     ruling_lines,
     skew_correction,
     table_grids,
+    unbend,
+    without_desk,
 )
 from extract.ocr.text_fixes import drop_stray_ocr_marks, restore_marks
 from normalize.thaichars import DIGITS, LETTERS, charset
@@ -125,6 +128,10 @@ def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: OcrEngine):
     angle = skew_correction(gray0)
     gray = deskew(gray0, angle)
     rulings = ruling_lines(gray)
+    bend = page_bend(rulings, dpi)
+    if bend is not None:  # a photographed page, bent: flattened, the desk beside it whitened, its rulings found again
+        gray = without_desk(unbend(gray0, bend, angle))
+        rulings = ruling_lines(gray)
     grids_px = table_grids(rulings, dpi)
     clean = erase_lines(gray, rulings)
     return angle, gray, grids_px, clean, engine.page_words(clean, int(round(dpi)))

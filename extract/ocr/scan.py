@@ -189,6 +189,8 @@ def _cluster(values: list[float], tol: float) -> list[float]:
 #: width (a curled or tilted page bends the border away from the frame's box edge:
 #: drawing a straight one across it would cut slivers of false cells).
 BORDER_BAND, BORDER_PRESENT = 50, 0.6
+#: The rules a drawn border joins span at least this share of the frame's width.
+BORDER_SPAN = 0.5
 
 
 def close_frame(frame: np.ndarray) -> np.ndarray:
@@ -198,23 +200,33 @@ def close_frame(frame: np.ndarray) -> np.ndarray:
     where the table goes on over a page break) can be lost while the column
     rules still run down to it: the last row would open onto the margin and
     be no cell. The border joins the ends of the rules that reach the frame's
-    edge, from the first to the last of them, where no border runs near that
-    edge already (a curved one on a phone photo stays as it is).
+    edge (within a band: a flattened photo's rules end a few pixels apart; the
+    border is drawn where the first of them stops), from the first to the last of them, where
+    no border runs near that edge already (a curved one on a phone photo stays
+    as it is).
 
     >>> f = np.zeros((9, 9), np.uint8); f[0, :] = 255; f[:, 0] = f[:, 4] = f[:, 8] = 255; f[4, :] = 255
     >>> close_frame(f)[8].tolist() == [255] * 9, close_frame(f)[0].tolist() == [255] * 9
     (True, True)
+    >>> g = np.zeros((60, 9), np.uint8); g[0, :] = 255; g[:58, 0] = g[:59, 4] = g[:, 8] = 255  # ends apart
+    >>> close_frame(g)[57].tolist() == [255] * 9  # drawn where the first rule stops
+    True
     """
     out = frame.copy()
     h = frame.shape[0]
     band = max(3, h // BORDER_BAND)
-    for row, near in ((0, frame[:band]), (h - 1, frame[h - band:])):
-        ends = np.flatnonzero(frame[row])
-        if len(ends) < 2:
-            continue
-        inked = np.count_nonzero(near.any(axis=0)) / max(1, ends[-1] - ends[0] + 1)
+    for top in (True, False):
+        near = frame[:band] if top else frame[h - band:][::-1]  # rows from the edge inwards
+        # the rules that reach the edge's band: on a flattened photo they end a few pixels apart
+        reach = near.any(axis=0)
+        ends = np.flatnonzero(reach)
+        if len(ends) < 2 or ends[-1] - ends[0] < BORDER_SPAN * frame.shape[1]:
+            continue  # a stamp's or a streak's strokes below the table: no rules of its own
+        inked = np.count_nonzero(reach) / max(1, ends[-1] - ends[0] + 1)
         if inked < BORDER_PRESENT:
-            out[row, ends[0]:ends[-1] + 1] = 255
+            # where the rule that stops first ends: every rule reaching the band runs down to there
+            depth = int(near[:, reach].argmax(axis=0).max())
+            out[depth if top else h - 1 - depth, ends[0]:ends[-1] + 1] = 255
     return out
 
 
@@ -344,4 +356,253 @@ def erase_lines(gray: np.ndarray, rulings: Rulings) -> np.ndarray:
     # widen the mask: blur and JPEG leave a grey halo that OCR reads as "|", "a" or "/"
     wide = cv2.dilate(rulings.erase_mask, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
     out[wide > 0] = 255
+    return out
+
+
+# --- a bent page (phone photos): ruling lines straightened ----------------------------------
+
+#: A ruling line measures the page's bend when it is at least this long, as a share of the page's width
+#: (horizontal lines) or height (vertical lines).
+BEND_LINE_SHARE = 0.08
+#: Points sampled along a ruling line every this many pixels.
+BEND_STEP = 8
+#: The bend is measured from at least this many ruling lines of a direction (fewer: that direction is
+#: left as it is).
+BEND_MIN_LINES = 3
+#: A page whose lines the fitted bend would move by less than this (pixels at 300 dpi, scaled) anywhere
+#: is flat: it is left unresampled (a scanner's page, straight once deskewed).
+BEND_MIN_PX = 2.5
+#: A fitted bend moving a point by more than this share of the page is no page's: it is not applied.
+BEND_MAX_SHARE = 0.06
+#: Lines this close to the image's border (share of its smaller side) are the sheet's edge, no ruling.
+BEND_EDGE_SHARE = 0.02
+#: Ridge weight of the fit: a bend without evidence (page regions without lines) stays small.
+BEND_RIDGE = 1e-3
+#: A line fitting worse than this many pixels (RMS, at 300 dpi, scaled) is no ruling line of the page (a
+#: stroke of a stamp or signature): the worst such is dropped and the bend fitted again, at most
+#: :data:`BEND_ROUNDS` times.
+BEND_OUTLIER_PX = 4.0
+BEND_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class Bend:
+    """How a page is bent: polynomial displacements (pixels) of its points off straight.
+
+    A point at ``(x, y)`` of the photo stands at ``(x - dx, y - dy)`` on the flat
+    page; ``dy`` and ``dx`` are sums of :func:`_bend_terms` with these weights, in
+    coordinates scaled to -1..1 over the image (``shape``).
+    """
+
+    dy: np.ndarray
+    dx: np.ndarray
+    shape: tuple[int, int]
+    #: (x0, y0, x1, y1) of the lines each displacement was measured on: beyond them it is not known,
+    #: and the polynomial is taken at the nearest point inside (no wild extrapolation into the margins)
+    dy_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    dx_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+
+    def at(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(dx, dy)`` at pixel coordinates ``x``, ``y``."""
+        h, w = self.shape
+
+        def scaled(box):
+            cx, cy = np.clip(x, box[0], box[2]), np.clip(y, box[1], box[3])
+            return (cx - w / 2) / (w / 2), (cy - h / 2) / (h / 2)
+
+        (ux, vx), (uy, vy) = scaled(self.dx_box), scaled(self.dy_box)
+        return _bend_terms(vx, ux) @ self.dx, _bend_terms(uy, vy) @ self.dy
+
+
+def _bend_terms(along: np.ndarray, across: np.ndarray) -> np.ndarray:
+    """The displacement's terms across a line, as functions of the position along it and across it.
+
+    No term depends on the position across alone: a shift that is the same
+    all along every line moves lines, never bends them (and would let the fit
+    fold every line onto one). Cubic along the line (a curl's bulge, a turn),
+    up to quadratic across it (perspective: lines converge).
+    """
+    a, c = np.asarray(along, np.float64), np.asarray(across, np.float64)
+    return np.stack([a, a * a, a ** 3, a * c, a * a * c, a ** 3 * c, a * c * c, a * a * c * c], axis=-1)
+
+
+def _line_samples(mask: np.ndarray, axis: int, min_len: float) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Ruling lines of ``mask`` as (positions along, mean positions across) sampled every :data:`BEND_STEP`.
+
+    ``axis`` 1: horizontal lines (along = x); 0: vertical lines (along = y).
+    A line's outline runs along both its edges: the mean of the outline's
+    points in a step is the line's middle there (contours: a tenth of the
+    time connected components take on a page-sized mask).
+    """
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    out = []
+    height, width = mask.shape
+    edge = BEND_EDGE_SHARE * min(height, width)
+    for c in contours:
+        x, y, w, h = cv2.boundingRect(c)
+        if (w if axis == 1 else h) < min_len:
+            continue
+        if min(x, y) < edge or x + w > width - edge or y + h > height - edge:
+            continue  # the sheet's edge against the desk, or the paper-white corners deskew filled in
+        pts = c.reshape(-1, 2).astype(np.float64)
+        along, across = (pts[:, 0], pts[:, 1]) if axis == 1 else (pts[:, 1], pts[:, 0])
+        bins = ((along - along.min()) // BEND_STEP).astype(np.int64)
+        count = np.bincount(bins)
+        keep = count > 0
+        pos = np.bincount(bins, weights=along)[keep] / count[keep]
+        mid = np.bincount(bins, weights=across)[keep] / count[keep]
+        if len(pos) >= 3:
+            out.append((pos, mid))
+    return out
+
+
+def _extent(lines: list[tuple[np.ndarray, np.ndarray]], axis: int) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1) of the samples of ``lines`` (``axis`` as in :func:`_line_samples`)."""
+    if not lines:
+        return (0.0, 0.0, 0.0, 0.0)
+    along = np.concatenate([a for a, _ in lines])
+    across = np.concatenate([c for _, c in lines])
+    xs, ys = (along, across) if axis == 1 else (across, along)
+    return (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
+
+
+def _fit_across(lines: list[tuple[np.ndarray, np.ndarray]], scale_along: float, scale_across: float,
+                outlier: float) -> np.ndarray | None:
+    """Weights of :func:`_bend_terms` that make every line straight (its across position constant).
+
+    Each line's own constant is free (lines stand where they stand): the fit
+    is of each line's deviation from its mean. Lines fitting badly are
+    dropped, the worst first, and the fit repeated.
+    """
+    def solve(ls):
+        if len(ls) < BEND_MIN_LINES:
+            return None
+        rows, rhs = [], []
+        for along, across in ls:
+            t = _bend_terms((along - scale_along) / scale_along, (across - scale_across) / scale_across)
+            rows.append(t - t.mean(axis=0))
+            rhs.append(across - across.mean())
+        a, b = np.concatenate(rows), np.concatenate(rhs)
+        lam = BEND_RIDGE * len(b)
+        return np.linalg.solve(a.T @ a + lam * np.eye(a.shape[1]), a.T @ b)
+
+    def rms(line, coef):
+        along, across = line
+        t = _bend_terms((along - scale_along) / scale_along, (across - scale_across) / scale_across)
+        r = across - t @ coef
+        return float(np.sqrt(np.mean((r - r.mean()) ** 2)))
+
+    for _ in range(BEND_ROUNDS):
+        coef = solve(lines)
+        if coef is None:
+            return None
+        kept = [ln for ln in lines if rms(ln, coef) <= outlier]
+        if len(kept) == len(lines):
+            return coef
+        # the worst goes first: one stroke far off pulls the fit, and good lines with it
+        worst = max(rms(ln, coef) for ln in lines)
+        lines = [ln for ln in lines if rms(ln, coef) < worst]
+    return solve(lines)
+
+
+def page_bend(rulings: Rulings, dpi: float) -> Bend | None:
+    """The bend of a photographed page, measured on its ruling lines; ``None`` when it is flat.
+
+    A phone photo of a page is seen in perspective and the paper curls: ruling
+    lines converge and bow, so one rotation cannot straighten them all. Every
+    horizontal rule should be straight and level, every vertical one straight
+    and upright; the bend is the smooth displacement (:func:`_bend_terms`) that
+    makes them so, fitted by least squares. Flat pages (scanners) give a bend
+    under :data:`BEND_MIN_PX` and are left untouched.
+    """
+    h, w = rulings.horizontal.shape
+    k = dpi / 300.0
+    horizontal = _line_samples(rulings.horizontal, 1, BEND_LINE_SHARE * w)
+    vertical = _line_samples(rulings.vertical, 0, BEND_LINE_SHARE * h)
+    outlier = BEND_OUTLIER_PX * k
+    dy = _fit_across(horizontal, w / 2, h / 2, outlier)
+    dx = _fit_across(vertical, h / 2, w / 2, outlier)
+    if dy is None and dx is None:
+        return None
+    zero = np.zeros(len(_bend_terms(np.zeros(1), np.zeros(1))[0]))
+    bend = Bend(zero if dy is None else dy, zero if dx is None else dx, (h, w),
+                _extent(horizontal, 1), _extent(vertical, 0))
+    gy, gx = np.mgrid[0:h:max(1, h // 40), 0:w:max(1, w // 40)].astype(np.float64)
+    mx, my = bend.at(gx, gy)
+    most = max(float(np.abs(mx).max()), float(np.abs(my).max()))
+    if most < BEND_MIN_PX * k or most > BEND_MAX_SHARE * max(h, w):
+        return None
+    return bend
+
+
+def unbend(gray: np.ndarray, bend: Bend, angle: float = 0.0) -> np.ndarray:
+    """The page image flattened: each pixel taken from where the bend moved it (paper-white outside).
+
+    ``bend`` was measured on the image turned by ``angle`` (:func:`deskew`);
+    given the image as photographed, the turn and the flattening are one
+    resampling (each resampling blurs the thin strokes of Thai marks).
+    """
+    h, w = gray.shape
+    step = 16  # the bend is smooth: computed on a coarse grid, interpolated between
+    # at the centres of step × step blocks, where cv2.resize puts its source points
+    at = (step - 1) / 2
+    gy, gx = np.meshgrid(np.arange(0, h + step, step) + at, np.arange(0, w + step, step) + at, indexing="ij")
+    sx, sy = gx.copy(), gy.copy()
+    for _ in range(3):  # the displacement is known at the photo's points: find the point that lands here
+        dx, dy = bend.at(sx, sy)
+        sx, sy = gx + dx, gy + dy
+    # the displacement (smooth) interpolated to every pixel, the identity added there exactly
+    full = gx.shape[1] * step, gx.shape[0] * step
+    map_x = cv2.resize((sx - gx).astype(np.float32), full, interpolation=cv2.INTER_LINEAR)[:h, :w]
+    map_y = cv2.resize((sy - gy).astype(np.float32), full, interpolation=cv2.INTER_LINEAR)[:h, :w]
+    map_x += np.arange(w, dtype=np.float32)[None, :]
+    map_y += np.arange(h, dtype=np.float32)[:, None]
+    if abs(angle) >= 0.02:  # as deskew turns: back from the turned image to the photo
+        inv = cv2.invertAffineTransform(cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0))
+        map_x, map_y = (inv[0, 0] * map_x + inv[0, 1] * map_y + inv[0, 2],
+                        inv[1, 0] * map_x + inv[1, 1] * map_y + inv[1, 2])
+    return cv2.remap(gray, map_x.astype(np.float32), map_y.astype(np.float32), cv2.INTER_LINEAR,
+                     borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+
+
+#: The desk around a photographed sheet is darker than this share of the paper's tone (the paper's 90th
+#: percentile); a vignette darkens paper at the corners to about 0.7 of it, desks stand at 0.3-0.6.
+DESK_SHARE = 0.6
+#: The desk's tone is judged on the image reduced by this factor (smoothed: grain and ink wash out).
+DESK_REDUCE = 8
+
+
+def desk_mask(gray: np.ndarray) -> np.ndarray:
+    """255 where a photo shows the desk around the sheet: dark regions that reach the image's border.
+
+    A phone photo of a page shows the desk beside the sheet; the sheet's
+    edge against it reads as a column of ``|`` and ``l`` to Tesseract, and
+    those words beside a table make a column of their own.
+
+    >>> g = np.full((400, 300), 200, np.uint8); g[:, 270:] = 80; g[100:110, 50:150] = 20  # desk, ink
+    >>> m = desk_mask(g); bool(m[200, 290]), bool(m[105, 100]), bool(m[200, 150])
+    (True, False, False)
+    """
+    h, w = gray.shape
+    small = cv2.resize(gray, (max(1, w // DESK_REDUCE), max(1, h // DESK_REDUCE)), interpolation=cv2.INTER_AREA)
+    small = cv2.medianBlur(small, 5)
+    dark = (small < DESK_SHARE * np.percentile(small, 90)).astype(np.uint8) * 255
+    n, labels, stats = components(dark, 4)
+    sh, sw = small.shape
+    desk = np.zeros_like(dark)
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        if x == 0 or y == 0 or x + bw >= sw or y + bh >= sh:
+            desk[labels == i] = 255
+    desk = cv2.dilate(desk, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))  # the sheet's blurred edge
+    return cv2.resize(desk, (w, h), interpolation=cv2.INTER_NEAREST)
+
+
+def without_desk(gray: np.ndarray) -> np.ndarray:
+    """The photo with the desk around the sheet painted paper-white (:func:`desk_mask`)."""
+    mask = desk_mask(gray)
+    if not mask.any():
+        return gray
+    out = gray.copy()
+    out[mask > 0] = 255
     return out
