@@ -645,6 +645,25 @@ STAMP_DARK_SHARE = 0.35
 STAMP_GROW_300 = 1
 
 
+def ink_levels(crop: np.ndarray) -> tuple[float, np.ndarray, float] | None:
+    """A crop's ink threshold (Otsu), its ink mask (1 where inked) and its darkest ink (5th percentile of the
+    inked pixels), or None for a crop with too little contrast to hold ink.
+
+    >>> crop = np.full((10, 10), 230, np.uint8); crop[2:8, 2:5] = 40
+    >>> t, mask, dark = ink_levels(crop); 40 <= t < 230, int(mask.sum()), dark
+    (True, 18, 40.0)
+    >>> ink_levels(np.full((4, 4), 200, np.uint8)) is None
+    True
+    """
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+        return None
+    t, mask = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    ink = crop[mask > 0]
+    if ink.size == 0:
+        return None
+    return float(t), mask, float(np.percentile(ink, 5))
+
+
 def without_light_ink(crop: np.ndarray, dpi: float) -> np.ndarray | None:
     """The crop with ink lighter than its print turned to paper (a stamp's ring across a number), or None.
 
@@ -658,13 +677,10 @@ def without_light_ink(crop: np.ndarray, dpi: float) -> np.ndarray | None:
     >>> int(out[5:15, 5:8].max()), int(out[9:11, 20:40].min())
     (150, 255)
     """
-    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+    levels = ink_levels(crop)
+    if levels is None:
         return None
-    t, mask = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    ink = crop[mask > 0]
-    if ink.size == 0:
-        return None
-    dark = float(np.percentile(ink, 5))
+    t, mask, dark = levels
     kept = ((crop < dark + STAMP_DARK_SHARE * (t - dark)) & (mask > 0)).astype(np.uint8)
     for _ in range(max(1, int(round(STAMP_GROW_300 * dpi / 300.0)))):
         kept = cv2.dilate(kept, np.ones((3, 3), np.uint8)) & mask
@@ -750,13 +766,10 @@ def thinned(crop: np.ndarray, share: float) -> np.ndarray | None:
     >>> out = thinned(crop, 0.7); int(out[4, 3]), int(out[4, 6]), int(out[4, 8])
     (40, 255, 40)
     """
-    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+    levels = ink_levels(crop)
+    if levels is None:
         return None
-    t, mask = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    ink = crop[mask > 0]
-    if ink.size == 0:
-        return None
-    dark = float(np.percentile(ink, 5))
+    t, _, dark = levels
     out = crop.copy()
     out[crop > dark + share * (t - dark)] = 255
     return out
