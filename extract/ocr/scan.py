@@ -496,12 +496,12 @@ def _fit_across(lines: list[tuple[np.ndarray, np.ndarray]], scale_along: float, 
         coef = solve(lines)
         if coef is None:
             return None
-        kept = [ln for ln in lines if rms(ln, coef) <= outlier]
-        if len(kept) == len(lines):
+        errors = [rms(ln, coef) for ln in lines]
+        worst = max(errors)
+        if worst <= outlier:
             return coef
         # the worst goes first: one stroke far off pulls the fit, and good lines with it
-        worst = max(rms(ln, coef) for ln in lines)
-        lines = [ln for ln in lines if rms(ln, coef) < worst]
+        lines = [ln for ln, e in zip(lines, errors) if e < worst]
     return solve(lines)
 
 
