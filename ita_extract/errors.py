@@ -347,6 +347,12 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
                 "A year of a measure's period that OCR misread by one digit was read as the year the other end "
                 "of the period, or the report's fiscal year, allows.",
                 "ปีของช่วงระยะเวลาที่อ่านผิดหนึ่งหลัก ถูกอ่านเป็นปีที่อีกด้านหนึ่งของช่วงเวลากำหนด"),
+    ProblemCode("period-date-inferred", "warning",
+                "A month or day of a measure's period that OCR could not read was inferred: the fiscal year's "
+                "1 October or 30 September where the period opens or closes one, or the month's last day for "
+                "a range's end day read as 3.",
+                "เดือนหรือวันของช่วงระยะเวลาที่อ่านไม่ออก ถูกอนุมานจากปีงบประมาณ (1 ตุลาคม หรือ 30 กันยายน) "
+                "หรือเป็นวันสุดท้ายของเดือน"),
     ProblemCode("period-open-ended", "warning",
                 "A measure's period is printed with one end only (from a date on, or by a date); the other is "
                 "left empty.",

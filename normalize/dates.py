@@ -22,6 +22,8 @@ __all__ = [
 ]
 
 BE_OFFSET = 543
+#: The day a range's end reads when OCR lost the second digit of 30 or 31.
+LOST_ZERO_DAY = 3
 
 # Month number -> full name and abbreviation (dots optional when matching).
 _MONTHS: dict[int, tuple[str, str]] = {
@@ -51,7 +53,9 @@ def _abbr_pattern(abbr: str) -> str:
     # OCR reads the dot between them as a comma or as a Thai mark ("กุย.",
     # "กิย." for "ก.ย."): one such sign stands for the dot.
     # Its last dot may come out as a colon ("กุพ: 2567").
-    return rf"{re.escape(abbr[:-1])}\s?[.,{MARKS}]?\s?{abbr[-1]}(?:\s?[.,:])?"
+    # A mark OCR added before the dot ("ก๋.ย.", "มี.ย.") hides no month either: the
+    # month is then the one whose letters remain (:func:`_month_number`).
+    return rf"{re.escape(abbr[:-1])}[{MARKS}]?\s?[.,{MARKS}]?\s?{abbr[-1]}(?:\s?[.,:])?"
 
 
 # Any month: full names first, then abbreviations. An abbreviation must not
@@ -70,8 +74,18 @@ _RE_DATE = re.compile(
     # a year may be letter-spaced as the words around it ("ต.ค. ๖ ๘": one digit a space)
     rf"(?:\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>(?:\d{{4}}|\d{{2}})(?!\d)|\d(?: \d){{3}}(?! ?\d)|\d \d(?! ?\d)))?"
 )
-# After a range dash: a day and a year with no month between them.
-_RE_LOST_END_MONTH = re.compile(r"^\s*(?:-|–|—|ถึง)+\s*30\s+(?P<year>\d{4})\s*$")
+# A month OCR could not read at all: Latin letters, digits and dots (``A.A.``,
+# ``1.8,``, ``AL,`` for ``ต.ค.``, ``ก.ย.``), or Thai consonants and marks that
+# name no month (``กุข.``); never a number, never the range word ถึง.
+_UNREAD_MONTH = (f"(?:(?=[A-Za-z0-9()\\[\\]|.,]*[A-Za-z()\\[\\]|.,])[A-Za-z0-9()\\[\\]|.,]{{1,6}}"
+                 f"|(?!ถึง)[{charset(CONSONANTS)}{MARKS}.,]{{1,7}})")
+# After a range dash: a day and a year with no month between them, or a month
+# OCR could not read ("ต.ค. 2568 - 30 2569", "ต.ค. 67 - 1.8, 68").
+_RE_LOST_END_MONTH = re.compile(
+    rf"^\s*(?:-|–|—|ถึง)+\s*(?:(?P<day>30)\s*)?(?:(?P<tok>{_UNREAD_MONTH})\s*)?(?P<year>\d{{4}}|\d{{2}})\s*$")
+# Before a range dash: a start whose month OCR could not read, with its year ("A.A. 67 ถึง ").
+_RE_LOST_START_MONTH = re.compile(
+    rf"^\s*(?:1\s*)?(?:{_UNREAD_MONTH})\s*(?P<year>\d{{4}}|\d{{2}})\s*(?:-|–|—|ถึง)+\s*$")
 # A day range inside one month: "1 - 30 ก.ย. 2569".
 _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง)\s*(?=\d{{1,2}}\s*{_MONTH})")
 # Fiscal-year wording with its year: "ปีงบประมาณ พ.ศ. 2569", "ตลอดปี 2569".
@@ -140,7 +154,8 @@ def _month_number(token: str) -> int:
     key = re.sub(r"[\s.,:]", "", token)
     if key in _MONTH_BY_KEY:
         return _MONTH_BY_KEY[key]
-    # an abbreviation whose dot OCR read as a mark: its first syllable and last consonant
+    # an abbreviation whose dot OCR read as a mark, or with a mark OCR added before
+    # its dot: its first syllable and last consonant
     return next(n for k, n in _MONTH_BY_KEY.items() if len(k) <= 3 and len(key) == len(k) + 1
                 and key.startswith(k[:-1]) and key.endswith(k[-1]) and key[len(k) - 1] in MARKS)
 
@@ -198,25 +213,36 @@ def _month_edits(name: str) -> int:
     return 1 if len(name) <= 7 else 2
 
 
+def _without_marks(word: str) -> str:
+    return "".join(c for c in word if c not in MARKS)
+
+
 def repair_month_names(text: str) -> str:
     """Full month names that OCR misread by an edit or two, written as the registry spells them.
 
     A run of Thai text is a month name when exactly one name of the
     registry lies within its edits (:func:`_month_edits`) and every other
-    name is further; words that are no month stay as they are.
+    name is further, on the whole text or else on its letters without their
+    marks; words that are no month stay as they are.
 
     >>> repair_month_names("1 ตุลาดม 2568 - 30 กันยายบ 2569")
     '1 ตุลาคม 2568 - 30 กันยายน 2569'
+    >>> repair_month_names("ตุลาคุ่ม.2570- กันีย้ายน 2571")  # marks OCR added: the letters decide
+    'ตุลาคม.2570- กันยายน 2571'
     >>> repair_month_names("ปีงบประมาณ 2569"), repair_month_names("มกราคม 2569")
     ('ปีงบประมาณ 2569', 'มกราคม 2569')
     """
+    def nearest(run: str, key=lambda w: w) -> str | None:
+        dist = sorted((Levenshtein.distance(key(run), key(full)), full) for full, _ in _MONTHS.values())
+        (d0, best), (d1, _) = dist[0], dist[1]
+        return best if d0 <= _month_edits(best) and d1 > d0 + 1 else None
+
     def fix(m: re.Match[str]) -> str:
         run = m.group()
         if run in _MONTH_BY_KEY:
             return run
-        dist = sorted((Levenshtein.distance(run, full), full) for full, _ in _MONTHS.values())
-        (d0, best), (d1, _) = dist[0], dist[1]
-        return best if d0 <= _month_edits(best) and d1 > d0 + 1 else run
+        # the same on the letters alone: marks OCR added or lost ("ตุลาคุ่ม", "กันีย้ายน")
+        return nearest(run) or nearest(run, _without_marks) or run
 
     return _RE_THAI_RUN.sub(fix, text)
 
@@ -333,7 +359,7 @@ def repair_years_by_fiscal_year(text: str, fiscal_year: int) -> str:
 
 
 def parse_period(text: str, repair_years: bool = True,
-                 fiscal_year: int | None = None) -> tuple[date | None, date | None]:
+                 fiscal_year: int | None = None, infer: bool = True) -> tuple[date | None, date | None]:
     """Read a period ("ช่วงระยะเวลาในการดำเนินการ") as Gregorian dates.
 
     ``repair_years``: a year OCR misread by one digit is read as the year the
@@ -342,6 +368,13 @@ def parse_period(text: str, repair_years: bool = True,
     of that fiscal year or its neighbours it is a misread of
     (:func:`repair_years_by_fiscal_year`); ``False`` leaves it unread
     (how :mod:`ita_extract.report.records` tells that a year was corrected).
+
+    ``infer``: a month or day OCR could not read is inferred where the period
+    opens or closes a fiscal year (an unreadable start month a year before
+    ``ก.ย.`` is October; an unreadable or lost end month the year after
+    ``ต.ค.`` is September, :data:`_RE_LOST_START_MONTH`, :data:`_RE_LOST_END_MONTH`), and a
+    range's end day read as ``3`` (:data:`LOST_ZERO_DAY`) is its month's last;
+    ``False`` leaves them unread (how records tells that a date was inferred).
 
     >>> parse_period("ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙")
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
@@ -357,16 +390,22 @@ def parse_period(text: str, repair_years: bool = True,
     (None, datetime.date(2026, 9, 30))
     >>> parse_period("ต.ค. 25ฒ8 - 30 ก.ย. 2569")  # one digit misread: the year the other end allows
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
-    >>> parse_period("ดต.ด. 2570 - 30 ก.ย. 2571")  # the start unreadable: only the end
+    >>> parse_period("ดต.ด. 2570 - 30 ก.ย. 2571", infer=False)  # the start unreadable: only the end
     (None, datetime.date(2028, 9, 30))
+    >>> parse_period("ดต.ด. 2570 - 30 ก.ย. 2571")  # ... or the fiscal year it opens
+    (datetime.date(2027, 10, 1), datetime.date(2028, 9, 30))
     >>> parse_period("ดต.ค. 2570 - 30 ก.ย. 2571")  # a speck glued before the month
     (datetime.date(2027, 10, 1), datetime.date(2028, 9, 30))
     >>> parse_period("ต.ค. 2568 - 30 2569")  # OCR lost the end's month
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     >>> parse_period("ต.ค. 6 8 ถึง ก.ย. 6 9")  # letter-spaced years
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
-    >>> parse_period("ต.ค. 2568 - 30 f).8. 2569")  # the end printed, not read: never the start's month
+    >>> parse_period("ต.ค. 2568 - 30 f).8.")  # the end printed, not read: never the start's month
     (datetime.date(2025, 10, 1), None)
+    >>> parse_period("ต.ค. 2568 - 30 f).8. 2569"), parse_period("A.A. 67 ถึง ก.ย. 68")  # unreadable months
+    ((datetime.date(2025, 10, 1), datetime.date(2026, 9, 30)), (datetime.date(2024, 10, 1), datetime.date(2025, 9, 30)))
+    >>> parse_period("ต.ค. 2570 ถึง3 ก.ย. 2571")  # a range's end day that lost its 0
+    (datetime.date(2027, 10, 1), datetime.date(2028, 9, 30))
     >>> parse_period("ตั้งแต่ ต.ค. 2568"), parse_period("ภายใน 30 ก.ย. 2569")  # one end printed
     ((datetime.date(2025, 10, 1), None), (None, datetime.date(2026, 9, 30)))
     """
@@ -419,6 +458,11 @@ def parse_period(text: str, repair_years: bool = True,
         if first is not last and not bad2 and y2 is not None:
             return None, _last_day(y2, m2, d2)
         return None, None
+    lost_start = _RE_LOST_START_MONTH.match(t[:first.start()]) if infer and len(found) == 1 and m1 == 9 else None
+    if lost_start and y2 is not None and _gregorian(lost_start.group("year")) == y2 - 1:
+        # "A.A. 67 ถึง ก.ย. 68": the start's month unreadable, a year before a period that
+        # closes a fiscal year on September: the period opens that fiscal year on 1 October
+        return date(y2 - 1, 10, 1), _last_day(y2, m2, d2)
     if day_range and len(found) == 1:
         d1 = int(day_range.group("day"))
     elif len(found) == 1 and _RE_LOST_START.search(t[:first.start()]):
@@ -432,16 +476,22 @@ def parse_period(text: str, repair_years: bool = True,
         y2 = y1 + 1 if m2 < m1 else y1
     if y1 is None or y2 is None:
         return None, None
-    if len(found) == 1 and m1 == 10 and _RE_LOST_END_MONTH.search(t[first.end():]):
-        # "ต.ค. 2568 - 30 2569": the end's month was lost (OCR); a period that
-        # opens a fiscal year with an end "30 <next year>" closes it on 30 Sep.
-        y_end = _gregorian(_RE_LOST_END_MONTH.search(t[first.end():]).group("year"))
+    lost_end = _RE_LOST_END_MONTH.match(t[first.end():]) if infer and len(found) == 1 and m1 == 10 else None
+    if lost_end and (lost_end.group("day") or lost_end.group("tok")):
+        # "ต.ค. 2568 - 30 2569", "ต.ค. 67 - 1.8, 68": the end's month lost or unreadable
+        # (OCR); a period that opens a fiscal year with an end in the next year closes
+        # it on 30 Sep.
+        y_end = _gregorian(lost_end.group("year"))
         if y_end == y1 + 1:
             return _first_day(y1, m1, d1), date(y_end, 9, 30)
     if len(found) == 1 and not day_range and _RE_RANGE_SIGN.match(t, first.end()):
         # "ต.ค. 2568 - 30 f).8. 2569", "ต.ค. 2568 -": a range whose end was
         # not read (or not printed): the end is unknown, never the start's month
         return _first_day(y1, m1, d1), None
+    if infer and first is not last and d2 == LOST_ZERO_DAY and d1 in (None, 1) and m2 != 2 and (y1, m1) != (y2, m2):
+        # "ต.ค. 2570 ถึง3 ก.ย. 2571": a range over whole months ends on its last
+        # month's last day; OCR lost the second digit of 30 or 31
+        d2 = None
     start, end = _first_day(y1, m1, d1), _last_day(y2, m2, d2)
     return _one_end(start, end, open_end) if start <= end else (None, None)
 

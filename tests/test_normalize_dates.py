@@ -132,8 +132,10 @@ def test_a_numeric_date_a_line_wrap_split_after_its_slash():
     ("A.A. 2570 ถึง ก.ย. 2571", date(2028, 9, 30)),  # the month read as Latin
 ])
 def test_a_range_whose_start_is_unreadable_keeps_only_its_end(text, end):
-    """Never the end's date for the start (0.4.0 gave 2028-09-30 as the start too)."""
-    assert parse_period(text) == (None, end)
+    """Never the end's date for the start (0.4.0 gave 2028-09-30 as the start too); unless
+    inferred from the fiscal year the period closes (below), the start stays empty."""
+    assert parse_period(text, infer=False) == (None, end)
+    assert parse_period(text) == (date(end.year - 1, 10, 1), end)
 
 
 def test_a_day_range_still_borrows_the_month():
@@ -177,8 +179,11 @@ def test_misread_word_that_is_no_month_stays_unread() -> None:
     ["ต.ค. 2568 - 30 f).8. 2569", "ต.ค. 2568 -", "1 ตุลาคม 2568 ถึง", "ต.ค. 2568\n-36 กย\n25.9"],
 )
 def test_range_whose_end_was_not_read_keeps_no_end(text: str) -> None:
-    """The end was printed (a range sign) and not read: never the start's own month or day."""
-    assert parse_period(text) == (date(2025, 10, 1), None)
+    """The end was printed (a range sign) and not read: never the start's own month or day
+    (the fiscal year's 30 September is inferred for an end with its year: below)."""
+    assert parse_period(text, infer=False) == (date(2025, 10, 1), None)
+    if "2569" not in text:
+        assert parse_period(text) == (date(2025, 10, 1), None)
 
 
 @pytest.mark.parametrize(
@@ -293,3 +298,53 @@ def test_a_year_no_assessment_names_is_the_fiscal_year_it_misreads(text, fiscal_
 ])
 def test_a_year_the_fiscal_year_cannot_decide_stays_unread(text, fiscal_year):
     assert parse_period(text, fiscal_year=fiscal_year) == parse_period(text)
+
+
+# --- issue 9: months and days OCR garbled in scanned periods -----------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("ต.ค. 70 - ก๋.ย. 71", (date(2027, 10, 1), date(2028, 9, 30))),  # a tone mark added before the dot
+    ("เม.ย.-มี.ย.2571", (date(2028, 4, 1), date(2028, 6, 30))),  # the vowel mark of มิ misread
+    ("ตุลาคุ่ม.2570- กันีย้ายน 2571", (date(2027, 10, 1), date(2028, 9, 30))),  # marks added to full names
+])
+def test_a_month_with_a_mark_ocr_added_or_changed_is_still_its_month(text, expected):
+    assert parse_period(text) == expected
+
+
+def test_a_mark_never_turns_one_month_into_another():
+    assert parse_period("มี.ค. 2569") == (date(2026, 3, 1), date(2026, 3, 31))  # not ม.ค. with a mark
+    assert parse_period("ม.ค. 2569") == (date(2026, 1, 1), date(2026, 1, 31))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A.A. 67 ถึง ก.ย. 68", (date(2024, 10, 1), date(2025, 9, 30))),  # the start's month read as Latin
+    ("A.A.70 - ก.ย. 71", (date(2027, 10, 1), date(2028, 9, 30))),  # ... glued to its year
+    ("AIAN 2566 - กันยายน 2567", (date(2023, 10, 1), date(2024, 9, 30))),
+    ("ต.ค. 67 - 1.8, 68", (date(2024, 10, 1), date(2025, 9, 30))),  # the end's month read as digits
+    ("ต.ค. 2570 ถึง 30 AL, 2571", (date(2027, 10, 1), date(2028, 9, 30))),
+    ("ต.ค. 2570 - 30 กุข. 2571", (date(2027, 10, 1), date(2028, 9, 30))),  # Thai letters that name no month
+    ("ต.ค.69 - .8. 70", (date(2026, 10, 1), date(2027, 9, 30))),
+])
+def test_an_unreadable_month_of_a_fiscal_year_range_is_the_fiscal_year_bound(text, expected):
+    assert parse_period(text) == expected
+    assert parse_period(text, infer=False) != expected  # told apart (records warns)
+
+
+@pytest.mark.parametrize("text", [
+    "A.A. - ส.ค. 2569",  # no year before the range: any month of 2569 up to August
+    "A.A. 2568 ถึง ก.ย. 2568",  # the same year: not a fiscal year's start
+    "ต.ค. 2568 - 1.8, 2570",  # two years on
+    "ต.ค. 2568 - ก.พ.",  # no year
+])
+def test_an_unreadable_month_elsewhere_is_not_inferred(text):
+    start, end = parse_period(text)
+    assert start is None or end is None or (start.month, end.month) != (10, 9)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ต.ค. 2570 ถึง3 ก.ย. 2571", (date(2027, 10, 1), date(2028, 9, 30))),
+    ("1 ต.ค. 2570 - 3 ธ.ค. 2570", (date(2027, 10, 1), date(2027, 12, 31))),
+    ("1 ต.ค. 2570 - 3 ต.ค. 2570", (date(2027, 10, 1), date(2027, 10, 3))),  # within one month: a real 3rd
+    ("10 ต.ค. 2570 - 3 พ.ย. 2570", (date(2027, 10, 10), date(2027, 11, 3))),  # a start mid-month
+])
+def test_a_range_end_day_read_as_3_is_the_month_end_when_the_range_runs_over_whole_months(text, expected):
+    assert parse_period(text) == expected

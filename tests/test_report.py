@@ -130,8 +130,13 @@ def test_period_whose_start_is_unreadable_keeps_its_end_and_is_flagged():
                                      cell("กองคลัง")]])]
     content = read_report(items)
     (m,) = content.measures
-    assert (m.period_start, str(m.period_end)) == (None, "2028-09-30")
-    assert [p.code for p in content.problems if "period" in p.code] == ["period-unreadable"]
+    # the start month unreadable a year before September: the fiscal year's 1 October, with a warning
+    assert (str(m.period_start), str(m.period_end)) == ("2027-10-01", "2028-09-30")
+    assert [p.code for p in content.problems if "period" in p.code] == ["period-date-inferred"]
+    items[1] = table([MEASURE_HEADER, [cell("มาตรการ"), cell("ผล"), cell("ขั้นตอน"), cell("ดต.ด. 2570 - 30 ก.ค. 2571"),
+                                       cell("กองคลัง")]])
+    (m,) = read_report(items).measures  # a period that closes no fiscal year: the start stays empty
+    assert (m.period_start, str(m.period_end)) == (None, "2028-07-30")
 
 
 def test_split_analysis_none():
@@ -306,8 +311,10 @@ def test_period_printed_with_its_start_only_is_open_ended_not_unreadable():
                     [cell("มาตรการสอง"), cell("ผล"), cell("ขั้นตอน"), cell("ต.ค. ๒๕๖๘ - ๓๐ f).8. ๒๕๖๙"),
                      cell("กองคลัง")]])]
     content = read_report(items)
-    assert [(str(m.period_start), m.period_end) for m in content.measures] == [("2025-10-01", None)] * 2
-    assert [p.code for p in content.problems if "period" in p.code] == ["period-open-ended", "period-unreadable"]
+    # the second's end month unreadable in the year after October: the fiscal year's 30 September, inferred
+    assert [(str(m.period_start), str(m.period_end)) for m in content.measures] == [
+        ("2025-10-01", "None"), ("2025-10-01", "2026-09-30")]
+    assert [p.code for p in content.problems if "period" in p.code] == ["period-open-ended", "period-date-inferred"]
 
 
 def test_period_year_misread_by_one_digit_is_corrected_with_a_warning():

@@ -547,6 +547,12 @@ def measure_rows(t: IndicatorTable, indicator: int,
             problems.append(problem("period-unreadable",
                                     f"The {'start' if start is None else 'end'} of the period '{f['period']}' "
                                     f"of measure {seq} could not be read; it was left empty.", indicator, page))
+        if f["period"] and (start, end) != parse_period(f["period"], fiscal_year=fiscal_year, infer=False):
+            problems.append(problem("period-date-inferred",
+                                    f"A month or day of the period '{f['period']}' of measure {seq} could not be "
+                                    "read; it was inferred from the fiscal year the period opens or closes "
+                                    "(1 October, 30 September) or as the month's last day.",
+                                    indicator, page))
         if f["period"] and (start, end) != parse_period(f["period"], repair_years=False):
             problems.append(problem("period-year-corrected",
                                     f"A year of the period '{f['period']}' of measure {seq} was misread by one "
