@@ -317,9 +317,9 @@ _REF_ITEM = (f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO]
              f"(?![{_D}])")
 # OCR adds a point to a comma or reads a comma as one ("o14.,015", "o21.o22").
 _REF_SEP = r"\s*(?:\.?,|\.(?=[oO๐0])|และ|/|、|\s)\s*"
-# Before the list, a bar, a "!", a quote or a point a speck gave ("(อ้างอิงจาก | 042)",
-# "(อ้างอิงจาก' 09)", "(อ้างอิงจาก.03)", "(อ้างอิงจาก\"05,06)").
-_REF_LIST = f"(?:[|!'’‘\"“”.]\\s*)?(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
+# Before the list, a bar, a "!", a quote, a point or a dash a speck gave ("(อ้างอิงจาก | 042)",
+# "(อ้างอิงจาก' 09)", "(อ้างอิงจาก.03)", "(อ้างอิงจาก\"05,06)", "(อ้างอิงจาก-09,010)").
+_REF_LIST = f"(?:[|!'’‘\"“”.\\-]\\s*)?(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
 _RE_REFERENCES = re.compile(f"{CITE_LABEL}\\s*(?:ข้อ\\s*)?[:：]?\\s*{_REF_LIST}")
 #: A label OCR garbled beyond :data:`CITE_LABEL` ("(ล้างลิงจาก 015)",
 #: "(อัจงอิงจาก 010)"): a word of Thai text right after an opening bracket,
@@ -375,6 +375,8 @@ def oit_references(text: str) -> list[str]:
     ['o15', 'o17']
     >>> oit_references("(อ้างอิงจาก o14.,015) และ (อ้างอิงจาก | 042)")  # a point by the comma, a bar
     ['o14', 'o15', 'o42']
+    >>> oit_references("(อ้างอิงจาก-09,010) และ")  # a dash a speck gave before the list
+    ['o9', 'o10']
     >>> oit_references("(ประกาศฉบับที่ 5)")  # a word in brackets far from the label is no citation
     []
     >>> oit_references("ให้ชัดเจน o14) และเผยแพร่")  # the label lost: a lettered OIT code closing a bracket

@@ -364,3 +364,38 @@ def test_a_word_shaped_like_a_month_that_names_none_is_read_again_as_thai():
     ws2 = [OcrWord(t, 20 + 60 * i, 20, 70 + 60 * i, 40, 60.0, (1, 1, 1)) for i, t in enumerate(("พ.ศ.", "2566", "และ", "ข.ค."))]
     assert NumeralTokenReader(Engine(), _CodeGlyphs("", [])).in_context(ws2, page, 300) == ws2
     assert Engine.calls == 0
+
+
+def test_a_label_glued_to_its_list_is_read_for_its_codes():
+    """``(อ้างอิงจาก.oom)``, ``(อ้างอิงจากo5)ผ่าน`` (dev scans, issue 9): Tesseract ran the label and
+    the list into one word; the items after the label are read from the image, the label and
+    what follows the bracket stay as read."""
+    words = [_w(t) for t in ("ให้", "(อ้างอิงจาก.oom)", "และ", "(อ้างอิงจากo5,", "o6)", "ผ่าน")]
+    assert cited_words(words) == [1, 3, 4]
+    assert cited_words([_w(t) for t in ("(อ้างอิงจากคู่มือ)", "ob)")]) == []  # Thai text after the label
+    page = np.full((60, 300), 255, np.uint8)
+    page[20:40, 20:200] = 0
+    word = OcrWord("(อ้างอิงจาก.oom)", 20, 20, 200, 40, 80.0, (1, 1, 1))
+    out = read_cited_code(word, page, _CodeGlyphs("?????????๐๑๓?", ["o13"]))
+    assert (out.text, out.source) == ("(อ้างอิงจาก.o13)", "numerals")
+    word = OcrWord("(อ้างอิงจากo5)ผ่าน", 20, 20, 200, 40, 80.0, (1, 1, 1))
+    assert read_cited_code(word, page, _CodeGlyphs("?????๐๔?????", ["o4"])).text == "(อ้างอิงจากo4)ผ่าน"
+
+
+def test_a_glued_label_whose_letters_look_like_codes_leaves_the_word_as_read():
+    """Beside the label's letters the image must hold exactly one code per item Tesseract wrote:
+    a letter taken for a circle and a digit is never written into the list."""
+    page = np.full((60, 300), 255, np.uint8)
+    page[20:40, 20:200] = 0
+    word = OcrWord("(อ้างอิงจาก-05,010)", 20, 20, 200, 40, 80.0, (1, 1, 1))
+    three = _CodeGlyphs("?๐๑???๐๕?๐๑๐?", ["o1", "o5", "o10"])
+    assert read_cited_code(word, page, three).text == "(อ้างอิงจาก-05,010)"
+    two = _CodeGlyphs("??????๐๙?๐๑๐?", ["o9", "o10"])
+    assert read_cited_code(word, page, two).text == "(อ้างอิงจาก-o9,o10)"
+
+
+def test_a_label_with_a_speck_after_it_still_opens_the_list():
+    """``(อ้างอิงจาก.`` ``oom)`` (dev scan K at 300 dpi): a point a speck gave ends the label's word."""
+    assert cited_words([_w(t) for t in ("(อ้างอิงจาก.", "oom)", "ให้")]) == [1]
+    assert cited_words([_w(t) for t in ("(อ้างอิงจาก-", "๐๙,", "๐๑๐)")]) == [1, 2]
+    assert cited_words([_w(t) for t in ("ข้อมูล.", "oom)")]) == []  # no label: nothing cited

@@ -447,8 +447,9 @@ def _with(word: OcrWord, text: str, confidence: float) -> OcrWord:
 # --- numbers that running text demands ---------------------------------------------
 
 #: The label of a citation (``(อ้างอิงจาก ๐๑๐)``) as a word ends with it, as OCR
-#: reads it (:data:`normalize.codes.CITE_LABEL`); the word after it is a cited OIT code.
-_RE_CITE_LABEL = re.compile(f"{CITE_LABEL}\\s*(?:ข้อ)?\\s*[:：]?$")
+#: reads it (:data:`normalize.codes.CITE_LABEL`), perhaps with a sign a speck gave
+#: (``(อ้างอิงจาก.``); the word after it is a cited OIT code.
+_RE_CITE_LABEL = re.compile(f"{CITE_LABEL}\\s*(?:ข้อ)?\\s*[:：]?[.|!'’‘\"“”\\-]?$")
 #: A character of a cited item as Tesseract wrote it: a letter or a digit, or
 #: a sign it writes for a digit it cannot read (``o@m`` for ``๐๑๓``); never a
 #: Thai letter, a space, a separator or a bracket.
@@ -462,6 +463,15 @@ _RE_CITED_ITEM = re.compile(f"{_ITEM_CHAR}{{1,5}}")
 #: The label's last word alone, when Tesseract split it (``(อ้างอิง`` ``จาก``).
 _RE_CITE_FROM = re.compile(r"^จ[าำะ]ก$")
 _RE_OIT_CODE = re.compile(r"^o[1-9]\d?$")
+
+
+#: A word that holds the label and its list together, no space between them
+#: (``(อ้างอิงจาก.oom)``, ``(อ้างอิงจาก-05,010)``, ``(อ้างอิงจากo5)ผ่าน``): the label (and a
+#: sign a speck gave), the cited items as Tesseract wrote them, then perhaps a
+#: closing bracket and what Tesseract ran on after it.
+_RE_GLUED_CITATION = re.compile(
+    f"^(?P<head>.*?{CITE_LABEL}[|!'’‘\"“”.\\-]?)(?P<list>(?=[A-Za-z{_D}]){_ITEM_CHAR}{{1,5}}(?:[,.]+\\s?{_ITEM_CHAR}{{1,5}})*)"
+    f"(?P<tail>[)\\]].*|[,.])?$")
 
 
 #: A word that opens a bracket with a label OCR garbled beyond :data:`CITE_LABEL`
@@ -487,8 +497,9 @@ def cited_words(words: list[OcrWord]) -> list[int]:
     """Indexes of the words that stand where a citation names its codes.
 
     The word after a citation label (``อ้างอิงจาก``, possibly across a line
-    break), and the words after it that carry on its list (``,๐๑๓)``),
-    until a word closes the bracket or is no item.
+    break), or the label's own word when the list is glued to it
+    (:data:`_RE_GLUED_CITATION`), and the words after it that carry on its
+    list (``,๐๑๓)``), until a word closes the bracket or is no item.
 
     >>> ws = [OcrWord(t, 0, 0, 1, 1, 90.0, (1, 1, 1)) for t in ("ความก้าวหน้า", "(อ้างอิงจาก", "ob", ",Oe)", "และ")]
     >>> cited_words(ws)
@@ -498,11 +509,18 @@ def cited_words(words: list[OcrWord]) -> list[int]:
     >>> ws = [OcrWord(t, 0, 0, 1, 1, c, (1, 1, 1)) for t, c in (("(อ้างอิงจาก", 90.0), ("ปลา", 18.0), ("และ", 93.0))]
     >>> cited_words(ws), cited_words([ws[0], replace(ws[1], conf=90.0)])  # a sure Thai word is text
     ([1], [])
+    >>> cited_words([OcrWord(t, 0, 0, 1, 1, 90.0, (1, 1, 1)) for t in ("(อ้างอิงจาก.oom)", "(อ้างอิงจากo5,", "o6)")])
+    [0, 1, 2]
     """
     out: list[int] = []
     after_label = first = False
     for i, w in enumerate(words):
         if after_label and (_RE_CITED.match(w.text) and not _RE_THAI.search(w.text) or first and _is_garbled_code(w)):
+            out.append(i)
+            after_label, first = ")" not in w.text, False
+            continue
+        if _RE_GLUED_CITATION.match(w.text):
+            # the label and its list in one word (``(อ้างอิงจากo5)``)
             out.append(i)
             after_label, first = ")" not in w.text, False
             continue
@@ -553,13 +571,19 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
     Each item Tesseract wrote (letters or digits between commas and brackets)
     pairs with one code in the image (:func:`code_runs`), in order, when
     their counts agree; only those glyphs are read, as a code whose tool is
-    OIT. What Tesseract read around the items (brackets, commas) stays. Where
+    OIT. What Tesseract read around the items (brackets, commas, a label glued
+    before them: then the image must hold exactly as many codes) stays. Where
     the image holds more codes than Tesseract wrote items (it ran ``๐๓,๐๔``
     together as ``03004``), the list between the brackets is written from the
     image. Any unsure reading leaves the word as it was.
     """
-    thai = bool(_RE_THAI.search(word.text))
-    items = list(_RE_CITED_ITEM.finditer(word.text.split("<", 1)[0])) if not thai else []
+    glued = _RE_GLUED_CITATION.match(word.text)
+    thai = not glued and bool(_RE_THAI.search(word.text))
+    if glued:
+        # only the items after the label; the label's letters are no code
+        items = list(_RE_CITED_ITEM.finditer(word.text, glued.end("head"), glued.end("list")))
+    else:
+        items = list(_RE_CITED_ITEM.finditer(word.text.split("<", 1)[0])) if not thai else []
     if not items and not thai:
         return word
     crop = word_image(page, word)
@@ -567,7 +591,9 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
         return word
     glyphs = recognizer.classify_glyphs(crop)
     runs = code_runs(glyphs)
-    if not runs or len(runs) < len(items):
+    if not runs or len(runs) < len(items) or (glued and len(runs) != len(items)):
+        # beside the label's letters, only as many codes as Tesseract wrote items: a letter
+        # the recognizer took for a circle and digits makes the word stay as read
         return word
     codes, conf = [], 1.0
     for a, b in runs:
