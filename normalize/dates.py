@@ -132,6 +132,8 @@ def drop_glued_specks(text: str) -> str:
 
 # A Thai vowel or tone mark right after a dot: never real text.
 _RE_MARK_AFTER_DOT = re.compile(f"\\.[{MARKS}]+")
+# A mark between two digits (or letters Tesseract writes for digits): never real text ("25ญ่1").
+_RE_MARK_IN_NUMBER = re.compile(f"(?<=[0-9{DIGIT_LOOKALIKES}])[{MARKS}]+(?=[0-9{DIGIT_LOOKALIKES}])")
 
 
 _RE_ONE_ABBREVIATION = re.compile(
@@ -154,10 +156,12 @@ def _month_number(token: str) -> int:
     key = re.sub(r"[\s.,:]", "", token)
     if key in _MONTH_BY_KEY:
         return _MONTH_BY_KEY[key]
-    # an abbreviation whose dot OCR read as a mark, or with a mark OCR added before
-    # its dot: its first syllable and last consonant
-    return next(n for k, n in _MONTH_BY_KEY.items() if len(k) <= 3 and len(key) == len(k) + 1
-                and key.startswith(k[:-1]) and key.endswith(k[-1]) and key[len(k) - 1] in MARKS)
+    # an abbreviation whose dot OCR read as a mark, or with marks OCR added before its
+    # dot ("กูุย."): its first syllable and last consonant, marks between; the longest
+    # first syllable decides ("มีุค" is มี.ค., not ม.ค.)
+    fits = [(len(k), n) for k, n in _MONTH_BY_KEY.items() if len(k) <= 3 and len(key) > len(k)
+            and key.startswith(k[:-1]) and key.endswith(k[-1]) and all(c in MARKS for c in key[len(k) - 1:-1])]
+    return max(fits)[1]
 
 
 def _gregorian(year: str | None) -> int | None:
@@ -217,6 +221,10 @@ def _without_marks(word: str) -> str:
     return "".join(c for c in word if c not in MARKS)
 
 
+#: Each full month name by its letters without marks.
+_BARE_NAMES = {_without_marks(full): full for full, _ in _MONTHS.values()}
+
+
 def repair_month_names(text: str) -> str:
     """Full month names that OCR misread by an edit or two, written as the registry spells them.
 
@@ -229,6 +237,8 @@ def repair_month_names(text: str) -> str:
     '1 ตุลาคม 2568 - 30 กันยายน 2569'
     >>> repair_month_names("ตุลาคุ่ม.2570- กันีย้ายน 2571")  # marks OCR added: the letters decide
     'ตุลาคม.2570- กันยายน 2571'
+    >>> repair_month_names(". กถกั้นยายน 2568")  # specks glued before a name
+    '. กันยายน 2568'
     >>> repair_month_names("ปีงบประมาณ 2569"), repair_month_names("มกราคม 2569")
     ('ปีงบประมาณ 2569', 'มกราคม 2569')
     """
@@ -242,7 +252,16 @@ def repair_month_names(text: str) -> str:
         if run in _MONTH_BY_KEY:
             return run
         # the same on the letters alone: marks OCR added or lost ("ตุลาคุ่ม", "กันีย้ายน")
-        return nearest(run) or nearest(run, _without_marks) or run
+        found = nearest(run) or nearest(run, _without_marks)
+        if found:
+            return found
+        # one or two consonants a speck glued before a name whose letters are all there ("กถกั้นยายน")
+        for k in (1, 2):
+            if run[k - 1] in CONSONANTS and _without_marks(run[k:]) in _BARE_NAMES:
+                return _BARE_NAMES[_without_marks(run[k:])]
+            if run[k - 1] not in CONSONANTS:
+                break
+        return run
 
     return _RE_THAI_RUN.sub(fix, text)
 
@@ -412,7 +431,8 @@ def parse_period(text: str, repair_years: bool = True,
     if not text:
         return None, None
     # a mark right after a dot is OCR noise ("ก.ุย." for "ก.ย.")
-    t = drop_glued_specks(repair_month_names(_RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text))))
+    t = _RE_MARK_IN_NUMBER.sub("", _RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text)))
+    t = drop_glued_specks(repair_month_names(t))
     if repair_years and fiscal_year:
         t = repair_years_by_fiscal_year(t, fiscal_year)
     open_end = period_open_end(t)
@@ -427,6 +447,11 @@ def parse_period(text: str, repair_years: bool = True,
             only, day = numeric[0]
             if _RE_RANGE_SIGN.match(t, only.end()):
                 return day, None
+            cut = _RE_CUT_NUMERIC_START.match(t[:only.start()]) if repair_years else None
+            if cut:
+                start = _cut_start(cut, day)
+                if start:
+                    return start, day
             if _RE_LOST_START.search(t[:only.start()]):
                 return None, day
         if numeric:
@@ -494,6 +519,26 @@ def parse_period(text: str, repair_years: bool = True,
         d2 = None
     start, end = _first_day(y1, m1, d1), _last_day(y2, m2, d2)
     return _one_end(start, end, open_end) if start <= end else (None, None)
+
+
+# A numeric start whose year OCR cut short before a range sign ("1/10/6 - 30/9/2567").
+_RE_CUT_NUMERIC_START = re.compile(r"^\s*(?P<d>\d{1,2})/ ?(?P<m>\d{1,2})/ ?(?P<y>\d{1,3})\s*(?:-|–|—|ถึง)+\s*$")
+
+
+def _cut_start(m: re.Match[str], end: date) -> date | None:
+    """The start of a numeric range whose year lost its first digits: the year, within
+    a year before ``end``, whose last digits they are (``1/10/6`` before 30/9/2567: 1/10/2566).
+
+    >>> _cut_start(_RE_CUT_NUMERIC_START.match("1/10/6 - "), date(2024, 9, 30))
+    datetime.date(2023, 10, 1)
+    >>> _cut_start(_RE_CUT_NUMERIC_START.match("1/10/5 - "), date(2024, 9, 30)) is None
+    True
+    """
+    d, mo = int(m.group("d")), int(m.group("m"))
+    if not (1 <= mo <= 12 and 1 <= d <= calendar.monthrange(end.year, mo)[1]):
+        return None
+    year = end.year if (mo, d) <= (end.month, end.day) else end.year - 1
+    return date(year, mo, d) if str(year + BE_OFFSET).endswith(m.group("y")) else None
 
 
 def _one_end(start: date, end: date, open_end: str | None) -> tuple[date | None, date | None]:

@@ -62,7 +62,8 @@ def test_parse_period_unreadable(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["32 ต.ค. 2568", "ก.ย. 2569 - ต.ค. 2568", "0 มกราคม 0", "ต.ค. 99999", "((((", "ก.ย." * 50],
+    ["32 ต.ค. 2568", "ก.ย. 2569 - ต.ค. 2568", "0 มกราคม 0", "ต.ค. 99999", "((((", "ก.ย." * 50,
+     "ต.ค. 2565 - 30 กูุย. 2566", "มีุ๊.ค. 2569", "กุ๋.ย."],
 )
 def test_parse_period_never_raises(text: str) -> None:
     start, end = parse_period(text)
@@ -348,3 +349,26 @@ def test_an_unreadable_month_elsewhere_is_not_inferred(text):
 ])
 def test_a_range_end_day_read_as_3_is_the_month_end_when_the_range_runs_over_whole_months(text, expected):
     assert parse_period(text) == expected
+
+
+def test_a_mark_inside_a_year_is_noise():
+    """``25ญ่1`` (dev scan K at 200 dpi): a tone mark on the letter Tesseract wrote for a digit."""
+    assert parse_period("ตลอดปีงบประมาณ พ.ศ.25ญ่1", fiscal_year=2571) == (date(2027, 10, 1), date(2028, 9, 30))
+    assert parse_period("ตลอดปีงบประมาณ พ.ศ.25ญ่1") == (None, None)  # no fiscal year to tell the digit
+
+
+def test_a_numeric_start_whose_year_was_cut_short_is_the_year_before_its_end():
+    assert parse_period("1/10/6 - 30/9/2567") == (date(2023, 10, 1), date(2024, 9, 30))
+    assert parse_period("1/10/66 - 30/9/2567") == (date(2023, 10, 1), date(2024, 9, 30))  # two digits: a year
+    assert parse_period("1/10/5 - 30/9/2567") == (None, date(2024, 9, 30))  # digits of no year that fits
+    assert parse_period("1/10/6 - 30/9/2567", repair_years=False) == (None, date(2024, 9, 30))
+
+
+def test_consonants_glued_before_a_full_month_name_are_specks():
+    assert parse_period(". กถกั้นยายน 2568") == (date(2025, 9, 1), date(2025, 9, 30))
+    assert parse_period("กรรมการ 2569") == (None, None)
+
+
+def test_marks_ocr_added_before_the_dot_keep_the_month_the_letters_spell():
+    assert parse_period("ต.ค. 2565 - 30 กูุย. 2566") == (date(2022, 10, 1), date(2023, 9, 30))  # dev scan 150 dpi
+    assert parse_period("มีุ.ค. 2569") == (date(2026, 3, 1), date(2026, 3, 31))  # มี.ค., never ม.ค.
