@@ -82,7 +82,9 @@ _UNREAD_MONTH = (f"(?:(?=[A-Za-z0-9()\\[\\]|.,]*[A-Za-z()\\[\\]|.,])[A-Za-z0-9()
 # After a range dash: a day and a year with no month between them, or a month
 # OCR could not read ("ต.ค. 2568 - 30 2569", "ต.ค. 67 - 1.8, 68").
 _RE_LOST_END_MONTH = re.compile(
-    rf"^\s*(?:-|–|—|ถึง)+\s*(?:(?P<day>30)\s*)?(?:(?P<tok>{_UNREAD_MONTH})\s*)?(?P<year>\d{{4}}|\d{{2}})\s*$")
+    rf"^\s*(?:-|–|—|ถึง)+\s*(?:(?P<day>30)\s*)?(?:(?P<tok>{_UNREAD_MONTH})\s*)?"
+    # the year as printed, or with letters Tesseract writes for digits, perhaps letter-spaced ("6 ฒ")
+    rf"(?P<year>\d{{4}}|\d{{2}}|[\d{DIGIT_LOOKALIKES}](?: ?[\d{DIGIT_LOOKALIKES}]){{1,3}})\s*$")
 # Before a range dash: a start whose month OCR could not read, with its year ("A.A. 67 ถึง ").
 _RE_LOST_START_MONTH = re.compile(
     rf"^\s*(?:1\s*)?(?:{_UNREAD_MONTH})\s*(?P<year>\d{{4}}|\d{{2}})\s*(?:-|–|—|ถึง)+\s*$")
@@ -506,9 +508,11 @@ def parse_period(text: str, repair_years: bool = True,
         # "ต.ค. 2568 - 30 2569", "ต.ค. 67 - 1.8, 68": the end's month lost or unreadable
         # (OCR); a period that opens a fiscal year with an end in the next year closes
         # it on 30 Sep.
-        y_end = _gregorian(lost_end.group("year"))
-        if y_end == y1 + 1:
-            return _first_day(y1, m1, d1), date(y_end, 9, 30)
+        read = lost_end.group("year").replace(" ", "")
+        want = str(y1 + 1 + BE_OFFSET)[-len(read):] if len(read) in (2, 4) else ""
+        if _gregorian(read) == y1 + 1 if read.isdigit() else (
+                want and all(c in DIGIT_LOOKALIKES or c == w for c, w in zip(read, want))):
+            return _first_day(y1, m1, d1), date(y1 + 1, 9, 30)
     if len(found) == 1 and not day_range and _RE_RANGE_SIGN.match(t, first.end()):
         # "ต.ค. 2568 - 30 f).8. 2569", "ต.ค. 2568 -": a range whose end was
         # not read (or not printed): the end is unknown, never the start's month

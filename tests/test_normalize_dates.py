@@ -324,6 +324,7 @@ def test_a_mark_never_turns_one_month_into_another():
     ("ต.ค. 2570 ถึง 30 AL, 2571", (date(2027, 10, 1), date(2028, 9, 30))),
     ("ต.ค. 2570 - 30 กุข. 2571", (date(2027, 10, 1), date(2028, 9, 30))),  # Thai letters that name no month
     ("ต.ค.69 - .8. 70", (date(2026, 10, 1), date(2027, 9, 30))),
+    ("ต.ค.66-กุข.6 ฒ", (date(2023, 10, 1), date(2024, 9, 30))),  # the year letter-spaced, a letter for a digit
 ])
 def test_an_unreadable_month_of_a_fiscal_year_range_is_the_fiscal_year_bound(text, expected):
     assert parse_period(text) == expected
@@ -335,6 +336,7 @@ def test_an_unreadable_month_of_a_fiscal_year_range_is_the_fiscal_year_bound(tex
     "A.A. 2568 ถึง ก.ย. 2568",  # the same year: not a fiscal year's start
     "ต.ค. 2568 - 1.8, 2570",  # two years on
     "ต.ค. 2568 - ก.พ.",  # no year
+    "ต.ค.66-กุข.5 ฒ",  # a year read that is not the next one
 ])
 def test_an_unreadable_month_elsewhere_is_not_inferred(text):
     start, end = parse_period(text)
