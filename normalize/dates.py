@@ -76,18 +76,20 @@ _RE_DATE = re.compile(
 )
 # A month OCR could not read at all: Latin letters, digits and dots (``A.A.``,
 # ``1.8,``, ``AL,`` for ``ต.ค.``, ``ก.ย.``), or Thai consonants and marks that
-# name no month (``กุข.``); never a number, never the range word ถึง.
+# name no month, perhaps with a digit for a letter (``กุข.``, ``ก5:``); never a
+# number, never the range word ถึง.
 _UNREAD_MONTH = (f"(?:(?=[A-Za-z0-9()\\[\\]|.,]*[A-Za-z()\\[\\]|.,])[A-Za-z0-9()\\[\\]|.,]{{1,6}}"
-                 f"|(?!ถึง)[{charset(CONSONANTS)}{MARKS}.,]{{1,7}})")
+                 f"|(?!ถึง)(?=[^\\s]*[{charset(CONSONANTS)}])[{charset(CONSONANTS)}{MARKS}0-9.,:]{{1,7}})")
 # After a range dash: a day and a year with no month between them, or a month
 # OCR could not read ("ต.ค. 2568 - 30 2569", "ต.ค. 67 - 1.8, 68").
 _RE_LOST_END_MONTH = re.compile(
     rf"^\s*(?:-|–|—|ถึง)+\s*(?:(?P<day>30)\s*)?(?:(?P<tok>{_UNREAD_MONTH})\s*)?"
     # the year as printed, or with letters Tesseract writes for digits, perhaps letter-spaced ("6 ฒ")
     rf"(?P<year>\d{{4}}|\d{{2}}|[\d{DIGIT_LOOKALIKES}](?: ?[\d{DIGIT_LOOKALIKES}]){{1,3}})\s*$")
-# Before a range dash: a start whose month OCR could not read, with its year ("A.A. 67 ถึง ").
+# Before a range dash: a start whose month OCR could not read or lost, with its year
+# ("A.A. 67 ถึง ", "67 ถึง ").
 _RE_LOST_START_MONTH = re.compile(
-    rf"^\s*(?:1\s*)?(?:{_UNREAD_MONTH})\s*(?P<year>\d{{4}}|\d{{2}})\s*(?:-|–|—|ถึง)+\s*$")
+    rf"^\s*(?:1\s*)?(?:{_UNREAD_MONTH})?\s*(?P<year>\d{{4}}|\d{{2}})\s*(?:-|–|—|ถึง)+\s*$")
 # A day range inside one month: "1 - 30 ก.ย. 2569".
 _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง)\s*(?=\d{{1,2}}\s*{_MONTH})")
 # Fiscal-year wording with its year: "ปีงบประมาณ พ.ศ. 2569", "ตลอดปี 2569".
@@ -504,8 +506,8 @@ def parse_period(text: str, repair_years: bool = True,
     if y1 is None or y2 is None:
         return None, None
     lost_end = _RE_LOST_END_MONTH.match(t[first.end():]) if infer and len(found) == 1 and m1 == 10 else None
-    if lost_end and (lost_end.group("day") or lost_end.group("tok")):
-        # "ต.ค. 2568 - 30 2569", "ต.ค. 67 - 1.8, 68": the end's month lost or unreadable
+    if lost_end:
+        # "ต.ค. 2568 - 30 2569", "ต.ค. 67 - 1.8, 68", "ต.ค. 2568ถึง 2569": the end's month lost or unreadable
         # (OCR); a period that opens a fiscal year with an end in the next year closes
         # it on 30 Sep.
         read = lost_end.group("year").replace(" ", "")

@@ -325,6 +325,9 @@ def test_a_mark_never_turns_one_month_into_another():
     ("ต.ค. 2570 - 30 กุข. 2571", (date(2027, 10, 1), date(2028, 9, 30))),  # Thai letters that name no month
     ("ต.ค.69 - .8. 70", (date(2026, 10, 1), date(2027, 9, 30))),
     ("ต.ค.66-กุข.6 ฒ", (date(2023, 10, 1), date(2024, 9, 30))),  # the year letter-spaced, a letter for a digit
+    ("ต.ค. 2568-30 ก5: 2569", (date(2025, 10, 1), date(2026, 9, 30))),  # a digit among the letters (phone)
+    ("ต.ค. 2568ถึง 2569", (date(2025, 10, 1), date(2026, 9, 30))),  # the end's month lost (phone)
+    ("67 ถึง กุย. 68", (date(2024, 10, 1), date(2025, 9, 30))),  # the start's month lost (phone)
 ])
 def test_an_unreadable_month_of_a_fiscal_year_range_is_the_fiscal_year_bound(text, expected):
     assert parse_period(text) == expected
