@@ -260,11 +260,13 @@ def parse_code_range(cell: str) -> tuple[str, str] | None:
 _RE_LOWEST = re.compile(r"คะแนน\s*น้อย\s*ที่สุด\s*[:：]?")
 _RE_LOWEST_END = re.compile(r"สาเหตุ|แนวทางการยกระดับ")
 #: The citation label as OCR reads it on a scan too: "จำก" (ำ for า), or with
-#: its first letter lost to a speck ("(8 างอิงจาก ๐๖)"; then "จาก" must follow).
+#: its first letter lost to a speck ("(8 างอิงจาก ๐๖)"; then "จาก" must follow), or
+#: its first syllable lost, a word of its own (" อิงจาก 022 023)").
 #: Its last word may come out of the Latin model (``(อ้างอิง qin o17)``: จาก
 #: after a line break read as Latin letters).
 CITE_LABEL = (f"(?:อ้?าง\\s?อิง(?:\\s?(?:จ[าำะ]ก|[A-Za-z]{{2,4}}(?=\\s)))?"
-              f"|(?<![{charset(LETTERS)}])้?าง\\s?อิง\\s?จ[าำะ]ก)")
+              f"|(?<![{charset(LETTERS)}])้?าง\\s?อิง\\s?จ[าำะ]ก"
+              f"|(?<![{charset(TEXT)}])อิง\\s?จ[าำะ]ก)")
 # A citation "(อ้างอิงจาก ๐๑๐)": a source, not a lowest question.
 _RE_CITATION = re.compile(f"\\(?\\s*{CITE_LABEL}[^)\\n]*\\)?")
 # A code token that starts a word, with what precedes it.

@@ -381,6 +381,7 @@ def test_a_letter_spaced_code_written_with_a_zero_for_its_o_opens_the_question()
         ("การทุจริต (อ้างอิงจาก o25) และรายงานผลการดำเนินการ o26,o27)ให้", ["o25", "o26", "o27"]),  # dev N 200 dpi
         ("การทุจริต (อ้างอิงจาก o25) และรายงานผลการดำเนินการ 026,027)) ให้", ["o25", "o26", "o27"]),  # N 300
         ("ไว้ในคู่มือ (อ้างอิงจาก-o9,o10) และ", ["o9", "o10"]),  # a dash glued before the list (dev F 300)
+        ("ความเสี่ยง อิงจาก 022 023) ภายใน", ["o22", "o23"]),  # the label's first syllable lost (dev K 150)
     ],
 )
 def test_references_read_labels_and_lists_as_ocr_garbles_them(text: str, expected: list[str]) -> None:
