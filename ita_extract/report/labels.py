@@ -77,6 +77,9 @@ LABELS: dict[str, tuple[Phrase, ...]] = {
 
 #: Thai vowel and tone marks (a regex class body): OCR drops, adds or swaps them.
 _MARKS = re.escape(MARKS)
+#: Specks OCR reads between a label's letters (a regex class body): dust or a stroke's end read as
+#: ``.`` ``'`` ``|`` where a line wraps (``สาเหตุเกิด .`` / ``จาก :``). Never a colon: it closes a label.
+_SPECKS = re.escape(".,'`|")
 
 
 def label_regex(words: str) -> str:
@@ -89,6 +92,8 @@ def label_regex(words: str) -> str:
     True
     >>> bool(re.fullmatch(label_regex("แนวทางการประเมิน"), "แนวทางการประ\\nเมิน"))
     True
+    >>> bool(re.fullmatch(label_regex("สาเหตุเกิดจาก"), "สาเหตุเกิด .\\nจาก"))  # a speck at the wrap
+    True
     """
     parts = []
     for ch in words.replace(" ", ""):
@@ -96,7 +101,7 @@ def label_regex(words: str) -> str:
             parts.append("[ำา]")
         elif not re.match(f"[{_MARKS}]", ch):
             parts.append(re.escape(ch))
-    return f"[\\s{_MARKS}]*".join(parts) + f"[{_MARKS}]*"
+    return f"[\\s{_MARKS}{_SPECKS}]*".join(parts) + f"[{_MARKS}]*"
 
 
 # What may follow a label: ฯ, "คือ"/"ได้แก่", a colon (each optional).
@@ -325,6 +330,72 @@ def tighten(label: str, text: str, start: int, end: int) -> tuple[int, int]:
     return best[2], best[3]
 
 
+#: Characters the rest of a wrapped label may hold before its colon (``ผลการประ ius :``).
+LABEL_REST_MAX = 16
+# The rest of a label a line wrap cut: on the label's line or the next, a few characters, then ฯ
+# and a colon (what follows the colon is the part's text).
+_RE_LABEL_REST = re.compile(
+    rf"[^\S\n]*\n?[^\S\n]*(?P<rest>[^\n:：]{{1,{LABEL_REST_MAX}}}?)[^\S\n]*[ฯๆ]?[^\S\n]*[:：]")
+#: Latin letters OCR made of a wrapped label's last Thai letters (``ius`` for ``เมินฯ``).
+_RE_LATIN_DEBRIS = re.compile(r"[A-Za-z]{1,4}")
+
+
+def _letters(text: str) -> str:
+    """The base letters of ``text`` (ำ read as า), marks, signs and spaces left out.
+
+    >>> _letters("ผลการประ ius"), _letters("เม็นๆ")
+    ('ผลการประ', 'เมน')
+    """
+    return "".join(SARA_AA if ch == SARA_AM else ch for ch in text if ch in _BASE_SET or ch == SARA_AM)
+
+
+def _wording_rests(kind: str, got: str) -> list[str]:
+    """The letters that longer wordings of ``kind`` have after the letters ``got`` a label matched."""
+    out = []
+    for phrase in LABELS[kind]:
+        skel = _letters(phrase.text)
+        allowed = 0 if len(got) < FUZZY_OPENING_MIN_LETTERS else 2
+        if len(skel) > len(got) and Levenshtein.distance(skel[:len(got)], got, score_cutoff=allowed) <= allowed:
+            out.append(skel[len(got):])
+    return out
+
+
+def with_rest(text: str, m: LabelMatch) -> LabelMatch:
+    """``m`` taken on over the rest of its wording that a line wrap cut off and a colon closes.
+
+    A narrow cell wraps a long label (``แนวทางการยกระดับผลการประ`` / ``เมินฯ :``) and OCR
+    garbles the rest, or reads it after the colon it put in the wrap (``ผลการ : ประเมินฯ :``):
+    a shorter wording matched, and the rest would open the part's text. Text before the
+    next colon is the label's rest when its letters go on as a longer wording of that
+    label does, or when it is a few Latin letters (OCR's reading of Thai) and the
+    label's letters stop short of a longer wording.
+
+    >>> t = "แนวทางการยกระดับผลการประ ius : หน่วยงานควร"
+    >>> t[with_rest(t, LabelMatch(GUIDELINE, 0, 16)).end:]
+    ' หน่วยงานควร'
+    >>> t = "แนวทางการยกระดับผลการ : ประเมินฯ : ดังนั้น"
+    >>> t[with_rest(t, LabelMatch(GUIDELINE, 0, 23)).end:]
+    ' ดังนั้น'
+    >>> t = "สาเหตุเกิดจาก : ข้อมูล: ไม่ครบ"
+    >>> with_rest(t, LabelMatch(CAUSE, 0, 15)).end
+    15
+    """
+    while (r := _RE_LABEL_REST.match(text, m.end)) is not None:
+        rest = r.group("rest").strip()
+        rests = _wording_rests(m.kind, _letters(text[m.start:m.end]))
+        got = _letters(rest)
+        if not rests:
+            break
+        if got:
+            allowed = len(got) // 4
+            if not any(len(got) <= len(c) + 1 and Levenshtein.distance(got, c[:len(got)]) <= allowed for c in rests):
+                break
+        elif not _RE_LATIN_DEBRIS.fullmatch(rest):
+            break
+        m = LabelMatch(m.kind, m.start, r.end())
+    return m
+
+
 def find_labels(text: str) -> list[LabelMatch]:
     """The labels of an analysis text, at most one per kind, in the genre's order.
 
@@ -352,6 +423,7 @@ def find_labels(text: str) -> list[LabelMatch]:
             if m is not None and any(c.start < m.end and m.start < c.end for c in chosen):
                 m = None
         if m is not None:
+            m = with_rest(text, m)
             chosen.append(m)
             pos = m.end
     return chosen
