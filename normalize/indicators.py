@@ -251,6 +251,14 @@ def _garbled_heading(line: str) -> list[HeadingMatch]:
 
     >>> _garbled_heading("3ัวชีวัดที่ การใช้อํานาจ (11.1)")[0].number
     3
+
+    A name OCR garbled more (``การปรบปรุงการท่างาน``) still decides when the number printed
+    before it is that indicator's: two readings that agree.
+
+    >>> _garbled_heading("วัชวัดท 8 การปรบปรุงการท่างาน")
+    [HeadingMatch(printed_number=8, number=8, name='การปรับปรุงการทำงาน')]
+    >>> _garbled_heading("วัชวัดท 7 การปรบปรุงการท่างาน"), _garbled_heading("8 การปรบปรุงการท่างาน")
+    ([], [])
     """
     line = _RE_TRAILING.sub("", line)
     best: tuple[IndicatorMatch, int] | None = None
@@ -258,7 +266,12 @@ def _garbled_heading(line: str) -> list[HeadingMatch]:
         m = _RE_NAME_TAIL.match(line, start)  # every start: candidates overlap
         if not m or (start and not re.match(rf"[\s0-9{charset(DIGITS)}«»|.:]", line[start - 1])):
             continue
-        found = match_indicator(_RE_TRAILING.sub("", m.group("name")), min_score=GARBLED_MIN_SCORE)
+        name = _RE_TRAILING.sub("", m.group("name"))
+        found = match_indicator(name, min_score=GARBLED_MIN_SCORE)
+        if found is None and (num := _RE_NUMBER_BEFORE.search(line[:start])) and line[:num.start()].strip():
+            agreeing = match_indicator(name, min_score=AFTER_HEADING_MIN)
+            if agreeing is not None and agreeing.number == _printed(num.group("num")):
+                return [HeadingMatch(agreeing.number, agreeing.number, agreeing.name)]
         if found and (best is None or found.score > best[0].score):
             best = (found, start)
     if best is None:
@@ -266,3 +279,7 @@ def _garbled_heading(line: str) -> list[HeadingMatch]:
     found, _ = best
     # the number of a garbled heading is as unreliable as its heading word
     return [HeadingMatch(None, found.number, found.name)]
+
+
+# The number a garbled heading word leaves right before the name (``วัชวัดท 8 ``).
+_RE_NUMBER_BEFORE = re.compile(rf"(?<![0-9{charset(DIGITS)}])(?P<num>[0-9{charset(DIGITS)}]{{1,2}})\s*[.:)]?\s*$")

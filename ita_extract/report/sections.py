@@ -190,6 +190,7 @@ class IndicatorTable:
     n_cols: int = 0
     edges: list[tuple[float, float]] = field(default_factory=list)  # x-extent of each column
     slots: list[int] = field(default_factory=list)  # the slot of each of edges (Table.column_slots)
+    last_piece_page: int = 0  # the page of its last piece (whose rows may all have joined a row before)
 
 
 @dataclass
@@ -573,6 +574,19 @@ def split_repeated_header(header: list[Cell | None], row: list[Cell | None]
     return head, rest
 
 
+#: A word of text: three Thai letters or Latin letters in a row.
+_RE_WORD = re.compile(r"[ก-ฮ][ก-ฮ\u0e30-\u0e4e]*[ก-ฮ][\u0e30-\u0e4e]*[ก-ฮ]|[A-Za-z]{4,}")
+
+
+def _is_speck_line(text: str) -> bool:
+    """Whether a free line is OCR's reading of specks (a stamp, dust, a signature's strokes), no words.
+
+    >>> _is_speck_line("ม da 7"), _is_speck_line("๑7 ร 7"), _is_speck_line("สรุปผล"), _is_speck_line("Page 5")
+    (True, True, False, False)
+    """
+    return not _RE_WORD.search(normalize_text(text))
+
+
 class _Walker:
     """The state of one pass over a document's items (see :func:`find_sections`)."""
 
@@ -610,8 +624,8 @@ class _Walker:
         found = parse_indicator_heading(normalize_text(item.text))
         if found:
             self.heading(found, item.text, item.page)
-        else:
-            self.last_was_heading = False
+        elif not _is_speck_line(item.text):
+            self.last_was_heading = False  # specks (a stamp's, dust) leave a wrapped heading whole
 
     def _open(self, kind: str, columns: dict[str, int], page: int,
               header: list[Cell | None] | None = None) -> IndicatorTable:
@@ -632,6 +646,9 @@ class _Walker:
         (a merged column whose cell the break split is drawn without rulings).
         """
         last_page = cur.row_pages[-1] if cur is not None and cur.row_pages else cur.page if cur else 0
+        # a table goes on at the top of a page: a second table on the page of its last piece is
+        # another table (the piece's one row joined the row the break split, adding no row page)
+        last_page = max(last_page, cur.last_piece_page) if cur is not None else last_page
         if cur is None or item.page <= last_page or gap > MAX_FURNITURE_LINES:
             return False
         if item.n_cols == cur.n_cols and _same_width(cur.width, item.bbox[2] - item.bbox[0]):
@@ -728,6 +745,7 @@ class _Walker:
             self.current.row_pages.append(page)
             self.last_was_heading = False
         self.piece = cur
+        cur.last_piece_page = max(cur.last_piece_page, item.page)
 
 
 def find_sections(items: list[Item]) -> DocumentLayout:

@@ -1,0 +1,94 @@
+"""Analysis labels and indicator tables as scans garble them (issue 9).
+
+Hand-written strings and page items, each the shape OCR gave a dev scan:
+a speck inside a wrapped label, a wrapped label's rest garbled before its
+colon, stamp specks between the two lines of a combined heading, a heading
+word lost with its name misread, and a second table on the page where the
+last table ended.
+"""
+from __future__ import annotations
+
+from extract.text.layer import Line
+from extract.text.layout import Cell, Table, TextLine
+from ita_extract.report.document import read_report
+from ita_extract.report.labels import CAUSE, GUIDELINE, find_labels
+from ita_extract.report.records import split_analysis
+from ita_extract.report.sections import find_sections
+from normalize.indicators import parse_indicator_heading
+
+W = 500.0
+
+
+def test_a_speck_inside_a_wrapped_label_leaves_it_a_label():
+    text = ("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i2 การให้บริการอย่างเท่าเทียมกันมากน้อยเพียงใด สาเหตุเกิด .\n"
+            "จาก : บุคลากรปฏิบัติอย่างไม่เป็นธรรม แนวทางการยกระดับผลการประเมินฯ : หน่วยงานควรวิเคราะห์")
+    parts = split_analysis(text, ocr=True)
+    assert parts.cause == "บุคลากรปฏิบัติอย่างไม่เป็นธรรม"
+    assert parts.guideline == "หน่วยงานควรวิเคราะห์"
+    assert "บุคลากร" not in parts.lowest_text
+
+
+def test_a_wrapped_labels_garbled_rest_before_its_colon_is_no_text():
+    for rest in ("ผลการประ ius :", "ผลการ : ประเมินฯ :", "ผลการประ lw:"):
+        text = f"สาเหตุเกิดจาก : ข้อมูลไม่ครบ\nแนวทางการยกระดับ{rest}\nดังนั้น หน่วยงานควรจัดทำ"
+        assert split_analysis(text, ocr=True).guideline == "ดังนั้น หน่วยงานควรจัดทำ", rest
+    text = "สาเหตุเกิดจาก : ข้อมูลไม่ครบ\nแนวทางการยกระดับผลการประ :\nเม็นๆ :\nดังนั้น หน่วยงานควรจัดทำ"
+    assert split_analysis(text, ocr=True).guideline == "ดังนั้น หน่วยงานควรจัดทำ"
+
+
+def test_text_with_a_colon_after_a_whole_label_stays_text():
+    text = "สาเหตุเกิดจาก : ข้อมูล: ไม่ครบ\nแนวทางการยกระดับผลการประเมินฯ : คู่มือ: จัดทำ"
+    parts = split_analysis(text, ocr=True)
+    assert (parts.cause, parts.guideline) == ("ข้อมูล: ไม่ครบ", "คู่มือ: จัดทำ")
+    assert [m.kind for m in find_labels(text)] == [CAUSE, GUIDELINE]
+
+
+def test_a_heading_whose_word_and_name_ocr_garbled_is_read_when_its_number_agrees():
+    assert [h.number for h in parse_indicator_heading("วัชวัดท 8 การปรบปรุงการท่างาน")] == [8]
+    assert parse_indicator_heading("วัชวัดท 6 การปรบปรุงการท่างาน") == []
+
+
+def _line(text: str, top: float = 0.0) -> Line:
+    return Line(text, 10.0, 200.0, top, top + 14, 14.0, 60.0)
+
+
+def _cell(*texts: str) -> Cell:
+    return Cell((0.0, 0.0, W, 16.0 * max(len(texts), 1)), tuple(_line(t, i * 16.0) for i, t in enumerate(texts)))
+
+
+def _free(text: str, page: int = 1) -> TextLine:
+    return TextLine(page, _line(text))
+
+
+def _table(rows, page=1, width=W):
+    return Table(page=page, bbox=(0, 0, width, 300), rows=rows, row_pages=[page] * len(rows))
+
+
+ANALYSIS_HEADER = [_cell("ประเด็นข้อคำถาม"), _cell("คะแนน"), _cell("การวิเคราะห์ผลการประเมิน")]
+MEASURES_HEADER = [_cell("มาตรการ โครงการ หรือกิจกรรม"), _cell("ผลการวิเคราะห์ตัวชี้วัด"),
+                   _cell("ขั้นตอนหรือวิธีการปฏิบัติ"), _cell("ช่วงระยะเวลา"), _cell("ผู้รับผิดชอบ")]
+
+
+def test_stamp_specks_between_the_lines_of_a_combined_heading_keep_both_indicators():
+    items = [_free("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล และ"), _free("ม da 7"), _free("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"),
+             _table([ANALYSIS_HEADER, [_cell("o1 - o28"), _cell(""), _cell("สาเหตุเกิดจาก : ข้อมูลไม่ครบ")]])]
+    tables = find_sections(items).tables
+    assert [h.number for h in tables[0].headings] == [9, 10]
+
+
+def test_a_table_after_a_pieces_rest_on_the_same_page_is_a_new_table():
+    # page 2 opens with the rest of indicator 7's row (it joins that row, adding no row), then
+    # indicator 8's table under a heading OCR could not read: it does not go on with indicator 7
+    row7 = [_cell("ส่งเสริมการสื่อสาร"), _cell("ผู้รับบริการเห็นว่า"), _cell("1. ประชาสัมพันธ์"),
+            _cell("ต.ค. 2568 - ก.ย. 2569"), _cell("สำนักปลัด")]
+    rest7 = [_cell(""), _cell("ไม่ชัดเจน"), _cell(""), _cell(""), _cell("")]
+    row8 = [_cell("เสริมสร้างจิตสำนึก"), _cell("ไม่ตอบสนอง"), _cell("1. จัดอบรม"),
+            _cell("ต.ค. 2568 - ก.ย. 2569"), _cell("กองช่าง")]
+    items = [_free("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), _table([MEASURES_HEADER, row7], page=1),
+             _table([rest7], page=2), _free("1 ๓ ๑"), _table([MEASURES_HEADER, row8], page=2)]
+    tables = find_sections(items).tables
+    assert len(tables) == 2 and len(tables[0].rows) == 1
+    assert tables[1].rows[0][0].raw_text == "เสริมสร้างจิตสำนึก"
+    content = read_report([*items[:4], _free("วัชวัดท 8 การปรบปรุงการท่างาน", 2), items[4]])
+    assert [(m.indicator, m.measure) for m in content.measures] == [
+        (7, "ส่งเสริมการสื่อสาร"), (8, "เสริมสร้างจิตสำนึก")]
