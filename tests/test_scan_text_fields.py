@@ -92,3 +92,43 @@ def test_a_table_after_a_pieces_rest_on_the_same_page_is_a_new_table():
     content = read_report([*items[:4], _free("วัชวัดท 8 การปรบปรุงการท่างาน", 2), items[4]])
     assert [(m.indicator, m.measure) for m in content.measures] == [
         (7, "ส่งเสริมการสื่อสาร"), (8, "เสริมสร้างจิตสำนึก")]
+
+
+def _ocr_cell(*texts: str) -> Cell:
+    return Cell((0.0, 0.0, W, 16.0 * len(texts)),
+                tuple(Line(t, 10.0, 200.0, i * 16.0, i * 16.0 + 14, 14.0, 60.0, ocr=True) for i, t in enumerate(texts)))
+
+
+def test_specks_ocr_read_in_a_measure_cell_are_no_text():
+    row = [_ocr_cell("2.สร้างการรับรู้", "17 0 8 A", "3.จัดทำสื่อ"), _ocr_cell("ผู้รับบริการเห็นว่า"),
+           _ocr_cell("1. ประชาสัมพันธ์"), _ocr_cell("ต.ค. 2568", "- 30 ก.ย. 2569"), _ocr_cell("สำนักปลัด |")]
+    m = read_report([_free("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), _table([MEASURES_HEADER, row])]).measures[0]
+    assert (m.measure, m.responsible) == ("2.สร้างการรับรู้\n3.จัดทำสื่อ", "สำนักปลัด")
+    assert m.period_text.split() == ["ต.ค.", "2568", "-", "30", "ก.ย.", "2569"]
+
+
+def test_a_guideline_label_alone_on_its_line_whose_colon_ocr_misread_is_a_label():
+    text = ("ข้อคำถามที่ได้คะแนนน้อยที่สุด: i14 การป้องกันการทุจริต\nสาเหตุเกิดจาก:บุคลากรบางส่วน เห็นว่ายังไม่เป็นรูปธรรม\n"
+            "to เสนอแนะ1\nเผยแพร่แนวปฏิบัติการจัดการเรื่องร้องเรียน")
+    parts = split_analysis(text, ocr=True)
+    assert parts.cause == "บุคลากรบางส่วน เห็นว่ายังไม่เป็นรูปธรรม"
+    assert parts.guideline == "เผยแพร่แนวปฏิบัติการจัดการเรื่องร้องเรียน"
+
+
+def test_a_cause_label_ocr_read_as_latin_on_its_own_line_still_opens_the_cause():
+    text = ("ข้อคำถามที่ได้คะแนนน้อยที่สุด คือ:\ne4 ท่านเคยถูกร้องขอให้จ่าย หรือไม่\nanna:\n"
+            "ผู้รับบริการบางส่วน มีความเห็นว่าหน่วยงานยังดำเนินการโดยไม่คำนึงถึงประโยชน์\n"
+            "แนวทางการยกระดับผลการประเมินฯ : หน่วยงานควรระบุขั้นตอน")
+    parts = split_analysis(text, ocr=True)
+    assert parts.cause == "ผู้รับบริการบางส่วน มีความเห็นว่าหน่วยงานยังดำเนินการโดยไม่คำนึงถึงประโยชน์"
+    assert parts.lowest_text.startswith("e4") and "anna" not in parts.lowest_text
+    # a Latin word and a colon inside a part's text, not alone between labels, stays text
+    text = "สาเหตุเกิดจาก : ระบบ\nE-Service:\nไม่ครบ"
+    assert split_analysis(text, ocr=True).cause == "ระบบ\nE-Service:\nไม่ครบ"
+
+
+def test_a_measures_header_with_two_cells_garbled_keeps_the_columns_the_others_name():
+    from ita_extract.report.sections import MEASURES, column_map
+    header = [_cell("ผลการวิเคราะห์ตัวชีวัด"), _cell("มาตรการ/โครงการ/ กิจกรรม"), _cell("ฉั ขนตอนหรอวธการ ปฏิบัติ"),
+              _cell("ช่วงระยะเวลาในการดำเนินการ"), _cell("")]
+    assert column_map(MEASURES, header) == {"finding": 0, "measure": 1, "steps": 2, "period": 3, "responsible": 4}

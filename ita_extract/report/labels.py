@@ -166,6 +166,9 @@ FUZZY_OPENING_ONE_EDIT = 13
 #: letters read as Latin).
 COLON_EXTRA_EDITS = 1
 _BASE_SET = frozenset(BASES)
+# The rest of a line that a wording fills: at most one sign (its colon misread, ``1``), then the
+# line's end. A line holding the wording alone says a label stands there as a colon does.
+_RE_LINE_REST = re.compile(r"[^\S\n]*[^\s\u0e00-\u0e7f]?(?=[^\S\n]*(?:\n|$))")
 _RE_TAIL = re.compile(_TAIL)
 # Where a paragraph's words start: a line start and the debris OCR leaves
 # there (see _RE_OPENING), which _opens_paragraph judges.
@@ -217,6 +220,9 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
     'ดังนั้น'
     >>> _fuzzy_opening("แนวทางการใช้ทรัพย์สินของราชการ", 0, False) is None
     True
+    >>> t = "ไม่เป็นรูปธรรม\\nto เสนอแนะ1\\nเผยแพร่แนวปฏิบัติ"  # alone on its line, its colon read as 1
+    >>> m = _fuzzy_opening(t, 18, False); (m.kind, t[m.end:])
+    ('guideline', '\\nเผยแพร่แนวปฏิบัติ')
     """
     best: tuple[int, int, str, int] | None = None  # (letters, -distance, kind, end)
     phrases = _skeleton_phrases()
@@ -237,13 +243,14 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
             while end < len(text) and text[end] in MARKS:
                 end += 1
             tail = _RE_TAIL.match(text, end)
-            if d > allowed and not tail.group("colon"):
+            alone = None if tail.group("colon") else _RE_LINE_REST.match(text, end + len(tail.group("tail").rstrip()))
+            if d > allowed and not (tail.group("colon") or alone):
                 continue
             after = text[tail.start("tail"):tail.start("tail") + 1]
             if not (tail.group("colon") or phrase.strong or not strict
                     or not re.match(f"[{charset(BLOCK)}]", after) or tail.group("tail").strip()):
                 continue
-            here = (d, abs(n - len(skel)), tail.end())
+            here = (d, abs(n - len(skel)), alone.end() if alone else tail.end())
         if here is not None and (best is None or (len(skel), -here[0]) > best[:2]):
             best = (len(skel), -here[0], kind, here[2])
     return LabelMatch(best[2], start, best[3]) if best else None
@@ -426,6 +433,38 @@ def find_labels(text: str) -> list[LabelMatch]:
             m = with_rest(text, m)
             chosen.append(m)
             pos = m.end
+    return _garbled_between(text, chosen)
+
+
+# A line that holds a few Latin letters or digits and a colon, nothing else: a label OCR read
+# as Latin (``anna:`` for ``สาเหตุ:``).
+_RE_GARBLED_LABEL_LINE = re.compile(r"(?:^|\n)[^\S\n]*[A-Za-z0-9][A-Za-z0-9 ]{0,9}[^\S\n]*[:：][^\S\n]*(?=\n|$)")
+
+
+def _garbled_between(text: str, chosen: list[LabelMatch]) -> list[LabelMatch]:
+    """``chosen`` with the label of a missing kind where a garbled label line stands in its place.
+
+    Only between the labels found before and after it (the lowest question's and the
+    guideline's for the cause; after the cause for the guideline): a line of Latin
+    letters closed by a colon, alone, is where the genre puts that label.
+
+    >>> t = "ข้อคำถามที่ได้คะแนนน้อยที่สุด : e4 การติดต่อ\\nanna:\\nผู้รับบริการบางส่วน\\nแนวทางการยกระดับผลการประเมินฯ : จัดทำ"
+    >>> [(m.kind, t[m.end:m.end + 4]) for m in find_labels(t)]
+    [('lowest', ' e4 '), ('cause', '\\nผู้'), ('guideline', ' จัด')]
+    """
+    kinds = [m.kind for m in chosen]
+    for k, kind in enumerate(ORDER):
+        if kind in kinds or k == 0 or ORDER[k - 1] not in kinds:
+            continue
+        lo = chosen[kinds.index(ORDER[k - 1])].end
+        after = next((m for m in chosen if ORDER.index(m.kind) > k), None)
+        if after is None and k + 1 < len(ORDER):
+            continue
+        hi = after.start if after is not None else len(text)
+        line = _RE_GARBLED_LABEL_LINE.search(text, lo, hi)
+        if line is not None:
+            chosen = sorted([*chosen, LabelMatch(kind, line.start(), line.end())], key=lambda m: m.start)
+            kinds = [m.kind for m in chosen]
     return chosen
 
 

@@ -81,6 +81,9 @@ def trim_debris(text: str, ocr: bool = False) -> str:
 #: letter (``1``, ``:``, ``.``, ``=``, ``</``, a mark with no letter). No report prints such a
 #: line in a text cell: an item's number stands on the line of its text.
 _RE_DEBRIS_LINE = re.compile(rf"^[^\S\n]*(?:[^\s{charset(LETTERS)}][^\S\n]*){{1,3}}$")
+#: A line of scattered specks (dust, a stamp's edge): tokens of one or two signs, none a Thai letter
+#: (``17 0 8 A``). Text has words: a Thai word, a year, a code is longer.
+_RE_SPECKS_LINE = re.compile(rf"^[^\S\n]*(?:[^\s{charset(LETTERS)}]{{1,2}}[^\S\n]+)+[^\s{charset(LETTERS)}]{{1,2}}[^\S\n]*$")
 
 
 def drop_debris_lines(text: str) -> str:
@@ -90,9 +93,11 @@ def drop_debris_lines(text: str) -> str:
     'หน่วยงานควรตรวจทานข้อมูลก่อนส่ง URL'
     >>> drop_debris_lines("1. ประชุมชี้แจง\\n:\\n2. ติดประกาศ"), drop_debris_lines("-"), drop_debris_lines("ปี\\nดี")
     ('1. ประชุมชี้แจง\\n2. ติดประกาศ', '-', 'ปี\\nดี')
+    >>> drop_debris_lines("2.สร้างการรับรู้\\n17 0 8 A\\n3.จัดทำสื่อ"), drop_debris_lines("ต.ค. 2568\\n- 30 ก.ย. 2569")
+    ('2.สร้างการรับรู้\\n3.จัดทำสื่อ', 'ต.ค. 2568\\n- 30 ก.ย. 2569')
     """
     lines = text.split("\n")
-    kept = [ln for ln in lines if not _RE_DEBRIS_LINE.match(ln)]
+    kept = [ln for ln in lines if not (_RE_DEBRIS_LINE.match(ln) or _RE_SPECKS_LINE.match(ln))]
     return "\n".join(kept) if kept and len(kept) < len(lines) else text
 
 
@@ -509,7 +514,9 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
                 f[name] = last.get(name, "")
             else:
                 text = cell_text(c)
-                f[name] = normalize_citations(drop_debris_lines(text) if c is not None and c.ocr else text)
+                if c is not None and c.ocr:  # specks OCR read: lines of them, and signs left alone at the end
+                    text = _RE_TRAIL_SPECKS.sub("", drop_debris_lines(text))
+                f[name] = normalize_citations(text)
         last = f
         out.append(f)
     return out

@@ -152,6 +152,11 @@ def _keyword_columns(kind: str, texts: list[str]) -> dict[str, int]:
     return mapping
 
 
+#: Measures header cells OCR may garble or lose while the others still place the columns by name;
+#: a header naming fewer fields is read in the genre's order.
+MAX_UNNAMED = 2
+
+
 def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
     """Field name → column index, from the header's keywords; by position when ambiguous."""
     order = ANALYSIS_ORDER if kind == ANALYSIS else MEASURE_ORDER
@@ -159,10 +164,12 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
     offset = 1 if "no" in mapping else 0
     missing = [name for name in order if name not in mapping]
     free = [i for i in range(offset, len(header)) if i not in mapping.values()]
-    if kind == MEASURES and len(missing) == 1 and len(free) == 1 and len(header) - offset == len(order):
-        # every field named but one (OCR garbled "ขั้นตอน"): the one left takes the column left, so a
-        # table printing its unit before its period keeps them apart
-        return {**mapping, missing[0]: free[0]}
+    if (kind == MEASURES and missing and len(missing) == len(free) <= MAX_UNNAMED
+            and len(header) - offset == len(order)):
+        # fields named but some (OCR garbled "ขั้นตอน", lost "ผู้รับผิดชอบ"): those left take the columns
+        # left in the genre's order, so a table printing its finding before its measure, or its unit
+        # before its period, keeps the columns its header names
+        return {**mapping, **dict(zip(missing, free))}
     if len(mapping) - offset < len(order) and len(header) - offset == len(order):
         # Ambiguous or misprinted header: trust the genre's column order.
         return {**{name: i + offset for i, name in enumerate(order)}, **({"no": 0} if offset else {})}
