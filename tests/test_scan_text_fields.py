@@ -132,3 +132,39 @@ def test_a_measures_header_with_two_cells_garbled_keeps_the_columns_the_others_n
     header = [_cell("ผลการวิเคราะห์ตัวชีวัด"), _cell("มาตรการ/โครงการ/ กิจกรรม"), _cell("ฉั ขนตอนหรอวธการ ปฏิบัติ"),
               _cell("ช่วงระยะเวลาในการดำเนินการ"), _cell("")]
     assert column_map(MEASURES, header) == {"finding": 0, "measure": 1, "steps": 2, "period": 3, "responsible": 4}
+
+
+def test_a_measures_header_whose_period_and_unit_cells_ocr_garbled_is_still_a_header():
+    # a stroke split a column (an empty header cell); the period and unit labels read as debris
+    header = [_cell("มาตรการ โครงการ หรือ กิจกรรม"), _cell("ผลการวิเคราะห์ ตัวชี้วัด"), _cell("ขั้นตอนหรือวิธีการปฏิบัติ"),
+              _cell("ภาร"), None, _cell("eu โดขอบ")]
+    row = [_cell("โครงการให้บริการด้วยบัตรคิว"), _cell("บุคลากรบางส่วนเห็นว่า"), _cell("เผยแพร่คู่มือ"),
+           _cell("ต.ค. 2568 - ก.ย. 2569"), None, _cell("สำนักปลัด")]
+    content = read_report([_free("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"), _table([header, row])])
+    m = content.measures[0]
+    assert (m.measure, m.steps, m.period_text, m.responsible) == (
+        "โครงการให้บริการด้วยบัตรคิว", "เผยแพร่คู่มือ", "ต.ค. 2568 - ก.ย. 2569", "สำนักปลัด")
+    # a data row naming a measure, a finding and steps holds digits (a year, a number): no header
+    data = [_cell("มาตรการ 1"), _cell("ผลการวิเคราะห์"), _cell("ขั้นตอนที่ 2"), _cell("ภาร"), None, _cell("กอง")]
+    from ita_extract.report.sections import header_kind
+    assert header_kind(data) is None
+
+
+def test_a_measures_header_whose_row_number_label_ocr_garbled_keeps_its_columns():
+    from ita_extract.report.sections import MEASURES, column_map
+    header = [_cell("7ท"), _cell("มาตรการ/โครงการ/กิจกรรม"), _cell("ผลการวิเคราะห์ตัวชี้วัด"),
+              _cell("&aaaavaขนตอนหรอวธการปฏิบัติ"), _cell("ระยะเวลาดำเนินการ"), _cell("ผู้รับผิดชอบ")]
+    assert column_map(MEASURES, header) == {"no": 0, "measure": 1, "finding": 2, "steps": 3, "period": 4,
+                                            "responsible": 5}
+
+
+def test_a_measures_table_whose_heading_ocr_lost_takes_the_indicator_between_its_neighbours():
+    def row(measure):
+        return [_cell(measure), _cell("ผู้รับบริการเห็นว่า"), _cell("1. ประชาสัมพันธ์"), _cell("ต.ค. 2568 - ก.ย. 2569"),
+                _cell("สำนักปลัด")]
+    items = [_free("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), _table([MEASURES_HEADER, row("สื่อสาร")], page=1),
+             _free("ม da 7"),  # indicator 8's heading, a stamp over it
+             _table([MEASURES_HEADER, row("ปรับปรุง")], page=1),
+             _free("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), _table([MEASURES_HEADER, row("เปิดเผย")], page=1)]
+    got = [(m.indicator, m.measure) for m in read_report(items).measures]
+    assert got == [(7, "สื่อสาร"), (8, "ปรับปรุง"), (9, "เปิดเผย")]

@@ -74,9 +74,28 @@ def header_kind(row: list[Cell | None]) -> str | None:
         return ANALYSIS
     if m >= 3 and any(_has(t, "รับผิดชอบ") or _has(t, "ระยะเวลา") for t in texts):
         return MEASURES
+    if _names_measure_fields(texts) >= MIN_NAMED_WITHOUT_UNIT and not any(_RE_DIGIT.search(t) for t in texts):
+        return MEASURES  # its period and unit cells garbled (a stamp, blur): the other fields name it
     if _analysis_without_score(row) is not None:
         return ANALYSIS
     return None
+
+
+#: Distinct measures fields a header row names when OCR garbled its period and unit cells (``ภาร``,
+#: ``eu โดขอบ``): the measure, the finding and the steps, words no analysis header holds together.
+MIN_NAMED_WITHOUT_UNIT = 3
+
+
+def _names_measure_fields(texts: list[str]) -> int:
+    """How many distinct fields of a measures table the cells name, the steps (its own word) among them.
+
+    >>> _names_measure_fields(["มาตรการโครงการหรือกิจกรรม", "ผลการวิเคราะห์ตัวชี้วัด", "ขั้นตอนหรือวิธีการปฏิบัติ", "ภาร"])
+    3
+    >>> _names_measure_fields(["มาตรการ", "ผลการวิเคราะห์", "สำนักปลัด"])
+    0
+    """
+    named = {f for f, ks in MEASURE_FIELDS.items() for t in texts if any(_has(t, k) for k in ks)}
+    return len(named) if "steps" in named else 0
 
 
 #: A question code ("i12", "o๓") or a score ("98.75"): a row holding one is a data row, never a header.
@@ -132,13 +151,29 @@ def _has(text: str, keyword: str) -> bool:
     return fuzz.partial_ratio(keyword, text) >= KEYWORD_MIN
 
 
+#: The longest text OCR leaves of a row-number header cell (``ที่`` read as ``ท``, ``7ท``, ``ii``, ``=.``).
+MAX_SEQ_DEBRIS = 3
+
+
+def _lost_seq_header(texts: list[str]) -> bool:
+    """Whether a measures header's first cell is its row-number column's, its ``ที่`` garbled or lost:
+    one column more than the fields, and a cell too short to name one.
+
+    >>> _lost_seq_header(["7ท", "มาตรการ", "ผลการวิเคราะห์", "ขั้นตอน", "ระยะเวลา", "ผู้รับผิดชอบ"])
+    True
+    >>> _lost_seq_header(["มาตรการ", "ผลการวิเคราะห์", "ขั้นตอน", "ระยะเวลา", "ผู้รับผิดชอบ"])
+    False
+    """
+    return len(texts) == len(MEASURE_ORDER) + 1 and len(texts[0]) <= MAX_SEQ_DEBRIS
+
+
 def _keyword_columns(kind: str, texts: list[str]) -> dict[str, int]:
     """Field name → column index for the header cells that name their field."""
     fields = ANALYSIS_FIELDS if kind == ANALYSIS else MEASURE_FIELDS
     order = ANALYSIS_ORDER if kind == ANALYSIS else MEASURE_ORDER
     mapping: dict[str, int] = {}
     taken: set[int] = set()
-    if kind == MEASURES and texts and texts[0] in SEQ_HEADERS:
+    if kind == MEASURES and texts and (texts[0] in SEQ_HEADERS or _lost_seq_header(texts)):
         mapping["no"] = 0  # "ที่ | มาตรการ | …": the row number in a column of its own
         taken.add(0)
     for name in sorted(fields, key=lambda n: order.index(n) if n != "finding" else -1):
@@ -164,12 +199,14 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
     offset = 1 if "no" in mapping else 0
     missing = [name for name in order if name not in mapping]
     free = [i for i in range(offset, len(header)) if i not in mapping.values()]
-    if (kind == MEASURES and missing and len(missing) == len(free) <= MAX_UNNAMED
-            and len(header) - offset == len(order)):
+    # a column split in two by a stroke read as a ruling has an empty header cell
+    labelled = [i for i in free if header[i] is not None and _cell_text(header[i])]
+    if kind == MEASURES and missing and len(missing) <= MAX_UNNAMED and (
+            (len(missing) == len(free) and len(header) - offset == len(order)) or len(missing) == len(labelled)):
         # fields named but some (OCR garbled "ขั้นตอน", lost "ผู้รับผิดชอบ"): those left take the columns
         # left in the genre's order, so a table printing its finding before its measure, or its unit
         # before its period, keeps the columns its header names
-        return {**mapping, **dict(zip(missing, free))}
+        return {**mapping, **dict(zip(missing, free if len(missing) == len(free) else labelled))}
     if len(mapping) - offset < len(order) and len(header) - offset == len(order):
         # Ambiguous or misprinted header: trust the genre's column order.
         return {**{name: i + offset for i, name in enumerate(order)}, **({"no": 0} if offset else {})}
