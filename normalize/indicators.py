@@ -128,6 +128,10 @@ _RE_NUMBERED = re.compile(rf"^\s*(?P<num>[0-9{charset(DIGITS)}]{{1,2}})\s*[.)]?\
 _RE_TRAILING = re.compile(r"(?:\s*(?:และ|,|/|\(.*?\)|\(.*))+\s*$")
 
 
+# A letter or digit: text before a heading word, where only OCR's specks (``.``, ``«``) may stand.
+_RE_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 def _printed(num: str) -> int:
     return int(thai_digits_to_arabic(num))
 
@@ -190,6 +194,8 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
     [HeadingMatch(printed_number=3, number=3, name='การใช้อำนาจ')]
     >>> parse_indicator_heading("ตัวชีวัดที การปฏิบัติหน้าที")  # OCR: marks and number lost
     [HeadingMatch(printed_number=None, number=1, name='การปฏิบัติหน้าที่')]
+    >>> [h.number for h in parse_indicator_heading(". ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล")]  # a speck before it
+    [9]
     >>> parse_indicator_heading("มาตรการ โครงการ หรือกิจกรรม\\tผลการวิเคราะห์ ตัวชี้วัด")
     []
     """
@@ -198,8 +204,8 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
         return []
     heads = list(_RE_HEADING.finditer(line))
     if heads:
-        if line[: heads[0].start()].strip():
-            return []  # the heading word must open the line
+        if _RE_WORD_CHAR.search(line[: heads[0].start()]):
+            return []  # the heading word must open the line (specks OCR read before it aside)
         out = []
         for i, h in enumerate(heads):
             end = heads[i + 1].start() if i + 1 < len(heads) else len(line)
@@ -226,6 +232,33 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
         if found:
             return [HeadingMatch(_printed(m.group("num")), found.number, found.name)]
     return _garbled_heading(line)
+
+
+#: How many characters of specks (a stamp's, read as ``ม 7``) may stand before the heading word
+#: in a table's heading row, a cell that holds nothing else.
+CELL_DEBRIS_MAX = 12
+
+
+def parse_heading_cell(text: str) -> list[HeadingMatch]:
+    """The indicator heading(s) of a table row's only filled cell, specks OCR read before it allowed.
+
+    >>> [h.number for h in parse_heading_cell("ม 7 ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน")]
+    [6]
+    >>> parse_heading_cell("จัดทำคู่มือ ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน")
+    []
+    """
+    found = parse_indicator_heading(text)
+    if found:
+        return found
+    text = text.strip()
+    for m in _RE_HEADING.finditer(text[:CELL_DEBRIS_MAX + 20]):
+        if 0 < m.start() <= CELL_DEBRIS_MAX and not _RE_THAI_WORD.search(text[:m.start()]):
+            return parse_indicator_heading(text[m.start():])
+    return []
+
+
+# Three Thai letters in a row: a word, not specks.
+_RE_THAI_WORD = re.compile(r"[ก-ฮ][\u0e30-\u0e4e]*[ก-ฮ][\u0e30-\u0e4e]*[ก-ฮ]")
 
 
 #: OCR may turn the heading word into noise ("AVIAN 2 การใช้งบประมาณ",

@@ -168,3 +168,45 @@ def test_a_measures_table_whose_heading_ocr_lost_takes_the_indicator_between_its
              _free("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), _table([MEASURES_HEADER, row("เปิดเผย")], page=1)]
     got = [(m.indicator, m.measure) for m in read_report(items).measures]
     assert got == [(7, "สื่อสาร"), (8, "ปรับปรุง"), (9, "เปิดเผย")]
+
+
+def test_a_header_below_rows_of_one_piece_opens_the_next_indicators_table():
+    # OCR read indicator 7's rest and indicator 8's table as one table, the heading between them lost
+    def row(measure):
+        return [_cell(measure), _cell("ผู้รับบริการเห็นว่า"), _cell("1. ประชาสัมพันธ์"), _cell("ต.ค. 2568 - ก.ย. 2569"),
+                _cell("สำนักปลัด")]
+    items = [_free("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), _table([MEASURES_HEADER, row("สื่อสาร")], page=1),
+             _table([row("ต่อเนื่อง"), MEASURES_HEADER, row("ปรับปรุง")], page=2),
+             _free(". ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", 2), _table([MEASURES_HEADER, row("เปิดเผย")], page=2)]
+    got = [(m.indicator, m.seq, m.measure) for m in read_report(items).measures]
+    assert got == [(7, 1, "สื่อสาร"), (7, 2, "ต่อเนื่อง"), (8, 1, "ปรับปรุง"), (9, 1, "เปิดเผย")]
+
+
+def test_a_row_of_specks_a_page_break_cut_is_no_measure():
+    def row(measure, period="ต.ค. 2568 - ก.ย. 2569"):
+        return [_cell(measure), _cell("ผล" if measure else ""), _cell("ขั้น" if measure else ""), _cell(period),
+                _cell("กอง" if measure else "")]
+    items = [_free("ตัวชี้วัดที่ 2 การใช้งบประมาณ"), _table([MEASURES_HEADER, row("เผยแพร่"), row("", "ก")], page=1),
+             _table([row("ชี้แจงแผน")], page=2)]
+    assert [(m.seq, m.measure) for m in read_report(items).measures] == [(1, "เผยแพร่"), (2, "ชี้แจงแผน")]
+
+
+def test_a_wrapped_labels_rest_with_a_misread_letter_is_no_text():
+    text = "สาเหตุเกิดจาก : ข้อมูลไม่ครบ\nแนวทางการยกระดับผลการประ\nเป็นฯ:หน่วยงานควรระบุขั้นตอน"
+    assert split_analysis(text, ocr=True).guideline == "หน่วยงานควรระบุขั้นตอน"
+
+
+def test_a_label_whose_sara_aa_ocr_read_as_sara_am_is_a_label():
+    parts = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด:035 การมีส่วนร่วมของผู้บริหาร . สำเหตุ:ไม่ได้เผยแพร่รายงาน\n"
+                           "ข้อเสนอแนะ:\nหน่วยงานควรจัดทำมาตรการ", ocr=True)
+    assert (parts.cause, parts.guideline) == ("ไม่ได้เผยแพร่รายงาน", "หน่วยงานควรจัดทำมาตรการ")
+
+
+def test_a_heading_row_with_stamp_specks_before_its_heading_word_heads_the_rows_below():
+    def row(measure):
+        return [_cell(measure), _cell("ผู้รับบริการเห็นว่า"), _cell("1. ประชาสัมพันธ์"), _cell("ต.ค. 2568 - ก.ย. 2569"),
+                _cell("สำนักปลัด")]
+    blank = [Cell((0.0, 0.0, W, 16.0), ())] * 4
+    items = [_table([MEASURES_HEADER, [_cell("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"), *blank], row("ตรวจสอบพัสดุ"),
+                     [_cell("ม 7 ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน"), *blank], row("ป้ายแสดงขั้นตอน")])]
+    assert [(m.indicator, m.measure) for m in read_report(items).measures] == [(4, "ตรวจสอบพัสดุ"), (6, "ป้ายแสดงขั้นตอน")]

@@ -94,10 +94,12 @@ def label_regex(words: str) -> str:
     True
     >>> bool(re.fullmatch(label_regex("สาเหตุเกิดจาก"), "สาเหตุเกิด .\\nจาก"))  # a speck at the wrap
     True
+    >>> bool(re.fullmatch(label_regex("สาเหตุ"), "สำเหตุ"))  # sara aa read as sara am
+    True
     """
     parts = []
     for ch in words.replace(" ", ""):
-        if ch == "ำ":  # sara am, or OCR's nikhahit + sara aa, or sara aa alone
+        if ch in "ำา":  # sara am, or OCR's nikhahit + sara aa, or sara aa alone; OCR reads either as the other
             parts.append("[ำา]")
         elif not re.match(f"[{_MARKS}]", ch):
             parts.append(re.escape(ch))
@@ -394,7 +396,7 @@ def with_rest(text: str, m: LabelMatch) -> LabelMatch:
         if not rests:
             break
         if got:
-            allowed = len(got) // 4
+            allowed = (len(got) + 1) // 3  # OCR misreads a letter in three (``เป็นฯ`` for ``เมินฯ``)
             if not any(len(got) <= len(c) + 1 and Levenshtein.distance(got, c[:len(got)]) <= allowed for c in rests):
                 break
         elif not _RE_LATIN_DEBRIS.fullmatch(rest):

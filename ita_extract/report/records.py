@@ -63,6 +63,12 @@ _RE_LEAD_DEBRIS = re.compile(r"^(?:[\s.,:;'`|*!_>]|<?[0-9A-Za-z/]{1,3}>)+")
 _RE_TRAIL_SPECKS = re.compile(r"(?:\s+[.,:;'\"`|*!~_^]+)+$")
 
 
+#: A garbled label OCR left before a part's text: two or more short tokens with no Thai letter, a Latin
+#: letter among them (``vw as 12 12 ve a ~ & va``, ``0 1 YU wv :``), then the text's first Thai letter.
+_RE_LEAD_SPECK_WORDS = re.compile(
+    rf"^(?=[^{charset(LETTERS)}]*?[A-Za-z])(?:[^\s{charset(LETTERS)}]{{1,4}}\s+){{2,}}(?=[{charset(LETTERS)}เแโใไ])")
+
+
 def trim_debris(text: str, ocr: bool = False) -> str:
     """A labelled part without the colons and specks before its text; for OCR, without lone specks after it.
 
@@ -72,9 +78,13 @@ def trim_debris(text: str, ocr: bool = False) -> str:
     ('ไม่โปร่งใส', 'งบประมาณ', 'ไม่โปร่งใส .')
     >>> trim_debris("1. ประชุมชี้แจง"), trim_debris("- ไม่มี"), trim_debris("<20>ดังนั้น")
     ('1. ประชุมชี้แจง', '- ไม่มี', 'ดังนั้น')
+    >>> trim_debris("vw as 12 12 ve a ~ & va ผู้รับบริการ", ocr=True), trim_debris("1. ประชุม 2. ติดตาม", ocr=True)
+    ('ผู้รับบริการ', '1. ประชุม 2. ติดตาม')
+    >>> trim_debris("OIT ในแต่ละปี", ocr=True), trim_debris("- 1 ครั้ง", ocr=True)
+    ('OIT ในแต่ละปี', '- 1 ครั้ง')
     """
     text = _RE_LEAD_DEBRIS.sub("", text)
-    return _RE_TRAIL_SPECKS.sub("", text) if ocr else text
+    return _RE_LEAD_SPECK_WORDS.sub("", _RE_TRAIL_SPECKS.sub("", text)) if ocr else text
 
 
 #: A line of an OCR'd cell that is a speck, not text: one to three signs, none of them a Thai
@@ -522,6 +532,24 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
     return out
 
 
+#: The most characters a row of specks holds (a row's top cut by a page break, read as ``ก``).
+MAX_SPECK_ROW = 3
+
+
+def _speck_row(row: list[Cell | None], f: dict[str, str]) -> bool:
+    """Whether a measures row names no measure and its cells hold a few specks, no text.
+
+    >>> from extract.text.layer import Line
+    >>> def c(t): return Cell((0, 0, 9, 9), (Line(t, 0, 9, 0, 9, 9.0, 9.0),) if t else ())
+    >>> _speck_row([c(""), c(""), c("ก")], {"measure": "", "period": "ก"})
+    True
+    >>> _speck_row([c(""), c("ต.ค. 68")], {"measure": "", "period": "ต.ค. 68"})
+    False
+    """
+    own = "".join("".join(c.raw_text.split()) for c in row if c is not None)
+    return not f.get("measure") and len(own) <= MAX_SPECK_ROW
+
+
 def measure_rows(t: IndicatorTable, indicator: int,
                  fiscal_year: int | None = None) -> tuple[list[MeasureRow], list[Problem]]:
     """The measure rows of one measures table, numbered from 1; ``fiscal_year`` (the report's)
@@ -529,7 +557,7 @@ def measure_rows(t: IndicatorTable, indicator: int,
     rows: list[MeasureRow] = []
     problems: list[Problem] = []
     for row, page, f in zip(t.rows, t.row_pages, _merged_values(t)):
-        if not any(f.values()):
+        if not any(f.values()) or _speck_row(row, f):
             continue
         start, end = parse_period(f["period"], fiscal_year=fiscal_year) if f["period"] else (None, None)
         seq = len(rows) + 1

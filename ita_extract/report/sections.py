@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from extract.text.layout import Cell, Item, Table, TextLine
 from normalize.dates import period_cut_short
-from normalize.indicators import HeadingMatch, parse_indicator_heading
+from normalize.indicators import HeadingMatch, parse_heading_cell, parse_indicator_heading
 from normalize.thai import normalize_text
 
 ANALYSIS = "analysis"
@@ -297,7 +297,7 @@ def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
     filled = [k for k, c in enumerate(row) if c is not None and not c.is_empty]
     if not filled:
         return []
-    found = parse_indicator_heading(normalize_text(row[filled[0]].raw_text))
+    found = (parse_heading_cell if len(filled) == 1 else parse_indicator_heading)(normalize_text(row[filled[0]].raw_text))
     if len(filled) == 1 or not found:
         return found
     # A full-width heading cell drawn over the table's column rulings spills
@@ -774,8 +774,14 @@ class _Walker:
             return
         self.last_was_heading = False
         spans: list[Cell | None] = []
+        appended: int | None = None  # the page of the last body row of this piece read
         for row, page in body:
             if _is_header(row):
+                if appended == page and cur.kind == MEASURES and header_kind(row) == MEASURES:
+                    # a header below rows of the same piece on the same page opens the next indicator's table, its
+                    # heading lost (OCR read two tables as one, the heading line between them with them)
+                    cur = self._open(cur.kind, cur.columns, page, row)
+                    appended = None
                 continue  # a header row printed twice
             found = heading_row(row)
             if found:  # one big table with indicator rows between the measures
@@ -788,6 +794,7 @@ class _Walker:
             self.current.rows.append(row)
             self.current.row_pages.append(page)
             self.last_was_heading = False
+            appended = page
         self.piece = cur
         cur.last_piece_page = max(cur.last_piece_page, item.page)
 
