@@ -128,6 +128,10 @@ _RE_NUMBERED = re.compile(rf"^\s*(?P<num>[0-9{charset(DIGITS)}]{{1,2}})\s*[.)]?\
 _RE_TRAILING = re.compile(r"(?:\s*(?:และ|,|/|\(.*?\)|\(.*))+\s*$")
 
 
+# A letter or digit: text before a heading word, where only OCR's specks (``.``, ``«``) may stand.
+_RE_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 def _printed(num: str) -> int:
     return int(thai_digits_to_arabic(num))
 
@@ -190,6 +194,8 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
     [HeadingMatch(printed_number=3, number=3, name='การใช้อำนาจ')]
     >>> parse_indicator_heading("ตัวชีวัดที การปฏิบัติหน้าที")  # OCR: marks and number lost
     [HeadingMatch(printed_number=None, number=1, name='การปฏิบัติหน้าที่')]
+    >>> [h.number for h in parse_indicator_heading(". ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล")]  # a speck before it
+    [9]
     >>> parse_indicator_heading("มาตรการ โครงการ หรือกิจกรรม\\tผลการวิเคราะห์ ตัวชี้วัด")
     []
     """
@@ -198,8 +204,8 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
         return []
     heads = list(_RE_HEADING.finditer(line))
     if heads:
-        if line[: heads[0].start()].strip():
-            return []  # the heading word must open the line
+        if _RE_WORD_CHAR.search(line[: heads[0].start()]):
+            return []  # the heading word must open the line (specks OCR read before it aside)
         out = []
         for i, h in enumerate(heads):
             end = heads[i + 1].start() if i + 1 < len(heads) else len(line)
@@ -228,6 +234,33 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
     return _garbled_heading(line)
 
 
+#: How many characters of specks (a stamp's, read as ``ม 7``) may stand before the heading word
+#: in a table's heading row, a cell that holds nothing else.
+CELL_DEBRIS_MAX = 12
+
+
+def parse_heading_cell(text: str) -> list[HeadingMatch]:
+    """The indicator heading(s) of a table row's only filled cell, specks OCR read before it allowed.
+
+    >>> [h.number for h in parse_heading_cell("ม 7 ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน")]
+    [6]
+    >>> parse_heading_cell("จัดทำคู่มือ ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน")
+    []
+    """
+    found = parse_indicator_heading(text)
+    if found:
+        return found
+    text = text.strip()
+    for m in _RE_HEADING.finditer(text[:CELL_DEBRIS_MAX + 20]):
+        if 0 < m.start() <= CELL_DEBRIS_MAX and not _RE_THAI_WORD.search(text[:m.start()]):
+            return parse_indicator_heading(text[m.start():])
+    return []
+
+
+# Three Thai letters in a row: a word, not specks.
+_RE_THAI_WORD = re.compile(r"[ก-ฮ][\u0e30-\u0e4e]*[ก-ฮ][\u0e30-\u0e4e]*[ก-ฮ]")
+
+
 #: OCR may turn the heading word into noise ("AVIAN 2 การใช้งบประมาณ",
 #: "1ัวชีวัดที การใช้ทรัพย์สินของราชการ"): a short line that ENDS with an
 #: indicator's name, nearly exact, after at most this many characters.
@@ -251,6 +284,14 @@ def _garbled_heading(line: str) -> list[HeadingMatch]:
 
     >>> _garbled_heading("3ัวชีวัดที่ การใช้อํานาจ (11.1)")[0].number
     3
+
+    A name OCR garbled more (``การปรบปรุงการท่างาน``) still decides when the number printed
+    before it is that indicator's: two readings that agree.
+
+    >>> _garbled_heading("วัชวัดท 8 การปรบปรุงการท่างาน")
+    [HeadingMatch(printed_number=8, number=8, name='การปรับปรุงการทำงาน')]
+    >>> _garbled_heading("วัชวัดท 7 การปรบปรุงการท่างาน"), _garbled_heading("8 การปรบปรุงการท่างาน")
+    ([], [])
     """
     line = _RE_TRAILING.sub("", line)
     best: tuple[IndicatorMatch, int] | None = None
@@ -258,7 +299,12 @@ def _garbled_heading(line: str) -> list[HeadingMatch]:
         m = _RE_NAME_TAIL.match(line, start)  # every start: candidates overlap
         if not m or (start and not re.match(rf"[\s0-9{charset(DIGITS)}«»|.:]", line[start - 1])):
             continue
-        found = match_indicator(_RE_TRAILING.sub("", m.group("name")), min_score=GARBLED_MIN_SCORE)
+        name = _RE_TRAILING.sub("", m.group("name"))
+        found = match_indicator(name, min_score=GARBLED_MIN_SCORE)
+        if found is None and (num := _RE_NUMBER_BEFORE.search(line[:start])) and line[:num.start()].strip():
+            agreeing = match_indicator(name, min_score=AFTER_HEADING_MIN)
+            if agreeing is not None and agreeing.number == _printed(num.group("num")):
+                return [HeadingMatch(agreeing.number, agreeing.number, agreeing.name)]
         if found and (best is None or found.score > best[0].score):
             best = (found, start)
     if best is None:
@@ -266,3 +312,7 @@ def _garbled_heading(line: str) -> list[HeadingMatch]:
     found, _ = best
     # the number of a garbled heading is as unreliable as its heading word
     return [HeadingMatch(None, found.number, found.name)]
+
+
+# The number a garbled heading word leaves right before the name (``วัชวัดท 8 ``).
+_RE_NUMBER_BEFORE = re.compile(rf"(?<![0-9{charset(DIGITS)}])(?P<num>[0-9{charset(DIGITS)}]{{1,2}})\s*[.:)]?\s*$")

@@ -54,6 +54,7 @@ def read_report(items: list[Item]) -> ReportContent:
     analysed: set[int] = set()
     flagged_headings: set[tuple[int, int | None]] = set()
     own = _own_tables(layout.tables)
+    last_measures = 0  # the indicator of the last measures table read
     for t in layout.tables:
         indicators = [h.number for h in t.headings]
         if len(indicators) > 1:
@@ -67,6 +68,11 @@ def read_report(items: list[Item]) -> ReportContent:
                     "indicator-number-mismatch",
                     f"The heading '{normalize_text(t.heading_text)}' is numbered {h.printed_number}, "
                     f"but its name is indicator {h.number}.", h.number, t.heading_page))
+        if not indicators and t.kind == MEASURES and (guess := indicator_between(layout.tables, t, last_measures)):
+            indicators = [guess]
+            out.problems.append(problem("indicator-heading-missing",
+                                        f"A measures table without a heading was taken as indicator {guess}, the "
+                                        "one between the measures tables before and after it.", guess, t.page))
         if not indicators:
             guess = first_indicator(t, out.fiscal_year) if t.kind == ANALYSIS else None
             if guess is None:
@@ -91,7 +97,7 @@ def read_report(items: list[Item]) -> ReportContent:
                 out.problems += p
                 analysed.update(inds)
         else:
-            ind = indicators[0]
+            ind = last_measures = indicators[0]
             m, p = measure_rows(t, ind, out.fiscal_year)
             # seq continues when an indicator's measures come in two tables
             offset = sum(1 for x in out.measures if x.indicator == ind)
@@ -111,6 +117,20 @@ def read_report(items: list[Item]) -> ReportContent:
     if layout.tables:
         out.problems += checks.missing_indicators(out.analyses, out.measures, analysed)
     return out
+
+
+def indicator_between(tables: list[IndicatorTable], t: IndicatorTable, before: int) -> int | None:
+    """The indicator of a measures table whose heading OCR lost: the one after ``before`` (the
+    indicator of the measures table read before it), when that one has no measures table of its
+    own and comes before the next headed measures table's.
+
+    A report prints its measures in the indicators' order, one table each.
+    """
+    k = next(i for i, x in enumerate(tables) if x is t)
+    after = next((x.headings[0].number for x in tables[k + 1:] if x.kind == MEASURES and x.headings), 11)
+    own = {h.number for x in tables if x.kind == MEASURES for h in x.headings}
+    n = before + 1
+    return n if n < after and n not in own else None
 
 
 def _own_tables(tables: list[IndicatorTable]) -> dict[str, set[int]]:

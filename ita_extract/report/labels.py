@@ -77,6 +77,9 @@ LABELS: dict[str, tuple[Phrase, ...]] = {
 
 #: Thai vowel and tone marks (a regex class body): OCR drops, adds or swaps them.
 _MARKS = re.escape(MARKS)
+#: Specks OCR reads between a label's letters (a regex class body): dust or a stroke's end read as
+#: ``.`` ``'`` ``|`` where a line wraps (``สาเหตุเกิด .`` / ``จาก :``). Never a colon: it closes a label.
+_SPECKS = re.escape(".,'`|")
 
 
 def label_regex(words: str) -> str:
@@ -89,14 +92,18 @@ def label_regex(words: str) -> str:
     True
     >>> bool(re.fullmatch(label_regex("แนวทางการประเมิน"), "แนวทางการประ\\nเมิน"))
     True
+    >>> bool(re.fullmatch(label_regex("สาเหตุเกิดจาก"), "สาเหตุเกิด .\\nจาก"))  # a speck at the wrap
+    True
+    >>> bool(re.fullmatch(label_regex("สาเหตุ"), "สำเหตุ"))  # sara aa read as sara am
+    True
     """
     parts = []
     for ch in words.replace(" ", ""):
-        if ch == "ำ":  # sara am, or OCR's nikhahit + sara aa, or sara aa alone
+        if ch in "ำา":  # sara am, or OCR's nikhahit + sara aa, or sara aa alone; OCR reads either as the other
             parts.append("[ำา]")
         elif not re.match(f"[{_MARKS}]", ch):
             parts.append(re.escape(ch))
-    return f"[\\s{_MARKS}]*".join(parts) + f"[{_MARKS}]*"
+    return f"[\\s{_MARKS}{_SPECKS}]*".join(parts) + f"[{_MARKS}]*"
 
 
 # What may follow a label: ฯ, "คือ"/"ได้แก่", a colon (each optional).
@@ -161,6 +168,9 @@ FUZZY_OPENING_ONE_EDIT = 13
 #: letters read as Latin).
 COLON_EXTRA_EDITS = 1
 _BASE_SET = frozenset(BASES)
+# The rest of a line that a wording fills: at most one sign (its colon misread, ``1``), then the
+# line's end. A line holding the wording alone says a label stands there as a colon does.
+_RE_LINE_REST = re.compile(r"[^\S\n]*[^\s\u0e00-\u0e7f]?(?=[^\S\n]*(?:\n|$))")
 _RE_TAIL = re.compile(_TAIL)
 # Where a paragraph's words start: a line start and the debris OCR leaves
 # there (see _RE_OPENING), which _opens_paragraph judges.
@@ -212,6 +222,9 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
     'ดังนั้น'
     >>> _fuzzy_opening("แนวทางการใช้ทรัพย์สินของราชการ", 0, False) is None
     True
+    >>> t = "ไม่เป็นรูปธรรม\\nto เสนอแนะ1\\nเผยแพร่แนวปฏิบัติ"  # alone on its line, its colon read as 1
+    >>> m = _fuzzy_opening(t, 18, False); (m.kind, t[m.end:])
+    ('guideline', '\\nเผยแพร่แนวปฏิบัติ')
     """
     best: tuple[int, int, str, int] | None = None  # (letters, -distance, kind, end)
     phrases = _skeleton_phrases()
@@ -232,13 +245,14 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
             while end < len(text) and text[end] in MARKS:
                 end += 1
             tail = _RE_TAIL.match(text, end)
-            if d > allowed and not tail.group("colon"):
+            alone = None if tail.group("colon") else _RE_LINE_REST.match(text, end + len(tail.group("tail").rstrip()))
+            if d > allowed and not (tail.group("colon") or alone):
                 continue
             after = text[tail.start("tail"):tail.start("tail") + 1]
             if not (tail.group("colon") or phrase.strong or not strict
                     or not re.match(f"[{charset(BLOCK)}]", after) or tail.group("tail").strip()):
                 continue
-            here = (d, abs(n - len(skel)), tail.end())
+            here = (d, abs(n - len(skel)), alone.end() if alone else tail.end())
         if here is not None and (best is None or (len(skel), -here[0]) > best[:2]):
             best = (len(skel), -here[0], kind, here[2])
     return LabelMatch(best[2], start, best[3]) if best else None
@@ -325,6 +339,72 @@ def tighten(label: str, text: str, start: int, end: int) -> tuple[int, int]:
     return best[2], best[3]
 
 
+#: Characters the rest of a wrapped label may hold before its colon (``ผลการประ ius :``).
+LABEL_REST_MAX = 16
+# The rest of a label a line wrap cut: on the label's line or the next, a few characters, then ฯ
+# and a colon (what follows the colon is the part's text).
+_RE_LABEL_REST = re.compile(
+    rf"[^\S\n]*\n?[^\S\n]*(?P<rest>[^\n:：]{{1,{LABEL_REST_MAX}}}?)[^\S\n]*[ฯๆ]?[^\S\n]*[:：]")
+#: Latin letters OCR made of a wrapped label's last Thai letters (``ius`` for ``เมินฯ``).
+_RE_LATIN_DEBRIS = re.compile(r"[A-Za-z]{1,4}")
+
+
+def _letters(text: str) -> str:
+    """The base letters of ``text`` (ำ read as า), marks, signs and spaces left out.
+
+    >>> _letters("ผลการประ ius"), _letters("เม็นๆ")
+    ('ผลการประ', 'เมน')
+    """
+    return "".join(SARA_AA if ch == SARA_AM else ch for ch in text if ch in _BASE_SET or ch == SARA_AM)
+
+
+def _wording_rests(kind: str, got: str) -> list[str]:
+    """The letters that longer wordings of ``kind`` have after the letters ``got`` a label matched."""
+    out = []
+    for phrase in LABELS[kind]:
+        skel = _letters(phrase.text)
+        allowed = 0 if len(got) < FUZZY_OPENING_MIN_LETTERS else 2
+        if len(skel) > len(got) and Levenshtein.distance(skel[:len(got)], got, score_cutoff=allowed) <= allowed:
+            out.append(skel[len(got):])
+    return out
+
+
+def with_rest(text: str, m: LabelMatch) -> LabelMatch:
+    """``m`` taken on over the rest of its wording that a line wrap cut off and a colon closes.
+
+    A narrow cell wraps a long label (``แนวทางการยกระดับผลการประ`` / ``เมินฯ :``) and OCR
+    garbles the rest, or reads it after the colon it put in the wrap (``ผลการ : ประเมินฯ :``):
+    a shorter wording matched, and the rest would open the part's text. Text before the
+    next colon is the label's rest when its letters go on as a longer wording of that
+    label does, or when it is a few Latin letters (OCR's reading of Thai) and the
+    label's letters stop short of a longer wording.
+
+    >>> t = "แนวทางการยกระดับผลการประ ius : หน่วยงานควร"
+    >>> t[with_rest(t, LabelMatch(GUIDELINE, 0, 16)).end:]
+    ' หน่วยงานควร'
+    >>> t = "แนวทางการยกระดับผลการ : ประเมินฯ : ดังนั้น"
+    >>> t[with_rest(t, LabelMatch(GUIDELINE, 0, 23)).end:]
+    ' ดังนั้น'
+    >>> t = "สาเหตุเกิดจาก : ข้อมูล: ไม่ครบ"
+    >>> with_rest(t, LabelMatch(CAUSE, 0, 15)).end
+    15
+    """
+    while (r := _RE_LABEL_REST.match(text, m.end)) is not None:
+        rest = r.group("rest").strip()
+        rests = _wording_rests(m.kind, _letters(text[m.start:m.end]))
+        got = _letters(rest)
+        if not rests:
+            break
+        if got:
+            allowed = (len(got) + 1) // 3  # OCR misreads a letter in three (``เป็นฯ`` for ``เมินฯ``)
+            if not any(len(got) <= len(c) + 1 and Levenshtein.distance(got, c[:len(got)]) <= allowed for c in rests):
+                break
+        elif not _RE_LATIN_DEBRIS.fullmatch(rest):
+            break
+        m = LabelMatch(m.kind, m.start, r.end())
+    return m
+
+
 def find_labels(text: str) -> list[LabelMatch]:
     """The labels of an analysis text, at most one per kind, in the genre's order.
 
@@ -352,8 +432,41 @@ def find_labels(text: str) -> list[LabelMatch]:
             if m is not None and any(c.start < m.end and m.start < c.end for c in chosen):
                 m = None
         if m is not None:
+            m = with_rest(text, m)
             chosen.append(m)
             pos = m.end
+    return _garbled_between(text, chosen)
+
+
+# A line that holds a few Latin letters or digits and a colon, nothing else: a label OCR read
+# as Latin (``anna:`` for ``สาเหตุ:``).
+_RE_GARBLED_LABEL_LINE = re.compile(r"(?:^|\n)[^\S\n]*[A-Za-z0-9][A-Za-z0-9 ]{0,9}[^\S\n]*[:：][^\S\n]*(?=\n|$)")
+
+
+def _garbled_between(text: str, chosen: list[LabelMatch]) -> list[LabelMatch]:
+    """``chosen`` with the label of a missing kind where a garbled label line stands in its place.
+
+    Only between the labels found before and after it (the lowest question's and the
+    guideline's for the cause; after the cause for the guideline): a line of Latin
+    letters closed by a colon, alone, is where the genre puts that label.
+
+    >>> t = "ข้อคำถามที่ได้คะแนนน้อยที่สุด : e4 การติดต่อ\\nanna:\\nผู้รับบริการบางส่วน\\nแนวทางการยกระดับผลการประเมินฯ : จัดทำ"
+    >>> [(m.kind, t[m.end:m.end + 4]) for m in find_labels(t)]
+    [('lowest', ' e4 '), ('cause', '\\nผู้'), ('guideline', ' จัด')]
+    """
+    kinds = [m.kind for m in chosen]
+    for k, kind in enumerate(ORDER):
+        if kind in kinds or k == 0 or ORDER[k - 1] not in kinds:
+            continue
+        lo = chosen[kinds.index(ORDER[k - 1])].end
+        after = next((m for m in chosen if ORDER.index(m.kind) > k), None)
+        if after is None and k + 1 < len(ORDER):
+            continue
+        hi = after.start if after is not None else len(text)
+        line = _RE_GARBLED_LABEL_LINE.search(text, lo, hi)
+        if line is not None:
+            chosen = sorted([*chosen, LabelMatch(kind, line.start(), line.end())], key=lambda m: m.start)
+            kinds = [m.kind for m in chosen]
     return chosen
 
 

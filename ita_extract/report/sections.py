@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from extract.text.layout import Cell, Item, Table, TextLine
 from normalize.dates import period_cut_short
-from normalize.indicators import HeadingMatch, parse_indicator_heading
+from normalize.indicators import HeadingMatch, parse_heading_cell, parse_indicator_heading
 from normalize.thai import normalize_text
 
 ANALYSIS = "analysis"
@@ -74,9 +74,28 @@ def header_kind(row: list[Cell | None]) -> str | None:
         return ANALYSIS
     if m >= 3 and any(_has(t, "รับผิดชอบ") or _has(t, "ระยะเวลา") for t in texts):
         return MEASURES
+    if _names_measure_fields(texts) >= MIN_NAMED_WITHOUT_UNIT and not any(_RE_DIGIT.search(t) for t in texts):
+        return MEASURES  # its period and unit cells garbled (a stamp, blur): the other fields name it
     if _analysis_without_score(row) is not None:
         return ANALYSIS
     return None
+
+
+#: Distinct measures fields a header row names when OCR garbled its period and unit cells (``ภาร``,
+#: ``eu โดขอบ``): the measure, the finding and the steps, words no analysis header holds together.
+MIN_NAMED_WITHOUT_UNIT = 3
+
+
+def _names_measure_fields(texts: list[str]) -> int:
+    """How many distinct fields of a measures table the cells name, the steps (its own word) among them.
+
+    >>> _names_measure_fields(["มาตรการโครงการหรือกิจกรรม", "ผลการวิเคราะห์ตัวชี้วัด", "ขั้นตอนหรือวิธีการปฏิบัติ", "ภาร"])
+    3
+    >>> _names_measure_fields(["มาตรการ", "ผลการวิเคราะห์", "สำนักปลัด"])
+    0
+    """
+    named = {f for f, ks in MEASURE_FIELDS.items() for t in texts if any(_has(t, k) for k in ks)}
+    return len(named) if "steps" in named else 0
 
 
 #: A question code ("i12", "o๓") or a score ("98.75"): a row holding one is a data row, never a header.
@@ -132,13 +151,29 @@ def _has(text: str, keyword: str) -> bool:
     return fuzz.partial_ratio(keyword, text) >= KEYWORD_MIN
 
 
+#: The longest text OCR leaves of a row-number header cell (``ที่`` read as ``ท``, ``7ท``, ``ii``, ``=.``).
+MAX_SEQ_DEBRIS = 3
+
+
+def _lost_seq_header(texts: list[str]) -> bool:
+    """Whether a measures header's first cell is its row-number column's, its ``ที่`` garbled or lost:
+    one column more than the fields, and a cell too short to name one.
+
+    >>> _lost_seq_header(["7ท", "มาตรการ", "ผลการวิเคราะห์", "ขั้นตอน", "ระยะเวลา", "ผู้รับผิดชอบ"])
+    True
+    >>> _lost_seq_header(["มาตรการ", "ผลการวิเคราะห์", "ขั้นตอน", "ระยะเวลา", "ผู้รับผิดชอบ"])
+    False
+    """
+    return len(texts) == len(MEASURE_ORDER) + 1 and len(texts[0]) <= MAX_SEQ_DEBRIS
+
+
 def _keyword_columns(kind: str, texts: list[str]) -> dict[str, int]:
     """Field name → column index for the header cells that name their field."""
     fields = ANALYSIS_FIELDS if kind == ANALYSIS else MEASURE_FIELDS
     order = ANALYSIS_ORDER if kind == ANALYSIS else MEASURE_ORDER
     mapping: dict[str, int] = {}
     taken: set[int] = set()
-    if kind == MEASURES and texts and texts[0] in SEQ_HEADERS:
+    if kind == MEASURES and texts and (texts[0] in SEQ_HEADERS or _lost_seq_header(texts)):
         mapping["no"] = 0  # "ที่ | มาตรการ | …": the row number in a column of its own
         taken.add(0)
     for name in sorted(fields, key=lambda n: order.index(n) if n != "finding" else -1):
@@ -152,6 +187,11 @@ def _keyword_columns(kind: str, texts: list[str]) -> dict[str, int]:
     return mapping
 
 
+#: Measures header cells OCR may garble or lose while the others still place the columns by name;
+#: a header naming fewer fields is read in the genre's order.
+MAX_UNNAMED = 2
+
+
 def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
     """Field name → column index, from the header's keywords; by position when ambiguous."""
     order = ANALYSIS_ORDER if kind == ANALYSIS else MEASURE_ORDER
@@ -159,10 +199,14 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
     offset = 1 if "no" in mapping else 0
     missing = [name for name in order if name not in mapping]
     free = [i for i in range(offset, len(header)) if i not in mapping.values()]
-    if kind == MEASURES and len(missing) == 1 and len(free) == 1 and len(header) - offset == len(order):
-        # every field named but one (OCR garbled "ขั้นตอน"): the one left takes the column left, so a
-        # table printing its unit before its period keeps them apart
-        return {**mapping, missing[0]: free[0]}
+    # a column split in two by a stroke read as a ruling has an empty header cell
+    labelled = [i for i in free if header[i] is not None and _cell_text(header[i])]
+    if kind == MEASURES and missing and len(missing) <= MAX_UNNAMED and (
+            (len(missing) == len(free) and len(header) - offset == len(order)) or len(missing) == len(labelled)):
+        # fields named but some (OCR garbled "ขั้นตอน", lost "ผู้รับผิดชอบ"): those left take the columns
+        # left in the genre's order, so a table printing its finding before its measure, or its unit
+        # before its period, keeps the columns its header names
+        return {**mapping, **dict(zip(missing, free if len(missing) == len(free) else labelled))}
     if len(mapping) - offset < len(order) and len(header) - offset == len(order):
         # Ambiguous or misprinted header: trust the genre's column order.
         return {**{name: i + offset for i, name in enumerate(order)}, **({"no": 0} if offset else {})}
@@ -190,6 +234,7 @@ class IndicatorTable:
     n_cols: int = 0
     edges: list[tuple[float, float]] = field(default_factory=list)  # x-extent of each column
     slots: list[int] = field(default_factory=list)  # the slot of each of edges (Table.column_slots)
+    last_piece_page: int = 0  # the page of its last piece (whose rows may all have joined a row before)
 
 
 @dataclass
@@ -252,7 +297,7 @@ def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
     filled = [k for k, c in enumerate(row) if c is not None and not c.is_empty]
     if not filled:
         return []
-    found = parse_indicator_heading(normalize_text(row[filled[0]].raw_text))
+    found = (parse_heading_cell if len(filled) == 1 else parse_indicator_heading)(normalize_text(row[filled[0]].raw_text))
     if len(filled) == 1 or not found:
         return found
     # A full-width heading cell drawn over the table's column rulings spills
@@ -573,6 +618,19 @@ def split_repeated_header(header: list[Cell | None], row: list[Cell | None]
     return head, rest
 
 
+#: A word of text: three Thai letters or Latin letters in a row.
+_RE_WORD = re.compile(r"[ก-ฮ][ก-ฮ\u0e30-\u0e4e]*[ก-ฮ][\u0e30-\u0e4e]*[ก-ฮ]|[A-Za-z]{4,}")
+
+
+def _is_speck_line(text: str) -> bool:
+    """Whether a free line is OCR's reading of specks (a stamp, dust, a signature's strokes), no words.
+
+    >>> _is_speck_line("ม da 7"), _is_speck_line("๑7 ร 7"), _is_speck_line("สรุปผล"), _is_speck_line("Page 5")
+    (True, True, False, False)
+    """
+    return not _RE_WORD.search(normalize_text(text))
+
+
 class _Walker:
     """The state of one pass over a document's items (see :func:`find_sections`)."""
 
@@ -610,8 +668,8 @@ class _Walker:
         found = parse_indicator_heading(normalize_text(item.text))
         if found:
             self.heading(found, item.text, item.page)
-        else:
-            self.last_was_heading = False
+        elif not _is_speck_line(item.text):
+            self.last_was_heading = False  # specks (a stamp's, dust) leave a wrapped heading whole
 
     def _open(self, kind: str, columns: dict[str, int], page: int,
               header: list[Cell | None] | None = None) -> IndicatorTable:
@@ -632,6 +690,9 @@ class _Walker:
         (a merged column whose cell the break split is drawn without rulings).
         """
         last_page = cur.row_pages[-1] if cur is not None and cur.row_pages else cur.page if cur else 0
+        # a table goes on at the top of a page: a second table on the page of its last piece is
+        # another table (the piece's one row joined the row the break split, adding no row page)
+        last_page = max(last_page, cur.last_piece_page) if cur is not None else last_page
         if cur is None or item.page <= last_page or gap > MAX_FURNITURE_LINES:
             return False
         if item.n_cols == cur.n_cols and _same_width(cur.width, item.bbox[2] - item.bbox[0]):
@@ -713,8 +774,14 @@ class _Walker:
             return
         self.last_was_heading = False
         spans: list[Cell | None] = []
+        appended: int | None = None  # the page of the last body row of this piece read
         for row, page in body:
             if _is_header(row):
+                if appended == page and cur.kind == MEASURES and header_kind(row) == MEASURES:
+                    # a header below rows of the same piece on the same page opens the next indicator's table, its
+                    # heading lost (OCR read two tables as one, the heading line between them with them)
+                    cur = self._open(cur.kind, cur.columns, page, row)
+                    appended = None
                 continue  # a header row printed twice
             found = heading_row(row)
             if found:  # one big table with indicator rows between the measures
@@ -727,7 +794,9 @@ class _Walker:
             self.current.rows.append(row)
             self.current.row_pages.append(page)
             self.last_was_heading = False
+            appended = page
         self.piece = cur
+        cur.last_piece_page = max(cur.last_piece_page, item.page)
 
 
 def find_sections(items: list[Item]) -> DocumentLayout:

@@ -1,0 +1,212 @@
+"""Analysis labels and indicator tables as scans garble them (issue 9).
+
+Hand-written strings and page items, each the shape OCR gave a dev scan:
+a speck inside a wrapped label, a wrapped label's rest garbled before its
+colon, stamp specks between the two lines of a combined heading, a heading
+word lost with its name misread, and a second table on the page where the
+last table ended.
+"""
+from __future__ import annotations
+
+from extract.text.layer import Line
+from extract.text.layout import Cell, Table, TextLine
+from ita_extract.report.document import read_report
+from ita_extract.report.labels import CAUSE, GUIDELINE, find_labels
+from ita_extract.report.records import split_analysis
+from ita_extract.report.sections import find_sections
+from normalize.indicators import parse_indicator_heading
+
+W = 500.0
+
+
+def test_a_speck_inside_a_wrapped_label_leaves_it_a_label():
+    text = ("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i2 การให้บริการอย่างเท่าเทียมกันมากน้อยเพียงใด สาเหตุเกิด .\n"
+            "จาก : บุคลากรปฏิบัติอย่างไม่เป็นธรรม แนวทางการยกระดับผลการประเมินฯ : หน่วยงานควรวิเคราะห์")
+    parts = split_analysis(text, ocr=True)
+    assert parts.cause == "บุคลากรปฏิบัติอย่างไม่เป็นธรรม"
+    assert parts.guideline == "หน่วยงานควรวิเคราะห์"
+    assert "บุคลากร" not in parts.lowest_text
+
+
+def test_a_wrapped_labels_garbled_rest_before_its_colon_is_no_text():
+    for rest in ("ผลการประ ius :", "ผลการ : ประเมินฯ :", "ผลการประ lw:"):
+        text = f"สาเหตุเกิดจาก : ข้อมูลไม่ครบ\nแนวทางการยกระดับ{rest}\nดังนั้น หน่วยงานควรจัดทำ"
+        assert split_analysis(text, ocr=True).guideline == "ดังนั้น หน่วยงานควรจัดทำ", rest
+    text = "สาเหตุเกิดจาก : ข้อมูลไม่ครบ\nแนวทางการยกระดับผลการประ :\nเม็นๆ :\nดังนั้น หน่วยงานควรจัดทำ"
+    assert split_analysis(text, ocr=True).guideline == "ดังนั้น หน่วยงานควรจัดทำ"
+
+
+def test_text_with_a_colon_after_a_whole_label_stays_text():
+    text = "สาเหตุเกิดจาก : ข้อมูล: ไม่ครบ\nแนวทางการยกระดับผลการประเมินฯ : คู่มือ: จัดทำ"
+    parts = split_analysis(text, ocr=True)
+    assert (parts.cause, parts.guideline) == ("ข้อมูล: ไม่ครบ", "คู่มือ: จัดทำ")
+    assert [m.kind for m in find_labels(text)] == [CAUSE, GUIDELINE]
+
+
+def test_a_heading_whose_word_and_name_ocr_garbled_is_read_when_its_number_agrees():
+    assert [h.number for h in parse_indicator_heading("วัชวัดท 8 การปรบปรุงการท่างาน")] == [8]
+    assert parse_indicator_heading("วัชวัดท 6 การปรบปรุงการท่างาน") == []
+
+
+def _line(text: str, top: float = 0.0) -> Line:
+    return Line(text, 10.0, 200.0, top, top + 14, 14.0, 60.0)
+
+
+def _cell(*texts: str) -> Cell:
+    return Cell((0.0, 0.0, W, 16.0 * max(len(texts), 1)), tuple(_line(t, i * 16.0) for i, t in enumerate(texts)))
+
+
+def _free(text: str, page: int = 1) -> TextLine:
+    return TextLine(page, _line(text))
+
+
+def _table(rows, page=1, width=W):
+    return Table(page=page, bbox=(0, 0, width, 300), rows=rows, row_pages=[page] * len(rows))
+
+
+ANALYSIS_HEADER = [_cell("ประเด็นข้อคำถาม"), _cell("คะแนน"), _cell("การวิเคราะห์ผลการประเมิน")]
+MEASURES_HEADER = [_cell("มาตรการ โครงการ หรือกิจกรรม"), _cell("ผลการวิเคราะห์ตัวชี้วัด"),
+                   _cell("ขั้นตอนหรือวิธีการปฏิบัติ"), _cell("ช่วงระยะเวลา"), _cell("ผู้รับผิดชอบ")]
+
+
+def test_stamp_specks_between_the_lines_of_a_combined_heading_keep_both_indicators():
+    items = [_free("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล และ"), _free("ม da 7"), _free("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"),
+             _table([ANALYSIS_HEADER, [_cell("o1 - o28"), _cell(""), _cell("สาเหตุเกิดจาก : ข้อมูลไม่ครบ")]])]
+    tables = find_sections(items).tables
+    assert [h.number for h in tables[0].headings] == [9, 10]
+
+
+def test_a_table_after_a_pieces_rest_on_the_same_page_is_a_new_table():
+    # page 2 opens with the rest of indicator 7's row (it joins that row, adding no row), then
+    # indicator 8's table under a heading OCR could not read: it does not go on with indicator 7
+    row7 = [_cell("ส่งเสริมการสื่อสาร"), _cell("ผู้รับบริการเห็นว่า"), _cell("1. ประชาสัมพันธ์"),
+            _cell("ต.ค. 2568 - ก.ย. 2569"), _cell("สำนักปลัด")]
+    rest7 = [_cell(""), _cell("ไม่ชัดเจน"), _cell(""), _cell(""), _cell("")]
+    row8 = [_cell("เสริมสร้างจิตสำนึก"), _cell("ไม่ตอบสนอง"), _cell("1. จัดอบรม"),
+            _cell("ต.ค. 2568 - ก.ย. 2569"), _cell("กองช่าง")]
+    items = [_free("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), _table([MEASURES_HEADER, row7], page=1),
+             _table([rest7], page=2), _free("1 ๓ ๑"), _table([MEASURES_HEADER, row8], page=2)]
+    tables = find_sections(items).tables
+    assert len(tables) == 2 and len(tables[0].rows) == 1
+    assert tables[1].rows[0][0].raw_text == "เสริมสร้างจิตสำนึก"
+    content = read_report([*items[:4], _free("วัชวัดท 8 การปรบปรุงการท่างาน", 2), items[4]])
+    assert [(m.indicator, m.measure) for m in content.measures] == [
+        (7, "ส่งเสริมการสื่อสาร"), (8, "เสริมสร้างจิตสำนึก")]
+
+
+def _ocr_cell(*texts: str) -> Cell:
+    return Cell((0.0, 0.0, W, 16.0 * len(texts)),
+                tuple(Line(t, 10.0, 200.0, i * 16.0, i * 16.0 + 14, 14.0, 60.0, ocr=True) for i, t in enumerate(texts)))
+
+
+def test_specks_ocr_read_in_a_measure_cell_are_no_text():
+    row = [_ocr_cell("2.สร้างการรับรู้", "17 0 8 A", "3.จัดทำสื่อ"), _ocr_cell("ผู้รับบริการเห็นว่า"),
+           _ocr_cell("1. ประชาสัมพันธ์"), _ocr_cell("ต.ค. 2568", "- 30 ก.ย. 2569"), _ocr_cell("สำนักปลัด |")]
+    m = read_report([_free("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), _table([MEASURES_HEADER, row])]).measures[0]
+    assert (m.measure, m.responsible) == ("2.สร้างการรับรู้\n3.จัดทำสื่อ", "สำนักปลัด")
+    assert m.period_text.split() == ["ต.ค.", "2568", "-", "30", "ก.ย.", "2569"]
+
+
+def test_a_guideline_label_alone_on_its_line_whose_colon_ocr_misread_is_a_label():
+    text = ("ข้อคำถามที่ได้คะแนนน้อยที่สุด: i14 การป้องกันการทุจริต\nสาเหตุเกิดจาก:บุคลากรบางส่วน เห็นว่ายังไม่เป็นรูปธรรม\n"
+            "to เสนอแนะ1\nเผยแพร่แนวปฏิบัติการจัดการเรื่องร้องเรียน")
+    parts = split_analysis(text, ocr=True)
+    assert parts.cause == "บุคลากรบางส่วน เห็นว่ายังไม่เป็นรูปธรรม"
+    assert parts.guideline == "เผยแพร่แนวปฏิบัติการจัดการเรื่องร้องเรียน"
+
+
+def test_a_cause_label_ocr_read_as_latin_on_its_own_line_still_opens_the_cause():
+    text = ("ข้อคำถามที่ได้คะแนนน้อยที่สุด คือ:\ne4 ท่านเคยถูกร้องขอให้จ่าย หรือไม่\nanna:\n"
+            "ผู้รับบริการบางส่วน มีความเห็นว่าหน่วยงานยังดำเนินการโดยไม่คำนึงถึงประโยชน์\n"
+            "แนวทางการยกระดับผลการประเมินฯ : หน่วยงานควรระบุขั้นตอน")
+    parts = split_analysis(text, ocr=True)
+    assert parts.cause == "ผู้รับบริการบางส่วน มีความเห็นว่าหน่วยงานยังดำเนินการโดยไม่คำนึงถึงประโยชน์"
+    assert parts.lowest_text.startswith("e4") and "anna" not in parts.lowest_text
+    # a Latin word and a colon inside a part's text, not alone between labels, stays text
+    text = "สาเหตุเกิดจาก : ระบบ\nE-Service:\nไม่ครบ"
+    assert split_analysis(text, ocr=True).cause == "ระบบ\nE-Service:\nไม่ครบ"
+
+
+def test_a_measures_header_with_two_cells_garbled_keeps_the_columns_the_others_name():
+    from ita_extract.report.sections import MEASURES, column_map
+    header = [_cell("ผลการวิเคราะห์ตัวชีวัด"), _cell("มาตรการ/โครงการ/ กิจกรรม"), _cell("ฉั ขนตอนหรอวธการ ปฏิบัติ"),
+              _cell("ช่วงระยะเวลาในการดำเนินการ"), _cell("")]
+    assert column_map(MEASURES, header) == {"finding": 0, "measure": 1, "steps": 2, "period": 3, "responsible": 4}
+
+
+def test_a_measures_header_whose_period_and_unit_cells_ocr_garbled_is_still_a_header():
+    # a stroke split a column (an empty header cell); the period and unit labels read as debris
+    header = [_cell("มาตรการ โครงการ หรือ กิจกรรม"), _cell("ผลการวิเคราะห์ ตัวชี้วัด"), _cell("ขั้นตอนหรือวิธีการปฏิบัติ"),
+              _cell("ภาร"), None, _cell("eu โดขอบ")]
+    row = [_cell("โครงการให้บริการด้วยบัตรคิว"), _cell("บุคลากรบางส่วนเห็นว่า"), _cell("เผยแพร่คู่มือ"),
+           _cell("ต.ค. 2568 - ก.ย. 2569"), None, _cell("สำนักปลัด")]
+    content = read_report([_free("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"), _table([header, row])])
+    m = content.measures[0]
+    assert (m.measure, m.steps, m.period_text, m.responsible) == (
+        "โครงการให้บริการด้วยบัตรคิว", "เผยแพร่คู่มือ", "ต.ค. 2568 - ก.ย. 2569", "สำนักปลัด")
+    # a data row naming a measure, a finding and steps holds digits (a year, a number): no header
+    data = [_cell("มาตรการ 1"), _cell("ผลการวิเคราะห์"), _cell("ขั้นตอนที่ 2"), _cell("ภาร"), None, _cell("กอง")]
+    from ita_extract.report.sections import header_kind
+    assert header_kind(data) is None
+
+
+def test_a_measures_header_whose_row_number_label_ocr_garbled_keeps_its_columns():
+    from ita_extract.report.sections import MEASURES, column_map
+    header = [_cell("7ท"), _cell("มาตรการ/โครงการ/กิจกรรม"), _cell("ผลการวิเคราะห์ตัวชี้วัด"),
+              _cell("&aaaavaขนตอนหรอวธการปฏิบัติ"), _cell("ระยะเวลาดำเนินการ"), _cell("ผู้รับผิดชอบ")]
+    assert column_map(MEASURES, header) == {"no": 0, "measure": 1, "finding": 2, "steps": 3, "period": 4,
+                                            "responsible": 5}
+
+
+def test_a_measures_table_whose_heading_ocr_lost_takes_the_indicator_between_its_neighbours():
+    def row(measure):
+        return [_cell(measure), _cell("ผู้รับบริการเห็นว่า"), _cell("1. ประชาสัมพันธ์"), _cell("ต.ค. 2568 - ก.ย. 2569"),
+                _cell("สำนักปลัด")]
+    items = [_free("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), _table([MEASURES_HEADER, row("สื่อสาร")], page=1),
+             _free("ม da 7"),  # indicator 8's heading, a stamp over it
+             _table([MEASURES_HEADER, row("ปรับปรุง")], page=1),
+             _free("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), _table([MEASURES_HEADER, row("เปิดเผย")], page=1)]
+    got = [(m.indicator, m.measure) for m in read_report(items).measures]
+    assert got == [(7, "สื่อสาร"), (8, "ปรับปรุง"), (9, "เปิดเผย")]
+
+
+def test_a_header_below_rows_of_one_piece_opens_the_next_indicators_table():
+    # OCR read indicator 7's rest and indicator 8's table as one table, the heading between them lost
+    def row(measure):
+        return [_cell(measure), _cell("ผู้รับบริการเห็นว่า"), _cell("1. ประชาสัมพันธ์"), _cell("ต.ค. 2568 - ก.ย. 2569"),
+                _cell("สำนักปลัด")]
+    items = [_free("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"), _table([MEASURES_HEADER, row("สื่อสาร")], page=1),
+             _table([row("ต่อเนื่อง"), MEASURES_HEADER, row("ปรับปรุง")], page=2),
+             _free(". ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", 2), _table([MEASURES_HEADER, row("เปิดเผย")], page=2)]
+    got = [(m.indicator, m.seq, m.measure) for m in read_report(items).measures]
+    assert got == [(7, 1, "สื่อสาร"), (7, 2, "ต่อเนื่อง"), (8, 1, "ปรับปรุง"), (9, 1, "เปิดเผย")]
+
+
+def test_a_row_of_specks_a_page_break_cut_is_no_measure():
+    def row(measure, period="ต.ค. 2568 - ก.ย. 2569"):
+        return [_cell(measure), _cell("ผล" if measure else ""), _cell("ขั้น" if measure else ""), _cell(period),
+                _cell("กอง" if measure else "")]
+    items = [_free("ตัวชี้วัดที่ 2 การใช้งบประมาณ"), _table([MEASURES_HEADER, row("เผยแพร่"), row("", "ก")], page=1),
+             _table([row("ชี้แจงแผน")], page=2)]
+    assert [(m.seq, m.measure) for m in read_report(items).measures] == [(1, "เผยแพร่"), (2, "ชี้แจงแผน")]
+
+
+def test_a_wrapped_labels_rest_with_a_misread_letter_is_no_text():
+    text = "สาเหตุเกิดจาก : ข้อมูลไม่ครบ\nแนวทางการยกระดับผลการประ\nเป็นฯ:หน่วยงานควรระบุขั้นตอน"
+    assert split_analysis(text, ocr=True).guideline == "หน่วยงานควรระบุขั้นตอน"
+
+
+def test_a_label_whose_sara_aa_ocr_read_as_sara_am_is_a_label():
+    parts = split_analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด:035 การมีส่วนร่วมของผู้บริหาร . สำเหตุ:ไม่ได้เผยแพร่รายงาน\n"
+                           "ข้อเสนอแนะ:\nหน่วยงานควรจัดทำมาตรการ", ocr=True)
+    assert (parts.cause, parts.guideline) == ("ไม่ได้เผยแพร่รายงาน", "หน่วยงานควรจัดทำมาตรการ")
+
+
+def test_a_heading_row_with_stamp_specks_before_its_heading_word_heads_the_rows_below():
+    def row(measure):
+        return [_cell(measure), _cell("ผู้รับบริการเห็นว่า"), _cell("1. ประชาสัมพันธ์"), _cell("ต.ค. 2568 - ก.ย. 2569"),
+                _cell("สำนักปลัด")]
+    blank = [Cell((0.0, 0.0, W, 16.0), ())] * 4
+    items = [_table([MEASURES_HEADER, [_cell("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"), *blank], row("ตรวจสอบพัสดุ"),
+                     [_cell("ม 7 ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน"), *blank], row("ป้ายแสดงขั้นตอน")])]
+    assert [(m.indicator, m.measure) for m in read_report(items).measures] == [(4, "ตรวจสอบพัสดุ"), (6, "ป้ายแสดงขั้นตอน")]
