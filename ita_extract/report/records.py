@@ -402,8 +402,8 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
         raw_score = _field(row, t.columns, "score")
         if not q and not raw_score:
             continue
-        if parse_code_range(q):
-            continue  # "o1 – o28": a range row has no per-item scores
+        if parse_code_range(q) or parse_code_range(drop_debris_lines(q)):
+            continue  # "o1 – o28": a range row has no per-item scores (specks read below it are no code)
         qcell = row[t.columns["question"]] if t.columns.get("question", 99) < len(row) else None
         rc = read_row_code(q, tool, qcell is not None and qcell.ocr, fiscal_year, expected)
         for note in rc.notes:
