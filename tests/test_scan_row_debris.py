@@ -95,3 +95,18 @@ def test_a_range_row_with_text_below_is_still_read_as_before():
              Table(page=1, bbox=(0, 0, W, 400), row_pages=[1, 1], rows=[
                  HEADER, [cell("o3", q.text), cell("100.00"), cell("")]])]
     assert [(s.question, s.score) for s in read_report(items).scores] == [("o3", 100.0)]
+
+
+def test_a_question_header_a_stamp_garbled_still_names_the_question_column():
+    """``ประเด็นข้อคำถาม`` under a stamp read as ``ข้อคัจิถาม , Uy``, and a stroke of the stamp drew a false
+    column edge (an empty header cell, covered in the rows): the question is the text cell left of the score."""
+    fy = 2568
+    rows = [[cell("ข้อคัจิถาม , Uy"), cell(""), cell("ะแนน"), cell("ผลการวิเคราะห์")]]
+    rows += [[cell(f"{code.replace('o', '0')} {question(fy, code).text}"), None, cell(score),
+              cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o20") if code == "o20" else None]
+             for code, score in (("o20", "0.00"), ("o21", "100"), ("o22", "87.50"))]
+    items = [TextLine(1, line(TITLE)), TextLine(1, line("ตัวชี้วัดที่ 10 การป้องกันการทุจริต")),
+             Table(page=1, bbox=(0, 0, W, 400), row_pages=[1] * len(rows), rows=rows)]
+    content = read_report(items)
+    assert [(s.indicator, s.question, s.score) for s in content.scores] == [
+        (10, "o20", 0.0), (10, "o21", 100.0), (10, "o22", 87.5)]
