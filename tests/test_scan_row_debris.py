@@ -110,3 +110,16 @@ def test_a_question_header_a_stamp_garbled_still_names_the_question_column():
     content = read_report(items)
     assert [(s.indicator, s.question, s.score) for s in content.scores] == [
         (10, "o20", 0.0), (10, "o21", 100.0), (10, "o22", 87.5)]
+
+
+def test_a_capital_i_read_as_one_in_the_lowest_question_s_code():
+    """The analysis names ``I12`` and OCR read ``i112``: like a row's code, the indicator's own i12 is meant."""
+    fy = 2568
+    rows = [[cell("ประเด็นข้อคำถาม"), cell("คะแนน"), cell("การวิเคราะห์ผลการประเมินฯ")],
+            [cell(f"i12 {question(fy, 'i12').text}"), cell("85.00"),
+             cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i112", "สาเหตุ : ขาดการกำกับ")],
+            [cell(f"i11 {question(fy, 'i11').text}"), cell("95.00"), None]]
+    items = [TextLine(1, line(TITLE)), TextLine(1, line("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ")),
+             Table(page=1, bbox=(0, 0, W, 400), row_pages=[1] * len(rows), rows=rows)]
+    content = read_report(items)
+    assert [(a.indicator, a.lowest_questions) for a in content.analyses] == [(4, ("i12",))]

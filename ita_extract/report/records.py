@@ -458,6 +458,8 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
                                     first, analysis_page or t.page))
         lowest = tuple(find_codes(parts.lowest_text, tool))
         if analysis_ocr:
+            # a capital I read as 1 in the code the analysis names (``I12`` → ``i112``), as in a row's code
+            lowest = tuple(dict.fromkeys(letter_read_as_one(c, expected) or c for c in lowest))
             # OCR garbles codes ("ile" for i๒) but the question's text is named too; a table without
             # questions of its own (OIT items without scores) is matched against the year's questionnaire
             questions = [(s.question, s.question_text) for s in scores if s.question_text] or [
