@@ -417,8 +417,8 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
         raw_score = _field(row, t.columns, "score")
         if not q and not raw_score:
             continue
-        if parse_code_range(q):
-            continue  # "o1 – o28": a range row has no per-item scores
+        if parse_code_range(q) or parse_code_range(drop_debris_lines(q)):
+            continue  # "o1 – o28": a range row has no per-item scores (specks read below it are no code)
         qcell = row[t.columns["question"]] if t.columns.get("question", 99) < len(row) else None
         rc = read_row_code(q, tool, qcell is not None and qcell.ocr, fiscal_year, expected)
         for note in rc.notes:
@@ -473,6 +473,8 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
                                     first, analysis_page or t.page))
         lowest = tuple(find_codes(parts.lowest_text, tool))
         if analysis_ocr:
+            # a capital I read as 1 in the code the analysis names (``I12`` → ``i112``), as in a row's code
+            lowest = tuple(dict.fromkeys(letter_read_as_one(c, expected) or c for c in lowest))
             # OCR garbles codes ("ile" for i๒) but the question's text is named too; a table without
             # questions of its own (OIT items without scores) is matched against the year's questionnaire
             questions = [(s.question, s.question_text) for s in scores if s.question_text] or [

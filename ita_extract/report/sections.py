@@ -210,12 +210,38 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
     if len(mapping) - offset < len(order) and len(header) - offset == len(order):
         # Ambiguous or misprinted header: trust the genre's column order.
         return {**{name: i + offset for i, name in enumerate(order)}, **({"no": 0} if offset else {})}
-    q = mapping.get("question")
     if kind == ANALYSIS and "score" not in mapping and (score := _analysis_without_score(header)) is not None:
         mapping["score"] = score  # its keyword lost to OCR: the column between question and analysis
+    if kind == ANALYSIS and "question" not in mapping and (
+            question := _question_without_keyword(header, mapping)) is not None:
+        mapping["question"] = question  # its keyword lost under a stamp: the header cell left of the score's
+    q = mapping.get("question")
     if kind == ANALYSIS and q and q - 1 not in mapping.values():
         mapping["code"] = q - 1  # "ข้อ | ประเด็นข้อคำถาม | …": the code in a column of its own
     return mapping
+
+
+def _question_without_keyword(header: list[Cell | None], mapping: dict[str, int]) -> int | None:
+    """The question column of an analysis header whose question keyword OCR garbled (a stamp
+    over ``ประเด็นข้อคำถาม`` read as ``ข้อคัจิถาม , Uy``), or None.
+
+    :data:`ANALYSIS_ORDER` prints the question right before the score: the
+    nearest header cell left of the score column that holds text (not a slot
+    a merged cell covers, nor an empty cell: a stamp's stroke can add a false
+    column edge) and names no other field.
+
+    >>> from extract.text.layer import Line
+    >>> def c(t): return Cell((0, 0, 1, 1), (Line(t, 0, 1, 0, 1, 10, 1),) if t else ())
+    >>> _question_without_keyword([c("ข้อคัจิถาม , Uy"), c(""), c("ะแนน"), c("ผลการวิเคราะห์")], {"score": 2, "analysis": 3})
+    0
+    >>> _question_without_keyword([c("คะแนน"), c("การวิเคราะห์")], {"score": 0, "analysis": 1}) is None
+    True
+    """
+    score = mapping.get("score")
+    if score is None:
+        return None
+    return next((i for i in range(score - 1, -1, -1)
+                 if header[i] is not None and not header[i].is_empty and i not in mapping.values()), None)
 
 
 @dataclass
