@@ -668,6 +668,42 @@ def _valleys(mask: np.ndarray) -> list[int]:
     return sorted(sorted(found, key=lambda c: cols[c])[:VALLEYS])
 
 
+#: A cut through a wide blob at a column where the ink just right of it (TAIL_EDGE digit heights) rises above
+#: all the ink left of it (TAIL_BEFORE digit heights) by TAIL_RISE digit heights, and above most of the next
+#: part's other columns, cuts the rising tail off the glyph before it (``๗``'s stroke at its top right): no
+#: digit rises above its neighbours at its left edge, and ``๗`` without that tail is a ``๓``.
+TAIL_EDGE, TAIL_BEFORE, TAIL_RISE = 0.25, 0.8, 0.15
+
+
+def tail_at_cut(mask: np.ndarray, cut: int, end: int, digit_height: float) -> bool:
+    """Whether cutting a blob's mask (0/1) at column ``cut`` leaves the rising tail of the glyph left of it
+    at the left edge of the part from ``cut`` to ``end`` (:data:`TAIL_RISE`).
+
+    A digit's own head at its left (``๒`` ``๖``) rises no higher than the digit before it; a digit's own
+    tail at its right (``๔`` ``๙``) is a few columns of its part, whose tops stay low.
+
+    >>> m = np.zeros((24, 40), np.uint8); m[8:24, 0:14] = 1; m[0:24, 14:17] = 1; m[8:24, 18:38] = 1
+    >>> tail_at_cut(m, 14, 40, 24.0), tail_at_cut(m, 17, 40, 24.0)
+    (True, False)
+    >>> m[0:24, 10:13] = 1   # the tail on the left part's side: a glyph that rises as high
+    >>> tail_at_cut(m, 14, 40, 24.0)
+    False
+    """
+    h = mask.shape[0]
+    if digit_height <= 0 or cut <= 0 or end - cut < 3:
+        return False
+    inked = mask.any(axis=0)
+    tops = np.where(inked, mask.argmax(axis=0), h)
+    edge = cut + max(1, int(round(TAIL_EDGE * digit_height)))
+    before = tops[max(0, cut - int(round(TAIL_BEFORE * digit_height))):cut]
+    rest = tops[edge:end][inked[edge:end]]
+    if not inked[cut:edge].any() or not inked[:cut].any() or rest.size == 0:
+        return False
+    top = int(tops[cut:edge].min())
+    least = TAIL_RISE * digit_height
+    return bool(int(before.min()) - top >= least and float(np.median(rest)) - top >= least)
+
+
 def _cut(b: Blob, scale: float, bounds: list[int]) -> tuple[Blob, ...] | None:
     """A blob cut at the columns ``bounds`` (its first and last included) into glyphs."""
     m = b.mask
@@ -817,6 +853,10 @@ class Recognizer:
             ph = probs[at:at + len(parts)]
             at += len(parts)
             score = min(self._weak(q) for q in ph)
+            starts = [p.work_box[0] - b.work_box[0] for p in parts] + [b.mask.shape[1]]
+            if any(self._looks_three(q) and tail_at_cut(b.mask, c, e, dh * seg.scale)
+                   for q, c, e in zip(ph, starts[1:], starts[2:])):
+                score = 0.0  # a cut through a tail: its left part is a glyph without it
             if best is None or score > best[0]:
                 best = (score, parts, ph)
         return best
@@ -863,21 +903,37 @@ class Recognizer:
         keys = [k for k in spans if k in parts]  # the spans' order, as they were always classified
         if len(keys) > BATCH_INVARIANT:  # as one batch, as they always were (BLAS rounds by batch)
             probs = dict(zip(keys, self._probs([parts[k] for k in keys])))
+        found = self._best_path(keys, last, lambda k: self._weak(probs[k]))
+        # a cut that took ``๗``'s tail off it (a ``๓`` left of it, the tail right of it): no cut there
+        tails = {j for (i, j), (_, k) in zip(found[1], found[1][1:])
+                 if self._looks_three(probs[(i, j)]) and tail_at_cut(b.mask, bounds[j], bounds[k], dh)} if found else set()
+        if tails:
+            found = self._best_path(keys, last, lambda k: 0.0 if k[0] in tails else self._weak(probs[k]))
+        if not found:
+            return None
+        score, path = found
+        return score, tuple(parts[k] for k in path), np.stack([probs[k] for k in path])
+
+    @staticmethod
+    def _best_path(keys: list[tuple[int, int]], last: int,
+                   read) -> tuple[float, list[tuple[int, int]]] | None:
+        """The 2-4 spans from bound 0 to ``last`` whose weakest part (``read``) reads best: (score, spans)."""
         # best[n][j]: (weakest part's score, path) of n parts covering bounds[0]..bounds[j]
         best: list[dict[int, tuple[float, list[tuple[int, int]]]]] = [{0: (1.0, [])}]
         for n in range(1, 5):
             layer: dict[int, tuple[float, list[tuple[int, int]]]] = {}
             for (i, j) in keys:
                 if i in best[n - 1]:
-                    score = min(best[n - 1][i][0], self._weak(probs[(i, j)]))
+                    score = min(best[n - 1][i][0], read((i, j)))
                     if j not in layer or score > layer[j][0]:
                         layer[j] = (score, best[n - 1][i][1] + [(i, j)])
             best.append(layer)
         found = [best[n][last] for n in (2, 3, 4) if last in best[n]]
-        if not found:
-            return None
-        score, path = max(found, key=lambda f: f[0])
-        return score, tuple(parts[k] for k in path), np.stack([probs[k] for k in path])
+        return max(found, key=lambda f: f[0]) if found else None
+
+    def _looks_three(self, p: np.ndarray) -> bool:
+        """Whether a glyph's best class is a three (``๓`` is ``๗`` without its tail)."""
+        return self.model.classes[int(np.argmax(p))] in ("๓", "3")
 
     def _merge_three(self, seg: Segmentation, items: list) -> list:
         """Three neighbours that are one glyph: a year's ``๒`` broken into two
