@@ -465,3 +465,14 @@ def test_tail_at_cut_is_a_stroke_rising_above_the_glyph_before():
     assert not numerals.tail_at_cut(m, 17, 40, 24.0)  # cut after the tail
     m[0:8, 2:5] = 1  # a glyph left of the cut that rises as high (its own head)
     assert not numerals.tail_at_cut(m, 14, 40, 24.0)
+
+
+@pytest.mark.parametrize("name, want", [("a", "72.18"), ("b", "78.20")])
+def test_seven_touching_the_next_digit_in_a_dev_scan(name, want):
+    """``๗๒.๑๘`` and ``๗๘.๒๐`` of a 300-dpi dev scan (bold Garuda), ``๗``'s tail fused with the next digit:
+    read ``32.18`` (the cut before the tail) and ``79.20`` (the cut after it, a valley the twelve lowest
+    columns of one flat stroke crowded out) before."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / f"issue-9-touching-seven-{name}.png"))
+    assert Recognizer.load().read_number(crop).text == want

@@ -658,14 +658,28 @@ VALLEY_BOUND_MARGIN = 1e-4
 def _valleys(mask: np.ndarray) -> list[int]:
     """Columns where the ink per column is a local minimum: where touching glyphs meet.
 
-    >>> m = np.zeros((10, 12), np.uint8); m[:, :5] = 1; m[4:6, 5:7] = 1; m[:, 7:] = 1
+    A run of neighbouring minima (a flat stretch of a thin stroke) is one valley, at its lowest column
+    (its middle one among equals): the :data:`VALLEYS` kept are that many places, not one stroke's columns.
+
+    >>> m = np.zeros((10, 14), np.uint8); m[:, :5] = 1; m[4:6, 5:8] = 1; m[:, 8:] = 1
     >>> _valleys(m)
-    [5, 6]
+    [6]
     """
     cols = mask.sum(0)
     w = len(cols)
     found = [c for c in range(2, w - 2) if cols[c] <= cols[c - 1] and cols[c] <= cols[c + 1] and cols[c] < cols.max()]
-    return sorted(sorted(found, key=lambda c: cols[c])[:VALLEYS])
+    runs: list[list[int]] = []
+    for c in found:
+        if runs and c - runs[-1][-1] <= 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    places = []
+    for run in runs:
+        least = min(cols[c] for c in run)
+        lowest = [c for c in run if cols[c] == least]
+        places.append(lowest[len(lowest) // 2])
+    return sorted(sorted(places, key=lambda c: cols[c])[:VALLEYS])
 
 
 #: A cut through a wide blob at a column where the ink just right of it (TAIL_EDGE digit heights) rises above
@@ -673,6 +687,8 @@ def _valleys(mask: np.ndarray) -> list[int]:
 #: part's other columns, cuts the rising tail off the glyph before it (``๗``'s stroke at its top right): no
 #: digit rises above its neighbours at its left edge, and ``๗`` without that tail is a ``๓``.
 TAIL_EDGE, TAIL_BEFORE, TAIL_RISE = 0.25, 0.8, 0.15
+#: ... the columns this many digit heights right of such a cut are tried as cuts instead (through the tail).
+TAIL_THROUGH = 0.5
 
 
 def tail_at_cut(mask: np.ndarray, cut: int, end: int, digit_height: float) -> bool:
@@ -877,38 +893,52 @@ class Recognizer:
         w = b.mask.shape[1]
         dh = seg.digit_height * seg.scale
         bounds = [0, *_valleys(b.mask), w]
-        last = len(bounds) - 1
         lo, hi = VALLEY_PART[0] * dh, VALLEY_PART[1] * dh
-        spans = [(i, j) for i in range(len(bounds)) for j in range(i + 1, len(bounds))
-                 if lo <= bounds[j] - bounds[i] <= hi]
         parts: dict[tuple[int, int], Blob] = {}
         probs: dict[tuple[int, int], np.ndarray] = {}
 
+        def spans_of(bounds: list[int]) -> list[tuple[int, int]]:
+            """The parts (first and last column) of a plausible width between two bounds."""
+            return [(a, c) for i, a in enumerate(bounds) for c in bounds[i + 1:] if lo <= c - a <= hi]
+
         def classify(keys: list[tuple[int, int]]) -> list[tuple[int, int]]:
             kept = []
-            for i, j in keys:
-                if cut := _cut(b, seg.scale, [bounds[i], bounds[j]]):
-                    parts[(i, j)] = cut[0]
-                    kept.append((i, j))
+            for a, c in keys:
+                if cut := _cut(b, seg.scale, [a, c]):
+                    parts[(a, c)] = cut[0]
+                    kept.append((a, c))
             probs.update(zip(kept, self._probs([parts[k] for k in kept])))
             return kept
 
+        spans = spans_of(bounds)
         # the first parts, then the last ones, then the inner ones: each group is
         # classified only when those before leave a cut the chance to read ``need``
-        for ends in ([k for k in spans if k[0] == 0], [k for k in spans if k[0] > 0 and k[1] == last]):
+        for ends in ([k for k in spans if k[0] == 0], [k for k in spans if k[0] > 0 and k[1] == w]):
             reach = max((self._weak(probs[k]) for k in classify(ends)), default=0.0)
             if reach < need - VALLEY_BOUND_MARGIN:
                 return None
-        classify([k for k in spans if 0 < k[0] and k[1] < last])
+        classify([k for k in spans if 0 < k[0] and k[1] < w])
         keys = [k for k in spans if k in parts]  # the spans' order, as they were always classified
         if len(keys) > BATCH_INVARIANT:  # as one batch, as they always were (BLAS rounds by batch)
             probs = dict(zip(keys, self._probs([parts[k] for k in keys])))
-        found = self._best_path(keys, last, lambda k: self._weak(probs[k]))
-        # a cut that took ``๗``'s tail off it (a ``๓`` left of it, the tail right of it): no cut there
-        tails = {j for (i, j), (_, k) in zip(found[1], found[1][1:])
-                 if self._looks_three(probs[(i, j)]) and tail_at_cut(b.mask, bounds[j], bounds[k], dh)} if found else set()
-        if tails:
-            found = self._best_path(keys, last, lambda k: 0.0 if k[0] in tails else self._weak(probs[k]))
+        # a cut that took ``๗``'s tail off it (a ``๓`` left of it, the tail right of it): no cut there, nor
+        # at the next valley through the same tail; the columns through the tail itself are tried instead
+        # (a ``๓`` left of a cut through the tail's first columns is refused as well)
+        tails: set[int] = set()
+        through: set[int] = set()
+        while True:
+            found = self._best_path(keys, w, lambda k, refused=frozenset(tails): 0.0 if k[0] in refused else self._weak(probs[k]))
+            more = {left[1] for left, right in zip(found[1], found[1][1:]) if left[1] not in tails
+                    and self._looks_three(probs[left]) and (left[1] in through or tail_at_cut(b.mask, *right, dh))} \
+                if found else set()
+            if not more:
+                break
+            tails |= more
+            inside = {c for t in more for c in range(t + 1, min(w - 1, t + int(TAIL_THROUGH * dh)) + 1)} - through
+            through |= inside
+            bounds = sorted(set(bounds) | inside)
+            new = [k for k in spans_of(bounds) if k not in probs and (k[0] in inside or k[1] in inside)]
+            keys += classify(new)
         if not found:
             return None
         score, path = found
@@ -917,7 +947,8 @@ class Recognizer:
     @staticmethod
     def _best_path(keys: list[tuple[int, int]], last: int,
                    read) -> tuple[float, list[tuple[int, int]]] | None:
-        """The 2-4 spans from bound 0 to ``last`` whose weakest part (``read``) reads best: (score, spans)."""
+        """The 2-4 spans (first and last column) from column 0 to ``last`` whose weakest part (``read``)
+        reads best: (score, spans)."""
         # best[n][j]: (weakest part's score, path) of n parts covering bounds[0]..bounds[j]
         best: list[dict[int, tuple[float, list[tuple[int, int]]]]] = [{0: (1.0, [])}]
         for n in range(1, 5):
