@@ -476,3 +476,27 @@ def test_seven_touching_the_next_digit_in_a_dev_scan(name, want):
 
     crop = np.asarray(Image.open(FIXTURES / f"issue-9-touching-seven-{name}.png"))
     assert Recognizer.load().read_number(crop).text == want
+
+
+@needs_laksaman
+@pytest.mark.parametrize("px", [14 * 200 / 72, 14 * 300 / 72])
+def test_a_digit_filled_in_is_no_decimal_point(rec, px):
+    """``๑๐๐`` whose ``๑`` blur filled into a disc (a 200-dpi dev scan): the model calls the disc a point,
+    and ``.00`` became the score 0 (a leading point is dropped). A glyph as high as the digits is no point:
+    it is its best digit, as unsure as the model is (no sure number, so the cell is read otherwise or flagged)."""
+    import cv2
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extract.ocr.cells import lone_number
+
+    font = ImageFont.truetype(str(LAKSAMAN["Laksaman"]), int(round(px)))
+    im = Image.new("L", (int(px * 4), int(px * 1.6)), 255)
+    ImageDraw.Draw(im).text((int(px * 0.2), int(px * 1.1)), "๑๐๐", font=font, fill=0, anchor="ls")
+    crop = np.asarray(im).copy()
+    b = segment(crop).blobs[0]
+    crop[b.y:b.y + b.h, b.x:b.x + b.w] = 255
+    cv2.circle(crop, (b.x + b.w // 2, b.y + b.h // 2), max(b.w, b.h) // 2, 0, -1)
+    r = rec.read_number(crop)
+    assert r.text == "100" and r.confidence < 0.5
+    found = lone_number(r)
+    assert found is None or found.text == "100"

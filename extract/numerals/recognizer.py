@@ -131,6 +131,9 @@ SPLIT_WIDTH, SPLIT_WEAK, SPLIT_ACCEPT = 0.75, 0.9, 0.8
 #: A glyph this many digit heights wide is wider than any digit: it is cut
 #: however sure its reading, when every part reads at least SPLIT_SURE_ACCEPT.
 SPLIT_SURE_WIDTH, SPLIT_SURE_ACCEPT = 1.25, 0.6
+#: A glyph the model reads as a point but higher than this share of the digit height is none
+#: (:meth:`Recognizer.read_number`): a point is DOT_MAX high at most, a digit filled in by blur is whole.
+POINT_HIGH = 0.6
 #: A gap wider than this share of the digit height is a space.
 SPACE_GAP = 0.6
 
@@ -1042,7 +1045,12 @@ class Recognizer:
             if kind is not None:
                 g = GlyphGuess(kind, 1.0, b.box)
             else:
-                ch, conf, _ = self._number_guess(p)
+                ch, conf, by = self._number_guess(p)
+                if ch == "." and b.h > POINT_HIGH * seg.digit_height:
+                    # a glyph as high as the digits is no point, whatever its shape (``๑`` filled
+                    # in by blur, a blot): its best digit, as sure as the model is of it
+                    ch = max((m for m in by if m.isdigit()), key=by.__getitem__)
+                    conf = by[ch]
                 g = GlyphGuess(ch, conf, b.box)
             glyphs.append(g)
             text.append(g.char)
