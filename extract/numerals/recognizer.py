@@ -661,12 +661,13 @@ VALLEY_BOUND_MARGIN = 1e-4
 def _valleys(mask: np.ndarray) -> list[int]:
     """Columns where the ink per column is a local minimum: where touching glyphs meet.
 
-    A run of neighbouring minima (a flat stretch of a thin stroke) is one valley, at its lowest column
-    (its middle one among equals): the :data:`VALLEYS` kept are that many places, not one stroke's columns.
+    A run of neighbouring minima (a flat stretch of a thin stroke) is one valley, cut at its ends and at
+    its lowest column (its middle one among equals): the :data:`VALLEYS` kept are that many places, not
+    one stroke's columns.
 
-    >>> m = np.zeros((10, 14), np.uint8); m[:, :5] = 1; m[4:6, 5:8] = 1; m[:, 8:] = 1
+    >>> m = np.zeros((10, 16), np.uint8); m[:, :5] = 1; m[4:6, 5:10] = 1; m[:, 10:] = 1
     >>> _valleys(m)
-    [6]
+    [5, 7, 9]
     """
     cols = mask.sum(0)
     w = len(cols)
@@ -678,11 +679,11 @@ def _valleys(mask: np.ndarray) -> list[int]:
         else:
             runs.append([c])
     places = []
-    for run in runs:
+    for run in sorted(runs, key=lambda r: min(cols[c] for c in r))[:VALLEYS]:
         least = min(cols[c] for c in run)
         lowest = [c for c in run if cols[c] == least]
-        places.append(lowest[len(lowest) // 2])
-    return sorted(sorted(places, key=lambda c: cols[c])[:VALLEYS])
+        places += {run[0], lowest[len(lowest) // 2], run[-1]}
+    return sorted(places)
 
 
 #: A cut through a wide blob at a column where the ink just right of it (TAIL_EDGE digit heights) rises above
