@@ -403,3 +403,100 @@ def test_is_slash_reads_rows_as_the_row_by_row_rule():
         assert numerals.is_slash(m, dh) == want
         seen.add(want)
     assert seen == {True, False}
+
+
+# --- ``๗`` touching the next digit: no cut through its tail --------------------------------
+
+
+def touching_digits(text: str, font: Path, px: float, overlap: int) -> np.ndarray:
+    """``text`` drawn glyph by glyph on one baseline, each glyph's ink ``overlap`` px into the one before
+    (tightly set digits a blur has joined into one blob), cropped to its ink with a margin."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    f = ImageFont.truetype(str(font), int(round(px)))
+    im = Image.new("L", (int(px * (1.2 * len(text) + 1)), int(px * 1.6)), 255)
+    draw, x, base = ImageDraw.Draw(im), 8, int(px * 1.1)
+    for c in text:
+        x0, _, x1, _ = f.getbbox(c, anchor="ls")
+        draw.text((x - x0, base), c, font=f, fill=0, anchor="ls")
+        x += (x1 - x0) - overlap
+    a = np.asarray(im)
+    rows, cols = np.flatnonzero((a < 128).any(1)), np.flatnonzero((a < 128).any(0))
+    return a[rows[0] - 6:rows[-1] + 7, cols[0] - 6:cols[-1] + 7].copy()
+
+
+LAKSAMAN = {p.stem: p for p in font_files("Laksaman")}
+needs_laksaman = pytest.mark.skipif("Laksaman" not in LAKSAMAN or "Laksaman-Bold" not in LAKSAMAN,
+                                    reason="Laksaman missing: install fonts-tlwg-laksaman")
+
+
+@needs_laksaman
+@pytest.mark.parametrize("font, text, overlap, want", [
+    ("Laksaman", "๗๗", 2, "77"),  # was 37
+    ("Laksaman-Bold", "๗๔", 3, "74"),  # was 34
+    ("Laksaman-Bold", "๗๙", 3, "79"),  # was 39
+])
+def test_seven_touching_the_next_digit_keeps_its_tail(rec, font, text, overlap, want):
+    """``๗`` whose rising tail touches the next digit (one blob, 200 dpi): the cut at the valley between
+    its body and its tail leaves a ``๓`` and hands the tail to the next digit, which still reads surely.
+    No digit rises at its left edge above the digit before it: that cut is refused, the one after the tail kept."""
+    crop = touching_digits(text, LAKSAMAN[font], 14 * 200 / 72, overlap)
+    assert len(segment(crop).blobs) == 1  # they touch
+    assert rec.read_number(crop).text == want
+
+
+@needs_laksaman
+@pytest.mark.parametrize("text", ["๓๒", "๐๒", "๓๖", "๕๖", "๓๔", "๗๒", "๗๐"])
+def test_touching_digits_that_rise_at_their_left_are_cut_as_before(rec, text):
+    """A digit whose own head rises at its left (``๒`` ``๖``) beside a ``๓``: the cut stands."""
+    want = text.translate(str.maketrans(THAI_DIGITS, "0123456789"))
+    for font in ("Laksaman", "Laksaman-Bold"):
+        for px in (14 * 200 / 72, 14 * 300 / 72):
+            assert rec.read_number(touching_digits(text, LAKSAMAN[font], px, 1)).text == want, (font, px)
+
+
+def test_tail_at_cut_is_a_stroke_rising_above_the_glyph_before():
+    """The geometry alone: a stroke at the cut rising above everything left of it and most of its own part."""
+    m = np.zeros((24, 40), np.uint8)
+    m[8:24, 0:14] = 1  # a ``๓``'s body
+    m[0:24, 14:17] = 1  # ``๗``'s tail
+    m[8:24, 18:38] = 1  # the next digit
+    assert numerals.tail_at_cut(m, 14, 40, 24.0)
+    assert not numerals.tail_at_cut(m, 17, 40, 24.0)  # cut after the tail
+    m[0:8, 2:5] = 1  # a glyph left of the cut that rises as high (its own head)
+    assert not numerals.tail_at_cut(m, 14, 40, 24.0)
+
+
+@pytest.mark.parametrize("name, want", [("a", "72.18"), ("b", "78.20")])
+def test_seven_touching_the_next_digit_in_a_dev_scan(name, want):
+    """``๗๒.๑๘`` and ``๗๘.๒๐`` of a 300-dpi dev scan (bold Garuda), ``๗``'s tail fused with the next digit:
+    read ``32.18`` (the cut before the tail) and ``79.20`` (the cut after it, a valley the twelve lowest
+    columns of one flat stroke crowded out) before."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / f"issue-9-touching-seven-{name}.png"))
+    assert Recognizer.load().read_number(crop).text == want
+
+
+@needs_laksaman
+@pytest.mark.parametrize("px", [14 * 200 / 72, 14 * 300 / 72])
+def test_a_digit_filled_in_is_no_decimal_point(rec, px):
+    """``๑๐๐`` whose ``๑`` blur filled into a disc (a 200-dpi dev scan): the model calls the disc a point,
+    and ``.00`` became the score 0 (a leading point is dropped). A glyph as high as the digits is no point:
+    it is its best digit, as unsure as the model is (no sure number, so the cell is read otherwise or flagged)."""
+    import cv2
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extract.ocr.cells import lone_number
+
+    font = ImageFont.truetype(str(LAKSAMAN["Laksaman"]), int(round(px)))
+    im = Image.new("L", (int(px * 4), int(px * 1.6)), 255)
+    ImageDraw.Draw(im).text((int(px * 0.2), int(px * 1.1)), "๑๐๐", font=font, fill=0, anchor="ls")
+    crop = np.asarray(im).copy()
+    b = segment(crop).blobs[0]
+    crop[b.y:b.y + b.h, b.x:b.x + b.w] = 255
+    cv2.circle(crop, (b.x + b.w // 2, b.y + b.h // 2), max(b.w, b.h) // 2, 0, -1)
+    r = rec.read_number(crop)
+    assert r.text == "100" and r.confidence < 0.5
+    found = lone_number(r)
+    assert found is None or found.text == "100"

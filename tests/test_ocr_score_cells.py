@@ -544,3 +544,22 @@ def test_the_same_word_on_the_next_line_of_a_cell_is_no_double():
     up = OcrWord("(อ้างอิงจาก", 1384, 597, 1530, 646, 93.2, (1, 1, 1))
     down = OcrWord("(อ้างอิงจาก", 1334, 640, 1484, 688, 90.1, (1, 1, 2))
     assert drop_doubles([up, down]) == [up, down]
+
+
+def test_a_lone_digit_is_lost_digits_when_its_ink_is_several_digits_wide():
+    """``100`` whose ``1`` and first ``0`` a blot joined (and made taller), read ``0``: two blobs, not the three
+    glyphs that told a lost digit before, but a line of ink as wide as two and a half of its glyphs."""
+    import cv2
+
+    from extract.ocr.cells import lost_digits
+
+    crop = np.full((50, 110), 230, np.uint8)
+    cv2.line(crop, (30, 16), (30, 34), 40, 3)  # 1
+    for cx in (45, 68):  # 0 0
+        cv2.ellipse(crop, (cx, 25), (7, 9), 0, 0, 360, 40, 3)
+    cv2.circle(crop, (36, 12), 6, 40, -1)  # the blot over 1 and the first 0, rising above them
+    word = OcrWord("0", 57, 16, 72, 34, 61.0, (1, 1, 1))
+    assert lost_digits([word], crop)
+    alone = np.full((50, 110), 230, np.uint8)
+    cv2.ellipse(alone, (60, 25), (7, 9), 0, 0, 360, 40, 3)  # a lone 0 is no number with lost digits
+    assert not lost_digits([word], alone)

@@ -131,6 +131,9 @@ SPLIT_WIDTH, SPLIT_WEAK, SPLIT_ACCEPT = 0.75, 0.9, 0.8
 #: A glyph this many digit heights wide is wider than any digit: it is cut
 #: however sure its reading, when every part reads at least SPLIT_SURE_ACCEPT.
 SPLIT_SURE_WIDTH, SPLIT_SURE_ACCEPT = 1.25, 0.6
+#: A glyph the model reads as a point but higher than this share of the digit height is none
+#: (:meth:`Recognizer.read_number`): a point is DOT_MAX high at most, a digit filled in by blur is whole.
+POINT_HIGH = 0.6
 #: A gap wider than this share of the digit height is a space.
 SPACE_GAP = 0.6
 
@@ -658,14 +661,67 @@ VALLEY_BOUND_MARGIN = 1e-4
 def _valleys(mask: np.ndarray) -> list[int]:
     """Columns where the ink per column is a local minimum: where touching glyphs meet.
 
-    >>> m = np.zeros((10, 12), np.uint8); m[:, :5] = 1; m[4:6, 5:7] = 1; m[:, 7:] = 1
+    A run of neighbouring minima (a flat stretch of a thin stroke) is one valley, cut at its ends and at
+    its lowest column (its middle one among equals): the :data:`VALLEYS` kept are that many places, not
+    one stroke's columns.
+
+    >>> m = np.zeros((10, 16), np.uint8); m[:, :5] = 1; m[4:6, 5:10] = 1; m[:, 10:] = 1
     >>> _valleys(m)
-    [5, 6]
+    [5, 7, 9]
     """
     cols = mask.sum(0)
     w = len(cols)
     found = [c for c in range(2, w - 2) if cols[c] <= cols[c - 1] and cols[c] <= cols[c + 1] and cols[c] < cols.max()]
-    return sorted(sorted(found, key=lambda c: cols[c])[:VALLEYS])
+    runs: list[list[int]] = []
+    for c in found:
+        if runs and c - runs[-1][-1] <= 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    places = []
+    for run in sorted(runs, key=lambda r: min(cols[c] for c in r))[:VALLEYS]:
+        least = min(cols[c] for c in run)
+        lowest = [c for c in run if cols[c] == least]
+        places += {run[0], lowest[len(lowest) // 2], run[-1]}
+    return sorted(places)
+
+
+#: A cut through a wide blob at a column where the ink just right of it (TAIL_EDGE digit heights) rises above
+#: all the ink left of it (TAIL_BEFORE digit heights) by TAIL_RISE digit heights, and above most of the next
+#: part's other columns, cuts the rising tail off the glyph before it (``๗``'s stroke at its top right): no
+#: digit rises above its neighbours at its left edge, and ``๗`` without that tail is a ``๓``.
+TAIL_EDGE, TAIL_BEFORE, TAIL_RISE = 0.25, 0.8, 0.15
+#: ... the columns this many digit heights right of such a cut are tried as cuts instead (through the tail).
+TAIL_THROUGH = 0.5
+
+
+def tail_at_cut(mask: np.ndarray, cut: int, end: int, digit_height: float) -> bool:
+    """Whether cutting a blob's mask (0/1) at column ``cut`` leaves the rising tail of the glyph left of it
+    at the left edge of the part from ``cut`` to ``end`` (:data:`TAIL_RISE`).
+
+    A digit's own head at its left (``๒`` ``๖``) rises no higher than the digit before it; a digit's own
+    tail at its right (``๔`` ``๙``) is a few columns of its part, whose tops stay low.
+
+    >>> m = np.zeros((24, 40), np.uint8); m[8:24, 0:14] = 1; m[0:24, 14:17] = 1; m[8:24, 18:38] = 1
+    >>> tail_at_cut(m, 14, 40, 24.0), tail_at_cut(m, 17, 40, 24.0)
+    (True, False)
+    >>> m[0:24, 10:13] = 1   # the tail on the left part's side: a glyph that rises as high
+    >>> tail_at_cut(m, 14, 40, 24.0)
+    False
+    """
+    h = mask.shape[0]
+    if digit_height <= 0 or cut <= 0 or end - cut < 3:
+        return False
+    inked = mask.any(axis=0)
+    tops = np.where(inked, mask.argmax(axis=0), h)
+    edge = cut + max(1, int(round(TAIL_EDGE * digit_height)))
+    before = tops[max(0, cut - int(round(TAIL_BEFORE * digit_height))):cut]
+    rest = tops[edge:end][inked[edge:end]]
+    if not inked[cut:edge].any() or not inked[:cut].any() or rest.size == 0:
+        return False
+    top = int(tops[cut:edge].min())
+    least = TAIL_RISE * digit_height
+    return bool(int(before.min()) - top >= least and float(np.median(rest)) - top >= least)
 
 
 def _cut(b: Blob, scale: float, bounds: list[int]) -> tuple[Blob, ...] | None:
@@ -817,6 +873,10 @@ class Recognizer:
             ph = probs[at:at + len(parts)]
             at += len(parts)
             score = min(self._weak(q) for q in ph)
+            starts = [p.work_box[0] - b.work_box[0] for p in parts] + [b.mask.shape[1]]
+            if any(self._looks_three(q) and tail_at_cut(b.mask, c, e, dh * seg.scale)
+                   for q, c, e in zip(ph, starts[1:], starts[2:])):
+                score = 0.0  # a cut through a tail: its left part is a glyph without it
             if best is None or score > best[0]:
                 best = (score, parts, ph)
         return best
@@ -837,47 +897,78 @@ class Recognizer:
         w = b.mask.shape[1]
         dh = seg.digit_height * seg.scale
         bounds = [0, *_valleys(b.mask), w]
-        last = len(bounds) - 1
         lo, hi = VALLEY_PART[0] * dh, VALLEY_PART[1] * dh
-        spans = [(i, j) for i in range(len(bounds)) for j in range(i + 1, len(bounds))
-                 if lo <= bounds[j] - bounds[i] <= hi]
         parts: dict[tuple[int, int], Blob] = {}
         probs: dict[tuple[int, int], np.ndarray] = {}
 
+        def spans_of(bounds: list[int]) -> list[tuple[int, int]]:
+            """The parts (first and last column) of a plausible width between two bounds."""
+            return [(a, c) for i, a in enumerate(bounds) for c in bounds[i + 1:] if lo <= c - a <= hi]
+
         def classify(keys: list[tuple[int, int]]) -> list[tuple[int, int]]:
             kept = []
-            for i, j in keys:
-                if cut := _cut(b, seg.scale, [bounds[i], bounds[j]]):
-                    parts[(i, j)] = cut[0]
-                    kept.append((i, j))
+            for a, c in keys:
+                if cut := _cut(b, seg.scale, [a, c]):
+                    parts[(a, c)] = cut[0]
+                    kept.append((a, c))
             probs.update(zip(kept, self._probs([parts[k] for k in kept])))
             return kept
 
+        spans = spans_of(bounds)
         # the first parts, then the last ones, then the inner ones: each group is
         # classified only when those before leave a cut the chance to read ``need``
-        for ends in ([k for k in spans if k[0] == 0], [k for k in spans if k[0] > 0 and k[1] == last]):
+        for ends in ([k for k in spans if k[0] == 0], [k for k in spans if k[0] > 0 and k[1] == w]):
             reach = max((self._weak(probs[k]) for k in classify(ends)), default=0.0)
             if reach < need - VALLEY_BOUND_MARGIN:
                 return None
-        classify([k for k in spans if 0 < k[0] and k[1] < last])
+        classify([k for k in spans if 0 < k[0] and k[1] < w])
         keys = [k for k in spans if k in parts]  # the spans' order, as they were always classified
         if len(keys) > BATCH_INVARIANT:  # as one batch, as they always were (BLAS rounds by batch)
             probs = dict(zip(keys, self._probs([parts[k] for k in keys])))
+        # a cut that took ``๗``'s tail off it (a ``๓`` left of it, the tail right of it): no cut there, nor
+        # at the next valley through the same tail; the columns through the tail itself are tried instead
+        # (a ``๓`` left of a cut through the tail's first columns is refused as well)
+        tails: set[int] = set()
+        through: set[int] = set()
+        while True:
+            found = self._best_path(keys, w, lambda k, refused=frozenset(tails): 0.0 if k[0] in refused else self._weak(probs[k]))
+            more = {left[1] for left, right in zip(found[1], found[1][1:]) if left[1] not in tails
+                    and self._looks_three(probs[left]) and (left[1] in through or tail_at_cut(b.mask, *right, dh))} \
+                if found else set()
+            if not more:
+                break
+            tails |= more
+            inside = {c for t in more for c in range(t + 1, min(w - 1, t + int(TAIL_THROUGH * dh)) + 1)} - through
+            through |= inside
+            bounds = sorted(set(bounds) | inside)
+            new = [k for k in spans_of(bounds) if k not in probs and (k[0] in inside or k[1] in inside)]
+            keys += classify(new)
+        if not found:
+            return None
+        score, path = found
+        return score, tuple(parts[k] for k in path), np.stack([probs[k] for k in path])
+
+    @staticmethod
+    def _best_path(keys: list[tuple[int, int]], last: int,
+                   read) -> tuple[float, list[tuple[int, int]]] | None:
+        """The 2-4 spans (first and last column) from column 0 to ``last`` whose weakest part (``read``)
+        reads best: (score, spans)."""
         # best[n][j]: (weakest part's score, path) of n parts covering bounds[0]..bounds[j]
         best: list[dict[int, tuple[float, list[tuple[int, int]]]]] = [{0: (1.0, [])}]
         for n in range(1, 5):
             layer: dict[int, tuple[float, list[tuple[int, int]]]] = {}
             for (i, j) in keys:
                 if i in best[n - 1]:
-                    score = min(best[n - 1][i][0], self._weak(probs[(i, j)]))
+                    score = min(best[n - 1][i][0], read((i, j)))
                     if j not in layer or score > layer[j][0]:
                         layer[j] = (score, best[n - 1][i][1] + [(i, j)])
             best.append(layer)
         found = [best[n][last] for n in (2, 3, 4) if last in best[n]]
-        if not found:
-            return None
-        score, path = max(found, key=lambda f: f[0])
-        return score, tuple(parts[k] for k in path), np.stack([probs[k] for k in path])
+        return max(found, key=lambda f: f[0]) if found else None
+
+    def _looks_three(self, p: np.ndarray) -> bool:
+        """Whether a glyph's best class is a three (``๓`` is ``๗`` without its tail)."""
+        return self.model.classes[int(np.argmax(p))] in ("๓", "3")
 
     def _merge_three(self, seg: Segmentation, items: list) -> list:
         """Three neighbours that are one glyph: a year's ``๒`` broken into two
@@ -955,7 +1046,12 @@ class Recognizer:
             if kind is not None:
                 g = GlyphGuess(kind, 1.0, b.box)
             else:
-                ch, conf, _ = self._number_guess(p)
+                ch, conf, by = self._number_guess(p)
+                if ch == "." and b.h > POINT_HIGH * seg.digit_height:
+                    # a glyph as high as the digits is no point, whatever its shape (``๑`` filled
+                    # in by blur, a blot): its best digit, as sure as the model is of it
+                    ch = max((m for m in by if m.isdigit()), key=by.__getitem__)
+                    conf = by[ch]
                 g = GlyphGuess(ch, conf, b.box)
             glyphs.append(g)
             text.append(g.char)

@@ -797,8 +797,14 @@ def thinned_read(reader: NumberReader, crop: np.ndarray) -> Reading | None:
     return min(agreed[0], key=lambda r: r.confidence)
 
 
+#: A line of ink this many times as wide as it is high holds more than one digit (:func:`lost_digits`).
+LOST_WIDTH = 2.0
+
+
 def lost_digits(words: list[OcrWord], crop: np.ndarray) -> bool:
-    """A score cell read as one lone digit (``1``, ``0``) while its ink holds at least three glyphs.
+    """A score cell read as one lone digit (``1``, ``0``) while its ink holds at least three glyphs, or is
+    wider than :data:`LOST_WIDTH` times the height of its lowest glyph (``10`` of ``100`` joined by a blot,
+    and ``0``).
 
     A score column prints two decimals, so one digit alone is part of a
     number (``1`` of ``100.00``), never a score; a number read with its
@@ -810,7 +816,10 @@ def lost_digits(words: list[OcrWord], crop: np.ndarray) -> bool:
     if not line:
         return False
     tallest = max(b[3] - b[1] for b in line)
-    return sum(b[3] - b[1] >= 0.5 * tallest for b in line) >= 3
+    glyphs = [b for b in line if b[3] - b[1] >= 0.5 * tallest]
+    # as wide as more than one of its glyphs is high (a blot on one makes it taller: the lowest counts)
+    wide = max(b[2] for b in glyphs) - min(b[0] for b in glyphs) >= LOST_WIDTH * min(b[3] - b[1] for b in glyphs)
+    return wide or len(glyphs) >= 3
 
 
 def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
