@@ -331,6 +331,31 @@ def repair_month_abbreviations(text: str) -> str:
     return _RE_ABBREVIATION_LIKE.sub(fix, text)
 
 
+#: The fiscal year's wording, by its letters without marks: a word OCR garbled
+#: (``บังบประมาณ``, ``ตลอดปีงบประมัฑณ``) is that wording within ``FISCAL_WORD_EDITS``.
+_FISCAL_WORDS = tuple(_without_marks(w) for w in ("ปีงบประมาณ", "งบประมาณ", "ตลอดปีงบประมาณ", "ประจำปีงบประมาณ"))
+FISCAL_WORD_EDITS = 2
+# A word of Thai text, then a Latin word or signs (``wa.`` for ``พ.ศ.``) or ``พ.ศ.``, then a year.
+_RE_WORD_AND_YEAR = re.compile(
+    f"(?<![{charset(TEXT)}])(?P<word>[{charset(TEXT)}]{{6,18}})[^0-9{charset(TEXT)}]{{0,6}}"
+    f"(?:พ\\s?[.,]?\\s?ศ\\s?[.,]?)?\\s*(?P<year>\\d{{4}})(?!\\d)")
+
+
+def _fiscal_words_misread(text: str) -> re.Match[str] | None:
+    """The fiscal year's wording OCR misread by an edit or two, and its year.
+
+    >>> _fiscal_words_misread("บังบประมาณ wa. 2566").group("year"), _fiscal_words_misread("ตลอดปีงบประมัฑณ พ.ศ.2571").group("year")
+    ('2566', '2571')
+    >>> _fiscal_words_misread("ประชาสัมพันธ์ 2566"), _fiscal_words_misread("งบประมาณ")
+    (None, None)
+    """
+    for m in _RE_WORD_AND_YEAR.finditer(text):
+        word = _without_marks(m.group("word"))
+        if min(Levenshtein.distance(word, w) for w in _FISCAL_WORDS) <= FISCAL_WORD_EDITS:
+            return m
+    return None
+
+
 # "ตั้งแต่ ต.ค. 2568", "ต.ค. 2568 เป็นต้นไป": a period printed with its start only.
 _RE_FROM = re.compile(r"^\s*(?:เริ่ม)?ตั้ง\s?แต่")
 _RE_ONWARDS = re.compile(r"เป็นต้นไป\s*$")
@@ -364,6 +389,8 @@ def period_open_end(text: str) -> str | None:
     return None
 
 
+# A letter Tesseract writes for a digit right after a year: the year was read one digit short.
+_RE_LOOKALIKE_AFTER = re.compile(f"[{DIGIT_LOOKALIKES}]")
 # Digits right after a month that did not read as a year.
 _RE_DIGITS_AFTER = re.compile(r"\s*\d{3,}")
 # A year as OCR read it after its month, right or wrong: digits and the
@@ -541,7 +568,7 @@ def parse_period(text: str, repair_years: bool = True,
                 return None, day
         if numeric:
             return _one_end(numeric[0][1], numeric[-1][1], open_end)
-        m = _RE_FISCAL.search(t) or _RE_YEAR_ONLY.fullmatch(t)
+        m = _RE_FISCAL.search(t) or _RE_YEAR_ONLY.fullmatch(t) or _fiscal_words_misread(t)
         year = _gregorian(m.group("year")) if m else None
         return fiscal_year_range(year + BE_OFFSET) if year else (None, None)
 
@@ -550,7 +577,9 @@ def parse_period(text: str, repair_years: bool = True,
     d1 = int(first.group("day")) if first.group("day") else None
     d2 = int(last.group("day")) if last.group("day") else None
     y1, y2 = _gregorian(first.group("year")), _gregorian(last.group("year"))
-    bad1, bad2 = ((m.group("year") and y is None) or (not m.group("year") and _RE_DIGITS_AFTER.match(t, m.end()))
+    # a year read on into a letter Tesseract writes for a digit ("2591ฒ") is misread too
+    bad1, bad2 = ((m.group("year") and (y is None or _RE_LOOKALIKE_AFTER.match(t, m.end())))
+                  or (not m.group("year") and _RE_DIGITS_AFTER.match(t, m.end()))
                   for m, y in ((first, y1), (last, y2)))
     if repair_years and first is not last and bool(bad1) != bool(bad2):
         # one year misread by a digit ("25ฒ0", "2968"): the other end's year tells which it is

@@ -428,3 +428,21 @@ def test_a_numeric_range_to_30_september_from_a_1st_that_reads_as_no_date_opens_
     assert parse_period("1|10/2515-30/9/2569", infer=False) == (None, date(2026, 9, 30))
     assert parse_period("1/0/2565 - 30/9/2567") == (None, date(2024, 9, 30))  # a year read that is no fiscal start
     assert parse_period("1|0|6 - 30/9/2569") == (None, date(2026, 9, 30))  # digits of no year that fits
+
+
+def test_a_year_read_on_into_a_letter_for_a_digit_is_misread():
+    """``2591ฒ`` (a phone photo) for ``2567``: with the fiscal year's months, the fiscal year."""
+    assert parse_period("ต.ค. 2591ฒ-30 ก.ย. 2568") == (date(2024, 10, 1), date(2025, 9, 30))
+    assert parse_period("ต.ค. 2591ฒ-30 ก.ย. 2568", repair_years=False) == (None, date(2025, 9, 30))
+    assert parse_period("ม.ค. 2568ฒ-มี.ค. 2568") == (date(2025, 1, 1), date(2025, 3, 31))  # one char more: the other end decides
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("บังบประมาณ wa. 2566", (date(2022, 10, 1), date(2023, 9, 30))),  # ปี read บั, พ.ศ. read as Latin
+        ("ตลอดปีงบประมัฑณ พ.ศ.2571", (date(2027, 10, 1), date(2028, 9, 30))),
+        ("ประชาสัมพันธ์ 2566", (None, None)),  # a word far from the wording
+    ])
+def test_fiscal_wording_misread_by_an_edit_or_two_still_names_the_fiscal_year(text, expected):
+    assert parse_period(text) == expected
