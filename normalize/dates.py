@@ -270,6 +270,92 @@ def repair_month_names(text: str) -> str:
     return _RE_THAI_RUN.sub(fix, text)
 
 
+#: First letters of a month's abbreviation that OCR reads as a letter of like shape
+#: (``บิย.``, ``ฆ.ค.`` for ``มิ.ย.``, ``ม.ค.``; ``ด.ค.`` for ``ต.ค.``; ``ถ.ย.`` for ``ก.ย.``).
+_FIRST_LOOKALIKES = {"บ": "ม", "ฆ": "ม", "ด": "ต", "ถ": "ก", "ภ": "ก"}
+#: A short dotted word that may be a month's abbreviation OCR garbled (``กถุย.``,
+#: ``กอ.ค.``, ``บิย.``): two or three letters with their marks, a dot in or after them.
+_RE_ABBREVIATION_LIKE = re.compile(
+    f"(?<![{charset(TEXT)}])(?P<tok>เ?[{charset(CONSONANTS)}][{MARKS}]*"
+    f"(?:[.,]?[{charset(CONSONANTS)}][{MARKS}]*){{1,2}}\\.?)(?![{charset(TEXT)}])")
+# ... that stands where a month stands in a period: before a year (or the letters
+# Tesseract writes for its digits) or beside a range sign.
+_RE_AFTER_MONTH = re.compile(f"\\s*(?:[0-9{DIGIT_LOOKALIKES}]|-|–|—|ถึง)")
+_RE_BEFORE_MONTH = re.compile(r"(?:-|–|—|ถึง)\s*$")
+
+
+def _key_month(key: str) -> int | None:
+    try:
+        return _month_number(key)
+    except ValueError:
+        return None
+
+
+def repair_month_abbreviations(text: str) -> str:
+    """Month abbreviations OCR garbled by a letter, written as the registry spells them:
+    a letter of like shape for the first (:data:`_FIRST_LOOKALIKES`), or a letter a
+    speck added inside (``กถุย.``, ``กอ.ค.``, ``กุขย.``, with its marks). Only a dotted
+    word that stands where a month stands (before a year, beside a range sign) and
+    that exactly one month fits; a word that already is a month stays.
+
+    >>> repair_month_abbreviations("เม.ย. - บิย. 2565"), repair_month_abbreviations("ฆ.ค. 2566")
+    ('เม.ย. - มิ.ย. 2565', 'ม.ค. 2566')
+    >>> repair_month_abbreviations("กถุย. 2571"), repair_month_abbreviations("กอ.ค. 2571")
+    ('ก.ย. 2571', 'ก.ค. 2571')
+    >>> repair_month_abbreviations("ต.ค. จญ-กุขย. 68")
+    'ต.ค. จญ-ก.ย. 68'
+    >>> repair_month_abbreviations("พ.ศ. 2566"), repair_month_abbreviations("กอง. ทุกเดือน")  # no month
+    ('พ.ศ. 2566', 'กอง. ทุกเดือน')
+    """
+    def fix(m: re.Match[str]) -> str:
+        tok = m.group("tok")
+        if "." not in tok or _RE_ONE_ABBREVIATION.fullmatch(tok) or tok.rstrip(".") in _MONTH_BY_KEY:
+            return tok
+        if not (_RE_AFTER_MONTH.match(text, m.end()) or _RE_BEFORE_MONTH.search(text, 0, m.start())):
+            return tok
+        key = re.sub(r"[\s.,]", "", tok)
+        # each letter with the marks after it
+        parts = re.findall(f"เ?[{charset(CONSONANTS)}][{MARKS}]*", key)
+        variants = []
+        i = 1 if key.startswith("เ") else 0
+        if key[i] in _FIRST_LOOKALIKES:
+            variants.append(key[:i] + _FIRST_LOOKALIKES[key[i]] + key[i + 1:])
+        for k in range(1, len(parts) - 1):
+            variants.append("".join(parts[:k] + parts[k + 1:]))
+        months = {n for v in variants for n in [_key_month(v)] if n}
+        if len(months) != 1:
+            return tok
+        abbr = _MONTHS[months.pop()][1]
+        return f"{abbr[:-1]}.{abbr[-1]}."
+
+    return _RE_ABBREVIATION_LIKE.sub(fix, text)
+
+
+#: The fiscal year's wording, by its letters without marks: a word OCR garbled
+#: (``บังบประมาณ``, ``ตลอดปีงบประมัฑณ``) is that wording within ``FISCAL_WORD_EDITS``.
+_FISCAL_WORDS = tuple(_without_marks(w) for w in ("ปีงบประมาณ", "งบประมาณ", "ตลอดปีงบประมาณ", "ประจำปีงบประมาณ"))
+FISCAL_WORD_EDITS = 2
+# A word of Thai text, then a Latin word or signs (``wa.`` for ``พ.ศ.``) or ``พ.ศ.``, then a year.
+_RE_WORD_AND_YEAR = re.compile(
+    f"(?<![{charset(TEXT)}])(?P<word>[{charset(TEXT)}]{{6,18}})[^0-9{charset(TEXT)}]{{0,6}}"
+    f"(?:พ\\s?[.,]?\\s?ศ\\s?[.,]?)?\\s*(?P<year>\\d{{4}})(?!\\d)")
+
+
+def _fiscal_words_misread(text: str) -> re.Match[str] | None:
+    """The fiscal year's wording OCR misread by an edit or two, and its year.
+
+    >>> _fiscal_words_misread("บังบประมาณ wa. 2566").group("year"), _fiscal_words_misread("ตลอดปีงบประมัฑณ พ.ศ.2571").group("year")
+    ('2566', '2571')
+    >>> _fiscal_words_misread("ประชาสัมพันธ์ 2566"), _fiscal_words_misread("งบประมาณ")
+    (None, None)
+    """
+    for m in _RE_WORD_AND_YEAR.finditer(text):
+        word = _without_marks(m.group("word"))
+        if min(Levenshtein.distance(word, w) for w in _FISCAL_WORDS) <= FISCAL_WORD_EDITS:
+            return m
+    return None
+
+
 # "ตั้งแต่ ต.ค. 2568", "ต.ค. 2568 เป็นต้นไป": a period printed with its start only.
 _RE_FROM = re.compile(r"^\s*(?:เริ่ม)?ตั้ง\s?แต่")
 _RE_ONWARDS = re.compile(r"เป็นต้นไป\s*$")
@@ -303,6 +389,8 @@ def period_open_end(text: str) -> str | None:
     return None
 
 
+# A letter Tesseract writes for a digit right after a year: the year was read one digit short.
+_RE_LOOKALIKE_AFTER = re.compile(f"[{DIGIT_LOOKALIKES}]")
 # Digits right after a month that did not read as a year.
 _RE_DIGITS_AFTER = re.compile(r"\s*\d{3,}")
 # A year as OCR read it after its month, right or wrong: digits and the
@@ -321,14 +409,17 @@ def _misread_of(read: str, year_be: int) -> bool:
     lost or added; a letter Tesseract writes for a digit it lacks (ฒ ญ ฆ ณ) may
     stand for any digit. A two-digit year is compared with the year's last two digits.
 
-    >>> _misread_of("25ฒ0", 2570), _misread_of("2968", 2568), _misread_of("256", 2568)
-    (True, True, True)
+    >>> _misread_of("25ฒ0", 2570), _misread_of("2968", 2568), _misread_of("256", 2568), _misread_of("692", 2569)
+    (True, True, True, True)
     >>> _misread_of("25205", 2568), _misread_of("2525", 2568), _misread_of("56", 2569)
     (False, False, False)
     """
-    want = str(year_be) if len(read) > 2 else str(year_be)[2:]
-    read = "".join(want[i] if c in DIGIT_LOOKALIKES and i < len(want) else c for i, c in enumerate(read))
-    return Levenshtein.distance(read, want) <= 1
+    # three characters: a four-digit year that lost one, or a two-digit year that gained
+    # one (a range dash read as a digit: "ต.ค.692ก.ย.70")
+    wants = [str(year_be)] if len(read) > 3 else [str(year_be)[2:]] if len(read) < 3 else [str(year_be), str(year_be)[2:]]
+    return any(Levenshtein.distance(
+        "".join(want[i] if c in DIGIT_LOOKALIKES and i < len(want) else c for i, c in enumerate(read)), want) <= 1
+        for want in wants)
 
 
 def _year_from_other_end(read: str, month: int, other_month: int, other_year: int, is_start: bool) -> int | None:
@@ -386,7 +477,8 @@ def parse_period(text: str, repair_years: bool = True,
     """Read a period ("ช่วงระยะเวลาในการดำเนินการ") as Gregorian dates.
 
     ``repair_years``: a year OCR misread by one digit is read as the year the
-    other end allows (:func:`_year_from_other_end`), or, given the report's
+    other end allows (:func:`_year_from_other_end`; any unreadable year of a range
+    from October to September, the fiscal year's months), or, given the report's
     ``fiscal_year`` (Buddhist era), a year no assessment can name as the one
     of that fiscal year or its neighbours it is a misread of
     (:func:`repair_years_by_fiscal_year`); ``False`` leaves it unread
@@ -409,8 +501,12 @@ def parse_period(text: str, repair_years: bool = True,
     (None, None)
     >>> parse_period("ต.ค. 2568 - 30 กุย. 2569")  # OCR: a dot read as sara u
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
-    >>> parse_period("ต.ค. 25205 - 30 ก.ย. 2569")  # a misread year: nothing guessed for its end
-    (None, datetime.date(2026, 9, 30))
+    >>> parse_period("ต.ค. 25205 - ม.ค. 2569")  # a misread year: nothing guessed for its end
+    (None, datetime.date(2026, 1, 31))
+    >>> parse_period("ต.ค. 25205 - 30 ก.ย. 2569"), parse_period("ต.ค. 25อ3ฒ - 30 ก.ย. 2569", repair_years=False)
+    ((datetime.date(2025, 10, 1), datetime.date(2026, 9, 30)), (None, datetime.date(2026, 9, 30)))
+    >>> parse_period("ต.ค.692ก.ย.70")  # a range dash read as a digit after a two-digit year
+    (datetime.date(2026, 10, 1), datetime.date(2027, 9, 30))
     >>> parse_period("ต.ค. 25ฒ8 - 30 ก.ย. 2569")  # one digit misread: the year the other end allows
     (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     >>> parse_period("ดต.ด. 2570 - 30 ก.ย. 2571", infer=False)  # the start unreadable: only the end
@@ -427,6 +523,10 @@ def parse_period(text: str, repair_years: bool = True,
     (datetime.date(2025, 10, 1), None)
     >>> parse_period("ต.ค. 2568 - 30 f).8. 2569"), parse_period("A.A. 67 ถึง ก.ย. 68")  # unreadable months
     ((datetime.date(2025, 10, 1), datetime.date(2026, 9, 30)), (datetime.date(2024, 10, 1), datetime.date(2025, 9, 30)))
+    >>> parse_period("1/10/2564-30/5/2525"), parse_period("1/10/2564-30/5/2525", infer=False)  # an end misread
+    ((datetime.date(2021, 10, 1), datetime.date(2022, 9, 30)), (datetime.date(2021, 10, 1), None))
+    >>> parse_period("1/0/2566 - 30/9/2567"), parse_period("1/0/2566 - 30/9/2567", infer=False)  # a start misread
+    ((datetime.date(2023, 10, 1), datetime.date(2024, 9, 30)), (None, datetime.date(2024, 9, 30)))
     >>> parse_period("ต.ค. 2570 ถึง3 ก.ย. 2571")  # a range's end day that lost its 0
     (datetime.date(2027, 10, 1), datetime.date(2028, 9, 30))
     >>> parse_period("ตั้งแต่ ต.ค. 2568"), parse_period("ภายใน 30 ก.ย. 2569")  # one end printed
@@ -436,7 +536,7 @@ def parse_period(text: str, repair_years: bool = True,
         return None, None
     # a mark right after a dot is OCR noise ("ก.ุย." for "ก.ย.")
     t = _RE_MARK_IN_NUMBER.sub("", _RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text)))
-    t = drop_glued_specks(repair_month_names(t))
+    t = repair_month_abbreviations(drop_glued_specks(repair_month_names(t)))
     if repair_years and fiscal_year:
         t = repair_years_by_fiscal_year(t, fiscal_year)
     open_end = period_open_end(t)
@@ -449,6 +549,10 @@ def parse_period(text: str, repair_years: bool = True,
             # "1/10/2568 - 0/9/2569": one date read beside a range sign; the other
             # end was printed and not read
             only, day = numeric[0]
+            if infer and (day.month, day.day) == (10, 1) and _RE_GARBLED_FISCAL_END.match(t, only.end()):
+                # "1/10/2564 - 30/5/2525": a range that opens a fiscal year on 1 October, its
+                # end read as a day 30 and digits of no date: the fiscal year's 30 September
+                return day, date(day.year + 1, 9, 30)
             if _RE_RANGE_SIGN.match(t, only.end()):
                 return day, None
             cut = _RE_CUT_NUMERIC_START.match(t[:only.start()]) if repair_years else None
@@ -456,11 +560,15 @@ def parse_period(text: str, repair_years: bool = True,
                 start = _cut_start(cut, day)
                 if start:
                     return start, day
+            if infer and (day.month, day.day) == (9, 30) and _garbled_fiscal_start(t[:only.start()], day.year):
+                # "1/0/2566 - 30/9/2567", "1|10/2515 - 30/9/2569": a range that closes a fiscal
+                # year on 30 September, its start read as a day 1 and digits of no date
+                return date(day.year - 1, 10, 1), day
             if _RE_LOST_START.search(t[:only.start()]):
                 return None, day
         if numeric:
             return _one_end(numeric[0][1], numeric[-1][1], open_end)
-        m = _RE_FISCAL.search(t) or _RE_YEAR_ONLY.fullmatch(t)
+        m = _RE_FISCAL.search(t) or _RE_YEAR_ONLY.fullmatch(t) or _fiscal_words_misread(t)
         year = _gregorian(m.group("year")) if m else None
         return fiscal_year_range(year + BE_OFFSET) if year else (None, None)
 
@@ -469,7 +577,9 @@ def parse_period(text: str, repair_years: bool = True,
     d1 = int(first.group("day")) if first.group("day") else None
     d2 = int(last.group("day")) if last.group("day") else None
     y1, y2 = _gregorian(first.group("year")), _gregorian(last.group("year"))
-    bad1, bad2 = ((m.group("year") and y is None) or (not m.group("year") and _RE_DIGITS_AFTER.match(t, m.end()))
+    # a year read on into a letter Tesseract writes for a digit ("2591ฒ") is misread too
+    bad1, bad2 = ((m.group("year") and (y is None or _RE_LOOKALIKE_AFTER.match(t, m.end())))
+                  or (not m.group("year") and _RE_DIGITS_AFTER.match(t, m.end()))
                   for m, y in ((first, y1), (last, y2)))
     if repair_years and first is not last and bool(bad1) != bool(bad2):
         # one year misread by a digit ("25ฒ0", "2968"): the other end's year tells which it is
@@ -479,6 +589,14 @@ def parse_period(text: str, repair_years: bool = True,
         elif bad2 and y1 is not None:
             y2 = _year_from_other_end(_year_read(t, last), m2, m1, y1, False)
             bad2 = y2 is None
+    if repair_years and first is not last and bool(bad1) != bool(bad2) and (m1, m2) == (10, 9) \
+            and d1 in (None, 1) and d2 in (None, 30) and (y1 if bad2 else y2) is not None:
+        # "ต.ค. 25อ3ฒ - ก.ย. 2568": one year unreadable in a range from October to
+        # September, the fiscal year's months: the period is that fiscal year
+        if bad1:
+            y1, bad1 = y2 - 1, False
+        else:
+            y2, bad2 = y1 + 1, False
     if bad1 or bad2:
         # a year printed and unreadable ("25205"): no date guessed for its end;
         # the other end, read with its own year, stands
@@ -527,6 +645,34 @@ def parse_period(text: str, repair_years: bool = True,
     return _one_end(start, end, open_end) if start <= end else (None, None)
 
 
+# After a numeric start, a range sign and an end that begins with day 30 and holds
+# nothing but digits, slashes and specks no date reads ("- 30/5/2525", "-30/9969").
+# Before a numeric end, a start that begins with day 1 and holds nothing but digits,
+# slashes, bars and specks no date reads ("1/0/2566 - ", "1|10/2515-"), then a range sign.
+_RE_GARBLED_FISCAL_START = re.compile(f"^\\s*1\\s?[/|.][0-9{DIGIT_LOOKALIKES}/|. ]*(?:-|–|—|ถึง)+\\s*$")
+_RE_LAST_DIGITS = re.compile(f"[0-9{DIGIT_LOOKALIKES}]+(?=[^0-9{DIGIT_LOOKALIKES}]*$)")
+
+
+def _garbled_fiscal_start(head: str, end_year: int) -> bool:
+    """Whether ``head`` (the text before a numeric end 30 September ``end_year``) is a
+    start that opens that fiscal year as far as it can be read: day 1, then digits no
+    date reads, whose year is four characters that name no year (``2515``, ``2520ฆ``)
+    or the fiscal year's first (``1/0/2566``); a shorter year (``1/10/5``) is cut short
+    (:func:`_cut_start`) and must be its digits.
+
+    >>> _garbled_fiscal_start("1/0/2566 - ", 2024), _garbled_fiscal_start("1|10/2515-", 2026)
+    (True, True)
+    >>> _garbled_fiscal_start("1/0/2567 - ", 2024), _garbled_fiscal_start("1|0|6 - ", 2026), _garbled_fiscal_start("ต.ค. - ", 2026)
+    (False, False, False)
+    """
+    if not _RE_GARBLED_FISCAL_START.match(head):
+        return False
+    year = _RE_LAST_DIGITS.search(head)
+    read = year.group() if year else ""
+    return len(read) >= 4 and (not read.isdigit() or _gregorian(read) in (None, end_year - 1))
+
+
+_RE_GARBLED_FISCAL_END = re.compile(f"\\s*(?:-|–|—|ถึง)+\\s*30\\s?[/.][0-9{DIGIT_LOOKALIKES}/. ]*$")
 # A numeric start whose year OCR cut short before a range sign ("1/10/6 - 30/9/2567").
 _RE_CUT_NUMERIC_START = re.compile(r"^\s*(?P<d>\d{1,2})/ ?(?P<m>\d{1,2})/ ?(?P<y>\d{1,3})\s*(?:-|–|—|ถึง)+\s*$")
 

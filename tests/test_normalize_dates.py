@@ -204,9 +204,11 @@ def test_period_printed_with_one_end(text, expected, open_end) -> None:
 
 
 def test_each_end_stands_on_its_own_year() -> None:
-    """A misread year (``25205``, ``25.9``) empties its own end only."""
-    assert parse_period("ต.ค. 25205 - 30 ก.ย. 2569") == (None, date(2026, 9, 30))
-    assert parse_period("ต.ค. 2568 - 30 ก.ย. 25.9") == (date(2025, 10, 1), None)
+    """A misread year (``25205``, ``25.9``) empties its own end only (unless the range
+    runs over the fiscal year's months: then it is that fiscal year, see below)."""
+    assert parse_period("ต.ค. 25205 - 30 ก.ย. 2569", repair_years=False) == (None, date(2026, 9, 30))
+    assert parse_period("ต.ค. 2568 - 30 ก.ย. 25.9", repair_years=False) == (date(2025, 10, 1), None)
+    assert parse_period("ต.ค. 25205 - 30 มิ.ย. 2569") == (None, date(2026, 6, 30))
     assert parse_period("ม.ค. - มี.ค. 25205") == (None, None)  # the one year serves both ends
 
 
@@ -231,9 +233,10 @@ def test_parse_period_reads_fiscal_wording_and_joined_words_as_ocr_gives_them(te
     "text,expected",
     [
         ("1/10/2568 - 0/9/2569", (date(2025, 10, 1), None)),  # the end's day lost
-        ("1/10/2568 - 30/9969", (date(2025, 10, 1), None)),  # the end's slash lost
+        ("1/10/2568 - 30/9969", FY2569),  # the end's slash lost: a range from 1 October to a 30th
         ("1|0|6 - 30/9/2569", (None, date(2026, 9, 30))),  # the start unreadable
-        ("1/10/2520ฆ - 30/9/2569", (None, date(2026, 9, 30))),  # the start's year misread
+        ("1/10/2520ฆ - 30/9/2569", FY2569),  # the start's year misread: 1 October of the fiscal year closed
+        ("1/10/2520ฆ - 30/8/2569", (None, date(2026, 8, 30))),  # ... only on 30 September
     ],
 )
 def test_numeric_range_with_one_end_unread_keeps_the_other(text, expected) -> None:
@@ -261,8 +264,8 @@ def test_year_misread_by_one_digit_is_the_year_the_other_end_allows(text, expect
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("ต.ค. 25205 - 30 ก.ย. 2569", (None, date(2026, 9, 30))),  # two digits off: not read
-        ("ต.ค. 2525 - 30 ก.ย. 2569", (None, date(2026, 9, 30))),  # ๒๕๖๘ read ๒๕๒๕: two digits off
+        ("ต.ค. 25205 - 30 ส.ค. 2569", (None, date(2026, 8, 30))),  # two digits off: not read
+        ("พ.ย. 2525 - 30 ก.ย. 2569", (None, date(2026, 9, 30))),  # ๒๕๖๘ read ๒๕๒๕: two digits off
         ("ต.ค. 2567 - ก.ย. 2569", (date(2024, 10, 1), date(2026, 9, 30))),  # two years, both read: as printed
         ("ต.ค. 2ฒฒ8 - ก.ย. 25ฒ9", (None, None)),  # both ends misread: nothing to lean on
     ],
@@ -377,3 +380,69 @@ def test_consonants_glued_before_a_full_month_name_are_specks():
 def test_marks_ocr_added_before_the_dot_keep_the_month_the_letters_spell():
     assert parse_period("ต.ค. 2565 - 30 กูุย. 2566") == (date(2022, 10, 1), date(2023, 9, 30))  # dev scan 150 dpi
     assert parse_period("มีุ.ค. 2569") == (date(2026, 3, 1), date(2026, 3, 31))  # มี.ค., never ม.ค.
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("เม.ย. - บิย. 2565", (date(2022, 4, 1), date(2022, 6, 30))),  # บ for the ม of มิ.ย.
+        ("ฆ.ค. 2566", (date(2023, 1, 1), date(2023, 1, 31))),  # ฆ for the ม of ม.ค.
+        ("ด.ค. 2568", (date(2025, 10, 1), date(2025, 10, 31))),  # ด for the ต of ต.ค.
+        ("กถุย. 2571", (date(2028, 9, 1), date(2028, 9, 30))),  # a speck's letter and mark inside ก.ย.
+        ("กอ.ค. 2571", (date(2028, 7, 1), date(2028, 7, 31))),  # a speck's letter before the dot
+        ("ต.ค. จญ-กุขย. 68", (date(2024, 10, 1), date(2025, 9, 30))),  # and the start's year unreadable
+    ])
+def test_a_month_abbreviation_garbled_by_one_letter_is_the_one_month_it_fits(text, expected):
+    assert parse_period(text) == expected
+
+
+def test_a_dotted_word_that_fits_no_month_or_stands_nowhere_a_month_stands_stays_unread():
+    assert parse_period("กอง. ทุกเดือน") == (None, None)  # no year, no range sign beside it
+    assert parse_period("ผอ. 2571") == (None, None)  # an office's abbreviation: no month
+    assert parse_period("บอ.ค. 2571") == (None, None)  # neither the lookalike nor a letter less spells a month
+
+
+def test_one_unreadable_year_of_a_range_from_october_to_september_is_the_fiscal_year():
+    assert parse_period("ต.ค. 25อ3ฒ-ก.ย. 2568") == (date(2024, 10, 1), date(2025, 9, 30))
+    assert parse_period("ต.ค. 2567 - 30 ก.ย. 25205") == (date(2024, 10, 1), date(2025, 9, 30))
+    assert parse_period("ต.ค. 25อ3ฒ-ก.ย. 2568", repair_years=False) == (None, date(2025, 9, 30))
+    assert parse_period("ต.ค. 25อ3ฒ-ส.ค. 2568") == (None, date(2025, 8, 31))  # not the fiscal year's months
+
+
+def test_a_range_dash_read_as_a_digit_after_a_two_digit_year():
+    assert parse_period("ต.ค.692ก.ย.70") == (date(2026, 10, 1), date(2027, 9, 30))
+    assert parse_period("ม.ค.692มี.ค.70") == (None, date(2027, 3, 31))  # 692 fits no year a range allows
+
+
+def test_a_numeric_range_from_1_october_to_a_30th_that_reads_as_no_date_closes_the_fiscal_year():
+    assert parse_period("1/10/2564-30/5/2525") == (date(2021, 10, 1), date(2022, 9, 30))
+    assert parse_period("1/10/2564-30/5/2525", infer=False) == (date(2021, 10, 1), None)
+    assert parse_period("1/11/2564-30/5/2525") == (date(2021, 11, 1), None)  # no fiscal year opens on 1 November
+    assert parse_period("1/10/2564-31/5/2525") == (date(2021, 10, 1), None)  # nor closes on a 31st
+    assert parse_period("1/10/2564 - 30 ตามความเหมาะสม") == (date(2021, 10, 1), None)  # words after the 30
+
+
+def test_a_numeric_range_to_30_september_from_a_1st_that_reads_as_no_date_opens_the_fiscal_year():
+    assert parse_period("1/0/2566 - 30/9/2567") == (date(2023, 10, 1), date(2024, 9, 30))
+    assert parse_period("1|10/2515-30/9/2569") == FY2569
+    assert parse_period("1|10/2515-30/9/2569", infer=False) == (None, date(2026, 9, 30))
+    assert parse_period("1/0/2565 - 30/9/2567") == (None, date(2024, 9, 30))  # a year read that is no fiscal start
+    assert parse_period("1|0|6 - 30/9/2569") == (None, date(2026, 9, 30))  # digits of no year that fits
+
+
+def test_a_year_read_on_into_a_letter_for_a_digit_is_misread():
+    """``2591ฒ`` (a phone photo) for ``2567``: with the fiscal year's months, the fiscal year."""
+    assert parse_period("ต.ค. 2591ฒ-30 ก.ย. 2568") == (date(2024, 10, 1), date(2025, 9, 30))
+    assert parse_period("ต.ค. 2591ฒ-30 ก.ย. 2568", repair_years=False) == (None, date(2025, 9, 30))
+    assert parse_period("ม.ค. 2568ฒ-มี.ค. 2568") == (date(2025, 1, 1), date(2025, 3, 31))  # one char more: the other end decides
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("บังบประมาณ wa. 2566", (date(2022, 10, 1), date(2023, 9, 30))),  # ปี read บั, พ.ศ. read as Latin
+        ("ตลอดปีงบประมัฑณ พ.ศ.2571", (date(2027, 10, 1), date(2028, 9, 30))),
+        ("ประชาสัมพันธ์ 2566", (None, None)),  # a word far from the wording
+    ])
+def test_fiscal_wording_misread_by_an_edit_or_two_still_names_the_fiscal_year(text, expected):
+    assert parse_period(text) == expected

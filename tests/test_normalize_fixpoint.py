@@ -101,6 +101,9 @@ def test_one_megabyte_is_joined_without_backtracking():
 
 
 def test_parse_period_guesses_nothing():
-    # the misread year's end is left empty; the other end stands on its own year (issue 9)
-    assert parse_period("ต.ค. 25205 - 30 ก.ย. 2569") == (None, datetime.date(2026, 9, 30))
+    # the misread year's end is left empty; the other end stands on its own year (issue 9) ...
+    assert parse_period("ต.ค. 25205 - 30 มิ.ย. 2569") == (None, datetime.date(2026, 6, 30))
+    assert parse_period("ต.ค. 25205 - 30 ก.ย. 2569", repair_years=False) == (None, datetime.date(2026, 9, 30))
+    # ... unless the range runs over the fiscal year's months: that fiscal year, flagged period-year-corrected
+    assert parse_period("ต.ค. 25205 - 30 ก.ย. 2569") == (datetime.date(2025, 10, 1), datetime.date(2026, 9, 30))
     assert parse_period("ตามความเหมาะสม") == (None, None)

@@ -399,3 +399,42 @@ def test_a_label_with_a_speck_after_it_still_opens_the_list():
     assert cited_words([_w(t) for t in ("(อ้างอิงจาก.", "oom)", "ให้")]) == [1]
     assert cited_words([_w(t) for t in ("(อ้างอิงจาก-", "๐๙,", "๐๑๐)")]) == [1, 2]
     assert cited_words([_w(t) for t in ("ข้อมูล.", "oom)")]) == []  # no label: nothing cited
+
+
+def test_digits_after_a_circle_that_stood_alone_are_that_codes():
+    """``(อ้างอิงจาก ๐`` at a line's end and ``๕)`` on the next, read ``0`` and ``@)``: the digits that
+    lead the word after the lone circle, with no circle of their own, are the code's; not so without
+    the circle before, nor for a word that opens with its own circle."""
+    page = np.full((60, 200), 255, np.uint8)
+    page[20:40, 20:60] = 0
+    word = OcrWord("@)", 20, 20, 60, 40, 40.0, (1, 1, 1))
+    out = read_cited_code(word, page, _CodeGlyphs("๕?", ["o5"]), after_circle=True)
+    assert (out.text, out.source) == ("o5)", "numerals")
+    assert read_cited_code(word, page, _CodeGlyphs("๕?", ["o5"])).text == "@)"  # no circle before it
+    word2 = OcrWord("bo),", 20, 20, 60, 40, 40.0, (1, 1, 1))
+    assert read_cited_code(word2, page, _CodeGlyphs("๒๐??", ["o20"]), after_circle=True).text == "o20),"
+    word3 = OcrWord("o38)", 20, 20, 60, 40, 90.0, (1, 1, 1))
+    assert read_cited_code(word3, page, _CodeGlyphs("๐๓๘?", ["o38"]), after_circle=True).text == "o38)"
+
+
+def test_a_lone_circle_before_a_cited_word_marks_it_as_carrying_the_code_on():
+    class ByWidth(_CodeGlyphs):
+        """A circle in a narrow crop (the lone ``0``), ``๕)`` in a wide one."""
+
+        def classify_glyphs(self, crop):
+            return [GlyphGuess("๐", 0.9, PixelBox(0, 0, 8, 10))] if crop.shape[1] < 20 else super().classify_glyphs(crop)
+
+    page = np.full((60, 300), 255, np.uint8)
+    page[20:40, 20:30] = 0
+    page[20:40, 100:140] = 0
+    words = [OcrWord("(อ้างอิงจาก", 20, 0, 90, 10, 90.0, (1, 1, 1)), OcrWord("0", 20, 20, 30, 40, 90.0, (1, 1, 1)),
+             OcrWord("@)", 100, 20, 140, 40, 40.0, (1, 1, 1))]
+    out = NumeralTokenReader(None, ByWidth("๕?", ["o5"])).in_context(words, page, 300)
+    assert [w.text for w in out[1:]] == ["0", "o5)"]
+
+
+@needs_fonts
+@pytest.mark.parametrize("digits, text, want", [("๒๐", "bo)", "o20)"), ("๕", "@)", "o5)"), ("๓๗", "oxi,", "o37,")])
+def test_a_codes_digits_on_the_line_after_its_circle_are_read_from_the_image(rec, digits, text, want):
+    page, word = on_page(crop_of(digits, 300, seed=7), text, 40.0)
+    assert read_cited_code(word, page, rec, after_circle=True).text == want

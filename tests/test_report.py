@@ -319,16 +319,20 @@ def test_period_printed_with_its_start_only_is_open_ended_not_unreadable():
 
 def test_period_year_misread_by_one_digit_is_corrected_with_a_warning():
     """``ต.ค. 25ฒ0 - 30 ก.ย. 2571`` (a 200-dpi dev scan): the start's year from the end's, and a warning;
-    a year two digits off stays unread (``period-unreadable``), as before."""
+    a year two digits off stays unread (``period-unreadable``), as before, unless the range runs over
+    the fiscal year's months (October to September): then it is that fiscal year, with the warning."""
     items = [heading("ตัวชี้วัดที่ ๒ การใช้งบประมาณ"),
              table([MEASURE_HEADER,
                     [cell("มาตรการ"), cell("ผล"), cell("ขั้นตอน"), cell("ต.ค. 25ฒ0 - 30 ก.ย. 2571"), cell("กองคลัง")],
-                    [cell("มาตรการสอง"), cell("ผล"), cell("ขั้นตอน"), cell("ต.ค. 25205 - 30 ก.ย. 2571"),
+                    [cell("มาตรการสอง"), cell("ผล"), cell("ขั้นตอน"), cell("ต.ค. 25205 - 30 มิ.ย. 2571"),
+                     cell("กองคลัง")],
+                    [cell("มาตรการสาม"), cell("ผล"), cell("ขั้นตอน"), cell("ต.ค. 25205 - 30 ก.ย. 2571"),
                      cell("กองคลัง")]])]
     content = read_report(items)
     assert [(m.period_start, str(m.period_end)) for m in content.measures] == [
-        (date(2027, 10, 1), "2028-09-30"), (None, "2028-09-30")]
-    assert [p.code for p in content.problems if "period" in p.code] == ["period-year-corrected", "period-unreadable"]
+        (date(2027, 10, 1), "2028-09-30"), (None, "2028-06-30"), (date(2027, 10, 1), "2028-09-30")]
+    assert [p.code for p in content.problems if "period" in p.code] == [
+        "period-year-corrected", "period-unreadable", "period-year-corrected"]
 
 
 def test_headings_with_a_misread_table_between_are_not_one_wrapped_heading():

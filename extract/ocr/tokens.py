@@ -229,8 +229,12 @@ class NumeralTokenReader:
     def in_context(self, words: list[OcrWord], page: np.ndarray, dpi: float) -> list[OcrWord]:
         """Words read again where the running text demands a number: cited codes (:func:`cited_words`)."""
         out = list(words)
+        prev = None
         for i in cited_words(out):
-            out[i] = read_cited_code(out[i], page, self.recognizer)
+            # a circle alone before this word: a code the line (or Tesseract) broke after its circle
+            wrapped = prev == i - 1 and bool(_RE_LONE_CIRCLE.match(out[i - 1].text))
+            out[i] = read_cited_code(out[i], page, self.recognizer, after_circle=wrapped)
+            prev = i
         if self.engine is not None:
             for i in misread_month_words(out):
                 out[i] = self._month_read_again(out[i], page, dpi)
@@ -564,7 +568,31 @@ def code_runs(glyphs: list[GlyphGuess]) -> list[tuple[int, int]]:
     return runs
 
 
-def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> OcrWord:
+#: A cited word that is a code's circle alone (``(อ้างอิงจาก ๐`` at a line's end, ``๓๗, ๐๓๘)`` on the next).
+_RE_LONE_CIRCLE = re.compile(r"^[(\[,]?[0๐oO]$")
+
+
+def _digits_after_circle(word: OcrWord, items: list[re.Match[str]], crop: np.ndarray, glyphs: list[GlyphGuess],
+                         recognizer: Recognizer) -> OcrWord | None:
+    """The word that carries on a code whose circle stood alone before it (``@)`` for ``๕)``,
+    ``bo)`` for ``๒๐)``): its leading digits (one or two, the first no circle) read as that code,
+    written in place of its first item; ``None`` when they do not read as one surely."""
+    n = 0
+    # the first digit is no circle (that would be a code of its own); a second may be a zero (๒๐)
+    while n < min(2, len(glyphs)) and meaning_in_number(glyphs[n].char).isdigit() and (
+            n > 0 or glyphs[n].char not in ("๐", "0")):
+        n += 1
+    if n == 0 or not items:
+        return None
+    x1 = min(glyphs[n - 1].box.x1 + 2, glyphs[n].box.x0 if n < len(glyphs) else crop.shape[1])
+    r = recognizer.read_code(crop[:, max(0, glyphs[0].box.x0 - 2):x1], "o")
+    if r.confidence < READ_MIN or not _RE_OIT_CODE.match(r.text):
+        return None
+    first = items[0]
+    return _reread(word, word.text[:first.start()] + r.text + word.text[first.end():], r.confidence)
+
+
+def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer, after_circle: bool = False) -> OcrWord:
     """Cited OIT codes read again from the word's image (``ob)`` for ``๐๖)``,
     ``๐๕,๐๓)`` for ``๐๘,๐๙)``).
 
@@ -575,7 +603,9 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
     before them: then the image must hold exactly as many codes) stays. Where
     the image holds more codes than Tesseract wrote items (it ran ``๐๓,๐๔``
     together as ``03004``), the list between the brackets is written from the
-    image. Any unsure reading leaves the word as it was.
+    image. Any unsure reading leaves the word as it was. ``after_circle``: the cited
+    word before this one is a circle alone, so digits that lead this word with no
+    circle of their own are that code's (:func:`_digits_after_circle`).
     """
     glued = _RE_GLUED_CITATION.match(word.text)
     thai = not glued and bool(_RE_THAI.search(word.text))
@@ -590,6 +620,10 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer) -> 
     if crop.size == 0:
         return word
     glyphs = recognizer.classify_glyphs(crop)
+    if after_circle and not glued and not thai:
+        carried = _digits_after_circle(word, items, crop, glyphs, recognizer)
+        if carried is not None:
+            return carried
     runs = code_runs(glyphs)
     if not runs or len(runs) < len(items) or (glued and len(runs) != len(items)):
         # beside the label's letters, only as many codes as Tesseract wrote items: a letter
