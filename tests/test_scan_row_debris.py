@@ -50,22 +50,6 @@ def test_a_word_of_thai_letters_or_long_signs_is_never_a_mark():
     assert marks_read_as_signs([thai, word("ที่", 300, 274, 330, 290), word("2566", 400, 274, 440, 290)]) == []
 
 
-def test_a_box_a_stamp_or_second_line_inflated_says_nothing_of_marks():
-    """A Thai word's box twice a line high (a stamp's strokes joined to it, or two lines read as one):
-    the code and the score on the first line's base sit in its top third, and stay."""
-    normal = [word("หน่วยงานมีการเปิดเผย", 300, 400 + 80 * i, 800, 464 + 80 * i) for i in range(5)]
-    inflated = word("ข้อมูลที่เป็นปัจจุบัน", 300, 880, 800, 1010)
-    kept = [word("o1", 240, 898, 290, 924), word("๕", 810, 898, 828, 924)]
-    assert marks_read_as_signs([*normal, inflated, *kept]) == []
-    # the same words over a box of a line's height are marks
-    assert marks_read_as_signs([*normal, word("ข้อมูล", 300, 880, 800, 944), word("56", 400, 884, 420, 894)]) == [6]
-
-
-def test_a_sign_reaching_below_the_word_s_middle_is_no_mark():
-    thai = word("เกิดขันในหน่วยงาน", 194, 272, 843, 336)
-    assert marks_read_as_signs([thai, word("8", 850, 280, 870, 306)]) == []
-
-
 def test_ocr_page_drops_the_marks_a_page_s_first_line_lost_to_digits():
     """The whole page read: the marks' words are gone, the text and the digit on the base stay."""
     words = [word("เกิดขันในหน่วยงาน", 194, 272, 843, 336), word("56", 231, 279, 252, 289, 70.7),

@@ -98,12 +98,9 @@ def is_noise(w: OcrWord) -> bool:
 #: digits or Latin letters (``เกิดขึ้น`` gives ``56`` and ``เกิดขัน``; ``ต่อไปนี้`` gives ``a``):
 #: a word of at most :data:`MARK_CHARS` such signs, no taller than :data:`MARK_HEIGHT` of
 #: a Thai word's box, its middle in the top :data:`MARK_ZONE` of that box, over the word
-#: or within :data:`MARK_REACH` of its height beside it, and ending above the box's middle. A
-#: digit printed beside Thai text stands on the line's base: its middle lies near the middle of
-#: the Thai word's box. Only a box of a line's height says where its marks are: a box taller
-#: than :data:`MARK_BOX` times the page's median Thai word box (a stamp's or signature's strokes
-#: joined to it, or a second line) has its top zone over the line's own digits and codes.
-MARK_CHARS, MARK_HEIGHT, MARK_ZONE, MARK_REACH, MARK_BOX = 3, 0.45, 0.35, 0.25, 1.3
+#: or within :data:`MARK_REACH` of its height beside it. A digit printed beside Thai text
+#: stands on the line's base: its middle lies near the middle of the Thai word's box.
+MARK_CHARS, MARK_HEIGHT, MARK_ZONE, MARK_REACH = 3, 0.45, 0.35, 0.25
 _RE_SIGNS = re.compile(rf"^[0-9{charset(DIGITS)}A-Za-z.,'`|]{{1,{MARK_CHARS}}}$")
 _RE_SIGN = re.compile(rf"[0-9{charset(DIGITS)}A-Za-z]")
 _RE_THAI_WORD = re.compile(f"[{charset(LETTERS)}].*[{charset(LETTERS)}]")
@@ -118,10 +115,6 @@ def marks_read_as_signs(words: list[OcrWord]) -> list[int]:
     [1, 2]
     """
     thai = [w for w in words if _RE_THAI_WORD.search(w.text) and w.bottom > w.top]
-    if not thai:
-        return []
-    typical = statistics.median(t.bottom - t.top for t in thai)
-    thai = [t for t in thai if t.bottom - t.top <= MARK_BOX * typical]
     out = []
     for i, w in enumerate(words):
         if not (_RE_SIGNS.match(w.text) and _RE_SIGN.search(w.text)):
@@ -130,7 +123,6 @@ def marks_read_as_signs(words: list[OcrWord]) -> list[int]:
         for t in thai:
             h = t.bottom - t.top
             if (w.bottom - w.top <= MARK_HEIGHT * h and t.top <= mid <= t.top + MARK_ZONE * h
-                    and w.bottom <= t.top + h / 2
                     and w.x1 >= t.x0 - MARK_REACH * h and w.x0 <= t.x1 + MARK_REACH * h):
                 out.append(i)
                 break
