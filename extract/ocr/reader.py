@@ -94,41 +94,6 @@ def is_noise(w: OcrWord) -> bool:
     return len(re.findall(f"[{charset(LETTERS)}]", w.text)) < 2 and len(w.text) <= 4
 
 
-#: Tesseract reads the tone marks and vowels above a Thai word as a word of their own, of
-#: digits or Latin letters (``เกิดขึ้น`` gives ``56`` and ``เกิดขัน``; ``ต่อไปนี้`` gives ``a``):
-#: a word of at most :data:`MARK_CHARS` such signs, no taller than :data:`MARK_HEIGHT` of
-#: a Thai word's box, its middle in the top :data:`MARK_ZONE` of that box, over the word
-#: or within :data:`MARK_REACH` of its height beside it. A digit printed beside Thai text
-#: stands on the line's base: its middle lies near the middle of the Thai word's box.
-MARK_CHARS, MARK_HEIGHT, MARK_ZONE, MARK_REACH = 3, 0.45, 0.35, 0.25
-_RE_SIGNS = re.compile(rf"^[0-9{charset(DIGITS)}A-Za-z.,'`|]{{1,{MARK_CHARS}}}$")
-_RE_SIGN = re.compile(rf"[0-9{charset(DIGITS)}A-Za-z]")
-_RE_THAI_WORD = re.compile(f"[{charset(LETTERS)}].*[{charset(LETTERS)}]")
-
-
-def marks_read_as_signs(words: list[OcrWord]) -> list[int]:
-    """Indexes of the words that are a Thai word's marks read as digits or letters (:data:`MARK_ZONE`).
-
-    >>> w = lambda t, x0, top, x1, bottom: OcrWord(t, x0, top, x1, bottom, 90.0, (1, 1, 1))
-    >>> thai = w("เกิดขันในหน่วยงาน", 194, 272, 843, 336)
-    >>> marks_read_as_signs([thai, w("56", 231, 279, 252, 289), w("1", 851, 279, 855, 289), w("๕", 850, 290, 866, 316)])
-    [1, 2]
-    """
-    thai = [w for w in words if _RE_THAI_WORD.search(w.text) and w.bottom > w.top]
-    out = []
-    for i, w in enumerate(words):
-        if not (_RE_SIGNS.match(w.text) and _RE_SIGN.search(w.text)):
-            continue
-        mid = (w.top + w.bottom) / 2
-        for t in thai:
-            h = t.bottom - t.top
-            if (w.bottom - w.top <= MARK_HEIGHT * h and t.top <= mid <= t.top + MARK_ZONE * h
-                    and w.x1 >= t.x0 - MARK_REACH * h and w.x0 <= t.x1 + MARK_REACH * h):
-                out.append(i)
-                break
-    return out
-
-
 def words_to_chars(words: list[OcrWord], scale: float) -> tuple[Char, ...]:
     """OCR words as glyph records in PDF points (one "glyph" per word).
 
@@ -207,8 +172,6 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         if in_context is not None:
             words = in_context(words, clean, image.dpi)
     words = [replace(w, text=restore_marks(drop_stray_ocr_marks(w.text))) for w in words if not is_noise(w)]
-    marks = set(marks_read_as_signs(words))
-    words = [w for i, w in enumerate(words) if i not in marks]
     rereads: list[CellReread] = []
     if cell_reader is not None:
         words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader, engine)
