@@ -1,4 +1,4 @@
-"""Rows a scan's debris invents: a Thai word's marks read as digits, a speck under a range row.
+"""Rows a scan's debris invents: a speck under a range row.
 
 Hand-built OCR words and page items (no OCR run); boxes in pixels of a
 300-dpi page, as Tesseract gives them for 14-point Thai text (a word's box
@@ -7,56 +7,15 @@ base is about 26 pixels high).
 """
 from __future__ import annotations
 
-import numpy as np
-
 from extract.ocr.engine import OcrWord
-from extract.ocr.raster import PageImage
-from extract.ocr.reader import marks_read_as_signs, ocr_page
 from extract.text.layer import Line
 from extract.text.layout import Cell, Table, TextLine
 from ita_extract.report.document import read_report
 from normalize.questionnaire import question
-from tests.ocr_fakes import FakeEngine
 
 
 def word(text: str, x0: int, top: int, x1: int, bottom: int, conf: float = 90.0, line: int = 1) -> OcrWord:
     return OcrWord(text, x0, top, x1, bottom, conf, (1, 1, line))
-
-
-# --- marks read as signs ----------------------------------------------------------
-
-def test_marks_above_a_thai_word_read_as_digits_or_letters_are_dropped():
-    """``เกิดขึ้น ท่าน`` at a page's top: its tone marks and vowels above came out as ``56``, ``1``, ``a``."""
-    thai = word("เกิดขันในหน่วยงานของทา", 194, 272, 843, 336)
-    other = word("ท่านมีความคิดเห็น", 930, 272, 1285, 336)
-    marks = [word("56", 231, 279, 252, 289, 70.7), word("1", 851, 279, 855, 289, 84.9),
-             word("8", 1233, 273, 1255, 298, 93.1), word("a", 1100, 272, 1122, 290, 89.6)]
-    assert marks_read_as_signs([thai, other, *marks]) == [2, 3, 4, 5]
-
-
-def test_digits_on_the_line_s_base_are_kept():
-    """A digit printed beside Thai text stands on the base line (its middle near the box's middle);
-    a score in the next column and the line above's last digit are no marks either."""
-    thai = word("ข้อคำถามที่", 194, 272, 500, 336)
-    kept = [word("๕", 510, 290, 528, 316),          # on the base line, right after the word
-            word("12", 240, 282, 280, 308),         # inside the word's span but on the base
-            word("100", 560, 280, 620, 306),        # a score, a column further right
-            word("๑", 300, 240, 316, 266)]          # the line above's digit: its middle above the box
-    assert marks_read_as_signs([thai, *kept]) == []
-
-
-def test_a_word_of_thai_letters_or_long_signs_is_never_a_mark():
-    thai = word("เกิดขันในหน่วยงาน", 194, 272, 843, 336)
-    assert marks_read_as_signs([thai, word("ที่", 300, 274, 330, 290), word("2566", 400, 274, 440, 290)]) == []
-
-
-def test_ocr_page_drops_the_marks_a_page_s_first_line_lost_to_digits():
-    """The whole page read: the marks' words are gone, the text and the digit on the base stay."""
-    words = [word("เกิดขันในหน่วยงาน", 194, 272, 843, 336), word("56", 231, 279, 252, 289, 70.7),
-             word("47", 400, 277, 421, 289, 69.4), word("๕", 850, 290, 866, 316, 91.0)]
-    img = PageImage(np.full((3508, 2480), 240, np.uint8), 300.0, True)
-    res = ocr_page(1, 595, 842, img, FakeEngine(words=words))
-    assert [w.text for w in res.words] == ["เกิดขันในหน่วยงาน", "๕"]
 
 
 # --- rows of OCR'd tables ---------------------------------------------------------
