@@ -396,6 +396,122 @@ def fill_codes(codes: Sequence[str | None]) -> list[str | None]:
     return out
 
 
+#: Text similarity (rapidfuzz ratio, spaces and punctuation ignored) below which a row's text says nothing of
+#: a question; above it, up to 100, the evidence grows linearly (0 to 1) ...
+ALIGN_TEXT_FLOOR = 50.0
+#: ... a code read as printed counts as much as a question text matched exactly ...
+ALIGN_CODE_WEIGHT = 1.0
+#: ... a question of the questionnaire skipped between two rows costs this much, a row left out of the
+#: numbering (debris read as a row) this much.
+ALIGN_GAP = 0.2
+ALIGN_SKIP = 0.5
+#: A code of the questionnaire read as printed but breaking the numbering is replaced only when its row's text
+#: is the other question's at least this closely (and closer than to its own).
+ALIGN_TEXT_MIN = 70.0
+
+_RE_ALIGN_IGNORED = re.compile(r"[\s*/()\-–.,]+")
+
+
+def _text_similarity(a: str, b: str) -> float:
+    ka, kb = _RE_ALIGN_IGNORED.sub("", a), _RE_ALIGN_IGNORED.sub("", b)
+    return fuzz.ratio(ka, kb) if ka and kb else 0.0
+
+
+def align_codes(rows: Sequence[tuple[str | None, str]],
+                questions: Sequence[tuple[str, str]]) -> list[str | None]:
+    """The code of each OCR'd row (its code as read, its text) in the numbering of ``questions``
+    (the questionnaire's codes and texts of the table's indicators, in their printed order).
+
+    A table prints its questions in the questionnaire's order; OCR garbles codes under a stamp
+    (``o29`` read ``o51``, ``o35`` read ``o5``) while the question text still reads. Rows are
+    aligned to the questions in order (each question at most once), each row scored by its code
+    as read and by how closely its text is the question's (dynamic programming over the two
+    sequences); ``None`` for a row the numbering leaves no place for.
+
+    >>> qs = [("o1", "โครงสร้าง"), ("o2", "ข้อมูลผู้บริหาร"), ("o3", "อำนาจหน้าที่"), ("o4", "แผนยุทธศาสตร์")]
+    >>> align_codes([("o1", "โครงสร้าง"), ("o52", "ข้อมูลผู้บริหร"), ("o3", "อำนาจหน้าที"), ("o4", "")], qs)
+    ['o1', 'o2', 'o3', 'o4']
+    >>> align_codes([("o1", "โครงสร้าง"), ("o3", "ข้อมูลผู้บริหาร"), ("o3", "อำนาจหน้าที่")], qs)
+    ['o1', 'o2', 'o3']
+    """
+    n, m = len(rows), len(questions)
+    if not n or not m:
+        return [None] * n
+    gain = [[(ALIGN_CODE_WEIGHT if code == qc else 0.0)
+             + max(0.0, _text_similarity(text, qt) - ALIGN_TEXT_FLOOR) / (100.0 - ALIGN_TEXT_FLOOR)
+             for qc, qt in questions] for code, text in rows]
+    neg = float("-inf")
+    # best[i][j]: the best score of rows 0..i-1 whose last placed row took question j-1 (j = 0: none placed yet)
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int | None]]] = [[(0, None)] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(n):
+        for last in range(m + 1):
+            here = best[i][last]
+            if here == neg:
+                continue
+            if here - ALIGN_SKIP > best[i + 1][last]:  # the row left out
+                best[i + 1][last], back[i + 1][last] = here - ALIGN_SKIP, (last, None)
+            for j in range(last, m):  # the row takes question j
+                s = here + gain[i][j] - (ALIGN_GAP * (j - last) if last else 0.0)
+                if s > best[i + 1][j + 1]:
+                    best[i + 1][j + 1], back[i + 1][j + 1] = s, (last, j)
+    last = max(range(m + 1), key=lambda j: best[n][j])
+    out: list[str | None] = [None] * n
+    for i in range(n, 0, -1):
+        prev, j = back[i][last]
+        out[i - 1] = questions[j][0] if j is not None else None
+        last = prev
+    return out
+
+
+def renumber_rows(rows: Sequence[tuple[str | None, str]], questions: Sequence[tuple[str, str]]
+                  ) -> list[tuple[str | None, str | None]]:
+    """Per OCR'd row (code as read, text): the code to keep (``None``: no place in the numbering) and why
+    it differs from the code read (``None`` when it does not).
+
+    A code read as printed that the questionnaire of the table's indicators has and the numbering
+    keeps stays; a code the questionnaire lacks (``o51`` in a table of o1-o33) takes the place the
+    alignment (:func:`align_codes`) gives it; a questionnaire code out of the numbering (``o1`` after
+    ``o26``) is replaced only when the row's text is the other question's. Nothing changes when the
+    table's codes of the questionnaire do not mostly read as its questions (another year's questions)
+    or fewer than two do. A row whose
+    code OCR lost (``None``) takes its place in the numbering, or stays ``None``.
+
+    >>> qs = [("o26", "การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล"), ("o27", "หลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล"),
+    ...       ("o28", "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี"),
+    ...       ("o29", "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")]
+    >>> rows = [("o26", qs[0][1]), ("o27", qs[1][1]), ("o2", qs[2][1]),
+    ...         ("o51", "623.แพรช่ฏิบัติกาว์จัตภารเรื่องร้องเรียนการทุจริตและประพ")]
+    >>> [c for c, _ in renumber_rows(rows, qs)]
+    ['o26', 'o27', 'o28', 'o29']
+    """
+    texts = dict(questions)
+    agree = sum(1 for code, text in rows if code in texts and _text_similarity(text, texts[code]) >= ALIGN_TEXT_FLOOR)
+    known = sum(1 for code, _ in rows if code in texts)  # codes outside the questionnaire say nothing either way
+    if agree < 2 or agree * 2 < known:
+        return [(code, None) for code, _ in rows]
+    aligned = align_codes(rows, questions)
+    out: list[tuple[str | None, str | None]] = []
+    for (code, text), new in zip(rows, aligned):
+        if new == code or (code is None and new is None):
+            out.append((code, None))
+        elif code is None:  # a code OCR lost: the place the numbering and the text give the row
+            out.append((new, f"A question whose code OCR lost was taken as {new} (its place among the "
+                             "rows' codes and its text)."))
+        elif code not in texts:
+            out.append((new, f"OCR read the code {code}, no question of this table; the numbering and the "
+                             f"question's text make it {new}." if new else
+                             f"OCR read the code {code}, no question of this table, and the numbering leaves "
+                             f"no place for it: the row was left out."))
+        elif new is not None and (sim := _text_similarity(text, texts[new])) >= ALIGN_TEXT_MIN \
+                and sim > _text_similarity(text, texts[code]):
+            out.append((new, f"OCR read the code {code}, out of the numbering; the question's text is {new}'s."))
+        else:
+            out.append((code, None))
+    return out
+
+
 def analysis_rows(t: IndicatorTable, indicators: list[int],
                   fiscal_year: int | None = None) -> tuple[list[ScoreRow], list[AnalysisRow], list[Problem]]:
     """Score rows and the analysis of one analysis table (question codes checked against the
@@ -408,6 +524,7 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
     analysis_cells: list[Cell] = []
     analysis_page: int | None = None
     read: list[tuple[RowCode, str, str, int, list[Cell | None]]] = []  # code, question, raw score, page, row
+    ocr_coded: list[int] = []  # the rows of ``read`` whose code OCR read
     for row, page in zip(t.rows, t.row_pages):
         acell = _cell(row, t.columns, "analysis")
         if acell is not None and not acell.is_empty:
@@ -424,6 +541,25 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
         for note in rc.notes:
             problems.append(problem("question-code-corrected", note, first, page))
         read.append((rc, q, raw_score, page, row))
+        if (rc.code or rc.text) and qcell is not None and qcell.ocr:
+            ocr_coded.append(len(read) - 1)
+    # codes OCR garbled (a stamp over o29-o33 read o51-o55): the questionnaire's numbering and the rows' texts
+    if ocr_coded and expected:
+        numbering = sorted(((q.code, q.text) for n in indicators for q in questionnaire.questions(fiscal_year, indicator=n)),
+                           key=lambda ct: (ct[0][0], int(ct[0][1:])))
+        left_out: set[int] = set()
+        for k, (new, note) in zip(ocr_coded, renumber_rows([(read[k][0].code, read[k][0].text) for k in ocr_coded],
+                                                          numbering)):
+            if note is None:
+                continue
+            rc, q, raw_score, page, row = read[k]
+            if new is None:
+                problems.append(problem("question-code-missing", note, first, page))
+                left_out.add(k)
+                continue
+            problems.append(problem("question-code-corrected" if rc.code else "question-code-inferred", note, first, page))
+            read[k] = (RowCode(new, rc.text, (*rc.notes, note)), q, raw_score, page, row)
+        read = [r for k, r in enumerate(read) if k not in left_out]
     # a code OCR lost: from the codes around it (the rows before the first code count down to it)
     named = [k for k, (rc, *_) in enumerate(read) if rc.code or rc.text]
     filled = dict(zip(named, fill_codes([read[k][0].code for k in named])))
