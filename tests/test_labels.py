@@ -189,6 +189,23 @@ def test_a_garbled_label_run_into_the_line_before_still_splits_at_its_colon():
     assert p.guideline == "หน่วยงานควรลดขั้นตอนการให้บริการ และเผยแพร่ผลการดำเนินงาน"
 
 
+@pytest.mark.parametrize("garbled", ["แนวทางการ Wann :", "แนวทางการยก ius:", "แนวทางกาs :"])
+def test_a_label_whose_rest_ocr_read_as_latin_closes_the_cause(garbled):
+    # issue 9: OCR read a label's first words right and its rest as Latin letters, alone on its line
+    # and closed by a colon: the cause ran on over the label into the whole guideline
+    text = (f"ข้อคำถามที่ได้คะแนนน้อยที่สุด : i3 การติดต่อ\nสาเหตุเกิดจาก : ผู้รับบริการบางส่วนไม่ทราบช่องทาง\n"
+            f"{garbled}\nเปิดโอกาสให้ประชาชนเข้ามามีส่วนร่วม")
+    p = split_analysis(text, ocr=True)
+    assert p.cause == "ผู้รับบริการบางส่วนไม่ทราบช่องทาง"
+    assert p.guideline == "เปิดโอกาสให้ประชาชนเข้ามามีส่วนร่วม"
+
+
+@pytest.mark.parametrize("line", ["ผู้รับบริการ Wann :", "แนว ab :"])
+def test_a_line_of_text_and_latin_before_a_colon_is_no_label(line):
+    p = split_analysis(f"สาเหตุ : บุคลากรบางส่วนไม่ทราบ\n{line}\nเปิดโอกาส", ocr=True)
+    assert p.guideline is None
+
+
 def test_lines_of_specks_in_an_ocr_cell_are_dropped_and_text_lines_kept():
     # issue 9: a stamp's or a speck's reading on a line of its own ("1", ":", "า") ended a guideline
     text = "สาเหตุ : บุคลากรไม่ทราบแผน\n:\nแนวทางการพัฒนา : จัดอบรมบุคลากร\nา\n1"
