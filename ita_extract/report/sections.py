@@ -201,12 +201,17 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
     free = [i for i in range(offset, len(header)) if i not in mapping.values()]
     # a column split in two by a stroke read as a ruling has an empty header cell
     labelled = [i for i in free if header[i] is not None and _cell_text(header[i])]
+    # the header cells drawn (a cell a wider one covers is None), those OCR read empty too: a stamp
+    # over a header row leaves a cell with no word while the cells around it name their fields
+    drawn = [i for i in free if header[i] is not None]
     if kind == MEASURES and missing and len(missing) <= MAX_UNNAMED and (
-            (len(missing) == len(free) and len(header) - offset == len(order)) or len(missing) == len(labelled)):
+            (len(missing) == len(free) and len(header) - offset == len(order)) or len(missing) == len(labelled)
+            or (not labelled and len(missing) == len(drawn))):
         # fields named but some (OCR garbled "ขั้นตอน", lost "ผู้รับผิดชอบ"): those left take the columns
         # left in the genre's order, so a table printing its finding before its measure, or its unit
         # before its period, keeps the columns its header names
-        return {**mapping, **dict(zip(missing, free if len(missing) == len(free) else labelled))}
+        cols = free if len(missing) == len(free) else labelled if len(missing) == len(labelled) else drawn
+        return {**mapping, **dict(zip(missing, cols))}
     if len(mapping) - offset < len(order) and len(header) - offset == len(order):
         # Ambiguous or misprinted header: trust the genre's column order.
         return {**{name: i + offset for i, name in enumerate(order)}, **({"no": 0} if offset else {})}
