@@ -439,3 +439,19 @@ def test_a_header_whose_labels_stand_at_two_heights_on_the_next_page_is_no_text_
     content = read_report(items)
     assert [(s.question, s.score) for s in content.scores] == [("o1", 100.0), ("o2", 50.0)]
     assert content.analyses[0].guideline == "เผยแพร่ข้อมูล"
+
+
+def test_specks_above_a_repeated_header_do_not_take_the_rest_of_the_split_row():
+    # issue 9: dust on page 2's top rule was read as a row ("IX") above the repeated header; it took the
+    # place of the split row's rest, which then stood as a measure of its own, and the header below
+    # a row opened a new table: every measure after it shifted by one
+    specks = [empty(), empty(), cell("IX"), empty(), empty()]
+    items = [heading("ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต"),
+             table([HEADER, _row("ทบทวนช่องทางการร้องเรียน", "ประกาศเจตจำนง", finding="ท่านคิดว่าการดำเนินการ")],
+                   page=1),
+             table([specks, HEADER, _row(None, None, period=None, resp=None, finding="มากน้อยเพียงใด"),
+                    _row("ประกาศเจตจำนงสุจริต", "1. รายงานผล 2. จัดอบรม", finding="บุคลากรบางส่วน")], page=2)]
+    content = read_report(items)
+    assert [m.measure for m in content.measures] == ["ทบทวนช่องทางการร้องเรียน", "ประกาศเจตจำนงสุจริต"]
+    assert content.measures[0].finding.endswith("มากน้อยเพียงใด")
+    assert content.measures[1].finding == "บุคลากรบางส่วน"
