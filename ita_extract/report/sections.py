@@ -667,7 +667,7 @@ def _speck_row(row: list[Cell | None]) -> bool:
 
     >>> from extract.text.layer import Line
     >>> def c(t): return Cell((0, 0, 9, 9), (Line(t, 0, 9, 0, 9, 9.0, 9.0),) if t else ())
-    >>> _speck_row([c(""), c("IX"), c("")]), _speck_row([c("ได้"), c("")]), _speck_row([c(""), c("")])
+    >>> _speck_row([c(""), c("IX"), c("")]), _speck_row([c("ได้รับ"), c("")]), _speck_row([c(""), c("")])
     (True, False, False)
     """
     texts = [_cell_text(c) for c in row if c is not None]
