@@ -455,3 +455,13 @@ def test_specks_above_a_repeated_header_do_not_take_the_rest_of_the_split_row():
     assert [m.measure for m in content.measures] == ["ทบทวนช่องทางการร้องเรียน", "ประกาศเจตจำนงสุจริต"]
     assert content.measures[0].finding.endswith("มากน้อยเพียงใด")
     assert content.measures[1].finding == "บุคลากรบางส่วน"
+
+
+def test_a_finding_cell_read_empty_below_one_with_text_is_the_rest_of_a_merged_cell():
+    # issue 9: a scan's grid drew a ruling across a merged finding cell: the second measure had no finding
+    items = [heading("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"),
+             table([HEADER, _row("ทบทวนมาตรการ", "รายงานทุกไตรมาส", finding="การประเมินความเสี่ยงการทุจริต"),
+                    _row("จัดทำแผนปฏิบัติการ", "จัดทำรายงานรอบ 6 เดือน", finding=None, resp=None)], page=1)]
+    content = read_report(items)
+    assert [m.finding for m in content.measures] == ["การประเมินความเสี่ยงการทุจริต"] * 2
+    assert content.measures[1].responsible is None  # a unit cell left empty stays empty

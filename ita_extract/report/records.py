@@ -522,7 +522,11 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
             # merged cell the break carried over (a measure row always names its period and unit)
             carried_over = (c is not None and c.is_empty and k > 0 and t.row_pages[k] != t.row_pages[k - 1]
                             and (_spans_down(t, k, col) or (name != "measure" and bool(last.get(name)))))
-            if col is not None and col < len(row) and (c is None or carried_over):
+            # a finding cell read empty under one with text on the same page: the rest of a merged
+            # cell a ruling OCR's grid drew across cut off (every measure answers a finding)
+            cut_merged = (name == "finding" and c is not None and c.is_empty and k > 0
+                          and t.row_pages[k] == t.row_pages[k - 1] and bool(last.get(name)))
+            if col is not None and col < len(row) and (c is None or carried_over or cut_merged):
                 f[name] = last.get(name, "")
             else:
                 text = cell_text(c)
