@@ -206,6 +206,30 @@ def test_a_line_of_text_and_latin_before_a_colon_is_no_label(line):
     assert p.guideline is None
 
 
+def test_a_colon_read_as_sara_a_after_a_label_closes_it():
+    # issue 9: OCR read the colon after "สาเหตุ" as ะ, run on with the lowest question's line: no
+    # Thai word has ะ after a vowel mark, so the label stood there and the cause was lost
+    text = ("ข้อคำถามที่ได้คะแนนน้อยที่สุด คือ i14 ท่านได้รับการประเมินผล มากน้อยเพียงใดสาเหตุะบุคลากรบางส่วนไม่ทราบ\n"
+            "แนวทางการพัฒนา : จัดอบรม")
+    p = split_analysis(text, ocr=True)
+    assert (p.cause, p.guideline) == ("บุคลากรบางส่วนไม่ทราบ", "จัดอบรม")
+
+
+def test_a_short_label_one_letter_off_alone_on_its_line_with_its_colon_read_as_sara_a():
+    text = ("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i14 ท่านได้รับการประเมินผล\nสิ่งเหตะ\nผู้รับบริการบางส่วนไม่ทราบ\n"
+            "แนวทางการยกระดับผลการประเมินฯ : จัดอบรม")
+    p = split_analysis(text, ocr=True)
+    assert (p.cause, p.guideline) == ("ผู้รับบริการบางส่วนไม่ทราบ", "จัดอบรม")
+
+
+@pytest.mark.parametrize("word", ["กะ", "นะ", "สาเหตุ"])
+def test_sara_a_after_a_consonant_or_without_it_is_no_colon(word):
+    # "จากะ": ะ after a consonant may open a syllable; a label without ะ or colon inside a line stays text
+    text = f"ข้อคำถามที่ได้คะแนนน้อยที่สุด : i14 ท่านได้รับ มากน้อยสาเหตุ{word}หลักคือ\nแนวทางการพัฒนา : จัดอบรม"
+    p = split_analysis(text, ocr=True)
+    assert p.cause is None
+
+
 def test_lines_of_specks_in_an_ocr_cell_are_dropped_and_text_lines_kept():
     # issue 9: a stamp's or a speck's reading on a line of its own ("1", ":", "า") ended a guideline
     text = "สาเหตุ : บุคลากรไม่ทราบแผน\n:\nแนวทางการพัฒนา : จัดอบรมบุคลากร\nา\n1"
