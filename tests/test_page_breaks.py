@@ -465,3 +465,13 @@ def test_a_finding_cell_read_empty_below_one_with_text_is_the_rest_of_a_merged_c
     content = read_report(items)
     assert [m.finding for m in content.measures] == ["การประเมินความเสี่ยงการทุจริต"] * 2
     assert content.measures[1].responsible is None  # a unit cell left empty stays empty
+
+
+def test_a_finding_cell_read_empty_above_one_with_text_is_the_top_of_a_merged_cell():
+    # issue 9: the merged cell's text stands in its middle, below the ruling the grid drew across it
+    items = [heading("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"),
+             table([HEADER, _row("ประเมินความเสี่ยง", "ทบทวนมาตรการ", finding=None),
+                    _row("ทบทวนมาตรการ", "ทบทวนการประเมิน", finding="ประกาศเจตนารมณ์ No Gift Policy"),
+                    _row("จัดอบรม", "อบรมปีละครั้ง", finding="บุคลากรบางส่วนไม่ทราบ")], page=1)]
+    content = read_report(items)
+    assert [m.finding for m in content.measures] == ["ประกาศเจตนารมณ์ No Gift Policy"] * 2 + ["บุคลากรบางส่วนไม่ทราบ"]

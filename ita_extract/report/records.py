@@ -535,6 +535,14 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
                 f[name] = normalize_citations(text)
         last = f
         out.append(f)
+    col = t.columns.get("finding")
+    for k in range(len(out) - 2, -1, -1):
+        # the top of a merged finding cell read empty, its text in the part below a ruling OCR's grid drew
+        # across it (the text stands in the cell's middle): the rows it spans share the text below
+        c = t.rows[k][col] if col is not None and col < len(t.rows[k]) else None
+        if (c is not None and c.is_empty and not out[k]["finding"] and out[k + 1]["finding"]
+                and t.row_pages[k] == t.row_pages[k + 1]):
+            out[k]["finding"] = out[k + 1]["finding"]
     return out
 
 
