@@ -23,3 +23,17 @@ def test_a_header_naming_fewer_fields_keeps_the_canonical_order():
     header = _header("ที่", "มาตรการ", "xx", "yy", "zz", "ระยะเวลา")
     assert column_map(MEASURES, header) == {"no": 0, "measure": 1, "finding": 2, "steps": 3, "period": 4,
                                             "responsible": 5}
+
+
+def test_a_header_cell_read_empty_between_named_ones_takes_the_field_left():
+    """A stamp over a scanned header row: OCR read no word in the finding's header cell; the cells
+    a wider cell covers are None (a row of 9 slots). 0.8.0 mapped no finding: every finding was lost."""
+    cells = _header("มาตรการ โครงการ หรือกิจกรรม", "", "ขั้นตอนหรือวิธีการปฏิบัติ", "ช่วงระยะเวลาในการดำเนินการ",
+                    "ผู้รับผิดชอบ")
+    header = [cells[0], None, cells[1], None, cells[2], None, cells[3], None, cells[4]]
+    assert column_map(MEASURES, header) == {"measure": 0, "finding": 2, "steps": 4, "period": 6, "responsible": 8}
+
+
+def test_two_empty_header_cells_for_one_field_left_assign_none():
+    cells = _header("มาตรการ", "", "", "ขั้นตอน", "ระยะเวลา", "ผู้รับผิดชอบ")
+    assert "finding" not in column_map(MEASURES, cells)

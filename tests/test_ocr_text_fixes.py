@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.ocr.text_fixes import repair_marks, restore_marks
+from extract.ocr.text_fixes import bracket_as_sara_ai, repair_marks, restore_marks
 
 
 @pytest.mark.parametrize("read,meant", [
@@ -90,3 +90,35 @@ def test_restore_marks_repairs_a_word_once(monkeypatch):
     assert restore_marks("ตรวจสอบอย่างสมำเสมอ") == restore_marks("ตรวจสอบอย่างสมำเสมอ") == "ตรวจสอบอย่างสม่ำเสมอ"
     assert calls == ["ตรวจสอบอย่างสมำเสมอ"]
     restore_marks.cache_clear()
+
+
+@pytest.mark.parametrize("read,meant", [
+    ("ผู้มีส่วน(ด้ส่วนเสียบางส่วน", "ผู้มีส่วนได้ส่วนเสียบางส่วน"),  # ไ's tall stroke read as a bracket
+    ("บริหารทั่ว[ป", "บริหารทั่วไป"),
+    ("การ[ช้งบประมาณ", "การใช้งบประมาณ"),  # ใ, where it makes the words
+])
+def test_a_bracket_read_for_sara_ai_inside_a_word_is_put_back(read, meant):
+    assert bracket_as_sara_ai(read) == meant
+
+
+@pytest.mark.parametrize("word", ["(อ้างอิงจาก", "คู่มือ(อ้างอิงจาก", "(o8)", "ข้อ(1)", "[ก]"])
+def test_brackets_of_text_are_left_alone(word):
+    assert bracket_as_sara_ai(word) == word
+
+
+def test_every_word_of_the_dev_corpus_ground_truth_comes_back_unchanged():
+    """The OCR word fixes (stray marks, brackets for sara ai, lost marks) leave every word the
+    composed dev reports print as it is (seeds below the held-out range)."""
+    from benchmarks.corpus.compose import compose
+    from extract.ocr.text_fixes import drop_stray_ocr_marks
+
+    changed = {}
+    for seed in range(16, 32):
+        r = compose(seed).report
+        texts = [s.question_text for s in r.scores] + [t for a in r.analyses for t in (a.cause, a.guideline)] + [
+            t for m in r.measures for t in (m.measure, m.finding, m.steps, m.period_text, m.responsible)]
+        for w in {w for t in texts if t for w in t.split()}:
+            got = restore_marks(bracket_as_sara_ai(drop_stray_ocr_marks(w)))
+            if got != w:
+                changed[w] = got
+    assert not changed

@@ -439,3 +439,39 @@ def test_a_header_whose_labels_stand_at_two_heights_on_the_next_page_is_no_text_
     content = read_report(items)
     assert [(s.question, s.score) for s in content.scores] == [("o1", 100.0), ("o2", 50.0)]
     assert content.analyses[0].guideline == "เผยแพร่ข้อมูล"
+
+
+def test_specks_above_a_repeated_header_do_not_take_the_rest_of_the_split_row():
+    # issue 9: dust on page 2's top rule was read as a row ("IX") above the repeated header; it took the
+    # place of the split row's rest, which then stood as a measure of its own, and the header below
+    # a row opened a new table: every measure after it shifted by one
+    specks = [empty(), empty(), cell("IX"), empty(), empty()]
+    items = [heading("ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต"),
+             table([HEADER, _row("ทบทวนช่องทางการร้องเรียน", "ประกาศเจตจำนง", finding="ท่านคิดว่าการดำเนินการ")],
+                   page=1),
+             table([specks, HEADER, _row(None, None, period=None, resp=None, finding="มากน้อยเพียงใด"),
+                    _row("ประกาศเจตจำนงสุจริต", "1. รายงานผล 2. จัดอบรม", finding="บุคลากรบางส่วน")], page=2)]
+    content = read_report(items)
+    assert [m.measure for m in content.measures] == ["ทบทวนช่องทางการร้องเรียน", "ประกาศเจตจำนงสุจริต"]
+    assert content.measures[0].finding.endswith("มากน้อยเพียงใด")
+    assert content.measures[1].finding == "บุคลากรบางส่วน"
+
+
+def test_a_finding_cell_read_empty_below_one_with_text_is_the_rest_of_a_merged_cell():
+    # issue 9: a scan's grid drew a ruling across a merged finding cell: the second measure had no finding
+    items = [heading("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"),
+             table([HEADER, _row("ทบทวนมาตรการ", "รายงานทุกไตรมาส", finding="การประเมินความเสี่ยงการทุจริต"),
+                    _row("จัดทำแผนปฏิบัติการ", "จัดทำรายงานรอบ 6 เดือน", finding=None, resp=None)], page=1)]
+    content = read_report(items)
+    assert [m.finding for m in content.measures] == ["การประเมินความเสี่ยงการทุจริต"] * 2
+    assert content.measures[1].responsible is None  # a unit cell left empty stays empty
+
+
+def test_a_finding_cell_read_empty_above_one_with_text_is_the_top_of_a_merged_cell():
+    # issue 9: the merged cell's text stands in its middle, below the ruling the grid drew across it
+    items = [heading("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"),
+             table([HEADER, _row("ประเมินความเสี่ยง", "ทบทวนมาตรการ", finding=None),
+                    _row("ทบทวนมาตรการ", "ทบทวนการประเมิน", finding="ประกาศเจตนารมณ์ No Gift Policy"),
+                    _row("จัดอบรม", "อบรมปีละครั้ง", finding="บุคลากรบางส่วนไม่ทราบ")], page=1)]
+    content = read_report(items)
+    assert [m.finding for m in content.measures] == ["ประกาศเจตนารมณ์ No Gift Policy"] * 2 + ["บุคลากรบางส่วนไม่ทราบ"]

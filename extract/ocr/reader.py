@@ -33,7 +33,7 @@ from extract.ocr.scan import (
     unbend,
     without_desk,
 )
-from extract.ocr.text_fixes import drop_stray_ocr_marks, restore_marks
+from extract.ocr.text_fixes import bracket_as_sara_ai, drop_stray_ocr_marks, restore_marks
 from normalize.thaichars import DIGITS, LETTERS, charset
 
 #: Thai text boxes span marks above and below: the font size is about this
@@ -171,7 +171,8 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         in_context = getattr(reader, "in_context", None)
         if in_context is not None:
             words = in_context(words, clean, image.dpi)
-    words = [replace(w, text=restore_marks(drop_stray_ocr_marks(w.text))) for w in words if not is_noise(w)]
+    words = [replace(w, text=restore_marks(bracket_as_sara_ai(drop_stray_ocr_marks(w.text))))
+             for w in words if not is_noise(w)]
     rereads: list[CellReread] = []
     if cell_reader is not None:
         words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader, engine)

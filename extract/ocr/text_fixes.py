@@ -36,6 +36,32 @@ def drop_stray_ocr_marks(s: str) -> str:
     return _RE_STRAY_MARK.sub("", s)
 
 
+# A bracket OCR made of sara ai (``ไ``'s tall stroke read as ``(`` or ``[``): inside a word, after a Thai
+# letter or mark and before a consonant, with no bracket closing it in the word (``(อ้างอิงจาก`` opens one).
+_RE_BRACKET_AI = re.compile(r"(?<=[\u0e01-\u0e4e])[(\[](?=[\u0e01-\u0e2e])(?![^()\[\]]*[)\]])")
+
+
+def bracket_as_sara_ai(word: str) -> str:
+    """``word`` with each bracket OCR read for sara ai (or sara ai maimalai) put back.
+
+    Of ``ไ`` and ``ใ``, the one more of the word then reads as dictionary words (``ไ`` when even),
+    taken only when more of the word reads as words than with the bracket.
+
+    >>> bracket_as_sara_ai("ผู้มีส่วน(ด้ส่วนเสีย"), bracket_as_sara_ai("บริหารทั่ว[ป"), bracket_as_sara_ai("และการ[ช้")
+    ('ผู้มีส่วนได้ส่วนเสีย', 'บริหารทั่วไป', 'และการใช้')
+    >>> bracket_as_sara_ai("(อ้างอิงจาก"), bracket_as_sara_ai("คู่มือ(อ้างอิงจาก"), bracket_as_sara_ai("(6-5)")
+    ('(อ้างอิงจาก', 'คู่มือ(อ้างอิงจาก', '(6-5)')
+    """
+    pos = 0
+    while (m := _RE_BRACKET_AI.search(word, pos)) is not None:
+        a, b = (word[:m.start()] + ai + word[m.end():] for ai in ("\u0e44", "\u0e43"))
+        best = b if _in_words(b) > _in_words(a) else a
+        if _in_words(best) > _in_words(word):  # a bracket opening words that read as words stays
+            word = best
+        pos = m.start() + 1
+    return word
+
+
 #: What Tesseract does to Thai: it drops tone marks and vowel marks, which a
 #: text layer's repair restores only on a page that shows a fault; OCR text
 #: always shows this one (see :class:`normalize.repair.Faults`).

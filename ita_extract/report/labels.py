@@ -108,7 +108,9 @@ def label_regex(words: str) -> str:
 
 # What may follow a label: ฯ, "คือ"/"ได้แก่", a colon (each optional).
 # OCR reads ฯ as ๆ.
-_TAIL = r"(?P<tail>(?:\s*[ฯๆ])?(?:\s*(?:คือ|ได้แก่))?\s*(?P<colon>[:：])?)"
+# OCR reads a colon right after a label as sara a (``สาเหตุะ``): after a vowel or tone mark no ะ can
+# follow in a Thai word, so there it is the colon.
+_TAIL = r"(?P<tail>(?:\s*[ฯๆ])?(?:\s*(?:คือ|ได้แก่))?\s*(?P<colon>[:：]|(?<![\u0e01-\u0e2e\s])ะ)?)"
 # Where a paragraph opens: the text start or a line break, then a bullet, or
 # the debris OCR makes of a bullet or a `<p>` remnant at the line start: up to
 # three signs with no Thai letter ("*.", "|"), or a bracket and up to three
@@ -439,8 +441,45 @@ def find_labels(text: str) -> list[LabelMatch]:
 
 
 # A line that holds a few Latin letters or digits and a colon, nothing else: a label OCR read
-# as Latin (``anna:`` for ``สาเหตุ:``).
-_RE_GARBLED_LABEL_LINE = re.compile(r"(?:^|\n)[^\S\n]*[A-Za-z0-9][A-Za-z0-9 ]{0,9}[^\S\n]*[:：][^\S\n]*(?=\n|$)")
+# as Latin (``anna:`` for ``สาเหตุ:``); or a label's first Thai words read right and the rest read
+# as Latin (``แนวทางการ Wann :`` for ``แนวทางการยกระดับผลการประเมินฯ :``).
+_RE_GARBLED_LABEL_LINE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?P<head>[\u0e00-\u0e7f]+(?=[^\S\n]*[A-Za-z0-9:：]))?[^\S\n]*"
+    r"(?P<latin>[A-Za-z0-9][A-Za-z0-9 ]{0,9})?[^\S\n]*[:：][^\S\n]*(?=\n|$)")
+#: The fewest letters a garbled label line's Thai head holds: a wording's first word or two, not a
+#: syllable of running text.
+GARBLED_HEAD_MIN_LETTERS = 6
+
+
+#: A line holding a short label misread by a letter, its colon read as sara a (``สิ่งเหตะ`` for ``สาเหตุ :``).
+_RE_GARBLED_SARA_A_LINE = re.compile(r"(?:^|\n)[^\S\n]*(?P<head>[\u0e00-\u0e7f]+)ะ[^\S\n]*(?=\n|$)")
+#: The fewest letters a whole wording misread by one letter holds on a garbled label line.
+GARBLED_WORDING_MIN_LETTERS = 4
+
+
+def _garbled_label_line(m: re.Match[str], kind: str) -> bool:
+    """Whether a line :data:`_RE_GARBLED_LABEL_LINE` matched stands for a label of ``kind``: Latin
+    debris alone, or a Thai head whose letters open a wording of ``kind``, then debris or the colon,
+    or are a whole wording one letter off.
+
+    >>> [_garbled_label_line(_RE_GARBLED_LABEL_LINE.search(t), GUIDELINE)
+    ...  for t in ("anna:", "แนวทางการ Wann :", "แนวทางกาs :", "ผู้รับบริการ Wann :", "แนว ab :", ":")]
+    [True, True, True, False, False, False]
+    >>> [_garbled_label_line(_RE_GARBLED_SARA_A_LINE.search(t), CAUSE) for t in ("สิ่งเหตะ", "สาเหตุะ", "ผู้รับะ")]
+    [True, True, False]
+    """
+    head = m.group("head")
+    if head is None:
+        return m.group("latin") is not None
+    got = _letters(head)
+    if len(got) >= GARBLED_WORDING_MIN_LETTERS and any(
+            Levenshtein.distance(got, _letters(p.text), score_cutoff=1) <= 1 for p in LABELS[kind]):
+        return True
+    if len(got) < GARBLED_HEAD_MIN_LETTERS:
+        return False
+    allowed = len(got) // 6  # a letter misread in six
+    return any(Levenshtein.distance(got, _letters(p.text)[:len(got)], score_cutoff=allowed) <= allowed
+               for p in LABELS[kind])
 
 
 def _garbled_between(text: str, chosen: list[LabelMatch]) -> list[LabelMatch]:
@@ -453,6 +492,9 @@ def _garbled_between(text: str, chosen: list[LabelMatch]) -> list[LabelMatch]:
     >>> t = "ข้อคำถามที่ได้คะแนนน้อยที่สุด : e4 การติดต่อ\\nanna:\\nผู้รับบริการบางส่วน\\nแนวทางการยกระดับผลการประเมินฯ : จัดทำ"
     >>> [(m.kind, t[m.end:m.end + 4]) for m in find_labels(t)]
     [('lowest', ' e4 '), ('cause', '\\nผู้'), ('guideline', ' จัด')]
+    >>> t = "สาเหตุเกิดจาก : ผู้รับบริการบางส่วน\\nแนวทางการ Wann :\\nเปิดโอกาส"  # the guideline's rest read as Latin
+    >>> [(m.kind, t[m.end:m.end + 5]) for m in find_labels(t)]
+    [('cause', ' ผู้ร'), ('guideline', '\\nเปิด')]
     """
     kinds = [m.kind for m in chosen]
     for k, kind in enumerate(ORDER):
@@ -463,7 +505,8 @@ def _garbled_between(text: str, chosen: list[LabelMatch]) -> list[LabelMatch]:
         if after is None and k + 1 < len(ORDER):
             continue
         hi = after.start if after is not None else len(text)
-        line = _RE_GARBLED_LABEL_LINE.search(text, lo, hi)
+        line = min((m for rx in (_RE_GARBLED_LABEL_LINE, _RE_GARBLED_SARA_A_LINE) for m in rx.finditer(text, lo, hi)
+                    if _garbled_label_line(m, kind)), key=lambda m: m.start(), default=None)
         if line is not None:
             chosen = sorted([*chosen, LabelMatch(kind, line.start(), line.end())], key=lambda m: m.start)
             kinds = [m.kind for m in chosen]

@@ -658,7 +658,11 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
             # merged cell the break carried over (a measure row always names its period and unit)
             carried_over = (c is not None and c.is_empty and k > 0 and t.row_pages[k] != t.row_pages[k - 1]
                             and (_spans_down(t, k, col) or (name != "measure" and bool(last.get(name)))))
-            if col is not None and col < len(row) and (c is None or carried_over):
+            # a finding cell read empty under one with text on the same page: the rest of a merged
+            # cell a ruling OCR's grid drew across cut off (every measure answers a finding)
+            cut_merged = (name == "finding" and c is not None and c.is_empty and k > 0
+                          and t.row_pages[k] == t.row_pages[k - 1] and bool(last.get(name)))
+            if col is not None and col < len(row) and (c is None or carried_over or cut_merged):
                 f[name] = last.get(name, "")
             else:
                 text = cell_text(c)
@@ -667,6 +671,14 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
                 f[name] = normalize_citations(text)
         last = f
         out.append(f)
+    col = t.columns.get("finding")
+    for k in range(len(out) - 2, -1, -1):
+        # the top of a merged finding cell read empty, its text in the part below a ruling OCR's grid drew
+        # across it (the text stands in the cell's middle): the rows it spans share the text below
+        c = t.rows[k][col] if col is not None and col < len(t.rows[k]) else None
+        if (c is not None and c.is_empty and not out[k]["finding"] and out[k + 1]["finding"]
+                and t.row_pages[k] == t.row_pages[k + 1]):
+            out[k]["finding"] = out[k + 1]["finding"]
     return out
 
 

@@ -201,12 +201,17 @@ def column_map(kind: str, header: list[Cell | None]) -> dict[str, int]:
     free = [i for i in range(offset, len(header)) if i not in mapping.values()]
     # a column split in two by a stroke read as a ruling has an empty header cell
     labelled = [i for i in free if header[i] is not None and _cell_text(header[i])]
+    # the header cells drawn (a cell a wider one covers is None), those OCR read empty too: a stamp
+    # over a header row leaves a cell with no word while the cells around it name their fields
+    drawn = [i for i in free if header[i] is not None]
     if kind == MEASURES and missing and len(missing) <= MAX_UNNAMED and (
-            (len(missing) == len(free) and len(header) - offset == len(order)) or len(missing) == len(labelled)):
+            (len(missing) == len(free) and len(header) - offset == len(order)) or len(missing) == len(labelled)
+            or (not labelled and len(missing) == len(drawn))):
         # fields named but some (OCR garbled "ขั้นตอน", lost "ผู้รับผิดชอบ"): those left take the columns
         # left in the genre's order, so a table printing its finding before its measure, or its unit
         # before its period, keeps the columns its header names
-        return {**mapping, **dict(zip(missing, free if len(missing) == len(free) else labelled))}
+        cols = free if len(missing) == len(free) else labelled if len(missing) == len(labelled) else drawn
+        return {**mapping, **dict(zip(missing, cols))}
     if len(mapping) - offset < len(order) and len(header) - offset == len(order):
         # Ambiguous or misprinted header: trust the genre's column order.
         return {**{name: i + offset for i, name in enumerate(order)}, **({"no": 0} if offset else {})}
@@ -657,6 +662,29 @@ def _is_speck_line(text: str) -> bool:
     return not _RE_WORD.search(normalize_text(text))
 
 
+def _speck_row(row: list[Cell | None]) -> bool:
+    """Whether a table row holds specks alone, no word in any cell (dust above a header read ``IX``).
+
+    >>> from extract.text.layer import Line
+    >>> def c(t): return Cell((0, 0, 9, 9), (Line(t, 0, 9, 0, 9, 9.0, 9.0),) if t else ())
+    >>> _speck_row([c(""), c("IX"), c("")]), _speck_row([c("ได้รับ"), c("")]), _speck_row([c(""), c("")])
+    (True, False, False)
+    """
+    texts = [_cell_text(c) for c in row if c is not None]
+    return any(texts) and all(_is_speck_line(t) for t in texts if t)
+
+
+def _specks_above_header(body: list[tuple[list[Cell | None], int]]) -> list[tuple[list[Cell | None], int]]:
+    """A continuing piece's body without the rows of specks above its repeated header.
+
+    Dust on the page's top rule read as a row (``IX``) is no row: it would take the rest
+    of the row the page break split (printed below the header), and rows before the
+    header would open a new table there.
+    """
+    last_header = max((k for k, (r, _) in enumerate(body) if _is_header(r)), default=-1)
+    return [(r, p) for k, (r, p) in enumerate(body) if k > last_header or not _speck_row(r)]
+
+
 class _Walker:
     """The state of one pass over a document's items (see :func:`find_sections`)."""
 
@@ -779,6 +807,7 @@ class _Walker:
                 where = [cur.slots[k] if k < len(cur.slots) else k for k in where]
                 if not (item.n_cols == cur.n_cols and where == item.column_slots):
                     body = [(_widen(r, item.column_slots, where, cur.n_cols), p) for r, p in body]
+            body = _specks_above_header(body)
             first = next(((r, p) for r, p in body if not _is_header(r)), None)
             if first and not cur.rows and cur.header and (header_rest(cur.kind, cur.header, first[0])
                                                           or self._completes_header(cur, first[0])):
