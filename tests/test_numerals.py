@@ -566,3 +566,31 @@ def test_no_code_letter_is_cut_off_after_a_glyph(rec, monkeypatch, ends):
     read = [classes[int(np.argmax(q))] for q in found[2]]
     assert "i" not in read  # was ๗ i ๗, its weakest part surer than ๗ ๘
     assert ends or len(read) == 2
+
+
+def test_run_end_cuts_are_tried_when_the_lowest_columns_cut_unsurely(rec, monkeypatch):
+    """``๗๕`` touching at 300 dpi, one unsure blob: its lowest valley columns cut ``๓`` and ``๙`` at 0.64 (enough
+    for a blob that wide), its runs' ends ``๗`` and ``๕`` at 0.84: an unsure cut is no reason not to try them."""
+    crop = np.full((40, 80), 255, np.uint8)
+    crop[8:32, 4:60] = 0
+    classes = rec.model.classes
+
+    def probs(blobs):
+        out = np.full((len(blobs), len(classes)), 0.001, np.float32)
+        out[:, classes.index("๔")] = 0.22  # the whole blob reads no sure glyph
+        return out
+
+    def valley(b, seg, need=0.0, ends=False):
+        w = b.mask.shape[1]
+        parts = numerals._cut(b, seg.scale, [0, w // 2, w])
+        read = ("๗", "๕") if ends else ("๓", "๙")
+        q = np.full((2, len(classes)), 0.001, np.float32)
+        for row, c in zip(q, read):
+            row[classes.index(c)] = 0.84 if ends else 0.64
+        return (0.84 if ends else 0.64), parts, q
+
+    monkeypatch.setattr(rec, "_probs", probs)
+    monkeypatch.setattr(rec, "_valley_split", valley)
+    monkeypatch.setattr(rec, "_equal_split", lambda b, seg: None)
+    _, items = rec._analyse_crop(crop)
+    assert [classes[int(np.argmax(p))] for _, _, p in items] == ["๗", "๕"]

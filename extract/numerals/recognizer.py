@@ -843,9 +843,11 @@ class Recognizer:
                 need = SPLIT_SURE_ACCEPT if too_wide else max(SPLIT_ACCEPT, self._weak(p))
                 best = self._equal_split(b, seg)
                 valley = self._valley_split(b, seg, need)
-                if (valley is None or valley[0] < need) and self._weak(p) < SPLIT_WEAK:
-                    # no cut at the valleys' lowest columns, and no sure glyph: their runs' ends too
-                    valley = self._valley_split(b, seg, need, ends=True)
+                if (valley is None or valley[0] < max(need, SPLIT_ACCEPT)) and self._weak(p) < SPLIT_WEAK:
+                    # no sure cut at the valleys' lowest columns, and no sure glyph: their runs' ends too
+                    more = self._valley_split(b, seg, need, ends=True)
+                    if more and (valley is None or more[0] > valley[0]):
+                        valley = more
                 if valley and (best is None or valley[0] > best[0]):
                     best = valley
                 if best and best[0] >= need:
