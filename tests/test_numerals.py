@@ -500,3 +500,97 @@ def test_a_digit_filled_in_is_no_decimal_point(rec, px):
     assert r.text == "100" and r.confidence < 0.5
     found = lone_number(r)
     assert found is None or found.text == "100"
+
+
+# --- run-end cuts: a fallback for unsure blobs, never a sure glyph's curl ------------------------
+
+
+GARUDA = {p.stem: p for p in font_files("Garuda")}
+needs_garuda = pytest.mark.skipif("Garuda-Bold" not in GARUDA, reason="Garuda missing: install fonts-tlwg-garuda")
+
+
+@needs_garuda
+@pytest.mark.parametrize("text, px, overlaps, want", [
+    ("๗๕.๐๐", 14 * 150 / 72, (0, 1, 2), "75.00"),  # was 752.00: ๕'s curl cut off at a run's end, read ๒
+    ("๕๐.๐๐", 14 * 200 / 72, (2,), "50.00"),  # was 550.00
+])
+def test_a_sure_wide_glyph_is_not_cut_at_the_ends_of_its_thin_strokes(rec, text, px, overlaps, want):
+    """Bold ``๗`` or ``๕`` alone, wider than SPLIT_SURE_WIDTH digit heights once blurred, read surely: a cut at
+    the end of a run of thin columns took its tail or curl off as a glyph of its own (``๗`` as ``๓`` and ``i``,
+    ``๕`` as ``๕`` and a point). Run ends are cut only in a blob that reads no sure glyph and whose lowest
+    valley columns gave no cut."""
+    import cv2
+
+    for overlap in overlaps:
+        crop = cv2.GaussianBlur(touching_digits(text, GARUDA["Garuda-Bold"], px, overlap), (3, 3), 0.8)
+        assert rec.read_number(crop).text == want, overlap
+
+
+def test_tail_alone_right_of_a_cut_is_a_tail():
+    """A part right of the cut no wider than TAIL_ALONE digit heights, rising above the glyph before: ``๗``'s
+    tail alone (the glyph cut into ``๓`` and a stroke read ``i``); no other columns of its part to compare."""
+    m = np.zeros((24, 40), np.uint8)
+    m[8:24, 0:14] = 1  # a ``๓``'s body
+    m[0:24, 14:17] = 1  # ``๗``'s tail, the part's only ink
+    assert numerals.tail_at_cut(m, 14, 18, 24.0)
+    m[8:24, 17:20] = 1  # a low narrow glyph instead (``๑``'s stem): no tail
+    m[0:8, 14:17] = 0
+    assert not numerals.tail_at_cut(m, 14, 20, 24.0)
+
+
+@pytest.mark.parametrize("ends", [False, True])
+def test_no_code_letter_is_cut_off_after_a_glyph(rec, monkeypatch, ends):
+    """A narrow stroke between two glyphs of touching digits read as ``i`` (the left of ``๘`` cut off it,
+    ``๗๘`` read ``7?9``): a code's letter begins its code, so no part after the first is one; a part cut at a
+    run's end must be a digit."""
+    mask = np.zeros((20, 34), np.uint8)
+    mask[:, 0:12] = 1
+    mask[9:11, 12:15] = 1  # thin joins: valleys
+    mask[:, 15:20] = 1  # a narrow stroke
+    mask[9:11, 20:23] = 1
+    mask[:, 23:34] = 1
+    seg = segment(((1 - mask) * 255).astype(np.uint8))
+    (blob,) = seg.blobs
+    classes = rec.model.classes
+
+    def probs(blobs):
+        out = np.full((len(blobs), len(classes)), 0.001, np.float32)
+        for row, b in zip(out, blobs):
+            w = b.mask.shape[1] / blob.mask.shape[0]
+            row[classes.index("i" if w < 0.5 else "๗" if w < 0.8 else "๘")] = 0.99 if w < 0.5 else 0.9 if w < 0.8 else 0.5
+        return out
+
+    monkeypatch.setattr(rec, "_probs", probs)
+    found = rec._valley_split(blob, seg, 0.0, ends=ends)
+    assert found is not None
+    read = [classes[int(np.argmax(q))] for q in found[2]]
+    assert "i" not in read  # was ๗ i ๗, its weakest part surer than ๗ ๘
+    assert ends or len(read) == 2
+
+
+def test_run_end_cuts_are_tried_when_the_lowest_columns_cut_unsurely(rec, monkeypatch):
+    """``๗๕`` touching at 300 dpi, one unsure blob: its lowest valley columns cut ``๓`` and ``๙`` at 0.64 (enough
+    for a blob that wide), its runs' ends ``๗`` and ``๕`` at 0.84: an unsure cut is no reason not to try them."""
+    crop = np.full((40, 80), 255, np.uint8)
+    crop[8:32, 4:60] = 0
+    classes = rec.model.classes
+
+    def probs(blobs):
+        out = np.full((len(blobs), len(classes)), 0.001, np.float32)
+        out[:, classes.index("๔")] = 0.22  # the whole blob reads no sure glyph
+        return out
+
+    def valley(b, seg, need=0.0, ends=False):
+        w = b.mask.shape[1]
+        parts = numerals._cut(b, seg.scale, [0, w // 2, w])
+        read = ("๗", "๕") if ends else ("๓", "๙")
+        q = np.full((2, len(classes)), 0.001, np.float32)
+        for row, c in zip(q, read):
+            row[classes.index(c)] = 0.84 if ends else 0.64
+        return (0.84 if ends else 0.64), parts, q
+
+    monkeypatch.setattr(rec, "_probs", probs)
+    monkeypatch.setattr(rec, "_valley_split", valley)
+    monkeypatch.setattr(rec, "_equal_split", lambda b, seg: None)
+    _, items = rec._analyse_crop(crop)
+    assert [classes[int(np.argmax(p))] for _, _, p in items] == ["๗", "๕"]

@@ -658,16 +658,19 @@ VALLEYS, VALLEY_PART = 12, (0.35, 1.3)
 VALLEY_BOUND_MARGIN = 1e-4
 
 
-def _valleys(mask: np.ndarray) -> list[int]:
+def _valleys(mask: np.ndarray, ends: bool = False) -> list[int]:
     """Columns where the ink per column is a local minimum: where touching glyphs meet.
 
-    A run of neighbouring minima (a flat stretch of a thin stroke) is one valley, cut at its ends and at
-    its lowest column (its middle one among equals): the :data:`VALLEYS` kept are that many places, not
-    one stroke's columns.
+    A run of neighbouring minima (a flat stretch of a thin stroke) is one valley, at its lowest column
+    (its middle one among equals): the :data:`VALLEYS` lowest are kept, that many places, not one
+    stroke's columns. With ``ends``, each of the :data:`VALLEYS` lowest runs is cut at its ends as well
+    (a thin stroke joining ``๗`` to a bracket): only for a blob that reads no sure glyph, where the lowest
+    columns gave no cut (:meth:`Recognizer._analyse`), since a run's end also cuts a glyph's own thin
+    tail off it (``๗`` into ``๓`` and its tail, read ``i``).
 
     >>> m = np.zeros((10, 16), np.uint8); m[:, :5] = 1; m[4:6, 5:10] = 1; m[:, 10:] = 1
-    >>> _valleys(m)
-    [5, 7, 9]
+    >>> _valleys(m), _valleys(m, ends=True)
+    ([7], [5, 7, 9])
     """
     cols = mask.sum(0)
     w = len(cols)
@@ -679,6 +682,12 @@ def _valleys(mask: np.ndarray) -> list[int]:
         else:
             runs.append([c])
     places = []
+    if not ends:
+        for run in runs:
+            least = min(cols[c] for c in run)
+            lowest = [c for c in run if cols[c] == least]
+            places.append(lowest[len(lowest) // 2])
+        return sorted(sorted(places, key=lambda c: cols[c])[:VALLEYS])
     for run in sorted(runs, key=lambda r: min(cols[c] for c in r))[:VALLEYS]:
         least = min(cols[c] for c in run)
         lowest = [c for c in run if cols[c] == least]
@@ -693,6 +702,9 @@ def _valleys(mask: np.ndarray) -> list[int]:
 TAIL_EDGE, TAIL_BEFORE, TAIL_RISE = 0.25, 0.8, 0.15
 #: ... the columns this many digit heights right of such a cut are tried as cuts instead (through the tail).
 TAIL_THROUGH = 0.5
+#: ... and a part no wider than this many digit heights right of such a cut is the tail alone (``๗`` cut into
+#: ``๓`` and its tail, read ``i``): it has no other columns to stay below it.
+TAIL_ALONE = 0.5
 
 
 def tail_at_cut(mask: np.ndarray, cut: int, end: int, digit_height: float) -> bool:
@@ -705,9 +717,11 @@ def tail_at_cut(mask: np.ndarray, cut: int, end: int, digit_height: float) -> bo
     >>> m = np.zeros((24, 40), np.uint8); m[8:24, 0:14] = 1; m[0:24, 14:17] = 1; m[8:24, 18:38] = 1
     >>> tail_at_cut(m, 14, 40, 24.0), tail_at_cut(m, 17, 40, 24.0)
     (True, False)
+    >>> tail_at_cut(m, 14, 18, 24.0)   # the part right of the cut is the tail alone
+    True
     >>> m[0:24, 10:13] = 1   # the tail on the left part's side: a glyph that rises as high
-    >>> tail_at_cut(m, 14, 40, 24.0)
-    False
+    >>> tail_at_cut(m, 14, 40, 24.0), tail_at_cut(m, 14, 18, 24.0)
+    (False, False)
     """
     h = mask.shape[0]
     if digit_height <= 0 or cut <= 0 or end - cut < 3:
@@ -717,11 +731,15 @@ def tail_at_cut(mask: np.ndarray, cut: int, end: int, digit_height: float) -> bo
     edge = cut + max(1, int(round(TAIL_EDGE * digit_height)))
     before = tops[max(0, cut - int(round(TAIL_BEFORE * digit_height))):cut]
     rest = tops[edge:end][inked[edge:end]]
-    if not inked[cut:edge].any() or not inked[:cut].any() or rest.size == 0:
+    if not inked[cut:edge].any() or not inked[:cut].any():
         return False
     top = int(tops[cut:edge].min())
     least = TAIL_RISE * digit_height
-    return bool(int(before.min()) - top >= least and float(np.median(rest)) - top >= least)
+    if int(before.min()) - top < least:
+        return False
+    if end - cut <= TAIL_ALONE * digit_height:
+        return True
+    return bool(rest.size and float(np.median(rest)) - top >= least)
 
 
 def _cut(b: Blob, scale: float, bounds: list[int]) -> tuple[Blob, ...] | None:
@@ -825,6 +843,11 @@ class Recognizer:
                 need = SPLIT_SURE_ACCEPT if too_wide else max(SPLIT_ACCEPT, self._weak(p))
                 best = self._equal_split(b, seg)
                 valley = self._valley_split(b, seg, need)
+                if (valley is None or valley[0] < max(need, SPLIT_ACCEPT)) and self._weak(p) < SPLIT_WEAK:
+                    # no sure cut at the valleys' lowest columns, and no sure glyph: their runs' ends too
+                    more = self._valley_split(b, seg, need, ends=True)
+                    if more and (valley is None or more[0] > valley[0]):
+                        valley = more
                 if valley and (best is None or valley[0] > best[0]):
                     best = valley
                 if best and best[0] >= need:
@@ -882,7 +905,7 @@ class Recognizer:
         return best
 
     def _valley_split(self, b: Blob, seg: Segmentation,
-                      need: float = 0.0) -> tuple[float, tuple[Blob, ...], np.ndarray] | None:
+                      need: float = 0.0, ends: bool = False) -> tuple[float, tuple[Blob, ...], np.ndarray] | None:
         """The best cut of a wide blob into 2-4 glyphs at its valleys (:func:`_valleys`):
         the cut whose weakest part reads best (dynamic programming over the
         valleys; each candidate part classified once), as ``(score, parts, probabilities)``.
@@ -893,10 +916,14 @@ class Recognizer:
         inner parts (most of them) only when both reach ``need``
         (:data:`VALLEY_BOUND_MARGIN` below it). Most wide blobs are Thai letters
         that read no digit at all: their inner parts are never classified.
+
+
+        ``ends``: the valleys' runs are cut at their ends too (:func:`_valleys`), and a part after the
+        first must read a digit. Never is a part after the first a code's letter (:meth:`_misplaced`).
         """
         w = b.mask.shape[1]
         dh = seg.digit_height * seg.scale
-        bounds = [0, *_valleys(b.mask), w]
+        bounds = [0, *_valleys(b.mask, ends), w]
         lo, hi = VALLEY_PART[0] * dh, VALLEY_PART[1] * dh
         parts: dict[tuple[int, int], Blob] = {}
         probs: dict[tuple[int, int], np.ndarray] = {}
@@ -917,8 +944,8 @@ class Recognizer:
         spans = spans_of(bounds)
         # the first parts, then the last ones, then the inner ones: each group is
         # classified only when those before leave a cut the chance to read ``need``
-        for ends in ([k for k in spans if k[0] == 0], [k for k in spans if k[0] > 0 and k[1] == w]):
-            reach = max((self._weak(probs[k]) for k in classify(ends)), default=0.0)
+        for group in ([k for k in spans if k[0] == 0], [k for k in spans if k[0] > 0 and k[1] == w]):
+            reach = max((self._weak(probs[k]) for k in classify(group)), default=0.0)
             if reach < need - VALLEY_BOUND_MARGIN:
                 return None
         classify([k for k in spans if 0 < k[0] and k[1] < w])
@@ -931,7 +958,8 @@ class Recognizer:
         tails: set[int] = set()
         through: set[int] = set()
         while True:
-            found = self._best_path(keys, w, lambda k, refused=frozenset(tails): 0.0 if k[0] in refused else self._weak(probs[k]))
+            found = self._best_path(keys, w, lambda k, refused=frozenset(tails): 0.0 if k[0] in refused
+                                    or (k[0] > 0 and self._misplaced(probs[k], ends)) else self._weak(probs[k]))
             more = {left[1] for left, right in zip(found[1], found[1][1:]) if left[1] not in tails
                     and self._looks_three(probs[left]) and (left[1] in through or tail_at_cut(b.mask, *right, dh))} \
                 if found else set()
@@ -965,6 +993,13 @@ class Recognizer:
             best.append(layer)
         found = [best[n][last] for n in (2, 3, 4) if last in best[n]]
         return max(found, key=lambda f: f[0]) if found else None
+
+    def _misplaced(self, p: np.ndarray, ends: bool) -> bool:
+        """Whether a part cut off the right of touching glyphs reads what never follows a glyph there:
+        a code's letter (``i`` ``e``: a code begins with it), or, cut at a run's end (:func:`_valleys`),
+        anything but a digit (``๕``'s own curl read as a point)."""
+        c = self.model.classes[int(np.argmax(p))]
+        return c in ("i", "e") or (ends and not meaning_in_number(c).isdigit())
 
     def _looks_three(self, p: np.ndarray) -> bool:
         """Whether a glyph's best class is a three (``๓`` is ``๗`` without its tail)."""
