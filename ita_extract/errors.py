@@ -327,10 +327,12 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
                 "แก้รหัสข้อคำถามที่อ่านผิดหรือเรียงลำดับผิด"),
     ProblemCode("question-code-inferred", "warning",
                 "A question printed without its code (or whose code OCR lost) was given the code that the "
-                "codes of the rows around it leave.",
+                "codes of the rows around it, or its text matched to the questionnaire, leave.",
                 "ข้อคำถามที่ไม่มีรหัส ได้รับรหัสตามรหัสของแถวข้างเคียง"),
-    ProblemCode("question-code-missing", "warning", "A question row without a code was skipped.",
-                "ข้ามแถวข้อคำถามที่ไม่มีรหัส"),
+    ProblemCode("question-code-missing", "warning",
+                "A question row without a usable code (none, or a scanned one outside the questionnaire with "
+                "no place left for it) was skipped.",
+                "ข้ามแถวข้อคำถามที่ไม่มีรหัส หรือรหัสที่สแกนได้ไม่อยู่ในแบบสำรวจ"),
     ProblemCode("score-unreadable", "warning", "A printed score could not be read as a number; it was left empty.",
                 "อ่านคะแนนที่พิมพ์ไว้เป็นตัวเลขไม่ได้ จึงเว้นว่างไว้"),
     ProblemCode("lowest-question-mismatch", "warning",
