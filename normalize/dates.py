@@ -14,7 +14,7 @@ from datetime import date
 from rapidfuzz.distance import Levenshtein
 
 from normalize.thai import thai_digits_to_arabic
-from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, LETTERS, MARKS, TEXT, charset
+from normalize.thaichars import CONSONANT_LOOKALIKES, CONSONANTS, DIGIT_LOOKALIKES, LETTERS, MARKS, TEXT, charset
 
 __all__ = [
     "drop_glued_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
@@ -270,9 +270,6 @@ def repair_month_names(text: str) -> str:
     return _RE_THAI_RUN.sub(fix, text)
 
 
-#: First letters of a month's abbreviation that OCR reads as a letter of like shape
-#: (``บิย.``, ``ฆ.ค.`` for ``มิ.ย.``, ``ม.ค.``; ``ด.ค.`` for ``ต.ค.``; ``ถ.ย.`` for ``ก.ย.``).
-_FIRST_LOOKALIKES = {"บ": "ม", "ฆ": "ม", "ด": "ต", "ถ": "ก", "ภ": "ก"}
 #: A short dotted word that may be a month's abbreviation OCR garbled (``กถุย.``,
 #: ``กอ.ค.``, ``บิย.``): two or three letters with their marks, a dot in or after them.
 _RE_ABBREVIATION_LIKE = re.compile(
@@ -293,7 +290,7 @@ def _key_month(key: str) -> int | None:
 
 def repair_month_abbreviations(text: str) -> str:
     """Month abbreviations OCR garbled by a letter, written as the registry spells them:
-    a letter of like shape for the first (:data:`_FIRST_LOOKALIKES`), or a letter a
+    a letter of like shape for the first (:data:`CONSONANT_LOOKALIKES`), or a letter a
     speck added inside (``กถุย.``, ``กอ.ค.``, ``กุขย.``, with its marks). Only a dotted
     word that stands where a month stands (before a year, beside a range sign) and
     that exactly one month fits; a word that already is a month stays.
@@ -318,8 +315,8 @@ def repair_month_abbreviations(text: str) -> str:
         parts = re.findall(f"เ?[{charset(CONSONANTS)}][{MARKS}]*", key)
         variants = []
         i = 1 if key.startswith("เ") else 0
-        if key[i] in _FIRST_LOOKALIKES:
-            variants.append(key[:i] + _FIRST_LOOKALIKES[key[i]] + key[i + 1:])
+        if key[i] in CONSONANT_LOOKALIKES:
+            variants.append(key[:i] + CONSONANT_LOOKALIKES[key[i]] + key[i + 1:])
         for k in range(1, len(parts) - 1):
             variants.append("".join(parts[:k] + parts[k + 1:]))
         months = {n for v in variants for n in [_key_month(v)] if n}

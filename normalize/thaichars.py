@@ -35,6 +35,7 @@ __all__ = [
     "CONSONANTS",
     "DIGITS",
     "DIGIT_LOOKALIKES",
+    "CONSONANT_LOOKALIKES",
     "FOLLOW_VOWELS",
     "KEY_MARKS",
     "LEAD_VOWELS",
@@ -122,6 +123,9 @@ DIGITS: str = thai_digits
 #: Thai letters Tesseract's Thai model writes for the digits it lacks
 #: (``๒๕๗๐`` → ``๒๕ฒ๐``, ``๒๕ญฒ๐``; ``๙`` → ``ณ``): in a run of digits, a place a digit was printed.
 DIGIT_LOOKALIKES: str = "ฒญฆณ"
+#: Consonants OCR reads for another of like shape on scans, read -> printed (``บิย.``, ``ฆ.ค.`` for
+#: ``มิ.ย.``, ``ม.ค.``; ``ด.ค.`` for ``ต.ค.``; ``ถ.ย.``, ``ภ.ย.`` for ``ก.ย.``).
+CONSONANT_LOOKALIKES: dict[str, str] = {"บ": "ม", "ฆ": "ม", "ด": "ต", "ถ": "ก", "ภ": "ก"}
 
 PHINTHU = "\u0e3a"  # ฺ
 THANTHAKHAT = "\u0e4c"  # ์
