@@ -6,6 +6,8 @@ row the rest of the last row before the break.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from extract.text.layout import Cell, Table, TextLine
 from extract.text.layer import Line
 from ita_extract.report.document import read_report
@@ -457,21 +459,43 @@ def test_specks_above_a_repeated_header_do_not_take_the_rest_of_the_split_row():
     assert content.measures[1].finding == "บุคลากรบางส่วน"
 
 
+def _scanned(rows):
+    """The rows as OCR reads them: every line recognized from an image."""
+    return [[c if c is None else Cell(c.bbox, tuple(dataclasses.replace(ln, ocr=True) for ln in c.lines))
+             for c in row] for row in rows]
+
+
+def _finding_below_empty(scanned: bool):
+    rows = [HEADER, _row("ทบทวนมาตรการ", "รายงานทุกไตรมาส", finding="การประเมินความเสี่ยงการทุจริต"),
+            _row("จัดทำแผนปฏิบัติการ", "จัดทำรายงานรอบ 6 เดือน", finding=None, resp=None)]
+    return read_report([heading("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"),
+                        table(_scanned(rows) if scanned else rows, page=1)])
+
+
+def _finding_above_empty(scanned: bool):
+    rows = [HEADER, _row("ประเมินความเสี่ยง", "ทบทวนมาตรการ", finding=None),
+            _row("ทบทวนมาตรการ", "ทบทวนการประเมิน", finding="ประกาศเจตนารมณ์ No Gift Policy"),
+            _row("จัดอบรม", "อบรมปีละครั้ง", finding="บุคลากรบางส่วนไม่ทราบ")]
+    return read_report([heading("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"),
+                        table(_scanned(rows) if scanned else rows, page=1)])
+
+
 def test_a_finding_cell_read_empty_below_one_with_text_is_the_rest_of_a_merged_cell():
     # issue 9: a scan's grid drew a ruling across a merged finding cell: the second measure had no finding
-    items = [heading("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"),
-             table([HEADER, _row("ทบทวนมาตรการ", "รายงานทุกไตรมาส", finding="การประเมินความเสี่ยงการทุจริต"),
-                    _row("จัดทำแผนปฏิบัติการ", "จัดทำรายงานรอบ 6 เดือน", finding=None, resp=None)], page=1)]
-    content = read_report(items)
+    content = _finding_below_empty(scanned=True)
     assert [m.finding for m in content.measures] == ["การประเมินความเสี่ยงการทุจริต"] * 2
     assert content.measures[1].responsible is None  # a unit cell left empty stays empty
 
 
 def test_a_finding_cell_read_empty_above_one_with_text_is_the_top_of_a_merged_cell():
     # issue 9: the merged cell's text stands in its middle, below the ruling the grid drew across it
-    items = [heading("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"),
-             table([HEADER, _row("ประเมินความเสี่ยง", "ทบทวนมาตรการ", finding=None),
-                    _row("ทบทวนมาตรการ", "ทบทวนการประเมิน", finding="ประกาศเจตนารมณ์ No Gift Policy"),
-                    _row("จัดอบรม", "อบรมปีละครั้ง", finding="บุคลากรบางส่วนไม่ทราบ")], page=1)]
-    content = read_report(items)
+    content = _finding_above_empty(scanned=True)
     assert [m.finding for m in content.measures] == ["ประกาศเจตนารมณ์ No Gift Policy"] * 2 + ["บุคลากรบางส่วนไม่ทราบ"]
+
+
+def test_an_empty_finding_cell_of_a_text_layer_stays_empty():
+    # a text layer's grid is the producer's own: an empty cell there is empty, never a neighbour's text
+    below = _finding_below_empty(scanned=False)
+    assert [m.finding for m in below.measures] == ["การประเมินความเสี่ยงการทุจริต", None]
+    above = _finding_above_empty(scanned=False)
+    assert [m.finding for m in above.measures] == [None, "ประกาศเจตนารมณ์ No Gift Policy", "บุคลากรบางส่วนไม่ทราบ"]

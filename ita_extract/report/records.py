@@ -649,6 +649,8 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
     """
     out: list[dict[str, str]] = []
     last: dict[str, str] = {}
+    # only OCR draws rulings of its own: a text layer's empty cell under a merged one is empty
+    ocr_grid = any(c is not None and c.ocr for row in t.rows for c in row)
     for k, row in enumerate(t.rows):
         f: dict[str, str] = {}
         for name in MEASURE_TEXT_FIELDS:
@@ -660,7 +662,7 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
                             and (_spans_down(t, k, col) or (name != "measure" and bool(last.get(name)))))
             # a finding cell read empty under one with text on the same page: the rest of a merged
             # cell a ruling OCR's grid drew across cut off (every measure answers a finding)
-            cut_merged = (name == "finding" and c is not None and c.is_empty and k > 0
+            cut_merged = (ocr_grid and name == "finding" and c is not None and c.is_empty and k > 0
                           and t.row_pages[k] == t.row_pages[k - 1] and bool(last.get(name)))
             if col is not None and col < len(row) and (c is None or carried_over or cut_merged):
                 f[name] = last.get(name, "")
@@ -671,7 +673,7 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
                 f[name] = normalize_citations(text)
         last = f
         out.append(f)
-    col = t.columns.get("finding")
+    col = t.columns.get("finding") if ocr_grid else None
     for k in range(len(out) - 2, -1, -1):
         # the top of a merged finding cell read empty, its text in the part below a ruling OCR's grid drew
         # across it (the text stands in the cell's middle): the rows it spans share the text below
