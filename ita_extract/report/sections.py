@@ -68,6 +68,8 @@ def header_kind(row: list[Cell | None]) -> str | None:
     texts = [t for t in texts if t]
     if len(texts) < 2 or any(len(t) > MAX_HEADER_CELL for t in texts):
         return None
+    if any(_RE_DATA.search(c.raw_text) for c in row if c is not None):
+        return None  # a question code or a score: a data row whose cells are short
     a = sum(any(_has(t, k) for ks in ANALYSIS_FIELDS.values() for k in ks) for t in texts)
     m = sum(any(_has(t, k) for ks in MEASURE_FIELDS.values() for k in ks) for t in texts)
     if any(_has(t, "คะแนน") for t in texts) and a >= 2:
@@ -97,6 +99,9 @@ def _names_measure_fields(texts: list[str]) -> int:
     named = {f for f, ks in MEASURE_FIELDS.items() for t in texts if any(_has(t, k) for k in ks)}
     return len(named) if "steps" in named else 0
 
+
+#: How alike (rapidfuzz ratio) a garbled header row's text is to a header the report printed before.
+KNOWN_HEADER_MIN = 70
 
 #: A question code ("i12", "o๓") or a score ("98.75"): a row holding one is a data row, never a header.
 _RE_DATA = re.compile(r"[ieoIEO]\s?[0-9๐-๙]|[0-9๐-๙][.,][0-9๐-๙]")
@@ -533,9 +538,26 @@ def _column_map(edges: list[tuple[float, float]], piece: list[tuple[float, float
     True
     >>> _column_map([(54, 281), (282, 327), (329, 550)], [(48, 275), (276, 322)])  # the next scanned page, 6 pt left
     [0, 1]
+    >>> _column_map([(0, 100), (100, 150), (150, 400)], [(0, 100), (100, 150), (150, 400), (190, 400)])
+    [0, 1, 2, 2]
     """
-    if not edges or not piece or len(piece) > len(edges):
+    # a cell standing inside the one left of it in the fullest row (a stroke OCR's grid took for a
+    # ruling inside a merged cell) is no column of its own: it maps where its container does
+    own = [j for j, (a, b) in enumerate(piece)
+           if not (j and a > piece[j - 1][0] + EDGE_TOLERANCE and b <= piece[j - 1][1] + EDGE_TOLERANCE)]
+    if not edges or not own or len(own) > len(edges):
         return None
+    found = _column_map_shifted(edges, [piece[j] for j in own])
+    if found is None:
+        return None
+    of = dict(zip(own, found))
+    out: list[int] = []
+    for j in range(len(piece)):
+        out.append(of.get(j, out[-1] if out else 0))
+    return out
+
+
+def _column_map_shifted(edges: list[tuple[float, float]], piece: list[tuple[float, float]]) -> list[int] | None:
     # a scanned page lies shifted on the glass: the piece's edges may all stand off by one offset
     shifts = [0.0] + sorted({x0 - piece[0][0] for x0, _ in edges if 0 < abs(x0 - piece[0][0]) <= MAX_PAGE_SHIFT},
                             key=abs)
@@ -578,6 +600,8 @@ def _widen(row: list[Cell | None], slots: list[int], where: list[int], n_cols: i
     ['o10', None, '87.5', 'text']
     >>> [x.raw_text if x else None for x in _widen([c("a"), c("b"), c("c")], [0, 2], [0, 1], 2)]
     ['a b', 'c']
+    >>> [x.raw_text if x else None for x in _widen([c("o1"), c("50"), c("lowest"), c("cause")], [0, 1, 2, 3], [0, 1, 2, 2], 3)]
+    ['o1', '50', 'lowest cause']
     """
     out: list[Cell | None] = [None] * n_cols
     for slot, cell in enumerate(row):
@@ -585,7 +609,7 @@ def _widen(row: list[Cell | None], slots: list[int], where: list[int], n_cols: i
             continue
         i = max((i for i, s in enumerate(slots) if s <= slot), default=0)
         k = where[i] + max(0, slot - slots[i]) if where else slot
-        end = where[i + 1] if i + 1 < len(where) else n_cols
+        end = next((w for w in where[i + 1:] if w > where[i]), n_cols) if where else n_cols  # a nested edge shares its slot
         if k >= end or out[k] is not None:
             k = max((j for j in range(min(k, n_cols - 1), -1, -1) if out[j] is not None), default=min(k, n_cols - 1))
         out[k] = cell if out[k] is None else Cell(
@@ -769,6 +793,21 @@ class _Walker:
         return merged != key(cur.header) and any(
             t is not cur and t.kind == cur.kind and key(t.header) == merged for t in self.tables)
 
+    def _known_header(self, row: list[Cell | None]) -> tuple[str, list[Cell | None]] | None:
+        """The kind and header of a table read before whose header ``row`` is, garbled (a stamp, blur).
+
+        A report prints one header row over all its tables of a kind: a row of as many
+        cells, no code or score, whose text is mostly that header's, is that header.
+        """
+        texts = [_cell_text(c) for c in row]
+        if sum(bool(t) for t in texts) < 2 or any(_RE_DATA.search(t) or len(t) > MAX_HEADER_CELL for t in texts):
+            return None
+        mine = "".join(texts)
+        for t in reversed(self.tables):
+            if len(t.header) == len(row) and fuzz.ratio(mine, "".join(_cell_text(c) for c in t.header)) >= KNOWN_HEADER_MIN:
+                return t.kind, t.header
+        return None
+
     def table(self, item: Table) -> None:
         self.width, self.n_cols, self.edges = item.bbox[2] - item.bbox[0], item.n_cols, item.column_edges
         self.slots = item.column_slots
@@ -784,6 +823,8 @@ class _Walker:
             self.heading(found, rows[i][0][0].raw_text if rows[i][0][0] else "", rows[i][1])
             i += 1
         kind, header, n_header = _split_header([r for r, _ in rows[i:]])
+        if kind is None and i < len(rows) and (known := self._known_header(rows[i][0])) is not None:
+            kind, header, n_header = known[0], known[1], 1
         body = rows[i + n_header:]
         cur = self.current
         same_page = cur is not None and bool(cur.row_pages) and cur.row_pages[-1] == item.page
@@ -832,10 +873,10 @@ class _Walker:
         appended: int | None = None  # the page of the last body row of this piece read
         for row, page in body:
             if _is_header(row):
-                if appended == page and cur.kind == MEASURES and header_kind(row) == MEASURES:
+                if appended == page and header_kind(row) == cur.kind:
                     # a header below rows of the same piece on the same page opens the next indicator's table, its
                     # heading lost (OCR read two tables as one, the heading line between them with them)
-                    cur = self._open(cur.kind, cur.columns, page, row)
+                    cur = self._open(cur.kind, column_map(cur.kind, row) or cur.columns, page, row)
                     appended = None
                 continue  # a header row printed twice
             found = heading_row(row)
