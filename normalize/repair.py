@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pythainlp.util.normalize import remove_zw
 
@@ -442,6 +443,12 @@ def _take_glyph(u: _Unit, k: int, taken: set, mark: str = "") -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _skeleton_prefixes() -> frozenset[str]:
+    """Every beginning of a skeleton of :func:`normalize.lexicon.lexicon` (the skeletons included)."""
+    return frozenset(skel[:k] for skel in lexicon() for k in range(1, len(skel) + 1))
+
+
 def repair_chunk(chunk: str, faults: Faults | None = None) -> str:
     """Re-read a run of Thai text as dictionary words where that is cheaper.
 
@@ -458,7 +465,7 @@ def repair_chunk(chunk: str, faults: Faults | None = None) -> str:
     units, n = r.units, len(r.units)
     if n == 0:
         return chunk
-    lex = lexicon()
+    lex, prefixes = lexicon(), _skeleton_prefixes()
     skel = "".join(skeleton_char(u.base) for u in units)
     inf = float("inf")
     best = [inf] * (n + 1)
@@ -474,11 +481,18 @@ def repair_chunk(chunk: str, faults: Faults | None = None) -> str:
         c = best[i] + UNKNOWN_COST
         if c < best[i + 1]:
             best[i + 1], back[i + 1], carry[i + 1] = c, (i, None, None), before
+        # a word's fit costs at least minus this refund (every other term is a cost): a word that
+        # cannot beat the best reading of its span even so is not fitted (the same readings, faster)
+        refund = r.leftover(i - 1, set(before)) if prev_word else 0.0
         for j in range(i + 1, min(n, i + MAX_WORD) + 1):
+            if skel[i:j] not in prefixes:
+                break  # no word's skeleton begins so: nor does any longer span
             cands = lex.get(skel[i:j])
             if not cands:
                 continue
             for word, wmarks, prior in cands:
+                if best[i] + WORD_COST + prior - refund >= best[j]:
+                    continue
                 wbases = "".join(ch for ch in word if ch in _BASE_SET)
                 fit = r.fit(i, j, wbases, wmarks, before, prev_word)
                 c = best[i] + WORD_COST + prior + fit.cost

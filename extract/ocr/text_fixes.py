@@ -170,6 +170,28 @@ COMPOUND_MIN_FREQUENCY = 1000
 _RE_THAI_WORD = re.compile("[\u0e01-\u0e4e]+")  # Thai letters and marks, no digits
 
 
+#: What :func:`_misread_variants` changes, undone: the tone marks it puts back removed, sara ai
+#: maimalai read as maimuan. A word and all its variants share this key.
+_UNMISREAD = str.maketrans({_MAIMALAI: _MAIMUAN, **{t: None for t in _LOST_TONES}})
+
+
+def _without_lost_marks(s: str) -> str:
+    """
+    >>> _without_lost_marks("ส่วนร่วม"), _without_lost_marks("ให้") == _without_lost_marks("ไห")
+    ('สวนรวม', True)
+    """
+    return s.translate(_UNMISREAD)
+
+
+@lru_cache(maxsize=1)
+def _compound_keys() -> frozenset[str]:
+    """:func:`_without_lost_marks` of every dictionary word a compound may be
+    (:data:`COMPOUND_MIN_FREQUENCY`): words whose key is not here have no such variant,
+    so :func:`join_lost_compounds` need not spell their variants out."""
+    words, freq = _dictionary(), _frequencies()
+    return frozenset(_without_lost_marks(w) for w in words if freq.get(w, 0) >= COMPOUND_MIN_FREQUENCY)
+
+
 def join_lost_compounds(toks: Sequence[str]) -> list[str]:
     """Neighbouring words that are one dictionary word once the tone marks Tesseract lost are back.
 
@@ -187,13 +209,14 @@ def join_lost_compounds(toks: Sequence[str]) -> list[str]:
     >>> join_lost_compounds(["เจ้า", "หนา", "ที่"]), join_lost_compounds(["เสียง", "ดัง"])
     (['เจ้าหน้าที่'], ['เสียง', 'ดัง'])
     """
-    words, freq = _dictionary(), _frequencies()
+    words, freq, keys = _dictionary(), _frequencies(), _compound_keys()
     out = list(toks)
     i = 0
     while i + 1 < len(out):
         for span in (3, 2):  # the longest compound first (``มี`` + ``ส่วน`` is a word too)
             joined = "".join(out[i:i + span])
-            if i + span > len(out) or not _RE_THAI_WORD.fullmatch(joined) or joined in words:
+            if (i + span > len(out) or not _RE_THAI_WORD.fullmatch(joined) or joined in words
+                    or _without_lost_marks(joined) not in keys):  # no common word is that with marks put back
                 continue
             found = [c for c in _misread_variants(joined, COMPOUND_LOST_TONES)
                      if c in words and freq.get(c, 0) >= COMPOUND_MIN_FREQUENCY]

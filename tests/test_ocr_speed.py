@@ -1,0 +1,103 @@
+"""Time per scanned page (issue #9): the work skipped or reshaped gives the same results as before.
+
+Each shortcut here is exact: a cheap test that proves the skipped work could not
+change the outcome, or the same arithmetic done in another order of memory.
+No wall-clock assertions: the work done is counted instead.
+"""
+from __future__ import annotations
+
+import random
+
+import cv2
+import numpy as np
+import pytest
+
+import extract.ocr.text_fixes as tf
+import normalize.repair as rp
+from extract.ocr.text_fixes import COMPOUND_MIN_FREQUENCY, join_lost_compounds
+from normalize.lexicon import _frequencies
+from normalize.repair import Faults, repair_chunk
+from normalize.thai import _dictionary
+
+
+def _join_spelled_out(toks: list[str]) -> list[str]:
+    """:func:`join_lost_compounds` as it was: every neighbours' variants spelled out and looked up."""
+    words, freq = _dictionary(), _frequencies()
+    out = list(toks)
+    i = 0
+    while i + 1 < len(out):
+        for span in (3, 2):
+            joined = "".join(out[i:i + span])
+            if i + span > len(out) or not tf._RE_THAI_WORD.fullmatch(joined) or joined in words:
+                continue
+            found = [c for c in tf._misread_variants(joined, tf.COMPOUND_LOST_TONES)
+                     if c in words and freq.get(c, 0) >= COMPOUND_MIN_FREQUENCY]
+            if found:
+                out[i:i + span] = [max(found, key=lambda c: freq.get(c, 0))]
+                break
+        i += 1
+    return out
+
+
+def test_neighbours_no_common_word_can_come_from_are_not_spelled_out(monkeypatch):
+    def spelled(*_a, **_k):
+        raise AssertionError("variants spelled out for words no compound can come from")
+
+    monkeypatch.setattr(tf, "_misread_variants", spelled)
+    assert join_lost_compounds(["กบ", "ขด", "ฉม"]) == ["กบ", "ขด", "ฉม"]
+
+
+def test_compounds_that_lost_tone_marks_are_still_joined():
+    assert join_lost_compounds(["การ", "มี", "สวน", "รวม"]) == ["การ", "มี", "ส่วนร่วม"]
+    assert join_lost_compounds(["ขัน", "ตอน"]) == ["ขั้นตอน"]
+    assert join_lost_compounds(["ไห", "กับ"]) == _join_spelled_out(["ไห", "กับ"])
+
+
+def test_joining_gives_what_spelling_out_every_variant_gives():
+    rng = random.Random(9)
+    freq = _frequencies()
+    common = sorted(w for w in _dictionary() if freq.get(w, 0) >= 2000 and len(w) <= 6)
+    bare = str.maketrans({t: None for t in "\u0e48\u0e49\u0e47"})
+    for _ in range(300):
+        toks = [rng.choice(common) for _ in range(rng.randint(2, 4))]
+        toks = [t.translate(bare) if rng.random() < 0.6 else t for t in toks]
+        toks = [t.replace("\u0e43", "\u0e44") if rng.random() < 0.3 else t for t in toks]
+        assert join_lost_compounds(toks) == _join_spelled_out(toks), toks
+
+
+@pytest.mark.parametrize("chunk", ["ผู้รับบริการบางสวนเหนว่า", "ดำเนนการตรวจสอบอย่างสมำเสมอ", "ประเมนิ"])
+def test_words_that_cannot_beat_the_best_reading_of_their_span_are_not_fitted(monkeypatch, chunk):
+    faults = Faults(unread=True)
+    expected = repair_chunk(chunk, faults)
+    fits = []
+    fit = rp._Reader.fit
+
+    def counted(self, *a, **k):
+        fits.append(a[:2])
+        return fit(self, *a, **k)
+
+    monkeypatch.setattr(rp._Reader, "fit", counted)
+    assert repair_chunk(chunk, faults) == expected
+    # every dictionary word whose skeleton matches a span starting where a reading ends
+    units = rp._Reader(chunk, faults).units
+    skel = "".join(rp.skeleton_char(u.base) for u in units)
+    lex = rp.lexicon()
+    candidates = sum(len(lex.get(skel[i:j], ())) for i in range(len(units))
+                     for j in range(i + 1, min(len(units), i + rp.MAX_WORD) + 1))
+    assert 0 < len(fits) < candidates
+
+
+def test_a_map_turned_block_by_block_is_the_map_turned_whole():
+    from extract.ocr.scan import _affine_map
+
+    rng = np.random.default_rng(3)
+    h, w = 301, 257
+    map_x = (rng.random((h + 5, w + 7), dtype=np.float32) * w)[:h, :w]  # views, as unbend slices them
+    map_y = (rng.random((h + 5, w + 7), dtype=np.float32) * h)[:h, :w]
+    for angle in (-1.7, 0.45, 3.9):
+        m = cv2.invertAffineTransform(cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0))
+        whole_x = (m[0, 0] * map_x + m[0, 1] * map_y + m[0, 2]).astype(np.float32)
+        whole_y = (m[1, 0] * map_x + m[1, 1] * map_y + m[1, 2]).astype(np.float32)
+        out_x, out_y = _affine_map(map_x, map_y, m)
+        assert out_x.dtype == out_y.dtype == np.float32
+        assert np.array_equal(out_x, whole_x) and np.array_equal(out_y, whole_y)
