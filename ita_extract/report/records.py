@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from extract.text.layout import Cell
 from normalize import questionnaire
@@ -20,7 +21,7 @@ from normalize.dates import parse_period, period_open_end
 from normalize.indicators import CANONICAL, tool_for_indicator
 from normalize.thai import normalize_text
 from normalize.thaichars import LETTERS, charset
-from ita_extract.report.labels import CAUSE, GUIDELINE, LOWEST, find_labels, is_label_only, opens_with_label
+from ita_extract.report.labels import CAUSE, GUIDELINE, LABELS, LOWEST, find_labels, is_label_only, opens_with_label
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from ita_extract.report.sections import IndicatorTable
 from extract.text.cell_text import cells_text
@@ -96,6 +97,51 @@ _RE_DEBRIS_LINE = re.compile(rf"^[^\S\n]*(?:[^\s{charset(LETTERS)}][^\S\n]*){{1,
 _RE_SPECKS_LINE = re.compile(rf"^[^\S\n]*(?:[^\s{charset(LETTERS)}]{{1,2}}[^\S\n]+)+[^\s{charset(LETTERS)}]{{1,2}}[^\S\n]*$")
 
 
+#: Speck tokens in a row that make a run of specks inside a line of text ...
+SPECK_RUN_MIN = 3
+#: ... of which this many at least hold a Latin letter or a sign text has no use for alone.
+SPECK_RUN_STRANGE = 2
+_RE_CODE_TOKEN = re.compile(r"^[ieoIEO]\d+[,.)]?$")
+_RE_STRANGE = re.compile(r"[A-Za-z&©“”«»=~^*<>|_¥®‘’\"'`!?%#@\[\]{}]")
+
+
+def _is_speck_token(tok: str) -> bool:
+    return len(tok) <= 2 and not _RE_CODE_TOKEN.match(tok)
+
+
+def drop_speck_runs(line: str) -> str:
+    """A line of OCR'd text without its runs of specks: :data:`SPECK_RUN_MIN` or more tokens of one or two
+    characters in a row (dust, a stamp's edge read as ``ฆ ม & va 1 a``), :data:`SPECK_RUN_STRANGE` of them
+    with a Latin letter or a stray sign. Words, codes (``o5``), dates and numbers (``68 - 30``) stay.
+
+    >>> drop_speck_runs("เป็นระยะ 2 aA © © ve และรายงานผล"), drop_speck_runs("ให้บุคลากร ฆ ม & va 1 a")
+    ('เป็นระยะ และรายงานผล', 'ให้บุคลากร')
+    >>> drop_speck_runs("1 ต.ค. 68 - 30 ก.ย. 69"), drop_speck_runs("No Gift Policy (อ้างอิงจาก o1 - o2)")
+    ('1 ต.ค. 68 - 30 ก.ย. 69', 'No Gift Policy (อ้างอิงจาก o1 - o2)')
+    """
+    toks = line.split(" ")
+    words = [t for t in toks if t]
+    if len(words) < SPECK_RUN_MIN:
+        return line
+    drop: set[int] = set()
+    i = 0
+    while i < len(toks):
+        if not toks[i] or not _is_speck_token(toks[i]):
+            i += 1
+            continue
+        j, n = i, []
+        while j < len(toks) and (not toks[j] or _is_speck_token(toks[j])):
+            if toks[j]:
+                n.append(j)
+            j += 1
+        if len(n) >= SPECK_RUN_MIN and sum(bool(_RE_STRANGE.search(toks[k])) for k in n) >= SPECK_RUN_STRANGE:
+            drop.update(n)
+        i = j
+    if not drop or len(drop) == len(words):
+        return line
+    return " ".join(t for k, t in enumerate(toks) if k not in drop and t)
+
+
 def drop_debris_lines(text: str) -> str:
     """An OCR'd cell's text without its lines of specks; a text that is nothing else stays.
 
@@ -109,6 +155,11 @@ def drop_debris_lines(text: str) -> str:
     lines = text.split("\n")
     kept = [ln for ln in lines if not (_RE_DEBRIS_LINE.match(ln) or _RE_SPECKS_LINE.match(ln))]
     return "\n".join(kept) if kept and len(kept) < len(lines) else text
+
+
+def drop_specks(text: str) -> str:
+    """An OCR'd part's text without its runs of specks inside lines (:func:`drop_speck_runs`)."""
+    return "\n".join(drop_speck_runs(ln) for ln in text.split("\n"))
 
 
 @dataclass(frozen=True)
@@ -139,12 +190,13 @@ def split_analysis(text: str, ocr: bool = False) -> AnalysisParts:
     parts: dict[str, str] = {}
     for i, m in enumerate(marks):
         stop = marks[i + 1].start if i + 1 < len(marks) else len(text)
-        parts[m.kind] = trim_debris(normalize_text(text[m.end:stop]), ocr)
+        part = trim_debris(normalize_text(text[m.end:stop]), ocr)
+        parts[m.kind] = trim_debris(drop_specks(part), ocr) if ocr else part
     head = normalize_text(text[:marks[0].start]) if marks else ""
     if not marks:
         parts[LOWEST] = ""
         if not _RE_NONE.match(text):
-            parts[GUIDELINE] = normalize_text(text)
+            parts[GUIDELINE] = normalize_text(drop_specks(text) if ocr else text)
     elif head and LOWEST not in parts:
         parts[LOWEST] = head
 
@@ -240,6 +292,120 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: 
         if all(end <= a or start >= b for a, b, _ in taken):
             taken.append((start, end, code))
     return [code for _, _, code in sorted(taken)]
+
+
+#: The share of a quoted question's letters (spaces left out) that must come back in order where the
+#: analysis quotes it, for its end to be trusted: OCR garbles some, or loses a line of it.
+QUOTED_MIN_MATCH = 0.6
+#: Letters past the quoted question's length the quote may take (OCR's debris, a code read twice).
+QUOTE_SLACK = 0.15
+#: A run of this many letters read as the question has them ends the quote; one or two letters
+#: alike are chance (a lost ``มากน้อยเพียงใด`` set against the cause's first words).
+QUOTE_END_RUN = 3
+
+
+def quote_end(question_text: str, text: str) -> int | None:
+    """The index in ``text`` after its quote of ``question_text`` (the questionnaire's wording), or ``None``
+    when ``text`` does not quote it; what OCR lost of the question's end is not sought in what follows.
+
+    >>> q = "หน่วยงานของท่าน มีการใช้งบประมาณหรือการจัดซื้อจัดจ้าง มากน้อยเพียงใด"
+    >>> t = "i6 หน่วยงานของท่าน มีการใช้งบประมาณหรือการจัดซื้อจัดจ้าง มากน้อยเพียงใด บุคลากรบางส่วนเข้าใจว่า"
+    >>> t[quote_end(q, t):]
+    ' บุคลากรบางส่วนเข้าใจว่า'
+    >>> t = "i6 หน่วยงานของท่าน มีการใช้งบประมาณหรือการจุ๊ดซื่อจั ni\\nพนักงานและลูกจ้างบางส่วน"  # its end lost
+    >>> t[quote_end(q, t):]
+    ' ni\\nพนักงานและลูกจ้างบางส่วน'
+    >>> t = "i6 หน่วยงานของท่าน มีการใช้งบประมาณหรือการจัดซื้อจัดจ้าง\\nมากกว่าที่ผ่านมา"  # its end lost
+    >>> t[quote_end(q, t):]
+    '\\nมากกว่าที่ผ่านมา'
+    >>> quote_end(q, "i6 การเผยแพร่ข้อมูลข่าวสารของหน่วยงาน") is None
+    True
+    """
+    at = [i for i, ch in enumerate(text) if not ch.isspace()]
+    hay = "".join(text[i] for i in at)
+    needle = re.sub(r"\s+", "", question_text)
+    if len(needle) < 8 or len(hay) < QUOTED_MIN_MATCH * len(needle):
+        return None
+    m = fuzz.partial_ratio_alignment(needle, hay)
+    if m is None:
+        return None
+    start = m.dest_start if len(hay) > len(needle) else 0
+    window = hay[start:start + int(len(needle) * (1 + QUOTE_SLACK)) + 2]
+    runs = [op for op in Levenshtein.opcodes(needle, window) if op.tag == "equal"]
+    if sum(op.src_end - op.src_start for op in runs) < QUOTED_MIN_MATCH * len(needle):
+        return None
+    last = max((op for op in runs if op.dest_end - op.dest_start >= QUOTE_END_RUN), key=lambda op: op.dest_end,
+               default=None)
+    if last is None:
+        return None
+    end = at[start + last.dest_end - 1] + 1
+    if last.src_end < len(needle) and end < len(text) and not text[end].isspace():
+        # the question's end lost, and the run found in a word of what follows: that word is not the question's
+        end = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), at[start])
+    return end
+
+
+#: The fewest Thai letters the text after a quoted question must hold to be the cause whose label
+#: OCR lost (less is the question's own debris).
+UNLABELLED_CAUSE_MIN_LETTERS = 12
+# What OCR left of a lost cause label before the cause's text: a garbled label closed by a colon
+# (``aiing :``, at most three Thai letters in it), or signs and Latin letters with no digit (``A (``).
+_RE_LOST_LABEL = re.compile(
+    rf"^\s*(?:[^\n:：{charset(LETTERS)}]*(?:[{charset(LETTERS)}][^\n:：{charset(LETTERS)}]*){{0,3}}[:：]"
+    rf"|[^\s\d{charset(LETTERS)}เแโใไ][^\d{charset(LETTERS)}เแโใไ]{{0,5}}(?=[{charset(LETTERS)}เแโใไ]))")
+
+
+def cause_after_quote(lowest_text: str, question_texts: Sequence[str]) -> str | None:
+    """The cause when OCR lost its label: the text after the lowest question(s) the analysis quotes.
+
+    An analysis names its lowest question by code and wording, then gives the cause: when no cause
+    label was read, the lowest part runs on past the question's wording into the cause. The
+    questionnaire's wording says where the quote ends; a first line that is what is left of the
+    label (``สาเห``), or a garbled label before a colon, is no cause.
+
+    >>> q = "หน่วยงานของท่าน มีการทบทวนนโยบายเพื่อปรับปรุงการป้องกันการทุจริต มากน้อยเพียงใด"
+    >>> cause_after_quote("i27 " + q + "\\naiing : บุคลากรบางส่วนเห็นว่าผู้บริหารยังไม่ให้ความสำคัญ", [q])
+    'บุคลากรบางส่วนเห็นว่าผู้บริหารยังไม่ให้ความสำคัญ'
+    >>> cause_after_quote("i27 " + q + "\\nสาเห\\nบุคลากรบางส่วนเห็นว่า", [q])
+    'บุคลากรบางส่วนเห็นว่า'
+    >>> cause_after_quote("i27 " + q + " ni", [q]) is None  # the question's debris, no cause
+    True
+    """
+    ends = [e for q in question_texts if (e := quote_end(q, lowest_text)) is not None]
+    if not ends:
+        return None
+    rest = lowest_text[max(ends):].strip()
+    first, _, after = rest.partition("\n")
+    if after and _is_cause_label_rest(first):
+        rest = after
+    rest = _RE_LOST_LABEL.sub("", rest, count=1)
+    rest = trim_debris(normalize_text(rest), ocr=True)
+    if len(re.findall(f"[{charset(LETTERS)}]", rest)) < UNLABELLED_CAUSE_MIN_LETTERS:
+        return None
+    return rest
+
+
+def _is_cause_label_rest(line: str) -> bool:
+    """Whether a line is what OCR left of a cause label (its first letters, ``สาเห``), or a few letters
+    of debris with no word in them."""
+    got = re.sub(f"[^{charset(LETTERS)}เแโใไ]", "", line)
+    if len(got) <= 2:
+        return True
+    return any(re.sub(f"[^{charset(LETTERS)}เแโใไ]", "", p.text).startswith(got) for p in LABELS[CAUSE])
+
+
+def _question_wordings(codes: Sequence[str], questions: Sequence[tuple[str, str]],
+                       fiscal_year: int | None) -> list[str]:
+    """The wordings of ``codes``: the questionnaire's (the reference year's when the report's year has
+    none), else the table's own rows' as OCR read them."""
+    out = []
+    year = fiscal_year if fiscal_year in questionnaire.fiscal_years() else questionnaire.REFERENCE_YEAR
+    for code in codes:
+        try:
+            out.append(questionnaire.question(year, code).text)
+        except KeyError:
+            out += [text for c, text in questions if c == code and text]
+    return out
 
 
 def known_references(refs: Sequence[str], fiscal_year: int | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -619,6 +785,11 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
             by_text = lowest_by_text(parts.lowest_text, questions, lowest)
             if by_text:
                 lowest = tuple(by_text)
+            if parts.cause is None and lowest:
+                # the cause label lost: the cause runs on after the quoted question's wording
+                cause = cause_after_quote(parts.lowest_text, _question_wordings(lowest, questions, fiscal_year))
+                if cause is not None:
+                    parts = AnalysisParts(parts.lowest_text, normalize_citations(cause), parts.guideline, parts.labelled)
         refs, unknown = known_references([r for r in oit_references(full) if r not in lowest], fiscal_year)
         for code in unknown:
             problems.append(problem("reference-unknown",
@@ -669,7 +840,7 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
             else:
                 text = cell_text(c)
                 if c is not None and c.ocr:  # specks OCR read: lines of them, and signs left alone at the end
-                    text = _RE_TRAIL_SPECKS.sub("", drop_debris_lines(text))
+                    text = _RE_TRAIL_SPECKS.sub("", drop_specks(drop_debris_lines(text)))
                 f[name] = normalize_citations(text)
         last = f
         out.append(f)
