@@ -91,3 +91,13 @@ def test_a_run_of_specks_inside_a_line_is_no_text():
     for line in ("ระยะเวลา 1 ต.ค. 68 - 30 ก.ย. 69", "No Gift Policy (อ้างอิงจาก o1 - o2)", "ข้อ 1 2 3"):
         assert split_analysis(f"สาเหตุ : {line}", ocr=True).cause == line
     assert split_analysis(f"สาเหตุ : {CAUSE} ฆ ม & va 1 a").cause == f"{CAUSE} ฆ ม & va 1 a"
+
+
+def test_a_guideline_label_three_letters_off_before_its_colon_opens_the_guideline():
+    from ita_extract.report.records import split_analysis
+    text = f"สาเหตุ : {CAUSE}\nบาทางการ์พัฒนา : {GUIDELINE}"
+    p = split_analysis(text, ocr=True)
+    assert (p.cause, p.guideline) == (CAUSE, GUIDELINE)
+    # without the colon, a line three letters off a wording stays text
+    p = split_analysis(f"สาเหตุ : {CAUSE}\nบาทางการ์พัฒนา\n{GUIDELINE}", ocr=True)
+    assert p.guideline is None and GUIDELINE in p.cause

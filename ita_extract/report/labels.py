@@ -169,6 +169,9 @@ FUZZY_OPENING_ONE_EDIT = 13
 #: (the colon says a label stands there: ``to เสนอแนะ :`` for ``ข้อเสนอแนะ :``, its first
 #: letters read as Latin).
 COLON_EXTRA_EDITS = 1
+#: ... and one more for every this many of the wording's letters (``บาทางการ์พัฒนา :`` for
+#: ``แนวทางการพัฒนา :``, three letters off in thirteen, its colon read right).
+COLON_LETTERS_PER_EDIT = 6
 _BASE_SET = frozenset(BASES)
 # The rest of a line that a wording fills: at most one sign (its colon misread, ``1``), then the
 # line's end. A line holding the wording alone says a label stands there as a colon does.
@@ -232,11 +235,11 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
     phrases = _skeleton_phrases()
     # the opening's letters once, as many as the longest wording may take (each wording
     # compares a prefix of them: _skeleton stops at its limit, nothing else depends on it)
-    extra = 1 + COLON_EXTRA_EDITS
+    extra = 1 + max(COLON_EXTRA_EDITS, max(len(skel) for _, _, skel in phrases) // COLON_LETTERS_PER_EDIT)
     all_got, all_ends = _skeleton(text, start, max(len(skel) for _, _, skel in phrases) + 1 + extra)
     for kind, phrase, skel in phrases:
         allowed = 1 if len(skel) <= FUZZY_OPENING_ONE_EDIT else 2
-        widest = allowed + COLON_EXTRA_EDITS  # only where a colon closes the wording
+        widest = allowed + max(COLON_EXTRA_EDITS, len(skel) // COLON_LETTERS_PER_EDIT)  # only where a colon closes it
         got, ends = all_got[:len(skel) + widest], all_ends[:len(skel) + widest]
         here: tuple[int, int, int] | None = None  # (distance, letters off the wording's length, end)
         for n in range(max(1, len(skel) - widest), len(got) + 1):
@@ -250,6 +253,8 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
             alone = None if tail.group("colon") else _RE_LINE_REST.match(text, end + len(tail.group("tail").rstrip()))
             if d > allowed and not (tail.group("colon") or alone):
                 continue
+            if d > allowed + COLON_EXTRA_EDITS and not tail.group("colon"):
+                continue  # more letters off only before a colon: a line holding the wording alone says less
             after = text[tail.start("tail"):tail.start("tail") + 1]
             if not (tail.group("colon") or phrase.strong or not strict
                     or not re.match(f"[{charset(BLOCK)}]", after) or tail.group("tail").strip()):
