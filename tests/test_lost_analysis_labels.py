@@ -101,3 +101,24 @@ def test_a_guideline_label_three_letters_off_before_its_colon_opens_the_guidelin
     # without the colon, a line three letters off a wording stays text
     p = split_analysis(f"สาเหตุ : {CAUSE}\nบาทางการ์พัฒนา\n{GUIDELINE}", ocr=True)
     assert p.guideline is None and GUIDELINE in p.cause
+
+
+def _measures(finding: str, ocr: bool = True, year: str = "2568"):
+    header = [_cell(t, ocr=ocr) for t in ("มาตรการ โครงการ หรือกิจกรรม", "ผลการวิเคราะห์ตัวชี้วัด",
+                                            "ขั้นตอนหรือวิธีการปฏิบัติ", "ช่วงระยะเวลา", "ผู้รับผิดชอบ")]
+    row = [_cell(t, ocr=ocr) for t in ("จัดทำคู่มือ", finding, "1. ประชุม", "ต.ค. 2567 - ก.ย. 2568", "สำนักปลัด")]
+    table = Table(page=1, bbox=(0, 0, W, 300), rows=[header, row], row_pages=[1, 1])
+    (m,) = read_report([_free(f"ปีงบประมาณ พ.ศ. {year}"), _free("ตัวชี้วัดที่ 8 การปรับปรุงการทำงาน"), table]).measures
+    return m
+
+
+def test_an_ocr_read_finding_that_quotes_a_question_takes_the_questionnaires_wording():
+    from normalize.questionnaire import question
+    q = question(2568, "e9").text
+    garbled = q.replace("ออนไลน์", "ออบไลบ์").replace("ระบบ", "ระuu")
+    assert _measures(garbled).finding == q
+    o = question(2568, "o11").text  # an OIT item
+    assert _measures(o[:-2] + "ฉ" + o[-1:]).finding == o
+    # a finding of its own words, and a text layer, stay as read
+    assert _measures("ผู้รับบริการบางส่วนไม่ทราบช่องทาง").finding == "ผู้รับบริการบางส่วนไม่ทราบช่องทาง"
+    assert _measures(garbled, ocr=False).finding == garbled

@@ -15,7 +15,7 @@ from rapidfuzz.distance import Levenshtein
 
 from extract.text.layout import Cell
 from normalize import questionnaire
-from normalize.catalog import snap_question
+from normalize.catalog import CODE_MARGIN, CODE_MIN, snap_question
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period, period_open_end
 from normalize.indicators import CANONICAL, tool_for_indicator
@@ -855,6 +855,35 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
     return out
 
 
+def quoted_question(text: str, fiscal_year: int | None) -> str:
+    """An OCR'd finding that quotes a question of the questionnaire (a finding names the question that
+    scored lowest, or states a cause): the questionnaire's wording when the text is clearly that question
+    (:func:`normalize.catalog.snap_question`, which never forces a match), else the text as read.
+
+    >>> from normalize.questionnaire import question
+    >>> q = question(2568, "e9").text
+    >>> quoted_question(q.replace("ออนไลน์", "ออบไลบ์").replace("ระบบ", "ระuu"), 2568) == q
+    True
+    >>> o = question(2568, "o11").text
+    >>> quoted_question(o[:-2] + "ฉ" + o[-1:], 2568) == o, quoted_question(o, None) == o
+    (True, True)
+    >>> quoted_question("พนักงานบางส่วนเห็นว่าการให้บริการยังไม่เป็นไปตามขั้นตอน", 2568)
+    'พนักงานบางส่วนเห็นว่าการให้บริการยังไม่เป็นไปตามขั้นตอน'
+    """
+    snap = snap_question(None, text, fiscal_year)
+    if snap.changed and snap.code:
+        return snap.text
+    if fiscal_year not in questionnaire.fiscal_years():
+        return text
+    # an OIT item (the catalog holds IIT and EIT questions): as clearly the closest, by the catalog's measures
+    key = _RE_ALIGN_IGNORED.sub("", text)
+    ranked = sorted(((fuzz.ratio(key, _RE_ALIGN_IGNORED.sub("", q.text)), q.text)
+                     for q in questionnaire.questions(fiscal_year, tool="OIT")), reverse=True)
+    if len(ranked) > 1 and ranked[0][0] >= CODE_MIN and ranked[0][0] - ranked[1][0] >= CODE_MARGIN:
+        return ranked[0][1]
+    return text
+
+
 #: The most characters a row of specks holds (a row's top cut by a page break, read as ``ก``).
 MAX_SPECK_ROW = 3
 
@@ -879,9 +908,12 @@ def measure_rows(t: IndicatorTable, indicator: int,
     lets a period's misread year be read (:func:`normalize.dates.parse_period`)."""
     rows: list[MeasureRow] = []
     problems: list[Problem] = []
+    ocr = any(c is not None and c.ocr for row in t.rows for c in row)
     for row, page, f in zip(t.rows, t.row_pages, _merged_values(t)):
         if not any(f.values()) or _speck_row(row, f):
             continue
+        if ocr and f["finding"]:
+            f = {**f, "finding": quoted_question(f["finding"], fiscal_year)}
         start, end = parse_period(f["period"], fiscal_year=fiscal_year) if f["period"] else (None, None)
         seq = len(rows) + 1
         rows.append(MeasureRow(
