@@ -91,6 +91,9 @@ def test_a_run_of_specks_inside_a_line_is_no_text():
     for line in ("ระยะเวลา 1 ต.ค. 68 - 30 ก.ย. 69", "No Gift Policy (อ้างอิงจาก o1 - o2)", "ข้อ 1 2 3"):
         assert split_analysis(f"สาเหตุ : {line}", ocr=True).cause == line
     assert split_analysis(f"สาเหตุ : {CAUSE} ฆ ม & va 1 a").cause == f"{CAUSE} ฆ ม & va 1 a"
+    # a long run whatever it holds, and a line of nothing else
+    p = split_analysis("สาเหตุ : พนักงานบางส่วน เห็น 1 1 5 0 0 มบ “ ว่ามีการนำรถยนต์\n47 a 12 1 2a vo a ม\nไปใช้", ocr=True)
+    assert p.cause == "พนักงานบางส่วน เห็น ว่ามีการนำรถยนต์\nไปใช้"
 
 
 def test_a_guideline_label_three_letters_off_before_its_colon_opens_the_guideline():

@@ -99,8 +99,10 @@ _RE_SPECKS_LINE = re.compile(rf"^[^\S\n]*(?:[^\s{charset(LETTERS)}]{{1,2}}[^\S\n
 
 #: Speck tokens in a row that make a run of specks inside a line of text ...
 SPECK_RUN_MIN = 3
-#: ... of which this many at least hold a Latin letter or a sign text has no use for alone.
+#: ... of which this many at least hold a Latin letter or a sign text has no use for alone;
 SPECK_RUN_STRANGE = 2
+#: this many in a row are specks whatever they hold (``1 1 5 0 0 มบ``): text has a word among so many.
+SPECK_RUN_LONG = 5
 _RE_CODE_TOKEN = re.compile(r"^[ieoIEO]\d+[,.)]?$")
 _RE_STRANGE = re.compile(r"[A-Za-z&©“”«»=~^*<>|_¥®‘’\"'`!?%#@\[\]{}]")
 
@@ -116,6 +118,8 @@ def drop_speck_runs(line: str) -> str:
 
     >>> drop_speck_runs("เป็นระยะ 2 aA © © ve และรายงานผล"), drop_speck_runs("ให้บุคลากร ฆ ม & va 1 a")
     ('เป็นระยะ และรายงานผล', 'ให้บุคลากร')
+    >>> drop_speck_runs("เห็น 1 1 5 0 0 มบ “ ว่ามี"), drop_speck_runs("ก 1 a b")
+    ('เห็น ว่ามี', '')
     >>> drop_speck_runs("1 ต.ค. 68 - 30 ก.ย. 69"), drop_speck_runs("No Gift Policy (อ้างอิงจาก o1 - o2)")
     ('1 ต.ค. 68 - 30 ก.ย. 69', 'No Gift Policy (อ้างอิงจาก o1 - o2)')
     """
@@ -134,10 +138,11 @@ def drop_speck_runs(line: str) -> str:
             if toks[j]:
                 n.append(j)
             j += 1
-        if len(n) >= SPECK_RUN_MIN and sum(bool(_RE_STRANGE.search(toks[k])) for k in n) >= SPECK_RUN_STRANGE:
+        if len(n) >= SPECK_RUN_LONG or (len(n) >= SPECK_RUN_MIN and
+                                          sum(bool(_RE_STRANGE.search(toks[k])) for k in n) >= SPECK_RUN_STRANGE):
             drop.update(n)
         i = j
-    if not drop or len(drop) == len(words):
+    if not drop:
         return line
     return " ".join(t for k, t in enumerate(toks) if k not in drop and t)
 
@@ -158,8 +163,15 @@ def drop_debris_lines(text: str) -> str:
 
 
 def drop_specks(text: str) -> str:
-    """An OCR'd part's text without its runs of specks inside lines (:func:`drop_speck_runs`)."""
-    return "\n".join(drop_speck_runs(ln) for ln in text.split("\n"))
+    """An OCR'd part's text without its runs of specks inside lines (:func:`drop_speck_runs`), and without
+    the lines that held nothing else; a text that is nothing else stays.
+
+    >>> drop_specks("ช่องทางแจ้งเรื่องร้อง\\n47 a 12 1 2a vo a ม\\nเรียน"), drop_specks("ก 1 a b")
+    ('ช่องทางแจ้งเรื่องร้อง\\nเรียน', 'ก 1 a b')
+    """
+    lines = [drop_speck_runs(ln) for ln in text.split("\n")]
+    kept = [ln for ln in lines if ln.strip()]
+    return "\n".join(kept) if kept else text
 
 
 @dataclass(frozen=True)
