@@ -367,6 +367,12 @@ _RE_LOST_LABEL = re.compile(
     rf"|[^\s\d{charset(LETTERS)}เแโใไ][^\d{charset(LETTERS)}เแโใไ]{{0,5}}(?=[{charset(LETTERS)}เแโใไ]))")
 
 
+#: The lines after a quoted question where a lost cause label's line may stand (the rest of a second
+#: quoted question OCR garbled may come first).
+LOST_LABEL_LINES = 3
+_RE_LATIN_LINE = re.compile(r"^[^\S\n]*[A-Za-z][A-Za-z0-9 .,'`|]{1,11}[:：]?[^\S\n]*$")
+
+
 def cause_after_quote(lowest_text: str, question_texts: Sequence[str]) -> str | None:
     """The cause when OCR lost its label: the text after the lowest question(s) the analysis quotes.
 
@@ -380,6 +386,8 @@ def cause_after_quote(lowest_text: str, question_texts: Sequence[str]) -> str | 
     'บุคลากรบางส่วนเห็นว่าผู้บริหารยังไม่ให้ความสำคัญ'
     >>> cause_after_quote("i27 " + q + "\\nสาเห\\nบุคลากรบางส่วนเห็นว่า", [q])
     'บุคลากรบางส่วนเห็นว่า'
+    >>> cause_after_quote("i27 " + q + "\\no25 การนำผลการประเมิน ITA\\nALANS\\nบุคลากรบางส่วนเห็นว่า", [q])
+    'บุคลากรบางส่วนเห็นว่า'
     >>> cause_after_quote("i27 " + q + " ni", [q]) is None  # the question's debris, no cause
     True
     """
@@ -387,6 +395,12 @@ def cause_after_quote(lowest_text: str, question_texts: Sequence[str]) -> str | 
     if not ends:
         return None
     rest = lowest_text[max(ends):].strip()
+    lines = rest.split("\n")
+    # the lost label's line read as Latin letters (``ALANS``): the cause starts after it
+    stand_in = next((k for k, ln in enumerate(lines[:LOST_LABEL_LINES])
+                     if k + 1 < len(lines) and _RE_LATIN_LINE.match(ln)), None)
+    if stand_in is not None:
+        rest = "\n".join(lines[stand_in + 1:])
     first, _, after = rest.partition("\n")
     if after and _is_cause_label_rest(first):
         rest = after
