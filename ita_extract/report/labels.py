@@ -75,6 +75,10 @@ LABELS: dict[str, tuple[Phrase, ...]] = {
     ),
 }
 
+#: Words a guideline opens with and a cause never uses ("therefore", "the agency / the executives
+#: should"): where OCR lost the guideline's label, the guideline starts at the first of them.
+GUIDELINE_OPENERS: tuple[str, ...] = ("ดังนั้น", "หน่วยงานควร", "ผู้บริหารควร")
+
 #: Thai vowel and tone marks (a regex class body): OCR drops, adds or swaps them.
 _MARKS = re.escape(MARKS)
 #: Specks OCR reads between a label's letters (a regex class body): dust or a stroke's end read as
@@ -537,3 +541,37 @@ def is_label_only(line: str) -> bool:
     """
     line = line.strip()
     return any(m.start == 0 and m.end >= len(line) for m in _candidates(line, strict=True))
+
+
+#: Characters before an opener on its line that are what OCR left of the lost label, not the cause's text.
+OPENER_DEBRIS_MAX = 15
+
+
+@lru_cache(maxsize=1)
+def _openers() -> re.Pattern[str]:
+    return re.compile("|".join(label_regex(w) for w in GUIDELINE_OPENERS))
+
+
+def guideline_opening(text: str) -> tuple[int, int] | None:
+    """Where a guideline whose label OCR lost starts in a cause's text: (end of the cause, start of the
+    guideline) at the first :data:`GUIDELINE_OPENERS` word; a few characters before it on its line are
+    the label's debris. ``None`` when the text has none, or opens with one (nothing is the cause then).
+
+    >>> t = "ขาดการกำกับดูแล\\nพหุแล่ยุบเห หน่วยงานควรจัดทำแผน"
+    >>> e, s = guideline_opening(t); (t[:e], t[s:])
+    ('ขาดการกำกับดูแล', 'หน่วยงานควรจัดทำแผน')
+    >>> t = "เห็นว่าการมอบหมายงานของผู้หน่วยงานควรเปิดเผย"
+    >>> e, s = guideline_opening(t); (t[:e], t[s:])
+    ('เห็นว่าการมอบหมายงานของผู้', 'หน่วยงานควรเปิดเผย')
+    >>> guideline_opening("ผู้บริหารยังให้ความสำคัญไม่มากเท่าที่ควร") is None
+    True
+    """
+    m = _openers().search(text)
+    if m is None:
+        return None
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start:m.start()]
+    end = line_start if len("".join(before.split())) <= OPENER_DEBRIS_MAX else m.start()
+    if not text[:end].strip():
+        return None
+    return len(text[:end].rstrip()), m.start()

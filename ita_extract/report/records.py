@@ -21,7 +21,7 @@ from normalize.dates import parse_period, period_open_end
 from normalize.indicators import CANONICAL, tool_for_indicator
 from normalize.thai import normalize_text
 from normalize.thaichars import LETTERS, charset
-from ita_extract.report.labels import CAUSE, GUIDELINE, LABELS, LOWEST, find_labels, is_label_only, opens_with_label
+from ita_extract.report.labels import CAUSE, GUIDELINE, LABELS, LOWEST, find_labels, guideline_opening, is_label_only, opens_with_label
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from ita_extract.report.sections import IndicatorTable
 from extract.text.cell_text import cells_text
@@ -204,6 +204,9 @@ def split_analysis(text: str, ocr: bool = False) -> AnalysisParts:
         stop = marks[i + 1].start if i + 1 < len(marks) else len(text)
         part = trim_debris(normalize_text(text[m.end:stop]), ocr)
         parts[m.kind] = trim_debris(drop_specks(part), ocr) if ocr else part
+    if ocr and parts.get(CAUSE) and GUIDELINE not in parts and (cut := guideline_opening(parts[CAUSE])):
+        # the guideline's label lost: the guideline opens with its own words, inside the cause's text
+        parts[CAUSE], parts[GUIDELINE] = parts[CAUSE][:cut[0]].rstrip(), parts[CAUSE][cut[1]:]
     head = normalize_text(text[:marks[0].start]) if marks else ""
     if not marks:
         parts[LOWEST] = ""
@@ -815,7 +818,10 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
                 # the cause label lost: the cause runs on after the quoted question's wording
                 cause = cause_after_quote(parts.lowest_text, _question_wordings(lowest, questions, fiscal_year))
                 if cause is not None:
-                    parts = AnalysisParts(parts.lowest_text, normalize_citations(cause), parts.guideline, parts.labelled)
+                    guideline = parts.guideline
+                    if guideline is None and (cut := guideline_opening(cause)):
+                        cause, guideline = cause[:cut[0]].rstrip(), normalize_citations(cause[cut[1]:])
+                    parts = AnalysisParts(parts.lowest_text, normalize_citations(cause), guideline, parts.labelled)
         refs, unknown = known_references([r for r in oit_references(full) if r not in lowest], fiscal_year)
         for code in unknown:
             problems.append(problem("reference-unknown",
