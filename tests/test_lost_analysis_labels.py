@@ -140,3 +140,13 @@ def test_a_guideline_whose_label_ocr_lost_opens_at_its_own_first_words():
     # the cause found after a quoted question loses the guideline it ran on into
     a = _analysis("ข้อคำถามที่ได้คะแนนน้อยที่สุด:", f"i6 {QUESTION}", CAUSE, GUIDELINE)
     assert (a.cause, a.guideline) == (CAUSE, GUIDELINE)
+
+
+def test_a_wrapped_labels_rest_or_specks_glued_before_the_guidelines_first_words_are_no_text():
+    from ita_extract.report.records import split_analysis
+    for glued in ("ผลการป", "‘ ง : ", "ห\n: "):
+        p = split_analysis(f"สาเหตุ : {CAUSE}\nแนวทางการยกระดับ {glued}{GUIDELINE}", ocr=True)
+        assert p.guideline == GUIDELINE, glued
+    # words of the guideline's own before an opener stay
+    p = split_analysis(f"สาเหตุ : {CAUSE}\nแนวทางการพัฒนา : นอกจากนี้ {GUIDELINE}", ocr=True)
+    assert p.guideline == f"นอกจากนี้ {GUIDELINE}"

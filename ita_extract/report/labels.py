@@ -575,3 +575,25 @@ def guideline_opening(text: str) -> tuple[int, int] | None:
     if not text[:end].strip():
         return None
     return len(text[:end].rstrip()), m.start()
+
+
+def guideline_text_start(text: str) -> int:
+    """Where a guideline's text starts when what OCR left of its label's wrapped rest (``ผลการป``), or a
+    few specks, stand glued before its opening words (:data:`GUIDELINE_OPENERS`); 0 when nothing does.
+
+    >>> t = "ผลการปหน่วยงานควรจัดทำทะเบียน"
+    >>> t[guideline_text_start(t):]
+    'หน่วยงานควรจัดทำทะเบียน'
+    >>> t = "‘ ง : ดังนั้น ศึกษาหลักเกณฑ์"
+    >>> t[guideline_text_start(t):]
+    'ดังนั้น ศึกษาหลักเกณฑ์'
+    >>> guideline_text_start("นอกจากนี้ หน่วยงานควรจัดทำ"), guideline_text_start("ดังนั้น หน่วยงานควร")
+    (0, 0)
+    """
+    m = _openers().search(text, 0, OPENER_DEBRIS_MAX + 16)
+    if m is None or m.start() == 0 or len("".join(text[:m.start()].split())) > OPENER_DEBRIS_MAX:
+        return 0
+    got = _letters(text[:m.start()])
+    if len(got) <= 2 or (len(got) >= 3 and any(got in _letters(p.text) for p in LABELS[GUIDELINE])):
+        return m.start()
+    return 0

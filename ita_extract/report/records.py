@@ -21,7 +21,7 @@ from normalize.dates import parse_period, period_open_end
 from normalize.indicators import CANONICAL, tool_for_indicator
 from normalize.thai import normalize_text
 from normalize.thaichars import LETTERS, charset
-from ita_extract.report.labels import CAUSE, GUIDELINE, LABELS, LOWEST, find_labels, guideline_opening, is_label_only, opens_with_label
+from ita_extract.report.labels import CAUSE, GUIDELINE, LABELS, LOWEST, find_labels, guideline_opening, guideline_text_start, is_label_only, opens_with_label
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from ita_extract.report.sections import IndicatorTable
 from extract.text.cell_text import cells_text
@@ -204,6 +204,8 @@ def split_analysis(text: str, ocr: bool = False) -> AnalysisParts:
         stop = marks[i + 1].start if i + 1 < len(marks) else len(text)
         part = trim_debris(normalize_text(text[m.end:stop]), ocr)
         parts[m.kind] = trim_debris(drop_specks(part), ocr) if ocr else part
+    if ocr and parts.get(GUIDELINE):
+        parts[GUIDELINE] = parts[GUIDELINE][guideline_text_start(parts[GUIDELINE]):]
     if ocr and parts.get(CAUSE) and GUIDELINE not in parts and (cut := guideline_opening(parts[CAUSE])):
         # the guideline's label lost: the guideline opens with its own words, inside the cause's text
         parts[CAUSE], parts[GUIDELINE] = parts[CAUSE][:cut[0]].rstrip(), parts[CAUSE][cut[1]:]
