@@ -150,3 +150,15 @@ def test_a_wrapped_labels_rest_or_specks_glued_before_the_guidelines_first_words
     # words of the guideline's own before an opener stay
     p = split_analysis(f"สาเหตุ : {CAUSE}\nแนวทางการพัฒนา : นอกจากนี้ {GUIDELINE}", ocr=True)
     assert p.guideline == f"นอกจากนี้ {GUIDELINE}"
+
+
+def test_a_label_after_a_tag_remnant_in_the_middle_of_a_line_opens_its_part():
+    from ita_extract.report.records import split_analysis
+    text = f"สาเหตุ : {CAUSE}42> “2>แนวทถางกัจรยตระดับผลการประเมิน\n{GUIDELINE}"
+    p = split_analysis(text, ocr=True)
+    assert (p.cause, p.guideline) == (CAUSE, GUIDELINE)
+    # without the remnant, a garbled wording inside a line is no label
+    p = split_analysis(f"สาเหตุ : {CAUSE} แนวทถางกัจรยตระดับผลการประเมิน จัดทำทะเบียนคุม", ocr=True)
+    assert (p.cause, p.guideline) == (f"{CAUSE} แนวทถางกัจรยตระดับผลการประเมิน จัดทำทะเบียนคุม", None)
+    # a tag remnant at a part's end is no text
+    assert split_analysis(f"สาเหตุ : {CAUSE}42> “2>", ocr=True).cause == CAUSE

@@ -143,8 +143,22 @@ class LabelMatch:
     end: int  # after the label's tail (ฯ, คือ, colon)
 
 
+# The end of a tag remnant a report printed and OCR read (``<p>`` as ``42>``, ``“2>``, ``ร3>``, ``</121>``):
+# a paragraph opens after it, wherever it stands in a line.
+_RE_TAG_END = re.compile(r"[^\s<>]{1,4}>[^\S\n]*")
+_RE_AFTER_TAG = re.compile(r"[^\s<>]{1,4}>[^\S\n]*$")
+
+
 def _opens_paragraph(text: str, start: int) -> bool:
-    return bool(_RE_OPENING.search(text[max(0, start - 8):start])) or start == 0
+    """Whether a paragraph opens at ``start``: the text's or a line's start (and the debris OCR leaves
+    there), or right after a tag remnant, wherever it stands.
+
+    >>> t = "อย่างสม่ำเสมอ42> “2>แนวทาง"
+    >>> _opens_paragraph(t, t.index("แนว")), _opens_paragraph(t, t.index("อย่าง") + 5)
+    (True, False)
+    """
+    before = text[max(0, start - 8):start]
+    return start == 0 or bool(_RE_OPENING.search(before) or _RE_AFTER_TAG.search(before))
 
 
 def _accepted(text: str, m: re.Match[str], phrase: Phrase, strict: bool) -> bool:
@@ -292,6 +306,10 @@ def _candidates(text: str, strict: bool = False) -> list[LabelMatch]:
                 # the debris before it on its line (a bullet, or the label's first letters read
                 # as Latin: "to เสนอแนะ :") goes with the label, not with the part before
                 found.append(LabelMatch(fz.kind, _line_content_start(text, o.start()), fz.end))
+    for o in _RE_TAG_END.finditer(text):
+        fz = _fuzzy_opening(text, o.end(), strict) if o.end() < len(text) else None
+        if fz is not None:
+            found.append(fz)
     # the longest match at each start (the first wording tried is the longest)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[LabelMatch] = []

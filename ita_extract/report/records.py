@@ -64,6 +64,11 @@ _RE_LEAD_DEBRIS = re.compile(r"^(?:[\s.,:;'`|*!_>]|<?[0-9A-Za-z/]{1,3}>)+")
 _RE_TRAIL_SPECKS = re.compile(r"(?:\s+[.,:;'\"`|*!~_^]+)+$")
 
 
+#: Tag remnants a report printed and OCR read at a part's end (``เสมอ42> “2>``, ``</020>``): digits,
+#: Latin letters or quotes closed by ``>``.
+_RE_TRAIL_TAGS = re.compile(r"(?:[^\S\n]*<?/?[0-9A-Za-z“”\"'/]{0,4}>)+\s*$")
+
+
 #: A garbled label OCR left before a part's text: two or more short tokens with no Thai letter, a Latin
 #: letter among them (``vw as 12 12 ve a ~ & va``, ``0 1 YU wv :``), then the text's first Thai letter.
 _RE_LEAD_SPECK_WORDS = re.compile(
@@ -81,11 +86,15 @@ def trim_debris(text: str, ocr: bool = False) -> str:
     ('1. ประชุมชี้แจง', '- ไม่มี', 'ดังนั้น')
     >>> trim_debris("vw as 12 12 ve a ~ & va ผู้รับบริการ", ocr=True), trim_debris("1. ประชุม 2. ติดตาม", ocr=True)
     ('ผู้รับบริการ', '1. ประชุม 2. ติดตาม')
+    >>> trim_debris("อย่างสม่ำเสมอ42> “2>", ocr=True), trim_debris("ให้สาธารณชนทราบ </020>", ocr=True)
+    ('อย่างสม่ำเสมอ', 'ให้สาธารณชนทราบ')
     >>> trim_debris("OIT ในแต่ละปี", ocr=True), trim_debris("- 1 ครั้ง", ocr=True)
     ('OIT ในแต่ละปี', '- 1 ครั้ง')
     """
     text = _RE_LEAD_DEBRIS.sub("", text)
-    return _RE_LEAD_SPECK_WORDS.sub("", _RE_TRAIL_SPECKS.sub("", text)) if ocr else text
+    if not ocr:
+        return text
+    return _RE_LEAD_SPECK_WORDS.sub("", _RE_TRAIL_SPECKS.sub("", _RE_TRAIL_TAGS.sub("", text)))
 
 
 #: A line of an OCR'd cell that is a speck, not text: one to three signs, none of them a Thai
