@@ -75,6 +75,10 @@ LABELS: dict[str, tuple[Phrase, ...]] = {
     ),
 }
 
+#: Words a guideline opens with and a cause never uses ("therefore", "the agency / the executives
+#: should"): where OCR lost the guideline's label, the guideline starts at the first of them.
+GUIDELINE_OPENERS: tuple[str, ...] = ("ดังนั้น", "หน่วยงานควร", "ผู้บริหารควร")
+
 #: Thai vowel and tone marks (a regex class body): OCR drops, adds or swaps them.
 _MARKS = re.escape(MARKS)
 #: Specks OCR reads between a label's letters (a regex class body): dust or a stroke's end read as
@@ -139,8 +143,22 @@ class LabelMatch:
     end: int  # after the label's tail (ฯ, คือ, colon)
 
 
+# The end of a tag remnant a report printed and OCR read (``<p>`` as ``42>``, ``“2>``, ``ร3>``, ``</121>``):
+# a paragraph opens after it, wherever it stands in a line.
+_RE_TAG_END = re.compile(r"[^\s<>]{1,4}>[^\S\n]*")
+_RE_AFTER_TAG = re.compile(r"[^\s<>]{1,4}>[^\S\n]*$")
+
+
 def _opens_paragraph(text: str, start: int) -> bool:
-    return bool(_RE_OPENING.search(text[max(0, start - 8):start])) or start == 0
+    """Whether a paragraph opens at ``start``: the text's or a line's start (and the debris OCR leaves
+    there), or right after a tag remnant, wherever it stands.
+
+    >>> t = "อย่างสม่ำเสมอ42> “2>แนวทาง"
+    >>> _opens_paragraph(t, t.index("แนว")), _opens_paragraph(t, t.index("อย่าง") + 5)
+    (True, False)
+    """
+    before = text[max(0, start - 8):start]
+    return start == 0 or bool(_RE_OPENING.search(before) or _RE_AFTER_TAG.search(before))
 
 
 def _accepted(text: str, m: re.Match[str], phrase: Phrase, strict: bool) -> bool:
@@ -169,6 +187,9 @@ FUZZY_OPENING_ONE_EDIT = 13
 #: (the colon says a label stands there: ``to เสนอแนะ :`` for ``ข้อเสนอแนะ :``, its first
 #: letters read as Latin).
 COLON_EXTRA_EDITS = 1
+#: ... and one more for every this many of the wording's letters (``บาทางการ์พัฒนา :`` for
+#: ``แนวทางการพัฒนา :``, three letters off in thirteen, its colon read right).
+COLON_LETTERS_PER_EDIT = 6
 _BASE_SET = frozenset(BASES)
 # The rest of a line that a wording fills: at most one sign (its colon misread, ``1``), then the
 # line's end. A line holding the wording alone says a label stands there as a colon does.
@@ -232,11 +253,11 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
     phrases = _skeleton_phrases()
     # the opening's letters once, as many as the longest wording may take (each wording
     # compares a prefix of them: _skeleton stops at its limit, nothing else depends on it)
-    extra = 1 + COLON_EXTRA_EDITS
+    extra = 1 + max(COLON_EXTRA_EDITS, max(len(skel) for _, _, skel in phrases) // COLON_LETTERS_PER_EDIT)
     all_got, all_ends = _skeleton(text, start, max(len(skel) for _, _, skel in phrases) + 1 + extra)
     for kind, phrase, skel in phrases:
         allowed = 1 if len(skel) <= FUZZY_OPENING_ONE_EDIT else 2
-        widest = allowed + COLON_EXTRA_EDITS  # only where a colon closes the wording
+        widest = allowed + max(COLON_EXTRA_EDITS, len(skel) // COLON_LETTERS_PER_EDIT)  # only where a colon closes it
         got, ends = all_got[:len(skel) + widest], all_ends[:len(skel) + widest]
         here: tuple[int, int, int] | None = None  # (distance, letters off the wording's length, end)
         for n in range(max(1, len(skel) - widest), len(got) + 1):
@@ -250,6 +271,8 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
             alone = None if tail.group("colon") else _RE_LINE_REST.match(text, end + len(tail.group("tail").rstrip()))
             if d > allowed and not (tail.group("colon") or alone):
                 continue
+            if d > allowed + COLON_EXTRA_EDITS and not tail.group("colon"):
+                continue  # more letters off only before a colon: a line holding the wording alone says less
             after = text[tail.start("tail"):tail.start("tail") + 1]
             if not (tail.group("colon") or phrase.strong or not strict
                     or not re.match(f"[{charset(BLOCK)}]", after) or tail.group("tail").strip()):
@@ -283,6 +306,10 @@ def _candidates(text: str, strict: bool = False) -> list[LabelMatch]:
                 # the debris before it on its line (a bullet, or the label's first letters read
                 # as Latin: "to เสนอแนะ :") goes with the label, not with the part before
                 found.append(LabelMatch(fz.kind, _line_content_start(text, o.start()), fz.end))
+    for o in _RE_TAG_END.finditer(text):
+        fz = _fuzzy_opening(text, o.end(), strict) if o.end() < len(text) else None
+        if fz is not None:
+            found.append(fz)
     # the longest match at each start (the first wording tried is the longest)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[LabelMatch] = []
@@ -532,3 +559,59 @@ def is_label_only(line: str) -> bool:
     """
     line = line.strip()
     return any(m.start == 0 and m.end >= len(line) for m in _candidates(line, strict=True))
+
+
+#: Characters before an opener on its line that are what OCR left of the lost label, not the cause's text.
+OPENER_DEBRIS_MAX = 15
+
+
+@lru_cache(maxsize=1)
+def _openers() -> re.Pattern[str]:
+    return re.compile("|".join(label_regex(w) for w in GUIDELINE_OPENERS))
+
+
+def guideline_opening(text: str) -> tuple[int, int] | None:
+    """Where a guideline whose label OCR lost starts in a cause's text: (end of the cause, start of the
+    guideline) at the first :data:`GUIDELINE_OPENERS` word; a few characters before it on its line are
+    the label's debris. ``None`` when the text has none, or opens with one (nothing is the cause then).
+
+    >>> t = "ขาดการกำกับดูแล\\nพหุแล่ยุบเห หน่วยงานควรจัดทำแผน"
+    >>> e, s = guideline_opening(t); (t[:e], t[s:])
+    ('ขาดการกำกับดูแล', 'หน่วยงานควรจัดทำแผน')
+    >>> t = "เห็นว่าการมอบหมายงานของผู้หน่วยงานควรเปิดเผย"
+    >>> e, s = guideline_opening(t); (t[:e], t[s:])
+    ('เห็นว่าการมอบหมายงานของผู้', 'หน่วยงานควรเปิดเผย')
+    >>> guideline_opening("ผู้บริหารยังให้ความสำคัญไม่มากเท่าที่ควร") is None
+    True
+    """
+    m = _openers().search(text)
+    if m is None:
+        return None
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start:m.start()]
+    end = line_start if len("".join(before.split())) <= OPENER_DEBRIS_MAX else m.start()
+    if not text[:end].strip():
+        return None
+    return len(text[:end].rstrip()), m.start()
+
+
+def guideline_text_start(text: str) -> int:
+    """Where a guideline's text starts when what OCR left of its label's wrapped rest (``ผลการป``), or a
+    few specks, stand glued before its opening words (:data:`GUIDELINE_OPENERS`); 0 when nothing does.
+
+    >>> t = "ผลการปหน่วยงานควรจัดทำทะเบียน"
+    >>> t[guideline_text_start(t):]
+    'หน่วยงานควรจัดทำทะเบียน'
+    >>> t = "‘ ง : ดังนั้น ศึกษาหลักเกณฑ์"
+    >>> t[guideline_text_start(t):]
+    'ดังนั้น ศึกษาหลักเกณฑ์'
+    >>> guideline_text_start("นอกจากนี้ หน่วยงานควรจัดทำ"), guideline_text_start("ดังนั้น หน่วยงานควร")
+    (0, 0)
+    """
+    m = _openers().search(text, 0, OPENER_DEBRIS_MAX + 16)
+    if m is None or m.start() == 0 or len("".join(text[:m.start()].split())) > OPENER_DEBRIS_MAX:
+        return 0
+    got = _letters(text[:m.start()])
+    if len(got) <= 2 or (len(got) >= 3 and any(got in _letters(p.text) for p in LABELS[GUIDELINE])):
+        return m.start()
+    return 0
