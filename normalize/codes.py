@@ -22,10 +22,12 @@ __all__ = [
     "CITE_LABEL",
     "CITE_LABEL_EDITS",
     "CITE_LABEL_TEXT",
+    "Citation",
     "QuestionCode",
     "TOOL_LETTERS",
     "find_codes",
     "join_spaced_code",
+    "citations",
     "normalize_citations",
     "oit_references",
     "parse_code_range",
@@ -397,6 +399,45 @@ def oit_references(text: str) -> list[str]:
             if code and code not in refs:
                 refs.append(code)
     return refs
+
+
+#: A citation label with an opening bracket, whatever follows it.
+_RE_LABEL_OPEN = re.compile(f"\\(\\s*{CITE_LABEL}")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation in running text: where it starts and ends, and its items as read
+    (``None`` for an item read as no code, as a lone ``0``); no items when a label was
+    read with no code after it (``(อ้างอิงจาก am)``)."""
+
+    start: int
+    end: int
+    items: tuple[str | None, ...]
+
+
+def citations(text: str) -> list[Citation]:
+    """The citations of ``text`` in order, each once, with the items each cites (the same
+    readings as :func:`oit_references`), and the labels read with no code after them.
+
+    >>> [(c.start, c.items) for c in citations("ภายนอก (อ้างอิงจาก 0 o38) และ (อ้างอิงจาก am) ให้")]
+    [(8, (None, 'o38')), (30, ())]
+    >>> [c.items for c in citations("การดำเนินการ o26,o27)ให้ (อ้างอิงจาก ๐๑๐) และ ( อ้างอิงจาก o18)")]
+    [('o26', 'o27'), ('o10',), ('o18',)]
+    """
+    garbled = [m for m in _RE_GARBLED_CITATION.finditer(text)
+               if Levenshtein.distance(m.group("label"), CITE_LABEL_TEXT) <= CITE_LABEL_EDITS]
+    found: dict[int, Citation] = {}  # by the end of the list: one list matched by two patterns is one citation
+    for m in sorted([*_RE_REFERENCES.finditer(text), *garbled, *_RE_UNLABELLED_CITATION.finditer(text)],
+                    key=lambda m: m.start("list")):
+        if m.end("list") not in found:
+            found[m.end("list")] = Citation(m.start(), m.end(),
+                                            tuple(_ref_code(i) for i in _RE_REF_ITEM.findall(m.group("list"))))
+    out = list(found.values())
+    for m in _RE_LABEL_OPEN.finditer(text):
+        if not any(c.start < m.end() <= c.end for c in out):  # the label of a citation read
+            out.append(Citation(m.start(), m.end(), ()))
+    return sorted(out, key=lambda c: c.start)
 
 
 def normalize_citations(text: str) -> str:

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from extract.text.layout import Cell
 from normalize import questionnaire
 from normalize.catalog import snap_question
+from normalize.citations import checked_references
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period, period_open_end
 from normalize.indicators import CANONICAL, tool_for_indicator
@@ -619,7 +620,14 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
             by_text = lowest_by_text(parts.lowest_text, questions, lowest)
             if by_text:
                 lowest = tuple(by_text)
-        refs, unknown = known_references([r for r in oit_references(full) if r not in lowest], fiscal_year)
+        cited: Sequence[str] = oit_references(full)
+        if analysis_ocr:
+            # OCR misreads a cited code as another item's (o19 as o13) or as letters: the words naming it decide
+            checked = checked_references(full, fiscal_year)
+            cited = checked.references
+            for note in checked.notes:
+                problems.append(problem("reference-corrected", note, first, analysis_page or t.page))
+        refs, unknown = known_references([r for r in cited if r not in lowest], fiscal_year)
         for code in unknown:
             problems.append(problem("reference-unknown",
                                     f"The analysis of indicator {first} cites {code}, which is no OIT item of the "
