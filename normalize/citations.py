@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -83,8 +84,9 @@ def _stretch(a: str, b: str) -> int:
     return held
 
 
-def item_named(fiscal_year: int, words: str) -> str | None:
-    """The one OIT item of ``fiscal_year`` the ``words`` (before a citation) plainly name, or None.
+def item_named(fiscal_year: int, words: str, among: Collection[str] | None = None) -> str | None:
+    """The one OIT item of ``fiscal_year`` (of the codes ``among``, when given) the ``words`` (before a
+    citation) plainly name, or None.
 
     >>> item_named(2568, "นอกจากนี้ เผยแพร่ข้อมูลสถิติการให้บริการ ")
     'o11'
@@ -96,7 +98,10 @@ def item_named(fiscal_year: int, words: str) -> str | None:
     if fiscal_year not in questionnaire.fiscal_years():
         return None
     words = _RE_SPACE.sub("", words)
-    scored = sorted(((_stretch(text, words), code, len(text)) for code, text in _items(fiscal_year)), reverse=True)
+    scored = sorted(((_stretch(text, words), code, len(text)) for code, text in _items(fiscal_year)
+                     if among is None or code in among), reverse=True)
+    if not scored:
+        return None
     (best, code, size), runner_up = scored[0], scored[1][0] if len(scored) > 1 else 0
     plain = best >= NAMED_CHARS or (best >= NAMED_MIN_CHARS and best >= NAMED_SHARE * size)
     ahead = best - runner_up >= NAMED_MARGIN or best >= NAMED_RATIO * runner_up
@@ -114,15 +119,19 @@ def _one_digit_apart(a: str, b: str) -> bool:
     return a[0] == b[0] and Levenshtein.distance(a[1:], b[1:]) == 1
 
 
-def _misread_as(fiscal_year: int, named: str | None, read: str | None, words: str) -> bool:
-    """Whether ``read`` is ``named`` misread: one digit apart, and the words hardly name ``read``."""
-    return (named is not None and read is not None and read != named and _one_digit_apart(named, read)
-            and _hardly_named(fiscal_year, read, words))
+def _misread_of(fiscal_year: int, read: str, words: str) -> str | None:
+    """The item ``read`` misreads: of the items one digit away from it, the one the words plainly name,
+    when they hardly name ``read`` itself."""
+    near = [code for code, _ in _items(fiscal_year) if _one_digit_apart(code, read)]
+    named = item_named(fiscal_year, words, [read, *near]) if near else None
+    return named if named not in (None, read) and _hardly_named(fiscal_year, read, words) else None
 
 
-def checked_references(text: str, fiscal_year: int | None) -> CheckedReferences:
+def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int] = ()) -> CheckedReferences:
     """The OIT codes ``text`` cites (as :func:`normalize.codes.oit_references` reads them), each first item
-    of a citation checked against the item the words before it name (see the module's doc).
+    of a citation checked against the item the words before it name (see the module's doc). The words
+    naming an item reach back no further than the citation before, nor than a break (the offsets in
+    ``text`` where a part starts: the cause, the guideline).
 
     >>> r = checked_references("ให้มีส่วนร่วมในการดำเนินงาน (อ้างอิงจาก o13) และ", 2569)  # o19 read o13
     >>> r.references, r.notes[0][:40]
@@ -133,6 +142,9 @@ def checked_references(text: str, fiscal_year: int | None) -> CheckedReferences:
     ('o25',)
     >>> checked_references("รายงานผลการดำเนินการเพื่อจัดการความเสี่ยง (อ้างอิงจาก 0 o38) ภายใน", 2566).references
     ('o37', 'o38')
+    >>> t = "ไม่ทราบข้อมูลการติดต่อ แนวทาง : ให้ชัดเจน (อ้างอิงจาก am)"
+    >>> checked_references(t, 2568).references, checked_references(t, 2568, [t.index(":")]).references
+    (('o3',), ())
     """
     cites = citations(text)
     if fiscal_year not in questionnaire.fiscal_years():
@@ -141,21 +153,20 @@ def checked_references(text: str, fiscal_year: int | None) -> CheckedReferences:
     notes: list[str] = []
     last = 0
     for cite in cites:
-        words = text[max(last, cite.start - NAMING_WINDOW):cite.start]
+        words = text[max(last, cite.start - NAMING_WINDOW, *(b for b in breaks if b <= cite.start)):cite.start]
         last = cite.end
         items = list(cite.items)
-        named = item_named(fiscal_year, words) if words.strip() else None
         if items and items[0] is not None:
-            if _misread_as(fiscal_year, named, items[0], words):
-                notes.append(f"{items[0]} cited after words that name {named} ({_label(fiscal_year, named)}), "
-                             "one digit apart: read as a misread of it.")
-                items[0] = named
-        elif named is not None:
-            if len(items) > 1 and _misread_as(fiscal_year, named, items[1], words) \
-                    and QuestionCode.of(named).next().format() != items[1]:
-                # "0 o11" after words naming o16: a stray circle before o16 misread
-                notes.append(f"{items[1]} cited after words that name {named} ({_label(fiscal_year, named)}), "
-                             "one digit apart: read as a misread of it.")
+            misread = _misread_of(fiscal_year, items[0], words)
+            if misread:
+                notes.append(_note_misread(fiscal_year, items[0], misread))
+                items[0] = misread
+        elif (named := item_named(fiscal_year, words) if words.strip() else None) is not None:
+            after = items[1] if len(items) > 1 else None
+            if after and _misread_of(fiscal_year, after, words) == named \
+                    and QuestionCode.of(named).next().format() != after:
+                # "0 o11" after words naming o16: a stray circle before o16 misread (o16 cited with o17 reads "0 o17")
+                notes.append(_note_misread(fiscal_year, after, named))
                 items[1] = named
             else:
                 notes.append(f"A citation read with no code, after words that name {named} "
@@ -165,6 +176,11 @@ def checked_references(text: str, fiscal_year: int | None) -> CheckedReferences:
             if code and code not in refs:
                 refs.append(code)
     return CheckedReferences(tuple(refs), tuple(notes))
+
+
+def _note_misread(fiscal_year: int, read: str, named: str) -> str:
+    return (f"{read} cited after words that name {named} ({_label(fiscal_year, named)}), one digit away: "
+            "read as a misread of it.")
 
 
 def _label(fiscal_year: int, code: str) -> str:

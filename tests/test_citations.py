@@ -46,6 +46,20 @@ def test_code_misread_as_another_item_one_digit_away_is_the_named_item():
     assert r.references == ("o10",)
 
 
+def test_misread_weighed_among_the_items_one_digit_away_only():
+    """``ประชาสัมพันธ์ระบบ E-Service``: of all 2566 items o7 (ข่าวประชาสัมพันธ์) holds as much as o17
+    (E-Service), but of the items one digit from the read o16 only o17 is named."""
+    assert item_named(2566, "ประชาสัมพันธ์ระบบ E-Service ") is None
+    r = checked_references("ประชาสัมพันธ์ระบบ E-Service (อ้างอิงจาก o16) และจัดเจ้าหน้าที่", 2566)
+    assert r.references == ("o17",)
+
+
+def test_words_naming_an_item_do_not_reach_back_over_a_part_label():
+    text = "ผู้รับบริการไม่ทราบข้อมูลการติดต่อ\nแนวทางการยกระดับ : ให้ชัดเจน (อ้างอิงจาก am)"
+    assert checked_references(text, 2568).references == ("o3",)
+    assert checked_references(text, 2568, [text.index(":") + 1]).references == ()
+
+
 def test_code_kept_when_far_from_the_named_item_or_when_the_words_name_it_too():
     # o5 is named, the read o23 is no digit-misread of it: the read stands
     assert checked_references("แผนดำเนินงานและการใช้งบประมาณประจำปี (อ้างอิงจาก o23)", 2569).references == ("o23",)

@@ -623,7 +623,7 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
         cited: Sequence[str] = oit_references(full)
         if analysis_ocr:
             # OCR misreads a cited code as another item's (o19 as o13) or as letters: the words naming it decide
-            checked = checked_references(full, fiscal_year)
+            checked = checked_references(full, fiscal_year, [m.end for m in find_labels(full)])
             cited = checked.references
             for note in checked.notes:
                 problems.append(problem("reference-corrected", note, first, analysis_page or t.page))
