@@ -102,3 +102,8 @@ def test_records_leave_a_text_layer_citation_as_printed():
     (a,) = content.analyses
     assert a.references == ("o13",)
     assert not [p for p in content.problems if p.code == "reference-corrected"]
+
+
+def test_circle_read_twice_as_zero_and_letter_is_one_code():
+    assert oit_references("จัดทำแผนการจัดซื้อจัดจ้าง (อ้างอิงจาก 0o21) และ") == ["o21"]
+    assert [c.items for c in citations("(อ้างอิงจาก ๐o21, o22)")] == [("o21", "o22")]
