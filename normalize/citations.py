@@ -15,6 +15,10 @@ when that evidence is clear:
 * an item read as no code (a label with letters after it, a lone ``0``) is the
   named item.
 
+The naming words are those of the clause that ends at the citation: they start
+after the citation before, a part label, or a word opening a clause (``และ``,
+``นอกจากนี้``), at most :data:`NAMING_WINDOW` characters back.
+
 Anything less clear keeps the code as read.
 """
 from __future__ import annotations
@@ -49,6 +53,8 @@ NAMED_RATIO = 1.3
 READ_WEAK_SHARE = 0.35
 
 _RE_SPACE = re.compile(r"\s+")
+#: A word opening a clause after a space: the words naming a cited item start after the last one.
+_RE_CLAUSE = re.compile(r"\s(?:และ|นอกจากนี้|รวมถึง|อีกทั้ง|ทั้งนี้|ดังนั้น)")
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,7 @@ def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int]
     last = 0
     for cite in cites:
         words = text[max(last, cite.start - NAMING_WINDOW, *(b for b in breaks if b <= cite.start)):cite.start]
+        words = words[max((m.end() for m in _RE_CLAUSE.finditer(words)), default=0):]
         last = cite.end
         items = list(cite.items)
         if items and items[0] is not None:

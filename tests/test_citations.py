@@ -107,3 +107,10 @@ def test_records_leave_a_text_layer_citation_as_printed():
 def test_circle_read_twice_as_zero_and_letter_is_one_code():
     assert oit_references("จัดทำแผนการจัดซื้อจัดจ้าง (อ้างอิงจาก 0o21) และ") == ["o21"]
     assert [c.items for c in citations("(อ้างอิงจาก ๐o21, o22)")] == [("o21", "o22")]
+
+
+def test_words_naming_an_item_start_after_the_last_clause_word():
+    """``แนวปฏิบัติการ...`` of the clause before would make o17 as named as o18: the clause that
+    ends at the citation names o18 (o1 read for it: a digit lost)."""
+    text = "กำหนดแนวปฏิบัติการมอบหมายงานที่เป็นธรรม และเผยแพร่ช่องทางการร้องเรียน (อ้างอิงจาก o1) ให้"
+    assert checked_references(text, 2568).references == ("o18",)
