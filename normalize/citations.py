@@ -42,6 +42,8 @@ NAMING_WINDOW = 60
 STRETCH_MIN = 5
 #: So many characters of an item's text (spaces dropped) held by the words name it ...
 NAMED_CHARS = 15
+#: ... when they are this share of its text at least (a long item is not named by a generic stretch) ...
+NAMED_CHARS_SHARE = 0.4
 #: ... or this share of a short item's text (and at least NAMED_MIN_CHARS characters).
 NAMED_SHARE = 0.8
 NAMED_MIN_CHARS = 6
@@ -109,7 +111,8 @@ def item_named(fiscal_year: int, words: str, among: Collection[str] | None = Non
     if not scored:
         return None
     (best, code, size), runner_up = scored[0], scored[1][0] if len(scored) > 1 else 0
-    plain = best >= NAMED_CHARS or (best >= NAMED_MIN_CHARS and best >= NAMED_SHARE * size)
+    plain = (best >= NAMED_CHARS and best >= NAMED_CHARS_SHARE * size) or (
+        best >= NAMED_MIN_CHARS and best >= NAMED_SHARE * size)
     ahead = best - runner_up >= NAMED_MARGIN or best >= NAMED_RATIO * runner_up
     return code if plain and ahead else None
 

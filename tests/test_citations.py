@@ -110,7 +110,17 @@ def test_circle_read_twice_as_zero_and_letter_is_one_code():
 
 
 def test_words_naming_an_item_start_after_the_last_clause_word():
-    """``แนวปฏิบัติการ...`` of the clause before would make o17 as named as o18: the clause that
-    ends at the citation names o18 (o1 read for it: a digit lost)."""
-    text = "กำหนดแนวปฏิบัติการมอบหมายงานที่เป็นธรรม และเผยแพร่ช่องทางการร้องเรียน (อ้างอิงจาก o1) ให้"
+    """The clause before names o17 (แนวปฏิบัติการจัดการเรื่องร้องเรียน) at more length than the clause
+    that ends at the citation names o18: that clause alone counts (o1 read for o18: a digit lost)."""
+    text = "กำหนดแนวปฏิบัติการจัดการเรื่องร้องเรียน และเผยแพร่ช่องทางแจ้งเรื่องร้องเรียน (อ้างอิงจาก o1) ให้"
     assert checked_references(text, 2568).references == ("o18",)
+
+
+def test_a_generic_stretch_of_a_long_item_names_nothing():
+    """The seed report's wording (../shared/seeds): ``ดำเนินการตามมาตรการ`` is 19 characters of o28's
+    68; it cites o23 without naming it, and o23 stays."""
+    text = ("หน่วยงานควรประเมินความเสี่ยงการทุจริตที่อาจเกิดขึ้นจากการใช้อำนาจหรือการสั่งการของผู้บังคับบัญชา "
+            "นอกเหนือจากประเด็นการเรียกรับสินบน และกำหนดมาตรการจัดการความเสี่ยงดังกล่าว "
+            "รวมทั้งดำเนินการตามมาตรการที่ได้กำหนดไว้ (อ้างอิงจาก o23) รวมถึงการเผยแพร่ช่องทางการร้องเรียน")
+    r = checked_references(text, 2568)
+    assert r.references == ("o23",) and not r.notes
