@@ -492,7 +492,8 @@ def parse_period(text: str, repair_years: bool = True,
                  fiscal_year: int | None = None, infer: bool = True) -> tuple[date | None, date | None]:
     """Read a period ("ช่วงระยะเวลาในการดำเนินการ") as Gregorian dates.
 
-    ``repair_years``: a year OCR misread by one digit is read as the year the
+    ``repair_years``: a year that lost its leading 2 (:func:`restore_lost_century`) is
+    25xx; a year OCR misread by one digit is read as the year the
     other end allows (:func:`_year_from_other_end`; any unreadable year of a range
     from October to September, the fiscal year's months), or, given the report's
     ``fiscal_year`` (Buddhist era), a year no assessment can name as the one
@@ -552,7 +553,9 @@ def parse_period(text: str, repair_years: bool = True,
         return None, None
     # a mark right after a dot is OCR noise ("ก.ุย." for "ก.ย.")
     t = _RE_MARK_IN_NUMBER.sub("", _RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text)))
-    t = restore_lost_century(repair_month_abbreviations(drop_glued_specks(repair_month_names(t))))
+    t = repair_month_abbreviations(drop_glued_specks(repair_month_names(t)))
+    if repair_years:
+        t = restore_lost_century(t)
     if repair_years and fiscal_year:
         t = repair_years_by_fiscal_year(t, fiscal_year)
     open_end = period_open_end(t)

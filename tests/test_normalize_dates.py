@@ -455,6 +455,7 @@ def test_year_that_lost_its_leading_two_after_a_month_is_the_buddhist_era_year()
     assert restore_lost_century("ต.ค. 67 - ก.ย. 568") == "ต.ค. 67 - ก.ย. 2568"
     assert restore_lost_century("รอบ 566 วัน") == "รอบ 566 วัน"  # no month before it: no year
     assert parse_period("ม.ค. 256") == (None, None)  # a year that lost its last digit stays unread
+    assert parse_period("ม.ค. - มีค. 566", repair_years=False) == (None, None)  # how records flags the repair
 
 
 def test_month_abbreviation_with_a_letter_glued_after_it():
