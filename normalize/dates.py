@@ -100,7 +100,8 @@ _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง
 # is spelled by no other word.
 _RE_FISCAL = re.compile(
     f"(?:ป[ิีึ]*งบ\\s?ประมาณ|[{charset(LETTERS)}]?บ\\s?ประมาณ|ป[ิีึ]*งบ|ตลอดป[ิีึ]+|ประจำป[ิีึ]+|ปี)[\\s'’.,]*"
-    r"(?:พ?พ\s?[.,]?\s?ศ\s?[.,]?)?\s*(?P<year>\d{4}|\d{2})(?!\d)"
+    # a speck between the era and the year ("พ.ศ. . 2566") is no digit
+    r"(?:พ?พ\s?[.,]?\s?ศ\s?[.,]?)?(?:\s*[.,'](?=\s))?\s*(?P<year>\d{4}|\d{2})(?!\d)"
 )
 # Before the only date read: something, then a range sign ("ดต.ค. 2570 - "):
 # the start was printed but not read; the end's date is never the start's.

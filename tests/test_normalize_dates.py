@@ -465,3 +465,7 @@ def test_month_abbreviation_with_a_letter_glued_after_it():
     assert repair_month_abbreviations("ต.ค.จ66 - ก.ย.67") == "ต.ค.66 - ก.ย.67"
     # a letter inside that names a month wins over the last one ("กค.ย." is ก.ย., not ก.ค.)
     assert parse_period("ต.ค. 67-กค.ย. 68") == (date(2024, 10, 1), date(2025, 9, 30))
+
+
+def test_speck_between_the_era_and_the_year_of_the_fiscal_wording():
+    assert parse_period("ปีงบประมาณ พ.ศ. . 2566") == (date(2022, 10, 1), date(2023, 9, 30))
