@@ -342,6 +342,11 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
                 "An analysis cites an OIT code that its fiscal year's questionnaire does not have (a misread); "
                 "it was left out of the references.",
                 "การวิเคราะห์อ้างอิงรหัส OIT ที่ไม่มีในแบบวัดของปีงบประมาณนั้น (อ่านผิด) จึงไม่นำมาใส่ในรายการอ้างอิง"),
+    ProblemCode("reference-corrected", "warning",
+                "A cited OIT code read as no code, or as an item one digit away from the one the words before "
+                "the citation name, was taken as the named item.",
+                "รหัส OIT ที่อ้างอิงซึ่งอ่านไม่ได้ หรืออ่านเป็นข้อที่ต่างกันหนึ่งหลักจากข้อที่ข้อความก่อนการอ้างอิงระบุชื่อ "
+                "ถูกแก้เป็นข้อที่ระบุชื่อนั้น"),
     ProblemCode("measure-missing-period", "warning", "A measure has no period.", "มาตรการไม่ระบุช่วงระยะเวลา"),
     ProblemCode("period-unreadable", "warning", "A measure's period could not be read as dates.",
                 "อ่านช่วงระยะเวลาของมาตรการเป็นวันที่ไม่ได้"),

@@ -22,10 +22,12 @@ __all__ = [
     "CITE_LABEL",
     "CITE_LABEL_EDITS",
     "CITE_LABEL_TEXT",
+    "Citation",
     "QuestionCode",
     "TOOL_LETTERS",
     "find_codes",
     "join_spaced_code",
+    "citations",
     "normalize_citations",
     "oit_references",
     "parse_code_range",
@@ -314,7 +316,9 @@ def find_codes(text: str, tool: str | None = None) -> list[str]:
 # "อ้างอิงจาก ๐๑๒ ,๐๑๓", "อ้างอิงจาก o8 และ o9": the cited list. An item's
 # digits may be letter-spaced ("๐ ๑ ๐", "o 1 0"): single digits one space apart;
 # a letter-spaced item of one digit ("๐ ๘", o8) keeps its ๐ (o0 is no item).
-_REF_ITEM = (f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO] ?[{_D}]{{1,3}}|[0๐]{{2}}[{_D}]{{2}}"
+# A circle read twice, the second time as the letter ("0o21"), is one circle.
+_REF_ITEM = (f"(?:[0๐](?=[oO]))?"
+             f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO] ?[{_D}]{{1,3}}|[0๐]{{2}}[{_D}]{{2}}"
              f"|[{_D}]{{1,3}})"
              f"(?![{_D}])")
 # OCR adds a point to a comma or reads a comma as one ("o14.,015", "o21.o22").
@@ -348,12 +352,14 @@ _RE_CIRCLE_MISREAD = re.compile(f"^[{_D}](?P<num>[{_D}]{{2}})$|^[0๐]{{2}}(?P<n
 def _ref_code(item: str) -> str | None:
     """A cited item as a code.
 
-    The circle of ``๐๑๐`` read twice (``0010``) is one circle.
+    The circle of ``๐๑๐`` read twice (``0010``, ``0o21``) is one circle.
 
-    >>> _ref_code("๐๑๐"), _ref_code("o 2 3"), _ref_code("923"), _ref_code("611"), _ref_code("0010")
-    ('o10', 'o23', 'o23', 'o11', 'o10')
+    >>> _ref_code("๐๑๐"), _ref_code("o 2 3"), _ref_code("923"), _ref_code("611"), _ref_code("0010"), _ref_code("0o21")
+    ('o10', 'o23', 'o23', 'o11', 'o10', 'o21')
     """
     item = item.replace(" ", "")
+    if item[:1] in "0๐" and item[1:2] in "oO":
+        item = item[1:]
     circle = _RE_CIRCLE_MISREAD.match(item)
     return parse_question_code("0" + (circle.group("num") or circle.group("num2")) if circle else item, "OIT")
 
@@ -379,6 +385,8 @@ def oit_references(text: str) -> list[str]:
     ['o14', 'o15', 'o42']
     >>> oit_references("(อ้างอิงจาก-09,010) และ")  # a dash a speck gave before the list
     ['o9', 'o10']
+    >>> oit_references("(อ้างอิงจาก 0o21) และ (อ้างอิงจาก 0 o24)")  # the circle read twice, as 0 and o
+    ['o21', 'o24']
     >>> oit_references("(ประกาศฉบับที่ 5)")  # a word in brackets far from the label is no citation
     []
     >>> oit_references("ให้ชัดเจน o14) และเผยแพร่")  # the label lost: a lettered OIT code closing a bracket
@@ -397,6 +405,45 @@ def oit_references(text: str) -> list[str]:
             if code and code not in refs:
                 refs.append(code)
     return refs
+
+
+#: A citation label with an opening bracket, whatever follows it.
+_RE_LABEL_OPEN = re.compile(f"\\(\\s*{CITE_LABEL}")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation in running text: where it starts and ends, and its items as read
+    (``None`` for an item read as no code, as a lone ``0``); no items when a label was
+    read with no code after it (``(อ้างอิงจาก am)``)."""
+
+    start: int
+    end: int
+    items: tuple[str | None, ...]
+
+
+def citations(text: str) -> list[Citation]:
+    """The citations of ``text`` in order, each once, with the items each cites (the same
+    readings as :func:`oit_references`), and the labels read with no code after them.
+
+    >>> [(c.start, c.items) for c in citations("ภายนอก (อ้างอิงจาก 0 o38) และ (อ้างอิงจาก am) ให้")]
+    [(8, (None, 'o38')), (30, ())]
+    >>> [c.items for c in citations("การดำเนินการ o26,o27)ให้ (อ้างอิงจาก ๐๑๐) และ ( อ้างอิงจาก o18)")]
+    [('o26', 'o27'), ('o10',), ('o18',)]
+    """
+    garbled = [m for m in _RE_GARBLED_CITATION.finditer(text)
+               if Levenshtein.distance(m.group("label"), CITE_LABEL_TEXT) <= CITE_LABEL_EDITS]
+    found: dict[int, Citation] = {}  # by the end of the list: one list matched by two patterns is one citation
+    for m in sorted([*_RE_REFERENCES.finditer(text), *garbled, *_RE_UNLABELLED_CITATION.finditer(text)],
+                    key=lambda m: m.start("list")):
+        if m.end("list") not in found:
+            found[m.end("list")] = Citation(m.start(), m.end(),
+                                            tuple(_ref_code(i) for i in _RE_REF_ITEM.findall(m.group("list"))))
+    out = list(found.values())
+    for m in _RE_LABEL_OPEN.finditer(text):
+        if not any(c.start < m.end() <= c.end for c in out):  # the label of a citation read
+            out.append(Citation(m.start(), m.end(), ()))
+    return sorted(out, key=lambda c: c.start)
 
 
 def normalize_citations(text: str) -> str:

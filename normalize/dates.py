@@ -18,7 +18,8 @@ from normalize.thaichars import CONSONANT_LOOKALIKES, CONSONANTS, DIGIT_LOOKALIK
 
 __all__ = [
     "drop_glued_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
-    "period_cut_short", "period_open_end", "repair_years_by_fiscal_year",
+    "period_cut_short", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
+    "restore_lost_century",
 ]
 
 BE_OFFSET = 543
@@ -99,7 +100,8 @@ _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง
 # is spelled by no other word.
 _RE_FISCAL = re.compile(
     f"(?:ป[ิีึ]*งบ\\s?ประมาณ|[{charset(LETTERS)}]?บ\\s?ประมาณ|ป[ิีึ]*งบ|ตลอดป[ิีึ]+|ประจำป[ิีึ]+|ปี)[\\s'’.,]*"
-    r"(?:พ?พ\s?[.,]?\s?ศ\s?[.,]?)?\s*(?P<year>\d{4}|\d{2})(?!\d)"
+    # a speck between the era and the year ("พ.ศ. . 2566") is no digit
+    r"(?:พ?พ\s?[.,]?\s?ศ\s?[.,]?)?(?:\s*[.,'](?=\s))?\s*(?P<year>\d{4}|\d{2})(?!\d)"
 )
 # Before the only date read: something, then a range sign ("ดต.ค. 2570 - "):
 # the start was printed but not read; the end's date is never the start's.
@@ -288,6 +290,22 @@ def _key_month(key: str) -> int | None:
         return None
 
 
+# A year of three digits from 5 after a month (``มีค. 566``, ``กุย. 568``): a Buddhist-era
+# year that lost its leading 2 (no year of a period is 5xx or 5xxx; 25xx is the only reading).
+_RE_LOST_CENTURY = re.compile(f"(?P<month>{_MONTH})(?P<gap>\\s*(?:พ\\s?\\.?\\s?ศ\\s?\\.?)?\\s*)5(?P<yy>\\d\\d)(?![0-9])")
+
+
+def restore_lost_century(text: str) -> str:
+    """A year read as three digits from 5 after a month, written as the Buddhist-era year it lost its 2 of.
+
+    >>> restore_lost_century("ม.ค. - มี.ค. 566"), restore_lost_century("ต.ค. 2567 - 30 ก.ย. 568")
+    ('ม.ค. - มี.ค. 2566', 'ต.ค. 2567 - 30 ก.ย. 2568')
+    >>> restore_lost_century("ม.ค. 2566"), restore_lost_century("ครั้งที่ 566"), restore_lost_century("ม.ค. 5661")
+    ('ม.ค. 2566', 'ครั้งที่ 566', 'ม.ค. 5661')
+    """
+    return _RE_LOST_CENTURY.sub(lambda m: f"{m.group('month')}{m.group('gap')}25{m.group('yy')}", text)
+
+
 def repair_month_abbreviations(text: str) -> str:
     """Month abbreviations OCR garbled by a letter, written as the registry spells them:
     a letter of like shape for the first (:data:`CONSONANT_LOOKALIKES`), or a letter a
@@ -299,8 +317,8 @@ def repair_month_abbreviations(text: str) -> str:
     ('เม.ย. - มิ.ย. 2565', 'ม.ค. 2566')
     >>> repair_month_abbreviations("กถุย. 2571"), repair_month_abbreviations("กอ.ค. 2571")
     ('ก.ย. 2571', 'ก.ค. 2571')
-    >>> repair_month_abbreviations("ต.ค. จญ-กุขย. 68")
-    'ต.ค. จญ-ก.ย. 68'
+    >>> repair_month_abbreviations("ต.ค. จญ-กุขย. 68"), repair_month_abbreviations("ก.ค.- กุยข. 2569")
+    ('ต.ค. จญ-ก.ย. 68', 'ก.ค.- ก.ย. 2569')
     >>> repair_month_abbreviations("พ.ศ. 2566"), repair_month_abbreviations("กอง. ทุกเดือน")  # no month
     ('พ.ศ. 2566', 'กอง. ทุกเดือน')
     """
@@ -320,6 +338,8 @@ def repair_month_abbreviations(text: str) -> str:
         for k in range(1, len(parts) - 1):
             variants.append("".join(parts[:k] + parts[k + 1:]))
         months = {n for v in variants for n in [_key_month(v)] if n}
+        if not months and len(parts) == 3:  # else a letter a speck added after the last (``กุยข.``)
+            months = {n for n in [_key_month("".join(parts[:2]))] if n}
         if len(months) != 1:
             return tok
         abbr = _MONTHS[months.pop()][1]
@@ -473,7 +493,8 @@ def parse_period(text: str, repair_years: bool = True,
                  fiscal_year: int | None = None, infer: bool = True) -> tuple[date | None, date | None]:
     """Read a period ("ช่วงระยะเวลาในการดำเนินการ") as Gregorian dates.
 
-    ``repair_years``: a year OCR misread by one digit is read as the year the
+    ``repair_years``: a year that lost its leading 2 (:func:`restore_lost_century`) is
+    25xx; a year OCR misread by one digit is read as the year the
     other end allows (:func:`_year_from_other_end`; any unreadable year of a range
     from October to September, the fiscal year's months), or, given the report's
     ``fiscal_year`` (Buddhist era), a year no assessment can name as the one
@@ -534,6 +555,8 @@ def parse_period(text: str, repair_years: bool = True,
     # a mark right after a dot is OCR noise ("ก.ุย." for "ก.ย.")
     t = _RE_MARK_IN_NUMBER.sub("", _RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text)))
     t = repair_month_abbreviations(drop_glued_specks(repair_month_names(t)))
+    if repair_years:
+        t = restore_lost_century(t)
     if repair_years and fiscal_year:
         t = repair_years_by_fiscal_year(t, fiscal_year)
     open_end = period_open_end(t)

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from normalize.dates import fiscal_year_from_text, fiscal_year_range, parse_period, period_open_end
+from normalize.dates import (fiscal_year_from_text, fiscal_year_range, parse_period, period_open_end,
+                             repair_month_abbreviations, restore_lost_century)
 
 FY2569 = (date(2025, 10, 1), date(2026, 9, 30))
 
@@ -446,3 +447,25 @@ def test_a_year_read_on_into_a_letter_for_a_digit_is_misread():
     ])
 def test_fiscal_wording_misread_by_an_edit_or_two_still_names_the_fiscal_year(text, expected):
     assert parse_period(text) == expected
+
+
+def test_year_that_lost_its_leading_two_after_a_month_is_the_buddhist_era_year():
+    """``มีค. 566``: a year of three digits from 5 is 25xx that lost its 2 (no period is in 5xx)."""
+    assert parse_period("ม.ค. - มีค. 566") == (date(2023, 1, 1), date(2023, 3, 31))
+    assert restore_lost_century("ต.ค. 67 - ก.ย. 568") == "ต.ค. 67 - ก.ย. 2568"
+    assert restore_lost_century("รอบ 566 วัน") == "รอบ 566 วัน"  # no month before it: no year
+    assert parse_period("ม.ค. 256") == (None, None)  # a year that lost its last digit stays unread
+    assert parse_period("ม.ค. - มีค. 566", repair_years=False) == (None, None)  # how records flags the repair
+
+
+def test_month_abbreviation_with_a_letter_glued_after_it():
+    """``กุยข.`` (ก.ย. with a speck read as ข after it), ``ต.ค.จ66``: when dropping a letter inside
+    names no month, the abbreviation without its last letter does."""
+    assert parse_period("ก.ค.- กุยข. 2569") == (date(2026, 7, 1), date(2026, 9, 30))
+    assert repair_month_abbreviations("ต.ค.จ66 - ก.ย.67") == "ต.ค.66 - ก.ย.67"
+    # a letter inside that names a month wins over the last one ("กค.ย." is ก.ย., not ก.ค.)
+    assert parse_period("ต.ค. 67-กค.ย. 68") == (date(2024, 10, 1), date(2025, 9, 30))
+
+
+def test_speck_between_the_era_and_the_year_of_the_fiscal_wording():
+    assert parse_period("ปีงบประมาณ พ.ศ. . 2566") == (date(2022, 10, 1), date(2023, 9, 30))

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from extract.text.layout import Cell
 from normalize import questionnaire
 from normalize.catalog import CODE_MARGIN, CODE_MIN, snap_question
+from normalize.citations import checked_references
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period, period_open_end
 from normalize.indicators import CANONICAL, tool_for_indicator
@@ -833,7 +834,14 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
                     if guideline is None and (cut := guideline_opening(cause)):
                         cause, guideline = cause[:cut[0]].rstrip(), normalize_citations(cause[cut[1]:])
                     parts = AnalysisParts(parts.lowest_text, normalize_citations(cause), guideline, parts.labelled)
-        refs, unknown = known_references([r for r in oit_references(full) if r not in lowest], fiscal_year)
+        cited: Sequence[str] = oit_references(full)
+        if analysis_ocr:
+            # OCR misreads a cited code as another item's (o19 as o13) or as letters: the words naming it decide
+            checked = checked_references(full, fiscal_year, [m.end for m in find_labels(full)])
+            cited = checked.references
+            for note in checked.notes:
+                problems.append(problem("reference-corrected", note, first, analysis_page or t.page))
+        refs, unknown = known_references([r for r in cited if r not in lowest], fiscal_year)
         for code in unknown:
             problems.append(problem("reference-unknown",
                                     f"The analysis of indicator {first} cites {code}, which is no OIT item of the "

@@ -1,0 +1,197 @@
+"""OIT items cited in an analysis, checked against the words that name them.
+
+A guideline cites an OIT item after naming it: ``เผยแพร่ข้อมูลสถิติการให้บริการ
+(อ้างอิงจาก o15)``. The item's own text in the year's questionnaire
+(``normalize/questionnaire.py``) is evidence independent of the code's digits:
+OCR reads ``o19`` as ``o13``, ``o10`` as ``o1`` or the code as letters
+(``am``), but the words before the citation survive. A code is changed only
+when that evidence is clear:
+
+* the words name one item of the year plainly (long stretches of its text, or
+  nearly all of a short one, well ahead of every other item);
+* a code read as another item is changed to the named one only when the two
+  differ by one digit (a digit misread, added or lost) and the words name the
+  read item's text hardly at all;
+* an item read as no code (a label with letters after it, a lone ``0``) is the
+  named item.
+
+The naming words are those of the clause that ends at the citation: they start
+after the citation before, a part label, or a word opening a clause (``และ``,
+``นอกจากนี้``), at most :data:`NAMING_WINDOW` characters back.
+
+Anything less clear keeps the code as read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from collections.abc import Collection, Sequence
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from normalize import questionnaire
+from normalize.codes import QuestionCode, citations
+
+__all__ = ["NAMING_WINDOW", "CheckedReferences", "checked_references", "item_named"]
+
+#: How far back (characters) the words naming a cited item are looked for; no further than the citation before.
+NAMING_WINDOW = 60
+#: Common stretches shorter than this (characters) are no evidence (``การ``, ``ของ``).
+STRETCH_MIN = 5
+#: So many characters of an item's text (spaces dropped) held by the words name it ...
+NAMED_CHARS = 15
+#: ... when they are this share of its text at least (a long item is not named by a generic stretch) ...
+NAMED_CHARS_SHARE = 0.4
+#: ... or this share of a short item's text (and at least NAMED_MIN_CHARS characters).
+NAMED_SHARE = 0.8
+NAMED_MIN_CHARS = 6
+#: The named item holds at least this many characters more than any other item,
+#: or this many times as long.
+NAMED_MARGIN = 6
+NAMED_RATIO = 1.3
+#: The read item is named "hardly at all": no more of its text held than this share (or 5 characters).
+READ_WEAK_SHARE = 0.35
+
+_RE_SPACE = re.compile(r"\s+")
+#: A word opening a clause after a space: the words naming a cited item start after the last one.
+_RE_CLAUSE = re.compile(r"\s(?:และ|นอกจากนี้|รวมถึง|อีกทั้ง|ทั้งนี้|ดังนั้น)")
+
+
+@dataclass(frozen=True)
+class CheckedReferences:
+    """The references of a text in order of first citation, and one note per code changed."""
+
+    references: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def _items(fiscal_year: int) -> tuple[tuple[str, str], ...]:
+    return tuple((q.code, _RE_SPACE.sub("", q.text)) for q in questionnaire.questions(fiscal_year, "OIT"))
+
+
+def _stretch(a: str, b: str) -> int:
+    """How much of ``a`` the words ``b`` hold: the characters of the common stretches of at least
+    :data:`STRETCH_MIN` characters, longest first, in the same order in both (``ระบบการให้บริการ
+    ผ่านช่องทางออนไลน์`` holds ``การให้บริการ`` and ``ออนไลน์`` of ``พัฒนาช่องทางการให้บริการออนไลน์``).
+
+    >>> _stretch("ระบบการให้บริการผ่านช่องทางออนไลน์", "พัฒนาช่องทางการให้บริการออนไลน์")
+    19
+    """
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    held, todo = 0, [(0, len(a), 0, len(b))]
+    while todo:
+        a0, a1, b0, b1 = todo.pop()
+        m = matcher.find_longest_match(a0, a1, b0, b1)
+        if m.size < STRETCH_MIN:
+            continue
+        held += m.size
+        todo += [(a0, m.a, b0, m.b), (m.a + m.size, a1, m.b + m.size, b1)]
+    return held
+
+
+def item_named(fiscal_year: int, words: str, among: Collection[str] | None = None) -> str | None:
+    """The one OIT item of ``fiscal_year`` (of the codes ``among``, when given) the ``words`` (before a
+    citation) plainly name, or None.
+
+    >>> item_named(2568, "นอกจากนี้ เผยแพร่ข้อมูลสถิติการให้บริการ ")
+    'o11'
+    >>> item_named(2566, "ผ่านระบบ E-Service "), item_named(2566, "ประชาสัมพันธ์ระบบ E-Service ")
+    ('o17', None)
+    >>> item_named(2568, "ให้บริการ "), item_named(2400, "ข้อมูลสถิติการให้บริการ")  # too little; no questionnaire
+    (None, None)
+    """
+    if fiscal_year not in questionnaire.fiscal_years():
+        return None
+    words = _RE_SPACE.sub("", words)
+    scored = sorted(((_stretch(text, words), code, len(text)) for code, text in _items(fiscal_year)
+                     if among is None or code in among), reverse=True)
+    if not scored:
+        return None
+    (best, code, size), runner_up = scored[0], scored[1][0] if len(scored) > 1 else 0
+    plain = (best >= NAMED_CHARS and best >= NAMED_CHARS_SHARE * size) or (
+        best >= NAMED_MIN_CHARS and best >= NAMED_SHARE * size)
+    ahead = best - runner_up >= NAMED_MARGIN or best >= NAMED_RATIO * runner_up
+    return code if plain and ahead else None
+
+
+def _hardly_named(fiscal_year: int, code: str, words: str) -> bool:
+    text = dict(_items(fiscal_year)).get(code)
+    if text is None:
+        return True
+    return _stretch(text, _RE_SPACE.sub("", words)) <= max(5, READ_WEAK_SHARE * len(text))
+
+
+def _one_digit_apart(a: str, b: str) -> bool:
+    return a[0] == b[0] and Levenshtein.distance(a[1:], b[1:]) == 1
+
+
+def _misread_of(fiscal_year: int, read: str, words: str) -> str | None:
+    """The item ``read`` misreads: of the items one digit away from it, the one the words plainly name,
+    when they hardly name ``read`` itself."""
+    near = [code for code, _ in _items(fiscal_year) if _one_digit_apart(code, read)]
+    named = item_named(fiscal_year, words, [read, *near]) if near else None
+    return named if named not in (None, read) and _hardly_named(fiscal_year, read, words) else None
+
+
+def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int] = ()) -> CheckedReferences:
+    """The OIT codes ``text`` cites (as :func:`normalize.codes.oit_references` reads them), each first item
+    of a citation checked against the item the words before it name (see the module's doc). The words
+    naming an item reach back no further than the citation before, nor than a break (the offsets in
+    ``text`` where a part starts: the cause, the guideline).
+
+    >>> r = checked_references("ให้มีส่วนร่วมในการดำเนินงาน (อ้างอิงจาก o13) และ", 2569)  # o19 read o13
+    >>> r.references, r.notes[0][:40]
+    (('o19',), 'o13 cited after words that name o19 (ผลก')
+    >>> checked_references("เผยแพร่ข้อมูลการติดต่อของหน่วยงาน (อ้างอิงจาก am) ใน", 2568).references  # read as letters
+    ('o3',)
+    >>> checked_references("เปิดเผยหลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล (อ้างอิงจาก o25) ให้", 2566).references
+    ('o25',)
+    >>> checked_references("รายงานผลการดำเนินการเพื่อจัดการความเสี่ยง (อ้างอิงจาก 0 o38) ภายใน", 2566).references
+    ('o37', 'o38')
+    >>> t = "ไม่ทราบข้อมูลการติดต่อ แนวทาง : ให้ชัดเจน (อ้างอิงจาก am)"
+    >>> checked_references(t, 2568).references, checked_references(t, 2568, [t.index(":")]).references
+    (('o3',), ())
+    """
+    cites = citations(text)
+    if fiscal_year not in questionnaire.fiscal_years():
+        return CheckedReferences(tuple(dict.fromkeys(c for cite in cites for c in cite.items if c)), ())
+    refs: list[str] = []
+    notes: list[str] = []
+    last = 0
+    for cite in cites:
+        words = text[max(last, cite.start - NAMING_WINDOW, *(b for b in breaks if b <= cite.start)):cite.start]
+        words = words[max((m.end() for m in _RE_CLAUSE.finditer(words)), default=0):]
+        last = cite.end
+        items = list(cite.items)
+        if items and items[0] is not None:
+            misread = _misread_of(fiscal_year, items[0], words)
+            if misread:
+                notes.append(_note_misread(fiscal_year, items[0], misread))
+                items[0] = misread
+        elif (named := item_named(fiscal_year, words) if words.strip() else None) is not None:
+            after = items[1] if len(items) > 1 else None
+            if after and _misread_of(fiscal_year, after, words) == named \
+                    and QuestionCode.of(named).next().format() != after:
+                # "0 o11" after words naming o16: a stray circle before o16 misread (o16 cited with o17 reads "0 o17")
+                notes.append(_note_misread(fiscal_year, after, named))
+                items[1] = named
+            else:
+                notes.append(f"A citation read with no code, after words that name {named} "
+                             f"({_label(fiscal_year, named)}), was taken as {named}.")
+                items[0:1] = [named]
+        for code in items:
+            if code and code not in refs:
+                refs.append(code)
+    return CheckedReferences(tuple(refs), tuple(notes))
+
+
+def _note_misread(fiscal_year: int, read: str, named: str) -> str:
+    return (f"{read} cited after words that name {named} ({_label(fiscal_year, named)}), one digit away: "
+            "read as a misread of it.")
+
+
+def _label(fiscal_year: int, code: str) -> str:
+    return dict(_items(fiscal_year))[code][:30]

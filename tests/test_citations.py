@@ -1,0 +1,126 @@
+"""Cited OIT codes checked against the words that name the item (normalize/citations.py, records)."""
+from __future__ import annotations
+
+from extract.text.layer import Line
+from extract.text.layout import Cell, Table, TextLine
+from ita_extract.report.document import read_report
+from normalize.citations import checked_references, item_named
+from normalize.codes import citations, oit_references
+
+W = 500.0
+
+
+def _cell(*texts: str, ocr: bool = True) -> Cell:
+    return Cell((0.0, 0.0, W, 100.0), tuple(Line(t, 10.0, 200.0, i * 16.0, i * 16.0 + 14, 14.0, 60.0, ocr=ocr)
+                                            for i, t in enumerate(texts)))
+
+
+def _report(guideline: str, year: str = "๒๕๖๙", ocr: bool = True):
+    header = [_cell("ประเด็นข้อคำถาม", ocr=ocr), _cell("คะแนน", ocr=ocr), _cell("การวิเคราะห์ผลการประเมินฯ", ocr=ocr)]
+    row = [_cell("i๗ ท่านเคยถูกผู้บังคับบัญชาสั่งให้ทำธุระส่วนตัว", ocr=ocr), _cell("๙๘.๗๕", ocr=ocr),
+           _cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด :", "i๗ ท่านเคยถูกผู้บังคับบัญชา", "สาเหตุเกิดจาก :", "เจ้าหน้าที่บางราย",
+                 "แนวทางการยกระดับผลการประเมินฯ :", guideline, ocr=ocr)]
+    items = [TextLine(1, Line(f"รายงานผลการวิเคราะห์ ประจำปีงบประมาณ พ.ศ. {year}", 10.0, 200.0, 0.0, 14.0, 14.0, 60.0)),
+             TextLine(1, Line("ตัวชี้วัดที่ ๓ การใช้อำนาจ", 10.0, 200.0, 0.0, 14.0, 14.0, 60.0)),
+             Table(page=1, bbox=(0, 0, W, 300), rows=[header, row], row_pages=[1, 1])]
+    return read_report(items)
+
+
+def test_citations_keep_an_item_read_as_no_code_and_a_label_with_none():
+    cites = citations("ช่องทาง (อ้างอิงจาก 0 o17) และข้อมูลการติดต่อ (อ้างอิงจาก am) และ (อ้างอิงจาก ๐๑๐)")
+    assert [c.items for c in cites] == [(None, "o17"), (), ("o10",)]
+    assert oit_references("ช่องทาง (อ้างอิงจาก 0 o17) และ (อ้างอิงจาก am)") == ["o17"]  # unchanged reading
+
+
+def test_item_named_by_a_long_stretch_of_its_text_only_when_well_ahead():
+    assert item_named(2569, "เปิดโอกาสให้ประชาชนเข้ามามีส่วนร่วมในการดำเนินงาน ") == "o19"
+    assert item_named(2569, "แจ้งเรื่องร้องเรียน ") is None  # o16, o17 and o18 all hold these words
+    assert item_named(2569, "จัดทำคู่มือ ") is None  # too little to name anything
+
+
+def test_code_misread_as_another_item_one_digit_away_is_the_named_item():
+    """o19 read o13 (9 → 3), o10 read o1 (a digit lost): the words name o19 and o10, not o13 and o1."""
+    r = checked_references("ให้ประชาชนเข้ามามีส่วนร่วมในการดำเนินงาน (อ้างอิงจาก o13) และเผยแพร่", 2569)
+    assert r.references == ("o19",) and len(r.notes) == 1
+    r = checked_references("พัฒนาระบบการให้บริการผ่านช่องทางออนไลน์ (อ้างอิงจาก o1) เพื่อลด", 2569)
+    assert r.references == ("o10",)
+
+
+def test_misread_weighed_among_the_items_one_digit_away_only():
+    """``ประชาสัมพันธ์ระบบ E-Service``: of all 2566 items o7 (ข่าวประชาสัมพันธ์) holds as much as o17
+    (E-Service), but of the items one digit from the read o16 only o17 is named."""
+    assert item_named(2566, "ประชาสัมพันธ์ระบบ E-Service ") is None
+    r = checked_references("ประชาสัมพันธ์ระบบ E-Service (อ้างอิงจาก o16) และจัดเจ้าหน้าที่", 2566)
+    assert r.references == ("o17",)
+
+
+def test_words_naming_an_item_do_not_reach_back_over_a_part_label():
+    text = "ผู้รับบริการไม่ทราบข้อมูลการติดต่อ\nแนวทางการยกระดับ : ให้ชัดเจน (อ้างอิงจาก am)"
+    assert checked_references(text, 2568).references == ("o3",)
+    assert checked_references(text, 2568, [text.index(":") + 1]).references == ()
+
+
+def test_code_kept_when_far_from_the_named_item_or_when_the_words_name_it_too():
+    # o5 is named, the read o23 is no digit-misread of it: the read stands
+    assert checked_references("แผนดำเนินงานและการใช้งบประมาณประจำปี (อ้างอิงจาก o23)", 2569).references == ("o23",)
+    # o27's text is named, but so is part of o25's (ทรัพยากรบุคคล): the read stands
+    r = checked_references("เปิดเผยหลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล (อ้างอิงจาก o25) ให้", 2566)
+    assert r.references == ("o25",) and not r.notes
+    # words naming nothing plainly: the read stands
+    assert checked_references("ให้บุคลากรทราบ (อ้างอิงจาก o13)", 2569).references == ("o13",)
+    # only the first item of a list follows the words; the neighbour cited with it is kept
+    assert checked_references("สถิติการให้บริการ (อ้างอิงจาก o11,o12) เพื่อ", 2568).references == ("o11", "o12")
+
+
+def test_code_read_as_letters_or_a_lone_zero_is_the_named_item():
+    r = checked_references("เผยแพร่ข้อมูลการติดต่อของหน่วยงาน (อ้างอิงจาก am) ในจุดที่", 2568)
+    assert r.references == ("o3",) and "o3" in r.notes[0]
+    # a lone 0 before the next item: an item lost (o37 cited with o38) ...
+    assert checked_references("รายงานผลการดำเนินการเพื่อจัดการความเสี่ยง (อ้างอิงจาก 0 o38)", 2566).references == (
+        "o37", "o38")
+    # ... or a stray circle before the named item misread (o16 read o11)
+    assert checked_references("เผยแพร่แนวปฏิบัติการจัดการเรื่องร้องเรียน (อ้างอิงจาก 0 o11 และ", 2569).references == (
+        "o16",)
+    # ... and nothing named: no code is made up
+    assert checked_references("ให้ชัดเจน (อ้างอิงจาก am) ใน", 2568).references == ()
+
+
+def test_unknown_fiscal_year_reads_the_codes_as_printed():
+    assert checked_references("ข้อมูลการติดต่อ (อ้างอิงจาก am) และ (อ้างอิงจาก o13)", None).references == ("o13",)
+
+
+def test_records_correct_an_ocr_read_citation_and_flag_it():
+    content = _report("เปิดโอกาสให้ประชาชนเข้ามามีส่วนร่วมในการดำเนินงาน (อ้างอิงจาก o13) และเผยแพร่ผล")
+    assert content.fiscal_year == 2569
+    (a,) = content.analyses
+    assert a.references == ("o19",)
+    assert [p.code for p in content.problems if p.code == "reference-corrected"] == ["reference-corrected"]
+
+
+def test_records_leave_a_text_layer_citation_as_printed():
+    content = _report("เปิดโอกาสให้ประชาชนเข้ามามีส่วนร่วมในการดำเนินงาน (อ้างอิงจาก o13) และเผยแพร่ผล", ocr=False)
+    (a,) = content.analyses
+    assert a.references == ("o13",)
+    assert not [p for p in content.problems if p.code == "reference-corrected"]
+
+
+def test_circle_read_twice_as_zero_and_letter_is_one_code():
+    assert oit_references("จัดทำแผนการจัดซื้อจัดจ้าง (อ้างอิงจาก 0o21) และ") == ["o21"]
+    assert [c.items for c in citations("(อ้างอิงจาก ๐o21, o22)")] == [("o21", "o22")]
+
+
+def test_words_naming_an_item_start_after_the_last_clause_word():
+    """The clause before names o17 (แนวปฏิบัติการจัดการเรื่องร้องเรียน) at more length than the clause
+    that ends at the citation names o18: that clause alone counts (o1 read for o18: a digit lost)."""
+    text = "กำหนดแนวปฏิบัติการจัดการเรื่องร้องเรียน และเผยแพร่ช่องทางแจ้งเรื่องร้องเรียน (อ้างอิงจาก o1) ให้"
+    assert checked_references(text, 2568).references == ("o18",)
+
+
+def test_a_generic_stretch_of_a_long_item_names_nothing():
+    """The seed report's wording (../shared/seeds): ``ดำเนินการตามมาตรการ`` is 19 characters of o28's
+    68; it cites o23 without naming it, and o23 stays."""
+    text = ("หน่วยงานควรประเมินความเสี่ยงการทุจริตที่อาจเกิดขึ้นจากการใช้อำนาจหรือการสั่งการของผู้บังคับบัญชา "
+            "นอกเหนือจากประเด็นการเรียกรับสินบน และกำหนดมาตรการจัดการความเสี่ยงดังกล่าว "
+            "รวมทั้งดำเนินการตามมาตรการที่ได้กำหนดไว้ (อ้างอิงจาก o23) รวมถึงการเผยแพร่ช่องทางการร้องเรียน")
+    r = checked_references(text, 2568)
+    assert r.references == ("o23",) and not r.notes
