@@ -428,9 +428,31 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
         head = grid.rows[0][col] if grid.rows and col < len(grid.rows[0]) else None
         # a column headed คะแนน may have no cell read in the format at all (``1`` ``100`` ``1``)
         named = head is not None and names_score(cell_words(words, head)) and bool(texts)
+        # ... or a number Tesseract garbled (``ส๓.๕๐``, ``ส67ซ`` for ``๘๓.๘๐``, ``๘๓.๖๗``): a light print spares
+        # none of the column's cells, so the header's word is the evidence
+        if named:
+            numeric = sum(len(t) == 1 and (is_number(t[0]) or garbled_number(t[0])) for t in texts)
         if (good >= SCORE_COLUMN_MIN or named) and numeric >= SCORE_COLUMN_SHARE * len(texts):
             out.add(col)
     return out
+
+
+#: A number Tesseract garbled: digits (Thai or Arabic) with a point between them, and at most this many
+#: other characters (the Thai letters it writes for ``๔ ๖ ๗ ๘ ๙``).
+GARBLED_OTHER_MAX = 2
+
+
+def garbled_number(text: str) -> bool:
+    """A word that is a score Tesseract garbled: a point between digits, a few other characters beside them.
+
+    >>> garbled_number("ส๓.๕๐"), garbled_number("ส67ซ"), garbled_number("๕.๒๕"), garbled_number("i12")
+    (True, False, True, False)
+    >>> garbled_number("ไม่มีการประเมิน"), garbled_number("พ.ศ.๒๕๖๖")
+    (False, False)
+    """
+    t = text.translate(_TO_ARABIC)
+    m = re.search(r"\d\.\d", t)
+    return m is not None and len(re.sub(r"[\d.]", "", t)) <= GARBLED_OTHER_MAX and not re.match(r"^[ieoIE]\d", t)
 
 
 def off_format(words: list[OcrWord]) -> bool:
@@ -797,6 +819,65 @@ def thinned_read(reader: NumberReader, crop: np.ndarray) -> Reading | None:
     return min(agreed[0], key=lambda r: r.confidence)
 
 
+#: Views of a score's ink the recognizer reads again to check a reading (:func:`view_votes`): thinned to its darker
+#: cores at these levels (:func:`thinned`: digits that blur joined stand apart; the first level is read first), the ink
+#: as it is, and scaled by these factors (another cut of the same strokes).
+VOTE_THIN = (0.75, 0.85, 0.65)
+VOTE_SCALES = (0.75, 1.5)
+#: Another score replaces a cell's reading when at least this many views read it, each surely
+#: (:data:`CELL_READ_MIN`), and more views read it than the cell's reading (:func:`outvoted`).
+VOTE_MIN = 2
+
+
+def score_views(crop: np.ndarray) -> list[np.ndarray]:
+    """A number's ink as the recognizer reads it to check a reading: thinned, as it is, scaled.
+
+    >>> crop = np.full((30, 80), 230, np.uint8); crop[5:25, 5:70] = 40
+    >>> [v.shape for v in score_views(crop)]
+    [(30, 80), (30, 80), (30, 80), (30, 80), (22, 60), (45, 120)]
+    """
+    views = [t for share in VOTE_THIN[:1] if (t := thinned(crop, share)) is not None] + [crop]
+    views += [t for share in VOTE_THIN[1:] if (t := thinned(crop, share)) is not None]
+    views += [cv2.resize(crop, None, fx=f, fy=f, interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_CUBIC)
+              for f in VOTE_SCALES if min(crop.shape[:2]) * f >= 4]
+    return views
+
+
+def view_votes(reader: NumberReader, crop: np.ndarray, text: str | None = None) -> dict[str, int]:
+    """How many views of a number's ink (:func:`score_views`) read each score of the format, surely.
+
+    Given the reading ``text`` to check, the views stop at the first when it reads ``text`` too: two
+    readers of the same ink that agree are evidence enough, and most cells read alike in every view.
+    """
+    votes: dict[str, int] = {}
+    for i, view in enumerate(score_views(crop)):
+        r = lone_number(drop_stray_points(reader.read_number(view), ""))
+        if r is not None and r.confidence >= CELL_READ_MIN and is_score_format(r.text):
+            votes[r.text] = votes.get(r.text, 0) + 1
+            if i == 0 and text is not None and float(r.text) == float(text):
+                break
+    return votes
+
+
+def outvoted(text: str, votes: dict[str, int]) -> str | None:
+    """The score most views read instead of ``text``, when at least :data:`VOTE_MIN` of them and more than read
+    ``text`` (as the same number: ``100`` is ``100.00``) did; None when ``text`` stands.
+
+    >>> outvoted("86.72", {"86.32": 5, "86.72": 1}), outvoted("86.72", {"86.32": 1}), outvoted("100", {"100.00": 6})
+    ('86.32', None, None)
+    >>> outvoted("77.48", {"87.48": 3, "77.48": 3}), outvoted("77.48", {"87.48": 3, "81.48": 3})
+    (None, None)
+    """
+    same = lambda a: float(a) == float(text)  # noqa: E731
+    own = sum(n for t, n in votes.items() if same(t))
+    others = sorted(((n, t) for t, n in votes.items() if not same(t)), reverse=True)
+    if not others or others[0][0] < VOTE_MIN or others[0][0] <= own:
+        return None
+    if len(others) > 1 and others[1][0] == others[0][0]:
+        return None  # two others read as often: no reading wins
+    return others[0][1]
+
+
 #: A line of ink this many times as wide as it is high holds more than one digit (:func:`lost_digits`).
 LOST_WIDTH = 2.0
 
@@ -820,6 +901,29 @@ def lost_digits(words: list[OcrWord], crop: np.ndarray) -> bool:
     # as wide as more than one of its glyphs is high (a blot on one makes it taller: the lowest counts)
     wide = max(b[2] for b in glyphs) - min(b[0] for b in glyphs) >= LOST_WIDTH * min(b[3] - b[1] for b in glyphs)
     return wide or len(glyphs) >= 3
+
+
+def checked_score(reader: NumberReader, crop: np.ndarray, word: OcrWord, cx0: int, cy0: int, dpi: float,
+                  min_ink: int) -> OcrWord | None:
+    """A score cell's one word read as another score by most views of its ink (:func:`view_votes`,
+    :func:`outvoted`), or None when its reading stands.
+
+    Two readings of the same ink that disagree are evidence of a misreading: a cut through touching digits
+    (``๓๒`` cut so that ``๓`` keeps a stroke of ``๒`` and reads ``๗``) is made elsewhere in a thinned or
+    scaled view, and a reading most views share outweighs the one.
+    """
+    k = dpi / 300.0
+    ink = number_box(crop, [PixelBox(word.x0 - cx0, word.top - cy0, word.x1 - cx0, word.bottom - cy0)], min_ink)
+    if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
+        return None
+    pad = max(2, int(4 * k))
+    number = crop[max(0, ink.top - pad):min(crop.shape[0], ink.bottom + pad),
+                  max(0, ink.x0 - pad):min(crop.shape[1], ink.x1 + pad)]
+    text = word.text.translate(_TO_ARABIC)
+    voted = outvoted(text, view_votes(reader, number, text))
+    if voted is None:
+        return None
+    return OcrWord(voted, word.x0, word.top, word.x1, word.bottom, word.conf, word.line_key, "cell")
 
 
 def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
@@ -869,6 +973,11 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 engine_digits = in_scores and engine_thai_score(inside)
                 misread = worth_rereading(inside) or (in_scores and off_format(inside)) or thai or engine_digits
                 if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
+                    if in_scores and len(inside) == 1 and is_score_format(inside[0].text) \
+                            and (checked := checked_score(reader, crop, inside[0], cx0, cy0, dpi, min_ink)) is not None:
+                        # a score read surely but another read by most views of its ink (a cut through touching digits)
+                        out = [w for w in out if w not in inside] + [checked]
+                        changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), checked))
                     continue
                 # the number's own words (specks elsewhere stay out); when the
                 # words read well but too few, the cell's busiest line of ink
@@ -935,6 +1044,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
                 else:
                     continue
+                if in_scores and is_score_format(text) and (voted := outvoted(text, view_votes(reader, number, text))):
+                    text = voted  # most views of the ink read another score than the one taken
                 key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
                 word = OcrWord(text, *where, conf, key, "cell")
                 out = [w for w in out if w not in inside] + [word]
