@@ -820,41 +820,41 @@ def thinned_read(reader: NumberReader, crop: np.ndarray) -> Reading | None:
 
 
 #: Views of a score's ink the recognizer reads again to check a reading (:func:`view_votes`): thinned to its darker
-#: cores at these levels (:func:`thinned`: digits that blur joined stand apart; the first level is read first), the ink
-#: as it is, and scaled by these factors (another cut of the same strokes).
-VOTE_THIN = (0.75, 0.85, 0.65)
-VOTE_SCALES = (0.75, 1.5)
+#: cores at these levels (:func:`thinned`: digits that blur joined stand apart; the first level is read first), then
+#: the ink as it is.
+VOTE_THIN = (0.75, 0.65, 0.85)
 #: Another score replaces a cell's reading when at least this many views read it, each surely
 #: (:data:`CELL_READ_MIN`), and more views read it than the cell's reading (:func:`outvoted`).
 VOTE_MIN = 2
 
 
 def score_views(crop: np.ndarray) -> list[np.ndarray]:
-    """A number's ink as the recognizer reads it to check a reading: thinned, as it is, scaled.
+    """A number's ink as the recognizer reads it to check a reading: thinned at each level, then as it is.
 
     >>> crop = np.full((30, 80), 230, np.uint8); crop[5:25, 5:70] = 40
     >>> [v.shape for v in score_views(crop)]
-    [(30, 80), (30, 80), (30, 80), (30, 80), (22, 60), (45, 120)]
+    [(30, 80), (30, 80), (30, 80), (30, 80)]
     """
-    views = [t for share in VOTE_THIN[:1] if (t := thinned(crop, share)) is not None] + [crop]
-    views += [t for share in VOTE_THIN[1:] if (t := thinned(crop, share)) is not None]
-    views += [cv2.resize(crop, None, fx=f, fy=f, interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_CUBIC)
-              for f in VOTE_SCALES if min(crop.shape[:2]) * f >= 4]
-    return views
+    return [t for share in VOTE_THIN if (t := thinned(crop, share)) is not None] + [crop]
 
 
 def view_votes(reader: NumberReader, crop: np.ndarray, text: str | None = None) -> dict[str, int]:
     """How many views of a number's ink (:func:`score_views`) read each score of the format, surely.
 
-    Given the reading ``text`` to check, the views stop at the first when it reads ``text`` too: two
-    readers of the same ink that agree are evidence enough, and most cells read alike in every view.
+    Given the reading ``text`` to check, the views stop at the first when it reads ``text`` too (two
+    readers of the same ink that agree are evidence enough, and most cells read alike in every view),
+    and as soon as no other reading can outvote it (:func:`outvoted`).
     """
     votes: dict[str, int] = {}
-    for i, view in enumerate(score_views(crop)):
+    views = score_views(crop)
+    for i, view in enumerate(views):
         r = lone_number(drop_stray_points(reader.read_number(view), ""))
         if r is not None and r.confidence >= CELL_READ_MIN and is_score_format(r.text):
             votes[r.text] = votes.get(r.text, 0) + 1
-            if i == 0 and text is not None and float(r.text) == float(text):
+        if text is not None:
+            own = sum(n for t, n in votes.items() if float(t) == float(text))
+            other = max((n for t, n in votes.items() if float(t) != float(text)), default=0)
+            if (i == 0 and own) or other + len(views) - i - 1 < max(VOTE_MIN, own + 1):
                 break
     return votes
 
