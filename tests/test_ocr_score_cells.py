@@ -644,3 +644,24 @@ def test_a_column_headed_score_whose_numbers_tesseract_garbled_is_a_score_column
     assert score_columns(table(), questions() + [word("ผล", 0)] + cells) == set()
     assert garbled_number("ส๓.๕๐") and garbled_number("๕.๒๕")
     assert not garbled_number("ไม่มีการประเมิน") and not garbled_number("พ.ศ.๒๕๖๖") and not garbled_number("i12")
+
+
+@needs_fonts
+def test_a_score_its_narrow_column_wrapped_onto_two_lines_is_left_whole(rec):
+    """Issue 9 (dev seed 39, every variant): ``๑๐๐.๐๐`` wrapped after ``๑๐`` in a narrow score column; read
+    again, the cell kept its busiest line, ``0.00``. Line by line the words make one score: left as they are
+    (``parse_score`` joins the wrap)."""
+    from extract.ocr.cells import wrapped_score
+
+    page = page_with({})
+    for k, text in enumerate(("๑๐", "๐.๐๐")):
+        glyphs = render(text, FONTS[0], 14 * DPI / 72, ink=40, paper=236, pad=0.1)
+        h, w = glyphs.shape
+        y, x = 2 * ROW_H + 4 + 36 * k, 440
+        page[y:y + h, x:x + w] = np.minimum(page[y:y + h, x:x + w], glyphs)
+    wrapped = [OcrWord("10", 460, 2 * ROW_H + 6, 490, 2 * ROW_H + 30, 90.0, (1, 2, 0)),
+               OcrWord("0.00", 445, 2 * ROW_H + 42, 505, 2 * ROW_H + 66, 90.0, (1, 2, 1))]
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 3), word("90.00", 4)] + wrapped
+    out, changes = reread_cells(words, (table(),), page, DPI, rec)
+    assert changes == [] and out == words
+    assert wrapped_score(wrapped) == "100.00" and wrapped_score(wrapped[:1]) is None

@@ -407,6 +407,39 @@ def body_rows(grid: Grid, col: int, words: list[OcrWord]) -> tuple[tuple, ...]:
     return grid.rows if len(head) == 1 and is_score_format(head[0].text) else grid.rows[1:]
 
 
+#: Two words are on one line of a cell when their boxes overlap by at least this share of the lower's height.
+SAME_LINE_OVERLAP = 0.5
+
+
+def wrapped_score(words: list[OcrWord]) -> str | None:
+    """The score a narrow column wrapped onto two lines or more (``๑๐`` over ``๐.๐๐``), as one number: the
+    words read line by line (top to bottom, each left to right) make one score of the format; else None.
+
+    Each line alone is no score (``10``) or another (``0.00``): read again, the cell would lose a line.
+
+    >>> w = lambda t, x0, top: OcrWord(t, x0, top, x0 + 10 * len(t), top + 24, 90.0, (1, 1, 1))
+    >>> wrapped_score([w("0.00", 445, 242), w("10", 460, 206)]), wrapped_score([w("๙", 460, 206), w("๗.๘๗", 445, 242)])
+    ('100.00', '97.87')
+    >>> wrapped_score([w("10", 460, 206), w("0.00", 500, 208)]), wrapped_score([w("79.33", 445, 206)])
+    (None, None)
+    >>> wrapped_score([w("10", 460, 206), w("i12", 445, 242)])
+    """
+    if len(words) < 2:
+        return None
+    lines: list[list[OcrWord]] = []
+    for w in sorted(words, key=lambda w: w.top):
+        last = lines[-1][-1] if lines else None
+        if last is not None and min(last.bottom, w.bottom) - max(last.top, w.top) >= SAME_LINE_OVERLAP * min(
+                last.bottom - last.top, w.bottom - w.top):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    if len(lines) < 2:
+        return None
+    text = "".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0)).translate(_TO_ARABIC)
+    return text if is_score_format(text) else None
+
+
 def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
     """The grid columns whose cells (those with words, under the header row) hold one number, mostly,
     and at least two of them in the score format, or whose header cell names the score (``คะแนน``).
@@ -421,17 +454,19 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
         texts = [[w.text for w in cell_words(words, r[col])] for r in body_rows(grid, col, words)
                  if col < len(r) and r[col] is not None]
         texts = [t for t in texts if t]
-        good = sum(len(t) == 1 and is_score_format(t[0]) for t in texts)
+        wrapped = sum(wrapped_score(ws) is not None for r in body_rows(grid, col, words)
+                      if col < len(r) and r[col] is not None and len(ws := cell_words(words, r[col])) > 1)
+        good = sum(len(t) == 1 and is_score_format(t[0]) for t in texts) + wrapped
         # damage often strikes a whole column alike (``1`` for every serif ``100.00``): the
         # rest must be numbers at least
-        numeric = sum(len(t) == 1 and is_number(t[0]) for t in texts)
+        numeric = sum(len(t) == 1 and is_number(t[0]) for t in texts) + wrapped
         head = grid.rows[0][col] if grid.rows and col < len(grid.rows[0]) else None
         # a column headed คะแนน may have no cell read in the format at all (``1`` ``100`` ``1``)
         named = head is not None and names_score(cell_words(words, head)) and bool(texts)
         # ... or a number Tesseract garbled (``ส๓.๕๐``, ``ส67ซ`` for ``๘๓.๘๐``, ``๘๓.๖๗``): a light print spares
         # none of the column's cells, so the header's word is the evidence
         if named:
-            numeric = sum(len(t) == 1 and (is_number(t[0]) or garbled_number(t[0])) for t in texts)
+            numeric = sum(len(t) == 1 and (is_number(t[0]) or garbled_number(t[0])) for t in texts) + wrapped
         if (good >= SCORE_COLUMN_MIN or named) and numeric >= SCORE_COLUMN_SHARE * len(texts):
             out.add(col)
     return out
@@ -962,6 +997,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     out = [w for w in out if w not in inside]
                     continue
                 in_scores = col in score_cols
+                if in_scores and wrapped_score(inside) is not None:
+                    continue  # a score its narrow column wrapped (``๑๐`` over ``๐.๐๐``): read whole, line by line
                 if in_scores and len(kept := [w for w in inside if not _RE_PUNCT.match(w.text)]) == 1 \
                         and len(kept) < len(inside) and is_score_format(kept[0].text):
                     # a speck read beside a score (``.`` ``98.80``): the score alone
