@@ -440,6 +440,60 @@ def wrapped_score(words: list[OcrWord]) -> str | None:
     return text if is_score_format(text) else None
 
 
+#: Rows of paper at least this many pixels (at 300 dpi, scaled) high part two lines of a cell's ink.
+LINE_GAP_300 = 4
+
+
+def ink_lines(crop: np.ndarray, dpi: float) -> list[tuple[int, int]]:
+    """The lines of a crop's ink (first and last row, crop pixels), top to bottom: bands of inked rows parted by
+    paper, each as high as printed glyphs at least (:data:`INK_HEIGHT_MM`; a speck's band is none).
+
+    >>> crop = np.full((90, 60), 230, np.uint8); crop[10:30, 10:40] = 40; crop[50:70, 5:50] = 40; crop[80:82, 5:8] = 40
+    >>> ink_lines(crop, 300.0)
+    [(10, 29), (50, 69)]
+    """
+    levels = ink_levels(crop)
+    if levels is None:
+        return []
+    rows = np.flatnonzero(levels[1].sum(axis=1) > 0)
+    if rows.size == 0:
+        return []
+    gap = max(2, int(round(LINE_GAP_300 * dpi / 300.0)))
+    least = INK_HEIGHT_MM[0] * dpi / 25.4
+    cuts = np.flatnonzero(np.diff(rows) > gap)
+    bands = zip(np.r_[rows[0], rows[cuts + 1]], np.r_[rows[cuts], rows[-1]])
+    return [(int(a), int(b)) for a, b in bands if b - a + 1 >= least]
+
+
+def wrapped_read(reader: NumberReader, crop: np.ndarray, dpi: float) -> tuple[str, float, tuple[int, int, int, int]] | None:
+    """A score cell whose ink is a score its narrow column wrapped onto lines (``๑๐`` over ``๐.๐๐``), read line by
+    line: (text, confidence 0-100, box in crop pixels) when every line reads surely and together they make one
+    score of the format; None otherwise (and for ink on one line). Read as one crop, the busiest line wins.
+    """
+    lines = ink_lines(crop, dpi)
+    if len(lines) < 2:
+        return None
+    pad = max(2, int(4 * dpi / 300.0))
+    texts, confs, xs = [], [], []
+    for top, bottom in lines:
+        band = crop[max(0, top - pad):bottom + pad + 1]
+        levels = ink_levels(band)
+        cols = np.flatnonzero(levels[1].sum(axis=0) > 0) if levels is not None else np.array([], int)
+        if cols.size == 0:
+            return None
+        x0, x1 = max(0, int(cols[0]) - pad), min(crop.shape[1], int(cols[-1]) + pad + 1)
+        r = lone_number(drop_stray_points(reader.read_number(band[:, x0:x1]), ""))
+        if r is None or r.confidence < CELL_READ_MIN:
+            return None
+        texts.append(r.text)
+        confs.append(r.confidence)
+        xs += [x0, x1]
+    text = "".join(texts)
+    if not is_score_format(text):
+        return None
+    return text, min(confs) * 100.0, (min(xs), lines[0][0], max(xs), lines[-1][1])
+
+
 def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
     """The grid columns whose cells (those with words, under the header row) hold one number, mostly,
     and at least two of them in the score format, or whose header cell names the score (``คะแนน``).
@@ -1015,6 +1069,14 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                         # a score read surely but another read by most views of its ink (a cut through touching digits)
                         out = [w for w in out if w not in inside] + [checked]
                         changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), checked))
+                    continue
+                if in_scores and not inside and (wrap := wrapped_read(reader, crop, dpi)) is not None:
+                    # no word, and ink on lines that make one score line by line: a score its column wrapped
+                    text, conf, (bx0, by0, bx1, by1) = wrap
+                    word = OcrWord(text, cx0 + bx0, cy0 + by0, cx0 + bx1, cy0 + by1, conf, (10_000 + len(changes), 1, 1),
+                                   "cell")
+                    out.append(word)
+                    changes.append(CellReread(PixelBox(x0, y0, x1, y1), (), word))
                     continue
                 # the number's own words (specks elsewhere stay out); when the
                 # words read well but too few, the cell's busiest line of ink
