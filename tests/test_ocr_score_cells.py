@@ -670,3 +670,8 @@ def test_a_score_its_narrow_column_wrapped_onto_two_lines_is_left_whole(rec):
     out, changes = reread_cells(words, (table(),), page, DPI, rec)
     assert changes == [] and out == words
     assert wrapped_score(wrapped) == "100.00" and wrapped_score(wrapped[:1]) is None
+    assert wrapped_score(wrapped + [OcrWord(".", 470, 2 * ROW_H + 26, 474, 2 * ROW_H + 30, 60.0, (1, 2, 0))]) == "100.00"
+    # Tesseract read the second line alone (``0.00``) or the first (``10``): the ink is read line by line
+    for alone in wrapped[1:], wrapped[:1]:
+        out, _ = reread_cells(words_without + alone, (table(),), page, DPI, rec)
+        assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["100.00"]

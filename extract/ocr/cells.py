@@ -424,6 +424,7 @@ def wrapped_score(words: list[OcrWord]) -> str | None:
     (None, None)
     >>> wrapped_score([w("10", 460, 206), w("i12", 445, 242)])
     """
+    words = [w for w in words if not _RE_PUNCT.match(w.text)]  # a speck read as ``.`` beside a line
     if len(words) < 2:
         return None
     lines: list[list[OcrWord]] = []
@@ -1053,6 +1054,17 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 in_scores = col in score_cols
                 if in_scores and wrapped_score(inside) is not None:
                     continue  # a score its narrow column wrapped (``๑๐`` over ``๐.๐๐``): read whole, line by line
+                if in_scores and all(is_number(w.text) or _RE_PUNCT.match(w.text) for w in inside) \
+                        and (wrap := wrapped_read(reader, crop, dpi)) is not None \
+                        and wrap[0] != "".join(w.text for w in inside if is_number(w.text)):
+                    # ink on lines that make one score line by line, and no word or the words of one line only
+                    # (Tesseract missed ``๑๐`` over ``๐.๐๐``): a score its column wrapped
+                    text, conf, (bx0, by0, bx1, by1) = wrap
+                    key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
+                    word = OcrWord(text, cx0 + bx0, cy0 + by0, cx0 + bx1, cy0 + by1, conf, key, "cell")
+                    out = [w for w in out if w not in inside] + [word]
+                    changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
+                    continue
                 if in_scores and len(kept := [w for w in inside if not _RE_PUNCT.match(w.text)]) == 1 \
                         and len(kept) < len(inside) and is_score_format(kept[0].text):
                     # a speck read beside a score (``.`` ``98.80``): the score alone
@@ -1069,14 +1081,6 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                         # a score read surely but another read by most views of its ink (a cut through touching digits)
                         out = [w for w in out if w not in inside] + [checked]
                         changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), checked))
-                    continue
-                if in_scores and not inside and (wrap := wrapped_read(reader, crop, dpi)) is not None:
-                    # no word, and ink on lines that make one score line by line: a score its column wrapped
-                    text, conf, (bx0, by0, bx1, by1) = wrap
-                    word = OcrWord(text, cx0 + bx0, cy0 + by0, cx0 + bx1, cy0 + by1, conf, (10_000 + len(changes), 1, 1),
-                                   "cell")
-                    out.append(word)
-                    changes.append(CellReread(PixelBox(x0, y0, x1, y1), (), word))
                     continue
                 # the number's own words (specks elsewhere stay out); when the
                 # words read well but too few, the cell's busiest line of ink
