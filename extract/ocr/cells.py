@@ -916,16 +916,20 @@ VOTE_THIN = (0.75, 0.65, 0.85)
 #: Another score replaces a cell's reading when at least this many views read it, each surely
 #: (:data:`CELL_READ_MIN`), and more views read it than the cell's reading (:func:`outvoted`).
 VOTE_MIN = 2
+#: ... unless the ink as it is reads the cell's reading this surely.
+VOTE_INK_SURE = 0.9
 
 
 def score_views(crop: np.ndarray) -> list[np.ndarray]:
-    """A number's ink as the recognizer reads it to check a reading: thinned at each level, then as it is.
+    """A number's ink as the recognizer reads it to check a reading: thinned at the first level, as it is, thinned
+    at the other levels.
 
     >>> crop = np.full((30, 80), 230, np.uint8); crop[5:25, 5:70] = 40
     >>> [v.shape for v in score_views(crop)]
     [(30, 80), (30, 80), (30, 80), (30, 80)]
     """
-    return [t for share in VOTE_THIN if (t := thinned(crop, share)) is not None] + [crop]
+    thin = [t for share in VOTE_THIN if (t := thinned(crop, share)) is not None]
+    return thin[:1] + [crop] + thin[1:]
 
 
 def view_votes(reader: NumberReader, crop: np.ndarray, text: str | None = None) -> dict[str, int]:
@@ -944,7 +948,10 @@ def view_votes(reader: NumberReader, crop: np.ndarray, text: str | None = None) 
         if text is not None:
             own = sum(n for t, n in votes.items() if float(t) == float(text))
             other = max((n for t, n in votes.items() if float(t) != float(text)), default=0)
-            if (i == 0 and own) or other + len(views) - i - 1 < max(VOTE_MIN, own + 1):
+            # the ink as it is read surely as ``text`` stands against thinned views: thinning takes strokes away
+            # and can leave a digit's sibling without them (``๕`` without its tail reads ``๔``)
+            sure = view is crop and r is not None and r.confidence >= VOTE_INK_SURE and float(r.text or "nan") == float(text)
+            if (i == 0 and own) or sure or other + len(views) - i - 1 < max(VOTE_MIN, own + 1):
                 break
     return votes
 
