@@ -563,3 +563,117 @@ def test_a_lone_digit_is_lost_digits_when_its_ink_is_several_digits_wide():
     alone = np.full((50, 110), 230, np.uint8)
     cv2.ellipse(alone, (60, 25), (7, 9), 0, 0, 360, 40, 3)  # a lone 0 is no number with lost digits
     assert not lost_digits([word], alone)
+
+
+class RimReader:
+    """A recognizer whose cut goes wrong on the ink as scanned (``86.72``: ``๓`` kept a stroke of ``๒``) and right
+    on its cores alone (thinned: no grey rim left)."""
+
+    def __init__(self, height: int, wrong: str = "86.72", right: str = "86.32"):
+        self.height, self.wrong, self.right = height, wrong, right
+
+    def read_number(self, crop):
+        rim = bool(((crop > 100) & (crop < 200)).any())
+        text = self.wrong if rim and crop.shape[0] == self.height else self.right
+        glyphs = tuple(GlyphGuess(c, 0.95, PixelBox(10 * i, 0, 10 * i + 8, 20)) for i, c in enumerate(text))
+        return Reading(text, 0.95, glyphs)
+
+
+def rimmed_page() -> np.ndarray:
+    """A page whose row 2 score cell holds a number's ink: dark cores, a grey rim (blur) around them."""
+    page = page_with({})
+    y, x = 2 * ROW_H + 20, 420
+    page[y:y + 30, x:x + 80] = 150
+    page[y + 4:y + 26, x + 4:x + 76] = 40
+    return page
+
+
+def test_views_of_the_ink_outvote_a_score_read_from_it_once():
+    """Issue 9 (dev seed 18, 300 dpi): ``๘๖.๓๒`` read ``86.72`` surely, its touching ``๓๒`` cut through ``๒``;
+    thinned views of the same ink read ``86.32``: most views win."""
+    from extract.ocr.cells import view_votes
+
+    page = rimmed_page()
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("86.72", 2), word("92.23", 3)]
+    number_h = 30 + 2 * 4  # the ink's box and the pad reread_cells reads it with (200 dpi: 4 * 200/300 -> 2)
+    reader = RimReader(number_h - 4)
+    crop = page[2 * ROW_H + 18:2 * ROW_H + 52, 418:502]
+    assert view_votes(RimReader(crop.shape[0]), crop) == {"86.32": 3, "86.72": 1}
+    # the ink as it is read surely as the cell's reading stands against thinned views (thinning takes strokes away)
+    assert view_votes(RimReader(crop.shape[0]), crop, "86.72") == {"86.32": 1, "86.72": 1}
+    out, changes = reread_cells(words, (table(),), page, DPI, reader)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["86.32"]
+    assert [w.text for w in changes[0].before] == ["86.72"]
+
+
+def test_a_score_outside_a_score_column_or_read_alike_in_every_view_stands():
+    page = rimmed_page()
+    years = questions() + [word("2567", 1), word("86.72", 2), word("1500", 3)]
+    assert reread_cells(years, (table(),), page, DPI, RimReader(34)) == (years, [])  # no score column
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("86.72", 2), word("92.23", 3), word("90.00", 4)]
+    same = RimReader(34, "86.72", "86.72")
+    assert reread_cells(words, (table(),), page, DPI, same) == (words, [])
+
+
+def test_outvoted_wants_several_views_more_than_the_reading_and_one_winner():
+    from extract.ocr.cells import outvoted
+
+    assert outvoted("86.72", {"86.32": 5, "86.72": 1}) == "86.32"
+    assert outvoted("86.72", {"86.32": 1}) is None  # too few views
+    assert outvoted("77.48", {"87.48": 3, "77.48": 3}) is None  # as many for the reading
+    assert outvoted("77.48", {"87.48": 2, "81.48": 2}) is None  # no one winner
+    assert outvoted("100", {"100.00": 6}) is None  # the same number
+
+
+@needs_fonts
+def test_a_clean_score_is_read_alike_in_every_view(rec):
+    from extract.ocr.cells import view_votes
+
+    page = page_with({2: "๘๖.๓๒"})
+    crop = page[2 * ROW_H + 14:2 * ROW_H + 60, 414:540]
+    votes = view_votes(rec, crop)
+    assert max(votes, key=votes.get) == "86.32" and votes["86.32"] >= 4
+
+
+def test_a_column_headed_score_whose_numbers_tesseract_garbled_is_a_score_column():
+    """Issue 9 (dev seed 25, 200 dpi): a light print; Tesseract wrote Thai letters for the digits it lacks in
+    half the column (``ส๓.๕๐`` for ``๘๓.๘๐``), so too few cells read as numbers; headed คะแนน, the column is
+    one of scores, and its cells are read again as scores. Without the header, it is not."""
+    from extract.ocr.cells import garbled_number
+
+    cells = [word("ส๓.๕๐", 1), word("ส67ซ", 2), word("68.82", 3), word("100.00", 4)]
+    assert score_columns(table(), questions() + [word("คะแนน", 0)] + cells) == {1}
+    assert score_columns(table(), questions() + [word("ผล", 0)] + cells) == set()
+    assert garbled_number("ส๓.๕๐") and garbled_number("๕.๒๕")
+    assert not garbled_number("ไม่มีการประเมิน") and not garbled_number("พ.ศ.๒๕๖๖") and not garbled_number("i12")
+
+
+@needs_fonts
+def test_a_score_its_narrow_column_wrapped_onto_two_lines_is_left_whole(rec):
+    """Issue 9 (dev seed 39, every variant): ``๑๐๐.๐๐`` wrapped after ``๑๐`` in a narrow score column; read
+    again, the cell kept its busiest line, ``0.00``. Line by line the words make one score: left as they are
+    (``parse_score`` joins the wrap)."""
+    from extract.ocr.cells import wrapped_score
+
+    page = page_with({})
+    for k, text in enumerate(("๑๐", "๐.๐๐")):
+        glyphs = render(text, FONTS[0], 14 * DPI / 72, ink=40, paper=236, pad=0.1)
+        h, w = glyphs.shape
+        y, x = 2 * ROW_H + 4 + 36 * k, 440
+        page[y:y + h, x:x + w] = np.minimum(page[y:y + h, x:x + w], glyphs)
+    # Tesseract found no word there: the ink is read line by line, not as its busiest line
+    out, changes = reread_cells(words_without := questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 3),
+                                                                 word("90.00", 4)], (table(),), page, DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["100.00"]
+    assert len(out) == len(words_without) + 1
+    wrapped = [OcrWord("10", 460, 2 * ROW_H + 6, 490, 2 * ROW_H + 30, 90.0, (1, 2, 0)),
+               OcrWord("0.00", 445, 2 * ROW_H + 42, 505, 2 * ROW_H + 66, 90.0, (1, 2, 1))]
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 3), word("90.00", 4)] + wrapped
+    out, changes = reread_cells(words, (table(),), page, DPI, rec)
+    assert changes == [] and out == words
+    assert wrapped_score(wrapped) == "100.00" and wrapped_score(wrapped[:1]) is None
+    assert wrapped_score(wrapped + [OcrWord(".", 470, 2 * ROW_H + 26, 474, 2 * ROW_H + 30, 60.0, (1, 2, 0))]) == "100.00"
+    # Tesseract read the second line alone (``0.00``) or the first (``10``): the ink is read line by line
+    for alone in wrapped[1:], wrapped[:1]:
+        out, _ = reread_cells(words_without + alone, (table(),), page, DPI, rec)
+        assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["100.00"]

@@ -407,6 +407,94 @@ def body_rows(grid: Grid, col: int, words: list[OcrWord]) -> tuple[tuple, ...]:
     return grid.rows if len(head) == 1 and is_score_format(head[0].text) else grid.rows[1:]
 
 
+#: Two words are on one line of a cell when their boxes overlap by at least this share of the lower's height.
+SAME_LINE_OVERLAP = 0.5
+
+
+def wrapped_score(words: list[OcrWord]) -> str | None:
+    """The score a narrow column wrapped onto two lines or more (``๑๐`` over ``๐.๐๐``), as one number: the
+    words read line by line (top to bottom, each left to right) make one score of the format; else None.
+
+    Each line alone is no score (``10``) or another (``0.00``): read again, the cell would lose a line.
+
+    >>> w = lambda t, x0, top: OcrWord(t, x0, top, x0 + 10 * len(t), top + 24, 90.0, (1, 1, 1))
+    >>> wrapped_score([w("0.00", 445, 242), w("10", 460, 206)]), wrapped_score([w("๙", 460, 206), w("๗.๘๗", 445, 242)])
+    ('100.00', '97.87')
+    >>> wrapped_score([w("10", 460, 206), w("0.00", 500, 208)]), wrapped_score([w("79.33", 445, 206)])
+    (None, None)
+    >>> wrapped_score([w("10", 460, 206), w("i12", 445, 242)])
+    """
+    words = [w for w in words if not _RE_PUNCT.match(w.text)]  # a speck read as ``.`` beside a line
+    if len(words) < 2:
+        return None
+    lines: list[list[OcrWord]] = []
+    for w in sorted(words, key=lambda w: w.top):
+        last = lines[-1][-1] if lines else None
+        if last is not None and min(last.bottom, w.bottom) - max(last.top, w.top) >= SAME_LINE_OVERLAP * min(
+                last.bottom - last.top, w.bottom - w.top):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    if len(lines) < 2:
+        return None
+    text = "".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0)).translate(_TO_ARABIC)
+    return text if is_score_format(text) else None
+
+
+#: Rows of paper at least this many pixels (at 300 dpi, scaled) high part two lines of a cell's ink.
+LINE_GAP_300 = 4
+
+
+def ink_lines(crop: np.ndarray, dpi: float) -> list[tuple[int, int]]:
+    """The lines of a crop's ink (first and last row, crop pixels), top to bottom: bands of inked rows parted by
+    paper, each as high as printed glyphs at least (:data:`INK_HEIGHT_MM`; a speck's band is none).
+
+    >>> crop = np.full((90, 60), 230, np.uint8); crop[10:30, 10:40] = 40; crop[50:70, 5:50] = 40; crop[80:82, 5:8] = 40
+    >>> ink_lines(crop, 300.0)
+    [(10, 29), (50, 69)]
+    """
+    levels = ink_levels(crop)
+    if levels is None:
+        return []
+    rows = np.flatnonzero(levels[1].sum(axis=1) > 0)
+    if rows.size == 0:
+        return []
+    gap = max(2, int(round(LINE_GAP_300 * dpi / 300.0)))
+    least = INK_HEIGHT_MM[0] * dpi / 25.4
+    cuts = np.flatnonzero(np.diff(rows) > gap)
+    bands = zip(np.r_[rows[0], rows[cuts + 1]], np.r_[rows[cuts], rows[-1]])
+    return [(int(a), int(b)) for a, b in bands if b - a + 1 >= least]
+
+
+def wrapped_read(reader: NumberReader, crop: np.ndarray, dpi: float) -> tuple[str, float, tuple[int, int, int, int]] | None:
+    """A score cell whose ink is a score its narrow column wrapped onto lines (``๑๐`` over ``๐.๐๐``), read line by
+    line: (text, confidence 0-100, box in crop pixels) when every line reads surely and together they make one
+    score of the format; None otherwise (and for ink on one line). Read as one crop, the busiest line wins.
+    """
+    lines = ink_lines(crop, dpi)
+    if len(lines) < 2:
+        return None
+    pad = max(2, int(4 * dpi / 300.0))
+    texts, confs, xs = [], [], []
+    for top, bottom in lines:
+        band = crop[max(0, top - pad):bottom + pad + 1]
+        levels = ink_levels(band)
+        cols = np.flatnonzero(levels[1].sum(axis=0) > 0) if levels is not None else np.array([], int)
+        if cols.size == 0:
+            return None
+        x0, x1 = max(0, int(cols[0]) - pad), min(crop.shape[1], int(cols[-1]) + pad + 1)
+        r = lone_number(drop_stray_points(reader.read_number(band[:, x0:x1]), ""))
+        if r is None or r.confidence < CELL_READ_MIN:
+            return None
+        texts.append(r.text)
+        confs.append(r.confidence)
+        xs += [x0, x1]
+    text = "".join(texts)
+    if not is_score_format(text):
+        return None
+    return text, min(confs) * 100.0, (min(xs), lines[0][0], max(xs), lines[-1][1])
+
+
 def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
     """The grid columns whose cells (those with words, under the header row) hold one number, mostly,
     and at least two of them in the score format, or whose header cell names the score (``คะแนน``).
@@ -421,16 +509,40 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
         texts = [[w.text for w in cell_words(words, r[col])] for r in body_rows(grid, col, words)
                  if col < len(r) and r[col] is not None]
         texts = [t for t in texts if t]
-        good = sum(len(t) == 1 and is_score_format(t[0]) for t in texts)
+        wrapped = sum(wrapped_score(ws) is not None for r in body_rows(grid, col, words)
+                      if col < len(r) and r[col] is not None and len(ws := cell_words(words, r[col])) > 1)
+        good = sum(len(t) == 1 and is_score_format(t[0]) for t in texts) + wrapped
         # damage often strikes a whole column alike (``1`` for every serif ``100.00``): the
         # rest must be numbers at least
-        numeric = sum(len(t) == 1 and is_number(t[0]) for t in texts)
+        numeric = sum(len(t) == 1 and is_number(t[0]) for t in texts) + wrapped
         head = grid.rows[0][col] if grid.rows and col < len(grid.rows[0]) else None
         # a column headed คะแนน may have no cell read in the format at all (``1`` ``100`` ``1``)
         named = head is not None and names_score(cell_words(words, head)) and bool(texts)
+        # ... or a number Tesseract garbled (``ส๓.๕๐``, ``ส67ซ`` for ``๘๓.๘๐``, ``๘๓.๖๗``): a light print spares
+        # none of the column's cells, so the header's word is the evidence
+        if named:
+            numeric = sum(len(t) == 1 and (is_number(t[0]) or garbled_number(t[0])) for t in texts) + wrapped
         if (good >= SCORE_COLUMN_MIN or named) and numeric >= SCORE_COLUMN_SHARE * len(texts):
             out.add(col)
     return out
+
+
+#: A number Tesseract garbled: digits (Thai or Arabic) with a point between them, and at most this many
+#: other characters (the Thai letters it writes for ``๔ ๖ ๗ ๘ ๙``).
+GARBLED_OTHER_MAX = 2
+
+
+def garbled_number(text: str) -> bool:
+    """A word that is a score Tesseract garbled: a point between digits, a few other characters beside them.
+
+    >>> garbled_number("ส๓.๕๐"), garbled_number("ส67ซ"), garbled_number("๕.๒๕"), garbled_number("i12")
+    (True, False, True, False)
+    >>> garbled_number("ไม่มีการประเมิน"), garbled_number("พ.ศ.๒๕๖๖")
+    (False, False)
+    """
+    t = text.translate(_TO_ARABIC)
+    m = re.search(r"\d\.\d", t)
+    return m is not None and len(re.sub(r"[\d.]", "", t)) <= GARBLED_OTHER_MAX and not re.match(r"^[ieoIE]\d", t)
 
 
 def off_format(words: list[OcrWord]) -> bool:
@@ -797,6 +909,72 @@ def thinned_read(reader: NumberReader, crop: np.ndarray) -> Reading | None:
     return min(agreed[0], key=lambda r: r.confidence)
 
 
+#: Views of a score's ink the recognizer reads again to check a reading (:func:`view_votes`): thinned to its darker
+#: cores at these levels (:func:`thinned`: digits that blur joined stand apart; the first level is read first), then
+#: the ink as it is.
+VOTE_THIN = (0.75, 0.65, 0.85)
+#: Another score replaces a cell's reading when at least this many views read it, each surely
+#: (:data:`CELL_READ_MIN`), and more views read it than the cell's reading (:func:`outvoted`).
+VOTE_MIN = 2
+#: ... unless the ink as it is reads the cell's reading this surely.
+VOTE_INK_SURE = 0.9
+
+
+def score_views(crop: np.ndarray) -> list[np.ndarray]:
+    """A number's ink as the recognizer reads it to check a reading: thinned at the first level, as it is, thinned
+    at the other levels.
+
+    >>> crop = np.full((30, 80), 230, np.uint8); crop[5:25, 5:70] = 40
+    >>> [v.shape for v in score_views(crop)]
+    [(30, 80), (30, 80), (30, 80), (30, 80)]
+    """
+    thin = [t for share in VOTE_THIN if (t := thinned(crop, share)) is not None]
+    return thin[:1] + [crop] + thin[1:]
+
+
+def view_votes(reader: NumberReader, crop: np.ndarray, text: str | None = None) -> dict[str, int]:
+    """How many views of a number's ink (:func:`score_views`) read each score of the format, surely.
+
+    Given the reading ``text`` to check, the views stop at the first when it reads ``text`` too (two
+    readers of the same ink that agree are evidence enough, and most cells read alike in every view),
+    and as soon as no other reading can outvote it (:func:`outvoted`).
+    """
+    votes: dict[str, int] = {}
+    views = score_views(crop)
+    for i, view in enumerate(views):
+        r = lone_number(drop_stray_points(reader.read_number(view), ""))
+        if r is not None and r.confidence >= CELL_READ_MIN and is_score_format(r.text):
+            votes[r.text] = votes.get(r.text, 0) + 1
+        if text is not None:
+            own = sum(n for t, n in votes.items() if float(t) == float(text))
+            other = max((n for t, n in votes.items() if float(t) != float(text)), default=0)
+            # the ink as it is read surely as ``text`` stands against thinned views: thinning takes strokes away
+            # and can leave a digit's sibling without them (``๕`` without its tail reads ``๔``)
+            sure = view is crop and r is not None and r.confidence >= VOTE_INK_SURE and float(r.text or "nan") == float(text)
+            if (i == 0 and own) or sure or other + len(views) - i - 1 < max(VOTE_MIN, own + 1):
+                break
+    return votes
+
+
+def outvoted(text: str, votes: dict[str, int]) -> str | None:
+    """The score most views read instead of ``text``, when at least :data:`VOTE_MIN` of them and more than read
+    ``text`` (as the same number: ``100`` is ``100.00``) did; None when ``text`` stands.
+
+    >>> outvoted("86.72", {"86.32": 5, "86.72": 1}), outvoted("86.72", {"86.32": 1}), outvoted("100", {"100.00": 6})
+    ('86.32', None, None)
+    >>> outvoted("77.48", {"87.48": 3, "77.48": 3}), outvoted("77.48", {"87.48": 3, "81.48": 3})
+    (None, None)
+    """
+    same = lambda a: float(a) == float(text)  # noqa: E731
+    own = sum(n for t, n in votes.items() if same(t))
+    others = sorted(((n, t) for t, n in votes.items() if not same(t)), reverse=True)
+    if not others or others[0][0] < VOTE_MIN or others[0][0] <= own:
+        return None
+    if len(others) > 1 and others[1][0] == others[0][0]:
+        return None  # two others read as often: no reading wins
+    return others[0][1]
+
+
 #: A line of ink this many times as wide as it is high holds more than one digit (:func:`lost_digits`).
 LOST_WIDTH = 2.0
 
@@ -820,6 +998,29 @@ def lost_digits(words: list[OcrWord], crop: np.ndarray) -> bool:
     # as wide as more than one of its glyphs is high (a blot on one makes it taller: the lowest counts)
     wide = max(b[2] for b in glyphs) - min(b[0] for b in glyphs) >= LOST_WIDTH * min(b[3] - b[1] for b in glyphs)
     return wide or len(glyphs) >= 3
+
+
+def checked_score(reader: NumberReader, crop: np.ndarray, word: OcrWord, cx0: int, cy0: int, dpi: float,
+                  min_ink: int) -> OcrWord | None:
+    """A score cell's one word read as another score by most views of its ink (:func:`view_votes`,
+    :func:`outvoted`), or None when its reading stands.
+
+    Two readings of the same ink that disagree are evidence of a misreading: a cut through touching digits
+    (``๓๒`` cut so that ``๓`` keeps a stroke of ``๒`` and reads ``๗``) is made elsewhere in a thinned or
+    scaled view, and a reading most views share outweighs the one.
+    """
+    k = dpi / 300.0
+    ink = number_box(crop, [PixelBox(word.x0 - cx0, word.top - cy0, word.x1 - cx0, word.bottom - cy0)], min_ink)
+    if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
+        return None
+    pad = max(2, int(4 * k))
+    number = crop[max(0, ink.top - pad):min(crop.shape[0], ink.bottom + pad),
+                  max(0, ink.x0 - pad):min(crop.shape[1], ink.x1 + pad)]
+    text = word.text.translate(_TO_ARABIC)
+    voted = outvoted(text, view_votes(reader, number, text))
+    if voted is None:
+        return None
+    return OcrWord(voted, word.x0, word.top, word.x1, word.bottom, word.conf, word.line_key, "cell")
 
 
 def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
@@ -858,6 +1059,19 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     out = [w for w in out if w not in inside]
                     continue
                 in_scores = col in score_cols
+                if in_scores and wrapped_score(inside) is not None:
+                    continue  # a score its narrow column wrapped (``๑๐`` over ``๐.๐๐``): read whole, line by line
+                if in_scores and all(is_number(w.text) or _RE_PUNCT.match(w.text) for w in inside) \
+                        and (wrap := wrapped_read(reader, crop, dpi)) is not None \
+                        and wrap[0] != "".join(w.text for w in inside if is_number(w.text)):
+                    # ink on lines that make one score line by line, and no word or the words of one line only
+                    # (Tesseract missed ``๑๐`` over ``๐.๐๐``): a score its column wrapped
+                    text, conf, (bx0, by0, bx1, by1) = wrap
+                    key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
+                    word = OcrWord(text, cx0 + bx0, cy0 + by0, cx0 + bx1, cy0 + by1, conf, key, "cell")
+                    out = [w for w in out if w not in inside] + [word]
+                    changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
+                    continue
                 if in_scores and len(kept := [w for w in inside if not _RE_PUNCT.match(w.text)]) == 1 \
                         and len(kept) < len(inside) and is_score_format(kept[0].text):
                     # a speck read beside a score (``.`` ``98.80``): the score alone
@@ -869,6 +1083,11 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 engine_digits = in_scores and engine_thai_score(inside)
                 misread = worth_rereading(inside) or (in_scores and off_format(inside)) or thai or engine_digits
                 if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
+                    if in_scores and len(inside) == 1 and is_score_format(inside[0].text) \
+                            and (checked := checked_score(reader, crop, inside[0], cx0, cy0, dpi, min_ink)) is not None:
+                        # a score read surely but another read by most views of its ink (a cut through touching digits)
+                        out = [w for w in out if w not in inside] + [checked]
+                        changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), checked))
                     continue
                 # the number's own words (specks elsewhere stay out); when the
                 # words read well but too few, the cell's busiest line of ink
@@ -935,6 +1154,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
                 else:
                     continue
+                if in_scores and is_score_format(text) and (voted := outvoted(text, view_votes(reader, number, text))):
+                    text = voted  # most views of the ink read another score than the one taken
                 key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
                 word = OcrWord(text, *where, conf, key, "cell")
                 out = [w for w in out if w not in inside] + [word]
