@@ -101,3 +101,17 @@ def test_a_header_row_below_rows_on_the_same_page_opens_the_next_indicators_tabl
         (9, "o32"), (9, "o33"), (10, "o34"), (10, "o35"), (10, "o36")]
     assert {a.indicator: a.lowest_questions for a in content.analyses} == {9: ("o32",), 10: ("o35",)}
     assert [p.indicator for p in content.problems if p.code == "indicator-heading-missing"] == [10]
+
+
+def test_a_speck_read_as_a_code_inside_a_header_cell_leaves_it_a_header():
+    # dev seed 41 at 200 dpi: ``ช่วงระยะเวลาo56`` in a measures header; a row only counts as data when its
+    # first cell opens with a code or a cell is a score alone
+    from ita_extract.report.sections import ANALYSIS, MEASURES, header_kind
+    cols = [(0, 90), (90, 180), (180, 300), (300, 400), (400, 480)]
+    row = [cell(c, t) for c, t in zip(cols, ["มาตรการ/ โครงการ/กิจกรรม", "ผลการวิเคราะห์ ตัวชี้วัด",
+                                             "ขั้นตอนหรือวิธีการปฏิบัติ", "ช่วงระยะเวลาo56 ในการ ดำเนินการ",
+                                             "ผู้รับผิดชอบ"])]
+    assert header_kind(row) == MEASURES
+    data = [cell(COLS[0], "o1 ข้อคำถามที่ได้คะแนน"), cell(COLS[1], "50.00"), cell(COLS[2], "สาเหตุที่ได้คะแนนน้อย")]
+    assert header_kind(data) is None
+    assert header_kind(header()) == ANALYSIS

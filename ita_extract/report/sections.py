@@ -68,8 +68,8 @@ def header_kind(row: list[Cell | None]) -> str | None:
     texts = [t for t in texts if t]
     if len(texts) < 2 or any(len(t) > MAX_HEADER_CELL for t in texts):
         return None
-    if any(_RE_DATA.search(c.raw_text) for c in row if c is not None):
-        return None  # a question code or a score: a data row whose cells are short
+    if _RE_LEADING_CODE.match(texts[0]) or any(_RE_SCORE_CELL.match(t) for t in texts):
+        return None  # a row opening with a question code, or a cell that is a score: a data row of short cells
     a = sum(any(_has(t, k) for ks in ANALYSIS_FIELDS.values() for k in ks) for t in texts)
     m = sum(any(_has(t, k) for ks in MEASURE_FIELDS.values() for k in ks) for t in texts)
     if any(_has(t, "คะแนน") for t in texts) and a >= 2:
@@ -99,6 +99,11 @@ def _names_measure_fields(texts: list[str]) -> int:
     named = {f for f, ks in MEASURE_FIELDS.items() for t in texts if any(_has(t, k) for k in ks)}
     return len(named) if "steps" in named else 0
 
+
+#: A row's first cell opening with a question code (``o1 โครงสร้าง``), and a cell that is a score
+#: alone: a data row. OCR glues specks into header cells (``ช่วงระยะเวลาo56``), so only these shapes count.
+_RE_LEADING_CODE = re.compile(r"[ieoIEO]\s?[0-9๐-๙]")
+_RE_SCORE_CELL = re.compile(r"[0-9๐-๙]{1,3}[.,][0-9๐-๙]{1,2}$")
 
 #: How alike (rapidfuzz ratio) a garbled header row's text is to a header the report printed before.
 KNOWN_HEADER_MIN = 70
