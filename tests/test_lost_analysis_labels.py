@@ -9,7 +9,7 @@ from __future__ import annotations
 from extract.text.layer import Line
 from extract.text.layout import Cell, Table, TextLine
 from ita_extract.report.document import read_report
-from ita_extract.report.records import cause_after_quote, quote_end
+from ita_extract.report.analysis_text import cause_after_quote, quote_end
 
 W = 500.0
 QUESTION = "หน่วยงานของท่าน มีการใช้งบประมาณหรือการจัดซื้อจัดจ้างที่เอื้อประโยชน์ให้บุคคลใดบุคคลหนึ่ง มากน้อยเพียงใด"

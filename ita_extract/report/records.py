@@ -11,18 +11,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
 from extract.text.layout import Cell
 from normalize import questionnaire
-from normalize.catalog import CODE_MARGIN, CODE_MIN, snap_question
+from normalize.catalog import snap_question
 from normalize.citations import checked_references
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period, period_open_end
 from normalize.indicators import CANONICAL, tool_for_indicator
 from normalize.thai import normalize_text
 from normalize.thaichars import LETTERS, charset
-from ita_extract.report.labels import CAUSE, GUIDELINE, LABELS, LOWEST, find_labels, guideline_opening, guideline_text_start, is_label_only, opens_with_label
+from ita_extract.report.analysis_text import (cause_after_quote, drop_specks, drop_trail_specks, question_wordings,
+                                              quoted_question, trim_debris)
+from ita_extract.report.labels import CAUSE, GUIDELINE, LOWEST, find_labels, guideline_opening, guideline_text_start, is_label_only, opens_with_label
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from ita_extract.report.sections import IndicatorTable
 from extract.text.cell_text import cells_text
@@ -30,7 +31,6 @@ from extract.text.cell_text import cells_text
 #: Rows whose OCR confidence (Tesseract, 0–100) falls below this get an
 #: ``ocr-low-confidence`` warning, so an analyst knows what to check by eye.
 LOW_CONFIDENCE = 60.0
-
 
 
 def _label_opens(prev: str, nxt: str) -> bool:
@@ -49,53 +49,10 @@ def merged_cell_text(cells: Sequence[Cell | None]) -> str:
     return cells_text(cells, _label_opens)
 
 
-
 _RE_NONE = re.compile(r"^[\s\-–—:]*(?:ไม่มี|-)?[\s\-–—.]*$")
 _RE_SCORE = re.compile(r"^\s*(-?\d{1,3}(?:[.,]\d{1,4})?)\s*$")
 #: ``100.`` with its decimals lost: a score has at most 100, so they were zeros.
 _RE_HUNDRED_CUT = re.compile(r"^\s*100[.,]\s*$")
-
-
-#: What may stand between a label and its text and is no text: colons and
-#: OCR's specks (``.`` ``'`` ``|``), or a ``<p>`` remnant OCR read as a
-#: number (``<20>``) or lost its ``<`` from (``30>``). A part's text starts with a letter, a digit, a
-#: bracket or a bullet, never with these.
-_RE_LEAD_DEBRIS = re.compile(r"^(?:[\s.,:;'`|*!_>]|<?[0-9A-Za-z/]{1,3}>)+")
-#: Specks OCR read as signs standing alone at a part's end (``ไม่โปร่งใส .``).
-_RE_TRAIL_SPECKS = re.compile(r"(?:\s+[.,:;'\"`|*!~_^]+)+$")
-
-
-#: Tag remnants a report printed and OCR read at a part's end (``เสมอ42> “2>``, ``</020>``): digits,
-#: Latin letters or quotes closed by ``>``.
-_RE_TRAIL_TAGS = re.compile(r"(?:[^\S\n]*<?/?[0-9A-Za-z“”\"'/]{0,4}>)+\s*$")
-
-
-#: A garbled label OCR left before a part's text: two or more short tokens with no Thai letter, a Latin
-#: letter among them (``vw as 12 12 ve a ~ & va``, ``0 1 YU wv :``), then the text's first Thai letter.
-_RE_LEAD_SPECK_WORDS = re.compile(
-    rf"^(?=[^{charset(LETTERS)}]*?[A-Za-z])(?:[^\s{charset(LETTERS)}]{{1,4}}\s+){{2,}}(?=[{charset(LETTERS)}เแโใไ])")
-
-
-def trim_debris(text: str, ocr: bool = False) -> str:
-    """A labelled part without the colons and specks before its text; for OCR, without lone specks after it.
-
-    >>> trim_debris(".\\n' ผู้ตอบแบบวัด"), trim_debris("30>\\nไม่ได้เผยแพร่"), trim_debris("(อ้างอิงจาก o8)")
-    ('ผู้ตอบแบบวัด', 'ไม่ได้เผยแพร่', '(อ้างอิงจาก o8)')
-    >>> trim_debris("ไม่โปร่งใส .", ocr=True), trim_debris("งบประมาณ\\n:", ocr=True), trim_debris("ไม่โปร่งใส .")
-    ('ไม่โปร่งใส', 'งบประมาณ', 'ไม่โปร่งใส .')
-    >>> trim_debris("1. ประชุมชี้แจง"), trim_debris("- ไม่มี"), trim_debris("<20>ดังนั้น")
-    ('1. ประชุมชี้แจง', '- ไม่มี', 'ดังนั้น')
-    >>> trim_debris("vw as 12 12 ve a ~ & va ผู้รับบริการ", ocr=True), trim_debris("1. ประชุม 2. ติดตาม", ocr=True)
-    ('ผู้รับบริการ', '1. ประชุม 2. ติดตาม')
-    >>> trim_debris("อย่างสม่ำเสมอ42> “2>", ocr=True), trim_debris("ให้สาธารณชนทราบ </020>", ocr=True)
-    ('อย่างสม่ำเสมอ', 'ให้สาธารณชนทราบ')
-    >>> trim_debris("OIT ในแต่ละปี", ocr=True), trim_debris("- 1 ครั้ง", ocr=True)
-    ('OIT ในแต่ละปี', '- 1 ครั้ง')
-    """
-    text = _RE_LEAD_DEBRIS.sub("", text)
-    if not ocr:
-        return text
-    return _RE_LEAD_SPECK_WORDS.sub("", _RE_TRAIL_SPECKS.sub("", _RE_TRAIL_TAGS.sub("", text)))
 
 
 #: A line of an OCR'd cell that is a speck, not text: one to three signs, none of them a Thai
@@ -105,56 +62,6 @@ _RE_DEBRIS_LINE = re.compile(rf"^[^\S\n]*(?:[^\s{charset(LETTERS)}][^\S\n]*){{1,
 #: A line of scattered specks (dust, a stamp's edge): tokens of one or two signs, none a Thai letter
 #: (``17 0 8 A``). Text has words: a Thai word, a year, a code is longer.
 _RE_SPECKS_LINE = re.compile(rf"^[^\S\n]*(?:[^\s{charset(LETTERS)}]{{1,2}}[^\S\n]+)+[^\s{charset(LETTERS)}]{{1,2}}[^\S\n]*$")
-
-
-#: Speck tokens in a row that make a run of specks inside a line of text ...
-SPECK_RUN_MIN = 3
-#: ... of which this many at least hold a Latin letter or a sign text has no use for alone;
-SPECK_RUN_STRANGE = 2
-#: this many in a row are specks whatever they hold (``1 1 5 0 0 มบ``): text has a word among so many.
-SPECK_RUN_LONG = 5
-_RE_CODE_TOKEN = re.compile(r"^[ieoIEO]\d+[,.)]?$")
-_RE_STRANGE = re.compile(r"[A-Za-z&©“”«»=~^*<>|_¥®‘’\"'`!?%#@\[\]{}]")
-
-
-def _is_speck_token(tok: str) -> bool:
-    return len(tok) <= 2 and not _RE_CODE_TOKEN.match(tok)
-
-
-def drop_speck_runs(line: str) -> str:
-    """A line of OCR'd text without its runs of specks: :data:`SPECK_RUN_MIN` or more tokens of one or two
-    characters in a row (dust, a stamp's edge read as ``ฆ ม & va 1 a``), :data:`SPECK_RUN_STRANGE` of them
-    with a Latin letter or a stray sign. Words, codes (``o5``), dates and numbers (``68 - 30``) stay.
-
-    >>> drop_speck_runs("เป็นระยะ 2 aA © © ve และรายงานผล"), drop_speck_runs("ให้บุคลากร ฆ ม & va 1 a")
-    ('เป็นระยะ และรายงานผล', 'ให้บุคลากร')
-    >>> drop_speck_runs("เห็น 1 1 5 0 0 มบ “ ว่ามี"), drop_speck_runs("ก 1 a b")
-    ('เห็น ว่ามี', '')
-    >>> drop_speck_runs("1 ต.ค. 68 - 30 ก.ย. 69"), drop_speck_runs("No Gift Policy (อ้างอิงจาก o1 - o2)")
-    ('1 ต.ค. 68 - 30 ก.ย. 69', 'No Gift Policy (อ้างอิงจาก o1 - o2)')
-    """
-    toks = line.split(" ")
-    words = [t for t in toks if t]
-    if len(words) < SPECK_RUN_MIN:
-        return line
-    drop: set[int] = set()
-    i = 0
-    while i < len(toks):
-        if not toks[i] or not _is_speck_token(toks[i]):
-            i += 1
-            continue
-        j, n = i, []
-        while j < len(toks) and (not toks[j] or _is_speck_token(toks[j])):
-            if toks[j]:
-                n.append(j)
-            j += 1
-        if len(n) >= SPECK_RUN_LONG or (len(n) >= SPECK_RUN_MIN and
-                                          sum(bool(_RE_STRANGE.search(toks[k])) for k in n) >= SPECK_RUN_STRANGE):
-            drop.update(n)
-        i = j
-    if not drop:
-        return line
-    return " ".join(t for k, t in enumerate(toks) if k not in drop and t)
 
 
 def drop_debris_lines(text: str) -> str:
@@ -170,18 +77,6 @@ def drop_debris_lines(text: str) -> str:
     lines = text.split("\n")
     kept = [ln for ln in lines if not (_RE_DEBRIS_LINE.match(ln) or _RE_SPECKS_LINE.match(ln))]
     return "\n".join(kept) if kept and len(kept) < len(lines) else text
-
-
-def drop_specks(text: str) -> str:
-    """An OCR'd part's text without its runs of specks inside lines (:func:`drop_speck_runs`), and without
-    the lines that held nothing else; a text that is nothing else stays.
-
-    >>> drop_specks("ช่องทางแจ้งเรื่องร้อง\\n47 a 12 1 2a vo a ม\\nเรียน"), drop_specks("ก 1 a b")
-    ('ช่องทางแจ้งเรื่องร้อง\\nเรียน', 'ก 1 a b')
-    """
-    lines = [drop_speck_runs(ln) for ln in text.split("\n")]
-    kept = [ln for ln in lines if ln.strip()]
-    return "\n".join(kept) if kept else text
 
 
 @dataclass(frozen=True)
@@ -319,134 +214,6 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: 
         if all(end <= a or start >= b for a, b, _ in taken):
             taken.append((start, end, code))
     return [code for _, _, code in sorted(taken)]
-
-
-#: The share of a quoted question's letters (spaces left out) that must come back in order where the
-#: analysis quotes it, for its end to be trusted: OCR garbles some, or loses a line of it.
-QUOTED_MIN_MATCH = 0.6
-#: Letters past the quoted question's length the quote may take (OCR's debris, a code read twice).
-QUOTE_SLACK = 0.15
-#: A run of this many letters read as the question has them ends the quote; one or two letters
-#: alike are chance (a lost ``มากน้อยเพียงใด`` set against the cause's first words).
-QUOTE_END_RUN = 3
-
-
-def quote_end(question_text: str, text: str) -> int | None:
-    """The index in ``text`` after its quote of ``question_text`` (the questionnaire's wording), or ``None``
-    when ``text`` does not quote it; what OCR lost of the question's end is not sought in what follows.
-
-    >>> q = "หน่วยงานของท่าน มีการใช้งบประมาณหรือการจัดซื้อจัดจ้าง มากน้อยเพียงใด"
-    >>> t = "i6 หน่วยงานของท่าน มีการใช้งบประมาณหรือการจัดซื้อจัดจ้าง มากน้อยเพียงใด บุคลากรบางส่วนเข้าใจว่า"
-    >>> t[quote_end(q, t):]
-    ' บุคลากรบางส่วนเข้าใจว่า'
-    >>> t = "i6 หน่วยงานของท่าน มีการใช้งบประมาณหรือการจุ๊ดซื่อจั ni\\nพนักงานและลูกจ้างบางส่วน"  # its end lost
-    >>> t[quote_end(q, t):]
-    ' ni\\nพนักงานและลูกจ้างบางส่วน'
-    >>> t = "i6 หน่วยงานของท่าน มีการใช้งบประมาณหรือการจัดซื้อจัดจ้าง\\nมากกว่าที่ผ่านมา"  # its end lost
-    >>> t[quote_end(q, t):]
-    '\\nมากกว่าที่ผ่านมา'
-    >>> quote_end(q, "i6 การเผยแพร่ข้อมูลข่าวสารของหน่วยงาน") is None
-    True
-    """
-    at = [i for i, ch in enumerate(text) if not ch.isspace()]
-    hay = "".join(text[i] for i in at)
-    needle = re.sub(r"\s+", "", question_text)
-    if len(needle) < 8 or len(hay) < QUOTED_MIN_MATCH * len(needle):
-        return None
-    m = fuzz.partial_ratio_alignment(needle, hay)
-    if m is None:
-        return None
-    start = m.dest_start if len(hay) > len(needle) else 0
-    window = hay[start:start + int(len(needle) * (1 + QUOTE_SLACK)) + 2]
-    runs = [op for op in Levenshtein.opcodes(needle, window) if op.tag == "equal"]
-    if sum(op.src_end - op.src_start for op in runs) < QUOTED_MIN_MATCH * len(needle):
-        return None
-    last = max((op for op in runs if op.dest_end - op.dest_start >= QUOTE_END_RUN), key=lambda op: op.dest_end,
-               default=None)
-    if last is None:
-        return None
-    end = at[start + last.dest_end - 1] + 1
-    if last.src_end < len(needle) and end < len(text) and not text[end].isspace():
-        # the question's end lost, and the run found in a word of what follows: that word is not the question's
-        end = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), at[start])
-    return end
-
-
-#: The fewest Thai letters the text after a quoted question must hold to be the cause whose label
-#: OCR lost (less is the question's own debris).
-UNLABELLED_CAUSE_MIN_LETTERS = 12
-# What OCR left of a lost cause label before the cause's text: a garbled label closed by a colon
-# (``aiing :``, at most three Thai letters in it), or signs and Latin letters with no digit (``A (``).
-_RE_LOST_LABEL = re.compile(
-    rf"^\s*(?:[^\n:：{charset(LETTERS)}]*(?:[{charset(LETTERS)}][^\n:：{charset(LETTERS)}]*){{0,3}}[:：]"
-    rf"|[^\s\d{charset(LETTERS)}เแโใไ][^\d{charset(LETTERS)}เแโใไ]{{0,5}}(?=[{charset(LETTERS)}เแโใไ]))")
-
-
-#: The lines after a quoted question where a lost cause label's line may stand (the rest of a second
-#: quoted question OCR garbled may come first).
-LOST_LABEL_LINES = 3
-_RE_LATIN_LINE = re.compile(r"^[^\S\n]*[A-Za-z][A-Za-z0-9 .,'`|]{1,11}[:：]?[^\S\n]*$")
-
-
-def cause_after_quote(lowest_text: str, question_texts: Sequence[str]) -> str | None:
-    """The cause when OCR lost its label: the text after the lowest question(s) the analysis quotes.
-
-    An analysis names its lowest question by code and wording, then gives the cause: when no cause
-    label was read, the lowest part runs on past the question's wording into the cause. The
-    questionnaire's wording says where the quote ends; a first line that is what is left of the
-    label (``สาเห``), or a garbled label before a colon, is no cause.
-
-    >>> q = "หน่วยงานของท่าน มีการทบทวนนโยบายเพื่อปรับปรุงการป้องกันการทุจริต มากน้อยเพียงใด"
-    >>> cause_after_quote("i27 " + q + "\\naiing : บุคลากรบางส่วนเห็นว่าผู้บริหารยังไม่ให้ความสำคัญ", [q])
-    'บุคลากรบางส่วนเห็นว่าผู้บริหารยังไม่ให้ความสำคัญ'
-    >>> cause_after_quote("i27 " + q + "\\nสาเห\\nบุคลากรบางส่วนเห็นว่า", [q])
-    'บุคลากรบางส่วนเห็นว่า'
-    >>> cause_after_quote("i27 " + q + "\\no25 การนำผลการประเมิน ITA\\nALANS\\nบุคลากรบางส่วนเห็นว่า", [q])
-    'บุคลากรบางส่วนเห็นว่า'
-    >>> cause_after_quote("i27 " + q + " ni", [q]) is None  # the question's debris, no cause
-    True
-    """
-    ends = [e for q in question_texts if (e := quote_end(q, lowest_text)) is not None]
-    if not ends:
-        return None
-    rest = lowest_text[max(ends):].strip()
-    lines = rest.split("\n")
-    # the lost label's line read as Latin letters (``ALANS``): the cause starts after it
-    stand_in = next((k for k, ln in enumerate(lines[:LOST_LABEL_LINES])
-                     if k + 1 < len(lines) and _RE_LATIN_LINE.match(ln)), None)
-    if stand_in is not None:
-        rest = "\n".join(lines[stand_in + 1:])
-    first, _, after = rest.partition("\n")
-    if after and _is_cause_label_rest(first):
-        rest = after
-    rest = _RE_LOST_LABEL.sub("", rest, count=1)
-    rest = trim_debris(normalize_text(rest), ocr=True)
-    if len(re.findall(f"[{charset(LETTERS)}]", rest)) < UNLABELLED_CAUSE_MIN_LETTERS:
-        return None
-    return rest
-
-
-def _is_cause_label_rest(line: str) -> bool:
-    """Whether a line is what OCR left of a cause label (its first letters, ``สาเห``), or a few letters
-    of debris with no word in them."""
-    got = re.sub(f"[^{charset(LETTERS)}เแโใไ]", "", line)
-    if len(got) <= 2:
-        return True
-    return any(re.sub(f"[^{charset(LETTERS)}เแโใไ]", "", p.text).startswith(got) for p in LABELS[CAUSE])
-
-
-def _question_wordings(codes: Sequence[str], questions: Sequence[tuple[str, str]],
-                       fiscal_year: int | None) -> list[str]:
-    """The wordings of ``codes``: the questionnaire's (the reference year's when the report's year has
-    none), else the table's own rows' as OCR read them."""
-    out = []
-    year = fiscal_year if fiscal_year in questionnaire.fiscal_years() else questionnaire.REFERENCE_YEAR
-    for code in codes:
-        try:
-            out.append(questionnaire.question(year, code).text)
-        except KeyError:
-            out += [text for c, text in questions if c == code and text]
-    return out
 
 
 def known_references(refs: Sequence[str], fiscal_year: int | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -828,7 +595,7 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
                 lowest = tuple(by_text)
             if parts.cause is None and lowest:
                 # the cause label lost: the cause runs on after the quoted question's wording
-                cause = cause_after_quote(parts.lowest_text, _question_wordings(lowest, questions, fiscal_year))
+                cause = cause_after_quote(parts.lowest_text, question_wordings(lowest, questions, fiscal_year))
                 if cause is not None:
                     guideline = parts.guideline
                     if guideline is None and (cut := guideline_opening(cause)):
@@ -891,7 +658,7 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
             else:
                 text = cell_text(c)
                 if c is not None and c.ocr:  # specks OCR read: lines of them, and signs left alone at the end
-                    text = _RE_TRAIL_SPECKS.sub("", drop_specks(drop_debris_lines(text)))
+                    text = drop_trail_specks(drop_specks(drop_debris_lines(text)))
                 f[name] = normalize_citations(text)
         last = f
         out.append(f)
@@ -904,35 +671,6 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
                 and t.row_pages[k] == t.row_pages[k + 1]):
             out[k]["finding"] = out[k + 1]["finding"]
     return out
-
-
-def quoted_question(text: str, fiscal_year: int | None) -> str:
-    """An OCR'd finding that quotes a question of the questionnaire (a finding names the question that
-    scored lowest, or states a cause): the questionnaire's wording when the text is clearly that question
-    (:func:`normalize.catalog.snap_question`, which never forces a match), else the text as read.
-
-    >>> from normalize.questionnaire import question
-    >>> q = question(2568, "e9").text
-    >>> quoted_question(q.replace("ออนไลน์", "ออบไลบ์").replace("ระบบ", "ระuu"), 2568) == q
-    True
-    >>> o = question(2568, "o11").text
-    >>> quoted_question(o[:-2] + "ฉ" + o[-1:], 2568) == o, quoted_question(o, None) == o
-    (True, True)
-    >>> quoted_question("พนักงานบางส่วนเห็นว่าการให้บริการยังไม่เป็นไปตามขั้นตอน", 2568)
-    'พนักงานบางส่วนเห็นว่าการให้บริการยังไม่เป็นไปตามขั้นตอน'
-    """
-    snap = snap_question(None, text, fiscal_year)
-    if snap.changed and snap.code:
-        return snap.text
-    if fiscal_year not in questionnaire.fiscal_years():
-        return text
-    # an OIT item (the catalog holds IIT and EIT questions): as clearly the closest, by the catalog's measures
-    key = _RE_ALIGN_IGNORED.sub("", text)
-    ranked = sorted(((fuzz.ratio(key, _RE_ALIGN_IGNORED.sub("", q.text)), q.text)
-                     for q in questionnaire.questions(fiscal_year, tool="OIT")), reverse=True)
-    if len(ranked) > 1 and ranked[0][0] >= CODE_MIN and ranked[0][0] - ranked[1][0] >= CODE_MARGIN:
-        return ranked[0][1]
-    return text
 
 
 #: The most characters a row of specks holds (a row's top cut by a page break, read as ``ก``).
