@@ -292,3 +292,18 @@ def test_components_labels_in_16_bits_and_falls_back_to_32():
         n32, labels32, stats32, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         assert n == n32 and np.array_equal(labels.astype(np.int32), labels32) and np.array_equal(stats, stats32)
     assert components(few, 8)[1].dtype == np.uint16 and components(many, 8)[1].dtype == np.int32
+
+
+def test_lines_far_lower_than_the_pages_words_are_specks():
+    """A stamp's strokes Tesseract read as a line of text (``12 @ »``) stand at a fifth of the page's
+    words; printed text, Thai letters without marks, scores and a lone dash stay."""
+    from extract.ocr.engine import OcrWord
+    from extract.ocr.reader import without_speck_lines
+
+    def w(text, h, line):
+        return OcrWord(text, 0, 100, 60, 100 + h, 80.0, (1, 1, line))
+    text = [w(t, h, n) for n in range(10, 30) for t, h in (("สาเหตุเกิดจาก", 50), ("ผู้มีส่วนได้ส่วนเสีย", 52), ("ข้อมูล", 48))]
+    page = text + [w("ผล", 23, 3), w("คะแนน", 23, 3), w("99.68", 16, 4), w("-", 4, 5)]
+    specks = [w("12", 10, 6), w("@", 13, 6), w("»", 11, 6), w("<a", 11, 7), w("vio", 11, 7)]
+    kept = [x.text for x in without_speck_lines(page + specks)]
+    assert kept == [x.text for x in page]

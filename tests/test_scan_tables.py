@@ -115,3 +115,14 @@ def test_a_speck_read_as_a_code_inside_a_header_cell_leaves_it_a_header():
     data = [cell(COLS[0], "o1 ข้อคำถามที่ได้คะแนน"), cell(COLS[1], "50.00"), cell(COLS[2], "สาเหตุที่ได้คะแนนน้อย")]
     assert header_kind(data) is None
     assert header_kind(header()) == ANALYSIS
+
+
+def test_a_heading_row_behind_a_stamps_specks_still_opens_its_indicator():
+    """Specks of a stamp (``๑7, ae 7 yw om``) before the heading word in a full-width heading row:
+    short tokens, no Thai word, so the row is the indicator's heading, not a row of the table above."""
+    from ita_extract.report.sections import heading_row
+    wide = (40.0, 550.0)
+    row = [cell(wide, "๑7, ae 7 yw om ตัวชีวัดที่ 4 : การใช้ทรัพย์สินของราชการ"), cell(COLS[1]), cell(COLS[2])]
+    assert [h.number for h in heading_row(row)] == [4]
+    # a measure that names an indicator is no heading
+    assert heading_row([cell(wide, "จัดทำคู่มือ ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"), cell(COLS[1]), cell(COLS[2])]) == []
