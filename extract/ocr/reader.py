@@ -17,6 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
+from extract.ocr.bands import reread_blank_lines
 from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.errors import MissingDependency
 from extract.ocr.cells import CellReread, NumberReader, reread_cells, reread_empty_tables
@@ -195,6 +196,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         if turn in (90, 270):
             width_pt, height_pt = height_pt, width_pt
     words, tables_reread = reread_empty_tables(words, grids_px, clean, image.dpi, engine)
+    words = reread_blank_lines(words, grids_px, clean, image.dpi, engine)
     if reader is not None:
         # before the noise filter: a Thai abbreviation Tesseract read as
         # Latin at low confidence ("aA." for "ม.ค.") is text, not a speck
