@@ -461,4 +461,4 @@ def test_a_speck_read_as_a_tag_opening_eats_no_paragraphs():
 
 
 def test_real_inline_tags_on_one_line_still_go():
-    assert strip_html('<span class="x">หน่วยงาน</span> <b>กองคลัง</b>') == "หน่วยงาน กองคลัง"
+    assert strip_html('<span class="x">หน่วยงาน</span> <font color="red">กองคลัง</font>') == "หน่วยงาน กองคลัง"
