@@ -234,9 +234,25 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
     return _garbled_heading(line)
 
 
-#: How many characters of specks (a stamp's, read as ``ม 7``) may stand before the heading word
-#: in a table's heading row, a cell that holds nothing else.
+#: How many characters of debris (a stamp's, read as ``ม 7`` or ``AVIAN``) may stand before the heading
+#: word in a table's heading row, a cell that holds nothing else; never a Thai word. Up to
+#: ``CELL_SPECKS_MAX`` characters when they are specks: short tokens (``๑7, ae 7 yw om``) of at most
+#: ``SPECK_TOKEN_MAX`` characters each.
 CELL_DEBRIS_MAX = 12
+CELL_SPECKS_MAX = 24
+SPECK_TOKEN_MAX = 3
+
+
+def _debris_only(prefix: str) -> bool:
+    """
+    >>> _debris_only("๑7, ae 7 yw om "), _debris_only("ม 7 "), _debris_only("AVIAN ")
+    (True, True, True)
+    >>> _debris_only("จัดทำคู่มือ "), _debris_only("No Gift Policy ")
+    (False, False)
+    """
+    if _RE_THAI_WORD.search(prefix) or len(prefix) > CELL_SPECKS_MAX:
+        return False
+    return len(prefix) <= CELL_DEBRIS_MAX or all(len(t) <= SPECK_TOKEN_MAX for t in prefix.split())
 
 
 def parse_heading_cell(text: str) -> list[HeadingMatch]:
@@ -246,13 +262,15 @@ def parse_heading_cell(text: str) -> list[HeadingMatch]:
     [6]
     >>> parse_heading_cell("จัดทำคู่มือ ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน")
     []
+    >>> [h.number for h in parse_heading_cell("๑7, ae 7 yw om ตัวชีวัดที่ 4 : การใช้ทรัพย์สินของราชการ")]
+    [4]
     """
     found = parse_indicator_heading(text)
     if found:
         return found
     text = text.strip()
-    for m in _RE_HEADING.finditer(text[:CELL_DEBRIS_MAX + 20]):
-        if 0 < m.start() <= CELL_DEBRIS_MAX and not _RE_THAI_WORD.search(text[:m.start()]):
+    for m in _RE_HEADING.finditer(text[:CELL_SPECKS_MAX + 20]):
+        if 0 < m.start() and _debris_only(text[:m.start()]):
             return parse_indicator_heading(text[m.start():])
     return []
 

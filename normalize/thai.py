@@ -126,15 +126,18 @@ _RE_BLOCK_TAG = re.compile(
     re.IGNORECASE,
 )
 # Any other tag (<span ...>, </b>, <font>): removed. A tag starts with a
-# Latin letter or "/", so "a < b" in running text is left alone.
-_RE_INLINE_TAG = re.compile(r"<\s*(?:/\s*)?[A-Za-z][A-Za-z0-9]*\b[^<>]*>")
+# Latin letter or "/", so "a < b" in running text is left alone. A tag
+# stays within its line and within the paragraph tags around it: OCR reads
+# a speck as "<a" and a "<p>" as "«0>", and a tag spanning those would eat
+# the paragraphs between them.
+_RE_INLINE_TAG = re.compile(r"<\s*(?:/\s*)?[A-Za-z][A-Za-z0-9]*\b[^<>\n\x00]{0,200}>")
 # A paragraph tag as OCR reads it: "<p>" becomes "<0>", "<2>", "</0>", "<ถ>",
-# "<p0>", "</20>", "<>" -- up to two characters between angle brackets, but
+# "<p0>", "</20>", "<>", "«0>" (its "<" read as a guillemet) -- up to two characters between angle brackets, but
 # never a number of two digits or more without the slash: "<80>" is text.
 # (The characters and the space after them are one optional group: two
 # spaces-quantifiers side by side would backtrack quadratically on "</   x>".)
 _RE_OCR_P_TAG = re.compile(
-    rf"<\s*/\s*(?:[^\s<>/]{{1,2}}\s*)?>|<\s*(?:(?![0-9{DIGITS}]{{2}})[^\s<>/]{{1,2}}\s*)?>"
+    rf"<\s*/\s*(?:[^\s<>/]{{1,2}}\s*)?>|[<«]\s*(?:(?![0-9{DIGITS}]{{2}})[^\s<>/«]{{1,2}}\s*)?>"
 )
 # Where a block tag was: joined to one paragraph break afterwards.
 _BREAK = "\x00"
@@ -161,8 +164,10 @@ def strip_html(s: str) -> str:
     'คะแนน < 80'
     >>> strip_html("ช่วง <80> ถึง <90>")
     'ช่วง <80> ถึง <90>'
+    >>> strip_html("ตอบข้อซักถาม <a vio a\\nชัดเจน</0> <0>สาเหตุเกิดจาก : ข้อมูล</0> «0>มอบหมาย")  # a speck read as <a
+    'ตอบข้อซักถาม <a vio a\\nชัดเจน\\nสาเหตุเกิดจาก : ข้อมูล\\nมอบหมาย'
     """
-    if "<" in s and ">" in s:
+    if ("<" in s or "«" in s) and ">" in s:
         new = _RE_BLOCK_TAG.sub(_BREAK, s)
         new = _RE_OCR_P_TAG.sub(_BREAK, new)
         new = _RE_INLINE_TAG.sub("", new)

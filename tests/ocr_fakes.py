@@ -26,5 +26,8 @@ class FakeEngine:
     def read_word(self, gray: np.ndarray, dpi: int) -> tuple[str, float]:
         return "", 0.0
 
+    def line_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]:
+        return []
+
     def orientation(self, gray: np.ndarray, dpi: int) -> Orientation | None:
         return None

@@ -447,3 +447,18 @@ def test_drop_stray_ocr_marks_leaves_every_seed_line(seed_lines):
 
     changed = [line for line in seed_lines if drop_stray_ocr_marks(line) != line]
     assert changed == []
+
+
+# --- a tag never spans lines or paragraph tags (OCR reads a speck as "<a", a "<p>" as "«0>") ---
+
+def test_a_speck_read_as_a_tag_opening_eats_no_paragraphs():
+    text = ("ตอบข้อซักถาม\n<a vio a '\nหรือให้คำอธิบายแก่ท่านได้อย่าง ชัดเจน</0>\n"
+            "<0>สาเหตุเกิดจาก : ข้อมูลข่าวสารเข้าถึงได้ยาก</0>\n<0>แนวทางการยกระดับผลการประเมิน :</p>\n«0>มอบหมายผู้รับผิดชอบ")
+    out = strip_html(text)
+    assert "สาเหตุเกิดจาก : ข้อมูลข่าวสารเข้าถึงได้ยาก" in out
+    assert "แนวทางการยกระดับผลการประเมิน :" in out
+    assert out.endswith("\nมอบหมายผู้รับผิดชอบ")
+
+
+def test_real_inline_tags_on_one_line_still_go():
+    assert strip_html('<span class="x">หน่วยงาน</span> <font color="red">กองคลัง</font>') == "หน่วยงาน กองคลัง"

@@ -292,3 +292,52 @@ def test_components_labels_in_16_bits_and_falls_back_to_32():
         n32, labels32, stats32, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         assert n == n32 and np.array_equal(labels.astype(np.int32), labels32) and np.array_equal(stats, stats32)
     assert components(few, 8)[1].dtype == np.uint16 and components(many, 8)[1].dtype == np.int32
+
+
+def test_lines_far_lower_than_the_pages_words_are_specks():
+    """A stamp's strokes Tesseract read as a line of text (``12 @ »``) stand at a fifth of the page's
+    words; printed text, Thai letters without marks, scores and a lone dash stay."""
+    from extract.ocr.engine import OcrWord
+    from extract.ocr.reader import without_speck_lines
+
+    def w(text, h, line):
+        return OcrWord(text, 0, 100, 60, 100 + h, 80.0, (1, 1, line))
+    text = [w(t, h, n) for n in range(10, 30) for t, h in (("สาเหตุเกิดจาก", 50), ("ผู้มีส่วนได้ส่วนเสีย", 52), ("ข้อมูล", 48))]
+    page = text + [w("ผล", 23, 3), w("คะแนน", 23, 3), w("99.68", 16, 4), w("-", 4, 5)]
+    specks = [w("12", 10, 6), w("@", 13, 6), w("»", 11, 6), w("<a", 11, 7), w("vio", 11, 7)]
+    kept = [x.text for x in without_speck_lines(page + specks)]
+    assert kept == [x.text for x in page]
+
+
+def test_a_line_of_ink_the_page_read_left_without_words_is_read_again_alone():
+    """A heading beside a stamp: Tesseract's layout analysis read none of it. Glyph-sized ink in a row,
+    outside the tables and clear of every word, is read again as one line, where it stands."""
+    from extract.ocr.bands import reread_blank_lines
+    from extract.ocr.engine import OcrWord
+    from tests.ocr_fakes import FakeEngine
+
+    img = np.full((600, 1400), 255, np.uint8)
+    for k in range(16):
+        img[300:330, 100 + 40 * k: 120 + 40 * k] = 0  # the lost line: sixteen glyphs
+    cv2.circle(img, (1150, 320), 120, 0, 6)  # the stamp's ring: no glyph
+    img[500:504, 100:140] = 0  # a dash: one blob
+    page = [OcrWord("หน่วยงาน", 100, 50 + 60 * i, 400, 100 + 60 * i, 90.0, (1, 1, i + 1)) for i in range(3)]
+
+    class Lines(FakeEngine):
+        def __init__(self):
+            super().__init__()
+            self.crops = []
+
+        def line_words(self, gray, dpi):
+            self.crops.append(gray.shape)
+            return [OcrWord("ตัวชี้วัดที่", 5, 10, 120, 40, 93.0, (1, 1, 1))]
+
+    engine = Lines()
+    out = reread_blank_lines(page, [], img, 300.0, engine)
+    assert len(engine.crops) == 1
+    new = out[len(page):]
+    assert [(w.text, w.source) for w in new] == [("ตัวชี้วัดที่", "line")]
+    assert 280 <= new[0].top <= 320 and new[0].x0 >= 60  # placed where the line stands on the page
+    # a page whose lines all have words is not read again
+    assert reread_blank_lines(page, [], np.full((600, 1400), 255, np.uint8), 300.0, engine) == page
+    assert len(engine.crops) == 1

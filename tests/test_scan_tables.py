@@ -115,3 +115,37 @@ def test_a_speck_read_as_a_code_inside_a_header_cell_leaves_it_a_header():
     data = [cell(COLS[0], "o1 ข้อคำถามที่ได้คะแนน"), cell(COLS[1], "50.00"), cell(COLS[2], "สาเหตุที่ได้คะแนนน้อย")]
     assert header_kind(data) is None
     assert header_kind(header()) == ANALYSIS
+
+
+def test_a_heading_row_behind_a_stamps_specks_still_opens_its_indicator():
+    """Specks of a stamp (``๑7, ae 7 yw om``) before the heading word in a full-width heading row:
+    short tokens, no Thai word, so the row is the indicator's heading, not a row of the table above."""
+    from ita_extract.report.sections import heading_row
+    wide = (40.0, 550.0)
+    row = [cell(wide, "๑7, ae 7 yw om ตัวชีวัดที่ 4 : การใช้ทรัพย์สินของราชการ"), cell(COLS[1]), cell(COLS[2])]
+    assert [h.number for h in heading_row(row)] == [4]
+    # a measure that names an indicator is no heading
+    assert heading_row([cell(wide, "จัดทำคู่มือ ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"), cell(COLS[1]), cell(COLS[2])]) == []
+
+
+def test_a_shadow_column_beside_a_measures_piece_on_the_next_page_keeps_its_rows():
+    """The heading and header at a page's bottom, the rows on the next page; the scan's dark page edge
+    reads as one more ruling right of the table, a column holding only a speck (``|``). The piece still
+    goes on with the header's columns: that column holds nothing to lose."""
+    fy = 2568
+    mcols = ((60.0, 80.0), (80.0, 170.0), (170.0, 255.0), (255.0, 375.0), (375.0, 450.0), (450.0, 530.0))
+    head = ["ที่", "มาตรการ โครงการ หรือกิจกรรม", "ผลการวิเคราะห์ตัวชี้วัด", "ขั้นตอนหรือวิธีการปฏิบัติ",
+            "หน่วยงานที่รับผิดชอบ", "ช่วงระยะเวลาในการดำเนินการ"]
+    rows = [["1", "ประกาศนโยบายการให้บริการตามลำดับคิว", "ผู้รับบริการบางรายรอนาน", "ปรับปรุงระบบ E-Service",
+             "สำนักงานเลขานุการกรม", "เม.ย. 2566"],
+            ["2", "เพิ่มจุดบริการช่วงเวลาเร่งด่วน", "ผู้รับบริการบางรายรอนาน", "จัดเจ้าหน้าที่หมุนเวียน",
+             "สำนักงานเลขานุการกรม", "เม.ย. 2566"]]
+    shadow = (533.0, 589.0)
+    page8 = [[*(cell(c, t) for c, t in zip(mcols, r)), cell(shadow, "|" if k == 0 else "")] for k, r in enumerate(rows)]
+    items = [text_line(TITLE.format(fy=fy)), text_line("ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน", page=7),
+             Table(page=7, bbox=(60, 0, 530, 40), rows=[[cell(c, t) for c, t in zip(mcols, head)]], row_pages=[7]),
+             Table(page=8, bbox=(60, 0, 589, 80), rows=page8, row_pages=[8, 8])]
+    content = read_report(items)
+    assert [(m.indicator, m.measure) for m in content.measures] == [
+        (6, "ประกาศนโยบายการให้บริการตามลำดับคิว"), (6, "เพิ่มจุดบริการช่วงเวลาเร่งด่วน")]
+    assert not [p for p in content.problems if p.code == "table-unrecognized"]

@@ -48,7 +48,7 @@ def _box(img: np.ndarray, box, colour, thickness: int) -> None:
 
 def _legend(img: np.ndarray, angle: float, turned: int, line: int) -> None:
     text = (f"deskew {angle:+.2f} deg, turned {turned} | words: green conf>=80, orange >=50, red <50 | "
-            "tag: re-read by t(able) n(umerals) w(ord) c(ell) | blue: grid")
+            "tag: re-read by t(able) n(umerals) w(ord) c(ell) l(ine) | blue: grid")
     cv2.putText(img, text, (10, 16 * line), cv2.FONT_HERSHEY_SIMPLEX, 0.4 * line, (120, 0, 120), line)
 
 

@@ -45,8 +45,9 @@ class OcrWord:
 #: (:func:`extract.ocr.cells.reread_empty_tables`); the numeral recognizer
 #: reading the word again (:mod:`extract.ocr.tokens`); the engine reading the
 #: word alone (a Thai abbreviation read as Latin); the numeral recognizer (or, when it fails, the engine)
-#: reading a cell's ink (:func:`extract.ocr.cells.reread_cells`).
-WORD_SOURCES = ("page", "table", "numerals", "word", "cell")
+#: reading a cell's ink (:func:`extract.ocr.cells.reread_cells`); the engine reading a line of ink the
+#: page read left without words (:func:`extract.ocr.bands.reread_blank_lines`).
+WORD_SOURCES = ("page", "table", "numerals", "word", "cell", "line")
 
 
 class Orientation(NamedTuple):
@@ -66,6 +67,10 @@ class OcrEngine(Protocol):
 
     def read_word(self, gray: np.ndarray, dpi: int) -> tuple[str, float]:
         """One word image read alone with the Thai model: its text and confidence (0–100)."""
+        ...
+
+    def line_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]:
+        """The words of an image holding one line of text, read as one line (no layout analysis)."""
         ...
 
     def orientation(self, gray: np.ndarray, dpi: int) -> Orientation | None:

@@ -17,6 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
+from extract.ocr.bands import reread_blank_lines
 from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.errors import MissingDependency
 from extract.ocr.cells import CellReread, NumberReader, reread_cells, reread_empty_tables
@@ -94,6 +95,38 @@ def is_noise(w: OcrWord) -> bool:
     return len(re.findall(f"[{charset(LETTERS)}]", w.text)) < 2 and len(w.text) <= 4
 
 
+#: A Tesseract line whose words stand lower than this share of the page's words is specks, stamp
+#: strokes or a signature's tail that Tesseract read as text (``<a vio a '``, ``12 @ »``): printed
+#: text, Thai letters without marks included, stands at half the page's median word or more.
+SPECK_LINE_HEIGHT = 0.35
+#: ... unless it holds a Thai word (three letters), a decimal number (a score: digits stand lower
+#: than Thai words with their marks) or only dashes and dots (a cell's ``-``: none).
+_RE_LINE_WORD = re.compile(f"(?:[{charset(LETTERS)}][^{charset(LETTERS)}]{{0,2}}){{2}}[{charset(LETTERS)}]"
+                           f"|[0-9{charset(DIGITS)}][.,][0-9{charset(DIGITS)}]")
+_RE_DASHES = re.compile(r"^[\s\-–—.…]+$")
+
+
+def without_speck_lines(words: list[OcrWord]) -> list[OcrWord]:
+    """The words without the lines that are specks, told by their height against the page's words.
+
+    >>> w = lambda t, h, line: OcrWord(t, 0, 0, 9, h, 80.0, (1, 1, line))
+    >>> page = [w("สาเหตุ", 50, 1)] * 5 + [w("ผล", 23, 2), w("-", 4, 3)]
+    >>> [x.text for x in without_speck_lines(page + [w("12", 10, 4), w("@", 13, 4), w("»", 11, 4)])][5:]
+    ['ผล', '-']
+    """
+    if len(words) < 2:
+        return words
+    page = statistics.median(w.bottom - w.top for w in words)
+    by_line: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for w in words:
+        by_line.setdefault(w.line_key, []).append(w)
+    specks = {key for key, ws in by_line.items()
+              if statistics.median(w.bottom - w.top for w in ws) < SPECK_LINE_HEIGHT * page
+              and not any(_RE_LINE_WORD.search(w.text) for w in ws)
+              and not _RE_DASHES.match(" ".join(w.text for w in ws))}
+    return [w for w in words if w.line_key not in specks] if specks else words
+
+
 def words_to_chars(words: list[OcrWord], scale: float) -> tuple[Char, ...]:
     """OCR words as glyph records in PDF points (one "glyph" per word).
 
@@ -163,6 +196,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         if turn in (90, 270):
             width_pt, height_pt = height_pt, width_pt
     words, tables_reread = reread_empty_tables(words, grids_px, clean, image.dpi, engine)
+    words = reread_blank_lines(words, grids_px, clean, image.dpi, engine)
     if reader is not None:
         # before the noise filter: a Thai abbreviation Tesseract read as
         # Latin at low confidence ("aA." for "ม.ค.") is text, not a speck
@@ -173,6 +207,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
             words = in_context(words, clean, image.dpi)
     words = [replace(w, text=restore_marks(bracket_as_sara_ai(drop_stray_ocr_marks(w.text))))
              for w in words if not is_noise(w)]
+    words = without_speck_lines(words)
     rereads: list[CellReread] = []
     if cell_reader is not None:
         words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader, engine)

@@ -167,6 +167,7 @@ class Engine:
         self._tesserocr = tesserocr
         self._api = tesserocr.PyTessBaseAPI(path=info.tessdata, lang=lang, psm=tesserocr.PSM.AUTO)
         self._word_api = None  # Thai-only engine for single words, made on first use
+        self._line_api = None  # single lines, made on first use
         self._osd_api = None  # orientation detection, made on first use
 
     def _set_image(self, api, gray: np.ndarray, dpi: int) -> None:
@@ -213,6 +214,24 @@ class Engine:
         finally:
             api.Clear()
 
+    def line_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]:
+        """The words of an image holding one line of text (page segmentation: single line)."""
+        if self._line_api is None:
+            self._line_api = self._tesserocr.PyTessBaseAPI(path=self.info.tessdata, lang=DEFAULT_LANG,
+                                                           psm=self._tesserocr.PSM.SINGLE_LINE)
+        api = self._line_api
+        try:
+            self._set_image(api, gray, dpi)
+            self._recognize(api, "a line")
+            iterator, RIL = api.GetIterator(), self._tesserocr.RIL
+            if iterator is None or iterator.Empty(RIL.WORD):
+                return []
+            return _runs(iterator, RIL)
+        except _TESSERACT_FAILURES as exc:
+            raise OcrFailed(f"Tesseract failed on a line: {exc}.") from exc
+        finally:
+            api.Clear()
+
     def orientation(self, gray: np.ndarray, dpi: int) -> Orientation | None:
         """How the page stands (degrees to turn it counter-clockwise, 0/90/180/270, and
         Tesseract's confidence), or ``None`` when Tesseract cannot tell.
@@ -243,6 +262,6 @@ class Engine:
         return Orientation(int(res["orient_deg"]) % 360, float(res["orient_conf"]))
 
     def close(self) -> None:
-        for api in (self._api, self._word_api, self._osd_api):
+        for api in (self._api, self._word_api, self._line_api, self._osd_api):
             if api is not None:
                 api.End()

@@ -623,6 +623,47 @@ def _widen(row: list[Cell | None], slots: list[int], where: list[int], n_cols: i
     return out
 
 
+#: Text, not specks: a letter or a digit.
+_RE_TEXT = re.compile(r"[0-9A-Za-z\u0e01-\u0e2e\u0e50-\u0e59]")
+
+
+def without_empty_edge_columns(item: Table, n_cols: int) -> Table:
+    """``item`` without the columns at its left or right edge that no row has text in (a letter
+    or a digit; OCR reads the shadow as ``|``), while it has more columns than ``n_cols`` (the
+    table it may continue).
+
+    A scan's dark page edge or a shadow beside the table reads as one more ruling: the piece
+    on the next page gets an empty column beyond the table's, and no longer matches its
+    columns. A column no row fills holds nothing to lose.
+
+    >>> from extract.text.layer import Line
+    >>> c = lambda x0, x1, t="": Cell((x0, 0, x1, 9), (Line(t, x0, x1, 0, 9, 9.0, 9.0),) if t else ())
+    >>> t = Table(page=8, bbox=(0, 0, 190, 20), rows=[[c(0, 100, "a"), c(100, 150, "b"), c(152, 190, "|")]])
+    >>> t2 = without_empty_edge_columns(t, 2)
+    >>> t2.n_cols, t2.bbox
+    (2, (0, 0, 150, 20))
+    >>> without_empty_edge_columns(t, 3) is t
+    True
+    """
+    rows = [list(r) for r in item.rows]
+
+    def empty(k: int) -> bool:
+        return all(k < len(r) and (r[k] is None or not _RE_TEXT.search(r[k].raw_text)) for r in rows)
+
+    changed = False
+    while rows and len({len(r) for r in rows}) == 1 and len(rows[0]) > max(n_cols, 1):
+        side = -1 if empty(-1) else 0 if empty(0) else None
+        if side is None:
+            break
+        rows = [r[:-1] if side == -1 else r[1:] for r in rows]
+        changed = True
+    if not changed:
+        return item
+    boxes = [c.bbox for r in rows for c in r if c is not None]
+    bbox = (min(b[0] for b in boxes), item.bbox[1], max(b[2] for b in boxes), item.bbox[3]) if boxes else item.bbox
+    return Table(page=item.page, bbox=bbox, rows=rows, row_pages=list(item.row_pages))
+
+
 def _same_width(a: float, b: float) -> bool:
     return a <= 0 or b <= 0 or abs(a - b) / min(a, b) < WIDTH_TOLERANCE
 
@@ -814,6 +855,9 @@ class _Walker:
         return None
 
     def table(self, item: Table) -> None:
+        before = self.current or self.piece
+        if before is not None and before.header and item.page > before.page and item.n_cols > before.n_cols:
+            item = without_empty_edge_columns(item, before.n_cols)
         self.width, self.n_cols, self.edges = item.bbox[2] - item.bbox[0], item.n_cols, item.column_edges
         self.slots = item.column_slots
         gap, self.gap_lines = self.gap_lines, 0
