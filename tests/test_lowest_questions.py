@@ -45,3 +45,17 @@ def test_an_oit_table_without_scores_finds_its_lowest_item_by_text_in_the_questi
                 "013ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "สาเหตุเกิดจาก : ไม่ได้เผยแพร่"]
     _, analyses, _ = analysis_rows(table(rows, analysis), [9], 2568)
     assert analyses[0].lowest_questions == ("o16", "o19")
+
+
+def test_a_question_quoted_whole_that_holds_another_questions_wording_is_the_one_quoted():
+    """o43 "การดำเนินการตามมาตรการ…" holds o42 "มาตรการ…" whole: quoted with the words it adds, it is
+    o43 (both match in full); the shorter wording quoted alone is o42; codes OCR garbled do not decide."""
+    from ita_extract.report.records import lowest_by_text
+
+    qs = [("o36", "การประเมินความเสี่ยงการทุจริตประจำปี"),
+          ("o42", "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"),
+          ("o43", "การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")]
+    quoted = "032 การประเมินความเสียงการทุจริตประจำปี\n053 การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    assert lowest_by_text(quoted, qs, ["o32", "o53"]) == ["o36", "o43"]
+    assert lowest_by_text("o42 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", qs) == ["o42"]
+    assert lowest_by_text("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", qs) == ["o42"]
