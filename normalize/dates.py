@@ -96,9 +96,9 @@ _RE_LOST_END_MONTH = re.compile(
     # the year as printed, or with letters Tesseract writes for digits, perhaps letter-spaced ("6 ฒ")
     rf"(?P<year>\d{{4}}|\d{{2}}|[\d{DIGIT_LOOKALIKES}](?: ?[\d{DIGIT_LOOKALIKES}]){{1,3}})\s*$")
 # Before a range dash: a start whose month OCR could not read or lost, with its year
-# ("A.A. 67 ถึง ", "67 ถึง ").
+# ("A.A. 67 ถึง ", "67 ถึง ", "AA. 256 ถึง ": a year of three digits lost one).
 _RE_LOST_START_MONTH = re.compile(
-    rf"^\s*(?:1\s*)?(?:{_UNREAD_MONTH})?\s*(?P<year>\d{{4}}|\d{{2}})\s*(?:-|–|—|ถึง)+\s*$")
+    rf"^\s*(?:1\s*)?(?:{_UNREAD_MONTH})?\s*(?P<year>\d{{2,4}})\s*(?:-|–|—|ถึง)+\s*$")
 # A day range inside one month: "1 - 30 ก.ย. 2569".
 _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง)\s*(?=\d{{1,2}}\s*{_MONTH})")
 # Fiscal-year wording with its year: "ปีงบประมาณ พ.ศ. 2569", "ตลอดปี 2569".
@@ -642,7 +642,9 @@ def parse_period(text: str, repair_years: bool = True,
             return None, _last_day(y2, m2, d2)
         return None, None
     lost_start = _RE_LOST_START_MONTH.match(t[:first.start()]) if infer and len(found) == 1 and m1 == 9 else None
-    if lost_start and y2 is not None and _gregorian(lost_start.group("year")) == y2 - 1:
+    if lost_start and y2 is not None and (_gregorian(lost_start.group("year")) == y2 - 1 or (
+            len(lost_start.group("year")) == 3 and _misread_of(lost_start.group("year"), y2 - 1 + BE_OFFSET))):
+        # ... the year perhaps with a digit lost ("AA. 256 ถึง 30 กุย. 2565")
         # "A.A. 67 ถึง ก.ย. 68": the start's month unreadable, a year before a period that
         # closes a fiscal year on September: the period opens that fiscal year on 1 October
         return date(y2 - 1, 10, 1), _last_day(y2, m2, d2)
@@ -743,11 +745,16 @@ def _garbled_fiscal_start(head: str, end_year: int) -> bool:
     (True, True)
     >>> _garbled_fiscal_start("1/0/2567 - ", 2024), _garbled_fiscal_start("1|0|6 - ", 2026), _garbled_fiscal_start("ต.ค. - ", 2026)
     (False, False, False)
+    >>> _garbled_fiscal_start("1/1/568 - ", 2026), _garbled_fiscal_start("1/1.567 - ", 2025), _garbled_fiscal_start("1/1/564 - ", 2026)
+    (True, True, False)
     """
     if not _RE_GARBLED_FISCAL_START.match(head):
         return False
     year = _RE_LAST_DIGITS.search(head)
     read = year.group() if year else ""
+    if len(read) == 3:
+        # a four-digit year that lost a digit: the fiscal year's first, by the others ("1/1/568 - ")
+        return read.isdigit() and _misread_of(read, end_year - 1 + BE_OFFSET)
     return len(read) >= 4 and (not read.isdigit() or _gregorian(read) in (None, end_year - 1))
 
 

@@ -513,3 +513,17 @@ def test_a_fiscal_years_range_with_one_year_misread_by_a_digit_is_the_reports_fi
     assert parse_period("ตุลาคม 2570- กันยายน 2573", fiscal_year=2571) == (date(2027, 10, 1), date(2028, 9, 30))
     assert parse_period("ตุลาคม 2570- กันยายน 2573", fiscal_year=2571, repair_years=False)[1] == date(2030, 9, 30)
     assert parse_period("ตุลาคม 2570- กันยายน 2573") == (date(2027, 10, 1), date(2030, 9, 30))  # no fiscal year
+
+
+def test_an_unreadable_start_month_whose_year_lost_a_digit_opens_the_fiscal_year():
+    """``AA. 256 ถึง 30 กุย. 2565``: the start's year is 2564 with a digit lost, a year before an end
+    on September: the period opens that fiscal year; a year that is no such misread leaves it unread."""
+    assert parse_period("AA. 256 ถึง 30 กุย. 2565") == (date(2021, 10, 1), date(2022, 9, 30))
+    assert parse_period("AA. 256 ถึง 30 กุย. 2565", infer=False) == (None, date(2022, 9, 30))
+    assert parse_period("AA. 257 ถึง 30 กุย. 2565") == (None, date(2022, 9, 30))
+
+
+def test_a_garbled_numeric_start_whose_year_lost_a_digit_opens_the_fiscal_year():
+    assert parse_period("1/1/568 - 30/9/2569") == (date(2025, 10, 1), date(2026, 9, 30))
+    assert parse_period("1/1.567 - 30/9/2568") == (date(2024, 10, 1), date(2025, 9, 30))
+    assert parse_period("1/1/566 - 30/9/2569") == (None, date(2026, 9, 30))  # two fiscal years before
