@@ -679,6 +679,11 @@ def parse_period(text: str, repair_years: bool = True,
         # "ต.ค. 2570 ถึง3 ก.ย. 2571": a range over whole months ends on its last
         # month's last day; OCR lost the second digit of 30 or 31
         d2 = None
+    if infer and first is not last and (m1, m2) == (10, 9) and y2 == y1 + 1 and d1 not in (None, 1) \
+            and d2 in (None, 30) and first.end("day") == first.start("month"):
+        # "3ต.ค. 2564 - 30 ก.ย. 2565": a digit glued to the month of a range over the fiscal
+        # year's months is a speck, not a day (a day is printed apart from its month)
+        d1 = None
     start, end = _first_day(y1, m1, d1), _last_day(y2, m2, d2)
     return _one_end(start, end, open_end) if start <= end else (None, None)
 

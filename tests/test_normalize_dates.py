@@ -527,3 +527,10 @@ def test_a_garbled_numeric_start_whose_year_lost_a_digit_opens_the_fiscal_year()
     assert parse_period("1/1/568 - 30/9/2569") == (date(2025, 10, 1), date(2026, 9, 30))
     assert parse_period("1/1.567 - 30/9/2568") == (date(2024, 10, 1), date(2025, 9, 30))
     assert parse_period("1/1/566 - 30/9/2569") == (None, date(2026, 9, 30))  # two fiscal years before
+
+
+def test_a_digit_glued_to_the_month_of_a_fiscal_years_range_is_a_speck_not_a_day():
+    assert parse_period("3ต.ค. 2564 - 30 ก.ย. 2565") == (date(2021, 10, 1), date(2022, 9, 30))
+    assert parse_period("3ต.ค. 2564 - 30 ก.ย. 2565", infer=False)[0] == date(2021, 10, 3)  # records flags it
+    assert parse_period("3 ต.ค. 2564 - 30 ก.ย. 2565")[0] == date(2021, 10, 3)  # a day printed apart
+    assert parse_period("3ต.ค. 2564 - 30 ส.ค. 2565")[0] == date(2021, 10, 3)  # not the fiscal year's months
