@@ -55,6 +55,8 @@ NAMED_MIN_CHARS = 6
 #: or this many times as long.
 NAMED_MARGIN = 6
 NAMED_RATIO = 1.3
+#: An item whose whole text the words hold is named when they hold no more than this share of any other's.
+WHOLE_OTHERS_SHARE = 0.7
 #: The read item is named "hardly at all": no more of its text held than this share (or 5 characters).
 READ_WEAK_SHARE = 0.35
 
@@ -106,6 +108,9 @@ def item_named(fiscal_year: int, words: str, among: Collection[str] | None = Non
     ('o17', None)
     >>> item_named(2568, "ให้บริการ "), item_named(2400, "ข้อมูลสถิติการให้บริการ")  # too little; no questionnaire
     (None, None)
+    >>> item_named(2567, "เผยแพร่แผนดำเนินงานประจำปี ")  # o5 whole; o7 รายงานผลการดำเนินงานประจำปี in part
+    'o5'
+
     """
     if fiscal_year not in questionnaire.fiscal_years():
         return None
@@ -118,6 +123,10 @@ def item_named(fiscal_year: int, words: str, among: Collection[str] | None = Non
     plain = (best >= NAMED_CHARS and best >= NAMED_CHARS_SHARE * size) or (
         best >= NAMED_MIN_CHARS and best >= NAMED_SHARE * size)
     ahead = best - runner_up >= NAMED_MARGIN or best >= NAMED_RATIO * runner_up
+    if plain and not ahead and best >= NAMED_CHARS and best == size:
+        # named whole ("แผนดำเนินงานประจำปี"), against items of which the words hold a part only
+        # ("รายงานผลการดำเนินงานประจำปี" shares "ดำเนินงานประจำปี")
+        ahead = all(held <= WHOLE_OTHERS_SHARE * other for held, other_code, other in scored[1:] if other_code != code)
     return code if plain and ahead else None
 
 

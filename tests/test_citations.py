@@ -154,3 +154,12 @@ def test_an_item_of_a_pair_one_digit_from_the_others_neighbour_is_that_neighbour
 def test_a_pair_with_no_clear_misread_stays_as_read(text, fiscal_year):
     checked = checked_references(text, fiscal_year)
     assert not [n for n in checked.notes if "beside" in n]
+
+
+def test_an_item_named_whole_is_named_against_items_sharing_a_part_of_it():
+    """``แผนดำเนินงานประจำปี`` (o5 of 2567, whole) against ``รายงานผลการดำเนินงานประจำปี`` (o7, which
+    shares ``ดำเนินงานประจำปี``): o5; a code read as no item there is o5 (a label and a lost code)."""
+    assert item_named(2567, "เผยแพร่แผนดำเนินงานประจำปี ") == "o5"
+    assert item_named(2567, "ดำเนินงานประจำปี ") is None  # a part of both whole of neither
+    text = "ดังนั้น เผยแพร่แผนดำเนินงานประจำปี (อ้างอิงจาก 0110)ละรายงานผล บนเว็บไซต์หลักของหน่วยงาน"
+    assert checked_references(text, 2567).references == ("o5",)
