@@ -163,3 +163,10 @@ def test_an_item_named_whole_is_named_against_items_sharing_a_part_of_it():
     assert item_named(2567, "ดำเนินงานประจำปี ") is None  # a part of both whole of neither
     text = "ดังนั้น เผยแพร่แผนดำเนินงานประจำปี (อ้างอิงจาก 0110)ละรายงานผล บนเว็บไซต์หลักของหน่วยงาน"
     assert checked_references(text, 2567).references == ("o5",)
+
+
+def test_a_speck_read_as_a_point_inside_a_cited_item_is_no_part_of_it():
+    assert oit_references("ช่องทาง (อ้างอิงจาก o1.4) ให้") == ["o14"]
+    assert oit_references("รายงานผล (อ้างอิงจาก 0.7) ให้") == ["o7"]
+    assert oit_references("(อ้างอิงจาก o14.,015) ให้") == ["o14", "o15"]  # a point beside a comma: two items
+    assert oit_references("(อ้างอิงจาก o1. และเผยแพร่") == ["o1"]  # a point and no digit after it
