@@ -59,3 +59,17 @@ def test_a_question_quoted_whole_that_holds_another_questions_wording_is_the_one
     assert lowest_by_text(quoted, qs, ["o32", "o53"]) == ["o36", "o43"]
     assert lowest_by_text("o42 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", qs) == ["o42"]
     assert lowest_by_text("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", qs) == ["o42"]
+
+
+def test_quotes_side_by_side_whose_alignments_share_an_edge_letter_are_both_named():
+    """The alignment of a long quote begins a letter early, inside the quote before it: two questions."""
+    from ita_extract.report.records import lowest_by_text
+
+    qs = [("o11", "ข้อมูลสถิติการให้บริการ"),
+          ("o12", "รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ และความก้าวหน้าการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ"),
+          ("o13", "รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี"),
+          ("o17", "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"),
+          ("o18", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")]
+    quoted = ("7011 ข้อมูลสถิติการให้บริการ\n012 รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุและความก้าวหน้า"
+              "การจัดซื้อจัดจ้างหรือการจัดหา Wan\n01 แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")
+    assert lowest_by_text(quoted, qs, ["o12", "o1"]) == ["o11", "o12", "o17"]

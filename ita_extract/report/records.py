@@ -283,6 +283,9 @@ NAMED_WITH_CODE_MIN = 65.0
 #: A printed code's question is preferred over another that matches the same words this much better at most
 #: (OIT items that open alike, ``รายงานผลการ…``, quoted in part).
 PRINTED_CODE_BONUS = 5.0
+#: Letters two quotes side by side may share at their edges (an alignment's ends are fuzzy by a letter or two:
+#: ``ข้อมูลสถิติการให้บริการ`` and the next question's quote, one letter apart).
+EDGE_SLACK = 3
 #: Letters a question's quote must reach past the quote of a question whose whole wording it holds
 #: (the words it adds before it) to win the span from it, as a printed code does.
 CONTAINED_EXTRA = 5
@@ -331,7 +334,7 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: 
     taken: list[tuple[int, int, str]] = []
     for _score, start, end, code in sorted(matches, key=lambda m: (m[0], min(1.0, (m[2] - m[1]) / len(needles[m[3]])),
                                                                      m[1], m[2], m[3]), reverse=True):
-        if all(end <= a or start >= b for a, b, _ in taken):
+        if all(end <= a + EDGE_SLACK or start >= b - EDGE_SLACK for a, b, _ in taken):
             taken.append((start, end, code))
     return [code for _, _, code in sorted(taken)]
 
