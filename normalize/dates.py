@@ -82,11 +82,11 @@ _RE_DATE = re.compile(
     # a year may be letter-spaced as the words around it ("ต.ค. ๖ ๘": one digit a space)
     rf"(?:\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>(?:\d{{4}}|\d{{2}})(?!\d)|\d(?: \d){{3}}(?! ?\d)|\d \d(?! ?\d)))?"
 )
-# A month OCR could not read at all: Latin letters, digits and dots (``A.A.``,
-# ``1.8,``, ``AL,`` for ``ต.ค.``, ``ก.ย.``), or Thai consonants and marks that
+# A month OCR could not read at all: Latin letters (accented ones too), digits and dots (``A.A.``,
+# ``1.8,``, ``AL,``, ``fi.él.`` for ``ต.ค.``, ``ก.ย.``), or Thai consonants and marks that
 # name no month, perhaps with a digit for a letter (``กุข.``, ``ก5:``); never a
 # number, never the range word ถึง.
-_UNREAD_MONTH = (f"(?:(?=[A-Za-z0-9()\\[\\]|.,]*[A-Za-z()\\[\\]|.,])[A-Za-z0-9()\\[\\]|.,]{{1,6}}"
+_UNREAD_MONTH = (f"(?:(?=[A-Za-zÀ-ÿ0-9()\\[\\]|.,]*[A-Za-zÀ-ÿ()\\[\\]|.,])[A-Za-zÀ-ÿ0-9()\\[\\]|.,]{{1,6}}"
                  f"|(?!ถึง)(?=[^\\s]*[{charset(CONSONANTS)}])[{charset(CONSONANTS)}{MARKS}0-9.,:]{{1,7}})")
 # After a range dash: a day and a year with no month between them, or a month
 # OCR could not read ("ต.ค. 2568 - 30 2569", "ต.ค. 67 - 1.8, 68"); or the range word

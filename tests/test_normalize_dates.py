@@ -534,3 +534,8 @@ def test_a_digit_glued_to_the_month_of_a_fiscal_years_range_is_a_speck_not_a_day
     assert parse_period("3ต.ค. 2564 - 30 ก.ย. 2565", infer=False)[0] == date(2021, 10, 3)  # records flags it
     assert parse_period("3 ต.ค. 2564 - 30 ก.ย. 2565")[0] == date(2021, 10, 3)  # a day printed apart
     assert parse_period("3ต.ค. 2564 - 30 ส.ค. 2565")[0] == date(2021, 10, 3)  # not the fiscal year's months
+
+
+def test_an_end_month_read_as_accented_latin_letters_is_unreadable_not_absent():
+    assert parse_period("ต.ค. 66 - fi.él. 67") == (date(2023, 10, 1), date(2024, 9, 30))
+    assert parse_period("ต.ค. 66 - fi.él. 67", infer=False) == (date(2023, 10, 1), None)
