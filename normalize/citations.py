@@ -13,7 +13,11 @@ when that evidence is clear:
   differ by one digit (a digit misread, added or lost) and the words name the
   read item's text hardly at all;
 * an item read as no code (a label with letters after it, a lone ``0``) is the
-  named item.
+  named item;
+* of a citation of two items, one one digit away from the other's neighbour (an item
+  of the year) is that neighbour, when the words hardly name it as read (``o10 ,o1``
+  is ``o10 ,o11``: a plan and its report are cited together); when either item could
+  be the misread, both stay.
 
 The naming words are those of the clause that ends at the citation: they start
 after the citation before, a part label, or a word opening a clause (``และ``,
@@ -51,6 +55,8 @@ NAMED_MIN_CHARS = 6
 #: or this many times as long.
 NAMED_MARGIN = 6
 NAMED_RATIO = 1.3
+#: An item whose whole text the words hold is named when they hold no more than this share of any other's.
+WHOLE_OTHERS_SHARE = 0.7
 #: The read item is named "hardly at all": no more of its text held than this share (or 5 characters).
 READ_WEAK_SHARE = 0.35
 
@@ -102,6 +108,9 @@ def item_named(fiscal_year: int, words: str, among: Collection[str] | None = Non
     ('o17', None)
     >>> item_named(2568, "ให้บริการ "), item_named(2400, "ข้อมูลสถิติการให้บริการ")  # too little; no questionnaire
     (None, None)
+    >>> item_named(2567, "เผยแพร่แผนดำเนินงานประจำปี ")  # o5 whole; o7 รายงานผลการดำเนินงานประจำปี in part
+    'o5'
+
     """
     if fiscal_year not in questionnaire.fiscal_years():
         return None
@@ -114,6 +123,10 @@ def item_named(fiscal_year: int, words: str, among: Collection[str] | None = Non
     plain = (best >= NAMED_CHARS and best >= NAMED_CHARS_SHARE * size) or (
         best >= NAMED_MIN_CHARS and best >= NAMED_SHARE * size)
     ahead = best - runner_up >= NAMED_MARGIN or best >= NAMED_RATIO * runner_up
+    if plain and not ahead and best >= NAMED_CHARS and best == size:
+        # named whole ("แผนดำเนินงานประจำปี"), against items of which the words hold a part only
+        # ("รายงานผลการดำเนินงานประจำปี" shares "ดำเนินงานประจำปี")
+        ahead = all(held <= WHOLE_OTHERS_SHARE * other for held, other_code, other in scored[1:] if other_code != code)
     return code if plain and ahead else None
 
 
@@ -182,10 +195,40 @@ def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int]
                 notes.append(f"A citation read with no code, after words that name {named} "
                              f"({_label(fiscal_year, named)}), was taken as {named}.")
                 items[0:1] = [named]
+        for k, fixed in _pair_misreads(fiscal_year, items, words).items():
+            notes.append(f"{items[k]} cited beside {items[k - 1] if k else items[1]}, one digit away from the item "
+                         f"next to it ({fixed}) and hardly named by the words before: read as a misread of it.")
+            items[k] = fixed
         for code in items:
             if code and code not in refs:
                 refs.append(code)
     return CheckedReferences(tuple(refs), tuple(notes))
+
+
+def _pair_misreads(fiscal_year: int, items: Sequence[str | None], words: str) -> dict[int, str]:
+    """The items of a citation of two that misread the item next to the other (``o10 ,o1`` for
+    ``o10 ,o11``, ``o23,o25`` for ``o23,o24``, ``o1 และ o12`` for ``o11 และ o12``): a questionnaire
+    lists an item's plan and its report side by side and a guideline cites them together. Only an
+    item one digit away from the other's neighbour, which is an item of the year, when the words before
+    the citation hardly name the item as read; never both.
+    """
+    codes = [c for c in items if c]
+    if len(items) != 2 or len(codes) != 2 or codes[0] == codes[1]:
+        return {}
+    known = dict(_items(fiscal_year))
+    first, second = QuestionCode.of(codes[0]), QuestionCode.of(codes[1])
+    if first is None or second is None or first.letter != second.letter:
+        return {}
+    out = {}
+    after = first.next().format()
+    if second.number != first.number + 1 and after in known and _one_digit_apart(codes[1], after) \
+            and codes[0] in known and _hardly_named(fiscal_year, codes[1], words):
+        out[1] = after
+    before = f"{second.letter}{second.number - 1}"
+    if second.number > 1 and first.number != second.number - 1 and before in known \
+            and _one_digit_apart(codes[0], before) and codes[1] in known and _hardly_named(fiscal_year, codes[0], words):
+        out[0] = before
+    return out if len(out) == 1 else {}
 
 
 def _note_misread(fiscal_year: int, read: str, named: str) -> str:

@@ -317,8 +317,10 @@ def find_codes(text: str, tool: str | None = None) -> list[str]:
 # digits may be letter-spaced ("๐ ๑ ๐", "o 1 0"): single digits one space apart;
 # a letter-spaced item of one digit ("๐ ๘", o8) keeps its ๐ (o0 is no item).
 # A circle read twice, the second time as the letter ("0o21"), is one circle.
+# A speck read as a point between its letter and digits or inside its digits ("0.7", "o1.4") is no part of it.
 _REF_ITEM = (f"(?:[0๐](?=[oO]))?"
-             f"(?:[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO] ?[{_D}]{{1,3}}|[0๐]{{2}}[{_D}]{{2}}"
+             f"(?:[oO][{_D}]\\.[{_D}](?![{_D}])|[0๐]\\.[{_D}]{{1,2}}(?![{_D}])"
+             f"|[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO] ?[{_D}]{{1,3}}|[0๐]{{2}}[{_D}]{{2}}"
              f"|[{_D}]{{1,3}})"
              f"(?![{_D}])")
 # OCR adds a point to a comma or reads a comma as one ("o14.,015", "o21.o22").
@@ -356,8 +358,10 @@ def _ref_code(item: str) -> str | None:
 
     >>> _ref_code("๐๑๐"), _ref_code("o 2 3"), _ref_code("923"), _ref_code("611"), _ref_code("0010"), _ref_code("0o21")
     ('o10', 'o23', 'o23', 'o11', 'o10', 'o21')
+    >>> _ref_code("o1.4"), _ref_code("0.7")  # a speck read as a point
+    ('o14', 'o7')
     """
-    item = item.replace(" ", "")
+    item = item.replace(" ", "").replace(".", "")
     if item[:1] in "0๐" and item[1:2] in "oO":
         item = item[1:]
     circle = _RE_CIRCLE_MISREAD.match(item)

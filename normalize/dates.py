@@ -45,6 +45,13 @@ for _n, (_full, _abbr) in _MONTHS.items():
     if _bare != _abbr and _bare not in _MONTH_BY_KEY:
         _MARKLESS[_bare] = _n
 _MONTH_BY_KEY.update(_MARKLESS)
+#: A month whose abbreviation another's spells without its mark -> that other month
+#: (``ม.ค.`` is January, or มี.ค. that lost its mark: :func:`_lost_mark_month`).
+_LOST_MARK: dict[int, int] = {}
+for _n, (_full, _abbr) in _MONTHS.items():
+    _bare = "".join(c for c in _abbr if c not in MARKS)
+    if _bare != _abbr and _MONTH_BY_KEY.get(_bare, _n) != _n:
+        _LOST_MARK[_MONTH_BY_KEY[_bare]] = _n
 #: Every abbreviation a month is read by: the registry's, then those that lost their mark.
 _ABBREVIATIONS: list[str] = [a for _, a in _MONTHS.values()] + list(_MARKLESS)
 
@@ -53,10 +60,10 @@ def _abbr_pattern(abbr: str) -> str:
     # "มีค" -> "มี\.?\s?ค\.?": the first syllable, then the last consonant.
     # OCR reads the dot between them as a comma or as a Thai mark ("กุย.",
     # "กิย." for "ก.ย."): one such sign stands for the dot.
-    # Its last dot may come out as a colon ("กุพ: 2567").
+    # Its last dot may come out as a colon ("กุพ: 2567"), or a comma follow it ("มี.ค., 2567").
     # A mark OCR added before the dot ("ก๋.ย.", "มี.ย.") hides no month either: the
     # month is then the one whose letters remain (:func:`_month_number`).
-    return rf"{re.escape(abbr[:-1])}[{MARKS}]?\s?[.,{MARKS}]?\s?{abbr[-1]}(?:\s?[.,:])?"
+    return rf"{re.escape(abbr[:-1])}[{MARKS}]?\s?[.,{MARKS}]?\s?{abbr[-1]}(?:\s?[.,:]){{0,2}}"
 
 
 # Any month: full names first, then abbreviations. An abbreviation must not
@@ -75,22 +82,23 @@ _RE_DATE = re.compile(
     # a year may be letter-spaced as the words around it ("ต.ค. ๖ ๘": one digit a space)
     rf"(?:\s*(?:พ\s?\.?\s?ศ\s?\.?)?\s*(?P<year>(?:\d{{4}}|\d{{2}})(?!\d)|\d(?: \d){{3}}(?! ?\d)|\d \d(?! ?\d)))?"
 )
-# A month OCR could not read at all: Latin letters, digits and dots (``A.A.``,
-# ``1.8,``, ``AL,`` for ``ต.ค.``, ``ก.ย.``), or Thai consonants and marks that
+# A month OCR could not read at all: Latin letters (accented ones too), digits and dots (``A.A.``,
+# ``1.8,``, ``AL,``, ``fi.él.`` for ``ต.ค.``, ``ก.ย.``), or Thai consonants and marks that
 # name no month, perhaps with a digit for a letter (``กุข.``, ``ก5:``); never a
 # number, never the range word ถึง.
-_UNREAD_MONTH = (f"(?:(?=[A-Za-z0-9()\\[\\]|.,]*[A-Za-z()\\[\\]|.,])[A-Za-z0-9()\\[\\]|.,]{{1,6}}"
+_UNREAD_MONTH = (f"(?:(?=[A-Za-zÀ-ÿ0-9()\\[\\]|.,]*[A-Za-zÀ-ÿ()\\[\\]|.,])[A-Za-zÀ-ÿ0-9()\\[\\]|.,]{{1,6}}"
                  f"|(?!ถึง)(?=[^\\s]*[{charset(CONSONANTS)}])[{charset(CONSONANTS)}{MARKS}0-9.,:]{{1,7}})")
 # After a range dash: a day and a year with no month between them, or a month
-# OCR could not read ("ต.ค. 2568 - 30 2569", "ต.ค. 67 - 1.8, 68").
+# OCR could not read ("ต.ค. 2568 - 30 2569", "ต.ค. 67 - 1.8, 68"); or the range word
+# and the month read as one unreadable word before the year ("ต.ค. 2566 Hun... 2567").
 _RE_LOST_END_MONTH = re.compile(
-    rf"^\s*(?:-|–|—|ถึง)+\s*(?:(?P<day>30)\s*)?(?:(?P<tok>{_UNREAD_MONTH})\s*)?"
+    rf"^\s*(?:(?:-|–|—|ถึง)+\s*(?:(?P<day>30)\s*)?(?:(?P<tok>{_UNREAD_MONTH})\s*)?|{_UNREAD_MONTH}\s+)"
     # the year as printed, or with letters Tesseract writes for digits, perhaps letter-spaced ("6 ฒ")
     rf"(?P<year>\d{{4}}|\d{{2}}|[\d{DIGIT_LOOKALIKES}](?: ?[\d{DIGIT_LOOKALIKES}]){{1,3}})\s*$")
 # Before a range dash: a start whose month OCR could not read or lost, with its year
-# ("A.A. 67 ถึง ", "67 ถึง ").
+# ("A.A. 67 ถึง ", "67 ถึง ", "AA. 256 ถึง ": a year of three digits lost one).
 _RE_LOST_START_MONTH = re.compile(
-    rf"^\s*(?:1\s*)?(?:{_UNREAD_MONTH})?\s*(?P<year>\d{{4}}|\d{{2}})\s*(?:-|–|—|ถึง)+\s*$")
+    rf"^\s*(?:1\s*)?(?:{_UNREAD_MONTH})?\s*(?P<year>\d{{2,4}})\s*(?:-|–|—|ถึง)+\s*$")
 # A day range inside one month: "1 - 30 ก.ย. 2569".
 _RE_DAY_RANGE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:-|–|—|ถึง)\s*(?=\d{{1,2}}\s*{_MONTH})")
 # Fiscal-year wording with its year: "ปีงบประมาณ พ.ศ. 2569", "ตลอดปี 2569".
@@ -276,7 +284,7 @@ def repair_month_names(text: str) -> str:
 #: ``กอ.ค.``, ``บิย.``): two or three letters with their marks, a dot in or after them.
 _RE_ABBREVIATION_LIKE = re.compile(
     f"(?<![{charset(TEXT)}])(?P<tok>เ?[{charset(CONSONANTS)}][{MARKS}]*"
-    f"(?:[.,]?[{charset(CONSONANTS)}][{MARKS}]*){{1,2}}\\.?)(?![{charset(TEXT)}])")
+    f"(?:(?:[.,]?|เ\\.?|\\.เ)[{charset(CONSONANTS)}][{MARKS}]*){{1,2}}\\.?)(?![{charset(TEXT)}])")
 # ... that stands where a month stands in a period: before a year (or the letters
 # Tesseract writes for its digits) or beside a range sign.
 _RE_AFTER_MONTH = re.compile(f"\\s*(?:[0-9{DIGIT_LOOKALIKES}]|-|–|—|ถึง)")
@@ -329,12 +337,14 @@ def repair_month_abbreviations(text: str) -> str:
         if not (_RE_AFTER_MONTH.match(text, m.end()) or _RE_BEFORE_MONTH.search(text, 0, m.start())):
             return tok
         key = re.sub(r"[\s.,]", "", tok)
+        # เ after the first letter is a dot OCR misread ("มเค.", "มเ.ค." for "ม.ค."): no month has it there
+        key = key[:1] + key[1:].replace("เ", "")
         # each letter with the marks after it
         parts = re.findall(f"เ?[{charset(CONSONANTS)}][{MARKS}]*", key)
-        variants = []
-        i = 1 if key.startswith("เ") else 0
-        if key[i] in CONSONANT_LOOKALIKES:
-            variants.append(key[:i] + CONSONANT_LOOKALIKES[key[i]] + key[i + 1:])
+        # a letter of like shape for one letter, first or last ("ด.ค.", "ส.ด."), or the key as it is
+        variants = [key] if "เ" in tok[1:] else []
+        for i, c in enumerate(key):
+            variants += [key[:i] + printed + key[i + 1:] for printed in CONSONANT_LOOKALIKES.get(c, "")]
         for k in range(1, len(parts) - 1):
             variants.append("".join(parts[:k] + parts[k + 1:]))
         months = {n for v in variants for n in [_key_month(v)] if n}
@@ -594,6 +604,9 @@ def parse_period(text: str, repair_years: bool = True,
 
     first, last = found[0], found[-1]
     m1, m2 = _month_number(first.group("month")), _month_number(last.group("month"))
+    if first is not last and m1 == m2 and (first.group("year") is None or last.group("year") is None
+                                           or first.group("year") == last.group("year")):
+        m1, m2 = _lost_mark_month(first.group("month"), last.group("month"), m1)
     d1 = int(first.group("day")) if first.group("day") else None
     d2 = int(last.group("day")) if last.group("day") else None
     y1, y2 = _gregorian(first.group("year")), _gregorian(last.group("year"))
@@ -617,6 +630,9 @@ def parse_period(text: str, repair_years: bool = True,
             y1, bad1 = y2 - 1, False
         else:
             y2, bad2 = y1 + 1, False
+    if repair_years and fiscal_year and first is not last and not (bad1 or bad2) and (m1, m2) == (10, 9) \
+            and d1 in (None, 1) and d2 in (None, 30) and y1 is not None and y2 is not None and y2 != y1 + 1:
+        y1, y2 = _fiscal_range_years(_year_read(t, first), _year_read(t, last), y1, y2, fiscal_year)
     if bad1 or bad2:
         # a year printed and unreadable ("25205"): no date guessed for its end;
         # the other end, read with its own year, stands
@@ -626,7 +642,9 @@ def parse_period(text: str, repair_years: bool = True,
             return None, _last_day(y2, m2, d2)
         return None, None
     lost_start = _RE_LOST_START_MONTH.match(t[:first.start()]) if infer and len(found) == 1 and m1 == 9 else None
-    if lost_start and y2 is not None and _gregorian(lost_start.group("year")) == y2 - 1:
+    if lost_start and y2 is not None and (_gregorian(lost_start.group("year")) == y2 - 1 or (
+            len(lost_start.group("year")) == 3 and _misread_of(lost_start.group("year"), y2 - 1 + BE_OFFSET))):
+        # ... the year perhaps with a digit lost ("AA. 256 ถึง 30 กุย. 2565")
         # "A.A. 67 ถึง ก.ย. 68": the start's month unreadable, a year before a period that
         # closes a fiscal year on September: the period opens that fiscal year on 1 October
         return date(y2 - 1, 10, 1), _last_day(y2, m2, d2)
@@ -661,8 +679,56 @@ def parse_period(text: str, repair_years: bool = True,
         # "ต.ค. 2570 ถึง3 ก.ย. 2571": a range over whole months ends on its last
         # month's last day; OCR lost the second digit of 30 or 31
         d2 = None
+    if infer and first is not last and (m1, m2) == (10, 9) and y2 == y1 + 1 and d1 not in (None, 1) \
+            and d2 in (None, 30) and first.end("day") == first.start("month"):
+        # "3ต.ค. 2564 - 30 ก.ย. 2565": a digit glued to the month of a range over the fiscal
+        # year's months is a speck, not a day (a day is printed apart from its month)
+        d1 = None
     start, end = _first_day(y1, m1, d1), _last_day(y2, m2, d2)
     return _one_end(start, end, open_end) if start <= end else (None, None)
+
+
+def _fiscal_range_years(read1: str, read2: str, y1: int, y2: int, fiscal_year: int) -> tuple[int, int]:
+    """The years of a range from October to September read as more or less than a year
+    (``ตุลาคม 2570 - กันยายน 2573``): one end is the report's fiscal year (Buddhist era), the
+    other a one-digit misread of the year that makes the range that fiscal year; else as read.
+
+    >>> _fiscal_range_years("2570", "2573", 2027, 2030, 2571), _fiscal_range_years("2560", "2571", 2017, 2028, 2571)
+    ((2027, 2028), (2027, 2028))
+    >>> _fiscal_range_years("2570", "2583", 2027, 2040, 2571), _fiscal_range_years("2570", "2573", 2027, 2030, 2566)
+    ((2027, 2040), (2027, 2030))
+    """
+    end = fiscal_year - BE_OFFSET
+    if y2 == end and _misread_of(read1, fiscal_year - 1):
+        return end - 1, end
+    if y1 == end - 1 and _misread_of(read2, fiscal_year):
+        return end - 1, end
+    return y1, y2
+
+
+def _fiscal_place(month: int) -> int:
+    return (month - 10) % 12
+
+
+def _lost_mark_month(start: str, end: str, month: int) -> tuple[int, int]:
+    """A range whose ends read the same month (``ม.ค. - ม.ค.``) where one end may be the month
+    whose abbreviation lost its mark (มี.ค.): the months of the one reading that runs forward
+    within a fiscal year (October to September), else the months as read.
+
+    >>> _lost_mark_month("ม.ค.", "ม.ค.", 1), _lost_mark_month("มี.ค.", "มี.ค.", 3), _lost_mark_month("ก.ค.", "ก.ค.", 7)
+    ((1, 3), (3, 3), (7, 7))
+    """
+    alt = _LOST_MARK.get(month)
+    if alt is None:
+        return month, month
+    # an end spelled as the month's markless abbreviation, not its full name
+    bare = [re.sub(r"[\s.,:]", "", token) == _MONTHS[month][1] for token in (start, end)]
+    fits = []
+    if bare[0] and _fiscal_place(alt) < _fiscal_place(month):
+        fits.append((alt, month))
+    if bare[1] and _fiscal_place(alt) > _fiscal_place(month):
+        fits.append((month, alt))
+    return fits[0] if len(fits) == 1 else (month, month)
 
 
 # After a numeric start, a range sign and an end that begins with day 30 and holds
@@ -684,11 +750,16 @@ def _garbled_fiscal_start(head: str, end_year: int) -> bool:
     (True, True)
     >>> _garbled_fiscal_start("1/0/2567 - ", 2024), _garbled_fiscal_start("1|0|6 - ", 2026), _garbled_fiscal_start("ต.ค. - ", 2026)
     (False, False, False)
+    >>> _garbled_fiscal_start("1/1/568 - ", 2026), _garbled_fiscal_start("1/1.567 - ", 2025), _garbled_fiscal_start("1/1/564 - ", 2026)
+    (True, True, False)
     """
     if not _RE_GARBLED_FISCAL_START.match(head):
         return False
     year = _RE_LAST_DIGITS.search(head)
     read = year.group() if year else ""
+    if len(read) == 3:
+        # a four-digit year that lost a digit: the fiscal year's first, by the others ("1/1/568 - ")
+        return read.isdigit() and _misread_of(read, end_year - 1 + BE_OFFSET)
     return len(read) >= 4 and (not read.isdigit() or _gregorian(read) in (None, end_year - 1))
 
 

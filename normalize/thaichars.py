@@ -123,9 +123,10 @@ DIGITS: str = thai_digits
 #: Thai letters Tesseract's Thai model writes for the digits it lacks
 #: (``๒๕๗๐`` → ``๒๕ฒ๐``, ``๒๕ญฒ๐``; ``๙`` → ``ณ``): in a run of digits, a place a digit was printed.
 DIGIT_LOOKALIKES: str = "ฒญฆณ"
-#: Consonants OCR reads for another of like shape on scans, read -> printed (``บิย.``, ``ฆ.ค.`` for
-#: ``มิ.ย.``, ``ม.ค.``; ``ด.ค.`` for ``ต.ค.``; ``ถ.ย.``, ``ภ.ย.`` for ``ก.ย.``).
-CONSONANT_LOOKALIKES: dict[str, str] = {"บ": "ม", "ฆ": "ม", "ด": "ต", "ถ": "ก", "ภ": "ก"}
+#: Consonants OCR reads for others of like shape on scans, read -> the letters it may stand for
+#: (``บิย.``, ``ฆ.ค.`` for ``มิ.ย.``, ``ม.ค.``; ``ด.ค.`` for ``ต.ค.``, ``ส.ด.`` for ``ส.ค.``: ด has
+#: the loop of ต and of ค; ``ถ.ย.``, ``ภ.ย.`` for ``ก.ย.``).
+CONSONANT_LOOKALIKES: dict[str, str] = {"บ": "ม", "ฆ": "ม", "ด": "ตค", "ถ": "ก", "ภ": "ก"}
 
 PHINTHU = "\u0e3a"  # ฺ
 THANTHAKHAT = "\u0e4c"  # ์

@@ -1,6 +1,8 @@
 """Cited OIT codes checked against the words that name the item (normalize/citations.py, records)."""
 from __future__ import annotations
 
+import pytest
+
 from extract.text.layer import Line
 from extract.text.layout import Cell, Table, TextLine
 from ita_extract.report.document import read_report
@@ -124,3 +126,47 @@ def test_a_generic_stretch_of_a_long_item_names_nothing():
             "รวมทั้งดำเนินการตามมาตรการที่ได้กำหนดไว้ (อ้างอิงจาก o23) รวมถึงการเผยแพร่ช่องทางการร้องเรียน")
     r = checked_references(text, 2568)
     assert r.references == ("o23",) and not r.notes
+
+
+@pytest.mark.parametrize(
+    "text,fiscal_year,expected",
+    [
+        # the second item lost a digit, or read one digit wrong, beside its plan
+        ("หน่วยงานควรชี้แจงแผนการใช้จ่ายงบประมาณประจำปี (อ้างอิงจาก o10 ,o1) ให้", 2566, ("o10", "o11")),
+        ("ช่องทางแจ้งเรื่องร้องเรียน (อ้างอิงจาก o18, o13) ให้", 2567, ("o18", "o19")),
+        # the first item misread, the second named by nothing before it
+        ("ให้บุคลากรทราบ พัฒนาทรัพยากรบุคคล (อ้างอิงจาก o11, o14) ให้", 2567, ("o13", "o14")),
+    ])
+def test_an_item_of_a_pair_one_digit_from_the_others_neighbour_is_that_neighbour(text, fiscal_year, expected):
+    checked = checked_references(text, fiscal_year)
+    assert checked.references == expected
+    assert len(checked.notes) == 1
+
+
+@pytest.mark.parametrize(
+    "text,fiscal_year",
+    [
+        ("(อ้างอิงจาก o23,o25) ให้", 2567),  # either could be the misread: nothing decides
+        ("(อ้างอิงจาก o37,o38) ให้", 2566),  # neighbours already
+        ("เปิดเผยหลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล (อ้างอิงจาก o25, o27) ให้", 2566),  # o27 named
+        ("(อ้างอิงจาก o5, o9, o10) ให้", 2567),  # a list of three: no pair
+    ])
+def test_a_pair_with_no_clear_misread_stays_as_read(text, fiscal_year):
+    checked = checked_references(text, fiscal_year)
+    assert not [n for n in checked.notes if "beside" in n]
+
+
+def test_an_item_named_whole_is_named_against_items_sharing_a_part_of_it():
+    """``แผนดำเนินงานประจำปี`` (o5 of 2567, whole) against ``รายงานผลการดำเนินงานประจำปี`` (o7, which
+    shares ``ดำเนินงานประจำปี``): o5; a code read as no item there is o5 (a label and a lost code)."""
+    assert item_named(2567, "เผยแพร่แผนดำเนินงานประจำปี ") == "o5"
+    assert item_named(2567, "ดำเนินงานประจำปี ") is None  # a part of both whole of neither
+    text = "ดังนั้น เผยแพร่แผนดำเนินงานประจำปี (อ้างอิงจาก 0110)ละรายงานผล บนเว็บไซต์หลักของหน่วยงาน"
+    assert checked_references(text, 2567).references == ("o5",)
+
+
+def test_a_speck_read_as_a_point_inside_a_cited_item_is_no_part_of_it():
+    assert oit_references("ช่องทาง (อ้างอิงจาก o1.4) ให้") == ["o14"]
+    assert oit_references("รายงานผล (อ้างอิงจาก 0.7) ให้") == ["o7"]
+    assert oit_references("(อ้างอิงจาก o14.,015) ให้") == ["o14", "o15"]  # a point beside a comma: two items
+    assert oit_references("(อ้างอิงจาก o1. และเผยแพร่") == ["o1"]  # a point and no digit after it

@@ -45,3 +45,31 @@ def test_an_oit_table_without_scores_finds_its_lowest_item_by_text_in_the_questi
                 "013ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "สาเหตุเกิดจาก : ไม่ได้เผยแพร่"]
     _, analyses, _ = analysis_rows(table(rows, analysis), [9], 2568)
     assert analyses[0].lowest_questions == ("o16", "o19")
+
+
+def test_a_question_quoted_whole_that_holds_another_questions_wording_is_the_one_quoted():
+    """o43 "การดำเนินการตามมาตรการ…" holds o42 "มาตรการ…" whole: quoted with the words it adds, it is
+    o43 (both match in full); the shorter wording quoted alone is o42; codes OCR garbled do not decide."""
+    from ita_extract.report.records import lowest_by_text
+
+    qs = [("o36", "การประเมินความเสี่ยงการทุจริตประจำปี"),
+          ("o42", "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"),
+          ("o43", "การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")]
+    quoted = "032 การประเมินความเสียงการทุจริตประจำปี\n053 การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    assert lowest_by_text(quoted, qs, ["o32", "o53"]) == ["o36", "o43"]
+    assert lowest_by_text("o42 มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", qs) == ["o42"]
+    assert lowest_by_text("มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", qs) == ["o42"]
+
+
+def test_quotes_side_by_side_whose_alignments_share_an_edge_letter_are_both_named():
+    """The alignment of a long quote begins a letter early, inside the quote before it: two questions."""
+    from ita_extract.report.records import lowest_by_text
+
+    qs = [("o11", "ข้อมูลสถิติการให้บริการ"),
+          ("o12", "รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ และความก้าวหน้าการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ"),
+          ("o13", "รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี"),
+          ("o17", "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"),
+          ("o18", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")]
+    quoted = ("7011 ข้อมูลสถิติการให้บริการ\n012 รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุและความก้าวหน้า"
+              "การจัดซื้อจัดจ้างหรือการจัดหา Wan\n01 แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")
+    assert lowest_by_text(quoted, qs, ["o12", "o1"]) == ["o11", "o12", "o17"]

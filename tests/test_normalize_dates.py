@@ -469,3 +469,73 @@ def test_month_abbreviation_with_a_letter_glued_after_it():
 
 def test_speck_between_the_era_and_the_year_of_the_fiscal_wording():
     assert parse_period("ปีงบประมาณ พ.ศ. . 2566") == (date(2022, 10, 1), date(2023, 9, 30))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ก.ค.-ส.ด. 2568", (date(2025, 7, 1), date(2025, 8, 31))),  # ด for the last letter ค
+        ("ก.ค.-สุด. 2568", (date(2025, 7, 1), date(2025, 8, 31))),  # ... with a speck read as a mark
+        ("ด.ค. 2566 - ก.ย. 2567", (date(2023, 10, 1), date(2024, 9, 30))),  # ด for the first letter ต
+    ])
+def test_a_lookalike_letter_is_read_at_either_end_of_an_abbreviation(text, expected):
+    assert parse_period(text) == expected
+
+
+def test_a_lookalike_last_letter_outside_a_period_stays():
+    assert repair_month_abbreviations("ส.ด. ทุกคน") == "ส.ด. ทุกคน"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("มเค. - มี.ค., 2567", (date(2024, 1, 1), date(2024, 3, 31))),  # the dot read as เ; a comma after
+        ("มเ.ค. - ก.พ. 2569", (date(2026, 1, 1), date(2026, 2, 28))),
+    ])
+def test_a_dot_read_as_sara_e_inside_an_abbreviation(text, expected):
+    assert parse_period(text) == expected
+
+
+def test_a_range_from_a_month_to_itself_reads_the_lost_mark_that_runs_it_forward():
+    """``ม.ค. - ม.ค.``: the end is มี.ค. that lost its mark (January to March runs forward in a
+    fiscal year; March to January would cross it); a range whose months carry their marks stays."""
+    assert parse_period(". ม.ค. - ม.ค. 2566") == (date(2023, 1, 1), date(2023, 3, 31))
+    assert parse_period("มี.ค. - มี.ค. 2566") == (date(2023, 3, 1), date(2023, 3, 31))
+    assert parse_period("มกราคม - มกราคม 2566") == (date(2023, 1, 1), date(2023, 1, 31))
+
+
+def test_range_word_and_end_month_read_as_one_unreadable_word():
+    assert parse_period("ต.ค. 2566 Hun... 2567") == (date(2023, 10, 1), date(2024, 9, 30))
+    assert parse_period("ต.ค. 2566 Hun... 2568") == (date(2023, 10, 1), date(2023, 10, 31))  # no fiscal year's end
+
+
+def test_a_fiscal_years_range_with_one_year_misread_by_a_digit_is_the_reports_fiscal_year():
+    assert parse_period("ตุลาคม 2570- กันยายน 2573", fiscal_year=2571) == (date(2027, 10, 1), date(2028, 9, 30))
+    assert parse_period("ตุลาคม 2570- กันยายน 2573", fiscal_year=2571, repair_years=False)[1] == date(2030, 9, 30)
+    assert parse_period("ตุลาคม 2570- กันยายน 2573") == (date(2027, 10, 1), date(2030, 9, 30))  # no fiscal year
+
+
+def test_an_unreadable_start_month_whose_year_lost_a_digit_opens_the_fiscal_year():
+    """``AA. 256 ถึง 30 กุย. 2565``: the start's year is 2564 with a digit lost, a year before an end
+    on September: the period opens that fiscal year; a year that is no such misread leaves it unread."""
+    assert parse_period("AA. 256 ถึง 30 กุย. 2565") == (date(2021, 10, 1), date(2022, 9, 30))
+    assert parse_period("AA. 256 ถึง 30 กุย. 2565", infer=False) == (None, date(2022, 9, 30))
+    assert parse_period("AA. 257 ถึง 30 กุย. 2565") == (None, date(2022, 9, 30))
+
+
+def test_a_garbled_numeric_start_whose_year_lost_a_digit_opens_the_fiscal_year():
+    assert parse_period("1/1/568 - 30/9/2569") == (date(2025, 10, 1), date(2026, 9, 30))
+    assert parse_period("1/1.567 - 30/9/2568") == (date(2024, 10, 1), date(2025, 9, 30))
+    assert parse_period("1/1/566 - 30/9/2569") == (None, date(2026, 9, 30))  # two fiscal years before
+
+
+def test_a_digit_glued_to_the_month_of_a_fiscal_years_range_is_a_speck_not_a_day():
+    assert parse_period("3ต.ค. 2564 - 30 ก.ย. 2565") == (date(2021, 10, 1), date(2022, 9, 30))
+    assert parse_period("3ต.ค. 2564 - 30 ก.ย. 2565", infer=False)[0] == date(2021, 10, 3)  # records flags it
+    assert parse_period("3 ต.ค. 2564 - 30 ก.ย. 2565")[0] == date(2021, 10, 3)  # a day printed apart
+    assert parse_period("3ต.ค. 2564 - 30 ส.ค. 2565")[0] == date(2021, 10, 3)  # not the fiscal year's months
+
+
+def test_an_end_month_read_as_accented_latin_letters_is_unreadable_not_absent():
+    assert parse_period("ต.ค. 66 - fi.él. 67") == (date(2023, 10, 1), date(2024, 9, 30))
+    assert parse_period("ต.ค. 66 - fi.él. 67", infer=False) == (date(2023, 10, 1), None)

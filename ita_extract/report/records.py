@@ -178,6 +178,12 @@ NAMED_WITH_CODE_MIN = 65.0
 #: A printed code's question is preferred over another that matches the same words this much better at most
 #: (OIT items that open alike, ``รายงานผลการ…``, quoted in part).
 PRINTED_CODE_BONUS = 5.0
+#: Letters two quotes side by side may share at their edges (an alignment's ends are fuzzy by a letter or two:
+#: ``ข้อมูลสถิติการให้บริการ`` and the next question's quote, one letter apart).
+EDGE_SLACK = 3
+#: Letters a question's quote must reach past the quote of a question whose whole wording it holds
+#: (the words it adds before it) to win the span from it, as a printed code does.
+CONTAINED_EXTRA = 5
 
 
 def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: Sequence[str] = ()) -> list[str]:
@@ -194,24 +200,36 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: 
     ...     ("o12", "รายงานผลการจัดซื้อจัดจ้างประจำปี")])
     ['o12']
     >>> qs = [("o22", "รายงานผลการดำเนินงานประจำปี"), ("o26", "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรม")]
-    >>> lowest_by_text("022 รายงานผลการด", qs), lowest_by_text("022 รายงานผลการด", qs, ["o22"])
+    >>> lowest_by_text("022 รายงานผลการด", qs, ["o26"]), lowest_by_text("022 รายงานผลการด", qs, ["o22"])
     (['o26'], ['o22'])
+    >>> qs = [("o42", "มาตรการส่งเสริมคุณธรรม"), ("o43", "การดำเนินการตามมาตรการส่งเสริมคุณธรรม")]
+    >>> lowest_by_text("053 การดำเนินการตามมาตรการส่งเสริมคุณธรรม", qs), lowest_by_text("มาตรการส่งเสริมคุณธรรม", qs)
+    (['o43'], ['o42'])
     """
     hay = re.sub(r"\s+", "", lowest_text)
     matches: list[tuple[float, int, int, str]] = []
-    for code, text in questions:
-        needle = re.sub(r"\s+", "", text)
+    needles = {code: re.sub(r"\s+", "", text) for code, text in questions}
+    for code, needle in needles.items():
         if len(needle) < 8 or not hay:
             continue
         m = fuzz.partial_ratio_alignment(needle, hay)
         named = code in printed
         if m is not None and m.score >= (NAMED_WITH_CODE_MIN if named else NAMED_MIN):
             matches.append((m.score + (PRINTED_CODE_BONUS if named else 0.0), m.dest_start, m.dest_end, code))
+    # a question whose wording holds another's whole ("การดำเนินการตามมาตรการ…" holds "มาตรการ…"), quoted
+    # with the words it adds (its span reaches past the other's), is the one quoted: both match in full
+    matches = [(score + (PRINTED_CODE_BONUS if any(
+        other != code and len(needles[other]) >= 8 and needles[other] in needles[code]
+        and o_start - start >= CONTAINED_EXTRA and end >= o_end for _, o_start, o_end, other in matches) else 0.0),
+        start, end, code) for score, start, end, code in matches]
     # one question per quoted span: similar questions (OIT items "รายงานผล…")
     # match the same words; the closest one takes the span
+    # at a tie, the question the quoted words cover more of (words that are part of a longer question
+    # match it in full too)
     taken: list[tuple[int, int, str]] = []
-    for _score, start, end, code in sorted(matches, reverse=True):
-        if all(end <= a or start >= b for a, b, _ in taken):
+    for _score, start, end, code in sorted(matches, key=lambda m: (m[0], min(1.0, (m[2] - m[1]) / len(needles[m[3]])),
+                                                                     m[1], m[2], m[3]), reverse=True):
+        if all(end <= a + EDGE_SLACK or start >= b - EDGE_SLACK for a, b, _ in taken):
             taken.append((start, end, code))
     return [code for _, _, code in sorted(taken)]
 
