@@ -107,3 +107,23 @@ def test_a_blot_on_a_digit_is_taken_away_before_the_number_is_read(rec):
     found = blot_free_read(rec, crop)
     assert found is not None and found[0] == "73.28"
     assert blot_free_read(rec, page[2 * ROW_H + 10:3 * ROW_H - 5, 410:560]) is None  # no blot: nothing to take away
+
+
+def test_a_point_that_leaves_one_decimal_is_a_speck_when_the_digits_are_a_score():
+    assert [as_printed(t) for t in ("10.0", "85.0", "9.5", "100.0")] == ["100", "85.0", "9.5", "100.0"]
+
+
+@needs_fonts
+def test_a_speck_between_the_zeros_of_a_hundred_is_no_decimal_point(rec):
+    """``๑๐๐`` with a speck at the foot between its last two digits: read ``10.0``, a score of one decimal."""
+    page = page_with({2: "๑๐๐"})
+    band = page[2 * ROW_H:3 * ROW_H, 400:560]
+    cols = np.flatnonzero((band < 120).any(axis=0))
+    gaps = [int(a) for a, b in zip(cols, cols[1:]) if b - a > 2]  # the last column of each glyph but the last
+    rows = np.flatnonzero((band < 120).any(axis=1))
+    x, y = 400 + gaps[-1] + 2, 2 * ROW_H + int(rows[-1]) - 2
+    page[y:y + 3, x:x + 3] = 40
+    words = [*questions(), word("คะแนน", 0), word("91.52", 1), word("10.0", 2), word("92.23", 3)]
+    assert rec.read_number(page[2 * ROW_H + 10:3 * ROW_H - 10, 410:560]).text == "10.0"
+    out, _ = reread_cells(words, (table(),), page, DPI, rec, WordEngine("", 0.0))
+    assert row_words(out, 2) == ["100"]

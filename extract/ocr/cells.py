@@ -920,16 +920,25 @@ VOTED_MARGIN = 2.0
 VOTED_MEAN_MIN = 0.4
 #: Four digits without a point in a score column: the point joined a digit's foot (``๖.`` one blob).
 _RE_POINTLESS = re.compile(r"^\d{4}$")
+#: One decimal in a score column: a speck between two digits read as a point (``๑๐๐`` as ``10.0``).
+_RE_ONE_DECIMAL = re.compile(r"^\d{1,2}\.\d$")
 
 
 def as_printed(text: str) -> str:
-    """A score column's reading in the column's format: four digits without a point are ``dd.dd`` (a score has
-    two decimals; its point, joined to the digit before it by blur, was read as part of that digit).
+    """A score column's reading in the column's format (two decimals, or ``100``): four digits without a point
+    are ``dd.dd`` (its point, joined to the digit before it by blur, was read as part of that digit); a point
+    that leaves one decimal is a speck when the digits alone are a score of the format (``10.0`` is ``100``).
 
     >>> as_printed("8669"), as_printed("86.69"), as_printed("100"), as_printed("869")
     ('86.69', '86.69', '100', '869')
+    >>> as_printed("10.0"), as_printed("85.0"), as_printed("9.5")
+    ('100', '85.0', '9.5')
     """
-    return f"{text[:2]}.{text[2:]}" if _RE_POINTLESS.match(text) else text
+    if _RE_POINTLESS.match(text):
+        return f"{text[:2]}.{text[2:]}"
+    if _RE_ONE_DECIMAL.match(text) and is_score_format(joined := text.replace(".", "")):
+        return joined
+    return text
 
 
 def ink_views(crop: np.ndarray) -> list[np.ndarray]:
@@ -1269,6 +1278,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     r = agree_with_seen(r, "".join(w.text for w in inside), sure)
                     if r.confidence < sure:
                         r = None
+                if r is not None and in_scores and (printed := as_printed(r.text)) != r.text:
+                    r = Reading(printed, r.confidence, r.glyphs)  # a point joined to a digit, or a speck read as one
                 if r is not None and in_scores and not plausible_score(r.text):
                     r = None  # a score column's number is a score
                 if r is not None and thai and not full_score(r.text):
