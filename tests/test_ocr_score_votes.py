@@ -13,9 +13,11 @@ import pytest
 
 from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
 from extract.ocr.cells import as_printed, blot_free_read, contradicts, reread_cells, voted_read
+from extract.ocr.engine import OcrWord
 from ita_extract.page import PixelBox
 from tests.test_ocr_score_cells import (
     DPI,
+    N_ROWS,
     ROW_H,
     BlindReader,
     WordEngine,
@@ -127,3 +129,14 @@ def test_a_speck_between_the_zeros_of_a_hundred_is_no_decimal_point(rec):
     assert rec.read_number(page[2 * ROW_H + 10:3 * ROW_H - 10, 410:560]).text == "10.0"
     out, _ = reread_cells(words, (table(),), page, DPI, rec, WordEngine("", 0.0))
     assert row_words(out, 2) == ["100"]
+
+
+def test_a_speck_beside_a_wrapped_score_is_dropped():
+    """``๑๐`` over ``๐.๐๐`` in a narrow score column, a speck at the cell's edge read ``.``: ``10 . 0.00``."""
+    top = 2 * ROW_H
+    wrapped = [OcrWord("10", 450, top + 8, 480, top + 30, 95.0, (1, 2, 0)),
+               OcrWord(".", 548, top + 26, 551, top + 30, 88.0, (1, 2, 1)),
+               OcrWord("0.00", 440, top + 44, 490, top + 66, 93.0, (1, 2, 2))]
+    words = [*questions(), word("คะแนน", 0), word("91.52", 1), *wrapped, word("92.23", 3)]
+    out, _ = reread_cells(words, (table(),), np.full((N_ROWS * ROW_H, 600), 236, np.uint8), DPI, BlindReader())
+    assert row_words(out, 2) == ["10", "0.00"]

@@ -1214,7 +1214,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     continue
                 in_scores = col in score_cols
                 if in_scores and wrapped_score(inside) is not None:
-                    continue  # a score its narrow column wrapped (``๑๐`` over ``๐.๐๐``): read whole, line by line
+                    # a score its narrow column wrapped (``๑๐`` over ``๐.๐๐``): read whole, line by line; a speck
+                    # read as ``.`` beside a line is no part of it (``10 . 0.00`` is no number)
+                    out = [w for w in out if w not in inside or not _RE_PUNCT.match(w.text)]
+                    continue
                 if in_scores and all(is_number(w.text) or _RE_PUNCT.match(w.text) for w in inside) \
                         and (wrap := wrapped_read(reader, crop, dpi)) is not None \
                         and wrap[0] != "".join(w.text for w in inside if is_number(w.text)):
