@@ -140,3 +140,12 @@ def test_a_speck_beside_a_wrapped_score_is_dropped():
     words = [*questions(), word("คะแนน", 0), word("91.52", 1), *wrapped, word("92.23", 3)]
     out, _ = reread_cells(words, (table(),), np.full((N_ROWS * ROW_H, 600), 236, np.uint8), DPI, BlindReader())
     assert row_words(out, 2) == ["10", "0.00"]
+
+
+@needs_fonts
+def test_a_number_tesseract_read_in_two_parts_is_read_again_whole(rec):
+    """``๗๖.๔๗`` read as ``76.4`` and ``6.47`` side by side (a table piece too short to know its score
+    column): no number has two points, so the cell's ink is read again as one."""
+    words = [*questions(), word("76.4", 2, 420, 466), word("6.47", 2, 471, 520)]
+    out, changes = reread_cells(words, (table(),), page_with({2: "๗๖.๔๗"}), DPI, rec, WordEngine("", 0.0))
+    assert row_words(out, 2) == ["76.47"] and len(changes) == 1

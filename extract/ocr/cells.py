@@ -155,6 +155,33 @@ def worth_rereading(words: list[OcrWord]) -> bool:
                for t in texts)
 
 
+#: Two number words whose boxes stand this share of their height apart or closer, on one line, are one number's ink.
+SPLIT_GAP = 0.5
+
+
+def split_number(words: list[OcrWord]) -> bool:
+    """Whether a cell's words are one number Tesseract read in two overlapping parts: number words on one line,
+    each close to the next (:data:`SPLIT_GAP`), that hold two points together (``76.4`` ``6.47`` for
+    ``๗๖.๔๗``): no number has two points.
+
+    >>> w = lambda t, x0, x1: OcrWord(t, x0, 100, x1, 130, 90.0, (1, 1, 1))
+    >>> split_number([w("76.4", 0, 66), w("6.47", 71, 128)]), split_number([w("76.4", 0, 66), w("6.47", 140, 197)])
+    (True, False)
+    >>> split_number([w("79", 0, 40), w("11", 45, 85)]), split_number([w("76.47", 0, 128)])
+    (False, False)
+    """
+    if len(words) < 2 or not all(is_number(w.text) for w in words):
+        return False
+    if sum(w.text.count(".") for w in words) < 2:
+        return False
+    ordered = sorted(words, key=lambda w: w.x0)
+    for a, b in zip(ordered, ordered[1:]):
+        h = min(a.bottom - a.top, b.bottom - b.top)
+        if min(a.bottom, b.bottom) - max(a.top, b.top) < SAME_LINE_OVERLAP * h or b.x0 - a.x1 > SPLIT_GAP * h:
+            return False
+    return True
+
+
 def lone_number(r: Reading) -> Reading | None:
     """The one number of a reading whose other parts (split at wide gaps) are specks, or None.
 
@@ -1238,7 +1265,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 thai = in_scores and thai_in_score_cell(inside)
                 # Tesseract's own Thai digits in a score column: it cannot write ๔ ๖ ๗ ๘ ๙
                 engine_digits = in_scores and engine_thai_score(inside)
-                misread = worth_rereading(inside) or (in_scores and off_format(inside)) or thai or engine_digits
+                misread = worth_rereading(inside) or (in_scores and off_format(inside)) or thai or engine_digits \
+                    or split_number(inside)
                 if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
                     if in_scores and len(inside) == 1 and is_score_format(inside[0].text) \
                             and (checked := checked_score(reader, crop, inside[0], cx0, cy0, dpi, min_ink)) is not None:
