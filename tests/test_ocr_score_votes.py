@@ -149,3 +149,27 @@ def test_a_number_tesseract_read_in_two_parts_is_read_again_whole(rec):
     words = [*questions(), word("76.4", 2, 420, 466), word("6.47", 2, 471, 520)]
     out, changes = reread_cells(words, (table(),), page_with({2: "๗๖.๔๗"}), DPI, rec, WordEngine("", 0.0))
     assert row_words(out, 2) == ["76.47"] and len(changes) == 1
+
+
+class LineReader:
+    """A recognizer unsure of a faint ``๑๐`` (two glyphs: a narrow line) in every view, and sure of ``๐.๐๐``."""
+
+    def read_number(self, crop):
+        if crop.shape[1] < 2.5 * crop.shape[0]:
+            return reading("10", (0.95, 0.5))
+        return reading("0.00", (0.9, 1.0, 0.9, 0.9))
+
+
+def test_a_wrapped_score_whose_faint_line_every_view_reads_alike_is_read_whole():
+    """``๑๐`` over ``๐.๐๐`` (200 dpi, a faint print): the ``๑๐`` line reads 0.5 in every view, so the cell was
+    read as its busiest line alone, ``0.00`` for ``100.00``."""
+    page = np.full((N_ROWS * ROW_H, 600), 236, np.uint8)
+    top = 2 * ROW_H
+    for x in (460, 482):
+        page[top + 10:top + 34, x:x + 18] = 40
+    for x in (440, 462, 484, 506):
+        page[top + 46:top + 70, x:x + 18] = 40
+    words = [*questions(), word("คะแนน", 0), word("91.52", 1),
+             OcrWord("0.00", 440, top + 46, 524, top + 70, 93.0, (1, 2, 2)), word("92.23", 3)]
+    out, _ = reread_cells(words, (table(),), page, DPI, LineReader(), WordEngine("", 0.0))
+    assert row_words(out, 2) == ["100.00"]

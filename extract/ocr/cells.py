@@ -512,7 +512,11 @@ def wrapped_read(reader: NumberReader, crop: np.ndarray, dpi: float) -> tuple[st
         x0, x1 = max(0, int(cols[0]) - pad), min(crop.shape[1], int(cols[-1]) + pad + 1)
         r = lone_number(drop_stray_points(reader.read_number(band[:, x0:x1]), ""))
         if r is None or r.confidence < CELL_READ_MIN:
-            return None
+            # a faint or broken print: the line as most views of its ink read it (:func:`voted_read`)
+            voted = voted_read(reader, band[:, x0:x1], line=True)
+            if voted is None:
+                return None
+            r = Reading(voted[0], voted[1] / 100.0, ())
         texts.append(r.text)
         confs.append(r.confidence)
         xs += [x0, x1]
@@ -987,9 +991,11 @@ def ink_views(crop: np.ndarray) -> list[np.ndarray]:
     return views
 
 
-def voted_read(reader: NumberReader, crop: np.ndarray) -> tuple[str, float] | None:
+def voted_read(reader: NumberReader, crop: np.ndarray, line: bool = False) -> tuple[str, float] | None:
     """A score read by most views of a number's ink (:func:`ink_views`), each read in the column's format
     (:func:`as_printed`), when no single view reads it surely: (text, confidence 0-100) or None.
+    ``line``: the ink is one line of a score its column wrapped (``๑๐`` of ``๑๐`` over ``๐.๐๐``): any
+    number of one glyph or more, as read.
 
     A faint print or blurred digits leave one glyph unsure in every view (``๘๗.๓๓`` whose last ``๓``
     reads 0.47): views that agree on the whole reading are the evidence the one lacks. The agreeing views
@@ -1001,12 +1007,12 @@ def voted_read(reader: NumberReader, crop: np.ndarray) -> tuple[str, float] | No
     shown: dict[str, str] = {}
     for view in ink_views(crop):
         r = lone_number(drop_stray_points(reader.read_number(view), ""))
-        if r is None or len(r.glyphs) < 3:
+        if r is None or len(r.glyphs) < (1 if line else 3):
             continue
-        text = as_printed(r.text)
-        if not is_score_format(text) or not plausible_score(text):
+        text = r.text if line else as_printed(r.text)
+        if not line and (not is_score_format(text) or not plausible_score(text)):
             continue
-        key = f"{float(text):.2f}"
+        key = text if line else f"{float(text):.2f}"
         weight[key] = weight.get(key, 0.0) + r.confidence
         count[key] = count.get(key, 0) + 1
         shown.setdefault(key, text)
