@@ -173,3 +173,16 @@ def test_a_wrapped_score_whose_faint_line_every_view_reads_alike_is_read_whole()
              OcrWord("0.00", 440, top + 46, 524, top + 70, 93.0, (1, 2, 2)), word("92.23", 3)]
     out, _ = reread_cells(words, (table(),), page, DPI, LineReader(), WordEngine("", 0.0))
     assert row_words(out, 2) == ["100.00"]
+
+
+@needs_fonts
+@pytest.mark.parametrize("read, want", [(reading("109.00", (0.99, 0.96, 0.44, 1.0, 0.93, 0.92)), "100.00"),
+                                        (reading("169.00", (0.99, 0.96, 0.44, 1.0, 0.93, 0.3)), "109.00")])
+def test_six_glyphs_read_surely_where_a_hundred_has_them_are_a_hundred(read, want):
+    """``๑๐๐.๐๐`` with a speck on its last ``๐`` before the point, read ``109.00``: no score has three digits
+    but 100.00, and every glyph read surely is a hundred's; a glyph read surely against it (a ``๖``) leaves
+    the cell as it was (out of range downstream)."""
+    words = [*questions(), word("คะแนน", 0), word("91.52", 1), word("109.00", 2), word("92.23", 3)]
+    out, _ = reread_cells(words, (table(),), page_with({2: "๑๐๐.๐๐"}), DPI, ScriptedReader(read),
+                          WordEngine("", 0.0))
+    assert row_words(out, 2) == [want]

@@ -155,6 +155,8 @@ def worth_rereading(words: list[OcrWord]) -> bool:
                for t in texts)
 
 
+#: The only score of three integer digits, as a score column prints it.
+HUNDRED = "100.00"
 #: Two number words whose boxes stand this share of their height apart or closer, on one line, are one number's ink.
 SPLIT_GAP = 0.5
 
@@ -1327,6 +1329,11 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 voted = voted_read(reader, number) if r is None and in_scores else None
                 if voted is None and r is None and in_scores:
                     voted = blot_free_read(reader, number)  # a drop of ink on a digit: the number without it
+                if voted is None and r is None and in_scores and (lone := lone_number(raw)) is not None \
+                        and agrees(HUNDRED, lone):
+                    # six glyphs, ``1`` ``0`` and the point where a hundred has them: the only score of three
+                    # digits (``109.00``: a speck on the last ``๐`` made it a ``๙``)
+                    voted = HUNDRED, lone.confidence * 100.0
                 if voted is not None and thai and not full_score(voted[0]):
                     voted = None
                 # a score column's cell off its format: any sure number of the format replaces it
