@@ -499,3 +499,18 @@ def test_an_empty_finding_cell_of_a_text_layer_stays_empty():
     assert [m.finding for m in below.measures] == ["การประเมินความเสี่ยงการทุจริต", None]
     above = _finding_above_empty(scanned=False)
     assert [m.finding for m in above.measures] == [None, "ประกาศเจตนารมณ์ No Gift Policy", "บุคลากรบางส่วนไม่ทราบ"]
+
+
+def test_a_repeated_header_naming_the_score_the_first_header_lost_is_no_rest_of_the_row_before():
+    # issue 9 (dev seed 42, 300 dpi): OCR lost "คะแนน" in the first page's header and read it "คะแน่"
+    # in the header repeated on the next page; that label was taken for the rest of a cell run
+    # under the header, and the score "๑๐" wrapped over the break read "10 คะแน่"
+    items = [heading("ตัวชี้วัดที่ 2 การใช้งบประมาณ"),
+             table([[cell("ข้อคำถาม"), empty(), cell("ผลการวิเคราะห์")],
+                    [cell("i3 หน่วยงานของท่าน เบิกจ่าย"), cell("95.00"), cell("-ไม่มี")],
+                    [cell("i4 หน่วยงานของท่าน ใช้จ่ายงบประมาณ"), cell("๑๐"), None]], page=1),
+             table([[cell("ข้อคำถาม"), cell("คะแน่"), cell("ผลการวิเคราะห์")],
+                    [cell("ตามวัตถุประสงค์"), cell("๐.๐๐"), empty()],
+                    [cell("i5 ในหน่วยงานของท่าน"), cell("78.74"), empty()]], page=2)]
+    content = read_report(items)
+    assert [(s.question, s.score) for s in content.scores] == [("i3", 95.0), ("i4", 100.0), ("i5", 78.74)]

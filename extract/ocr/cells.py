@@ -155,6 +155,35 @@ def worth_rereading(words: list[OcrWord]) -> bool:
                for t in texts)
 
 
+#: The only score of three integer digits, as a score column prints it.
+HUNDRED = "100.00"
+#: Two number words whose boxes stand this share of their height apart or closer, on one line, are one number's ink.
+SPLIT_GAP = 0.5
+
+
+def split_number(words: list[OcrWord]) -> bool:
+    """Whether a cell's words are one number Tesseract read in two overlapping parts: number words on one line,
+    each close to the next (:data:`SPLIT_GAP`), that hold two points together (``76.4`` ``6.47`` for
+    ``๗๖.๔๗``): no number has two points.
+
+    >>> w = lambda t, x0, x1: OcrWord(t, x0, 100, x1, 130, 90.0, (1, 1, 1))
+    >>> split_number([w("76.4", 0, 66), w("6.47", 71, 128)]), split_number([w("76.4", 0, 66), w("6.47", 140, 197)])
+    (True, False)
+    >>> split_number([w("79", 0, 40), w("11", 45, 85)]), split_number([w("76.47", 0, 128)])
+    (False, False)
+    """
+    if len(words) < 2 or not all(is_number(w.text) for w in words):
+        return False
+    if sum(w.text.count(".") for w in words) < 2:
+        return False
+    ordered = sorted(words, key=lambda w: w.x0)
+    for a, b in zip(ordered, ordered[1:]):
+        h = min(a.bottom - a.top, b.bottom - b.top)
+        if min(a.bottom, b.bottom) - max(a.top, b.top) < SAME_LINE_OVERLAP * h or b.x0 - a.x1 > SPLIT_GAP * h:
+            return False
+    return True
+
+
 def lone_number(r: Reading) -> Reading | None:
     """The one number of a reading whose other parts (split at wide gaps) are specks, or None.
 
@@ -485,7 +514,11 @@ def wrapped_read(reader: NumberReader, crop: np.ndarray, dpi: float) -> tuple[st
         x0, x1 = max(0, int(cols[0]) - pad), min(crop.shape[1], int(cols[-1]) + pad + 1)
         r = lone_number(drop_stray_points(reader.read_number(band[:, x0:x1]), ""))
         if r is None or r.confidence < CELL_READ_MIN:
-            return None
+            # a faint or broken print: the line as most views of its ink read it (:func:`voted_read`)
+            voted = voted_read(reader, band[:, x0:x1], line=True)
+            if voted is None:
+                return None
+            r = Reading(voted[0], voted[1] / 100.0, ())
         texts.append(r.text)
         confs.append(r.confidence)
         xs += [x0, x1]
@@ -909,6 +942,162 @@ def thinned_read(reader: NumberReader, crop: np.ndarray) -> Reading | None:
     return min(agreed[0], key=lambda r: r.confidence)
 
 
+#: Views of a number's ink :func:`voted_read` reads: as it is, softened, inked heavier and lighter (a faint print's
+#: thin strokes, blurred digits that touch), at another scale (pixels per stroke), and thinned to its darker cores.
+VOTED_SCALES = (0.75, 1.5)
+#: A reading of the voted views wins when at least this many views read it ...
+VOTED_MIN_VIEWS = 4
+#: ... their summed confidence is at least this many times the runner-up's ...
+VOTED_MARGIN = 2.0
+#: ... and their mean confidence at least this (each view alone may stay below :data:`CELL_READ_MIN`).
+VOTED_MEAN_MIN = 0.4
+#: Four digits without a point in a score column: the point joined a digit's foot (``๖.`` one blob).
+_RE_POINTLESS = re.compile(r"^\d{4}$")
+#: One decimal in a score column: a speck between two digits read as a point (``๑๐๐`` as ``10.0``).
+_RE_ONE_DECIMAL = re.compile(r"^\d{1,2}\.\d$")
+
+
+def as_printed(text: str) -> str:
+    """A score column's reading in the column's format (two decimals, or ``100``): four digits without a point
+    are ``dd.dd`` (its point, joined to the digit before it by blur, was read as part of that digit); a point
+    that leaves one decimal is a speck when the digits alone are a score of the format (``10.0`` is ``100``).
+
+    >>> as_printed("8669"), as_printed("86.69"), as_printed("100"), as_printed("869")
+    ('86.69', '86.69', '100', '869')
+    >>> as_printed("10.0"), as_printed("85.0"), as_printed("9.5")
+    ('100', '85.0', '9.5')
+    """
+    if _RE_POINTLESS.match(text):
+        return f"{text[:2]}.{text[2:]}"
+    if _RE_ONE_DECIMAL.match(text) and is_score_format(joined := text.replace(".", "")):
+        return joined
+    return text
+
+
+def ink_views(crop: np.ndarray) -> list[np.ndarray]:
+    """A number's ink as it is and as other scans could have printed it (:data:`VOTED_SCALES`, :func:`thinned`).
+
+    >>> crop = np.full((30, 80), 230, np.uint8); crop[5:25, 5:70] = 40
+    >>> len(ink_views(crop))
+    8
+    """
+    k = np.ones((2, 2), np.uint8)
+    views = [crop, cv2.GaussianBlur(crop, (3, 3), 0), cv2.erode(crop, k), cv2.dilate(crop, k)]
+    views += [cv2.resize(crop, None, fx=s, fy=s, interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_CUBIC)
+              for s in VOTED_SCALES]
+    levels = ink_levels(crop)
+    if levels is not None:
+        t, _, _ = levels
+        views.append(np.where(crop > min(254.0, t + 30), 255, 0).astype(np.uint8))  # every grey rim kept as ink
+    views += [v for share in (0.75,) if (v := thinned(crop, share)) is not None]
+    return views
+
+
+def voted_read(reader: NumberReader, crop: np.ndarray, line: bool = False) -> tuple[str, float] | None:
+    """A score read by most views of a number's ink (:func:`ink_views`), each read in the column's format
+    (:func:`as_printed`), when no single view reads it surely: (text, confidence 0-100) or None.
+    ``line``: the ink is one line of a score its column wrapped (``๑๐`` of ``๑๐`` over ``๐.๐๐``): any
+    number of one glyph or more, as read.
+
+    A faint print or blurred digits leave one glyph unsure in every view (``๘๗.๓๓`` whose last ``๓``
+    reads 0.47): views that agree on the whole reading are the evidence the one lacks. The agreeing views
+    must be many (:data:`VOTED_MIN_VIEWS`), sure enough on average (:data:`VOTED_MEAN_MIN`) and outweigh any
+    other reading (:data:`VOTED_MARGIN`); the confidence given is their mean.
+    """
+    weight: dict[str, float] = {}
+    count: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for view in ink_views(crop):
+        r = lone_number(drop_stray_points(reader.read_number(view), ""))
+        if r is None or len(r.glyphs) < (1 if line else 3):
+            continue
+        text = r.text if line else as_printed(r.text)
+        if not line and (not is_score_format(text) or not plausible_score(text)):
+            continue
+        key = text if line else f"{float(text):.2f}"
+        weight[key] = weight.get(key, 0.0) + r.confidence
+        count[key] = count.get(key, 0) + 1
+        shown.setdefault(key, text)
+    if not weight:
+        return None
+    best = max(weight, key=weight.__getitem__)
+    runner = max((w for k, w in weight.items() if k != best), default=0.0)
+    if count[best] < VOTED_MIN_VIEWS or weight[best] < VOTED_MARGIN * runner \
+            or weight[best] / count[best] < VOTED_MEAN_MIN:
+        return None
+    return shown[best], 100.0 * weight[best] / count[best]
+
+
+#: A blot (a drop of ink, a filled speck) is ink this many times as far from paper as the number's strokes are
+#: at their middle (half their width): tried from the first, the least taken away (:func:`without_blots`).
+BLOT_HALF_WIDTHS = (4.0, 3.5)
+#: ... and at least this share of the ink's height deep (a thick font's heaviest stroke is no blot).
+BLOT_HEIGHT_SHARE = 0.2
+
+
+def without_blots(crop: np.ndarray, half_widths: float) -> np.ndarray | None:
+    """The crop with its blots turned to paper: ink ``half_widths`` times as deep (distance to paper) as the
+    strokes' median depth and :data:`BLOT_HEIGHT_SHARE` of the ink's height, with the disc of ink around it;
+    None when it holds none.
+
+    >>> crop = np.full((40, 80), 230, np.uint8); crop[10:30, 10:13] = 40; crop[10:30, 30:33] = 40
+    >>> without_blots(crop, 4.0) is None
+    True
+    >>> crop[12:32, 50:70] = 40   # a blot beside two strokes
+    >>> out = without_blots(crop, 4.0); int(out[20, 60]), int(out[20, 11])
+    (255, 40)
+    """
+    levels = ink_levels(crop)
+    if levels is None:
+        return None
+    _, mask, _ = levels
+    depth = cv2.distanceTransform(mask.astype(np.uint8), cv2.DIST_L2, 5)
+    half = float(np.median(depth[depth > 0])) if (depth > 0).any() else 0.0
+    rows = np.nonzero(mask.any(axis=1))[0]
+    height = float(rows[-1] - rows[0] + 1) if len(rows) else 0.0
+    ys, xs = np.nonzero(depth >= max(half_widths * max(half, 1.0), BLOT_HEIGHT_SHARE * height))
+    if not len(ys):
+        return None
+    blots = np.zeros_like(mask)
+    for y, x in zip(ys, xs):
+        cv2.circle(blots, (int(x), int(y)), int(np.ceil(depth[y, x])) + 1, 1, -1)
+    out = crop.copy()
+    out[blots > 0] = 255
+    return out
+
+
+def blot_free_read(reader: NumberReader, crop: np.ndarray) -> tuple[str, float] | None:
+    """A score read surely from a number's ink without its blots (:func:`without_blots`): (text, confidence
+    0-100) or None.
+
+    A blot touching a digit (``๘`` with a drop of ink at its tail) makes one glyph the recognizer cannot read,
+    and Tesseract reads the whole number otherwise (``33.25`` for ``๗๓.๒๘``); the blot is far thicker than any
+    stroke of the print.
+    """
+    for half_widths in BLOT_HALF_WIDTHS:
+        clean = without_blots(crop, half_widths)
+        if clean is None:
+            continue
+        r = lone_number(drop_stray_points(reader.read_number(clean), ""))
+        if r is not None and r.confidence >= CELL_READ_MIN and is_score_format(r.text) and plausible_score(r.text):
+            return r.text, r.confidence * 100.0
+    return None
+
+
+def contradicts(text: str, reading: Reading | None) -> bool:
+    """Whether the recognizer, reading as many glyphs as ``text`` has, is sure (:data:`AGREE_SURE`) of a digit
+    ``text`` has another at that place: ``33.25`` against ``๗๓.๒?`` read surely up to a blot.
+
+    >>> g = lambda c, p: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))
+    >>> r = Reading("73.2?", 0.09, (g("7", .93), g("3", .95), g(".", 1.0), g("2", .98), g("?", .09)))
+    >>> contradicts("33.25", r), contradicts("73.28", r), contradicts("73.2", r)
+    (True, False, False)
+    """
+    if reading is None or len(reading.glyphs) != len(text):
+        return False
+    return any(g.confidence >= AGREE_SURE and g.char.isdigit() and g.char != c for g, c in zip(reading.glyphs, text))
+
+
 #: Views of a score's ink the recognizer reads again to check a reading (:func:`view_votes`): thinned to its darker
 #: cores at these levels (:func:`thinned`: digits that blur joined stand apart; the first level is read first), then
 #: the ink as it is.
@@ -1060,7 +1249,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     continue
                 in_scores = col in score_cols
                 if in_scores and wrapped_score(inside) is not None:
-                    continue  # a score its narrow column wrapped (``๑๐`` over ``๐.๐๐``): read whole, line by line
+                    # a score its narrow column wrapped (``๑๐`` over ``๐.๐๐``): read whole, line by line; a speck
+                    # read as ``.`` beside a line is no part of it (``10 . 0.00`` is no number)
+                    out = [w for w in out if w not in inside or not _RE_PUNCT.match(w.text)]
+                    continue
                 if in_scores and all(is_number(w.text) or _RE_PUNCT.match(w.text) for w in inside) \
                         and (wrap := wrapped_read(reader, crop, dpi)) is not None \
                         and wrap[0] != "".join(w.text for w in inside if is_number(w.text)):
@@ -1081,7 +1273,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 thai = in_scores and thai_in_score_cell(inside)
                 # Tesseract's own Thai digits in a score column: it cannot write ๔ ๖ ๗ ๘ ๙
                 engine_digits = in_scores and engine_thai_score(inside)
-                misread = worth_rereading(inside) or (in_scores and off_format(inside)) or thai or engine_digits
+                misread = worth_rereading(inside) or (in_scores and off_format(inside)) or thai or engine_digits \
+                    or split_number(inside)
                 if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
                     if in_scores and len(inside) == 1 and is_score_format(inside[0].text) \
                             and (checked := checked_score(reader, crop, inside[0], cx0, cy0, dpi, min_ink)) is not None:
@@ -1124,6 +1317,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     r = agree_with_seen(r, "".join(w.text for w in inside), sure)
                     if r.confidence < sure:
                         r = None
+                if r is not None and in_scores and (printed := as_printed(r.text)) != r.text:
+                    r = Reading(printed, r.confidence, r.glyphs)  # a point joined to a digit, or a speck read as one
                 if r is not None and in_scores and not plausible_score(r.text):
                     r = None  # a score column's number is a score
                 if r is not None and thai and not full_score(r.text):
@@ -1131,14 +1326,28 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 if r is None and in_scores and (t := thinned_read(reader, number)) is not None \
                         and (not thai or full_score(t.text)):
                     r = t  # blurred digits that touch: the lighter rim of their ink taken away
+                voted = voted_read(reader, number) if r is None and in_scores else None
+                if voted is None and r is None and in_scores:
+                    voted = blot_free_read(reader, number)  # a drop of ink on a digit: the number without it
+                if voted is None and r is None and in_scores and (lone := lone_number(raw)) is not None \
+                        and agrees(HUNDRED, lone):
+                    # six glyphs, ``1`` ``0`` and the point where a hundred has them: the only score of three
+                    # digits (``109.00``: a speck on the last ``๐`` made it a ``๙``)
+                    voted = HUNDRED, lone.confidence * 100.0
+                if voted is not None and thai and not full_score(voted[0]):
+                    voted = None
                 # a score column's cell off its format: any sure number of the format replaces it
                 before = [] if in_scores and not worth_rereading(inside) and off_format(inside) else inside
-                seen = engine_number(engine, number, dpi, before, in_scores, raw) if r is None else None
+                seen = engine_number(engine, number, dpi, before, in_scores, raw) if r is None and voted is None else None
                 if thai and seen is not None and not full_score(seen[0]):
                     seen = None
+                if in_scores and seen is not None and contradicts(seen[0], raw):
+                    seen = None  # the engine's digit where the recognizer is sure of another: a misreading
                 where = (cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom)
                 if r is not None:
                     text, conf = r.text, r.confidence * 100.0
+                elif voted is not None:
+                    text, conf = voted  # most views of the ink agree on a score no view read surely
                 elif seen is not None:
                     text, conf = seen
                 elif (found := joined or placed) is not None:
@@ -1154,8 +1363,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
                 else:
                     continue
-                if in_scores and is_score_format(text) and (voted := outvoted(text, view_votes(reader, number, text))):
-                    text = voted  # most views of the ink read another score than the one taken
+                if in_scores and is_score_format(text) and (other := outvoted(text, view_votes(reader, number, text))):
+                    text = other  # most views of the ink read another score than the one taken
                 key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
                 word = OcrWord(text, *where, conf, key, "cell")
                 out = [w for w in out if w not in inside] + [word]

@@ -714,8 +714,8 @@ def split_repeated_header(header: list[Cell | None], row: list[Cell | None]
             return None
         head.append(Cell(c.bbox, c.lines[:n]))
         rest.append(Cell(c.bbox, c.lines[n:]))
-    if all(c is None or c.is_empty for c in rest):
-        return None
+    if all(c is None or c.is_empty for c in rest) or _header_words_only(rest):
+        return None  # nothing more, or header words the header printed before lacked (``คะแนน`` OCR lost there)
     return head, rest
 
 
