@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.ocr.text_fixes import bracket_as_sara_ai, repair_marks, restore_marks
+from extract.ocr.text_fixes import bracket_as_sara_ai, questionnaire_marks, repair_marks, restore_marks
 
 
 @pytest.mark.parametrize("read,meant", [
@@ -122,3 +122,31 @@ def test_every_word_of_the_dev_corpus_ground_truth_comes_back_unchanged():
             if got != w:
                 changed[w] = got
     assert not changed
+
+
+@pytest.mark.parametrize("read,meant", [
+    ("ความเสียงการทุจริต", "ความเสี่ยงการทุจริต"),  # เสียง is a word: only the questionnaire's wording tells
+    ("การประเมินความเสียงและ", "การประเมินความเสี่ยงและ"),
+    ("การจัดซื่อจัดจ้าง", "การจัดซื้อจัดจ้าง"),  # a tone mark misread
+    ("ผู้บังคับบัญชาสังการ", "ผู้บังคับบัญชาสั่งการ"),
+    ("การกระทำที่ประพฤติมีชอบ", "การกระทำที่ประพฤติมิชอบ"),  # a vowel mark misread (มี is a word)
+])
+def test_words_of_the_questionnaire_take_back_the_marks_ocr_lost_or_misread(read, meant):
+    assert restore_marks(read) == meant
+
+
+@pytest.mark.parametrize("word", [
+    "ประโยชน์ส่วนรวม",  # a dictionary word beside the questionnaire's ส่วนร่วม
+    "รับฟังเสียงของประชาชน",  # เสียง, no wording of the questionnaire around it
+    "ขันน้ำ",  # short words: other words as often as the questionnaire's
+    "ความเสี่ยงการทุจริต",  # read right
+])
+def test_words_that_are_not_a_misread_wording_keep_their_marks(word):
+    assert questionnaire_marks(word) == word
+    assert restore_marks(word) == word
+
+
+def test_a_wording_is_only_taken_when_one_alone_is_nearest_and_letters_never_change():
+    # the letters differ (ซ for ช): not a mark's fault, left to the reader
+    assert questionnaire_marks("ความเสียงการทุจรัต") == "ความเสี่ยงการทุจรัต"
+    assert questionnaire_marks("การจัดชื้อจัดจ้าง") == "การจัดชื้อจัดจ้าง"

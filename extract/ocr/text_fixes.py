@@ -10,6 +10,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
+from normalize import questionnaire
 from normalize.lexicon import _frequencies, plausible
 from normalize.repair import Faults, RepairStats, repair_line
 from normalize.thai import _dictionary, compose_sara_am, thai_tokens
@@ -250,10 +253,89 @@ def restore_marks(word: str) -> str:
         return word
     as_read = _restore(word)
     composed = compose_sara_am(word)
-    if composed == word:
-        return as_read
-    with_am = _restore(composed)
-    return with_am if _in_words(with_am) > _in_words(as_read) else as_read
+    if composed != word:
+        with_am = _restore(composed)
+        as_read = with_am if _in_words(with_am) > _in_words(as_read) else as_read
+    return _RE_THAI_WORD.sub(lambda m: questionnaire_marks(m.group()), as_read)
+
+
+#: The fewest letters (marks left out) a wording of the questionnaire must hold for its marks to be
+#: put on a word read with other marks: shorter ones (``ขัน``/``ขั้น``) are other words as often.
+WORDING_MIN_LETTERS = 6
+#: The most words of the questionnaire's wording taken together (``การ`` + ``เลื่อน`` + ``ขั้น`` + ``เงินเดือน``).
+WORDING_MAX_WORDS = 4
+#: The most marks that may differ (lost, added or misread) between a word as read and the wording it is.
+WORDING_MAX_MARKS = 2
+_NO_MARKS = str.maketrans({m: None for m in MARKS})
+
+
+def _letters(s: str) -> str:
+    """``s`` without its marks (tone marks, vowels above and below): what OCR reads surely."""
+    return s.translate(_NO_MARKS)
+
+
+@lru_cache(maxsize=1)
+def _wordings() -> dict[str, frozenset[str]]:
+    """Runs of one to :data:`WORDING_MAX_WORDS` words of every question of every fiscal year's
+    questionnaire, by their letters (:func:`_letters`), long ones only (:data:`WORDING_MIN_LETTERS`)."""
+    out: dict[str, set[str]] = {}
+    texts = {q.text for year in questionnaire.fiscal_years() for q in questionnaire.questions(year)}
+    for text in texts:
+        for run in _RE_THAI_WORD.findall(text):
+            toks = thai_tokens(run)
+            for n in range(1, WORDING_MAX_WORDS + 1):
+                for i in range(len(toks) - n + 1):
+                    words = "".join(toks[i:i + n])
+                    if len(_letters(words)) >= WORDING_MIN_LETTERS:
+                        out.setdefault(_letters(words), set()).add(words)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _wording_set() -> frozenset[str]:
+    return frozenset(w for ws in _wordings().values() for w in ws)
+
+
+def questionnaire_marks(run: str) -> str:
+    """A run of Thai text with the marks of the questionnaire's wording where OCR read its words with others.
+
+    Reports quote and paraphrase the questionnaire (``ความเสี่ยงการทุจริต``, ``การจัดซื้อจัดจ้าง``); OCR
+    loses, adds or misreads a tone or vowel mark in them (``ความเสียง``, ``จัดซื่อ``) and the words as read
+    still exist (``เสียง``), so no dictionary finds the fault. Words of the run that have the letters of a
+    wording of the questionnaire (one to :data:`WORDING_MAX_WORDS` words, :data:`WORDING_MIN_LETTERS`
+    letters or more) and up to :data:`WORDING_MAX_MARKS` other marks take that wording's marks: the
+    nearest, when one alone is nearest. Words read as a wording or as one dictionary word (``ส่วนรวม``
+    beside ``ส่วนร่วม``) are left as read, and no letter is ever changed.
+
+    >>> questionnaire_marks("ความเสียงการทุจริต"), questionnaire_marks("การจัดซื่อจัดจ้าง")
+    ('ความเสี่ยงการทุจริต', 'การจัดซื้อจัดจ้าง')
+    >>> questionnaire_marks("ประโยชน์ส่วนรวม"), questionnaire_marks("เสียงดัง"), questionnaire_marks("ขัน")
+    ('ประโยชน์ส่วนรวม', 'เสียงดัง', 'ขัน')
+    """
+    wordings, known, words = _wordings(), _wording_set(), _dictionary()
+    toks = thai_tokens(run)
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(WORDING_MAX_WORDS, len(toks) - i), 0, -1):
+            read = "".join(toks[i:i + n])
+            found = wordings.get(_letters(read))
+            if read in known and n > 1:  # read right: its words stay together
+                out.append(read)
+                i += n
+                break
+            if not found or read in known or read in words:
+                continue
+            ranked = sorted((Levenshtein.distance(read, w), w) for w in found)
+            if ranked[0][0] > WORDING_MAX_MARKS or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+                continue
+            out.append(ranked[0][1])
+            i += n
+            break
+        else:
+            out.append(toks[i])
+            i += 1
+    return "".join(out)
 
 
 def _restore(word: str) -> str:
