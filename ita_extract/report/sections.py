@@ -19,6 +19,7 @@ from extract.text.layout import Cell, Item, Table, TextLine
 from normalize.dates import period_cut_short
 from normalize.indicators import HeadingMatch, parse_heading_cell, parse_indicator_heading
 from normalize.thai import normalize_text
+from normalize.thaichars import MARKS, charset
 
 ANALYSIS = "analysis"
 MEASURES = "measures"
@@ -107,6 +108,19 @@ _RE_SCORE_CELL = re.compile(r"[0-9๐-๙]{1,3}[.,][0-9๐-๙]{1,2}$")
 
 #: How alike (rapidfuzz ratio) a garbled header row's text is to a header the report printed before.
 KNOWN_HEADER_MIN = 70
+
+_RE_MARKS_SPACES = re.compile(f"[{charset(MARKS)}\\s]")
+
+
+def _letters_only(text: str) -> str:
+    """A header's text compared without marks and spaces, which OCR loses, adds and swaps most
+    (``ขั้นตอนหรือวิธีการ`` / ``ชั้นตอนหรือวิธิการ``: one letter apart, not four characters).
+
+    >>> _letters_only("ขั้นตอน หรือวิธีการ")
+    'ขนตอนหรอวธการ'
+    """
+    return _RE_MARKS_SPACES.sub("", text)
+
 
 #: A question code ("i12", "o๓") or a score ("98.75"): a row holding one is a data row, never a header.
 _RE_DATA = re.compile(r"[ieoIEO]\s?[0-9๐-๙]|[0-9๐-๙][.,][0-9๐-๙]")
@@ -848,9 +862,10 @@ class _Walker:
         texts = [_cell_text(c) for c in row]
         if sum(bool(t) for t in texts) < 2 or any(_RE_DATA.search(t) or len(t) > MAX_HEADER_CELL for t in texts):
             return None
-        mine = "".join(texts)
+        mine = _letters_only("".join(texts))
         for t in reversed(self.tables):
-            if len(t.header) == len(row) and fuzz.ratio(mine, "".join(_cell_text(c) for c in t.header)) >= KNOWN_HEADER_MIN:
+            if len(t.header) == len(row) and fuzz.ratio(
+                    mine, _letters_only("".join(_cell_text(c) for c in t.header))) >= KNOWN_HEADER_MIN:
                 return t.kind, t.header
         return None
 
