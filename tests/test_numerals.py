@@ -265,17 +265,21 @@ def test_module_functions_use_one_recognizer():
 
 
 @needs_fonts
-def test_six_glyph_token_is_classified_in_one_batch(rec, monkeypatch):
+def test_six_glyph_token_is_classified_in_one_batch(monkeypatch):
     """Speed without a clock (bench_numerals.py times it): a clean token's glyphs go to the model together."""
+    rec = Recognizer.load()  # its own: the module's recognizer may have classified these glyphs before
     crop = crop_of("๑๐๐.๐๐", 300, seed=4, level=0)
-    calls = []
+    calls, batches = [], []
     inner = rec.model.probabilities
     monkeypatch.setattr(rec, "model", type("Spy", (), {
         "classes": rec.model.classes,
         "probabilities": staticmethod(lambda x: calls.append(len(x)) or inner(x)),
     })())
+    asked = rec.mask_probabilities
+    monkeypatch.setattr(rec, "mask_probabilities", lambda masks: batches.append(list(masks)) or asked(masks))
     assert rec.read_number(crop).text == "100.00"
-    assert calls[0] == 5  # five glyphs in one call (the point is named by geometry), re-reads after
+    assert len(batches[0]) == 5  # five glyphs in one call (the point is named by geometry), re-reads after
+    assert calls[0] == len({numerals.mask_key(m) for m in batches[0]})  # the model sees each distinct glyph once
 
 
 def test_segment_drops_dust_far_above_before_joining():
@@ -328,6 +332,110 @@ def test_probabilities_do_not_depend_on_the_batch():
     together = model.probabilities(glyph_features(masks))
     alone = np.concatenate([model.probabilities(glyph_features([m])) for m in masks])
     assert np.array_equal(together, alone)
+
+
+def _glyph_masks(seed: int, n: int) -> list[np.ndarray]:
+    """Glyph-like masks: a filled ellipse with a hole and a stroke, of random sizes and positions."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n):
+        h, w = (int(v) for v in rng.integers(6, 60, 2))
+        yy, xx = np.mgrid[0:h, 0:w]
+        cy, cx = rng.uniform(0.3, 0.7) * h, rng.uniform(0.3, 0.7) * w
+        r = ((yy - cy) / (0.5 * h)) ** 2 + ((xx - cx) / (0.5 * w)) ** 2
+        m = ((r < 1.0) & (r > rng.uniform(0.1, 0.6))).astype(np.uint8)
+        m[:, int(rng.integers(0, w))] = 1
+        out.append(m)
+    return out
+
+
+class _CountingModel:
+    """The shipped model, counting the glyphs it is asked to classify."""
+
+    def __init__(self) -> None:
+        self.inner = load_model()
+        self.classes = self.inner.classes
+        self.rows: list[int] = []
+
+    def probabilities(self, x):
+        self.rows.append(len(x))
+        return self.inner.probabilities(x)
+
+
+def test_a_glyph_classified_before_is_not_classified_again_and_reads_the_same_bits():
+    """Speed without a clock: a cell's views and re-reads cut the same glyphs again; each is classified once,
+    and what comes back is the bits the model gives for the batch as asked (BATCH_INVARIANT)."""
+    model = _CountingModel()
+    rec = Recognizer(model)
+    masks = _glyph_masks(5, 30)
+    first = rec.mask_probabilities(masks[:20])
+    assert model.rows == [20]
+    again = masks[10:30] + [masks[3].copy(), masks[3]]  # ten known, ten new, one known twice (another array)
+    got = rec.mask_probabilities(again)
+    assert model.rows == [20, 10]
+    want = model.inner.probabilities(glyph_features(again))
+    assert got.dtype == want.dtype and got.tobytes() == want.tobytes()
+    assert first.tobytes() == model.inner.probabilities(glyph_features(masks[:20])).tobytes()
+    twice = rec.mask_probabilities([masks[25], masks[25].copy(), masks[29]])  # within a batch too: once
+    assert model.rows == [20, 10] and twice.tobytes() == model.inner.probabilities(
+        glyph_features([masks[25], masks[25], masks[29]])).tobytes()
+    assert rec.mask_probabilities([masks[0].T.copy()]).shape == (1, len(CLASSES))  # another shape: another glyph
+    assert model.rows == [20, 10, 1]
+
+
+def test_a_large_batch_goes_to_the_model_whole_and_is_not_remembered():
+    """Past BATCH_INVARIANT the model's BLAS rounds by batch: such a batch is classified whole, as ever."""
+    model = _CountingModel()
+    rec = Recognizer(model)
+    masks = _glyph_masks(6, numerals.BATCH_INVARIANT + 1)
+    got = rec.mask_probabilities(masks)
+    assert got.tobytes() == model.inner.probabilities(glyph_features(masks)).tobytes()
+    rec.mask_probabilities(masks[:2])
+    assert model.rows == [numerals.BATCH_INVARIANT + 1, 2]
+
+
+def _hog_every_pixel(imgs: np.ndarray) -> np.ndarray:
+    """The gradient histograms as first written (every canvas pixel binned): what _hog must equal bit for bit."""
+    n, size, c, bins = imgs.shape[0], numerals.CANVAS, numerals.CANVAS // numerals.CELL, numerals.BINS
+    gx, gy = np.zeros_like(imgs), np.zeros_like(imgs)
+    gx[:, :, 1:-1] = imgs[:, :, 2:] - imgs[:, :, :-2]
+    gy[:, 1:-1, :] = imgs[:, 2:, :] - imgs[:, :-2, :]
+    mag = np.sqrt(gx * gx + gy * gy)
+    ang = (np.arctan2(gy, gx) % np.pi) * (bins / np.pi)
+    lo = np.floor(ang).astype(np.int64) % bins
+    hi = (lo + 1) % bins
+    wh = ang - np.floor(ang)
+    cell_idx = np.arange(size) // numerals.CELL
+    cell = cell_idx[:, None] * c + cell_idx[None, :]
+    flat = (np.arange(n)[:, None, None] * (c * c) + cell[None]) * bins
+    total = n * c * c * bins
+    hist = (np.bincount((flat + lo).ravel(), (mag * (1 - wh)).ravel(), total)
+            + np.bincount((flat + hi).ravel(), (mag * wh).ravel(), total))
+    hist = hist.astype(np.float32).reshape(n, c, c, bins)
+    blocks = []
+    for by in range(c - 1):
+        for bx in range(c - 1):
+            b = hist[:, by:by + 2, bx:bx + 2, :].reshape(n, -1)
+            b = b / np.sqrt((b * b).sum(1, keepdims=True) + 1e-3)
+            b = np.minimum(b, 0.2)
+            b = b / np.sqrt((b * b).sum(1, keepdims=True) + 1e-3)
+            blocks.append(b)
+    return np.concatenate(blocks, axis=1)
+
+
+def test_gradient_histograms_bin_only_pixels_with_gradient_and_sum_the_same_bits(monkeypatch):
+    """A pixel without gradient adds 0.0 to its bins: skipping it changes no bit, and skips most of the canvas."""
+    masks = _glyph_masks(7, 40) + [np.zeros((12, 9), np.uint8)]  # a blank one too
+    imgs = np.stack([numerals.normalize_glyph(m) for m in masks])
+    angles = []
+    inner = np.arctan2
+    monkeypatch.setattr(numerals.np, "arctan2", lambda y, x: angles.append(y.size) or inner(y, x))
+    got = numerals._hog(imgs)
+    monkeypatch.undo()
+    assert got.tobytes() == _hog_every_pixel(imgs).tobytes()
+    assert 0 < sum(angles) < 0.6 * imgs.size
+    for k in (1, 2, 7):
+        assert numerals._hog(imgs[:k]).tobytes() == _hog_every_pixel(imgs[:k]).tobytes()
 
 
 def _wide_blob(rec: Recognizer, name: str):

@@ -476,8 +476,11 @@ def is_dust(blob: Blob, digit_height: float, baseline: float) -> bool:
 # --- features and model -------------------------------------------------------------
 
 
-def normalize_glyph(mask: np.ndarray) -> np.ndarray:
-    """A glyph mask centred in a CANVAS x CANVAS float image (0..1), aspect ratio kept."""
+def normalize_glyph(mask: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """A glyph mask centred in a CANVAS x CANVAS float image (0..1), aspect ratio kept.
+
+    Drawn into ``out`` (float32, CANVAS x CANVAS, zero) when given: a batch's canvases are one stack.
+    """
     h, w = mask.shape
     s = max(h, w)
     sq = np.zeros((s, s), np.uint8)
@@ -485,31 +488,41 @@ def normalize_glyph(mask: np.ndarray) -> np.ndarray:
     sq[oy:oy + h, ox:ox + w] = mask * 255
     inter = cv2.INTER_AREA if s > NORM else cv2.INTER_LINEAR
     img = cv2.resize(sq, (NORM, NORM), interpolation=inter).astype(np.float32) / 255.0
-    out = np.zeros((CANVAS, CANVAS), np.float32)
+    if out is None:
+        out = np.zeros((CANVAS, CANVAS), np.float32)
     p = (CANVAS - NORM) // 2
     out[p:p + NORM, p:p + NORM] = img
     return out
 
 
+#: Each canvas pixel's first histogram bin (its cell's, times BINS) in one glyph's histograms (:func:`_hog`).
+_PIXEL_BIN = ((np.arange(CANVAS) // CELL)[:, None] * (CANVAS // CELL) + (np.arange(CANVAS) // CELL)[None, :]).ravel() * BINS
+
+
 def _hog(imgs: np.ndarray) -> np.ndarray:
-    """Block-normalised histograms of gradient orientation for a stack (N, CANVAS, CANVAS)."""
+    """Block-normalised histograms of gradient orientation for a stack (N, CANVAS, CANVAS).
+
+    A pixel without gradient (most of the canvas) adds 0.0 to its bins, which changes no sum: only the
+    others are binned, in the same order, so the histograms are the same bits, from a third of the work.
+    """
     n = imgs.shape[0]
     gx = np.zeros_like(imgs)
     gy = np.zeros_like(imgs)
     gx[:, :, 1:-1] = imgs[:, :, 2:] - imgs[:, :, :-2]
     gy[:, 1:-1, :] = imgs[:, 2:, :] - imgs[:, :-2, :]
-    mag = np.sqrt(gx * gx + gy * gy)
-    ang = (np.arctan2(gy, gx) % np.pi) * (BINS / np.pi)  # 0..BINS
-    lo = np.floor(ang).astype(np.int64) % BINS
+    mag = np.sqrt(gx * gx + gy * gy).ravel()
+    at = np.flatnonzero(mag)
+    mag = mag[at]
+    ang = (np.arctan2(gy.ravel()[at], gx.ravel()[at]) % np.pi) * (BINS / np.pi)  # 0..BINS
+    whole = np.floor(ang)
+    lo = whole.astype(np.int64) % BINS
     hi = (lo + 1) % BINS
-    wh = ang - np.floor(ang)
+    wh = ang - whole
     c = CANVAS // CELL
-    cell_idx = (np.arange(CANVAS) // CELL)
-    cell = (cell_idx[:, None] * c + cell_idx[None, :])  # (CANVAS, CANVAS)
-    flat = (np.arange(n)[:, None, None] * (c * c) + cell[None]) * BINS
+    flat = (at // (CANVAS * CANVAS)) * (c * c * BINS) + _PIXEL_BIN[at % (CANVAS * CANVAS)]
     size = n * c * c * BINS
-    hist = (np.bincount((flat + lo).ravel(), (mag * (1 - wh)).ravel(), size)
-            + np.bincount((flat + hi).ravel(), (mag * wh).ravel(), size))
+    hist = (np.bincount(flat + lo, mag * (1 - wh), size)
+            + np.bincount(flat + hi, mag * wh, size))
     hist = hist.astype(np.float32).reshape(n, c, c, BINS)
     blocks = []
     for by in range(c - 1):
@@ -526,7 +539,9 @@ def glyph_features(masks: list[np.ndarray]) -> np.ndarray:
     """Feature rows (float32) for glyph masks: gradient histograms, a 12x12 image, aspect and ink share."""
     if not masks:
         return np.zeros((0, feature_size()), np.float32)
-    imgs = np.stack([normalize_glyph(m) for m in masks])
+    imgs = np.zeros((len(masks), CANVAS, CANVAS), np.float32)
+    for m, img in zip(masks, imgs):
+        normalize_glyph(m, img)
     hog = _hog(imgs)
     inner = imgs[:, 2:26, 2:26]
     small = inner.reshape(len(masks), 12, 2, 12, 2).mean(axis=(2, 4)).reshape(len(masks), -1)
@@ -770,6 +785,20 @@ def _trim(mask: np.ndarray) -> np.ndarray | None:
 
 #: How many crops' analyses a recognizer remembers (:meth:`Recognizer._analyse`).
 ANALYSED_KEEP = 8
+#: How many glyph masks' probabilities a recognizer remembers (:meth:`Recognizer.mask_probabilities`):
+#: a score cell's views, thresholds and re-reads cut the same glyphs again and again (about 40 % of the
+#: glyphs of a page are ones it classified before). A few megabytes.
+GLYPHS_KEEP = 20_000
+
+
+def mask_key(mask: np.ndarray) -> tuple:
+    """What a glyph's features are a function of: its mask's type, shape and values.
+
+    >>> m = np.zeros((3, 4), np.uint8); m[1, 1:3] = 1
+    >>> mask_key(m) == mask_key(m.copy()), mask_key(m) == mask_key(m.T)
+    (True, False)
+    """
+    return mask.dtype.str, mask.shape, mask.tobytes()
 
 
 class Recognizer:
@@ -781,6 +810,9 @@ class Recognizer:
         # the last crops analysed (see _analyse): a token is classified, then read
         self._analysed: OrderedDict[tuple, tuple[Segmentation, tuple]] = OrderedDict()
         self._analysed_lock = threading.Lock()
+        # the glyphs classified lately, by mask_key (see mask_probabilities)
+        self._glyphs: OrderedDict[tuple, np.ndarray] = OrderedDict()
+        self._glyphs_lock = threading.Lock()
 
     @classmethod
     def load(cls, path: Path | None = None) -> Recognizer:
@@ -790,9 +822,36 @@ class Recognizer:
     # shape level -------------------------------------------------------------
 
     def _probs(self, blobs: list[Blob]) -> np.ndarray:
-        if not blobs:
+        return self.mask_probabilities([b.mask for b in blobs])
+
+    def mask_probabilities(self, masks: list[np.ndarray]) -> np.ndarray:
+        """Class probabilities of glyph masks (0/1), one row each: ``model.probabilities(glyph_features(masks))``,
+        the same bits.
+
+        A batch of at most :data:`BATCH_INVARIANT` masks reads each glyph as it would alone, so a glyph
+        classified before (the same :func:`mask_key`, among the last :data:`GLYPHS_KEEP`) is not
+        classified again, and the others go to the model together, each once. A larger batch goes to
+        the model whole, as ever (BLAS rounds by batch), and is not remembered.
+        """
+        if not masks:
             return np.zeros((0, len(self.model.classes)), np.float32)
-        return self.model.probabilities(glyph_features([b.mask for b in blobs]))
+        if len(masks) > BATCH_INVARIANT:
+            return self.model.probabilities(glyph_features(masks))
+        keys = [mask_key(m) for m in masks]
+        with self._glyphs_lock:
+            rows = [self._glyphs.get(k) for k in keys]
+            for k, row in zip(keys, rows):
+                if row is not None:
+                    self._glyphs.move_to_end(k)
+        todo = {k: m for k, m, row in zip(keys, masks, rows) if row is None}  # each new glyph once
+        if todo:
+            fresh = dict(zip(todo, self.model.probabilities(glyph_features(list(todo.values())))))
+            rows = [fresh[k] if row is None else row for k, row in zip(keys, rows)]
+            with self._glyphs_lock:
+                self._glyphs.update(fresh)
+                while len(self._glyphs) > GLYPHS_KEEP:
+                    self._glyphs.popitem(last=False)
+        return np.stack(rows)
 
     def _analyse(self, crop: np.ndarray) -> tuple[Segmentation, list[tuple[Blob, str | None, np.ndarray | None]]]:
         """Segment, name the small blobs, classify the rest, rejoin broken glyphs.
@@ -1138,7 +1197,7 @@ class Recognizer:
                     found.append((c, slash_first, dg_t))
         # the digits classified in batches (:data:`BATCH_INVARIANT`: as if one by one)
         probs = [q for at in range(0, len(found), BATCH_INVARIANT)
-                 for q in self.model.probabilities(glyph_features([f[2] for f in found[at:at + BATCH_INVARIANT]]))]
+                 for q in self.mask_probabilities([f[2] for f in found[at:at + BATCH_INVARIANT]])]
         best: tuple[float, list[GlyphGuess]] | None = None
         for (c, slash_first, _), q in zip(found, probs):
             ch, conf, _ = self._number_guess(q)
