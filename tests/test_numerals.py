@@ -328,7 +328,8 @@ def test_probabilities_do_not_depend_on_the_batch():
     """What lets parts be classified together or apart (BATCH_INVARIANT): the same bits either way."""
     model = load_model()
     rng = np.random.default_rng(3)
-    masks = [(rng.random(tuple(rng.integers(8, 50, 2))) < 0.5).astype(np.uint8) for _ in range(numerals.BATCH_INVARIANT)]
+    masks = [(rng.random(tuple(rng.integers(8, 50, 2))) < 0.5).astype(np.uint8)
+             for _ in range(3 * numerals.BATCH_INVARIANT + 5)]  # any size: slices never reach BLAS
     together = model.probabilities(glyph_features(masks))
     alone = np.concatenate([model.probabilities(glyph_features([m])) for m in masks])
     assert np.array_equal(together, alone)
@@ -383,15 +384,17 @@ def test_a_glyph_classified_before_is_not_classified_again_and_reads_the_same_bi
     assert model.rows == [20, 10, 1]
 
 
-def test_a_large_batch_goes_to_the_model_whole_and_is_not_remembered():
-    """Past BATCH_INVARIANT the model's BLAS rounds by batch: such a batch is classified whole, as ever."""
+def test_a_large_batch_is_remembered_too_and_reads_each_glyph_as_alone():
+    """Past BATCH_INVARIANT the model reads in slices (BLAS rounds by batch and by thread count):
+    a large batch is remembered like a small one, and its bits are each glyph's own."""
     model = _CountingModel()
     rec = Recognizer(model)
     masks = _glyph_masks(6, numerals.BATCH_INVARIANT + 1)
     got = rec.mask_probabilities(masks)
-    assert got.tobytes() == model.inner.probabilities(glyph_features(masks)).tobytes()
+    alone = np.concatenate([model.inner.probabilities(glyph_features([m])) for m in masks])
+    assert got.tobytes() == alone.tobytes()
     rec.mask_probabilities(masks[:2])
-    assert model.rows == [numerals.BATCH_INVARIANT + 1, 2]
+    assert model.rows == [numerals.BATCH_INVARIANT + 1]
 
 
 def _hog_every_pixel(imgs: np.ndarray) -> np.ndarray:

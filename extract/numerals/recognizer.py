@@ -554,10 +554,11 @@ def feature_size() -> int:
     return (c - 1) ** 2 * 4 * BINS + 144 + 2
 
 
-#: Batches of at most this many glyphs are classified row by row (einsum, no BLAS), so a
-#: glyph's probabilities are the same bits in any batch of that size: parts can be classified
-#: together or apart (:meth:`Recognizer._valley_split`). Larger batches go through BLAS,
-#: whose rounding depends on the batch.
+#: Glyphs are classified in slices of at most this many, row by row (einsum, no BLAS), so a
+#: glyph's probabilities are the same bits in any batch and on any machine: parts can be
+#: classified together or apart (:meth:`Recognizer._valley_split`). BLAS (numpy's matmul)
+#: rounds by the batch and by the machine's thread count (1 and 2 OpenBLAS threads gave other
+#: bits for the same glyphs), so it is never used.
 BATCH_INVARIANT = 64
 
 
@@ -576,12 +577,16 @@ class Model:
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         """Class probabilities, one row per feature row."""
+        if len(features) > BATCH_INVARIANT:
+            # BLAS would round a large batch by its size and by the machine's thread count: read in
+            # slices that keep every glyph's bits its own, on every machine
+            return np.concatenate([self.probabilities(features[at:at + BATCH_INVARIANT])
+                                   for at in range(0, len(features), BATCH_INVARIANT)])
         z = (features - self.mean) / self.std
-        # A token's few rows skip BLAS: its threads wake slowly on a busy
-        # machine (measured: 16 ms instead of 0.04 ms for 6 rows).
-        dot = (lambda a, b: np.einsum("nd,dh->nh", a, b, optimize=False)) if len(z) <= BATCH_INVARIANT else np.matmul
-        h = np.maximum(dot(z, self.w1) + self.b1, 0.0)
-        logits = dot(h, self.w2) + self.b2
+        # no BLAS: its rounding depends on the batch and the thread count, and its threads
+        # wake slowly on a busy machine (measured: 16 ms instead of 0.04 ms for 6 rows)
+        h = np.maximum(np.einsum("nd,dh->nh", z, self.w1, optimize=False) + self.b1, 0.0)
+        logits = np.einsum("nd,dh->nh", h, self.w2, optimize=False) + self.b2
         logits -= logits.max(axis=1, keepdims=True)
         e = np.exp(logits)
         return e / e.sum(axis=1, keepdims=True)
@@ -828,15 +833,12 @@ class Recognizer:
         """Class probabilities of glyph masks (0/1), one row each: ``model.probabilities(glyph_features(masks))``,
         the same bits.
 
-        A batch of at most :data:`BATCH_INVARIANT` masks reads each glyph as it would alone, so a glyph
-        classified before (the same :func:`mask_key`, among the last :data:`GLYPHS_KEEP`) is not
-        classified again, and the others go to the model together, each once. A larger batch goes to
-        the model whole, as ever (BLAS rounds by batch), and is not remembered.
+        A batch reads each glyph as it would alone (:data:`BATCH_INVARIANT`), so a glyph classified
+        before (the same :func:`mask_key`, among the last :data:`GLYPHS_KEEP`) is not classified
+        again, and the others go to the model together, each once.
         """
         if not masks:
             return np.zeros((0, len(self.model.classes)), np.float32)
-        if len(masks) > BATCH_INVARIANT:
-            return self.model.probabilities(glyph_features(masks))
         keys = [mask_key(m) for m in masks]
         with self._glyphs_lock:
             rows = [self._glyphs.get(k) for k in keys]
@@ -1009,8 +1011,6 @@ class Recognizer:
                 return None
         classify([k for k in spans if 0 < k[0] and k[1] < w])
         keys = [k for k in spans if k in parts]  # the spans' order, as they were always classified
-        if len(keys) > BATCH_INVARIANT:  # as one batch, as they always were (BLAS rounds by batch)
-            probs = dict(zip(keys, self._probs([parts[k] for k in keys])))
         # a cut that took ``๗``'s tail off it (a ``๓`` left of it, the tail right of it): no cut there, nor
         # at the next valley through the same tail; the columns through the tail itself are tried instead
         # (a ``๓`` left of a cut through the tail's first columns is refused as well)
