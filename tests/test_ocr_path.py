@@ -301,12 +301,13 @@ def test_lines_far_lower_than_the_pages_words_are_specks():
     from extract.ocr.reader import without_speck_lines
 
     def w(text, h, line):
-        return OcrWord(text, 0, 100, 60, 100 + h, 80.0, (1, 1, line))
+        return OcrWord(text, 0, 100, 60, 100 + h, 60.0, (1, 1, line))
     text = [w(t, h, n) for n in range(10, 30) for t, h in (("สาเหตุเกิดจาก", 50), ("ผู้มีส่วนได้ส่วนเสีย", 52), ("ข้อมูล", 48))]
     page = text + [w("ผล", 23, 3), w("คะแนน", 23, 3), w("99.68", 16, 4), w("-", 4, 5)]
     specks = [w("12", 10, 6), w("@", 13, 6), w("»", 11, 6), w("<a", 11, 7), w("vio", 11, 7)]
-    kept = [x.text for x in without_speck_lines(page + specks)]
-    assert kept == [x.text for x in page]
+    code = [OcrWord("010", 0, 100, 60, 115, 92.0, (1, 1, 8)), OcrWord("E-Service", 70, 100, 180, 122, 49.0, (1, 1, 8))]
+    kept = [x.text for x in without_speck_lines(page + specks + code)]
+    assert kept == [x.text for x in page] + ["010", "E-Service"]  # a code read surely is text
 
 
 def test_a_line_of_ink_the_page_read_left_without_words_is_read_again_alone():

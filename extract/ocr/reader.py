@@ -106,6 +106,16 @@ _RE_LINE_WORD = re.compile(f"(?:[{charset(LETTERS)}][^{charset(LETTERS)}]{{0,2}}
 _RE_DASHES = re.compile(r"^[\s\-–—.…]+$")
 
 
+#: ... or a word of three letters or digits read this surely (``010 E-Service``: a code and Latin
+#: stand at a third of the page's Thai words with their marks).
+SURE_TOKEN_CONF = 80.0
+_RE_ALNUM3 = re.compile(f"[0-9A-Za-z{charset(DIGITS)}]{{3}}")
+
+
+def _sure_token(w: OcrWord) -> bool:
+    return w.conf >= SURE_TOKEN_CONF and bool(_RE_ALNUM3.search(w.text))
+
+
 def without_speck_lines(words: list[OcrWord]) -> list[OcrWord]:
     """The words without the lines that are specks, told by their height against the page's words.
 
@@ -122,7 +132,7 @@ def without_speck_lines(words: list[OcrWord]) -> list[OcrWord]:
         by_line.setdefault(w.line_key, []).append(w)
     specks = {key for key, ws in by_line.items()
               if statistics.median(w.bottom - w.top for w in ws) < SPECK_LINE_HEIGHT * page
-              and not any(_RE_LINE_WORD.search(w.text) for w in ws)
+              and not any(_RE_LINE_WORD.search(w.text) or _sure_token(w) for w in ws)
               and not _RE_DASHES.match(" ".join(w.text for w in ws))}
     return [w for w in words if w.line_key not in specks] if specks else words
 
