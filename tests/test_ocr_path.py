@@ -306,8 +306,10 @@ def test_lines_far_lower_than_the_pages_words_are_specks():
     page = text + [w("ผล", 23, 3), w("คะแนน", 23, 3), w("99.68", 16, 4), w("-", 4, 5)]
     specks = [w("12", 10, 6), w("@", 13, 6), w("»", 11, 6), w("<a", 11, 7), w("vio", 11, 7)]
     code = [OcrWord("010", 0, 100, 60, 115, 92.0, (1, 1, 8)), OcrWord("E-Service", 70, 100, 180, 122, 49.0, (1, 1, 8))]
-    kept = [x.text for x in without_speck_lines(page + specks + code)]
-    assert kept == [x.text for x in page] + ["010", "E-Service"]  # a code read surely is text
+    period = [OcrWord("-", 0, 200, 8, 202, 90.0, (1, 1, 9)), OcrWord("30", 12, 190, 30, 206, 93.0, (1, 1, 9)),
+              OcrWord("ก.ย.", 36, 190, 60, 205, 91.0, (1, 1, 9))]
+    kept = [x.text for x in without_speck_lines(page + specks + code + period)]
+    assert kept == [x.text for x in page] + ["010", "E-Service", "-", "30", "ก.ย."]  # read surely: text
 
 
 def test_a_line_of_ink_the_page_read_left_without_words_is_read_again_alone():

@@ -106,20 +106,20 @@ _RE_LINE_WORD = re.compile(f"(?:[{charset(LETTERS)}][^{charset(LETTERS)}]{{0,2}}
 _RE_DASHES = re.compile(r"^[\s\-–—.…]+$")
 
 
-#: ... or a word of three letters or digits read this surely (``010 E-Service``: a code and Latin
-#: stand at a third of the page's Thai words with their marks).
+#: ... or a word of two letters or digits or more read this surely (``010 E-Service``, ``- 30 ก.ย.``:
+#: codes, Latin, digits and marks-free abbreviations stand at a third of the page's Thai words).
 SURE_TOKEN_CONF = 80.0
-_RE_ALNUM3 = re.compile(f"[0-9A-Za-z{charset(DIGITS)}]{{3}}")
+_RE_ALNUM = re.compile(f"[0-9A-Za-z{charset(DIGITS, LETTERS)}]")
 
 
 def _sure_token(w: OcrWord) -> bool:
-    return w.conf >= SURE_TOKEN_CONF and bool(_RE_ALNUM3.search(w.text))
+    return w.conf >= SURE_TOKEN_CONF and len(_RE_ALNUM.findall(w.text)) >= 2
 
 
 def without_speck_lines(words: list[OcrWord]) -> list[OcrWord]:
     """The words without the lines that are specks, told by their height against the page's words.
 
-    >>> w = lambda t, h, line: OcrWord(t, 0, 0, 9, h, 80.0, (1, 1, line))
+    >>> w = lambda t, h, line: OcrWord(t, 0, 0, 9, h, 60.0, (1, 1, line))
     >>> page = [w("สาเหตุ", 50, 1)] * 5 + [w("ผล", 23, 2), w("-", 4, 3)]
     >>> [x.text for x in without_speck_lines(page + [w("12", 10, 4), w("@", 13, 4), w("»", 11, 4)])][5:]
     ['ผล', '-']
