@@ -180,20 +180,24 @@ class Engine:
 
     def page_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]:
         """Every word of a page image (uint8, 0 = ink), recognized once."""
+        return self._words(self._api, gray, dpi, "a page")
+
+    def _words(self, api, gray: np.ndarray, dpi: int, what: str) -> list[OcrWord]:
+        """The words ``api`` (set up with its page segmentation) reads in ``gray``."""
         try:
-            self._set_image(self._api, gray, dpi)
-            self._recognize(self._api, "a page")
+            self._set_image(api, gray, dpi)
+            self._recognize(api, what)
             # a blank page has nothing to iterate; asked of the iterator, not by
             # rendering the page's whole text (GetUTF8Text walks every word: 5-8 %
             # of a 300-dpi page's time, for an answer the iterator has at once)
-            iterator, RIL = self._api.GetIterator(), self._tesserocr.RIL
+            iterator, RIL = api.GetIterator(), self._tesserocr.RIL
             if iterator is None or iterator.Empty(RIL.WORD):
                 return []
             return _runs(iterator, RIL)
         except _TESSERACT_FAILURES as exc:
-            raise OcrFailed(f"Tesseract failed on a page: {exc}.") from exc
+            raise OcrFailed(f"Tesseract failed on {what}: {exc}.") from exc
         finally:
-            self._api.Clear()
+            api.Clear()
 
     def _recognize(self, api, what: str) -> None:
         if not api.Recognize(self.timeout_ms):
@@ -219,18 +223,7 @@ class Engine:
         if self._line_api is None:
             self._line_api = self._tesserocr.PyTessBaseAPI(path=self.info.tessdata, lang=DEFAULT_LANG,
                                                            psm=self._tesserocr.PSM.SINGLE_LINE)
-        api = self._line_api
-        try:
-            self._set_image(api, gray, dpi)
-            self._recognize(api, "a line")
-            iterator, RIL = api.GetIterator(), self._tesserocr.RIL
-            if iterator is None or iterator.Empty(RIL.WORD):
-                return []
-            return _runs(iterator, RIL)
-        except _TESSERACT_FAILURES as exc:
-            raise OcrFailed(f"Tesseract failed on a line: {exc}.") from exc
-        finally:
-            api.Clear()
+        return self._words(self._line_api, gray, dpi, "a line")
 
     def orientation(self, gray: np.ndarray, dpi: int) -> Orientation | None:
         """How the page stands (degrees to turn it counter-clockwise, 0/90/180/270, and
