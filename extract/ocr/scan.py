@@ -293,6 +293,9 @@ def table_grids(rulings: Rulings, dpi: float) -> list[Grid]:
 
 #: A column edge that only the rows at a table's head draw is dropped when at least this many rows below span it.
 HEAD_SPLIT_SPANNERS = 2
+#: An edge that a run of rows inside the body draws is dropped when at least this many rows per drawing row span it
+#: (a stamp's ring over a few rows: the column rules of a table run through all its rows).
+STRAY_SPANNERS_PER_ROW = 3
 
 
 def merge_head_splits(rows: list[list[Box | None]], xs: list[float], tol: float) -> list[list[Box | None]]:
@@ -309,6 +312,11 @@ def merge_head_splits(rows: list[list[Box | None]], xs: list[float], tol: float)
     edges stand apart from the body's; a body cell that ends short of the
     head's cell is no reason to join it.
 
+    A ring stamped over the body does the same to the few rows it covers:
+    an edge that a run of rows draws, with no row spanning it inside the
+    run, and that :data:`STRAY_SPANNERS_PER_ROW` times as many rows span
+    around the run, is no column edge either.
+
     >>> head = [(0, 0, 40, 10), (40, 0, 100, 10), (100, 0, 120, 10)]
     >>> body = [[(0, 10, 100, 20), None, (100, 10, 120, 20)], [(0, 20, 100, 30), None, (100, 20, 120, 30)]]
     >>> merge_head_splits([head] + body, [0, 40, 100, 120], 3)[0]
@@ -321,13 +329,24 @@ def merge_head_splits(rows: list[list[Box | None]], xs: list[float], tol: float)
     >>> body[1][1:] = [(40, 20, 100, 30), (100, 20, 120, 30)]   # a body row draws the edge too: it stays
     >>> merge_head_splits([head] + body, [0, 40, 100, 120], 3)[0] == head
     True
+    >>> span = lambda y: [(0, y, 100, y + 10), None, (100, y, 120, y + 10)]
+    >>> stamped = [(0, 30, 40, 40), (40, 30, 100, 40), (100, 30, 120, 40)]   # a ring's stroke in the fourth row
+    >>> merge_head_splits([span(0), span(10), span(20), stamped, span(40)], [0, 40, 100, 120], 3)[3]
+    [(0, 30, 100, 40), None, (100, 30, 120, 40)]
+    >>> merge_head_splits([span(0), stamped, span(40)], [0, 40, 100, 120], 3)[1] == stamped  # only two span it
+    True
     """
     out = [list(r) for r in rows]
     for j in range(1, len(xs) - 1):
         users = [r for r, row in enumerate(out) if j < len(row) and row[j] is not None]
         spans = {r: b for r, row in enumerate(out) for b in row[:j]
                  if b is not None and b[0] < xs[j] - tol and b[2] > xs[j] + tol}
-        if not users or len(spans) < HEAD_SPLIT_SPANNERS or max(users) > min(spans):
+        if not users or len(spans) < HEAD_SPLIT_SPANNERS:
+            continue
+        at_head = max(users) < min(spans)
+        stray = (len(spans) >= STRAY_SPANNERS_PER_ROW * len(users)
+                 and not any(min(users) < r < max(users) for r in spans))
+        if not (at_head or stray):
             continue
         for r in users:
             row = out[r]
