@@ -163,6 +163,28 @@ def _heading_name(rest: str) -> IndicatorMatch | None:
     return best
 
 
+#: A name OCR garbled past :data:`AFTER_HEADING_MIN` (``กงเปิดเผมขันบูล``) still decides when the number
+#: printed after the heading word is its indicator's: it must be at least this close to that name, and
+#: closer by :data:`NUMBERED_NAME_MARGIN` than to any other (three readings that agree: the heading word,
+#: the number and the name).
+NUMBERED_NAME_MIN = 50.0
+NUMBERED_NAME_MARGIN = 20.0
+
+
+def _name_agrees(rest: str, printed: int) -> bool:
+    """
+    >>> _name_agrees("กงเปิดเผมขันบูลJ |", 9), _name_agrees("กงเปิดเผมขันบูลJ |", 8)
+    (True, False)
+    >>> _name_agrees("จัดทำคู่มือการปฏิบัติงาน", 9), _name_agrees("", 9)
+    (False, False)
+    """
+    key = _key(_RE_TRAILING.sub("", rest))
+    if not key:
+        return False
+    (best, n), (second, _) = _scores(key)[:2]
+    return n == printed and best >= NUMBERED_NAME_MIN and best - second >= NUMBERED_NAME_MARGIN
+
+
 def _two_names(rest: str, printed: int | None, num2: str | None) -> list[HeadingMatch]:
     """The two indicators of a combined heading's one name part, or ``[]``.
 
@@ -198,6 +220,13 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
     [9]
     >>> parse_indicator_heading("มาตรการ โครงการ หรือกิจกรรม\\tผลการวิเคราะห์ ตัวชี้วัด")
     []
+
+    A name OCR garbled (a stamp over it) still decides when it agrees with the number printed:
+
+    >>> parse_indicator_heading("ตัวชี้วัดที่ 9 กงเปิดเผมขันบูลJ |")
+    [HeadingMatch(printed_number=9, number=9, name='การเปิดเผยข้อมูล')]
+    >>> parse_indicator_heading("ตัวชี้วัดที่ 8 กงเปิดเผมขันบูลJ |")
+    []
     """
     line = line.strip()
     if not line or len(line) > MAX_HEADING_CHARS or "\t" in line:
@@ -222,6 +251,8 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
             if found:
                 out.append(HeadingMatch(printed, found.number, found.name))
             elif printed is not None and 1 <= printed <= 10 and not line[h.end():end].strip(" และ"):
+                out.append(HeadingMatch(printed, printed, CANONICAL[printed]))
+            elif printed is not None and _name_agrees(line[h.end():end], printed):
                 out.append(HeadingMatch(printed, printed, CANONICAL[printed]))
             else:
                 return []
