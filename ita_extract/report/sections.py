@@ -19,7 +19,7 @@ from extract.text.layout import Cell, Item, Table, TextLine
 from normalize.dates import period_cut_short
 from normalize.indicators import HeadingMatch, parse_heading_cell, parse_indicator_heading
 from normalize.thai import normalize_text
-from normalize.thaichars import MARKS, charset
+from normalize.thaichars import DIGITS, LETTERS, MARKS, charset
 
 ANALYSIS = "analysis"
 MEASURES = "measures"
@@ -105,6 +105,8 @@ def _names_measure_fields(texts: list[str]) -> int:
 #: alone: a data row. OCR glues specks into header cells (``ช่วงระยะเวลาo56``), so only these shapes count.
 _RE_LEADING_CODE = re.compile(r"[ieoIEO]\s?[0-9๐-๙]")
 _RE_SCORE_CELL = re.compile(r"[0-9๐-๙]{1,3}[.,][0-9๐-๙]{1,2}$")
+# A cell that is a number alone (a summary table's score: ``100``, ``64.49``).
+_RE_NUMBER_CELL = re.compile(r"[0-9๐-๙]{1,3}(?:[.,][0-9๐-๙]{1,2})?$")
 
 #: How alike (rapidfuzz ratio) a garbled header row's text is to a header the report printed before.
 KNOWN_HEADER_MIN = 70
@@ -540,6 +542,21 @@ _RE_RANGE_SIGN = re.compile(r"[-–—]|ถึง")
 #: Lines allowed between two pieces of one table (a page number, a running
 #: title); more text between them means the second table is another one.
 MAX_FURNITURE_LINES = 3
+#: A free line of fewer letters and digits than this is furniture whatever their count: a page number, or
+#: the short lines of a "received" stamp printed under a table at a page's foot (``ได้รับแล้ว``,
+#: ``เลขที่``, ``วันที่``), which are no text between two tables.
+FURNITURE_LINE_CHARS = 12
+_RE_LETTER_OR_DIGIT = re.compile(rf"[{charset(LETTERS)}A-Za-z0-9{charset(DIGITS)}]")
+
+
+def is_furniture_line(text: str) -> bool:
+    """
+    >>> is_furniture_line("1 ( ได้รับแล้ว"), is_furniture_line("เลขที่"), is_furniture_line("- 3 -")
+    (True, True, True)
+    >>> is_furniture_line("หมายเหตุ ข้อมูล ณ วันที่ 30 กันยายน 2567")
+    False
+    """
+    return len(_RE_LETTER_OR_DIGIT.findall(text)) < FURNITURE_LINE_CHARS
 #: Two pieces of one table have the same width within this share (MinerU: 10 %).
 WIDTH_TOLERANCE = 0.1
 
@@ -758,6 +775,36 @@ def _speck_row(row: list[Cell | None]) -> bool:
     return any(texts) and all(_is_speck_line(t) for t in texts if t)
 
 
+def split_joined_table(item: Table, start: int = 0) -> tuple[Table, Table | None]:
+    """A table read as no indicator's, and the table in its rows from an indicator heading row or header row on.
+
+    Two tables one above the other are one grid when their frames touch: a
+    stamp's ring drawn over the gap between them, or a summary table printed
+    right above an indicator's. The rows from the first heading row (no score
+    beside it: a summary's rows name indicators too) or header row below the
+    top row are then a table of their own.
+
+    >>> from extract.text.layer import Line
+    >>> def c(t): return Cell((0, 0, 1, 1), (Line(t, 0, 1, 0, 1, 10, 1),) if t else ())
+    >>> rows = [[c("ตัวชี้วัด"), c("คะแนน")], [c("1.การปฏิบัติหน้าที่"), c("64.49")], [c("2.การใช้งบประมาณ"), c("100")],
+    ...         [c("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่"), None], [c("ประเด็นข้อคำถาม"), c("คะแนน")]]
+    >>> head, rest = split_joined_table(Table(1, (0, 0, 9, 9), rows, [1] * 5))
+    >>> len(head.rows), len(rest.rows), rest.row_pages
+    (3, 2, [1, 1])
+    >>> split_joined_table(Table(1, (0, 0, 9, 9), rows[:3], [1] * 3))[1] is None
+    True
+    """
+    for k in range(start + 1, len(item.rows)):
+        row = item.rows[k]
+        scored = any(c is not None and _RE_NUMBER_CELL.match(_cell_text(c)) for c in row)
+        if (heading_row(row) and not scored) or _is_header(row):  # a summary row names an indicator beside its score
+            top = min(c.bbox[1] for c in row if c is not None)
+            pages = item.row_pages or [item.page] * len(item.rows)
+            return (Table(item.page, (item.bbox[0], item.bbox[1], item.bbox[2], top), item.rows[:k], pages[:k]),
+                    Table(pages[k], (item.bbox[0], top, item.bbox[2], item.bbox[3]), item.rows[k:], pages[k:]))
+    return item, None
+
+
 def _specks_above_header(body: list[tuple[list[Cell | None], int]]) -> list[tuple[list[Cell | None], int]]:
     """A continuing piece's body without the rows of specks above its repeated header.
 
@@ -802,7 +849,8 @@ class _Walker:
 
     def line(self, item: TextLine) -> None:
         self.free.append(item)
-        self.gap_lines += 1
+        if not is_furniture_line(item.text):
+            self.gap_lines += 1
         found = parse_indicator_heading(normalize_text(item.text))
         if found:
             self.heading(found, item.text, item.page)
@@ -927,10 +975,13 @@ class _Walker:
                 cur.rows[-1] = _merge_rows(cur.rows[-1], first[0])
                 body = [(r, p) for r, p in body if r is not first[0]]
         else:
-            self.unrecognized.append(item)
+            head, rest = split_joined_table(item, i)
+            self.unrecognized.append(head)
             # a heading line after it starts anew: a table between two headings
             # (one whose header was misread) is no heading wrapped over two lines
             self.last_was_heading = False
+            if rest is not None:
+                self.table(rest)
             return
         self.last_was_heading = False
         spans: list[Cell | None] = []
