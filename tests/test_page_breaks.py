@@ -276,6 +276,17 @@ def test_a_question_row_whose_score_wrapped_over_the_break_is_one_row():
     assert [(s.question, s.score) for s in content.scores] == [("i4", 100.0), ("i5", 93.77), ("i6", 93.77)]
 
 
+def test_a_question_row_whose_code_ocr_garbled_is_no_rest_when_the_score_before_is_whole():
+    # the score before runs to its row's bottom but is a whole score (81.98): the row after the break,
+    # its code garbled ("อ9'"), is the next question with its own score, not the rest of a wrapped one
+    items = [heading("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"),
+             table([ANALYSIS_HEADER, [cell("e4 หน่วยงานมีช่องทางการเผยแพร่ข้อมูล"), cell("79.43"), cell("-ไม่มี")],
+                    [cell("e5 หน่วยงานมีการประชาสัมพันธ์ข้อมูลข่าวสาร"), cell("81.98"), None]], page=1),
+             table([[cell("อ9'เจ้าหน้าที่สามารถสื่อสาร ตอบข้อซักถาม"), cell("85.11"), empty()]], page=2)]
+    content = read_report(items)
+    assert [s.score for s in content.scores] == [79.43, 81.98, 85.11]
+
+
 def test_a_question_row_without_a_code_but_with_a_score_is_no_rest_when_the_score_before_ended():
     # the score before ended above its row's bottom: the row after the break is no rest of it
     short_score = Cell((0.0, 0.0, W, 64.0), (line("95.00", 0.0),))

@@ -446,11 +446,14 @@ def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None
         # A question row always starts with its code; text without a code and
         # without a score is the tail of the previous question. With a score
         # too, when the question before had its code and its score ran down
-        # to the break (a letter-spaced score wrapped in its narrow column: "๙" / "๓.๗๗").
+        # to the break (a letter-spaced score wrapped in its narrow column: "๙" / "๓.๗๗"), and
+        # was cut short: a whole score there (``81.98``) leaves this row a question of its own
+        # whose code OCR garbled.
         if not q or _RE_CODE_START.match(q):
             return False
         return not text(row, "score") or (bool(_RE_CODE_START.match(text(prev, "question")))
-                                          and _runs_to_bottom(prev, cols.get("score")))
+                                          and _runs_to_bottom(prev, cols.get("score"))
+                                          and not _RE_SCORE_CELL.match(text(prev, "score")))
     filled_prev = {n for n in cols if text(prev, n)}
     if _RE_RANGE_REST.match(text(row, "period")) and not _RE_RANGE_SIGN.search(text(prev, "period")):
         return True  # "๑ ตุลาคม ๒๕๖๖" / "- ๓๐ กันยายน ๒๕๖๗": one period the break cut in two
