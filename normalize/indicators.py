@@ -295,6 +295,16 @@ def parse_heading_cell(text: str) -> list[HeadingMatch]:
     []
     >>> [h.number for h in parse_heading_cell("๑7, ae 7 yw om ตัวชีวัดที่ 4 : การใช้ทรัพย์สินของราชการ")]
     [4]
+
+    A heading word OCR garbled past its pattern (a stamp, blur) still opens the heading of a cell
+    alone in its row when its letters are close to ตัวชี้วัดที่'s and a name follows:
+
+    >>> [h.number for h in parse_heading_cell("ตัวรี่วัดข์| การปฏิบัติหน้าข็")]
+    [1]
+    >>> [h.number for h in parse_heading_cell("ตัวชีวค่ที่A: ถ้ารปรับปจังกชร์ทำงาน")]
+    [8]
+    >>> parse_heading_cell("ตรวจสอบ การปฏิบัติหน้าข็"), parse_heading_cell("ตัวรี่วัดข์| จัดทำคู่มือการให้บริการ")
+    ([], [])
     """
     found = parse_indicator_heading(text)
     if found:
@@ -303,6 +313,28 @@ def parse_heading_cell(text: str) -> list[HeadingMatch]:
     for m in _RE_HEADING.finditer(text[:CELL_SPECKS_MAX + 20]):
         if 0 < m.start() and _debris_only(text[:m.start()]):
             return parse_indicator_heading(text[m.start():])
+    return _garbled_heading_word(text)
+
+
+#: In a cell alone in its table row, a heading word OCR garbled past :data:`_RE_HEADING` (``ตัวรี่วัดข์``)
+#: still opens a heading when its letters are this close to ตัวชี้วัดที่'s; the name after it must then
+#: match as a name after the heading word does (:data:`AFTER_HEADING_MIN`, or agree with the number).
+HEADING_WORD_MIN = 65.0
+_HEADING_WORD_LETTERS = "".join(ch for ch in "ตัวชี้วัดที่" if ch in LETTERS)
+_RE_GARBLED_WORD = re.compile(rf"(?P<word>[^\s|:.]{{4,16}})[\s|:.]*(?P<num>[0-9{charset(DIGITS)}]{{1,2}}(?![0-9{charset(DIGITS)}]))?"
+                              r"[\s|:.]*(?P<rest>.+)$")
+
+
+def _garbled_heading_word(text: str) -> list[HeadingMatch]:
+    m = _RE_GARBLED_WORD.match(text)
+    if not m or fuzz.ratio("".join(ch for ch in m["word"] if ch in LETTERS), _HEADING_WORD_LETTERS) < HEADING_WORD_MIN:
+        return []
+    printed = _printed(m["num"]) if m["num"] else None
+    found = _heading_name(m["rest"])
+    if found:
+        return [HeadingMatch(printed, found.number, found.name)]
+    if printed is not None and _name_agrees(m["rest"], printed):
+        return [HeadingMatch(printed, printed, CANONICAL[printed])]
     return []
 
 
