@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from normalize import questionnaire
 from normalize.thai import normalize_text, thai_digits_to_arabic
-from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, charset
+from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, MARKS, charset
 
 __all__ = [
     "CANONICAL",
@@ -280,10 +280,13 @@ def _debris_only(prefix: str) -> bool:
     (True, True, True)
     >>> _debris_only("จัดทำคู่มือ "), _debris_only("No Gift Policy ")
     (False, False)
+    >>> _debris_only("ณัฆ3 ฆ์ aw 8 "), _debris_only("ชี้ว 8 awa va ")
+    (True, True)
     """
     if _RE_THAI_WORD.search(prefix) or len(prefix) > CELL_SPECKS_MAX:
         return False
-    return len(prefix) <= CELL_DEBRIS_MAX or all(len(t) <= SPECK_TOKEN_MAX for t in prefix.split())
+    # a speck's length without its marks, which take no room of their own (``ชี้ว``, ``ณัฆ3``: a line of a stamp)
+    return len(prefix) <= CELL_DEBRIS_MAX or all(len(_RE_MARK.sub("", t)) <= SPECK_TOKEN_MAX for t in prefix.split())
 
 
 def parse_heading_cell(text: str) -> list[HeadingMatch]:
@@ -338,6 +341,7 @@ def _garbled_heading_word(text: str) -> list[HeadingMatch]:
     return []
 
 
+_RE_MARK = re.compile(f"[{MARKS}]")
 # Three Thai letters in a row: a word, not specks.
 _RE_THAI_WORD = re.compile(r"[ก-ฮ][\u0e30-\u0e4e]*[ก-ฮ][\u0e30-\u0e4e]*[ก-ฮ]")
 
