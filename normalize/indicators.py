@@ -306,6 +306,8 @@ def parse_heading_cell(text: str) -> list[HeadingMatch]:
     [1]
     >>> [h.number for h in parse_heading_cell("ตัวชีวค่ที่A: ถ้ารปรับปจังกชร์ทำงาน")]
     [8]
+    >>> [h.number for h in parse_heading_cell("ตัวขีวัดที่« การเปิดโผข้อัผัฒแล้ว |")]
+    [9]
     >>> parse_heading_cell("ตรวจสอบ การปฏิบัติหน้าข็"), parse_heading_cell("ตัวรี่วัดข์| จัดทำคู่มือการให้บริการ")
     ([], [])
     """
@@ -323,6 +325,9 @@ def parse_heading_cell(text: str) -> list[HeadingMatch]:
 #: still opens a heading when its letters are this close to ตัวชี้วัดที่'s; the name after it must then
 #: match as a name after the heading word does (:data:`AFTER_HEADING_MIN`, or agree with the number).
 HEADING_WORD_MIN = 65.0
+#: ... or, its number lost too, be at least this close to one indicator's name and closer by
+#: :data:`NUMBERED_NAME_MARGIN` than to any other (``การเปิดโผข้อัผัฒแล้ว``).
+GARBLED_WORD_NAME_MIN = 60.0
 _HEADING_WORD_LETTERS = "".join(ch for ch in "ตัวชี้วัดที่" if ch in LETTERS)
 _RE_GARBLED_WORD = re.compile(rf"(?P<word>[^\s|:.]{{4,16}})[\s|:.]*(?P<num>[0-9{charset(DIGITS)}]{{1,2}}(?![0-9{charset(DIGITS)}]))?"
                               r"[\s|:.]*(?P<rest>.+)$")
@@ -338,6 +343,11 @@ def _garbled_heading_word(text: str) -> list[HeadingMatch]:
         return [HeadingMatch(printed, found.number, found.name)]
     if printed is not None and _name_agrees(m["rest"], printed):
         return [HeadingMatch(printed, printed, CANONICAL[printed])]
+    key = _key(_RE_TRAILING.sub("", m["rest"]))
+    if key:
+        (best, n), (second, _) = _scores(key)[:2]
+        if best >= GARBLED_WORD_NAME_MIN and best - second >= NUMBERED_NAME_MARGIN:
+            return [HeadingMatch(printed, n, CANONICAL[n])]  # a name far closer to one indicator than to any other
     return []
 
 
