@@ -15,6 +15,7 @@ import sys
 
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from tests.conftest import ROOT
@@ -439,6 +440,69 @@ def test_gradient_histograms_bin_only_pixels_with_gradient_and_sum_the_same_bits
     assert 0 < sum(angles) < 0.6 * imgs.size
     for k in (1, 2, 7):
         assert numerals._hog(imgs[:k]).tobytes() == _hog_every_pixel(imgs[:k]).tobytes()
+
+
+def _features_as_first_written(masks: list[np.ndarray]) -> np.ndarray:
+    """glyph_features as first written: each canvas divided after its own copy, each glyph's ink share by mean()."""
+    size, norm = numerals.CANVAS, numerals.NORM
+    imgs = np.zeros((len(masks), size, size), np.float32)
+    for m, img in zip(masks, imgs):
+        h, w = m.shape
+        s = max(h, w)
+        sq = np.zeros((s, s), np.uint8)
+        sq[(s - h) // 2:(s - h) // 2 + h, (s - w) // 2:(s - w) // 2 + w] = m * 255
+        inter = cv2.INTER_AREA if s > norm else cv2.INTER_LINEAR
+        p = (size - norm) // 2
+        img[p:p + norm, p:p + norm] = cv2.resize(sq, (norm, norm), interpolation=inter).astype(np.float32) / 255.0
+    small = imgs[:, 2:26, 2:26].reshape(len(masks), 12, 2, 12, 2).mean(axis=(2, 4)).reshape(len(masks), -1)
+    geo = np.array([[np.log(m.shape[1] / m.shape[0]), float(m.mean())] for m in masks], np.float32)
+    return np.concatenate([_hog_every_pixel(imgs), small, geo], axis=1).astype(np.float32)
+
+
+def test_glyph_features_of_a_batch_are_the_bits_of_the_features_as_first_written():
+    """The blocks of a batch normalised at once (each summed along its own row: gathered C-ordered, as a
+    fancy index would not leave them), canvases divided in place, ink shares as whole numbers over sizes:
+    the same bits, in a batch of any size as alone."""
+    masks = _glyph_masks(11, 70) + [np.zeros((12, 9), np.uint8), np.ones((5, 31), np.uint8)]
+    for k in (1, 2, 3, 9, 64, len(masks)):
+        assert glyph_features(masks[:k]).tobytes() == _features_as_first_written(masks[:k]).tobytes()
+
+
+def _cut_as_first_written(b, scale: float, bounds: list[int]):
+    m, out = b.mask, []
+    for a, c in zip(bounds, bounds[1:]):
+        part = m[:, a:c]
+        rows, cols = np.flatnonzero(part.any(1)), np.flatnonzero(part.any(0))
+        if len(rows) == 0:
+            return None
+        y0, y1, x0, x1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+        wx, wy, _, _ = b.work_box
+        box = (int((wx + a + x0) / scale), int((wy + y0) / scale),
+               max(1, int(round((x1 - x0) / scale))), max(1, int(round((y1 - y0) / scale))))
+        out.append((*box, part[y0:y1, x0:x1].tobytes(), part[y0:y1, x0:x1].shape,
+                    (wx + a + int(x0), wy + int(y0), int(x1 - x0), int(y1 - y0))))
+    return out
+
+
+def test_a_blob_cut_at_columns_gives_the_parts_as_first_cut():
+    """Parts found from the blob's inked columns (asked once) and then their rows: the boxes and masks
+    the part-by-part cut gave, and no part when one holds no ink."""
+    rng = np.random.default_rng(5)
+    for m in _glyph_masks(13, 60):
+        m = m.copy()
+        m[:, int(rng.integers(0, m.shape[1])):][:, :2] = 0  # an empty gap somewhere
+        h, w = m.shape
+        blob = numerals.Blob(3, 4, w, h, m, (1, 2), (5, 7, w, h))
+        for _ in range(4):
+            bounds = [0, *sorted(set(rng.integers(1, w, int(rng.integers(0, 4))).tolist())), w]
+            for scale in (1.0, 1.5, 2.0):
+                got = numerals._cut(blob, scale, bounds)
+                want = _cut_as_first_written(blob, scale, bounds)
+                if want is None:
+                    assert got is None
+                    continue
+                assert [(p.x, p.y, p.w, p.h, p.mask.tobytes(), p.mask.shape, p.work_box) for p in got] == want
+                assert all(p.labels == (1, 2) and p.mask.flags.c_contiguous for p in got)
 
 
 def _wide_blob(rec: Recognizer, name: str):

@@ -127,8 +127,9 @@ def test_word_reread_failure_is_ocr_failed():
 class _Word:
     """One of Tesseract's "words" (a Thai grapheme) as tesserocr's result iterator shows it."""
 
-    def __init__(self, text, box, conf=90.0, blanks=0, starts=()):
+    def __init__(self, text, box, conf=90.0, blanks=0, starts=(), line=None):
         self.text, self.box, self.conf, self.blanks, self.starts = text, box, conf, blanks, set(starts)
+        self.line = line  # its line's box (Tesseract's row): the same for every word of the line
 
 
 class _Iterator:
@@ -148,7 +149,7 @@ class _Iterator:
         return self.words[self.i].text
 
     def BoundingBox(self, level):  # noqa: N802
-        return self.words[self.i].box
+        return self.words[self.i].line if level == RIL.TEXTLINE else self.words[self.i].box
 
     def Confidence(self, level):  # noqa: N802
         return self.words[self.i].conf
@@ -191,12 +192,15 @@ def test_a_blank_page_reads_no_words_without_rendering_its_text():
     assert api.cleared == 1
 
 
+L1, L2, L3 = (10, 8, 260, 40), (10, 60, 40, 90), (10, 120, 90, 150)  # the boxes of three lines
+
+
 def test_page_words_join_graphemes_into_runs_and_number_lines():
-    words = [_Word("ตัว", (10, 10, 40, 40), 91, starts=LINE_START), _Word("ชี้", (40, 8, 60, 40), 80),
-             _Word("วัด", (60, 10, 90, 40), 95),
-             _Word("๑๐๐", (200, 10, 260, 40), 70, blanks=1),
-             _Word("ข้อ", (10, 60, 40, 90), 88, starts=(RIL.TEXTLINE,)),
-             _Word("คำถาม", (10, 120, 90, 150), 85, starts=(RIL.PARA, RIL.TEXTLINE))]
+    words = [_Word("ตัว", (10, 10, 40, 40), 91, starts=LINE_START, line=L1),
+             _Word("ชี้", (40, 8, 60, 40), 80, line=L1), _Word("วัด", (60, 10, 90, 40), 95, line=L1),
+             _Word("๑๐๐", (200, 10, 260, 40), 70, blanks=1, line=L1),
+             _Word("ข้อ", (10, 60, 40, 90), 88, starts=(RIL.TEXTLINE,), line=L2),
+             _Word("คำถาม", (10, 120, 90, 150), 85, starts=(RIL.PARA, RIL.TEXTLINE), line=L3)]
     api = _PageApi(words)
     got = _page_engine(api).page_words(GRAY, 300)
     assert [(w.text, w.x0, w.top, w.x1, w.bottom, w.conf, w.line_key) for w in got] == [
@@ -205,8 +209,20 @@ def test_page_words_join_graphemes_into_runs_and_number_lines():
         ("ข้อ", 10, 60, 40, 90, 88.0, (1, 1, 2)),
         ("คำถาม", 10, 120, 90, 150, 85.0, (1, 2, 1)),
     ]
-    # block and paragraph starts are asked only of a line's first word
-    assert api.iterator.asked.count(RIL.BLOCK) == 3 and api.iterator.asked.count(RIL.TEXTLINE) == len(words)
+    # block and paragraph starts are asked only of a line's first word; a line's start is told by its box
+    # (IsAtBeginningOf(TEXTLINE) orders the line's words again for every word: a third of the walk)
+    assert api.iterator.asked.count(RIL.BLOCK) == 3 and api.iterator.asked.count(RIL.TEXTLINE) == 0
+
+
+def test_a_line_begins_where_the_line_box_changes_even_after_a_word_without_text():
+    """The first word of a line is the first whose line box differs from the word before it, kept or not:
+    a line whose first "word" has no text begins no line at its second (as IsAtBeginningOf told it)."""
+    words = [_Word("ก", (10, 10, 40, 40), 90, starts=LINE_START, line=L1),
+             _Word("ข", (10, 60, 40, 90), 90, starts=(RIL.TEXTLINE,), line=L2),  # a line of its own
+             _Word(" ", (10, 120, 20, 150), 90, starts=(RIL.TEXTLINE,), line=L3),  # no text: skipped
+             _Word("ค", (20, 120, 40, 150), 90, blanks=1, line=L3)]  # on the same line as the blank
+    got = _page_engine(_PageApi(words)).page_words(GRAY, 300)
+    assert [(w.text, w.line_key) for w in got] == [("ก", (1, 1, 1)), ("ข", (1, 1, 2)), ("ค", (1, 1, 2))]
 
 
 # --- how the chain takes them -----------------------------------------------

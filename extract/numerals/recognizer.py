@@ -485,18 +485,34 @@ def normalize_glyph(mask: np.ndarray, out: np.ndarray | None = None) -> np.ndarr
     s = max(h, w)
     sq = np.zeros((s, s), np.uint8)
     oy, ox = (s - h) // 2, (s - w) // 2
-    sq[oy:oy + h, ox:ox + w] = mask * 255
+    np.multiply(mask, 255, out=sq[oy:oy + h, ox:ox + w], casting="unsafe")
     inter = cv2.INTER_AREA if s > NORM else cv2.INTER_LINEAR
-    img = cv2.resize(sq, (NORM, NORM), interpolation=inter).astype(np.float32) / 255.0
     if out is None:
         out = np.zeros((CANVAS, CANVAS), np.float32)
     p = (CANVAS - NORM) // 2
-    out[p:p + NORM, p:p + NORM] = img
+    # the resized tones to float32, divided in float32: the bits ``astype(float32) / 255.0`` gives, in place
+    np.divide(cv2.resize(sq, (NORM, NORM), interpolation=inter), _TONE, out=out[p:p + NORM, p:p + NORM],
+              dtype=np.float32)
     return out
+
+
+#: Full tone of a glyph canvas, as float32 (:func:`normalize_glyph`).
+_TONE = np.float32(255.0)
 
 
 #: Each canvas pixel's first histogram bin (its cell's, times BINS) in one glyph's histograms (:func:`_hog`).
 _PIXEL_BIN = ((np.arange(CANVAS) // CELL)[:, None] * (CANVAS // CELL) + (np.arange(CANVAS) // CELL)[None, :]).ravel() * BINS
+
+
+def _block_bins() -> np.ndarray:
+    """Indices into one glyph's histograms (cells x cells x BINS, flat) of its 2 x 2-cell blocks,
+    one row per block (top to bottom, left to right), each row its cells' bins in reading order."""
+    c = CANVAS // CELL
+    cell = np.arange(c * c * BINS).reshape(c, c, BINS)
+    return np.stack([cell[by:by + 2, bx:bx + 2].ravel() for by in range(c - 1) for bx in range(c - 1)])
+
+
+_BLOCK_BINS = _block_bins()
 
 
 def _hog(imgs: np.ndarray) -> np.ndarray:
@@ -523,16 +539,15 @@ def _hog(imgs: np.ndarray) -> np.ndarray:
     size = n * c * c * BINS
     hist = (np.bincount(flat + lo, mag * (1 - wh), size)
             + np.bincount(flat + hi, mag * wh, size))
-    hist = hist.astype(np.float32).reshape(n, c, c, BINS)
-    blocks = []
-    for by in range(c - 1):
-        for bx in range(c - 1):
-            b = hist[:, by:by + 2, bx:bx + 2, :].reshape(n, -1)
-            b = b / np.sqrt((b * b).sum(1, keepdims=True) + 1e-3)
-            b = np.minimum(b, 0.2)
-            b = b / np.sqrt((b * b).sum(1, keepdims=True) + 1e-3)
-            blocks.append(b)
-    return np.concatenate(blocks, axis=1)
+    # every 2 x 2-cell block gathered at once (block by block, as laid out before), each normalised
+    # along its own row of 4 * BINS values: the sums and quotients of a block at a time, the same bits
+    # (gathered C-ordered, each block's values side by side: summed along the row as before, not across rows)
+    b = np.take(hist.astype(np.float32).reshape(n, -1), _BLOCK_BINS.ravel(), axis=1).reshape(n, len(_BLOCK_BINS), -1)
+    b = np.ascontiguousarray(b)
+    b = b / np.sqrt((b * b).sum(2, keepdims=True) + 1e-3)
+    b = np.minimum(b, 0.2)
+    b = b / np.sqrt((b * b).sum(2, keepdims=True) + 1e-3)
+    return b.reshape(n, -1)
 
 
 def glyph_features(masks: list[np.ndarray]) -> np.ndarray:
@@ -545,7 +560,10 @@ def glyph_features(masks: list[np.ndarray]) -> np.ndarray:
     hog = _hog(imgs)
     inner = imgs[:, 2:26, 2:26]
     small = inner.reshape(len(masks), 12, 2, 12, 2).mean(axis=(2, 4)).reshape(len(masks), -1)
-    geo = np.array([[np.log(m.shape[1] / m.shape[0]), float(m.mean())] for m in masks], np.float32)
+    # the ink share as the whole-number ink over the size (what ``m.mean()`` gives, bit for bit: an exact
+    # sum divided once, correctly rounded), without mean's overhead on every glyph
+    geo = np.array([[np.log(m.shape[1] / m.shape[0]), int(m.sum(dtype=np.int64)) / m.size] for m in masks],
+                   np.float32)
     return np.concatenate([hog, small, geo], axis=1).astype(np.float32)
 
 
@@ -765,18 +783,20 @@ def tail_at_cut(mask: np.ndarray, cut: int, end: int, digit_height: float) -> bo
 def _cut(b: Blob, scale: float, bounds: list[int]) -> tuple[Blob, ...] | None:
     """A blob cut at the columns ``bounds`` (its first and last included) into glyphs."""
     m = b.mask
+    wx, wy, _, _ = b.work_box
+    inked = m.any(0)  # the blob's inked columns, asked once for all its parts
     out = []
     for a, c in zip(bounds, bounds[1:]):
-        part, off = m[:, a:c], a
-        rows, cols = np.flatnonzero(part.any(1)), np.flatnonzero(part.any(0))
-        if len(rows) == 0:
+        (cols,) = inked[a:c].nonzero()
+        if not len(cols):
             return None
-        y0, y1, x0, x1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
-        wx, wy, _, _ = b.work_box
-        box = (int((wx + off + x0) / scale), int((wy + y0) / scale),
+        x0, x1 = int(cols[0]), int(cols[-1]) + 1
+        part = m[:, a + x0:a + x1]  # a part's rows are those of its inked columns
+        (rows,) = part.any(1).nonzero()
+        y0, y1 = int(rows[0]), int(rows[-1]) + 1
+        box = (int((wx + a + x0) / scale), int((wy + y0) / scale),
                max(1, int(round((x1 - x0) / scale))), max(1, int(round((y1 - y0) / scale))))
-        out.append(Blob(*box, part[y0:y1, x0:x1].copy(), b.labels,
-                        (wx + off + int(x0), wy + int(y0), int(x1 - x0), int(y1 - y0))))
+        out.append(Blob(*box, part[y0:y1].copy(), b.labels, (wx + a + x0, wy + y0, x1 - x0, y1 - y0)))
     return tuple(out)
 
 

@@ -122,12 +122,17 @@ def _runs(iterator, RIL) -> list[OcrWord]:
                                max(b[3] for b in boxes), min(c for _, _, c in current), key))
             current.clear()
 
+    line = None
     for word in _iterate(iterator, RIL.WORD):
+        # a word begins a line when its line's box is not the word before's (kept or not): asked of
+        # the box, not with IsAtBeginningOf, which orders the line's words again for every word
+        # (a third of the walk through a page's words); no two lines of a page share one box
+        was, line = line, word.BoundingBox(RIL.TEXTLINE)
         text = word.GetUTF8Text(RIL.WORD) or ""
         box = word.BoundingBox(RIL.WORD)
         if box is None or not text.strip():
             continue
-        new_line = word.IsAtBeginningOf(RIL.TEXTLINE)
+        new_line = line != was
         if new_line:  # a block or paragraph begins with a line: asked only then
             if word.IsAtBeginningOf(RIL.BLOCK):
                 counters = [counters[0] + 1, 0, 0]
