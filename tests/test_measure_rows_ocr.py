@@ -99,3 +99,19 @@ def test_specks_read_as_signs_inside_thai_words_are_dropped_on_a_scan():
     row[3] = _cell("ต.ค. 2568 - ก.ย. 2569")
     m = measure_rows(_table([row]), 1, fiscal_year=2569)[0][0]
     assert (m.responsible, m.period_text) == ("สนง.ปลัด", "ต.ค. 2568 - ก.ย. 2569")
+
+
+def test_a_period_abbreviations_stop_read_as_another_sign_or_lost():
+    assert period_words("ต.ค. 2568 - 30 กุย: 2569") == "ต.ค. 2568 - 30 ก.ย. 2569"
+    assert period_words("ต.ค. 2568 - 30 กิย. 2569") == "ต.ค. 2568 - 30 ก.ย. 2569"
+    assert period_words("ต.ค. 2568 กุย 2569") == "ต.ค. 2568 ก.ย. 2569"
+    assert period_words("ต.ค. 2565 ถึงกุย. 2566") == "ต.ค. 2565 ถึงก.ย. 2566"
+    assert period_words("กิจกรรมทุกเดือน") == "กิจกรรมทุกเดือน"  # letters of a word, no abbreviation
+
+
+def test_a_cited_code_ocr_read_as_letters_is_no_latin_speck():
+    from ita_extract.report.analysis_text import drop_latin_specks
+
+    assert drop_latin_specks("ระบุไว้ในคู่มือ (อ้างอิงจาก om) และ") == "ระบุไว้ในคู่มือ (อ้างอิงจาก om) และ"
+    assert drop_latin_specks("No Gift Policy (อ้างอิงจากome) นอกจากนี้") == "No Gift Policy (อ้างอิงจากome) นอกจากนี้"
+    assert drop_latin_specks("จัดทำสื่อ vwiecda ทุกเดือน") == "จัดทำสื่อ ทุกเดือน"

@@ -133,6 +133,9 @@ _RE_CODE_IN_TOKEN = re.compile(r"(?<![A-Za-z])[ieoIEO]\d+")
 #: Where a token's Latin letters may be a web or mail address or a term (``www.x.go.th``, ``e-mail``): text.
 _RE_ADDRESS = re.compile(r"[A-Za-z0-9][.@/:-][A-Za-z0-9]")
 _RE_LOWER_RUN = re.compile(r"[a-z]+")
+#: A cited code whose digits OCR read as letters (``oom)``, ``(oe``, ``om,``): a code's letter, or a bracket
+#: or a comma around it, as a citation has.
+_RE_GARBLED_CODE = re.compile(r"^[(\[]?[ieo]|.*[),]")
 #: The fewest and most characters of a token of Latin letters with no capital (``via``, ``eae``, ``vwiecda``)
 #: taken for specks alone: a longer one may be a word; a shorter one (``to`` for ``ข้อ``) only in a run of
 #: specks (:func:`drop_speck_runs`).
@@ -149,7 +152,10 @@ def _latin_speck(tok: str) -> str:
     if re.search(f"[{charset(LETTERS)}]", bare):
         if _RE_CODE_IN_TOKEN.search(tok):
             return tok  # a code joined to its words (``จากo12``): its letters are the code's
-        return _RE_LOWER_RUN.sub("", tok)
+        # a run opening with a code's letter is a code OCR garbled (``จากome)`` for ``จาก o๘)``): it stays
+        return _RE_LOWER_RUN.sub(lambda m: m.group() if m.group()[0] in "ieo" else "", tok)
+    if _RE_GARBLED_CODE.match(tok):
+        return tok
     return "" if LATIN_SPECK_MIN <= len(tok) <= LATIN_SPECK_MAX else tok
 
 
@@ -164,6 +170,8 @@ def drop_latin_specks(text: str) -> str:
     'ระบบ E-Service (อ้างอิงจาก o12, o13) และ No Gift Policy'
     >>> drop_latin_specks("ทาง www.abc.go.th และ e-mail"), drop_latin_specks("(อ้างอิงจากo12)")
     ('ทาง www.abc.go.th และ e-mail', '(อ้างอิงจากo12)')
+    >>> drop_latin_specks("(อ้างอิงจาก oom) และ"), drop_latin_specks("(อ้างอิงจากome) และ")  # codes OCR garbled
+    ('(อ้างอิงจาก oom) และ', '(อ้างอิงจากome) และ')
     """
     out = []
     for line in text.split("\n"):

@@ -680,9 +680,8 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
                 text = cell_text(c)
                 if c is not None and c.ocr:  # specks OCR read: lines of them, and signs left alone at the end
                     text = drop_trail_specks(drop_specks(drop_debris_lines(text)))
-                    if name != "period":  # a period's month OCR read as Latin letters (``aA.``) is read later
-                        text = drop_latin_specks(text)
-                    text = drop_stray_signs(text)
+                    if name != "period":  # a period's words are read by period_words, its month in Latin letters
+                        text = drop_stray_signs(drop_latin_specks(text))  # (``aA.``) by normalize.dates
                 f[name] = normalize_citations(text)
         last = f
         out.append(f)
@@ -722,9 +721,20 @@ PERIOD_WORDS = ("มกราคม", "กุมภาพันธ์", "มี�
 #: The most characters a word of a period's text may differ from the word it is (a mark added or lost,
 #: a lookalike consonant: ``ปืีงบประมาณ``, ``ปีจบประมาณ``), when no other word is as near.
 PERIOD_WORD_EDITS = 2
-_SARA_U = "\u0e38"
-_ABBR_BY_KEY = {a.replace(".", ""): a for a in PERIOD_ABBREVIATIONS}
-_RE_PERIOD_ABBR = re.compile(rf"(?<![{charset(LETTERS)}\u0e30-\u0e4e])[\u0e01-\u0e4e.]{{2,6}}\.")
+#: What OCR reads an abbreviation's stop as: itself, sara u or sara i (a dot below or above), a colon, a comma.
+_STOP_READ = "[.\u0e38\u0e34:,]"
+_THAI_SIGNS = "\u0e01-\u0e4e"
+
+
+def _abbreviation_pattern(abbr: str) -> str:
+    """A month's abbreviation with either stop read as another sign, the last one lost too (``กุย``)."""
+    head, tail = (re.escape(p) for p in abbr[:-1].split("."))
+    return rf"{head}(?:{_STOP_READ}{tail}(?:{_STOP_READ}|(?![{_THAI_SIGNS}]))|{tail}{_STOP_READ})"
+
+
+#: An abbreviation opens a word, or follows ถึง written against it (``ถึงกุย.``).
+_RE_PERIOD_ABBR = re.compile(rf"(?:(?<![{_THAI_SIGNS}])|(?<=ถึง))(?:" + "|".join(
+    f"(?P<m{i}>{_abbreviation_pattern(a)})" for i, a in enumerate(PERIOD_ABBREVIATIONS)) + ")")
 _RE_PERIOD_RUN = re.compile(r"[\u0e01-\u0e4e]{5,}")
 
 
@@ -738,8 +748,8 @@ def _period_word(run: str) -> str:
 
 
 def period_words(text: str) -> str:
-    """An OCR'd period's text with its words as a period spells them: a month's abbreviation whose dot
-    was read as sara u or lost (``กุย.``, ``ตุค.``, ``มีค.``), a month's name or the fiscal year's word
+    """An OCR'd period's text with its words as a period spells them: a month's abbreviation whose stop
+    was read as another sign or lost (``กุย.``, ``กิย.``, ``กุย:``, ``ตุค.``, ``มีค.``), a month's name or the fiscal year's word
     read with a mark or a letter off (``ปืีงบประมาณ``); numbers and other signs are left as read.
 
     >>> period_words("ต.ค. 2565 ถึง กุย. 2566"), period_words("ตุค. 2567 - ก.ย. 2568"), period_words("มีค. 2569")
@@ -748,10 +758,13 @@ def period_words(text: str) -> str:
     ('ตลอดปีงบประมาณ พ.ศ. 2571', 'ปีงบประมาณ 2570', '1 ตุลาคม 2566')
     >>> period_words("ไตรมาสที่ 2"), period_words("ทุกเดือน")  # no period word near
     ('ไตรมาสที่ 2', 'ทุกเดือน')
+    >>> period_words("ต.ค. 2568 - 30 กุย: 2569"), period_words("30 กิย. 2569"), period_words("ต.ค. 2568 กุย 2569")
+    ('ต.ค. 2568 - 30 ก.ย. 2569', '30 ก.ย. 2569', 'ต.ค. 2568 ก.ย. 2569')
+    >>> period_words("ต.ค. 2565 ถึงกุย. 2566"), period_words("เม.ย. - มิ.ย. 2568"), period_words("กิจกรรม กุยช่าย")
+    ('ต.ค. 2565 ถึงก.ย. 2566', 'เม.ย. - มิ.ย. 2568', 'กิจกรรม กุยช่าย')
     """
     def abbr(m: re.Match[str]) -> str:
-        tok = m.group()
-        return _ABBR_BY_KEY.get(tok.replace(".", "").replace(_SARA_U, ""), tok)
+        return next(PERIOD_ABBREVIATIONS[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
 
     text = _RE_PERIOD_ABBR.sub(abbr, text)
     return _RE_PERIOD_RUN.sub(lambda m: _period_word(m.group()), text)
