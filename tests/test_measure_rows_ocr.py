@@ -115,3 +115,11 @@ def test_a_cited_code_ocr_read_as_letters_is_no_latin_speck():
     assert drop_latin_specks("ระบุไว้ในคู่มือ (อ้างอิงจาก om) และ") == "ระบุไว้ในคู่มือ (อ้างอิงจาก om) และ"
     assert drop_latin_specks("No Gift Policy (อ้างอิงจากome) นอกจากนี้") == "No Gift Policy (อ้างอิงจากome) นอกจากนี้"
     assert drop_latin_specks("จัดทำสื่อ vwiecda ทุกเดือน") == "จัดทำสื่อ ทุกเดือน"
+
+
+def test_a_zero_read_beside_a_cited_codes_letter_is_dropped_on_a_scan():
+    from ita_extract.report.records import split_analysis
+
+    text = "สาเหตุ : บุคลากรไม่ทราบแผน\nแนวทางการพัฒนา : เผยแพร่แผน (อ้างอิงจาก 0 o29 และ 0o30) ภายใน 10 วัน"
+    assert split_analysis(text, ocr=True).guideline == "เผยแพร่แผน (อ้างอิงจาก o29 และ o30) ภายใน 10 วัน"
+    assert "0 o29" in split_analysis(text).guideline  # a text layer as printed

@@ -221,6 +221,20 @@ def drop_stray_signs(text: str) -> str:
     return _RE_STRAY_SIGN.sub(sub, text)
 
 
+#: A zero standing before a cited code's letter (``จาก 0 o29``, ``0o8``): the code's ``o`` read a second
+#: time, as a digit, from the same ink; no number is written against a code.
+_RE_CODE_ECHO = re.compile(r"(?<![0-9๐-๙.,/])0\s?(?=o[0-9๐-๙])")
+
+
+def drop_code_echo(text: str) -> str:
+    """An OCR'd text without the zero read beside a cited code's letter.
+
+    >>> drop_code_echo("(อ้างอิงจาก 0 o29 และ 0o30)"), drop_code_echo("ข้อ 10 o12 และ 2.0 o3")
+    ('(อ้างอิงจาก o29 และ o30)', 'ข้อ 10 o12 และ 2.0 o3')
+    """
+    return _RE_CODE_ECHO.sub("", text)
+
+
 def drop_specks(text: str) -> str:
     """An OCR'd part's text without its runs of specks inside lines (:func:`drop_speck_runs`), and without
     the lines that held nothing else; a text that is nothing else stays.
