@@ -128,6 +128,113 @@ def drop_speck_runs(line: str) -> str:
     return " ".join(t for k, t in enumerate(toks) if k not in drop and t)
 
 
+#: A question code (``o12``, ``i3``) inside a token: Latin letters that are text.
+_RE_CODE_IN_TOKEN = re.compile(r"(?<![A-Za-z])[ieoIEO]\d+")
+#: Where a token's Latin letters may be a web or mail address or a term (``www.x.go.th``, ``e-mail``): text.
+_RE_ADDRESS = re.compile(r"[A-Za-z0-9][.@/:-][A-Za-z0-9]")
+_RE_LOWER_RUN = re.compile(r"[a-z]+")
+#: A cited code whose digits OCR read as letters (``oom)``, ``(oe``, ``om,``): a code's letter, or a bracket
+#: or a comma around it, as a citation has.
+_RE_GARBLED_CODE = re.compile(r"^[(\[]?[ieo]|.*[),]")
+#: The fewest and most characters of a token of Latin letters with no capital (``via``, ``eae``, ``vwiecda``)
+#: taken for specks alone: a longer one may be a word; a shorter one (``to`` for ``ข้อ``) only in a run of
+#: specks (:func:`drop_speck_runs`).
+LATIN_SPECK_MIN, LATIN_SPECK_MAX = 3, 8
+
+
+def _latin_speck(tok: str) -> str:
+    """``tok`` without the Latin letters a stamp's or a signature's strokes were read as: a token of them
+    alone with no capital (a report's Latin words are names and terms, ``E-Service``, ``No Gift Policy``)
+    goes, and in a token of Thai letters they go, the rest stays."""
+    bare = _RE_CODE_IN_TOKEN.sub("", tok)
+    if not _RE_LOWER_RUN.search(bare) or re.search("[A-Z]", bare) or _RE_ADDRESS.search(bare):
+        return tok
+    if re.search(f"[{charset(LETTERS)}]", bare):
+        if _RE_CODE_IN_TOKEN.search(tok):
+            return tok  # a code joined to its words (``จากo12``): its letters are the code's
+        # a run opening with a code's letter is a code OCR garbled (``จากome)`` for ``จาก o๘)``): it stays
+        return _RE_LOWER_RUN.sub(lambda m: m.group() if m.group()[0] in "ieo" else "", tok)
+    if _RE_GARBLED_CODE.match(tok):
+        return tok
+    return "" if LATIN_SPECK_MIN <= len(tok) <= LATIN_SPECK_MAX else tok
+
+
+def drop_latin_specks(text: str) -> str:
+    """An OCR'd cell's words without the Latin letters no Thai report writes: lowercase ones with no
+    capital in their word, that are no question code (:func:`_latin_speck`). Codes, capitalised words,
+    addresses stay.
+
+    >>> drop_latin_specks("พัฒนา\\n, via 3 8 aa ช่องทางการให้บริการ"), drop_latin_specks("การมอบ veฉ« หมายงาน")
+    ('พัฒนา\\n, 3 8 aa ช่องทางการให้บริการ', 'การมอบ ฉ« หมายงาน')
+    >>> drop_latin_specks("ระบบ E-Service (อ้างอิงจาก o12, o13) และ No Gift Policy")
+    'ระบบ E-Service (อ้างอิงจาก o12, o13) และ No Gift Policy'
+    >>> drop_latin_specks("ทาง www.abc.go.th และ e-mail"), drop_latin_specks("(อ้างอิงจากo12)")
+    ('ทาง www.abc.go.th และ e-mail', '(อ้างอิงจากo12)')
+    >>> drop_latin_specks("(อ้างอิงจาก oom) และ"), drop_latin_specks("(อ้างอิงจากome) และ")  # codes OCR garbled
+    ('(อ้างอิงจาก oom) และ', '(อ้างอิงจากome) และ')
+    """
+    out = []
+    for line in text.split("\n"):
+        toks = [_latin_speck(t) if t else t for t in line.split(" ")]
+        kept = " ".join(t for t, orig in zip(toks, line.split(" ")) if t or not orig)
+        out.append(kept if kept.strip() or not line.strip() else line)
+    return "\n".join(out)
+
+
+_THAI_LETTER = "\u0e01-\u0e2e\u0e40-\u0e44"  # consonants and lead vowels: where a Thai word opens
+_THAI_RUN = "\u0e01-\u0e3a\u0e40-\u0e4e"
+#: Signs a speck was read as, standing in Thai words where no Thai text writes them: a quote or a comma
+#: between two letters, a full stop after a word of three letters or more with a vowel (an abbreviation's
+#: stop follows one or two letters, ``ก.ย.``, ``มี.ค.``, or bare consonants, ``สนง.``), one of them alone
+#: between two words, or opening a line before a letter.
+_RE_STRAY_SIGN = re.compile(
+    rf"(?<=[{_THAI_RUN}])['`‘’,](?=[{_THAI_LETTER}])"
+    rf"|(?<=[{_THAI_RUN}]{{3}})(?P<stop>\.)(?=[{_THAI_LETTER}])"
+    rf"|(?<=[{_THAI_RUN}]) [.,'`‘’](?= [{_THAI_LETTER}])"
+    rf"|(?<=[{_THAI_RUN}])['`‘’](?= ?[{_THAI_LETTER}])"
+    rf"|^[^\S\n]*[.,'`‘’]+[^\S\n]*(?=[{_THAI_LETTER}])", re.MULTILINE)
+
+
+_RE_WORD_BEFORE = re.compile(rf"[{_THAI_RUN}]+$")
+_RE_VOWEL_OR_MARK = re.compile("[\u0e30-\u0e3a\u0e40-\u0e4e]")
+
+
+def drop_stray_signs(text: str) -> str:
+    """An OCR'd text without the full stops, commas and quotes specks made inside its Thai words.
+
+    >>> drop_stray_signs("ประเมิน'ผล ทั่วถึง.นอกจากนี้ ร้อง.เรียน มารับ,บริการ"), drop_stray_signs(".กองนโยบาย\\n'เผยแพร่")
+    ('ประเมินผล ทั่วถึงนอกจากนี้ ร้องเรียน มารับบริการ', 'กองนโยบาย\\nเผยแพร่')
+    >>> drop_stray_signs("ต.ค. 2568 - ก.ย. 2569"), drop_stray_signs("มี.ค.-เม.ย. 2569"), drop_stray_signs("1.ประชุม 2.อบรม")
+    ('ต.ค. 2568 - ก.ย. 2569', 'มี.ค.-เม.ย. 2569', '1.ประชุม 2.อบรม')
+    >>> drop_stray_signs("สนง.ปลัด อบต.บ้านนา"), drop_stray_signs("จัด.ทำ")
+    ('สนง.ปลัด อบต.บ้านนา', 'จัดทำ')
+    >>> drop_stray_signs("ข้าราชการ, ลูกจ้าง (อ้างอิงจาก o12, o13) E-Service, และ"), drop_stray_signs("ปีงบประมาณ . พ.ศ. 2567")
+    ('ข้าราชการ, ลูกจ้าง (อ้างอิงจาก o12, o13) E-Service, และ', 'ปีงบประมาณ พ.ศ. 2567')
+    """
+    def sub(m: re.Match[str]) -> str:
+        if m.group("stop") is None:
+            return ""
+        word = _RE_WORD_BEFORE.search(text, 0, m.start())
+        # a word has a vowel or a mark; an abbreviation's letters (``สนง.``, ``อบต.``) have none
+        return "" if word and _RE_VOWEL_OR_MARK.search(word.group()) else m.group()
+
+    return _RE_STRAY_SIGN.sub(sub, text)
+
+
+#: A zero standing before a cited code's letter (``จาก 0 o29``, ``0o8``): the code's ``o`` read a second
+#: time, as a digit, from the same ink; no number is written against a code.
+_RE_CODE_ECHO = re.compile(r"(?<![0-9๐-๙.,/])0\s?(?=o[0-9๐-๙])")
+
+
+def drop_code_echo(text: str) -> str:
+    """An OCR'd text without the zero read beside a cited code's letter.
+
+    >>> drop_code_echo("(อ้างอิงจาก 0 o29 และ 0o30)"), drop_code_echo("ข้อ 10 o12 และ 2.0 o3")
+    ('(อ้างอิงจาก o29 และ o30)', 'ข้อ 10 o12 และ 2.0 o3')
+    """
+    return _RE_CODE_ECHO.sub("", text)
+
+
 def drop_specks(text: str) -> str:
     """An OCR'd part's text without its runs of specks inside lines (:func:`drop_speck_runs`), and without
     the lines that held nothing else; a text that is nothing else stays.

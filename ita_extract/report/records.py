@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from extract.text.layout import Cell
 from normalize import questionnaire
@@ -18,10 +19,10 @@ from normalize.catalog import snap_question
 from normalize.citations import checked_references
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period, period_open_end
-from normalize.indicators import CANONICAL, tool_for_indicator
+from normalize.indicators import CANONICAL, parse_indicator_heading, tool_for_indicator
 from normalize.thai import normalize_text
 from normalize.thaichars import LETTERS, charset
-from ita_extract.report.analysis_text import (cause_after_quote, drop_specks, drop_trail_specks, question_wordings,
+from ita_extract.report.analysis_text import (cause_after_quote, drop_code_echo, drop_latin_specks, drop_specks, drop_stray_signs, drop_trail_specks, question_wordings,
                                               quoted_question, trim_debris)
 from ita_extract.report.labels import CAUSE, GUIDELINE, LOWEST, find_labels, guideline_opening, guideline_text_start, is_label_only, opens_with_label
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
@@ -108,6 +109,8 @@ def split_analysis(text: str, ocr: bool = False) -> AnalysisParts:
     for i, m in enumerate(marks):
         stop = marks[i + 1].start if i + 1 < len(marks) else len(text)
         part = trim_debris(normalize_text(text[m.end:stop]), ocr)
+        if ocr and m.kind != LOWEST:  # the lowest question's codes OCR garbled into letters (``ile``) are read later
+            part = drop_code_echo(drop_stray_signs(drop_latin_specks(part)))
         parts[m.kind] = trim_debris(drop_specks(part), ocr) if ocr else part
     if ocr and parts.get(GUIDELINE):
         parts[GUIDELINE] = parts[GUIDELINE][guideline_text_start(parts[GUIDELINE]):]
@@ -118,7 +121,8 @@ def split_analysis(text: str, ocr: bool = False) -> AnalysisParts:
     if not marks:
         parts[LOWEST] = ""
         if not _RE_NONE.match(text):
-            parts[GUIDELINE] = normalize_text(drop_specks(text) if ocr else text)
+            parts[GUIDELINE] = normalize_text(drop_specks(drop_code_echo(drop_stray_signs(drop_latin_specks(text))))
+                                              if ocr else text)
     elif head and LOWEST not in parts:
         parts[LOWEST] = head
 
@@ -677,6 +681,8 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
                 text = cell_text(c)
                 if c is not None and c.ocr:  # specks OCR read: lines of them, and signs left alone at the end
                     text = drop_trail_specks(drop_specks(drop_debris_lines(text)))
+                    if name != "period":  # a period's words are read by period_words, its month in Latin letters
+                        text = drop_code_echo(drop_stray_signs(drop_latin_specks(text)))  # (``aA.``) by normalize.dates
                 f[name] = normalize_citations(text)
         last = f
         out.append(f)
@@ -709,6 +715,84 @@ def _speck_row(row: list[Cell | None], f: dict[str, str]) -> bool:
     return not f.get("measure") and len(own) <= MAX_SPECK_ROW
 
 
+#: The words a period's text is made of (the month abbreviations and names, the fiscal year's words).
+PERIOD_ABBREVIATIONS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+PERIOD_WORDS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
+                "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม", "ปีงบประมาณ", "ตลอดปีงบประมาณ")
+#: The most characters a word of a period's text may differ from the word it is (a mark added or lost,
+#: a lookalike consonant: ``ปืีงบประมาณ``, ``ปีจบประมาณ``), when no other word is as near.
+PERIOD_WORD_EDITS = 2
+#: What OCR reads an abbreviation's stop as: itself, sara u or sara i (a dot below or above), a colon, a comma.
+_STOP_READ = "[.\u0e38\u0e34:,]"
+_THAI_SIGNS = "\u0e01-\u0e4e"
+
+
+def _abbreviation_pattern(abbr: str) -> str:
+    """A month's abbreviation with either stop read as another sign, the last one lost too (``กุย``)."""
+    head, tail = (re.escape(p) for p in abbr[:-1].split("."))
+    return rf"{head}(?:{_STOP_READ}{tail}(?:{_STOP_READ}|(?![{_THAI_SIGNS}]))|{tail}{_STOP_READ})"
+
+
+#: An abbreviation opens a word, or follows ถึง written against it (``ถึงกุย.``).
+_RE_PERIOD_ABBR = re.compile(rf"(?:(?<![{_THAI_SIGNS}])|(?<=ถึง))(?:" + "|".join(
+    f"(?P<m{i}>{_abbreviation_pattern(a)})" for i, a in enumerate(PERIOD_ABBREVIATIONS)) + ")")
+_RE_PERIOD_RUN = re.compile(r"[\u0e01-\u0e4e]{5,}")
+
+
+def _period_word(run: str) -> str:
+    if run in PERIOD_WORDS:
+        return run
+    ranked = sorted((Levenshtein.distance(run, w), w) for w in PERIOD_WORDS)
+    if ranked[0][0] > PERIOD_WORD_EDITS or ranked[0][0] * 4 > len(ranked[0][1]) or ranked[1][0] == ranked[0][0]:
+        return run
+    return ranked[0][1]
+
+
+def period_words(text: str) -> str:
+    """An OCR'd period's text with its words as a period spells them: a month's abbreviation whose stop
+    was read as another sign or lost (``กุย.``, ``กิย.``, ``กุย:``, ``ตุค.``, ``มีค.``), a month's name or the fiscal year's word
+    read with a mark or a letter off (``ปืีงบประมาณ``); numbers and other signs are left as read.
+
+    >>> period_words("ต.ค. 2565 ถึง กุย. 2566"), period_words("ตุค. 2567 - ก.ย. 2568"), period_words("มีค. 2569")
+    ('ต.ค. 2565 ถึง ก.ย. 2566', 'ต.ค. 2567 - ก.ย. 2568', 'มี.ค. 2569')
+    >>> period_words("ตลอดปืีงบประมาณ พ.ศ. 2571"), period_words("ปืจบประมาณ 2570"), period_words("1 ตุลาคม 2566")
+    ('ตลอดปีงบประมาณ พ.ศ. 2571', 'ปีงบประมาณ 2570', '1 ตุลาคม 2566')
+    >>> period_words("ไตรมาสที่ 2"), period_words("ทุกเดือน")  # no period word near
+    ('ไตรมาสที่ 2', 'ทุกเดือน')
+    >>> period_words("ต.ค. 2568 - 30 กุย: 2569"), period_words("30 กิย. 2569"), period_words("ต.ค. 2568 กุย 2569")
+    ('ต.ค. 2568 - 30 ก.ย. 2569', '30 ก.ย. 2569', 'ต.ค. 2568 ก.ย. 2569')
+    >>> period_words("ต.ค. 2565 ถึงกุย. 2566"), period_words("เม.ย. - มิ.ย. 2568"), period_words("กิจกรรม กุยช่าย")
+    ('ต.ค. 2565 ถึงก.ย. 2566', 'เม.ย. - มิ.ย. 2568', 'กิจกรรม กุยช่าย')
+    """
+    def abbr(m: re.Match[str]) -> str:
+        return next(PERIOD_ABBREVIATIONS[int(k[1:])] for k, v in m.groupdict().items() if v is not None)
+
+    text = _RE_PERIOD_ABBR.sub(abbr, text)
+    return _RE_PERIOD_RUN.sub(lambda m: _period_word(m.group()), text)
+
+
+def _heading_row(f: dict[str, str]) -> bool:
+    """Whether an OCR'd measures row is no measure: it names no steps, period nor unit, and its measure
+    cell is empty or holds the indicator's heading (a line of it read into the table's first row, specks
+    of a stamp beside it); its finding is a merged cell's, shared with the rows below.
+
+    >>> _heading_row({"measure": "ณัฆ3 aw 8\\nตัวชวัดท 1 การปฏิบัติหน่าท", "finding": "บุคลากรบางส่วน", "steps": "",
+    ...               "period": "", "responsible": ""})
+    True
+    >>> _heading_row({"measure": "", "finding": "ผู้รับบริการบางราย", "steps": "", "period": "", "responsible": ""})
+    True
+    >>> _heading_row({"measure": "จัดทำคู่มือ", "finding": "", "steps": "", "period": "", "responsible": ""})
+    False
+    >>> _heading_row({"measure": "", "finding": "ผู้รับบริการบางราย", "steps": "", "period": "ต.ค. 68",
+    ...               "responsible": ""})
+    False
+    """
+    if f.get("steps") or f.get("period") or f.get("responsible"):
+        return False
+    measure = f.get("measure") or ""
+    return not measure.strip() or any(parse_indicator_heading(ln) for ln in measure.split("\n"))
+
+
 def measure_rows(t: IndicatorTable, indicator: int,
                  fiscal_year: int | None = None) -> tuple[list[MeasureRow], list[Problem]]:
     """The measure rows of one measures table, numbered from 1; ``fiscal_year`` (the report's)
@@ -717,10 +801,12 @@ def measure_rows(t: IndicatorTable, indicator: int,
     problems: list[Problem] = []
     ocr = any(c is not None and c.ocr for row in t.rows for c in row)
     for row, page, f in zip(t.rows, t.row_pages, _merged_values(t)):
-        if not any(f.values()) or _speck_row(row, f):
+        if not any(f.values()) or _speck_row(row, f) or (ocr and _heading_row(f)):
             continue
         if ocr and f["finding"]:
             f = {**f, "finding": quoted_question(f["finding"], fiscal_year)}
+        if ocr and f["period"]:
+            f = {**f, "period": period_words(f["period"])}
         start, end = parse_period(f["period"], fiscal_year=fiscal_year) if f["period"] else (None, None)
         seq = len(rows) + 1
         rows.append(MeasureRow(
