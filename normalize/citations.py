@@ -146,7 +146,11 @@ def _misread_of(fiscal_year: int, read: str, words: str) -> str | None:
     when they hardly name ``read`` itself."""
     near = [code for code, _ in _items(fiscal_year) if _one_digit_apart(code, read)]
     named = item_named(fiscal_year, words, [read, *near]) if near else None
-    return named if named not in (None, read) and _hardly_named(fiscal_year, read, words) else None
+    if named in (None, read) or not _hardly_named(fiscal_year, read, words):
+        return None
+    # words that plainly name another item of the year, not one digit away, name no misread
+    # ("เผยแพร่แผนดำเนินงานประจำปี (อ้างอิงจาก o6 o10)" names o10, not o36 by a stretch of ประจำปี)
+    return named if item_named(fiscal_year, words) in (None, named) else None
 
 
 def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int] = ()) -> CheckedReferences:
@@ -186,7 +190,14 @@ def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int]
                 items[0] = misread
         elif (named := item_named(fiscal_year, words) if words.strip() else None) is not None:
             after = items[1] if len(items) > 1 else None
-            if after and _misread_of(fiscal_year, after, words) == named \
+            pair = after and QuestionCode.of(after) is not None and named in (
+                QuestionCode.of(after).next().format(), _before(after))
+            if after and named != after and not pair and not _hardly_named(fiscal_year, after, words):
+                # "ทรัพยากรบุคคล (อ้างอิงจาก 0 o25)" after words that name o25 as well as o27 (no item cited
+                # beside o25): the 0 is the circle of o25 read twice, no code of its own
+                notes.append(f"A lone 0 before {after}, which the words before name too, was read as its circle.")
+                items = items[1:]
+            elif after and _misread_of(fiscal_year, after, words) == named \
                     and QuestionCode.of(named).next().format() != after:
                 # "0 o11" after words naming o16: a stray circle before o16 misread (o16 cited with o17 reads "0 o17")
                 notes.append(_note_misread(fiscal_year, after, named))
@@ -229,6 +240,11 @@ def _pair_misreads(fiscal_year: int, items: Sequence[str | None], words: str) ->
             and _one_digit_apart(codes[0], before) and codes[1] in known and _hardly_named(fiscal_year, codes[0], words):
         out[0] = before
     return out if len(out) == 1 else {}
+
+
+def _before(code: str) -> str | None:
+    q = QuestionCode.of(code)
+    return f"{q.letter}{q.number - 1}" if q is not None and q.number > 1 else None
 
 
 def _note_misread(fiscal_year: int, read: str, named: str) -> str:

@@ -170,3 +170,20 @@ def test_a_speck_read_as_a_point_inside_a_cited_item_is_no_part_of_it():
     assert oit_references("รายงานผล (อ้างอิงจาก 0.7) ให้") == ["o7"]
     assert oit_references("(อ้างอิงจาก o14.,015) ให้") == ["o14", "o15"]  # a point beside a comma: two items
     assert oit_references("(อ้างอิงจาก o1. และเผยแพร่") == ["o1"]  # a point and no digit after it
+
+
+def test_a_lone_zero_before_a_code_the_words_name_too_is_its_circle():
+    # the words name o27 best, and o25 (นโยบายการบริหารทรัพยากรบุคคล) well: no item of its own before o25
+    text = "เปิดเผยหลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล (อ้างอิงจาก 0 o25) ให้บุคลากรรับทราบ"
+    assert checked_references(text, 2566).references == ("o25",)
+    # a lone 0 before an item whose neighbour the words name: the neighbour lost its digits
+    text = "รายงานผลการดำเนินการเพื่อจัดการความเสี่ยง (อ้างอิงจาก 0 o38) ภายใน"
+    assert checked_references(text, 2566).references == ("o37", "o38")
+
+
+def test_no_misread_is_read_where_the_words_plainly_name_an_item_not_one_digit_away():
+    # "ประจำปี" and "การประเมิน" stretch o36 (การประเมินความเสี่ยงการทุจริตประจำปี), one digit from o6;
+    # the words name o10 (แผนดำเนินงานประจำปี) whole
+    words = "ให้ครบถ้วนตามหลักเกณฑ์การประเมิน\nเผยแพร่แผนดำเนินงานประจำปี "
+    assert item_named(2565, words) == "o10"
+    assert "o36" not in checked_references(words + "(อ้างอิงจาก o6) และ", 2565).references
