@@ -38,7 +38,7 @@ MARGIN = 1.0
 #: parser infers October and September alike where a month is unread).
 PART_YEAR_COST = 1.0
 #: How many periods, nearest by plain edit distance, are weighed by the finer one.
-SHORTLIST = 60
+SHORTLIST = 30
 
 _FISCAL_FORMS = ("ปีงบประมาณ {}", "ปีงบประมาณ พ.ศ. {}", "ตลอดปีงบประมาณ {}", "ตลอดปีงบประมาณ พ.ศ. {}")
 _RE_SIGN = re.compile(r"(?<=\S)\s*(?:-|–|—|ถึง)+\s*(?=\S)")
@@ -108,6 +108,12 @@ def _periods(fiscal_year: int, sign: str) -> tuple[tuple[str, ...], tuple[tuple[
     return tuple(texts), tuple(dates)
 
 
+@lru_cache(maxsize=16)
+def _index(fiscal_year: int, sign: str) -> dict[str, int]:
+    texts, _ = _periods(fiscal_year, sign)
+    return {t: k for k, t in reversed(list(enumerate(texts)))}
+
+
 def _sub_cost(a: str, b: str) -> float:
     if a == b:
         return 0.0
@@ -164,6 +170,10 @@ def nearest_period(text: str, fiscal_year: int | None) -> NearestPeriod | None:
     scored = []
     for sign in _signs(read):
         texts, dates = _periods(fiscal_year, sign)
+        exact = _index(fiscal_year, sign).get(read)
+        if exact is not None:  # printed as read (most cells): nothing to weigh
+            start, end, _ = dates[exact]
+            return NearestPeriod(read, start, end, 0.0, True)
         shortlist = process.extract(read, texts, scorer=Levenshtein.distance, limit=SHORTLIST)
         scored += [(_cost(read, printed) + (0 if dates[k][2] else PART_YEAR_COST), printed, dates[k][:2])
                    for printed, _, k in shortlist]
