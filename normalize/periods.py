@@ -114,6 +114,21 @@ def _index(fiscal_year: int, sign: str) -> dict[str, int]:
     return {t: k for k, t in reversed(list(enumerate(texts)))}
 
 
+@lru_cache(maxsize=16)
+def _ends(fiscal_year: int) -> tuple[frozenset[date], frozenset[date]]:
+    _, dates = _periods(fiscal_year, " - ")
+    return frozenset(d[0] for d in dates), frozenset(d[1] for d in dates)
+
+
+def _printable(fiscal_year: int | None, start: date | None, end: date | None) -> bool:
+    """Whether some period of the grammar, in the fiscal years around ``fiscal_year``, starts on
+    ``start`` and some ends on ``end`` (an end not read is no evidence)."""
+    if not fiscal_year:
+        return True
+    starts, ends = _ends(fiscal_year)
+    return (start is None or start in starts) and (end is None or end in ends)
+
+
 def _sub_cost(a: str, b: str) -> float:
     if a == b:
         return 0.0
@@ -190,7 +205,8 @@ def repaired_period(text: str, fiscal_year: int | None, start: date | None,
     as the nearest period the grammar prints (:func:`nearest_period`), when that costs little and:
 
     * gives the dates read (two readings agree: the text is repaired, ``กุย.`` is ``ก.ย.``);
-    * or, an end unread, is surely nearest and keeps the end that was read.
+    * or, an end unread, is surely nearest and keeps the end that was read; dates that no period
+      of the grammar gives for those years (a range to 30 May, a year 2550) are unread.
 
     A period printed with one end only (``ตั้งแต่``, ``ภายใน``), or one that differs from the nearest
     in spaces only, is kept as read.
@@ -199,12 +215,17 @@ def repaired_period(text: str, fiscal_year: int | None, start: date | None,
     'ต.ค. 2565 ถึง ก.ย. 2566'
     >>> repaired_period("ต.ค.วฒ - ลุย. 68", 2567, None, None)
     ('ต.ค. 67 - ก.ย. 68', datetime.date(2024, 10, 1), datetime.date(2025, 9, 30))
+    >>> repaired_period("1/10/2565 - 30/5/2566", 2565, date(2022, 10, 1), date(2023, 5, 30))[0]
+    '1/10/2565 - 30/9/2566'
     >>> repaired_period("ตั้งแต่ ต.ค. 2568", 2568, date(2025, 10, 1), None)[0]
     'ตั้งแต่ ต.ค. 2568'
     """
     near = nearest_period(text, fiscal_year)
     if near is None or near.cost > MAX_COST_SHARE * len(near.text) or period_open_end(text):
         return text, start, end
+    if near.sure and not _printable(fiscal_year, start, end):
+        # dates no period of the grammar gives ("1/10/2565 - 30/5/2566": 9 read as 5; "2550"): misread
+        start = end = None
     if start is not None and end is not None:
         if (near.start, near.end) != (start, end):
             return text, start, end

@@ -23,6 +23,9 @@ from normalize.periods import nearest_period, repaired_period
     ("อ1/10/25ฒ0-30/9/2571", 2570, ("1/10/2570-30/9/2571", date(2027, 10, 1), date(2028, 9, 30))),
     # an end day that lost its 0, a year that lost its 2
     ("1/10/2566 ถึง 3/9/567", 2566, ("1/10/2566 ถึง 30/9/2567", date(2023, 10, 1), date(2024, 9, 30))),
+    # dates no period prints: a range to 30 May (9 read as 5), a year no fiscal year near the report's names
+    ("1/10/2565 - 30/5/2566", 2565, ("1/10/2565 - 30/9/2566", date(2022, 10, 1), date(2023, 9, 30))),
+    ("ม.ค. -มี.ค. 2550", 2569, ("ม.ค. -มี.ค. 2570", date(2027, 1, 1), date(2027, 3, 31))),
 ])
 def test_a_garbled_period_is_the_nearest_the_grammar_prints(read, fiscal_year, want):
     assert parse_period(read, fiscal_year=fiscal_year) != want[1:]  # the old reading lost a date
