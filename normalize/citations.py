@@ -206,6 +206,11 @@ def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int]
                 notes.append(f"A citation read with no code, after words that name {named} "
                              f"({_label(fiscal_year, named)}), was taken as {named}.")
                 items[0:1] = [named]
+        lost = _lost_second(fiscal_year, items, text[cite.start:cite.end])
+        if lost:
+            notes.append(f"A citation of two items whose second was read as no code (after {items[0]}) was taken "
+                         f"as {lost}, the item next to {items[0]}: a plan and its report are cited together.")
+            items[1] = lost
         for k, fixed in _pair_misreads(fiscal_year, items, words).items():
             notes.append(f"{items[k]} cited beside {items[k - 1] if k else items[1]}, one digit away from the item "
                          f"next to it ({fixed}) and hardly named by the words before: read as a misread of it.")
@@ -214,6 +219,17 @@ def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int]
             if code and code not in refs:
                 refs.append(code)
     return CheckedReferences(tuple(refs), tuple(notes))
+
+
+def _lost_second(fiscal_year: int, items: Sequence[str | None], cited: str) -> str | None:
+    """The item after the first of a citation of two, listed (a comma, และ), whose second OCR read as
+    no code (``000,000`` after words naming o10, ``o10,0``): the first's neighbour, when it is an item
+    of the year (a ``0`` after a code with no list sign is a speck)."""
+    if len(items) != 2 or not items[0] or items[1] is not None or QuestionCode.of(items[0]) is None \
+            or not re.search(r",|และ", cited):
+        return None
+    after = QuestionCode.of(items[0]).next().format()
+    return after if after in dict(_items(fiscal_year)) and items[0] in dict(_items(fiscal_year)) else None
 
 
 def _pair_misreads(fiscal_year: int, items: Sequence[str | None], words: str) -> dict[int, str]:

@@ -187,3 +187,10 @@ def test_no_misread_is_read_where_the_words_plainly_name_an_item_not_one_digit_a
     words = "ให้ครบถ้วนตามหลักเกณฑ์การประเมิน\nเผยแพร่แผนดำเนินงานประจำปี "
     assert item_named(2565, words) == "o10"
     assert "o36" not in checked_references(words + "(อ้างอิงจาก o6) และ", 2565).references
+
+
+def test_a_listed_second_item_read_as_no_code_is_the_first_ones_neighbour():
+    text = "กำหนดโครงการตามแผนดำเนินงานประจำปี (อ้างอิงจาก 000,000) และรายงาน"  # o10 named, o11 lost
+    assert checked_references(text, 2565).references == ("o10", "o11")
+    # a 0 after a code with no list sign is a speck
+    assert checked_references("ตามแผนดำเนินงานประจำปี (อ้างอิงจาก o10 0) และ", 2565).references == ("o10",)
