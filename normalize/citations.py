@@ -37,6 +37,7 @@ from rapidfuzz.distance import Levenshtein
 
 from normalize import questionnaire
 from normalize.codes import QuestionCode, citations
+from normalize.thaichars import DIGIT_LOOKALIKES
 
 __all__ = ["NAMING_WINDOW", "CheckedReferences", "checked_references", "item_named"]
 
@@ -211,7 +212,10 @@ def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int]
             notes.append(f"A citation of two items whose second was read as no code (after {items[0]}) was taken "
                          f"as {lost}, the item next to {items[0]}: a plan and its report are cited together.")
             items[1] = lost
-        for k, fixed in _pair_misreads(fiscal_year, items, words).items():
+        cited = text[cite.start:cite.end + 1]  # with the sign after it
+        # a code read on into a letter Tesseract writes for a digit ("o1ฒ"): a digit of it was lost
+        cut = {c for c in items if c and re.search(re.escape(c) + f"[{DIGIT_LOOKALIKES}]", cited)}
+        for k, fixed in _pair_misreads(fiscal_year, items, words, cut).items():
             notes.append(f"{items[k]} cited beside {items[k - 1] if k else items[1]}, one digit away from the item "
                          f"next to it ({fixed}) and hardly named by the words before: read as a misread of it.")
             items[k] = fixed
@@ -232,7 +236,8 @@ def _lost_second(fiscal_year: int, items: Sequence[str | None], cited: str) -> s
     return after if after in dict(_items(fiscal_year)) and items[0] in dict(_items(fiscal_year)) else None
 
 
-def _pair_misreads(fiscal_year: int, items: Sequence[str | None], words: str) -> dict[int, str]:
+def _pair_misreads(fiscal_year: int, items: Sequence[str | None], words: str,
+                   cut: Collection[str] = ()) -> dict[int, str]:
     """The items of a citation of two that misread the item next to the other (``o10 ,o1`` for
     ``o10 ,o11``, ``o23,o25`` for ``o23,o24``, ``o1 และ o12`` for ``o11 และ o12``): a questionnaire
     lists an item's plan and its report side by side and a guideline cites them together. Only an
@@ -249,11 +254,12 @@ def _pair_misreads(fiscal_year: int, items: Sequence[str | None], words: str) ->
     out = {}
     after = first.next().format()
     if second.number != first.number + 1 and after in known and _one_digit_apart(codes[1], after) \
-            and codes[0] in known and _hardly_named(fiscal_year, codes[1], words):
+            and codes[0] in known and (codes[1] in cut or _hardly_named(fiscal_year, codes[1], words)):
         out[1] = after
     before = f"{second.letter}{second.number - 1}"
     if second.number > 1 and first.number != second.number - 1 and before in known \
-            and _one_digit_apart(codes[0], before) and codes[1] in known and _hardly_named(fiscal_year, codes[0], words):
+            and _one_digit_apart(codes[0], before) and codes[1] in known \
+            and (codes[0] in cut or _hardly_named(fiscal_year, codes[0], words)):
         out[0] = before
     return out if len(out) == 1 else {}
 

@@ -194,3 +194,10 @@ def test_a_listed_second_item_read_as_no_code_is_the_first_ones_neighbour():
     assert checked_references(text, 2565).references == ("o10", "o11")
     # a 0 after a code with no list sign is a speck
     assert checked_references("ตามแผนดำเนินงานประจำปี (อ้างอิงจาก o10 0) และ", 2565).references == ("o10",)
+
+
+def test_an_item_of_a_pair_read_on_into_a_digit_lookalike_lost_a_digit():
+    # o1 holds "สร้าง" and "หน้าที่" of the words, yet "o1ฒ" is a code of two digits read short
+    text = "จัดกิจกรรมเสริมสร้างจิตสำนึกในการปฏิบัติหน้าที่ตามประมวลจริยธรรม (อ้างอิงจาก o16 และ o1ฒ) ให้"
+    assert checked_references(text, 2567).references == ("o16", "o17")
+    assert checked_references(text.replace("o1ฒ", "o1"), 2567).references == ("o16", "o1")
