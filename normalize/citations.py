@@ -142,11 +142,35 @@ def _one_digit_apart(a: str, b: str) -> bool:
     return a[0] == b[0] and Levenshtein.distance(a[1:], b[1:]) == 1
 
 
+#: A code no item of the year bears is the near item whose text the words cover so many times the
+#: share of any other near item's.
+COVERED_RATIO = 1.4
+#: ... and at least this share of its text (and NAMED_CHARS characters).
+COVERED_SHARE = 0.6
+
+
+def _most_covered(fiscal_year: int, words: str, near: Collection[str]) -> str | None:
+    """Of the items ``near`` a code no item bears (``o67``: o6, o7), the one the words name plainly by
+    the share of its text they hold, well ahead of the others' (``รายงานผลการดำเนินงาน`` covers
+    รายงานผลการดำเนินงานประจำปี, not รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน, though as many
+    characters of each)."""
+    flat = _RE_SPACE.sub("", words)
+    texts = dict(_items(fiscal_year))
+    shares = sorted(((_stretch(texts[c], flat) / len(texts[c]), _stretch(texts[c], flat), c) for c in near),
+                    reverse=True)
+    share, held, code = shares[0]
+    plain = held >= NAMED_CHARS and share >= COVERED_SHARE
+    ahead = len(shares) == 1 or share >= COVERED_RATIO * shares[1][0]
+    return code if plain and ahead else None
+
+
 def _misread_of(fiscal_year: int, read: str, words: str) -> str | None:
     """The item ``read`` misreads: of the items one digit away from it, the one the words plainly name,
     when they hardly name ``read`` itself."""
     near = [code for code, _ in _items(fiscal_year) if _one_digit_apart(code, read)]
     named = item_named(fiscal_year, words, [read, *near]) if near else None
+    if named is None and near and read not in dict(_items(fiscal_year)):
+        named = _most_covered(fiscal_year, words, near)
     if named in (None, read) or not _hardly_named(fiscal_year, read, words):
         return None
     # words that plainly name another item of the year, not one digit away, name no misread

@@ -201,3 +201,12 @@ def test_an_item_of_a_pair_read_on_into_a_digit_lookalike_lost_a_digit():
     text = "จัดกิจกรรมเสริมสร้างจิตสำนึกในการปฏิบัติหน้าที่ตามประมวลจริยธรรม (อ้างอิงจาก o16 และ o1ฒ) ให้"
     assert checked_references(text, 2567).references == ("o16", "o17")
     assert checked_references(text.replace("o1ฒ", "o1"), 2567).references == ("o16", "o1")
+
+
+def test_a_code_no_item_bears_is_the_near_item_whose_text_the_words_cover_most():
+    # o67 is no item of 2567; o7 (รายงานผลการดำเนินงานประจำปี) is covered by 20 of 27 characters,
+    # o6 (รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน) by 18 of 38
+    text = "เผยแพร่แผนดำเนินงานประจำปี และรายงานผลการดำเนินงาน (อ้างอิงจาก o67) บนเว็บไซต์"
+    assert checked_references(text, 2567).references == ("o7",)
+    # a code of the year is weighed as before: no change by shares alone
+    assert checked_references(text.replace("o67", "o6"), 2567).references == ("o6",)
