@@ -129,10 +129,10 @@ def _printable(fiscal_year: int | None, start: date | None, end: date | None) ->
     return (start is None or start in starts) and (end is None or end in ends)
 
 
-def _sub_cost(a: str, b: str) -> float:
+def _sub_cost(a: str, b: str, in_number: bool) -> float:
     if a == b:
         return 0.0
-    if b.isdigit() and a in DIGIT_LOOKALIKES:
+    if b.isdigit() and a in DIGIT_LOOKALIKES and in_number:
         return 0.25
     if (a in MARKS or a in ".,:") and (b in MARKS or b in ".,:"):
         return 0.5
@@ -141,24 +141,40 @@ def _sub_cost(a: str, b: str) -> float:
     return 1.0
 
 
+_RE_NUMBER_PLACE = re.compile(f"(?<=[0-9{DIGIT_LOOKALIKES}])[{DIGIT_LOOKALIKES}]|[{DIGIT_LOOKALIKES}](?=[0-9{DIGIT_LOOKALIKES}])")
+
+
 def _indel_cost(c: str) -> float:
     return 0.25 if c.isspace() else 0.5 if c in MARKS or c in ".,:" else 1.0
 
 
-def _cost(read: str, printed: str) -> float:
+#: Between periods as near, a digit read and not printed costs this much more than one printed and
+#: not read (OCR loses digits more than it makes them up): ``ต.ค. 2567 ถึง ก.ย.`` is ``... ก.ย. 2568``,
+#: not ``ต.ค. 67 ถึง ก.ย. 68``.
+READ_DIGIT_EXTRA = 0.25
+
+
+def _cost(read: str, printed: str, read_digit: float = 1.0) -> float:
     """The edit distance from ``printed`` to ``read``, a space, a dot or a mark cheap, a letter
     Tesseract writes for a digit cheaper still.
 
+    A letter stands for a digit cheaply only in a run of digits (where Tesseract writes it for one).
+
     >>> _cost("ก.ย.", "ก.ย."), _cost("กุย.", "ก.ย."), _cost("25ฒ0", "2570"), _cost("ต.ค.67", "ต.ค. 67")
     (0.0, 0.5, 0.25, 0.25)
+    >>> _cost("ฒ ต.ค.", "1 ต.ค.")
+    0.75
     """
+    number = {m.start() for m in _RE_NUMBER_PLACE.finditer(read)}
     prev = [0.0]
     for b in printed:
         prev.append(prev[-1] + _indel_cost(b))
-    for a in read:
-        cur = [prev[0] + _indel_cost(a)]
+    for i, a in enumerate(read):
+        drop = read_digit if a.isdigit() else _indel_cost(a)
+        cur = [prev[0] + drop]
         for j, b in enumerate(printed, 1):
-            cur.append(min(prev[j] + _indel_cost(a), cur[j - 1] + _indel_cost(b), prev[j - 1] + _sub_cost(a, b)))
+            cur.append(min(prev[j] + drop, cur[j - 1] + _indel_cost(b),
+                           prev[j - 1] + _sub_cost(a, b, i in number)))
         prev = cur
     return prev[-1]
 
@@ -192,7 +208,10 @@ def nearest_period(text: str, fiscal_year: int | None) -> NearestPeriod | None:
         shortlist = process.extract(read, texts, scorer=Levenshtein.distance, limit=SHORTLIST)
         scored += [(_cost(read, printed) + (0 if dates[k][2] else PART_YEAR_COST), printed, dates[k][:2])
                    for printed, _, k in shortlist]
-    scored.sort()
+    # of periods as near, the one that drops fewest digits read, then the shortest (no day OCR did not read)
+    lowest = min(c[0] for c in scored)
+    scored.sort(key=lambda c: (c[0], _cost(read, c[1], 1 + READ_DIGIT_EXTRA) if c[0] == lowest else 0,
+                               len(c[1]), c[1]))
     best, printed, (start, end) = scored[0]
     others = [c for c, _, d in scored if d != (start, end)]
     sure = best <= MAX_COST_SHARE * len(printed) and (not others or others[0] - best >= MARGIN)

@@ -37,6 +37,11 @@ def test_a_garbled_period_is_the_nearest_the_grammar_prints(read, fiscal_year, w
     ("เมีย. - พ.ค. 2567", 2567, "เม.ย. - พ.ค. 2567"),
     ("ตลอดปืีงบประมาณ พ.ศ. 2568", 2567, "ตลอดปีงบประมาณ พ.ศ. 2568"),
     ("1 ตุลาคม 2569 ถึง 30 กันยายน 25", 2569, "1 ตุลาคม 2569 ถึง 30 กันยายน 2570"),
+    # specks glued before the month: no day (ฆ stands for a digit only in a run of digits)
+    ("ดตด.ค. 65 - กุย. 66", 2566, "ต.ค. 65 - ก.ย. 66"),
+    ("ฆจค. 69 - กุย. 70", 2570, "ต.ค. 69 - ก.ย. 70"),
+    # a year lost at the end: the digits read kept (four, not two)
+    ("ต.ค. 2567 ถึง ก.ย.", 2567, "ต.ค. 2567 ถึง ก.ย. 2568"),
 ])
 def test_a_period_read_with_its_dates_gets_its_text_repaired(read, fiscal_year, want):
     start, end = parse_period(read, fiscal_year=fiscal_year)
