@@ -37,6 +37,7 @@ from rapidfuzz.distance import Levenshtein
 
 from normalize import questionnaire
 from normalize.codes import QuestionCode, citations
+from normalize.thaichars import DIGIT_LOOKALIKES
 
 __all__ = ["NAMING_WINDOW", "CheckedReferences", "checked_references", "item_named"]
 
@@ -141,12 +142,40 @@ def _one_digit_apart(a: str, b: str) -> bool:
     return a[0] == b[0] and Levenshtein.distance(a[1:], b[1:]) == 1
 
 
+#: A code no item of the year bears is the near item whose text the words cover so many times the
+#: share of any other near item's.
+COVERED_RATIO = 1.4
+#: ... and at least this share of its text (and NAMED_CHARS characters).
+COVERED_SHARE = 0.6
+
+
+def _most_covered(fiscal_year: int, words: str, near: Collection[str]) -> str | None:
+    """Of the items ``near`` a code no item bears (``o67``: o6, o7), the one the words name plainly by
+    the share of its text they hold, well ahead of the others' (``รายงานผลการดำเนินงาน`` covers
+    รายงานผลการดำเนินงานประจำปี, not รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน, though as many
+    characters of each)."""
+    flat = _RE_SPACE.sub("", words)
+    texts = dict(_items(fiscal_year))
+    shares = sorted(((_stretch(texts[c], flat) / len(texts[c]), _stretch(texts[c], flat), c) for c in near),
+                    reverse=True)
+    share, held, code = shares[0]
+    plain = held >= NAMED_CHARS and share >= COVERED_SHARE
+    ahead = len(shares) == 1 or share >= COVERED_RATIO * shares[1][0]
+    return code if plain and ahead else None
+
+
 def _misread_of(fiscal_year: int, read: str, words: str) -> str | None:
     """The item ``read`` misreads: of the items one digit away from it, the one the words plainly name,
     when they hardly name ``read`` itself."""
     near = [code for code, _ in _items(fiscal_year) if _one_digit_apart(code, read)]
     named = item_named(fiscal_year, words, [read, *near]) if near else None
-    return named if named not in (None, read) and _hardly_named(fiscal_year, read, words) else None
+    if named is None and near and read not in dict(_items(fiscal_year)):
+        named = _most_covered(fiscal_year, words, near)
+    if named in (None, read) or not _hardly_named(fiscal_year, read, words):
+        return None
+    # words that plainly name another item of the year, not one digit away, name no misread
+    # ("เผยแพร่แผนดำเนินงานประจำปี (อ้างอิงจาก o6 o10)" names o10, not o36 by a stretch of ประจำปี)
+    return named if item_named(fiscal_year, words) in (None, named) else None
 
 
 def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int] = ()) -> CheckedReferences:
@@ -186,7 +215,14 @@ def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int]
                 items[0] = misread
         elif (named := item_named(fiscal_year, words) if words.strip() else None) is not None:
             after = items[1] if len(items) > 1 else None
-            if after and _misread_of(fiscal_year, after, words) == named \
+            pair = after and QuestionCode.of(after) is not None and named in (
+                QuestionCode.of(after).next().format(), _before(after))
+            if after and named != after and not pair and not _hardly_named(fiscal_year, after, words):
+                # "ทรัพยากรบุคคล (อ้างอิงจาก 0 o25)" after words that name o25 as well as o27 (no item cited
+                # beside o25): the 0 is the circle of o25 read twice, no code of its own
+                notes.append(f"A lone 0 before {after}, which the words before name too, was read as its circle.")
+                items = items[1:]
+            elif after and _misread_of(fiscal_year, after, words) == named \
                     and QuestionCode.of(named).next().format() != after:
                 # "0 o11" after words naming o16: a stray circle before o16 misread (o16 cited with o17 reads "0 o17")
                 notes.append(_note_misread(fiscal_year, after, named))
@@ -195,7 +231,15 @@ def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int]
                 notes.append(f"A citation read with no code, after words that name {named} "
                              f"({_label(fiscal_year, named)}), was taken as {named}.")
                 items[0:1] = [named]
-        for k, fixed in _pair_misreads(fiscal_year, items, words).items():
+        lost = _lost_second(fiscal_year, items, text[cite.start:cite.end])
+        if lost:
+            notes.append(f"A citation of two items whose second was read as no code (after {items[0]}) was taken "
+                         f"as {lost}, the item next to {items[0]}: a plan and its report are cited together.")
+            items[1] = lost
+        cited = text[cite.start:cite.end + 1]  # with the sign after it
+        # a code read on into a letter Tesseract writes for a digit ("o1ฒ"): a digit of it was lost
+        cut = {c for c in items if c and re.search(re.escape(c) + f"[{DIGIT_LOOKALIKES}]", cited)}
+        for k, fixed in _pair_misreads(fiscal_year, items, words, cut).items():
             notes.append(f"{items[k]} cited beside {items[k - 1] if k else items[1]}, one digit away from the item "
                          f"next to it ({fixed}) and hardly named by the words before: read as a misread of it.")
             items[k] = fixed
@@ -205,7 +249,19 @@ def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int]
     return CheckedReferences(tuple(refs), tuple(notes))
 
 
-def _pair_misreads(fiscal_year: int, items: Sequence[str | None], words: str) -> dict[int, str]:
+def _lost_second(fiscal_year: int, items: Sequence[str | None], cited: str) -> str | None:
+    """The item after the first of a citation of two, listed (a comma, และ), whose second OCR read as
+    no code (``000,000`` after words naming o10, ``o10,0``): the first's neighbour, when it is an item
+    of the year (a ``0`` after a code with no list sign is a speck)."""
+    if len(items) != 2 or not items[0] or items[1] is not None or QuestionCode.of(items[0]) is None \
+            or not re.search(r",|และ", cited):
+        return None
+    after = QuestionCode.of(items[0]).next().format()
+    return after if after in dict(_items(fiscal_year)) and items[0] in dict(_items(fiscal_year)) else None
+
+
+def _pair_misreads(fiscal_year: int, items: Sequence[str | None], words: str,
+                   cut: Collection[str] = ()) -> dict[int, str]:
     """The items of a citation of two that misread the item next to the other (``o10 ,o1`` for
     ``o10 ,o11``, ``o23,o25`` for ``o23,o24``, ``o1 และ o12`` for ``o11 และ o12``): a questionnaire
     lists an item's plan and its report side by side and a guideline cites them together. Only an
@@ -222,13 +278,19 @@ def _pair_misreads(fiscal_year: int, items: Sequence[str | None], words: str) ->
     out = {}
     after = first.next().format()
     if second.number != first.number + 1 and after in known and _one_digit_apart(codes[1], after) \
-            and codes[0] in known and _hardly_named(fiscal_year, codes[1], words):
+            and codes[0] in known and (codes[1] in cut or _hardly_named(fiscal_year, codes[1], words)):
         out[1] = after
     before = f"{second.letter}{second.number - 1}"
     if second.number > 1 and first.number != second.number - 1 and before in known \
-            and _one_digit_apart(codes[0], before) and codes[1] in known and _hardly_named(fiscal_year, codes[0], words):
+            and _one_digit_apart(codes[0], before) and codes[1] in known \
+            and (codes[0] in cut or _hardly_named(fiscal_year, codes[0], words)):
         out[0] = before
     return out if len(out) == 1 else {}
+
+
+def _before(code: str) -> str | None:
+    q = QuestionCode.of(code)
+    return f"{q.letter}{q.number - 1}" if q is not None and q.number > 1 else None
 
 
 def _note_misread(fiscal_year: int, read: str, named: str) -> str:

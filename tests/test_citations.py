@@ -170,3 +170,43 @@ def test_a_speck_read_as_a_point_inside_a_cited_item_is_no_part_of_it():
     assert oit_references("รายงานผล (อ้างอิงจาก 0.7) ให้") == ["o7"]
     assert oit_references("(อ้างอิงจาก o14.,015) ให้") == ["o14", "o15"]  # a point beside a comma: two items
     assert oit_references("(อ้างอิงจาก o1. และเผยแพร่") == ["o1"]  # a point and no digit after it
+
+
+def test_a_lone_zero_before_a_code_the_words_name_too_is_its_circle():
+    # the words name o27 best, and o25 (นโยบายการบริหารทรัพยากรบุคคล) well: no item of its own before o25
+    text = "เปิดเผยหลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล (อ้างอิงจาก 0 o25) ให้บุคลากรรับทราบ"
+    assert checked_references(text, 2566).references == ("o25",)
+    # a lone 0 before an item whose neighbour the words name: the neighbour lost its digits
+    text = "รายงานผลการดำเนินการเพื่อจัดการความเสี่ยง (อ้างอิงจาก 0 o38) ภายใน"
+    assert checked_references(text, 2566).references == ("o37", "o38")
+
+
+def test_no_misread_is_read_where_the_words_plainly_name_an_item_not_one_digit_away():
+    # "ประจำปี" and "การประเมิน" stretch o36 (การประเมินความเสี่ยงการทุจริตประจำปี), one digit from o6;
+    # the words name o10 (แผนดำเนินงานประจำปี) whole
+    words = "ให้ครบถ้วนตามหลักเกณฑ์การประเมิน\nเผยแพร่แผนดำเนินงานประจำปี "
+    assert item_named(2565, words) == "o10"
+    assert "o36" not in checked_references(words + "(อ้างอิงจาก o6) และ", 2565).references
+
+
+def test_a_listed_second_item_read_as_no_code_is_the_first_ones_neighbour():
+    text = "กำหนดโครงการตามแผนดำเนินงานประจำปี (อ้างอิงจาก 000,000) และรายงาน"  # o10 named, o11 lost
+    assert checked_references(text, 2565).references == ("o10", "o11")
+    # a 0 after a code with no list sign is a speck
+    assert checked_references("ตามแผนดำเนินงานประจำปี (อ้างอิงจาก o10 0) และ", 2565).references == ("o10",)
+
+
+def test_an_item_of_a_pair_read_on_into_a_digit_lookalike_lost_a_digit():
+    # o1 holds "สร้าง" and "หน้าที่" of the words, yet "o1ฒ" is a code of two digits read short
+    text = "จัดกิจกรรมเสริมสร้างจิตสำนึกในการปฏิบัติหน้าที่ตามประมวลจริยธรรม (อ้างอิงจาก o16 และ o1ฒ) ให้"
+    assert checked_references(text, 2567).references == ("o16", "o17")
+    assert checked_references(text.replace("o1ฒ", "o1"), 2567).references == ("o16", "o1")
+
+
+def test_a_code_no_item_bears_is_the_near_item_whose_text_the_words_cover_most():
+    # o67 is no item of 2567; o7 (รายงานผลการดำเนินงานประจำปี) is covered by 20 of 27 characters,
+    # o6 (รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน) by 18 of 38
+    text = "เผยแพร่แผนดำเนินงานประจำปี และรายงานผลการดำเนินงาน (อ้างอิงจาก o67) บนเว็บไซต์"
+    assert checked_references(text, 2567).references == ("o7",)
+    # a code of the year is weighed as before: no change by shares alone
+    assert checked_references(text.replace("o67", "o6"), 2567).references == ("o6",)

@@ -20,6 +20,7 @@ from normalize.citations import checked_references
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
 from normalize.dates import parse_period, period_open_end
 from normalize.indicators import CANONICAL, parse_indicator_heading, tool_for_indicator
+from normalize.periods import repaired_period
 from normalize.thai import normalize_text
 from normalize.thaichars import LETTERS, charset
 from ita_extract.report.analysis_text import (cause_after_quote, drop_code_echo, drop_latin_specks, drop_specks, drop_stray_signs, drop_trail_specks, question_wordings,
@@ -809,6 +810,11 @@ def measure_rows(t: IndicatorTable, indicator: int,
             f = {**f, "period": period_words(f["period"])}
         start, end = parse_period(f["period"], fiscal_year=fiscal_year) if f["period"] else (None, None)
         seq = len(rows) + 1
+        read = f["period"]
+        if ocr and read:
+            # a period OCR garbled: the nearest one the date grammar prints in the fiscal year
+            period, start, end = repaired_period(read, fiscal_year, start, end)
+            f = {**f, "period": period}
         rows.append(MeasureRow(
             indicator, CANONICAL[indicator], seq, f["measure"] or None, f["finding"] or None, f["steps"] or None,
             f["period"] or None, start, end, f["responsible"] or None, page,
@@ -830,15 +836,21 @@ def measure_rows(t: IndicatorTable, indicator: int,
             problems.append(problem("period-unreadable",
                                     f"The {'start' if start is None else 'end'} of the period '{f['period']}' "
                                     f"of measure {seq} could not be read; it was left empty.", indicator, page))
-        if f["period"] and (start, end) != parse_period(f["period"], fiscal_year=fiscal_year, infer=False):
+        repaired = read != f["period"] and parse_period(read, fiscal_year=fiscal_year) != (start, end)
+        if repaired:
             problems.append(problem("period-date-inferred",
-                                    f"A month or day of the period '{f['period']}' of measure {seq} could not be "
+                                    f"The period '{read}' of measure {seq} could not be read whole; it was read as "
+                                    f"'{f['period']}', the nearest period printed as dates are in the report's "
+                                    "fiscal year, the year before or the year after.", indicator, page))
+        elif read and (start, end) != parse_period(read, fiscal_year=fiscal_year, infer=False):
+            problems.append(problem("period-date-inferred",
+                                    f"A month or day of the period '{read}' of measure {seq} could not be "
                                     "read; it was inferred from the fiscal year the period opens or closes "
                                     "(1 October, 30 September) or as the month's last day.",
                                     indicator, page))
-        if f["period"] and (start, end) != parse_period(f["period"], repair_years=False):
+        if not repaired and read and (start, end) != parse_period(read, repair_years=False):
             problems.append(problem("period-year-corrected",
-                                    f"A year of the period '{f['period']}' of measure {seq} was misread by one "
+                                    f"A year of the period '{read}' of measure {seq} was misread by one "
                                     "digit; it was read as the year the other end of the period or the report's "
                                     "fiscal year allows.",
                                     indicator, page))
