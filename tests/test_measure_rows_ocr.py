@@ -81,10 +81,10 @@ def test_latin_specks_of_a_stamp_leave_an_ocr_analysis_and_measure():
     assert split_analysis(text).guideline.startswith("พัฒนา\n, via 3 8 aa")  # a text layer's words are as printed
     row = _real_row()
     row[1] = _cell("บุคลากรบางส่วนเห็นว่าการมอบ veฉ« หมายงานไม่เป็นธรรม")
-    row[3] = _cell("ต.ค. 2568 - aA. 2569")  # a month read as Latin letters stays for the period's reading
+    row[3] = _cell("ต.ค. 2568 - aA. 2569")  # a month read as Latin letters stays for the period's reading,
     m = measure_rows(_table([row]), 1, fiscal_year=2569)[0][0]
     assert m.finding == "บุคลากรบางส่วนเห็นว่าการมอบ ฉ« หมายงานไม่เป็นธรรม"
-    assert m.period_text == "ต.ค. 2568 - aA. 2569"
+    assert m.period_text == "ต.ค. 2568 - ก.ย. 2569"  # which reads it as the nearest period the grammar prints
 
 
 def test_specks_read_as_signs_inside_thai_words_are_dropped_on_a_scan():
