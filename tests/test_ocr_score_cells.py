@@ -800,3 +800,18 @@ def test_a_speck_below_a_numbers_baseline_is_left_out_of_its_ink():
     out = without_low_specks(crop)
     assert int(out[36, 8]) == 236 and int(out[29, 56]) == 40 and int(out[20, 15]) == 40
     assert (without_low_specks(out) == out).all()
+
+
+def test_one_decimal_alone_in_a_column_of_two_decimals_is_unreadable():
+    """Issue 9 (dev seed 59, 200 dpi): ``1.0`` for ``๑๐๐`` (a speck read as a point, a ``๐`` lost) is no score the
+    column prints; ``1.0`` would be a guess. A lone digit is left to the ink's width (``lost_digits``)."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("1.0", 2, conf=50.0), word("88.10", 3), word("9", 4)]
+    out, _ = reread_cells(words, (table(),), page_with({}), DPI, BlindReader())
+    assert sorted(w.text for w in out if w.x0 >= 400 and w.top >= 2 * ROW_H) == ["1.0?", "88.10", "9"]
+
+
+def test_a_column_headed_score_with_one_number_read_and_specks_elsewhere_is_a_score_column():
+    """Issue 9 (dev seed 51, 200 dpi): Tesseract found no word in most cells of a light column, a speck (``.``) in
+    one; a speck or a dash is no cell of text, so the one score read is the column's evidence."""
+    words = questions() + [word("คะแนน", 0), word(".", 1, conf=62.0), word("90.86", 2)]
+    assert score_columns(table(), words) == {1}

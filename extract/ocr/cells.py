@@ -599,6 +599,9 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
                      and (ws := cell_words(words, r[col]))]
             numeric = max(numeric, sum(worth_rereading(ws) and not all(_RE_PUNCT.match(w.text) for w in ws)
                                        and not any(_RE_THAI_LETTER.search(w.text) for w in ws) for ws in cells))
+        if named:
+            # a dash (no score) or a speck read as ``.`` is no cell of text: it counts neither way
+            texts = [t for t in texts if not all(_RE_PUNCT.match(x) for x in t)]
         if (good >= SCORE_COLUMN_MIN or named) and numeric >= SCORE_COLUMN_SHARE * len(texts):
             out.add(col)
     return out
@@ -1593,10 +1596,11 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
 
 
 def lost_decimals(words: list[OcrWord], grid: Grid, score_cols: set[int], changes: list[CellReread]) -> list[OcrWord]:
-    """The words with each score cell that kept a number of two integer digits alone (``95`` for ``๙๕.๐๘``) marked
-    unreadable (:data:`UNREAD_MARK`), in a column that prints two decimals (:func:`full_score`, at least
-    :data:`SCORE_COLUMN_MIN` cells): the decimals were lost, and no reading found them (``95.0`` is a guess).
-    ``changes`` gets each cell marked.
+    """The words with each score cell that kept a number off the column's format alone marked unreadable
+    (:data:`UNREAD_MARK`), in a column that prints two decimals (:func:`full_score`, at least
+    :data:`SCORE_COLUMN_MIN` cells): ``95`` for ``๙๕.๐๘`` lost its decimals, ``1.0`` for ``๑๐๐`` a digit to a
+    speck read as a point, and no reading found them (``95.0``, ``1.0`` are guesses). A lone digit is left to
+    :func:`lost_digits` (the ink's width is its evidence). ``changes`` gets each cell marked.
 
     >>> w = lambda t, top: OcrWord(t, 10, top, 40, top + 9, 90.0, (1, top, 1))
     >>> g = Grid((0, 0, 50, 80), tuple(((0, y, 50, y + 20),) for y in (0, 20, 40, 60)))
@@ -1604,6 +1608,8 @@ def lost_decimals(words: list[OcrWord], grid: Grid, score_cols: set[int], change
     ['คะแนน', '91.52', '88.10', '95?']
     >>> [x.text for x in lost_decimals([w("คะแนน", 5), w("91", 25), w("95", 45), w("88.10", 65)], g, {0}, [])]
     ['คะแนน', '91', '95', '88.10']
+    >>> [x.text for x in lost_decimals([w("91.52", 25), w("1.0", 45), w("88.10", 65), w("9", 5)], g, {0}, [])]
+    ['91.52', '88.10', '9', '1.0?']
     """
     for col in score_cols:
         cells = [(box, cell_words(words, box)) for r in body_rows(grid, col, words) if col < len(r) and (box := r[col])]
@@ -1611,7 +1617,8 @@ def lost_decimals(words: list[OcrWord], grid: Grid, score_cols: set[int], change
             continue
         for box, ws in cells:
             kept = [w for w in ws if not _RE_PUNCT.match(w.text)]
-            if len(kept) == 1 and re.fullmatch(r"\d{2}", kept[0].text.translate(_TO_ARABIC)):
+            t = kept[0].text.translate(_TO_ARABIC) if len(kept) == 1 else ""
+            if is_number(t) and plausible_score(t) and not is_score_format(t) and sum(c.isdigit() for c in t) >= 2:
                 word = replace(kept[0], text=kept[0].text + UNREAD_MARK, source="cell")
                 words = [x for x in words if x is not kept[0]] + [word]
                 changes.append(CellReread(PixelBox(*(int(round(v)) for v in box)), tuple(ws), word))
