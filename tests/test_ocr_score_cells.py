@@ -815,3 +815,15 @@ def test_a_column_headed_score_with_one_number_read_and_specks_elsewhere_is_a_sc
     one; a speck or a dash is no cell of text, so the one score read is the column's evidence."""
     words = questions() + [word("คะแนน", 0), word(".", 1, conf=62.0), word("90.86", 2)]
     assert score_columns(table(), words) == {1}
+
+
+@needs_fonts
+def test_a_cell_read_again_keeps_the_line_of_its_number_not_of_a_speck_beside_it():
+    """Issue 9 (dev seed 59): ``|`` ``1`` for ``๑๐๐``, the speck on a line of the next column's text; the score read
+    again took the speck's line and the analysis beside it was split there (its cause cut in two)."""
+    speck = OcrWord("|", 470, 2 * ROW_H + 20, 472, 2 * ROW_H + 24, 74.0, (1, 2, 5))
+    one = OcrWord("1", 420, 2 * ROW_H + 20, 432, 2 * ROW_H + 50, 72.0, (1, 2, 6))
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), speck, one, word("88.10", 3)]
+    out, _ = reread_cells(words, (table(),), page_with({2: "๑๐๐"}), DPI, FixedReader("100", 0.95))
+    got = [w for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H]
+    assert [(w.text, w.line_key) for w in got] == [("100", (1, 2, 6))]

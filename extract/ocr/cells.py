@@ -1587,7 +1587,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                         # views that read another score as often: no reading stands (touching digits cut in two
                         # places; a lighter view parts them where the ink as it is joins them)
                         text += UNREAD_MARK
-                key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
+                # the line of the number's own word, not of a speck beside it (``|`` ``1``): a speck's line can be
+                # a line of the next column's text, and the number would join it
+                key = max(inside, key=lambda w: sum(c.isdigit() for c in w.text.translate(_TO_ARABIC))).line_key \
+                    if inside else (10_000 + len(changes), 1, 1)
                 word = OcrWord(text, *where, conf, key, "cell")
                 out = [w for w in out if w not in inside] + [word]
                 changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
