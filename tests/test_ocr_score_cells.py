@@ -677,3 +677,153 @@ def test_a_score_its_narrow_column_wrapped_onto_two_lines_is_left_whole(rec):
     for alone in wrapped[1:], wrapped[:1]:
         out, _ = reread_cells(words_without + alone, (table(),), page, DPI, rec)
         assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["100.00"]
+
+
+# --- round 5: thin prints, disputed readings, lost decimals (dev7 seeds 48-63, 300 dpi) ---------------------------
+
+def thin_page(numbers: dict[int, str], font) -> np.ndarray:
+    """The table's page with ``numbers`` printed fine (16 pt) and scanned thin: each stroke's rim lost, so the
+    hairlines of ``๐`` and ``๖`` break (the two halves of ``๐`` read as two glyphs no class fits)."""
+    import cv2
+
+    page = np.full((N_ROWS * ROW_H, 600), 236, np.uint8)
+    for row, text in numbers.items():
+        glyphs = cv2.dilate(render(text, font, 16 * DPI / 72, ink=40, paper=236, pad=0.1), np.ones((2, 2), np.uint8))
+        h, w = glyphs.shape
+        y, x = row * ROW_H + 20, 420
+        page[y:y + h, x:x + w] = np.minimum(page[y:y + h, x:x + w], glyphs)
+    return page
+
+
+@needs_fonts
+@pytest.mark.parametrize("thai, want", [("๙๐.๙๘", "90.98"), ("๘๖.๖๘", "86.68"), ("๙๐.๔๒", "90.42")])
+def test_a_thin_prints_broken_hairlines_are_read_in_heavier_ink(rec, thai, want):
+    """Issue 9 (dev seed 59, 300 dpi): a fine serif print whose ``๐`` opened at the top read ``9??.98``; no view
+    of the ink as it is, thinned or softened read it. Its ink made heavier (strokes grown, grey taken as ink)
+    reads the score in several views alike."""
+    regular = [f for f in FONTS if f.name == "Norasi.ttf"]
+    if not regular:
+        pytest.skip("Norasi regular missing")
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 3)]
+    out, changes = reread_cells(words, (table(),), thin_page({2: thai}, regular[0]), DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == [want]
+    assert len(changes) == 1
+
+
+class FixedReader:
+    """A recognizer that reads every crop as ``text`` at ``conf``."""
+
+    def __init__(self, text: str, conf: float) -> None:
+        self.text, self.conf = text, conf
+
+    def read_number(self, crop):
+        glyphs = tuple(GlyphGuess(c, self.conf, PixelBox(10 * i, 0, 10 * i + 8, 20)) for i, c in enumerate(self.text))
+        return Reading(self.text, self.conf, glyphs)
+
+
+def test_heavier_ink_read_against_a_digit_the_thin_ink_reads_surely_is_no_score():
+    """Grown strokes close what is open too (``๕`` without its tail reads ``๔``): the thin ink's sure ``5`` vetoes."""
+    from extract.ocr.cells import heavy_read
+
+    crop = np.full((40, 120), 236, np.uint8)
+    crop[10:30, 10:110] = 40
+    g = lambda c, p: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))  # noqa: E731
+    seen = Reading("98.???5", 0.01, (g("9", .95), g("8", .9), g(".", 1.0), g("?", .1), g("?", .1), g("?", .1), g("5", .96)))
+    assert heavy_read(FixedReader("98.24", 0.8), crop) == ("98.24", 80.0)
+    assert heavy_read(FixedReader("98.24", 0.8), crop, seen) is None
+    assert heavy_read(FixedReader("98.24", 0.45), crop) is None  # no view sure enough
+    assert heavy_read(FixedReader("198.24", 0.9), crop) is None  # no score
+
+
+def test_a_column_headed_score_of_a_fine_print_tesseract_made_letters_of_is_a_score_column():
+    """Issue 9 (dev seed 59): ``๑๐๐`` read ``ooo``, ``๙๐.๖๔`` read ``cone``, ``100`` read ``| 1`` and ``1``: no cell in
+    the format, one number; the header names the score and every cell is numeral-like, with no Thai letter."""
+    words = questions() + [word("คะแนน", 0), word("ooo", 1, conf=75.0), word("cone", 2, conf=59.0),
+                           word("|", 3, 420, 425), word("1", 3, 440, 450), word("1", 4)]
+    assert score_columns(table(), words) == {1}
+    thai = questions() + [word("คะแนน", 0), word("ooo", 1, conf=75.0), word("ส45", 2), word("ทดสอบ", 3)]
+    assert score_columns(table(), thai) == set()
+
+
+def test_a_column_headed_score_with_a_number_garbled_beyond_two_letters_is_a_score_column():
+    """Issue 9 (dev seed 52): ``ณ๕๓ฑ์.๑๒๕`` for ``๘๗.๖๘`` beside ``83.91``: more digits than letters, a point."""
+    from extract.ocr.cells import mostly_digits
+
+    words = questions() + [word("คะแนน", 0), word("ณ๕๓ฑ์.๑๒๕", 1, conf=39.0), word("83.91", 2)]
+    assert score_columns(table(), words) == {1}
+    assert mostly_digits("ณ๕๓ฑ์.๑๒๕") and not mostly_digits("พ.ศ.๒๕๖๖") and not mostly_digits("i12.5")
+
+
+def test_two_readings_of_one_ink_neither_outvoting_the_other_are_disputed():
+    """Issue 9 (dev seed 52): touching ``๘๗`` read ``77.50`` as it is and ``87.50`` thinned, once each."""
+    from extract.ocr.cells import disputed, merged_votes, outweighed
+
+    assert disputed("77.50", {"77.50": 1, "87.50": 1}) and not disputed("77.50", {"77.50": 2, "87.50": 1})
+    assert not disputed("77.50", {"87.50": 1})  # no view read the reading: nothing to dispute
+    assert outweighed("34.00", merged_votes({}, {"75.00": 3, "39.00": 1}))
+    assert not outweighed("87.50", merged_votes({"87.50": 3}, {"77.50": 2, "87.50": 1}))
+    assert not outweighed("100", merged_votes({"100.00": 2}, {"100": 1}))
+
+
+def test_a_disputed_score_read_surely_as_it_is_stands():
+    from extract.ocr.cells import reads_surely
+
+    crop = np.full((40, 120), 236, np.uint8)
+    assert reads_surely(FixedReader("86.72", 0.95), crop, "86.72")
+    assert not reads_surely(FixedReader("86.72", 0.75), crop, "86.72")
+    assert not reads_surely(FixedReader("86.32", 0.95), crop, "86.72")
+
+
+def test_two_integer_digits_alone_in_a_column_of_two_decimals_are_unreadable():
+    """Issue 9 (dev seed 48): ``95`` for ``๙๕.๐๘``, its decimals behind a grey band; ``95.0`` would be a guess."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("95", 2), word("88.10", 3)]
+    out, changes = reread_cells(words, (table(),), page_with({}), DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["95?"]
+    assert [w.text for w in changes[-1].before] == ["95"]
+    # a column that prints no decimals has nothing lost
+    ints = questions() + [word("คะแนน", 0), word("91", 1), word("95", 2), word("88", 3), word("100", 4)]
+    out, _ = reread_cells(ints, (table(),), page_with({}), DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["95"]
+
+
+def test_a_speck_below_a_numbers_baseline_is_left_out_of_its_ink():
+    """Issue 9 (dev seed 57): a speck under ``๘`` joined it in the recognizer's cut (``31.10`` for ``๘๔.๑๐``);
+    digits have no descender, so ink hanging below the line is no glyph. A point on the line stays."""
+    from extract.ocr.cells import without_low_specks
+
+    crop = np.full((44, 100), 236, np.uint8)
+    crop[5:31, 5:25] = 40  # a digit
+    crop[5:31, 30:50] = 40  # a digit
+    crop[27:31, 54:58] = 40  # the point, on the line
+    crop[5:31, 62:82] = 40  # a digit
+    crop[33:40, 6:12] = 40  # a speck below the first digit
+    out = without_low_specks(crop)
+    assert int(out[36, 8]) == 236 and int(out[29, 56]) == 40 and int(out[20, 15]) == 40
+    assert (without_low_specks(out) == out).all()
+
+
+def test_one_decimal_alone_in_a_column_of_two_decimals_is_unreadable():
+    """Issue 9 (dev seed 59, 200 dpi): ``1.0`` for ``๑๐๐`` (a speck read as a point, a ``๐`` lost) is no score the
+    column prints; ``1.0`` would be a guess. A lone digit is left to the ink's width (``lost_digits``)."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("1.0", 2, conf=50.0), word("88.10", 3), word("9", 4)]
+    out, _ = reread_cells(words, (table(),), page_with({}), DPI, BlindReader())
+    assert sorted(w.text for w in out if w.x0 >= 400 and w.top >= 2 * ROW_H) == ["1.0?", "88.10", "9"]
+
+
+def test_a_column_headed_score_with_one_number_read_and_specks_elsewhere_is_a_score_column():
+    """Issue 9 (dev seed 51, 200 dpi): Tesseract found no word in most cells of a light column, a speck (``.``) in
+    one; a speck or a dash is no cell of text, so the one score read is the column's evidence."""
+    words = questions() + [word("คะแนน", 0), word(".", 1, conf=62.0), word("90.86", 2)]
+    assert score_columns(table(), words) == {1}
+
+
+@needs_fonts
+def test_a_cell_read_again_keeps_the_line_of_its_number_not_of_a_speck_beside_it():
+    """Issue 9 (dev seed 59): ``|`` ``1`` for ``๑๐๐``, the speck on a line of the next column's text; the score read
+    again took the speck's line and the analysis beside it was split there (its cause cut in two)."""
+    speck = OcrWord("|", 470, 2 * ROW_H + 20, 472, 2 * ROW_H + 24, 74.0, (1, 2, 5))
+    one = OcrWord("1", 420, 2 * ROW_H + 20, 432, 2 * ROW_H + 50, 72.0, (1, 2, 6))
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), speck, one, word("88.10", 3)]
+    out, _ = reread_cells(words, (table(),), page_with({2: "๑๐๐"}), DPI, FixedReader("100", 0.95))
+    got = [w for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H]
+    assert [(w.text, w.line_key) for w in got] == [("100", (1, 2, 6))]

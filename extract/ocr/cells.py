@@ -25,7 +25,7 @@ replaces them. Otherwise the cell stays as it was. Cells with Thai words
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import cv2
@@ -293,6 +293,44 @@ def ink_components(crop: np.ndarray) -> list[tuple[int, int, int, int, int]]:
             if a >= max(3, 0.02 * big)]
 
 
+#: Blobs smaller than this share of a number's largest glyph, hanging below the glyphs' baseline, are specks.
+LOW_SPECK_SHARE = 0.3
+
+
+def without_low_specks(crop: np.ndarray) -> np.ndarray:
+    """A number's ink with the small blobs whose middle lies below its glyphs' baseline turned to paper.
+
+    Thai and Arabic digits sit on one line and have no descender, and a point sits on the line: ink below it is
+    a speck of the scan, which the recognizer can join to the glyph above it (``๘`` with a speck under it read
+    ``3``: ``31.10`` for ``๘๔.๑๐``).
+
+    >>> crop = np.full((40, 60), 236, np.uint8); crop[5:30, 5:20] = 40; crop[5:30, 30:45] = 40; crop[32:38, 8:14] = 40
+    >>> out = without_low_specks(crop); int(out[35, 10]), int(out[20, 10])
+    (236, 40)
+    >>> crop[27:30, 22:26] = 40  # a point on the line stays
+    >>> int(without_low_specks(crop)[28, 23])
+    40
+    """
+    if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+        return crop
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n <= 2:
+        return crop
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    big = areas.max()
+    main = [i for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= LOW_SPECK_SHARE * big]
+    baseline = max(stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT] for i in main)
+    low = [i for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] < LOW_SPECK_SHARE * big
+           and stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT] / 2 > baseline]
+    if not low:
+        return crop
+    out = crop.copy()
+    paper = int(np.median(crop[ink == 0])) if (ink == 0).any() else 255
+    out[np.isin(labels, low)] = paper
+    return out
+
+
 def grow(seed: tuple[int, int, int, int], blobs: list[tuple[int, int, int, int, int]],
          gap: float) -> tuple[int, int, int, int]:
     """A box grown through the blobs whose middle row lies in its rows and that come within ``gap`` of it.
@@ -554,7 +592,16 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
         # ... or a number Tesseract garbled (``ส๓.๕๐``, ``ส67ซ`` for ``๘๓.๘๐``, ``๘๓.๖๗``): a light print spares
         # none of the column's cells, so the header's word is the evidence
         if named:
-            numeric = sum(len(t) == 1 and (is_number(t[0]) or garbled_number(t[0])) for t in texts) + wrapped
+            numeric = sum(len(t) == 1 and (is_number(t[0]) or mostly_digits(t[0])) for t in texts) + wrapped
+            # ... or a fine print's numbers Tesseract made Latin letters and specks of (``ooo`` ``cone`` ``| 1``):
+            # short numeral-like words without a Thai letter (:func:`worth_rereading`), under the header's word
+            cells = [ws for r in body_rows(grid, col, words) if col < len(r) and r[col] is not None
+                     and (ws := cell_words(words, r[col]))]
+            numeric = max(numeric, sum(worth_rereading(ws) and not all(_RE_PUNCT.match(w.text) for w in ws)
+                                       and not any(_RE_THAI_LETTER.search(w.text) for w in ws) for ws in cells))
+        if named:
+            # a dash (no score) or a speck read as ``.`` is no cell of text: it counts neither way
+            texts = [t for t in texts if not all(_RE_PUNCT.match(x) for x in t)]
         if (good >= SCORE_COLUMN_MIN or named) and numeric >= SCORE_COLUMN_SHARE * len(texts):
             out.add(col)
     return out
@@ -576,6 +623,19 @@ def garbled_number(text: str) -> bool:
     t = text.translate(_TO_ARABIC)
     m = re.search(r"\d\.\d", t)
     return m is not None and len(re.sub(r"[\d.]", "", t)) <= GARBLED_OTHER_MAX and not re.match(r"^[ieoIE]\d", t)
+
+
+def mostly_digits(text: str) -> bool:
+    """A short word with a point between digits and more digits than other characters: a number Tesseract
+    garbled more than :func:`garbled_number` lets stand (``ณ๕๓ฑ์.๑๒๕`` for ``๘๗.๖๘``), never a code.
+
+    >>> mostly_digits("ณ๕๓ฑ์.๑๒๕"), mostly_digits("ส๓.๕๐"), mostly_digits("ข้อ ๑.๒"), mostly_digits("i12.5"), mostly_digits("พ.ศ.๒๕๖๖")
+    (True, True, False, False, False)
+    """
+    t = text.translate(_TO_ARABIC)
+    digits = sum(c.isdigit() for c in t)
+    return len(t) <= MAX_CHARS and re.search(r"\d\D{0,2}\.\d", t) is not None and digits > len(re.sub(r"[\d.]", "", t)) \
+        and not re.match(r"^[ieoIE]\d", t)
 
 
 def off_format(words: list[OcrWord]) -> bool:
@@ -1084,6 +1144,92 @@ def blot_free_read(reader: NumberReader, crop: np.ndarray) -> tuple[str, float] 
     return None
 
 
+#: Heavier ink a thin print's number is read in again (:func:`heavy_read`): each stroke grown by these kernels
+#: (width, height in pixels) ...
+HEAVY_KERNELS = ((2, 2), (3, 2), (3, 3))
+#: ... and grey this far lighter than the ink's threshold (Otsu) counted as ink.
+HEAVY_GREY = (50, 70)
+#: A score wins when at least this many heavier views read it this surely each (the views of a thin print
+#: read below :data:`CELL_READ_MIN`: the hairlines they mend stay thin), ...
+HEAVY_AGREE, HEAVY_SURE = 2, 0.5
+#: ... and the views that read it outweigh (summed confidence) this many times any other score they read.
+HEAVY_MARGIN = 2.0
+
+
+def heavy_views(crop: np.ndarray) -> list[np.ndarray]:
+    """A number's ink made heavier: strokes grown (:data:`HEAVY_KERNELS`), lighter grey taken as ink
+    (:data:`HEAVY_GREY`).
+
+    >>> crop = np.full((30, 80), 230, np.uint8); crop[5:25, 5:70] = 40
+    >>> views = heavy_views(crop); ink = lambda img: int((img < 128).sum())
+    >>> len(views), ink(views[0]) > ink(crop), all(ink(v) >= ink(crop) for v in views)
+    (5, True, True)
+    """
+    views = [cv2.erode(crop, np.ones((h, w), np.uint8)) for w, h in HEAVY_KERNELS]
+    levels = ink_levels(crop)
+    if levels is not None:
+        views += [np.where(crop > min(254.0, levels[0] + d), 255, 0).astype(np.uint8) for d in HEAVY_GREY]
+    return views
+
+
+def ends_contradict(text: str, reading: Reading | None) -> bool:
+    """Whether a reading of the same ink, glyph for glyph from either end up to its first unread glyph, is
+    sure (:data:`AGREE_SURE`) of a digit where ``text`` has another: ``98.24`` against ``98.???5``, whose
+    broken middle glyphs count for nothing, but whose ``5`` does.
+
+    >>> g = lambda c, p=0.95: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))
+    >>> r = Reading("98.???5", 0.01, (g("9"), g("8"), g("."), g("?", .1), g("?", .1), g("?", .1), g("5")))
+    >>> ends_contradict("98.24", r), ends_contradict("98.25", r), ends_contradict("90.25", r), ends_contradict("98.25", None)
+    (True, False, True, False)
+    """
+    if reading is None:
+        return False
+    glyphs = list(reading.glyphs)
+    for pairs in (zip(glyphs, text), zip(reversed(glyphs), reversed(text))):
+        for g, c in pairs:
+            if g.char == "?":
+                break
+            if g.confidence >= AGREE_SURE and g.char.isdigit() and g.char != c:
+                return True
+    return False
+
+
+def heavy_read(reader: NumberReader, crop: np.ndarray, seen: Reading | None = None) -> tuple[str, float] | None:
+    """A score read from a number's ink made heavier (:func:`heavy_views`) by at least :data:`HEAVY_AGREE`
+    views, each at least :data:`HEAVY_SURE` sure, outweighing any other score they read
+    (:data:`HEAVY_MARGIN`), and not contradicted by the ink's own reading ``seen`` (:func:`ends_contradict`):
+    (text, mean confidence 0-100 of those views) or None.
+
+    A fine print's hairlines break in the scan: the top of a ``๐`` opens and its two halves are two glyphs
+    no class fits (``9??.98`` for ``๙๐.๙๘``), a ``๖``'s loop parts from its tail. Grown strokes close the
+    gaps; views that grow them differently and agree are the evidence, the format and the glyphs the thin
+    ink read surely the check (grown strokes can also close what is open: ``๕`` without its tail is ``๔``).
+    """
+    weight: dict[str, float] = {}
+    sure: dict[str, list[float]] = {}
+    shown: dict[str, str] = {}
+    for view in heavy_views(crop):
+        r = lone_number(drop_stray_points(reader.read_number(view), ""))
+        if r is None or len(r.glyphs) < 3:
+            continue
+        text = as_printed(r.text)
+        if not is_score_format(text) or not plausible_score(text):
+            continue
+        key = f"{float(text):.2f}"
+        weight[key] = weight.get(key, 0.0) + r.confidence
+        shown.setdefault(key, text)
+        if r.confidence >= HEAVY_SURE:
+            sure.setdefault(key, []).append(r.confidence)
+    if not weight:
+        return None
+    best = max(weight, key=weight.__getitem__)
+    runner = max((w for k, w in weight.items() if k != best), default=0.0)
+    if len(sure.get(best, ())) < HEAVY_AGREE or weight[best] < HEAVY_MARGIN * runner \
+            or ends_contradict(shown[best], seen):
+        return None
+    return shown[best], 100.0 * sum(sure[best]) / len(sure[best])
+
+
 def contradicts(text: str, reading: Reading | None) -> bool:
     """Whether the recognizer, reading as many glyphs as ``text`` has, is sure (:data:`AGREE_SURE`) of a digit
     ``text`` has another at that place: ``33.25`` against ``๗๓.๒?`` read surely up to a blot.
@@ -1164,6 +1310,67 @@ def outvoted(text: str, votes: dict[str, int]) -> str | None:
     return others[0][1]
 
 
+def disputed(text: str, votes: dict[str, int]) -> bool:
+    """Whether views of the ink that read ``text`` (at least one) read another score as often (:func:`view_votes`):
+    two readings of the same ink that disagree, neither outvoting the other, and no evidence for either. Touching
+    digits cut in two places read two scores (``๘๗`` as ``77`` as it is, ``87`` thinned): the cell is unreadable.
+
+    >>> disputed("77.50", {"77.50": 1, "87.50": 1}), disputed("77.50", {"77.50": 2, "87.50": 1})
+    (True, False)
+    >>> disputed("100", {"100.00": 1}), disputed("77.50", {"87.50": 1}), disputed("77.50", {})
+    (False, False, False)
+    """
+    own = sum(n for t, n in votes.items() if float(t) == float(text))
+    return own >= 1 and max((n for t, n in votes.items() if float(t) != float(text)), default=0) >= own
+
+
+def ink_view_votes(reader: NumberReader, crop: np.ndarray) -> dict[str, int]:
+    """How many views of a number's ink as other scans could have printed it (:func:`ink_views`: heavier,
+    lighter, softer, at other scales) read each score of the format, surely (:data:`CELL_READ_MIN`)."""
+    votes: dict[str, int] = {}
+    for view in ink_views(crop):
+        r = lone_number(drop_stray_points(reader.read_number(view), ""))
+        if r is not None and r.confidence >= CELL_READ_MIN and len(r.glyphs) >= 3:
+            text = as_printed(r.text)
+            if is_score_format(text) and plausible_score(text):
+                key = f"{float(text):.2f}"
+                votes[key] = votes.get(key, 0) + 1
+    return votes
+
+
+def reads_surely(reader: NumberReader, crop: np.ndarray, text: str) -> bool:
+    """Whether the ink as it is reads ``text`` at least :data:`VOTE_INK_SURE` sure: it stands against other views
+    (thinning takes strokes away and can leave a digit's sibling: ``๕`` without its tail reads ``๔``)."""
+    r = lone_number(drop_stray_points(reader.read_number(crop), ""))
+    return r is not None and r.confidence >= VOTE_INK_SURE and is_number(r.text) and float(r.text) == float(text)
+
+
+def merged_votes(*votes: dict[str, int]) -> dict[str, int]:
+    """Votes of several sets of views added up, each score as one key (``100`` is ``100.00``).
+
+    >>> merged_votes({"87.50": 2, "100": 1}, {"77.50": 2, "87.50": 1, "100.00": 1})
+    {'87.50': 3, '100.00': 2, '77.50': 2}
+    """
+    out: dict[str, int] = {}
+    for v in votes:
+        for t, n in v.items():
+            key = f"{float(t):.2f}"
+            out[key] = out.get(key, 0) + n
+    return out
+
+
+def outweighed(text: str, votes: dict[str, int]) -> bool:
+    """Whether another score is read by at least one view and by as many views as ``text``.
+
+    >>> outweighed("34.00", {"75.00": 3, "39.00": 1}), outweighed("34.00", {"34.00": 1, "75.00": 1})
+    (True, True)
+    >>> outweighed("34.00", {"34.00": 2, "75.00": 1}), outweighed("34.00", {}), outweighed("100", {"100.00": 4})
+    (False, False, False)
+    """
+    own = sum(n for t, n in votes.items() if float(t) == float(text))
+    return max((n for t, n in votes.items() if float(t) != float(text)), default=0) >= max(1, own)
+
+
 #: A line of ink this many times as wide as it is high holds more than one digit (:func:`lost_digits`).
 LOST_WIDTH = 2.0
 
@@ -1206,7 +1413,10 @@ def checked_score(reader: NumberReader, crop: np.ndarray, word: OcrWord, cx0: in
     number = crop[max(0, ink.top - pad):min(crop.shape[0], ink.bottom + pad),
                   max(0, ink.x0 - pad):min(crop.shape[1], ink.x1 + pad)]
     text = word.text.translate(_TO_ARABIC)
-    voted = outvoted(text, view_votes(reader, number, text))
+    votes = view_votes(reader, number, text)
+    voted = outvoted(text, votes)
+    if voted is None and disputed(text, votes) and not reads_surely(reader, number, text):
+        voted = text + UNREAD_MARK  # two readings of the ink, neither outvoting the other: null, flagged downstream
     if voted is None:
         return None
     return OcrWord(voted, word.x0, word.top, word.x1, word.bottom, word.conf, word.line_key, "cell")
@@ -1310,6 +1520,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 ix0, iy0 = max(0, ink.x0 - pad), max(0, ink.top - pad)
                 ix1, iy1 = min(crop.shape[1], ink.x1 + pad), min(crop.shape[0], ink.bottom + pad)
                 number = crop[iy0:iy1, ix0:ix1]
+                if in_scores:
+                    number = without_low_specks(number)
                 raw = drop_stray_points(reader.read_number(number), " ".join(w.text for w in inside))
                 r = lone_number(raw)
                 if r is not None:
@@ -1329,6 +1541,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 voted = voted_read(reader, number) if r is None and in_scores else None
                 if voted is None and r is None and in_scores:
                     voted = blot_free_read(reader, number)  # a drop of ink on a digit: the number without it
+                if voted is None and r is None and in_scores:
+                    voted = heavy_read(reader, number, raw)  # a thin print's broken hairlines: its ink made heavier
                 if voted is None and r is None and in_scores and (lone := lone_number(raw)) is not None \
                         and agrees(HUNDRED, lone):
                     # six glyphs, ``1`` ``0`` and the point where a hundred has them: the only score of three
@@ -1363,13 +1577,55 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
                 else:
                     continue
-                if in_scores and is_score_format(text) and (other := outvoted(text, view_votes(reader, number, text))):
-                    text = other  # most views of the ink read another score than the one taken
-                key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
+                if in_scores and is_score_format(text):
+                    votes = view_votes(reader, number, text)
+                    if (other := outvoted(text, votes)) is not None:
+                        text = other  # most views of the ink read another score than the one taken
+                    elif (disputed(text, votes) or outweighed(text, merged_votes(view_votes(reader, number),
+                                                                                 ink_view_votes(reader, number)))) \
+                            and not reads_surely(reader, number, text):
+                        # views that read another score as often: no reading stands (touching digits cut in two
+                        # places; a lighter view parts them where the ink as it is joins them)
+                        text += UNREAD_MARK
+                # the line of the number's own word, not of a speck beside it (``|`` ``1``): a speck's line can be
+                # a line of the next column's text, and the number would join it
+                key = max(inside, key=lambda w: sum(c.isdigit() for c in w.text.translate(_TO_ARABIC))).line_key \
+                    if inside else (10_000 + len(changes), 1, 1)
                 word = OcrWord(text, *where, conf, key, "cell")
                 out = [w for w in out if w not in inside] + [word]
                 changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
+        out = lost_decimals(out, grid, score_cols, changes)
     return out, changes
+
+
+def lost_decimals(words: list[OcrWord], grid: Grid, score_cols: set[int], changes: list[CellReread]) -> list[OcrWord]:
+    """The words with each score cell that kept a number off the column's format alone marked unreadable
+    (:data:`UNREAD_MARK`), in a column that prints two decimals (:func:`full_score`, at least
+    :data:`SCORE_COLUMN_MIN` cells): ``95`` for ``๙๕.๐๘`` lost its decimals, ``1.0`` for ``๑๐๐`` a digit to a
+    speck read as a point, and no reading found them (``95.0``, ``1.0`` are guesses). A lone digit is left to
+    :func:`lost_digits` (the ink's width is its evidence). ``changes`` gets each cell marked.
+
+    >>> w = lambda t, top: OcrWord(t, 10, top, 40, top + 9, 90.0, (1, top, 1))
+    >>> g = Grid((0, 0, 50, 80), tuple(((0, y, 50, y + 20),) for y in (0, 20, 40, 60)))
+    >>> [x.text for x in lost_decimals([w("คะแนน", 5), w("91.52", 25), w("95", 45), w("88.10", 65)], g, {0}, [])]
+    ['คะแนน', '91.52', '88.10', '95?']
+    >>> [x.text for x in lost_decimals([w("คะแนน", 5), w("91", 25), w("95", 45), w("88.10", 65)], g, {0}, [])]
+    ['คะแนน', '91', '95', '88.10']
+    >>> [x.text for x in lost_decimals([w("91.52", 25), w("1.0", 45), w("88.10", 65), w("9", 5)], g, {0}, [])]
+    ['91.52', '88.10', '9', '1.0?']
+    """
+    for col in score_cols:
+        cells = [(box, cell_words(words, box)) for r in body_rows(grid, col, words) if col < len(r) and (box := r[col])]
+        if sum(len(ws) == 1 and full_score(ws[0].text.translate(_TO_ARABIC)) for _, ws in cells) < SCORE_COLUMN_MIN:
+            continue
+        for box, ws in cells:
+            kept = [w for w in ws if not _RE_PUNCT.match(w.text)]
+            t = kept[0].text.translate(_TO_ARABIC) if len(kept) == 1 else ""
+            if is_number(t) and plausible_score(t) and not is_score_format(t) and sum(c.isdigit() for c in t) >= 2:
+                word = replace(kept[0], text=kept[0].text + UNREAD_MARK, source="cell")
+                words = [x for x in words if x is not kept[0]] + [word]
+                changes.append(CellReread(PixelBox(*(int(round(v)) for v in box)), tuple(ws), word))
+    return words
 
 
 def _words_in(words: list[OcrWord], box: tuple[float, float, float, float]) -> list[OcrWord]:
