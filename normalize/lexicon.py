@@ -64,7 +64,9 @@ def lexicon() -> dict[str, list[tuple[str, tuple[tuple[str, ...], ...], float]]]
     freq = _frequencies()
     top = math.log(max(freq.values()) + 1.0)
     out: dict[str, list] = {}
-    for w in set(thai_words()) | EXTRA_WORDS | REPORT_WORDS:
+    # sorted: words of one skeleton are tried in this order and the first of equal cost stays
+    # (repair.py), so a set's order, which PYTHONHASHSEED draws anew for each process, must not decide it
+    for w in sorted(set(thai_words()) | EXTRA_WORDS | REPORT_WORDS):
         parsed = parse_word(w)
         if parsed is None:
             continue

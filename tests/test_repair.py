@@ -148,3 +148,20 @@ def test_repair_command_stdin(capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("ความโปรง ใส\nok".encode())))
     assert main(["repair"]) == 0
     assert capsys.readouterr().out == "ความโปร่งใส\nok"
+
+
+def test_the_lexicon_orders_words_of_one_skeleton_the_same_whatever_the_hash_seed():
+    # repair_chunk keeps the first of equally costly words: their order must not be a set's, which
+    # PYTHONHASHSEED draws anew for every process (two runs of one file could repair a word apart)
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib; from normalize.lexicon import lexicon; "
+            "print(hashlib.sha256(repr(sorted(lexicon().items())).encode()).hexdigest())")
+    digests = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
