@@ -17,7 +17,7 @@ from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import CONSONANT_LOOKALIKES, CONSONANTS, DIGIT_LOOKALIKES, LETTERS, MARKS, TEXT, charset
 
 __all__ = [
-    "drop_glued_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
+    "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "drop_glued_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
     "period_cut_short", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
     "restore_lost_century",
 ]
@@ -26,13 +26,17 @@ BE_OFFSET = 543
 #: The day a range's end reads when OCR lost the second digit of 30 or 31.
 LOST_ZERO_DAY = 3
 
-# Month number -> full name and abbreviation (dots optional when matching).
-_MONTHS: dict[int, tuple[str, str]] = {
+#: Month number -> full name and abbreviation (dots optional when matching): the month registry.
+MONTHS: dict[int, tuple[str, str]] = {
     1: ("มกราคม", "มค"), 2: ("กุมภาพันธ์", "กพ"), 3: ("มีนาคม", "มีค"),
     4: ("เมษายน", "เมย"), 5: ("พฤษภาคม", "พค"), 6: ("มิถุนายน", "มิย"),
     7: ("กรกฎาคม", "กค"), 8: ("สิงหาคม", "สค"), 9: ("กันยายน", "กย"),
     10: ("ตุลาคม", "ตค"), 11: ("พฤศจิกายน", "พย"), 12: ("ธันวาคม", "ธค"),
 }
+_MONTHS = MONTHS
+#: The registry as a period prints it, January first: the months' names and their dotted abbreviations.
+MONTH_NAMES: tuple[str, ...] = tuple(full for full, _ in _MONTHS.values())
+MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(f"{a[:-1]}.{a[-1]}." for _, a in _MONTHS.values())
 _MONTH_BY_KEY: dict[str, int] = {}
 for _n, (_full, _abbr) in _MONTHS.items():
     _MONTH_BY_KEY[_full] = _MONTH_BY_KEY[_abbr] = _n

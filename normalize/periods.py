@@ -23,7 +23,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from normalize.dates import _MONTHS as MONTHS
+from normalize.dates import MONTHS
 from normalize.dates import BE_OFFSET, period_open_end
 from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import DIGIT_LOOKALIKES, MARKS

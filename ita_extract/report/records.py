@@ -18,7 +18,7 @@ from normalize import questionnaire
 from normalize.catalog import snap_question
 from normalize.citations import checked_references
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
-from normalize.dates import parse_period, period_open_end
+from normalize.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, parse_period, period_open_end
 from normalize.indicators import CANONICAL, parse_indicator_heading, tool_for_indicator
 from normalize.periods import repaired_period
 from normalize.thai import normalize_text
@@ -717,9 +717,8 @@ def _speck_row(row: list[Cell | None], f: dict[str, str]) -> bool:
 
 
 #: The words a period's text is made of (the month abbreviations and names, the fiscal year's words).
-PERIOD_ABBREVIATIONS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
-PERIOD_WORDS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
-                "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม", "ปีงบประมาณ", "ตลอดปีงบประมาณ")
+PERIOD_ABBREVIATIONS = MONTH_ABBREVIATIONS
+PERIOD_WORDS = MONTH_NAMES + ("ปีงบประมาณ", "ตลอดปีงบประมาณ")
 #: The most characters a word of a period's text may differ from the word it is (a mark added or lost,
 #: a lookalike consonant: ``ปืีงบประมาณ``, ``ปีจบประมาณ``), when no other word is as near.
 PERIOD_WORD_EDITS = 2
