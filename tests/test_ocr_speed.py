@@ -101,3 +101,57 @@ def test_a_map_turned_block_by_block_is_the_map_turned_whole():
         out_x, out_y = _affine_map(map_x, map_y, m)
         assert out_x.dtype == out_y.dtype == np.float32
         assert np.array_equal(out_x, whole_x) and np.array_equal(out_y, whole_y)
+
+
+def _huge_page_advice():
+    """NumPy's switch for advising huge pages (``madvise``) for large new arrays, or ``None`` where it has none."""
+    import importlib
+
+    for core in ("numpy._core.multiarray", "numpy.core.multiarray"):
+        try:
+            module = importlib.import_module(core)
+        except ImportError:
+            continue
+        if hasattr(module, "_set_madvise_hugepage"):
+            return module
+    return None
+
+
+def test_a_process_that_reads_pages_asks_numpy_for_no_huge_pages():
+    from extract.ocr.raster import without_huge_pages
+    from extract.ocr.reader import PageOcr
+    from tests.ocr_fakes import FakeEngine
+
+    advice = _huge_page_advice()
+    if advice is None:
+        pytest.skip("this NumPy has no switch for huge-page advice")
+    before = advice._set_madvise_hugepage(True)
+    try:
+        PageOcr(5.0, engine_factory=FakeEngine, reader_factory=lambda e: None)._make()
+        assert advice._get_madvise_hugepage() is False
+        assert without_huge_pages() is False  # it was off already
+        # the same arrays either way: the advice changes where memory comes from, never a value
+        img = np.arange(3000 * 2000, dtype=np.float32).reshape(3000, 2000)
+        off = cv2.resize(img, (1000, 1500), interpolation=cv2.INTER_AREA)
+        advice._set_madvise_hugepage(True)
+        assert np.array_equal(off, cv2.resize(img, (1000, 1500), interpolation=cv2.INTER_AREA))
+    finally:
+        advice._set_madvise_hugepage(before)
+
+
+def test_blank_lines_label_the_page_in_16_bits(monkeypatch):
+    import extract.ocr.bands as bands
+    from extract.ocr.engine import OcrWord
+
+    img = np.full((300, 1200), 255, np.uint8)
+    for k in range(14):
+        img[100:130, 100 + 40 * k:120 + 40 * k] = 0  # fourteen glyphs in a row, nobody's words
+    page = [OcrWord("หน่วยงาน", 100, 200, 300, 250, 90.0, (1, 1, 1))] * 5
+    expected = bands.blank_lines(page, [], img)
+
+    def in_32_bits(*_a, **_k):
+        raise AssertionError("a page's ink labelled in 32 bits")
+
+    monkeypatch.setattr(cv2, "connectedComponentsWithStats", in_32_bits)
+    assert bands.blank_lines(page, [], img) == expected
+    assert [(b.x0, b.x1, b.glyphs) for b in expected] == [(100, 640, 14)]

@@ -13,6 +13,7 @@ JPEG can declare 30000 × 30000 pixels, 900 MB once decoded).
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,6 +140,29 @@ class Rasterizer:
             return PageImage(np.ascontiguousarray(_to_gray(bitmap.to_numpy())), float(dpi), False)
         finally:
             page.close()
+
+
+def without_huge_pages() -> bool:
+    """Stop NumPy from asking the kernel for transparent huge pages for this process's new arrays;
+    whether it asked before (``False`` as well where this NumPy cannot be told).
+
+    NumPy advises huge pages (``madvise``) for every array of 4 MB or more. Where the kernel
+    then makes room for one on the first touch (``/sys/kernel/mm/transparent_hugepage/defrag``
+    at ``madvise``, the default of Debian and Ubuntu), a fresh page-sized array can stall on
+    memory compaction: on phone photos, the maps that flatten a bent page
+    (:func:`extract.ocr.scan.unbend`) took 0.3-0.5 s of system time instead of 0.03 s, a
+    tenth of the page's time. The OCR of a page makes and drops a dozen page-sized arrays;
+    in small pages they cost what they compute, the same values. Called once by the process
+    that reads pages (:class:`extract.ocr.reader.PageOcr`), never at import.
+    """
+    for core in ("numpy._core.multiarray", "numpy.core.multiarray"):  # NumPy 2, NumPy 1
+        try:
+            setter = getattr(importlib.import_module(core), "_set_madvise_hugepage", None)
+        except ImportError:
+            continue
+        if setter is not None:
+            return bool(setter(False))
+    return False
 
 
 def is_blank(gray: np.ndarray) -> bool:
