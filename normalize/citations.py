@@ -240,9 +240,13 @@ def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int]
         # a code read on into a letter Tesseract writes for a digit ("o1ฒ"): a digit of it was lost
         cut = {c for c in items if c and re.search(re.escape(c) + f"[{DIGIT_LOOKALIKES}]", cited)}
         for k, fixed in _pair_misreads(fiscal_year, items, words, cut).items():
-            notes.append(f"{items[k]} cited beside {items[k - 1] if k else items[1]}, one digit away from the item "
-                         f"next to it ({fixed}) and hardly named by the words before: read as a misread of it.")
+            notes.append(f"{items[k]} cited beside {items[k - 1] if k else items[1]}, near the item next to it "
+                         f"({fixed}) and hardly named by the words before: read as a misread of it.")
             items[k] = fixed
+        for k in reversed(_split_reads(items)):
+            notes.append(f"{items[k]} cited between {items[k - 1]} and {items[k + 1]}, which run in order, is "
+                         f"{items[k + 1]} read twice, its last digit lost: left out.")
+            del items[k]
         for code in items:
             if code and code not in refs:
                 refs.append(code)
@@ -265,27 +269,58 @@ def _pair_misreads(fiscal_year: int, items: Sequence[str | None], words: str,
     """The items of a citation of two that misread the item next to the other (``o10 ,o1`` for
     ``o10 ,o11``, ``o23,o25`` for ``o23,o24``, ``o1 และ o12`` for ``o11 และ o12``): a questionnaire
     lists an item's plan and its report side by side and a guideline cites them together. Only an
-    item one digit away from the other's neighbour, which is an item of the year, when the words before
-    the citation hardly name the item as read; never both.
+    item one digit away from the other's neighbour, which is an item of the year, or no item of the year
+    (``o10,o30`` for ``o10,o11`` in a year of 28 items), when the words before the citation hardly name the
+    item as read; never both, unless the words hold clearly more of one; an item read twice
+    (``015015``) is one and the neighbour the words name.
     """
     codes = [c for c in items if c]
-    if len(items) != 2 or len(codes) != 2 or codes[0] == codes[1]:
+    if len(items) != 2 or len(codes) != 2:
         return {}
     known = dict(_items(fiscal_year))
     first, second = QuestionCode.of(codes[0]), QuestionCode.of(codes[1])
     if first is None or second is None or first.letter != second.letter:
         return {}
+    if codes[0] == codes[1]:
+        # one item read twice ("015015" for o14,o15): the other is its neighbour the words name
+        before, after = _before(codes[0]), first.next().format()
+        named = item_named(fiscal_year, words, [c for c in (before, codes[0], after) if c in known])
+        return {0: named} if named == before else {1: named} if named == after else {}
     out = {}
     after = first.next().format()
-    if second.number != first.number + 1 and after in known and _one_digit_apart(codes[1], after) \
+    if second.number != first.number + 1 and after in known and _near(codes[1], after, known) \
             and codes[0] in known and (codes[1] in cut or _hardly_named(fiscal_year, codes[1], words)):
         out[1] = after
     before = f"{second.letter}{second.number - 1}"
     if second.number > 1 and first.number != second.number - 1 and before in known \
-            and _one_digit_apart(codes[0], before) and codes[1] in known \
+            and _near(codes[0], before, known) and codes[1] in known \
             and (codes[0] in cut or _hardly_named(fiscal_year, codes[0], words)):
         out[0] = before
+    if len(out) == 2:
+        # either could be the misread: the one the words hold clearly less of ("รายการจัดซื้อจัดจ้าง (อ้างอิงจาก
+        # o23, o25)": o23 สรุปผลการจัดซื้อจัดจ้าง... in part, o25 นโยบายการบริหารทรัพยากรบุคคล not at all)
+        flat = _RE_SPACE.sub("", words)
+        held = [_stretch(known[c], flat) for c in codes]
+        out = {k: v for k, v in out.items() if held[1 - k] - held[k] >= NAMED_MARGIN}
     return out if len(out) == 1 else {}
+
+
+def _near(read: str, item: str, known: Collection[str]) -> bool:
+    """Whether ``read`` may misread ``item``: one digit away, or no item of the year with as many digits
+    (``o30`` for o11 in a year of 28 items: ๑ and ๓ look alike)."""
+    return _one_digit_apart(read, item) or (read not in known and len(read) == len(item) and read[0] == item[0])
+
+
+def _split_reads(items: Sequence[str | None]) -> list[int]:
+    """The items of a citation of three or more that are the next item read a second time, its last
+    digit lost (``o9,o1 ,o10``: o9 and o10 side by side, o1 a part of o10): listed items run in order."""
+    out = []
+    for k in range(1, len(items) - 1):
+        a, b, before = items[k], items[k + 1], QuestionCode.of(items[k - 1])
+        if a and b and before is not None and len(b) == len(a) + 1 and b.startswith(a) \
+                and before.next().format() == b:
+            out.append(k)
+    return out
 
 
 def _before(code: str) -> str | None:

@@ -318,8 +318,10 @@ def find_codes(text: str, tool: str | None = None) -> list[str]:
 # a letter-spaced item of one digit ("๐ ๘", o8) keeps its ๐ (o0 is no item).
 # A circle read twice, the second time as the letter ("0o21"), is one circle.
 # A speck read as a point between its letter and digits or inside its digits ("0.7", "o1.4") is no part of it.
+# Two items with ๐ for their o, the sign between them lost ("015015" for ๐๑๔,๐๑๕), are one item read (split by
+# :func:`_ref_codes`).
 _REF_ITEM = (f"(?:[0๐](?=[oO]))?"
-             f"(?:[oO][{_D}]\\.[{_D}](?![{_D}])|[0๐]\\.[{_D}]{{1,2}}(?![{_D}])"
+             f"(?:[0๐][{_D}]{{2}}[0๐][{_D}]{{2}}|[oO][{_D}]\\.[{_D}](?![{_D}])|[0๐]\\.[{_D}]{{1,2}}(?![{_D}])"
              f"|[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO] ?[{_D}]{{1,3}}|[0๐]{{2}}[{_D}]{{2}}"
              f"|[{_D}]{{1,3}})"
              f"(?![{_D}])")
@@ -331,8 +333,9 @@ _REF_LIST = f"(?:[|!'’‘\"“”.\\-]\\s*)?(?P<list>{_REF_ITEM}(?:{_REF_SEP}{
 _RE_REFERENCES = re.compile(f"{CITE_LABEL}\\s*(?:ข้อ\\s*)?[:：]?\\s*{_REF_LIST}")
 #: A label OCR garbled beyond :data:`CITE_LABEL` ("(ล้างลิงจาก 015)",
 #: "(อัจงอิงจาก 010)"): a word of Thai text right after an opening bracket,
-#: within ``CITE_LABEL_EDITS`` edits of the label, followed by a cited list.
-_RE_GARBLED_CITATION = re.compile(f"\\(\\s*(?P<label>[{charset(TEXT)}]{{7,13}})\\s*{_REF_LIST}")
+#: within ``CITE_LABEL_EDITS`` edits of the label, followed by a cited list; a speck before it may be read as
+#: a Latin letter or two (``(wiวิ่งอิงจาก“525)``).
+_RE_GARBLED_CITATION = re.compile(f"\\(\\s*[A-Za-z]{{0,2}}(?P<label>[{charset(TEXT)}]{{7,13}})\\s*{_REF_LIST}")
 #: A citation whose label OCR lost altogether: an OIT code written with its
 #: letter, standing alone before the closing bracket (``ชัดเจน o14) และ``), or a
 #: list of such codes or of codes with ๐ for their o (``นการ o26,o27)``,
@@ -368,6 +371,23 @@ def _ref_code(item: str) -> str | None:
     return parse_question_code("0" + (circle.group("num") or circle.group("num2")) if circle else item, "OIT")
 
 
+#: Two items of three digits each with ๐ for their o, read as one (the sign between them lost).
+_RE_GLUED_ITEMS = re.compile(f"^([0๐][{_D}]{{2}})([0๐][{_D}]{{2}})$")
+
+
+def _ref_codes(items: str) -> list[str | None]:
+    """The codes of a cited list as read (:func:`_ref_code` each), two items read as one split.
+
+    >>> _ref_codes("o14, 015015 ,๐๑๖")
+    ['o14', 'o15', 'o15', 'o16']
+    """
+    out: list[str | None] = []
+    for item in _RE_REF_ITEM.findall(items):
+        glued = _RE_GLUED_ITEMS.match(item)
+        out += [_ref_code(i) for i in glued.groups()] if glued else [_ref_code(item)]
+    return out
+
+
 def oit_references(text: str) -> list[str]:
     """OIT codes cited as sources, in order of first citation, unique.
 
@@ -385,6 +405,8 @@ def oit_references(text: str) -> list[str]:
     (['o6'], [])
     >>> oit_references("(ล้างลิงจาก 015) และ (อ้างอิง qin o17)")  # the label garbled, its จาก read as Latin
     ['o15', 'o17']
+    >>> oit_references("(wiวิ่งอิงจาก“525) ให้")  # garbled, after a speck read as Latin letters
+    ['o25']
     >>> oit_references("(อ้างอิงจาก o14.,015) และ (อ้างอิงจาก | 042)")  # a point by the comma, a bar
     ['o14', 'o15', 'o42']
     >>> oit_references("(อ้างอิงจาก-09,010) และ")  # a dash a speck gave before the list
@@ -404,13 +426,15 @@ def oit_references(text: str) -> list[str]:
     lists = sorted([*_RE_REFERENCES.finditer(text), *garbled, *_RE_UNLABELLED_CITATION.finditer(text)],
                    key=lambda m: m.start("list"))
     for m in lists:
-        for item in _RE_REF_ITEM.findall(m.group("list")):
-            code = _ref_code(item)
+        for code in _ref_codes(m.group("list")):
             if code and code not in refs:
                 refs.append(code)
     return refs
 
 
+#: A comma closing a cited list (no item read after it: ``(อ้างอิงจาก o23, ให้ครบถ้วน``): OCR lost the item
+#: after it, and the closing bracket with it.
+_RE_LIST_SIGN_LEFT = re.compile(r"\s*\.?,(?!\s*[^\s\u0e01-\u0e4e])")
 #: A citation label with an opening bracket, whatever follows it.
 _RE_LABEL_OPEN = re.compile(f"\\(\\s*{CITE_LABEL}")
 
@@ -441,8 +465,11 @@ def citations(text: str) -> list[Citation]:
     for m in sorted([*_RE_REFERENCES.finditer(text), *garbled, *_RE_UNLABELLED_CITATION.finditer(text)],
                     key=lambda m: m.start("list")):
         if m.end("list") not in found:
-            found[m.end("list")] = Citation(m.start(), m.end(),
-                                            tuple(_ref_code(i) for i in _RE_REF_ITEM.findall(m.group("list"))))
+            items = tuple(_ref_codes(m.group("list")))
+            end = m.end()
+            if (sign := _RE_LIST_SIGN_LEFT.match(text, m.end("list"))) is not None:
+                items, end = (*items, None), sign.end()  # "o23, ให้": an item after the comma, lost
+            found[m.end("list")] = Citation(m.start(), end, items)
     out = list(found.values())
     for m in _RE_LABEL_OPEN.finditer(text):
         if not any(c.start < m.end() <= c.end for c in out):  # the label of a citation read

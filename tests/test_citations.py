@@ -210,3 +210,43 @@ def test_a_code_no_item_bears_is_the_near_item_whose_text_the_words_cover_most()
     assert checked_references(text, 2567).references == ("o7",)
     # a code of the year is weighed as before: no change by shares alone
     assert checked_references(text.replace("o67", "o6"), 2567).references == ("o6",)
+
+
+def test_a_comma_closing_a_cited_list_stands_for_an_item_lost_after_it():
+    """``(อ้างอิงจาก o23, ให้ครบถ้วน``: the second item and the bracket lost; a plan and its report are cited
+    together, so the item is o23's neighbour. An item glued to the next word after no comma is no list."""
+    assert citations("รายงานความก้าวหน้า (อ้างอิงจาก o23, ให้ครบถ้วน")[0].items == ("o23", None)
+    text = "จัดทำข้อมูลรายการจัดซื้อจัดจ้างและรายงานความก้าวหน้า (อ้างอิงจาก o23, ให้ครบถ้วน"
+    assert checked_references(text, 2565).references == ("o23", "o24")
+    assert checked_references("จัดทำคู่มือแนวทางการใช้ทรัพย์สินของราชการ (อ้างอิงจาก o17 และเผยแพร่ให้", 2566
+                              ).references == ("o17",)
+
+
+def test_two_items_read_as_one_are_split_and_a_repeated_item_is_the_neighbour_the_words_name():
+    """``015015``: ๐๑๔,๐๑๕ with the comma lost and ๔ read as ๕; the words name o14 (2565)."""
+    assert oit_references("(อ้างอิงจาก 015016) และ") == ["o15", "o16"]
+    text = "จัดทำคู่มือการให้บริการที่ระบุขั้นตอนและระยะเวลาให้ชัดเจน (อ้างอิงจาก 015015) และเผยแพร่"
+    assert checked_references(text, 2565).references == ("o14", "o15")
+    assert checked_references("ข่าวสาร (อ้างอิงจาก 015015) และ", 2565).references == ("o15",)  # nothing named
+
+
+def test_an_item_read_twice_between_two_that_run_in_order_is_left_out():
+    text = "ระบุขั้นตอนและระยะเวลาให้ชัดเจน (อ้างอิงจาก o9,o1 ,o10) และเผยแพร่"
+    assert checked_references(text, 2568).references == ("o9", "o10")
+    assert checked_references("ชัดเจน (อ้างอิงจาก o5, o1 ,o10) และ", 2568).references == ("o5", "o1", "o10")  # no order
+
+
+def test_of_a_pair_either_of_which_could_be_the_misread_the_one_the_words_hold_less_of_is():
+    text = "จัดทำข้อมูลรายการจัดซื้อจัด .จ้างและรายงานความก้าวหน้า (อ้างอิงจาก o23, o25) ให้"
+    assert checked_references(text, 2565).references == ("o23", "o24")
+
+
+def test_a_pair_item_no_item_of_the_year_bears_is_the_others_neighbour():
+    """2568 has 28 OIT items: ``010,030`` is o10,o11 (๑ and ๓ alike)."""
+    text = "พัฒนาช่องทางการให้บริการออนไลน์ (อ้างอึงจาก 010,030)เพื่อลดการ"
+    assert checked_references(text, 2568).references == ("o10", "o11")
+    assert checked_references(text, 2565).references == ("o10", "o30")  # o30 is an item of 2565
+
+
+def test_a_garbled_label_after_latin_specks_is_a_citation():
+    assert oit_references("ทรัพยากรบุคคล (wiวิ่งอิงจาก“525) ให้บุคลากร") == ["o25"]

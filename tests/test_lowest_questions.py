@@ -73,3 +73,23 @@ def test_quotes_side_by_side_whose_alignments_share_an_edge_letter_are_both_name
     quoted = ("7011 ข้อมูลสถิติการให้บริการ\n012 รายการการจัดซื้อจัดจ้างหรือการจัดหาพัสดุและความก้าวหน้า"
               "การจัดซื้อจัดจ้างหรือการจัดหา Wan\n01 แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")
     assert lowest_by_text(quoted, qs, ["o12", "o1"]) == ["o11", "o12", "o17"]
+
+
+def test_a_row_whose_question_ocr_garbled_is_matched_by_its_codes_wording_in_the_questionnaire():
+    """The analysis quotes e6 with no code; OCR garbled e6's own row, so its text names nothing, but the row
+    kept its code and the questionnaire words e6 as the analysis quotes it."""
+    rows = [("e6 การเผยแพร่ข้อมูลของหน่วยฐ์โน ต่อ“มีลักษณะ 2 1 a ฆ at ดังต่อไปนี้ มากน้อยเพียงใด", "77.13"),
+            ("e7 หน่วยงานที่ท่านติดต่อ มีการเผยแพร่ผลงานหรือข้อมูลที่สาธารณชนควรรับทราบอย่างชัดเจน มากน้อยเพียงใด", "89.06")]
+    analysis = ["ข้อคำถามที่ได้คะแนนน้อยที่สุด :", "การเผยแพร่ข้อมูลของหน่วยงานที่ท่านติดต่อ มี",
+                "ลักษณะดังต่อไปนี้ มากน้อยเพียงใด", "สาเหตุเกิดจาก : ผู้รับบริการบางส่วน"]
+    _, analyses, _ = analysis_rows(table(rows, analysis), [7], 2565)
+    assert analyses[0].lowest_questions == ("e6",)
+
+
+def test_of_two_wordings_of_one_code_the_closer_counts():
+    from ita_extract.report.records import lowest_by_text
+
+    quoted = "รายงานผลการดำเนินการตามแผนบริหารจัดการความเสี่ยงการทุจริต"
+    qs = [("o22", "รายงานผลการดำเนินการตามแผนบริหารจัดการความเสี่ยงการทุจริต"),
+          ("o22", "รายงานผลการดำเจ็ แกก็ร3วุมสผูบริหารจัดการความเสี่ยงการทุจริต")]
+    assert lowest_by_text(quoted, qs) == ["o22"]

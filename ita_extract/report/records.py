@@ -212,15 +212,20 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: 
     (['o43'], ['o42'])
     """
     hay = re.sub(r"\s+", "", lowest_text)
-    matches: list[tuple[float, int, int, str]] = []
-    needles = {code: re.sub(r"\s+", "", text) for code, text in questions}
-    for code, needle in needles.items():
+    best: dict[str, tuple[float, int, int, str]] = {}
+    needles: dict[str, str] = {}
+    # a code may come with two wordings (the row's as OCR read it, the questionnaire's): the closer one counts
+    for code, text in questions:
+        needle = re.sub(r"\s+", "", text)
         if len(needle) < 8 or not hay:
             continue
         m = fuzz.partial_ratio_alignment(needle, hay)
         named = code in printed
-        if m is not None and m.score >= (NAMED_WITH_CODE_MIN if named else NAMED_MIN):
-            matches.append((m.score + (PRINTED_CODE_BONUS if named else 0.0), m.dest_start, m.dest_end, code))
+        if m is not None and m.score >= (NAMED_WITH_CODE_MIN if named else NAMED_MIN) and (
+                code not in best or m.score + (PRINTED_CODE_BONUS if named else 0.0) > best[code][0]):
+            best[code] = (m.score + (PRINTED_CODE_BONUS if named else 0.0), m.dest_start, m.dest_end, code)
+            needles[code] = needle
+    matches = list(best.values())
     # a question whose wording holds another's whole ("การดำเนินการตามมาตรการ…" holds "มาตรการ…"), quoted
     # with the words it adds (its span reaches past the other's), is the one quoted: both match in full
     matches = [(score + (PRINTED_CODE_BONUS if any(
@@ -237,6 +242,18 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: 
         if all(end <= a + EDGE_SLACK or start >= b - EDGE_SLACK for a, b, _ in taken):
             taken.append((start, end, code))
     return [code for _, _, code in sorted(taken)]
+
+
+def questionnaire_wordings(codes: Sequence[str], fiscal_year: int | None) -> list[tuple[str, str]]:
+    """The questionnaire's wording of each of ``codes`` the questionnaire of ``fiscal_year`` has.
+
+    >>> questionnaire_wordings(["o22", "o99"], 2570), questionnaire_wordings(["o22"], None)
+    ([('o22', 'รายงานผลการดำเนินการตามแผนบริหารจัดการความเสี่ยงการทุจริต')], [])
+    """
+    if fiscal_year not in questionnaire.fiscal_years():
+        return []
+    texts = {q.code: q.text for q in questionnaire.questions(fiscal_year)}
+    return [(c, texts[c]) for c in dict.fromkeys(codes) if c in texts]
 
 
 def known_references(refs: Sequence[str], fiscal_year: int | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -613,6 +630,9 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
             questions = [(s.question, s.question_text) for s in scores if s.question_text] or [
                 (q.code, q.text) for n in indicators for q in (questionnaire.questions(fiscal_year, indicator=n)
                                                                if fiscal_year in questionnaire.fiscal_years() else ())]
+            # a row's question OCR garbled ("การเผยแพร่ข้อมูลของหน่วยฐ์โน ต่อ“มีลักษณะ") still has its code: the
+            # questionnaire's wording of that code is matched too
+            questions += questionnaire_wordings([s.question for s in scores], fiscal_year)
             by_text = lowest_by_text(parts.lowest_text, questions, lowest)
             if by_text:
                 lowest = tuple(by_text)
