@@ -28,3 +28,21 @@ def test_a_row_without_a_code_is_left_to_its_neighbours_not_to_a_digit_among_spe
             ("o19 ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "100.00")]
     scores, _, _ = analysis_rows(table(rows, ["ไม่มี"]), [9], 2568)
     assert [s.question for s in scores] == ["o17", "o18", "o19"]
+
+
+def test_a_speck_row_above_the_first_question_is_no_question():
+    # a dash the page break left of the table's top border, read as a row of its own
+    rows = [("-", ""),
+            ("i13 ผู้บริหารสูงสุดของหน่วยงานของท่าน ให้ความสำคัญกับการแก้ไขปัญหาการทุจริต มากน้อยเพียงใด", "87.83"),
+            ("i14 ท่านคิดว่าการดำเนินการเพื่อป้องกันการทุจริตของหน่วยงานของท่าน", "100.00")]
+    scores, _, problems = analysis_rows(table(rows, ["ไม่มี"]), [5], 2568)
+    assert [s.question for s in scores] == ["i13", "i14"]
+    assert not any(p.code == "question-code-inferred" for p in problems)
+
+
+def test_a_question_whose_text_ocr_lost_keeps_its_row_when_it_has_a_score_or_a_code():
+    rows = [("i13 ผู้บริหารสูงสุดของหน่วยงานของท่าน ให้ความสำคัญกับการแก้ไขปัญหาการทุจริต มากน้อยเพียงใด", "87.83"),
+            ("-", "100.00"),
+            ("i15", "")]
+    scores, _, _ = analysis_rows(table(rows, ["ไม่มี"]), [5], 2568)
+    assert [s.question for s in scores] == ["i13", "i14", "i15"]

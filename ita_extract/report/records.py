@@ -535,6 +535,8 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
             continue  # "o1 – o28": a range row has no per-item scores (specks read below it are no code)
         qcell = row[t.columns["question"]] if t.columns.get("question", 99) < len(row) else None
         rc = read_row_code(q, tool, qcell is not None and qcell.ocr, fiscal_year, expected)
+        if rc.code is None and not raw_score and len("".join(q.split())) <= MAX_SPECK_ROW:
+            continue  # a speck (``-``, a row's top a page break cut) with no code and no score: no question
         for note in rc.notes:
             problems.append(problem("question-code-corrected", note, first, page))
         read.append((rc, q, raw_score, page, row))
