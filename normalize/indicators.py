@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from normalize import questionnaire
+from normalize.lexicon import dictionary_share
 from normalize.thai import normalize_text, thai_digits_to_arabic
 from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, MARKS, charset
 
@@ -296,6 +297,8 @@ def parse_heading_cell(text: str) -> list[HeadingMatch]:
     [6]
     >>> parse_heading_cell("จัดทำคู่มือ ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน")
     []
+    >>> [h.number for h in parse_heading_cell("vi รูปบเล้: ตัวชีวัดที่ 10 การป้องกันการทุจริต (011)")]
+    [10]
     >>> [h.number for h in parse_heading_cell("๑7, ae 7 yw om ตัวชีวัดที่ 4 : การใช้ทรัพย์สินของราชการ")]
     [4]
 
@@ -318,7 +321,24 @@ def parse_heading_cell(text: str) -> list[HeadingMatch]:
     for m in _RE_HEADING.finditer(text[:CELL_SPECKS_MAX + 20]):
         if 0 < m.start() and _debris_only(text[:m.start()]):
             return parse_indicator_heading(text[m.start():])
+        if 0 < m.start() and _no_words(text[:m.start()]):
+            # debris that reads as Thai letters: the heading must then name the indicator it numbers
+            found = parse_indicator_heading(text[m.start():])
+            return [h for h in found if h.printed_number == h.number]
     return _garbled_heading_word(text)
+
+
+#: Letters before a heading word in a cell alone in its row are debris (a stamp's ring, a signature
+#: read as Thai letters) when at most this share of their consonants falls into dictionary words.
+DEBRIS_WORDS_MAX = 0.5
+
+
+def _no_words(prefix: str) -> bool:
+    """
+    >>> _no_words("vi รูปบเล้: "), _no_words("จัดทำคู่มือ "), _no_words("ตรวจสอบทุกไตรมาส และรายงานผลต่อผู้บริหาร ")
+    (True, False, False)
+    """
+    return len(prefix) <= CELL_SPECKS_MAX and dictionary_share(prefix) <= DEBRIS_WORDS_MAX
 
 
 #: In a cell alone in its table row, a heading word OCR garbled past :data:`_RE_HEADING` (``ตัวรี่วัดข์``)
