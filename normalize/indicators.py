@@ -290,6 +290,29 @@ def _debris_only(prefix: str) -> bool:
     return len(prefix) <= CELL_DEBRIS_MAX or all(len(_RE_MARK.sub("", t)) <= SPECK_TOKEN_MAX for t in prefix.split())
 
 
+def heading_number_only(line: str) -> int | None:
+    """The number a line printed as an indicator heading gives when its name is unreadable.
+
+    The heading word and a number from 1 to 10 open the line, and no
+    indicator's name follows that :func:`parse_indicator_heading` could
+    match (OCR garbled it). Such a number is only a hint: reports number
+    their headings their own way, so a caller takes it only where the
+    order of the indicators around it agrees.
+
+    >>> heading_number_only("ตัวชี้วัดที่4 ไส้กวตตสนะตศก")
+    4
+    >>> heading_number_only("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"), heading_number_only("ตัวชี้วัด 12 ข้อ")
+    (None, None)
+    >>> heading_number_only("จัดทำคู่มือ ตัวชี้วัดที่ 4 ไส้กวตตสนะตศก")
+    """
+    line = line.strip()
+    m = _RE_HEADING.match(line)
+    if not m or not m["num"] or m["num2"] or parse_indicator_heading(line):
+        return None
+    n = _printed(m["num"])
+    return n if 1 <= n <= 10 else None
+
+
 def parse_heading_cell(text: str) -> list[HeadingMatch]:
     """The indicator heading(s) of a table row's only filled cell, specks OCR read before it allowed.
 

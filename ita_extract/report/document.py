@@ -70,9 +70,11 @@ def read_report(items: list[Item]) -> ReportContent:
                     f"but its name is indicator {h.number}.", h.number, t.heading_page))
         if not indicators and t.kind == MEASURES and (guess := indicator_between(layout.tables, t, last_measures)):
             indicators = [guess]
+            how = ("the number its heading printed (the name unreadable), between the measures tables before and "
+                   "after it" if guess == t.number_hint else "the one between the measures tables before and after it")
             out.problems.append(problem("indicator-heading-missing",
-                                        f"A measures table without a heading was taken as indicator {guess}, the "
-                                        "one between the measures tables before and after it.", guess, t.page))
+                                        f"A measures table without a heading was taken as indicator {guess}, {how}.",
+                                        guess, t.page))
         if not indicators:
             guess = first_indicator(t, out.fiscal_year) if t.kind == ANALYSIS else None
             if guess is None:
@@ -125,10 +127,15 @@ def indicator_between(tables: list[IndicatorTable], t: IndicatorTable, before: i
     own and comes before the next headed measures table's.
 
     A report prints its measures in the indicators' order, one table each.
+    A heading line whose name OCR garbled may still give its number
+    (:attr:`IndicatorTable.number_hint`): taken when it lies between them too.
     """
     k = next(i for i, x in enumerate(tables) if x is t)
     after = next((x.headings[0].number for x in tables[k + 1:] if x.kind == MEASURES and x.headings), 11)
     own = {h.number for x in tables if x.kind == MEASURES for h in x.headings}
+    hint = t.number_hint
+    if hint is not None and before < hint < after and hint not in own:
+        return hint  # the heading's number, its name garbled, where the order agrees
     n = before + 1
     return n if n < after and n not in own else None
 
