@@ -235,3 +235,23 @@ def test_a_garbled_heading_s_number_out_of_order_is_no_hint():
              _free("ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต"), _measures("อบรมให้ความรู้", 1)]
     content = read_report(items)
     assert [m.indicator for m in content.measures] == [2, 3, 5]
+
+
+def test_a_range_row_under_a_combined_heading_read_in_part_gives_the_analysis_to_both():
+    # ตัวชี้วัดที่ 9 … และ / ตัวชี้วัดที่ 10 …: OCR garbled the first line past reading
+    items = [_free("การเปิดเผยข้อมูลัวชีวัดที่ และ"), _free("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"),
+             _free("ประจำปีงบประมาณ พ.ศ. 2568"),
+             _table([ANALYSIS_HEADER, [_cell("o1 - o33"), _cell(""),
+                                       _cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o21 ประกาศเจตนารมณ์")]])]
+    content = read_report(items)
+    assert sorted(a.indicator for a in content.analyses) == [9, 10]
+    assert any(p.code == "indicator-heading-missing" and p.indicator == 9 for p in content.problems)
+
+
+def test_a_range_row_gives_no_indicator_that_has_its_own_analysis():
+    items = [_free("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"),
+             _table([ANALYSIS_HEADER, [_cell("o1 ข้อมูลพื้นฐาน"), _cell("100.00"), _cell("ไม่มี")]]),
+             _free("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"), _free("ประจำปีงบประมาณ พ.ศ. 2568"),
+             _table([ANALYSIS_HEADER, [_cell("o1 - o33"), _cell(""), _cell("ไม่มี")]])]
+    content = read_report(items)
+    assert sorted(a.indicator for a in content.analyses) == [9, 10]

@@ -12,7 +12,7 @@ from normalize.thai import join_wrapped_lines, normalize_text
 from ita_extract.report import checks
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from ita_extract.report.records import analysis_rows, measure_rows
-from ita_extract.report.regroup import first_indicator, split_by_codes
+from ita_extract.report.regroup import first_indicator, range_indicators, split_by_codes
 from ita_extract.report.sections import ANALYSIS, MEASURES, IndicatorTable, find_sections
 
 #: Words of the genre's titles: a document with none of them and no
@@ -61,6 +61,17 @@ def read_report(items: list[Item]) -> ReportContent:
             # one table under several headings is shared only by indicators with no table of their own
             # (none left: the codes tell, as for a table without a heading)
             indicators = [n for n in indicators if n not in own.get(t.kind, set())]
+        if t.kind == ANALYSIS and indicators:
+            # a range row (o1 – o28) under a combined heading OCR read in part: the range names the rest
+            spanned = [n for n in range_indicators(t, out.fiscal_year)
+                       if n not in indicators and n not in own.get(ANALYSIS, set())]
+            if spanned and set(indicators) <= set(range_indicators(t, out.fiscal_year)):
+                for n in spanned:
+                    out.problems.append(problem(
+                        "indicator-heading-missing",
+                        f"No heading of indicator {n} was read, but the range of questions of indicator "
+                        f"{indicators[0]}'s analysis table spans it: the analysis was taken as both's.", n, t.page))
+                indicators = sorted(indicators + spanned)
         for h in t.headings:
             if h.printed_number is not None and 1 <= h.printed_number <= 10 and h.printed_number != h.number and (h.number, t.heading_page) not in flagged_headings:
                 flagged_headings.add((h.number, t.heading_page))
