@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from normalize import questionnaire
+from normalize.lexicon import dictionary_share
 from normalize.thai import normalize_text, thai_digits_to_arabic
 from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, MARKS, charset
 
@@ -289,6 +290,29 @@ def _debris_only(prefix: str) -> bool:
     return len(prefix) <= CELL_DEBRIS_MAX or all(len(_RE_MARK.sub("", t)) <= SPECK_TOKEN_MAX for t in prefix.split())
 
 
+def heading_number_only(line: str) -> int | None:
+    """The number a line printed as an indicator heading gives when its name is unreadable.
+
+    The heading word and a number from 1 to 10 open the line, and no
+    indicator's name follows that :func:`parse_indicator_heading` could
+    match (OCR garbled it). Such a number is only a hint: reports number
+    their headings their own way, so a caller takes it only where the
+    order of the indicators around it agrees.
+
+    >>> heading_number_only("ตัวชี้วัดที่4 ไส้กวตตสนะตศก")
+    4
+    >>> heading_number_only("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"), heading_number_only("ตัวชี้วัด 12 ข้อ")
+    (None, None)
+    >>> heading_number_only("จัดทำคู่มือ ตัวชี้วัดที่ 4 ไส้กวตตสนะตศก")
+    """
+    line = line.strip()
+    m = _RE_HEADING.match(line)
+    if not m or not m["num"] or m["num2"] or parse_indicator_heading(line):
+        return None
+    n = _printed(m["num"])
+    return n if 1 <= n <= 10 else None
+
+
 def parse_heading_cell(text: str) -> list[HeadingMatch]:
     """The indicator heading(s) of a table row's only filled cell, specks OCR read before it allowed.
 
@@ -296,6 +320,8 @@ def parse_heading_cell(text: str) -> list[HeadingMatch]:
     [6]
     >>> parse_heading_cell("จัดทำคู่มือ ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน")
     []
+    >>> [h.number for h in parse_heading_cell("vi รูปบเล้: ตัวชีวัดที่ 10 การป้องกันการทุจริต (011)")]
+    [10]
     >>> [h.number for h in parse_heading_cell("๑7, ae 7 yw om ตัวชีวัดที่ 4 : การใช้ทรัพย์สินของราชการ")]
     [4]
 
@@ -318,7 +344,24 @@ def parse_heading_cell(text: str) -> list[HeadingMatch]:
     for m in _RE_HEADING.finditer(text[:CELL_SPECKS_MAX + 20]):
         if 0 < m.start() and _debris_only(text[:m.start()]):
             return parse_indicator_heading(text[m.start():])
+        if 0 < m.start() and _no_words(text[:m.start()]):
+            # debris that reads as Thai letters: the heading must then name the indicator it numbers
+            found = parse_indicator_heading(text[m.start():])
+            return [h for h in found if h.printed_number == h.number]
     return _garbled_heading_word(text)
+
+
+#: Letters before a heading word in a cell alone in its row are debris (a stamp's ring, a signature
+#: read as Thai letters) when at most this share of their consonants falls into dictionary words.
+DEBRIS_WORDS_MAX = 0.5
+
+
+def _no_words(prefix: str) -> bool:
+    """
+    >>> _no_words("vi รูปบเล้: "), _no_words("จัดทำคู่มือ "), _no_words("ตรวจสอบทุกไตรมาส และรายงานผลต่อผู้บริหาร ")
+    (True, False, False)
+    """
+    return len(prefix) <= CELL_SPECKS_MAX and dictionary_share(prefix) <= DEBRIS_WORDS_MAX
 
 
 #: In a cell alone in its table row, a heading word OCR garbled past :data:`_RE_HEADING` (``ตัวรี่วัดข์``)

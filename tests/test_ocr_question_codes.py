@@ -28,3 +28,36 @@ def test_a_row_without_a_code_is_left_to_its_neighbours_not_to_a_digit_among_spe
             ("o19 ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "100.00")]
     scores, _, _ = analysis_rows(table(rows, ["ไม่มี"]), [9], 2568)
     assert [s.question for s in scores] == ["o17", "o18", "o19"]
+
+
+def test_a_speck_row_above_the_first_question_is_no_question():
+    # a dash the page break left of the table's top border, read as a row of its own
+    rows = [("-", ""),
+            ("i13 ผู้บริหารสูงสุดของหน่วยงานของท่าน ให้ความสำคัญกับการแก้ไขปัญหาการทุจริต มากน้อยเพียงใด", "87.83"),
+            ("i14 ท่านคิดว่าการดำเนินการเพื่อป้องกันการทุจริตของหน่วยงานของท่าน", "100.00")]
+    scores, _, problems = analysis_rows(table(rows, ["ไม่มี"]), [5], 2568)
+    assert [s.question for s in scores] == ["i13", "i14"]
+    assert not any(p.code == "question-code-inferred" for p in problems)
+
+
+def test_a_question_whose_text_ocr_lost_keeps_its_row_when_it_has_a_score_or_a_code():
+    rows = [("i13 ผู้บริหารสูงสุดของหน่วยงานของท่าน ให้ความสำคัญกับการแก้ไขปัญหาการทุจริต มากน้อยเพียงใด", "87.83"),
+            ("-", "100.00"),
+            ("i15", "")]
+    scores, _, _ = analysis_rows(table(rows, ["ไม่มี"]), [5], 2568)
+    assert [s.question for s in scores] == ["i13", "i14", "i15"]
+
+
+def test_a_question_a_streak_moved_into_a_column_the_header_names_none_of_keeps_its_row():
+    from ita_extract.report.sections import IndicatorTable
+    from tests.test_lowest_questions import ocr_cell
+
+    # a toner streak drew a ruling through the question column: columns 0-1 hold the question
+    rows = [[ocr_cell("o2 ข้อมูลผู้บริหาร"), None, ocr_cell("50.00"), ocr_cell("ไม่มี")],
+            [None, ocr_cell("o3 ข้อมูลการติดต่อและช่องทางการสอบถาม"), ocr_cell("100.00"), None],
+            [ocr_cell("o4 ข่าว"), ocr_cell("ประชาสัมพันธ์"), ocr_cell("100.00"), None]]
+    t = IndicatorTable(kind="analysis", headings=[], heading_text="", heading_page=1,
+                       columns={"question": 0, "score": 2, "analysis": 3}, page=1, rows=rows, row_pages=[1] * 3)
+    scores, _, _ = analysis_rows(t, [9], 2568)
+    assert [(s.question, s.score) for s in scores] == [("o2", 50.0), ("o3", 100.0), ("o4", 100.0)]
+    assert scores[2].question_text.startswith("ข่าว") and "ประชาสัมพันธ์" in scores[2].question_text

@@ -210,3 +210,48 @@ def test_a_heading_row_with_stamp_specks_before_its_heading_word_heads_the_rows_
     items = [_table([MEASURES_HEADER, [_cell("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"), *blank], row("ตรวจสอบพัสดุ"),
                      [_cell("ม 7 ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน"), *blank], row("ป้ายแสดงขั้นตอน")])]
     assert [(m.indicator, m.measure) for m in read_report(items).measures] == [(4, "ตรวจสอบพัสดุ"), (6, "ป้ายแสดงขั้นตอน")]
+
+
+def _measures(measure: str, page: int) -> Table:
+    return _table([MEASURES_HEADER, [_cell(measure), _cell("ผู้รับบริการเห็นว่า"), _cell("1. ประชาสัมพันธ์"),
+                                     _cell("ต.ค. 2568 - ก.ย. 2569"), _cell("สำนักปลัด")]], page=page)
+
+
+def test_a_heading_whose_name_ocr_garbled_gives_its_number_where_the_order_agrees():
+    # indicator 3 has no measures; 4's heading name is garbled: its printed number, not 2 + 1, is 4
+    items = [_free("ตัวชี้วัดที่ 2 การใช้งบประมาณ"), _measures("เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", 1),
+             _free("ตัวชี้วัดที่4 ไส้กวตตสนะตศก"), _measures("ตรวจสอบพัสดุประจำปี", 1),
+             _free("ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต"), _measures("อบรมให้ความรู้", 1)]
+    content = read_report(items)
+    assert [(m.indicator, m.measure) for m in content.measures] == [
+        (2, "เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง"), (4, "ตรวจสอบพัสดุประจำปี"), (5, "อบรมให้ความรู้")]
+    assert any(p.code == "indicator-heading-missing" and "printed" in p.message for p in content.problems)
+
+
+def test_a_garbled_heading_s_number_out_of_order_is_no_hint():
+    # a report that numbers its headings its own way (or a misread digit): 9 is not between 2 and 5
+    items = [_free("ตัวชี้วัดที่ 2 การใช้งบประมาณ"), _measures("เผยแพร่ข้อมูลการจัดซื้อจัดจ้าง", 1),
+             _free("ตัวชี้วัดที่9 ไส้กวตตสนะตศก"), _measures("ตรวจสอบพัสดุประจำปี", 1),
+             _free("ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต"), _measures("อบรมให้ความรู้", 1)]
+    content = read_report(items)
+    assert [m.indicator for m in content.measures] == [2, 3, 5]
+
+
+def test_a_range_row_under_a_combined_heading_read_in_part_gives_the_analysis_to_both():
+    # ตัวชี้วัดที่ 9 … และ / ตัวชี้วัดที่ 10 …: OCR garbled the first line past reading
+    items = [_free("การเปิดเผยข้อมูลัวชีวัดที่ และ"), _free("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"),
+             _free("ประจำปีงบประมาณ พ.ศ. 2568"),
+             _table([ANALYSIS_HEADER, [_cell("o1 - o33"), _cell(""),
+                                       _cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o21 ประกาศเจตนารมณ์")]])]
+    content = read_report(items)
+    assert sorted(a.indicator for a in content.analyses) == [9, 10]
+    assert any(p.code == "indicator-heading-missing" and p.indicator == 9 for p in content.problems)
+
+
+def test_a_range_row_gives_no_indicator_that_has_its_own_analysis():
+    items = [_free("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"),
+             _table([ANALYSIS_HEADER, [_cell("o1 ข้อมูลพื้นฐาน"), _cell("100.00"), _cell("ไม่มี")]]),
+             _free("ตัวชี้วัดที่ 10 การป้องกันการทุจริต"), _free("ประจำปีงบประมาณ พ.ศ. 2568"),
+             _table([ANALYSIS_HEADER, [_cell("o1 - o33"), _cell(""), _cell("ไม่มี")]])]
+    content = read_report(items)
+    assert sorted(a.indicator for a in content.analyses) == [9, 10]

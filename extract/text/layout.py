@@ -108,7 +108,14 @@ def _close_open_cells(grid: Grid) -> Grid:
     return Grid(bbox=grid.bbox, rows=tuple(tuple(r) for r in rows))
 
 
-def _table(page: Page, grid: Grid, chars: list[Char]) -> Table:
+def _table(page: Page, grid: Grid, chars: list[Char]) -> tuple[Table, list[Char]]:
+    """The grid's cells filled with the glyphs inside them, and the glyphs no cell holds.
+
+    A grid's frame can enclose text outside all its rows: a faint frame (the
+    back page's table showing through, a toner streak) that the ruling finder
+    joined to the table's, with a heading below the table inside it. That
+    text is not the table's; it is returned to be read as free lines.
+    """
     # Chars sorted by their vertical centre, so each cell bisects its band.
     ordered = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
     ymids = [(c.top + c.bottom) / 2 for c in ordered]
@@ -129,7 +136,8 @@ def _table(page: Page, grid: Grid, chars: list[Char]) -> Table:
                 used[i] = 1
             cells.append(Cell(box, tuple(text_lines([ordered[i] for i in idx]))))
         rows.append(cells)
-    return Table(page=page.number, bbox=grid.bbox, rows=rows, row_pages=[page.number] * len(rows))
+    left = [c for c, u in zip(ordered, used) if not u]
+    return Table(page=page.number, bbox=grid.bbox, rows=rows, row_pages=[page.number] * len(rows)), left
 
 
 #: Lines above a page's first table closer to it than this many line heights
@@ -425,6 +433,67 @@ def _rest_without_rulings(grids: list[Grid], free: list[Char],
     return Grid(bbox=(edges[0][0], top, edges[-1][1], bottom), rows=(row,)), [c for c in free if id(c) not in ids]
 
 
+def _rows_top(grid: Grid) -> float:
+    """Where the grid's first row starts: a frame drawn around more than the table starts higher."""
+    return min((b[1] for r in grid.rows for b in r if b), default=grid.bbox[1])
+
+
+def _row_span(row: tuple[Box | None, ...]) -> tuple[float, float] | None:
+    boxes = [b for b in row if b]
+    return (min(b[1] for b in boxes), max(b[3] for b in boxes)) if boxes else None
+
+
+def split_at_lines(grid: Grid, lines: list[Char]) -> list[Grid]:
+    """The grid cut where a line of text stands between its rows, in no cell.
+
+    A table's rows follow each other without a gap; text between two of them
+    is not the table's: two tables (a heading between them) that one frame
+    encloses, drawn by the page's edge, the back page's table showing
+    through or a toner streak down the page. Each piece keeps the frame's
+    width and its own rows' height.
+
+    >>> row = lambda top: ((0.0, top, 50.0, top + 20), (50.0, top, 90.0, top + 20))
+    >>> g = Grid(bbox=(0.0, 0.0, 90.0, 500.0), rows=(row(100), row(120), row(200), row(220)))
+    >>> heading = [Char("ก", 5.0, 15.0, 165.0, 175.0, 10.0, 0)]
+    >>> [(p.bbox[1], p.bbox[3], len(p.rows)) for p in split_at_lines(g, heading)]
+    [(100, 140, 2), (200, 240, 2)]
+    >>> below = [Char("ก", 5.0, 15.0, 300.0, 310.0, 10.0, 0)]
+    >>> len(split_at_lines(g, below))
+    1
+    """
+    spans = [_row_span(r) for r in grid.rows]
+    cuts = sorted({(c.top + c.bottom) / 2 for c in lines})
+    pieces: list[list[int]] = [[]]
+    for i, span in enumerate(spans):
+        if span is not None and pieces[-1] and any(
+                prev_bottom < y < span[0] for y in cuts
+                for prev_bottom in [max(spans[j][1] for j in pieces[-1] if spans[j] is not None)]):
+            pieces.append([])
+        pieces[-1].append(i)
+    if len(pieces) == 1:
+        return [grid]
+    out = []
+    for rows in pieces:
+        own = [spans[i] for i in rows if spans[i] is not None]
+        bbox = (grid.bbox[0], min(s[0] for s in own), grid.bbox[2], max(s[1] for s in own))
+        out.append(Grid(bbox=bbox, rows=tuple(grid.rows[i] for i in rows)))
+    return out
+
+
+def outside_rows(left: list[Char]) -> list[Char]:
+    """The glyphs a grid's cells left over that are text of their own, in lines with a letter or digit.
+
+    >>> c = lambda t, x, y: Char(t, x, x + 5, y, y + 10.0, 10.0, 0)
+    >>> [x.text for x in outside_rows([c("ก", 10, 100), c("ข", 15, 100), c("|", 40, 300), c(".", 45, 300)])]
+    ['ก', 'ข']
+    """
+    out: list[Char] = []
+    for ln in _text_rows([c for c in left if c.text.strip()]):
+        if any(ch.isalnum() for c in ln for ch in c.text):
+            out += ln
+    return out
+
+
 def page_items(page: Page, columns_above: list[tuple[float, float]] | None = None) -> list[Item]:
     """Lines and tables of one page, ordered top to bottom.
 
@@ -475,7 +544,18 @@ def page_items(page: Page, columns_above: list[tuple[float, float]] | None = Non
                            and x0 - 1 <= c.xmid <= x1 + 1 and top - 1 <= (c.top + c.bottom) / 2 <= bottom + 1]
     items: list[tuple[float, Item]] = []
     for g, tchars in zip(grids, per_grid):
-        items.append((g.bbox[1], _table(page, _close_open_cells(g), tchars)))
+        table, left = _table(page, _close_open_cells(g), tchars)
+        lines = outside_rows(left)
+        pieces = split_at_lines(g, lines)
+        if len(pieces) > 1:
+            for piece in pieces:
+                top, bottom = piece.bbox[1], piece.bbox[3]
+                table, _ = _table(page, _close_open_cells(piece),
+                                  [c for c in tchars if top - 1 <= (c.top + c.bottom) / 2 <= bottom + 1])
+                items.append((_rows_top(piece), table))
+        else:
+            items.append((_rows_top(g), table))
+        free += lines
     for ln in text_lines(free):
         items.append((ln.top, TextLine(page.number, ln)))
     items.sort(key=lambda t: t[0])

@@ -12,7 +12,7 @@ from normalize.thai import join_wrapped_lines, normalize_text
 from ita_extract.report import checks
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from ita_extract.report.records import analysis_rows, measure_rows
-from ita_extract.report.regroup import first_indicator, split_by_codes
+from ita_extract.report.regroup import first_indicator, range_indicators, split_by_codes
 from ita_extract.report.sections import ANALYSIS, MEASURES, IndicatorTable, find_sections
 
 #: Words of the genre's titles: a document with none of them and no
@@ -61,6 +61,17 @@ def read_report(items: list[Item]) -> ReportContent:
             # one table under several headings is shared only by indicators with no table of their own
             # (none left: the codes tell, as for a table without a heading)
             indicators = [n for n in indicators if n not in own.get(t.kind, set())]
+        if t.kind == ANALYSIS and indicators:
+            # a range row (o1 – o28) under a combined heading OCR read in part: the range names the rest
+            spanned = [n for n in range_indicators(t, out.fiscal_year)
+                       if n not in indicators and n not in own.get(ANALYSIS, set())]
+            if spanned and set(indicators) <= set(range_indicators(t, out.fiscal_year)):
+                for n in spanned:
+                    out.problems.append(problem(
+                        "indicator-heading-missing",
+                        f"No heading of indicator {n} was read, but the range of questions of indicator "
+                        f"{indicators[0]}'s analysis table spans it: the analysis was taken as both's.", n, t.page))
+                indicators = sorted(indicators + spanned)
         for h in t.headings:
             if h.printed_number is not None and 1 <= h.printed_number <= 10 and h.printed_number != h.number and (h.number, t.heading_page) not in flagged_headings:
                 flagged_headings.add((h.number, t.heading_page))
@@ -70,9 +81,11 @@ def read_report(items: list[Item]) -> ReportContent:
                     f"but its name is indicator {h.number}.", h.number, t.heading_page))
         if not indicators and t.kind == MEASURES and (guess := indicator_between(layout.tables, t, last_measures)):
             indicators = [guess]
+            how = ("the number its heading printed (the name unreadable), between the measures tables before and "
+                   "after it" if guess == t.number_hint else "the one between the measures tables before and after it")
             out.problems.append(problem("indicator-heading-missing",
-                                        f"A measures table without a heading was taken as indicator {guess}, the "
-                                        "one between the measures tables before and after it.", guess, t.page))
+                                        f"A measures table without a heading was taken as indicator {guess}, {how}.",
+                                        guess, t.page))
         if not indicators:
             guess = first_indicator(t, out.fiscal_year) if t.kind == ANALYSIS else None
             if guess is None:
@@ -125,10 +138,15 @@ def indicator_between(tables: list[IndicatorTable], t: IndicatorTable, before: i
     own and comes before the next headed measures table's.
 
     A report prints its measures in the indicators' order, one table each.
+    A heading line whose name OCR garbled may still give its number
+    (:attr:`IndicatorTable.number_hint`): taken when it lies between them too.
     """
     k = next(i for i, x in enumerate(tables) if x is t)
     after = next((x.headings[0].number for x in tables[k + 1:] if x.kind == MEASURES and x.headings), 11)
     own = {h.number for x in tables if x.kind == MEASURES for h in x.headings}
+    hint = t.number_hint
+    if hint is not None and before < hint < after and hint not in own:
+        return hint  # the heading's number, its name garbled, where the order agrees
     n = before + 1
     return n if n < after and n not in own else None
 

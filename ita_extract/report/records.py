@@ -161,6 +161,32 @@ def _field(row: list[Cell | None], columns: dict[str, int], name: str) -> str:
     return cell_text(_cell(row, columns, name))
 
 
+def _question_field(row: list[Cell | None], columns: dict[str, int]) -> str:
+    """The question cell's text, with the scanned cells right of it up to the next named column.
+
+    A toner streak or a fold down a scan draws a ruling through the
+    question column, so the grid has columns the header names none of: a
+    question whose text stands right of that line lands in one of them
+    (on a text layer such a column is printed: left alone).
+
+    >>> from extract.text.layer import Line
+    >>> def c(t): return Cell((0, 0, 9, 9), (Line(t, 0, 9, 0, 9, 9.0, 9.0, ocr=True),) if t else ())
+    >>> _question_field([None, c("o3 ข้อมูลการติดต่อ"), None, c("100.00")], {"question": 0, "score": 3})
+    'o3 ข้อมูลการติดต่อ'
+    >>> _question_field([c("o4 ข่าว"), c("ประชาสัมพันธ์"), c("100.00")], {"question": 0, "score": 2})
+    'o4 ข่าว ประชาสัมพันธ์'
+    """
+    i = columns.get("question")
+    if i is None:
+        return ""
+    named = set(columns.values())
+    end = min((j for j in named if j > i), default=len(row))
+    cells = [c for c in row[i:end] if c is not None and not c.is_empty]
+    if end - i > 1 and cells and all(c.ocr for c in cells):
+        return " ".join(t for t in (cell_text(c) for c in cells) if t)
+    return cell_text(_cell(row, columns, "question"))
+
+
 def _low_confidence(row: list[Cell | None], what: str, indicator: int, page: int) -> list[Problem]:
     conf = min((c.conf for c in row if c is not None and not c.is_empty), default=100.0)
     if conf >= LOW_CONFIDENCE:
@@ -544,7 +570,7 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
         if acell is not None and not acell.is_empty:
             analysis_cells.append(acell)
             analysis_page = analysis_page or page
-        q = " ".join(x for x in (_field(row, t.columns, "code"), _field(row, t.columns, "question")) if x)
+        q = " ".join(x for x in (_field(row, t.columns, "code"), _question_field(row, t.columns)) if x)
         raw_score = _field(row, t.columns, "score")
         if not q and not raw_score:
             continue
@@ -552,6 +578,8 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
             continue  # "o1 – o28": a range row has no per-item scores (specks read below it are no code)
         qcell = row[t.columns["question"]] if t.columns.get("question", 99) < len(row) else None
         rc = read_row_code(q, tool, qcell is not None and qcell.ocr, fiscal_year, expected)
+        if rc.code is None and not raw_score and len("".join(q.split())) <= MAX_SPECK_ROW:
+            continue  # a speck (``-``, a row's top a page break cut) with no code and no score: no question
         for note in rc.notes:
             problems.append(problem("question-code-corrected", note, first, page))
         read.append((rc, q, raw_score, page, row))

@@ -19,7 +19,7 @@ from normalize.indicators import tool_for_indicator
 from ita_extract.report.records import _field, expected_codes, read_row_code
 from ita_extract.report.sections import IndicatorTable
 
-__all__ = ["first_indicator", "split_by_codes"]
+__all__ = ["first_indicator", "range_indicators", "split_by_codes"]
 
 
 def _row_indicators(t: IndicatorTable, indicators: list[int], fiscal_year: int | None) -> list[int | None]:
@@ -40,6 +40,29 @@ def _row_indicators(t: IndicatorTable, indicators: list[int], fiscal_year: int |
         if n is not None and n not in current:
             current = [n]
     return out
+
+
+def range_indicators(t: IndicatorTable, fiscal_year: int | None) -> list[int]:
+    """The indicators whose questions a range row of ``t`` (``o1 – o28``, one analysis for all) spans.
+
+    A combined heading (ตัวชี้วัดที่ 9 และ 10) over such a table can lose one of its
+    two lines to OCR; the range still says which indicators the table answers.
+    Only a recorded questionnaire says which indicator a code answers.
+    """
+    if fiscal_year is None or fiscal_year not in questionnaire.fiscal_years():
+        return []
+    found: list[int] = []
+    for row in t.rows:
+        q = " ".join(x for x in (_field(row, t.columns, "code"), _field(row, t.columns, "question")) if x)
+        span = parse_code_range(q) if q else None
+        if span is None or span[0][0] != span[1][0]:
+            continue
+        letter, lo, hi = span[0][0], int(span[0][1:]), int(span[1][1:])
+        for k in range(lo, hi + 1):
+            n = code_indicator(fiscal_year, f"{letter}{k}")
+            if n is not None and n not in found:
+                found.append(n)
+    return sorted(found)
 
 
 def first_indicator(t: IndicatorTable, fiscal_year: int | None) -> int | None:

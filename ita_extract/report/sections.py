@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from extract.text.layout import Cell, Item, Table, TextLine
 from normalize.dates import period_cut_short
-from normalize.indicators import HeadingMatch, parse_heading_cell, parse_indicator_heading
+from normalize.indicators import HeadingMatch, heading_number_only, parse_heading_cell, parse_indicator_heading
 from normalize.thai import normalize_text
 from normalize.thaichars import DIGITS, LETTERS, MARKS, charset
 
@@ -292,6 +292,8 @@ class IndicatorTable:
     edges: list[tuple[float, float]] = field(default_factory=list)  # x-extent of each column
     slots: list[int] = field(default_factory=list)  # the slot of each of edges (Table.column_slots)
     last_piece_page: int = 0  # the page of its last piece (whose rows may all have joined a row before)
+    #: a heading line right before it gave a number but no readable name (:func:`heading_number_only`)
+    number_hint: int | None = None
 
 
 @dataclass
@@ -839,6 +841,7 @@ class _Walker:
         self.n_cols = 0
         self.edges: list[tuple[float, float]] = []
         self.slots: list[int] = []  # the slot of each of edges
+        self.number_hint: int | None = None  # of a heading line whose name OCR garbled
 
     def heading(self, found: list[HeadingMatch], text: str, page: int) -> None:
         if self.last_was_heading:  # a heading wrapped over two lines (…9 … และ / …10 …)
@@ -857,8 +860,13 @@ class _Walker:
         found = parse_indicator_heading(normalize_text(item.text))
         if found:
             self.heading(found, item.text, item.page)
+            self.number_hint = None
         elif not _is_speck_line(item.text):
             self.last_was_heading = False  # specks (a stamp's, dust) leave a wrapped heading whole
+            if (n := heading_number_only(normalize_text(item.text))) is not None:
+                self.number_hint = n
+            elif not is_furniture_line(item.text):
+                self.number_hint = None
 
     def _open(self, kind: str, columns: dict[str, int], page: int,
               header: list[Cell | None] | None = None) -> IndicatorTable:
@@ -868,7 +876,10 @@ class _Walker:
                                       width=self.width, n_cols=self.n_cols, edges=self.edges,
                                       slots=self.slots)
         self.tables.append(self.current)
+        if not self.pending:
+            self.current.number_hint = self.number_hint
         self.pending, self.pending_text, self.pending_page = [], "", None
+        self.number_hint = None
         self.last_was_heading = False
         return self.current
 
