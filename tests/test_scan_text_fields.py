@@ -220,6 +220,8 @@ def test_a_label_whose_first_letters_ocr_garbled_is_found_by_its_end_before_a_co
     for garbled in ("ytiamiamsen ระดับผลการประเมิน:", "โซระดับผลการประเมิน :", "การประเมิน:"):
         parts = split_analysis(f"{LOWEST_LINE}\nสาเหตุเกิดจาก : {cause}\n{garbled}\nจัดทำมาตรการส่งเสริมคุณธรรม", ocr=True)
         assert (parts.cause, parts.guideline) == (cause, "จัดทำมาตรการส่งเสริมคุณธรรม"), garbled
+    parts = split_analysis(f"{LOWEST_LINE}\nสาเหตุเกิดจาก : {cause}\nภรจ\nโซระดับผลการประเมิน : ดังนั้น ทบทวนขั้นตอน", ocr=True)
+    assert (parts.cause, parts.guideline) == (f"{cause}\nภรจ", "ดังนั้น ทบทวนขั้นตอน")
     # a line of the cause's own words before a colon is no label
     text = f"{LOWEST_LINE}\nสาเหตุเกิดจาก : บุคลากรได้ดำเนินการตามหลักเกณฑ์การประเมิน :\nไม่ครบ"
     assert split_analysis(text, ocr=True).cause == "บุคลากรได้ดำเนินการตามหลักเกณฑ์การประเมิน :\nไม่ครบ"

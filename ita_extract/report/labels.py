@@ -303,12 +303,12 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
 #: with its first letters garbled; and the most letters it may hold before them.
 LABEL_END_MIN_LETTERS = 8
 LABEL_END_HEAD_LETTERS = 3
-# A line closed by a colon (and ฯ before it): where a label stands.
-_RE_COLON_LINE = re.compile(r"(?m)^[^\S\n]*(?P<body>[^\n:：]{1,60}?)[^\S\n]*[:：][^\S\n]*$")
+# A line's start up to a colon: where a label stands (its part's text may follow on the line).
+_RE_COLON_LINE = re.compile(r"(?m)^[^\S\n]*(?P<body>[^\n:：]{1,60}?)[^\S\n]*[:：]")
 
 
 def _label_ends(text: str) -> list[LabelMatch]:
-    """Labels whose first letters OCR garbled (a stamp, a signature): a line closed by a colon whose Thai
+    """Labels whose first letters OCR garbled (a stamp, a signature): a line's start up to a colon whose Thai
     letters are, but for :data:`LABEL_END_HEAD_LETTERS` at most, the end of a wording (its last
     :data:`LABEL_END_MIN_LETTERS` letters or more, a letter off in six), whatever Latin letters or signs
     stand before them.
