@@ -150,3 +150,26 @@ def test_a_wording_is_only_taken_when_one_alone_is_nearest_and_letters_never_cha
     # the letters differ (ซ for ช): not a mark's fault, left to the reader
     assert questionnaire_marks("ความเสียงการทุจรัต") == "ความเสี่ยงการทุจรัต"
     assert questionnaire_marks("การจัดชื้อจัดจ้าง") == "การจัดชื้อจัดจ้าง"
+
+
+SARA_U, SARA_UU, SARA_I, SARA_II, MAI_EK = "\u0e38", "\u0e39", "\u0e34", "\u0e35", "\u0e48"
+
+
+@pytest.mark.parametrize("read,meant", [
+    ("เทศบาลนครส" + SARA_UU + SARA_U + "ราษฎร์ธานี", "เทศบาลนครสุราษฎร์ธานี"),  # two vowels below one letter
+    ("ส" + SARA_U + SARA_UU + "ราษฎร์ธานี", "สุราษฎร์ธานี"),
+    ("ท" + SARA_II + SARA_I + MAI_EK + "กำหนด", "ที่กำหนด"),  # two vowels above one letter
+    ("ส" + SARA_U + SARA_U + "ด", "สุด"),  # one vowel read twice
+])
+def test_a_letter_read_with_two_vowels_in_one_place_keeps_the_one_that_makes_a_word(read, meant):
+    from extract.ocr.text_fixes import one_vowel_per_place
+
+    assert one_vowel_per_place(read) == meant
+    assert restore_marks(read) == meant
+
+
+@pytest.mark.parametrize("word", ["สุราษฎร์ธานี", "ที่สุด", "ปู่", "กั้น", "ชื่อ", "บูรณาการ"])
+def test_letters_with_one_vowel_in_each_place_are_left_alone(word):
+    from extract.ocr.text_fixes import one_vowel_per_place
+
+    assert one_vowel_per_place(word) == word

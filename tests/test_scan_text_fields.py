@@ -255,3 +255,46 @@ def test_a_range_row_gives_no_indicator_that_has_its_own_analysis():
              _table([ANALYSIS_HEADER, [_cell("o1 - o33"), _cell(""), _cell("ไม่มี")]])]
     content = read_report(items)
     assert sorted(a.indicator for a in content.analyses) == [9, 10]
+
+LOWEST_LINE = "ข้อคำถามที่ได้คะแนนน้อยที่สุด : o40 การเปิดเผยข้อมูล"
+
+
+def test_a_label_whose_first_letters_ocr_garbled_is_found_by_its_end_before_a_colon():
+    cause = "ไม่ได้จัดทำรายงานการรับของขวัญตามนโยบาย No Gift Policy"
+    for garbled in ("ytiamiamsen ระดับผลการประเมิน:", "โซระดับผลการประเมิน :", "การประเมิน:"):
+        parts = split_analysis(f"{LOWEST_LINE}\nสาเหตุเกิดจาก : {cause}\n{garbled}\nจัดทำมาตรการส่งเสริมคุณธรรม", ocr=True)
+        assert (parts.cause, parts.guideline) == (cause, "จัดทำมาตรการส่งเสริมคุณธรรม"), garbled
+    parts = split_analysis(f"{LOWEST_LINE}\nสาเหตุเกิดจาก : {cause}\nภรจ\nโซระดับผลการประเมิน : ดังนั้น ทบทวนขั้นตอน", ocr=True)
+    assert (parts.cause, parts.guideline) == (f"{cause}\nภรจ", "ดังนั้น ทบทวนขั้นตอน")
+    # a line of the cause's own words before a colon is no label
+    text = f"{LOWEST_LINE}\nสาเหตุเกิดจาก : บุคลากรได้ดำเนินการตามหลักเกณฑ์การประเมิน :\nไม่ครบ"
+    assert split_analysis(text, ocr=True).cause == "บุคลากรได้ดำเนินการตามหลักเกณฑ์การประเมิน :\nไม่ครบ"
+
+
+def test_a_labels_letter_ocr_read_as_a_digit_leaves_it_a_label():
+    text = (f"{LOWEST_LINE}\nสาเหตุ : บุคลากรบางส่วนเห็นว่าไม่เท่าเทียมกัน\n"
+            "แนวทางการ1ัฒนา:พัฒนาช่องทางการให้บริการออนไลน์")
+    parts = split_analysis(text, ocr=True)
+    assert (parts.cause, parts.guideline) == ("บุคลากรบางส่วนเห็นว่าไม่เท่าเทียมกัน", "พัฒนาช่องทางการให้บริการออนไลน์")
+
+
+def test_tag_remnants_ocr_read_inside_or_at_the_end_of_a_part_are_no_text():
+    text = (f"{LOWEST_LINE}\nสาเหตุ : ขาดการตรวจสอบอย่างสม่ำเสมอ</08\n"
+            "แนวทางการพัฒนา : ประชาสัมพันธ์อย่างสม่ำเสมอ<11>มอบหมายผู้รับผิดชอบ")
+    parts = split_analysis(text, ocr=True)
+    assert parts.cause == "ขาดการตรวจสอบอย่างสม่ำเสมอ"
+    assert parts.guideline.split() == ["ประชาสัมพันธ์อย่างสม่ำเสมอ", "มอบหมายผู้รับผิดชอบ"]
+    # a tag whose ``>`` OCR misread, the guideline's label after it on the cause's line
+    parts = split_analysis(f"{LOWEST_LINE}\nสาเหตุ : ข้อมูลเข้าถึงได้ยาก<อ2แนวหางการพัฒนา:\nจัดทำแผน", ocr=True)
+    assert (parts.cause, parts.guideline) == ("ข้อมูลเข้าถึงได้ยาก", "จัดทำแผน")
+
+
+def test_a_tools_name_ocr_read_with_lookalikes_is_read_back_and_numbers_stay():
+    text = (f"{LOWEST_LINE}\nสาเหตุ : ขาดความรู้\n"
+            "แนวทางการพัฒนา : ศึกษาหลักเกณฑ์การประเมินแบบวัด 017 ในแต่ละปี ตรวจทานก่อนส่งตรวจ OIF (อ้างอิงจาก o11) 011 ครั้ง")
+    assert split_analysis(text, ocr=True).guideline == (
+        "ศึกษาหลักเกณฑ์การประเมินแบบวัด OIT ในแต่ละปี ตรวจทานก่อนส่งตรวจ OIT (อ้างอิงจาก o11) 011 ครั้ง")
+    row = [_ocr_cell("1.ตรวจทานข้อมูลก่อนส่งตรวจ 0IT"), _ocr_cell("ผู้รับบริการเห็นว่า"),
+           _ocr_cell("1. ประชาสัมพันธ์"), _ocr_cell("ต.ค. 2568", "- 30 ก.ย. 2569"), _ocr_cell("สำนักปลัด")]
+    m = read_report([_free("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), _table([MEASURES_HEADER, row])]).measures[0]
+    assert m.measure == "1.ตรวจทานข้อมูลก่อนส่งตรวจ OIT"

@@ -230,6 +230,37 @@ def join_lost_compounds(toks: Sequence[str]) -> list[str]:
     return out
 
 
+#: Vowel marks that share one place on a letter: Thai writes at most one of each group on a letter
+#: (sara u or sara uu below; sara a-short-mai-han-akat, i, ii, ue, uee above).
+_VOWEL_PLACES = (BELOW_VOWELS, "\u0e31\u0e34\u0e35\u0e36\u0e37")
+_RE_CLUSTER = re.compile(f"[{charset(CONSONANTS)}][{charset(MARKS)}]{{2,}}")
+
+
+def one_vowel_per_place(word: str) -> str:
+    """``word`` with one vowel mark left where OCR read two in one place on a letter (``สูุ``): Thai never
+    writes two vowels below a letter, nor two above it; of the readings with one of them, the one whose
+    word reads most as dictionary words (then as the fewest words) stays.
+
+    >>> one_vowel_per_place("เทศบาลนครสู\u0e38ราษฎร์ธานี"), one_vowel_per_place("ที\u0e34\u0e48")
+    ('เทศบาลนครสุราษฎร์ธานี', 'ที่')
+    >>> one_vowel_per_place("สุราษฎร์ธานี"), one_vowel_per_place("ที่สุด"), one_vowel_per_place("สุ\u0e38ด")
+    ('สุราษฎร์ธานี', 'ที่สุด', 'สุด')
+    """
+    m = next((m for m in _RE_CLUSTER.finditer(word)
+              if any(sum(c in place for c in m.group()) > 1 for place in _VOWEL_PLACES)), None)
+    if m is None:
+        return word
+    marks = m.group()[1:]
+    place = next(p for p in _VOWEL_PLACES if sum(c in p for c in marks) > 1)
+    cands = []
+    for keep in dict.fromkeys(c for c in marks if c in place):
+        at = marks.index(keep)
+        kept = "".join(c for k, c in enumerate(marks) if c not in place or k == at)
+        cand = word[:m.start() + 1] + kept + word[m.end():]
+        cands.append((_in_words(cand), -len(thai_tokens(cand)), -len(cands), cand))
+    return one_vowel_per_place(max(cands)[3])
+
+
 @lru_cache(maxsize=16384)  # pure; the same words come back on every page (headers, labels)
 def restore_marks(word: str) -> str:
     """Marks Tesseract dropped or misread, restored where the dictionary tells (an OCR word).
@@ -251,6 +282,7 @@ def restore_marks(word: str) -> str:
     """
     if not _RE_THAI.search(word):
         return word
+    word = one_vowel_per_place(word)
     as_read = _restore(word)
     composed = compose_sara_am(word)
     if composed != word:

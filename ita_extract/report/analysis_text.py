@@ -47,7 +47,10 @@ def drop_trail_specks(text: str) -> str:
 
 #: Tag remnants a report printed and OCR read at a part's end (``เสมอ42> “2>``, ``</020>``): digits,
 #: Latin letters or quotes closed by ``>``.
-_RE_TRAIL_TAGS = re.compile(r"(?:[^\S\n]*<?/?[0-9A-Za-z“”\"'/]{0,4}>)+\s*$")
+#: A tag whose ``>`` OCR lost or misread stands there too (``สม่ำเสมอ</08``, ``ได้ยาก<อ2``): no text writes ``<``.
+_RE_TRAIL_TAGS = re.compile(r"(?:[^\S\n]*(?:<?/?[0-9A-Za-z“”\"'/]{0,4}>|<\S{0,3}))+\s*$")
+#: A tag remnant whole, ``<`` to ``>``, inside a part's text (``สม่ำเสมอ<11>มอบหมาย``): where a paragraph began.
+_RE_INLINE_TAG = re.compile(r"[^\S\n]*</?[0-9A-Za-z“”\"'/]{1,4}>[^\S\n]*")
 
 
 #: A garbled label OCR left before a part's text: two or more short tokens with no Thai letter, a Latin
@@ -71,11 +74,14 @@ def trim_debris(text: str, ocr: bool = False) -> str:
     ('อย่างสม่ำเสมอ', 'ให้สาธารณชนทราบ')
     >>> trim_debris("OIT ในแต่ละปี", ocr=True), trim_debris("- 1 ครั้ง", ocr=True)
     ('OIT ในแต่ละปี', '- 1 ครั้ง')
+    >>> trim_debris("อย่างสม่ำเสมอ</08", ocr=True), trim_debris("สม่ำเสมอ<11>มอบหมายผู้รับผิดชอบ", ocr=True)
+    ('อย่างสม่ำเสมอ', 'สม่ำเสมอ\\nมอบหมายผู้รับผิดชอบ')
     """
     text = _RE_LEAD_DEBRIS.sub("", text)
     if not ocr:
         return text
-    return _RE_LEAD_SPECK_WORDS.sub("", drop_trail_specks(_RE_TRAIL_TAGS.sub("", text)))
+    text = _RE_INLINE_TAG.sub("\n", _RE_TRAIL_TAGS.sub("", text))
+    return _RE_LEAD_SPECK_WORDS.sub("", drop_trail_specks(text))
 
 
 #: Speck tokens in a row that make a run of specks inside a line of text ...
@@ -233,6 +239,36 @@ def drop_code_echo(text: str) -> str:
     ('(อ้างอิงจาก o29 และ o30)', 'ข้อ 10 o12 และ 2.0 o3')
     """
     return _RE_CODE_ECHO.sub("", text)
+
+
+#: Characters OCR reads for the letters of a tool's name (``0`` for O, ``1`` ``l`` ``|`` for I, ``7`` ``F`` for T).
+_TOOL_LOOKALIKES = str.maketrans({"0": "O", "1": "I", "l": "I", "|": "I", "7": "T", "F": "T", "f": "T"})
+# A token of three signs standing alone; the word before it when it is แบบวัด (the questionnaire's word
+# for a tool: ``แบบวัด OIT``).
+_RE_TOOL_TOKEN = re.compile(r"(?P<before>แบบวัด[^\S\n]*)?(?<![0-9A-Za-z])(?P<tok>[0-9A-Za-z|]{3})(?![0-9A-Za-z])")
+
+
+def tool_names(text: str) -> str:
+    """An OCR'd text with the names of the questionnaire's tools (IIT, EIT, OIT) read back where OCR read
+    their letters as lookalikes: a token of capitals and lookalikes (``OIF``, ``0IT``), or one of digits too
+    right after ``แบบวัด`` (``แบบวัด 017``); a number or a code elsewhere (``011``, ``o17``) stays.
+
+    >>> tool_names("ศึกษาหลักเกณฑ์การประเมินแบบวัด 017 ในแต่ละปี"), tool_names("ก่อนส่งตรวจ OIF")
+    ('ศึกษาหลักเกณฑ์การประเมินแบบวัด OIT ในแต่ละปี', 'ก่อนส่งตรวจ OIT')
+    >>> tool_names("(อ้างอิงจาก 011) และ o17 ปี 2568 ได้ 100 คะแนน"), tool_names("ระบบ ABC และ OIT")
+    ('(อ้างอิงจาก 011) และ o17 ปี 2568 ได้ 100 คะแนน', 'ระบบ ABC และ OIT')
+    """
+    def sub(m: re.Match[str]) -> str:
+        tok = m.group("tok")
+        tool = tok.translate(_TOOL_LOOKALIKES)
+        if tool == tok or tool not in questionnaire.TOOLS:
+            return m.group()
+        capitals = sum(c.isupper() for c in tok)
+        if capitals >= 2 or m.group("before"):
+            return (m.group("before") or "") + tool
+        return m.group()
+
+    return _RE_TOOL_TOKEN.sub(sub, text)
 
 
 def drop_specks(text: str) -> str:

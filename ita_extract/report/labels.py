@@ -147,6 +147,8 @@ class LabelMatch:
 # a paragraph opens after it, wherever it stands in a line.
 _RE_TAG_END = re.compile(r"[^\s<>]{1,4}>[^\S\n]*")
 _RE_AFTER_TAG = re.compile(r"[^\s<>]{1,4}>[^\S\n]*$")
+# The opening of a tag remnant whose ``>`` OCR read as a sign or a letter (``<อ2`` for ``<p>``): no text writes ``<``.
+_RE_TAG_OPEN = re.compile(r"<[^\s<>]{0,3}")
 
 
 def _opens_paragraph(text: str, start: int) -> bool:
@@ -200,9 +202,20 @@ _RE_TAIL = re.compile(_TAIL)
 _RE_LINE_START = re.compile(rf"(?:^|\n)[ \t]*(?:[^\s{charset(BASES)}]{{1,4}}[ \t]*)?", re.MULTILINE)
 
 
+#: What :func:`_skeleton` writes for a digit or a Latin letter standing between Thai letters: a letter
+#: OCR misread, which no wording's letter equals (one edit).
+_MISREAD_LETTER = "?"
+_THAI_AFTER_SIGN = frozenset(BASES + MARKS)
+
+
 def _skeleton(text: str, start: int, limit: int) -> tuple[str, list[int]]:
     """The base letters of ``text`` from ``start`` (ำ read as า, marks and spaces left out), at
-    most ``limit`` of them, and the index after each in ``text``; it stops at a line break."""
+    most ``limit`` of them, and the index after each in ``text``; it stops at a line break. A digit
+    or a Latin letter after a letter and before a Thai letter or mark is a letter misread.
+
+    >>> _skeleton("แนวทางการ1ัฒนา: ก", 0, 99)[0], _skeleton("ข้อ 1. ประชุม", 0, 99)[0]
+    ('แนวทางการ?ฒนา', 'ขอ')
+    """
     letters: list[str] = []
     ends: list[int] = []
     for i in range(start, len(text)):
@@ -213,6 +226,9 @@ def _skeleton(text: str, start: int, limit: int) -> tuple[str, list[int]]:
             ch = SARA_AA
         if ch in _BASE_SET:
             letters.append(ch)
+            ends.append(i + 1)
+        elif letters and ch.isalnum() and ch.isascii() and text[i + 1:i + 2] in _THAI_AFTER_SIGN:
+            letters.append(_MISREAD_LETTER)  # a letter OCR read as a digit or a Latin letter (``แนวทางการ1ัฒนา``)
             ends.append(i + 1)
         elif not (ch in MARKS or ch in " \t"):
             break
@@ -283,6 +299,46 @@ def _fuzzy_opening(text: str, start: int, strict: bool) -> LabelMatch | None:
     return LabelMatch(best[2], start, best[3]) if best else None
 
 
+#: The fewest letters of a wording's end that a line closed by a colon must hold to be that label
+#: with its first letters garbled; and the most letters it may hold before them.
+LABEL_END_MIN_LETTERS = 8
+LABEL_END_HEAD_LETTERS = 3
+# A line's start up to a colon: where a label stands (its part's text may follow on the line).
+_RE_COLON_LINE = re.compile(r"(?m)^[^\S\n]*(?P<body>[^\n:：]{1,60}?)[^\S\n]*[:：]")
+
+
+def _label_ends(text: str) -> list[LabelMatch]:
+    """Labels whose first letters OCR garbled (a stamp, a signature): a line's start up to a colon whose Thai
+    letters are, but for :data:`LABEL_END_HEAD_LETTERS` at most, the end of a wording (its last
+    :data:`LABEL_END_MIN_LETTERS` letters or more, a letter off in six), whatever Latin letters or signs
+    stand before them.
+
+    >>> t = "ความต้องการของประชาชน\\nโซระดับผลการประเมิน :\\nดังนั้น ทบทวน"
+    >>> [(m.kind, t[m.start:m.end]) for m in _label_ends(t)]
+    [('guideline', 'โซระดับผลการประเมิน :')]
+    >>> [m.kind for m in _label_ends("No Gift Policy\\nytiamiamsen ระดับผลการประเมิน:\\nจัดทำ")]
+    ['guideline']
+    >>> _label_ends("ได้ดำเนินการตามหลักเกณฑ์การประเมิน :\\nจัดทำ"), _label_ends("ดำเนินการดังนี้ :")
+    ([], [])
+    """
+    out: list[LabelMatch] = []
+    for m in _RE_COLON_LINE.finditer(text):
+        got = _letters(m.group("body"))
+        if len(got) < LABEL_END_MIN_LETTERS:
+            continue
+        best: tuple[int, str] | None = None
+        for kind, _, skel in _skeleton_phrases():
+            for n in range(LABEL_END_MIN_LETTERS, min(len(skel), len(got)) + 1):
+                if len(got) - n > LABEL_END_HEAD_LETTERS:
+                    continue
+                d = Levenshtein.distance(got[-n:], skel[-n:], score_cutoff=n // 6)
+                if d <= n // 6 and (best is None or n > best[0]):
+                    best = (n, kind)
+        if best is not None:
+            out.append(LabelMatch(best[1], m.start("body"), m.end()))
+    return out
+
+
 def _line_content_start(text: str, i: int) -> int:
     """The first character of the line at ``i`` (a line break at ``i`` and indentation skipped)."""
     if text[i:i + 1] == "\n":
@@ -310,6 +366,12 @@ def _candidates(text: str, strict: bool = False) -> list[LabelMatch]:
         fz = _fuzzy_opening(text, o.end(), strict) if o.end() < len(text) else None
         if fz is not None:
             found.append(fz)
+    for o in _RE_TAG_OPEN.finditer(text):  # a tag whose ``>`` OCR misread (``<อ2``): a wording right after it
+        fz = next((f for k in range(o.start() + 1, o.end() + 1) if k < len(text)
+                   and (f := _fuzzy_opening(text, k, strict)) is not None), None)
+        if fz is not None:
+            found.append(LabelMatch(fz.kind, o.start(), fz.end))
+    found += _label_ends(text)
     # the longest match at each start (the first wording tried is the longest)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[LabelMatch] = []
