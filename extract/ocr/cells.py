@@ -1362,6 +1362,11 @@ def outvoted(text: str, votes: dict[str, int]) -> str | None:
     return others[0][1]
 
 
+#: The views as other scans could print the ink side with a reading thinned views outvoted when at least this many
+#: of them (half) read it surely and none the other (:func:`outvote_stands`).
+OUTVOTE_INK_MIN = 4
+
+
 def outvote_stands(reader: NumberReader, crop: np.ndarray, text: str, other: str, votes: dict[str, int]) -> str:
     """What a cell reads when views of its ink (:func:`view_votes`) outvote its reading ``text`` with ``other``
     (:func:`outvoted`): the views as other scans could have printed the ink (:func:`ink_view_votes`: heavier,
@@ -1375,8 +1380,7 @@ def outvote_stands(reader: NumberReader, crop: np.ndarray, text: str, other: str
     ink = ink_view_votes(reader, crop)
     same = lambda a, b: float(a) == float(b)  # noqa: E731
     for_text = sum(n for t, n in ink.items() if same(t, text))
-    if for_text < VOTE_MIN or for_text <= sum(n for t, n in ink.items() if same(t, other)) \
-            or settles(reader, crop, other):
+    if for_text < OUTVOTE_INK_MIN or any(same(t, other) for t in ink) or settles(reader, crop, other):
         return other
     merged = merged_votes(votes, ink)
     own = sum(n for t, n in merged.items() if same(t, text))
