@@ -827,3 +827,125 @@ def test_a_cell_read_again_keeps_the_line_of_its_number_not_of_a_speck_beside_it
     out, _ = reread_cells(words, (table(),), page_with({2: "๑๐๐"}), DPI, FixedReader("100", 0.95))
     got = [w for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H]
     assert [(w.text, w.line_key) for w in got] == [("100", (1, 2, 6))]
+
+
+class GlyphsReader:
+    """A recognizer that reads every crop as the glyphs given, each at its own confidence."""
+
+    def __init__(self, *glyphs: tuple[str, float]) -> None:
+        self.glyphs = tuple(GlyphGuess(c, p, PixelBox(10 * i, 0, 10 * i + 8, 20)) for i, (c, p) in enumerate(glyphs))
+
+    def read_number(self, crop):
+        return Reading("".join(g.char for g in self.glyphs), min(g.confidence for g in self.glyphs), self.glyphs)
+
+
+class CoreReader:
+    """Reads ``joined`` while a crop keeps the grey rim (150) of its strokes, ``apart`` once thinning took it away."""
+
+    def __init__(self, joined: str, apart: str, conf: float = 0.9) -> None:
+        self.joined, self.apart, self.conf = joined, apart, conf
+
+    def read_number(self, crop):
+        text = self.joined if ((crop > 100) & (crop < 200)).any() else self.apart
+        return FixedReader(text, self.conf).read_number(crop)
+
+
+def rimmed_crop() -> np.ndarray:
+    crop = np.full((40, 120), 236, np.uint8)
+    crop[8:32, 8:112] = 150  # the grey rim blur gave the strokes
+    crop[12:28, 12:108] = 40  # their dark cores
+    return crop
+
+
+def test_a_disputed_score_the_ink_thinned_deeper_reads_alike_is_settled():
+    """Issue 9 (dev seed 52, phone; seed 72, 300 dpi): touching ``๘๗`` read ``87.50`` thinned and ``77.50`` blurred,
+    once each: refused. Thinned deeper than any view of the dispute, the darkest cores read one score at every
+    level: the views then agree. A level that reads another score or nothing surely leaves the dispute."""
+    from extract.ocr.cells import settles
+
+    crop = rimmed_crop()
+    assert settles(CoreReader("77.50", "87.50"), crop, "87.50")
+    assert not settles(CoreReader("77.50", "87.50"), crop, "77.50")
+    assert not settles(CoreReader("77.50", "87.50", conf=0.5), crop, "87.50")  # no level reads it surely
+    assert not settles(CoreReader("77.50", "87.5?"), crop, "87.50")
+
+
+def test_a_point_with_a_speck_above_it_read_as_a_colon_is_the_scores_point():
+    """Issue 9 (dev seed 78, 300 dpi): ``91:07`` for ``91.07``, a speck above the point; no number holds a colon.
+    The recognizer, sure of every digit as the word has them, cannot read the colon's place: the point."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("91:07", 2, conf=86.0), word("88.10", 3)]
+    reader = GlyphsReader(("9", 0.94), ("1", 0.99), ("?", 0.35), ("0", 0.96), ("7", 0.95))
+    out, _ = reread_cells(words, (table(),), page_with({2: "๙๑.๐๗"}), DPI, reader)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["91.07"]
+    unsure = GlyphsReader(("9", 0.94), ("1", 0.5), ("?", 0.35), ("0", 0.96), ("7", 0.95))
+    out, _ = reread_cells(words, (table(),), page_with({2: "๙๑.๐๗"}), DPI, unsure)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] != ["91.07"]
+
+
+def test_a_hundred_with_one_glyph_unread_is_a_hundred():
+    """Issue 9 (dev seed 79, 300 dpi): ``๑๐๐.๐๐`` read ``1`` by Tesseract, ``10?.00`` by the recognizer (a broken
+    ``๐``): six glyphs, ``1`` ``0`` and the point where only a hundred has them."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("1", 2, x0=420, x1=432, conf=52.0), word("88.10", 3)]
+    reader = GlyphsReader(("1", 0.99), ("0", 0.95), ("?", 0.02), (".", 1.0), ("0", 0.95), ("0", 0.92))
+    out, _ = reread_cells(words, (table(),), page_with({2: "๑๐๐.๐๐"}), DPI, reader)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["100.00"]
+
+
+def test_a_column_headed_score_with_a_number_read_as_thai_letters_unsure_is_a_score_column():
+    """Issue 9 (dev seed 79, 300 dpi): ``สสออฟ์`` read at 2 for ``๗๔.๐๗`` beside ``81.31`` and ``74.38`` with specks:
+    a few Thai letters read unsure under a header naming the score are a misread number."""
+    words = questions() + [word("คะแนน", 0), word("81.31", 1), word("74.38", 2), word("ON", 2, 505, 530, 68.0),
+                           word("สสออฟ์", 3, conf=2.0)]
+    assert score_columns(table(), words) == {1}
+    sure = questions() + [word("คะแนน", 0), word("81.31", 1), word("ไม่มีการประเมินในข้อนี้", 2),
+                          word("ไม่มีข้อมูล", 3)]
+    assert score_columns(table(), sure) == set()
+
+
+def test_a_hundred_printed_without_decimals_is_read_from_under_a_stamp():
+    """Issue 9 (dev seed 68, 300 dpi): ``100`` under a stamp's grey ring, its column printing ``100`` without
+    decimals; the ring taken away, the three glyphs read surely. Where Thai letters were read, only a full score."""
+    from extract.ocr.cells import stamp_free_read
+
+    crop = np.full((60, 200), 236, np.uint8)
+    crop[28:31, 0:200] = 150  # the ring's lighter stroke across it
+    crop[15:45, 40:140] = 70  # the print's strokes: a soft edge, a dark core
+    crop[18:42, 43:137] = 30
+    assert stamp_free_read(FixedReader("100", 0.9), crop, 300.0, 40, hundred=True)[0] == "100"
+    assert stamp_free_read(FixedReader("100", 0.9), crop, 300.0, 40) is None
+    assert stamp_free_read(FixedReader("100.00", 0.9), crop, 300.0, 40)[0] == "100.00"
+
+
+class ScriptedReader:
+    """Reads the crops it is given as the texts scripted, in turn (each at ``conf``; ``?`` glyphs unsure)."""
+
+    def __init__(self, texts: list[str], conf: float = 0.85) -> None:
+        self.texts, self.conf = list(texts), conf
+
+    def read_number(self, crop):
+        text = self.texts.pop(0)
+        glyphs = tuple(GlyphGuess(c, 0.1 if c == "?" else self.conf, PixelBox(10 * i, 0, 10 * i + 8, 20))
+                       for i, c in enumerate(text))
+        return Reading(text, min(g.confidence for g in glyphs), glyphs)
+
+
+def test_thinned_views_outvoting_a_reading_every_other_view_shares_do_not_replace_it():
+    """Issue 9 (dev seed 72, 200 dpi): ``๗๕`` of a blurred small print read ``75.00``; thinned views broke the ``๗``
+    in two (``34.00``) and outvoted it, while the views as other scans could print it (heavier, softer, scaled)
+    read ``75.00``. All views together read it far more often: it stands; as often as not: unreadable; when those
+    views do not side with it, or the ink thinned deeper reads the other surely, the other."""
+    from extract.ocr.cells import ink_views, outvote_stands
+
+    crop = rimmed_crop()
+    n = len(ink_views(crop))
+    votes = {"34.00": 2, "75.00": 1}
+    assert outvote_stands(ScriptedReader(["75.00"] * (n - 1) + ["3?.00"] * 3), crop, "75.00", "34.00", votes) == "75.00"
+    half = ["75.00"] * 4 + ["3?.00"] * (n - 4) + ["3?.00"] * 2
+    assert outvote_stands(ScriptedReader(half), crop, "75.00", "34.00", {"34.00": 3}) == "75.00?"
+    split = ["75.00"] * 5 + ["34.00"] * (n - 5) + ["3?.00"] * 2  # some of those views read the other too
+    assert outvote_stands(ScriptedReader(split), crop, "75.00", "34.00", votes) == "34.00"
+    few = ["75.00"] * 3 + ["3?.00"] * (n - 3) + ["3?.00"] * 2  # too few of them read it (dev seed 72: 89.85)
+    assert outvote_stands(ScriptedReader(few), crop, "75.00", "34.00", votes) == "34.00"
+    assert outvote_stands(ScriptedReader(["34.00"] * n), crop, "75.00", "34.00", votes) == "34.00"
+    assert outvote_stands(ScriptedReader(["75.00"] * (n - 1) + ["3?.00"] + ["34.00"] * 2), crop, "75.00", "34.00",
+                          votes) == "34.00"

@@ -214,6 +214,50 @@ ENGINE_AGREE_MIN = 40.0
 AGREE_SURE, AGREE_DIGITS = 0.8, 3
 
 
+#: A score whose point was read as a colon: a speck above the point (``91:07``).
+_RE_COLON_SCORE = re.compile(r"^\d{1,2}:\d{2}$")
+
+
+def colon_point(words: list[OcrWord], reading: Reading) -> Reading | None:
+    """A score cell's one word read as two digits, a colon and two (``91:07``) with the point as the column
+    prints it, when the recognizer's reading of the same ink has a glyph at each place and is sure
+    (:data:`AGREE_SURE`) of every digit as the word has it; else None.
+
+    No number holds a colon: its lower dot is the point on the line, the upper a speck above it (which makes
+    the recognizer's glyph there unreadable). Two readers that agree on every digit are the evidence.
+
+    >>> g = lambda c, p=0.95: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))
+    >>> w = lambda t: OcrWord(t, 0, 0, 9, 9, 86.0, (1, 1, 1))
+    >>> r = Reading("91?07", 0.35, (g("9"), g("1"), g("?", .35), g("0"), g("7")))
+    >>> colon_point([w("91:07")], r).text, colon_point([w("๙๑:๐๗")], r).text
+    ('91.07', '91.07')
+    >>> colon_point([w("91:01")], r), colon_point([w("91.07")], r), colon_point([w("91:07"), w("|")], r)
+    (None, None, None)
+    >>> colon_point([w("91:07")], Reading("91?07", 0.35, (g("9"), g("1", .5), g("?", .35), g("0"), g("7"))))
+    """
+    if len(words) != 1:
+        return None
+    text = words[0].text.translate(_TO_ARABIC)
+    if not _RE_COLON_SCORE.match(text) or (r := whole(reading)) is None or len(r.glyphs) != len(text):
+        return None
+    digits = [(g, c) for g, c in zip(r.glyphs, text) if c != ":"]
+    if any(g.char != c or g.confidence < AGREE_SURE for g, c in digits):
+        return None
+    point = text.index(":")
+    glyphs = tuple(GlyphGuess(".", 1.0, g.box) if i == point else g for i, g in enumerate(r.glyphs))
+    return Reading(text.replace(":", "."), min(g.confidence for g, _ in digits), glyphs)
+
+
+def whole(r: Reading) -> Reading | None:
+    """A reading of one word (no gap in it) as it is, its unread glyphs (``?``) with it, or None.
+
+    >>> g = lambda c, p=0.9: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))
+    >>> whole(Reading("10?.00", 0.02, tuple(g(c) for c in "10?.00"))).text, whole(Reading("1 00", 0.9, tuple(g(c) for c in "100")))
+    ('10?.00', None)
+    """
+    return r if r.glyphs and " " not in r.text and len(r.text) == len(r.glyphs) else None
+
+
 def agrees(text: str, reading: Reading | None) -> bool:
     """Whether the recognizer's glyphs pair up with ``text`` and every glyph it is sure of is ``text``'s.
 
@@ -597,8 +641,14 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
             # short numeral-like words without a Thai letter (:func:`worth_rereading`), under the header's word
             cells = [ws for r in body_rows(grid, col, words) if col < len(r) and r[col] is not None
                      and (ws := cell_words(words, r[col]))]
+            # ... or a number Tesseract made Thai letters of, read unsure (``สสออฟ์`` at 2 for ``๗๔.๐๗``,
+            # :func:`off_format`), beside numbers with specks (``74.38`` ``ON`` ``_|``)
             numeric = max(numeric, sum(worth_rereading(ws) and not all(_RE_PUNCT.match(w.text) for w in ws)
-                                       and not any(_RE_THAI_LETTER.search(w.text) for w in ws) for ws in cells))
+                                       and not any(_RE_THAI_LETTER.search(w.text) for w in ws)
+                                       or (off_format(ws) and any(_RE_THAI_LETTER.search(w.text) for w in ws)
+                                           and all(w.conf < SCORE_CELL_THAI_CONF for w in ws
+                                                   if _RE_THAI_LETTER.search(w.text)))
+                                       for ws in cells))
         if named:
             # a dash (no score) or a speck read as ``.`` is no cell of text: it counts neither way
             texts = [t for t in texts if not all(_RE_PUNCT.match(x) for x in t)]
@@ -894,10 +944,12 @@ def without_light_ink(crop: np.ndarray, dpi: float) -> np.ndarray | None:
     return out
 
 
-def stamp_free_read(reader: NumberReader, crop: np.ndarray, dpi: float,
-                    min_ink: int) -> tuple[str, float, tuple[int, int, int, int]] | None:
+def stamp_free_read(reader: NumberReader, crop: np.ndarray, dpi: float, min_ink: int,
+                    hundred: bool = False) -> tuple[str, float, tuple[int, int, int, int]] | None:
     """A score cell's number read without the lighter ink over it (:func:`without_light_ink`), when that reads
-    one full score surely: (text, confidence 0-100, box in crop pixels)."""
+    one full score surely: (text, confidence 0-100, box in crop pixels). ``hundred``: ``100`` as a column prints
+    it without decimals counts too, its three glyphs read surely (not where Thai letters were read: only a full
+    score replaces those)."""
     clean = without_light_ink(crop, dpi)
     ink = None if clean is None else number_box(clean, [], min_ink)
     if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
@@ -906,7 +958,7 @@ def stamp_free_read(reader: NumberReader, crop: np.ndarray, dpi: float,
     x0, y0 = max(0, ink.x0 - pad), max(0, ink.top - pad)
     x1, y1 = min(crop.shape[1], ink.x1 + pad), min(crop.shape[0], ink.bottom + pad)
     r = lone_number(drop_stray_points(reader.read_number(clean[y0:y1, x0:x1]), ""))
-    if r is None or r.confidence < CELL_READ_MIN or not full_score(r.text):
+    if r is None or r.confidence < CELL_READ_MIN or not (full_score(r.text) or (hundred and r.text == "100")):
         return None
     return r.text, r.confidence * 100.0, (ink.x0, ink.top, ink.x1, ink.bottom)
 
@@ -1310,6 +1362,32 @@ def outvoted(text: str, votes: dict[str, int]) -> str | None:
     return others[0][1]
 
 
+#: The views as other scans could print the ink side with a reading thinned views outvoted when at least this many
+#: of them (half) read it surely and none the other (:func:`outvote_stands`).
+OUTVOTE_INK_MIN = 4
+
+
+def outvote_stands(reader: NumberReader, crop: np.ndarray, text: str, other: str, votes: dict[str, int]) -> str:
+    """What a cell reads when views of its ink (:func:`view_votes`) outvote its reading ``text`` with ``other``
+    (:func:`outvoted`): the views as other scans could have printed the ink (:func:`ink_view_votes`: heavier,
+    lighter, softer, at other scales) are asked too. ``other`` when they do not side with ``text``; ``text``
+    when all views together read it :data:`VOTED_MARGIN` times as often as ``other``; else the two readings
+    dispute the ink and the cell is unreadable (``text`` with :data:`UNREAD_MARK`).
+
+    Thinned views part touching digits where the ink as it is joins them, but at small sizes they can also
+    break one digit in two (``๗๕`` of a blurred 200 dpi print read ``34`` thinned, ``75`` in every other view).
+    """
+    ink = ink_view_votes(reader, crop)
+    same = lambda a, b: float(a) == float(b)  # noqa: E731
+    for_text = sum(n for t, n in ink.items() if same(t, text))
+    if for_text < OUTVOTE_INK_MIN or any(same(t, other) for t in ink) or settles(reader, crop, other):
+        return other
+    merged = merged_votes(votes, ink)
+    own = sum(n for t, n in merged.items() if same(t, text))
+    rival = max((n for t, n in merged.items() if not same(t, text)), default=0)
+    return text if own >= VOTED_MARGIN * rival else text + UNREAD_MARK
+
+
 def disputed(text: str, votes: dict[str, int]) -> bool:
     """Whether views of the ink that read ``text`` (at least one) read another score as often (:func:`view_votes`):
     two readings of the same ink that disagree, neither outvoting the other, and no evidence for either. Touching
@@ -1343,6 +1421,31 @@ def reads_surely(reader: NumberReader, crop: np.ndarray, text: str) -> bool:
     (thinning takes strokes away and can leave a digit's sibling: ``๕`` without its tail reads ``๔``)."""
     r = lone_number(drop_stray_points(reader.read_number(crop), ""))
     return r is not None and r.confidence >= VOTE_INK_SURE and is_number(r.text) and float(r.text) == float(text)
+
+
+#: Levels of thinning deeper than any view of a dispute reads (:func:`thinned`): the third view that settles it.
+SETTLE_THIN = (0.55, 0.5)
+
+
+def settles(reader: NumberReader, crop: np.ndarray, text: str) -> bool:
+    """Whether a third view settles a dispute over ``text`` (:func:`disputed`, :func:`outweighed`): the number's
+    ink thinned deeper than any view that disputed it (:data:`SETTLE_THIN`), where every level reads ``text``
+    surely (:data:`CELL_READ_MIN`) in the column's format. The views then agree on ``text``; a level that
+    reads another score, or nothing surely, leaves the dispute to stand (the cell unreadable).
+
+    Blur and a phone's soft focus join tightly set digits at their grey rims, so views read them cut in
+    different places (``๘๗`` as ``77`` in a blurred view, ``87`` in a thinned one); the darkest cores of the
+    strokes stand apart.
+    """
+    for share in SETTLE_THIN:
+        img = thinned(crop, share)
+        r = None if img is None else lone_number(drop_stray_points(reader.read_number(img), ""))
+        if r is None or r.confidence < CELL_READ_MIN or len(r.glyphs) < 3:
+            return False
+        shown = as_printed(r.text)
+        if not is_score_format(shown) or float(shown) != float(text):
+            return False
+    return True
 
 
 def merged_votes(*votes: dict[str, int]) -> dict[str, int]:
@@ -1415,7 +1518,12 @@ def checked_score(reader: NumberReader, crop: np.ndarray, word: OcrWord, cx0: in
     text = word.text.translate(_TO_ARABIC)
     votes = view_votes(reader, number, text)
     voted = outvoted(text, votes)
-    if voted is None and disputed(text, votes) and not reads_surely(reader, number, text):
+    if voted is not None:
+        voted = outvote_stands(reader, number, text, voted, votes)
+        if voted == text:
+            return None
+    if voted is None and disputed(text, votes) and not reads_surely(reader, number, text) \
+            and not settles(reader, number, text):
         voted = text + UNREAD_MARK  # two readings of the ink, neither outvoting the other: null, flagged downstream
     if voted is None:
         return None
@@ -1507,7 +1615,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     placed = None
                 stamp = None
                 if in_scores and (ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]) \
-                        and not (joined or placed) and (stamp := stamp_free_read(reader, crop, dpi, min_ink)) is not None:
+                        and not (joined or placed) and (stamp := stamp_free_read(reader, crop, dpi, min_ink, not thai)) is not None:
                     stamp = (stamp[0], stamp[1], (cx0 + stamp[2][0], cy0 + stamp[2][1], cx0 + stamp[2][2], cy0 + stamp[2][3]))
                 if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
                     if (found := joined or placed or stamp) is not None:
@@ -1535,6 +1643,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     r = None  # a score column's number is a score
                 if r is not None and thai and not full_score(r.text):
                     r = None
+                if r is None and in_scores and (c := colon_point(inside, raw)) is not None:
+                    r = c  # a point with a speck above it, read as a colon (``91:07``)
                 if r is None and in_scores and (t := thinned_read(reader, number)) is not None \
                         and (not thai or full_score(t.text)):
                     r = t  # blurred digits that touch: the lighter rim of their ink taken away
@@ -1543,7 +1653,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     voted = blot_free_read(reader, number)  # a drop of ink on a digit: the number without it
                 if voted is None and r is None and in_scores:
                     voted = heavy_read(reader, number, raw)  # a thin print's broken hairlines: its ink made heavier
-                if voted is None and r is None and in_scores and (lone := lone_number(raw)) is not None \
+                if voted is None and r is None and in_scores and (lone := lone_number(raw) or whole(raw)) is not None \
                         and agrees(HUNDRED, lone):
                     # six glyphs, ``1`` ``0`` and the point where a hundred has them: the only score of three
                     # digits (``109.00``: a speck on the last ``๐`` made it a ``๙``)
@@ -1566,7 +1676,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     text, conf = seen
                 elif (found := joined or placed) is not None:
                     text, conf, where = found
-                elif in_scores and (stamp := stamp_free_read(reader, crop, dpi, min_ink)) is not None:
+                elif in_scores and (stamp := stamp_free_read(reader, crop, dpi, min_ink, not thai)) is not None:
                     # a stamp's lighter ring across the number: its darkest strokes alone
                     text, conf = stamp[0], stamp[1]
                     where = (cx0 + stamp[2][0], cy0 + stamp[2][1], cx0 + stamp[2][2], cy0 + stamp[2][3])
@@ -1580,10 +1690,12 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 if in_scores and is_score_format(text):
                     votes = view_votes(reader, number, text)
                     if (other := outvoted(text, votes)) is not None:
-                        text = other  # most views of the ink read another score than the one taken
+                        # most views of the ink read another score than the one taken (unless the other views
+                        # side with it: :func:`outvote_stands`)
+                        text = outvote_stands(reader, number, text, other, votes)
                     elif (disputed(text, votes) or outweighed(text, merged_votes(view_votes(reader, number),
                                                                                  ink_view_votes(reader, number)))) \
-                            and not reads_surely(reader, number, text):
+                            and not reads_surely(reader, number, text) and not settles(reader, number, text):
                         # views that read another score as often: no reading stands (touching digits cut in two
                         # places; a lighter view parts them where the ink as it is joins them)
                         text += UNREAD_MARK
