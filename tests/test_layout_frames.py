@@ -72,3 +72,13 @@ def test_a_table_without_a_frame_is_read_as_before():
     page = Page(1, 595.0, 842.0, tuple(chars), (Grid(bbox=(50.0, 100.0, 520.0, 140.0), rows=body),), 0.0)
     (t,) = page_items(page)
     assert isinstance(t, Table) and t.bbox == (50.0, 100.0, 520.0, 140.0) and len(t.rows) == 2
+
+
+def test_text_beside_rows_with_thin_gaps_splits_nothing():
+    # 150 dpi: rows 2 points apart; a merged column's lines (no cell took them) cross those gaps
+    body = tuple(tuple((a, top, b, top + 14.0) for a, b in COLS[:2]) for top in (100.0, 116.0, 132.0, 148.0))
+    chars = (word("o1", 55.0, 102.0, 0) + word("o2", 55.0, 118.0, 10) + word("o3", 55.0, 134.0, 20)
+             + word("o4", 55.0, 150.0, 30) + word("ANALYSIS", 330.0, 110.0, 40) + word("GOESON", 330.0, 125.0, 60))
+    page = Page(3, 595.0, 842.0, tuple(chars), (framed(body),), 0.0)
+    (t,) = page_items(page)
+    assert isinstance(t, Table) and len(t.rows) == 4

@@ -480,6 +480,33 @@ def split_at_lines(grid: Grid, lines: list[Char]) -> list[Grid]:
     return out
 
 
+#: A line stands in a gap between two rows when it keeps inside it but for this much (points).
+GAP_TOLERANCE = 1.0
+
+
+def clear_of_rows(grid: Grid, chars: list[Char]) -> list[Char]:
+    """The lines of ``chars`` that stand above the grid's first row, below its last, or whole in a gap
+    between two rows; not those beside the rows (a merged column's text no cell took: left out as before).
+
+    >>> row = lambda top: ((0.0, top, 50.0, top + 20), (50.0, top, 90.0, top + 20))
+    >>> g = Grid(bbox=(0.0, 0.0, 90.0, 500.0), rows=(row(100), row(122), row(200)))
+    >>> ch = lambda t, top: Char(t, 60.0, 70.0, top, top + 10.0, 10.0, 0)
+    >>> [c.text for c in clear_of_rows(g, [ch("a", 50), ch("b", 117), ch("c", 165), ch("d", 300)])]
+    ['a', 'c', 'd']
+    """
+    spans = sorted(s for r in grid.rows if (s := _row_span(r)) is not None)
+    if not spans:
+        return chars
+    gaps = [(a[1], b[0]) for a, b in zip(spans, spans[1:]) if b[0] > a[1]]
+    out: list[Char] = []
+    for ln in _text_rows(chars):
+        top, bottom = min(c.top for c in ln), max(c.bottom for c in ln)
+        if (bottom <= spans[0][0] + GAP_TOLERANCE or top >= spans[-1][1] - GAP_TOLERANCE
+                or any(g0 - GAP_TOLERANCE <= top and bottom <= g1 + GAP_TOLERANCE for g0, g1 in gaps)):
+            out += ln
+    return out
+
+
 def outside_rows(left: list[Char]) -> list[Char]:
     """The glyphs a grid's cells left over that are text of their own, in lines with a letter or digit.
 
@@ -545,7 +572,7 @@ def page_items(page: Page, columns_above: list[tuple[float, float]] | None = Non
     items: list[tuple[float, Item]] = []
     for g, tchars in zip(grids, per_grid):
         table, left = _table(page, _close_open_cells(g), tchars)
-        lines = outside_rows(left)
+        lines = clear_of_rows(g, outside_rows(left))
         pieces = split_at_lines(g, lines)
         if len(pieces) > 1:
             for piece in pieces:
