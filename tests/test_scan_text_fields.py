@@ -298,3 +298,11 @@ def test_a_tools_name_ocr_read_with_lookalikes_is_read_back_and_numbers_stay():
            _ocr_cell("1. ประชาสัมพันธ์"), _ocr_cell("ต.ค. 2568", "- 30 ก.ย. 2569"), _ocr_cell("สำนักปลัด")]
     m = read_report([_free("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), _table([MEASURES_HEADER, row])]).measures[0]
     assert m.measure == "1.ตรวจทานข้อมูลก่อนส่งตรวจ OIT"
+
+
+def test_a_wrapped_labels_second_line_ocr_set_first_is_no_label_where_the_opening_is_read():
+    from ita_extract.report.records import split_analysis
+    text = ("ข้อคำถามที่ได้คะแนนน้อยที่สุด:\no22 รายงานผลการดำเนินการ\nสาเหตุที่ได้คะแนนน้อย: ไม่ได้จัดทำรายงาน\n"
+            "การประเมิน:แนวทางการยกระดับผลดังนั้น ทบทวนการประเมินความเสี่ยงการทุจริต")
+    p = split_analysis(text, ocr=True)
+    assert p.guideline.startswith("ดังนั้น ทบทวน")

@@ -371,7 +371,11 @@ def _candidates(text: str, strict: bool = False) -> list[LabelMatch]:
                    and (f := _fuzzy_opening(text, k, strict)) is not None), None)
         if fz is not None:
             found.append(LabelMatch(fz.kind, o.start(), fz.end))
-    found += _label_ends(text)
+    # a label found only by its wording's end (its first letters garbled) stands where no opening of
+    # that label's wording was found: OCR can set a wrapped label's second line first (``การประเมิน:``
+    # before ``แนวทางการยกระดับผล``), and that end is no label of its own
+    kinds = {f.kind for f in found}
+    found += [m for m in _label_ends(text) if m.kind not in kinds]
     # the longest match at each start (the first wording tried is the longest)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[LabelMatch] = []
