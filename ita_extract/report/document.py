@@ -63,9 +63,9 @@ def read_report(items: list[Item]) -> ReportContent:
             indicators = [n for n in indicators if n not in own.get(t.kind, set())]
         if t.kind == ANALYSIS and indicators:
             # a range row (o1 – o28) under a combined heading OCR read in part: the range names the rest
-            spanned = [n for n in range_indicators(t, out.fiscal_year)
-                       if n not in indicators and n not in own.get(ANALYSIS, set())]
-            if spanned and set(indicators) <= set(range_indicators(t, out.fiscal_year)):
+            in_range = range_indicators(t, out.fiscal_year)
+            spanned = [n for n in in_range if n not in indicators and n not in own.get(ANALYSIS, set())]
+            if spanned and set(indicators) <= set(in_range):
                 for n in spanned:
                     out.problems.append(problem(
                         "indicator-heading-missing",
