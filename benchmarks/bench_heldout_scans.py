@@ -19,6 +19,10 @@ for both, interleaved in one run, medians).
 Seeds from 100000 up are held out: measure them, never debug on them. Dev seeds
 (0-99999) take the same path; ``--diff PATTERN`` prints what differs from the
 ground truth for the scans whose path contains PATTERN (dev seeds only).
+
+``--reuse`` re-extracts the scans already in ``--work`` of the ``--scan`` variants
+only (through a view folder of hard links, ``WORK/view``, when other variants are
+there) and scores those alone.
 """
 from __future__ import annotations
 
@@ -127,6 +131,32 @@ def run_pipeline(corpus: Path, out: Path, workers: int) -> float:
 def variant_of(source_file: str) -> str:
     """``part-000/A-scan300.pdf`` -> ``scan300``."""
     return Path(source_file).stem.split("-", 1)[1]
+
+
+def variant_view(scans: Path, variants: list[str], view: Path) -> Path:
+    """The corpus of the scans of ``variants`` only: ``scans`` itself when it holds no other variant, else
+    ``view`` rebuilt as hard links of the chosen scans with their ground truth and manifests filtered to them.
+
+    The pipeline reads every pdf under its corpus folder and the scorer every manifest entry, so
+    ``--reuse --scan 200`` extracts and scores the 200 dpi scans alone through the view.
+    """
+    chosen = set(variants)
+    if all(variant_of(pdf.name) in chosen for pdf in scans.glob("part-*/*.pdf")):
+        return scans
+    shutil.rmtree(view, ignore_errors=True)
+    for manifest in sorted(scans.glob("part-*/MANIFEST.json")):
+        part = manifest.parent
+        entries = [e for e in json.loads(manifest.read_text(encoding="utf-8")) if e["variant"] in chosen]
+        if not entries:
+            continue
+        dst = view / part.name
+        (dst / "gt").mkdir(parents=True)
+        for e in entries:
+            os.link(part / e["file"], dst / e["file"])
+        for gt in {e["doc"] for e in entries}:
+            os.link(part / "gt" / f"{gt}.json", dst / "gt" / f"{gt}.json")
+        (dst / "MANIFEST.json").write_text(json.dumps(entries, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return view
 
 
 def problem_counts(out: Path, code: str) -> Counter:
@@ -240,14 +270,15 @@ def main(argv: list[str] | None = None) -> int:
         n = scan_corpus(digital, scans, variants, set(seeds[:args.few]), args.jobs)
         print(f"generated {len(entries)} report(s) ({len(bad)} flagged or failed: {', '.join(bad) or 'none'}) and "
               f"{n} scan(s) in {time.perf_counter() - t0:.0f} s")
+    corpus = variant_view(scans, variants, args.work / "view")
     pages = {v: 0 for v in variants}
-    for pdf in scans.glob("part-*/*.pdf"):
+    for pdf in corpus.glob("part-*/*.pdf"):
         pages[variant_of(pdf.name)] = pages.get(variant_of(pdf.name), 0) + page_count(pdf)
     if not args.score_only:
-        secs = run_pipeline(scans, out, args.jobs)
+        secs = run_pipeline(corpus, out, args.jobs)
         print(f"pipeline: {secs:.0f} s for {sum(pages.values())} scanned pages "
               f"({secs / max(1, sum(pages.values())):.1f} s/page with {args.jobs} worker(s))")
-    by_variant, per_file = score_corpus(scans, out)
+    by_variant, per_file = score_corpus(corpus, out)
     by_variant.pop("ALL", None)
     unreadable = problem_counts(out, "score-unreadable")
     times = {}

@@ -1,0 +1,73 @@
+"""``bench_heldout_scans --reuse --scan V``: the pipeline reads, and the scorer scores, the scans of V only."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from benchmarks import bench_heldout_scans as bench
+
+
+def _scans(root: Path, docs: list[str], variants: list[str]) -> Path:
+    scans = root / "scans"
+    for p, doc in enumerate(docs):
+        part = scans / f"part-{p:03d}"
+        (part / "gt").mkdir(parents=True)
+        (part / "gt" / f"{doc}.json").write_text("{}", encoding="utf-8")
+        entries = []
+        for v in variants:
+            (part / f"{doc}-{v}.pdf").write_bytes(f"%PDF {doc} {v}".encode())
+            entries.append({"doc": doc, "file": f"{doc}-{v}.pdf", "variant": v, "seed": p})
+        (part / "MANIFEST.json").write_text(json.dumps(entries), encoding="utf-8")
+    return scans
+
+
+def test_view_holds_the_chosen_variants_only(tmp_path):
+    scans = _scans(tmp_path, ["A", "B"], ["scan300", "scan200", "phone"])
+    view = bench.variant_view(scans, ["scan200", "phone"], tmp_path / "view")
+    assert view != scans
+    pdfs = sorted(p.relative_to(view).as_posix() for p in view.glob("**/*.pdf"))
+    assert pdfs == ["part-000/A-phone.pdf", "part-000/A-scan200.pdf", "part-001/B-phone.pdf", "part-001/B-scan200.pdf"]
+    for part in view.glob("part-*"):
+        entries = json.loads((part / "MANIFEST.json").read_text(encoding="utf-8"))
+        assert {e["variant"] for e in entries} == {"scan200", "phone"}
+        assert all((part / e["file"]).exists() and (part / "gt" / f"{e['doc']}.json").exists() for e in entries)
+    # hard links: the scans themselves, not copies
+    assert (view / "part-000" / "A-phone.pdf").stat().st_ino == (scans / "part-000" / "A-phone.pdf").stat().st_ino
+    # the scans folder is untouched
+    assert len(list(scans.glob("**/*.pdf"))) == 6
+
+
+def test_view_is_the_scans_when_nothing_is_left_out(tmp_path):
+    scans = _scans(tmp_path, ["A"], ["scan300", "scan200"])
+    assert bench.variant_view(scans, ["scan300", "scan200", "scan150", "phone"], tmp_path / "view") == scans
+    assert not (tmp_path / "view").exists()
+
+
+def test_view_rebuilt_from_scratch(tmp_path):
+    scans = _scans(tmp_path, ["A"], ["scan300", "scan200"])
+    bench.variant_view(scans, ["scan300"], tmp_path / "view")
+    view = bench.variant_view(scans, ["scan200"], tmp_path / "view")
+    assert [p.name for p in view.glob("**/*.pdf")] == ["A-scan200.pdf"]
+
+
+def test_reuse_extracts_and_scores_the_chosen_variants_only(tmp_path, monkeypatch):
+    _scans(tmp_path, ["A"], ["scan300", "scan200", "phone"])
+    seen = {}
+
+    def fake_run(corpus, out, workers):
+        seen["run"] = sorted(p.name for p in corpus.glob("**/*.pdf"))
+        return 1.0
+
+    def fake_score(corpus, out):
+        seen["score"] = sorted(e["variant"] for m in corpus.glob("**/MANIFEST.json")
+                               for e in json.loads(m.read_text(encoding="utf-8")))
+        return {}, {}
+
+    monkeypatch.setattr(bench, "run_pipeline", fake_run)
+    monkeypatch.setattr(bench, "score_corpus", fake_score)
+    monkeypatch.setattr(bench, "problem_counts", lambda out, code: Counter())
+    monkeypatch.setattr(bench, "page_count", lambda pdf: 1)
+    assert bench.main(["--seeds", "80-80", "--work", str(tmp_path), "--reuse", "--scan", "200",
+                       "--time-pages", "0"]) == 0
+    assert seen == {"run": ["A-scan200.pdf"], "score": ["scan200"]}
