@@ -155,3 +155,66 @@ def test_blank_lines_label_the_page_in_16_bits(monkeypatch):
     monkeypatch.setattr(cv2, "connectedComponentsWithStats", in_32_bits)
     assert bands.blank_lines(page, [], img) == expected
     assert [(b.x0, b.x1, b.glyphs) for b in expected] == [(100, 640, 14)]
+
+
+def test_a_process_that_reads_pages_works_opencv_on_one_thread():
+    from extract.ocr.reader import PageOcr
+    from tests.ocr_fakes import FakeEngine
+
+    before = cv2.getNumThreads()
+    cv2.setNumThreads(4)
+    try:
+        PageOcr(5.0, engine_factory=FakeEngine, reader_factory=lambda e: None)._make()
+        assert cv2.getNumThreads() == 1
+    finally:
+        cv2.setNumThreads(before)
+
+
+def _photo_like_page(seed: int) -> np.ndarray:
+    """A page-sized image: a tilted ruled table, glyph-sized blobs, grain and a dark desk at one side."""
+    rng = np.random.default_rng(seed)
+    h, w = 2400, 1700
+    page = np.full((h, w), 235, np.uint8)
+    for y in range(300, 2100, 120):
+        cv2.line(page, (150, y), (1550, y + 25), 20, 3)
+    for x in (150, 500, 1100, 1550):
+        cv2.line(page, (x, 300), (x + 30, 2085), 20, 3)
+    for _ in range(3000):
+        x, y = int(rng.integers(160, 1540)), int(rng.integers(310, 2080))
+        cv2.rectangle(page, (x, y), (x + int(rng.integers(4, 20)), y + int(rng.integers(8, 30))), 30, -1)
+    page = cv2.add(page, rng.integers(0, 25, (h, w), dtype=np.uint8))
+    page[:, 1620:] = 90  # the desk
+    return page
+
+
+def test_opencv_steps_give_the_same_values_on_one_thread_or_several():
+    from extract.ocr.scan import components, deskew, desk_mask, ruling_lines, skew_correction, table_grids
+
+    def steps(gray):
+        angle = skew_correction(gray)
+        turned = deskew(gray, 0.8)
+        rulings = ruling_lines(turned)
+        n, labels, stats = components(rulings.erase_mask, 8)
+        m = cv2.getRotationMatrix2D((gray.shape[1] / 2, gray.shape[0] / 2), 1.3, 1.0)
+        map_x, map_y = np.meshgrid(np.arange(gray.shape[1], dtype=np.float32) * 0.999,
+                                   np.arange(gray.shape[0], dtype=np.float32) * 1.001)
+        return (angle, turned, rulings.horizontal, rulings.vertical, rulings.strokes, n, labels, stats,
+                table_grids(rulings, 300.0), desk_mask(gray),
+                cv2.warpAffine(gray, m, gray.shape[::-1], flags=cv2.INTER_NEAREST),
+                cv2.remap(gray, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=255))
+
+    before = cv2.getNumThreads()
+    try:
+        for seed in (1, 2):
+            gray = _photo_like_page(seed)
+            cv2.setNumThreads(4)
+            several = steps(gray)
+            cv2.setNumThreads(1)
+            one = steps(gray)
+            for a, b in zip(several, one):
+                if isinstance(a, np.ndarray):
+                    assert a.dtype == b.dtype and np.array_equal(a, b)
+                else:
+                    assert a == b
+    finally:
+        cv2.setNumThreads(before)

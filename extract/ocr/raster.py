@@ -165,6 +165,25 @@ def without_huge_pages() -> bool:
     return False
 
 
+def cv_one_thread() -> int:
+    """Make OpenCV work on this process's thread alone, like Tesseract (``OMP_THREAD_LIMIT=1``); the
+    number of threads it used before.
+
+    OpenCV splits every resampling, threshold and morphology of a page over all the machine's cores.
+    A page's are small (a few milliseconds each: the skew search turns the page fifty times): the
+    threads' hand-overs cost a quarter to a third of the CPU time those steps take (phone photos:
+    straightening 0.12 -> 0.085 s, ruling lines 0.057 -> 0.034 s), and with a worker per core
+    (``--workers``) the threads only take turns with the other workers. The values are the same with one
+    thread or several (tests/test_ocr_speed.py). Called once by the process that reads pages
+    (:class:`extract.ocr.reader.PageOcr`), never at import.
+    """
+    import cv2
+
+    before = cv2.getNumThreads()
+    cv2.setNumThreads(1)
+    return before
+
+
 def is_blank(gray: np.ndarray) -> bool:
     """Whether a page image is blank paper (see :data:`BLANK_INK_SHARE`).
 

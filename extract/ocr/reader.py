@@ -22,7 +22,7 @@ from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.errors import MissingDependency
 from extract.ocr.cells import CellReread, NumberReader, reread_cells, reread_empty_tables
 from ita_extract.page import Char, Grid, Page
-from extract.ocr.raster import PageImage, without_huge_pages
+from extract.ocr.raster import PageImage, cv_one_thread, without_huge_pages
 from extract.ocr.scan import (
     deskew,
     erase_lines,
@@ -268,6 +268,7 @@ class PageOcr:
     def _make(self) -> OcrEngine:
         if self._engine is None:
             without_huge_pages()  # this process reads pages: page-sized arrays come and go
+            cv_one_thread()  # ... one at a time, on one core, as Tesseract does
             if self._engine_factory is not None:
                 self._engine = self._engine_factory()
             else:
