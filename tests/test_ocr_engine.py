@@ -50,6 +50,10 @@ class _Api:
     def SetImage(self, image):  # noqa: N802
         pass
 
+    def SetImageBytes(self, data, width, height, bytes_per_pixel, bytes_per_line):  # noqa: N802
+        assert len(data) == height * bytes_per_line and bytes_per_line == width * bytes_per_pixel
+        self.image = (data, width, height)
+
     def SetSourceResolution(self, dpi):  # noqa: N802
         pass
 
@@ -259,5 +263,35 @@ def test_tesseract_cannot_tell_a_blank_page():
     engine = Engine()
     try:
         assert engine.orientation(np.full((1200, 900), 255, np.uint8), 300) is None
+    finally:
+        engine.close()
+
+
+def test_the_engine_gives_tesseract_the_pixels_as_they_are():
+    api = _Api()
+    gray = np.arange(60 * 80, dtype=np.uint32).reshape(60, 80).astype(np.uint8)
+    _engine(api).read_word(gray[:, ::2], 300)  # a strided view: its pixels, row after row
+    assert api.image == (np.ascontiguousarray(gray[:, ::2]).tobytes(), 40, 60)
+
+
+@pytest.mark.needs_tesseract
+def test_tesseract_reads_the_pixels_as_it_read_a_pil_image():
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (900, 300), 255)
+    draw = ImageDraw.Draw(img)
+    for k, text in enumerate(("ITA 2568 score 99.38", "o10 E-Service 85.00")):
+        draw.text((40, 40 + 120 * k), text, fill=0, font_size=60)
+    gray = np.asarray(img)
+    engine = Engine()
+    try:
+        words = engine.page_words(gray, 300)
+        api = engine._api
+        api.SetImage(img)
+        api.SetSourceResolution(300)
+        api.Recognize(0)
+        by_pil = api.GetUTF8Text()
+        api.Clear()
+        assert words and " ".join(w.text for w in words).split() == by_pil.split()
     finally:
         engine.close()

@@ -176,11 +176,12 @@ class Engine:
         self._osd_api = None  # orientation detection, made on first use
 
     def _set_image(self, api, gray: np.ndarray, dpi: int) -> None:
-        from PIL import Image
-
         for k, v in tesseract_variables(dpi).items():
             api.SetVariable(k, v)
-        api.SetImage(Image.fromarray(gray))
+        # the pixels as they are (one byte each, rows one after the other): a PIL image
+        # would be written out as a BMP and read back, a copy each way of the same gray values
+        gray = np.ascontiguousarray(gray, np.uint8)
+        api.SetImageBytes(gray.tobytes(), gray.shape[1], gray.shape[0], 1, gray.shape[1])
         api.SetSourceResolution(int(dpi))
 
     def page_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]:
