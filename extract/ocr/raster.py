@@ -171,9 +171,10 @@ def cv_one_thread() -> int:
 
     OpenCV splits every resampling, threshold and morphology of a page over all the machine's cores.
     A page's are small (a few milliseconds each: the skew search turns the page fifty times): the
-    threads' hand-overs cost a quarter to a third of the CPU time those steps take (phone photos:
-    straightening 0.12 -> 0.085 s, ruling lines 0.057 -> 0.034 s), and with a worker per core
-    (``--workers``) the threads only take turns with the other workers. The values are the same with one
+    threads' hand-overs cost CPU time (dev phone photos and a 200-dpi scan, straightening a page up to
+    the erased image: 0.520 -> 0.475 s CPU, median of 7 interleaved runs, wall the same on a loaded
+    machine), and with a worker per core (``--workers``) the threads only take turns with the other
+    workers. The values are the same with one
     thread or several (tests/test_ocr_speed.py). Called once by the process that reads pages
     (:class:`extract.ocr.reader.PageOcr`), never at import.
     """
