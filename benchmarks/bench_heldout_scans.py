@@ -14,7 +14,8 @@ variant, with the same metrics as the digital held-out benchmark.
 Also printed per variant: ``score-unreadable`` problems (a score cell left
 empty), and the time per page of ita-extract's OCR against plain
 ``tesseract IMAGE - -l tha+eng`` on the same page images (``OMP_THREAD_LIMIT=1``
-for both, interleaved in one run, medians).
+for both, interleaved in one run, medians; wall time, and CPU time beside it: on a
+loaded machine wall time is mostly waiting).
 
 Seeds from 100000 up are held out: measure them, never debug on them. Dev seeds
 (0-99999) take the same path; ``--diff PATTERN`` prints what differs from the
@@ -40,7 +41,7 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from benchmarks.ocr_timing import interleaved_medians  # noqa: E402
+from benchmarks.ocr_timing import Timing, interleaved_times  # noqa: E402
 from benchmarks.corpus import HELDOUT_START  # noqa: E402
 from benchmarks.corpus.generate import CorpusFile, corpus_files, generate, parse_seeds  # noqa: E402
 from benchmarks.corpus.look import PRODUCERS  # noqa: E402
@@ -182,8 +183,8 @@ def page_count(pdf: Path) -> int:
         doc.close()
 
 
-def timing(pdfs: list[Path], n_pages: int) -> tuple[float, float, int] | None:
-    """(tesseract CLI median s/page, ita-extract OCR median s/page, pages) on pages spread over ``pdfs``."""
+def timing(pdfs: list[Path], n_pages: int) -> tuple[Timing, int] | None:
+    """(medians per page of the tesseract CLI and ita-extract's OCR, pages) on pages spread over ``pdfs``."""
     from PIL import Image
 
     from extract.ocr.reader import PageOcr
@@ -203,8 +204,7 @@ def timing(pdfs: list[Path], n_pages: int) -> tuple[float, float, int] | None:
             png = tmp / f"{pdf.stem}-{index}.png"
             Image.fromarray(img.gray).save(png)
             jobs.append((img, png))
-        base, ours = interleaved_medians(PageOcr(300), jobs)
-        return base, ours, len(jobs)
+        return interleaved_times(PageOcr(300), jobs), len(jobs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -215,7 +215,7 @@ def _pct(v) -> str:
 
 def report(by_variant: dict[str, dict], unreadable: Counter, times: dict[str, tuple]) -> str:
     head = ["variant", "files"] + [h for _, h in COLUMNS] + ["score-unreadable", "s/page ours", "s/page tesseract",
-                                                             "ratio"]
+                                                             "ratio", "CPU ratio"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     order = sorted((k for k in by_variant if k != "ALL"), key=lambda v: (v == "phone", -int(v[4:] or 0)
                                                                          if v.startswith("scan") else 0))
@@ -227,9 +227,18 @@ def report(by_variant: dict[str, dict], unreadable: Counter, times: dict[str, tu
             cells.append("-" if val is None else (f"{100 * val:.2f} %" if key.endswith("_cer") else _pct(val)))
         t = times.get(v)
         cells += [str(unreadable.get(v, 0))]
-        cells += [f"{t[1]:.2f}", f"{t[0]:.2f}", f"{t[1] / t[0]:.2f}"] if t else ["-", "-", "-"]
+        cells += cpu_cells(t[0]) if t else ["-"] * 4
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def cpu_cells(t: Timing) -> list[str]:
+    """The timing columns of a variant: s/page ours and tesseract (wall), their ratio, and the ratio of CPU times.
+
+    >>> cpu_cells(Timing(tesseract=10.0, ours=9.2, tesseract_cpu=4.0, ours_cpu=3.8))
+    ['9.20', '10.00', '0.92', '0.95']
+    """
+    return [f"{t.ours:.2f}", f"{t.tesseract:.2f}", f"{t.ours / t.tesseract:.2f}", f"{t.ours_cpu / t.tesseract_cpu:.2f}"]
 
 
 def lowest_file(per_file: dict[str, dict], variant: str, key: str) -> tuple[str, float] | None:
@@ -298,8 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps({"seeds": args.seeds, "by_variant": by_variant, "by_file": per_file,
                                          "score_unreadable": dict(unreadable),
-                                         "timing": {v: {"tesseract_s": t[0], "ours_s": t[1], "pages": t[2]}
-                                                    for v, t in times.items()}},
+                                         "timing": {v: {"tesseract_s": t.tesseract, "ours_s": t.ours,
+                                                        "tesseract_cpu_s": t.tesseract_cpu, "ours_cpu_s": t.ours_cpu,
+                                                        "pages": n} for v, (t, n) in times.items()}},
                                         ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 

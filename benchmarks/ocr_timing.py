@@ -3,13 +3,20 @@
 Shared by ``bench_ocr`` and ``bench_heldout_scans``: the same page images, both
 readers interleaved page by page in one run (so machine load hits both alike),
 medians. Set ``OMP_THREAD_LIMIT=1`` before calling, for both.
+
+Wall time is what #9 compares; on a machine other jobs load, wall time is
+mostly waiting for a core, so the CPU time of each reader (user + system:
+``getrusage`` of this process for ita-extract, of the finished child for the
+CLI) is measured alongside, the steadier figure of the work done.
 """
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -20,20 +27,45 @@ from extract.text.layout import page_items
 A4 = (595.3, 841.9)
 
 
-def interleaved_medians(ocr: PageOcr, pages: list[tuple[np.ndarray, Path]]) -> tuple[float, float]:
-    """Median seconds per page (tesseract CLI, ita-extract) over ``pages`` (image, PNG of it).
+class Timing(NamedTuple):
+    """Median seconds per page of both readers: wall and CPU (user + system)."""
+
+    tesseract: float
+    ours: float
+    tesseract_cpu: float
+    ours_cpu: float
+
+
+def cpu_seconds(who: int) -> float:
+    """User plus system CPU seconds of ``who`` (``resource.RUSAGE_SELF`` or ``RUSAGE_CHILDREN``) so far."""
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
+def interleaved_times(ocr: PageOcr, pages: list[tuple[np.ndarray, Path]]) -> Timing:
+    """Median seconds per page, wall and CPU, of the tesseract CLI and ita-extract over ``pages``
+    (image, PNG of it).
 
     The first page is read once before timing: loading the engine and the
     numeral model is not a page's cost.
     """
     ocr.read(pages[0][0], 1, *A4)
-    base, ours = [], []
+    base, ours, base_cpu, ours_cpu = [], [], [], []
     for img, png in pages:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu_seconds(resource.RUSAGE_CHILDREN)
         subprocess.run(["tesseract", str(png), "-", "-l", "tha+eng"], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         base.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
+        base_cpu.append(cpu_seconds(resource.RUSAGE_CHILDREN) - c0)
+        t0, c0 = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF)
         page_items(ocr.read(img, 1, *A4).page)
         ours.append(time.perf_counter() - t0)
-    return statistics.median(base), statistics.median(ours)
+        ours_cpu.append(cpu_seconds(resource.RUSAGE_SELF) - c0)
+    med = statistics.median
+    return Timing(med(base), med(ours), med(base_cpu), med(ours_cpu))
+
+
+def interleaved_medians(ocr: PageOcr, pages: list[tuple[np.ndarray, Path]]) -> tuple[float, float]:
+    """Median wall seconds per page (tesseract CLI, ita-extract) over ``pages`` (:func:`interleaved_times`)."""
+    t = interleaved_times(ocr, pages)
+    return t.tesseract, t.ours

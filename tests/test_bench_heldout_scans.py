@@ -71,3 +71,46 @@ def test_reuse_extracts_and_scores_the_chosen_variants_only(tmp_path, monkeypatc
     assert bench.main(["--seeds", "80-80", "--work", str(tmp_path), "--reuse", "--scan", "200",
                        "--time-pages", "0"]) == 0
     assert seen == {"run": ["A-scan200.pdf"], "score": ["scan200"]}
+
+
+def test_the_bench_doctests():
+    import doctest
+
+    assert doctest.testmod(bench).failed == 0
+
+
+def test_report_gives_the_cpu_ratio_beside_the_wall_ratio():
+    from benchmarks.ocr_timing import Timing
+
+    summary = {"found": 2, "files": 2}
+    table = bench.report({"phone": summary}, Counter(), {"phone": (Timing(10.0, 9.0, 4.0, 3.0), 5)})
+    head, _, row = table.splitlines()
+    assert head.endswith("| ratio | CPU ratio |")
+    assert row.endswith("| 9.00 | 10.00 | 0.90 | 0.75 |")
+
+
+def test_timing_counts_each_readers_cpu_time(monkeypatch, tmp_path):
+    import time
+    import types
+
+    import numpy as np
+
+    from benchmarks import ocr_timing
+
+    def busy(seconds):
+        end = ocr_timing.cpu_seconds(ocr_timing.resource.RUSAGE_SELF) + seconds
+        while ocr_timing.cpu_seconds(ocr_timing.resource.RUSAGE_SELF) < end:
+            pass
+
+    class Ocr:
+        def read(self, img, number, w, h):
+            busy(0.05)
+            return types.SimpleNamespace(page=None)
+
+    # the "CLI" waits without working: wall time, no CPU time
+    monkeypatch.setattr(ocr_timing.subprocess, "run", lambda *a, **k: time.sleep(0.05))
+    monkeypatch.setattr(ocr_timing, "page_items", lambda page: None)
+    img = np.zeros((4, 4), np.uint8)
+    t = ocr_timing.interleaved_times(Ocr(), [(img, tmp_path / "a.png")] * 3)
+    assert t.ours_cpu >= 0.04 and t.tesseract_cpu < 0.01
+    assert len(ocr_timing.interleaved_medians(Ocr(), [(img, tmp_path / "a.png")])) == 2
