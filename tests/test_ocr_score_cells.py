@@ -949,3 +949,46 @@ def test_thinned_views_outvoting_a_reading_every_other_view_shares_do_not_replac
     assert outvote_stands(ScriptedReader(["34.00"] * n), crop, "75.00", "34.00", votes) == "34.00"
     assert outvote_stands(ScriptedReader(["75.00"] * (n - 1) + ["3?.00"] + ["34.00"] * 2), crop, "75.00", "34.00",
                           votes) == "34.00"
+
+
+def cell_texts(out: list[OcrWord], row: int) -> list[str]:
+    return [w.text for w in out if w.x0 >= 400 and row * ROW_H <= w.top < (row + 1) * ROW_H]
+
+
+@needs_fonts
+def test_a_printed_score_no_reading_makes_a_number_of_is_flagged_never_left_empty():
+    """Issue 9 (dev scans, seeds 80-95): a score cell with a printed number that Tesseract found no word in and
+    no re-read could read came out empty, and the row's score was null with no problem row. The number's ink
+    (glyphs of the column's digit height on one baseline) makes it unreadable: the mark, so downstream flags it."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2)]
+    page = page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓", 3: "๗๕.๐๐"})
+    out, changes = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert cell_texts(out, 3) == ["?"]
+    assert [c.after.text for c in changes] == ["?"]
+
+
+def signed_page(row: int) -> np.ndarray:
+    """Two printed scores, and a signature's looping stroke that enters the (empty) score cell of ``row`` from
+    the row above, as dark as the print, with grain beside it."""
+    import cv2
+    page = page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓"})
+    ink = np.zeros_like(page)
+    top = row * ROW_H
+    pts = np.array([[430, top - 30], [445, top + 40], [470, top + 20], [490, top + 45], [515, top + 15],
+                    [540, top + 50]], np.int32)
+    cv2.polylines(ink, [pts], False, 255, 3)
+    page[ink > 0] = 40
+    for x in (425, 470, 520):
+        page[top + 60:top + 62, x:x + 2] = 60  # grain
+    return page
+
+
+@needs_fonts
+def test_a_signature_or_grain_in_an_empty_score_cell_is_no_unreadable_score():
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2)]
+    for row in (3, 4):
+        out, changes = reread_cells(words, (table(),), signed_page(row), DPI, BlindReader())
+        assert cell_texts(out, row) == [] and not changes
+    # blank cells stay blank
+    out, changes = reread_cells(words, (table(),), page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓"}), DPI, BlindReader())
+    assert cell_texts(out, 3) == cell_texts(out, 4) == [] and not changes

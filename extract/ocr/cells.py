@@ -1499,6 +1499,73 @@ def lost_digits(words: list[OcrWord], crop: np.ndarray) -> bool:
     return wide or len(glyphs) >= 3
 
 
+#: Ink a score cell read as nothing is a printed number's when its text line holds this many glyphs ...
+NUMBER_INK_GLYPHS = 2
+#: ... each this high, as shares of the column's digit height (grain is lower; a stamp's ring, a signature's loop
+#: taller) ...
+NUMBER_INK_HEIGHT = (0.6, 1.6)
+#: ... at most this many digit heights wide (digits a blur joined), their bottoms this share of it apart ...
+NUMBER_INK_WIDTH = 3.5
+NUMBER_INK_BASELINE = 0.3
+#: ... and spanning together at least this many digit heights (the narrowest score, ``100``, spans two).
+NUMBER_INK_SPAN = 1.2
+#: Without a column to measure, a digit is this high (millimetres) at most.
+DIGIT_HEIGHT_MAX_MM = 6.0
+
+
+def number_ink(crop: np.ndarray, dpi: float, digit_height: float | None = None) -> PixelBox | None:
+    """Where a cell's ink holds a printed number, read or not (crop pixels), or None: at least :data:`NUMBER_INK_GLYPHS` glyphs of
+    the column's digit height (:data:`NUMBER_INK_HEIGHT`) on one baseline, spanning
+    :data:`NUMBER_INK_SPAN` digit heights. ``digit_height`` is the column's (pixels); None takes the glyphs'
+    own, within :data:`INK_HEIGHT_MM` and :data:`DIGIT_HEIGHT_MAX_MM`.
+
+    A stroke that enters the cell from outside it (a signature, a stamp's ring crossing it) touches the crop's
+    edge: it is no glyph, and a cell it alone crosses holds no number. Grain is lower than any digit.
+
+    >>> crop = np.full((60, 160), 236, np.uint8)
+    >>> number_ink(crop, 300.0), number_ink(crop, 300.0, 30.0)
+    (None, None)
+    >>> for x in (20, 45, 80): crop[15:45, x:x + 18] = 40
+    >>> number_ink(crop, 300.0, 30.0), number_ink(crop, 300.0) is not None
+    (PixelBox(x0=20, top=15, x1=98, bottom=45), True)
+    >>> number_ink(crop, 300.0, 12.0) is None   # glyphs far taller than the column's digits: no number of them
+    True
+    >>> loop = np.full((60, 160), 236, np.uint8); loop[0:40, 60:64] = 40; loop[38:42, 60:140] = 40
+    >>> number_ink(loop, 300.0, 30.0) is None   # a signature's stroke from outside the cell
+    True
+    """
+    blobs = [b for b in ink_components(crop)
+             if b[0] > 0 and b[1] > 0 and b[2] < crop.shape[1] and b[3] < crop.shape[0]]
+    least, most = INK_HEIGHT_MM[0] * dpi / 25.4, DIGIT_HEIGHT_MAX_MM * dpi / 25.4
+    for seed in blobs:
+        h = digit_height if digit_height else float(seed[3] - seed[1])
+        if not least <= h <= (most if digit_height is None else max(most, h)):
+            continue
+        line = [b for b in blobs if NUMBER_INK_HEIGHT[0] * h <= b[3] - b[1] <= NUMBER_INK_HEIGHT[1] * h
+                and b[2] - b[0] <= NUMBER_INK_WIDTH * h and abs(b[3] - seed[3]) <= NUMBER_INK_BASELINE * h]
+        if len(line) >= NUMBER_INK_GLYPHS and max(b[2] for b in line) - min(b[0] for b in line) >= NUMBER_INK_SPAN * h:
+            return PixelBox(min(b[0] for b in line), min(b[1] for b in line), max(b[2] for b in line),
+                            max(b[3] for b in line))
+    return None
+
+
+def unread_number(inside: list[OcrWord], crop: np.ndarray, dpi: float,
+                  place: tuple[float, float, float, float, bool] | None, cx0: int, cy0: int,
+                  key: tuple[int, int, int]) -> OcrWord | None:
+    """A score cell that no reading could make a number of, as the mark :data:`UNREAD_MARK` where its number's
+    ink is (:func:`number_ink`, at the column's digit height from ``place``), or None: a cell without words (or
+    with specks read as punctuation, which downstream takes for a dash) and no printed number stays empty.
+
+    What cannot be read is flagged, never left as an empty cell: ``score-unreadable`` downstream.
+    """
+    if not all(_RE_PUNCT.match(w.text) for w in inside):
+        return None
+    ink = number_ink(crop, dpi, None if place is None else place[3] - place[2])
+    if ink is None:
+        return None
+    return OcrWord(UNREAD_MARK, cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom, 0.0, key, "cell")
+
+
 def checked_score(reader: NumberReader, crop: np.ndarray, word: OcrWord, cx0: int, cy0: int, dpi: float,
                   min_ink: int) -> OcrWord | None:
     """A score cell's one word read as another score by most views of its ink (:func:`view_votes`,
@@ -1618,11 +1685,14 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                         and not (joined or placed) and (stamp := stamp_free_read(reader, crop, dpi, min_ink, not thai)) is not None:
                     stamp = (stamp[0], stamp[1], (cx0 + stamp[2][0], cy0 + stamp[2][1], cx0 + stamp[2][2], cy0 + stamp[2][3]))
                 if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
+                    key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
                     if (found := joined or placed or stamp) is not None:
-                        word = OcrWord(found[0], *found[2], found[1], inside[0].line_key if inside else
-                                       (10_000 + len(changes), 1, 1), "cell")
-                        out = [w for w in out if w not in inside] + [word]
-                        changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
+                        word = OcrWord(found[0], *found[2], found[1], key, "cell")
+                    elif not in_scores or (word := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,
+                                                                 (10_000 + len(changes), 1, 1))) is None:
+                        continue
+                    out = [w for w in out if w not in inside] + [word]
+                    changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
                     continue
                 pad = max(2, int(4 * k))
                 ix0, iy0 = max(0, ink.x0 - pad), max(0, ink.top - pad)
@@ -1685,6 +1755,12 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     # the recognizer sees one it cannot write: a misreading; null, flagged downstream
                     text, conf = inside[0].text + UNREAD_MARK, inside[0].conf
                     where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
+                elif in_scores and (unread := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,
+                                                            (10_000 + len(changes), 1, 1))) is not None:
+                    # a number's ink that no reading made a number of: null, flagged downstream
+                    out = [w for w in out if w not in inside] + [unread]
+                    changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), unread))
+                    continue
                 else:
                     continue
                 if in_scores and is_score_format(text):
