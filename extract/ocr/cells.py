@@ -67,7 +67,7 @@ _RE_THAI_LETTER = re.compile(f"[{charset(LETTERS)}]")
 _TO_ARABIC = str.maketrans(DIGITS, "0123456789")
 
 #: A score as a score column prints it: 0-100 with two decimals (``100`` alone too).
-_RE_SCORE_FORMAT = re.compile(r"^(?:\d{1,2}\.\d{2}|100(?:\.00)?)$")
+_RE_SCORE_FORMAT = re.compile(r"^(?![0๐]\d)(?:\d{1,2}\.\d{2}|100(?:\.00)?)$")
 #: A grid column is a score column when at least this many of its cells with words ...
 SCORE_COLUMN_MIN = 2
 #: ... hold one number of the score format, and this share of them one number.
@@ -463,6 +463,8 @@ def is_score_format(text: str) -> bool:
     (True, True, True, False)
     >>> is_score_format("6212"), is_score_format("79.3379.33"), is_score_format("0.5")
     (False, False, False)
+    >>> is_score_format("0.00"), is_score_format("00.00"), is_score_format("๐๐.๐๐")  # no score prints a leading zero
+    (True, False, False)
     """
     return bool(_RE_SCORE_FORMAT.match(text.translate(_TO_ARABIC)))
 
@@ -472,9 +474,11 @@ def plausible_score(text: str) -> bool:
 
     >>> plausible_score("95.0"), plausible_score("100"), plausible_score("7911"), plausible_score("88.125")
     (True, True, False, False)
+    >>> plausible_score("0"), plausible_score("000"), plausible_score("05.50")  # ``๑`` of ``๑๐๐`` lost or read ``๐``
+    (True, False, False)
     """
     t = text.translate(_TO_ARABIC)
-    return bool(re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?", t)) and float(t) <= 100.0
+    return bool(re.fullmatch(r"(?!0\d)\d{1,3}(?:\.\d{1,2})?", t)) and float(t) <= 100.0
 
 
 def cell_words(words: list[OcrWord], box: tuple[float, float, float, float]) -> list[OcrWord]:
@@ -715,7 +719,7 @@ def off_format(words: list[OcrWord]) -> bool:
 #: this many characters; a longer text is text.
 SCORE_CELL_THAI_MAX = 8
 #: A score with its two decimals printed: the only reading that replaces Thai letters read surely.
-_RE_FULL_SCORE = re.compile(r"^(?:\d{1,2}\.\d{2}|100\.00)$")
+_RE_FULL_SCORE = re.compile(r"^(?![0๐]\d)(?:\d{1,2}\.\d{2}|100\.00)$")
 
 
 def thai_in_score_cell(words: list[OcrWord]) -> bool:
@@ -741,8 +745,8 @@ def thai_in_score_cell(words: list[OcrWord]) -> bool:
 
 def full_score(text: str) -> bool:
     """
-    >>> full_score("75.00"), full_score("100.00"), full_score("100"), full_score("7.50")
-    (True, True, False, True)
+    >>> full_score("75.00"), full_score("100.00"), full_score("100"), full_score("7.50"), full_score("00.00")
+    (True, True, False, True, False)
     """
     return bool(_RE_FULL_SCORE.match(text))
 
