@@ -992,3 +992,31 @@ def test_a_signature_or_grain_in_an_empty_score_cell_is_no_unreadable_score():
     # blank cells stay blank
     out, changes = reread_cells(words, (table(),), page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓"}), DPI, BlindReader())
     assert cell_texts(out, 3) == cell_texts(out, 4) == [] and not changes
+
+
+class LineReader:
+    """A recognizer that reads one line of ink surely as ``0.00`` and two lines as nothing."""
+
+    def read_number(self, crop):
+        from ita_extract.page import PixelBox
+        if crop.shape[0] > 40:
+            return Reading("", 0.0, ())
+        glyphs = tuple(GlyphGuess(c, 0.95, PixelBox(10 * i, 0, 10 * i + 8, 20)) for i, c in enumerate("0.00"))
+        return Reading("0.00", 0.95, glyphs)
+
+
+@needs_fonts
+def test_a_reading_of_one_line_of_a_wrapped_score_is_not_the_score():
+    """Dev scan (seed 84, 300 dpi): ``๑๐`` over ``๐.๐๐`` in a narrow column, read ``10`` and ``0.60``; the
+    re-read of the lower line alone (``0.00``) replaced both. A reading must reach every line of the cell's
+    digits."""
+    page = page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓"})
+    for text, top in (("๑๐", 3 * ROW_H + 6), ("๐.๐๐", 3 * ROW_H + 40)):
+        glyphs = render(text, FONTS[0], 10 * DPI / 72, ink=40, paper=236, pad=0.05)
+        h, w = glyphs.shape
+        page[top:top + h, 420:420 + w] = np.minimum(page[top:top + h, 420:420 + w], glyphs)
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2),
+                           OcrWord("10", 420, 3 * ROW_H + 8, 450, 3 * ROW_H + 30, 95.0, (1, 3, 0)),
+                           OcrWord("0.60", 420, 3 * ROW_H + 42, 480, 3 * ROW_H + 64, 60.0, (1, 3, 1))]
+    out, _ = reread_cells(words, (table(),), page, DPI, LineReader())
+    assert sorted(cell_texts(out, 3)) == ["0.60", "10"]

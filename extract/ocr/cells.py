@@ -967,6 +967,32 @@ def stamp_free_read(reader: NumberReader, crop: np.ndarray, dpi: float, min_ink:
     return r.text, r.confidence * 100.0, (ink.x0, ink.top, ink.x1, ink.bottom)
 
 
+def reads_whole(box: tuple[int, int, int, int], words: list[OcrWord]) -> bool:
+    """Whether a reading's box (page pixels) reaches every line of the cell's words that hold a digit.
+
+    A score its narrow column wrapped (``๑๐`` over ``๐.๐๐``) is two lines: a reading of one line alone
+    (``0.00``) is part of the score, never the score.
+
+    >>> w = lambda t, top: OcrWord(t, 10, top, 40, top + 20, 90.0, (1, top, 1))
+    >>> reads_whole((10, 100, 40, 120), [w("0.60", 100), w("10", 60)]), reads_whole((10, 60, 40, 120), [w("10", 60)])
+    (False, True)
+    >>> reads_whole((10, 100, 40, 120), [w("0.60", 100), w("|", 60)]), reads_whole((10, 100, 40, 120), [])
+    (True, True)
+    """
+    return all(w.bottom > box[1] and w.top < box[3] for w in words
+               if re.search(f"[0-9{charset(DIGITS)}]", w.text))
+
+
+def whole_stamp_read(reader: NumberReader, crop: np.ndarray, dpi: float, min_ink: int, hundred: bool,
+                     origin: tuple[int, int], words: list[OcrWord]) -> tuple[str, float, tuple[int, int, int, int]] | None:
+    """:func:`stamp_free_read` with its box in page pixels (``origin``: the crop's corner), when it reads the
+    cell's whole number (:func:`reads_whole`)."""
+    if (stamp := stamp_free_read(reader, crop, dpi, min_ink, hundred)) is None:
+        return None
+    box = (origin[0] + stamp[2][0], origin[1] + stamp[2][1], origin[0] + stamp[2][2], origin[1] + stamp[2][3])
+    return (stamp[0], stamp[1], box) if reads_whole(box, words) else None
+
+
 def place_read(reader: NumberReader, image: np.ndarray, box: tuple[float, float, float, float],
                place: tuple[float, float, float, float, bool] | None,
                dpi: float) -> tuple[str, float, tuple[int, int, int, int]] | None:
@@ -1682,12 +1708,12 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     (min(w.x0 for w in inside), min(w.top for w in inside), max(w.x1 for w in inside),
                      max(w.bottom for w in inside)))
                 placed = place_read(reader, image, box, places.get(col), dpi) if in_scores else None
-                if thai and placed is not None and not full_score(placed[0]):
+                if placed is not None and ((thai and not full_score(placed[0])) or not reads_whole(placed[2], inside)):
                     placed = None
                 stamp = None
                 if in_scores and (ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]) \
-                        and not (joined or placed) and (stamp := stamp_free_read(reader, crop, dpi, min_ink, not thai)) is not None:
-                    stamp = (stamp[0], stamp[1], (cx0 + stamp[2][0], cy0 + stamp[2][1], cx0 + stamp[2][2], cy0 + stamp[2][3]))
+                        and not (joined or placed):
+                    stamp = whole_stamp_read(reader, crop, dpi, min_ink, not thai, (cx0, cy0), inside)
                 if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
                     key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
                     if (found := joined or placed or stamp) is not None:
@@ -1750,10 +1776,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     text, conf = seen
                 elif (found := joined or placed) is not None:
                     text, conf, where = found
-                elif in_scores and (stamp := stamp_free_read(reader, crop, dpi, min_ink, not thai)) is not None:
+                elif in_scores and (stamp := whole_stamp_read(reader, crop, dpi, min_ink, not thai, (cx0, cy0),
+                                                              inside)) is not None:
                     # a stamp's lighter ring across the number: its darkest strokes alone
-                    text, conf = stamp[0], stamp[1]
-                    where = (cx0 + stamp[2][0], cy0 + stamp[2][1], cx0 + stamp[2][2], cy0 + stamp[2][3])
+                    text, conf, where = stamp
                 elif in_scores and (lost_digits(inside, crop) or (engine_digits and engine_cannot_have_read(raw))):
                     # ``1`` for ``100.00``: no score has one digit and nothing after it; Tesseract's digits where
                     # the recognizer sees one it cannot write: a misreading; null, flagged downstream
