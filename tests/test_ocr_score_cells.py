@@ -1020,3 +1020,31 @@ def test_a_reading_of_one_line_of_a_wrapped_score_is_not_the_score():
                            OcrWord("0.60", 420, 3 * ROW_H + 42, 480, 3 * ROW_H + 64, 60.0, (1, 3, 1))]
     out, _ = reread_cells(words, (table(),), page, DPI, LineReader())
     assert sorted(cell_texts(out, 3)) == ["0.60", "10"]
+
+
+def crossed_page(grey: int) -> np.ndarray:
+    """Three scores; the one of row 3 crossed by a looping stroke (``grey``) from the row above to below it."""
+    import cv2
+    page = page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓", 3: "๘๙.๗๗"})
+    ink = np.zeros_like(page)
+    top = 3 * ROW_H
+    cv2.polylines(ink, [np.array([[440, top - 20], [455, top + 35], [470, top + 75], [520, top + 70]], np.int32)],
+                  False, 255, 3)
+    page[ink > 0] = np.minimum(page[ink > 0], grey)
+    return page
+
+
+def test_a_score_crossed_by_a_stroke_as_dark_as_the_print_is_unreadable_unless_two_readers_agree():
+    """Dev scan (seed 82, 200 dpi): a signature's loop, as dark as the print, ran through ``๘๙.๗๗``; Tesseract
+    read ``8@7 77`` and the recognizer's views ``85.27``, which stood. A stroke far taller than the digits
+    through their place makes a reading doubtful: it stands only where Tesseract's word reads it alike."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2), word("8@7", 3, 420, 470, 40.0),
+                           word("77", 3, 480, 500, 60.0)]
+    out, _ = reread_cells(words, (table(),), crossed_page(40), DPI, FixedReader("85.27", 0.95))
+    assert cell_texts(out, 3) == ["85.27?"]
+    agreed = words[:-2] + [word("85.27", 3, 420, 500, 40.0), word("|", 3, 505, 510, 30.0)]
+    out, _ = reread_cells(agreed, (table(),), crossed_page(40), DPI, FixedReader("85.27", 0.95))
+    assert cell_texts(out, 3) == ["85.27"]
+    # a stamp's lighter ring across it is no crossing stroke
+    out, _ = reread_cells(words, (table(),), crossed_page(170), DPI, FixedReader("85.27", 0.95))
+    assert cell_texts(out, 3) == ["85.27"]

@@ -993,6 +993,70 @@ def whole_stamp_read(reader: NumberReader, crop: np.ndarray, dpi: float, min_ink
     return (stamp[0], stamp[1], box) if reads_whole(box, words) else None
 
 
+#: A stroke at least this many times as high as a number's digits that runs through their line crosses the number
+#: (a signature's loop, a stamp's ring as dark as the print) ...
+CROSSING_HEIGHT = 1.8
+#: ... with at least this many of its pixels, as a share of the digits' height, inside the number's place, and as
+#: dark as the print: its grey at most this share of the way from the print's grey to the paper's (a stamp's
+#: lighter ring is what :func:`without_light_ink` reads through).
+CROSSING_PIXELS = 0.5
+CROSSING_GREY = 0.35
+
+
+def number_band(inside: list[OcrWord], place: tuple[float, float, float, float, bool] | None,
+                box: tuple[float, float, float, float], origin: tuple[int, int]) -> PixelBox | None:
+    """Where a score cell's digits stand (crop pixels, ``origin`` the crop's corner): where its column prints its
+    numbers (:func:`column_number_place`), else its digit words' boxes, else None."""
+    if place is not None:
+        px0, px1, top, bottom, from_mid = place
+        ref = (box[1] + box[3]) / 2 if from_mid else box[1]
+        return PixelBox(int(box[0] + px0) - origin[0], int(ref + top) - origin[1], int(box[0] + px1) - origin[0],
+                        int(ref + bottom) - origin[1])
+    digits = [w for w in inside if re.search(f"[0-9{charset(DIGITS)}]", w.text)]
+    if not digits:
+        return None
+    return PixelBox(int(min(w.x0 for w in digits)) - origin[0], int(min(w.top for w in digits)) - origin[1],
+                    int(max(w.x1 for w in digits)) - origin[0], int(max(w.bottom for w in digits)) - origin[1])
+
+
+def crossed(crop: np.ndarray, band: PixelBox) -> bool:
+    """Whether a stroke far taller than a number's digits (:data:`CROSSING_HEIGHT` times ``band``'s height) runs
+    through the place of the number (``band``, crop pixels): a signature or a stamp's ring across the digits,
+    which a reader takes for strokes of them (``๘๙.๗๗`` crossed by a signature's loop read ``85.27``).
+
+    >>> scan = lambda c: np.clip(c + np.random.default_rng(0).normal(0, 12, c.shape), 0, 255).astype(np.uint8)
+    >>> crop = np.full((120, 200), 236.0)
+    >>> for x in (40, 70, 100): crop[45:75, x:x + 18] = 40
+    >>> band = PixelBox(35, 42, 125, 78)
+    >>> crossed(scan(crop), band)
+    False
+    >>> crop[0:120, 80:84] = 40   # a signature's stroke as dark as the print, from above the line to below it
+    >>> crossed(scan(crop), band)
+    True
+    >>> crop[:, 80:84] = 236; crop[0:120, 160:164] = 40   # beside the number: no crossing
+    >>> crossed(scan(crop), band)
+    False
+    >>> crop[:, 160:164] = 236; crop[0:120, 80:84] = 160   # a stamp's lighter ring
+    >>> crossed(scan(crop), band)
+    False
+    """
+    levels = ink_levels(crop)
+    h = band.bottom - band.top
+    if levels is None or h <= 0:
+        return False
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(levels[1], connectivity=8)
+    tall = [i for i in range(1, n) if stats[i, cv2.CC_STAT_HEIGHT] >= CROSSING_HEIGHT * h]
+    if not tall:
+        return False
+    rest = (labels > 0) & ~np.isin(labels, tall)
+    paper = float(np.median(crop[labels == 0]))
+    print_grey = float(np.median(crop[rest])) if rest.any() else levels[2]
+    darkest = print_grey + CROSSING_GREY * (paper - print_grey)
+    region = labels[max(0, band.top):max(0, band.bottom), max(0, band.x0):max(0, band.x1)]
+    return any(int((region == i).sum()) >= CROSSING_PIXELS * h and float(np.median(crop[labels == i])) <= darkest
+               for i in tall)
+
+
 def place_read(reader: NumberReader, image: np.ndarray, box: tuple[float, float, float, float],
                place: tuple[float, float, float, float, bool] | None,
                dpi: float) -> tuple[str, float, tuple[int, int, int, int]] | None:
@@ -1805,6 +1869,12 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                         # views that read another score as often: no reading stands (touching digits cut in two
                         # places; a lighter view parts them where the ink as it is joins them)
                         text += UNREAD_MARK
+                if in_scores and UNREAD_MARK not in text and stamp is None \
+                        and not any(w.text.translate(_TO_ARABIC) == text for w in inside) \
+                        and (band := number_band(inside, places.get(col), box, (cx0, cy0))) is not None \
+                        and crossed(crop, band):
+                    # a stroke through the digits, and no second reader (Tesseract's word) reads the number alike
+                    text += UNREAD_MARK
                 # the line of the number's own word, not of a speck beside it (``|`` ``1``): a speck's line can be
                 # a line of the next column's text, and the number would join it
                 key = max(inside, key=lambda w: sum(c.isdigit() for c in w.text.translate(_TO_ARABIC))).line_key \
