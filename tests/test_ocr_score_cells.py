@@ -1048,3 +1048,13 @@ def test_a_score_crossed_by_a_stroke_as_dark_as_the_print_is_unreadable_unless_t
     # a stamp's lighter ring across it is no crossing stroke
     out, _ = reread_cells(words, (table(),), crossed_page(170), DPI, FixedReader("85.27", 0.95))
     assert cell_texts(out, 3) == ["85.27"]
+
+
+@needs_fonts
+def test_the_headers_ink_tesseract_missed_is_no_unreadable_score():
+    """Dev scan (seed 84, 200 dpi): a letter-spaced ``คะแนน`` wrapped in the header's score cell, no word read:
+    its letters stand on one baseline like digits, but a header holds no score."""
+    words = questions()[1:] + [word("91.52", 1), word("92.23", 2)]
+    page = page_with({0: "ค ะ แ น", 1: "๙๑.๕๒", 2: "๙๒.๒๓"})
+    out, changes = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert cell_texts(out, 0) == [] and not changes

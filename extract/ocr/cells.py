@@ -1705,6 +1705,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
     for grid in grids:
         score_cols = score_columns(grid, out)
         places = {c: p for c in score_cols if (p := column_number_place(grid, c, out)) is not None}
+        # a header's cell (``คะแนน`` Tesseract missed) holds ink but never a score
+        body = {c: {id(r) for r in body_rows(grid, c, out)} for c in score_cols}
         for row in grid.rows:
             for col, box in enumerate(row):
                 if box is None:
@@ -1782,7 +1784,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
                     if (found := joined or placed or stamp) is not None:
                         word = OcrWord(found[0], *found[2], found[1], key, "cell")
-                    elif not in_scores or (word := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,
+                    elif not in_scores or id(row) not in body[col] or (word := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,
                                                                  (10_000 + len(changes), 1, 1))) is None:
                         continue
                     out = [w for w in out if w not in inside] + [word]
@@ -1849,7 +1851,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     # the recognizer sees one it cannot write: a misreading; null, flagged downstream
                     text, conf = inside[0].text + UNREAD_MARK, inside[0].conf
                     where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
-                elif in_scores and (unread := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,
+                elif in_scores and id(row) in body[col] and (unread := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,
                                                             (10_000 + len(changes), 1, 1))) is not None:
                     # a number's ink that no reading made a number of: null, flagged downstream
                     out = [w for w in out if w not in inside] + [unread]
