@@ -1058,3 +1058,19 @@ def test_the_headers_ink_tesseract_missed_is_no_unreadable_score():
     page = page_with({0: "ค ะ แ น", 1: "๙๑.๕๒", 2: "๙๒.๒๓"})
     out, changes = reread_cells(words, (table(),), page, DPI, BlindReader())
     assert cell_texts(out, 0) == [] and not changes
+
+
+def test_a_score_read_with_one_integer_digit_where_the_ink_holds_two_joined_is_unreadable():
+    """Dev scan (seed 85, 150 dpi): ``๘๔.๔๒`` with ``๘๔`` joined by blur into one blob, read ``8.42`` surely:
+    the blob is as wide as two glyphs, so the reading lost a digit. Null and flagged, never ``8.42``."""
+    page = page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓"})
+    top = 3 * ROW_H + 20
+    for x0, x1, y0 in ((420, 454, top), (460, 463, top + 17), (470, 486, top), (492, 508, top)):
+        page[y0:top + 20, x0:x1] = 40
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2), word("8.42", 3, 420, 508)]
+    out, _ = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert cell_texts(out, 3) == ["8.42?"]
+    # the same ink read whole stands
+    words[-1] = word("84.42", 3, 420, 508)
+    out, _ = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert cell_texts(out, 3) == ["84.42"]

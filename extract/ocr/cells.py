@@ -1660,6 +1660,38 @@ def unread_number(inside: list[OcrWord], crop: np.ndarray, dpi: float,
     return OcrWord(UNREAD_MARK, cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom, 0.0, key, "cell")
 
 
+#: A blob of a number's line this many times as wide as the line's median glyph holds two digits a blur joined.
+JOINED_WIDTH = 1.7
+_RE_ONE_INTEGER = re.compile(r"^[1-9]\.\d{2}$")
+
+
+def lost_integer_digit(crop: np.ndarray, word: OcrWord) -> bool:
+    """A score read with one integer digit (``8.42``) whose ink holds more digits than it has: ``๘๔`` a blur
+    joined into one blob, as wide as two glyphs (:data:`JOINED_WIDTH`), read as one (``๘๔.๔๒``).
+
+    >>> crop = np.full((40, 160), 236, np.uint8)
+    >>> crop[10:30, 10:44] = 40; crop[27:30, 50:53] = 40; crop[10:30, 60:76] = 40; crop[10:30, 82:98] = 40
+    >>> w = lambda t: OcrWord(t, 0, 0, 9, 9, 90.0, (1, 1, 1))
+    >>> lost_integer_digit(crop, w("8.42")), lost_integer_digit(crop, w("84.42"))
+    (True, False)
+    >>> crop[10:30, 10:44] = 236; crop[10:30, 28:44] = 40   # one glyph: the reading holds the ink
+    >>> lost_integer_digit(crop, w("8.42"))
+    False
+    """
+    if not _RE_ONE_INTEGER.match(word.text.translate(_TO_ARABIC)):
+        return False
+    line = busiest_line(ink_components(crop))
+    if not line:
+        return False
+    tallest = max(b[3] - b[1] for b in line)
+    glyphs = [b for b in line if b[3] - b[1] >= 0.5 * tallest]
+    if len(glyphs) < 2:
+        return False
+    median = float(np.median([b[2] - b[0] for b in glyphs]))
+    digits = sum(2 if b[2] - b[0] >= JOINED_WIDTH * median else 1 for b in glyphs)
+    return digits > sum(c.isdigit() for c in word.text.translate(_TO_ARABIC))
+
+
 def checked_score(reader: NumberReader, crop: np.ndarray, word: OcrWord, cx0: int, cy0: int, dpi: float,
                   min_ink: int) -> OcrWord | None:
     """A score cell's one word read as another score by most views of its ink (:func:`view_votes`,
@@ -1757,6 +1789,12 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 misread = worth_rereading(inside) or (in_scores and off_format(inside)) or thai or engine_digits \
                     or split_number(inside)
                 if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
+                    if in_scores and len(inside) == 1 and lost_integer_digit(crop, inside[0]):
+                        # one integer digit read where the ink holds two joined: null, flagged downstream
+                        lost = replace(inside[0], text=inside[0].text + UNREAD_MARK, source="cell")
+                        out = [w for w in out if w not in inside] + [lost]
+                        changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), lost))
+                        continue
                     if in_scores and len(inside) == 1 and is_score_format(inside[0].text) \
                             and (checked := checked_score(reader, crop, inside[0], cx0, cy0, dpi, min_ink)) is not None:
                         # a score read surely but another read by most views of its ink (a cut through touching digits)
