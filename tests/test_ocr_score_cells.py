@@ -949,3 +949,128 @@ def test_thinned_views_outvoting_a_reading_every_other_view_shares_do_not_replac
     assert outvote_stands(ScriptedReader(["34.00"] * n), crop, "75.00", "34.00", votes) == "34.00"
     assert outvote_stands(ScriptedReader(["75.00"] * (n - 1) + ["3?.00"] + ["34.00"] * 2), crop, "75.00", "34.00",
                           votes) == "34.00"
+
+
+def cell_texts(out: list[OcrWord], row: int) -> list[str]:
+    return [w.text for w in out if w.x0 >= 400 and row * ROW_H <= w.top < (row + 1) * ROW_H]
+
+
+@needs_fonts
+def test_a_printed_score_no_reading_makes_a_number_of_is_flagged_never_left_empty():
+    """Issue 9 (dev scans, seeds 80-95): a score cell with a printed number that Tesseract found no word in and
+    no re-read could read came out empty, and the row's score was null with no problem row. The number's ink
+    (glyphs of the column's digit height on one baseline) makes it unreadable: the mark, so downstream flags it."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2)]
+    page = page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓", 3: "๗๕.๐๐"})
+    out, changes = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert cell_texts(out, 3) == ["?"]
+    assert [c.after.text for c in changes] == ["?"]
+
+
+def signed_page(row: int) -> np.ndarray:
+    """Two printed scores, and a signature's looping stroke that enters the (empty) score cell of ``row`` from
+    the row above, as dark as the print, with grain beside it."""
+    import cv2
+    page = page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓"})
+    ink = np.zeros_like(page)
+    top = row * ROW_H
+    pts = np.array([[430, top - 30], [445, top + 40], [470, top + 20], [490, top + 45], [515, top + 15],
+                    [540, top + 50]], np.int32)
+    cv2.polylines(ink, [pts], False, 255, 3)
+    page[ink > 0] = 40
+    for x in (425, 470, 520):
+        page[top + 60:top + 62, x:x + 2] = 60  # grain
+    return page
+
+
+@needs_fonts
+def test_a_signature_or_grain_in_an_empty_score_cell_is_no_unreadable_score():
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2)]
+    for row in (3, 4):
+        out, changes = reread_cells(words, (table(),), signed_page(row), DPI, BlindReader())
+        assert cell_texts(out, row) == [] and not changes
+    # blank cells stay blank
+    out, changes = reread_cells(words, (table(),), page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓"}), DPI, BlindReader())
+    assert cell_texts(out, 3) == cell_texts(out, 4) == [] and not changes
+
+
+class LineReader:
+    """A recognizer that reads one line of ink surely as ``0.00`` and two lines as nothing."""
+
+    def read_number(self, crop):
+        from ita_extract.page import PixelBox
+        if crop.shape[0] > 40:
+            return Reading("", 0.0, ())
+        glyphs = tuple(GlyphGuess(c, 0.95, PixelBox(10 * i, 0, 10 * i + 8, 20)) for i, c in enumerate("0.00"))
+        return Reading("0.00", 0.95, glyphs)
+
+
+@needs_fonts
+def test_a_reading_of_one_line_of_a_wrapped_score_is_not_the_score():
+    """Dev scan (seed 84, 300 dpi): ``๑๐`` over ``๐.๐๐`` in a narrow column, read ``10`` and ``0.60``; the
+    re-read of the lower line alone (``0.00``) replaced both. A reading must reach every line of the cell's
+    digits."""
+    page = page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓"})
+    for text, top in (("๑๐", 3 * ROW_H + 6), ("๐.๐๐", 3 * ROW_H + 40)):
+        glyphs = render(text, FONTS[0], 10 * DPI / 72, ink=40, paper=236, pad=0.05)
+        h, w = glyphs.shape
+        page[top:top + h, 420:420 + w] = np.minimum(page[top:top + h, 420:420 + w], glyphs)
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2),
+                           OcrWord("10", 420, 3 * ROW_H + 8, 450, 3 * ROW_H + 30, 95.0, (1, 3, 0)),
+                           OcrWord("0.60", 420, 3 * ROW_H + 42, 480, 3 * ROW_H + 64, 60.0, (1, 3, 1))]
+    out, _ = reread_cells(words, (table(),), page, DPI, LineReader())
+    assert sorted(cell_texts(out, 3)) == ["0.60", "10"]
+
+
+def crossed_page(grey: int) -> np.ndarray:
+    """Three scores; the one of row 3 crossed by a looping stroke (``grey``) from the row above to below it."""
+    import cv2
+    page = page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓", 3: "๘๙.๗๗"})
+    ink = np.zeros_like(page)
+    top = 3 * ROW_H
+    cv2.polylines(ink, [np.array([[440, top - 20], [455, top + 35], [470, top + 75], [520, top + 70]], np.int32)],
+                  False, 255, 3)
+    page[ink > 0] = np.minimum(page[ink > 0], grey)
+    return page
+
+
+def test_a_score_crossed_by_a_stroke_as_dark_as_the_print_is_unreadable_unless_two_readers_agree():
+    """Dev scan (seed 82, 200 dpi): a signature's loop, as dark as the print, ran through ``๘๙.๗๗``; Tesseract
+    read ``8@7 77`` and the recognizer's views ``85.27``, which stood. A stroke far taller than the digits
+    through their place makes a reading doubtful: it stands only where Tesseract's word reads it alike."""
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2), word("8@7", 3, 420, 470, 40.0),
+                           word("77", 3, 480, 500, 60.0)]
+    out, _ = reread_cells(words, (table(),), crossed_page(40), DPI, FixedReader("85.27", 0.95))
+    assert cell_texts(out, 3) == ["85.27?"]
+    agreed = words[:-2] + [word("85.27", 3, 420, 500, 40.0), word("|", 3, 505, 510, 30.0)]
+    out, _ = reread_cells(agreed, (table(),), crossed_page(40), DPI, FixedReader("85.27", 0.95))
+    assert cell_texts(out, 3) == ["85.27"]
+    # a stamp's lighter ring across it is no crossing stroke
+    out, _ = reread_cells(words, (table(),), crossed_page(170), DPI, FixedReader("85.27", 0.95))
+    assert cell_texts(out, 3) == ["85.27"]
+
+
+@needs_fonts
+def test_the_headers_ink_tesseract_missed_is_no_unreadable_score():
+    """Dev scan (seed 84, 200 dpi): a letter-spaced ``คะแนน`` wrapped in the header's score cell, no word read:
+    its letters stand on one baseline like digits, but a header holds no score."""
+    words = questions()[1:] + [word("91.52", 1), word("92.23", 2)]
+    page = page_with({0: "ค ะ แ น", 1: "๙๑.๕๒", 2: "๙๒.๒๓"})
+    out, changes = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert cell_texts(out, 0) == [] and not changes
+
+
+def test_a_score_read_with_one_integer_digit_where_the_ink_holds_two_joined_is_unreadable():
+    """Dev scan (seed 85, 150 dpi): ``๘๔.๔๒`` with ``๘๔`` joined by blur into one blob, read ``8.42`` surely:
+    the blob is as wide as two glyphs, so the reading lost a digit. Null and flagged, never ``8.42``."""
+    page = page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓"})
+    top = 3 * ROW_H + 20
+    for x0, x1, y0 in ((420, 454, top), (460, 463, top + 17), (470, 486, top), (492, 508, top)):
+        page[y0:top + 20, x0:x1] = 40
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2), word("8.42", 3, 420, 508)]
+    out, _ = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert cell_texts(out, 3) == ["8.42?"]
+    # the same ink read whole stands
+    words[-1] = word("84.42", 3, 420, 508)
+    out, _ = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert cell_texts(out, 3) == ["84.42"]

@@ -67,7 +67,7 @@ _RE_THAI_LETTER = re.compile(f"[{charset(LETTERS)}]")
 _TO_ARABIC = str.maketrans(DIGITS, "0123456789")
 
 #: A score as a score column prints it: 0-100 with two decimals (``100`` alone too).
-_RE_SCORE_FORMAT = re.compile(r"^(?:\d{1,2}\.\d{2}|100(?:\.00)?)$")
+_RE_SCORE_FORMAT = re.compile(r"^(?![0๐]\d)(?:\d{1,2}\.\d{2}|100(?:\.00)?)$")
 #: A grid column is a score column when at least this many of its cells with words ...
 SCORE_COLUMN_MIN = 2
 #: ... hold one number of the score format, and this share of them one number.
@@ -463,6 +463,8 @@ def is_score_format(text: str) -> bool:
     (True, True, True, False)
     >>> is_score_format("6212"), is_score_format("79.3379.33"), is_score_format("0.5")
     (False, False, False)
+    >>> is_score_format("0.00"), is_score_format("00.00"), is_score_format("๐๐.๐๐")  # no score prints a leading zero
+    (True, False, False)
     """
     return bool(_RE_SCORE_FORMAT.match(text.translate(_TO_ARABIC)))
 
@@ -472,9 +474,11 @@ def plausible_score(text: str) -> bool:
 
     >>> plausible_score("95.0"), plausible_score("100"), plausible_score("7911"), plausible_score("88.125")
     (True, True, False, False)
+    >>> plausible_score("0"), plausible_score("000"), plausible_score("05.50")  # ``๑`` of ``๑๐๐`` lost or read ``๐``
+    (True, False, False)
     """
     t = text.translate(_TO_ARABIC)
-    return bool(re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?", t)) and float(t) <= 100.0
+    return bool(re.fullmatch(r"(?!0\d)\d{1,3}(?:\.\d{1,2})?", t)) and float(t) <= 100.0
 
 
 def cell_words(words: list[OcrWord], box: tuple[float, float, float, float]) -> list[OcrWord]:
@@ -715,7 +719,7 @@ def off_format(words: list[OcrWord]) -> bool:
 #: this many characters; a longer text is text.
 SCORE_CELL_THAI_MAX = 8
 #: A score with its two decimals printed: the only reading that replaces Thai letters read surely.
-_RE_FULL_SCORE = re.compile(r"^(?:\d{1,2}\.\d{2}|100\.00)$")
+_RE_FULL_SCORE = re.compile(r"^(?![0๐]\d)(?:\d{1,2}\.\d{2}|100\.00)$")
 
 
 def thai_in_score_cell(words: list[OcrWord]) -> bool:
@@ -741,8 +745,8 @@ def thai_in_score_cell(words: list[OcrWord]) -> bool:
 
 def full_score(text: str) -> bool:
     """
-    >>> full_score("75.00"), full_score("100.00"), full_score("100"), full_score("7.50")
-    (True, True, False, True)
+    >>> full_score("75.00"), full_score("100.00"), full_score("100"), full_score("7.50"), full_score("00.00")
+    (True, True, False, True, False)
     """
     return bool(_RE_FULL_SCORE.match(text))
 
@@ -961,6 +965,96 @@ def stamp_free_read(reader: NumberReader, crop: np.ndarray, dpi: float, min_ink:
     if r is None or r.confidence < CELL_READ_MIN or not (full_score(r.text) or (hundred and r.text == "100")):
         return None
     return r.text, r.confidence * 100.0, (ink.x0, ink.top, ink.x1, ink.bottom)
+
+
+def reads_whole(box: tuple[int, int, int, int], words: list[OcrWord]) -> bool:
+    """Whether a reading's box (page pixels) reaches every line of the cell's words that hold a digit.
+
+    A score its narrow column wrapped (``๑๐`` over ``๐.๐๐``) is two lines: a reading of one line alone
+    (``0.00``) is part of the score, never the score.
+
+    >>> w = lambda t, top: OcrWord(t, 10, top, 40, top + 20, 90.0, (1, top, 1))
+    >>> reads_whole((10, 100, 40, 120), [w("0.60", 100), w("10", 60)]), reads_whole((10, 60, 40, 120), [w("10", 60)])
+    (False, True)
+    >>> reads_whole((10, 100, 40, 120), [w("0.60", 100), w("|", 60)]), reads_whole((10, 100, 40, 120), [])
+    (True, True)
+    """
+    return all(w.bottom > box[1] and w.top < box[3] for w in words
+               if re.search(f"[0-9{charset(DIGITS)}]", w.text))
+
+
+def whole_stamp_read(reader: NumberReader, crop: np.ndarray, dpi: float, min_ink: int, hundred: bool,
+                     origin: tuple[int, int], words: list[OcrWord]) -> tuple[str, float, tuple[int, int, int, int]] | None:
+    """:func:`stamp_free_read` with its box in page pixels (``origin``: the crop's corner), when it reads the
+    cell's whole number (:func:`reads_whole`)."""
+    if (stamp := stamp_free_read(reader, crop, dpi, min_ink, hundred)) is None:
+        return None
+    box = (origin[0] + stamp[2][0], origin[1] + stamp[2][1], origin[0] + stamp[2][2], origin[1] + stamp[2][3])
+    return (stamp[0], stamp[1], box) if reads_whole(box, words) else None
+
+
+#: A stroke at least this many times as high as a number's digits that runs through their line crosses the number
+#: (a signature's loop, a stamp's ring as dark as the print) ...
+CROSSING_HEIGHT = 1.8
+#: ... with at least this many of its pixels, as a share of the digits' height, inside the number's place, and as
+#: dark as the print: its grey at most this share of the way from the print's grey to the paper's (a stamp's
+#: lighter ring is what :func:`without_light_ink` reads through).
+CROSSING_PIXELS = 0.5
+CROSSING_GREY = 0.35
+
+
+def number_band(inside: list[OcrWord], place: tuple[float, float, float, float, bool] | None,
+                box: tuple[float, float, float, float], origin: tuple[int, int]) -> PixelBox | None:
+    """Where a score cell's digits stand (crop pixels, ``origin`` the crop's corner): where its column prints its
+    numbers (:func:`column_number_place`), else its digit words' boxes, else None."""
+    if place is not None:
+        px0, px1, top, bottom, from_mid = place
+        ref = (box[1] + box[3]) / 2 if from_mid else box[1]
+        return PixelBox(int(box[0] + px0) - origin[0], int(ref + top) - origin[1], int(box[0] + px1) - origin[0],
+                        int(ref + bottom) - origin[1])
+    digits = [w for w in inside if re.search(f"[0-9{charset(DIGITS)}]", w.text)]
+    if not digits:
+        return None
+    return PixelBox(int(min(w.x0 for w in digits)) - origin[0], int(min(w.top for w in digits)) - origin[1],
+                    int(max(w.x1 for w in digits)) - origin[0], int(max(w.bottom for w in digits)) - origin[1])
+
+
+def crossed(crop: np.ndarray, band: PixelBox) -> bool:
+    """Whether a stroke far taller than a number's digits (:data:`CROSSING_HEIGHT` times ``band``'s height) runs
+    through the place of the number (``band``, crop pixels): a signature or a stamp's ring across the digits,
+    which a reader takes for strokes of them (``๘๙.๗๗`` crossed by a signature's loop read ``85.27``).
+
+    >>> scan = lambda c: np.clip(c + np.random.default_rng(0).normal(0, 12, c.shape), 0, 255).astype(np.uint8)
+    >>> crop = np.full((120, 200), 236.0)
+    >>> for x in (40, 70, 100): crop[45:75, x:x + 18] = 40
+    >>> band = PixelBox(35, 42, 125, 78)
+    >>> crossed(scan(crop), band)
+    False
+    >>> crop[0:120, 80:84] = 40   # a signature's stroke as dark as the print, from above the line to below it
+    >>> crossed(scan(crop), band)
+    True
+    >>> crop[:, 80:84] = 236; crop[0:120, 160:164] = 40   # beside the number: no crossing
+    >>> crossed(scan(crop), band)
+    False
+    >>> crop[:, 160:164] = 236; crop[0:120, 80:84] = 160   # a stamp's lighter ring
+    >>> crossed(scan(crop), band)
+    False
+    """
+    levels = ink_levels(crop)
+    h = band.bottom - band.top
+    if levels is None or h <= 0:
+        return False
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(levels[1], connectivity=8)
+    tall = [i for i in range(1, n) if stats[i, cv2.CC_STAT_HEIGHT] >= CROSSING_HEIGHT * h]
+    if not tall:
+        return False
+    rest = (labels > 0) & ~np.isin(labels, tall)
+    paper = float(np.median(crop[labels == 0]))
+    print_grey = float(np.median(crop[rest])) if rest.any() else levels[2]
+    darkest = print_grey + CROSSING_GREY * (paper - print_grey)
+    region = labels[max(0, band.top):max(0, band.bottom), max(0, band.x0):max(0, band.x1)]
+    return any(int((region == i).sum()) >= CROSSING_PIXELS * h and float(np.median(crop[labels == i])) <= darkest
+               for i in tall)
 
 
 def place_read(reader: NumberReader, image: np.ndarray, box: tuple[float, float, float, float],
@@ -1499,6 +1593,105 @@ def lost_digits(words: list[OcrWord], crop: np.ndarray) -> bool:
     return wide or len(glyphs) >= 3
 
 
+#: Ink a score cell read as nothing is a printed number's when its text line holds this many glyphs ...
+NUMBER_INK_GLYPHS = 2
+#: ... each this high, as shares of the column's digit height (grain is lower; a stamp's ring, a signature's loop
+#: taller) ...
+NUMBER_INK_HEIGHT = (0.6, 1.6)
+#: ... at most this many digit heights wide (digits a blur joined), their bottoms this share of it apart ...
+NUMBER_INK_WIDTH = 3.5
+NUMBER_INK_BASELINE = 0.3
+#: ... and spanning together at least this many digit heights (the narrowest score, ``100``, spans two).
+NUMBER_INK_SPAN = 1.2
+#: Without a column to measure, a digit is this high (millimetres) at most.
+DIGIT_HEIGHT_MAX_MM = 6.0
+
+
+def number_ink(crop: np.ndarray, dpi: float, digit_height: float | None = None) -> PixelBox | None:
+    """Where a cell's ink holds a printed number, read or not (crop pixels), or None: at least :data:`NUMBER_INK_GLYPHS` glyphs of
+    the column's digit height (:data:`NUMBER_INK_HEIGHT`) on one baseline, spanning
+    :data:`NUMBER_INK_SPAN` digit heights. ``digit_height`` is the column's (pixels); None takes the glyphs'
+    own, within :data:`INK_HEIGHT_MM` and :data:`DIGIT_HEIGHT_MAX_MM`.
+
+    A stroke that enters the cell from outside it (a signature, a stamp's ring crossing it) touches the crop's
+    edge: it is no glyph, and a cell it alone crosses holds no number. Grain is lower than any digit.
+
+    >>> crop = np.full((60, 160), 236, np.uint8)
+    >>> number_ink(crop, 300.0), number_ink(crop, 300.0, 30.0)
+    (None, None)
+    >>> for x in (20, 45, 80): crop[15:45, x:x + 18] = 40
+    >>> number_ink(crop, 300.0, 30.0), number_ink(crop, 300.0) is not None
+    (PixelBox(x0=20, top=15, x1=98, bottom=45), True)
+    >>> number_ink(crop, 300.0, 12.0) is None   # glyphs far taller than the column's digits: no number of them
+    True
+    >>> loop = np.full((60, 160), 236, np.uint8); loop[0:40, 60:64] = 40; loop[38:42, 60:140] = 40
+    >>> number_ink(loop, 300.0, 30.0) is None   # a signature's stroke from outside the cell
+    True
+    """
+    blobs = [b for b in ink_components(crop)
+             if b[0] > 0 and b[1] > 0 and b[2] < crop.shape[1] and b[3] < crop.shape[0]]
+    least, most = INK_HEIGHT_MM[0] * dpi / 25.4, DIGIT_HEIGHT_MAX_MM * dpi / 25.4
+    for seed in blobs:
+        h = digit_height if digit_height else float(seed[3] - seed[1])
+        if not least <= h <= (most if digit_height is None else max(most, h)):
+            continue
+        line = [b for b in blobs if NUMBER_INK_HEIGHT[0] * h <= b[3] - b[1] <= NUMBER_INK_HEIGHT[1] * h
+                and b[2] - b[0] <= NUMBER_INK_WIDTH * h and abs(b[3] - seed[3]) <= NUMBER_INK_BASELINE * h]
+        if len(line) >= NUMBER_INK_GLYPHS and max(b[2] for b in line) - min(b[0] for b in line) >= NUMBER_INK_SPAN * h:
+            return PixelBox(min(b[0] for b in line), min(b[1] for b in line), max(b[2] for b in line),
+                            max(b[3] for b in line))
+    return None
+
+
+def unread_number(inside: list[OcrWord], crop: np.ndarray, dpi: float,
+                  place: tuple[float, float, float, float, bool] | None, cx0: int, cy0: int,
+                  key: tuple[int, int, int]) -> OcrWord | None:
+    """A score cell that no reading could make a number of, as the mark :data:`UNREAD_MARK` where its number's
+    ink is (:func:`number_ink`, at the column's digit height from ``place``), or None: a cell without words (or
+    with specks read as punctuation, which downstream takes for a dash) and no printed number stays empty.
+
+    What cannot be read is flagged, never left as an empty cell: ``score-unreadable`` downstream.
+    """
+    if not all(_RE_PUNCT.match(w.text) for w in inside):
+        return None
+    ink = number_ink(crop, dpi, None if place is None else place[3] - place[2])
+    if ink is None:
+        return None
+    return OcrWord(UNREAD_MARK, cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom, 0.0, key, "cell")
+
+
+#: A blob of a number's line this many times as wide as the line's median glyph holds two digits a blur joined.
+JOINED_WIDTH = 1.7
+_RE_ONE_INTEGER = re.compile(r"^[1-9]\.\d{2}$")
+
+
+def lost_integer_digit(crop: np.ndarray, word: OcrWord) -> bool:
+    """A score read with one integer digit (``8.42``) whose ink holds more digits than it has: ``๘๔`` a blur
+    joined into one blob, as wide as two glyphs (:data:`JOINED_WIDTH`), read as one (``๘๔.๔๒``).
+
+    >>> crop = np.full((40, 160), 236, np.uint8)
+    >>> crop[10:30, 10:44] = 40; crop[27:30, 50:53] = 40; crop[10:30, 60:76] = 40; crop[10:30, 82:98] = 40
+    >>> w = lambda t: OcrWord(t, 0, 0, 9, 9, 90.0, (1, 1, 1))
+    >>> lost_integer_digit(crop, w("8.42")), lost_integer_digit(crop, w("84.42"))
+    (True, False)
+    >>> crop[10:30, 10:44] = 236; crop[10:30, 28:44] = 40   # one glyph: the reading holds the ink
+    >>> lost_integer_digit(crop, w("8.42"))
+    False
+    """
+    if not _RE_ONE_INTEGER.match(word.text.translate(_TO_ARABIC)):
+        return False
+    line = busiest_line(ink_components(crop))
+    if not line:
+        return False
+    tallest = max(b[3] - b[1] for b in line)
+    glyphs = [b for b in line if b[3] - b[1] >= 0.5 * tallest]
+    if len(glyphs) < 2:
+        return False
+    median = float(np.median([b[2] - b[0] for b in glyphs]))
+    digits = sum(2 if b[2] - b[0] >= JOINED_WIDTH * median else 1 for b in glyphs)
+    return digits > sum(c.isdigit() for c in word.text.translate(_TO_ARABIC))
+
+
 def checked_score(reader: NumberReader, crop: np.ndarray, word: OcrWord, cx0: int, cy0: int, dpi: float,
                   min_ink: int) -> OcrWord | None:
     """A score cell's one word read as another score by most views of its ink (:func:`view_votes`,
@@ -1544,6 +1737,8 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
     for grid in grids:
         score_cols = score_columns(grid, out)
         places = {c: p for c in score_cols if (p := column_number_place(grid, c, out)) is not None}
+        # a header's cell (``คะแนน`` Tesseract missed) holds ink but never a score
+        body = {c: {id(r) for r in body_rows(grid, c, out)} for c in score_cols}
         for row in grid.rows:
             for col, box in enumerate(row):
                 if box is None:
@@ -1594,6 +1789,12 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 misread = worth_rereading(inside) or (in_scores and off_format(inside)) or thai or engine_digits \
                     or split_number(inside)
                 if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
+                    if in_scores and len(inside) == 1 and lost_integer_digit(crop, inside[0]):
+                        # one integer digit read where the ink holds two joined: null, flagged downstream
+                        lost = replace(inside[0], text=inside[0].text + UNREAD_MARK, source="cell")
+                        out = [w for w in out if w not in inside] + [lost]
+                        changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), lost))
+                        continue
                     if in_scores and len(inside) == 1 and is_score_format(inside[0].text) \
                             and (checked := checked_score(reader, crop, inside[0], cx0, cy0, dpi, min_ink)) is not None:
                         # a score read surely but another read by most views of its ink (a cut through touching digits)
@@ -1611,18 +1812,21 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     (min(w.x0 for w in inside), min(w.top for w in inside), max(w.x1 for w in inside),
                      max(w.bottom for w in inside)))
                 placed = place_read(reader, image, box, places.get(col), dpi) if in_scores else None
-                if thai and placed is not None and not full_score(placed[0]):
+                if placed is not None and ((thai and not full_score(placed[0])) or not reads_whole(placed[2], inside)):
                     placed = None
                 stamp = None
                 if in_scores and (ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]) \
-                        and not (joined or placed) and (stamp := stamp_free_read(reader, crop, dpi, min_ink, not thai)) is not None:
-                    stamp = (stamp[0], stamp[1], (cx0 + stamp[2][0], cy0 + stamp[2][1], cx0 + stamp[2][2], cy0 + stamp[2][3]))
+                        and not (joined or placed):
+                    stamp = whole_stamp_read(reader, crop, dpi, min_ink, not thai, (cx0, cy0), inside)
                 if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
+                    key = inside[0].line_key if inside else (10_000 + len(changes), 1, 1)
                     if (found := joined or placed or stamp) is not None:
-                        word = OcrWord(found[0], *found[2], found[1], inside[0].line_key if inside else
-                                       (10_000 + len(changes), 1, 1), "cell")
-                        out = [w for w in out if w not in inside] + [word]
-                        changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
+                        word = OcrWord(found[0], *found[2], found[1], key, "cell")
+                    elif not in_scores or id(row) not in body[col] or (word := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,
+                                                                 (10_000 + len(changes), 1, 1))) is None:
+                        continue
+                    out = [w for w in out if w not in inside] + [word]
+                    changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
                     continue
                 pad = max(2, int(4 * k))
                 ix0, iy0 = max(0, ink.x0 - pad), max(0, ink.top - pad)
@@ -1676,15 +1880,21 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     text, conf = seen
                 elif (found := joined or placed) is not None:
                     text, conf, where = found
-                elif in_scores and (stamp := stamp_free_read(reader, crop, dpi, min_ink, not thai)) is not None:
+                elif in_scores and (stamp := whole_stamp_read(reader, crop, dpi, min_ink, not thai, (cx0, cy0),
+                                                              inside)) is not None:
                     # a stamp's lighter ring across the number: its darkest strokes alone
-                    text, conf = stamp[0], stamp[1]
-                    where = (cx0 + stamp[2][0], cy0 + stamp[2][1], cx0 + stamp[2][2], cy0 + stamp[2][3])
+                    text, conf, where = stamp
                 elif in_scores and (lost_digits(inside, crop) or (engine_digits and engine_cannot_have_read(raw))):
                     # ``1`` for ``100.00``: no score has one digit and nothing after it; Tesseract's digits where
                     # the recognizer sees one it cannot write: a misreading; null, flagged downstream
                     text, conf = inside[0].text + UNREAD_MARK, inside[0].conf
                     where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
+                elif in_scores and id(row) in body[col] and (unread := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,
+                                                            (10_000 + len(changes), 1, 1))) is not None:
+                    # a number's ink that no reading made a number of: null, flagged downstream
+                    out = [w for w in out if w not in inside] + [unread]
+                    changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), unread))
+                    continue
                 else:
                     continue
                 if in_scores and is_score_format(text):
@@ -1699,6 +1909,12 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                         # views that read another score as often: no reading stands (touching digits cut in two
                         # places; a lighter view parts them where the ink as it is joins them)
                         text += UNREAD_MARK
+                if in_scores and UNREAD_MARK not in text and stamp is None \
+                        and not any(w.text.translate(_TO_ARABIC) == text for w in inside) \
+                        and (band := number_band(inside, places.get(col), box, (cx0, cy0))) is not None \
+                        and crossed(crop, band):
+                    # a stroke through the digits, and no second reader (Tesseract's word) reads the number alike
+                    text += UNREAD_MARK
                 # the line of the number's own word, not of a speck beside it (``|`` ``1``): a speck's line can be
                 # a line of the next column's text, and the number would join it
                 key = max(inside, key=lambda w: sum(c.isdigit() for c in w.text.translate(_TO_ARABIC))).line_key \

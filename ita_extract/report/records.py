@@ -52,7 +52,8 @@ def merged_cell_text(cells: Sequence[Cell | None]) -> str:
 
 
 _RE_NONE = re.compile(r"^[\s\-–—:]*(?:ไม่มี|-)?[\s\-–—.]*$")
-_RE_SCORE = re.compile(r"^\s*(-?\d{1,3}(?:[.,]\d{1,4})?)\s*$")
+#: A printed score has no leading zero: ``00.00`` or ``000`` is ``๑๐๐.๐๐`` with its ``๑`` lost or misread.
+_RE_SCORE = re.compile(r"^\s*(-?(?!0\d)\d{1,3}(?:[.,]\d{1,4})?)\s*$")
 #: ``100.`` with its decimals lost: a score has at most 100, so they were zeros.
 _RE_HUNDRED_CUT = re.compile(r"^\s*100[.,]\s*$")
 
@@ -142,6 +143,8 @@ def parse_score(text: str) -> float | None:
     (100.0, None)
     >>> parse_score("9\\n7.87"), parse_score("10\\n0")  # a letter-spaced score wrapped in its narrow column
     (97.87, 100.0)
+    >>> parse_score("00.00"), parse_score("000"), parse_score("0.00"), parse_score("0")  # ``๑`` of ``๑๐๐.๐๐`` lost
+    (None, None, 0.0, 0.0)
     """
     text = re.sub(r"\s+", "", text)  # a score holds no space: what stands between its digits is a wrap
     if _RE_HUNDRED_CUT.match(text):
