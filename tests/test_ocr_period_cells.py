@@ -114,3 +114,12 @@ def test_without_a_date_reader_nothing_is_read_again():
 
     words = [OcrWord("ต.ค.", 320, 15, 370, 40, 90.0, (1, 0, 1)), OcrWord("๒๕๒๓๕", 380, 15, 440, 40, 80.0, (1, 0, 2))]
     assert reread_period_words(words, (table(),), np.full((140, 620), 236, np.uint8), NumbersOnly()) == words
+
+
+@needs_fonts
+def test_a_year_glued_to_its_month_is_read_again_after_the_month_letters(rec):
+    """``ต.ค.๒๕๖๗`` read as one word ``ต.ค.3``: the digits after the month's letters are a year, read again."""
+    page, boxes = page_with({(0, 320): "ต.ค.๒๕๖๗"})
+    words = [word("ต.ค.3", boxes[(0, 320)], 0, 1)]
+    out = reread_period_words(words, (table(),), page, rec)
+    assert [w.text for w in out] == ["ต.ค.2567"]

@@ -20,7 +20,7 @@ other word stays as read (its period is null and flagged downstream, as before).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -32,7 +32,7 @@ from normalize.dates import MONTH_NAMES, is_month_abbreviation
 from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import DIGIT_LOOKALIKES
 
-__all__ = ["date_token_ok", "period_cell", "reread_period_words", "thinned_date_read"]
+__all__ = ["DateRun", "date_run", "date_token_ok", "period_cell", "reread_period_words", "thinned_date_read"]
 
 #: Ink darker than these shares of the way from its darkest to its threshold is kept, each a level read
 #: (:func:`extract.ocr.cells.thinned`), the ink as it stands too.
@@ -52,6 +52,7 @@ _RE_NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
 _RE_DATE_PART = re.compile(r"^\d{1,4}(?:/\d{1,4}){0,2}/?$")
 _RE_DIGIT_PLACE = re.compile(f"[0-9{DIGIT_LOOKALIKES}]")
 _RE_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+_RE_THAI_SIGN = re.compile("[\u0e01-\u0e4e]")
 _RE_NUMERIC_IN_TEXT = re.compile(r"\d\s*/\s*\d")
 _FISCAL_WORD = "งบประมาณ"
 
@@ -86,31 +87,85 @@ def date_token_ok(text: str) -> bool:
     return all(_plausible_part(p, k) for p, k in zip(parts, kinds))
 
 
-def _core(text: str) -> tuple[str, str, str]:
-    """The word's signs before, its core, its signs after (``-`` ``2568`` ``,``)."""
-    core = text.strip(_SIGNS)
-    if not core:
-        return text, "", ""
-    at = text.index(core)
-    return text[:at], core, text[at + len(core):]
+#: A run of a date's digits in a word: digits, the letters Tesseract writes for the digits it lacks, slashes.
+_RE_RUN = re.compile(f"[0-9{DIGIT_LOOKALIKES}](?:[0-9{DIGIT_LOOKALIKES}/]*[0-9{DIGIT_LOOKALIKES}])?/?")
 
 
-def needs_reread(text: str) -> bool:
-    """Whether a word of a period cell holds digits that make no date token: digits only (signs around them),
-    Tesseract's or the letters it writes for the digits it lacks, no Thai word.
+@dataclass(frozen=True)
+class DateRun:
+    """The digits of a word that make no date token: what stands before and after them, and where they stand
+    against the word's Thai letters (``"alone"``; ``"after"`` a month's abbreviation: a year; ``"before"``)."""
 
-    >>> [needs_reread(t) for t in ("๑/๑๐/๒๕๒๕", "25235", "๓๐/๕/๒๕๒๑๐๑", "25ฒ0", "1/10/25205-")]
-    [True, True, True, True, True]
-    >>> [needs_reread(t) for t in ("2568", "30/9/2566", "ต.ค.", "ปีงบประมาณ", "-", "ก.ย.2568", "68")]
-    [False, False, False, False, False, False, False]
+    before: str
+    run: str
+    after: str
+    place: str
+
+
+def run_ok(run: str, place: str) -> bool:
+    """Whether a run of digits is a date token where it stands: after a month's letters, a year.
+
+    >>> run_ok("2567", "after"), run_ok("67", "after"), run_ok("3", "after"), run_ok("3", "alone")
+    (True, True, False, True)
     """
-    _, core, _ = _core(thai_digits_to_arabic(text))
-    if not core or not re.search(r"\d", core) or _RE_THAI_LETTER.search(core.translate(_NO_LOOKALIKES)):
-        return False
-    return not date_token_ok(core)
+    if place == "after":
+        return bool(re.fullmatch(r"\d{2}|\d{4}", run)) and date_token_ok(run)
+    return date_token_ok(run)
 
 
-_NO_LOOKALIKES = str.maketrans("", "", DIGIT_LOOKALIKES)
+def date_run(text: str) -> DateRun | None:
+    """The run of a word's digits (Arabic) that makes no date token where it stands (:func:`run_ok`), or None:
+    the word's only run holding a digit, alone, or at either end of its Thai letters (a date glued to its
+    month: ``ต.ค.3``).
+
+    >>> [date_run(t).run for t in ("๑/๑๐/๒๕๒๕", "25235", "๓๐/๕/๒๕๒๑๐๑", "25ฒ0", "1/10/25205-", "ต.ค.3", "ต.ค.๒ฒ")]
+    ['1/10/2525', '25235', '30/5/252101', '25ฒ0', '1/10/25205', '3', '2ฒ']
+    >>> [date_run(t) for t in ("2568", "30/9/2566", "ต.ค.", "ปีงบประมาณ", "-", "ก.ย.2568", "68", "กข3คง", "ประมาณ2568")]
+    [None, None, None, None, None, None, None, None, None]
+    """
+    text = thai_digits_to_arabic(text)
+    runs = [m for m in _RE_RUN.finditer(text) if re.search(r"\d", m.group())]
+    if len(runs) != 1:
+        return None
+    m = runs[0]
+    before, run, after = text[:m.start()], m.group(), text[m.end():]
+    # a letter Tesseract writes for a digit, touching a Thai letter, is that word's (``ประมาณ2568``)
+    while run and run[0] in DIGIT_LOOKALIKES and before and _RE_THAI_SIGN.match(before[-1]):
+        before, run = before + run[0], run[1:]
+    while run and run[-1] in DIGIT_LOOKALIKES and after and _RE_THAI_SIGN.match(after[0]):
+        run, after = run[:-1], run[-1] + after
+    thai_before = bool(_RE_THAI_LETTER.search(before))
+    thai_after = bool(_RE_THAI_LETTER.search(after))
+    if thai_before and thai_after:
+        return None
+    if thai_before and after.strip(_SIGNS):
+        return None
+    if thai_after and before.strip(_SIGNS):
+        return None
+    if not re.search(r"\d", run):
+        return None
+    place = "after" if thai_before else "before" if thai_after else "alone"
+    return None if run_ok(run, place) else DateRun(before, run, after, place)
+
+
+def _reading_run(text: str, confs: list[float], place: str) -> tuple[str, float] | None:
+    """The run of a reading that stands for a word's run at ``place``: the reading without the signs and
+    unreadable glyphs at its ends (neighbours' ink); after a month's letters, its last run of digits; before
+    them, its first. With its least sure glyph's confidence."""
+    keep = [c.isdigit() or c == "/" for c in text]
+    if not any(keep):
+        return None
+    lo, hi = keep.index(True), len(keep) - keep[::-1].index(True)
+    if place == "after":
+        while lo < hi and keep[lo:hi].count(False):
+            lo += keep[lo:hi].index(False) + 1
+    elif place == "before" and False in keep[lo:hi]:
+        hi = lo + keep[lo:hi].index(False)
+    run = text[lo:hi].lstrip("/")
+    if not run:
+        return None
+    at = hi - len(run)
+    return run, min(confs[at:hi])
 
 
 def period_cell(texts: list[str]) -> bool:
@@ -128,22 +183,24 @@ def period_cell(texts: list[str]) -> bool:
     return any(is_month_abbreviation(w.strip(_SIGNS + "0123456789")) for t in texts for w in t.split())
 
 
-def thinned_date_read(reader, crop: np.ndarray, places: int) -> str | None:
-    """The date token the recognizer reads in ``crop`` at :data:`DATE_AGREE` levels of thinning or more, each
-    surely (:data:`DATE_READ_MIN`), when no other date token is read as often and its digits are about as
-    many as the ``places`` Tesseract saw (:data:`DIGIT_PLACES_OFF`); else None."""
+def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone") -> str | None:
+    """The date token the recognizer reads in ``crop`` (for a word's run at ``place``: :func:`_reading_run`) at
+    :data:`DATE_AGREE` levels of thinning or more, each surely (:data:`DATE_READ_MIN`), when no other date
+    token is read as often; a run alone holds about as many digits as the ``places`` Tesseract saw
+    (:data:`DIGIT_PLACES_OFF`: no neighbour's ink read with it). Else None."""
     votes: dict[str, int] = {}
     for share in DATE_THIN_SHARES:
         img = crop if share is None else thinned(crop, share)
         if img is None:
             continue
         r = reader.read_date(img)
-        _, core, _ = _core(r.text)
-        if r.confidence < DATE_READ_MIN or not date_token_ok(core):
+        found = _reading_run(r.text, [g.confidence for g in r.glyphs], place) \
+            if len(r.glyphs) == len(r.text) else None
+        if found is None or found[1] < DATE_READ_MIN or not run_ok(found[0], place):
             continue
-        if abs(sum(c.isdigit() for c in core) - places) > DIGIT_PLACES_OFF:
+        if place == "alone" and abs(sum(c.isdigit() for c in found[0]) - places) > DIGIT_PLACES_OFF:
             continue
-        votes[core] = votes.get(core, 0) + 1
+        votes[found[0]] = votes.get(found[0], 0) + 1
     if not votes:
         return None
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
@@ -154,7 +211,7 @@ def thinned_date_read(reader, crop: np.ndarray, places: int) -> str | None:
 
 def reread_period_words(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray,
                         reader) -> list[OcrWord]:
-    """The page's words, those of period cells whose digits make no date (:func:`needs_reread`) read again
+    """The page's words, those of period cells whose digits make no date (:func:`date_run`) read again
     from their thinned ink (:func:`thinned_date_read`) where that reads a date token surely.
 
     ``reader`` is the numeral recognizer (:meth:`extract.numerals.recognizer.Recognizer.read_date`); without
@@ -172,13 +229,12 @@ def reread_period_words(words: list[OcrWord], grids: tuple[Grid, ...] | list[Gri
                 if not inside or not period_cell([w.text for w in inside]):
                     continue
                 for w in inside:
-                    if not needs_reread(w.text):
+                    if (found := date_run(w.text)) is None:
                         continue
                     crop = word_image(image, w)
                     if crop.size == 0:
                         continue
-                    before, core, after = _core(thai_digits_to_arabic(w.text))
-                    read = thinned_date_read(reader, crop, len(_RE_DIGIT_PLACE.findall(core)))
+                    read = thinned_date_read(reader, crop, len(_RE_DIGIT_PLACE.findall(found.run)), found.place)
                     if read is not None:
-                        out[index[id(w)]] = replace(w, text=before + read + after, source="numerals")
+                        out[index[id(w)]] = replace(w, text=found.before + read + found.after, source="numerals")
     return out
