@@ -123,3 +123,25 @@ def test_a_year_glued_to_its_month_is_read_again_after_the_month_letters(rec):
     words = [word("ต.ค.3", boxes[(0, 320)], 0, 1)]
     out = reread_period_words(words, (table(),), page, rec)
     assert [w.text for w in out] == ["ต.ค.2567"]
+
+
+class ThaiEngine:
+    """Reads every word image alone as ``พ.ค.``, surely."""
+
+    def read_word(self, gray, dpi):
+        return "พ.ค.", 81.0
+
+
+def test_a_month_read_as_latin_letters_in_the_period_column_is_read_again_alone():
+    """``พ.ค. ๒๕๖๘`` read as ``“WA, 2568``: no month names the cell a period's, but the column's other cells do;
+    the Thai-only engine reads the word again. Latin words of the steps column stay."""
+    page = np.full((2 * ROW_H, 620), 236, np.uint8)
+    page[15:40, 320:370] = 40
+    page[ROW_H + 15:ROW_H + 40, 320:370] = 40
+    words = [OcrWord("ต.ค.", 320, 15, 370, 40, 90.0, (1, 0, 1)), OcrWord("2568", 380, 15, 440, 40, 90.0, (1, 0, 2)),
+             OcrWord("URL", 20, ROW_H + 15, 80, ROW_H + 40, 90.0, (1, 1, 0)),
+             OcrWord("2568", 90, ROW_H + 15, 150, ROW_H + 40, 90.0, (1, 1, 1)),
+             OcrWord("“WA,", 320, ROW_H + 15, 370, ROW_H + 40, 67.0, (1, 1, 2)),
+             OcrWord("2568", 380, ROW_H + 15, 440, ROW_H + 40, 94.0, (1, 1, 3))]
+    out = reread_period_words(words, (table(),), page, Recognizer.load(), ThaiEngine(), DPI)
+    assert [w.text for w in out] == ["ต.ค.", "2568", "URL", "2568", "พ.ค.", "2568"]

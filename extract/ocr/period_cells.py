@@ -26,13 +26,14 @@ import numpy as np
 
 from extract.ocr.cells import cell_words, thinned
 from extract.ocr.engine import OcrWord
-from extract.ocr.tokens import word_image
+from extract.ocr.tokens import MONTH_MIN, word_image
 from ita_extract.page import Grid
-from normalize.dates import MONTH_NAMES, is_month_abbreviation
+from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviation
 from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import DIGIT_LOOKALIKES
 
-__all__ = ["DateRun", "date_run", "date_token_ok", "period_cell", "reread_period_words", "thinned_date_read"]
+__all__ = ["DateRun", "date_run", "date_token_ok", "latin_month", "month_read_again", "period_cell",
+           "reread_period_words", "thinned_date_read"]
 
 #: Ink darker than these shares of the way from its darkest to its threshold is kept, each a level read
 #: (:func:`extract.ocr.cells.thinned`), the ink as it stands too.
@@ -55,6 +56,8 @@ _RE_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 _RE_THAI_SIGN = re.compile("[\u0e01-\u0e4e]")
 _RE_NUMERIC_IN_TEXT = re.compile(r"\d\s*/\s*\d")
 _FISCAL_WORD = "งบประมาณ"
+#: A month's abbreviation Tesseract read as Latin letters, dots or commas lost (``AA``, ``“WA,``, ``A.``).
+_RE_LATIN_MONTH = re.compile(r"^[“\"'‘]?[A-Za-z][A-Za-z.,]{0,4}$")
 
 
 def _plausible_part(part: str, kind: str) -> bool:
@@ -209,32 +212,81 @@ def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone
     return ranked[0][0]
 
 
+def latin_month(text: str, next_text: str | None) -> bool:
+    """Whether a word of a period cell may be a month's abbreviation Tesseract read as Latin letters: a few
+    Latin letters, and a year or a range sign after it.
+
+    >>> latin_month("AA", "-"), latin_month("“WA,", "2568"), latin_month("A.", "2525"), latin_month("AA", "กอง")
+    (True, True, True, False)
+    >>> latin_month("URL", "2568"), latin_month("AA", None)
+    (True, False)
+    """
+    if not _RE_LATIN_MONTH.match(text) or next_text is None:
+        return False
+    nxt = thai_digits_to_arabic(next_text)
+    return bool(re.match(f"^(?:[-–—]|ถึง|[0-9{DIGIT_LOOKALIKES}]{{2,6}})", nxt))
+
+
+def month_read_again(engine, word: OcrWord, image: np.ndarray, dpi: float) -> OcrWord:
+    """A month's abbreviation read as Latin (:func:`latin_month`) read again alone by the Thai-only engine:
+    kept when that gives a month's abbreviation at :data:`extract.ocr.tokens.MONTH_MIN` or more."""
+    crop = word_image(image, word)
+    if crop.size == 0:
+        return word
+    thai, conf = engine.read_word(crop, int(dpi))
+    thai = drop_glued_specks(thai.replace(" ", ""))
+    if conf >= MONTH_MIN and is_month_abbreviation(thai):
+        return replace(word, text=thai, conf=conf, source="word")
+    return word
+
+
 def reread_period_words(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray,
-                        reader) -> list[OcrWord]:
+                        reader, engine=None, dpi: float = 300.0) -> list[OcrWord]:
     """The page's words, those of period cells whose digits make no date (:func:`date_run`) read again
     from their thinned ink (:func:`thinned_date_read`) where that reads a date token surely.
 
     ``reader`` is the numeral recognizer (:meth:`extract.numerals.recognizer.Recognizer.read_date`); without
-    ``read_date`` nothing is read again."""
+    ``read_date`` nothing is read again. ``engine`` (Thai-only) reads again a month's abbreviation read as
+    Latin letters (:func:`month_read_again`)."""
     if getattr(reader, "read_date", None) is None:
         return words
     out = list(words)
     index = {id(w): k for k, w in enumerate(out)}
     for grid in grids:
-        for row in grid.rows:
-            for box in row:
-                if box is None:
-                    continue
-                inside = cell_words(words, box)
-                if not inside or not period_cell([w.text for w in inside]):
-                    continue
-                for w in inside:
-                    if (found := date_run(w.text)) is None:
-                        continue
-                    crop = word_image(image, w)
-                    if crop.size == 0:
-                        continue
-                    read = thinned_date_read(reader, crop, len(_RE_DIGIT_PLACE.findall(found.run)), found.place)
-                    if read is not None:
-                        out[index[id(w)]] = replace(w, text=found.before + read + found.after, source="numerals")
+        cells = [(box, cell_words(words, box)) for row in grid.rows for box in row if box is not None]
+        periods = [box for box, inside in cells if inside and period_cell([w.text for w in inside])]
+        for box, inside in cells:
+            if box in periods:
+                out = _read_again(out, index, inside, image, reader, engine, dpi)
+            elif engine is not None and in_column_of(box, periods):
+                # a cell of the period column whose month OCR read as Latin letters (``“WA, 2568``)
+                out = _read_again(out, index, inside, image, None, engine, dpi)
+    return out
+
+
+def in_column_of(box: tuple[float, float, float, float], others: list[tuple[float, float, float, float]]) -> bool:
+    """Whether ``box``'s middle stands within the columns of ``others`` (cells of the same grid).
+
+    >>> in_column_of((10, 50, 30, 60), [(0, 0, 40, 10)]), in_column_of((50, 50, 90, 60), [(0, 0, 40, 10)])
+    (True, False)
+    """
+    mid = (box[0] + box[2]) / 2
+    return any(o[0] <= mid <= o[2] for o in others)
+
+
+def _read_again(out: list[OcrWord], index: dict[int, int], inside: list[OcrWord], image: np.ndarray, reader,
+                engine, dpi: float) -> list[OcrWord]:
+    """``out`` with the words of one period cell read again (``reader`` None: a month's Latin reading only)."""
+    for k, w in enumerate(inside):
+        if engine is not None and latin_month(w.text, inside[k + 1].text if k + 1 < len(inside) else None):
+            out[index[id(w)]] = month_read_again(engine, w, image, dpi)
+            continue
+        if reader is None or (found := date_run(w.text)) is None:
+            continue
+        crop = word_image(image, w)
+        if crop.size == 0:
+            continue
+        read = thinned_date_read(reader, crop, len(_RE_DIGIT_PLACE.findall(found.run)), found.place)
+        if read is not None:
+            out[index[id(w)]] = replace(w, text=found.before + read + found.after, source="numerals")
     return out

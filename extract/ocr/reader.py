@@ -223,7 +223,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
     if cell_reader is not None:
         words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader, engine)
         # a period's dates whose digits blur joined: read again from their ink's darker cores
-        words = reread_period_words(words, grids_px, clean, cell_reader)
+        words = reread_period_words(words, grids_px, clean, cell_reader, engine, image.dpi)
     scale = width_pt / gray.shape[1]
     page = Page(
         number=number, width=width_pt, height=height_pt,
