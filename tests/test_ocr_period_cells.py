@@ -145,3 +145,17 @@ def test_a_month_read_as_latin_letters_in_the_period_column_is_read_again_alone(
              OcrWord("2568", 380, ROW_H + 15, 440, ROW_H + 40, 94.0, (1, 1, 3))]
     out = reread_period_words(words, (table(),), page, Recognizer.load(), ThaiEngine(), DPI)
     assert [w.text for w in out] == ["ต.ค.", "2568", "URL", "2568", "พ.ค.", "2568"]
+
+
+def test_a_mark_the_engine_reads_after_a_dot_is_no_part_of_the_month():
+    """``ก.ค.`` read as ``AA``, read again alone as ``ก.ุค.``: the mark after the dot is a speck."""
+    from extract.ocr.period_cells import month_read_again
+
+    class Speck:
+        def read_word(self, gray, dpi):
+            return "ก.ุค.", 75.0
+
+    page = np.full((60, 200), 236, np.uint8)
+    page[15:40, 20:70] = 40
+    w = OcrWord("AA", 20, 15, 70, 40, 47.0, (1, 0, 0))
+    assert month_read_again(Speck(), w, page, 300.0).text == "ก.ค."

@@ -30,7 +30,7 @@ from extract.ocr.tokens import MONTH_MIN, word_image
 from ita_extract.page import Grid
 from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviation
 from normalize.thai import thai_digits_to_arabic
-from normalize.thaichars import DIGIT_LOOKALIKES
+from normalize.thaichars import DIGIT_LOOKALIKES, MARKS
 
 __all__ = ["DateRun", "date_run", "date_token_ok", "latin_month", "month_read_again", "period_cell",
            "reread_period_words", "thinned_date_read"]
@@ -57,6 +57,8 @@ _RE_THAI_SIGN = re.compile("[\u0e01-\u0e4e]")
 _RE_NUMERIC_IN_TEXT = re.compile(r"\d\s*/\s*\d")
 _FISCAL_WORD = "งบประมาณ"
 #: A month's abbreviation Tesseract read as Latin letters, dots or commas lost (``AA``, ``“WA,``, ``A.``).
+#: A mark right after a dot: a speck the engine read, never part of an abbreviation (``ก.ุค.``).
+_RE_MARK_AFTER_DOT = re.compile(f"(?<=\\.)[{MARKS}]+")
 _RE_LATIN_MONTH = re.compile(r"^[“\"'‘]?[A-Za-z][A-Za-z.,]{0,4}$")
 
 
@@ -234,7 +236,7 @@ def month_read_again(engine, word: OcrWord, image: np.ndarray, dpi: float) -> Oc
     if crop.size == 0:
         return word
     thai, conf = engine.read_word(crop, int(dpi))
-    thai = drop_glued_specks(thai.replace(" ", ""))
+    thai = _RE_MARK_AFTER_DOT.sub("", drop_glued_specks(thai.replace(" ", "")))
     if conf >= MONTH_MIN and is_month_abbreviation(thai):
         return replace(word, text=thai, conf=conf, source="word")
     return word
