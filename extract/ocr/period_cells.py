@@ -14,8 +14,12 @@ its ink thinned at several levels (:func:`extract.ocr.cells.thinned`): the
 darker cores of joined glyphs stand apart. The reading replaces the word's
 digits only when it is a date token of a valid shape (a numeric date with a
 day, month and a year an assessment can name; a year; a day) and enough levels
-read the same, each surely, and none reads another such token as often. Any
-other word stays as read (its period is null and flagged downstream, as before).
+read the same, each surely, and none reads another such token as often. A
+run of digits glued to a month's letters (``ต.ค.3``) is read the same way, as
+a year. A month's abbreviation Tesseract read as Latin letters (``AA``,
+``“WA,``) before a year or a range sign, in a cell of the period column, is
+read again alone by the Thai-only engine and kept only as a month. Any other
+word stays as read (its period is null and flagged downstream, as before).
 """
 from __future__ import annotations
 
@@ -48,7 +52,6 @@ DIGIT_PLACES_OFF = 2
 YEAR_RANGE = (2550, 2650)
 
 _SIGNS = "-–—.,:;'"
-_RE_NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
 #: A numeric date or the part of one a line holds (``1/10/2566``, ``30/``, ``9/2571``, ``1/10/``).
 _RE_DATE_PART = re.compile(r"^\d{1,4}(?:/\d{1,4}){0,2}/?$")
 _RE_DIGIT_PLACE = re.compile(f"[0-9{DIGIT_LOOKALIKES}]")
@@ -56,9 +59,9 @@ _RE_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 _RE_THAI_SIGN = re.compile("[\u0e01-\u0e4e]")
 _RE_NUMERIC_IN_TEXT = re.compile(r"\d\s*/\s*\d")
 _FISCAL_WORD = "งบประมาณ"
-#: A month's abbreviation Tesseract read as Latin letters, dots or commas lost (``AA``, ``“WA,``, ``A.``).
 #: A mark right after a dot: a speck the engine read, never part of an abbreviation (``ก.ุค.``).
 _RE_MARK_AFTER_DOT = re.compile(f"(?<=\\.)[{MARKS}]+")
+#: A month's abbreviation Tesseract read as Latin letters, dots or commas lost (``AA``, ``“WA,``, ``A.``).
 _RE_LATIN_MONTH = re.compile(r"^[“\"'‘]?[A-Za-z][A-Za-z.,]{0,4}$")
 
 
