@@ -1,0 +1,297 @@
+"""Period cells: a date's digits OCR garbled, read again from their ink thinned to its cores.
+
+A measure's period prints dates (``๑/๑๐/๒๕๖๕ – ๓๐/๙/๒๕๖๖``, ``ต.ค. ๒๕๖๘``).
+Tesseract's Thai model has no ๔ ๖ ๗ ๘ ๙ and writes them as other digits or
+as two glyphs (``๑/๑๐/๒๕๒๕``, ``๓๐/๕/๒๕๒๑๐๑``, ``๒๕๒๓๕``); the numeral
+recognizer, reading the word as it stands (:mod:`extract.ocr.tokens`), fails
+where blur joins tightly set glyphs at their grey rims (``๑๐/๒`` one blob).
+Downstream a year the grammar cannot read leaves the period's dates to the
+report's fiscal year, which cannot tell the years around it apart.
+
+Here a word of a period cell (a cell that names a month, the fiscal year or a
+numeric date) whose digits make no date is read again by the recognizer from
+its ink thinned at several levels (:func:`extract.ocr.cells.thinned`): the
+darker cores of joined glyphs stand apart. The reading replaces the word's
+digits only when it is a date token of a valid shape (a numeric date with a
+day, month and a year an assessment can name; a year; a day) and enough levels
+read the same, each surely, and none reads another such token as often. A
+run of digits glued to a month's letters (``ต.ค.3``) is read the same way, as
+a year. A month's abbreviation Tesseract read as Latin letters (``AA``,
+``“WA,``) before a year or a range sign, in a cell of the period column, is
+read again alone by the Thai-only engine and kept only as a month. Any other
+word stays as read (its period is null and flagged downstream, as before).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from extract.ocr.cells import cell_words, thinned
+from extract.ocr.engine import OcrWord
+from extract.ocr.tokens import MONTH_MIN, word_image
+from ita_extract.page import Grid
+from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviation
+from normalize.thai import thai_digits_to_arabic
+from normalize.thaichars import DIGIT_LOOKALIKES, MARKS
+
+__all__ = ["DateRun", "date_run", "date_token_ok", "latin_month", "month_read_again", "period_cell",
+           "reread_period_words", "thinned_date_read"]
+
+#: Ink darker than these shares of the way from its darkest to its threshold is kept, each a level read
+#: (:func:`extract.ocr.cells.thinned`), the ink as it stands too.
+DATE_THIN_SHARES = (None, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)
+#: A level's reading counts when its least sure glyph is at least this sure ...
+DATE_READ_MIN = 0.6
+#: ... and a reading replaces the word when this many levels read it, and no other date token as many.
+DATE_AGREE = 3
+#: The reading holds at most this many digits more or fewer than the places Tesseract saw one in the word.
+DIGIT_PLACES_OFF = 2
+#: Years an assessment can name (Buddhist era): a four-digit year outside is a misread.
+YEAR_RANGE = (2550, 2650)
+
+_SIGNS = "-–—.,:;'"
+#: A numeric date or the part of one a line holds (``1/10/2566``, ``30/``, ``9/2571``, ``1/10/``).
+_RE_DATE_PART = re.compile(r"^\d{1,4}(?:/\d{1,4}){0,2}/?$")
+_RE_DIGIT_PLACE = re.compile(f"[0-9{DIGIT_LOOKALIKES}]")
+_RE_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+_RE_THAI_SIGN = re.compile("[\u0e01-\u0e4e]")
+_RE_NUMERIC_IN_TEXT = re.compile(r"\d\s*/\s*\d")
+_FISCAL_WORD = "งบประมาณ"
+#: A mark right after a dot: a speck the engine read, never part of an abbreviation (``ก.ุค.``).
+_RE_MARK_AFTER_DOT = re.compile(f"(?<=\\.)[{MARKS}]+")
+#: A month's abbreviation Tesseract read as Latin letters, dots or commas lost (``AA``, ``“WA,``, ``A.``).
+_RE_LATIN_MONTH = re.compile(r"^[“\"'‘]?[A-Za-z][A-Za-z.,]{0,4}$")
+
+
+def _plausible_part(part: str, kind: str) -> bool:
+    n = int(part)
+    if kind == "day":
+        return 1 <= n <= 31
+    if kind == "month":
+        return 1 <= n <= 12
+    return YEAR_RANGE[0] <= n <= YEAR_RANGE[1] if len(part) == 4 else len(part) == 2
+
+
+def date_token_ok(text: str) -> bool:
+    """Whether ``text`` (Arabic digits, signs around it left out) is a date token of a valid shape: a numeric
+    date or the part of one a line holds, a year an assessment can name, two digits (a short year or a day),
+    a day.
+
+    >>> [date_token_ok(t) for t in ("1/10/2565", "30/9/2566", "2568", "68", "1", "30/", "9/2571", "1/10/")]
+    [True, True, True, True, True, True, True, True]
+    >>> [date_token_ok(t) for t in ("1/10/2525", "30/5/252101", "25235", "1/17565", "", "45/9/2566", "256")]
+    [False, False, False, False, False, False, False]
+    """
+    if not _RE_DATE_PART.match(text):
+        return False
+    parts = text.rstrip("/").split("/")
+    if len(parts) == 1:
+        p = parts[0]
+        return (len(p) == 4 and _plausible_part(p, "year")) or (len(p) <= 2 and int(p) <= 99)
+    kinds = ("day", "month", "year") if len(parts) == 3 else \
+        (("day", "month") if text.endswith("/") or len(parts[1]) <= 2 else ("month", "year"))
+    return all(_plausible_part(p, k) for p, k in zip(parts, kinds))
+
+
+#: A run of a date's digits in a word: digits, the letters Tesseract writes for the digits it lacks, slashes.
+_RE_RUN = re.compile(f"[0-9{DIGIT_LOOKALIKES}](?:[0-9{DIGIT_LOOKALIKES}/]*[0-9{DIGIT_LOOKALIKES}])?/?")
+
+
+@dataclass(frozen=True)
+class DateRun:
+    """The digits of a word that make no date token: what stands before and after them, and where they stand
+    against the word's Thai letters (``"alone"``; ``"after"`` a month's abbreviation: a year; ``"before"``)."""
+
+    before: str
+    run: str
+    after: str
+    place: str
+
+
+def run_ok(run: str, place: str) -> bool:
+    """Whether a run of digits is a date token where it stands: after a month's letters, a year.
+
+    >>> run_ok("2567", "after"), run_ok("67", "after"), run_ok("3", "after"), run_ok("3", "alone")
+    (True, True, False, True)
+    """
+    if place == "after":
+        return bool(re.fullmatch(r"\d{2}|\d{4}", run)) and date_token_ok(run)
+    return date_token_ok(run)
+
+
+def date_run(text: str) -> DateRun | None:
+    """The run of a word's digits (Arabic) that makes no date token where it stands (:func:`run_ok`), or None:
+    the word's only run holding a digit, alone, or at either end of its Thai letters (a date glued to its
+    month: ``ต.ค.3``).
+
+    >>> [date_run(t).run for t in ("๑/๑๐/๒๕๒๕", "25235", "๓๐/๕/๒๕๒๑๐๑", "25ฒ0", "1/10/25205-", "ต.ค.3", "ต.ค.๒ฒ")]
+    ['1/10/2525', '25235', '30/5/252101', '25ฒ0', '1/10/25205', '3', '2ฒ']
+    >>> [date_run(t) for t in ("2568", "30/9/2566", "ต.ค.", "ปีงบประมาณ", "-", "ก.ย.2568", "68", "กข3คง", "ประมาณ2568")]
+    [None, None, None, None, None, None, None, None, None]
+    """
+    text = thai_digits_to_arabic(text)
+    runs = [m for m in _RE_RUN.finditer(text) if re.search(r"\d", m.group())]
+    if len(runs) != 1:
+        return None
+    m = runs[0]
+    before, run, after = text[:m.start()], m.group(), text[m.end():]
+    # a letter Tesseract writes for a digit, touching a Thai letter, is that word's (``ประมาณ2568``)
+    while run and run[0] in DIGIT_LOOKALIKES and before and _RE_THAI_SIGN.match(before[-1]):
+        before, run = before + run[0], run[1:]
+    while run and run[-1] in DIGIT_LOOKALIKES and after and _RE_THAI_SIGN.match(after[0]):
+        run, after = run[:-1], run[-1] + after
+    thai_before = bool(_RE_THAI_LETTER.search(before))
+    thai_after = bool(_RE_THAI_LETTER.search(after))
+    if thai_before and thai_after:
+        return None
+    if thai_before and after.strip(_SIGNS):
+        return None
+    if thai_after and before.strip(_SIGNS):
+        return None
+    if not re.search(r"\d", run):
+        return None
+    place = "after" if thai_before else "before" if thai_after else "alone"
+    return None if run_ok(run, place) else DateRun(before, run, after, place)
+
+
+def _reading_run(text: str, confs: list[float], place: str) -> tuple[str, float] | None:
+    """The run of a reading that stands for a word's run at ``place``: the reading without the signs and
+    unreadable glyphs at its ends (neighbours' ink); after a month's letters, its last run of digits; before
+    them, its first. With its least sure glyph's confidence."""
+    keep = [c.isdigit() or c == "/" for c in text]
+    if not any(keep):
+        return None
+    lo, hi = keep.index(True), len(keep) - keep[::-1].index(True)
+    if place == "after":
+        while lo < hi and keep[lo:hi].count(False):
+            lo += keep[lo:hi].index(False) + 1
+    elif place == "before" and False in keep[lo:hi]:
+        hi = lo + keep[lo:hi].index(False)
+    run = text[lo:hi].lstrip("/")
+    if not run:
+        return None
+    at = hi - len(run)
+    return run, min(confs[at:hi])
+
+
+def period_cell(texts: list[str]) -> bool:
+    """Whether a cell's words are a period's: a month's name or abbreviation, the fiscal year's word, or a
+    numeric date.
+
+    >>> period_cell(["ต.ค.", "25235", "-", "ก.ย.", "2569"]), period_cell(["๑/๑๐/๒๕๒๕", "-"])
+    (True, True)
+    >>> period_cell(["ตลอดปีงบประมาณ", "25ฒ8"]), period_cell(["99.38"]), period_cell(["จัดทำคู่มือ", "2568"])
+    (True, False, False)
+    """
+    joined = thai_digits_to_arabic(" ".join(texts))
+    if _RE_NUMERIC_IN_TEXT.search(joined) or _FISCAL_WORD in joined or any(m in joined for m in MONTH_NAMES):
+        return True
+    return any(is_month_abbreviation(w.strip(_SIGNS + "0123456789")) for t in texts for w in t.split())
+
+
+def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone") -> str | None:
+    """The date token the recognizer reads in ``crop`` (for a word's run at ``place``: :func:`_reading_run`) at
+    :data:`DATE_AGREE` levels of thinning or more, each surely (:data:`DATE_READ_MIN`), when no other date
+    token is read as often; a run alone holds about as many digits as the ``places`` Tesseract saw
+    (:data:`DIGIT_PLACES_OFF`: no neighbour's ink read with it). Else None."""
+    votes: dict[str, int] = {}
+    for share in DATE_THIN_SHARES:
+        img = crop if share is None else thinned(crop, share)
+        if img is None:
+            continue
+        r = reader.read_date(img)
+        found = _reading_run(r.text, [g.confidence for g in r.glyphs], place) \
+            if len(r.glyphs) == len(r.text) else None
+        if found is None or found[1] < DATE_READ_MIN or not run_ok(found[0], place):
+            continue
+        if place == "alone" and abs(sum(c.isdigit() for c in found[0]) - places) > DIGIT_PLACES_OFF:
+            continue
+        votes[found[0]] = votes.get(found[0], 0) + 1
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] < DATE_AGREE or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def latin_month(text: str, next_text: str | None) -> bool:
+    """Whether a word of a period cell may be a month's abbreviation Tesseract read as Latin letters: a few
+    Latin letters, and a year or a range sign after it.
+
+    >>> latin_month("AA", "-"), latin_month("“WA,", "2568"), latin_month("A.", "2525"), latin_month("AA", "กอง")
+    (True, True, True, False)
+    >>> latin_month("URL", "2568"), latin_month("AA", None)
+    (True, False)
+    """
+    if not _RE_LATIN_MONTH.match(text) or next_text is None:
+        return False
+    nxt = thai_digits_to_arabic(next_text)
+    return bool(re.match(f"^(?:[-–—]|ถึง|[0-9{DIGIT_LOOKALIKES}]{{2,6}})", nxt))
+
+
+def month_read_again(engine, word: OcrWord, image: np.ndarray, dpi: float) -> OcrWord:
+    """A month's abbreviation read as Latin (:func:`latin_month`) read again alone by the Thai-only engine:
+    kept when that gives a month's abbreviation at :data:`extract.ocr.tokens.MONTH_MIN` or more."""
+    crop = word_image(image, word)
+    if crop.size == 0:
+        return word
+    thai, conf = engine.read_word(crop, int(dpi))
+    thai = _RE_MARK_AFTER_DOT.sub("", drop_glued_specks(thai.replace(" ", "")))
+    if conf >= MONTH_MIN and is_month_abbreviation(thai):
+        return replace(word, text=thai, conf=conf, source="word")
+    return word
+
+
+def reread_period_words(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray,
+                        reader, engine=None, dpi: float = 300.0) -> list[OcrWord]:
+    """The page's words, those of period cells whose digits make no date (:func:`date_run`) read again
+    from their thinned ink (:func:`thinned_date_read`) where that reads a date token surely.
+
+    ``reader`` is the numeral recognizer (:meth:`extract.numerals.recognizer.Recognizer.read_date`); without
+    ``read_date`` nothing is read again. ``engine`` (Thai-only) reads again a month's abbreviation read as
+    Latin letters (:func:`month_read_again`)."""
+    if getattr(reader, "read_date", None) is None:
+        return words
+    out = list(words)
+    index = {id(w): k for k, w in enumerate(out)}
+    for grid in grids:
+        cells = [(box, cell_words(words, box)) for row in grid.rows for box in row if box is not None]
+        periods = [box for box, inside in cells if inside and period_cell([w.text for w in inside])]
+        for box, inside in cells:
+            if box in periods:
+                out = _read_again(out, index, inside, image, reader, engine, dpi)
+            elif engine is not None and in_column_of(box, periods):
+                # a cell of the period column whose month OCR read as Latin letters (``“WA, 2568``)
+                out = _read_again(out, index, inside, image, None, engine, dpi)
+    return out
+
+
+def in_column_of(box: tuple[float, float, float, float], others: list[tuple[float, float, float, float]]) -> bool:
+    """Whether ``box``'s middle stands within the columns of ``others`` (cells of the same grid).
+
+    >>> in_column_of((10, 50, 30, 60), [(0, 0, 40, 10)]), in_column_of((50, 50, 90, 60), [(0, 0, 40, 10)])
+    (True, False)
+    """
+    mid = (box[0] + box[2]) / 2
+    return any(o[0] <= mid <= o[2] for o in others)
+
+
+def _read_again(out: list[OcrWord], index: dict[int, int], inside: list[OcrWord], image: np.ndarray, reader,
+                engine, dpi: float) -> list[OcrWord]:
+    """``out`` with the words of one period cell read again (``reader`` None: a month's Latin reading only)."""
+    for k, w in enumerate(inside):
+        if engine is not None and latin_month(w.text, inside[k + 1].text if k + 1 < len(inside) else None):
+            out[index[id(w)]] = month_read_again(engine, w, image, dpi)
+            continue
+        if reader is None or (found := date_run(w.text)) is None:
+            continue
+        crop = word_image(image, w)
+        if crop.size == 0:
+            continue
+        read = thinned_date_read(reader, crop, len(_RE_DIGIT_PLACE.findall(found.run)), found.place)
+        if read is not None:
+            out[index[id(w)]] = replace(w, text=found.before + read + found.after, source="numerals")
+    return out

@@ -1,0 +1,161 @@
+"""Issue 9: a period cell's dates whose digits blur joined, read again from their ink thinned to its cores
+(:mod:`extract.ocr.period_cells`)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
+from extract.numerals.train import font_files, render
+from extract.ocr.engine import OcrWord
+from extract.ocr.period_cells import reread_period_words, thinned_date_read
+from ita_extract.page import Grid, PixelBox
+
+FONTS = font_files("Norasi")
+needs_fonts = pytest.mark.skipif(not FONTS, reason="fonts-thai-tlwg missing (scripts/setup.sh)")
+
+DPI = 150
+ROW_H = 70
+#: Columns: steps (0-300), period (300-600); rows: two measures.
+STEPS, PERIOD = (0.0, 300.0), (300.0, 600.0)
+
+
+def table() -> Grid:
+    rows = tuple(((STEPS[0], r * ROW_H, STEPS[1], (r + 1) * ROW_H), (PERIOD[0], r * ROW_H, PERIOD[1], (r + 1) * ROW_H))
+                 for r in range(2))
+    return Grid(bbox=(0.0, 0.0, 600.0, 2.0 * ROW_H), rows=rows)
+
+
+def blurred(text: str) -> np.ndarray:
+    """``text`` (Thai digits, 14 pt) as a soft, light scan prints it: its glyphs joined at their grey rims."""
+    import cv2
+
+    glyphs = render(text, FONTS[0], 14 * DPI / 72, ink=90, paper=236, pad=0.3).astype(np.float32)
+    return cv2.GaussianBlur(glyphs, (0, 0), 1.5).astype(np.uint8)
+
+
+def page_with(texts: dict[tuple[int, int], str]) -> tuple[np.ndarray, dict[tuple[int, int], tuple[int, int, int, int]]]:
+    """The page with ``texts`` printed blurred at (row, x) in the period column; the ink's boxes."""
+    page = np.full((2 * ROW_H, 620), 236, np.uint8)
+    boxes = {}
+    for (row, x), text in texts.items():
+        g = blurred(text)
+        h, w = g.shape
+        y = row * ROW_H + 10
+        page[y:y + h, x:x + w] = np.minimum(page[y:y + h, x:x + w], g)
+        boxes[(row, x)] = (x + 4, y + 4, x + w - 4, y + h - 4)
+    return page, boxes
+
+
+def word(text: str, box: tuple[int, int, int, int], row: int, k: int) -> OcrWord:
+    return OcrWord(text, *box, 80.0, (1, row, k))
+
+
+@pytest.fixture(scope="module")
+def rec() -> Recognizer:
+    return Recognizer.load()
+
+
+@needs_fonts
+def test_a_numeric_date_blur_joined_is_read_from_its_darker_cores(rec):
+    """``๓๐/๙/๒๕๖๖`` printed soft: whole, the recognizer reads ``30/?566``, Tesseract ``๓๐/๕/๒๕๒๑๐๑``; its
+    thinned ink reads ``30/9/2566`` at levels that agree."""
+    page, boxes = page_with({(0, 320): "๓๐/๙/๒๕๖๖"})
+    assert rec.read_date(blurred("๓๐/๙/๒๕๖๖")).confidence < 0.6  # the ink as it stands reads nothing surely
+    words = [OcrWord("จัดทำคู่มือ", 20, 15, 200, 45, 93.0, (1, 0, 0)),
+             word("๑/๑๐/๒๕๖๕", (320, 10, 420, 40), 0, 1), word("-", (425, 20, 432, 30), 0, 2),
+             word("๓๐/๕/๒๕๒๑๐๑", boxes[(0, 320)], 0, 3)]
+    out = reread_period_words(words, (table(),), page, rec)
+    assert [w.text for w in out] == ["จัดทำคู่มือ", "๑/๑๐/๒๕๖๕", "-", "30/9/2566"]
+    assert out[3].source == "numerals"
+
+
+@needs_fonts
+def test_a_year_beside_a_month_is_read_again_and_one_outside_a_period_cell_is_not(rec):
+    page, boxes = page_with({(0, 380): "๒๕๖๘", (1, 380): "๒๕๖๘"})
+    words = [word("ต.ค.", (320, 15, 370, 40), 0, 1), word("๒๕๒๓๕", boxes[(0, 380)], 0, 2),
+             word("จัดซื้อ", (320, ROW_H + 15, 370, ROW_H + 40), 1, 1), word("๒๕๒๓๕", boxes[(1, 380)], 1, 2)]
+    out = reread_period_words(words, (table(),), page, rec)
+    assert [w.text for w in out] == ["ต.ค.", "2568", "จัดซื้อ", "๒๕๒๓๕"]
+
+
+def test_levels_that_read_different_dates_read_none():
+    class ByLevel:
+        """Reads a different sure year at each level of thinning (a speck, a broken stroke)."""
+
+        def __init__(self):
+            self.n = 0
+
+        def read_date(self, crop):
+            self.n += 1
+            text = f"256{self.n}"
+            return Reading(text, 0.95, tuple(GlyphGuess(c, 0.95, PixelBox(0, 0, 1, 1)) for c in text))
+
+    crop = np.full((30, 60), 230, np.uint8)
+    crop[5:25, 5:50] = 60
+    crop[5:25, 25:30] = 150
+    assert thinned_date_read(ByLevel(), crop, 4) is None
+
+
+def test_a_sure_reading_that_is_no_date_is_never_taken():
+    class Sure:
+        def read_date(self, crop):
+            return Reading("25235", 0.95, tuple(GlyphGuess(c, 0.95, PixelBox(0, 0, 1, 1)) for c in "25235"))
+
+    crop = np.full((30, 60), 230, np.uint8)
+    crop[5:25, 5:50] = 60
+    assert thinned_date_read(Sure(), crop, 5) is None
+
+
+def test_without_a_date_reader_nothing_is_read_again():
+    class NumbersOnly:
+        def read_number(self, crop):
+            raise AssertionError("not called")
+
+    words = [OcrWord("ต.ค.", 320, 15, 370, 40, 90.0, (1, 0, 1)), OcrWord("๒๕๒๓๕", 380, 15, 440, 40, 80.0, (1, 0, 2))]
+    assert reread_period_words(words, (table(),), np.full((140, 620), 236, np.uint8), NumbersOnly()) == words
+
+
+@needs_fonts
+def test_a_year_glued_to_its_month_is_read_again_after_the_month_letters(rec):
+    """``ต.ค.๒๕๖๗`` read as one word ``ต.ค.3``: the digits after the month's letters are a year, read again."""
+    page, boxes = page_with({(0, 320): "ต.ค.๒๕๖๗"})
+    words = [word("ต.ค.3", boxes[(0, 320)], 0, 1)]
+    out = reread_period_words(words, (table(),), page, rec)
+    assert [w.text for w in out] == ["ต.ค.2567"]
+
+
+class ThaiEngine:
+    """Reads every word image alone as ``พ.ค.``, surely."""
+
+    def read_word(self, gray, dpi):
+        return "พ.ค.", 81.0
+
+
+def test_a_month_read_as_latin_letters_in_the_period_column_is_read_again_alone():
+    """``พ.ค. ๒๕๖๘`` read as ``“WA, 2568``: no month names the cell a period's, but the column's other cells do;
+    the Thai-only engine reads the word again. Latin words of the steps column stay."""
+    page = np.full((2 * ROW_H, 620), 236, np.uint8)
+    page[15:40, 320:370] = 40
+    page[ROW_H + 15:ROW_H + 40, 320:370] = 40
+    words = [OcrWord("ต.ค.", 320, 15, 370, 40, 90.0, (1, 0, 1)), OcrWord("2568", 380, 15, 440, 40, 90.0, (1, 0, 2)),
+             OcrWord("URL", 20, ROW_H + 15, 80, ROW_H + 40, 90.0, (1, 1, 0)),
+             OcrWord("2568", 90, ROW_H + 15, 150, ROW_H + 40, 90.0, (1, 1, 1)),
+             OcrWord("“WA,", 320, ROW_H + 15, 370, ROW_H + 40, 67.0, (1, 1, 2)),
+             OcrWord("2568", 380, ROW_H + 15, 440, ROW_H + 40, 94.0, (1, 1, 3))]
+    out = reread_period_words(words, (table(),), page, Recognizer.load(), ThaiEngine(), DPI)
+    assert [w.text for w in out] == ["ต.ค.", "2568", "URL", "2568", "พ.ค.", "2568"]
+
+
+def test_a_mark_the_engine_reads_after_a_dot_is_no_part_of_the_month():
+    """``ก.ค.`` read as ``AA``, read again alone as ``ก.ุค.``: the mark after the dot is a speck."""
+    from extract.ocr.period_cells import month_read_again
+
+    class Speck:
+        def read_word(self, gray, dpi):
+            return "ก.ุค.", 75.0
+
+    page = np.full((60, 200), 236, np.uint8)
+    page[15:40, 20:70] = 40
+    w = OcrWord("AA", 20, 15, 70, 40, 47.0, (1, 0, 0))
+    assert month_read_again(Speck(), w, page, 300.0).text == "ก.ค."
