@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from normalize import questionnaire
 from normalize.catalog import CODE_MARGIN, CODE_MIN, snap_question
 from normalize.thai import normalize_text
-from normalize.thaichars import LETTERS, charset
+from normalize.thaichars import LEAD_VOWELS, LETTERS, charset
 from ita_extract.report.labels import CAUSE, LABELS
 
 #: Whitespace and punctuation do not count when a text is set against a question's wording
@@ -53,6 +53,11 @@ _RE_TRAIL_TAGS = re.compile(r"(?:[^\S\n]*(?:<?/?[0-9A-Za-z“”\"'/]{0,4}>|<\S{
 _RE_INLINE_TAG = re.compile(r"[^\S\n]*</?[0-9A-Za-z“”\"'/]{1,4}>[^\S\n]*")
 
 
+#: A tag's opening at a part's start whose ``>`` OCR read as a sign or a vowel (``<2ะจัดทำ`` for ``<p>จัดทำ``):
+#: ``<`` and what follows it that no Thai word starts with (no letter, no leading vowel); no text writes ``<``.
+_RE_LEAD_TAG_OPEN = re.compile(rf"^<[^\s<>{charset(LETTERS + LEAD_VOWELS)}]{{1,3}}")
+
+
 #: A garbled label OCR left before a part's text: two or more short tokens with no Thai letter, a Latin
 #: letter among them (``vw as 12 12 ve a ~ & va``, ``0 1 YU wv :``), then the text's first Thai letter.
 _RE_LEAD_SPECK_WORDS = re.compile(
@@ -76,11 +81,13 @@ def trim_debris(text: str, ocr: bool = False) -> str:
     ('OIT ในแต่ละปี', '- 1 ครั้ง')
     >>> trim_debris("อย่างสม่ำเสมอ</08", ocr=True), trim_debris("สม่ำเสมอ<11>มอบหมายผู้รับผิดชอบ", ocr=True)
     ('อย่างสม่ำเสมอ', 'สม่ำเสมอ\\nมอบหมายผู้รับผิดชอบ')
+    >>> trim_debris("<2ะจัดทำคู่มือ", ocr=True), trim_debris("<อ2จัดทำ", ocr=True)
+    ('จัดทำคู่มือ', '<อ2จัดทำ')
     """
     text = _RE_LEAD_DEBRIS.sub("", text)
     if not ocr:
         return text
-    text = _RE_INLINE_TAG.sub("\n", _RE_TRAIL_TAGS.sub("", text))
+    text = _RE_LEAD_TAG_OPEN.sub("", _RE_INLINE_TAG.sub("\n", _RE_TRAIL_TAGS.sub("", text)))
     return _RE_LEAD_SPECK_WORDS.sub("", drop_trail_specks(text))
 
 
