@@ -334,3 +334,10 @@ def test_a_garbled_guideline_label_line_ending_in_a_sign_is_no_cause():
 def test_a_tag_opening_whose_closing_ocr_read_as_a_vowel_is_no_text():
     text = f"{LOWEST_LINE}\nสาเหตุ : ขาดแผน\nแนวทางการยกระดับผลการประเมินฯ:\n<2ะจัดทำคู่มือการให้บริการ"
     assert split_analysis(text, ocr=True).guideline == "จัดทำคู่มือการให้บริการ"
+
+
+def test_a_citation_label_ocr_misread_by_a_letter_or_two_is_read_back_and_other_wordings_stay():
+    text = (f"{LOWEST_LINE}\nสาเหตุ : ขาดแผน\nแนวทางการพัฒนา : เผยแพร่แผน (ค้างถึงจาก o5) และรายงาน (อ้างอิงจาถ o6) "
+            "อีกทั้ง (อ้างอิงถึง o7) และ (อ้างอิง o8)")
+    assert split_analysis(text, ocr=True).guideline == (
+        "เผยแพร่แผน (อ้างอิงจาก o5) และรายงาน (อ้างอิงจาก o6) อีกทั้ง (อ้างอิงถึง o7) และ (อ้างอิง o8)")
