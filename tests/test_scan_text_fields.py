@@ -306,3 +306,38 @@ def test_a_wrapped_labels_second_line_ocr_set_first_is_no_label_where_the_openin
             "การประเมิน:แนวทางการยกระดับผลดังนั้น ทบทวนการประเมินความเสี่ยงการทุจริต")
     p = split_analysis(text, ocr=True)
     assert p.guideline.startswith("ดังนั้น ทบทวน")
+
+
+def test_a_cause_labels_rest_wrapped_with_a_speck_and_a_doubled_letter_before_its_colon_is_no_cause():
+    # the label matched as สาเหตุ; its rest (ที่ได้คะแนนน้อย) OCR read with a rule and a doubled sara a: 17 characters
+    text = (f"{LOWEST_LINE}\nสาเหตุที่ได้คะ|ะแนนน้อย:|ผู้รับบริการบางส่วนเห็นว่าหน่วยงานเปิดโอกาสน้อย\n"
+            "แนวทางการพัฒนา : จัดประชุม")
+    assert split_analysis(text, ocr=True).cause == "ผู้รับบริการบางส่วนเห็นว่าหน่วยงานเปิดโอกาสน้อย"
+
+
+def test_a_guideline_labels_rest_glued_to_it_without_its_colon_is_no_guideline_and_running_text_stays():
+    text = f"{LOWEST_LINE}\nสาเหตุ : ขาดแผน\nแนวทางการยกระดับผลการน จัดทำแผนการจัดซื้อจัดจ้าง"
+    assert split_analysis(text, ocr=True).guideline == "จัดทำแผนการจัดซื้อจัดจ้าง"
+    text = f"{LOWEST_LINE}\nสาเหตุที่สำคัญคือ ขาดแผน\nแนวทางการพัฒนาบุคลากรให้มีความรู้"
+    p = split_analysis(text, ocr=True)
+    assert "ที่สำคัญ" in (p.cause or "") + p.lowest_text and "บุคลากร" in (p.guideline or "")
+
+
+def test_a_garbled_guideline_label_line_ending_in_a_sign_is_no_cause():
+    text = (f"{LOWEST_LINE}\nสาเหตุเกิดจาก : ประชาชนบางรายเห็นว่าหน่วยงานไม่คำนึงถึงประโยชน์ส่วนรวม\n"
+            "แนวทางการ Wau? :\nหน่วยงานควรเพิ่มเจ้าหน้าที่ประจำจุดบริการ")
+    p = split_analysis(text, ocr=True)
+    assert p.cause == "ประชาชนบางรายเห็นว่าหน่วยงานไม่คำนึงถึงประโยชน์ส่วนรวม"
+    assert p.guideline == "หน่วยงานควรเพิ่มเจ้าหน้าที่ประจำจุดบริการ"
+
+
+def test_a_tag_opening_whose_closing_ocr_read_as_a_vowel_is_no_text():
+    text = f"{LOWEST_LINE}\nสาเหตุ : ขาดแผน\nแนวทางการยกระดับผลการประเมินฯ:\n<2ะจัดทำคู่มือการให้บริการ"
+    assert split_analysis(text, ocr=True).guideline == "จัดทำคู่มือการให้บริการ"
+
+
+def test_a_citation_label_ocr_misread_by_a_letter_or_two_is_read_back_and_other_wordings_stay():
+    text = (f"{LOWEST_LINE}\nสาเหตุ : ขาดแผน\nแนวทางการพัฒนา : เผยแพร่แผน (ค้างถึงจาก o5) และรายงาน (อ้างอิงจาถ o6) "
+            "อีกทั้ง (อ้างอิงถึง o7) และ (อ้างอิง o8)")
+    assert split_analysis(text, ocr=True).guideline == (
+        "เผยแพร่แผน (อ้างอิงจาก o5) และรายงาน (อ้างอิงจาก o6) อีกทั้ง (อ้างอิงถึง o7) และ (อ้างอิง o8)")

@@ -18,8 +18,9 @@ from rapidfuzz.distance import Levenshtein
 
 from normalize import questionnaire
 from normalize.catalog import CODE_MARGIN, CODE_MIN, snap_question
+from normalize.codes import CITE_LABEL_EDITS, CITE_LABEL_TEXT
 from normalize.thai import normalize_text
-from normalize.thaichars import LETTERS, charset
+from normalize.thaichars import LEAD_VOWELS, LETTERS, TEXT, charset
 from ita_extract.report.labels import CAUSE, LABELS
 
 #: Whitespace and punctuation do not count when a text is set against a question's wording
@@ -53,6 +54,11 @@ _RE_TRAIL_TAGS = re.compile(r"(?:[^\S\n]*(?:<?/?[0-9A-Za-z“”\"'/]{0,4}>|<\S{
 _RE_INLINE_TAG = re.compile(r"[^\S\n]*</?[0-9A-Za-z“”\"'/]{1,4}>[^\S\n]*")
 
 
+#: A tag's opening at a part's start whose ``>`` OCR read as a sign or a vowel (``<2ะจัดทำ`` for ``<p>จัดทำ``):
+#: ``<`` and what follows it that no Thai word starts with (no letter, no leading vowel); no text writes ``<``.
+_RE_LEAD_TAG_OPEN = re.compile(rf"^<[^\s<>{charset(LETTERS + LEAD_VOWELS)}]{{1,3}}")
+
+
 #: A garbled label OCR left before a part's text: two or more short tokens with no Thai letter, a Latin
 #: letter among them (``vw as 12 12 ve a ~ & va``, ``0 1 YU wv :``), then the text's first Thai letter.
 _RE_LEAD_SPECK_WORDS = re.compile(
@@ -76,11 +82,13 @@ def trim_debris(text: str, ocr: bool = False) -> str:
     ('OIT ในแต่ละปี', '- 1 ครั้ง')
     >>> trim_debris("อย่างสม่ำเสมอ</08", ocr=True), trim_debris("สม่ำเสมอ<11>มอบหมายผู้รับผิดชอบ", ocr=True)
     ('อย่างสม่ำเสมอ', 'สม่ำเสมอ\\nมอบหมายผู้รับผิดชอบ')
+    >>> trim_debris("<2ะจัดทำคู่มือ", ocr=True), trim_debris("<อ2จัดทำ", ocr=True)
+    ('จัดทำคู่มือ', '<อ2จัดทำ')
     """
     text = _RE_LEAD_DEBRIS.sub("", text)
     if not ocr:
         return text
-    text = _RE_INLINE_TAG.sub("\n", _RE_TRAIL_TAGS.sub("", text))
+    text = _RE_LEAD_TAG_OPEN.sub("", _RE_INLINE_TAG.sub("\n", _RE_TRAIL_TAGS.sub("", text)))
     return _RE_LEAD_SPECK_WORDS.sub("", drop_trail_specks(text))
 
 
@@ -269,6 +277,36 @@ def tool_names(text: str) -> str:
         return m.group()
 
     return _RE_TOOL_TOKEN.sub(sub, text)
+
+
+#: Letters a word after an opening bracket may be longer or shorter than the citation label and still be it.
+CITE_LABEL_LENGTH_SLACK = 2
+#: The citation label's last word, which a garbled label keeps but for a letter (``อ้างอิงจาถ``); a word that
+#: ends otherwise (``อ้างอิงถึง``) is a wording of its own.
+_CITE_LABEL_END = CITE_LABEL_TEXT[-3:]
+# A word of Thai text right after an opening bracket, up to the next sign, space or code.
+_RE_BRACKET_WORD = re.compile(rf"(?<=\()(?P<word>[{charset(TEXT)}]{{4,16}})(?![{charset(TEXT)}])")
+
+
+def cite_label(text: str) -> str:
+    """An OCR'd text with the citation label (:data:`normalize.codes.CITE_LABEL_TEXT`) read back where OCR
+    misread a letter or a mark of it: the word right after an opening bracket, within
+    :data:`normalize.codes.CITE_LABEL_EDITS` edits of the label, ending as it does but for a letter.
+
+    >>> cite_label("ประจำปี (ค้างถึงจาก o5) และ (อ้างอิงจาถ 1) และ (ล้างลิงจาก o7,o8)")
+    'ประจำปี (อ้างอิงจาก o5) และ (อ้างอิงจาก 1) และ (อ้างอิงจาก o7,o8)'
+    >>> cite_label("(อ้างอิง o5) (อ้างอิงถึง o6) (อ้างอิงจาก o7) (อ้างอิงจากและรายงาน)")
+    '(อ้างอิง o5) (อ้างอิงถึง o6) (อ้างอิงจาก o7) (อ้างอิงจากและรายงาน)'
+    """
+    def sub(m: re.Match[str]) -> str:
+        w = m.group("word")
+        if (w == CITE_LABEL_TEXT or abs(len(w) - len(CITE_LABEL_TEXT)) > CITE_LABEL_LENGTH_SLACK
+                or Levenshtein.distance(w[-len(_CITE_LABEL_END):], _CITE_LABEL_END) > 1
+                or Levenshtein.distance(w, CITE_LABEL_TEXT, score_cutoff=CITE_LABEL_EDITS) > CITE_LABEL_EDITS):
+            return w
+        return CITE_LABEL_TEXT
+
+    return _RE_BRACKET_WORD.sub(sub, text)
 
 
 def drop_specks(text: str) -> str:

@@ -434,8 +434,10 @@ def tighten(label: str, text: str, start: int, end: int) -> tuple[int, int]:
     return best[2], best[3]
 
 
-#: Characters the rest of a wrapped label may hold before its colon (``ผลการประ ius :``).
-LABEL_REST_MAX = 16
+#: Characters the rest of a wrapped label may hold before its colon (``ผลการประ ius :``): the longest rest
+#: a wording has after a shorter one of its kind (``สาเหตุ`` / ``ที่ได้คะแนนน้อยเกิดจาก``, 22) and a speck or
+#: a letter OCR doubled in it (``ที่ได้คะ|ะแนนน้อย :``).
+LABEL_REST_MAX = 24
 # The rest of a label a line wrap cut: on the label's line or the next, a few characters, then ฯ
 # and a colon (what follows the colon is the part's text).
 _RE_LABEL_REST = re.compile(
@@ -483,6 +485,9 @@ def with_rest(text: str, m: LabelMatch) -> LabelMatch:
     >>> t = "สาเหตุเกิดจาก : ข้อมูล: ไม่ครบ"
     >>> with_rest(t, LabelMatch(CAUSE, 0, 15)).end
     15
+    >>> t = "แนวทางการยกระดับผลการน จัดทำแผน"  # the rest glued to the label, its colon lost
+    >>> t[with_rest(t, LabelMatch(GUIDELINE, 0, 16)).end:]
+    ' จัดทำแผน'
     """
     while (r := _RE_LABEL_REST.match(text, m.end)) is not None:
         rest = r.group("rest").strip()
@@ -497,6 +502,34 @@ def with_rest(text: str, m: LabelMatch) -> LabelMatch:
         elif not _RE_LATIN_DEBRIS.fullmatch(rest):
             break
         m = LabelMatch(m.kind, m.start, r.end())
+    return _glued_rest(text, m)
+
+
+#: The fewest letters a run glued to a label must hold to be taken as the rest of its wording.
+GLUED_REST_MIN_LETTERS = 3
+# Thai characters glued to a label's end, up to the next space or sign.
+_RE_GLUED = re.compile(rf"[{charset(BLOCK)}]+")
+
+
+def _glued_rest(text: str, m: LabelMatch) -> LabelMatch:
+    """``m`` taken on over the Thai letters glued to its end (no space, no colon between) when they are, a
+    letter misread in three, the whole of what a longer wording of its kind has next (``แนวทางการยกระดับ`` +
+    ``ผลการน`` for ``ผลการประเมิน``, its colon lost); running text glued to a label (``สาเหตุที่สำคัญ``) is not.
+
+    >>> t = "สาเหตุที่สำคัญคือ"
+    >>> _glued_rest(t, LabelMatch(CAUSE, 0, 6)).end
+    6
+    """
+    g = _RE_GLUED.match(text, m.end)
+    if g is None or m.end == 0 or not _RE_GLUED.match(text[m.end - 1]):
+        return m
+    got = _letters(g.group())
+    if len(got) < GLUED_REST_MIN_LETTERS:
+        return m
+    allowed = (len(got) + 1) // 3
+    rests = _wording_rests(m.kind, _letters(text[m.start:m.end]))
+    if any(len(got) <= len(c) + 1 and Levenshtein.distance(got, c[:len(got)]) <= allowed for c in rests):
+        return LabelMatch(m.kind, m.start, g.end())
     return m
 
 
@@ -533,12 +566,12 @@ def find_labels(text: str) -> list[LabelMatch]:
     return _garbled_between(text, chosen)
 
 
-# A line that holds a few Latin letters or digits and a colon, nothing else: a label OCR read
-# as Latin (``anna:`` for ``สาเหตุ:``); or a label's first Thai words read right and the rest read
+# A line that holds a few Latin letters or digits (and a sign OCR made of a last letter: ``Wau?``)
+# and a colon, nothing else: a label OCR read as Latin (``anna:`` for ``สาเหตุ:``); or a label's first Thai words read right and the rest read
 # as Latin (``แนวทางการ Wann :`` for ``แนวทางการยกระดับผลการประเมินฯ :``).
 _RE_GARBLED_LABEL_LINE = re.compile(
     r"(?:^|\n)[^\S\n]*(?P<head>[\u0e00-\u0e7f]+(?=[^\S\n]*[A-Za-z0-9:：]))?[^\S\n]*"
-    r"(?P<latin>[A-Za-z0-9][A-Za-z0-9 ]{0,9})?[^\S\n]*[:：][^\S\n]*(?=\n|$)")
+    r"(?P<latin>[A-Za-z0-9][A-Za-z0-9 ]{0,9}[?!'\"]?)?[^\S\n]*[:：][^\S\n]*(?=\n|$)")
 #: The fewest letters a garbled label line's Thai head holds: a wording's first word or two, not a
 #: syllable of running text.
 GARBLED_HEAD_MIN_LETTERS = 6
@@ -556,8 +589,8 @@ def _garbled_label_line(m: re.Match[str], kind: str) -> bool:
     or are a whole wording one letter off.
 
     >>> [_garbled_label_line(_RE_GARBLED_LABEL_LINE.search(t), GUIDELINE)
-    ...  for t in ("anna:", "แนวทางการ Wann :", "แนวทางกาs :", "ผู้รับบริการ Wann :", "แนว ab :", ":")]
-    [True, True, True, False, False, False]
+    ...  for t in ("anna:", "แนวทางการ Wann :", "แนวทางกาs :", "ผู้รับบริการ Wann :", "แนว ab :", ":", "แนวทางการ Wau? :")]
+    [True, True, True, False, False, False, True]
     >>> [_garbled_label_line(_RE_GARBLED_SARA_A_LINE.search(t), CAUSE) for t in ("สิ่งเหตะ", "สาเหตุะ", "ผู้รับะ")]
     [True, True, False]
     """

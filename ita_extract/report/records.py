@@ -24,7 +24,7 @@ from normalize.periods import repaired_period
 from normalize.thai import normalize_text
 from normalize.thaichars import LETTERS, charset
 from ita_extract.report.analysis_text import (cause_after_quote, drop_code_echo, drop_latin_specks, drop_specks, drop_stray_signs, drop_trail_specks, question_wordings,
-                                              quoted_question, tool_names, trim_debris)
+                                              quoted_question, cite_label, tool_names, trim_debris)
 from ita_extract.report.labels import CAUSE, GUIDELINE, LOWEST, find_labels, guideline_opening, guideline_text_start, is_label_only, opens_with_label
 from ita_extract.model import AnalysisRow, MeasureRow, Problem, ScoreRow, problem
 from ita_extract.report.sections import IndicatorTable
@@ -112,7 +112,7 @@ def split_analysis(text: str, ocr: bool = False) -> AnalysisParts:
         stop = marks[i + 1].start if i + 1 < len(marks) else len(text)
         part = trim_debris(normalize_text(text[m.end:stop]), ocr)
         if ocr and m.kind != LOWEST:  # the lowest question's codes OCR garbled into letters (``ile``) are read later
-            part = tool_names(drop_code_echo(drop_stray_signs(drop_latin_specks(part))))
+            part = cite_label(tool_names(drop_code_echo(drop_stray_signs(drop_latin_specks(part)))))
         parts[m.kind] = trim_debris(drop_specks(part), ocr) if ocr else part
     if ocr and parts.get(GUIDELINE):
         parts[GUIDELINE] = parts[GUIDELINE][guideline_text_start(parts[GUIDELINE]):]
@@ -123,7 +123,7 @@ def split_analysis(text: str, ocr: bool = False) -> AnalysisParts:
     if not marks:
         parts[LOWEST] = ""
         if not _RE_NONE.match(text):
-            parts[GUIDELINE] = normalize_text(drop_specks(tool_names(drop_code_echo(drop_stray_signs(drop_latin_specks(text)))))
+            parts[GUIDELINE] = normalize_text(drop_specks(cite_label(tool_names(drop_code_echo(drop_stray_signs(drop_latin_specks(text))))))
                                               if ocr else text)
     elif head and LOWEST not in parts:
         parts[LOWEST] = head
@@ -734,7 +734,7 @@ def _merged_values(t: IndicatorTable) -> list[dict[str, str]]:
                 if c is not None and c.ocr:  # specks OCR read: lines of them, and signs left alone at the end
                     text = drop_trail_specks(drop_specks(drop_debris_lines(text)))
                     if name != "period":  # a period's words are read by period_words, its month in Latin letters
-                        text = tool_names(drop_code_echo(drop_stray_signs(drop_latin_specks(text))))  # (``aA.``) by normalize.dates
+                        text = cite_label(tool_names(drop_code_echo(drop_stray_signs(drop_latin_specks(text)))))  # (``aA.``) by normalize.dates
                 f[name] = normalize_citations(text)
         last = f
         out.append(f)
