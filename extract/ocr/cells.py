@@ -441,6 +441,15 @@ def number_box(crop: np.ndarray, digit_words: list[PixelBox], min_ink: int) -> P
                     max(b[3] for b in blobs))
 
 
+def line_glyphs(crop: np.ndarray) -> list[tuple[int, int, int, int, int]]:
+    """The glyph boxes of the crop's busiest line of ink: its blobs at least half as tall as its tallest."""
+    line = busiest_line(ink_components(crop))
+    if not line:
+        return []
+    tallest = max(b[3] - b[1] for b in line)
+    return [b for b in line if b[3] - b[1] >= 0.5 * tallest]
+
+
 def more_glyphs_than_read(crop: np.ndarray, words: list[OcrWord], ox: int, oy: int) -> bool:
     """A cell of short numbers whose busiest line of ink holds more glyphs than they have digits.
 
@@ -449,11 +458,9 @@ def more_glyphs_than_read(crop: np.ndarray, words: list[OcrWord], ox: int, oy: i
     """
     if not words or sum(len(w.text) for w in words) > MAX_CHARS or not all(is_number(w.text) for w in words):
         return False
-    line = busiest_line(ink_components(crop))
-    if not line:
+    glyphs = line_glyphs(crop)
+    if not glyphs:
         return False
-    tallest = max(b[3] - b[1] for b in line)
-    glyphs = [b for b in line if b[3] - b[1] >= 0.5 * tallest]
     return len(glyphs) > sum(c.isdigit() for w in words for c in w.text)
 
 
@@ -1583,11 +1590,9 @@ def lost_digits(words: list[OcrWord], crop: np.ndarray) -> bool:
     """
     if len(words) != 1 or not re.fullmatch(r"\d", words[0].text.translate(_TO_ARABIC)):
         return False
-    line = busiest_line(ink_components(crop))
-    if not line:
+    glyphs = line_glyphs(crop)
+    if not glyphs:
         return False
-    tallest = max(b[3] - b[1] for b in line)
-    glyphs = [b for b in line if b[3] - b[1] >= 0.5 * tallest]
     # as wide as more than one of its glyphs is high (a blot on one makes it taller: the lowest counts)
     wide = max(b[2] for b in glyphs) - min(b[0] for b in glyphs) >= LOST_WIDTH * min(b[3] - b[1] for b in glyphs)
     return wide or len(glyphs) >= 3
@@ -1680,11 +1685,9 @@ def lost_integer_digit(crop: np.ndarray, word: OcrWord) -> bool:
     """
     if not _RE_ONE_INTEGER.match(word.text.translate(_TO_ARABIC)):
         return False
-    line = busiest_line(ink_components(crop))
-    if not line:
+    glyphs = line_glyphs(crop)
+    if not glyphs:
         return False
-    tallest = max(b[3] - b[1] for b in line)
-    glyphs = [b for b in line if b[3] - b[1] >= 0.5 * tallest]
     if len(glyphs) < 2:
         return False
     median = float(np.median([b[2] - b[0] for b in glyphs]))
