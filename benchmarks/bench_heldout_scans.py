@@ -17,6 +17,11 @@ empty), and the time per page of ita-extract's OCR against plain
 for both, interleaved in one run, medians; wall time, and CPU time beside it: on a
 loaded machine wall time is mostly waiting).
 
+The held-out renderings are checked against the pinned ones
+(``benchmarks/corpus/heldout_pins.json``, see ``benchmarks/corpus/pins.py``): another
+machine's LibreOffice, Chromium or fonts can render other reports from the same seeds, and
+figures compare only between runs on the same renderings. The first output line says so.
+
 Seeds from 100000 up are held out: measure them, never debug on them. Dev seeds
 (0-99999) take the same path; ``--diff PATTERN`` prints what differs from the
 ground truth for the scans whose path contains PATTERN (dev seeds only).
@@ -45,6 +50,7 @@ from benchmarks.ocr_timing import Timing, interleaved_times  # noqa: E402
 from benchmarks.corpus import HELDOUT_START  # noqa: E402
 from benchmarks.corpus.generate import CorpusFile, corpus_files, generate, parse_seeds  # noqa: E402
 from benchmarks.corpus.look import PRODUCERS  # noqa: E402
+from benchmarks.corpus import pins  # noqa: E402
 from benchmarks.corpus.score import diff, read_output, score_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -279,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
         n = scan_corpus(digital, scans, variants, set(seeds[:args.few]), args.jobs)
         print(f"generated {len(entries)} report(s) ({len(bad)} flagged or failed: {', '.join(bad) or 'none'}) and "
               f"{n} scan(s) in {time.perf_counter() - t0:.0f} s")
+    pinned = pins.check(args.work, args.seeds) if heldout else None
+    if pinned is not None:
+        print(pinned.summary())
     corpus = variant_view(scans, variants, args.work / "view")
     pages = {v: 0 for v in variants}
     for pdf in corpus.glob("part-*/*.pdf"):
@@ -307,6 +316,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps({"seeds": args.seeds, "by_variant": by_variant, "by_file": per_file,
                                          "score_unreadable": dict(unreadable),
+                                         "renderings": None if pinned is None else {
+                                             "comparable": pinned.comparable, "differ": list(pinned.differ),
+                                             "unpinned": list(pinned.unpinned)},
                                          "timing": {v: {"tesseract_s": t.tesseract, "ours_s": t.ours,
                                                         "tesseract_cpu_s": t.tesseract_cpu, "ours_cpu_s": t.ours_cpu,
                                                         "pages": n} for v, (t, n) in times.items()}},
