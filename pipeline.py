@@ -224,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="documents read in parallel by N worker processes (default: the number of cores); "
                           "0 reads them in this process, without time limits or isolation (debugging)")
     run.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
-                     help=f"a document still running after this is stopped and failed (default {DEFAULT_TIMEOUT_S:g})")
+                     help=f"a document that has used this much processor time (or run 4 times this by the clock) is stopped and failed (default {DEFAULT_TIMEOUT_S:g})")
     run.add_argument("--force", action="store_true",
                      help="redo documents already in --out (default: skip those with the same sha256 "
                           "and extractor version)")

@@ -246,8 +246,10 @@ PROBLEM_CODES: dict[str, ProblemCode] = _codes(
     ProblemCode("ocr-failed", "error", "Tesseract crashed on a page.", "Tesseract ทำงานล้มเหลวขณะอ่านหน้าเอกสาร"),
     ProblemCode("not-an-ita-report", "error", "A readable PDF with no ITA indicator table.",
                 "เป็น PDF ที่อ่านได้ แต่ไม่พบตารางตัวชี้วัด ITA"),
-    ProblemCode("document-timeout", "error", "The document was still being read after --timeout and was stopped.",
-                "อ่านเอกสารนานเกินเวลาที่กำหนด (--timeout) จึงถูกหยุด"),
+    ProblemCode("document-timeout", "error",
+                "The document used more than --timeout seconds of processor time (or hung for 4 times that) "
+                "and was stopped.",
+                "อ่านเอกสารใช้เวลาประมวลผลเกินที่กำหนด (--timeout) หรือค้างนานเกิน 4 เท่าของเวลานั้น จึงถูกหยุด"),
     ProblemCode("worker-crashed", "error",
                 "The worker reading the document died (a crash in a native library, the out-of-memory killer).",
                 "โปรเซสที่อ่านเอกสารหยุดทำงานกะทันหัน (ไลบรารีล่ม หรือหน่วยความจำไม่พอ)"),

@@ -29,9 +29,17 @@ def _tasks(names: list[str]) -> list[Task]:
 _real_work = executors.work
 
 
+LIMIT_S = 5.0
+
+
 def _faulty_work(task, settings):
     if task.file.source_file == "hang.pdf":
         time.sleep(3600)
+    if task.file.source_file == "busy.pdf":  # computes for ever, as a parser caught in a loop
+        while True:
+            pass
+    if task.file.source_file == "waits.pdf":  # waits longer than the limit, computes little: a busy machine
+        time.sleep(2 * LIMIT_S)
     if task.file.source_file == "crash.pdf":
         os.kill(os.getpid(), signal.SIGSEGV)  # as a native library would
     return _real_work(task, settings)
@@ -42,12 +50,18 @@ def test_hung_and_crashing_documents_fail_alone(tmp_path, monkeypatch):
     settings = Settings(inputs=(SAMPLES,), out=tmp_path)
     _real_work(_tasks(["warm-up.pdf"])[0], settings)  # forked workers inherit loaded dictionaries: a
     # good document then takes ~1.5 s; the limit leaves a wide margin for a machine loaded many times over
-    ex = ProcessExecutor(settings, workers=2, timeout_s=15.0, max_docs=50)
-    results = {r.document.source_file: r for r in ex.run(_tasks(["a.pdf", "hang.pdf", "crash.pdf", "b.pdf"]))}
+    # the limit counts processor time: a good document uses ~1.5 s of it however loaded the machine is
+    ex = ProcessExecutor(settings, workers=2, timeout_s=LIMIT_S, max_docs=50)
+    names = ["a.pdf", "busy.pdf", "waits.pdf", "hang.pdf", "crash.pdf", "b.pdf"]
+    results = {r.document.source_file: r for r in ex.run(_tasks(names))}
+    assert set(results) == set(names)
     assert results["a.pdf"].document.status == "ok" and results["b.pdf"].document.status == "ok"
-    hang, crash = results["hang.pdf"], results["crash.pdf"]
-    assert hang.document.status == "failed" and "longer than 15 s" in hang.document.error
-    assert [p.code for p in hang.problems] == ["document-timeout"]
+    # waiting is not computing: a document slowed by a busy machine is read, not stopped
+    assert results["waits.pdf"].document.status == "ok"
+    busy, hang, crash = results["busy.pdf"], results["hang.pdf"], results["crash.pdf"]
+    assert busy.document.status == "failed" and "more than 5 s of processor time" in busy.document.error
+    assert hang.document.status == "failed" and "still running after 20 s" in hang.document.error
+    assert [p.code for p in busy.problems] == [p.code for p in hang.problems] == ["document-timeout"]
     assert crash.document.status == "failed" and "SIGSEGV" in crash.document.error
     assert [p.code for p in crash.problems] == ["worker-crashed"]
 

@@ -5,7 +5,11 @@ One interface (:class:`Executor`): ``run(tasks)`` yields one
 travel back to the parent, which alone writes Parquet.
 
 :class:`ProcessExecutor` isolates documents: a worker that exceeds the time
-limit is killed and the document fails with ``document-timeout``; a worker
+limit is killed and the document fails with ``document-timeout``. The limit
+counts the worker's processor time, not the clock, so a document fails or not
+whatever else loads the machine (a batch on a busy server reads what a quiet
+one reads); a worker that waits without computing (a hang) is stopped after
+``HANG_FACTOR`` times the limit by the clock. A worker
 that dies (a segfault in a native library, the OOM killer) fails only its
 document, with ``worker-crashed``; and workers are recycled after
 ``max_docs`` documents or past ``max_rss_mb`` of memory, because pdfminer's
@@ -30,12 +34,44 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Protocol
 
+import psutil
+
 from ita_extract.batch.document import InputFile, process_document
 from ita_extract.errors import DocumentTimeout, WorkerCrashed
 from ita_extract.model import DocumentResult, DocumentRow, problem
 from ita_extract.settings import DEFAULT_MAX_DOCS_PER_WORKER, DEFAULT_MAX_RSS_MB, Settings
 
 log = logging.getLogger(__name__)
+
+#: A document still running after this many times ``--timeout`` by the clock is stopped even when it
+#: used less processor time: it waits on something that will not come.
+HANG_FACTOR = 4.0
+
+
+def processor_seconds(pid: int) -> float:
+    """Processor time (user and system) a process has used so far; 0 when it is gone."""
+    try:
+        t = psutil.Process(pid).cpu_times()
+    except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+        return 0.0
+    return t.user + t.system
+
+
+def over_time(cpu_s: float, wall_s: float, limit_s: float) -> str | None:
+    """Why a document that has used ``cpu_s`` of processor time in ``wall_s`` by the clock is stopped, if it is.
+
+    >>> over_time(5.0, 900.0, 600.0) is None     # slow because the machine is busy: not stopped
+    True
+    >>> over_time(601.0, 700.0, 600.0)
+    'used more than 600 s of processor time'
+    >>> over_time(1.0, 2401.0, 600.0)
+    'was still running after 2400 s without using 600 s of processor time (a hang)'
+    """
+    if cpu_s > limit_s:
+        return f"used more than {limit_s:g} s of processor time"
+    if wall_s > limit_s * HANG_FACTOR:
+        return f"was still running after {limit_s * HANG_FACTOR:g} s without using {limit_s:g} s of processor time (a hang)"
+    return None
 
 
 @dataclass(frozen=True)
@@ -180,6 +216,7 @@ class _Worker:
     conn: Connection
     task: Task | None = None
     started: float = 0.0
+    cpu_started: float = 0.0
     done: int = 0
     rss: float = 0.0
 
@@ -229,6 +266,7 @@ class ProcessExecutor:
                 for w in self._workers:  # hand out work
                     if w.task is None and queue:
                         w.task, w.started = queue.popleft(), time.monotonic()
+                        w.cpu_started = processor_seconds(w.process.pid)
                         w.conn.send(w.task)
                 busy = [w for w in self._workers if w.task is not None]
                 ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=0.5)
@@ -260,9 +298,9 @@ class ProcessExecutor:
                         yield failed_result(w.task, exc, now - w.started)
                         self._retire(w, kill=True)
                         self._workers[i] = self._spawn()
-                    elif now - w.started > self.timeout_s:
-                        exc = DocumentTimeout(f"{w.task.file.source_file} took longer than {self.timeout_s:g} s "
-                                              "and was stopped.")
+                    elif why := over_time(processor_seconds(w.process.pid) - w.cpu_started, now - w.started,
+                                          self.timeout_s):
+                        exc = DocumentTimeout(f"{w.task.file.source_file} {why} and was stopped.")
                         yield failed_result(w.task, exc, now - w.started)
                         self._retire(w, kill=True)
                         self._workers[i] = self._spawn()
