@@ -43,7 +43,7 @@ clean:
 bench-heldout: $(STAMP)  ## held-out accuracy on generated reports, per producer (needs chromium, libreoffice-writer-nogui; about 20 min)
 	$(VENV)/bin/python -m benchmarks.bench_heldout
 
-bench-heldout-scans: $(STAMP)  ## held-out generated reports printed and scanned (300/200/150 dpi, phone), per variant (about 40 min)
+bench-heldout-scans: $(STAMP)  ## held-out generated reports printed and scanned (300/200/150 dpi, phone), per variant; checks the renderings against the pinned ones (needs chromium, libreoffice-writer-nogui; about 40 min)
 	nice $(VENV)/bin/python -m benchmarks.bench_heldout_scans
 
 corpus: $(STAMP)  ## generate reports with ground truth: make corpus SEEDS=0-49 OUT=corpus-dev
