@@ -120,13 +120,11 @@ def _table(page: Page, grid: Grid, chars: list[Char]) -> tuple[Table, list[Char]
     ordered = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
     ymids = [(c.top + c.bottom) / 2 for c in ordered]
     xmids = [(c.x0 + c.x1) / 2 for c in ordered]
-    rows: list[list[Cell | None]] = []
     used = bytearray(len(ordered))  # a glyph on the line between two cells belongs to the first only
-    for row in grid.rows:
-        cells: list[Cell | None] = []
-        for box in row:
+    held: dict[tuple[int, int], list[int]] = {}
+    for r, row in enumerate(grid.rows):
+        for k, box in enumerate(row):
             if box is None:
-                cells.append(None)
                 continue
             # the band bisected by y, then the glyphs whose centre is inside the box by x
             x0, x1 = box[0] - 1.0, box[2] + 1.0
@@ -134,10 +132,48 @@ def _table(page: Page, grid: Grid, chars: list[Char]) -> tuple[Table, list[Char]
             idx = [i for i in range(lo, hi) if not used[i] and x0 <= xmids[i] <= x1]
             for i in idx:
                 used[i] = 1
-            cells.append(Cell(box, tuple(text_lines([ordered[i] for i in idx]))))
-        rows.append(cells)
+            held[r, k] = idx
+    for i, c in enumerate(ordered):
+        if not used[i] and (rk := straddled_cell(grid, c)) is not None:
+            used[i] = 1
+            held[rk].append(i)
+    rows: list[list[Cell | None]] = [
+        [None if box is None else Cell(box, tuple(text_lines([ordered[i] for i in sorted(held[r, k])])))
+         for k, box in enumerate(row)] for r, row in enumerate(grid.rows)]
     left = [c for c, u in zip(ordered, used) if not u]
     return Table(page=page.number, bbox=grid.bbox, rows=rows, row_pages=[page.number] * len(rows)), left
+
+
+#: A glyph no cell holds by its centre belongs to the cell that holds this share of its height.
+STRADDLE_SHARE = 0.3
+
+
+def straddled_cell(grid: Grid, c: Char) -> tuple[int, int] | None:
+    """The (row, column) of the cell a glyph straddles the border of, when its centre is in no cell.
+
+    A line cut by a border (Chromium draws a split row's bottom border across its last line at a
+    page break; a scan's grid is found a little off) has its centre just outside its cell: it is
+    the cell's when the cell holds a good share of its height, else no cell's.
+
+    >>> g = Grid(bbox=(0.0, 0.0, 90.0, 60.0), rows=(((0.0, 0.0, 40.0, 30.0), (40.0, 0.0, 90.0, 30.0)),
+    ...                                            ((0.0, 31.0, 40.0, 60.0), (40.0, 31.0, 90.0, 60.0))))
+    >>> straddled_cell(g, Char("ก", 50.0, 60.0, 53.0, 69.0, 10.0, 0))   # 7 of 16 points in the last row
+    (1, 1)
+    >>> straddled_cell(g, Char("ก", 50.0, 60.0, 58.0, 74.0, 10.0, 0)) is None  # 2 of 16: below the table
+    True
+    """
+    height = c.bottom - c.top
+    if height <= 0:
+        return None
+    best, share = None, STRADDLE_SHARE
+    for r, row in enumerate(grid.rows):
+        for k, box in enumerate(row):
+            if box is None or not box[0] - 1.0 <= c.xmid <= box[2] + 1.0:
+                continue
+            inside = (min(c.bottom, box[3]) - max(c.top, box[1])) / height
+            if inside >= share:
+                best, share = (r, k), inside
+    return best
 
 
 #: Lines above a page's first table closer to it than this many line heights
