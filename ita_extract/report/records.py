@@ -155,6 +155,27 @@ def parse_score(text: str) -> float | None:
     return float(m.group(1).replace(",", "."))
 
 
+#: A score as a scanned cell can print it: a score column prints two decimals at most.
+_RE_SCANNED_SCORE = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
+
+
+def scanned_score(text: str) -> float | None:
+    """A score OCR read in a scanned cell (:func:`parse_score`), or ``None`` when the reading is no score the cell
+    can print: more than two decimals (``0.002``: a speck read as a digit after ``0.00``) or above 100 (``10`` over
+    ``6.00``: a wrapped ``100.00`` with a ``0`` misread). On a text layer such a number is what the report prints
+    (``score-out-of-range``); from a scan it is a misreading (``score-unreadable``).
+
+    >>> scanned_score("99.38"), scanned_score("100."), scanned_score("10\\n0"), scanned_score("0.00")
+    (99.38, 100.0, 100.0, 0.0)
+    >>> scanned_score("0.002"), scanned_score("10 6.00"), scanned_score("120"), scanned_score("-5")
+    (None, None, None, None)
+    """
+    score = parse_score(text)
+    if score is None or not 0.0 <= score <= 100.0:
+        return None
+    return score if _RE_HUNDRED_CUT.match(text) or _RE_SCANNED_SCORE.match(re.sub(r"\s+", "", text)) else None
+
+
 def _cell(row: list[Cell | None], columns: dict[str, int], name: str) -> Cell | None:
     i = columns.get(name)
     return row[i] if i is not None and i < len(row) else None
@@ -614,7 +635,8 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
         if k < first_code and not any(c is not None and c.ocr for c in row):
             guess = None  # on a text layer a row before the first code is not a question (a sub-heading)
         code, qtext = rc.code, rc.text
-        score = parse_score(raw_score)
+        scell = _cell(row, t.columns, "score")
+        score = scanned_score(raw_score) if scell is not None and scell.ocr else parse_score(raw_score)
         if raw_score and score is None and not _RE_NONE.match(raw_score):  # a dash: none printed
             problems.append(problem("score-unreadable",
                                     f"The score '{raw_score}' of '{q[:40]}' could not be read as a number.", first, page))
