@@ -1074,3 +1074,20 @@ def test_a_score_read_with_one_integer_digit_where_the_ink_holds_two_joined_is_u
     words[-1] = word("84.42", 3, 420, 508)
     out, _ = reread_cells(words, (table(),), page, DPI, BlindReader())
     assert cell_texts(out, 3) == ["84.42"]
+
+
+@needs_fonts
+def test_a_speck_above_the_line_is_no_second_point_of_a_score(rec):
+    """Dust above the line between the point and the next digit (dev seed 93 at 200 dpi): the recognizer read it
+    as a second point (``93..71``), no reading stood and the clear ``๙๓.๗๑`` was left unreadable. A decimal
+    point sits on the digits' line: a point above it is a speck."""
+    page = page_with({2: "๙๓.๗๑"})
+    ink = np.argwhere(page[2 * ROW_H:3 * ROW_H, 400:560] < 120)
+    top = 2 * ROW_H + int(ink[:, 0].min())
+    glyph_x = sorted(set(int(x) for x in ink[:, 1]))
+    gaps = [(a, b) for a, b in zip(glyph_x, glyph_x[1:]) if b - a > 3]
+    x = 400 + (gaps[2][0] + gaps[2][1]) // 2  # between the point and ๗
+    page[top + 1:top + 4, x - 1:x + 2] = 50
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("๕๓.ฒ๑", 2, conf=61.0), word("92.23", 3)]
+    out, _ = reread_cells(words, (table(),), page, DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["93.71"]

@@ -248,6 +248,55 @@ def colon_point(words: list[OcrWord], reading: Reading) -> Reading | None:
     return Reading(text.replace(":", "."), min(g.confidence for g, _ in digits), glyphs)
 
 
+#: A point glyph whose bottom stands above the digits' baseline by more than this share of their height is a
+#: speck: a decimal point sits on the line.
+POINT_OFF_LINE = 0.3
+
+
+def points_on_line(r: Reading) -> Reading:
+    """A reading without its point glyphs that stand above the digits' line (dust above the line, read as a second
+    point: ``93..71`` for ``๙๓.๗๑``), or the reading as it is. The baseline and height are the digits' medians
+    (two digits at least); the confidence is recomputed from what is kept, as :func:`drop_stray_points` does.
+
+    >>> g = lambda c, y0, y1, p=0.95: GlyphGuess(c, p, PixelBox(0, y0, 1, y1))
+    >>> r = Reading("93..71", 0.47, (g("9", 0, 20), g("3", 0, 20), g(".", 17, 20, 1.0), g(".", 0, 3, 0.96),
+    ...                               g("7", 0, 20, 0.97), g("1", 1, 20, 0.93)))
+    >>> points_on_line(r).text, points_on_line(r).confidence
+    ('93.71', 0.93)
+    >>> points_on_line(Reading("9 3.7", 0.9, (g("9", 0, 20), g("3", 0, 20), g(".", 17, 20), g("7", 0, 20)))).text
+    '9 3.7'
+    """
+    digits = [g for g in r.glyphs if g.char.isdigit()]
+    if len(digits) < 2:
+        return r
+    base = float(np.median([g.box.bottom for g in digits]))
+    h = float(np.median([g.box.bottom - g.box.top for g in digits]))
+    high = {id(g) for g in r.glyphs if g.char == "." and g.box.bottom < base - POINT_OFF_LINE * h}
+    if not high:
+        return r
+    text, it = [], iter(r.glyphs)
+    for ch in r.text:
+        if ch == " ":
+            text.append(ch)
+        elif id(next(it)) not in high:
+            text.append(ch)
+    glyphs = tuple(g for g in r.glyphs if id(g) not in high)
+    if not glyphs:
+        return Reading("", 0.0, ())
+    conf = min(g.confidence for g in glyphs) * (0.5 if sum(g.char == "." for g in glyphs) > 1 else 1.0)
+    return Reading(re.sub(" +", " ", "".join(text)).strip(), conf, glyphs)
+
+
+class OnLineReader:
+    """A :class:`NumberReader` whose readings keep only the points on the digits' line (:func:`points_on_line`)."""
+
+    def __init__(self, reader: NumberReader) -> None:
+        self.reader = reader
+
+    def read_number(self, crop: np.ndarray) -> Reading:
+        return points_on_line(self.reader.read_number(crop))
+
+
 def whole(r: Reading) -> Reading | None:
     """A reading of one word (no gap in it) as it is, its unread glyphs (``?``) with it, or None.
 
@@ -1734,6 +1783,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
     """
     k = dpi / 300.0
     inset, min_ink = max(2, int(INSET_300 * k)), int(MIN_INK_300 * k * k)
+    reader = OnLineReader(reader)  # a speck above the line is no decimal point, in every view of a cell's ink
     out = list(words)
     changes: list[CellReread] = []
     H, W = image.shape[:2]
