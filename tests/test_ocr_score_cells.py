@@ -1091,3 +1091,29 @@ def test_a_speck_above_the_line_is_no_second_point_of_a_score(rec):
     words = questions() + [word("คะแนน", 0), word("91.52", 1), word("๕๓.ฒ๑", 2, conf=61.0), word("92.23", 3)]
     out, _ = reread_cells(words, (table(),), page, DPI, rec)
     assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["93.71"]
+
+
+@needs_fonts
+@pytest.mark.parametrize("second", ["0.60", "6.00"])
+def test_a_wrapped_hundred_with_a_speck_in_a_zero_is_a_hundred(rec, second):
+    """Dev scans (seed 84 at 300 and 200 dpi): ``๑๐`` over ``๐.๐๐`` with a speck (or a stamp's ring) in one ``๐``,
+    read ``10`` over ``0.60`` or ``6.00``: joined, 100.60 or 106.00, no score, left null. Two integer digits over
+    one, a point and two are three integer digits: the only score of three is 100.00."""
+    page = page_with({})
+    for k, text in enumerate(("๑๐", "๐.๐๐")):
+        glyphs = render(text, FONTS[0], 14 * DPI / 72, ink=40, paper=236, pad=0.1)
+        h, w = glyphs.shape
+        y, x = 2 * ROW_H + 4 + 36 * k, 440
+        page[y:y + h, x:x + w] = np.minimum(page[y:y + h, x:x + w], glyphs)
+    wrapped = [OcrWord("10", 460, 2 * ROW_H + 6, 490, 2 * ROW_H + 30, 90.0, (1, 2, 0)),
+               OcrWord(second, 445, 2 * ROW_H + 42, 505, 2 * ROW_H + 66, 88.0, (1, 2, 1))]
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 3), word("90.00", 4)] + wrapped
+    # the ink read again gives nothing surely (the speck tears the zero in every view)
+    out, changes = reread_cells(words, (table(),), page, DPI, BlindReader())
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["100.00"]
+    # a first line of another number, or a second line torn in two digits: no hundred of it
+    for other in ([OcrWord("70", 460, 2 * ROW_H + 6, 490, 2 * ROW_H + 30, 90.0, (1, 2, 0)), wrapped[1]],
+                  [wrapped[0], OcrWord("6.60", 445, 2 * ROW_H + 42, 505, 2 * ROW_H + 66, 88.0, (1, 2, 1))]):
+        out, _ = reread_cells(questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 3)] + other,
+                              (table(),), page, DPI, BlindReader())
+        assert "100.00" not in [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H]

@@ -595,9 +595,22 @@ def wrapped_score(words: list[OcrWord]) -> str | None:
     (None, None)
     >>> wrapped_score([w("10", 460, 206), w("i12", 445, 242)])
     """
-    words = [w for w in words if not _RE_PUNCT.match(w.text)]  # a speck read as ``.`` beside a line
-    if len(words) < 2:
+    lines = word_lines(words)
+    if len(lines) < 2:
         return None
+    text = "".join(lines).translate(_TO_ARABIC)
+    return text if is_score_format(text) else None
+
+
+def word_lines(words: list[OcrWord]) -> list[str]:
+    """A cell's words as the text of its lines, top to bottom (each left to right); specks read as ``.`` beside a
+    line left out.
+
+    >>> w = lambda t, x0, top: OcrWord(t, x0, top, x0 + 10 * len(t), top + 24, 90.0, (1, 1, 1))
+    >>> word_lines([w("0.00", 445, 242), w("10", 460, 206), w(".", 500, 206)])
+    ['10', '0.00']
+    """
+    words = [w for w in words if not _RE_PUNCT.match(w.text)]
     lines: list[list[OcrWord]] = []
     for w in sorted(words, key=lambda w: w.top):
         last = lines[-1][-1] if lines else None
@@ -606,10 +619,32 @@ def wrapped_score(words: list[OcrWord]) -> str | None:
             lines[-1].append(w)
         else:
             lines.append([w])
-    if len(lines) < 2:
-        return None
-    text = "".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0)).translate(_TO_ARABIC)
-    return text if is_score_format(text) else None
+    return ["".join(w.text for w in sorted(line, key=lambda w: w.x0)) for line in lines]
+
+
+#: A wrapped hundred's second line (``๐.๐๐``) needs at least this many of its three digits read ``0``.
+HUNDRED_WRAP_ZEROS = 2
+
+
+def wrapped_hundred(words: list[OcrWord]) -> bool:
+    """Whether a score cell's words are a wrapped ``100.00`` with one digit of its second line misread (a speck in a
+    ``๐``: ``10`` over ``0.60`` or ``6.00``): two integer digits over one digit, a point and two make a number of
+    three integer digits, and the only score of three integer digits is 100.00. The first line must read ``10`` and
+    the second at least :data:`HUNDRED_WRAP_ZEROS` zeros: the readings agree with it where they are not torn.
+
+    >>> w = lambda t, top: OcrWord(t, 450, top, 450 + 10 * len(t), top + 24, 90.0, (1, 1, 1))
+    >>> wrapped_hundred([w("10", 206), w("0.60", 242)]), wrapped_hundred([w("๑๐", 206), w("๖.๐๐", 242)])
+    (True, True)
+    >>> wrapped_hundred([w("10", 206), w("0.00", 242)]), wrapped_hundred([w("10", 206), w("6.60", 242)])  # whole, or torn
+    (False, False)
+    >>> wrapped_hundred([w("9", 206), w("7.87", 242)]), wrapped_hundred([w("70", 206), w("0.60", 242)])
+    (False, False)
+    """
+    lines = [t.translate(_TO_ARABIC) for t in word_lines(words)]
+    if len(lines) != 2 or lines[0] != "10" or not re.fullmatch(r"\d\.\d\d", lines[1]):
+        return False
+    zeros = lines[1].replace(".", "").count("0")
+    return HUNDRED_WRAP_ZEROS <= zeros < 3
 
 
 #: Rows of paper at least this many pixels (at 300 dpi, scaled) high part two lines of a cell's ink.
@@ -1814,6 +1849,15 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     out = [w for w in out if w not in inside]
                     continue
                 in_scores = col in score_cols
+                if in_scores and wrapped_hundred(inside):
+                    # a wrapped ``๑๐`` over ``๐.๐๐`` with a speck in a ``๐`` (``10`` over ``0.60``): 100.00
+                    digits = [w for w in inside if not _RE_PUNCT.match(w.text)]
+                    word = OcrWord(HUNDRED, min(w.x0 for w in digits), min(w.top for w in digits),
+                                   max(w.x1 for w in digits), max(w.bottom for w in digits),
+                                   min(w.conf for w in digits), min(digits, key=lambda w: w.top).line_key, "cell")
+                    out = [w for w in out if w not in inside] + [word]
+                    changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
+                    continue
                 if in_scores and wrapped_score(inside) is not None:
                     # a score its narrow column wrapped (``๑๐`` over ``๐.๐๐``): read whole, line by line; a speck
                     # read as ``.`` beside a line is no part of it (``10 . 0.00`` is no number)
