@@ -1017,9 +1017,10 @@ def test_a_reading_of_one_line_of_a_wrapped_score_is_not_the_score():
         page[top:top + h, 420:420 + w] = np.minimum(page[top:top + h, 420:420 + w], glyphs)
     words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2),
                            OcrWord("10", 420, 3 * ROW_H + 8, 450, 3 * ROW_H + 30, 95.0, (1, 3, 0)),
-                           OcrWord("0.60", 420, 3 * ROW_H + 42, 480, 3 * ROW_H + 64, 60.0, (1, 3, 1))]
+                           OcrWord("0.66", 420, 3 * ROW_H + 42, 480, 3 * ROW_H + 64, 60.0, (1, 3, 1))]
+    # (``0.60`` itself is now a wrapped hundred torn by a speck: :func:`wrapped_hundred`; two torn digits are not)
     out, _ = reread_cells(words, (table(),), page, DPI, LineReader())
-    assert sorted(cell_texts(out, 3)) == ["0.60", "10"]
+    assert sorted(cell_texts(out, 3)) == ["0.66", "10"]
 
 
 def crossed_page(grey: int) -> np.ndarray:
