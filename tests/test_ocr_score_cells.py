@@ -1118,3 +1118,31 @@ def test_a_wrapped_hundred_with_a_speck_in_a_zero_is_a_hundred(rec, second):
         out, _ = reread_cells(questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 3)] + other,
                               (table(),), page, DPI, BlindReader())
         assert "100.00" not in [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H]
+
+
+class BlotReader:
+    """A recognizer that reads ``11.41`` where a blot covers the ``๙`` of ``๙๑.๔๑``: the blot's glyph read ``1``,
+    three times as wide as the number's own ``1``."""
+
+    def read_number(self, crop):
+        from ita_extract.page import PixelBox
+        widths = (15, 5, 3, 10, 5)
+        glyphs, x = [], 2
+        for c, w in zip("11.41", widths):
+            glyphs.append(GlyphGuess(c, 0.95, PixelBox(x, 2, x + w, 20)))
+            x += w + 4
+        return Reading("11.41", 0.95, tuple(glyphs))
+
+
+@needs_fonts
+def test_one_digit_named_for_glyphs_of_different_widths_is_no_score():
+    """Dev scan (seed 91, 200 dpi): a blot over the ``๙`` of ``๙๑.๔๑``; the blot was read ``1`` and the score came
+    out 11.41, silently wrong. One font prints a digit alike every time: a ``1`` three times as wide as the other
+    ``1`` of the same number is another glyph, so the reading is unreadable (null, flagged), never a wrong score."""
+    page = page_with({1: "๙๑.๕๒", 2: "๙๑.๔๑", 3: "๙๒.๒๓"})
+    ink = np.argwhere(page[2 * ROW_H:3 * ROW_H, 400:560] < 120)
+    top, left = 2 * ROW_H + int(ink[:, 0].min()), 400 + int(ink[:, 1].min())
+    page[top:top + 14, left:left + 16] = 30  # the blot
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("1.41", 2, conf=84.0), word("92.23", 3)]
+    out, _ = reread_cells(words, (table(),), page, DPI, BlotReader())
+    assert cell_texts(out, 2) == ["11.41?"]

@@ -297,6 +297,30 @@ class OnLineReader:
         return points_on_line(self.reader.read_number(crop))
 
 
+#: Glyphs a reading names the same digit are as wide as each other within this factor: one far wider is another
+#: glyph (a blot over ``๙`` read ``1`` beside the number's own narrow ``1``).
+SAME_DIGIT_WIDTH = 1.8
+
+
+def sizes_disagree(text: str, reading: Reading | None) -> bool:
+    """Whether ``text`` names as one digit two glyphs of ``reading`` (the ink read as it is, glyph for glyph) whose
+    widths differ by more than :data:`SAME_DIGIT_WIDTH`: one font prints a digit alike every time, so one of them
+    is misread (``11.41`` for ``๙๑.๔๑`` with a blot over the ``๙``, read as a ``1`` three times as wide as the other).
+
+    >>> g = lambda c, w: GlyphGuess(c, 0.9, PixelBox(0, 0, w, 15))
+    >>> r = Reading("?1.41", 0.3, (g("?", 14), g("1", 5), g(".", 2), g("4", 10), g("1", 5)))
+    >>> sizes_disagree("11.41", r), sizes_disagree("91.41", r), sizes_disagree("11.41", None)
+    (True, False, False)
+    """
+    if reading is None or len(reading.glyphs) != len(text):
+        return False
+    widths: dict[str, list[int]] = {}
+    for g, c in zip(reading.glyphs, text):
+        if c.isdigit():
+            widths.setdefault(c, []).append(g.box.x1 - g.box.x0)
+    return any(len(ws) > 1 and max(ws) > SAME_DIGIT_WIDTH * max(1, min(ws)) for ws in widths.values())
+
+
 def whole(r: Reading) -> Reading | None:
     """A reading of one word (no gap in it) as it is, its unread glyphs (``?``) with it, or None.
 
@@ -2006,6 +2030,9 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                         # views that read another score as often: no reading stands (touching digits cut in two
                         # places; a lighter view parts them where the ink as it is joins them)
                         text += UNREAD_MARK
+                if in_scores and UNREAD_MARK not in text and sizes_disagree(text, whole(raw)):
+                    # one digit named for two glyphs the ink prints in different sizes: one of them is misread
+                    text += UNREAD_MARK
                 if in_scores and UNREAD_MARK not in text and stamp is None \
                         and not any(w.text.translate(_TO_ARABIC) == text for w in inside) \
                         and (band := number_band(inside, places.get(col), box, (cx0, cy0))) is not None \
