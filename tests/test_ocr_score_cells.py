@@ -1146,3 +1146,20 @@ def test_one_digit_named_for_glyphs_of_different_widths_is_no_score():
     words = questions() + [word("คะแนน", 0), word("91.52", 1), word("1.41", 2, conf=84.0), word("92.23", 3)]
     out, _ = reread_cells(words, (table(),), page, DPI, BlotReader())
     assert cell_texts(out, 2) == ["11.41?"]
+
+
+@needs_fonts
+def test_a_stamps_lettering_on_another_line_of_a_score_cell_is_no_part_of_it(rec):
+    """Dev scan (seed 82, 300 dpi): a stamp's ring and lettering (``แล้ว``, grey) under a clear ``๘๗.๔๓``; Tesseract
+    read them as words of the cell and the score came out unreadable. Lettering far lighter than the score, on
+    another line, is the stamp's: the score stands alone. As dark as the score, it stays (the report's)."""
+    for grey, want in ((165, ["87.43"]), (45, None)):
+        page = page_with({1: "๙๑.๕๒", 2: "๘๗.๔๓", 3: "๙๒.๒๓"})
+        glyphs = render("แล้ว", FONTS[0], 8 * DPI / 72, ink=grey, paper=236, pad=0.05)
+        h, w = glyphs.shape
+        y = 2 * ROW_H + 54
+        page[y:y + h, 440:440 + w] = np.minimum(page[y:y + h, 440:440 + w], glyphs)
+        words = questions() + [word("คะแนน", 0), word("91.52", 1), word("87.43", 2), word("92.23", 3),
+                               OcrWord("แล้ว", 438, y - 2, 442 + w, y + h + 2, 71.0, (1, 2, 1))]
+        out, _ = reread_cells(words, (table(),), page, DPI, rec)
+        assert cell_texts(out, 2) == (want or ["87.43", "แล้ว"])

@@ -321,6 +321,47 @@ def sizes_disagree(text: str, reading: Reading | None) -> bool:
     return any(len(ws) > 1 and max(ws) > SAME_DIGIT_WIDTH * max(1, min(ws)) for ws in widths.values())
 
 
+#: A word beside a score, on another line of its cell, is a stamp's lettering when its darkest ink (10th
+#: percentile) is lighter than the score's by more than this share of the way from the score's to the paper.
+STAMP_WORD_LIGHT = 0.4
+
+
+def ink_grey(image: np.ndarray, w: OcrWord) -> tuple[float, float] | None:
+    """A word's darkest ink (10th percentile of its inked pixels) and its paper (median of the rest), or None."""
+    crop = image[max(0, int(w.top)):max(0, int(w.bottom)), max(0, int(w.x0)):max(0, int(w.x1))]
+    levels = ink_levels(crop)
+    if levels is None or not (levels[1] == 0).any():
+        return None
+    return float(np.percentile(crop[levels[1] > 0], 10)), float(np.median(crop[levels[1] == 0]))
+
+
+def stamp_words(image: np.ndarray, words: list[OcrWord]) -> list[OcrWord]:
+    """The words of a score cell that are a stamp's lettering beside its one score (``แล้ว`` under ``๘๗.๔๓``): on
+    other lines than the score, their ink far lighter than the score's (:data:`STAMP_WORD_LIGHT`; stamps print red
+    or blue, grey in a scan). Words as dark as the score stay: they may be part of it or of the report.
+
+    >>> page = np.full((100, 200), 240, np.uint8); page[10:30, 20:80] = 40; page[60:80, 20:80] = 160
+    >>> w = lambda t, top: OcrWord(t, 15, top - 5, 85, top + 25, 90.0, (1, 1, 1))
+    >>> [x.text for x in stamp_words(page, [w("87.43", 10), w("แล้ว", 60)])]
+    ['แล้ว']
+    >>> page[60:80, 20:80] = 50; stamp_words(page, [w("87.43", 10), w("แล้ว", 60)])
+    []
+    """
+    scores = [w for w in words if is_score_format(w.text)]
+    if len(scores) != 1 or len(words) < 2 or (grey := ink_grey(image, scores[0])) is None:
+        return []
+    score = scores[0]
+    dark, paper = grey
+    out = []
+    for w in words:
+        if w is score or min(w.bottom, score.bottom) - max(w.top, score.top) > 0:
+            continue
+        g = ink_grey(image, w)
+        if g is not None and g[0] > dark + STAMP_WORD_LIGHT * (paper - dark):
+            out.append(w)
+    return out
+
+
 def whole(r: Reading) -> Reading | None:
     """A reading of one word (no gap in it) as it is, its unread glyphs (``?``) with it, or None.
 
@@ -1898,6 +1939,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     out = [w for w in out if w not in inside] + [word]
                     changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
                     continue
+                if in_scores and (stamped := stamp_words(image, inside)):
+                    # a stamp's lettering on other lines of a score's cell (``แล้ว``): the score alone
+                    out = [w for w in out if all(w is not x for x in stamped)]
+                    inside = [w for w in inside if all(w is not x for x in stamped)]
                 if in_scores and len(kept := [w for w in inside if not _RE_PUNCT.match(w.text)]) == 1 \
                         and len(kept) < len(inside) and is_score_format(kept[0].text):
                     # a speck read beside a score (``.`` ``98.80``): the score alone
