@@ -303,22 +303,28 @@ SAME_DIGIT_WIDTH = 1.8
 
 
 def sizes_disagree(text: str, reading: Reading | None) -> bool:
-    """Whether ``text`` names as one digit two glyphs of ``reading`` (the ink read as it is, glyph for glyph) whose
-    widths differ by more than :data:`SAME_DIGIT_WIDTH`: one font prints a digit alike every time, so one of them
-    is misread (``11.41`` for ``๙๑.๔๑`` with a blot over the ``๙``, read as a ``1`` three times as wide as the other).
+    """Whether ``text`` names as a digit a glyph of ``reading`` (the ink read as it is, glyph for glyph) more than
+    :data:`SAME_DIGIT_WIDTH` times as wide as a glyph the reading itself surely reads as that digit: one font
+    prints a digit alike every time, so the wide glyph is another (``11.41`` for ``๙๑.๔๑`` with a blot over the
+    ``๙``, read as a ``1`` three times as wide as the number's own ``1``). A narrower glyph is a piece of a broken
+    one, no evidence.
 
-    >>> g = lambda c, w: GlyphGuess(c, 0.9, PixelBox(0, 0, w, 15))
-    >>> r = Reading("?1.41", 0.3, (g("?", 14), g("1", 5), g(".", 2), g("4", 10), g("1", 5)))
+    >>> g = lambda c, w, p=0.95: GlyphGuess(c, p, PixelBox(0, 0, w, 15))
+    >>> r = Reading("?1.41", 0.3, (g("?", 14, 0.3), g("1", 5), g(".", 2), g("4", 10), g("1", 5)))
     >>> sizes_disagree("11.41", r), sizes_disagree("91.41", r), sizes_disagree("11.41", None)
     (True, False, False)
+    >>> broken = Reading("100.??", 0.1, (g("1", 7), g("0", 14), g("0", 15), g(".", 4), g("?", 6, .2), g("?", 20, .2)))
+    >>> sizes_disagree("100.00", broken)   # a zero broken in two, its piece joined to the next: 20 against 14
+    False
     """
     if reading is None or len(reading.glyphs) != len(text):
         return False
-    widths: dict[str, list[int]] = {}
-    for g, c in zip(reading.glyphs, text):
-        if c.isdigit():
-            widths.setdefault(c, []).append(g.box.x1 - g.box.x0)
-    return any(len(ws) > 1 and max(ws) > SAME_DIGIT_WIDTH * max(1, min(ws)) for ws in widths.values())
+    sure: dict[str, int] = {}
+    for g in reading.glyphs:
+        if g.char.isdigit() and g.confidence >= AGREE_SURE:
+            sure[g.char] = min(sure.get(g.char, 10 ** 6), g.box.x1 - g.box.x0)
+    return any(c in sure and g.char != c and g.box.x1 - g.box.x0 > SAME_DIGIT_WIDTH * max(1, sure[c])
+               for g, c in zip(reading.glyphs, text))
 
 
 #: A word beside a score, on another line of its cell, is a stamp's lettering when its darkest ink (10th
@@ -861,11 +867,14 @@ def off_format(words: list[OcrWord]) -> bool:
     (True, True, True)
     >>> off_format([w("88.12")]), off_format([w("คะแนน")]), off_format([w("o12")]), off_format([])
     (False, False, False, False)
+    >>> off_format([w("i00")])  # no code's number opens with a zero: ``๑๐๐`` with its ``๑`` read ``i``
+    True
     """
     texts = [w.text for w in words]
     if not texts or (len(texts) == 1 and is_score_format(texts[0])) or sum(map(len, texts)) > MAX_CHARS:
         return False
-    if any(re.match(f"^[ieoIE][0-9{charset(DIGITS)}]", t) for t in texts) or any(latin_text(w) for w in words):
+    # a code's number never opens with a zero: ``i00`` is ``๑๐๐`` with its ``๑`` read as ``i``
+    if any(re.match(f"^[ieoIE][{charset(DIGITS, exclude='๐')}1-9]", t) for t in texts) or any(latin_text(w) for w in words):
         return False
     return all(not _RE_THAI_LETTER.search(w.text) or w.conf < SCORE_CELL_THAI_CONF
                or len(_RE_THAI_LETTER.findall(w.text)) <= 1 for w in words)
