@@ -1174,3 +1174,12 @@ def test_a_hundred_whose_one_tesseract_read_as_i_is_read_again(rec):
     words = questions() + [word("คะแนน", 0), word("100", 1), word("i00", 2, conf=80.0), word("50.00", 3)]
     out, _ = reread_cells(words, (table(),), page_with({1: "๑๐๐", 2: "๑๐๐", 3: "๕๐.๐๐"}), DPI, rec)
     assert cell_texts(out, 2) == ["100"]
+
+
+def test_a_header_row_printed_twice_is_no_body_cell_of_the_score_column():
+    """Dev scan (seed 100, 300 dpi): a table whose header row came out twice (``คะแนน`` over ``คะแนน``) above
+    three scores, one read in two parts (``88`` ``8.06``): the second header cell counted as a body cell of text,
+    the column fell short of its share of numbers, and ``๘๘.๐๖`` was never read again (a silent null)."""
+    words = questions() + [word("คะแนน", 0), word("คะแนน", 1), word("88", 2, 420, 455), word("8.06", 2, 452, 500),
+                           word("81.85", 3), word("88.17", 4)]
+    assert score_columns(table(), words) == {1}

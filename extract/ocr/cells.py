@@ -787,8 +787,9 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
     n_cols = max((len(r) for r in grid.rows), default=0)
     for col in range(n_cols):
         # the first row is the header (its คะแนน may read as debris: ``0 0``), unless it holds a score
-        texts = [[w.text for w in cell_words(words, r[col])] for r in body_rows(grid, col, words)
-                 if col < len(r) and r[col] is not None]
+        # a header row printed twice (or split by a rule) names the score again: a header cell, no body cell
+        texts = [[w.text for w in ws] for r in body_rows(grid, col, words)
+                 if col < len(r) and r[col] is not None and not names_score(ws := cell_words(words, r[col]))]
         texts = [t for t in texts if t]
         wrapped = sum(wrapped_score(ws) is not None for r in body_rows(grid, col, words)
                       if col < len(r) and r[col] is not None and len(ws := cell_words(words, r[col])) > 1)
