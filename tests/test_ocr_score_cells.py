@@ -1183,3 +1183,29 @@ def test_a_header_row_printed_twice_is_no_body_cell_of_the_score_column():
     words = questions() + [word("คะแนน", 0), word("คะแนน", 1), word("88", 2, 420, 455), word("8.06", 2, 452, 500),
                            word("81.85", 3), word("88.17", 4)]
     assert score_columns(table(), words) == {1}
+
+
+def test_a_speck_read_beside_a_score_leaves_it_a_score_when_the_column_is_judged():
+    """Dev scan (seed 101, 300 dpi): ``100.00`` ``:`` (a speck), ``86.91`` and a garbled cell under คะแนน: the
+    speck made the cell no number, the column fell short of its share, and the garbled score was never read."""
+    words = questions() + [word("คะแนน", 0), word("86.91", 1), word("100.00", 2), word(":", 2, 505, 510),
+                           word("๒จ", 3, conf=80.0)]
+    assert score_columns(table(), words) == {1}
+
+
+@needs_fonts
+def test_a_stamps_lettering_below_a_number_under_its_ring_is_no_line_of_the_number(rec):
+    """Dev scan (seed 101, 300 dpi): a stamp's ring across ``๑๐๐.๐๐`` and its lettering below it, which Tesseract
+    read as the cell's only word (``๒จ``). The number read from the darkest strokes must reach every line of the
+    cell's digit words: the lettering, far lighter than the number, is none of them; as dark as the number, it is."""
+    from extract.ocr.cells import whole_stamp_read
+    for grey, want in ((150, "75.00"), (40, None)):
+        crop = np.full((110, 150), 236, np.uint8)
+        digits = render("๗๕.๐๐", FONTS[0], 14 * DPI / 72, ink=40, paper=236, pad=0.1)
+        crop[8:8 + digits.shape[0], 10:10 + digits.shape[1]] = digits
+        letters = render("๒จ", FONTS[0], 10 * DPI / 72, ink=grey, paper=236, pad=0.05)
+        h, w = letters.shape
+        crop[70:70 + h, 40:40 + w] = np.minimum(crop[70:70 + h, 40:40 + w], letters)
+        lettering = OcrWord("๒จ", 1000 + 38, 2000 + 68, 1000 + 42 + w, 2000 + 72 + h, 80.0, (1, 2, 1))
+        got = whole_stamp_read(rec, crop, DPI, 20, True, (1000, 2000), [lettering])
+        assert (got and got[0]) == want

@@ -332,13 +332,22 @@ def sizes_disagree(text: str, reading: Reading | None) -> bool:
 STAMP_WORD_LIGHT = 0.4
 
 
-def ink_grey(image: np.ndarray, w: OcrWord) -> tuple[float, float] | None:
-    """A word's darkest ink (10th percentile of its inked pixels) and its paper (median of the rest), or None."""
-    crop = image[max(0, int(w.top)):max(0, int(w.bottom)), max(0, int(w.x0)):max(0, int(w.x1))]
+def ink_grey(image: np.ndarray, w: OcrWord | tuple[float, float, float, float]) -> tuple[float, float] | None:
+    """A word's (or a box's: x0, top, x1, bottom) darkest ink (10th percentile of its inked pixels) and its paper
+    (median of the rest), or None."""
+    x0, top, x1, bottom = (w.x0, w.top, w.x1, w.bottom) if isinstance(w, OcrWord) else w
+    crop = image[max(0, int(top)):max(0, int(bottom)), max(0, int(x0)):max(0, int(x1))]
     levels = ink_levels(crop)
     if levels is None or not (levels[1] == 0).any():
         return None
     return float(np.percentile(crop[levels[1] > 0], 10)), float(np.median(crop[levels[1] == 0]))
+
+
+def lighter(image: np.ndarray, box: tuple[float, float, float, float], grey: tuple[float, float]) -> bool:
+    """Whether the ink in ``box`` is a stamp's beside a print whose darkest ink and paper are ``grey``
+    (:data:`STAMP_WORD_LIGHT`)."""
+    g = ink_grey(image, box)
+    return g is not None and g[0] > grey[0] + STAMP_WORD_LIGHT * (grey[1] - grey[0])
 
 
 def stamp_words(image: np.ndarray, words: list[OcrWord]) -> list[OcrWord]:
@@ -790,7 +799,8 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
         # a header row printed twice (or split by a rule) names the score again: a header cell, no body cell
         texts = [[w.text for w in ws] for r in body_rows(grid, col, words)
                  if col < len(r) and r[col] is not None and not names_score(ws := cell_words(words, r[col]))]
-        texts = [t for t in texts if t]
+        # a speck read as punctuation beside a number (``100.00`` ``:``) leaves it one number
+        texts = [[x for x in t if not _RE_PUNCT.match(x)] or t for t in texts if t]
         wrapped = sum(wrapped_score(ws) is not None for r in body_rows(grid, col, words)
                       if col < len(r) and r[col] is not None and len(ws := cell_words(words, r[col])) > 1)
         good = sum(len(t) == 1 and is_score_format(t[0]) for t in texts) + wrapped
@@ -1156,6 +1166,10 @@ def whole_stamp_read(reader: NumberReader, crop: np.ndarray, dpi: float, min_ink
     if (stamp := stamp_free_read(reader, crop, dpi, min_ink, hundred)) is None:
         return None
     box = (origin[0] + stamp[2][0], origin[1] + stamp[2][1], origin[0] + stamp[2][2], origin[1] + stamp[2][3])
+    if (grey := ink_grey(crop, stamp[2])) is not None:
+        # words of the stamp's own lettering (far lighter than the number read) are no line of the number
+        words = [w for w in words if not lighter(crop, (w.x0 - origin[0], w.top - origin[1], w.x1 - origin[0],
+                                                        w.bottom - origin[1]), grey)]
     return (stamp[0], stamp[1], box) if reads_whole(box, words) else None
 
 
