@@ -69,3 +69,15 @@ def test_a_text_layer_score_above_100_stays_out_of_range():
     content = read_report(scores_table("120.00", "99.375"))
     assert [(s.question, s.score) for s in content.scores] == [("i1", None), ("i2", 99.375)]
     assert [p.code for p in content.problems if p.code.startswith("score-")] == ["score-out-of-range"]
+
+
+def test_a_scanned_score_without_the_decimals_its_column_prints_is_unreadable():
+    """Dev scan (seed 87, 200 dpi): a wrapped ``๑๐๐.๐๐`` whose second line was lost came out 10, a wrong score
+    with no problem row. Beside scores of two decimals a bare number is part of one; ``100`` and ``0`` are printed
+    bare beside decimals in real reports, and a text layer says what is printed."""
+    content = read_report(scanned_scores_table(("91.52",), ("10",), ("87.50",), ("100",)))
+    assert [(s.question, s.score) for s in content.scores] == [("i1", 91.52), ("i2", None), ("i3", 87.5),
+                                                               ("i4", 100.0)]
+    assert [p.code for p in content.problems].count("score-unreadable") == 1
+    printed = read_report(scores_table("91.52", "10", "87.50"))
+    assert [s.score for s in printed.scores] == [91.52, 10.0, 87.5]
