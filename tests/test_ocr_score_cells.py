@@ -1209,3 +1209,17 @@ def test_a_stamps_lettering_below_a_number_under_its_ring_is_no_line_of_the_numb
         lettering = OcrWord("๒จ", 1000 + 38, 2000 + 68, 1000 + 42 + w, 2000 + 72 + h, 80.0, (1, 2, 1))
         got = whole_stamp_read(rec, crop, DPI, 20, True, (1000, 2000), [lettering])
         assert (got and got[0]) == want
+
+
+@needs_fonts
+def test_a_stamps_lettering_in_an_empty_score_cell_is_no_unreadable_score():
+    """nulls7's open item: a cell no reading reads whose ink is glyphs at the column's digit height is flagged as
+    an unreadable number. A stamp's lettering (grey, far lighter than the column's print) in an empty cell is no
+    number: the cell stays empty. As dark as the print, it is flagged as before."""
+    for grey, want in ((165, []), (40, ["?"])):
+        page = page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓"})
+        lettering = page_with({3: "๗๕.๐๐"})
+        page[lettering < 120] = grey  # glyphs at the column's digit height, in the stamp's grey
+        words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2)]
+        out, _ = reread_cells(words, (table(),), page, DPI, BlindReader())
+        assert cell_texts(out, 3) == want

@@ -1821,19 +1821,31 @@ def number_ink(crop: np.ndarray, dpi: float, digit_height: float | None = None) 
     return None
 
 
+def column_grey(grid: Grid, col: int, words: list[OcrWord], image: np.ndarray) -> tuple[float, float] | None:
+    """The print's darkest ink and paper in a score column (medians over its cells read as one full score,
+    :func:`ink_grey`), or None with fewer than :data:`SCORE_COLUMN_MIN` of them."""
+    greys = [g for r in body_rows(grid, col, words) if col < len(r) and r[col] is not None
+             and len(ws := cell_words(words, r[col])) == 1 and full_score(ws[0].text.translate(_TO_ARABIC))
+             and (g := ink_grey(image, ws[0])) is not None]
+    if len(greys) < SCORE_COLUMN_MIN:
+        return None
+    return float(np.median([g[0] for g in greys])), float(np.median([g[1] for g in greys]))
+
+
 def unread_number(inside: list[OcrWord], crop: np.ndarray, dpi: float,
                   place: tuple[float, float, float, float, bool] | None, cx0: int, cy0: int,
-                  key: tuple[int, int, int]) -> OcrWord | None:
+                  key: tuple[int, int, int], grey: tuple[float, float] | None = None) -> OcrWord | None:
     """A score cell that no reading could make a number of, as the mark :data:`UNREAD_MARK` where its number's
     ink is (:func:`number_ink`, at the column's digit height from ``place``), or None: a cell without words (or
     with specks read as punctuation, which downstream takes for a dash) and no printed number stays empty.
+    Ink far lighter than the column's print (``grey``, :func:`column_grey`) is a stamp's lettering, no number.
 
     What cannot be read is flagged, never left as an empty cell: ``score-unreadable`` downstream.
     """
     if not all(_RE_PUNCT.match(w.text) for w in inside):
         return None
     ink = number_ink(crop, dpi, None if place is None else place[3] - place[2])
-    if ink is None:
+    if ink is None or (grey is not None and lighter(crop, (ink.x0, ink.top, ink.x1, ink.bottom), grey)):
         return None
     return OcrWord(UNREAD_MARK, cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom, 0.0, key, "cell")
 
@@ -1914,6 +1926,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
     for grid in grids:
         score_cols = score_columns(grid, out)
         places = {c: p for c in score_cols if (p := column_number_place(grid, c, out)) is not None}
+        greys = {c: column_grey(grid, c, out, image) for c in score_cols}
         # a header's cell (``คะแนน`` Tesseract missed) holds ink but never a score
         body = {c: {id(r) for r in body_rows(grid, c, out)} for c in score_cols}
         for row in grid.rows:
@@ -2013,7 +2026,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     if (found := joined or placed or stamp) is not None:
                         word = OcrWord(found[0], *found[2], found[1], key, "cell")
                     elif not in_scores or id(row) not in body[col] or (word := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,
-                                                                 (10_000 + len(changes), 1, 1))) is None:
+                                                                 (10_000 + len(changes), 1, 1), greys.get(col))) is None:
                         continue
                     out = [w for w in out if w not in inside] + [word]
                     changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
@@ -2080,7 +2093,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     text, conf = inside[0].text + UNREAD_MARK, inside[0].conf
                     where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
                 elif in_scores and id(row) in body[col] and (unread := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,
-                                                            (10_000 + len(changes), 1, 1))) is not None:
+                                                            (10_000 + len(changes), 1, 1), greys.get(col))) is not None:
                     # a number's ink that no reading made a number of: null, flagged downstream
                     out = [w for w in out if w not in inside] + [unread]
                     changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), unread))
