@@ -248,6 +248,135 @@ def colon_point(words: list[OcrWord], reading: Reading) -> Reading | None:
     return Reading(text.replace(":", "."), min(g.confidence for g, _ in digits), glyphs)
 
 
+#: A point glyph whose bottom stands above the digits' baseline by more than this share of their height is a
+#: speck: a decimal point sits on the line.
+POINT_OFF_LINE = 0.3
+
+
+def points_on_line(r: Reading) -> Reading:
+    """A reading without its point glyphs that stand above the digits' line (dust above the line, read as a second
+    point: ``93..71`` for ``๙๓.๗๑``), or the reading as it is. The baseline and height are the digits' medians
+    (two digits at least); the confidence is recomputed from what is kept, as :func:`drop_stray_points` does.
+
+    >>> g = lambda c, y0, y1, p=0.95: GlyphGuess(c, p, PixelBox(0, y0, 1, y1))
+    >>> r = Reading("93..71", 0.47, (g("9", 0, 20), g("3", 0, 20), g(".", 17, 20, 1.0), g(".", 0, 3, 0.96),
+    ...                               g("7", 0, 20, 0.97), g("1", 1, 20, 0.93)))
+    >>> points_on_line(r).text, points_on_line(r).confidence
+    ('93.71', 0.93)
+    >>> points_on_line(Reading("9 3.7", 0.9, (g("9", 0, 20), g("3", 0, 20), g(".", 17, 20), g("7", 0, 20)))).text
+    '9 3.7'
+    """
+    digits = [g for g in r.glyphs if g.char.isdigit()]
+    if len(digits) < 2:
+        return r
+    base = float(np.median([g.box.bottom for g in digits]))
+    h = float(np.median([g.box.bottom - g.box.top for g in digits]))
+    high = {id(g) for g in r.glyphs if g.char == "." and g.box.bottom < base - POINT_OFF_LINE * h}
+    if not high:
+        return r
+    text, it = [], iter(r.glyphs)
+    for ch in r.text:
+        if ch == " ":
+            text.append(ch)
+        elif id(next(it)) not in high:
+            text.append(ch)
+    glyphs = tuple(g for g in r.glyphs if id(g) not in high)
+    if not glyphs:
+        return Reading("", 0.0, ())
+    conf = min(g.confidence for g in glyphs) * (0.5 if sum(g.char == "." for g in glyphs) > 1 else 1.0)
+    return Reading(re.sub(" +", " ", "".join(text)).strip(), conf, glyphs)
+
+
+class OnLineReader:
+    """A :class:`NumberReader` whose readings keep only the points on the digits' line (:func:`points_on_line`)."""
+
+    def __init__(self, reader: NumberReader) -> None:
+        self.reader = reader
+
+    def read_number(self, crop: np.ndarray) -> Reading:
+        return points_on_line(self.reader.read_number(crop))
+
+
+#: Glyphs a reading names the same digit are as wide as each other within this factor: one far wider is another
+#: glyph (a blot over ``๙`` read ``1`` beside the number's own narrow ``1``).
+SAME_DIGIT_WIDTH = 1.8
+
+
+def sizes_disagree(text: str, reading: Reading | None) -> bool:
+    """Whether ``text`` names as a digit a glyph of ``reading`` (the ink read as it is, glyph for glyph) more than
+    :data:`SAME_DIGIT_WIDTH` times as wide as a glyph the reading itself surely reads as that digit: one font
+    prints a digit alike every time, so the wide glyph is another (``11.41`` for ``๙๑.๔๑`` with a blot over the
+    ``๙``, read as a ``1`` three times as wide as the number's own ``1``). A narrower glyph is a piece of a broken
+    one, no evidence.
+
+    >>> g = lambda c, w, p=0.95: GlyphGuess(c, p, PixelBox(0, 0, w, 15))
+    >>> r = Reading("?1.41", 0.3, (g("?", 14, 0.3), g("1", 5), g(".", 2), g("4", 10), g("1", 5)))
+    >>> sizes_disagree("11.41", r), sizes_disagree("91.41", r), sizes_disagree("11.41", None)
+    (True, False, False)
+    >>> broken = Reading("100.??", 0.1, (g("1", 7), g("0", 14), g("0", 15), g(".", 4), g("?", 6, .2), g("?", 20, .2)))
+    >>> sizes_disagree("100.00", broken)   # a zero broken in two, its piece joined to the next: 20 against 14
+    False
+    """
+    if reading is None or len(reading.glyphs) != len(text):
+        return False
+    sure: dict[str, int] = {}
+    for g in reading.glyphs:
+        if g.char.isdigit() and g.confidence >= AGREE_SURE:
+            sure[g.char] = min(sure.get(g.char, 10 ** 6), g.box.x1 - g.box.x0)
+    return any(c in sure and g.char != c and g.box.x1 - g.box.x0 > SAME_DIGIT_WIDTH * max(1, sure[c])
+               for g, c in zip(reading.glyphs, text))
+
+
+#: A word beside a score, on another line of its cell, is a stamp's lettering when its darkest ink (10th
+#: percentile) is lighter than the score's by more than this share of the way from the score's to the paper.
+STAMP_WORD_LIGHT = 0.4
+
+
+def ink_grey(image: np.ndarray, w: OcrWord | tuple[float, float, float, float]) -> tuple[float, float] | None:
+    """A word's (or a box's: x0, top, x1, bottom) darkest ink (10th percentile of its inked pixels) and its paper
+    (median of the rest), or None."""
+    x0, top, x1, bottom = (w.x0, w.top, w.x1, w.bottom) if isinstance(w, OcrWord) else w
+    crop = image[max(0, int(top)):max(0, int(bottom)), max(0, int(x0)):max(0, int(x1))]
+    levels = ink_levels(crop)
+    if levels is None or not (levels[1] == 0).any():
+        return None
+    return float(np.percentile(crop[levels[1] > 0], 10)), float(np.median(crop[levels[1] == 0]))
+
+
+def lighter(image: np.ndarray, box: tuple[float, float, float, float], grey: tuple[float, float]) -> bool:
+    """Whether the ink in ``box`` is a stamp's beside a print whose darkest ink and paper are ``grey``
+    (:data:`STAMP_WORD_LIGHT`)."""
+    g = ink_grey(image, box)
+    return g is not None and g[0] > grey[0] + STAMP_WORD_LIGHT * (grey[1] - grey[0])
+
+
+def stamp_words(image: np.ndarray, words: list[OcrWord]) -> list[OcrWord]:
+    """The words of a score cell that are a stamp's lettering beside its one score (``แล้ว`` under ``๘๗.๔๓``): on
+    other lines than the score, their ink far lighter than the score's (:data:`STAMP_WORD_LIGHT`; stamps print red
+    or blue, grey in a scan). Words as dark as the score stay: they may be part of it or of the report.
+
+    >>> page = np.full((100, 200), 240, np.uint8); page[10:30, 20:80] = 40; page[60:80, 20:80] = 160
+    >>> w = lambda t, top: OcrWord(t, 15, top - 5, 85, top + 25, 90.0, (1, 1, 1))
+    >>> [x.text for x in stamp_words(page, [w("87.43", 10), w("แล้ว", 60)])]
+    ['แล้ว']
+    >>> page[60:80, 20:80] = 50; stamp_words(page, [w("87.43", 10), w("แล้ว", 60)])
+    []
+    """
+    scores = [w for w in words if is_score_format(w.text)]
+    if len(scores) != 1 or len(words) < 2 or (grey := ink_grey(image, scores[0])) is None:
+        return []
+    score = scores[0]
+    dark, paper = grey
+    out = []
+    for w in words:
+        if w is score or min(w.bottom, score.bottom) - max(w.top, score.top) > 0:
+            continue
+        g = ink_grey(image, w)
+        if g is not None and g[0] > dark + STAMP_WORD_LIGHT * (paper - dark):
+            out.append(w)
+    return out
+
+
 def whole(r: Reading) -> Reading | None:
     """A reading of one word (no gap in it) as it is, its unread glyphs (``?``) with it, or None.
 
@@ -546,9 +675,22 @@ def wrapped_score(words: list[OcrWord]) -> str | None:
     (None, None)
     >>> wrapped_score([w("10", 460, 206), w("i12", 445, 242)])
     """
-    words = [w for w in words if not _RE_PUNCT.match(w.text)]  # a speck read as ``.`` beside a line
-    if len(words) < 2:
+    lines = word_lines(words)
+    if len(lines) < 2:
         return None
+    text = "".join(lines).translate(_TO_ARABIC)
+    return text if is_score_format(text) else None
+
+
+def word_lines(words: list[OcrWord]) -> list[str]:
+    """A cell's words as the text of its lines, top to bottom (each left to right); specks read as ``.`` beside a
+    line left out.
+
+    >>> w = lambda t, x0, top: OcrWord(t, x0, top, x0 + 10 * len(t), top + 24, 90.0, (1, 1, 1))
+    >>> word_lines([w("0.00", 445, 242), w("10", 460, 206), w(".", 500, 206)])
+    ['10', '0.00']
+    """
+    words = [w for w in words if not _RE_PUNCT.match(w.text)]
     lines: list[list[OcrWord]] = []
     for w in sorted(words, key=lambda w: w.top):
         last = lines[-1][-1] if lines else None
@@ -557,10 +699,32 @@ def wrapped_score(words: list[OcrWord]) -> str | None:
             lines[-1].append(w)
         else:
             lines.append([w])
-    if len(lines) < 2:
-        return None
-    text = "".join(w.text for line in lines for w in sorted(line, key=lambda w: w.x0)).translate(_TO_ARABIC)
-    return text if is_score_format(text) else None
+    return ["".join(w.text for w in sorted(line, key=lambda w: w.x0)) for line in lines]
+
+
+#: A wrapped hundred's second line (``๐.๐๐``) needs at least this many of its three digits read ``0``.
+HUNDRED_WRAP_ZEROS = 2
+
+
+def wrapped_hundred(words: list[OcrWord]) -> bool:
+    """Whether a score cell's words are a wrapped ``100.00`` with one digit of its second line misread (a speck in a
+    ``๐``: ``10`` over ``0.60`` or ``6.00``): two integer digits over one digit, a point and two make a number of
+    three integer digits, and the only score of three integer digits is 100.00. The first line must read ``10`` and
+    the second at least :data:`HUNDRED_WRAP_ZEROS` zeros: the readings agree with it where they are not torn.
+
+    >>> w = lambda t, top: OcrWord(t, 450, top, 450 + 10 * len(t), top + 24, 90.0, (1, 1, 1))
+    >>> wrapped_hundred([w("10", 206), w("0.60", 242)]), wrapped_hundred([w("๑๐", 206), w("๖.๐๐", 242)])
+    (True, True)
+    >>> wrapped_hundred([w("10", 206), w("0.00", 242)]), wrapped_hundred([w("10", 206), w("6.60", 242)])  # whole, or torn
+    (False, False)
+    >>> wrapped_hundred([w("9", 206), w("7.87", 242)]), wrapped_hundred([w("70", 206), w("0.60", 242)])
+    (False, False)
+    """
+    lines = [t.translate(_TO_ARABIC) for t in word_lines(words)]
+    if len(lines) != 2 or lines[0] != "10" or not re.fullmatch(r"\d\.\d\d", lines[1]):
+        return False
+    zeros = lines[1].replace(".", "").count("0")
+    return HUNDRED_WRAP_ZEROS <= zeros < 3
 
 
 #: Rows of paper at least this many pixels (at 300 dpi, scaled) high part two lines of a cell's ink.
@@ -632,9 +796,11 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
     n_cols = max((len(r) for r in grid.rows), default=0)
     for col in range(n_cols):
         # the first row is the header (its คะแนน may read as debris: ``0 0``), unless it holds a score
-        texts = [[w.text for w in cell_words(words, r[col])] for r in body_rows(grid, col, words)
-                 if col < len(r) and r[col] is not None]
-        texts = [t for t in texts if t]
+        # a header row printed twice (or split by a rule) names the score again: a header cell, no body cell
+        texts = [[w.text for w in ws] for r in body_rows(grid, col, words)
+                 if col < len(r) and r[col] is not None and not names_score(ws := cell_words(words, r[col]))]
+        # a speck read as punctuation beside a number (``100.00`` ``:``) leaves it one number
+        texts = [[x for x in t if not _RE_PUNCT.match(x)] or t for t in texts if t]
         wrapped = sum(wrapped_score(ws) is not None for r in body_rows(grid, col, words)
                       if col < len(r) and r[col] is not None and len(ws := cell_words(words, r[col])) > 1)
         good = sum(len(t) == 1 and is_score_format(t[0]) for t in texts) + wrapped
@@ -712,11 +878,14 @@ def off_format(words: list[OcrWord]) -> bool:
     (True, True, True)
     >>> off_format([w("88.12")]), off_format([w("คะแนน")]), off_format([w("o12")]), off_format([])
     (False, False, False, False)
+    >>> off_format([w("i00")])  # no code's number opens with a zero: ``๑๐๐`` with its ``๑`` read ``i``
+    True
     """
     texts = [w.text for w in words]
     if not texts or (len(texts) == 1 and is_score_format(texts[0])) or sum(map(len, texts)) > MAX_CHARS:
         return False
-    if any(re.match(f"^[ieoIE][0-9{charset(DIGITS)}]", t) for t in texts) or any(latin_text(w) for w in words):
+    # a code's number never opens with a zero: ``i00`` is ``๑๐๐`` with its ``๑`` read as ``i``
+    if any(re.match(f"^[ieoIE][{charset(DIGITS, exclude='๐')}1-9]", t) for t in texts) or any(latin_text(w) for w in words):
         return False
     return all(not _RE_THAI_LETTER.search(w.text) or w.conf < SCORE_CELL_THAI_CONF
                or len(_RE_THAI_LETTER.findall(w.text)) <= 1 for w in words)
@@ -997,6 +1166,10 @@ def whole_stamp_read(reader: NumberReader, crop: np.ndarray, dpi: float, min_ink
     if (stamp := stamp_free_read(reader, crop, dpi, min_ink, hundred)) is None:
         return None
     box = (origin[0] + stamp[2][0], origin[1] + stamp[2][1], origin[0] + stamp[2][2], origin[1] + stamp[2][3])
+    if (grey := ink_grey(crop, stamp[2])) is not None:
+        # words of the stamp's own lettering (far lighter than the number read) are no line of the number
+        words = [w for w in words if not lighter(crop, (w.x0 - origin[0], w.top - origin[1], w.x1 - origin[0],
+                                                        w.bottom - origin[1]), grey)]
     return (stamp[0], stamp[1], box) if reads_whole(box, words) else None
 
 
@@ -1648,19 +1821,31 @@ def number_ink(crop: np.ndarray, dpi: float, digit_height: float | None = None) 
     return None
 
 
+def column_grey(grid: Grid, col: int, words: list[OcrWord], image: np.ndarray) -> tuple[float, float] | None:
+    """The print's darkest ink and paper in a score column (medians over its cells read as one full score,
+    :func:`ink_grey`), or None with fewer than :data:`SCORE_COLUMN_MIN` of them."""
+    greys = [g for r in body_rows(grid, col, words) if col < len(r) and r[col] is not None
+             and len(ws := cell_words(words, r[col])) == 1 and full_score(ws[0].text.translate(_TO_ARABIC))
+             and (g := ink_grey(image, ws[0])) is not None]
+    if len(greys) < SCORE_COLUMN_MIN:
+        return None
+    return float(np.median([g[0] for g in greys])), float(np.median([g[1] for g in greys]))
+
+
 def unread_number(inside: list[OcrWord], crop: np.ndarray, dpi: float,
                   place: tuple[float, float, float, float, bool] | None, cx0: int, cy0: int,
-                  key: tuple[int, int, int]) -> OcrWord | None:
+                  key: tuple[int, int, int], grey: tuple[float, float] | None = None) -> OcrWord | None:
     """A score cell that no reading could make a number of, as the mark :data:`UNREAD_MARK` where its number's
     ink is (:func:`number_ink`, at the column's digit height from ``place``), or None: a cell without words (or
     with specks read as punctuation, which downstream takes for a dash) and no printed number stays empty.
+    Ink far lighter than the column's print (``grey``, :func:`column_grey`) is a stamp's lettering, no number.
 
     What cannot be read is flagged, never left as an empty cell: ``score-unreadable`` downstream.
     """
     if not all(_RE_PUNCT.match(w.text) for w in inside):
         return None
     ink = number_ink(crop, dpi, None if place is None else place[3] - place[2])
-    if ink is None:
+    if ink is None or (grey is not None and lighter(crop, (ink.x0, ink.top, ink.x1, ink.bottom), grey)):
         return None
     return OcrWord(UNREAD_MARK, cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom, 0.0, key, "cell")
 
@@ -1734,12 +1919,14 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
     """
     k = dpi / 300.0
     inset, min_ink = max(2, int(INSET_300 * k)), int(MIN_INK_300 * k * k)
+    reader = OnLineReader(reader)  # a speck above the line is no decimal point, in every view of a cell's ink
     out = list(words)
     changes: list[CellReread] = []
     H, W = image.shape[:2]
     for grid in grids:
         score_cols = score_columns(grid, out)
         places = {c: p for c in score_cols if (p := column_number_place(grid, c, out)) is not None}
+        greys = {c: column_grey(grid, c, out, image) for c in score_cols}
         # a header's cell (``คะแนน`` Tesseract missed) holds ink but never a score
         body = {c: {id(r) for r in body_rows(grid, c, out)} for c in score_cols}
         for row in grid.rows:
@@ -1764,6 +1951,15 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     out = [w for w in out if w not in inside]
                     continue
                 in_scores = col in score_cols
+                if in_scores and wrapped_hundred(inside):
+                    # a wrapped ``๑๐`` over ``๐.๐๐`` with a speck in a ``๐`` (``10`` over ``0.60``): 100.00
+                    digits = [w for w in inside if not _RE_PUNCT.match(w.text)]
+                    word = OcrWord(HUNDRED, min(w.x0 for w in digits), min(w.top for w in digits),
+                                   max(w.x1 for w in digits), max(w.bottom for w in digits),
+                                   min(w.conf for w in digits), min(digits, key=lambda w: w.top).line_key, "cell")
+                    out = [w for w in out if w not in inside] + [word]
+                    changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
+                    continue
                 if in_scores and wrapped_score(inside) is not None:
                     # a score its narrow column wrapped (``๑๐`` over ``๐.๐๐``): read whole, line by line; a speck
                     # read as ``.`` beside a line is no part of it (``10 . 0.00`` is no number)
@@ -1780,6 +1976,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     out = [w for w in out if w not in inside] + [word]
                     changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
                     continue
+                if in_scores and (stamped := stamp_words(image, inside)):
+                    # a stamp's lettering on other lines of a score's cell (``แล้ว``): the score alone
+                    out = [w for w in out if all(w is not x for x in stamped)]
+                    inside = [w for w in inside if all(w is not x for x in stamped)]
                 if in_scores and len(kept := [w for w in inside if not _RE_PUNCT.match(w.text)]) == 1 \
                         and len(kept) < len(inside) and is_score_format(kept[0].text):
                     # a speck read beside a score (``.`` ``98.80``): the score alone
@@ -1826,7 +2026,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     if (found := joined or placed or stamp) is not None:
                         word = OcrWord(found[0], *found[2], found[1], key, "cell")
                     elif not in_scores or id(row) not in body[col] or (word := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,
-                                                                 (10_000 + len(changes), 1, 1))) is None:
+                                                                 (10_000 + len(changes), 1, 1), greys.get(col))) is None:
                         continue
                     out = [w for w in out if w not in inside] + [word]
                     changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
@@ -1893,7 +2093,7 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     text, conf = inside[0].text + UNREAD_MARK, inside[0].conf
                     where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
                 elif in_scores and id(row) in body[col] and (unread := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,
-                                                            (10_000 + len(changes), 1, 1))) is not None:
+                                                            (10_000 + len(changes), 1, 1), greys.get(col))) is not None:
                     # a number's ink that no reading made a number of: null, flagged downstream
                     out = [w for w in out if w not in inside] + [unread]
                     changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), unread))
@@ -1912,6 +2112,9 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                         # views that read another score as often: no reading stands (touching digits cut in two
                         # places; a lighter view parts them where the ink as it is joins them)
                         text += UNREAD_MARK
+                if in_scores and UNREAD_MARK not in text and sizes_disagree(text, whole(raw)):
+                    # one digit named for two glyphs the ink prints in different sizes: one of them is misread
+                    text += UNREAD_MARK
                 if in_scores and UNREAD_MARK not in text and stamp is None \
                         and not any(w.text.translate(_TO_ARABIC) == text for w in inside) \
                         and (band := number_band(inside, places.get(col), box, (cx0, cy0))) is not None \

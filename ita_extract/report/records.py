@@ -155,6 +155,51 @@ def parse_score(text: str) -> float | None:
     return float(m.group(1).replace(",", "."))
 
 
+#: A score as a scanned cell can print it: a score column prints two decimals at most.
+_RE_SCANNED_SCORE = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
+
+
+def scanned_score(text: str) -> float | None:
+    """A score OCR read in a scanned cell (:func:`parse_score`), or ``None`` when the reading is no score the cell
+    can print: more than two decimals (``0.002``: a speck read as a digit after ``0.00``) or above 100 (``10`` over
+    ``6.00``: a wrapped ``100.00`` with a ``0`` misread). On a text layer such a number is what the report prints
+    (``score-out-of-range``); from a scan it is a misreading (``score-unreadable``).
+
+    >>> scanned_score("99.38"), scanned_score("100."), scanned_score("10\\n0"), scanned_score("0.00")
+    (99.38, 100.0, 100.0, 0.0)
+    >>> scanned_score("0.002"), scanned_score("10 6.00"), scanned_score("120"), scanned_score("-5")
+    (None, None, None, None)
+    """
+    score = parse_score(text)
+    if score is None or not 0.0 <= score <= 100.0:
+        return None
+    return score if _RE_HUNDRED_CUT.match(text) or _RE_SCANNED_SCORE.match(re.sub(r"\s+", "", text)) else None
+
+
+#: A scanned score column prints two decimals when at least this many of its cells read so ...
+DECIMAL_COLUMN_MIN = 2
+_RE_TWO_DECIMALS = re.compile(r"^\d{1,3}[.,]\d{2}$")
+#: ... and then a score read without them is part of a number (``10`` of a wrapped ``100.00`` whose second line was
+#: lost), unless it is one a column prints bare (``100``, ``0``).
+_RE_BARE_SCORE = re.compile(r"^(?:100|0)$")
+
+
+def decimals_lost(text: str, column: list[str]) -> bool:
+    """Whether a scanned score ``text`` has no decimals in a column whose cells (``column``, the texts of its
+    scanned score cells) print two: ``10`` beside ``91.52`` and ``87.50`` is what is left of a wrapped ``100.00``.
+    A bare ``100`` or ``0`` is printed so beside decimals in real reports; a column of bare numbers is its format.
+
+    >>> decimals_lost("10", ["91.52", "10", "87.50"]), decimals_lost("100", ["91.52", "100", "87.50"])
+    (True, False)
+    >>> decimals_lost("95", ["95", "87", "100"]), decimals_lost("95.00", ["91.52", "95.00"])
+    (False, False)
+    """
+    t = re.sub(r"\s+", "", text)
+    if not re.fullmatch(r"\d{1,3}", t) or _RE_BARE_SCORE.match(t):
+        return False
+    return sum(bool(_RE_TWO_DECIMALS.match(re.sub(r"\s+", "", c))) for c in column) >= DECIMAL_COLUMN_MIN
+
+
 def _cell(row: list[Cell | None], columns: dict[str, int], name: str) -> Cell | None:
     i = columns.get(name)
     return row[i] if i is not None and i < len(row) else None
@@ -568,6 +613,9 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
     analysis_page: int | None = None
     read: list[tuple[RowCode, str, str, int, list[Cell | None]]] = []  # code, question, raw score, page, row
     ocr_coded: list[int] = []  # the rows of ``read`` whose code OCR read
+    # the texts of the table's scanned score cells: the format its column prints (:func:`decimals_lost`)
+    scanned_scores = [_field(row, t.columns, "score") for row in t.rows
+                      if (c := _cell(row, t.columns, "score")) is not None and c.ocr]
     for row, page in zip(t.rows, t.row_pages):
         acell = _cell(row, t.columns, "analysis")
         if acell is not None and not acell.is_empty:
@@ -614,7 +662,10 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
         if k < first_code and not any(c is not None and c.ocr for c in row):
             guess = None  # on a text layer a row before the first code is not a question (a sub-heading)
         code, qtext = rc.code, rc.text
-        score = parse_score(raw_score)
+        scell = _cell(row, t.columns, "score")
+        score = scanned_score(raw_score) if scell is not None and scell.ocr else parse_score(raw_score)
+        if score is not None and scell is not None and scell.ocr and decimals_lost(raw_score, scanned_scores):
+            score = None  # part of a number (its decimals' line lost): unreadable, never the part
         if raw_score and score is None and not _RE_NONE.match(raw_score):  # a dash: none printed
             problems.append(problem("score-unreadable",
                                     f"The score '{raw_score}' of '{q[:40]}' could not be read as a number.", first, page))
