@@ -1,0 +1,218 @@
+"""Cited codes garbled beside a readable label, read again from their ink in several views.
+
+A guideline cites OIT items after a label: ``(อ้างอิงจาก ๐๗,๐๘)``. Tesseract's
+Thai model reads the label well but has no ``๗ ๘ ๙ ๔ ๖``: the codes after it
+come out as Thai letters or signs (``๐ฒ,๐๕)``, ``0 ฒ,0 7@08)``, ``๐๑ว)``),
+and the word re-read of :mod:`extract.ocr.tokens` leaves a word holding Thai
+letters as it stands. Sometimes no word is read at all between the label and
+the text after it (``(อ้างอิงจาก ให้มี``).
+
+Here the ink after a label that was read, up to the word closing the bracket
+(:func:`cited_span`), is read again when what Tesseract wrote there is no
+clean list of codes (:func:`clean_list`) or cites a code no questionnaire has.
+The numeral recognizer reads it at several levels of thinning
+(:data:`CODE_THIN_SHARES`, :func:`extract.ocr.cells.thinned`): at each, every
+code of the list (a circle and one or two digits, :func:`extract.ocr.tokens.code_runs`)
+must read surely. The list is kept only when enough levels read the very same
+list (:data:`CODE_AGREE`), no other list as often, and every code is an item a
+questionnaire holds (``known``); records then check it against the report's
+own fiscal year. Anything less sure keeps the words as Tesseract read them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from extract.ocr.cells import thinned
+from extract.ocr.engine import OcrWord
+from extract.ocr.tokens import code_runs, is_cite_label, word_image
+from normalize import questionnaire
+from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, LETTERS, charset
+
+__all__ = ["CODE_AGREE", "CODE_THIN_SHARES", "clean_list", "cited_span", "known_oit_code", "reread_cited_codes",
+           "voted_code_list"]
+
+#: Views of the code ink read: as it stands, and thinned to darker cores at these shares (blur joins glyphs).
+CODE_THIN_SHARES = (None, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)
+#: A view's list counts when every code of it reads at least this surely ...
+CODE_READ_MIN = 0.6
+#: ... and a list replaces the words when this many views read it ...
+CODE_AGREE = 4
+#: ... and this many times as many as read any other list (views split between two lists decide nothing).
+CODE_MARGIN = 2
+#: At most so many words after a label hold its list (``0 | ฒ,0 | 7@08)``).
+SPAN_WORDS = 4
+#: A gap after a label wider than this share of the label's height may hold a code no word was read for.
+GAP_MIN = 0.8
+
+_D = f"0-9{charset(DIGITS)}"
+#: One cited item as a clean reading writes it: a circle (``o``, ``๐``, ``0``), read twice perhaps, and 1-2 digits.
+_RE_CLEAN_ITEM = re.compile(f"^(?:[0๐]\\s?)?[oO๐0]\\s?[{_D}]{{1,2}}$")
+_RE_SEP = re.compile(r"\s*(?:,|\.|และ|\s)\s*")
+#: A Thai letter that is no digit's lookalike: two in a word are the running text's words, not a code.
+_RE_THAI_LETTER = re.compile(f"[{charset(LETTERS, exclude=DIGIT_LOOKALIKES)}]")
+_RE_OIT = re.compile(r"^o[1-9]\d?$")
+
+
+def known_oit_code(code: str) -> bool:
+    """Whether ``code`` is an OIT item of some fiscal year's questionnaire.
+
+    >>> known_oit_code("o7"), known_oit_code("o43"), known_oit_code("o82"), known_oit_code("i7")
+    (True, True, False, False)
+    """
+    return any(code == q.code for y in questionnaire.fiscal_years() for q in questionnaire.questions(y, "OIT"))
+
+
+def clean_list(text: str, known: Callable[[str], bool] = known_oit_code) -> bool:
+    """Whether the words after a label, up to the closing bracket, are a clean list of known codes.
+
+    >>> [clean_list(t) for t in ("o21)", "0 o5)", "o20,o21)", "๐๑๐)", "o23 ,o24)", "o14 และ o15)")]
+    [True, True, True, True, True, True]
+    >>> [clean_list(t) for t in ("0 ฒ,0 7@08)", "๐ฒ,๐๕)", "๐๑ว)</6>", "o82)", ")", "04.0)")]
+    [False, False, False, False, False, False]
+    """
+    from normalize.codes import parse_question_code
+
+    body = text.split(")", 1)[0].strip()
+    items = [i for i in _RE_SEP.split(body) if i]
+    if not items:
+        return False
+    merged: list[str] = []
+    for item in items:
+        # a circle read apart from its digits ("0 o5"): one item
+        if merged and re.fullmatch("[0๐]", merged[-1]):
+            merged[-1] += item
+        else:
+            merged.append(item)
+    for item in merged:
+        if not _RE_CLEAN_ITEM.match(item):
+            return False
+        digits = re.sub(f"^(?:[0๐]\\s?)?[oO๐0]\\s?", "", item)
+        code = parse_question_code("o" + digits, "OIT")
+        if code is None or not known(code):
+            return False
+    return True
+
+
+def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
+    """The words after the label at ``label`` that hold its cited list: on the line the first of them stands on,
+    up to the word closing the bracket, at most :data:`SPAN_WORDS`; none when a word of running text comes first.
+
+    >>> w = lambda t, line=1: OcrWord(t, 0, 0, 9, 9, 90.0, (1, 1, line))
+    >>> cited_span([w("(อ้างอิงจาก"), w("0"), w("ฒ,0"), w("7@08)"), w("บนเว็บไซต์")], 0)
+    [1, 2, 3]
+    >>> cited_span([w("(อ้างอิงจาก"), w("๐๑ฒ,", 1), w("018)", 1)], 0), cited_span([w("(อ้างอิงจาก"), w("ให้มี")], 0)
+    ([1, 2], [])
+    >>> cited_span([w("(อ้างอิงจาก"), w("o5"), w("และรายงาน")], 0)
+    [1]
+    """
+    out: list[int] = []
+    line = None
+    for j in range(label + 1, min(len(words), label + 1 + SPAN_WORDS)):
+        w = words[j]
+        if line is not None and w.line_key != line:
+            break
+        head = w.text.split(")", 1)[0]
+        if len(_RE_THAI_LETTER.findall(head)) >= 2 or is_cite_label(w.text):
+            break
+        line = w.line_key
+        out.append(j)
+        if ")" in w.text:
+            break
+    return out
+
+
+def _list_reading(recognizer, img: np.ndarray) -> tuple[str, ...] | None:
+    """The codes a view of the ink reads, each surely (:data:`CODE_READ_MIN`), or None."""
+    glyphs = recognizer.classify_glyphs(img)
+    runs = code_runs(glyphs)
+    if not runs:
+        return None
+    codes = []
+    for a, b in runs:
+        x0 = max(0, glyphs[a].box.x0 - 2, glyphs[a - 1].box.x1 if a > 0 else 0)
+        x1 = min(glyphs[b].box.x1 + 2, glyphs[b + 1].box.x0 if b + 1 < len(glyphs) else img.shape[1])
+        r = recognizer.read_code(img[:, x0:x1], "o")
+        if r.confidence < CODE_READ_MIN or not _RE_OIT.match(r.text):
+            return None
+        codes.append(r.text)
+    return tuple(codes)
+
+
+def voted_code_list(recognizer, crop: np.ndarray) -> tuple[str, ...] | None:
+    """The list of codes :data:`CODE_AGREE` views of ``crop`` or more read alike (:data:`CODE_THIN_SHARES`),
+    :data:`CODE_MARGIN` times as many as any other list; else None."""
+    votes: dict[tuple[str, ...], int] = {}
+    for share in CODE_THIN_SHARES:
+        img = crop if share is None else thinned(crop, share)
+        if img is None or img.size == 0:
+            continue
+        found = _list_reading(recognizer, img)
+        if found:
+            votes[found] = votes.get(found, 0) + 1
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] < CODE_AGREE or (len(ranked) > 1 and ranked[0][1] < CODE_MARGIN * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _span_box(words: Sequence[OcrWord], label: OcrWord, span: list[int], after: OcrWord | None) -> OcrWord | None:
+    """A word whose box spans the cited list's ink: the span's words, or the blank gap between the label and
+    the word after it on its line (no word was read for the code)."""
+    if span:
+        ws = [words[j] for j in span]
+        return OcrWord("", min(w.x0 for w in ws), min(w.top for w in ws), max(w.x1 for w in ws),
+                       max(w.bottom for w in ws), min(w.conf for w in ws), ws[0].line_key)
+    if after is None or after.line_key != label.line_key:
+        return None
+    h = label.bottom - label.top
+    x0, x1 = label.x1 + int(0.15 * h), after.x0 - int(0.15 * h)
+    if x1 - x0 < GAP_MIN * h:
+        return None
+    return OcrWord("", x0, label.top, x1, label.bottom, 0.0, label.line_key)
+
+
+def reread_cited_codes(words: list[OcrWord], image: np.ndarray, recognizer,
+                       known: Callable[[str], bool] = known_oit_code) -> list[OcrWord]:
+    """The page's words, the cited lists Tesseract garbled after a readable label read again from their ink
+    (:func:`voted_code_list`) where enough views agree on known codes (see the module's doc).
+
+    ``recognizer`` is the numeral recognizer (``classify_glyphs``, ``read_code``); without them nothing changes.
+    """
+    if getattr(recognizer, "read_code", None) is None or getattr(recognizer, "classify_glyphs", None) is None:
+        return words
+    out = list(words)
+    i = 0
+    while i < len(out):
+        label = out[i]
+        if not (is_cite_label(label.text) or (re.fullmatch("จ[าำะ]ก", label.text) and i > 0
+                                               and is_cite_label(out[i - 1].text))):
+            i += 1
+            continue
+        span = cited_span(out, i)
+        text = " ".join(out[j].text for j in span)
+        if span and clean_list(text, known):
+            i += 1
+            continue
+        after = out[span[-1] + 1] if span and span[-1] + 1 < len(out) else out[i + 1] if not span and i + 1 < len(
+            out) else None
+        if not span and (after is None or after.line_key != label.line_key):
+            i += 1
+            continue
+        box = _span_box(out, label, span, after)
+        crop = word_image(image, box) if box is not None else None
+        codes = voted_code_list(recognizer, crop) if crop is not None and crop.size else None
+        if codes is None or not all(known(c) for c in codes):
+            i += 1
+            continue
+        tail = out[span[-1]].text.split(")", 1)[1] if span and ")" in out[span[-1]].text else None
+        listed = ",".join(codes) + ("" if tail is None else ")" + tail)
+        new = replace(box, text=listed, conf=100.0 * CODE_READ_MIN, source="numerals")
+        out[i + 1:i + 1 + len(span)] = [new]
+        i += 2
+    return out
