@@ -1,0 +1,137 @@
+"""Issue 9: cited codes Tesseract garbled beside a readable label, read again from their ink in several views
+(:mod:`extract.ocr.code_cells`)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
+from extract.numerals.train import font_files, render
+from extract.ocr.code_cells import clean_list, cited_span, known_oit_code, reread_cited_codes, voted_code_list
+from extract.ocr.engine import OcrWord
+from ita_extract.page import PixelBox
+
+FONTS = font_files("Norasi")
+needs_fonts = pytest.mark.skipif(not FONTS, reason="fonts-thai-tlwg missing (scripts/setup.sh)")
+
+DPI = 300
+LINE = (1, 1, 4)
+
+
+def page_with(text: str, x: int = 400) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """A line of a page with ``text`` (Thai digits, 16 pt) printed at ``x``; the ink's box."""
+    glyphs = render(text, FONTS[0], 16 * DPI / 72, ink=40, paper=235, pad=0.3)
+    page = np.full((200, 1200), 235, np.uint8)
+    h, w = glyphs.shape
+    y = 60
+    page[y:y + h, x:x + w] = glyphs
+    pad = int(0.3 * 16 * DPI / 72)
+    return page, (x + pad, y + pad, x + w - pad, y + h - pad)
+
+
+def word(text: str, box: tuple[int, int, int, int], conf: float = 90.0) -> OcrWord:
+    return OcrWord(text, *box, conf, LINE)
+
+
+def label(box: tuple[int, int, int, int]) -> OcrWord:
+    """The label read well, left of the code's ink (its own ink is not needed to read the code)."""
+    return OcrWord("(อ้างอิงจาก", box[0] - 260, box[1] - 10, box[0] - 20, box[3] + 10, 93.0, LINE)
+
+
+@pytest.fixture(scope="module")
+def rec() -> Recognizer:
+    return Recognizer.load()
+
+
+@needs_fonts
+def test_codes_read_as_thai_letters_beside_a_label_are_read_from_their_ink(rec):
+    """``๐๗,๐๘)``: Tesseract, without ๗ and ๘, writes ``๐ฒ,๐๕)`` (sure of it); the ink reads o7,o8."""
+    page, box = page_with("๐๗,๐๘)")
+    words = [label(box), word("๐ฒ,๐๕)", box), word("บนเว็บไซต์", (box[2] + 20, box[1], box[2] + 300, box[3]))]
+    out = reread_cited_codes(words, page, rec)
+    assert [w.text for w in out] == ["(อ้างอิงจาก", "o7,o8)", "บนเว็บไซต์"]
+    assert out[1].source == "numerals"
+
+
+@needs_fonts
+def test_a_list_split_into_several_garbled_words_becomes_one(rec):
+    """``0 | ฒ,0 | 7@08)`` over ``๐๗,๐๘)``: the words after the label up to the bracket are one list."""
+    page, box = page_with("๐๗,๐๘)")
+    x0, y0, x1, y1 = box
+    third = (x1 - x0) // 3
+    words = [label(box), word("0", (x0, y0, x0 + third - 4, y1)), word("ฒ,0", (x0 + third, y0, x0 + 2 * third, y1)),
+             word("7@08)", (x0 + 2 * third + 4, y0, x1, y1)), word("บนเว็บไซต์", (x1 + 20, y0, x1 + 300, y1))]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o7,o8)", "บนเว็บไซต์"]
+
+
+@needs_fonts
+def test_a_tail_after_the_bracket_is_kept(rec):
+    page, box = page_with("๐๑๖)")
+    words = [label(box), word("๐๑ว)</6>", box)]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o16)</6>"]
+
+
+@needs_fonts
+def test_a_code_no_word_was_read_for_is_read_in_the_gap_after_the_label(rec):
+    page, box = page_with("๐๔)")
+    words = [label(box), word("ให้มีความชัดเจน", (box[2] + 30, box[1], box[2] + 400, box[3]))]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o4", "ให้มีความชัดเจน"]
+
+
+@needs_fonts
+def test_a_clean_reading_stays_whatever_the_ink_reads(rec):
+    """Tesseract's clean list of known codes is not second-guessed (the ink is ๐๗, the word o21)."""
+    page, box = page_with("๐๗)")
+    words = [label(box), word("o21)", box)]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o21)"]
+
+
+@needs_fonts
+def test_a_code_no_questionnaire_holds_is_refused(rec):
+    """The ink reads o82 surely; no fiscal year has an item o82: the words stay as read."""
+    page, box = page_with("๐๘๒)")
+    words = [label(box), word("๐๕ฒ)", box)]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "๐๕ฒ)"]
+
+
+@needs_fonts
+def test_the_years_check_refuses_a_code_it_does_not_know(rec):
+    page, box = page_with("๐๗)")
+    words = [label(box), word("๐ฒ)", box)]
+    assert [w.text for w in reread_cited_codes(words, page, rec, known=lambda c: c != "o7")] == ["(อ้างอิงจาก", "๐ฒ)"]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o7)"]
+
+
+class SplitViews:
+    """Reads a sure code at each view, alternating between two (a speck, a broken stroke)."""
+
+    def __init__(self, codes: tuple[str, ...]):
+        self.codes, self.n = codes, 0
+
+    def classify_glyphs(self, crop):
+        return [GlyphGuess("๐", 0.9, PixelBox(0, 0, 5, 10)), GlyphGuess("๗", 0.9, PixelBox(6, 0, 11, 10))]
+
+    def read_code(self, crop, hint=None):
+        self.n += 1
+        return Reading(self.codes[self.n % len(self.codes)], 0.95, ())
+
+
+def test_views_split_between_two_lists_read_none():
+    crop = np.full((20, 40), 235, np.uint8)
+    crop[5:15, 5:35] = 40
+    assert voted_code_list(SplitViews(("o23", "o27")), crop) is None
+    assert voted_code_list(SplitViews(("o27",)), crop) == ("o27",)
+
+
+def test_a_recognizer_without_code_reading_changes_nothing():
+    words = [word("(อ้างอิงจาก", (0, 0, 100, 30)), word("๐ฒ)", (110, 0, 150, 30))]
+    assert reread_cited_codes(words, np.full((40, 200), 235, np.uint8), object()) == words
+
+
+def test_clean_lists_and_spans():
+    assert clean_list("0 o5)") and clean_list("๐๑๐)") and clean_list("o23 ,o24)")
+    assert not clean_list("๐ฒ,๐๕)") and not clean_list("o82)") and not clean_list(")")
+    assert known_oit_code("o43") and not known_oit_code("o82")
+    w = lambda t: word(t, (0, 0, 9, 9))  # noqa: E731
+    assert cited_span([w("(อ้างอิงจาก"), w("o5"), w("และรายงาน")], 0) == [1]
+    assert cited_span([w("(อ้างอิงจาก"), w("ให้มี")], 0) == []
