@@ -265,8 +265,9 @@ _RE_LOWEST_END = re.compile(r"สาเหตุ|แนวทางการย�
 #: its first letter lost to a speck ("(8 างอิงจาก ๐๖)"; then "จาก" must follow), or
 #: its first syllable lost, a word of its own (" อิงจาก 022 023)").
 #: Its last word may come out of the Latin model (``(อ้างอิง qin o17)``: จาก
-#: after a line break read as Latin letters).
-CITE_LABEL = (f"(?:อ้?าง\\s?อิง(?:\\s?(?:จ[าำะ]ก|[A-Za-z]{{2,4}}(?=\\s)))?"
+#: after a line break read as Latin letters), or after a speck read as a comma or a point
+#: (``(อ้างอิง, จาก 04.05)``).
+CITE_LABEL = (f"(?:อ้?าง\\s?อิง(?:\\s?(?:จ[าำะ]ก|[A-Za-z]{{2,4}}(?=\\s))|[,.]\\s?จ[าำะ]ก)?"
               f"|(?<![{charset(LETTERS)}])้?าง\\s?อิง\\s?จ[าำะ]ก"
               f"|(?<![{charset(TEXT)}])อิง\\s?จ[าำะ]ก)")
 # A citation "(อ้างอิงจาก ๐๑๐)": a source, not a lowest question.
@@ -411,6 +412,8 @@ def oit_references(text: str) -> list[str]:
     ['o14', 'o15', 'o42']
     >>> oit_references("(อ้างอิงจาก-09,010) และ")  # a dash a speck gave before the list
     ['o9', 'o10']
+    >>> oit_references("ประชาสัมพันธ์ (อ้างอิง, จาก 04.05) ผ่าน")  # a speck read as a comma inside the label
+    ['o4', 'o5']
     >>> oit_references("(อ้างอิงจาก 0o21) และ (อ้างอิงจาก 0 o24)")  # the circle read twice, as 0 and o
     ['o21', 'o24']
     >>> oit_references("(ประกาศฉบับที่ 5)")  # a word in brackets far from the label is no citation

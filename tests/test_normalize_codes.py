@@ -403,3 +403,15 @@ def test_references_read_labels_and_lists_as_ocr_garbles_them(text: str, expecte
 )
 def test_garbled_label_rules_cite_nothing_in_plain_text(text: str) -> None:
     assert oit_references(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("เผยแพร่ข่าวประชาสัมพันธ์ (อ้างอิง, จาก 04.05) ผ่านเว็บไซต์", ["o4", "o5"]),
+        ("ช่องทางการร้องเรียน (อ้างอิง. จาก 017) ให้", ["o17"]),
+    ],
+)
+def test_a_speck_read_as_a_sign_inside_the_label_keeps_the_citation(text: str, expected: list[str]) -> None:
+    """Issue 9: a speck between อ้างอิง and จาก read as a comma or a point (dev scans) leaves the label one."""
+    assert oit_references(text) == expected
