@@ -135,3 +135,50 @@ def test_clean_lists_and_spans():
     w = lambda t: word(t, (0, 0, 9, 9))  # noqa: E731
     assert cited_span([w("(อ้างอิงจาก"), w("o5"), w("และรายงาน")], 0) == [1]
     assert cited_span([w("(อ้างอิงจาก"), w("ให้มี")], 0) == []
+
+
+class Blind:
+    """A recognizer that reads no code in any view (a font whose digits it was not trained on)."""
+
+    def classify_glyphs(self, crop):
+        return []
+
+    def read_code(self, crop, hint=None):
+        return Reading("", 0.0, ())
+
+
+class Engine:
+    """Reads the given texts at successive scales."""
+
+    def __init__(self, *texts: str):
+        self.texts, self.n = texts, 0
+
+    def read_word(self, crop, dpi):
+        text = self.texts[self.n % len(self.texts)]
+        self.n += 1
+        return text, 90.0
+
+
+def gap_page() -> tuple[np.ndarray, list[OcrWord]]:
+    page = np.full((200, 1200), 235, np.uint8)
+    page[70:100, 420:500] = 40  # the code's ink in the gap
+    return page, [word("(อ้างอิงจาก", (150, 60, 390, 110)), word("ให้มีความชัดเจน", (540, 60, 900, 110))]
+
+
+def test_a_blank_gap_the_recognizer_cannot_read_is_read_by_the_engine_at_every_scale():
+    page, words = gap_page()
+    assert [w.text for w in reread_cited_codes(words, page, Blind(), Engine("๐๓)"))] == \
+        ["(อ้างอิงจาก", "o3", "ให้มีความชัดเจน"]
+
+
+@pytest.mark.parametrize("texts", [("๐๓)", "๐๓)", "๐๕)"), ("๐ฆ)",), ("๐๘๒)",)])
+def test_the_engine_reading_a_gap_unsurely_or_garbled_or_unknown_adds_nothing(texts):
+    page, words = gap_page()
+    assert reread_cited_codes(words, page, Blind(), Engine(*texts)) == words
+
+
+def test_the_engine_never_reads_again_words_it_garbled():
+    """Where Tesseract wrote a word (``๐ฆ,๐๕)``), its Thai model, without ๗ ๘, is no second opinion."""
+    page, words = gap_page()
+    words = [words[0], word("๐ฆ,๐๕)", (410, 65, 510, 105)), words[1]]
+    assert reread_cited_codes(words, page, Blind(), Engine("๐๓)")) == words

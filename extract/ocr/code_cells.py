@@ -30,10 +30,11 @@ from extract.ocr.cells import thinned
 from extract.ocr.engine import OcrWord
 from extract.ocr.tokens import code_runs, is_cite_label, word_image
 from normalize import questionnaire
+from normalize.codes import oit_references, parse_question_code
 from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, LETTERS, charset
 
-__all__ = ["CODE_AGREE", "CODE_THIN_SHARES", "clean_list", "cited_span", "known_oit_code", "reread_cited_codes",
-           "voted_code_list"]
+__all__ = ["CODE_AGREE", "CODE_THIN_SHARES", "ENGINE_SCALES", "clean_list", "cited_span", "code_list_votes",
+           "engine_code_list", "known_oit_code", "listed_codes", "reread_cited_codes", "voted_code_list"]
 
 #: Views of the code ink read: as it stands, and thinned to darker cores at these shares (blur joins glyphs).
 CODE_THIN_SHARES = (None, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)
@@ -51,6 +52,8 @@ GAP_MIN = 0.8
 _D = f"0-9{charset(DIGITS)}"
 #: One cited item as a clean reading writes it: a circle (``o``, ``๐``, ``0``), read twice perhaps, and 1-2 digits.
 _RE_CLEAN_ITEM = re.compile(f"^(?:[0๐]\\s?)?[oO๐0]\\s?[{_D}]{{1,2}}$")
+#: The circle of a clean item (the letter o), read once or twice.
+_RE_CIRCLE = re.compile("^(?:[0๐]\\s?)?[oO๐0]\\s?")
 _RE_SEP = re.compile(r"\s*(?:,|\.|และ|\s)\s*")
 #: A Thai letter that is no digit's lookalike: two in a word are the running text's words, not a code.
 _RE_THAI_LETTER = re.compile(f"[{charset(LETTERS, exclude=DIGIT_LOOKALIKES)}]")
@@ -74,8 +77,6 @@ def clean_list(text: str, known: Callable[[str], bool] = known_oit_code) -> bool
     >>> [clean_list(t) for t in ("0 ฒ,0 7@08)", "๐ฒ,๐๕)", "๐๑ว)</6>", "o82)", ")", "04.0)")]
     [False, False, False, False, False, False]
     """
-    from normalize.codes import parse_question_code
-
     body = text.split(")", 1)[0].strip()
     items = [i for i in _RE_SEP.split(body) if i]
     if not items:
@@ -90,7 +91,7 @@ def clean_list(text: str, known: Callable[[str], bool] = known_oit_code) -> bool
     for item in merged:
         if not _RE_CLEAN_ITEM.match(item):
             return False
-        digits = re.sub(f"^(?:[0๐]\\s?)?[oO๐0]\\s?", "", item)
+        digits = _RE_CIRCLE.sub("", item)
         code = parse_question_code("o" + digits, "OIT")
         if code is None or not known(code):
             return False
@@ -142,9 +143,8 @@ def _list_reading(recognizer, img: np.ndarray) -> tuple[str, ...] | None:
     return tuple(codes)
 
 
-def voted_code_list(recognizer, crop: np.ndarray) -> tuple[str, ...] | None:
-    """The list of codes :data:`CODE_AGREE` views of ``crop`` or more read alike (:data:`CODE_THIN_SHARES`),
-    :data:`CODE_MARGIN` times as many as any other list; else None."""
+def code_list_votes(recognizer, crop: np.ndarray) -> dict[tuple[str, ...], int]:
+    """How many views of ``crop`` (:data:`CODE_THIN_SHARES`) read each list of codes surely."""
     votes: dict[tuple[str, ...], int] = {}
     for share in CODE_THIN_SHARES:
         img = crop if share is None else thinned(crop, share)
@@ -153,12 +153,49 @@ def voted_code_list(recognizer, crop: np.ndarray) -> tuple[str, ...] | None:
         found = _list_reading(recognizer, img)
         if found:
             votes[found] = votes.get(found, 0) + 1
+    return votes
+
+
+def voted_code_list(recognizer, crop: np.ndarray) -> tuple[str, ...] | None:
+    """The list of codes :data:`CODE_AGREE` views of ``crop`` or more read alike (:data:`CODE_THIN_SHARES`),
+    :data:`CODE_MARGIN` times as many as any other list; else None."""
+    votes = code_list_votes(recognizer, crop)
     if not votes:
         return None
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     if ranked[0][1] < CODE_AGREE or (len(ranked) > 1 and ranked[0][1] < CODE_MARGIN * ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+#: Scales the engine reads a blank gap's ink at (:func:`engine_code_list`): every one must read the same list.
+ENGINE_SCALES = (1.0, 1.5, 2.0)
+
+
+def listed_codes(text: str, known: Callable[[str], bool] = known_oit_code) -> tuple[str, ...] | None:
+    """The codes of a clean list (:func:`clean_list`) up to its closing bracket, or None.
+
+    >>> listed_codes("๐๓)"), listed_codes("0 o5, o6)"), listed_codes("๐ฆ,๐๕)"), listed_codes("จาก ๐๓๑)แล")
+    (('o3',), ('o5', 'o6'), None, None)
+    """
+    if not clean_list(text, known):
+        return None
+    return tuple(oit_references("อ้างอิงจาก " + text.split(")", 1)[0] + ")"))
+
+
+def engine_code_list(engine, crop: np.ndarray, dpi: float, known: Callable[[str], bool] = known_oit_code,
+                     ) -> tuple[str, ...] | None:
+    """The clean list of known codes the engine reads in ``crop`` alone at every scale of :data:`ENGINE_SCALES`,
+    or None. Its Thai model lacks ``๔ ๖ ๗ ๘ ๙``: trusted only where no word was read at all (a blank gap)
+    and the recognizer reads no other list (:func:`reread_cited_codes`)."""
+    import cv2
+
+    found = set()
+    for scale in ENGINE_SCALES:
+        img = crop if scale == 1.0 else cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        text, _ = engine.read_word(img, int(round(dpi * scale)))
+        found.add(listed_codes(text, known))
+    return found.pop() if len(found) == 1 else None
 
 
 def _span_box(words: Sequence[OcrWord], label: OcrWord, span: list[int], after: OcrWord | None) -> OcrWord | None:
@@ -177,12 +214,14 @@ def _span_box(words: Sequence[OcrWord], label: OcrWord, span: list[int], after: 
     return OcrWord("", x0, label.top, x1, label.bottom, 0.0, label.line_key)
 
 
-def reread_cited_codes(words: list[OcrWord], image: np.ndarray, recognizer,
+def reread_cited_codes(words: list[OcrWord], image: np.ndarray, recognizer, engine=None, dpi: float = 300.0,
                        known: Callable[[str], bool] = known_oit_code) -> list[OcrWord]:
     """The page's words, the cited lists Tesseract garbled after a readable label read again from their ink
     (:func:`voted_code_list`) where enough views agree on known codes (see the module's doc).
 
     ``recognizer`` is the numeral recognizer (``classify_glyphs``, ``read_code``); without them nothing changes.
+    ``engine`` (Thai model) reads a blank gap after a label that the recognizer cannot read
+    (:func:`engine_code_list`).
     """
     if getattr(recognizer, "read_code", None) is None or getattr(recognizer, "classify_glyphs", None) is None:
         return words
@@ -207,6 +246,11 @@ def reread_cited_codes(words: list[OcrWord], image: np.ndarray, recognizer,
         box = _span_box(out, label, span, after)
         crop = word_image(image, box) if box is not None else None
         codes = voted_code_list(recognizer, crop) if crop is not None and crop.size else None
+        if codes is None and not span and engine is not None and crop is not None and crop.size:
+            # no word was read in the gap: the engine's own reading, where the recognizer reads no other list
+            codes = engine_code_list(engine, crop, dpi, known)
+            if codes is not None and any(n >= 2 for k, n in code_list_votes(recognizer, crop).items() if k != codes):
+                codes = None
         if codes is None or not all(known(c) for c in codes):
             i += 1
             continue

@@ -226,7 +226,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         # a period's dates whose digits blur joined: read again from their ink's darker cores
         words = reread_period_words(words, grids_px, clean, cell_reader, engine, image.dpi)
         # cited codes garbled beside a readable label: read again from their ink in several views
-        words = reread_cited_codes(words, clean, cell_reader)
+        words = reread_cited_codes(words, clean, cell_reader, engine, image.dpi)
     scale = width_pt / gray.shape[1]
     page = Page(
         number=number, width=width_pt, height=height_pt,
