@@ -20,6 +20,7 @@ own fiscal year. Anything less sure keeps the words as Tesseract read them.
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -32,6 +33,8 @@ from extract.ocr.tokens import code_runs, is_cite_label, word_image
 from normalize import questionnaire
 from normalize.codes import oit_references, parse_question_code
 from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, LETTERS, charset
+
+log = logging.getLogger(__name__)
 
 __all__ = ["CODE_AGREE", "CODE_THIN_SHARES", "ENGINE_SCALES", "clean_list", "cited_span", "code_list_votes",
            "engine_code_list", "known_oit_code", "listed_codes", "reread_cited_codes", "voted_code_list"]
@@ -252,8 +255,10 @@ def reread_cited_codes(words: list[OcrWord], image: np.ndarray, recognizer, engi
             if codes is not None and any(n >= 2 for k, n in code_list_votes(recognizer, crop).items() if k != codes):
                 codes = None
         if codes is None or not all(known(c) for c in codes):
+            log.debug("cited codes refused after %r: %r read %s", label.text, text, codes)
             i += 1
             continue
+        log.debug("cited codes kept after %r: %r read %s", label.text, text, ",".join(codes))
         tail = out[span[-1]].text.split(")", 1)[1] if span and ")" in out[span[-1]].text else None
         listed = ",".join(codes) + ("" if tail is None else ")" + tail)
         new = replace(box, text=listed, conf=100.0 * CODE_READ_MIN, source="numerals")
