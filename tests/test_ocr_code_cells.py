@@ -182,3 +182,9 @@ def test_the_engine_never_reads_again_words_it_garbled():
     page, words = gap_page()
     words = [words[0], word("๐ฆ,๐๕)", (410, 65, 510, 105)), words[1]]
     assert reread_cited_codes(words, page, Blind(), Engine("๐๓)")) == words
+
+
+def test_a_gap_wider_than_a_list_is_another_columns_and_never_read():
+    page, words = gap_page()
+    words = [words[0], word("ให้มีความชัดเจน", (390 + 50 * 7, 60, 1190, 110))]
+    assert reread_cited_codes(words, page, Blind(), Engine("๐๓)")) == words

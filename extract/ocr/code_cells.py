@@ -49,8 +49,10 @@ CODE_AGREE = 4
 CODE_MARGIN = 2
 #: At most so many words after a label hold its list (``0 | ฒ,0 | 7@08)``).
 SPAN_WORDS = 4
-#: A gap after a label wider than this share of the label's height may hold a code no word was read for.
+#: A gap after a label wider than this share of the label's height may hold a code no word was read for ...
 GAP_MIN = 0.8
+#: ... and no wider than this (a list of three codes and its bracket): further on lies another column's text.
+GAP_MAX = 6.0
 
 _D = f"0-9{charset(DIGITS)}"
 #: One cited item as a clean reading writes it: a circle (``o``, ``๐``, ``0``), read twice perhaps, and 1-2 digits.
@@ -212,7 +214,7 @@ def _span_box(words: Sequence[OcrWord], label: OcrWord, span: list[int], after: 
         return None
     h = label.bottom - label.top
     x0, x1 = label.x1 + int(0.15 * h), after.x0 - int(0.15 * h)
-    if x1 - x0 < GAP_MIN * h:
+    if not GAP_MIN * h <= x1 - x0 <= GAP_MAX * h:
         return None
     return OcrWord("", x0, label.top, x1, label.bottom, 0.0, label.line_key)
 
