@@ -32,7 +32,7 @@ from extract.ocr.engine import OcrWord
 from extract.ocr.tokens import code_runs, is_cite_label, word_image
 from normalize import questionnaire
 from normalize.codes import oit_references, parse_question_code
-from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, LETTERS, charset
+from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, TEXT, charset
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +60,9 @@ _RE_CLEAN_ITEM = re.compile(f"^(?:[0๐]\\s?)?[oO๐0]\\s?[{_D}]{{1,2}}$")
 #: The circle of a clean item (the letter o), read once or twice.
 _RE_CIRCLE = re.compile("^(?:[0๐]\\s?)?[oO๐0]\\s?")
 _RE_SEP = re.compile(r"\s*(?:,|\.|และ|\s)\s*")
-#: A Thai letter that is no digit's lookalike: two in a word are the running text's words, not a code.
-_RE_THAI_LETTER = re.compile(f"[{charset(LETTERS, exclude=DIGIT_LOOKALIKES)}]")
+#: A Thai character (letter, vowel, mark) that is no digit's lookalike: two in a word are the running text's
+#: words (``และ``), not a code (``๐๑ว)``: ๖ read as a letter).
+_RE_THAI_CHAR = re.compile(f"[{charset(TEXT, exclude=DIGIT_LOOKALIKES)}]")
 _RE_OIT = re.compile(r"^o[1-9]\d?$")
 
 
@@ -112,8 +113,8 @@ def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
     [1, 2, 3]
     >>> cited_span([w("(อ้างอิงจาก"), w("๐๑ฒ,", 1), w("018)", 1)], 0), cited_span([w("(อ้างอิงจาก"), w("ให้มี")], 0)
     ([1, 2], [])
-    >>> cited_span([w("(อ้างอิงจาก"), w("o5"), w("และรายงาน")], 0)
-    [1]
+    >>> cited_span([w("(อ้างอิงจาก"), w("o5"), w("และรายงาน")], 0), cited_span([w("(อ้างอิงจาก"), w("o14"), w("และ")], 0)
+    ([1], [1])
     """
     out: list[int] = []
     line = None
@@ -122,7 +123,7 @@ def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
         if line is not None and w.line_key != line:
             break
         head = w.text.split(")", 1)[0]
-        if len(_RE_THAI_LETTER.findall(head)) >= 2 or is_cite_label(w.text):
+        if len(_RE_THAI_CHAR.findall(head)) >= 2 or is_cite_label(w.text):
             break
         line = w.line_key
         out.append(j)
