@@ -188,3 +188,51 @@ def test_a_gap_wider_than_a_list_is_another_columns_and_never_read():
     page, words = gap_page()
     words = [words[0], word("ให้มีความชัดเจน", (390 + 50 * 7, 60, 1190, 110))]
     assert reread_cited_codes(words, page, Blind(), Engine("๐๓)")) == words
+
+
+@needs_fonts
+def test_a_clean_list_read_unsurely_is_the_one_every_view_reads(rec):
+    """``013)`` at 78 over ``๐๔)``: Tesseract has no ๔; every sure view of the ink reads o4."""
+    page, box = page_with("๐๔)")
+    assert [w.text for w in reread_cited_codes([label(box), word("013)", box, conf=78.0)], page, rec)] == \
+        ["(อ้างอิงจาก", "o4)"]
+
+
+class Sequence_:
+    """Reads the given codes at successive views."""
+
+    def __init__(self, *codes: str):
+        self.codes, self.n = codes, 0
+
+    def classify_glyphs(self, crop):
+        return [GlyphGuess("๐", 0.9, PixelBox(0, 0, 5, 10)), GlyphGuess("๔", 0.9, PixelBox(6, 0, 11, 10))]
+
+    def read_code(self, crop, hint=None):
+        code = self.codes[self.n % len(self.codes)]
+        self.n += 1
+        return Reading(code, 0.95, ())
+
+
+def test_a_clean_list_stands_when_one_sure_view_reads_it_otherwise():
+    page = np.full((200, 1200), 235, np.uint8)
+    page[70:100, 420:500] = 40
+    box = (420, 70, 500, 100)
+    words = [label(box), word("o13)", box, conf=78.0)]
+    assert reread_cited_codes(words, page, Sequence_(*["o4"] * 7, "o13")) == words
+    # a garbled reading is replaced by the same votes
+    garbled = [label(box), word("๐ฆ)", box, conf=78.0)]
+    assert [w.text for w in reread_cited_codes(garbled, page, Sequence_(*["o4"] * 7, "o13"))] == \
+        ["(อ้างอิงจาก", "o4)"]
+
+
+def test_a_code_wrapped_to_the_next_line_with_no_word_read_is_read_at_its_start():
+    """The label ends its line; the next line's first word stands right of the column's start: the gap holds
+    the code (``o23) ให้ครอบคลุม``)."""
+    page = np.full((300, 1200), 235, np.uint8)
+    page[170:200, 160:230] = 40
+    words = [OcrWord("ความเสี่ยงการทุจริต", 150, 60, 700, 110, 92.0, (1, 1, 1)),
+             OcrWord("(อ้างอิงจาก", 720, 60, 960, 110, 92.0, (1, 1, 1)),
+             OcrWord("ให้ครอบคลุม", 260, 160, 700, 210, 92.0, (1, 1, 2))]
+    out = reread_cited_codes(words, page, Blind(), Engine("o23) ให"))
+    assert [w.text for w in out] == ["ความเสี่ยงการทุจริต", "(อ้างอิงจาก", "o23", "ให้ครอบคลุม"]
+    assert out[2].line_key == (1, 1, 2)

@@ -37,7 +37,7 @@ from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, TEXT, charset
 log = logging.getLogger(__name__)
 
 __all__ = ["CODE_AGREE", "CODE_THIN_SHARES", "ENGINE_SCALES", "clean_list", "cited_span", "code_list_votes",
-           "engine_code_list", "known_oit_code", "listed_codes", "reread_cited_codes", "voted_code_list"]
+           "engine_code_list", "known_oit_code", "listed_codes", "read_citation", "reread_cited_codes", "voted_code_list"]
 
 #: Views of the code ink read: as it stands, and thinned to darker cores at these shares (blur joins glyphs).
 CODE_THIN_SHARES = (None, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)
@@ -165,17 +165,13 @@ def code_list_votes(recognizer, crop: np.ndarray) -> dict[tuple[str, ...], int]:
 def voted_code_list(recognizer, crop: np.ndarray) -> tuple[str, ...] | None:
     """The list of codes :data:`CODE_AGREE` views of ``crop`` or more read alike (:data:`CODE_THIN_SHARES`),
     :data:`CODE_MARGIN` times as many as any other list; else None."""
-    votes = code_list_votes(recognizer, crop)
-    if not votes:
-        return None
-    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-    if ranked[0][1] < CODE_AGREE or (len(ranked) > 1 and ranked[0][1] < CODE_MARGIN * ranked[1][1]):
-        return None
-    return ranked[0][0]
+    return _decided(code_list_votes(recognizer, crop), strict=False)
 
 
-#: Scales the engine reads a blank gap's ink at (:func:`engine_code_list`): every one must read the same list.
+#: Scales the engine reads a blank gap's ink at (:func:`engine_code_list`): every one must read the same list ...
 ENGINE_SCALES = (1.0, 1.5, 2.0)
+#: ... and no other list read surely by so many views of the recognizer (a digit the engine misreads).
+ENGINE_VETO = 3
 
 
 def listed_codes(text: str, known: Callable[[str], bool] = known_oit_code) -> tuple[str, ...] | None:
@@ -204,67 +200,102 @@ def engine_code_list(engine, crop: np.ndarray, dpi: float, known: Callable[[str]
     return found.pop() if len(found) == 1 else None
 
 
-def _span_box(words: Sequence[OcrWord], label: OcrWord, span: list[int], after: OcrWord | None) -> OcrWord | None:
-    """A word whose box spans the cited list's ink: the span's words, or the blank gap between the label and
-    the word after it on its line (no word was read for the code)."""
+#: A clean list Tesseract read this surely (its least sure word) stands, whatever the ink reads.
+CLEAN_SURE = 90.0
+
+
+def _span_box(words: Sequence[OcrWord], label: int, span: list[int]) -> OcrWord | None:
+    """A word whose box spans the cited list's ink: the span's words; else the blank gap between the label and
+    the word after it on its line, or, the label ending its line, between the next line's start (the label
+    line's first word) and its first word read (no word was read for the code)."""
     if span:
         ws = [words[j] for j in span]
         return OcrWord("", min(w.x0 for w in ws), min(w.top for w in ws), max(w.x1 for w in ws),
                        max(w.bottom for w in ws), min(w.conf for w in ws), ws[0].line_key)
-    if after is None or after.line_key != label.line_key:
+    lab = words[label]
+    after = words[label + 1] if label + 1 < len(words) else None
+    if after is None:
         return None
-    h = label.bottom - label.top
-    x0, x1 = label.x1 + int(0.15 * h), after.x0 - int(0.15 * h)
+    h = lab.bottom - lab.top
+    if after.line_key == lab.line_key:
+        x0, x1, top, bottom = lab.x1 + int(0.15 * h), after.x0 - int(0.15 * h), lab.top, lab.bottom
+    else:
+        start = min(w.x0 for w in words if w.line_key == lab.line_key)
+        x0, x1, top, bottom = start, after.x0 - int(0.15 * h), after.top, after.bottom
     if not GAP_MIN * h <= x1 - x0 <= GAP_MAX * h:
         return None
-    return OcrWord("", x0, label.top, x1, label.bottom, 0.0, label.line_key)
+    return OcrWord("", x0, top, x1, bottom, 0.0, after.line_key if after.line_key != lab.line_key else lab.line_key)
+
+
+def _decided(votes: dict[tuple[str, ...], int], strict: bool) -> tuple[str, ...] | None:
+    """The list the votes decide (:func:`voted_code_list`); ``strict``: every sure view reads it."""
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] < CODE_AGREE or (len(ranked) > 1 and (strict or ranked[0][1] < CODE_MARGIN * ranked[1][1])):
+        return None
+    return ranked[0][0]
+
+
+def _is_label(words: Sequence[OcrWord], i: int) -> bool:
+    return is_cite_label(words[i].text) or (bool(re.fullmatch("จ[าำะ]ก", words[i].text)) and i > 0
+                                             and is_cite_label(words[i - 1].text))
+
+
+def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recognizer, engine=None,
+                  dpi: float = 300.0, known: Callable[[str], bool] = known_oit_code,
+                  ) -> tuple[list[int], tuple[str, ...]] | None:
+    """The words after the label at ``label`` that hold its list (:func:`cited_span`; none: a blank gap) and the
+    codes their ink reads, when it reads surely otherwise than Tesseract did; else None.
+
+    A list Tesseract wrote garbled (no clean list of known codes) is replaced by the list most views read
+    (:func:`voted_code_list`); a clean list read unsurely (under :data:`CLEAN_SURE`) only when every sure
+    view reads one other list; a blank gap, when the recognizer reads nothing there, by the engine's reading
+    (:func:`engine_code_list`)."""
+    span = cited_span(words, label)
+    text = " ".join(words[j].text for j in span)
+    clean = listed_codes(text, known) if span else None
+    if clean is not None and min(words[j].conf for j in span) >= CLEAN_SURE:
+        return None
+    box = _span_box(words, label, span)
+    crop = word_image(image, box) if box is not None else None
+    if crop is None or crop.size == 0:
+        return None
+    votes = code_list_votes(recognizer, crop)
+    codes = _decided(votes, strict=clean is not None)
+    if codes is None and not span and engine is not None:
+        # no word was read in the gap: the engine's own reading, where the recognizer reads no other list
+        codes = engine_code_list(engine, crop, dpi, known)
+        if codes is not None and any(n >= ENGINE_VETO for k, n in votes.items() if k != codes):
+            codes = None
+    if codes is None or codes == clean or not all(known(c) for c in codes):
+        log.debug("cited codes refused after %r: %r read %s", words[label].text, text, codes)
+        return None
+    log.debug("cited codes kept after %r: %r read %s", words[label].text, text, ",".join(codes))
+    return span, codes
 
 
 def reread_cited_codes(words: list[OcrWord], image: np.ndarray, recognizer, engine=None, dpi: float = 300.0,
                        known: Callable[[str], bool] = known_oit_code) -> list[OcrWord]:
     """The page's words, the cited lists Tesseract garbled after a readable label read again from their ink
-    (:func:`voted_code_list`) where enough views agree on known codes (see the module's doc).
+    where enough views agree on known codes (:func:`read_citation`; see the module's doc).
 
     ``recognizer`` is the numeral recognizer (``classify_glyphs``, ``read_code``); without them nothing changes.
-    ``engine`` (Thai model) reads a blank gap after a label that the recognizer cannot read
-    (:func:`engine_code_list`).
+    ``engine`` (Thai model) reads a blank gap after a label that the recognizer cannot read.
     """
     if getattr(recognizer, "read_code", None) is None or getattr(recognizer, "classify_glyphs", None) is None:
         return words
     out = list(words)
     i = 0
     while i < len(out):
-        label = out[i]
-        if not (is_cite_label(label.text) or (re.fullmatch("จ[าำะ]ก", label.text) and i > 0
-                                               and is_cite_label(out[i - 1].text))):
+        found = read_citation(out, i, image, recognizer, engine, dpi, known) if _is_label(out, i) else None
+        if found is None:
             i += 1
             continue
-        span = cited_span(out, i)
-        text = " ".join(out[j].text for j in span)
-        if span and clean_list(text, known):
-            i += 1
-            continue
-        after = out[span[-1] + 1] if span and span[-1] + 1 < len(out) else out[i + 1] if not span and i + 1 < len(
-            out) else None
-        if not span and (after is None or after.line_key != label.line_key):
-            i += 1
-            continue
-        box = _span_box(out, label, span, after)
-        crop = word_image(image, box) if box is not None else None
-        codes = voted_code_list(recognizer, crop) if crop is not None and crop.size else None
-        if codes is None and not span and engine is not None and crop is not None and crop.size:
-            # no word was read in the gap: the engine's own reading, where the recognizer reads no other list
-            codes = engine_code_list(engine, crop, dpi, known)
-            if codes is not None and any(n >= 2 for k, n in code_list_votes(recognizer, crop).items() if k != codes):
-                codes = None
-        if codes is None or not all(known(c) for c in codes):
-            log.debug("cited codes refused after %r: %r read %s", label.text, text, codes)
-            i += 1
-            continue
-        log.debug("cited codes kept after %r: %r read %s", label.text, text, ",".join(codes))
+        span, codes = found
+        box = _span_box(out, i, span)
         tail = out[span[-1]].text.split(")", 1)[1] if span and ")" in out[span[-1]].text else None
         listed = ",".join(codes) + ("" if tail is None else ")" + tail)
-        new = replace(box, text=listed, conf=100.0 * CODE_READ_MIN, source="numerals")
-        out[i + 1:i + 1 + len(span)] = [new]
+        out[i + 1:i + 1 + len(span)] = [replace(box, text=listed, conf=100.0 * CODE_READ_MIN, source="numerals")]
         i += 2
     return out
