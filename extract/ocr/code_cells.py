@@ -268,7 +268,10 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
         codes = engine_code_list(engine, crop, dpi, known)
         if codes is not None and any(n >= ENGINE_VETO for k, n in votes.items() if k != codes):
             codes = None
-    if codes is None or codes == clean or not all(known(c) for c in codes):
+    if codes is not None and codes == clean:
+        log.debug("cited codes confirmed after %r: %r", words[label].text, text)
+        return None
+    if codes is None or not all(known(c) for c in codes):
         log.debug("cited codes refused after %r: %r read %s", words[label].text, text, codes)
         return None
     log.debug("cited codes kept after %r: %r read %s", words[label].text, text, ",".join(codes))
