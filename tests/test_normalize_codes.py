@@ -415,3 +415,17 @@ def test_garbled_label_rules_cite_nothing_in_plain_text(text: str) -> None:
 def test_a_speck_read_as_a_sign_inside_the_label_keeps_the_citation(text: str, expected: list[str]) -> None:
     """Issue 9: a speck between อ้างอิง and จาก read as a comma or a point (dev scans) leaves the label one."""
     assert oit_references(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("รายงานความก้าวหน้า (อ้างอิงจาก oll) ให้ครบถ้วน", ["o11"]),  # the Latin model's l for a 1
+        ("ช่องทางการร้องเรียน (อ้างอิงจาก ol7, o18) ให้", ["o17", "o18"]),
+        ("การปฏิบัติงาน (อ้างอิงจาก o8 .9) อย่างเคร่งครัด", ["o8", "o9"]),  # a comma read as a point, o lost
+        ("(อ้างอิงจาก old rules)", []),  # a Latin word is no code
+    ],
+)
+def test_latin_ones_and_a_point_for_a_comma_in_a_cited_list(text: str, expected: list[str]) -> None:
+    """Issue 9: a Latin-printed code read by the Latin model (dev10 scans)."""
+    assert oit_references(text) == expected
