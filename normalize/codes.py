@@ -329,8 +329,8 @@ _REF_ITEM = (f"(?:[0๐](?=[oO]))?"
              f"|[{_D}]{{1,3}})"
              f"(?![{_D}])")
 # OCR adds a point to a comma or reads a comma as one ("o14.,015", "o21.o22"), also before an item whose
-# letter it lost, after a space ("o8 .9").
-_REF_SEP = f"\\s*(?:\\.?,|\\.(?=[oO๐0])|(?<=\\s)\\.(?=[{_D}])|และ|/|、|\\s)\\s*"
+# letter it lost, after a space ("o8 .9"); or it loses the sign between two lettered items ("o13o13,o14").
+_REF_SEP = f"\\s*(?:\\.?,|\\.(?=[oO๐0])|(?<=\\s)\\.(?=[{_D}])|และ|/|、|\\s|(?<=[{_D}])(?=[oO][{_D}]))\\s*"
 # Before the list, a bar, a "!", a quote, a point or a dash a speck gave ("(อ้างอิงจาก | 042)",
 # "(อ้างอิงจาก' 09)", "(อ้างอิงจาก.03)", "(อ้างอิงจาก\"05,06)", "(อ้างอิงจาก-09,010)").
 _REF_LIST = f"(?:[|!'’‘\"“”.\\-]\\s*)?(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
@@ -425,6 +425,8 @@ def oit_references(text: str) -> list[str]:
     ['o9', 'o10']
     >>> oit_references("ประชาสัมพันธ์ (อ้างอิง, จาก 04.05) ผ่าน")  # a speck read as a comma inside the label
     ['o4', 'o5']
+    >>> oit_references("(อ้างอิงจาก o13o13,o14) ให้")  # the sign between two lettered items lost
+    ['o13', 'o14']
     >>> oit_references("(อ้างอิงจาก 0o21) และ (อ้างอิงจาก 0 o24)")  # the circle read twice, as 0 and o
     ['o21', 'o24']
     >>> oit_references("(ประกาศฉบับที่ 5)")  # a word in brackets far from the label is no citation

@@ -424,6 +424,7 @@ def test_a_speck_read_as_a_sign_inside_the_label_keeps_the_citation(text: str, e
         ("ช่องทางการร้องเรียน (อ้างอิงจาก ol7, o18) ให้", ["o17", "o18"]),
         ("การปฏิบัติงาน (อ้างอิงจาก o8 .9) อย่างเคร่งครัด", ["o8", "o9"]),  # a comma read as a point, o lost
         ("(อ้างอิงจาก old rules)", []),  # a Latin word is no code
+        ("จัดซื้อจัดจ้าง (อ้างอิงจาก o13o13,o14) ให้ครบ", ["o13", "o14"]),  # the sign between two items lost
     ],
 )
 def test_latin_ones_and_a_point_for_a_comma_in_a_cited_list(text: str, expected: list[str]) -> None:
