@@ -236,3 +236,39 @@ def test_a_code_wrapped_to_the_next_line_with_no_word_read_is_read_at_its_start(
     out = reread_cited_codes(words, page, Blind(), Engine("o23) ให"))
     assert [w.text for w in out] == ["ความเสี่ยงการทุจริต", "(อ้างอิงจาก", "o23", "ให้ครอบคลุม"]
     assert out[2].line_key == (1, 1, 2)
+
+
+class TwoCodes:
+    """Reads two codes in every view: ``first`` then ``second``."""
+
+    def __init__(self, first: str, second: str):
+        self.codes, self.n = (first, second), 0
+
+    def classify_glyphs(self, crop):
+        return [GlyphGuess(c, 0.9, PixelBox(6 * k, 0, 6 * k + 5, 10)) for k, c in enumerate("๐๑๒,๐๑๓")]
+
+    def read_code(self, crop, hint=None):
+        code = self.codes[self.n % 2]
+        self.n += 1
+        return Reading(code, 0.95, ())
+
+
+def cut_short_page() -> tuple[np.ndarray, list[OcrWord]]:
+    page = np.full((200, 1200), 235, np.uint8)
+    page[70:100, 420:620] = 40  # o12 and the unread ", o13)" after it
+    return page, [word("(อ้างอิงจาก", (150, 60, 390, 110)), word("o12", (420, 70, 480, 100), conf=95.0),
+                  word("บนเว็บไซต์หลัก", (640, 60, 1000, 110))]
+
+
+def test_a_clean_list_cut_short_by_a_blank_gap_is_read_on_into_it():
+    """``(อ้างอิงจาก o12 ▯▯▯▯ บนเว็บไซต์``: no bracket closes the list, and ink no word was read for follows."""
+    page, words = cut_short_page()
+    assert [w.text for w in reread_cited_codes(words, page, TwoCodes("o12", "o13"))] == \
+        ["(อ้างอิงจาก", "o12,o13", "บนเว็บไซต์หลัก"]
+
+
+def test_a_reading_on_that_does_not_begin_with_the_words_codes_changes_nothing():
+    page, words = cut_short_page()
+    assert reread_cited_codes(words, page, TwoCodes("o15", "o13")) == words
+    closed = [words[0], word("o12)", (420, 70, 480, 100), conf=95.0), words[2]]
+    assert reread_cited_codes(closed, page, TwoCodes("o12", "o13")) == closed  # a bracket closes it

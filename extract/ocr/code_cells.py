@@ -17,6 +17,15 @@ must read surely. The list is kept only when enough levels read the very same
 list (:data:`CODE_AGREE`), no other list as often, and every code is an item a
 questionnaire holds (``known``); records then check it against the report's
 own fiscal year. Anything less sure keeps the words as Tesseract read them.
+
+Three more places hold a cited code's ink with no word for it, read the same way
+(:func:`read_citation`): the blank gap after a label on its line, or at the next
+line's start when the label ends its line; and the gap after a clean list no
+bracket closes (``o12 ▯▯▯ บนเว็บไซต์``: it must read on from the words' codes).
+Where no word was read, the Thai engine's own reading of the gap may stand when
+every scale (:data:`ENGINE_SCALES`) reads one clean list and the recognizer no
+other. A clean list Tesseract read unsurely (:data:`CLEAN_SURE`) is replaced only
+when every sure view reads one other list.
 """
 from __future__ import annotations
 
@@ -242,6 +251,39 @@ def _is_label(words: Sequence[OcrWord], i: int) -> bool:
                                              and is_cite_label(words[i - 1].text))
 
 
+def _cut_short(words: Sequence[OcrWord], label: int, span: list[int]) -> OcrWord | None:
+    """The box from a span's first word to the word after it on its line, when the span closes no bracket and
+    a blank gap (:data:`GAP_MIN` to :data:`GAP_MAX` label heights) parts them (``o12 ▯▯▯▯ บนเว็บไซต์``)."""
+    last = span[-1]
+    if ")" in words[last].text or last + 1 >= len(words) or words[last + 1].line_key != words[last].line_key:
+        return None
+    h = words[label].bottom - words[label].top
+    first, after = words[span[0]], words[last + 1]
+    if not GAP_MIN * h <= after.x0 - words[last].x1 <= GAP_MAX * h:
+        return None
+    ws = [words[j] for j in span]
+    return OcrWord("", first.x0, min(w.top for w in ws), after.x0 - int(0.15 * h), max(w.bottom for w in ws),
+                   min(w.conf for w in ws), first.line_key)
+
+
+def _read_on(box: OcrWord, clean: tuple[str, ...], image: np.ndarray, recognizer, engine, dpi: float,
+             known: Callable[[str], bool]) -> tuple[str, ...] | None:
+    """The list a cut-short span and the gap after it read (:func:`voted_code_list`, else the engine at every
+    scale, no recognizer list read as often against it), when it starts with the span's own codes and
+    holds more; else None."""
+    crop = word_image(image, box)
+    if crop.size == 0:
+        return None
+    votes = code_list_votes(recognizer, crop)
+    codes = _decided(votes, strict=False)
+    if codes is None and engine is not None:
+        codes = engine_code_list(engine, crop, dpi, known)
+        if codes is not None and any(n >= ENGINE_VETO for k, n in votes.items() if k != codes):
+            codes = None
+    longer = codes is not None and len(codes) > len(clean) and codes[:len(clean)] == clean
+    return codes if longer and all(known(c) for c in codes) else None
+
+
 def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recognizer, engine=None,
                   dpi: float = 300.0, known: Callable[[str], bool] = known_oit_code,
                   ) -> tuple[list[int], tuple[str, ...]] | None:
@@ -255,6 +297,12 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     span = cited_span(words, label)
     text = " ".join(words[j].text for j in span)
     clean = listed_codes(text, known) if span else None
+    if clean is not None and (cut := _cut_short(words, label, span)) is not None:
+        # a clean list with no closing bracket, a blank gap after it: its further codes' ink, no word read
+        codes = _read_on(cut, clean, image, recognizer, engine, dpi, known)
+        if codes is not None:
+            log.debug("cited codes kept after %r: %r read on as %s", words[label].text, text, ",".join(codes))
+            return span, codes
     if clean is not None and min(words[j].conf for j in span) >= CLEAN_SURE:
         return None
     box = _span_box(words, label, span)
