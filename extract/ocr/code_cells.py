@@ -228,9 +228,11 @@ def _span_box(words: Sequence[OcrWord], label: int, span: list[int]) -> OcrWord 
     h = lab.bottom - lab.top
     if after.line_key == lab.line_key:
         x0, x1, top, bottom = lab.x1 + int(0.15 * h), after.x0 - int(0.15 * h), lab.top, lab.bottom
-    else:
+    elif after.top >= (lab.top + lab.bottom) / 2:  # the next line: below the label, not beside it
         start = min(w.x0 for w in words if w.line_key == lab.line_key)
         x0, x1, top, bottom = start, after.x0 - int(0.15 * h), after.top, after.bottom
+    else:
+        return None
     if not GAP_MIN * h <= x1 - x0 <= GAP_MAX * h:
         return None
     return OcrWord("", x0, top, x1, bottom, 0.0, after.line_key if after.line_key != lab.line_key else lab.line_key)
