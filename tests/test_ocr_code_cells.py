@@ -277,6 +277,6 @@ def test_a_reading_on_that_does_not_begin_with_the_words_codes_changes_nothing()
 def test_a_word_of_another_tesseract_line_beside_the_label_opens_no_gap_over_the_label():
     page = np.full((300, 1200), 235, np.uint8)
     page[70:100, 420:500] = 40
-    words = [OcrWord("(อ้างอิงจาก", 150, 60, 390, 110, 92.0, (1, 1, 1)),
+    words = [OcrWord("(อ้างอิงจาก", 300, 60, 390, 110, 92.0, (1, 1, 1)),
              OcrWord("ให้มีความชัดเจน", 560, 62, 900, 108, 92.0, (1, 2, 1))]
     assert reread_cited_codes(words, page, Blind(), Engine("o23)")) == words
