@@ -265,8 +265,9 @@ _RE_LOWEST_END = re.compile(r"สาเหตุ|แนวทางการย�
 #: its first letter lost to a speck ("(8 างอิงจาก ๐๖)"; then "จาก" must follow), or
 #: its first syllable lost, a word of its own (" อิงจาก 022 023)").
 #: Its last word may come out of the Latin model (``(อ้างอิง qin o17)``: จาก
-#: after a line break read as Latin letters).
-CITE_LABEL = (f"(?:อ้?าง\\s?อิง(?:\\s?(?:จ[าำะ]ก|[A-Za-z]{{2,4}}(?=\\s)))?"
+#: after a line break read as Latin letters), or after a speck read as a comma or a point
+#: (``(อ้างอิง, จาก 04.05)``).
+CITE_LABEL = (f"(?:อ้?าง\\s?อิง(?:\\s?(?:จ[าำะ]ก|[A-Za-z]{{2,4}}(?=\\s))|[,.]\\s?จ[าำะ]ก)?"
               f"|(?<![{charset(LETTERS)}])้?าง\\s?อิง\\s?จ[าำะ]ก"
               f"|(?<![{charset(TEXT)}])อิง\\s?จ[าำะ]ก)")
 # A citation "(อ้างอิงจาก ๐๑๐)": a source, not a lowest question.
@@ -318,15 +319,18 @@ def find_codes(text: str, tool: str | None = None) -> list[str]:
 # a letter-spaced item of one digit ("๐ ๘", o8) keeps its ๐ (o0 is no item).
 # A circle read twice, the second time as the letter ("0o21"), is one circle.
 # A speck read as a point between its letter and digits or inside its digits ("0.7", "o1.4") is no part of it.
+# After a Latin o, a Latin l, I or | is a 1 the Latin model read (``oll`` for o11, ``ol7`` for o17).
 # Two items with ๐ for their o, the sign between them lost ("015015" for ๐๑๔,๐๑๕), are one item read (split by
 # :func:`_ref_codes`).
 _REF_ITEM = (f"(?:[0๐](?=[oO]))?"
              f"(?:[0๐][{_D}]{{2}}[0๐][{_D}]{{2}}|[oO][{_D}]\\.[{_D}](?![{_D}])|[0๐]\\.[{_D}]{{1,2}}(?![{_D}])"
-             f"|[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO] ?[{_D}]{{1,3}}|[0๐]{{2}}[{_D}]{{2}}"
+             f"|[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO](?=[{_D}]?[lI|])[{_D}lI|]{{1,2}}(?![A-Za-z])"
+             f"|[oO] ?[{_D}]{{1,3}}|[0๐]{{2}}[{_D}]{{2}}"
              f"|[{_D}]{{1,3}})"
              f"(?![{_D}])")
-# OCR adds a point to a comma or reads a comma as one ("o14.,015", "o21.o22").
-_REF_SEP = r"\s*(?:\.?,|\.(?=[oO๐0])|และ|/|、|\s)\s*"
+# OCR adds a point to a comma or reads a comma as one ("o14.,015", "o21.o22"), also before an item whose
+# letter it lost, after a space ("o8 .9"); or it loses the sign between two lettered items ("o13o13,o14").
+_REF_SEP = f"\\s*(?:\\.?,|\\.(?=[oO๐0])|(?<=\\s)\\.(?=[{_D}])|และ|/|、|\\s|(?<=[{_D}])(?=[oO][{_D}]))\\s*"
 # Before the list, a bar, a "!", a quote, a point or a dash a speck gave ("(อ้างอิงจาก | 042)",
 # "(อ้างอิงจาก' 09)", "(อ้างอิงจาก.03)", "(อ้างอิงจาก\"05,06)", "(อ้างอิงจาก-09,010)").
 _REF_LIST = f"(?:[|!'’‘\"“”.\\-]\\s*)?(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
@@ -354,6 +358,10 @@ _RE_REF_ITEM = re.compile(_REF_ITEM)
 _RE_CIRCLE_MISREAD = re.compile(f"^[{_D}](?P<num>[{_D}]{{2}})$|^[0๐]{{2}}(?P<num2>[{_D}]{{2}})$")
 
 
+#: Latin letters the Latin model writes for a 1 after a code's Latin o.
+_LATIN_ONES = str.maketrans("lI|", "111")
+
+
 def _ref_code(item: str) -> str | None:
     """A cited item as a code.
 
@@ -363,8 +371,12 @@ def _ref_code(item: str) -> str | None:
     ('o10', 'o23', 'o23', 'o11', 'o10', 'o21')
     >>> _ref_code("o1.4"), _ref_code("0.7")  # a speck read as a point
     ('o14', 'o7')
+    >>> _ref_code("oll"), _ref_code("ol7"), _ref_code("oI")  # a 1 read as a Latin l or I
+    ('o11', 'o17', 'o1')
     """
     item = item.replace(" ", "").replace(".", "")
+    if item[:1] in "oO":
+        item = item[0] + item[1:].translate(_LATIN_ONES)
     if item[:1] in "0๐" and item[1:2] in "oO":
         item = item[1:]
     circle = _RE_CIRCLE_MISREAD.match(item)
@@ -411,6 +423,10 @@ def oit_references(text: str) -> list[str]:
     ['o14', 'o15', 'o42']
     >>> oit_references("(อ้างอิงจาก-09,010) และ")  # a dash a speck gave before the list
     ['o9', 'o10']
+    >>> oit_references("ประชาสัมพันธ์ (อ้างอิง, จาก 04.05) ผ่าน")  # a speck read as a comma inside the label
+    ['o4', 'o5']
+    >>> oit_references("(อ้างอิงจาก o13o13,o14) ให้")  # the sign between two lettered items lost
+    ['o13', 'o14']
     >>> oit_references("(อ้างอิงจาก 0o21) และ (อ้างอิงจาก 0 o24)")  # the circle read twice, as 0 and o
     ['o21', 'o24']
     >>> oit_references("(ประกาศฉบับที่ 5)")  # a word in brackets far from the label is no citation

@@ -21,6 +21,7 @@ from extract.ocr.bands import reread_blank_lines
 from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.errors import MissingDependency
 from extract.ocr.cells import CellReread, NumberReader, reread_cells, reread_empty_tables
+from extract.ocr.code_cells import reread_cited_codes
 from extract.ocr.period_cells import reread_period_words
 from ita_extract.page import Char, Grid, Page
 from extract.ocr.raster import PageImage, cv_one_thread, without_huge_pages
@@ -224,6 +225,8 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader, engine)
         # a period's dates whose digits blur joined: read again from their ink's darker cores
         words = reread_period_words(words, grids_px, clean, cell_reader, engine, image.dpi)
+        # cited codes garbled beside a readable label: read again from their ink in several views
+        words = reread_cited_codes(words, clean, cell_reader, engine, image.dpi)
     scale = width_pt / gray.shape[1]
     page = Page(
         number=number, width=width_pt, height=height_pt,

@@ -1,0 +1,354 @@
+"""Cited codes garbled beside a readable label, read again from their ink in several views.
+
+A guideline cites OIT items after a label: ``(อ้างอิงจาก ๐๗,๐๘)``. Tesseract's
+Thai model reads the label well but has no ``๗ ๘ ๙ ๔ ๖``: the codes after it
+come out as Thai letters or signs (``๐ฒ,๐๕)``, ``0 ฒ,0 7@08)``, ``๐๑ว)``),
+and the word re-read of :mod:`extract.ocr.tokens` leaves a word holding Thai
+letters as it stands. Sometimes no word is read at all between the label and
+the text after it (``(อ้างอิงจาก ให้มี``).
+
+Here the ink after a label that was read, up to the word closing the bracket
+(:func:`cited_span`), is read again when what Tesseract wrote there is no
+clean list of codes (:func:`clean_list`) or cites a code no questionnaire has.
+The numeral recognizer reads it at several levels of thinning
+(:data:`CODE_THIN_SHARES`, :func:`extract.ocr.cells.thinned`): at each, every
+code of the list (a circle and one or two digits, :func:`extract.ocr.tokens.code_runs`)
+must read surely. The list is kept only when enough levels read the very same
+list (:data:`CODE_AGREE`), no other list as often, and every code is an item a
+questionnaire holds (``known``); records then check it against the report's
+own fiscal year. Anything less sure keeps the words as Tesseract read them.
+
+Three more places hold a cited code's ink with no word for it, read the same way
+(:func:`read_citation`): the blank gap after a label on its line, or at the next
+line's start when the label ends its line; and the gap after a clean list no
+bracket closes (``o12 ▯▯▯ บนเว็บไซต์``: it must read on from the words' codes).
+Where no word was read, the Thai engine's own reading of the gap may stand when
+every scale (:data:`ENGINE_SCALES`) reads one clean list and the recognizer no
+other. A clean list Tesseract read unsurely (:data:`CLEAN_SURE`) is replaced only
+when every sure view reads one other list.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from extract.ocr.cells import thinned
+from extract.ocr.engine import OcrWord
+from extract.ocr.tokens import code_runs, is_cite_label, word_image
+from normalize import questionnaire
+from normalize.codes import oit_references, parse_question_code
+from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, TEXT, charset
+
+log = logging.getLogger(__name__)
+
+__all__ = ["CODE_AGREE", "CODE_THIN_SHARES", "ENGINE_SCALES", "clean_list", "cited_span", "code_list_votes",
+           "engine_code_list", "known_oit_code", "listed_codes", "read_citation", "reread_cited_codes", "voted_code_list"]
+
+#: Views of the code ink read: as it stands, and thinned to darker cores at these shares (blur joins glyphs).
+CODE_THIN_SHARES = (None, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)
+#: A view's list counts when every code of it reads at least this surely ...
+CODE_READ_MIN = 0.6
+#: ... and a list replaces the words when this many views read it ...
+CODE_AGREE = 4
+#: ... and this many times as many as read any other list (views split between two lists decide nothing).
+CODE_MARGIN = 2
+#: At most so many words after a label hold its list (``0 | ฒ,0 | 7@08)``).
+SPAN_WORDS = 4
+#: A gap after a label wider than this share of the label's height may hold a code no word was read for ...
+GAP_MIN = 0.8
+#: ... and no wider than this (a list of three codes and its bracket): further on lies another column's text.
+GAP_MAX = 6.0
+
+_D = f"0-9{charset(DIGITS)}"
+#: One cited item as a clean reading writes it: a circle (``o``, ``๐``, ``0``), read twice perhaps, and 1-2 digits.
+_RE_CLEAN_ITEM = re.compile(f"^(?:[0๐]\\s?)?[oO๐0]\\s?[{_D}]{{1,2}}$")
+#: The circle of a clean item (the letter o), read once or twice.
+_RE_CIRCLE = re.compile("^(?:[0๐]\\s?)?[oO๐0]\\s?")
+_RE_SEP = re.compile(r"\s*(?:,|\.|และ|\s)\s*")
+#: A Thai character (letter, vowel, mark) that is no digit's lookalike: two in a word are the running text's
+#: words (``และ``), not a code (``๐๑ว)``: ๖ read as a letter).
+_RE_THAI_CHAR = re.compile(f"[{charset(TEXT, exclude=DIGIT_LOOKALIKES)}]")
+_RE_OIT = re.compile(r"^o[1-9]\d?$")
+
+
+def known_oit_code(code: str) -> bool:
+    """Whether ``code`` is an OIT item of some fiscal year's questionnaire.
+
+    >>> known_oit_code("o7"), known_oit_code("o43"), known_oit_code("o82"), known_oit_code("i7")
+    (True, True, False, False)
+    """
+    return any(code == q.code for y in questionnaire.fiscal_years() for q in questionnaire.questions(y, "OIT"))
+
+
+def clean_list(text: str, known: Callable[[str], bool] = known_oit_code) -> bool:
+    """Whether the words after a label, up to the closing bracket, are a clean list of known codes.
+
+    >>> [clean_list(t) for t in ("o21)", "0 o5)", "o20,o21)", "๐๑๐)", "o23 ,o24)", "o14 และ o15)")]
+    [True, True, True, True, True, True]
+    >>> [clean_list(t) for t in ("0 ฒ,0 7@08)", "๐ฒ,๐๕)", "๐๑ว)</6>", "o82)", ")", "04.0)")]
+    [False, False, False, False, False, False]
+    """
+    body = text.split(")", 1)[0].strip()
+    items = [i for i in _RE_SEP.split(body) if i]
+    if not items:
+        return False
+    merged: list[str] = []
+    for item in items:
+        # a circle read apart from its digits ("0 o5"): one item
+        if merged and re.fullmatch("[0๐]", merged[-1]):
+            merged[-1] += item
+        else:
+            merged.append(item)
+    for item in merged:
+        if not _RE_CLEAN_ITEM.match(item):
+            return False
+        digits = _RE_CIRCLE.sub("", item)
+        code = parse_question_code("o" + digits, "OIT")
+        if code is None or not known(code):
+            return False
+    return True
+
+
+def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
+    """The words after the label at ``label`` that hold its cited list: on the line the first of them stands on,
+    up to the word closing the bracket, at most :data:`SPAN_WORDS`; none when a word of running text comes first.
+
+    >>> w = lambda t, line=1: OcrWord(t, 0, 0, 9, 9, 90.0, (1, 1, line))
+    >>> cited_span([w("(อ้างอิงจาก"), w("0"), w("ฒ,0"), w("7@08)"), w("บนเว็บไซต์")], 0)
+    [1, 2, 3]
+    >>> cited_span([w("(อ้างอิงจาก"), w("๐๑ฒ,", 1), w("018)", 1)], 0), cited_span([w("(อ้างอิงจาก"), w("ให้มี")], 0)
+    ([1, 2], [])
+    >>> cited_span([w("(อ้างอิงจาก"), w("o5"), w("และรายงาน")], 0), cited_span([w("(อ้างอิงจาก"), w("o14"), w("และ")], 0)
+    ([1], [1])
+    """
+    out: list[int] = []
+    line = None
+    for j in range(label + 1, min(len(words), label + 1 + SPAN_WORDS)):
+        w = words[j]
+        if line is not None and w.line_key != line:
+            break
+        head = w.text.split(")", 1)[0]
+        if len(_RE_THAI_CHAR.findall(head)) >= 2 or is_cite_label(w.text):
+            break
+        line = w.line_key
+        out.append(j)
+        if ")" in w.text:
+            break
+    return out
+
+
+def _list_reading(recognizer, img: np.ndarray) -> tuple[str, ...] | None:
+    """The codes a view of the ink reads, each surely (:data:`CODE_READ_MIN`), or None."""
+    glyphs = recognizer.classify_glyphs(img)
+    runs = code_runs(glyphs)
+    if not runs:
+        return None
+    codes = []
+    for a, b in runs:
+        x0 = max(0, glyphs[a].box.x0 - 2, glyphs[a - 1].box.x1 if a > 0 else 0)
+        x1 = min(glyphs[b].box.x1 + 2, glyphs[b + 1].box.x0 if b + 1 < len(glyphs) else img.shape[1])
+        r = recognizer.read_code(img[:, x0:x1], "o")
+        if r.confidence < CODE_READ_MIN or not _RE_OIT.match(r.text):
+            return None
+        codes.append(r.text)
+    return tuple(codes)
+
+
+def code_list_votes(recognizer, crop: np.ndarray) -> dict[tuple[str, ...], int]:
+    """How many views of ``crop`` (:data:`CODE_THIN_SHARES`) read each list of codes surely."""
+    votes: dict[tuple[str, ...], int] = {}
+    for share in CODE_THIN_SHARES:
+        img = crop if share is None else thinned(crop, share)
+        if img is None or img.size == 0:
+            continue
+        found = _list_reading(recognizer, img)
+        if found:
+            votes[found] = votes.get(found, 0) + 1
+    return votes
+
+
+def voted_code_list(recognizer, crop: np.ndarray) -> tuple[str, ...] | None:
+    """The list of codes :data:`CODE_AGREE` views of ``crop`` or more read alike (:data:`CODE_THIN_SHARES`),
+    :data:`CODE_MARGIN` times as many as any other list; else None."""
+    return _decided(code_list_votes(recognizer, crop), strict=False)
+
+
+#: Scales the engine reads a blank gap's ink at (:func:`engine_code_list`): every one must read the same list ...
+ENGINE_SCALES = (1.0, 1.5, 2.0)
+#: ... and no other list read surely by so many views of the recognizer (a digit the engine misreads).
+ENGINE_VETO = 3
+
+
+def listed_codes(text: str, known: Callable[[str], bool] = known_oit_code) -> tuple[str, ...] | None:
+    """The codes of a clean list (:func:`clean_list`) up to its closing bracket, or None.
+
+    >>> listed_codes("๐๓)"), listed_codes("0 o5, o6)"), listed_codes("๐ฆ,๐๕)"), listed_codes("จาก ๐๓๑)แล")
+    (('o3',), ('o5', 'o6'), None, None)
+    """
+    if not clean_list(text, known):
+        return None
+    return tuple(oit_references("อ้างอิงจาก " + text.split(")", 1)[0] + ")"))
+
+
+def engine_code_list(engine, crop: np.ndarray, dpi: float, known: Callable[[str], bool] = known_oit_code,
+                     ) -> tuple[str, ...] | None:
+    """The clean list of known codes the engine reads in ``crop`` alone at every scale of :data:`ENGINE_SCALES`,
+    or None. Its Thai model lacks ``๔ ๖ ๗ ๘ ๙``: trusted only where no word was read at all (a blank gap)
+    and the recognizer reads no other list (:func:`reread_cited_codes`)."""
+    import cv2
+
+    found = set()
+    for scale in ENGINE_SCALES:
+        img = crop if scale == 1.0 else cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        text, _ = engine.read_word(img, int(round(dpi * scale)))
+        found.add(listed_codes(text, known))
+    return found.pop() if len(found) == 1 else None
+
+
+#: A clean list Tesseract read this surely (its least sure word) stands, whatever the ink reads.
+CLEAN_SURE = 90.0
+
+
+def _span_box(words: Sequence[OcrWord], label: int, span: list[int]) -> OcrWord | None:
+    """A word whose box spans the cited list's ink: the span's words; else the blank gap between the label and
+    the word after it on its line, or, the label ending its line, between the next line's start (the label
+    line's first word) and its first word read (no word was read for the code)."""
+    if span:
+        ws = [words[j] for j in span]
+        return OcrWord("", min(w.x0 for w in ws), min(w.top for w in ws), max(w.x1 for w in ws),
+                       max(w.bottom for w in ws), min(w.conf for w in ws), ws[0].line_key)
+    lab = words[label]
+    after = words[label + 1] if label + 1 < len(words) else None
+    if after is None:
+        return None
+    h = lab.bottom - lab.top
+    if after.line_key == lab.line_key:
+        x0, x1, top, bottom = lab.x1 + int(0.15 * h), after.x0 - int(0.15 * h), lab.top, lab.bottom
+    elif after.top >= (lab.top + lab.bottom) / 2:  # the next line: below the label, not beside it
+        start = min(w.x0 for w in words if w.line_key == lab.line_key)
+        x0, x1, top, bottom = start, after.x0 - int(0.15 * h), after.top, after.bottom
+    else:
+        return None
+    if not GAP_MIN * h <= x1 - x0 <= GAP_MAX * h:
+        return None
+    return OcrWord("", x0, top, x1, bottom, 0.0, after.line_key if after.line_key != lab.line_key else lab.line_key)
+
+
+def _decided(votes: dict[tuple[str, ...], int], strict: bool) -> tuple[str, ...] | None:
+    """The list the votes decide (:func:`voted_code_list`); ``strict``: every sure view reads it."""
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] < CODE_AGREE or (len(ranked) > 1 and (strict or ranked[0][1] < CODE_MARGIN * ranked[1][1])):
+        return None
+    return ranked[0][0]
+
+
+def _is_label(words: Sequence[OcrWord], i: int) -> bool:
+    return is_cite_label(words[i].text) or (bool(re.fullmatch("จ[าำะ]ก", words[i].text)) and i > 0
+                                             and is_cite_label(words[i - 1].text))
+
+
+def _cut_short(words: Sequence[OcrWord], label: int, span: list[int]) -> OcrWord | None:
+    """The box from a span's first word to the word after it on its line, when the span closes no bracket and
+    a blank gap (:data:`GAP_MIN` to :data:`GAP_MAX` label heights) parts them (``o12 ▯▯▯▯ บนเว็บไซต์``)."""
+    last = span[-1]
+    if ")" in words[last].text or last + 1 >= len(words) or words[last + 1].line_key != words[last].line_key:
+        return None
+    h = words[label].bottom - words[label].top
+    first, after = words[span[0]], words[last + 1]
+    if not GAP_MIN * h <= after.x0 - words[last].x1 <= GAP_MAX * h:
+        return None
+    ws = [words[j] for j in span]
+    return OcrWord("", first.x0, min(w.top for w in ws), after.x0 - int(0.15 * h), max(w.bottom for w in ws),
+                   min(w.conf for w in ws), first.line_key)
+
+
+def _read_on(box: OcrWord, clean: tuple[str, ...], image: np.ndarray, recognizer, engine, dpi: float,
+             known: Callable[[str], bool]) -> tuple[str, ...] | None:
+    """The list a cut-short span and the gap after it read (:func:`voted_code_list`, else the engine at every
+    scale, no recognizer list read as often against it), when it starts with the span's own codes and
+    holds more; else None."""
+    crop = word_image(image, box)
+    if crop.size == 0:
+        return None
+    votes = code_list_votes(recognizer, crop)
+    codes = _decided(votes, strict=False)
+    if codes is None and engine is not None:
+        codes = engine_code_list(engine, crop, dpi, known)
+        if codes is not None and any(n >= ENGINE_VETO for k, n in votes.items() if k != codes):
+            codes = None
+    longer = codes is not None and len(codes) > len(clean) and codes[:len(clean)] == clean
+    return codes if longer and all(known(c) for c in codes) else None
+
+
+def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recognizer, engine=None,
+                  dpi: float = 300.0, known: Callable[[str], bool] = known_oit_code,
+                  ) -> tuple[list[int], tuple[str, ...]] | None:
+    """The words after the label at ``label`` that hold its list (:func:`cited_span`; none: a blank gap) and the
+    codes their ink reads, when it reads surely otherwise than Tesseract did; else None.
+
+    A list Tesseract wrote garbled (no clean list of known codes) is replaced by the list most views read
+    (:func:`voted_code_list`); a clean list read unsurely (under :data:`CLEAN_SURE`) only when every sure
+    view reads one other list; a blank gap, when the recognizer reads nothing there, by the engine's reading
+    (:func:`engine_code_list`)."""
+    span = cited_span(words, label)
+    text = " ".join(words[j].text for j in span)
+    clean = listed_codes(text, known) if span else None
+    if clean is not None and (cut := _cut_short(words, label, span)) is not None:
+        # a clean list with no closing bracket, a blank gap after it: its further codes' ink, no word read
+        codes = _read_on(cut, clean, image, recognizer, engine, dpi, known)
+        if codes is not None:
+            log.debug("cited codes kept after %r: %r read on as %s", words[label].text, text, ",".join(codes))
+            return span, codes
+    if clean is not None and min(words[j].conf for j in span) >= CLEAN_SURE:
+        return None
+    box = _span_box(words, label, span)
+    crop = word_image(image, box) if box is not None else None
+    if crop is None or crop.size == 0:
+        return None
+    votes = code_list_votes(recognizer, crop)
+    codes = _decided(votes, strict=clean is not None)
+    if codes is None and not span and engine is not None:
+        # no word was read in the gap: the engine's own reading, where the recognizer reads no other list
+        codes = engine_code_list(engine, crop, dpi, known)
+        if codes is not None and any(n >= ENGINE_VETO for k, n in votes.items() if k != codes):
+            codes = None
+    if codes is not None and codes == clean:
+        log.debug("cited codes confirmed after %r: %r", words[label].text, text)
+        return None
+    if codes is None or not all(known(c) for c in codes):
+        log.debug("cited codes refused after %r: %r read %s", words[label].text, text, codes)
+        return None
+    log.debug("cited codes kept after %r: %r read %s", words[label].text, text, ",".join(codes))
+    return span, codes
+
+
+def reread_cited_codes(words: list[OcrWord], image: np.ndarray, recognizer, engine=None, dpi: float = 300.0,
+                       known: Callable[[str], bool] = known_oit_code) -> list[OcrWord]:
+    """The page's words, the cited lists Tesseract garbled after a readable label read again from their ink
+    where enough views agree on known codes (:func:`read_citation`; see the module's doc).
+
+    ``recognizer`` is the numeral recognizer (``classify_glyphs``, ``read_code``); without them nothing changes.
+    ``engine`` (Thai model) reads a blank gap after a label that the recognizer cannot read.
+    """
+    if getattr(recognizer, "read_code", None) is None or getattr(recognizer, "classify_glyphs", None) is None:
+        return words
+    out = list(words)
+    i = 0
+    while i < len(out):
+        found = read_citation(out, i, image, recognizer, engine, dpi, known) if _is_label(out, i) else None
+        if found is None:
+            i += 1
+            continue
+        span, codes = found
+        box = _span_box(out, i, span)
+        tail = out[span[-1]].text.split(")", 1)[1] if span and ")" in out[span[-1]].text else None
+        listed = ",".join(codes) + ("" if tail is None else ")" + tail)
+        out[i + 1:i + 1 + len(span)] = [replace(box, text=listed, conf=100.0 * CODE_READ_MIN, source="numerals")]
+        i += 2
+    return out

@@ -1,0 +1,282 @@
+"""Issue 9: cited codes Tesseract garbled beside a readable label, read again from their ink in several views
+(:mod:`extract.ocr.code_cells`)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
+from extract.numerals.train import font_files, render
+from extract.ocr.code_cells import clean_list, cited_span, known_oit_code, reread_cited_codes, voted_code_list
+from extract.ocr.engine import OcrWord
+from ita_extract.page import PixelBox
+
+FONTS = font_files("Norasi")
+needs_fonts = pytest.mark.skipif(not FONTS, reason="fonts-thai-tlwg missing (scripts/setup.sh)")
+
+DPI = 300
+LINE = (1, 1, 4)
+
+
+def page_with(text: str, x: int = 400) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """A line of a page with ``text`` (Thai digits, 16 pt) printed at ``x``; the ink's box."""
+    glyphs = render(text, FONTS[0], 16 * DPI / 72, ink=40, paper=235, pad=0.3)
+    page = np.full((200, 1200), 235, np.uint8)
+    h, w = glyphs.shape
+    y = 60
+    page[y:y + h, x:x + w] = glyphs
+    pad = int(0.3 * 16 * DPI / 72)
+    return page, (x + pad, y + pad, x + w - pad, y + h - pad)
+
+
+def word(text: str, box: tuple[int, int, int, int], conf: float = 90.0) -> OcrWord:
+    return OcrWord(text, *box, conf, LINE)
+
+
+def label(box: tuple[int, int, int, int]) -> OcrWord:
+    """The label read well, left of the code's ink (its own ink is not needed to read the code)."""
+    return OcrWord("(อ้างอิงจาก", box[0] - 260, box[1] - 10, box[0] - 20, box[3] + 10, 93.0, LINE)
+
+
+@pytest.fixture(scope="module")
+def rec() -> Recognizer:
+    return Recognizer.load()
+
+
+@needs_fonts
+def test_codes_read_as_thai_letters_beside_a_label_are_read_from_their_ink(rec):
+    """``๐๗,๐๘)``: Tesseract, without ๗ and ๘, writes ``๐ฒ,๐๕)`` (sure of it); the ink reads o7,o8."""
+    page, box = page_with("๐๗,๐๘)")
+    words = [label(box), word("๐ฒ,๐๕)", box), word("บนเว็บไซต์", (box[2] + 20, box[1], box[2] + 300, box[3]))]
+    out = reread_cited_codes(words, page, rec)
+    assert [w.text for w in out] == ["(อ้างอิงจาก", "o7,o8)", "บนเว็บไซต์"]
+    assert out[1].source == "numerals"
+
+
+@needs_fonts
+def test_a_list_split_into_several_garbled_words_becomes_one(rec):
+    """``0 | ฒ,0 | 7@08)`` over ``๐๗,๐๘)``: the words after the label up to the bracket are one list."""
+    page, box = page_with("๐๗,๐๘)")
+    x0, y0, x1, y1 = box
+    third = (x1 - x0) // 3
+    words = [label(box), word("0", (x0, y0, x0 + third - 4, y1)), word("ฒ,0", (x0 + third, y0, x0 + 2 * third, y1)),
+             word("7@08)", (x0 + 2 * third + 4, y0, x1, y1)), word("บนเว็บไซต์", (x1 + 20, y0, x1 + 300, y1))]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o7,o8)", "บนเว็บไซต์"]
+
+
+@needs_fonts
+def test_a_tail_after_the_bracket_is_kept(rec):
+    page, box = page_with("๐๑๖)")
+    words = [label(box), word("๐๑ว)</6>", box)]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o16)</6>"]
+
+
+@needs_fonts
+def test_a_code_no_word_was_read_for_is_read_in_the_gap_after_the_label(rec):
+    page, box = page_with("๐๔)")
+    words = [label(box), word("ให้มีความชัดเจน", (box[2] + 30, box[1], box[2] + 400, box[3]))]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o4", "ให้มีความชัดเจน"]
+
+
+@needs_fonts
+def test_a_clean_reading_stays_whatever_the_ink_reads(rec):
+    """Tesseract's clean list of known codes is not second-guessed (the ink is ๐๗, the word o21)."""
+    page, box = page_with("๐๗)")
+    words = [label(box), word("o21)", box)]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o21)"]
+
+
+@needs_fonts
+def test_a_code_no_questionnaire_holds_is_refused(rec):
+    """The ink reads o82 surely; no fiscal year has an item o82: the words stay as read."""
+    page, box = page_with("๐๘๒)")
+    words = [label(box), word("๐๕ฒ)", box)]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "๐๕ฒ)"]
+
+
+@needs_fonts
+def test_the_years_check_refuses_a_code_it_does_not_know(rec):
+    page, box = page_with("๐๗)")
+    words = [label(box), word("๐ฒ)", box)]
+    assert [w.text for w in reread_cited_codes(words, page, rec, known=lambda c: c != "o7")] == ["(อ้างอิงจาก", "๐ฒ)"]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o7)"]
+
+
+class SplitViews:
+    """Reads a sure code at each view, alternating between two (a speck, a broken stroke)."""
+
+    def __init__(self, codes: tuple[str, ...]):
+        self.codes, self.n = codes, 0
+
+    def classify_glyphs(self, crop):
+        return [GlyphGuess("๐", 0.9, PixelBox(0, 0, 5, 10)), GlyphGuess("๗", 0.9, PixelBox(6, 0, 11, 10))]
+
+    def read_code(self, crop, hint=None):
+        self.n += 1
+        return Reading(self.codes[self.n % len(self.codes)], 0.95, ())
+
+
+def test_views_split_between_two_lists_read_none():
+    crop = np.full((20, 40), 235, np.uint8)
+    crop[5:15, 5:35] = 40
+    assert voted_code_list(SplitViews(("o23", "o27")), crop) is None
+    assert voted_code_list(SplitViews(("o27",)), crop) == ("o27",)
+
+
+def test_a_recognizer_without_code_reading_changes_nothing():
+    words = [word("(อ้างอิงจาก", (0, 0, 100, 30)), word("๐ฒ)", (110, 0, 150, 30))]
+    assert reread_cited_codes(words, np.full((40, 200), 235, np.uint8), object()) == words
+
+
+def test_clean_lists_and_spans():
+    assert clean_list("0 o5)") and clean_list("๐๑๐)") and clean_list("o23 ,o24)")
+    assert not clean_list("๐ฒ,๐๕)") and not clean_list("o82)") and not clean_list(")")
+    assert known_oit_code("o43") and not known_oit_code("o82")
+    w = lambda t: word(t, (0, 0, 9, 9))  # noqa: E731
+    assert cited_span([w("(อ้างอิงจาก"), w("o5"), w("และรายงาน")], 0) == [1]
+    assert cited_span([w("(อ้างอิงจาก"), w("ให้มี")], 0) == []
+
+
+class Blind:
+    """A recognizer that reads no code in any view (a font whose digits it was not trained on)."""
+
+    def classify_glyphs(self, crop):
+        return []
+
+    def read_code(self, crop, hint=None):
+        return Reading("", 0.0, ())
+
+
+class Engine:
+    """Reads the given texts at successive scales."""
+
+    def __init__(self, *texts: str):
+        self.texts, self.n = texts, 0
+
+    def read_word(self, crop, dpi):
+        text = self.texts[self.n % len(self.texts)]
+        self.n += 1
+        return text, 90.0
+
+
+def gap_page() -> tuple[np.ndarray, list[OcrWord]]:
+    page = np.full((200, 1200), 235, np.uint8)
+    page[70:100, 420:500] = 40  # the code's ink in the gap
+    return page, [word("(อ้างอิงจาก", (150, 60, 390, 110)), word("ให้มีความชัดเจน", (540, 60, 900, 110))]
+
+
+def test_a_blank_gap_the_recognizer_cannot_read_is_read_by_the_engine_at_every_scale():
+    page, words = gap_page()
+    assert [w.text for w in reread_cited_codes(words, page, Blind(), Engine("๐๓)"))] == \
+        ["(อ้างอิงจาก", "o3", "ให้มีความชัดเจน"]
+
+
+@pytest.mark.parametrize("texts", [("๐๓)", "๐๓)", "๐๕)"), ("๐ฆ)",), ("๐๘๒)",)])
+def test_the_engine_reading_a_gap_unsurely_or_garbled_or_unknown_adds_nothing(texts):
+    page, words = gap_page()
+    assert reread_cited_codes(words, page, Blind(), Engine(*texts)) == words
+
+
+def test_the_engine_never_reads_again_words_it_garbled():
+    """Where Tesseract wrote a word (``๐ฆ,๐๕)``), its Thai model, without ๗ ๘, is no second opinion."""
+    page, words = gap_page()
+    words = [words[0], word("๐ฆ,๐๕)", (410, 65, 510, 105)), words[1]]
+    assert reread_cited_codes(words, page, Blind(), Engine("๐๓)")) == words
+
+
+def test_a_gap_wider_than_a_list_is_another_columns_and_never_read():
+    page, words = gap_page()
+    words = [words[0], word("ให้มีความชัดเจน", (390 + 50 * 7, 60, 1190, 110))]
+    assert reread_cited_codes(words, page, Blind(), Engine("๐๓)")) == words
+
+
+@needs_fonts
+def test_a_clean_list_read_unsurely_is_the_one_every_view_reads(rec):
+    """``013)`` at 78 over ``๐๔)``: Tesseract has no ๔; every sure view of the ink reads o4."""
+    page, box = page_with("๐๔)")
+    assert [w.text for w in reread_cited_codes([label(box), word("013)", box, conf=78.0)], page, rec)] == \
+        ["(อ้างอิงจาก", "o4)"]
+
+
+class Sequence_:
+    """Reads the given codes at successive views."""
+
+    def __init__(self, *codes: str):
+        self.codes, self.n = codes, 0
+
+    def classify_glyphs(self, crop):
+        return [GlyphGuess("๐", 0.9, PixelBox(0, 0, 5, 10)), GlyphGuess("๔", 0.9, PixelBox(6, 0, 11, 10))]
+
+    def read_code(self, crop, hint=None):
+        code = self.codes[self.n % len(self.codes)]
+        self.n += 1
+        return Reading(code, 0.95, ())
+
+
+def test_a_clean_list_stands_when_one_sure_view_reads_it_otherwise():
+    page = np.full((200, 1200), 235, np.uint8)
+    page[70:100, 420:500] = 40
+    box = (420, 70, 500, 100)
+    words = [label(box), word("o13)", box, conf=78.0)]
+    assert reread_cited_codes(words, page, Sequence_(*["o4"] * 7, "o13")) == words
+    # a garbled reading is replaced by the same votes
+    garbled = [label(box), word("๐ฆ)", box, conf=78.0)]
+    assert [w.text for w in reread_cited_codes(garbled, page, Sequence_(*["o4"] * 7, "o13"))] == \
+        ["(อ้างอิงจาก", "o4)"]
+
+
+def test_a_code_wrapped_to_the_next_line_with_no_word_read_is_read_at_its_start():
+    """The label ends its line; the next line's first word stands right of the column's start: the gap holds
+    the code (``o23) ให้ครอบคลุม``)."""
+    page = np.full((300, 1200), 235, np.uint8)
+    page[170:200, 160:230] = 40
+    words = [OcrWord("ความเสี่ยงการทุจริต", 150, 60, 700, 110, 92.0, (1, 1, 1)),
+             OcrWord("(อ้างอิงจาก", 720, 60, 960, 110, 92.0, (1, 1, 1)),
+             OcrWord("ให้ครอบคลุม", 260, 160, 700, 210, 92.0, (1, 1, 2))]
+    out = reread_cited_codes(words, page, Blind(), Engine("o23) ให"))
+    assert [w.text for w in out] == ["ความเสี่ยงการทุจริต", "(อ้างอิงจาก", "o23", "ให้ครอบคลุม"]
+    assert out[2].line_key == (1, 1, 2)
+
+
+class TwoCodes:
+    """Reads two codes in every view: ``first`` then ``second``."""
+
+    def __init__(self, first: str, second: str):
+        self.codes, self.n = (first, second), 0
+
+    def classify_glyphs(self, crop):
+        return [GlyphGuess(c, 0.9, PixelBox(6 * k, 0, 6 * k + 5, 10)) for k, c in enumerate("๐๑๒,๐๑๓")]
+
+    def read_code(self, crop, hint=None):
+        code = self.codes[self.n % 2]
+        self.n += 1
+        return Reading(code, 0.95, ())
+
+
+def cut_short_page() -> tuple[np.ndarray, list[OcrWord]]:
+    page = np.full((200, 1200), 235, np.uint8)
+    page[70:100, 420:620] = 40  # o12 and the unread ", o13)" after it
+    return page, [word("(อ้างอิงจาก", (150, 60, 390, 110)), word("o12", (420, 70, 480, 100), conf=95.0),
+                  word("บนเว็บไซต์หลัก", (640, 60, 1000, 110))]
+
+
+def test_a_clean_list_cut_short_by_a_blank_gap_is_read_on_into_it():
+    """``(อ้างอิงจาก o12 ▯▯▯▯ บนเว็บไซต์``: no bracket closes the list, and ink no word was read for follows."""
+    page, words = cut_short_page()
+    assert [w.text for w in reread_cited_codes(words, page, TwoCodes("o12", "o13"))] == \
+        ["(อ้างอิงจาก", "o12,o13", "บนเว็บไซต์หลัก"]
+
+
+def test_a_reading_on_that_does_not_begin_with_the_words_codes_changes_nothing():
+    page, words = cut_short_page()
+    assert reread_cited_codes(words, page, TwoCodes("o15", "o13")) == words
+    closed = [words[0], word("o12)", (420, 70, 480, 100), conf=95.0), words[2]]
+    assert reread_cited_codes(closed, page, TwoCodes("o12", "o13")) == closed  # a bracket closes it
+
+
+def test_a_word_of_another_tesseract_line_beside_the_label_opens_no_gap_over_the_label():
+    page = np.full((300, 1200), 235, np.uint8)
+    page[70:100, 420:500] = 40
+    words = [OcrWord("(อ้างอิงจาก", 300, 60, 390, 110, 92.0, (1, 1, 1)),
+             OcrWord("ให้มีความชัดเจน", 560, 62, 900, 108, 92.0, (1, 2, 1))]
+    assert reread_cited_codes(words, page, Blind(), Engine("o23)")) == words
