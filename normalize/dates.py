@@ -18,7 +18,7 @@ from normalize.thaichars import CONSONANT_LOOKALIKES, CONSONANTS, DIGIT_LOOKALIK
 
 __all__ = [
     "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "drop_glued_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
-    "period_cut_short", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
+    "period_cut_short", "period_year_alone", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
     "restore_lost_century",
 ]
 
@@ -520,7 +520,8 @@ def parse_period(text: str, repair_years: bool = True,
     opens or closes a fiscal year (an unreadable start month a year before
     ``ก.ย.`` is October; an unreadable or lost end month the year after
     ``ต.ค.`` is September, :data:`_RE_LOST_START_MONTH`, :data:`_RE_LOST_END_MONTH`), and a
-    range's end day read as ``3`` (:data:`LOST_ZERO_DAY`) is its month's last;
+    range's end day read as ``3`` (:data:`LOST_ZERO_DAY`) is its month's last, and a year
+    alone (no month, no fiscal year's word) is that fiscal year;
     ``False`` leaves them unread (how records tells that a date was inferred).
 
     >>> parse_period("ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙")
@@ -561,6 +562,8 @@ def parse_period(text: str, repair_years: bool = True,
     ((datetime.date(2023, 10, 1), datetime.date(2024, 9, 30)), (None, datetime.date(2024, 9, 30)))
     >>> parse_period("ต.ค. 2570 ถึง3 ก.ย. 2571")  # a range's end day that lost its 0
     (datetime.date(2027, 10, 1), datetime.date(2028, 9, 30))
+    >>> parse_period("2566"), parse_period("2566", infer=False)  # a year alone: the fiscal year, inferred
+    ((datetime.date(2022, 10, 1), datetime.date(2023, 9, 30)), (None, None))
     >>> parse_period("ตั้งแต่ ต.ค. 2568"), parse_period("ภายใน 30 ก.ย. 2569")  # one end printed
     ((datetime.date(2025, 10, 1), None), (None, datetime.date(2026, 9, 30)))
     """
@@ -602,7 +605,9 @@ def parse_period(text: str, repair_years: bool = True,
                 return None, day
         if numeric:
             return _one_end(numeric[0][1], numeric[-1][1], open_end)
-        m = _RE_FISCAL.search(t) or _RE_YEAR_ONLY.fullmatch(t) or _fiscal_words_misread(t)
+        # a year and nothing more ("2566": its months lost, or never printed) is the fiscal year only as an
+        # inference: a period's year alone may as well be a calendar year, or months OCR did not read
+        m = _RE_FISCAL.search(t) or (infer and _RE_YEAR_ONLY.fullmatch(t)) or _fiscal_words_misread(t)
         year = _gregorian(m.group("year")) if m else None
         return fiscal_year_range(year + BE_OFFSET) if year else (None, None)
 
@@ -818,6 +823,16 @@ def period_cut_short(text: str) -> bool:
     (False, False, False)
     """
     return bool(re.search(r"\d|" + _MONTH, text)) and bool(_RE_CUT_RANGE.search(text)) or text.strip() in ("-", "–", "ถึง")
+
+
+def period_year_alone(text: str) -> bool:
+    """Whether a period names a year and nothing more (no month, no fiscal year's word): its dates are
+    the fiscal year's only by inference (:func:`parse_period`).
+
+    >>> period_year_alone("2566"), period_year_alone("พ.ศ. ๒๕๖๖"), period_year_alone("ปีงบประมาณ 2566"), period_year_alone("ม.ค. 2566")
+    (True, True, False, False)
+    """
+    return bool(_RE_YEAR_ONLY.fullmatch(thai_digits_to_arabic(text or "")))
 
 
 def fiscal_year_from_text(text: str) -> int | None:

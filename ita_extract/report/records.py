@@ -18,7 +18,7 @@ from normalize import questionnaire
 from normalize.catalog import snap_question
 from normalize.citations import checked_references
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
-from normalize.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, parse_period, period_open_end
+from normalize.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, parse_period, period_open_end, period_year_alone
 from normalize.indicators import CANONICAL, parse_indicator_heading, tool_for_indicator
 from normalize.periods import repaired_period
 from normalize.thai import normalize_text
@@ -892,6 +892,11 @@ def measure_rows(t: IndicatorTable, indicator: int,
                                     f"The period '{read}' of measure {seq} could not be read whole; it was read as "
                                     f"'{f['period']}', the nearest period printed as dates are in the report's "
                                     "fiscal year, the year before or the year after.", indicator, page))
+        elif read and period_year_alone(read) and (start, end) != (None, None):
+            problems.append(problem("period-date-inferred",
+                                    f"The period '{read}' of measure {seq} names a year and no month (its months "
+                                    "may have been printed and not read); it was read as that fiscal year, "
+                                    "1 October to 30 September.", indicator, page))
         elif read and (start, end) != parse_period(read, fiscal_year=fiscal_year, infer=False):
             problems.append(problem("period-date-inferred",
                                     f"A month or day of the period '{read}' of measure {seq} could not be "

@@ -1,0 +1,37 @@
+"""Periods read wrong must never be silent (issue 9, round 8): a default that fills dates OCR did not read,
+and an end no period closes on, each raise a problem row."""
+from __future__ import annotations
+
+from datetime import date
+
+from extract.text.layer import Line
+from extract.text.layout import Cell
+from ita_extract.report.records import measure_rows
+from ita_extract.report.sections import IndicatorTable
+
+COLUMNS = {"measure": 0, "finding": 1, "steps": 2, "period": 3, "responsible": 4}
+
+
+def _cell(text: str, ocr: bool) -> Cell:
+    return Cell((0.0, 0.0, 300.0, 20.0), (Line(text, 10.0, 60.0, 0.0, 14.0, 14.0, 40.0, conf=90.0, ocr=ocr),))
+
+
+def _rows(period: str, ocr: bool = True, fiscal_year: int = 2566):
+    row = [_cell(t, ocr) for t in ("จัดทำคู่มือ", "ผู้รับบริการบางราย", "ประชุมชี้แจง", period, "สำนักปลัด")]
+    t = IndicatorTable("measures", [], "", 1, dict(COLUMNS), 1, rows=[row], row_pages=[1])
+    return measure_rows(t, 1, fiscal_year=fiscal_year)
+
+
+def test_a_period_of_a_year_alone_is_the_fiscal_year_and_says_so():
+    # the two months before the year read as Latin letters and lost: the year alone is no fiscal year surely
+    for ocr in (True, False):
+        rows, problems = _rows("2566", ocr)
+        assert (rows[0].period_start, rows[0].period_end) == (date(2022, 10, 1), date(2023, 9, 30))
+        assert [p.code for p in problems] == ["period-date-inferred"]
+        assert "names a year and no month" in problems[0].message
+
+
+def test_the_fiscal_years_words_are_read_silently():
+    rows, problems = _rows("ปีงบประมาณ พ.ศ. 2566")
+    assert (rows[0].period_start, rows[0].period_end) == (date(2022, 10, 1), date(2023, 9, 30))
+    assert problems == []
