@@ -26,20 +26,20 @@ def table() -> Grid:
     return Grid(bbox=(0.0, 0.0, 600.0, 2.0 * ROW_H), rows=rows)
 
 
-def blurred(text: str) -> np.ndarray:
+def blurred(text: str, sigma: float = 1.5) -> np.ndarray:
     """``text`` (Thai digits, 14 pt) as a soft, light scan prints it: its glyphs joined at their grey rims."""
     import cv2
 
     glyphs = render(text, FONTS[0], 14 * DPI / 72, ink=90, paper=236, pad=0.3).astype(np.float32)
-    return cv2.GaussianBlur(glyphs, (0, 0), 1.5).astype(np.uint8)
+    return cv2.GaussianBlur(glyphs, (0, 0), sigma).astype(np.uint8)
 
 
-def page_with(texts: dict[tuple[int, int], str]) -> tuple[np.ndarray, dict[tuple[int, int], tuple[int, int, int, int]]]:
+def page_with(texts: dict[tuple[int, int], str], sigma: float = 1.5) -> tuple[np.ndarray, dict[tuple[int, int], tuple[int, int, int, int]]]:
     """The page with ``texts`` printed blurred at (row, x) in the period column; the ink's boxes."""
     page = np.full((2 * ROW_H, 620), 236, np.uint8)
     boxes = {}
     for (row, x), text in texts.items():
-        g = blurred(text)
+        g = blurred(text, sigma)
         h, w = g.shape
         y = row * ROW_H + 10
         page[y:y + h, x:x + w] = np.minimum(page[y:y + h, x:x + w], g)
@@ -159,3 +159,27 @@ def test_a_mark_the_engine_reads_after_a_dot_is_no_part_of_the_month():
     page[15:40, 20:70] = 40
     w = OcrWord("AA", 20, 15, 70, 40, 47.0, (1, 0, 0))
     assert month_read_again(Speck(), w, page, 300.0).text == "ก.ค."
+
+
+#: A lighter blur: glyphs the recognizer reads at every level (Tesseract misread them all the same).
+SOFT = 0.6
+
+
+@needs_fonts
+def test_a_range_read_as_one_word_is_read_again_whole(rec):
+    """``๑/๑๐/๒๕๖๔-๓๐/๙/`` as one word, Tesseract's ``๒๕๒๕`` (no year) and ``๓`` for ``๙``: read again whole,
+    both dates at once."""
+    page, boxes = page_with({(0, 320): "๑/๑๐/๒๕๖๔-๓๐/๙/"}, SOFT)
+    words = [OcrWord("จัดทำคู่มือ", 20, 15, 200, 45, 93.0, (1, 0, 0)), word("๑/๑๐/๒๕๒๕-๓๐/๓/", boxes[(0, 320)], 0, 1)]
+    out = reread_period_words(words, (table(),), page, rec)
+    assert [w.text for w in out] == ["จัดทำคู่มือ", "1/10/2564-30/9/"]
+
+
+@needs_fonts
+def test_a_valid_date_off_its_months_edge_is_read_again(rec):
+    """``๓๐/๓/๒๕๖๕``: a valid date, but no month ends on its 30th; its ink reads ``๓๐/๙/๒๕๖๕``. A date printed
+    off the edge (``๑๕/๑/๒๕๖๖``) and read so stays."""
+    page, boxes = page_with({(0, 320): "๓๐/๙/๒๕๖๕", (1, 320): "๑๕/๑/๒๕๖๖"}, SOFT)
+    words = [word("๓๐/๓/๒๕๖๕", boxes[(0, 320)], 0, 1), word("๑๕/๑/๒๕๖๖", boxes[(1, 320)], 1, 1)]
+    out = reread_period_words(words, (table(),), page, rec)
+    assert [w.text for w in out] == ["30/9/2565", "๑๕/๑/๒๕๖๖"]

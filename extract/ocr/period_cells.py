@@ -23,6 +23,7 @@ word stays as read (its period is null and flagged downstream, as before).
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 
@@ -95,6 +96,8 @@ def date_token_ok(text: str) -> bool:
     return all(_plausible_part(p, k) for p, k in zip(parts, kinds))
 
 
+#: The dash between a range's two dates read as one word (nothing else between them).
+_RE_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 #: A run of a date's digits in a word: digits, the letters Tesseract writes for the digits it lacks, slashes.
 _RE_RUN = re.compile(f"[0-9{DIGIT_LOOKALIKES}](?:[0-9{DIGIT_LOOKALIKES}/]*[0-9{DIGIT_LOOKALIKES}])?/?")
 
@@ -102,7 +105,8 @@ _RE_RUN = re.compile(f"[0-9{DIGIT_LOOKALIKES}](?:[0-9{DIGIT_LOOKALIKES}/]*[0-9{D
 @dataclass(frozen=True)
 class DateRun:
     """The digits of a word that make no date token: what stands before and after them, and where they stand
-    against the word's Thai letters (``"alone"``; ``"after"`` a month's abbreviation: a year; ``"before"``)."""
+    against the word's Thai letters (``"alone"``; ``"after"`` a month's abbreviation: a year; ``"before"``), or
+    ``"range"``: two runs joined by a dash, a range's two dates read as one word."""
 
     before: str
     run: str
@@ -110,15 +114,56 @@ class DateRun:
     place: str
 
 
-def run_ok(run: str, place: str) -> bool:
-    """Whether a run of digits is a date token where it stands: after a month's letters, a year.
+def month_edge(token: str) -> bool:
+    """Whether a date token's day, if it has a day and a month, opens or closes its month (the 1st or the
+    last day: a period runs over whole months); February's 28th and 29th both close it. A token without a
+    day and month (a year, ``9/2571``) has no edge to miss.
+
+    >>> [month_edge(t) for t in ("1/10/2565", "30/9/2566", "31/3/", "29/2/2567", "28/2/", "2568", "9/2571", "1/10/")]
+    [True, True, True, True, True, True, True, True]
+    >>> [month_edge(t) for t in ("30/3/2565", "30/3/", "15/1/2566", "31/9/")]
+    [False, False, False, False]
+    """
+    parts = token.rstrip("/").split("/")
+    if len(parts) < 2 or (len(parts) == 2 and not token.endswith("/") and len(parts[1]) > 2):
+        return True
+    day, month = int(parts[0]), int(parts[1])
+    if not 1 <= month <= 12:
+        return False
+    last = {calendar.monthrange(2001, month)[1], calendar.monthrange(2004, month)[1]}
+    return day == 1 or day in last
+
+
+def range_parts(run: str) -> tuple[str, str] | None:
+    """A range's two date tokens, read as one word (``1/10/2564-30/9/``): what stands on either side of its
+    one dash.
+
+    >>> range_parts("1/10/2564-30/9/"), range_parts("2568"), range_parts("1-2-3")
+    (('1/10/2564', '30/9/'), None, None)
+    """
+    parts = re.split("[-–—]", run)
+    return (parts[0], parts[1]) if len(parts) == 2 and all(parts) else None
+
+
+def run_ok(run: str, place: str, edge: bool = True) -> bool:
+    """Whether a run of digits is a date token where it stands: after a month's letters, a year; a range
+    (``place`` ``"range"``), two tokens; a numeric date's day, at its month's edge (:func:`month_edge`).
 
     >>> run_ok("2567", "after"), run_ok("67", "after"), run_ok("3", "after"), run_ok("3", "alone")
     (True, True, False, True)
+    >>> run_ok("1/10/2564-30/9/", "range"), run_ok("1/10/2525-30/9/", "range"), run_ok("1/10/2564-30/3/", "range")
+    (True, False, False)
+    >>> run_ok("30/3/2565", "alone"), run_ok("30/9/2565", "alone")
+    (False, True)
+    >>> run_ok("30/3/2565", "alone", edge=False)
+    True
     """
     if place == "after":
         return bool(re.fullmatch(r"\d{2}|\d{4}", run)) and date_token_ok(run)
-    return date_token_ok(run)
+    if place == "range":
+        parts = range_parts(run)
+        return parts is not None and all(date_token_ok(p) and (month_edge(p) or not edge) for p in parts)
+    return date_token_ok(run) and (month_edge(run) or not edge)
 
 
 def date_run(text: str) -> DateRun | None:
@@ -130,9 +175,23 @@ def date_run(text: str) -> DateRun | None:
     ['1/10/2525', '25235', '30/5/252101', '25ฒ0', '1/10/25205', '3', '2ฒ']
     >>> [date_run(t) for t in ("2568", "30/9/2566", "ต.ค.", "ปีงบประมาณ", "-", "ก.ย.2568", "68", "กข3คง", "ประมาณ2568")]
     [None, None, None, None, None, None, None, None, None]
+
+    A day off its month's edge (``30/3/2565``: :func:`month_edge`) is read again too; a range read as one
+    word, as one run (``"range"``):
+
+    >>> date_run("๓๐/๓/๒๕๖๕").run, date_run("๑/๑๐/๒๕๒๕-๓๐/๓/").run, date_run("๑/๑๐/๒๕๒๕-๓๐/๓/").place
+    ('30/3/2565', '1/10/2525-30/3/', 'range')
+    >>> date_run("1/10/2564-30/9/"), date_run("2566-2567")
+    (None, None)
     """
     text = thai_digits_to_arabic(text)
     runs = [m for m in _RE_RUN.finditer(text) if re.search(r"\d", m.group())]
+    if len(runs) == 2 and _RE_RANGE_DASH.fullmatch(text, runs[0].end(), runs[1].start()):
+        # a range read as one word (``๑/๑๐/๒๕๒๕-๓๐/๓/``): both its dates, read again together
+        before, run, after = text[:runs[0].start()], text[runs[0].start():runs[1].end()], text[runs[1].end():]
+        if _RE_THAI_LETTER.search(before + after) or run_ok(run, "range"):
+            return None
+        return DateRun(before, run, after, "range")
     if len(runs) != 1:
         return None
     m = runs[0]
@@ -160,7 +219,7 @@ def _reading_run(text: str, confs: list[float], place: str) -> tuple[str, float]
     """The run of a reading that stands for a word's run at ``place``: the reading without the signs and
     unreadable glyphs at its ends (neighbours' ink); after a month's letters, its last run of digits; before
     them, its first. With its least sure glyph's confidence."""
-    keep = [c.isdigit() or c == "/" for c in text]
+    keep = [c.isdigit() or c == "/" or (place == "range" and c in "-–—") for c in text]
     if not any(keep):
         return None
     lo, hi = keep.index(True), len(keep) - keep[::-1].index(True)
@@ -191,11 +250,12 @@ def period_cell(texts: list[str]) -> bool:
     return any(is_month_abbreviation(w.strip(_SIGNS + "0123456789")) for t in texts for w in t.split())
 
 
-def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone") -> str | None:
+def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone", edge: bool = False) -> str | None:
     """The date token the recognizer reads in ``crop`` (for a word's run at ``place``: :func:`_reading_run`) at
     :data:`DATE_AGREE` levels of thinning or more, each surely (:data:`DATE_READ_MIN`), when no other date
-    token is read as often; a run alone holds about as many digits as the ``places`` Tesseract saw
-    (:data:`DIGIT_PLACES_OFF`: no neighbour's ink read with it). Else None."""
+    token is read as often; a run alone or a range holds about as many digits as the ``places`` Tesseract saw
+    (:data:`DIGIT_PLACES_OFF`: no neighbour's ink read with it). ``edge``: a day must open or close its month
+    (:func:`month_edge`; the word read a valid date off it). Else None."""
     votes: dict[str, int] = {}
     for share in DATE_THIN_SHARES:
         img = crop if share is None else thinned(crop, share)
@@ -204,9 +264,9 @@ def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone
         r = reader.read_date(img)
         found = _reading_run(r.text, [g.confidence for g in r.glyphs], place) \
             if len(r.glyphs) == len(r.text) else None
-        if found is None or found[1] < DATE_READ_MIN or not run_ok(found[0], place):
+        if found is None or found[1] < DATE_READ_MIN or not run_ok(found[0], place, edge):
             continue
-        if place == "alone" and abs(sum(c.isdigit() for c in found[0]) - places) > DIGIT_PLACES_OFF:
+        if place in ("alone", "range") and abs(sum(c.isdigit() for c in found[0]) - places) > DIGIT_PLACES_OFF:
             continue
         votes[found[0]] = votes.get(found[0], 0) + 1
     if not votes:
@@ -291,7 +351,9 @@ def _read_again(out: list[OcrWord], index: dict[int, int], inside: list[OcrWord]
         crop = word_image(image, w)
         if crop.size == 0:
             continue
-        read = thinned_date_read(reader, crop, len(_RE_DIGIT_PLACE.findall(found.run)), found.place)
+        # a valid date off its month's edge (``30/3/2565`` for ``30/9/2565``) is replaced only by one on it
+        edge = run_ok(found.run, found.place, edge=False)
+        read = thinned_date_read(reader, crop, len(_RE_DIGIT_PLACE.findall(found.run)), found.place, edge)
         if read is not None:
             out[index[id(w)]] = replace(w, text=found.before + read + found.after, source="numerals")
     return out
