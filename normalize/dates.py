@@ -18,7 +18,7 @@ from normalize.thaichars import CONSONANT_LOOKALIKES, CONSONANTS, DIGIT_LOOKALIK
 
 __all__ = [
     "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "drop_glued_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
-    "period_cut_short", "period_year_alone", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
+    "off_month_edge", "period_cut_short", "period_year_alone", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
     "restore_lost_century",
 ]
 
@@ -833,6 +833,20 @@ def period_year_alone(text: str) -> bool:
     (True, True, False, False)
     """
     return bool(_RE_YEAR_ONLY.fullmatch(thai_digits_to_arabic(text or "")))
+
+
+def off_month_edge(start: date | None, end: date | None) -> tuple[bool, bool]:
+    """Whether a period's start opens no month (not its 1st) and whether its end closes none (not its last
+    day): a period runs over whole months, so OCR that read such a day (``30/3/2565`` for ``30/9/2565``; a
+    range read as its end alone, ``30/9/2567``) likely misread a digit or lost an end.
+
+    >>> off_month_edge(date(2021, 10, 1), date(2022, 3, 30)), off_month_edge(date(2024, 9, 30), date(2024, 9, 30))
+    ((False, True), (True, False))
+    >>> off_month_edge(date(2021, 10, 1), date(2022, 9, 30)), off_month_edge(None, date(2024, 2, 29)), off_month_edge(None, None)
+    ((False, False), (False, False), (False, False))
+    """
+    return (start is not None and start.day != 1,
+            end is not None and end.day != calendar.monthrange(end.year, end.month)[1])
 
 
 def fiscal_year_from_text(text: str) -> int | None:

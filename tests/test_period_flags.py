@@ -35,3 +35,32 @@ def test_the_fiscal_years_words_are_read_silently():
     rows, problems = _rows("ปีงบประมาณ พ.ศ. 2566")
     assert (rows[0].period_start, rows[0].period_end) == (date(2022, 10, 1), date(2023, 9, 30))
     assert problems == []
+
+
+def test_an_ocr_end_off_its_months_edge_is_left_empty_and_said():
+    # 30/9 read as 30/3: a valid date, but no month ends on 30 March (its start's year unreadable, so no
+    # nearest period is sure)
+    rows, problems = _rows("1/10/2525-30/3/2565", fiscal_year=2565)
+    assert (rows[0].period_start, rows[0].period_end) == (None, None)
+    assert [p.code for p in problems] == ["period-unreadable", "period-unreadable"]
+    assert "closes no month" in problems[0].message and "start" in problems[1].message
+    # a period printed so in a text layer is as printed
+    rows, problems = _rows("1/10/2564-30/3/2565", ocr=False, fiscal_year=2565)
+    assert (rows[0].period_start, rows[0].period_end, problems) == (date(2021, 10, 1), date(2022, 3, 30), [])
+
+
+def test_an_ocr_range_read_as_its_end_alone_loses_its_start_and_says_so():
+    # ``1/10/2566 - 30/9/2567`` with its start lost: no period opens on 30 September
+    rows, problems = _rows("30/9/2567", fiscal_year=2567)
+    assert (rows[0].period_start, rows[0].period_end) == (None, date(2024, 9, 30))
+    assert [p.code for p in problems] == ["period-unreadable"]
+    assert "opens no month" in problems[0].message
+
+
+def test_an_ocr_period_over_whole_months_or_open_ended_raises_nothing_new():
+    for period in ("1/10/2564 - 30/9/2565", "ม.ค. - ก.พ. 2567", "1 - 29 ก.พ. 2567"):
+        rows, problems = _rows(period, fiscal_year=2567)
+        assert rows[0].period_start and rows[0].period_end and problems == [], period
+    rows, problems = _rows("ภายใน 15 ก.ย. 2567", fiscal_year=2567)
+    assert (rows[0].period_start, rows[0].period_end) == (None, date(2024, 9, 15))
+    assert [p.code for p in problems] == ["period-open-ended"]

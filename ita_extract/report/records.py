@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -18,7 +19,8 @@ from normalize import questionnaire
 from normalize.catalog import snap_question
 from normalize.citations import checked_references
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
-from normalize.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, parse_period, period_open_end, period_year_alone
+from normalize.dates import (MONTH_ABBREVIATIONS, MONTH_NAMES, off_month_edge, parse_period, period_open_end,
+                             period_year_alone)
 from normalize.indicators import CANONICAL, parse_indicator_heading, tool_for_indicator
 from normalize.periods import repaired_period
 from normalize.thai import normalize_text
@@ -844,6 +846,17 @@ def _heading_row(f: dict[str, str]) -> bool:
     return not measure.strip() or any(parse_indicator_heading(ln) for ln in measure.split("\n"))
 
 
+def _off_edge_problems(period: str, seq: int, read: tuple[date | None, date | None], off: tuple[bool, bool],
+                       indicator: int, page: int) -> list[Problem]:
+    """A ``period-unreadable`` row for each end of a period OCR read on a day off its month's edge
+    (:func:`normalize.dates.off_month_edge`), left empty."""
+    return [problem("period-unreadable",
+                    f"The {which} of the period '{period}' of measure {seq} reads {day.isoformat()}, a day that "
+                    f"{'opens' if which == 'start' else 'closes'} no month (a digit misread, or the range's other "
+                    "date lost); it was left empty.", indicator, page)
+            for which, day, is_off in zip(("start", "end"), read, off) if is_off and day is not None]
+
+
 def measure_rows(t: IndicatorTable, indicator: int,
                  fiscal_year: int | None = None) -> tuple[list[MeasureRow], list[Problem]]:
     """The measure rows of one measures table, numbered from 1; ``fiscal_year`` (the report's)
@@ -865,11 +878,14 @@ def measure_rows(t: IndicatorTable, indicator: int,
             # a period OCR garbled: the nearest one the date grammar prints in the fiscal year
             period, start, end = repaired_period(read, fiscal_year, start, end)
             f = {**f, "period": period}
+        # OCR's day that opens or closes no month: a digit misread, or an end lost (left empty, said so)
+        off = off_month_edge(start, end) if ocr and not period_open_end(f["period"] or "") else (False, False)
         rows.append(MeasureRow(
             indicator, CANONICAL[indicator], seq, f["measure"] or None, f["finding"] or None, f["steps"] or None,
-            f["period"] or None, start, end, f["responsible"] or None, page,
+            f["period"] or None, None if off[0] else start, None if off[1] else end, f["responsible"] or None, page,
         ))
         problems += _low_confidence(row, f"measure {seq} of indicator {indicator}", indicator, page)
+        problems += _off_edge_problems(f["period"], seq, (start, end), off, indicator, page)
         if not f["period"]:
             problems.append(problem("measure-missing-period",
                                     f"Measure {seq} of indicator {indicator} has no period.", indicator, page))
