@@ -183,3 +183,23 @@ def test_a_valid_date_off_its_months_edge_is_read_again(rec):
     words = [word("๓๐/๓/๒๕๖๕", boxes[(0, 320)], 0, 1), word("๑๕/๑/๒๕๖๖", boxes[(1, 320)], 1, 1)]
     out = reread_period_words(words, (table(),), page, rec)
     assert [w.text for w in out] == ["30/9/2565", "๑๕/๑/๒๕๖๖"]
+
+
+def test_two_months_read_as_one_latin_word_are_read_again_before_the_cells_number():
+    """``ม.ค.-ก.พ. ๒๕๖๖`` read as ``UA-A.W. 2566`` under a cell ``ม.ค.-ก.พ. 2566`` of the same column: the
+    Thai-only engine reads the pair again (a speck glued before the second month, a mark after a dot
+    dropped), before a cell of Latin letters and a number could be taken for a number. No engine: as read."""
+    from extract.ocr.period_cells import reread_period_months
+
+    class Pair:
+        def read_word(self, gray, dpi):
+            return "ม.ุค.-ษกุพ.", 66.0
+
+    page = np.full((2 * ROW_H, 620), 236, np.uint8)
+    page[ROW_H + 15:ROW_H + 40, 320:400] = 40
+    words = [OcrWord("ม.ค.-ก.พ.", 320, 15, 400, 40, 30.0, (1, 0, 1)), OcrWord("2566", 410, 15, 470, 40, 90.0, (1, 0, 2)),
+             OcrWord("UA-A.W.", 320, ROW_H + 15, 400, ROW_H + 40, 62.0, (1, 1, 1)),
+             OcrWord("2566", 410, ROW_H + 15, 470, ROW_H + 40, 95.0, (1, 1, 2))]
+    out = reread_period_months(words, (table(),), page, Pair(), DPI)
+    assert [w.text for w in out] == ["ม.ค.-ก.พ.", "2566", "ม.ค.-กุพ.", "2566"]
+    assert reread_period_months(words, (table(),), page, None, DPI) == words

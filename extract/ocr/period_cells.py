@@ -37,8 +37,8 @@ from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviatio
 from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import DIGIT_LOOKALIKES, MARKS
 
-__all__ = ["DateRun", "date_run", "date_token_ok", "latin_month", "month_read_again", "period_cell",
-           "reread_period_words", "thinned_date_read"]
+__all__ = ["DateRun", "date_run", "date_token_ok", "latin_month", "month_read_again", "month_word", "period_cell",
+           "reread_period_months", "reread_period_words", "thinned_date_read"]
 
 #: Ink darker than these shares of the way from its darkest to its threshold is kept, each a level read
 #: (:func:`extract.ocr.cells.thinned`), the ink as it stands too.
@@ -59,11 +59,14 @@ _RE_DIGIT_PLACE = re.compile(f"[0-9{DIGIT_LOOKALIKES}]")
 _RE_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 _RE_THAI_SIGN = re.compile("[\u0e01-\u0e4e]")
 _RE_NUMERIC_IN_TEXT = re.compile(r"\d\s*/\s*\d")
+#: What parts a period cell's words: spaces, and a range's dash between two months read as one word.
+_RE_WORD_SPLIT = re.compile(r"[\s\-–—]+")
 _FISCAL_WORD = "งบประมาณ"
 #: A mark right after a dot: a speck the engine read, never part of an abbreviation (``ก.ุค.``).
 _RE_MARK_AFTER_DOT = re.compile(f"(?<=\\.)[{MARKS}]+")
 #: A month's abbreviation Tesseract read as Latin letters, dots or commas lost (``AA``, ``“WA,``, ``A.``).
-_RE_LATIN_MONTH = re.compile(r"^[“\"'‘]?[A-Za-z][A-Za-z.,]{0,4}$")
+#: Two of them joined by a range's dash (``UA-A.W.`` for ``ม.ค.-ก.พ.``).
+_RE_LATIN_MONTH = re.compile(r"^[“\"'‘]?[A-Za-z][A-Za-z.,]{0,4}(?:[-–—][A-Za-z][A-Za-z.,]{0,4})?$")
 
 
 def _plausible_part(part: str, kind: str) -> bool:
@@ -243,11 +246,14 @@ def period_cell(texts: list[str]) -> bool:
     (True, True)
     >>> period_cell(["ตลอดปีงบประมาณ", "25ฒ8"]), period_cell(["99.38"]), period_cell(["จัดทำคู่มือ", "2568"])
     (True, False, False)
+    >>> period_cell(["ม.ค.-ก.พ.", "2566"]), period_cell(["ม.ค.-ก.พ.2566"])
+    (True, True)
     """
     joined = thai_digits_to_arabic(" ".join(texts))
     if _RE_NUMERIC_IN_TEXT.search(joined) or _FISCAL_WORD in joined or any(m in joined for m in MONTH_NAMES):
         return True
-    return any(is_month_abbreviation(w.strip(_SIGNS + "0123456789")) for t in texts for w in t.split())
+    # a range's two months read as one word (``ม.ค.-ก.พ.``): each its own
+    return any(is_month_abbreviation(w.strip(_SIGNS + "0123456789")) for t in texts for w in _RE_WORD_SPLIT.split(t))
 
 
 def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone", edge: bool = False) -> str | None:
@@ -283,8 +289,8 @@ def latin_month(text: str, next_text: str | None) -> bool:
 
     >>> latin_month("AA", "-"), latin_month("“WA,", "2568"), latin_month("A.", "2525"), latin_month("AA", "กอง")
     (True, True, True, False)
-    >>> latin_month("URL", "2568"), latin_month("AA", None)
-    (True, False)
+    >>> latin_month("URL", "2568"), latin_month("AA", None), latin_month("UA-A.W.", "2566"), latin_month("A-B-C", "2566")
+    (True, False, True, False)
     """
     if not _RE_LATIN_MONTH.match(text) or next_text is None:
         return False
@@ -300,9 +306,37 @@ def month_read_again(engine, word: OcrWord, image: np.ndarray, dpi: float) -> Oc
         return word
     thai, conf = engine.read_word(crop, int(dpi))
     thai = _RE_MARK_AFTER_DOT.sub("", drop_glued_specks(thai.replace(" ", "")))
-    if conf >= MONTH_MIN and is_month_abbreviation(thai):
+    if conf >= MONTH_MIN and month_word(thai):
         return replace(word, text=thai, conf=conf, source="word")
     return word
+
+
+def month_word(text: str) -> bool:
+    """Whether a word is a month's abbreviation, or two joined by a range's dash (``ม.ค.-ก.พ.``).
+
+    >>> month_word("ก.ค."), month_word("ม.ค.-ก.พ."), month_word("ม.ค.-"), month_word("กอง-ก.พ.")
+    (True, True, False, False)
+    """
+    parts = re.split("[-–—]", text)
+    return len(parts) <= 2 and all(is_month_abbreviation(p) for p in parts)
+
+
+def reread_period_months(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray,
+                         engine, dpi: float = 300.0) -> list[OcrWord]:
+    """The page's words, a month's abbreviation read as Latin letters in the period column read again by the
+    Thai-only engine (:func:`month_read_again`): before a cell's number is read again
+    (:func:`extract.ocr.cells.reread_cells`), which takes a cell of Latin letters and a number for a number."""
+    if engine is None:
+        return words
+    out = list(words)
+    index = {id(w): k for k, w in enumerate(out)}
+    for grid in grids:
+        cells = [(box, cell_words(words, box)) for row in grid.rows for box in row if box is not None]
+        periods = [box for box, inside in cells if inside and period_cell([w.text for w in inside])]
+        for box, inside in cells:
+            if box in periods or in_column_of(box, periods):
+                out = _read_again(out, index, inside, image, None, engine, dpi)
+    return out
 
 
 def reread_period_words(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray,
