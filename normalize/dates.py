@@ -18,7 +18,7 @@ from normalize.thaichars import CONSONANT_LOOKALIKES, CONSONANTS, DIGIT_LOOKALIK
 
 __all__ = [
     "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "drop_glued_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
-    "off_month_edge", "period_cut_short", "period_year_alone", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
+    "off_month_edge", "period_cut_short", "period_names_month", "period_year_alone", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
     "restore_lost_century",
 ]
 
@@ -833,6 +833,16 @@ def period_year_alone(text: str) -> bool:
     (True, True, False, False)
     """
     return bool(_RE_YEAR_ONLY.fullmatch(thai_digits_to_arabic(text or "")))
+
+
+def period_names_month(text: str) -> bool:
+    """Whether a period names a month (its name or abbreviation): with no year read, it still names dates
+    that were not read.
+
+    >>> period_names_month("มกราคม-กุมภาพันธ์"), period_names_month("ม.ค. - มี.ค."), period_names_month("ตามความเหมาะสม"), period_names_month("ทุกเดือน")
+    (True, True, False, False)
+    """
+    return bool(_RE_DATE.search(thai_digits_to_arabic(text or "")))
 
 
 def off_month_edge(start: date | None, end: date | None) -> tuple[bool, bool]:

@@ -64,3 +64,13 @@ def test_an_ocr_period_over_whole_months_or_open_ended_raises_nothing_new():
     rows, problems = _rows("ภายใน 15 ก.ย. 2567", fiscal_year=2567)
     assert (rows[0].period_start, rows[0].period_end) == (None, date(2024, 9, 15))
     assert [p.code for p in problems] == ["period-open-ended"]
+
+
+def test_a_period_naming_months_and_no_year_is_unreadable_and_says_so():
+    # ``มกราคม-กุมภาพันธ์ 2567`` with its year lost, in a scan or a text layer: the months name dates not read
+    for ocr in (True, False):
+        rows, problems = _rows("มกราคม-กุมภาพันธ์", ocr)
+        assert (rows[0].period_start, rows[0].period_end) == (None, None)
+        assert [p.code for p in problems] == ["period-unreadable"]
+    rows, problems = _rows("ตามความเหมาะสม")  # no date printed: nothing to say
+    assert (rows[0].period_start, problems) == (None, [])

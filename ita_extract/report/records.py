@@ -19,8 +19,8 @@ from normalize import questionnaire
 from normalize.catalog import snap_question
 from normalize.citations import checked_references
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
-from normalize.dates import (MONTH_ABBREVIATIONS, MONTH_NAMES, off_month_edge, parse_period, period_open_end,
-                             period_year_alone)
+from normalize.dates import (MONTH_ABBREVIATIONS, MONTH_NAMES, off_month_edge, parse_period, period_names_month,
+                             period_open_end, period_year_alone)
 from normalize.indicators import CANONICAL, parse_indicator_heading, tool_for_indicator
 from normalize.periods import repaired_period
 from normalize.thai import normalize_text
@@ -889,7 +889,7 @@ def measure_rows(t: IndicatorTable, indicator: int,
         if not f["period"]:
             problems.append(problem("measure-missing-period",
                                     f"Measure {seq} of indicator {indicator} has no period.", indicator, page))
-        elif start is None and end is None and re.search(r"\d", f["period"]):
+        elif start is None and end is None and (re.search(r"\d", f["period"]) or period_names_month(f["period"])):
             problems.append(problem("period-unreadable",
                                     f"The period '{f['period']}' of measure {seq} could not be read as dates.",
                                     indicator, page))
