@@ -17,7 +17,7 @@ from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import CONSONANT_LOOKALIKES, CONSONANTS, DIGIT_LOOKALIKES, LETTERS, MARKS, TEXT, charset
 
 __all__ = [
-    "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "drop_glued_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
+    "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "drop_glued_specks", "drop_lone_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
     "off_month_edge", "period_cut_short", "period_names_month", "period_year_alone", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
     "restore_lost_century",
 ]
@@ -146,6 +146,22 @@ def drop_glued_specks(text: str) -> str:
     ('ถึงก.ย. 2567', 'เดือนต.ค.', 'ตค 2567')
     """
     return _RE_GLUED_SPECK.sub("", text)
+
+
+# A speck read as a sign standing alone, after a space, a line break or a range dash and before a space
+# (``AA, 2568 -.\n. ก.ย. 2569``): no part of a date, and it hides the range sign before it.
+_RE_LONE_SPECK = re.compile(r"(?:(?<=^)|(?<=[\s\-–—]))[.,:;'`‘’]+(?=\s|$)")
+
+
+def drop_lone_specks(text: str) -> str:
+    """Signs standing alone between spaces or after a range dash taken off (:data:`_RE_LONE_SPECK`).
+
+    >>> drop_lone_specks("AA, 2568 -.\\n. ก.ย. 2569"), drop_lone_specks("ต.ค. 2568 - 30 ก.ย. 2569")
+    ('AA, 2568 -\\n ก.ย. 2569', 'ต.ค. 2568 - 30 ก.ย. 2569')
+    >>> drop_lone_specks("พ.ศ. . 2566"), drop_lone_specks("1.10.2566")
+    ('พ.ศ.  2566', '1.10.2566')
+    """
+    return _RE_LONE_SPECK.sub("", text)
 
 
 # A Thai vowel or tone mark right after a dot: never real text.
@@ -562,6 +578,8 @@ def parse_period(text: str, repair_years: bool = True,
     ((datetime.date(2023, 10, 1), datetime.date(2024, 9, 30)), (None, datetime.date(2024, 9, 30)))
     >>> parse_period("ต.ค. 2570 ถึง3 ก.ย. 2571")  # a range's end day that lost its 0
     (datetime.date(2027, 10, 1), datetime.date(2028, 9, 30))
+    >>> parse_period("AA, 2568 -.\\n. ก.ย. 2569", infer=False)  # specks after the range sign: a start not read
+    (None, datetime.date(2026, 9, 30))
     >>> parse_period("2566"), parse_period("2566", infer=False)  # a year alone: the fiscal year, inferred
     ((datetime.date(2022, 10, 1), datetime.date(2023, 9, 30)), (None, None))
     >>> parse_period("ตั้งแต่ ต.ค. 2568"), parse_period("ภายใน 30 ก.ย. 2569")  # one end printed
@@ -570,7 +588,7 @@ def parse_period(text: str, repair_years: bool = True,
     if not text:
         return None, None
     # a mark right after a dot is OCR noise ("ก.ุย." for "ก.ย.")
-    t = _RE_MARK_IN_NUMBER.sub("", _RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text)))
+    t = _RE_MARK_IN_NUMBER.sub("", _RE_MARK_AFTER_DOT.sub(".", drop_lone_specks(thai_digits_to_arabic(text))))
     t = repair_month_abbreviations(drop_glued_specks(repair_month_names(t)))
     if repair_years:
         t = restore_lost_century(t)

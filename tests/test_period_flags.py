@@ -74,3 +74,11 @@ def test_a_period_naming_months_and_no_year_is_unreadable_and_says_so():
         assert [p.code for p in problems] == ["period-unreadable"]
     rows, problems = _rows("ตามความเหมาะสม")  # no date printed: nothing to say
     assert (rows[0].period_start, problems) == (None, [])
+
+
+def test_specks_after_a_range_sign_leave_the_start_unread_not_the_end_months_first():
+    # ``ต.ค. 2568 - ก.ย. 2569``, its start month read as Latin and specks after the dash: never 1 September
+    rows, problems = _rows("AA, 2568 -. . ก.ย. 2569", fiscal_year=2569)
+    assert rows[0].period_start != date(2026, 9, 1)
+    assert rows[0].period_end == date(2026, 9, 30)
+    assert {p.code for p in problems} <= {"period-date-inferred", "period-unreadable"} and problems
