@@ -18,7 +18,7 @@ from normalize.thaichars import CONSONANT_LOOKALIKES, CONSONANTS, DIGIT_LOOKALIK
 
 __all__ = [
     "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "drop_glued_specks", "drop_lone_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
-    "off_month_edge", "period_cut_short", "period_names_month", "period_year_alone", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
+    "months_named", "off_month_edge", "period_cut_short", "period_names_month", "period_year_alone", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
     "restore_lost_century",
 ]
 
@@ -851,6 +851,16 @@ def period_year_alone(text: str) -> bool:
     (True, True, False, False)
     """
     return bool(_RE_YEAR_ONLY.fullmatch(thai_digits_to_arabic(text or "")))
+
+
+def months_named(text: str) -> set[int]:
+    """The months a period's text names, each by its registry spelling or a reading of it
+    (:func:`period_names_month`).
+
+    >>> sorted(months_named("ต.ค.3 - 30 ก.ย. 2505")), sorted(months_named("ตามความเหมาะสม"))
+    ([9, 10], [])
+    """
+    return {_month_number(m.group("month")) for m in _RE_DATE.finditer(thai_digits_to_arabic(text or ""))}
 
 
 def period_names_month(text: str) -> bool:

@@ -24,7 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from normalize.dates import MONTHS
-from normalize.dates import BE_OFFSET, period_open_end
+from normalize.dates import BE_OFFSET, months_named, period_open_end
 from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import DIGIT_LOOKALIKES, MARKS
 
@@ -227,6 +227,8 @@ def nearest_period(text: str, fiscal_year: int | None) -> NearestPeriod | None:
     True
     >>> nearest_period("A.2525 ถึง 30 ก.ย. 252", 2569).sure  # no year readable: any fiscal year's
     False
+    >>> nearest_period("ต.ค.3 - 30 ก.ย. 2505", 2567).sure  # nearest is to 30 พ.ย., but ก.ย. was read
+    False
     """
     if not fiscal_year or not text or not re.search(r"\d", thai_digits_to_arabic(text)):
         return None
@@ -247,7 +249,9 @@ def nearest_period(text: str, fiscal_year: int | None) -> NearestPeriod | None:
                                len(c[1]), c[1]))
     best, printed, (start, end) = scored[0]
     others = sorted([c for c, _, d in scored if d != (start, end)] + _twin_costs(read, printed, fiscal_year))
-    sure = best <= MAX_COST_SHARE * len(printed) and (not others or others[0] - best >= MARGIN)
+    # a month read as the registry spells it is no misread: a period without it is no sure reading
+    sure = best <= MAX_COST_SHARE * len(printed) and (not others or others[0] - best >= MARGIN) \
+        and months_named(read) <= {start.month, end.month}
     return NearestPeriod(printed, start, end, best, sure)
 
 
