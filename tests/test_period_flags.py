@@ -82,3 +82,12 @@ def test_specks_after_a_range_sign_leave_the_start_unread_not_the_end_months_fir
     assert rows[0].period_start != date(2026, 9, 1)
     assert rows[0].period_end == date(2026, 9, 30)
     assert {p.code for p in problems} <= {"period-date-inferred", "period-unreadable"} and problems
+
+
+def test_an_ocr_period_of_specks_or_latin_letters_is_unreadable_and_says_so():
+    # ``ปีงบประมาณ พ.ศ. 2569`` read as Latin letters and signs: no date read, none said to be printed
+    rows, problems = _rows(": EL toot")
+    assert (rows[0].period_start, [p.code for p in problems]) == (None, ["period-unreadable"])
+    for period in ("ทุกปี", "ตามความเหมาะสม"):  # a period that prints no date
+        assert _rows(period)[1] == []
+    assert _rows(": EL toot", ocr=False)[1] == []  # a text layer's is as printed

@@ -824,6 +824,22 @@ def period_words(text: str) -> str:
     return _RE_PERIOD_RUN.sub(lambda m: _period_word(m.group()), text)
 
 
+#: A run of Thai signs, and how many letters a word of a period that prints no date has at least
+#: (``ตามความเหมาะสม``, ``ทุกเดือน``, ``ทุกปี``).
+_RE_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+WORD_MIN_LETTERS = 3
+
+
+def words_read(text: str) -> bool:
+    """Whether an OCR'd period's text holds a word (:data:`WORD_MIN_LETTERS` Thai letters or more): else it is specks
+    or Latin letters a scan gave for what was printed (``: EL toot``, ``/``), dates perhaps.
+
+    >>> words_read("ตามความเหมาะสม"), words_read("ทุกปี"), words_read(": EL toot"), words_read("/"), words_read("ต.")
+    (True, True, False, False, False)
+    """
+    return any(len(re.findall(f"[{charset(LETTERS)}]", m.group())) >= WORD_MIN_LETTERS for m in _RE_THAI_RUN.finditer(text))
+
+
 def _heading_row(f: dict[str, str]) -> bool:
     """Whether an OCR'd measures row is no measure: it names no steps, period nor unit, and its measure
     cell is empty or holds the indicator's heading (a line of it read into the table's first row, specks
@@ -889,7 +905,8 @@ def measure_rows(t: IndicatorTable, indicator: int,
         if not f["period"]:
             problems.append(problem("measure-missing-period",
                                     f"Measure {seq} of indicator {indicator} has no period.", indicator, page))
-        elif start is None and end is None and (re.search(r"\d", f["period"]) or period_names_month(f["period"])):
+        elif start is None and end is None and (re.search(r"\d", f["period"]) or period_names_month(f["period"])
+                                                or (ocr and not words_read(f["period"]))):
             problems.append(problem("period-unreadable",
                                     f"The period '{f['period']}' of measure {seq} could not be read as dates.",
                                     indicator, page))
