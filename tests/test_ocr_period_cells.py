@@ -203,3 +203,13 @@ def test_two_months_read_as_one_latin_word_are_read_again_before_the_cells_numbe
     out = reread_period_months(words, (table(),), page, Pair(), DPI)
     assert [w.text for w in out] == ["ม.ค.-ก.พ.", "2566", "ม.ค.-กุพ.", "2566"]
     assert reread_period_months(words, (table(),), page, None, DPI) == words
+
+
+@needs_fonts
+def test_a_letter_tesseract_wrote_between_a_years_digits_marks_it_for_reading_again(rec):
+    """``ตลอดปีงบประมาณ พ.ศ.๒๕๖๘`` whose year Tesseract read ``๒๕ว๕`` (``ว`` for ``๖``): a letter between digits
+    is a digit's place, and the year after the era's letters is read again."""
+    page, boxes = page_with({(0, 320): "พ.ศ.๒๕๖๘"}, SOFT)
+    words = [word("ตลอดปีงบประมาณ", (320, 2, 560, 9), 0, 1), word("พ.ศ.๒๕ว๕", boxes[(0, 320)], 0, 2)]
+    out = reread_period_words(words, (table(),), page, rec)
+    assert [w.text for w in out] == ["ตลอดปีงบประมาณ", "พ.ศ.2568"]

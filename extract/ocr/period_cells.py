@@ -102,7 +102,10 @@ def date_token_ok(text: str) -> bool:
 #: The dash between a range's two dates read as one word (nothing else between them).
 _RE_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 #: A run of a date's digits in a word: digits, the letters Tesseract writes for the digits it lacks, slashes.
-_RE_RUN = re.compile(f"[0-9{DIGIT_LOOKALIKES}](?:[0-9{DIGIT_LOOKALIKES}/]*[0-9{DIGIT_LOOKALIKES}])?/?")
+#: A Thai letter standing alone between two digits is a digit Tesseract wrote as a letter too (``๒๕ว๕`` for
+#: ``๒๕๖๘``): no word sets a letter between digits.
+_D = f"[0-9{DIGIT_LOOKALIKES}]"
+_RE_RUN = re.compile(f"{_D}(?:(?:{_D}|/|(?<=[0-9])[\u0e01-\u0e2e](?=[0-9]))*{_D})?/?")
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,8 @@ def date_run(text: str) -> DateRun | None:
     ('30/3/2565', '1/10/2525-30/3/', 'range')
     >>> date_run("1/10/2564-30/9/"), date_run("2566-2567")
     (None, None)
+    >>> date_run("พ.ศ.๒๕ว๕").run, date_run("พ.ศ.๒๕ว๕").place  # a letter between digits: a digit's place
+    ('25ว5', 'after')
     """
     text = thai_digits_to_arabic(text)
     runs = [m for m in _RE_RUN.finditer(text) if re.search(r"\d", m.group())]
