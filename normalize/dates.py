@@ -882,9 +882,12 @@ def off_month_edge(start: date | None, end: date | None) -> tuple[bool, bool]:
     ((False, True), (True, False))
     >>> off_month_edge(date(2021, 10, 1), date(2022, 9, 30)), off_month_edge(None, date(2024, 2, 29)), off_month_edge(None, None)
     ((False, False), (False, False), (False, False))
+    >>> off_month_edge(date(2024, 2, 1), date(2024, 2, 28))
+    (False, False)
     """
     return (start is not None and start.day != 1,
-            end is not None and end.day != calendar.monthrange(end.year, end.month)[1])
+            end is not None and end.day != calendar.monthrange(end.year, end.month)[1]
+            and (end.month, end.day) != (2, 28))  # a leap year's February often printed to the 28th
 
 
 def fiscal_year_from_text(text: str) -> int | None:
