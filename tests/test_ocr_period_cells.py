@@ -213,3 +213,18 @@ def test_a_letter_tesseract_wrote_between_a_years_digits_marks_it_for_reading_ag
     words = [word("ตลอดปีงบประมาณ", (320, 2, 560, 9), 0, 1), word("พ.ศ.๒๕ว๕", boxes[(0, 320)], 0, 2)]
     out = reread_period_words(words, (table(),), page, rec)
     assert [w.text for w in out] == ["ตลอดปีงบประมาณ", "พ.ศ.2568"]
+
+
+def test_a_latin_months_box_over_the_year_beside_it_keeps_the_month_alone():
+    """``ส.ค. ๒๕๗๑`` read ``A.A.`` with a box that ran on over ``๒๕๑๑``: read again alone, the Thai engine
+    reads ``ส.ุค. ๒๕๓๑๑``; the year after it is its own word's, the month is ``ส.ค.``."""
+    from extract.ocr.period_cells import month_read_again
+
+    class RunOn:
+        def read_word(self, gray, dpi):
+            return "ส.ุค. ๒๕๓๑๑", 92.0
+
+    page = np.full((60, 300), 236, np.uint8)
+    page[15:40, 20:170] = 40
+    w = OcrWord("A.A.", 20, 15, 170, 40, 91.0, (1, 0, 0))
+    assert month_read_again(RunOn(), w, page, 300.0).text == "ส.ค."

@@ -64,6 +64,8 @@ _RE_WORD_SPLIT = re.compile(r"[\s\-–—]+")
 _FISCAL_WORD = "งบประมาณ"
 #: A mark right after a dot: a speck the engine read, never part of an abbreviation (``ก.ุค.``).
 _RE_MARK_AFTER_DOT = re.compile(f"(?<=\\.)[{MARKS}]+")
+#: Digits (or the letters Tesseract writes for them) after a space at a reading's end: a year beside the word.
+_RE_YEAR_AFTER = re.compile(f"\\s+[0-9{DIGIT_LOOKALIKES}\u0e50-\u0e59]+$")
 #: A month's abbreviation Tesseract read as Latin letters, dots or commas lost (``AA``, ``“WA,``, ``A.``).
 #: Two of them joined by a range's dash (``UA-A.W.`` for ``ม.ค.-ก.พ.``).
 _RE_LATIN_MONTH = re.compile(r"^[“\"'‘]?[A-Za-z][A-Za-z.,]{0,4}(?:[-–—][A-Za-z][A-Za-z.,]{0,4})?$")
@@ -305,11 +307,14 @@ def latin_month(text: str, next_text: str | None) -> bool:
 
 def month_read_again(engine, word: OcrWord, image: np.ndarray, dpi: float) -> OcrWord:
     """A month's abbreviation read as Latin (:func:`latin_month`) read again alone by the Thai-only engine:
-    kept when that gives a month's abbreviation at :data:`extract.ocr.tokens.MONTH_MIN` or more."""
+    kept when that gives a month's abbreviation at :data:`extract.ocr.tokens.MONTH_MIN` or more. A Latin
+    word's box that ran on over the year beside it (``A.A.`` over ``๒๕๑๑``) reads the year too: its digits
+    after the month are the year's own word's, and left out."""
     crop = word_image(image, word)
     if crop.size == 0:
         return word
     thai, conf = engine.read_word(crop, int(dpi))
+    thai = _RE_YEAR_AFTER.sub("", thai.strip())
     thai = _RE_MARK_AFTER_DOT.sub("", drop_glued_specks(thai.replace(" ", "")))
     if conf >= MONTH_MIN and month_word(thai):
         return replace(word, text=thai, conf=conf, source="word")
