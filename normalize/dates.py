@@ -17,8 +17,8 @@ from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import CONSONANT_LOOKALIKES, CONSONANTS, DIGIT_LOOKALIKES, LETTERS, MARKS, TEXT, charset
 
 __all__ = [
-    "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "drop_glued_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
-    "period_cut_short", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
+    "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "drop_glued_specks", "drop_lone_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
+    "months_named", "off_month_edge", "period_cut_short", "period_names_month", "period_year_alone", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
     "restore_lost_century",
 ]
 
@@ -146,6 +146,22 @@ def drop_glued_specks(text: str) -> str:
     ('ถึงก.ย. 2567', 'เดือนต.ค.', 'ตค 2567')
     """
     return _RE_GLUED_SPECK.sub("", text)
+
+
+# A speck read as a sign standing alone, after a space, a line break or a range dash and before a space
+# (``AA, 2568 -.\n. ก.ย. 2569``): no part of a date, and it hides the range sign before it.
+_RE_LONE_SPECK = re.compile(r"(?:(?<=^)|(?<=[\s\-–—]))[.,:;'`‘’]+(?=\s|$)")
+
+
+def drop_lone_specks(text: str) -> str:
+    """Signs standing alone between spaces or after a range dash taken off (:data:`_RE_LONE_SPECK`).
+
+    >>> drop_lone_specks("AA, 2568 -.\\n. ก.ย. 2569"), drop_lone_specks("ต.ค. 2568 - 30 ก.ย. 2569")
+    ('AA, 2568 -\\n ก.ย. 2569', 'ต.ค. 2568 - 30 ก.ย. 2569')
+    >>> drop_lone_specks("พ.ศ. . 2566"), drop_lone_specks("1.10.2566")
+    ('พ.ศ.  2566', '1.10.2566')
+    """
+    return _RE_LONE_SPECK.sub("", text)
 
 
 # A Thai vowel or tone mark right after a dot: never real text.
@@ -520,7 +536,8 @@ def parse_period(text: str, repair_years: bool = True,
     opens or closes a fiscal year (an unreadable start month a year before
     ``ก.ย.`` is October; an unreadable or lost end month the year after
     ``ต.ค.`` is September, :data:`_RE_LOST_START_MONTH`, :data:`_RE_LOST_END_MONTH`), and a
-    range's end day read as ``3`` (:data:`LOST_ZERO_DAY`) is its month's last;
+    range's end day read as ``3`` (:data:`LOST_ZERO_DAY`) is its month's last, and a year
+    alone (no month, no fiscal year's word) is that fiscal year;
     ``False`` leaves them unread (how records tells that a date was inferred).
 
     >>> parse_period("ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙")
@@ -561,13 +578,17 @@ def parse_period(text: str, repair_years: bool = True,
     ((datetime.date(2023, 10, 1), datetime.date(2024, 9, 30)), (None, datetime.date(2024, 9, 30)))
     >>> parse_period("ต.ค. 2570 ถึง3 ก.ย. 2571")  # a range's end day that lost its 0
     (datetime.date(2027, 10, 1), datetime.date(2028, 9, 30))
+    >>> parse_period("AA, 2568 -.\\n. ก.ย. 2569", infer=False)  # specks after the range sign: a start not read
+    (None, datetime.date(2026, 9, 30))
+    >>> parse_period("2566"), parse_period("2566", infer=False)  # a year alone: the fiscal year, inferred
+    ((datetime.date(2022, 10, 1), datetime.date(2023, 9, 30)), (None, None))
     >>> parse_period("ตั้งแต่ ต.ค. 2568"), parse_period("ภายใน 30 ก.ย. 2569")  # one end printed
     ((datetime.date(2025, 10, 1), None), (None, datetime.date(2026, 9, 30)))
     """
     if not text:
         return None, None
     # a mark right after a dot is OCR noise ("ก.ุย." for "ก.ย.")
-    t = _RE_MARK_IN_NUMBER.sub("", _RE_MARK_AFTER_DOT.sub(".", thai_digits_to_arabic(text)))
+    t = _RE_MARK_IN_NUMBER.sub("", _RE_MARK_AFTER_DOT.sub(".", drop_lone_specks(thai_digits_to_arabic(text))))
     t = repair_month_abbreviations(drop_glued_specks(repair_month_names(t)))
     if repair_years:
         t = restore_lost_century(t)
@@ -602,7 +623,9 @@ def parse_period(text: str, repair_years: bool = True,
                 return None, day
         if numeric:
             return _one_end(numeric[0][1], numeric[-1][1], open_end)
-        m = _RE_FISCAL.search(t) or _RE_YEAR_ONLY.fullmatch(t) or _fiscal_words_misread(t)
+        # a year and nothing more ("2566": its months lost, or never printed) is the fiscal year only as an
+        # inference: a period's year alone may as well be a calendar year, or months OCR did not read
+        m = _RE_FISCAL.search(t) or (infer and _RE_YEAR_ONLY.fullmatch(t)) or _fiscal_words_misread(t)
         year = _gregorian(m.group("year")) if m else None
         return fiscal_year_range(year + BE_OFFSET) if year else (None, None)
 
@@ -818,6 +841,53 @@ def period_cut_short(text: str) -> bool:
     (False, False, False)
     """
     return bool(re.search(r"\d|" + _MONTH, text)) and bool(_RE_CUT_RANGE.search(text)) or text.strip() in ("-", "–", "ถึง")
+
+
+def period_year_alone(text: str) -> bool:
+    """Whether a period names a year and nothing more (no month, no fiscal year's word): its dates are
+    the fiscal year's only by inference (:func:`parse_period`).
+
+    >>> period_year_alone("2566"), period_year_alone("พ.ศ. ๒๕๖๖"), period_year_alone("ปีงบประมาณ 2566"), period_year_alone("ม.ค. 2566")
+    (True, True, False, False)
+    """
+    return bool(_RE_YEAR_ONLY.fullmatch(thai_digits_to_arabic(text or "")))
+
+
+def months_named(text: str) -> set[int]:
+    """The months a period's text names, each by its registry spelling or a reading of it
+    (:func:`period_names_month`).
+
+    >>> sorted(months_named("ต.ค.3 - 30 ก.ย. 2505")), sorted(months_named("ตามความเหมาะสม"))
+    ([9, 10], [])
+    """
+    return {_month_number(m.group("month")) for m in _RE_DATE.finditer(thai_digits_to_arabic(text or ""))}
+
+
+def period_names_month(text: str) -> bool:
+    """Whether a period names a month (its name or abbreviation): with no year read, it still names dates
+    that were not read.
+
+    >>> period_names_month("มกราคม-กุมภาพันธ์"), period_names_month("ม.ค. - มี.ค."), period_names_month("ตามความเหมาะสม"), period_names_month("ทุกเดือน")
+    (True, True, False, False)
+    """
+    return bool(_RE_DATE.search(thai_digits_to_arabic(text or "")))
+
+
+def off_month_edge(start: date | None, end: date | None) -> tuple[bool, bool]:
+    """Whether a period's start opens no month (not its 1st) and whether its end closes none (not its last
+    day): a period runs over whole months, so OCR that read such a day (``30/3/2565`` for ``30/9/2565``; a
+    range read as its end alone, ``30/9/2567``) likely misread a digit or lost an end.
+
+    >>> off_month_edge(date(2021, 10, 1), date(2022, 3, 30)), off_month_edge(date(2024, 9, 30), date(2024, 9, 30))
+    ((False, True), (True, False))
+    >>> off_month_edge(date(2021, 10, 1), date(2022, 9, 30)), off_month_edge(None, date(2024, 2, 29)), off_month_edge(None, None)
+    ((False, False), (False, False), (False, False))
+    >>> off_month_edge(date(2024, 2, 1), date(2024, 2, 28))
+    (False, False)
+    """
+    return (start is not None and start.day != 1,
+            end is not None and end.day != calendar.monthrange(end.year, end.month)[1]
+            and (end.month, end.day) != (2, 28))  # a leap year's February often printed to the 28th
 
 
 def fiscal_year_from_text(text: str) -> int | None:

@@ -24,7 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from normalize.dates import MONTHS
-from normalize.dates import BE_OFFSET, period_open_end
+from normalize.dates import BE_OFFSET, months_named, period_open_end
 from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import DIGIT_LOOKALIKES, MARKS
 
@@ -179,6 +179,37 @@ def _cost(read: str, printed: str, read_digit: float = 1.0) -> float:
     return prev[-1]
 
 
+# A period's year as printed: four digits, or two at the end of a date (before a range sign or the end),
+# never a day (``30 ก.ย.``).
+_RE_PRINTED_YEAR = re.compile(r"(?<!\d)(?:25\d\d|\d\d(?=\s*(?:$|-|–|—|ถึง)))(?!\d)")
+
+
+def shifted_years(printed: str, delta: int) -> str:
+    """A period's text with every year moved by ``delta`` (its twin a fiscal year away).
+
+    >>> shifted_years("ต.ค. 2567 ถึง 30 ก.ย. 2568", 1), shifted_years("ต.ค. 67 - ก.ย. 68", -1)
+    ('ต.ค. 2568 ถึง 30 ก.ย. 2569', 'ต.ค. 66 - ก.ย. 67')
+    >>> shifted_years("1/10/2567 - 30/9/2568", 1)
+    '1/10/2568 - 30/9/2569'
+    """
+    return _RE_PRINTED_YEAR.sub(lambda m: str(int(m.group()) + delta).zfill(len(m.group()))[-len(m.group()):], printed)
+
+
+def _twin_costs(read: str, printed: str, fiscal_year: int) -> list[float]:
+    """What ``read`` costs from the nearest period's twins a fiscal year earlier and later (same words,
+    every year moved): where OCR left no year readable, they are as near, and the years cannot be told
+    (the shortlist, by plain edit distance, may have kept neither)."""
+    out = []
+    for delta in (-1, 1):
+        twin = shifted_years(printed, delta)
+        for sign in _signs(twin):
+            if twin in _index(fiscal_year, sign):
+                out.append(_cost(read, twin) + (0 if _periods(fiscal_year, sign)[1][_index(fiscal_year, sign)[twin]][2]
+                                                else PART_YEAR_COST))
+                break
+    return out
+
+
 def nearest_period(text: str, fiscal_year: int | None) -> NearestPeriod | None:
     """The period the date grammar prints nearest to ``text`` (a period cell as OCR read it) in the
     report's ``fiscal_year`` (Buddhist era), the one before or the one after; ``sure`` when its text
@@ -194,6 +225,10 @@ def nearest_period(text: str, fiscal_year: int | None) -> NearestPeriod | None:
     False
     >>> nearest_period("ตามความเหมาะสม", 2569) is None
     True
+    >>> nearest_period("A.2525 ถึง 30 ก.ย. 252", 2569).sure  # no year readable: any fiscal year's
+    False
+    >>> nearest_period("ต.ค.3 - 30 ก.ย. 2505", 2567).sure  # nearest is to 30 พ.ย., but ก.ย. was read
+    False
     """
     if not fiscal_year or not text or not re.search(r"\d", thai_digits_to_arabic(text)):
         return None
@@ -213,8 +248,10 @@ def nearest_period(text: str, fiscal_year: int | None) -> NearestPeriod | None:
     scored.sort(key=lambda c: (c[0], _cost(read, c[1], 1 + READ_DIGIT_EXTRA) if c[0] == lowest else 0,
                                len(c[1]), c[1]))
     best, printed, (start, end) = scored[0]
-    others = [c for c, _, d in scored if d != (start, end)]
-    sure = best <= MAX_COST_SHARE * len(printed) and (not others or others[0] - best >= MARGIN)
+    others = sorted([c for c, _, d in scored if d != (start, end)] + _twin_costs(read, printed, fiscal_year))
+    # a month read as the registry spells it is no misread: a period without it is no sure reading
+    sure = best <= MAX_COST_SHARE * len(printed) and (not others or others[0] - best >= MARGIN) \
+        and months_named(read) <= {start.month, end.month}
     return NearestPeriod(printed, start, end, best, sure)
 
 

@@ -26,20 +26,20 @@ def table() -> Grid:
     return Grid(bbox=(0.0, 0.0, 600.0, 2.0 * ROW_H), rows=rows)
 
 
-def blurred(text: str) -> np.ndarray:
+def blurred(text: str, sigma: float = 1.5) -> np.ndarray:
     """``text`` (Thai digits, 14 pt) as a soft, light scan prints it: its glyphs joined at their grey rims."""
     import cv2
 
     glyphs = render(text, FONTS[0], 14 * DPI / 72, ink=90, paper=236, pad=0.3).astype(np.float32)
-    return cv2.GaussianBlur(glyphs, (0, 0), 1.5).astype(np.uint8)
+    return cv2.GaussianBlur(glyphs, (0, 0), sigma).astype(np.uint8)
 
 
-def page_with(texts: dict[tuple[int, int], str]) -> tuple[np.ndarray, dict[tuple[int, int], tuple[int, int, int, int]]]:
+def page_with(texts: dict[tuple[int, int], str], sigma: float = 1.5) -> tuple[np.ndarray, dict[tuple[int, int], tuple[int, int, int, int]]]:
     """The page with ``texts`` printed blurred at (row, x) in the period column; the ink's boxes."""
     page = np.full((2 * ROW_H, 620), 236, np.uint8)
     boxes = {}
     for (row, x), text in texts.items():
-        g = blurred(text)
+        g = blurred(text, sigma)
         h, w = g.shape
         y = row * ROW_H + 10
         page[y:y + h, x:x + w] = np.minimum(page[y:y + h, x:x + w], g)
@@ -159,3 +159,72 @@ def test_a_mark_the_engine_reads_after_a_dot_is_no_part_of_the_month():
     page[15:40, 20:70] = 40
     w = OcrWord("AA", 20, 15, 70, 40, 47.0, (1, 0, 0))
     assert month_read_again(Speck(), w, page, 300.0).text == "ก.ค."
+
+
+#: A lighter blur: glyphs the recognizer reads at every level (Tesseract misread them all the same).
+SOFT = 0.6
+
+
+@needs_fonts
+def test_a_range_read_as_one_word_is_read_again_whole(rec):
+    """``๑/๑๐/๒๕๖๔-๓๐/๙/`` as one word, Tesseract's ``๒๕๒๕`` (no year) and ``๓`` for ``๙``: read again whole,
+    both dates at once."""
+    page, boxes = page_with({(0, 320): "๑/๑๐/๒๕๖๔-๓๐/๙/"}, SOFT)
+    words = [OcrWord("จัดทำคู่มือ", 20, 15, 200, 45, 93.0, (1, 0, 0)), word("๑/๑๐/๒๕๒๕-๓๐/๓/", boxes[(0, 320)], 0, 1)]
+    out = reread_period_words(words, (table(),), page, rec)
+    assert [w.text for w in out] == ["จัดทำคู่มือ", "1/10/2564-30/9/"]
+
+
+@needs_fonts
+def test_a_valid_date_off_its_months_edge_is_read_again(rec):
+    """``๓๐/๓/๒๕๖๕``: a valid date, but no month ends on its 30th; its ink reads ``๓๐/๙/๒๕๖๕``. A date printed
+    off the edge (``๑๕/๑/๒๕๖๖``) and read so stays."""
+    page, boxes = page_with({(0, 320): "๓๐/๙/๒๕๖๕", (1, 320): "๑๕/๑/๒๕๖๖"}, SOFT)
+    words = [word("๓๐/๓/๒๕๖๕", boxes[(0, 320)], 0, 1), word("๑๕/๑/๒๕๖๖", boxes[(1, 320)], 1, 1)]
+    out = reread_period_words(words, (table(),), page, rec)
+    assert [w.text for w in out] == ["30/9/2565", "๑๕/๑/๒๕๖๖"]
+
+
+def test_two_months_read_as_one_latin_word_are_read_again_before_the_cells_number():
+    """``ม.ค.-ก.พ. ๒๕๖๖`` read as ``UA-A.W. 2566`` under a cell ``ม.ค.-ก.พ. 2566`` of the same column: the
+    Thai-only engine reads the pair again (a speck glued before the second month, a mark after a dot
+    dropped), before a cell of Latin letters and a number could be taken for a number. No engine: as read."""
+    from extract.ocr.period_cells import reread_period_months
+
+    class Pair:
+        def read_word(self, gray, dpi):
+            return "ม.ุค.-ษกุพ.", 66.0
+
+    page = np.full((2 * ROW_H, 620), 236, np.uint8)
+    page[ROW_H + 15:ROW_H + 40, 320:400] = 40
+    words = [OcrWord("ม.ค.-ก.พ.", 320, 15, 400, 40, 30.0, (1, 0, 1)), OcrWord("2566", 410, 15, 470, 40, 90.0, (1, 0, 2)),
+             OcrWord("UA-A.W.", 320, ROW_H + 15, 400, ROW_H + 40, 62.0, (1, 1, 1)),
+             OcrWord("2566", 410, ROW_H + 15, 470, ROW_H + 40, 95.0, (1, 1, 2))]
+    out = reread_period_months(words, (table(),), page, Pair(), DPI)
+    assert [w.text for w in out] == ["ม.ค.-ก.พ.", "2566", "ม.ค.-กุพ.", "2566"]
+    assert reread_period_months(words, (table(),), page, None, DPI) == words
+
+
+@needs_fonts
+def test_a_letter_tesseract_wrote_between_a_years_digits_marks_it_for_reading_again(rec):
+    """``ตลอดปีงบประมาณ พ.ศ.๒๕๖๘`` whose year Tesseract read ``๒๕ว๕`` (``ว`` for ``๖``): a letter between digits
+    is a digit's place, and the year after the era's letters is read again."""
+    page, boxes = page_with({(0, 320): "พ.ศ.๒๕๖๘"}, SOFT)
+    words = [word("ตลอดปีงบประมาณ", (320, 2, 560, 9), 0, 1), word("พ.ศ.๒๕ว๕", boxes[(0, 320)], 0, 2)]
+    out = reread_period_words(words, (table(),), page, rec)
+    assert [w.text for w in out] == ["ตลอดปีงบประมาณ", "พ.ศ.2568"]
+
+
+def test_a_latin_months_box_over_the_year_beside_it_keeps_the_month_alone():
+    """``ส.ค. ๒๕๗๑`` read ``A.A.`` with a box that ran on over ``๒๕๑๑``: read again alone, the Thai engine
+    reads ``ส.ุค. ๒๕๓๑๑``; the year after it is its own word's, the month is ``ส.ค.``."""
+    from extract.ocr.period_cells import month_read_again
+
+    class RunOn:
+        def read_word(self, gray, dpi):
+            return "ส.ุค. ๒๕๓๑๑", 92.0
+
+    page = np.full((60, 300), 236, np.uint8)
+    page[15:40, 20:170] = 40
+    w = OcrWord("A.A.", 20, 15, 170, 40, 91.0, (1, 0, 0))
+    assert month_read_again(RunOn(), w, page, 300.0).text == "ส.ค."

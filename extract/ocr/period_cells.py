@@ -23,6 +23,7 @@ word stays as read (its period is null and flagged downstream, as before).
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 
@@ -36,8 +37,8 @@ from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviatio
 from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import DIGIT_LOOKALIKES, MARKS
 
-__all__ = ["DateRun", "date_run", "date_token_ok", "latin_month", "month_read_again", "period_cell",
-           "reread_period_words", "thinned_date_read"]
+__all__ = ["DateRun", "date_run", "date_token_ok", "latin_month", "month_read_again", "month_word", "period_cell",
+           "reread_period_months", "reread_period_words", "thinned_date_read"]
 
 #: Ink darker than these shares of the way from its darkest to its threshold is kept, each a level read
 #: (:func:`extract.ocr.cells.thinned`), the ink as it stands too.
@@ -58,11 +59,16 @@ _RE_DIGIT_PLACE = re.compile(f"[0-9{DIGIT_LOOKALIKES}]")
 _RE_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
 _RE_THAI_SIGN = re.compile("[\u0e01-\u0e4e]")
 _RE_NUMERIC_IN_TEXT = re.compile(r"\d\s*/\s*\d")
+#: What parts a period cell's words: spaces, and a range's dash between two months read as one word.
+_RE_WORD_SPLIT = re.compile(r"[\s\-–—]+")
 _FISCAL_WORD = "งบประมาณ"
 #: A mark right after a dot: a speck the engine read, never part of an abbreviation (``ก.ุค.``).
 _RE_MARK_AFTER_DOT = re.compile(f"(?<=\\.)[{MARKS}]+")
+#: Digits (or the letters Tesseract writes for them) after a space at a reading's end: a year beside the word.
+_RE_YEAR_AFTER = re.compile(f"\\s+[0-9{DIGIT_LOOKALIKES}\u0e50-\u0e59]+$")
 #: A month's abbreviation Tesseract read as Latin letters, dots or commas lost (``AA``, ``“WA,``, ``A.``).
-_RE_LATIN_MONTH = re.compile(r"^[“\"'‘]?[A-Za-z][A-Za-z.,]{0,4}$")
+#: Two of them joined by a range's dash (``UA-A.W.`` for ``ม.ค.-ก.พ.``).
+_RE_LATIN_MONTH = re.compile(r"^[“\"'‘]?[A-Za-z][A-Za-z.,]{0,4}(?:[-–—][A-Za-z][A-Za-z.,]{0,4})?$")
 
 
 def _plausible_part(part: str, kind: str) -> bool:
@@ -95,14 +101,20 @@ def date_token_ok(text: str) -> bool:
     return all(_plausible_part(p, k) for p, k in zip(parts, kinds))
 
 
+#: The dash between a range's two dates read as one word (nothing else between them).
+_RE_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 #: A run of a date's digits in a word: digits, the letters Tesseract writes for the digits it lacks, slashes.
-_RE_RUN = re.compile(f"[0-9{DIGIT_LOOKALIKES}](?:[0-9{DIGIT_LOOKALIKES}/]*[0-9{DIGIT_LOOKALIKES}])?/?")
+#: A Thai letter standing alone between two digits is a digit Tesseract wrote as a letter too (``๒๕ว๕`` for
+#: ``๒๕๖๘``): no word sets a letter between digits.
+_D = f"[0-9{DIGIT_LOOKALIKES}]"
+_RE_RUN = re.compile(f"{_D}(?:(?:{_D}|/|(?<=[0-9])[\u0e01-\u0e2e](?=[0-9]))*{_D})?/?")
 
 
 @dataclass(frozen=True)
 class DateRun:
     """The digits of a word that make no date token: what stands before and after them, and where they stand
-    against the word's Thai letters (``"alone"``; ``"after"`` a month's abbreviation: a year; ``"before"``)."""
+    against the word's Thai letters (``"alone"``; ``"after"`` a month's abbreviation: a year; ``"before"``), or
+    ``"range"``: two runs joined by a dash, a range's two dates read as one word."""
 
     before: str
     run: str
@@ -110,15 +122,56 @@ class DateRun:
     place: str
 
 
-def run_ok(run: str, place: str) -> bool:
-    """Whether a run of digits is a date token where it stands: after a month's letters, a year.
+def month_edge(token: str) -> bool:
+    """Whether a date token's day, if it has a day and a month, opens or closes its month (the 1st or the
+    last day: a period runs over whole months); February's 28th and 29th both close it. A token without a
+    day and month (a year, ``9/2571``) has no edge to miss.
+
+    >>> [month_edge(t) for t in ("1/10/2565", "30/9/2566", "31/3/", "29/2/2567", "28/2/", "2568", "9/2571", "1/10/")]
+    [True, True, True, True, True, True, True, True]
+    >>> [month_edge(t) for t in ("30/3/2565", "30/3/", "15/1/2566", "31/9/")]
+    [False, False, False, False]
+    """
+    parts = token.rstrip("/").split("/")
+    if len(parts) < 2 or (len(parts) == 2 and not token.endswith("/") and len(parts[1]) > 2):
+        return True
+    day, month = int(parts[0]), int(parts[1])
+    if not 1 <= month <= 12:
+        return False
+    last = {calendar.monthrange(2001, month)[1], calendar.monthrange(2004, month)[1]}
+    return day == 1 or day in last
+
+
+def range_parts(run: str) -> tuple[str, str] | None:
+    """A range's two date tokens, read as one word (``1/10/2564-30/9/``): what stands on either side of its
+    one dash.
+
+    >>> range_parts("1/10/2564-30/9/"), range_parts("2568"), range_parts("1-2-3")
+    (('1/10/2564', '30/9/'), None, None)
+    """
+    parts = re.split("[-–—]", run)
+    return (parts[0], parts[1]) if len(parts) == 2 and all(parts) else None
+
+
+def run_ok(run: str, place: str, edge: bool = True) -> bool:
+    """Whether a run of digits is a date token where it stands: after a month's letters, a year; a range
+    (``place`` ``"range"``), two tokens; a numeric date's day, at its month's edge (:func:`month_edge`).
 
     >>> run_ok("2567", "after"), run_ok("67", "after"), run_ok("3", "after"), run_ok("3", "alone")
     (True, True, False, True)
+    >>> run_ok("1/10/2564-30/9/", "range"), run_ok("1/10/2525-30/9/", "range"), run_ok("1/10/2564-30/3/", "range")
+    (True, False, False)
+    >>> run_ok("30/3/2565", "alone"), run_ok("30/9/2565", "alone")
+    (False, True)
+    >>> run_ok("30/3/2565", "alone", edge=False)
+    True
     """
     if place == "after":
         return bool(re.fullmatch(r"\d{2}|\d{4}", run)) and date_token_ok(run)
-    return date_token_ok(run)
+    if place == "range":
+        parts = range_parts(run)
+        return parts is not None and all(date_token_ok(p) and (month_edge(p) or not edge) for p in parts)
+    return date_token_ok(run) and (month_edge(run) or not edge)
 
 
 def date_run(text: str) -> DateRun | None:
@@ -130,9 +183,25 @@ def date_run(text: str) -> DateRun | None:
     ['1/10/2525', '25235', '30/5/252101', '25ฒ0', '1/10/25205', '3', '2ฒ']
     >>> [date_run(t) for t in ("2568", "30/9/2566", "ต.ค.", "ปีงบประมาณ", "-", "ก.ย.2568", "68", "กข3คง", "ประมาณ2568")]
     [None, None, None, None, None, None, None, None, None]
+
+    A day off its month's edge (``30/3/2565``: :func:`month_edge`) is read again too; a range read as one
+    word, as one run (``"range"``):
+
+    >>> date_run("๓๐/๓/๒๕๖๕").run, date_run("๑/๑๐/๒๕๒๕-๓๐/๓/").run, date_run("๑/๑๐/๒๕๒๕-๓๐/๓/").place
+    ('30/3/2565', '1/10/2525-30/3/', 'range')
+    >>> date_run("1/10/2564-30/9/"), date_run("2566-2567")
+    (None, None)
+    >>> date_run("พ.ศ.๒๕ว๕").run, date_run("พ.ศ.๒๕ว๕").place  # a letter between digits: a digit's place
+    ('25ว5', 'after')
     """
     text = thai_digits_to_arabic(text)
     runs = [m for m in _RE_RUN.finditer(text) if re.search(r"\d", m.group())]
+    if len(runs) == 2 and _RE_RANGE_DASH.fullmatch(text, runs[0].end(), runs[1].start()):
+        # a range read as one word (``๑/๑๐/๒๕๒๕-๓๐/๓/``): both its dates, read again together
+        before, run, after = text[:runs[0].start()], text[runs[0].start():runs[1].end()], text[runs[1].end():]
+        if _RE_THAI_LETTER.search(before + after) or run_ok(run, "range"):
+            return None
+        return DateRun(before, run, after, "range")
     if len(runs) != 1:
         return None
     m = runs[0]
@@ -160,7 +229,7 @@ def _reading_run(text: str, confs: list[float], place: str) -> tuple[str, float]
     """The run of a reading that stands for a word's run at ``place``: the reading without the signs and
     unreadable glyphs at its ends (neighbours' ink); after a month's letters, its last run of digits; before
     them, its first. With its least sure glyph's confidence."""
-    keep = [c.isdigit() or c == "/" for c in text]
+    keep = [c.isdigit() or c == "/" or (place == "range" and c in "-–—") for c in text]
     if not any(keep):
         return None
     lo, hi = keep.index(True), len(keep) - keep[::-1].index(True)
@@ -184,18 +253,22 @@ def period_cell(texts: list[str]) -> bool:
     (True, True)
     >>> period_cell(["ตลอดปีงบประมาณ", "25ฒ8"]), period_cell(["99.38"]), period_cell(["จัดทำคู่มือ", "2568"])
     (True, False, False)
+    >>> period_cell(["ม.ค.-ก.พ.", "2566"]), period_cell(["ม.ค.-ก.พ.2566"])
+    (True, True)
     """
     joined = thai_digits_to_arabic(" ".join(texts))
     if _RE_NUMERIC_IN_TEXT.search(joined) or _FISCAL_WORD in joined or any(m in joined for m in MONTH_NAMES):
         return True
-    return any(is_month_abbreviation(w.strip(_SIGNS + "0123456789")) for t in texts for w in t.split())
+    # a range's two months read as one word (``ม.ค.-ก.พ.``): each its own
+    return any(is_month_abbreviation(w.strip(_SIGNS + "0123456789")) for t in texts for w in _RE_WORD_SPLIT.split(t))
 
 
-def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone") -> str | None:
+def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone", edge: bool = False) -> str | None:
     """The date token the recognizer reads in ``crop`` (for a word's run at ``place``: :func:`_reading_run`) at
     :data:`DATE_AGREE` levels of thinning or more, each surely (:data:`DATE_READ_MIN`), when no other date
-    token is read as often; a run alone holds about as many digits as the ``places`` Tesseract saw
-    (:data:`DIGIT_PLACES_OFF`: no neighbour's ink read with it). Else None."""
+    token is read as often; a run alone or a range holds about as many digits as the ``places`` Tesseract saw
+    (:data:`DIGIT_PLACES_OFF`: no neighbour's ink read with it). ``edge``: a day must open or close its month
+    (:func:`month_edge`; the word read a valid date off it). Else None."""
     votes: dict[str, int] = {}
     for share in DATE_THIN_SHARES:
         img = crop if share is None else thinned(crop, share)
@@ -204,9 +277,9 @@ def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone
         r = reader.read_date(img)
         found = _reading_run(r.text, [g.confidence for g in r.glyphs], place) \
             if len(r.glyphs) == len(r.text) else None
-        if found is None or found[1] < DATE_READ_MIN or not run_ok(found[0], place):
+        if found is None or found[1] < DATE_READ_MIN or not run_ok(found[0], place, edge):
             continue
-        if place == "alone" and abs(sum(c.isdigit() for c in found[0]) - places) > DIGIT_PLACES_OFF:
+        if place in ("alone", "range") and abs(sum(c.isdigit() for c in found[0]) - places) > DIGIT_PLACES_OFF:
             continue
         votes[found[0]] = votes.get(found[0], 0) + 1
     if not votes:
@@ -223,8 +296,8 @@ def latin_month(text: str, next_text: str | None) -> bool:
 
     >>> latin_month("AA", "-"), latin_month("“WA,", "2568"), latin_month("A.", "2525"), latin_month("AA", "กอง")
     (True, True, True, False)
-    >>> latin_month("URL", "2568"), latin_month("AA", None)
-    (True, False)
+    >>> latin_month("URL", "2568"), latin_month("AA", None), latin_month("UA-A.W.", "2566"), latin_month("A-B-C", "2566")
+    (True, False, True, False)
     """
     if not _RE_LATIN_MONTH.match(text) or next_text is None:
         return False
@@ -234,15 +307,46 @@ def latin_month(text: str, next_text: str | None) -> bool:
 
 def month_read_again(engine, word: OcrWord, image: np.ndarray, dpi: float) -> OcrWord:
     """A month's abbreviation read as Latin (:func:`latin_month`) read again alone by the Thai-only engine:
-    kept when that gives a month's abbreviation at :data:`extract.ocr.tokens.MONTH_MIN` or more."""
+    kept when that gives a month's abbreviation at :data:`extract.ocr.tokens.MONTH_MIN` or more. A Latin
+    word's box that ran on over the year beside it (``A.A.`` over ``๒๕๑๑``) reads the year too: its digits
+    after the month are the year's own word's, and left out."""
     crop = word_image(image, word)
     if crop.size == 0:
         return word
     thai, conf = engine.read_word(crop, int(dpi))
+    thai = _RE_YEAR_AFTER.sub("", thai.strip())
     thai = _RE_MARK_AFTER_DOT.sub("", drop_glued_specks(thai.replace(" ", "")))
-    if conf >= MONTH_MIN and is_month_abbreviation(thai):
+    if conf >= MONTH_MIN and month_word(thai):
         return replace(word, text=thai, conf=conf, source="word")
     return word
+
+
+def month_word(text: str) -> bool:
+    """Whether a word is a month's abbreviation, or two joined by a range's dash (``ม.ค.-ก.พ.``).
+
+    >>> month_word("ก.ค."), month_word("ม.ค.-ก.พ."), month_word("ม.ค.-"), month_word("กอง-ก.พ.")
+    (True, True, False, False)
+    """
+    parts = re.split("[-–—]", text)
+    return len(parts) <= 2 and all(is_month_abbreviation(p) for p in parts)
+
+
+def reread_period_months(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray,
+                         engine, dpi: float = 300.0) -> list[OcrWord]:
+    """The page's words, a month's abbreviation read as Latin letters in the period column read again by the
+    Thai-only engine (:func:`month_read_again`): before a cell's number is read again
+    (:func:`extract.ocr.cells.reread_cells`), which takes a cell of Latin letters and a number for a number."""
+    if engine is None:
+        return words
+    out = list(words)
+    index = {id(w): k for k, w in enumerate(out)}
+    for grid in grids:
+        cells = [(box, cell_words(words, box)) for row in grid.rows for box in row if box is not None]
+        periods = [box for box, inside in cells if inside and period_cell([w.text for w in inside])]
+        for box, inside in cells:
+            if box in periods or in_column_of(box, periods):
+                out = _read_again(out, index, inside, image, None, engine, dpi)
+    return out
 
 
 def reread_period_words(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray,
@@ -291,7 +395,9 @@ def _read_again(out: list[OcrWord], index: dict[int, int], inside: list[OcrWord]
         crop = word_image(image, w)
         if crop.size == 0:
             continue
-        read = thinned_date_read(reader, crop, len(_RE_DIGIT_PLACE.findall(found.run)), found.place)
+        # a valid date off its month's edge (``30/3/2565`` for ``30/9/2565``) is replaced only by one on it
+        edge = run_ok(found.run, found.place, edge=False)
+        read = thinned_date_read(reader, crop, len(_RE_DIGIT_PLACE.findall(found.run)), found.place, edge)
         if read is not None:
             out[index[id(w)]] = replace(w, text=found.before + read + found.after, source="numerals")
     return out

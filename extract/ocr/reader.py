@@ -22,7 +22,7 @@ from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.errors import MissingDependency
 from extract.ocr.cells import CellReread, NumberReader, reread_cells, reread_empty_tables
 from extract.ocr.code_cells import reread_cited_codes
-from extract.ocr.period_cells import reread_period_words
+from extract.ocr.period_cells import reread_period_months, reread_period_words
 from ita_extract.page import Char, Grid, Page
 from extract.ocr.raster import PageImage, cv_one_thread, without_huge_pages
 from extract.ocr.scan import (
@@ -222,6 +222,8 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
     words = without_speck_lines(words)
     rereads: list[CellReread] = []
     if cell_reader is not None:
+        # a period's month read as Latin letters: read again as Thai before its cell is read as a number
+        words = reread_period_months(words, grids_px, clean, engine, image.dpi)
         words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader, engine)
         # a period's dates whose digits blur joined: read again from their ink's darker cores
         words = reread_period_words(words, grids_px, clean, cell_reader, engine, image.dpi)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -18,7 +19,8 @@ from normalize import questionnaire
 from normalize.catalog import snap_question
 from normalize.citations import checked_references
 from normalize.codes import QuestionCode, find_codes, normalize_citations, oit_references, parse_code_range, split_question
-from normalize.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, parse_period, period_open_end
+from normalize.dates import (MONTH_ABBREVIATIONS, MONTH_NAMES, off_month_edge, parse_period, period_names_month,
+                             period_open_end, period_year_alone)
 from normalize.indicators import CANONICAL, parse_indicator_heading, tool_for_indicator
 from normalize.periods import repaired_period
 from normalize.thai import normalize_text
@@ -873,6 +875,22 @@ def period_words(text: str) -> str:
     return _RE_PERIOD_RUN.sub(lambda m: _period_word(m.group()), text)
 
 
+#: A run of Thai signs, and how many letters a word of a period that prints no date has at least
+#: (``ตามความเหมาะสม``, ``ทุกเดือน``, ``ทุกปี``).
+_RE_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+WORD_MIN_LETTERS = 3
+
+
+def words_read(text: str) -> bool:
+    """Whether an OCR'd period's text holds a word (:data:`WORD_MIN_LETTERS` Thai letters or more): else it is specks
+    or Latin letters a scan gave for what was printed (``: EL toot``, ``/``), dates perhaps.
+
+    >>> words_read("ตามความเหมาะสม"), words_read("ทุกปี"), words_read(": EL toot"), words_read("/"), words_read("ต.")
+    (True, True, False, False, False)
+    """
+    return any(len(re.findall(f"[{charset(LETTERS)}]", m.group())) >= WORD_MIN_LETTERS for m in _RE_THAI_RUN.finditer(text))
+
+
 def _heading_row(f: dict[str, str]) -> bool:
     """Whether an OCR'd measures row is no measure: it names no steps, period nor unit, and its measure
     cell is empty or holds the indicator's heading (a line of it read into the table's first row, specks
@@ -893,6 +911,17 @@ def _heading_row(f: dict[str, str]) -> bool:
         return False
     measure = f.get("measure") or ""
     return not measure.strip() or any(parse_indicator_heading(ln) for ln in measure.split("\n"))
+
+
+def _off_edge_problems(period: str, seq: int, read: tuple[date | None, date | None], off: tuple[bool, bool],
+                       indicator: int, page: int) -> list[Problem]:
+    """A ``period-unreadable`` row for each end of a period OCR read on a day off its month's edge
+    (:func:`normalize.dates.off_month_edge`), left empty."""
+    return [problem("period-unreadable",
+                    f"The {which} of the period '{period}' of measure {seq} reads {day.isoformat()}, a day that "
+                    f"{'opens' if which == 'start' else 'closes'} no month (a digit misread, or the range's other "
+                    "date lost); it was left empty.", indicator, page)
+            for which, day, is_off in zip(("start", "end"), read, off) if is_off and day is not None]
 
 
 def measure_rows(t: IndicatorTable, indicator: int,
@@ -916,15 +945,19 @@ def measure_rows(t: IndicatorTable, indicator: int,
             # a period OCR garbled: the nearest one the date grammar prints in the fiscal year
             period, start, end = repaired_period(read, fiscal_year, start, end)
             f = {**f, "period": period}
+        # OCR's day that opens or closes no month: a digit misread, or an end lost (left empty, said so)
+        off = off_month_edge(start, end) if ocr and not period_open_end(f["period"] or "") else (False, False)
         rows.append(MeasureRow(
             indicator, CANONICAL[indicator], seq, f["measure"] or None, f["finding"] or None, f["steps"] or None,
-            f["period"] or None, start, end, f["responsible"] or None, page,
+            f["period"] or None, None if off[0] else start, None if off[1] else end, f["responsible"] or None, page,
         ))
         problems += _low_confidence(row, f"measure {seq} of indicator {indicator}", indicator, page)
+        problems += _off_edge_problems(f["period"], seq, (start, end), off, indicator, page)
         if not f["period"]:
             problems.append(problem("measure-missing-period",
                                     f"Measure {seq} of indicator {indicator} has no period.", indicator, page))
-        elif start is None and end is None and re.search(r"\d", f["period"]):
+        elif start is None and end is None and (re.search(r"\d", f["period"]) or period_names_month(f["period"])
+                                                or (ocr and not words_read(f["period"]))):
             problems.append(problem("period-unreadable",
                                     f"The period '{f['period']}' of measure {seq} could not be read as dates.",
                                     indicator, page))
@@ -943,6 +976,11 @@ def measure_rows(t: IndicatorTable, indicator: int,
                                     f"The period '{read}' of measure {seq} could not be read whole; it was read as "
                                     f"'{f['period']}', the nearest period printed as dates are in the report's "
                                     "fiscal year, the year before or the year after.", indicator, page))
+        elif read and period_year_alone(read) and (start, end) != (None, None):
+            problems.append(problem("period-date-inferred",
+                                    f"The period '{read}' of measure {seq} names a year and no month (its months "
+                                    "may have been printed and not read); it was read as that fiscal year, "
+                                    "1 October to 30 September.", indicator, page))
         elif read and (start, end) != parse_period(read, fiscal_year=fiscal_year, infer=False):
             problems.append(problem("period-date-inferred",
                                     f"A month or day of the period '{read}' of measure {seq} could not be "
