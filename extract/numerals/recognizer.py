@@ -806,7 +806,7 @@ class ColumnInk:
 
     def rows(self, x0: int, x1: int) -> np.ndarray:
         """The rows with ink in columns ``x0..x1-1``, top to bottom (``mask[:, x0:x1].any(1).nonzero()``)."""
-        return np.flatnonzero(self.before[x1] != self.before[x0])
+        return (self.before[x1] != self.before[x0]).nonzero()[0]
 
 
 def _cut(b: Blob, scale: float, bounds: list[int], ink: ColumnInk | None = None) -> tuple[Blob, ...] | None:
@@ -996,7 +996,7 @@ class Recognizer:
         # a comma's shape that the model does not read as a point ("๐๓,๐๔", where it
         # reads a 0) is a comma: never a digit that joins the codes around it
         point = self.model.classes.index(".")
-        items = [(b, ",", None) if k is None and int(np.argmax(p)) != point and is_comma(b, dh, seg.baseline)
+        items = [(b, ",", None) if k is None and int(p.argmax()) != point and is_comma(b, dh, seg.baseline)
                  else (b, k, p) for b, k, p in items]
         # Blur joins tightly set digits (Arabic "00" at 200 dpi): cut a wide,
         # unsure glyph at its thinnest column when both halves read well.
@@ -1168,12 +1168,12 @@ class Recognizer:
         """Whether a part cut off the right of touching glyphs reads what never follows a glyph there:
         a code's letter (``i`` ``e``: a code begins with it), or, cut at a run's end (:func:`_valleys`),
         anything but a digit (``๕``'s own curl read as a point)."""
-        c = self.model.classes[int(np.argmax(p))]
+        c = self.model.classes[int(p.argmax())]
         return c in ("i", "e") or (ends and not meaning_in_number(c).isdigit())
 
     def _looks_three(self, p: np.ndarray) -> bool:
         """Whether a glyph's best class is a three (``๓`` is ``๗`` without its tail)."""
-        return self.model.classes[int(np.argmax(p))] in ("๓", "3")
+        return self.model.classes[int(p.argmax())] in ("๓", "3")
 
     def _merge_three(self, seg: Segmentation, items: list) -> list:
         """Three neighbours that are one glyph: a year's ``๒`` broken into two
@@ -1202,8 +1202,11 @@ class Recognizer:
         return items
 
     def _weak(self, p: np.ndarray) -> float:
-        """How sure a glyph is a readable character: its best class unless that is ``other`` (then 0)."""
-        k = int(np.argmax(p))
+        """How sure a glyph is a readable character: its best class unless that is ``other`` (then 0).
+
+        ``p`` is a row of probabilities (an array): its own ``argmax``, without ``np.argmax``'s dispatch
+        (asked tens of thousands of times a page)."""
+        k = int(p.argmax())
         return 0.0 if k == self._other_index else float(p[k])
 
     def classify_glyphs(self, crop: np.ndarray) -> list[GlyphGuess]:
@@ -1214,7 +1217,7 @@ class Recognizer:
             if kind is not None:
                 guesses.append(GlyphGuess(kind, 1.0, b.box))
             else:
-                k = int(np.argmax(p))
+                k = int(p.argmax())
                 c = self.model.classes[k]
                 guesses.append(GlyphGuess("?" if c == "other" else c, float(p[k]), b.box))
         return guesses
