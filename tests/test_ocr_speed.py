@@ -218,3 +218,108 @@ def test_opencv_steps_give_the_same_values_on_one_thread_or_several():
                     assert a == b
     finally:
         cv2.setNumThreads(before)
+
+
+def _random_masks(seed: int, n: int):
+    """Glyph-like 0/1 masks: random ink, some with blank columns at the left, some blank."""
+    rng = np.random.default_rng(seed)
+    for _ in range(n):
+        h, w = int(rng.integers(1, 30)), int(rng.integers(1, 40))
+        m = (rng.random((h, w)) < rng.random() * 0.5).astype(np.uint8)
+        if rng.random() < 0.3:
+            m[:, :int(rng.integers(0, w + 1))] = 0
+        yield m
+
+
+def test_a_masks_column_ink_gives_every_spans_inked_rows():
+    from extract.numerals.recognizer import ColumnInk
+
+    for m in _random_masks(1, 300):
+        ink = ColumnInk(m)
+        assert ink.inked.tolist() == m.any(0).tolist()
+        w = m.shape[1]
+        for a in range(w + 1):
+            for c in range(a, w + 1):
+                assert ink.rows(a, c).tolist() == m[:, a:c].any(1).nonzero()[0].tolist()
+
+
+def test_a_mask_cut_at_any_column_gives_both_sides_trimmed_as_trimming_each_does():
+    from extract.numerals.recognizer import _SideInk, _trim
+
+    for m in _random_masks(2, 600):
+        sides = _SideInk(m)
+        for c in range(m.shape[1] + 1):
+            for got, want in ((sides.left(c), _trim(m[:, :c])), (sides.right(c), _trim(m[:, c:]))):
+                assert (got is None) == (want is None)
+                if want is not None:
+                    assert got.dtype == want.dtype and got.shape == want.shape and np.array_equal(got, want)
+
+
+def _valleys_column_by_column(mask: np.ndarray, ends: bool = False) -> list[int]:
+    """:func:`extract.numerals.recognizer._valleys` as it was: each column compared in turn."""
+    from extract.numerals.recognizer import VALLEYS
+
+    cols = mask.sum(0)
+    w = len(cols)
+    found = [c for c in range(2, w - 2) if cols[c] <= cols[c - 1] and cols[c] <= cols[c + 1] and cols[c] < cols.max()]
+    runs: list[list[int]] = []
+    for c in found:
+        if runs and c - runs[-1][-1] <= 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    places = []
+    if not ends:
+        for run in runs:
+            least = min(cols[c] for c in run)
+            lowest = [c for c in run if cols[c] == least]
+            places.append(lowest[len(lowest) // 2])
+        return sorted(sorted(places, key=lambda c: cols[c])[:VALLEYS])
+    for run in sorted(runs, key=lambda r: min(cols[c] for c in r))[:VALLEYS]:
+        least = min(cols[c] for c in run)
+        lowest = [c for c in run if cols[c] == least]
+        places += {run[0], lowest[len(lowest) // 2], run[-1]}
+    return sorted(places)
+
+
+def test_valleys_found_at_once_are_the_valleys_found_column_by_column():
+    from extract.numerals.recognizer import _valleys
+
+    for m in _random_masks(3, 400):
+        for ends in (False, True):
+            assert _valleys(m, ends) == _valleys_column_by_column(m, ends)
+
+
+def test_a_wide_blobs_parts_are_each_judged_once_whatever_the_paths(monkeypatch):
+    """The valley cut tries many paths through the same parts: each part's reading is worked out once."""
+    from extract.numerals import recognizer as rz
+
+    rec = rz.Recognizer.load()
+    paper = np.full((44, 120), 255, np.uint8)
+    for x in range(8, 90, 14):  # bars joined by bridges: one wide blob with a valley at each bridge
+        paper[6:38, x:x + 8] = 0
+        if x + 14 < 90:
+            paper[20:23, x + 8:x + 14] = 0
+    seg = rz.segment(paper)
+    wide = max(seg.blobs, key=lambda b: b.w)
+    inside: list[bool] = [False]  # within the search of the best path
+    during: list[str] = []
+    weak, misplaced, best_path = rz.Recognizer._weak, rz.Recognizer._misplaced, rz.Recognizer._best_path
+    monkeypatch.setattr(rz.Recognizer, "_weak", lambda self, p: (inside[0] and during.append("weak")) or weak(self, p))
+    monkeypatch.setattr(rz.Recognizer, "_misplaced",
+                        lambda self, p, ends: (inside[0] and during.append("misplaced")) or misplaced(self, p, ends))
+
+    def searched(keys, last, read):
+        inside[0] = True
+        try:
+            return best_path(keys, last, read)
+        finally:
+            inside[0] = False
+
+    monkeypatch.setattr(rz.Recognizer, "_best_path", staticmethod(searched))
+    classified: list[int] = []
+    probs = rz.Recognizer._probs
+    monkeypatch.setattr(rz.Recognizer, "_probs", lambda self, blobs: classified.append(len(blobs)) or probs(self, blobs))
+    assert rec._valley_split(wide, seg, 0.0) is not None
+    assert sum(classified) >= 10
+    assert during == []  # the paths look up each part's reading, worked out once when it was classified

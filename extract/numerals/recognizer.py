@@ -710,9 +710,13 @@ def _valleys(mask: np.ndarray, ends: bool = False) -> list[int]:
     >>> _valleys(m), _valleys(m, ends=True)
     ([7], [5, 7, 9])
     """
-    cols = mask.sum(0)
-    w = len(cols)
-    found = [c for c in range(2, w - 2) if cols[c] <= cols[c - 1] and cols[c] <= cols[c + 1] and cols[c] < cols.max()]
+    sums = mask.sum(0)
+    w = len(sums)
+    # the local minima below the most inked column, columns 2 to w - 3, found at once; their sums as ints
+    mid = sums[2:w - 2]
+    found = (np.flatnonzero((mid <= sums[1:w - 3]) & (mid <= sums[3:w - 1]) & (mid < sums.max())) + 2).tolist() \
+        if w >= 5 else []
+    cols = sums.tolist()
     runs: list[list[int]] = []
     for c in found:
         if runs and c - runs[-1][-1] <= 1:
@@ -780,19 +784,46 @@ def tail_at_cut(mask: np.ndarray, cut: int, end: int, digit_height: float) -> bo
     return bool(rest.size and float(np.median(rest)) - top >= least)
 
 
-def _cut(b: Blob, scale: float, bounds: list[int]) -> tuple[Blob, ...] | None:
-    """A blob cut at the columns ``bounds`` (its first and last included) into glyphs."""
+class ColumnInk:
+    """A blob mask's ink by column, found once for the many parts cut from it (:func:`_cut`).
+
+    ``inked``: whether each column holds ink. ``before``: row by row, the ink of the columns left of each
+    column (``before[c][r]``: inked pixels of row ``r`` in columns ``0..c-1``), so the rows a span of
+    columns inks are those where two of its rows differ, without reading the span's pixels again.
+
+    >>> m = np.zeros((4, 5), np.uint8); m[1, 0] = m[2, 3] = 1
+    >>> ink = ColumnInk(m); ink.inked.tolist(), ink.rows(0, 3).tolist(), ink.rows(0, 5).tolist()
+    ([True, False, False, True, False], [1], [1, 2])
+    """
+
+    __slots__ = ("inked", "before")
+
+    def __init__(self, mask: np.ndarray) -> None:
+        ink = mask != 0
+        self.inked = ink.any(0)
+        self.before = np.zeros((mask.shape[1] + 1, mask.shape[0]), np.int32)
+        np.cumsum(ink.T, axis=0, out=self.before[1:])
+
+    def rows(self, x0: int, x1: int) -> np.ndarray:
+        """The rows with ink in columns ``x0..x1-1``, top to bottom (``mask[:, x0:x1].any(1).nonzero()``)."""
+        return (self.before[x1] != self.before[x0]).nonzero()[0]
+
+
+def _cut(b: Blob, scale: float, bounds: list[int], ink: ColumnInk | None = None) -> tuple[Blob, ...] | None:
+    """A blob cut at the columns ``bounds`` (its first and last included) into glyphs; ``ink``: the blob
+    mask's :class:`ColumnInk` when the caller cuts it many times."""
     m = b.mask
     wx, wy, _, _ = b.work_box
-    inked = m.any(0)  # the blob's inked columns, asked once for all its parts
+    if ink is None:
+        ink = ColumnInk(m)  # the blob's inked columns, asked once for all its parts
     out = []
     for a, c in zip(bounds, bounds[1:]):
-        (cols,) = inked[a:c].nonzero()
+        (cols,) = ink.inked[a:c].nonzero()
         if not len(cols):
             return None
         x0, x1 = int(cols[0]), int(cols[-1]) + 1
         part = m[:, a + x0:a + x1]  # a part's rows are those of its inked columns
-        (rows,) = part.any(1).nonzero()
+        rows = ink.rows(a + x0, a + x1)
         y0, y1 = int(rows[0]), int(rows[-1]) + 1
         box = (int((wx + a + x0) / scale), int((wy + y0) / scale),
                max(1, int(round((x1 - x0) / scale))), max(1, int(round((y1 - y0) / scale))))
@@ -806,6 +837,61 @@ def _trim(mask: np.ndarray) -> np.ndarray | None:
     if len(rows) == 0:
         return None
     return mask[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+
+
+class _SideInk:
+    """The two sides of a mask cut at any column, each cut to its ink: ``_trim(mask[:, :c])`` and
+    ``_trim(mask[:, c:])`` (the same views), from the mask's ink found once for all the columns.
+
+    >>> m = np.zeros((5, 8), np.uint8); m[1:3, 1] = 1; m[2:5, 5:7] = 1
+    >>> s = _SideInk(m); [(x.shape, y.shape) for x, y in ((s.left(c), _trim(m[:, :c])) for c in (2, 6))]
+    [((2, 1), (2, 1)), ((4, 5), (4, 5))]
+    >>> s.right(6).shape == _trim(m[:, 6:]).shape, s.right(7), s.left(1)
+    (True, None, None)
+    """
+
+    def __init__(self, mask: np.ndarray) -> None:
+        ink = mask != 0
+        h, w = ink.shape
+        self.mask = mask
+        cols = np.flatnonzero(ink.any(0))
+        # the last inked column left of each cut, the first one right of it (-1 / w when none)
+        self.last_before = np.full(w + 1, -1)
+        self.last_before[cols + 1] = cols
+        np.maximum.accumulate(self.last_before, out=self.last_before)
+        self.first_from = np.full(w + 1, w)
+        self.first_from[cols] = cols
+        self.first_from = np.minimum.accumulate(self.first_from[::-1])[::-1]
+        # row by row, whether any column left of each cut (right of it) holds ink: its first and last such row
+        left = np.zeros((h, w + 1), bool)
+        np.logical_or.accumulate(ink, axis=1, out=left[:, 1:])
+        right = np.zeros((h, w + 1), bool)
+        right[:, :w] = np.logical_or.accumulate(ink[:, ::-1], axis=1)[:, ::-1]
+        self.left_rows = self._extent(left)
+        self.right_rows = self._extent(right)
+
+    @staticmethod
+    def _extent(inked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per column of ``inked`` (rows x cuts), its first and last True row."""
+        h = inked.shape[0]
+        return inked.argmax(0), h - 1 - inked[::-1].argmax(0)
+
+    def left(self, c: int) -> np.ndarray | None:
+        x1 = int(self.last_before[c])
+        if x1 < 0:
+            return None
+        x0 = int(self.first_from[0])
+        y0, y1 = int(self.left_rows[0][c]), int(self.left_rows[1][c])
+        return self.mask[:, :c][y0:y1 + 1, x0:x1 + 1]
+
+    def right(self, c: int) -> np.ndarray | None:
+        x0 = int(self.first_from[c])
+        w = self.mask.shape[1]
+        if x0 >= w:
+            return None
+        x1 = int(self.last_before[w])
+        y0, y1 = int(self.right_rows[0][c]), int(self.right_rows[1][c])
+        return self.mask[:, c:][y0:y1 + 1, x0 - c:x1 - c + 1]
 
 
 #: How many crops' analyses a recognizer remembers (:meth:`Recognizer._analyse`).
@@ -910,7 +996,7 @@ class Recognizer:
         # a comma's shape that the model does not read as a point ("๐๓,๐๔", where it
         # reads a 0) is a comma: never a digit that joins the codes around it
         point = self.model.classes.index(".")
-        items = [(b, ",", None) if k is None and int(np.argmax(p)) != point and is_comma(b, dh, seg.baseline)
+        items = [(b, ",", None) if k is None and int(p.argmax()) != point and is_comma(b, dh, seg.baseline)
                  else (b, k, p) for b, k, p in items]
         # Blur joins tightly set digits (Arabic "00" at 200 dpi): cut a wide,
         # unsure glyph at its thinnest column when both halves read well.
@@ -1008,6 +1094,8 @@ class Recognizer:
         lo, hi = VALLEY_PART[0] * dh, VALLEY_PART[1] * dh
         parts: dict[tuple[int, int], Blob] = {}
         probs: dict[tuple[int, int], np.ndarray] = {}
+        reads: dict[tuple[int, int], float] = {}  # each part's _weak, found once (the paths ask it again and again)
+        ink = ColumnInk(b.mask)
 
         def spans_of(bounds: list[int]) -> list[tuple[int, int]]:
             """The parts (first and last column) of a plausible width between two bounds."""
@@ -1016,17 +1104,20 @@ class Recognizer:
         def classify(keys: list[tuple[int, int]]) -> list[tuple[int, int]]:
             kept = []
             for a, c in keys:
-                if cut := _cut(b, seg.scale, [a, c]):
+                if cut := _cut(b, seg.scale, [a, c], ink):
                     parts[(a, c)] = cut[0]
                     kept.append((a, c))
-            probs.update(zip(kept, self._probs([parts[k] for k in kept])))
+            for k, p in zip(kept, self._probs([parts[k] for k in kept])):
+                probs[k] = p
+                reads[k] = 0.0 if k[0] > 0 and self._misplaced(p, ends) else self._weak(p)
             return kept
 
         spans = spans_of(bounds)
         # the first parts, then the last ones, then the inner ones: each group is
         # classified only when those before leave a cut the chance to read ``need``
         for group in ([k for k in spans if k[0] == 0], [k for k in spans if k[0] > 0 and k[1] == w]):
-            reach = max((self._weak(probs[k]) for k in classify(group)), default=0.0)
+            kept = classify(group)
+            reach = max((self._weak(probs[k]) for k in kept), default=0.0)
             if reach < need - VALLEY_BOUND_MARGIN:
                 return None
         classify([k for k in spans if 0 < k[0] and k[1] < w])
@@ -1038,7 +1129,7 @@ class Recognizer:
         through: set[int] = set()
         while True:
             found = self._best_path(keys, w, lambda k, refused=frozenset(tails): 0.0 if k[0] in refused
-                                    or (k[0] > 0 and self._misplaced(probs[k], ends)) else self._weak(probs[k]))
+                                    else reads[k])
             more = {left[1] for left, right in zip(found[1], found[1][1:]) if left[1] not in tails
                     and self._looks_three(probs[left]) and (left[1] in through or tail_at_cut(b.mask, *right, dh))} \
                 if found else set()
@@ -1077,12 +1168,12 @@ class Recognizer:
         """Whether a part cut off the right of touching glyphs reads what never follows a glyph there:
         a code's letter (``i`` ``e``: a code begins with it), or, cut at a run's end (:func:`_valleys`),
         anything but a digit (``๕``'s own curl read as a point)."""
-        c = self.model.classes[int(np.argmax(p))]
+        c = self.model.classes[int(p.argmax())]
         return c in ("i", "e") or (ends and not meaning_in_number(c).isdigit())
 
     def _looks_three(self, p: np.ndarray) -> bool:
         """Whether a glyph's best class is a three (``๓`` is ``๗`` without its tail)."""
-        return self.model.classes[int(np.argmax(p))] in ("๓", "3")
+        return self.model.classes[int(p.argmax())] in ("๓", "3")
 
     def _merge_three(self, seg: Segmentation, items: list) -> list:
         """Three neighbours that are one glyph: a year's ``๒`` broken into two
@@ -1111,8 +1202,11 @@ class Recognizer:
         return items
 
     def _weak(self, p: np.ndarray) -> float:
-        """How sure a glyph is a readable character: its best class unless that is ``other`` (then 0)."""
-        k = int(np.argmax(p))
+        """How sure a glyph is a readable character: its best class unless that is ``other`` (then 0).
+
+        ``p`` is a row of probabilities (an array): its own ``argmax``, without ``np.argmax``'s dispatch
+        (asked tens of thousands of times a page)."""
+        k = int(p.argmax())
         return 0.0 if k == self._other_index else float(p[k])
 
     def classify_glyphs(self, crop: np.ndarray) -> list[GlyphGuess]:
@@ -1123,7 +1217,7 @@ class Recognizer:
             if kind is not None:
                 guesses.append(GlyphGuess(kind, 1.0, b.box))
             else:
-                k = int(np.argmax(p))
+                k = int(p.argmax())
                 c = self.model.classes[k]
                 guesses.append(GlyphGuess("?" if c == "other" else c, float(p[k]), b.box))
         return guesses
@@ -1208,13 +1302,12 @@ class Recognizer:
         m, dh = b.mask, seg.digit_height * seg.scale
         w = m.shape[1]
         found: list[tuple[int, bool, np.ndarray]] = []  # (column, slash first, the digit's ink)
+        sides = _SideInk(m)
         for c in range(max(2, int(0.15 * w)), min(w - 2, int(0.85 * w)) + 1):
-            left, right = m[:, :c], m[:, c:]
+            left, right = sides.left(c), sides.right(c)
             for slash_first, (sl, dg) in ((True, (left, right)), (False, (right, left))):
-                sl = _trim(sl)
-                dg_t = _trim(dg)
-                if sl is not None and dg_t is not None and is_slash(sl, dh):
-                    found.append((c, slash_first, dg_t))
+                if sl is not None and dg is not None and is_slash(sl, dh):
+                    found.append((c, slash_first, dg))
         # the digits classified in batches (:data:`BATCH_INVARIANT`: as if one by one)
         probs = [q for at in range(0, len(found), BATCH_INVARIANT)
                  for q in self.mask_probabilities([f[2] for f in found[at:at + BATCH_INVARIANT]])]
