@@ -331,6 +331,12 @@ def month_word(text: str) -> bool:
     return len(parts) <= 2 and all(is_month_abbreviation(p) for p in parts)
 
 
+def grid_period_cells(words: list[OcrWord], grid: Grid) -> tuple[list, list]:
+    """The grid's cells with their words, and the boxes of those that hold a period (:func:`period_cell`)."""
+    cells = [(box, cell_words(words, box)) for row in grid.rows for box in row if box is not None]
+    return cells, [box for box, inside in cells if inside and period_cell([w.text for w in inside])]
+
+
 def reread_period_months(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray,
                          engine, dpi: float = 300.0) -> list[OcrWord]:
     """The page's words, a month's abbreviation read as Latin letters in the period column read again by the
@@ -341,8 +347,7 @@ def reread_period_months(words: list[OcrWord], grids: tuple[Grid, ...] | list[Gr
     out = list(words)
     index = {id(w): k for k, w in enumerate(out)}
     for grid in grids:
-        cells = [(box, cell_words(words, box)) for row in grid.rows for box in row if box is not None]
-        periods = [box for box, inside in cells if inside and period_cell([w.text for w in inside])]
+        cells, periods = grid_period_cells(words, grid)
         for box, inside in cells:
             if box in periods or in_column_of(box, periods):
                 out = _read_again(out, index, inside, image, None, engine, dpi)
@@ -362,8 +367,7 @@ def reread_period_words(words: list[OcrWord], grids: tuple[Grid, ...] | list[Gri
     out = list(words)
     index = {id(w): k for k, w in enumerate(out)}
     for grid in grids:
-        cells = [(box, cell_words(words, box)) for row in grid.rows for box in row if box is not None]
-        periods = [box for box, inside in cells if inside and period_cell([w.text for w in inside])]
+        cells, periods = grid_period_cells(words, grid)
         for box, inside in cells:
             if box in periods:
                 out = _read_again(out, index, inside, image, reader, engine, dpi)
