@@ -7,7 +7,7 @@ import pytest
 
 from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
 from extract.numerals.train import font_files, render
-from extract.ocr.code_cells import clean_list, cited_span, known_oit_code, reread_cited_codes, voted_code_list
+from extract.ocr.code_cells import _line_end, clean_list, cited_span, known_oit_code, reread_cited_codes, voted_code_list
 from extract.ocr.engine import OcrWord
 from ita_extract.page import PixelBox
 
@@ -280,3 +280,56 @@ def test_a_word_of_another_tesseract_line_beside_the_label_opens_no_gap_over_the
     words = [OcrWord("(อ้างอิงจาก", 300, 60, 390, 110, 92.0, (1, 1, 1)),
              OcrWord("ให้มีความชัดเจน", 560, 62, 900, 108, 92.0, (1, 2, 1))]
     assert reread_cited_codes(words, page, Blind(), Engine("o23)")) == words
+
+
+class OneCode:
+    """Reads the words' own code and nothing after it in every view (a digit it cannot read surely)."""
+
+    def classify_glyphs(self, crop):
+        return [GlyphGuess(c, 0.9, PixelBox(6 * k, 0, 6 * k + 5, 10)) for k, c in enumerate("๐๑๒")]
+
+    def read_code(self, crop, hint=None):
+        return Reading("o12", 0.95, ())
+
+
+def test_a_list_the_recognizer_cannot_read_on_is_read_on_by_the_engine_at_enough_scales():
+    """``o12 ▯▯▯▯ บนเว็บไซต์`` where the recognizer reads ๑๓ unsurely: two scales of the engine read the list
+    whole, the others no clean list (a Latin-shaped circle read ``20๑๒``)."""
+    page, words = cut_short_page()
+    noisy = Engine("0๑๒, ๐9๑๓)", "209๑๒, 9๑๓)", "0๑๒, 0๑๓)", "0๑๒, 0๑๓)", "20๑๒, 05๑๓)")
+    assert [w.text for w in reread_cited_codes(words, page, OneCode(), noisy)] == \
+        ["(อ้างอิงจาก", "o12,o13", "บนเว็บไซต์หลัก"]
+    once = Engine("0๑๒, ๐9๑๓)", "209๑๒, 9๑๓)", "0๑๒, 0๑๓)", "20๑๒, 05๑๓)", "20๑๒, 05๑๓)")
+    assert reread_cited_codes(words, page, OneCode(), once) == words  # one scale is no quorum
+    split = Engine("0๑๒, 0๑๓)", "0๑๒, 0๑๓)", "0๑๒, 0๑๕)", "0๑๒, 0๑๓)", "0๑๒, 0๑๓)")
+    assert reread_cited_codes(words, page, OneCode(), split) == words  # scales reading two lists decide nothing
+
+
+def line_end_page(rule: bool) -> tuple[np.ndarray, list[OcrWord]]:
+    """``(อ้างอิงจาก o12`` ending its line, ink (``, o13)``) after it that no word was read for; a cell's rule
+    further right when ``rule``; the next line below."""
+    page = np.full((300, 1200), 235, np.uint8)
+    page[70:100, 420:480] = 40  # o12
+    page[70:100, 495:600] = 40  # the unread rest of the list
+    if rule:
+        page[20:280, 640:644] = 40
+    return page, [word("(อ้างอิงจาก", (150, 60, 390, 110)), word("o12", (420, 70, 480, 100), conf=95.0),
+                  OcrWord("เพื่อลดการใช้", 150, 130, 500, 170, 92.0, (1, 1, 5))]
+
+
+@pytest.mark.parametrize("rule", [False, True])
+def test_a_clean_list_ending_its_line_with_ink_after_it_is_read_on_into_that_ink(rule):
+    page, words = line_end_page(rule)
+    out = reread_cited_codes(words, page, TwoCodes("o12", "o13"))
+    assert [w.text for w in out] == ["(อ้างอิงจาก", "o12,o13", "เพื่อลดการใช้"]
+    box = _line_end(words, 0, [1], page)  # the ink read on into: up to the list's end, never the rule
+    assert 595 <= box.x1 < 640 and box.x0 == 420
+
+
+def test_a_clean_list_ending_its_line_with_no_ink_after_it_or_a_bracket_is_left_alone():
+    page, words = line_end_page(False)
+    page[70:100, 495:600] = 235  # nothing after o12 on its line
+    assert reread_cited_codes(words, page, TwoCodes("o12", "o13")) == words
+    page, words = line_end_page(False)
+    closed = [words[0], word("o12)", (420, 70, 480, 100), conf=95.0), words[2]]
+    assert reread_cited_codes(closed, page, TwoCodes("o12", "o13")) == closed

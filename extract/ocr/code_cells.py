@@ -21,7 +21,8 @@ own fiscal year. Anything less sure keeps the words as Tesseract read them.
 Three more places hold a cited code's ink with no word for it, read the same way
 (:func:`read_citation`): the blank gap after a label on its line, or at the next
 line's start when the label ends its line; and the gap after a clean list no
-bracket closes (``o12 ▯▯▯ บนเว็บไซต์``: it must read on from the words' codes).
+bracket closes (``o12 ▯▯▯ บนเว็บไซต์``: it must read on from the words' codes), or
+the ink after such a list that ends its line (``o10 ▯▯▯ │``, up to a blank or a rule).
 Where no word was read, the Thai engine's own reading of the gap may stand when
 every scale (:data:`ENGINE_SCALES`) reads one clean list and the recognizer no
 other. A clean list Tesseract read unsurely (:data:`CLEAN_SURE`) is replaced only
@@ -181,6 +182,11 @@ def voted_code_list(recognizer, crop: np.ndarray) -> tuple[str, ...] | None:
 ENGINE_SCALES = (1.0, 1.5, 2.0)
 #: ... and no other list read surely by so many views of the recognizer (a digit the engine misreads).
 ENGINE_VETO = 3
+#: Where a clean list no bracket closes reads on (:func:`_read_on`), the engine reads at these scales ...
+READ_ON_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+#: ... and this many of them must read one clean list, none another: the words' own codes, read first and surely,
+#: already vouch for the ink (a Latin-shaped circle read ``20๑๒`` at some scales, never another clean list).
+READ_ON_QUORUM = 2
 
 
 def listed_codes(text: str, known: Callable[[str], bool] = known_oit_code) -> tuple[str, ...] | None:
@@ -195,18 +201,23 @@ def listed_codes(text: str, known: Callable[[str], bool] = known_oit_code) -> tu
 
 
 def engine_code_list(engine, crop: np.ndarray, dpi: float, known: Callable[[str], bool] = known_oit_code,
-                     ) -> tuple[str, ...] | None:
-    """The clean list of known codes the engine reads in ``crop`` alone at every scale of :data:`ENGINE_SCALES`,
-    or None. Its Thai model lacks ``๔ ๖ ๗ ๘ ๙``: trusted only where no word was read at all (a blank gap)
-    and the recognizer reads no other list (:func:`reread_cited_codes`)."""
+                     scales: Sequence[float] = ENGINE_SCALES, quorum: int | None = None) -> tuple[str, ...] | None:
+    """The clean list of known codes the engine reads in ``crop`` alone at every scale of ``scales`` (or at
+    ``quorum`` of them, the others reading no clean list), or None. Its Thai model lacks ``๔ ๖ ๗ ๘ ๙``:
+    trusted only where no word was read at all (a blank gap) and the recognizer reads no other list
+    (:func:`reread_cited_codes`), or where a list the words began reads on (:func:`_read_on`)."""
     import cv2
 
-    found = set()
-    for scale in ENGINE_SCALES:
+    readings = []
+    for scale in scales:
         img = crop if scale == 1.0 else cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         text, _ = engine.read_word(img, int(round(dpi * scale)))
-        found.add(listed_codes(text, known))
-    return found.pop() if len(found) == 1 else None
+        readings.append(listed_codes(text, known))
+    clean = {r for r in readings if r is not None}
+    if len(clean) != 1:
+        return None
+    codes = clean.pop()
+    return codes if readings.count(codes) >= (len(readings) if quorum is None else quorum) else None
 
 
 #: A clean list Tesseract read this surely (its least sure word) stands, whatever the ink reads.
@@ -268,19 +279,68 @@ def _cut_short(words: Sequence[OcrWord], label: int, span: list[int]) -> OcrWord
                    min(w.conf for w in ws), first.line_key)
 
 
+#: A column inked over this share of a line's band (a little above and below it) is a table's rule, no glyph.
+RULE_SHARE = 0.9
+#: A blank this many line heights wide after a line's last word ends the ink that line's list can read on into.
+LINE_END_BLANK = 1.0
+
+
+def _line_end(words: Sequence[OcrWord], label: int, span: list[int], image: np.ndarray) -> OcrWord | None:
+    """The box from a span's first word to the end of the ink after it, when the span closes no bracket and
+    ends its line though ink follows it there, before a blank of :data:`LINE_END_BLANK` heights or a table's
+    rule (``(อ้างอิงจาก o10 ▯▯▯▯▯ │``: Tesseract left the rest of the list out)."""
+    import cv2
+
+    last = span[-1]
+    if ")" in words[last].text or (last + 1 < len(words) and words[last + 1].line_key == words[last].line_key):
+        return None
+    ws = [words[j] for j in span]
+    first, end = words[span[0]], words[last]
+    h = words[label].bottom - words[label].top
+    top, bottom = min(w.top for w in ws), max(w.bottom for w in ws)
+    pad = int(0.3 * h)
+    y0, y1 = max(0, top - pad), min(image.shape[0], bottom + pad)
+    x1 = min(image.shape[1], int(end.x1 + GAP_MAX * h))
+    window = image[y0:y1, first.x0:x1]
+    if window.size == 0 or x1 <= end.x1:
+        return None
+    ink = cv2.threshold(window, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    cols = ink.sum(axis=0)[end.x1 - first.x0:]
+    stop, blank, seen = len(cols), 0, None
+    for k, n in enumerate(cols):
+        if n >= RULE_SHARE * ink.shape[0]:
+            stop = k
+            break
+        if n:
+            seen, blank = k, 0
+        elif seen is not None:
+            blank += 1
+            if blank >= LINE_END_BLANK * h:
+                break
+    if seen is None or seen >= stop:
+        return None
+    right = end.x1 + min(seen + 1, stop - int(0.15 * h))
+    if right <= end.x1:
+        return None
+    return OcrWord("", first.x0, top, right, bottom, min(w.conf for w in ws), first.line_key)
+
+
 def _read_on(box: OcrWord, clean: tuple[str, ...], image: np.ndarray, recognizer, engine, dpi: float,
              known: Callable[[str], bool]) -> tuple[str, ...] | None:
-    """The list a cut-short span and the gap after it read (:func:`voted_code_list`, else the engine at every
-    scale, no recognizer list read as often against it), when it starts with the span's own codes and
+    """The list a cut-short span and the gap after it read (:func:`voted_code_list`; where the recognizer reads
+    none or the span's codes alone, the engine at :data:`READ_ON_QUORUM` of :data:`READ_ON_SCALES`, no
+    recognizer list read as often against it but its start), when it starts with the span's own codes and
     holds more; else None."""
     crop = word_image(image, box)
     if crop.size == 0:
         return None
     votes = code_list_votes(recognizer, crop)
     codes = _decided(votes, strict=False)
-    if codes is None and engine is not None:
-        codes = engine_code_list(engine, crop, dpi, known)
-        if codes is not None and any(n >= ENGINE_VETO for k, n in votes.items() if k != codes):
+    if (codes is None or codes == clean) and engine is not None:
+        # the recognizer reads no list, or the words' codes alone (a code it cannot read surely after them):
+        # the engine's, where no view of the recognizer reads a list other than the engine's or its start
+        codes = engine_code_list(engine, crop, dpi, known, READ_ON_SCALES, READ_ON_QUORUM)
+        if codes is not None and any(n >= ENGINE_VETO for k, n in votes.items() if k != codes[:len(k)]):
             codes = None
     longer = codes is not None and len(codes) > len(clean) and codes[:len(clean)] == clean
     return codes if longer and all(known(c) for c in codes) else None
@@ -299,7 +359,8 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     span = cited_span(words, label)
     text = " ".join(words[j].text for j in span)
     clean = listed_codes(text, known) if span else None
-    if clean is not None and (cut := _cut_short(words, label, span)) is not None:
+    if clean is not None and ((cut := _cut_short(words, label, span)) is not None
+                              or (cut := _line_end(words, label, span, image)) is not None):
         # a clean list with no closing bracket, a blank gap after it: its further codes' ink, no word read
         codes = _read_on(cut, clean, image, recognizer, engine, dpi, known)
         if codes is not None:
