@@ -254,8 +254,46 @@ def binarize(gray: np.ndarray, threshold: int | None = None) -> tuple[np.ndarray
         t, _ = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
         paper = float(np.percentile(gray, 90))
         threshold = t + INK_BIAS * max(0.0, paper - t)
+        ink = (gray < threshold).astype(np.uint8)
+        band = streak_threshold(gray, ink)
+        if band is not None and band < threshold:
+            ink = (gray < band).astype(np.uint8)
+        return ink, f
     ink = (gray < threshold).astype(np.uint8)
     return ink, f
+
+
+#: A column whose pixels are ink over this share of a crop's height is a band across it (a rule, a streak) ...
+BAND_FILL = 0.95
+#: ... a streak when its tone is lighter than the crop's darkest ink by :data:`MIN_CONTRAST` at least; the ink is
+#: then what is darker than the streak's tone by this many robust spreads of it.
+BAND_SPREADS = 4.0
+
+
+def streak_threshold(gray: np.ndarray, ink: np.ndarray) -> float | None:
+    """A threshold below a toner streak's tone, when columns of ``ink`` (the crop thresholded) run full height and
+    their tone is far lighter than the crop's ink (a grey band down a scanned page, the digits printed over it);
+    else None. Otsu's threshold, taken between paper and the rest, made the band ink and the digits on it one blob
+    with it. A rule as dark as the print is no streak.
+
+    >>> crop = np.full((60, 60), 210, np.uint8); crop[:, 20:32] = 165; crop[20:40, 14:17] = 60; crop[20:40, 24:27] = 60
+    >>> ink, _ = binarize(crop); int(ink[:, 28].sum())      # the streak's columns are no ink, the digit on it is
+    0
+    >>> int(ink[:, 25].sum()), int(ink[:, 15].sum())
+    (20, 20)
+    >>> crop[:, 20:32] = 60; streak_threshold(crop, (crop < 120).astype(np.uint8)) is None  # a rule: as dark as ink
+    True
+    """
+    full = ink.mean(axis=0) >= BAND_FILL
+    if not full.any() or full.all():
+        return None
+    band = gray[:, full].astype(np.float32)
+    level = float(np.median(band))
+    spread = 1.4826 * float(np.median(np.abs(band - level)))
+    darkest = float(np.percentile(gray, 1))
+    if level - darkest < MIN_CONTRAST:
+        return None
+    return max(darkest + 1.0, level - BAND_SPREADS * max(spread, 2.0))
 
 
 def grain(gray: np.ndarray) -> float:

@@ -1,7 +1,7 @@
 """A scanned page to the same :class:`extract.text.pdf.Page` a text layer gives.
 
 The chain (each step inspectable, see :class:`OcrResult`): page image →
-deskew → a photographed page's bend flattened → ruling lines → table grid → lines erased → Tesseract once per page
+deskew → toner streaks lightened → a photographed page's bend flattened → ruling lines → table grid → lines erased → Tesseract once per page
 → numeric tokens re-read by the Thai-numeral recognizer → numbers the
 running text demands (a cited code after its label) read again → words as
 :class:`extract.text.pdf.Char` in PDF points. From there the digital path's
@@ -35,6 +35,7 @@ from extract.ocr.scan import (
     table_grids,
     unbend,
     without_desk,
+    without_streaks,
 )
 from extract.ocr.text_fixes import bracket_as_sara_ai, drop_stray_ocr_marks, restore_marks
 from normalize.thaichars import DIGITS, LETTERS, charset
@@ -171,11 +172,12 @@ TURN_MIN_CONF = 5.0
 
 def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: OcrEngine):
     angle = skew_correction(gray0)
-    gray = deskew(gray0, angle)
+    # toner streaks run along the paper: lightened once the page stands straight
+    gray = without_streaks(deskew(gray0, angle), dpi)
     rulings = ruling_lines(gray)
     bend = page_bend(rulings, dpi)
     if bend is not None:  # a photographed page, bent: flattened, the desk beside it whitened, its rulings found again
-        gray = without_desk(unbend(gray0, bend, angle))
+        gray = without_streaks(without_desk(unbend(gray0, bend, angle)), dpi)
         rulings = ruling_lines(gray)
     grids_px = table_grids(rulings, dpi)
     clean = erase_lines(gray, rulings)

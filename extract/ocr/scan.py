@@ -650,3 +650,54 @@ def without_desk(gray: np.ndarray) -> np.ndarray:
     out = gray.copy()
     out[mask > 0] = 255
     return out
+
+
+# --- toner streaks: grey bands down the page, the print over them ------------------------------------------------
+
+#: A column's paper tone is this percentile of its pixels (print covers far less of a column than this leaves).
+STREAK_PAPER_PERCENTILE = 80
+#: The paper tone around a column: the median of the columns' tones over this width (mm).
+STREAK_BASE_MM = 8.0
+#: A band of columns whose paper is darker than around it by at least this many grey levels ...
+STREAK_MIN_DIP = 12.0
+#: ... at least this wide (mm) ...
+STREAK_MIN_MM = 0.4
+#: ... and nowhere darker than this share of the paper around it is a toner streak. A band darker somewhere is
+#: print (a rule running the page's height), never lightened.
+STREAK_DEEPEST = 0.55
+
+
+def without_streaks(gray: np.ndarray, dpi: float) -> np.ndarray:
+    """The page with toner streaks (vertical grey bands along the paper path) lightened to the paper around them,
+    the print over them darkened alike: each column of a streak scaled by the paper's tone around it over its own.
+
+    Thresholds taken between paper and the rest (Otsu's, on a cell) made a streak ink and the digits on it one blob
+    with it (``0.00`` for ``100.00`` with its ``10`` on a band). Rules and print are darker than
+    :data:`STREAK_DEEPEST` of the paper and left as they are; a page without streaks is returned unchanged.
+
+    >>> page = np.full((400, 300), 210, np.uint8); page[:, 100:120] = 160; page[50:80, 105:110] = 40
+    >>> page[:, 200:204] = 30  # a rule
+    >>> out = without_streaks(page, 300); int(out[10, 110]), int(out[60, 107]) < 80, int(out[10, 202])
+    (210, True, 30)
+    >>> without_streaks(np.full((400, 300), 210, np.uint8), 300) is not None
+    True
+    """
+    if gray.size == 0:
+        return gray
+    mm = dpi / 25.4
+    step = max(1, gray.shape[0] // 600)  # a sample of rows: the tone of a column needs no more
+    paper = np.percentile(gray[::step], STREAK_PAPER_PERCENTILE, axis=0).astype(np.float32)
+    k = max(3, int(STREAK_BASE_MM * mm) | 1)
+    base = cv2.medianBlur(np.clip(paper, 0, 255).astype(np.uint8)[None, :], min(k, 255)).astype(np.float32)[0]
+    dip = (base - paper) >= STREAK_MIN_DIP
+    if not dip.any():
+        return gray
+    out = None
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], dip.astype(np.int8), [0]))))
+    for a, b in zip(edges[::2], edges[1::2]):
+        if b - a < STREAK_MIN_MM * mm or (paper[a:b] < STREAK_DEEPEST * base[a:b]).any():
+            continue
+        if out is None:
+            out = gray.astype(np.float32)
+        out[:, a:b] *= (base[a:b] / np.maximum(paper[a:b], 1.0))[None, :]
+    return gray if out is None else np.clip(out, 0, 255).astype(np.uint8)
