@@ -1,0 +1,59 @@
+"""Issue 9: toner streaks (grey bands down a scanned page) under a score's digits (``0.00`` read for ``100.00``
+with its ``10`` on a band): the page lightened (:func:`extract.ocr.scan.without_streaks`), the recognizer's
+threshold kept below a band's tone (:func:`extract.numerals.recognizer.streak_threshold`)."""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from extract.numerals.recognizer import Recognizer, binarize
+from extract.numerals.train import font_files, render
+from extract.ocr.scan import without_streaks
+
+FONTS = font_files("Norasi")
+needs_fonts = pytest.mark.skipif(not FONTS, reason="fonts-thai-tlwg missing (scripts/setup.sh)")
+DPI = 300
+
+
+def cell_with_streak(text: str, tone: int, x: int, width: int, ink: int = 90) -> np.ndarray:
+    """A score cell's inside (``text`` at 14 pt, ``ink`` on paper 206, blurred as a scan) with a band of ``tone``
+    from ``x`` over the whole height, darkening what lies under it as toner does."""
+    glyphs = render(text, FONTS[0], 14 * DPI / 72, ink=ink, paper=206, pad=0.6).astype(np.float32)
+    band = np.ones_like(glyphs)
+    band[:, x:x + width] = tone / 206
+    return cv2.GaussianBlur(np.clip(glyphs * band, 0, 255).astype(np.uint8), (0, 0), 1.0)
+
+
+@needs_fonts
+@pytest.mark.parametrize("text,ink,x", [("100.00", 90, 40), ("100.00", 40, 60), ("86.69", 90, 40)])
+def test_a_number_with_a_grey_streak_through_its_first_digits_reads_whole(text, ink, x):
+    cell = cell_with_streak(text, tone=150, x=x, width=22, ink=ink)
+    assert Recognizer.load().read_number(cell).text == text  # a new recognizer: none remembers the crop
+    mask, _ = binarize(cell)
+    assert mask[:, x + 4:x + 18].mean(axis=0).min() < 0.9  # the band's columns are not ink from top to bottom
+
+
+@needs_fonts
+def test_a_rule_as_dark_as_the_print_stays_ink():
+    cell = cell_with_streak("100.00", tone=40, x=2, width=4)
+    ink, _ = binarize(cell)
+    assert ink[:, 3].mean() > 0.95
+
+
+def test_a_page_streak_is_lightened_and_the_print_over_it_kept():
+    page = np.full((900, 700), 208, np.uint8)
+    page[:, 300:330] = 150  # a streak, 2.5 mm
+    page[400:440, 310:316] = 35  # a stroke on it
+    page[100:800, 500:504] = 30  # a rule: print, left alone
+    out = without_streaks(page, DPI)
+    assert abs(int(out[200, 315]) - 208) <= 3
+    assert int(out[420, 312]) < 80
+    assert int(out[420, 502]) == 30 and np.array_equal(out[:, :290], page[:, :290])
+
+
+def test_a_page_without_streaks_is_returned_as_it_is():
+    rng = np.random.default_rng(3)
+    page = np.clip(rng.normal(205, 4, (900, 700)), 0, 255).astype(np.uint8)
+    page[300:340, 100:400] = 40  # a line of print
+    assert without_streaks(page, DPI) is page
