@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from normalize import questionnaire
 from normalize.thai import strip_html, thai_digits_to_arabic
-from normalize.thaichars import DIGITS, LEAD_VOWELS, LETTERS, TEXT, charset
+from normalize.thaichars import CIRCLE_LETTERS, DIGITS, LEAD_VOWELS, LETTERS, TEXT, charset
 
 __all__ = [
     "CITE_LABEL",
@@ -320,12 +320,14 @@ def find_codes(text: str, tool: str | None = None) -> list[str]:
 # A circle read twice, the second time as the letter ("0o21"), is one circle.
 # A speck read as a point between its letter and digits or inside its digits ("0.7", "o1.4") is no part of it.
 # After a Latin o, a Latin l, I or | is a 1 the Latin model read (``oll`` for o11, ``ol7`` for o17).
+# A Thai letter shaped like the circle (:data:`normalize.thaichars.CIRCLE_LETTERS`: ``อ38`` for o38), glued to its
+# digits, is the circle.
 # Two items with ๐ for their o, the sign between them lost ("015015" for ๐๑๔,๐๑๕), are one item read (split by
 # :func:`_ref_codes`).
 _REF_ITEM = (f"(?:[0๐](?=[oO]))?"
              f"(?:[0๐][{_D}]{{2}}[0๐][{_D}]{{2}}|[oO][{_D}]\\.[{_D}](?![{_D}])|[0๐]\\.[{_D}]{{1,2}}(?![{_D}])"
              f"|[oO๐0] ?[{_D}](?: [{_D}]){{1,2}}|[oO๐0] [{_D}]{{1,2}}|[oO](?=[{_D}]?[lI|])[{_D}lI|]{{1,2}}(?![A-Za-z])"
-             f"|[oO] ?[{_D}]{{1,3}}|[0๐]{{2}}[{_D}]{{2}}"
+             f"|[oO] ?[{_D}]{{1,3}}|[0๐]{{2}}[{_D}]{{2}}|[{CIRCLE_LETTERS}][{_D}]{{1,2}}"
              f"|[{_D}]{{1,3}})"
              f"(?![{_D}])")
 # OCR adds a point to a comma or reads a comma as one ("o14.,015", "o21.o22"), also before an item whose
@@ -373,8 +375,12 @@ def _ref_code(item: str) -> str | None:
     ('o14', 'o7')
     >>> _ref_code("oll"), _ref_code("ol7"), _ref_code("oI")  # a 1 read as a Latin l or I
     ('o11', 'o17', 'o1')
+    >>> _ref_code("อ38")  # the circle read as the Thai letter it looks like
+    'o38'
     """
     item = item.replace(" ", "").replace(".", "")
+    if item[:1] and item[0] in CIRCLE_LETTERS:
+        item = "o" + item[1:]
     if item[:1] in "oO":
         item = item[0] + item[1:].translate(_LATIN_ONES)
     if item[:1] in "0๐" and item[1:2] in "oO":
@@ -429,6 +435,8 @@ def oit_references(text: str) -> list[str]:
     ['o13', 'o14']
     >>> oit_references("(อ้างอิงจาก 0o21) และ (อ้างอิงจาก 0 o24)")  # the circle read twice, as 0 and o
     ['o21', 'o24']
+    >>> oit_references("ประมวลจริยธรรม (อ้างอิงจาก อ38,อ39) อีกทั้ง")  # the circle read as a Thai letter
+    ['o38', 'o39']
     >>> oit_references("(ประกาศฉบับที่ 5)")  # a word in brackets far from the label is no citation
     []
     >>> oit_references("ให้ชัดเจน o14) และเผยแพร่")  # the label lost: a lettered OIT code closing a bracket

@@ -32,6 +32,7 @@ __all__ = [
     "BASES",
     "BELOW_VOWELS",
     "BLOCK",
+    "CIRCLE_LETTERS",
     "CONSONANTS",
     "DIGITS",
     "DIGIT_LOOKALIKES",
@@ -123,6 +124,8 @@ DIGITS: str = thai_digits
 #: Thai letters Tesseract's Thai model writes for the digits it lacks
 #: (``๒๕๗๐`` → ``๒๕ฒ๐``, ``๒๕ญฒ๐``; ``๙`` → ``ณ``): in a run of digits, a place a digit was printed.
 DIGIT_LOOKALIKES: str = "ฒญฆณ"
+#: Thai letters OCR writes for a question code's circle (``o``, ``๐``): a loop with a head (``อ38`` for ``o38``).
+CIRCLE_LETTERS: str = "อ"
 #: Consonants OCR reads for others of like shape on scans, read -> the letters it may stand for
 #: (``บิย.``, ``ฆ.ค.`` for ``มิ.ย.``, ``ม.ค.``; ``ด.ค.`` for ``ต.ค.``, ``ส.ด.`` for ``ส.ค.``: ด has
 #: the loop of ต and of ค; ``ถ.ย.``, ``ภ.ย.`` for ``ก.ย.``).
