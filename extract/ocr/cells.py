@@ -377,6 +377,47 @@ def stamp_words(image: np.ndarray, words: list[OcrWord]) -> list[OcrWord]:
     return out
 
 
+#: A blob whose ink fills this share of its box or more, and about as wide as high (:data:`BLOT_ASPECT`), is a
+#: filled dot: no digit is one (every digit is strokes; ``๐ ๑ ๒ …`` have a hole); only a point, which is small.
+BLOT_FILL = 0.65
+BLOT_ASPECT = (0.6, 1.6)
+
+
+def blot_words(image: np.ndarray, words: list[OcrWord]) -> list[OcrWord]:
+    """The words of a score cell that are a blot beside its one score: a single character on other lines than the
+    score, whose ink is one filled dot (:data:`BLOT_FILL`; a speck of dust or toner read ``1``: ``100.00 1``).
+
+    >>> page = np.full((100, 200), 240, np.uint8); page[10:30, 20:30] = 40; page[10:30, 34:44] = 40
+    >>> yy, xx = np.mgrid[:100, :200]; page[(yy - 70) ** 2 + (xx - 150) ** 2 <= 36] = 30
+    >>> score = OcrWord("100.00", 15, 5, 90, 35, 90.0, (1, 1, 1)); speck = OcrWord("1", 142, 62, 158, 78, 60.0, (1, 2, 1))
+    >>> [w.text for w in blot_words(page, [score, speck])]
+    ['1']
+    >>> page[60:80, 140:160] = 240; page[62:78, 149:152] = 30; blot_words(page, [score, speck])  # a printed 1
+    []
+    """
+    import cv2
+
+    scores = [w for w in words if is_score_format(w.text) and re.search(r"[.,]\d\d$", w.text.translate(_TO_ARABIC))]
+    if len(scores) != 1 or len(words) < 2:
+        return []  # a score printed whole, with its decimals (a wrapped 10 over a blurred 0 is no blot's)
+    score = scores[0]
+    out = []
+    for w in words:
+        if w is score or len(w.text) != 1 or min(w.bottom, score.bottom) - max(w.top, score.top) > 0:
+            continue
+        crop = image[max(0, w.top):w.bottom, max(0, w.x0):w.x1]
+        if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
+            continue
+        _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+        n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        if n < 2:
+            continue
+        x, y, bw, bh, area = stats[1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))]
+        if area >= BLOT_FILL * bw * bh and BLOT_ASPECT[0] <= bw / bh <= BLOT_ASPECT[1]:
+            out.append(w)
+    return out
+
+
 def whole(r: Reading) -> Reading | None:
     """A reading of one word (no gap in it) as it is, its unread glyphs (``?``) with it, or None.
 
@@ -1976,8 +2017,9 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     out = [w for w in out if w not in inside] + [word]
                     changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
                     continue
-                if in_scores and (stamped := stamp_words(image, inside)):
-                    # a stamp's lettering on other lines of a score's cell (``แล้ว``): the score alone
+                if in_scores and (stamped := stamp_words(image, inside) + blot_words(image, inside)):
+                    # a stamp's lettering (``แล้ว``) or a blot read as a digit on other lines of a score's cell:
+                    # the score alone
                     out = [w for w in out if all(w is not x for x in stamped)]
                     inside = [w for w in inside if all(w is not x for x in stamped)]
                 if in_scores and len(kept := [w for w in inside if not _RE_PUNCT.match(w.text)]) == 1 \
