@@ -662,9 +662,13 @@ STREAK_BASE_MM = 8.0
 STREAK_MIN_DIP = 12.0
 #: ... at least this wide (mm) ...
 STREAK_MIN_MM = 0.4
-#: ... and nowhere darker than this share of the paper around it is a toner streak. A band darker somewhere is
-#: print (a rule running the page's height), never lightened.
+#: ... nowhere darker than this share of the paper around it (a band darker somewhere is print, a rule running
+#: the page's height, never lightened) ...
 STREAK_DEEPEST = 0.55
+#: ... and running the sheet's length: as dark, by half :data:`STREAK_MIN_DIP` at least, in the page's top and
+#: bottom margins (this share of its height each), where no table's rule reaches, is a toner streak. A thin rule
+#: a blur made grey (150 dpi, phone photos) is none.
+STREAK_MARGIN = 0.08
 
 
 def without_streaks(gray: np.ndarray, dpi: float) -> np.ndarray:
@@ -672,14 +676,16 @@ def without_streaks(gray: np.ndarray, dpi: float) -> np.ndarray:
     the print over them darkened alike: each column of a streak scaled by the paper's tone around it over its own.
 
     Thresholds taken between paper and the rest (Otsu's, on a cell) made a streak ink and the digits on it one blob
-    with it (``0.00`` for ``100.00`` with its ``10`` on a band). Rules and print are darker than
-    :data:`STREAK_DEEPEST` of the paper and left as they are; a page without streaks is returned unchanged.
+    with it (``0.00`` for ``100.00`` with its ``10`` on a band). Print darker than :data:`STREAK_DEEPEST` of the
+    paper, and grey bands that do not run into the page's top and bottom margins (a table's rule, blurred) are
+    left as they are; a page without streaks is returned unchanged.
 
     >>> page = np.full((400, 300), 210, np.uint8); page[:, 100:120] = 160; page[50:80, 105:110] = 40
     >>> page[:, 200:204] = 30  # a rule
     >>> out = without_streaks(page, 300); int(out[10, 110]), int(out[60, 107]) < 80, int(out[10, 202])
     (210, True, 30)
-    >>> without_streaks(np.full((400, 300), 210, np.uint8), 300) is not None
+    >>> grey_rule = np.full((400, 300), 210, np.uint8); grey_rule[60:340, 100:108] = 160  # a table's rule, blurred
+    >>> without_streaks(grey_rule, 300) is grey_rule
     True
     """
     if gray.size == 0:
@@ -693,10 +699,16 @@ def without_streaks(gray: np.ndarray, dpi: float) -> np.ndarray:
     if not dip.any():
         return gray
     out = None
+    margin = max(1, int(STREAK_MARGIN * gray.shape[0]))
+    top = np.percentile(gray[:margin], STREAK_PAPER_PERCENTILE, axis=0).astype(np.float32)
+    bottom = np.percentile(gray[-margin:], STREAK_PAPER_PERCENTILE, axis=0).astype(np.float32)
     edges = np.flatnonzero(np.diff(np.concatenate(([0], dip.astype(np.int8), [0]))))
     for a, b in zip(edges[::2], edges[1::2]):
-        if b - a < STREAK_MIN_MM * mm or (paper[a:b] < STREAK_DEEPEST * base[a:b]).any():
-            continue
+        if b - a < STREAK_MIN_MM * mm or a == 0 or b == len(paper) \
+                or (paper[a:b] < STREAK_DEEPEST * base[a:b]).any():
+            continue  # too narrow, at the image's edge (a scanner's shadow), or print
+        if min(float(np.mean(base[a:b] - top[a:b])), float(np.mean(base[a:b] - bottom[a:b]))) < STREAK_MIN_DIP / 2:
+            continue  # not down the sheet's length: a rule of a table, made grey by blur
         if out is None:
             out = gray.astype(np.float32)
         out[:, a:b] *= (base[a:b] / np.maximum(paper[a:b], 1.0))[None, :]
