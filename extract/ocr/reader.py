@@ -172,13 +172,16 @@ TURN_MIN_CONF = 5.0
 
 def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: OcrEngine):
     angle = skew_correction(gray0)
-    # toner streaks run along the paper: lightened once the page stands straight
-    gray = without_streaks(deskew(gray0, angle), dpi)
+    gray = deskew(gray0, angle)
     rulings = ruling_lines(gray)
     bend = page_bend(rulings, dpi)
     if bend is not None:  # a photographed page, bent: flattened, the desk beside it whitened, its rulings found again
-        gray = without_streaks(without_desk(unbend(gray0, bend, angle)), dpi)
+        gray = without_desk(unbend(gray0, bend, angle))
         rulings = ruling_lines(gray)
+    elif (flat := without_streaks(gray, dpi)) is not gray:
+        # a scanned sheet's toner streaks, straight along the paper once it stands straight: lightened, the
+        # rulings found again (a photo's light and bend leave no straight band to measure)
+        gray, rulings = flat, ruling_lines(flat)
     grids_px = table_grids(rulings, dpi)
     clean = erase_lines(gray, rulings)
     return angle, gray, grids_px, clean, engine.page_words(clean, int(round(dpi)))

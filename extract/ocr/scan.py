@@ -661,7 +661,7 @@ STREAK_BASE_MM = 8.0
 #: A band of columns whose paper is darker than around it by at least this many grey levels ...
 STREAK_MIN_DIP = 12.0
 #: ... at least this wide (mm) ...
-STREAK_MIN_MM = 0.4
+STREAK_MIN_MM = 1.0
 #: ... nowhere darker than this share of the paper around it (a band darker somewhere is print, a rule running
 #: the page's height, never lightened) ...
 STREAK_DEEPEST = 0.55
@@ -669,6 +669,11 @@ STREAK_DEEPEST = 0.55
 #: bottom margins (this share of its height each), where no table's rule reaches, is a toner streak. A thin rule
 #: a blur made grey (150 dpi, phone photos) is none.
 STREAK_MARGIN = 0.08
+
+
+def _paper_around(tone: np.ndarray, k: int) -> np.ndarray:
+    """The median of a profile of column tones over ``k`` columns around each (odd ``k``, 255 at most)."""
+    return cv2.medianBlur(np.clip(tone, 0, 255).astype(np.uint8)[None, :], min(k, 255)).astype(np.float32)[0]
 
 
 def without_streaks(gray: np.ndarray, dpi: float) -> np.ndarray:
@@ -694,20 +699,22 @@ def without_streaks(gray: np.ndarray, dpi: float) -> np.ndarray:
     step = max(1, gray.shape[0] // 600)  # a sample of rows: the tone of a column needs no more
     paper = np.percentile(gray[::step], STREAK_PAPER_PERCENTILE, axis=0).astype(np.float32)
     k = max(3, int(STREAK_BASE_MM * mm) | 1)
-    base = cv2.medianBlur(np.clip(paper, 0, 255).astype(np.uint8)[None, :], min(k, 255)).astype(np.float32)[0]
+    base = _paper_around(paper, k)
     dip = (base - paper) >= STREAK_MIN_DIP
     if not dip.any():
         return gray
     out = None
     margin = max(1, int(STREAK_MARGIN * gray.shape[0]))
-    top = np.percentile(gray[:margin], STREAK_PAPER_PERCENTILE, axis=0).astype(np.float32)
-    bottom = np.percentile(gray[-margin:], STREAK_PAPER_PERCENTILE, axis=0).astype(np.float32)
+    # each margin's dip against its own paper around (a photo's or a lid's shading darkens a margin throughout)
+    top, bottom = (np.percentile(rows, STREAK_PAPER_PERCENTILE, axis=0).astype(np.float32)
+                   for rows in (gray[:margin], gray[-margin:]))
+    top_dip, bottom_dip = (_paper_around(t, k) - t for t in (top, bottom))
     edges = np.flatnonzero(np.diff(np.concatenate(([0], dip.astype(np.int8), [0]))))
     for a, b in zip(edges[::2], edges[1::2]):
         if b - a < STREAK_MIN_MM * mm or a == 0 or b == len(paper) \
                 or (paper[a:b] < STREAK_DEEPEST * base[a:b]).any():
             continue  # too narrow, at the image's edge (a scanner's shadow), or print
-        if min(float(np.mean(base[a:b] - top[a:b])), float(np.mean(base[a:b] - bottom[a:b]))) < STREAK_MIN_DIP / 2:
+        if min(float(np.mean(top_dip[a:b])), float(np.mean(bottom_dip[a:b]))) < STREAK_MIN_DIP / 2:
             continue  # not down the sheet's length: a rule of a table, made grey by blur
         if out is None:
             out = gray.astype(np.float32)
