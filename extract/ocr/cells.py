@@ -316,9 +316,14 @@ def sizes_disagree(text: str, reading: Reading | None) -> bool:
     >>> broken = Reading("100.??", 0.1, (g("1", 7), g("0", 14), g("0", 15), g(".", 4), g("?", 6, .2), g("?", 20, .2)))
     >>> sizes_disagree("100.00", broken)   # a zero broken in two, its piece joined to the next: 20 against 14
     False
+    >>> signed = Reading("?365?", 0.02, (g("?", 51, .02), g("3", 18), g("6", 19), g("5", 18), g("?", 45, .1)))
+    >>> sizes_disagree("83.65", signed)   # a signature's strokes on the 8 and after the 5, the point not read
+    False
     """
     if reading is None or len(reading.glyphs) != len(text):
         return False
+    if any((c == ".") != (g.char == ".") for c, g in zip(text, reading.glyphs)):
+        return False  # the ink read otherwise glyph for glyph (a signature's stroke where the point is): no pairing
     sure: dict[str, int] = {}
     for g in reading.glyphs:
         if g.char.isdigit() and g.confidence >= AGREE_SURE:
