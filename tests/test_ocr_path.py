@@ -200,6 +200,34 @@ def test_a_latin_month_read_again_with_a_speck_glued_before_it_is_the_month():
     assert out.text == "ต.ค."
 
 
+@pytest.mark.parametrize("thai, conf, kept", [("(อ้างอิงจาก", 92.0, True), ("(อ้างอิ่งจาก", 92.0, True),
+                                                ("(ประกาศฉบับที่", 92.0, False), ("(อ้างอิงจาก", 55.0, False)])
+def test_a_citation_label_read_as_digits_is_read_again_as_thai(thai, conf, kept):
+    """dev-corpus A-scan200 p.1: ``(อ้างอิงจาก`` at a line's end read ``(81989970`` (77 %), its code ``๐๑๐)``
+    on the next line; the Thai-only re-read is kept when it is a citation's label, as sure as the first reading."""
+    from extract.ocr.tokens import NumeralTokenReader
+
+    class _Engine(_ThaiWordEngine):
+        def read_word(self, gray, dpi):
+            self.calls += 1
+            return thai, conf
+
+    page = np.full((200, 400), 240, np.uint8)
+    page[40:60, 50:220] = 20
+    page[120:140, 50:110] = 20
+    words = [OcrWord("หรือ", 10, 35, 45, 65, 93.0, (1, 1, 1)), OcrWord("(81989970", 50, 35, 220, 65, 77.0, (1, 1, 1)),
+             OcrWord("010)", 50, 115, 110, 145, 90.0, (1, 1, 2))]
+    engine = _Engine("")
+    out = NumeralTokenReader(engine, _Glyphs()).in_context(words, page, 200)
+    assert engine.calls == 1
+    assert out[1].text == (thai if kept else "(81989970")
+    # no cited items after it: never read again
+    engine2 = _Engine("")
+    NumeralTokenReader(engine2, _Glyphs()).in_context(words[:2] + [OcrWord("เพื่อ", 50, 115, 110, 145, 90.0, (1, 1, 2))],
+                                                      page, 200)
+    assert engine2.calls == 0
+
+
 def test_low_confidence_word_is_read_again_before_the_noise_filter():
     """Tesseract gave 'aA.' (24 %) for ม.ค.; specks at low confidence still go."""
     from extract.ocr.reader import ocr_page

@@ -229,6 +229,9 @@ class NumeralTokenReader:
     def in_context(self, words: list[OcrWord], page: np.ndarray, dpi: float) -> list[OcrWord]:
         """Words read again where the running text demands a number: cited codes (:func:`cited_words`)."""
         out = list(words)
+        if self.engine is not None:
+            for i in latin_label_words(out):
+                out[i] = self._label_read_again(out[i], page, dpi)
         prev = None
         for i in cited_words(out):
             # a circle alone before this word: a code the line (or Tesseract) broke after its circle
@@ -249,6 +252,19 @@ class NumeralTokenReader:
         thai, conf = self.engine.read_word(crop, int(dpi))
         thai = drop_glued_specks(thai.replace(" ", ""))
         if conf >= MONTH_MIN and is_month_abbreviation(thai):
+            return _reread(word, thai, conf / 100.0, "word")
+        return word
+
+    def _label_read_again(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
+        """A bracket opened on Latin letters or digits before cited items (``(81989970`` ``๐๑๐)``),
+        read again alone by the Thai-only Tesseract: kept when that gives a citation's label
+        (``(อ้างอิงจาก``) as surely as the Latin reading was."""
+        crop = word_image(page, word)
+        if crop.size == 0:
+            return word
+        thai, conf = self.engine.read_word(crop, int(dpi))
+        thai = thai.replace(" ", "")
+        if conf >= max(LABEL_MIN, word.conf) and is_cite_label(thai):
             return _reread(word, thai, conf / 100.0, "word")
         return word
 
@@ -531,6 +547,32 @@ def cited_words(words: list[OcrWord]) -> list[int]:
         after_label = is_cite_label(w.text) or (
             bool(_RE_CITE_FROM.match(w.text)) and i > 0 and is_cite_label(words[i - 1].text))
         first = after_label
+    return out
+
+
+#: A word that opens a bracket on Latin letters or digits alone, about as many as a
+#: citation's label has letters (``(81989970`` for ``(อ้างอิงจาก``: Tesseract's English
+#: model took the label's loops for digits).
+_RE_LATIN_BRACKETED = re.compile(r"^\([0-9A-Za-z]{5,13}$")
+#: A Thai-only re-read of such a word is taken as a label from this confidence on.
+LABEL_MIN = 60.0
+
+
+def latin_label_words(words: list[OcrWord]) -> list[int]:
+    """Indexes of words that may be a citation's label read as Latin: a bracket opened on
+    Latin letters or digits (:data:`_RE_LATIN_BRACKETED`) right before a word of cited
+    items holding a digit or a circle (:data:`_RE_CITED`, no Thai letter).
+
+    >>> ws = [OcrWord(t, 0, 0, 1, 1, 77.0, (1, 1, 1)) for t in ("หรือ", "(81989970", "010)", "(2566)", "o5)")]
+    >>> latin_label_words(ws)
+    [1]
+    """
+    out = []
+    for i, w in enumerate(words[:-1]):
+        nxt = words[i + 1].text
+        if (_RE_LATIN_BRACKETED.match(w.text) and _RE_CITED.match(nxt) and not _RE_THAI.search(nxt)
+                and re.search(f"[{_D}oO]", nxt)):
+            out.append(i)
     return out
 
 
