@@ -144,6 +144,36 @@ def test_word_image_keeps_to_the_words_own_line():
     assert rows[-1] - rows[0] >= 20  # the whole year is there
 
 
+def test_a_number_read_whole_spans_the_ink_it_read_and_its_tail_word_is_the_same_ink():
+    """dev seed 154 (S-scan300, page 3): Tesseract split ``๑๐๐.๐๐`` into ``๑๐๐.`` and ``๐๐``; the recognizer
+    reads the first word's image, the whole number (its ink runs on), and the cell read ``100.0000``. The re-read
+    word's box now spans the ink it read, so the tail word is seen as a second reading of that ink."""
+    from extract.numerals.recognizer import GlyphGuess, Reading
+    from extract.ocr.cells import drop_doubles
+    from extract.ocr.tokens import NumeralTokenReader
+
+    page = np.full((100, 300), 240, np.uint8)
+    for x in (40, 58, 76, 102, 120):  # five digits and, at 94, a point: one number's ink, tightly set
+        page[40:60, x:x + 14] = 20
+    page[56:60, 94:98] = 20
+
+    class _Numbers:
+        def classify_glyphs(self, crop):
+            return [GlyphGuess("1", 0.95, PixelBox(0, 0, 1, 1))]
+
+        def read_number(self, crop):
+            return Reading("100.00", 0.95, tuple(GlyphGuess(c, 0.95, PixelBox(0, 0, 1, 1)) for c in "100.00"))
+
+    head = OcrWord("๑๐๐.", 40, 38, 99, 62, 80.0, (1, 1, 1))
+    tail = OcrWord("00", 102, 38, 134, 62, 95.0, (1, 1, 1), "numerals")  # the tail read alone
+    read = NumeralTokenReader(None, _Numbers())(head, page, 300)
+    assert read.text == "100.00" and read.x0 <= 40 and read.x1 >= 133
+    assert [w.text for w in drop_doubles([read, tail])] == ["100.00"]
+    # a number's box that took in nothing beyond itself keeps its own extent
+    alone = NumeralTokenReader(None, _Numbers())(OcrWord("๑๐๐.๐๐", 40, 38, 134, 62, 80.0, (1, 1, 1)), page, 300)
+    assert (alone.x0, alone.x1) == (40, 134)
+
+
 class _Glyphs:
     """A stand-in recognizer: every glyph is a non-digit shape or a dot."""
 

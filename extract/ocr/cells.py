@@ -1040,12 +1040,16 @@ def drop_doubles(words: list[OcrWord]) -> list[OcrWord]:
 
 
 def same_reading(longer: str, shorter: str) -> bool:
-    """Whether ``shorter`` reads the same ink as ``longer``: the same text, or a number and a part of it from its start.
+    """Whether ``shorter`` reads the same ink as ``longer``: the same text, or a number and a part of it from
+    its start or its end (``๑๐๐.`` read whole as ``100.00``, beside it its ``๐๐`` read alone).
 
-    >>> same_reading("79.55", "79.5"), same_reading("79.33", "79.33"), same_reading("79.55", "9.55"), same_reading("i12", "i1")
-    (True, True, False, False)
+    >>> same_reading("79.55", "79.5"), same_reading("79.33", "79.33"), same_reading("100.00", "00"), same_reading("i12", "i1")
+    (True, True, True, False)
+    >>> same_reading("79.55", "5.79")
+    False
     """
-    return longer == shorter or (is_number(longer) and is_number(shorter) and longer.startswith(shorter))
+    return longer == shorter or (is_number(longer) and is_number(shorter)
+                                 and (longer.startswith(shorter) or longer.endswith(shorter)))
 
 
 def column_number_place(grid: Grid, col: int, words: list[OcrWord]) -> tuple[float, float, float, float, bool] | None:

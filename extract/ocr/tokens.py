@@ -159,6 +159,12 @@ def own_line_rows(ink: np.ndarray, top: int, bottom: int) -> tuple[int, int]:
 
 def word_image(page: np.ndarray, w: OcrWord) -> np.ndarray:
     """The word's image: its glyphs, whole, without its neighbours'."""
+    return word_crop(page, w)[0]
+
+
+def word_crop(page: np.ndarray, w: OcrWord) -> tuple[np.ndarray, int, int]:
+    """The word's image (:func:`word_image`) and the page columns it spans (x0, x1): glyphs
+    Tesseract left out of its box, or put in a word of their own, widen it."""
     import cv2
 
     h = max(1, w.bottom - w.top)
@@ -167,7 +173,7 @@ def word_image(page: np.ndarray, w: OcrWord) -> np.ndarray:
     x0, x1 = max(0, int(w.x0 - SEARCH * h)), min(W, int(w.x1 + SEARCH * h))
     window = page[y0:y1, x0:x1]
     if window.size == 0:
-        return window
+        return window, w.x0, w.x1
     ink = cv2.threshold(window, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
     r0, r1 = own_line_rows(ink[:, max(0, w.x0 - x0):max(1, w.x1 - x0)], w.top - y0, w.bottom - y0)
     window, ink = window[r0:r1], ink[r0:r1]
@@ -176,7 +182,7 @@ def word_image(page: np.ndarray, w: OcrWord) -> np.ndarray:
     left, right = w.x0 - x0, w.x1 - x0
     inside = [b for b in blobs if b[1] >= left and b[0] <= right]
     if not inside:
-        return page[max(0, w.top - 3):w.bottom + 3, max(0, w.x0 - 3):w.x1 + 3]
+        return page[max(0, w.top - 3):w.bottom + 3, max(0, w.x0 - 3):w.x1 + 3], w.x0, w.x1
     lo, hi = min(b[0] for b in inside), max(b[1] for b in inside)
     gap = JOIN_GAP * h
     grown = True
@@ -185,7 +191,7 @@ def word_image(page: np.ndarray, w: OcrWord) -> np.ndarray:
         for a, b in blobs:
             if (lo - gap <= b < lo) or (hi < a <= hi + gap):
                 lo, hi, grown = min(lo, a), max(hi, b), True
-    return window[:, max(0, lo - 3):min(window.shape[1], hi + 3)]
+    return window[:, max(0, lo - 3):min(window.shape[1], hi + 3)], x0 + lo, x0 + hi
 
 
 #: A word shaped like a month's abbreviation: a consonant, a dot or a mark that
@@ -280,7 +286,7 @@ class NumeralTokenReader:
         return prefix, crop[:, :cut], self.recognizer.classify_glyphs(crop[:, :cut]), text[:-1], text[-1]
 
     def __call__(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
-        crop0 = word_image(page, word)
+        crop0, ink_x0, ink_x1 = word_crop(page, word)
         if crop0.size == 0:
             return word
         glyphs0 = self.recognizer.classify_glyphs(crop0)
@@ -300,7 +306,10 @@ class NumeralTokenReader:
         if n_digit and all(m != "?" for m in readable):
             r = drop_stray_points(self.recognizer.read_number(crop), text)
             if r.confidence >= READ_MIN and "?" not in r.text and _RE_NUMBERISH.match(r.text):
-                return _reread(word, prefix + r.text + suffix, r.confidence)
+                # the box spans the ink read: a part Tesseract made a word of its own
+                # (``๑๐๐.`` ``๐๐``) is then seen as the same ink (extract.ocr.cells.drop_doubles)
+                return replace(_reread(word, prefix + r.text + suffix, r.confidence),
+                               x0=min(word.x0, ink_x0), x1=max(word.x1, ink_x1))
         # 2. a question code: a letter and one or two digits
         if n_digit and len(glyphs) <= 4 and len(text) <= 5:
             r = self.recognizer.read_code(crop, None)
