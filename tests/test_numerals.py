@@ -653,6 +653,23 @@ def test_seven_touching_the_next_digit_in_a_dev_scan(name, want):
     assert Recognizer.load().read_number(crop).text == want
 
 
+def test_a_tail_cut_off_between_two_digits_is_no_decimal_point():
+    """``๑๐๐`` of a 300-dpi dev scan (dev seed 146, K-scan300 page 3): the threshold cut the ``๑``'s tail off,
+    and that speck, on the baseline between ``๑`` and ``๐``, read as a point: the score ``1.00``, silently
+    wrong. It overlaps both digits' boxes (a decimal point has room of its own): joined to the ``๑``."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / "issue-9-hundred-tail-point.png"))
+    rec = Recognizer.load()
+    assert rec.read_number(crop).text == "100"
+    # a point with room of its own stays a point: the same digits set apart around it
+    wide = np.full((crop.shape[0], crop.shape[1] + 12), 245, np.uint8)
+    wide[:, :54] = crop[:, :54]  # the ๑ without its tail (columns 54-57), the ๐๐ set 12 px further
+    wide[:, 70:] = crop[:, 58:]
+    wide[31:36, 58:63] = 60  # a point in a space of its own
+    assert rec.read_number(wide).text == "1.00"
+
+
 @needs_laksaman
 @pytest.mark.parametrize("px", [14 * 200 / 72, 14 * 300 / 72])
 def test_a_digit_filled_in_is_no_decimal_point(rec, px):

@@ -1075,7 +1075,24 @@ class Recognizer:
                         items[i:i + 2] = [(u, None, pu)]
                         continue
             i += 1
-        return seg, self._merge_three(seg, items)
+        return seg, self._merge_three(seg, self._join_squeezed_points(seg, items))
+
+    def _join_squeezed_points(self, seg: Segmentation, items: list) -> list:
+        """A point with no room of its own is a piece of the glyph before it: a ``๑``'s tail the
+        threshold cut off, lying in the ordinary gap between two digits (``1.00`` for ``๑๐๐``).
+        A decimal point is set in a space of its own; this one overlaps both neighbours' boxes.
+        Joined to the glyph before it when the union reads at least :data:`MERGE_ACCEPT`."""
+        i = 1
+        while i + 1 < len(items):
+            (a, ka, _), (m, km, _), (b, kb, _) = items[i - 1:i + 2]
+            if km == "." and ka is None and kb is None and m.x < a.x + a.w and b.x < m.x + m.w:
+                u = seg.merged(a, m)
+                pu = self._probs([u])[0]
+                if self._weak(pu) >= MERGE_ACCEPT:
+                    items[i - 1:i + 1] = [(u, None, pu)]
+                    continue
+            i += 1
+        return items
 
     def _equal_split(self, b: Blob, seg: Segmentation) -> tuple[float, tuple[Blob, ...], np.ndarray] | None:
         """The best cut of a wide blob into 2, 3 or 4 glyphs of equal width (:func:`_split`; touching
