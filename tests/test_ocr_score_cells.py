@@ -93,6 +93,18 @@ def test_a_column_of_scores_is_a_score_column_and_text_or_one_number_is_not():
     assert score_columns(table(), numbered) == set()  # item numbers and one score
 
 
+def test_dust_read_beside_the_scores_leaves_the_column_a_score_column():
+    """dev seed 148 (M-scan300, page 3, a table continued from the page before, no header): dust under three of
+    six scores read ``1`` and ``|`` (``96.55`` ``1``, ``100`` ``|``, ``1`` ``100``); the column was no score column,
+    and its cells were never read again as scores (``0100``, ``100 1``: three scores unreadable)."""
+    words = questions() + [word("96.55", 1), word("1", 1, 440, 452, line=1), word("100", 2),
+                           word("|", 2, 470, 474, line=1), word("1", 3, 440, 452, line=1), word("100", 3), word("99.96", 4)]
+    assert score_columns(table(), words) == {1}
+    # single characters beside no longer number: not one number (item numbers and a score stay no score column)
+    numbered = questions() + [word("1", 1), word("2", 2), word("3", 3), word("3", 3, 440, 452, line=1), word("87.50", 4)]
+    assert score_columns(table(), numbered) == set()
+
+
 def test_off_format_is_a_misread_score_never_a_label_or_a_code():
     assert off_format([word("79", 1), word("11", 1, 460, 500)])
     assert off_format([word("6212", 1)]) and off_format([word("1", 1)])

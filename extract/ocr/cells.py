@@ -397,14 +397,17 @@ def blot_words(image: np.ndarray, words: list[OcrWord]) -> list[OcrWord]:
     >>> score = OcrWord("100.00", 15, 5, 90, 35, 90.0, (1, 1, 1)); speck = OcrWord("1", 142, 62, 158, 78, 60.0, (1, 2, 1))
     >>> [w.text for w in blot_words(page, [score, speck])]
     ['1']
+    >>> [w.text for w in blot_words(page, [replace(score, text="100"), speck])]  # a hundred printed without decimals
+    ['1']
     >>> page[60:80, 140:160] = 240; page[62:78, 149:152] = 30; blot_words(page, [score, speck])  # a printed 1
     []
     """
     import cv2
 
-    scores = [w for w in words if is_score_format(w.text) and re.search(r"[.,]\d\d$", w.text.translate(_TO_ARABIC))]
+    scores = [w for w in words if is_score_format(w.text)
+              and (re.search(r"[.,]\d\d$", w.text.translate(_TO_ARABIC)) or w.text.translate(_TO_ARABIC) == "100")]
     if len(scores) != 1 or len(words) < 2:
-        return []  # a score printed whole, with its decimals (a wrapped 10 over a blurred 0 is no blot's)
+        return []  # a score printed whole, with its decimals or a hundred (a wrapped 10 over a blurred 0 is no blot's)
     score = scores[0]
     out = []
     for w in words:
@@ -845,8 +848,10 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
         # a header row printed twice (or split by a rule) names the score again: a header cell, no body cell
         texts = [[w.text for w in ws] for r in body_rows(grid, col, words)
                  if col < len(r) and r[col] is not None and not names_score(ws := cell_words(words, r[col]))]
-        # a speck read as punctuation beside a number (``100.00`` ``:``) leaves it one number
+        # a speck read as punctuation beside a number (``100.00`` ``:``) leaves it one number; so do specks
+        # read as single characters (dust read ``1`` or ``|`` under ``96.55``) beside a longer number
         texts = [[x for x in t if not _RE_PUNCT.match(x)] or t for t in texts if t]
+        texts = [beside_specks(t) for t in texts]
         wrapped = sum(wrapped_score(ws) is not None for r in body_rows(grid, col, words)
                       if col < len(r) and r[col] is not None and len(ws := cell_words(words, r[col])) > 1)
         good = sum(len(t) == 1 and is_score_format(t[0]) for t in texts) + wrapped
@@ -878,6 +883,21 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
         if (good >= SCORE_COLUMN_MIN or named) and numeric >= SCORE_COLUMN_SHARE * len(texts):
             out.add(col)
     return out
+
+
+def beside_specks(texts: list[str]) -> list[str]:
+    """A cell's words without single characters beside one longer number (dust read ``1`` or ``|``
+    under ``96.55``): the number alone, for judging what a column holds; otherwise the words as they are.
+
+    >>> beside_specks(["96.55", "1"]), beside_specks(["1", "100"]), beside_specks(["100", "|"])
+    (['96.55'], ['100'], ['100'])
+    >>> beside_specks(["1", "0"]), beside_specks(["ไม่มี", "1"]), beside_specks(["10", "0.00"])
+    (['1', '0'], ['ไม่มี', '1'], ['10', '0.00'])
+    """
+    longer = [t for t in texts if len(t) > 1]
+    if len(longer) == 1 and len(texts) > 1 and is_number(longer[0]):
+        return longer
+    return texts
 
 
 #: A number Tesseract garbled: digits (Thai or Arabic) with a point between them, and at most this many
