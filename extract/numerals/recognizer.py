@@ -1080,17 +1080,26 @@ class Recognizer:
     def _join_squeezed_points(self, seg: Segmentation, items: list) -> list:
         """A point with no room of its own is a piece of the glyph before it: a ``๑``'s tail the
         threshold cut off, lying in the ordinary gap between two digits (``1.00`` for ``๑๐๐``).
-        A decimal point is set in a space of its own; this one overlaps both neighbours' boxes.
-        Joined to the glyph before it when the union reads at least :data:`MERGE_ACCEPT`."""
+        A decimal point is set in a space of its own: the digits on either side of it stand
+        further apart than the run's other digits do. Here they stand no further apart than
+        those (plus half the point's width), and the point touches both (at most a pixel of paper
+        on either side, at the working scale): joined to the glyph before it when the union reads
+        well (:data:`MERGE_ACCEPT`) or as that glyph does."""
         i = 1
         while i + 1 < len(items):
-            (a, ka, _), (m, km, _), (b, kb, _) = items[i - 1:i + 2]
-            if km == "." and ka is None and kb is None and m.x < a.x + a.w and b.x < m.x + m.w:
-                u = seg.merged(a, m)
-                pu = self._probs([u])[0]
-                if self._weak(pu) >= MERGE_ACCEPT:
-                    items[i - 1:i + 1] = [(u, None, pu)]
-                    continue
+            (a, ka, pa), (m, km, _), (b, kb, _) = items[i - 1:i + 2]
+            if km == "." and ka is None and kb is None:
+                (ax, _, aw, _), (mx, _, mw, _), (bx, _, _, _) = a.work_box, m.work_box, b.work_box
+                others = [q.work_box[0] - (p.work_box[0] + p.work_box[2])
+                          for (p, kp, _), (q, kq, _) in zip(items, items[1:])
+                          if kp is None and kq is None and p is not a]
+                if others and mx - (ax + aw) <= seg.scale and bx - (mx + mw) <= seg.scale \
+                        and bx - (ax + aw) <= float(np.median(others)) + mw / 2:
+                    u = seg.merged(a, m)
+                    pu = self._probs([u])[0]
+                    if self._weak(pu) >= MERGE_ACCEPT or int(pu.argmax()) == int(pa.argmax()) != self._other_index:
+                        items[i - 1:i + 1] = [(u, None, pu if self._weak(pu) >= self._weak(pa) else pa)]
+                        continue
             i += 1
         return items
 
