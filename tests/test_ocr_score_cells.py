@@ -105,6 +105,16 @@ def test_dust_read_beside_the_scores_leaves_the_column_a_score_column():
     assert score_columns(table(), numbered) == set()
 
 
+def test_a_score_whose_point_was_lost_counts_for_a_short_score_column():
+    """dev seed 151 (P-scan300, page 3): a table of two questions, its header unread: ``100`` and ``89`` ``78``
+    (``๘๙.๗๘``, the point lost). Two integers whose gap held a point are a score of the column's format
+    (:func:`joined_decimal`), so the column is a score column and the cell is read ``89.78``."""
+    words = questions() + [word("100", 1), word("89", 2, 420, 456), word("78", 2, 466, 500)]
+    assert score_columns(table(), words) == {1}
+    apart = questions() + [word("100", 1), word("89", 2, 420, 440), word("78", 2, 480, 500)]  # two numbers set apart
+    assert score_columns(table(), apart) == set()
+
+
 def test_off_format_is_a_misread_score_never_a_label_or_a_code():
     assert off_format([word("79", 1), word("11", 1, 460, 500)])
     assert off_format([word("6212", 1)]) and off_format([word("1", 1)])

@@ -854,6 +854,9 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
         texts = [beside_specks(t) for t in texts]
         wrapped = sum(wrapped_score(ws) is not None for r in body_rows(grid, col, words)
                       if col < len(r) and r[col] is not None and len(ws := cell_words(words, r[col])) > 1)
+        # ... and a score whose point OCR lost (``89`` ``78``: :func:`joined_decimal`)
+        wrapped += sum(joined_decimal(ws) is not None for r in body_rows(grid, col, words)
+                       if col < len(r) and r[col] is not None and len(ws := cell_words(words, r[col])) == 2)
         good = sum(len(t) == 1 and is_score_format(t[0]) for t in texts) + wrapped
         # damage often strikes a whole column alike (``1`` for every serif ``100.00``): the
         # rest must be numbers at least
