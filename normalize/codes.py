@@ -270,6 +270,8 @@ _RE_LOWEST_END = re.compile(r"สาเหตุ|แนวทางการย�
 CITE_LABEL = (f"(?:อ้?าง\\s?อิง(?:\\s?(?:จ[าำะ]ก|[A-Za-z]{{2,4}}(?=\\s))|[,.]\\s?จ[าำะ]ก)?"
               f"|(?<![{charset(LETTERS)}])้?าง\\s?อิง\\s?จ[าำะ]ก"
               f"|(?<![{charset(TEXT)}])อิง\\s?จ[าำะ]ก)")
+#: Words that join the items of a cited list (``(อ้างอิงจาก o13 และ o14)``): the list goes on after them.
+CITE_LIST_JOINERS = ("และ", "หรือ")
 # A citation "(อ้างอิงจาก ๐๑๐)": a source, not a lowest question.
 _RE_CITATION = re.compile(f"\\(?\\s*{CITE_LABEL}[^)\\n]*\\)?")
 # A code token that starts a word, with what precedes it.

@@ -30,7 +30,7 @@ from extract.numerals.recognizer import (
     meaning_in_number,
 )
 from extract.ocr.engine import OcrEngine, OcrWord
-from normalize.codes import CITE_LABEL, CITE_LABEL_EDITS, CITE_LABEL_TEXT
+from normalize.codes import CITE_LABEL, CITE_LABEL_EDITS, CITE_LABEL_TEXT, CITE_LIST_JOINERS
 from normalize.dates import drop_glued_specks, is_month_abbreviation
 from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, MARKS, TEXT, charset
 
@@ -540,6 +540,8 @@ def cited_words(words: list[OcrWord]) -> list[int]:
     ([1], [])
     >>> cited_words([OcrWord(t, 0, 0, 1, 1, 90.0, (1, 1, 1)) for t in ("(อ้างอิงจาก.oom)", "(อ้างอิงจากo5,", "o6)")])
     [0, 1, 2]
+    >>> cited_words([OcrWord(t, 0, 0, 1, 1, 90.0, (1, 1, 1)) for t in ("(อ้างอิงจาก", "o13", "และ", "ow)", "และ", "o5")])
+    [1, 3]
     """
     out: list[int] = []
     after_label = first = False
@@ -548,6 +550,8 @@ def cited_words(words: list[OcrWord]) -> list[int]:
             out.append(i)
             after_label, first = ")" not in w.text, False
             continue
+        if after_label and not first and w.text in CITE_LIST_JOINERS:
+            continue  # ``o13 และ o14)``: the list goes on after its joining word
         if _RE_GLUED_CITATION.match(w.text):
             # the label and its list in one word (``(อ้างอิงจากo5)``)
             out.append(i)
