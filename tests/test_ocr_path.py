@@ -402,3 +402,35 @@ def test_a_line_of_ink_the_page_read_left_without_words_is_read_again_alone():
     # a page whose lines all have words is not read again
     assert reread_blank_lines(page, [], np.full((600, 1400), 255, np.uint8), 300.0, engine) == page
     assert len(engine.crops) == 1
+
+
+def test_a_heading_row_inside_a_table_read_as_noise_beside_a_stamp_is_read_again():
+    """dev seed 146 (K-scan300, page 6): ``ตัวชี้วัดที่ ๗ : ประสิทธิภาพการสื่อสาร``, a row across a measures
+    table, a stamp over its start: Tesseract read ``[ตัวขัวัดที่`` and, for the rest, ``Fee`` ``SESE`` unsure
+    (noise, dropped later), so indicator 7's measures joined indicator 6. A table's row that is one cell across
+    is no cell's text, and words that are noise cover no ink: the rest of the heading is read again as a line."""
+    from extract.ocr.bands import blank_lines, reread_blank_lines
+    from extract.ocr.engine import OcrWord
+    from ita_extract.page import Grid
+    from tests.ocr_fakes import FakeEngine
+
+    img = np.full((600, 1400), 255, np.uint8)
+    for k in range(16):
+        img[130:160, 300 + 40 * k: 320 + 40 * k] = 0  # the heading's lost part: sixteen glyphs
+    for k in range(16):
+        img[230:260, 300 + 40 * k: 320 + 40 * k] = 0  # a body row's text, read as nothing: a cell's business
+    grid = Grid(bbox=(50.0, 100.0, 1350.0, 400.0),
+                rows=(((50.0, 100.0, 1350.0, 190.0),), ((50.0, 190.0, 700.0, 400.0), (700.0, 190.0, 1350.0, 400.0))))
+    label = OcrWord("[ตัวขัวัดที่", 60, 125, 280, 165, 66.0, (1, 1, 1))
+    noise = [OcrWord("Fee", 300, 120, 600, 165, 20.0, (1, 1, 1)), OcrWord("SESE", 620, 120, 940, 165, 15.0, (1, 1, 1))]
+    page = [label] + noise + [OcrWord("หน่วยงาน", 100, 450 + 40 * i, 400, 480 + 40 * i, 90.0, (2, 1, i)) for i in range(3)]
+
+    class Lines(FakeEngine):
+        def line_words(self, gray, dpi):
+            return [OcrWord("๗ : ประสิทธิภาพการสื่อสาร", 5, 10, 600, 40, 91.0, (1, 1, 1))]
+
+    assert blank_lines(page, [grid], img) == []  # the noise words cover it
+    out = reread_blank_lines(page, [grid], img, 300.0, Lines(), covers=lambda w: w.conf >= 45.0)
+    new = out[len(page):]
+    assert [w.text for w in new] == ["๗ : ประสิทธิภาพการสื่อสาร"]
+    assert 100 <= new[0].top <= 160  # the heading row's line, not the body row's

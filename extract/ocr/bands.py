@@ -1,4 +1,5 @@
-"""Lines of ink outside the tables that the page read left without words, read again one line at a time.
+"""Lines of ink outside the tables (or in a table's heading rows) that the page read left without words,
+read again one line at a time.
 
 Tesseract's page layout analysis takes a line of text beside a stamp or a
 signature for part of a picture and reads none of it: an indicator's heading
@@ -11,6 +12,7 @@ them costs one connected-components pass.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
@@ -55,8 +57,32 @@ def _ink(image: np.ndarray) -> np.ndarray:
     return ink
 
 
-def blank_lines(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray) -> list[BlankLine]:
-    """Lines of glyph-sized ink outside the tables with no word on them.
+#: A row of a table is a heading row (``ตัวชี้วัดที่ ๗ : ...`` across a measures table) when one cell spans
+#: at least this share of the table's width.
+HEADING_ROW_SHARE = 0.9
+
+
+def heading_rows(grid: Grid) -> list[tuple[float, float, float, float]]:
+    """The cells of a table's rows that are one cell across the table (an indicator's heading inside a
+    measures table): a line of text there is no cell's text, and a stamp beside it hides it as it does outside.
+
+    >>> g = Grid(bbox=(0, 0, 100, 60), rows=(((0, 0, 100, 20),), ((0, 20, 50, 40), (50, 20, 100, 40))))
+    >>> heading_rows(g)
+    [(0, 0, 100, 20)]
+    """
+    x0, _, x1, _ = grid.bbox
+    out = []
+    for row in grid.rows:
+        cells = [c for c in row if c is not None]
+        if len(cells) == 1 and cells[0][2] - cells[0][0] >= HEADING_ROW_SHARE * (x1 - x0):
+            out.append(cells[0])
+    return out
+
+
+def blank_lines(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray,
+                covers: Callable[[OcrWord], bool] | None = None) -> list[BlankLine]:
+    """Lines of glyph-sized ink outside the tables, or in a table's heading rows (:func:`heading_rows`),
+    with no word on them.
 
     >>> img = np.full((300, 1200), 255, np.uint8)
     >>> for k in range(14):
@@ -76,9 +102,15 @@ def blank_lines(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], imag
     h_img, w_img = ink.shape
     for g in grids:
         x0, y0, x1, y1 = (int(round(v)) for v in g.bbox)
+        keep = [(int(round(c[0])), int(round(c[1])), int(round(c[2])), int(round(c[3]))) for c in heading_rows(g)]
+        saved = [ink[cy0 + 3:cy1 - 2, cx0 + 3:cx1 - 2].copy() for cx0, cy0, cx1, cy1 in keep]
         ink[max(0, y0 - 2):min(h_img, y1 + 3), max(0, x0 - 2):min(w_img, x1 + 3)] = 0
+        for (cx0, cy0, cx1, cy1), part in zip(keep, saved):
+            ink[cy0 + 3:cy1 - 2, cx0 + 3:cx1 - 2] = part
     m = int(round(WORD_MARGIN * H))
     for w in words:
+        if covers is not None and not covers(w):
+            continue
         ink[max(0, w.top - m):min(h_img, w.bottom + m), max(0, w.x0 - m):min(w_img, w.x1 + m)] = 0
     n, _, stats = components(ink, 8)  # 16-bit labels: the same blobs, a third of the time
     glyphs = [(int(x), int(y), int(x + bw), int(y + bh)) for x, y, bw, bh, _ in stats[1:n]
@@ -109,9 +141,10 @@ def blank_lines(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], imag
 
 
 def reread_blank_lines(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray,
-                       dpi: float, engine: OcrEngine) -> list[OcrWord]:
-    """``words`` with the words of each :func:`blank_lines` line read alone (source ``line``)."""
-    lines = blank_lines(words, grids, image)
+                       dpi: float, engine: OcrEngine, covers: Callable[[OcrWord], bool] | None = None) -> list[OcrWord]:
+    """``words`` with the words of each :func:`blank_lines` line read alone (source ``line``); ``covers``
+    tells which words cover their ink (a stamp's strokes read ``Fee`` unsure, noise to be dropped, do not)."""
+    lines = blank_lines(words, grids, image, covers)
     if not lines:
         return words
     H = statistics.median(w.bottom - w.top for w in words)

@@ -213,7 +213,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         if turn in (90, 270):
             width_pt, height_pt = height_pt, width_pt
     words, tables_reread = reread_empty_tables(words, grids_px, clean, image.dpi, engine)
-    words = reread_blank_lines(words, grids_px, clean, image.dpi, engine)
+    words = reread_blank_lines(words, grids_px, clean, image.dpi, engine, covers=lambda w: not is_noise(w))
     if reader is not None:
         # before the noise filter: a Thai abbreviation Tesseract read as
         # Latin at low confidence ("aA." for "ม.ค.") is text, not a speck
