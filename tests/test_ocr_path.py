@@ -434,3 +434,42 @@ def test_a_heading_row_inside_a_table_read_as_noise_beside_a_stamp_is_read_again
     new = out[len(page):]
     assert [w.text for w in new] == ["๗ : ประสิทธิภาพการสื่อสาร"]
     assert 100 <= new[0].top <= 160  # the heading row's line, not the body row's
+
+
+def test_a_table_cell_with_ink_and_no_word_is_read_again_alone():
+    """dev seed 154 (S-scan300, page 6): a period cell beside a stamp came out of the page read without a word.
+    An inked cell with no word (noise aside) outside the score columns is read alone; what that read gives is
+    kept only when it is text (a letter read off a stamp's ring is not), placed where the cell stands."""
+    from extract.ocr.blank_cells import reread_blank_cells
+    from extract.ocr.engine import OcrWord
+    from ita_extract.page import Grid
+    from tests.ocr_fakes import FakeEngine
+
+    img = np.full((300, 900), 255, np.uint8)
+    img[40:70, 620:760] = 0  # the period cell's ink (row 1)
+    img[140:170, 620:640] = 0  # row 2: a stamp's speck of ink in the period cell
+    grid = Grid(bbox=(0.0, 0.0, 900.0, 200.0),
+                rows=(((0.0, 0.0, 600.0, 100.0), (600.0, 0.0, 900.0, 100.0)),
+                      ((0.0, 100.0, 600.0, 200.0), (600.0, 100.0, 900.0, 200.0))))
+    words = [OcrWord("มาตรการ", 20, 30, 200, 70, 92.0, (1, 1, 1)), OcrWord("Fee", 610, 130, 650, 175, 12.0, (1, 2, 1)),
+             OcrWord("เผยแพร่", 20, 130, 200, 170, 92.0, (1, 2, 2))]
+
+    class Cells(FakeEngine):
+        def __init__(self):
+            super().__init__()
+            self.shapes = []
+
+        def page_words(self, gray, dpi):
+            self.shapes.append(gray.shape)
+            if len(self.shapes) == 1:
+                return [OcrWord("ต.ค.", 10, 30, 60, 60, 90.0, (1, 1, 1)), OcrWord("๒๕๖๖", 70, 30, 130, 60, 88.0, (1, 1, 1))]
+            return [OcrWord("อ", 5, 30, 20, 60, 86.0, (1, 1, 1))]
+
+    engine = Cells()
+    out = reread_blank_cells(words, [grid], img, 300.0, engine, covers=lambda w: w.conf >= 45.0)
+    assert len(engine.shapes) == 2  # both period cells: the noise word covers nothing
+    new = out[len(words):]
+    assert [(w.text, w.source) for w in new] == [("ต.ค.", "table"), ("๒๕๖๖", "table")]
+    assert all(600 <= w.x0 and w.bottom <= 100 for w in new)
+    # a table read again whole is not read again cell by cell
+    assert reread_blank_cells(words, [grid], img, 300.0, Cells(), skip=[grid]) == words

@@ -18,6 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from extract.ocr.bands import reread_blank_lines
+from extract.ocr.blank_cells import reread_blank_cells
 from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.errors import MissingDependency
 from extract.ocr.cells import CellReread, NumberReader, reread_cells, reread_empty_tables
@@ -213,6 +214,8 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         if turn in (90, 270):
             width_pt, height_pt = height_pt, width_pt
     words, tables_reread = reread_empty_tables(words, grids_px, clean, image.dpi, engine)
+    words = reread_blank_cells(words, grids_px, clean, image.dpi, engine, covers=lambda w: not is_noise(w),
+                               skip=tables_reread)
     words = reread_blank_lines(words, grids_px, clean, image.dpi, engine, covers=lambda w: not is_noise(w))
     if reader is not None:
         # before the noise filter: a Thai abbreviation Tesseract read as
