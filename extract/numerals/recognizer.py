@@ -1092,7 +1092,7 @@ class Recognizer:
                 (ax, _, aw, _), (mx, _, mw, _), (bx, _, _, _) = a.work_box, m.work_box, b.work_box
                 others = [q.work_box[0] - (p.work_box[0] + p.work_box[2])
                           for (p, kp, _), (q, kq, _) in zip(items, items[1:])
-                          if kp is None and kq is None and p is not a]
+                          if kp is None and kq is None]
                 if others and mx - (ax + aw) <= seg.scale and bx - (mx + mw) <= seg.scale \
                         and bx - (ax + aw) <= float(np.median(others)) + mw / 2:
                     u = seg.merged(a, m)

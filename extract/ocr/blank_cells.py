@@ -14,10 +14,11 @@ alone gives specks, and a cell that holds only those stays empty.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
-from extract.ocr.cells import INSET_300, MIN_INK_300, _words_in, ink_components, score_columns
+from extract.ocr.cells import inked_cell, score_columns, words_in
 from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.page import Grid
 from normalize.thaichars import DIGITS, LETTERS, charset
@@ -32,7 +33,7 @@ CELL_BLOCK = 20_000
 
 
 def blank_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float,
-                covers=None) -> list[tuple[int, int, int, int]]:
+                covers: Callable[[OcrWord], bool] | None = None) -> list[tuple[int, int, int, int]]:
     """The cells of a table (pixels, inset from its rules) that hold ink and no word outside its score columns.
 
     ``covers`` tells which words count (noise to be dropped does not).
@@ -45,27 +46,20 @@ def blank_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float,
     >>> blank_cells(ws + [OcrWord("ต.ค.", 220, 40, 300, 60, 90.0, (1, 1, 2))], g, img, 300.0)
     []
     """
-    k = dpi / 300.0
-    inset, min_ink = max(2, int(INSET_300 * k)), int(MIN_INK_300 * k * k)
     counted = [w for w in words if covers is None or covers(w)]
     skip = score_columns(grid, counted)
-    H, W = image.shape[:2]
     out = []
     for row in grid.rows:
         for col, box in enumerate(row):
-            if box is None or col in skip or _words_in(counted, box):
+            if box is None or col in skip or words_in(counted, box):
                 continue
-            x0, y0, x1, y1 = (int(round(v)) for v in box)
-            x0, y0, x1, y1 = max(0, x0 + inset), max(0, y0 + inset), min(W, x1 - inset), min(H, y1 - inset)
-            if x1 <= x0 or y1 <= y0:
-                continue
-            if sum(b[4] for b in ink_components(image[y0:y1, x0:x1])) >= min_ink:
-                out.append((x0, y0, x1, y1))
+            if (inside := inked_cell(image, box, dpi)) is not None:
+                out.append(inside)
     return out
 
 
 def reread_blank_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
-                       engine: OcrEngine, covers=None, skip: tuple[Grid, ...] | list[Grid] = ()) -> list[OcrWord]:
+                       engine: OcrEngine, covers: Callable[[OcrWord], bool] | None = None, skip: tuple[Grid, ...] | list[Grid] = ()) -> list[OcrWord]:
     """``words`` with the words of each :func:`blank_cells` cell read alone (source ``table``), the
     tables in ``skip`` (read again whole already) aside."""
     out = list(words)

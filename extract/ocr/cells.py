@@ -2236,26 +2236,33 @@ def lost_decimals(words: list[OcrWord], grid: Grid, score_cols: set[int], change
     return words
 
 
-def _words_in(words: list[OcrWord], box: tuple[float, float, float, float]) -> list[OcrWord]:
+def words_in(words: list[OcrWord], box: tuple[float, float, float, float]) -> list[OcrWord]:
+    """The words whose middle lies in ``box`` (on or inside its edges)."""
     x0, y0, x1, y1 = box
     return [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and y0 <= (w.top + w.bottom) / 2 <= y1]
 
 
-def empty_share(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float) -> float:
-    """Share of a table's inked cells that hold no word (0 when no cell has ink)."""
+def inked_cell(image: np.ndarray, box: tuple[float, float, float, float], dpi: float) -> tuple[int, int, int, int] | None:
+    """A cell's inside (pixels, inset from its rules) when it holds ink, dust aside (:data:`MIN_INK_300`); else None."""
     k = dpi / 300.0
     inset, min_ink = max(2, int(INSET_300 * k)), int(MIN_INK_300 * k * k)
+    H, W = image.shape[:2]
+    x0, y0, x1, y1 = (int(round(v)) for v in box)
+    x0, y0, x1, y1 = max(0, x0 + inset), max(0, y0 + inset), min(W, x1 - inset), min(H, y1 - inset)
+    if x1 <= x0 or y1 <= y0 or sum(b[4] for b in ink_components(image[y0:y1, x0:x1])) < min_ink:
+        return None
+    return x0, y0, x1, y1
+
+
+def empty_share(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float) -> float:
+    """Share of a table's inked cells that hold no word (0 when no cell has ink)."""
     inked = empty = 0
     for row in grid.rows:
         for box in row:
-            if box is None:
-                continue
-            x0, y0, x1, y1 = (int(round(v)) for v in box)
-            crop = image[max(0, y0 + inset):max(0, y1 - inset), max(0, x0 + inset):max(0, x1 - inset)]
-            if sum(b[4] for b in ink_components(crop)) < min_ink:
+            if box is None or inked_cell(image, box, dpi) is None:
                 continue
             inked += 1
-            empty += not _words_in(words, box)
+            empty += not words_in(words, box)
     return empty / inked if inked else 0.0
 
 
@@ -2281,7 +2288,7 @@ def reread_empty_tables(words: list[OcrWord], grids: tuple[Grid, ...] | list[Gri
                          (w.line_key[0] + 1000 * (n + 1), w.line_key[1], w.line_key[2]), "table")
                  for w in engine.page_words(np.ascontiguousarray(image[y0:y1, x0:x1]), int(round(dpi)))]
         if empty_share(again, grid, image, dpi) < share:
-            inside = set(map(id, _words_in(out, grid.bbox)))
+            inside = set(map(id, words_in(out, grid.bbox)))
             out = [w for w in out if id(w) not in inside] + again
             redone.append(grid)
     return out, redone

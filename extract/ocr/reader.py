@@ -99,6 +99,11 @@ def is_noise(w: OcrWord) -> bool:
     return len(re.findall(f"[{charset(LETTERS)}]", w.text)) < 2 and len(w.text) <= 4
 
 
+def is_text(w: OcrWord) -> bool:
+    """A word the noise filter keeps (:func:`is_noise`): it covers its ink when blanks are looked for."""
+    return not is_noise(w)
+
+
 #: A Tesseract line whose words stand lower than this share of the page's words is specks, stamp
 #: strokes or a signature's tail that Tesseract read as text (``<a vio a '``, ``12 @ »``): printed
 #: text, Thai letters without marks included, stands at half the page's median word or more.
@@ -214,9 +219,8 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         if turn in (90, 270):
             width_pt, height_pt = height_pt, width_pt
     words, tables_reread = reread_empty_tables(words, grids_px, clean, image.dpi, engine)
-    words = reread_blank_cells(words, grids_px, clean, image.dpi, engine, covers=lambda w: not is_noise(w),
-                               skip=tables_reread)
-    words = reread_blank_lines(words, grids_px, clean, image.dpi, engine, covers=lambda w: not is_noise(w))
+    words = reread_blank_cells(words, grids_px, clean, image.dpi, engine, covers=is_text, skip=tables_reread)
+    words = reread_blank_lines(words, grids_px, clean, image.dpi, engine, covers=is_text)
     if reader is not None:
         # before the noise filter: a Thai abbreviation Tesseract read as
         # Latin at low confidence ("aA." for "ม.ค.") is text, not a speck

@@ -249,14 +249,20 @@ class NumeralTokenReader:
                 out[i] = self._month_read_again(out[i], page, dpi)
         return out
 
+    def _thai_read(self, word: OcrWord, page: np.ndarray, dpi: float) -> tuple[str, float] | None:
+        """The word's image read again alone by the Thai-only Tesseract, spaces out; None for no image."""
+        crop = word_image(page, word)
+        if crop.size == 0:
+            return None
+        thai, conf = self.engine.read_word(crop, int(dpi))
+        return thai.replace(" ", ""), conf
+
     def _month_read_again(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
         """A word shaped like a month's abbreviation that names none (``ก.ุข.,``), read again
         alone by the Thai-only Tesseract: kept when that gives a month (``ก.ย.``)."""
-        crop = word_image(page, word)
-        if crop.size == 0:
+        if (read := self._thai_read(word, page, dpi)) is None:
             return word
-        thai, conf = self.engine.read_word(crop, int(dpi))
-        thai = drop_glued_specks(thai.replace(" ", ""))
+        thai, conf = drop_glued_specks(read[0]), read[1]
         if conf >= MONTH_MIN and is_month_abbreviation(thai):
             return _reread(word, thai, conf / 100.0, "word")
         return word
@@ -265,11 +271,9 @@ class NumeralTokenReader:
         """A bracket opened on Latin letters or digits before cited items (``(81989970`` ``๐๑๐)``),
         read again alone by the Thai-only Tesseract: kept when that gives a citation's label
         (``(อ้างอิงจาก``) as surely as the Latin reading was."""
-        crop = word_image(page, word)
-        if crop.size == 0:
+        if (read := self._thai_read(word, page, dpi)) is None:
             return word
-        thai, conf = self.engine.read_word(crop, int(dpi))
-        thai = thai.replace(" ", "")
+        thai, conf = read
         if conf >= max(LABEL_MIN, word.conf) and is_cite_label(thai):
             return _reread(word, thai, conf / 100.0, "word")
         return word
