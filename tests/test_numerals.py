@@ -679,7 +679,7 @@ def test_a_digit_filled_in_is_no_decimal_point(rec, px):
     import cv2
     from PIL import Image, ImageDraw, ImageFont
 
-    from extract.ocr.cells import lone_number
+    from extract.ocr.readings import lone_number
 
     font = ImageFont.truetype(str(LAKSAMAN["Laksaman"]), int(round(px)))
     im = Image.new("L", (int(px * 4), int(px * 1.6)), 255)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from extract.ocr.cells import reread_cells, reread_empty_tables, worth_rereading
+from extract.ocr.cells import reread_cells, reread_empty_tables
+from extract.ocr.score_format import worth_rereading
 from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
 from extract.numerals.train import font_files, render
 from ita_extract.page import Grid, PixelBox

@@ -149,7 +149,7 @@ def test_a_number_read_whole_spans_the_ink_it_read_and_its_tail_word_is_the_same
     reads the first word's image, the whole number (its ink runs on), and the cell read ``100.0000``. The re-read
     word's box now spans the ink it read, so the tail word is seen as a second reading of that ink."""
     from extract.numerals.recognizer import GlyphGuess, Reading
-    from extract.ocr.cells import drop_doubles
+    from extract.ocr.score_format import drop_doubles
     from extract.ocr.tokens import NumeralTokenReader
 
     page = np.full((100, 300), 240, np.uint8)

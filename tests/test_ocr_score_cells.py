@@ -14,16 +14,11 @@ import pytest
 
 from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
 from extract.numerals.train import font_files, render
-from extract.ocr.cells import (
-    column_number_place,
-    dash_box,
-    drop_doubles,
-    joined_decimal,
-    off_format,
-    reread_cells,
-    score_columns,
-    thinned_read,
-)
+from extract.ocr.cells import reread_cells
+from extract.ocr.columns import column_number_place, score_columns
+from extract.ocr.marks import dash_box
+from extract.ocr.score_format import drop_doubles, joined_decimal, off_format
+from extract.ocr.votes import thinned_read
 from extract.ocr.engine import OcrWord
 from ita_extract.page import Grid, PixelBox
 
@@ -561,7 +556,7 @@ def test_the_same_word_on_the_next_line_of_a_cell_is_no_double():
     """Issue 9 (dev seed 22, 300 dpi): a citation label on two lines of a tightly set analysis cell,
     the boxes touching by a few pixels, lost its second line as a "second reading" (with its label,
     the citation after it)."""
-    from extract.ocr.cells import drop_doubles
+    from extract.ocr.score_format import drop_doubles
 
     up = OcrWord("(อ้างอิงจาก", 1384, 597, 1530, 646, 93.2, (1, 1, 1))
     down = OcrWord("(อ้างอิงจาก", 1334, 640, 1484, 688, 90.1, (1, 1, 2))
@@ -573,7 +568,7 @@ def test_a_lone_digit_is_lost_digits_when_its_ink_is_several_digits_wide():
     glyphs that told a lost digit before, but a line of ink as wide as two and a half of its glyphs."""
     import cv2
 
-    from extract.ocr.cells import lost_digits
+    from extract.ocr.ink import lost_digits
 
     crop = np.full((50, 110), 230, np.uint8)
     cv2.line(crop, (30, 16), (30, 34), 40, 3)  # 1
@@ -613,7 +608,7 @@ def rimmed_page() -> np.ndarray:
 def test_views_of_the_ink_outvote_a_score_read_from_it_once():
     """Issue 9 (dev seed 18, 300 dpi): ``๘๖.๓๒`` read ``86.72`` surely, its touching ``๓๒`` cut through ``๒``;
     thinned views of the same ink read ``86.32``: most views win."""
-    from extract.ocr.cells import view_votes
+    from extract.ocr.votes import view_votes
 
     page = rimmed_page()
     words = questions() + [word("คะแนน", 0), word("91.52", 1), word("86.72", 2), word("92.23", 3)]
@@ -638,7 +633,7 @@ def test_a_score_outside_a_score_column_or_read_alike_in_every_view_stands():
 
 
 def test_outvoted_wants_several_views_more_than_the_reading_and_one_winner():
-    from extract.ocr.cells import outvoted
+    from extract.ocr.votes import outvoted
 
     assert outvoted("86.72", {"86.32": 5, "86.72": 1}) == "86.32"
     assert outvoted("86.72", {"86.32": 1}) is None  # too few views
@@ -649,7 +644,7 @@ def test_outvoted_wants_several_views_more_than_the_reading_and_one_winner():
 
 @needs_fonts
 def test_a_clean_score_is_read_alike_in_every_view(rec):
-    from extract.ocr.cells import view_votes
+    from extract.ocr.votes import view_votes
 
     page = page_with({2: "๘๖.๓๒"})
     crop = page[2 * ROW_H + 14:2 * ROW_H + 60, 414:540]
@@ -661,7 +656,7 @@ def test_a_column_headed_score_whose_numbers_tesseract_garbled_is_a_score_column
     """Issue 9 (dev seed 25, 200 dpi): a light print; Tesseract wrote Thai letters for the digits it lacks in
     half the column (``ส๓.๕๐`` for ``๘๓.๘๐``), so too few cells read as numbers; headed คะแนน, the column is
     one of scores, and its cells are read again as scores. Without the header, it is not."""
-    from extract.ocr.cells import garbled_number
+    from extract.ocr.score_format import garbled_number
 
     cells = [word("ส๓.๕๐", 1), word("ส67ซ", 2), word("68.82", 3), word("100.00", 4)]
     assert score_columns(table(), questions() + [word("คะแนน", 0)] + cells) == {1}
@@ -675,7 +670,7 @@ def test_a_score_its_narrow_column_wrapped_onto_two_lines_is_left_whole(rec):
     """Issue 9 (dev seed 39, every variant): ``๑๐๐.๐๐`` wrapped after ``๑๐`` in a narrow score column; read
     again, the cell kept its busiest line, ``0.00``. Line by line the words make one score: left as they are
     (``parse_score`` joins the wrap)."""
-    from extract.ocr.cells import wrapped_score
+    from extract.ocr.score_format import wrapped_score
 
     page = page_with({})
     for k, text in enumerate(("๑๐", "๐.๐๐")):
@@ -745,7 +740,7 @@ class FixedReader:
 
 def test_heavier_ink_read_against_a_digit_the_thin_ink_reads_surely_is_no_score():
     """Grown strokes close what is open too (``๕`` without its tail reads ``๔``): the thin ink's sure ``5`` vetoes."""
-    from extract.ocr.cells import heavy_read
+    from extract.ocr.votes import heavy_read
 
     crop = np.full((40, 120), 236, np.uint8)
     crop[10:30, 10:110] = 40
@@ -769,7 +764,7 @@ def test_a_column_headed_score_of_a_fine_print_tesseract_made_letters_of_is_a_sc
 
 def test_a_column_headed_score_with_a_number_garbled_beyond_two_letters_is_a_score_column():
     """Issue 9 (dev seed 52): ``ณ๕๓ฑ์.๑๒๕`` for ``๘๗.๖๘`` beside ``83.91``: more digits than letters, a point."""
-    from extract.ocr.cells import mostly_digits
+    from extract.ocr.score_format import mostly_digits
 
     words = questions() + [word("คะแนน", 0), word("ณ๕๓ฑ์.๑๒๕", 1, conf=39.0), word("83.91", 2)]
     assert score_columns(table(), words) == {1}
@@ -778,7 +773,7 @@ def test_a_column_headed_score_with_a_number_garbled_beyond_two_letters_is_a_sco
 
 def test_two_readings_of_one_ink_neither_outvoting_the_other_are_disputed():
     """Issue 9 (dev seed 52): touching ``๘๗`` read ``77.50`` as it is and ``87.50`` thinned, once each."""
-    from extract.ocr.cells import disputed, merged_votes, outweighed
+    from extract.ocr.votes import disputed, merged_votes, outweighed
 
     assert disputed("77.50", {"77.50": 1, "87.50": 1}) and not disputed("77.50", {"77.50": 2, "87.50": 1})
     assert not disputed("77.50", {"87.50": 1})  # no view read the reading: nothing to dispute
@@ -788,7 +783,7 @@ def test_two_readings_of_one_ink_neither_outvoting_the_other_are_disputed():
 
 
 def test_a_disputed_score_read_surely_as_it_is_stands():
-    from extract.ocr.cells import reads_surely
+    from extract.ocr.votes import reads_surely
 
     crop = np.full((40, 120), 236, np.uint8)
     assert reads_surely(FixedReader("86.72", 0.95), crop, "86.72")
@@ -811,7 +806,7 @@ def test_two_integer_digits_alone_in_a_column_of_two_decimals_are_unreadable():
 def test_a_speck_below_a_numbers_baseline_is_left_out_of_its_ink():
     """Issue 9 (dev seed 57): a speck under ``๘`` joined it in the recognizer's cut (``31.10`` for ``๘๔.๑๐``);
     digits have no descender, so ink hanging below the line is no glyph. A point on the line stays."""
-    from extract.ocr.cells import without_low_specks
+    from extract.ocr.marks import without_low_specks
 
     crop = np.full((44, 100), 236, np.uint8)
     crop[5:31, 5:25] = 40  # a digit
@@ -883,7 +878,7 @@ def test_a_disputed_score_the_ink_thinned_deeper_reads_alike_is_settled():
     """Issue 9 (dev seed 52, phone; seed 72, 300 dpi): touching ``๘๗`` read ``87.50`` thinned and ``77.50`` blurred,
     once each: refused. Thinned deeper than any view of the dispute, the darkest cores read one score at every
     level: the views then agree. A level that reads another score or nothing surely leaves the dispute."""
-    from extract.ocr.cells import settles
+    from extract.ocr.votes import settles
 
     crop = rimmed_crop()
     assert settles(CoreReader("77.50", "87.50"), crop, "87.50")
@@ -956,7 +951,7 @@ def test_thinned_views_outvoting_a_reading_every_other_view_shares_do_not_replac
     in two (``34.00``) and outvoted it, while the views as other scans could print it (heavier, softer, scaled)
     read ``75.00``. All views together read it far more often: it stands; as often as not: unreadable; when those
     views do not side with it, or the ink thinned deeper reads the other surely, the other."""
-    from extract.ocr.cells import ink_views, outvote_stands
+    from extract.ocr.votes import ink_views, outvote_stands
 
     crop = rimmed_crop()
     n = len(ink_views(crop))

@@ -12,7 +12,9 @@ import numpy as np
 import pytest
 
 from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
-from extract.ocr.cells import as_printed, blot_free_read, contradicts, reread_cells, voted_read
+from extract.ocr.cells import reread_cells
+from extract.ocr.readings import contradicts
+from extract.ocr.votes import as_printed, blot_free_read, voted_read
 from extract.ocr.engine import OcrWord
 from ita_extract.page import PixelBox
 from tests.test_ocr_score_cells import (

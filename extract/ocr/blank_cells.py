@@ -18,7 +18,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from extract.ocr.cells import inked_cell, score_columns, words_in
+from extract.ocr.columns import score_columns, words_in
+from extract.ocr.ink import inked_cell
 from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.page import Grid
 from normalize.thaichars import DIGITS, LETTERS, charset

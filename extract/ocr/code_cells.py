@@ -11,7 +11,7 @@ Here the ink after a label that was read, up to the word closing the bracket
 (:func:`cited_span`), is read again when what Tesseract wrote there is no
 clean list of codes (:func:`clean_list`) or cites a code no questionnaire has.
 The numeral recognizer reads it at several levels of thinning
-(:data:`CODE_THIN_SHARES`, :func:`extract.ocr.cells.thinned`): at each, every
+(:data:`CODE_THIN_SHARES`, :func:`extract.ocr.votes.thinned`): at each, every
 code of the list (a circle and one or two digits, :func:`extract.ocr.tokens.code_runs`)
 must read surely. The list is kept only when enough levels read the very same
 list (:data:`CODE_AGREE`), no other list as often, and every code is an item a
@@ -37,7 +37,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from extract.ocr.cells import thinned
+from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
 from extract.ocr.tokens import code_runs, is_cite_label, word_image
 from normalize import questionnaire

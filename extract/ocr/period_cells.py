@@ -29,7 +29,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from extract.ocr.cells import cell_words, thinned
+from extract.ocr.columns import cell_words
+from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
 from extract.ocr.tokens import MONTH_MIN, word_image
 from ita_extract.page import Grid

@@ -21,7 +21,8 @@ from extract.ocr.bands import reread_blank_lines
 from extract.ocr.blank_cells import reread_blank_cells
 from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.errors import MissingDependency
-from extract.ocr.cells import CellReread, NumberReader, reread_cells, reread_empty_tables
+from extract.ocr.cells import CellReread, reread_cells, reread_empty_tables
+from extract.ocr.readings import NumberReader
 from extract.ocr.code_cells import reread_cited_codes
 from extract.ocr.period_cells import reread_period_months, reread_period_words
 from ita_extract.page import Char, Grid, Page
@@ -258,7 +259,7 @@ class PageOcr:
     lazily too, so a batch of digital reports never loads either. Tests pass
     factories: ``engine_factory()`` → an :class:`extract.ocr.engine.OcrEngine`,
     ``reader_factory(engine)`` → a :class:`TokenReader` or ``None``, and
-    ``cell_reader_factory()`` → a :class:`extract.ocr.cells.NumberReader` or
+    ``cell_reader_factory()`` → a :class:`extract.ocr.readings.NumberReader` or
     ``None`` (without it, cells are read again only by the production reader's recognizer).
     """
 
