@@ -229,6 +229,8 @@ def nearest_period(text: str, fiscal_year: int | None) -> NearestPeriod | None:
     False
     >>> nearest_period("ต.ค.3 - 30 ก.ย. 2505", 2567).sure  # nearest is to 30 พ.ย., but ก.ย. was read
     False
+    >>> nearest_period("ต.ค. - 2567", 2567).sure  # a range read: never one month (ต.ค. ๒๕๖๖ - ก.ย. lost)
+    False
     """
     if not fiscal_year or not text or not re.search(r"\d", thai_digits_to_arabic(text)):
         return None
@@ -249,9 +251,10 @@ def nearest_period(text: str, fiscal_year: int | None) -> NearestPeriod | None:
                                len(c[1]), c[1]))
     best, printed, (start, end) = scored[0]
     others = sorted([c for c, _, d in scored if d != (start, end)] + _twin_costs(read, printed, fiscal_year))
-    # a month read as the registry spells it is no misread: a period without it is no sure reading
+    # a month read as the registry spells it is no misread: a period without it is no sure reading;
+    # nor is one without a range's sign where a sign was read between two readings (its other end is unread)
     sure = best <= MAX_COST_SHARE * len(printed) and (not others or others[0] - best >= MARGIN) \
-        and months_named(read) <= {start.month, end.month}
+        and months_named(read) <= {start.month, end.month} and (bool(_RE_SIGN.search(printed)) or not _RE_SIGN.search(read))
     return NearestPeriod(printed, start, end, best, sure)
 
 

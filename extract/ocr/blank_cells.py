@@ -10,16 +10,29 @@ A cell counts as inked as :func:`extract.ocr.cells.empty_share` counts it
 (:func:`extract.ocr.cells.reread_cells`). Only words read surely enough to
 be text (:data:`CELL_WORD_MIN`) are kept: a stamp's ring or a signature read
 alone gives specks, and a cell that holds only those stays empty.
+
+A cell can also come out with words that leave most of its print unread: a
+date printed over a stamp's lighter ring, of which the page read kept only a
+word of garbage off the ring (``ae=f`` for ``๑/๑๐/๒๕๖๘ – ๓๐/๙/๒๕๖๙``). Its
+dark print (:func:`dark_print`: the stamp's lighter ink aside) is compared
+with its words' boxes; when a few glyphs' worth of it lie outside them
+(:data:`UNREAD_INK_300`, :data:`UNREAD_SHARE`), the cell is read alone, as
+it stands and without its light ink, and the read that covers more of its
+print replaces the cell's words when it leaves far less of it unread
+(:data:`LESS_UNREAD`). A blank cell whose read as it stands gives no text is
+read that way too.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
 from extract.ocr.columns import score_columns, words_in
-from extract.ocr.ink import inked_cell
+from extract.ocr.ink import ink_levels, inked_cell
+from extract.ocr.marks import without_light_ink
 from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.page import Grid
 from normalize.thaichars import DIGITS, LETTERS, charset
@@ -29,6 +42,15 @@ CELL_WORD_MIN = 60.0
 #: ... and only when they hold this many letters and digits at least (a lone ``อ`` read off a stamp's ring is none).
 CELL_TEXT_MIN = 3
 _RE_TEXT_CHAR = re.compile(f"[0-9A-Za-z{charset(DIGITS, LETTERS)}]")
+#: A cell's print is unread when this share of its dark ink lies outside its words' boxes ...
+UNREAD_SHARE = 0.2
+#: ... and that ink comes to this many pixels at 300 dpi (about three glyphs of a table's text; the
+#: stroke of a signature's tail across a read cell is less).
+UNREAD_INK_300 = 600
+#: Pixels at 300 dpi around a word's box that still count as its ink (marks above and below a Thai line).
+WORD_PAD_300 = 8
+#: A cell's read alone replaces its words when it leaves at most this share of the print they left unread.
+LESS_UNREAD = 0.5
 #: Blocks of the words read in a cell alone are numbered from here (the page read's, a table's and a line's stay below).
 CELL_BLOCK = 20_000
 
@@ -59,22 +81,157 @@ def blank_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float,
     return out
 
 
+def dark_print(crop: np.ndarray, dpi: float) -> np.ndarray | None:
+    """Where a cell's crop holds print (True), ink lighter than it (a stamp's ring) aside
+    (:func:`extract.ocr.cells.without_light_ink`); None for a crop without ink. A crop of two levels (a
+    binarized scan) has no lighter ink: all its ink is print.
+
+    >>> crop = np.full((20, 40), 230, np.uint8); crop[5:15, 5:8] = 40; crop[9:11, 20:40] = 150
+    >>> m = dark_print(crop, 300.0); int(m[5:15, 5:8].sum()), int(m[9:11, 20:40].sum())
+    (30, 0)
+    >>> crop = np.full((20, 40), 255, np.uint8); crop[5:15, 5:8] = 0
+    >>> int(dark_print(crop, 300.0).sum())
+    30
+    """
+    levels = ink_levels(crop)
+    if levels is None:
+        return None
+    kept = without_light_ink(crop, dpi)
+    mask = kept < 255 if kept is not None else np.zeros(crop.shape, bool)
+    return mask if mask.any() else levels[1] > 0
+
+
+def covered(mask: np.ndarray, words: list[OcrWord], origin: tuple[int, int], pad: int) -> int:
+    """How many of ``mask``'s pixels lie in the boxes of ``words`` (page pixels; the mask's top left at
+    ``origin``), each grown by ``pad``.
+
+    >>> m = np.zeros((10, 10), bool); m[2:4, 2:8] = True
+    >>> covered(m, [OcrWord("ก", 12, 12, 15, 14, 90.0, (1, 1, 1))], (10, 10), 0), covered(m, [], (0, 0), 0)
+    (6, 0)
+    """
+    boxes = np.zeros(mask.shape, bool)
+    ox, oy = origin
+    for w in words:
+        x0, y0 = max(0, int(w.x0) - ox - pad), max(0, int(w.top) - oy - pad)
+        boxes[y0:max(y0, int(w.bottom) - oy + pad), x0:max(x0, int(w.x1) - ox + pad)] = True
+    return int((mask & boxes).sum())
+
+
+def unread_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float,
+                 covers: Callable[[OcrWord], bool] | None = None) -> list[tuple[tuple, tuple[int, int, int, int]]]:
+    """The cells of a table (each as its box and its inside: pixels, inset from its rules), outside its score
+    columns, that hold words and whose dark print lies outside them: a few glyphs' worth (:data:`UNREAD_INK_300`),
+    and a share of it (:data:`UNREAD_SHARE`).
+
+    >>> img = np.full((200, 400), 240, np.uint8); img[40:60, 220:300] = 30; img[130:160, 220:300] = 30
+    >>> img[40:60:4, 220:300] = 60; img[130:160:4, 220:300] = 60  # a stroke's grey rim
+    >>> g = Grid((0, 0, 400, 200), (((0, 0, 200, 100), (200, 0, 400, 100)), ((0, 100, 200, 200), (200, 100, 400, 200))))
+    >>> ws = [OcrWord("ต.ค.", 220, 40, 240, 60, 90.0, (1, 1, 1)), OcrWord("๒๕๖๖", 220, 130, 300, 160, 90.0, (1, 2, 1))]
+    >>> unread_cells(ws, g, img, 300.0)
+    [((200, 0, 400, 100), (206, 6, 394, 94))]
+    """
+    counted = [w for w in words if covers is None or covers(w)]
+    skip = score_columns(grid, counted)
+    k = dpi / 300.0
+    out = []
+    for row in grid.rows:
+        for col, box in enumerate(row):
+            if box is None or col in skip or not (inside := words_in(counted, box)):
+                continue
+            if (cell := inked_cell(image, box, dpi)) is None:
+                continue
+            x0, y0, x1, y1 = cell
+            if (mask := dark_print(image[y0:y1, x0:x1], dpi)) is None:
+                continue
+            ink = int(mask.sum())
+            unread = ink - covered(mask, inside, (x0, y0), int(round(WORD_PAD_300 * k)))
+            if unread >= UNREAD_INK_300 * k * k and unread >= UNREAD_SHARE * ink:
+                out.append((box, cell))
+    return out
+
+
+def cell_read(engine: OcrEngine, image: np.ndarray, cell: tuple[int, int, int, int], dpi: float,
+              light: bool = True) -> list[OcrWord]:
+    """The words of a cell (pixels, inset) read alone, placed on the page, as it stands or (``light``
+    False) without its light ink; only words read surely (:data:`CELL_WORD_MIN`), and none when they hold
+    fewer than :data:`CELL_TEXT_MIN` letters and digits (specks of a stamp the engine could not read either)."""
+    x0, y0, x1, y1 = cell
+    crop = image[y0:y1, x0:x1]
+    if not light and (crop := without_light_ink(crop, dpi)) is None:
+        return []
+    found = [w for w in engine.page_words(np.ascontiguousarray(crop), int(round(dpi))) if w.conf >= CELL_WORD_MIN]
+    if sum(len(_RE_TEXT_CHAR.findall(w.text)) for w in found) < CELL_TEXT_MIN:
+        return []
+    return [replace(w, x0=w.x0 + x0, top=w.top + y0, x1=w.x1 + x0, bottom=w.bottom + y0) for w in found]
+
+
+def less_unread(mask: np.ndarray, before: list[OcrWord], after: list[OcrWord], origin: tuple[int, int],
+                pad: int) -> bool:
+    """Whether the words ``after`` leave at most :data:`LESS_UNREAD` of the print (``mask``) that the words
+    ``before`` left outside their boxes.
+
+    >>> m = np.zeros((10, 40), bool); m[2:8, 0:40] = True
+    >>> old, new = [OcrWord("ก", 0, 2, 10, 8, 90.0, (1, 1, 1))], [OcrWord("กขค", 0, 2, 36, 8, 90.0, (1, 1, 1))]
+    >>> less_unread(m, old, new, (0, 0), 0), less_unread(m, new, old, (0, 0), 0)
+    (True, False)
+    """
+    ink = int(mask.sum())
+    return ink - covered(mask, after, origin, pad) <= LESS_UNREAD * (ink - covered(mask, before, origin, pad))
+
+
+def _as_table(found: list[OcrWord], n: int) -> list[OcrWord]:
+    """Words of the ``n``-th cell read alone, in blocks of their own (source ``table``)."""
+    return [replace(w, line_key=(CELL_BLOCK + 1000 * n + w.line_key[0], w.line_key[1], w.line_key[2]), source="table")
+            for w in found]
+
+
 def reread_blank_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
-                       engine: OcrEngine, covers: Callable[[OcrWord], bool] | None = None, skip: tuple[Grid, ...] | list[Grid] = ()) -> list[OcrWord]:
-    """``words`` with the words of each :func:`blank_cells` cell read alone (source ``table``), the
-    tables in ``skip`` (read again whole already) aside."""
+                       engine: OcrEngine, covers: Callable[[OcrWord], bool] | None = None,
+                       skip: tuple[Grid, ...] | list[Grid] = ()) -> tuple[list[OcrWord], np.ndarray]:
+    """``words`` with the words of each :func:`blank_cells` cell read alone (as it stands, else without its light
+    ink), and those of each :func:`unread_cells` cell replaced by its read alone (as it stands or without its light
+    ink, whichever covers more of its print) where that leaves far less of its print unread (:func:`dark_print`,
+    :data:`LESS_UNREAD`); the tables in ``skip`` (read
+    again whole already) aside. And the image, each cell whose words were read without its light ink without it
+    there too (a copy; ``image`` when none was): what reads those words again later sees them as read."""
     out = list(words)
+    page = image
     n = 0
+    pad = int(round(WORD_PAD_300 * dpi / 300.0))
     for grid in grids:
         if any(grid is s for s in skip):
             continue
-        for x0, y0, x1, y1 in blank_cells(out, grid, image, dpi, covers):
-            found = [w for w in engine.page_words(np.ascontiguousarray(image[y0:y1, x0:x1]), int(round(dpi)))
-                     if w.conf >= CELL_WORD_MIN]
-            if sum(len(_RE_TEXT_CHAR.findall(w.text)) for w in found) < CELL_TEXT_MIN:
-                continue  # a letter or two: specks of a stamp or a line the engine could not read either
-            out += [OcrWord(w.text, w.x0 + x0, w.top + y0, w.x1 + x0, w.bottom + y0, w.conf,
-                            (CELL_BLOCK + 1000 * n + w.line_key[0], w.line_key[1], w.line_key[2]), "table")
-                    for w in found]
-            n += 1
-    return out
+        for cell in blank_cells(out, grid, image, dpi, covers):
+            if found := cell_read(engine, image, cell, dpi):
+                out += _as_table(found, n)
+                n += 1
+            elif found := cell_read(engine, image, cell, dpi, light=False):
+                out += _as_table(found, n)
+                n += 1
+                page = _without_light_ink_in(page, image, cell, dpi)
+        for box, cell in unread_cells(out, grid, image, dpi, covers):
+            if (mask := dark_print(image[cell[1]:cell[3], cell[0]:cell[2]], dpi)) is None:
+                continue
+            before = [w for w in words_in(out, box) if covers is None or covers(w)]
+            # as the cell stands and without its light ink: the read that leaves less of its print unread
+            reads = [([w for w in cell_read(engine, image, cell, dpi, light=view) if covers is None or covers(w)], view)
+                     for view in (True, False)]
+            found, light = max(reads, key=lambda r: covered(mask, r[0], cell[:2], pad))
+            if found and less_unread(mask, before, found, cell[:2], pad):
+                gone = {id(w) for w in words_in(out, box)}
+                out = [w for w in out if id(w) not in gone] + _as_table(found, n)
+                n += 1
+                if not light:
+                    page = _without_light_ink_in(page, image, cell, dpi)
+    return out, page
+
+
+def _without_light_ink_in(page: np.ndarray, image: np.ndarray, cell: tuple[int, int, int, int], dpi: float) -> np.ndarray:
+    """``page`` (``image`` or a copy of it) with one cell's light ink turned to paper, a copy made at the first."""
+    x0, y0, x1, y1 = cell
+    if (kept := without_light_ink(image[y0:y1, x0:x1], dpi)) is None:
+        return page
+    if page is image:
+        page = image.copy()
+    page[y0:y1, x0:x1] = kept
+    return page
