@@ -267,8 +267,8 @@ def repaired_period(text: str, fiscal_year: int | None, start: date | None,
     * or, an end unread, is surely nearest and keeps the end that was read; dates that no period
       of the grammar gives for those years (a range to 30 May, a year 2550) are unread.
 
-    A period printed with one end only (``ตั้งแต่``, ``ภายใน``), or one that differs from the nearest
-    in spaces only, is kept as read.
+    A period printed with one end only (``ตั้งแต่``, ``ภายใน``) is kept as read; one that differs from the
+    nearest in spaces only is kept as read with the nearest's dates.
 
     >>> repaired_period("ต.ค. 2565 ถึง กุย. 2566", 2566, date(2022, 10, 1), date(2023, 9, 30))[0]
     'ต.ค. 2565 ถึง ก.ย. 2566'
@@ -278,6 +278,8 @@ def repaired_period(text: str, fiscal_year: int | None, start: date | None,
     '1/10/2565 - 30/9/2566'
     >>> repaired_period("ตั้งแต่ ต.ค. 2568", 2568, date(2025, 10, 1), None)[0]
     'ตั้งแต่ ต.ค. 2568'
+    >>> repaired_period("1/10/2570-3 0/9/2571", 2570, date(2027, 10, 1), None)  # a day OCR split at a space
+    ('1/10/2570-3 0/9/2571', datetime.date(2027, 10, 1), datetime.date(2028, 9, 30))
     """
     near = nearest_period(text, fiscal_year)
     if near is None or near.cost > MAX_COST_SHARE * len(near.text) or period_open_end(text):
@@ -291,5 +293,6 @@ def repaired_period(text: str, fiscal_year: int | None, start: date | None,
     elif not near.sure or start not in (None, near.start) or end not in (None, near.end):
         return text, start, end
     if _RE_SPACES.sub("", near.text) == _RE_SPACES.sub("", text):
-        return text, start, end
+        # printed as read but for its spaces (a day OCR split in two, ``3 0/9/2571``): kept as read, with its dates
+        return text, near.start, near.end
     return near.text, near.start, near.end
