@@ -475,3 +475,23 @@ def test_a_table_cell_with_ink_and_no_word_is_read_again_alone():
     assert all(600 <= w.x0 and w.bottom <= 100 for w in new)
     # a table read again whole is not read again cell by cell
     assert reread_blank_cells(words, [grid], img, 300.0, Cells(), skip=[grid])[0] == words
+
+
+def test_an_unsure_numeral_reread_leaves_tesseracts_word_instead_of_dropping_it():
+    """dev seed 141 (F-scan300, page 6): the year ``๒๕๖๙`` of ``ปีงบประมาณ พ.ศ. ๒๕๖๙``, which Tesseract read
+    ``๒๕๒๓๕`` at 70 %, was read ``569`` at 31 % by the numeral recognizer and then dropped as a speck: the
+    period had no year. An unsure re-read leaves Tesseract's word for the readers after it; a sure one stands."""
+    from extract.ocr.raster import PageImage
+    from extract.ocr.reader import ocr_page
+
+    page = [OcrWord("ปีงบประมาณ", 100, 100, 400, 150, 92.0, (1, 1, 1)), OcrWord("พ.ศ.", 420, 100, 500, 150, 90.0, (1, 1, 1)),
+            OcrWord("๒๕๒๓๕", 520, 100, 640, 150, 70.0, (1, 1, 1)), OcrWord("๑๐๐", 100, 300, 200, 350, 80.0, (1, 2, 1))]
+
+    def reader(w, image, dpi):
+        return OcrWord("569" if w.text == "๒๕๒๓๕" else "100", w.x0, w.top, w.x1, w.bottom,
+                       31.0 if w.text == "๒๕๒๓๕" else 95.0, w.line_key, "numerals")
+
+    img = PageImage(np.full((1200, 900), 255, np.uint8), 300.0, False)
+    words = [w.text for w in ocr_page(1, 216.0, 288.0, img, FakeEngine(words=page), reader).words]
+    assert "๒๕๒๓๕" in words and "569" not in words
+    assert "100" in words and "๑๐๐" not in words

@@ -100,21 +100,18 @@ def is_noise(w: OcrWord) -> bool:
     return len(re.findall(f"[{charset(LETTERS)}]", w.text)) < 2 and len(w.text) <= 4
 
 
-#: A number the recognizer read again in a word Tesseract read as text stays text, however unsure, from
-#: this many digits on: a speck is a digit or two, a year or a date more.
-STILL_TEXT_DIGITS = 3
-
-
-def still_text(before: OcrWord, after: OcrWord) -> bool:
-    """Whether a word the numeral recognizer read again (``after``) stays text though it reads it unsurely: Tesseract
-    read it as text (:func:`is_noise`) and the recognizer as a number of :data:`STILL_TEXT_DIGITS` digits or more
-    (a year ``๒๕๖๙`` read ``569`` at 31 %: the numbers downstream read it again or flag it).
+def unsure_reread(before: OcrWord, after: OcrWord) -> bool:
+    """Whether the numeral recognizer's reading of a word (``after``) is too unsure to stand for Tesseract's
+    (``before``): Tesseract read the word as text and the recognizer's reading is noise (:func:`is_noise`).
+    Tesseract's reading then stands, for the readers downstream to read again from the ink (a year ``๒๕๖๙``
+    Tesseract read ``๒๕๒๓๕`` and the recognizer ``569`` at 31 %; a code ``๐๑๒`` read ``1.9`` at 30 %),
+    instead of the word being dropped as a speck.
 
     >>> t, r = OcrWord("๒๕๒๓๕", 0, 0, 9, 9, 70.0, (1, 1, 1)), OcrWord("569", 0, 0, 9, 9, 31.0, (1, 1, 1), "numerals")
-    >>> still_text(t, r), still_text(t, replace(r, text="1")), still_text(replace(t, text="๑๑", conf=30.0), r)
+    >>> unsure_reread(t, r), unsure_reread(t, replace(r, conf=88.0)), unsure_reread(replace(t, text="๑๑", conf=30.0), r)
     (True, False, False)
     """
-    return after is not before and not is_noise(before) and len(re.findall(r"\d", after.text)) >= STILL_TEXT_DIGITS
+    return after is not before and not is_noise(before) and is_noise(after)
 
 
 def is_text(w: OcrWord) -> bool:
@@ -239,19 +236,17 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
     words, tables_reread = reread_empty_tables(words, grids_px, clean, image.dpi, engine)
     words, clean = reread_blank_cells(words, grids_px, clean, image.dpi, engine, covers=is_text, skip=tables_reread)
     words = reread_blank_lines(words, grids_px, clean, image.dpi, engine, covers=is_text)
-    kept: set[int] = set()
     if reader is not None:
         # before the noise filter: a Thai abbreviation Tesseract read as
         # Latin at low confidence ("aA." for "ม.ค.") is text, not a speck
         read = [reader(w, clean, image.dpi) if is_numeral_candidate(w.text) else w for w in words]
-        kept = {id(new) for old, new in zip(words, read) if still_text(old, new)}
-        words = read
+        words = [old if unsure_reread(old, new) else new for old, new in zip(words, read)]
         # then numbers where the running text demands one (a cited code after its label)
         in_context = getattr(reader, "in_context", None)
         if in_context is not None:
             words = in_context(words, clean, image.dpi)
     words = [replace(w, text=restore_marks(bracket_as_sara_ai(drop_stray_ocr_marks(w.text))))
-             for w in words if id(w) in kept or not is_noise(w)]
+             for w in words if not is_noise(w)]
     words = without_speck_lines(words)
     rereads: list[CellReread] = []
     if cell_reader is not None:
