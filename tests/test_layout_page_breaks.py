@@ -47,6 +47,17 @@ def test_row_cut_from_its_bottom_border_at_the_bottom_of_a_page_is_a_row():
     assert texts(t)[-1][:2] == ["WXYZ", "88"]
 
 
+def test_a_heading_below_a_table_beside_a_speck_at_the_page_foot_stays_a_line():
+    # dev seed 139 (D-scan300, page 4): the indicators' heading under the page's last table, and a speck of
+    # the scan OCR read as a word (``ว027``) at the page's foot under another column: no row the break cut
+    chars = word("HEADING9", 55.0, 702.0, 0) + word("WXYZ", 330.0, 800.0, 20)
+    page = Page(1, 595.0, 842.0, tuple(chars), (grid([(680.0, 700.0)]),), 0.0)
+    items = page_items(page)
+    (t,) = tables(items)
+    assert len(t.rows) == 1
+    assert [it.text for it in items if isinstance(it, TextLine)][0] == "HEADING9"
+
+
 def test_a_heading_above_a_table_stays_a_line():
     # a heading running across the column edge, with no cell padding at the edge
     heading = [Char(ch, 228.0 + 6 * i, 234.0 + 6 * i, 52.0, 64.0, SIZE, i) for i, ch in enumerate("HEADINGTEXTLINE")]

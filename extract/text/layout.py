@@ -231,6 +231,10 @@ def _cut_row(grid: Grid, free: list[Char], above: bool,
                                                 and len(inside) >= MIN_REST_CHARS):
         return grid, free  # text at the left edge alone: a paragraph (or a glyph the break clipped), not a row
     # (text in one inner column alone: the rest of a merged cell, as the analysis)
+    if not above and any(min(c.top for c in cs) - bottom > size * CUT_ROW_GAP for cs in by_col.values()):
+        # a cut row's cells all begin right under the border (text stands at a cell's top): a heading under
+        # the table beside a speck at the page's foot in another column is no row
+        return grid, free
     # each column's text sits inside its cell, clear of both edges (a cell's padding);
     # a line running across the table touches an edge where it crosses it
     if any(min(c.x0 for c in cs) < edges[k][0] + CELL_INSET or max(c.x1 for c in cs) > edges[k][1] - CELL_INSET
