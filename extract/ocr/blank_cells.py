@@ -50,7 +50,7 @@ UNREAD_INK_300 = 600
 #: Pixels at 300 dpi around a word's box that still count as its ink (marks above and below a Thai line).
 WORD_PAD_300 = 8
 #: A cell's read alone replaces its words when it leaves at most this share of the print they left unread.
-LESS_UNREAD = 0.5
+LESS_UNREAD = 0.7
 #: Blocks of the words read in a cell alone are numbered from here (the page read's, a table's and a line's stay below).
 CELL_BLOCK = 20_000
 
@@ -151,15 +151,17 @@ def unread_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float
 
 
 def cell_read(engine: OcrEngine, image: np.ndarray, cell: tuple[int, int, int, int], dpi: float,
-              light: bool = True) -> list[OcrWord]:
+              light: bool = True, sure: Callable[[OcrWord], bool] | None = None) -> list[OcrWord]:
     """The words of a cell (pixels, inset) read alone, placed on the page, as it stands or (``light``
-    False) without its light ink; only words read surely (:data:`CELL_WORD_MIN`), and none when they hold
-    fewer than :data:`CELL_TEXT_MIN` letters and digits (specks of a stamp the engine could not read either)."""
+    False) without its light ink; only words read surely (``sure``; by default :data:`CELL_WORD_MIN`), and none
+    when they hold fewer than :data:`CELL_TEXT_MIN` letters and digits (specks of a stamp the engine could not
+    read either)."""
     x0, y0, x1, y1 = cell
     crop = image[y0:y1, x0:x1]
     if not light and (crop := without_light_ink(crop, dpi)) is None:
         return []
-    found = [w for w in engine.page_words(np.ascontiguousarray(crop), int(round(dpi))) if w.conf >= CELL_WORD_MIN]
+    found = [w for w in engine.page_words(np.ascontiguousarray(crop), int(round(dpi)))
+             if (w.conf >= CELL_WORD_MIN if sure is None else sure(w))]
     if sum(len(_RE_TEXT_CHAR.findall(w.text)) for w in found) < CELL_TEXT_MIN:
         return []
     return [replace(w, x0=w.x0 + x0, top=w.top + y0, x1=w.x1 + x0, bottom=w.bottom + y0) for w in found]
@@ -177,6 +179,60 @@ def less_unread(mask: np.ndarray, before: list[OcrWord], after: list[OcrWord], o
     """
     ink = int(mask.sum())
     return ink - covered(mask, after, origin, pad) <= LESS_UNREAD * (ink - covered(mask, before, origin, pad))
+
+
+#: A word of a cell's read alone and one of the page read stand for the same ink when they share this much
+#: of the smaller one's box.
+SAME_INK = 0.3
+
+
+def _overlap(a: OcrWord, b: OcrWord) -> float:
+    """The share of the smaller of two words' boxes that they share."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.bottom, b.bottom) - max(a.top, b.top)
+    if w <= 0 or h <= 0:
+        return 0.0
+    return w * h / max(1, min((a.x1 - a.x0) * (a.bottom - a.top), (b.x1 - b.x0) * (b.bottom - b.top)))
+
+
+#: ... and the word read alone takes their place when it covers this many times as much of the cell's print.
+MORE_PRINT = 1.5
+
+
+def merged(before: list[OcrWord], found: list[OcrWord], mask: np.ndarray, origin: tuple[int, int],
+           pad: int) -> list[OcrWord]:
+    """A cell's words from its page read (``before``) and its read alone (``found``): each word read alone where
+    no word stood, or in place of the words it shares its ink with (:data:`SAME_INK`) when it is surer than each
+    of them or covers far more of the cell's print (``mask``, :data:`MORE_PRINT`: a date of which the page read
+    kept a digit); ``before`` itself when nothing changes.
+
+    >>> w = lambda t, x0, x1, conf: OcrWord(t, x0, 0, x1, 20, conf, (1, 1, 1))
+    >>> m = np.ones((20, 300), bool)
+    >>> old = [w("ae=f", 100, 160, 48.0), w("โครงการ", 0, 90, 93.0), w("๓", 200, 215, 97.0)]
+    >>> new = [w("๑/๑๐", 95, 150, 71.0), w("โครงกร", 0, 88, 60.0), w("๓๐/๙", 200, 260, 80.0)]
+    >>> [x.text for x in merged(old, new, m, (0, 0), 0)]
+    ['โครงการ', '๑/๑๐', '๓๐/๙']
+    >>> merged(old, [w("โครงกร", 0, 88, 60.0)], m, (0, 0), 0) is old
+    True
+    """
+    out, changed = list(before), False
+    for f in found:
+        shared = [b for b in out if _overlap(b, f) >= SAME_INK]
+        if all(f.conf > b.conf for b in shared) or \
+                covered(mask, [f], origin, pad) >= MORE_PRINT * covered(mask, shared, origin, pad):
+            out = [b for b in out if all(b is not s for s in shared)] + [f]
+            changed = True
+    return out if changed else before
+
+
+def sureness(words: list[OcrWord]) -> float:
+    """The words' confidence, each weighing as many letters as it holds.
+
+    >>> sureness([OcrWord("บรกรรดวรย", 0, 0, 9, 9, 42.0, (1, 1, 1)), OcrWord("ให้", 0, 0, 9, 9, 90.0, (1, 1, 1))])
+    54.0
+    """
+    n = sum(len(w.text) for w in words)
+    return sum(w.conf * len(w.text) for w in words) / n if n else 0.0
 
 
 def _as_table(found: list[OcrWord], n: int) -> list[OcrWord]:
@@ -213,11 +269,13 @@ def reread_blank_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid
             if (mask := dark_print(image[cell[1]:cell[3], cell[0]:cell[2]], dpi)) is None:
                 continue
             before = [w for w in words_in(out, box) if covers is None or covers(w)]
-            # as the cell stands and without its light ink: the read that leaves less of its print unread
-            reads = [([w for w in cell_read(engine, image, cell, dpi, light=view) if covers is None or covers(w)], view)
-                     for view in (True, False)]
-            found, light = max(reads, key=lambda r: covered(mask, r[0], cell[:2], pad))
-            if found and less_unread(mask, before, found, cell[:2], pad):
+            # as the cell stands and without its light ink, each merged with the page read's words (a cell that
+            # holds text already is read again as the page is: how much of its print the words cover decides)
+            reads = [(merged(before, cell_read(engine, image, cell, dpi, light=view, sure=covers or (lambda w: True)),
+                             mask, cell[:2], pad), view) for view in (True, False)]
+            # the read that covers more of the print; of two that cover as much, the surer (its letters' mean)
+            found, light = max(reads, key=lambda r: (covered(mask, r[0], cell[:2], pad), sureness(r[0])))
+            if found is not before and less_unread(mask, before, found, cell[:2], pad):
                 gone = {id(w) for w in words_in(out, box)}
                 out = [w for w in out if id(w) not in gone] + _as_table(found, n)
                 n += 1
