@@ -40,7 +40,7 @@ from extract.ocr.scan import (
     without_streaks,
 )
 from extract.ocr.text_fixes import bracket_as_sara_ai, drop_stray_ocr_marks, restore_marks
-from normalize.thaichars import DIGITS, LETTERS, charset
+from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, LETTERS, charset
 
 #: Thai text boxes span marks above and below: the font size is about this
 #: share of a word box's height.
@@ -100,18 +100,28 @@ def is_noise(w: OcrWord) -> bool:
     return len(re.findall(f"[{charset(LETTERS)}]", w.text)) < 2 and len(w.text) <= 4
 
 
+#: Tesseract's word stands for an unsure re-read when it holds this many digits at least (a year, a date, a
+#: cited code): a lone digit may be all Tesseract saw of a score (``๑`` of ``๑๐๐``), which the cell's own
+#: re-read must read whole or flag.
+UNSURE_KEEP_PLACES = 3
+_RE_DIGIT_PLACE = re.compile(f"[0-9{charset(DIGITS)}{DIGIT_LOOKALIKES}]")
+
+
 def unsure_reread(before: OcrWord, after: OcrWord) -> bool:
     """Whether the numeral recognizer's reading of a word (``after``) is too unsure to stand for Tesseract's
     (``before``): Tesseract read the word as text and the recognizer's reading is noise (:func:`is_noise`).
     Tesseract's reading then stands, for the readers downstream to read again from the ink (a year ``๒๕๖๙``
     Tesseract read ``๒๕๒๓๕`` and the recognizer ``569`` at 31 %; a code ``๐๑๒`` read ``1.9`` at 30 %),
-    instead of the word being dropped as a speck.
+    instead of the word being dropped as a speck; when it holds :data:`UNSURE_KEEP_PLACES` digits or more.
 
     >>> t, r = OcrWord("๒๕๒๓๕", 0, 0, 9, 9, 70.0, (1, 1, 1)), OcrWord("569", 0, 0, 9, 9, 31.0, (1, 1, 1), "numerals")
     >>> unsure_reread(t, r), unsure_reread(t, replace(r, conf=88.0)), unsure_reread(replace(t, text="๑๑", conf=30.0), r)
     (True, False, False)
+    >>> unsure_reread(replace(t, text="๑", conf=97.0), replace(r, text="1", conf=13.0))  # ๑ of a score ๑๐๐
+    False
     """
-    return after is not before and not is_noise(before) and is_noise(after)
+    return (after is not before and not is_noise(before) and is_noise(after)
+            and len(_RE_DIGIT_PLACE.findall(before.text)) >= UNSURE_KEEP_PLACES)
 
 
 def is_text(w: OcrWord) -> bool:
