@@ -83,7 +83,7 @@ def blank_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float,
 
 def dark_print(crop: np.ndarray, dpi: float) -> np.ndarray | None:
     """Where a cell's crop holds print (True), ink lighter than it (a stamp's ring) aside
-    (:func:`extract.ocr.cells.without_light_ink`); None for a crop without ink. A crop of two levels (a
+    (:func:`extract.ocr.marks.without_light_ink`); None for a crop without ink. A crop of two levels (a
     binarized scan) has no lighter ink: all its ink is print.
 
     >>> crop = np.full((20, 40), 230, np.uint8); crop[5:15, 5:8] = 40; crop[9:11, 20:40] = 150
@@ -118,16 +118,16 @@ def covered(mask: np.ndarray, words: list[OcrWord], origin: tuple[int, int], pad
 
 
 def unread_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float,
-                 covers: Callable[[OcrWord], bool] | None = None) -> list[tuple[tuple, tuple[int, int, int, int]]]:
-    """The cells of a table (each as its box and its inside: pixels, inset from its rules), outside its score
-    columns, that hold words and whose dark print lies outside them: a few glyphs' worth (:data:`UNREAD_INK_300`),
-    and a share of it (:data:`UNREAD_SHARE`).
+                 covers: Callable[[OcrWord], bool] | None = None) -> list[tuple[tuple, tuple[int, int, int, int], np.ndarray]]:
+    """The cells of a table (each as its box, its inside: pixels, inset from its rules, and its dark print:
+    :func:`dark_print`), outside its score columns, that hold words and whose dark print lies outside them: a
+    few glyphs' worth (:data:`UNREAD_INK_300`), and a share of it (:data:`UNREAD_SHARE`).
 
     >>> img = np.full((200, 400), 240, np.uint8); img[40:60, 220:300] = 30; img[130:160, 220:300] = 30
     >>> img[40:60:4, 220:300] = 60; img[130:160:4, 220:300] = 60  # a stroke's grey rim
     >>> g = Grid((0, 0, 400, 200), (((0, 0, 200, 100), (200, 0, 400, 100)), ((0, 100, 200, 200), (200, 100, 400, 200))))
     >>> ws = [OcrWord("ต.ค.", 220, 40, 240, 60, 90.0, (1, 1, 1)), OcrWord("๒๕๖๖", 220, 130, 300, 160, 90.0, (1, 2, 1))]
-    >>> unread_cells(ws, g, img, 300.0)
+    >>> [(box, cell) for box, cell, _ in unread_cells(ws, g, img, 300.0)]
     [((200, 0, 400, 100), (206, 6, 394, 94))]
     """
     counted = [w for w in words if covers is None or covers(w)]
@@ -146,20 +146,19 @@ def unread_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float
             ink = int(mask.sum())
             unread = ink - covered(mask, inside, (x0, y0), int(round(WORD_PAD_300 * k)))
             if unread >= UNREAD_INK_300 * k * k and unread >= UNREAD_SHARE * ink:
-                out.append((box, cell))
+                out.append((box, cell, mask))
     return out
 
 
-def cell_read(engine: OcrEngine, image: np.ndarray, cell: tuple[int, int, int, int], dpi: float,
-              light: bool = True, sure: Callable[[OcrWord], bool] | None = None) -> list[OcrWord]:
-    """The words of a cell (pixels, inset) read alone, placed on the page, as it stands or (``light``
-    False) without its light ink; only words read surely (``sure``; by default :data:`CELL_WORD_MIN`), and none
+def cell_read(engine: OcrEngine, crop: np.ndarray | None, origin: tuple[int, int], dpi: float,
+              sure: Callable[[OcrWord], bool] | None = None) -> list[OcrWord]:
+    """The words of a cell's crop (as it stands, or without its light ink) read alone, placed on the page (the
+    crop's top left at ``origin``); only words read surely (``sure``; by default :data:`CELL_WORD_MIN`), and none
     when they hold fewer than :data:`CELL_TEXT_MIN` letters and digits (specks of a stamp the engine could not
-    read either)."""
-    x0, y0, x1, y1 = cell
-    crop = image[y0:y1, x0:x1]
-    if not light and (crop := without_light_ink(crop, dpi)) is None:
+    read either); none for no crop."""
+    if crop is None:
         return []
+    x0, y0 = origin
     found = [w for w in engine.page_words(np.ascontiguousarray(crop), int(round(dpi)))
              if (w.conf >= CELL_WORD_MIN if sure is None else sure(w))]
     if sum(len(_RE_TEXT_CHAR.findall(w.text)) for w in found) < CELL_TEXT_MIN:
@@ -247,9 +246,9 @@ def reread_blank_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid
     """``words`` with the words of each :func:`blank_cells` cell read alone (as it stands, else without its light
     ink), and those of each :func:`unread_cells` cell replaced by its read alone (as it stands or without its light
     ink, whichever covers more of its print) where that leaves far less of its print unread (:func:`dark_print`,
-    :data:`LESS_UNREAD`); the tables in ``skip`` (read
-    again whole already) aside. And the image, each cell whose words were read without its light ink without it
-    there too (a copy; ``image`` when none was): what reads those words again later sees them as read."""
+    :data:`LESS_UNREAD`); the tables in ``skip`` (read again whole already) aside. And the image, each cell whose
+    words were read without its light ink without it there too (a copy; ``image`` when none was): what reads
+    those words again later sees them as read."""
     out = list(words)
     page = image
     n = 0
@@ -257,39 +256,39 @@ def reread_blank_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid
     for grid in grids:
         if any(grid is s for s in skip):
             continue
-        for cell in blank_cells(out, grid, image, dpi, covers):
-            if found := cell_read(engine, image, cell, dpi):
+        for x0, y0, x1, y1 in blank_cells(out, grid, image, dpi, covers):
+            crop = image[y0:y1, x0:x1]
+            if found := cell_read(engine, crop, (x0, y0), dpi):
                 out += _as_table(found, n)
                 n += 1
-            elif found := cell_read(engine, image, cell, dpi, light=False):
+            elif found := cell_read(engine, kept := without_light_ink(crop, dpi), (x0, y0), dpi):
                 out += _as_table(found, n)
                 n += 1
-                page = _without_light_ink_in(page, image, cell, dpi)
-        for box, cell in unread_cells(out, grid, image, dpi, covers):
-            if (mask := dark_print(image[cell[1]:cell[3], cell[0]:cell[2]], dpi)) is None:
-                continue
+                page = _with_cell(page, image, (x0, y0), kept)
+        for box, (x0, y0, x1, y1), mask in unread_cells(out, grid, image, dpi, covers):
             before = [w for w in words_in(out, box) if covers is None or covers(w)]
+            crop = image[y0:y1, x0:x1]
+            kept = without_light_ink(crop, dpi)
             # as the cell stands and without its light ink, each merged with the page read's words (a cell that
             # holds text already is read again as the page is: how much of its print the words cover decides)
-            reads = [(merged(before, cell_read(engine, image, cell, dpi, light=view, sure=covers or (lambda w: True)),
-                             mask, cell[:2], pad), view) for view in (True, False)]
+            reads = [(merged(before, cell_read(engine, view, (x0, y0), dpi, sure=covers or (lambda w: True)),
+                             mask, (x0, y0), pad), view is crop) for view in (crop, kept)]
             # the read that covers more of the print; of two that cover as much, the surer (its letters' mean)
-            found, light = max(reads, key=lambda r: (covered(mask, r[0], cell[:2], pad), sureness(r[0])))
-            if found is not before and less_unread(mask, before, found, cell[:2], pad):
+            found, light = max(reads, key=lambda r: (covered(mask, r[0], (x0, y0), pad), sureness(r[0])))
+            if found is not before and less_unread(mask, before, found, (x0, y0), pad):
                 gone = {id(w) for w in words_in(out, box)}
                 out = [w for w in out if id(w) not in gone] + _as_table(found, n)
                 n += 1
                 if not light:
-                    page = _without_light_ink_in(page, image, cell, dpi)
+                    page = _with_cell(page, image, (x0, y0), kept)
     return out, page
 
 
-def _without_light_ink_in(page: np.ndarray, image: np.ndarray, cell: tuple[int, int, int, int], dpi: float) -> np.ndarray:
-    """``page`` (``image`` or a copy of it) with one cell's light ink turned to paper, a copy made at the first."""
-    x0, y0, x1, y1 = cell
-    if (kept := without_light_ink(image[y0:y1, x0:x1], dpi)) is None:
-        return page
+def _with_cell(page: np.ndarray, image: np.ndarray, origin: tuple[int, int], crop: np.ndarray) -> np.ndarray:
+    """``page`` (``image`` or a copy of it) with a cell's crop as read (without its light ink) in its place, a
+    copy made at the first."""
     if page is image:
         page = image.copy()
-    page[y0:y1, x0:x1] = kept
+    x0, y0 = origin
+    page[y0:y0 + crop.shape[0], x0:x0 + crop.shape[1]] = crop
     return page

@@ -10,7 +10,7 @@ report's fiscal year, which cannot tell the years around it apart.
 
 Here a word of a period cell (a cell that names a month, the fiscal year or a
 numeric date) whose digits make no date is read again by the recognizer from
-its ink thinned at several levels (:func:`extract.ocr.cells.thinned`): the
+its ink thinned at several levels (:func:`extract.ocr.votes.thinned`): the
 darker cores of joined glyphs stand apart. The reading replaces the word's
 digits only when it is a date token of a valid shape (a numeric date with a
 day, month and a year an assessment can name; a year; a day) and enough levels
@@ -42,7 +42,7 @@ __all__ = ["DateRun", "date_run", "date_token_ok", "latin_month", "month_read_ag
            "reread_period_months", "reread_period_words", "thinned_date_read"]
 
 #: Ink darker than these shares of the way from its darkest to its threshold is kept, each a level read
-#: (:func:`extract.ocr.cells.thinned`), the ink as it stands too.
+#: (:func:`extract.ocr.votes.thinned`), the ink as it stands too.
 DATE_THIN_SHARES = (None, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)
 #: A level's reading counts when its least sure glyph is at least this sure ...
 DATE_READ_MIN = 0.6

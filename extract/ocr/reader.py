@@ -40,7 +40,8 @@ from extract.ocr.scan import (
     without_streaks,
 )
 from extract.ocr.text_fixes import bracket_as_sara_ai, drop_stray_ocr_marks, restore_marks
-from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, LETTERS, charset
+from extract.ocr.tokens import RE_DIGIT_PLACE
+from normalize.thaichars import DIGITS, LETTERS, charset
 
 #: Thai text boxes span marks above and below: the font size is about this
 #: share of a word box's height.
@@ -104,7 +105,6 @@ def is_noise(w: OcrWord) -> bool:
 #: cited code): a lone digit may be all Tesseract saw of a score (``๑`` of ``๑๐๐``), which the cell's own
 #: re-read must read whole or flag.
 UNSURE_KEEP_PLACES = 3
-_RE_DIGIT_PLACE = re.compile(f"[0-9{charset(DIGITS)}{DIGIT_LOOKALIKES}]")
 
 
 def unsure_reread(before: OcrWord, after: OcrWord) -> bool:
@@ -121,7 +121,7 @@ def unsure_reread(before: OcrWord, after: OcrWord) -> bool:
     False
     """
     return (after is not before and not is_noise(before) and is_noise(after)
-            and len(_RE_DIGIT_PLACE.findall(before.text)) >= UNSURE_KEEP_PLACES)
+            and len(RE_DIGIT_PLACE.findall(before.text)) >= UNSURE_KEEP_PLACES)
 
 
 def is_text(w: OcrWord) -> bool:

@@ -48,7 +48,7 @@ MONTH_MIN = 50.0
 _D = f"0-9{charset(DIGITS)}"
 _RE_DIGITS = re.compile(f"[{DIGIT_LOOKALIKES}]*[{_D}][{_D}{DIGIT_LOOKALIKES}]*(?:[.,][{_D}]+)?")
 #: A place in such a run where Tesseract saw a glyph (a digit or a look-alike).
-_RE_DIGIT_PLACE = re.compile(f"[{_D}{DIGIT_LOOKALIKES}]")
+RE_DIGIT_PLACE = re.compile(f"[{_D}{DIGIT_LOOKALIKES}]")
 _RE_CODE = re.compile(r"^[ieo]\d{1,2}$")
 #: A run of digits led by a zero: an OIT code printed with ๐ for its o (``๐๔๒``, ``042``).
 _RE_ZERO_LED = re.compile(f"^[0๐][{_D}{DIGIT_LOOKALIKES}]")
@@ -311,7 +311,7 @@ class NumeralTokenReader:
             r = drop_stray_points(self.recognizer.read_number(crop), text)
             if r.confidence >= READ_MIN and "?" not in r.text and _RE_NUMBERISH.match(r.text):
                 # the box spans the ink read: a part Tesseract made a word of its own
-                # (``๑๐๐.`` ``๐๐``) is then seen as the same ink (extract.ocr.cells.drop_doubles)
+                # (``๑๐๐.`` ``๐๐``) is then seen as the same ink (extract.ocr.score_format.drop_doubles)
                 return replace(_reread(word, prefix + r.text + suffix, r.confidence),
                                x0=min(word.x0, ink_x0), x1=max(word.x1, ink_x1))
         # 2. a question code: a letter and one or two digits
@@ -337,7 +337,7 @@ class NumeralTokenReader:
             # without its circle (``28`` for ``๐๒๘``), never with fewer of its digits (``2``).
             alone = not _RE_THAI.search(text)
             for m, (digits, complete) in zip(found, spans):
-                n, places = len(digits.replace(".", "")), len(_RE_DIGIT_PLACE.findall(m.group()))
+                n, places = len(digits.replace(".", "")), len(RE_DIGIT_PLACE.findall(m.group()))
                 lost_digit = bool(_RE_ZERO_LED.match(m.group())) and n < places - 1
                 whole = (alone and not lost_digit) or complete or n >= places
                 out += [text[last:m.start()], digits if whole else m.group()]
