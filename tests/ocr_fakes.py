@@ -29,5 +29,8 @@ class FakeEngine:
     def line_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]:
         return []
 
+    def block_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]:
+        return []
+
     def orientation(self, gray: np.ndarray, dpi: int) -> Orientation | None:
         return None

@@ -83,6 +83,31 @@ def test_segment_orders_merges_and_drops_specks():
     assert s.digit_height == 34  # median of the two tall glyphs (30 and 38)
 
 
+def test_segment_drops_dust_under_the_line():
+    """Dust a quarter of the digits' height under their baseline, larger than a point, joins no digit (issue 9:
+    a speck under ``๑`` of ``๑๐`` made it a ``๓``); a mark hanging right under the line (``ุ``) still joins."""
+    page = np.full((60, 90), 255, np.uint8)
+    page[10:32, 5:25] = 0  # two glyphs, 22 px high
+    page[10:32, 30:50] = 0
+    page[40:49, 8:17] = 0  # dust 9 px wide, 8 px under the baseline
+    assert [b.box for b in segment(page).blobs] == [(5, 10, 25, 32), (30, 10, 50, 32)]
+    page[40:49, 8:17] = 255
+    page[33:38, 8:14] = 0  # a mark right under the first glyph
+    assert [b.box for b in segment(page).blobs] == [(5, 10, 25, 38), (30, 10, 50, 32)]
+
+
+@needs_fonts
+def test_a_speck_under_a_digit_leaves_it_read(rec):
+    crop = crop_of("๑๐", 300, seed=9)
+    ys, xs = np.nonzero(crop < 128)
+    h = ys.max() - ys.min()
+    x0 = xs.min() + 2
+    y0 = ys.max() + int(0.35 * h)
+    crop = np.vstack([crop, np.full((h, crop.shape[1]), 255, np.uint8)])
+    crop[y0:y0 + int(0.4 * h), x0:x0 + int(0.4 * h)] = 0
+    assert rec.read_number(crop).text == "10"
+
+
 def test_segment_drops_table_rule_at_edge():
     page = np.full((40, 120), 255, np.uint8)
     page[0:2, :] = 0  # the cell's top border

@@ -17,7 +17,7 @@ from ita_extract.settings import Settings
 from pipeline import InputFile, process_document, sha256_of
 
 #: The methods the OCR chain calls on an engine (reader, tokens, cells).
-CALLED = {"page_words", "read_word", "line_words", "orientation"}
+CALLED = {"page_words", "read_word", "line_words", "block_words", "orientation"}
 
 
 def _protocol_methods() -> dict[str, inspect.Signature]:

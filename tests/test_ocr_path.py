@@ -477,6 +477,35 @@ def test_a_table_cell_with_ink_and_no_word_is_read_again_alone():
     assert reread_blank_cells(words, [grid], img, 300.0, Cells(), skip=[grid])[0] == words
 
 
+def test_a_blank_cell_whose_layout_analysis_finds_no_text_is_read_as_a_block():
+    """dev seed 123 (M-scan300, page 8): a responsible unit ``สำนักปลัด`` alone in a tall cell, and the letter-spaced
+    labels of a header row, came out of the page read without a word, and Tesseract's layout analysis found no
+    text in the cell's crop either, as it stands or without light ink. Read as one block of text, it is read."""
+    from extract.ocr.blank_cells import reread_blank_cells
+    from ita_extract.page import Grid
+    from tests.ocr_fakes import FakeEngine
+
+    img = np.full((300, 900), 255, np.uint8)
+    img[40:70, 620:760] = 0  # the unit's ink
+    grid = Grid(bbox=(0.0, 0.0, 900.0, 100.0), rows=(((0.0, 0.0, 600.0, 100.0), (600.0, 0.0, 900.0, 100.0)),))
+    words = [OcrWord("มาตรการ", 20, 30, 200, 70, 92.0, (1, 1, 1))]
+
+    class Blocks(FakeEngine):
+        def __init__(self, block):
+            super().__init__()
+            self.block = block
+
+        def block_words(self, gray, dpi):
+            return [OcrWord(self.block, 10, 30, 150, 60, 92.0, (1, 1, 1))]
+
+    out, _ = reread_blank_cells(words, [grid], img, 300.0, Blocks("สำนักปลัด"), covers=lambda w: w.conf >= 45.0)
+    assert [(w.text, w.source) for w in out[len(words):]] == [("สำนักปลัด", "table")]
+    assert out[-1].x0 >= 600
+    # a block read of a stamp's ring that gives no text adds nothing
+    out, _ = reread_blank_cells(words, [grid], img, 300.0, Blocks("อ"), covers=lambda w: w.conf >= 45.0)
+    assert out == words
+
+
 def test_an_unsure_numeral_reread_leaves_tesseracts_word_instead_of_dropping_it():
     """dev seed 141 (F-scan300, page 6): the year ``๒๕๖๙`` of ``ปีงบประมาณ พ.ศ. ๒๕๖๙``, which Tesseract read
     ``๒๕๒๓๕`` at 70 %, was read ``569`` at 31 % by the numeral recognizer and then dropped as a speck: the

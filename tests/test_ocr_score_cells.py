@@ -400,6 +400,20 @@ def test_a_speck_read_beside_a_score_is_dropped_in_a_score_column():
     assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["98.80"]
 
 
+def test_a_speck_read_as_a_sign_beside_a_wrapped_score_is_dropped():
+    """dev seed 132 (U-scan300, page 5): a speck left of a wrapped ``๑๐`` over ``๐.๐๐`` read ``+`` made the score
+    ``+ 10 0.00``, no number, and it was flagged unreadable. A word smaller than any printed glyph, no point,
+    beside the score is a speck: the score reads ``100.00``. A sign of a glyph's size stays (nothing is guessed)."""
+    def score_words(sign_size):
+        return questions() + [word("คะแนน", 0), word("86.81", 1), OcrWord("+", 404, 2 * ROW_H + 30, 404 + sign_size, 2 * ROW_H + 30 + sign_size,
+                                                                  86.0, (1, 2, 0)),
+                               word("10", 2, 440, 470), OcrWord("0.00", 420, 2 * ROW_H + 52, 490, 2 * ROW_H + 78, 90.0,
+                                                                 (1, 2, 1)), word("96.41", 3)]
+    for size, want in ((4, ["0.00", "10"]), (12, ["+", "0.00", "10"])):
+        out, _ = reread_cells(score_words(size), (table(),), page_with({}), DPI, BlindReader())
+        assert sorted(w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H) == want
+
+
 class UnsureReader:
     """A recognizer that reads the zeros before the point and the point surely, the rest not (broken hairlines)."""
 

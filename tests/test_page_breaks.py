@@ -525,3 +525,56 @@ def test_a_repeated_header_naming_the_score_the_first_header_lost_is_no_rest_of_
                     [cell("i5 ในหน่วยงานของท่าน"), cell("78.74"), empty()]], page=2)]
     content = read_report(items)
     assert [(s.question, s.score) for s in content.scores] == [("i3", 95.0), ("i4", 100.0), ("i5", 78.74)]
+
+
+MEASURE_LABELS = ("มาตรการ โครงการ หรือกิจกรรม", "ผลการวิเคราะห์ตัวชี้วัด", "ขั้นตอนหรือวิธีการปฏิบัติ",
+                  "ช่วงระยะเวลาในการดำเนินการ", "ผู้รับผิดชอบ")
+
+
+def _measure_piece(page, edges, rows):
+    """A measures table's piece: each row's texts placed in ``edges`` (None: a slot covered, or no column)."""
+    out = []
+    for texts in rows:
+        if isinstance(texts, str):  # an indicator's row across the table
+            out.append([_boxed(texts, edges[0][0], edges[-1][1])] + [None] * (len(edges) - 1))
+        else:
+            out.append([None if t is None or e is None else _boxed(t, *e) for t, e in zip(texts, edges)])
+    return Table(page=page, bbox=(edges[0][0], 0, edges[-1][1], 300), rows=out, row_pages=[page] * len(out))
+
+
+def test_a_measures_table_whose_next_page_reads_one_ruling_a_few_points_off_goes_on():
+    """dev seed 122 (L-scan300, pages 5-7): the next page's grid put the responsible unit's left ruling 5 pt off
+    (a narrow slot of no text before it). Its rows still go on with indicator 1's table (they were skipped as a
+    table without a heading, and the merged period lost), and the indicators whose rows follow on that page and
+    the next keep their responsible units in their column."""
+    p1 = [(67, 157), (158, 245), (246, 365), (366, 445), (446, 519)]
+    p2 = [(68, 158), (159, 246), (247, 366), (367, 446), None, (451, 521)]
+    p3 = [(65, 154), (156, 242), (243, 362), (363, 442), (444, 517)]
+    items = [_measure_piece(1, p1, [MEASURE_LABELS, "1.การปฏิบัติหน้าที่",
+                                    ("สร้างการรับรู้", "ผู้ตอบแบบวัดบางราย", "ประชุมชี้แจง", "เมษายน 2570", "กองนโยบายและแผน")]),
+             _measure_piece(2, p2, [MEASURE_LABELS[:4] + (None, MEASURE_LABELS[4]),
+                                    ("จัดทำคู่มือการให้บริการ", "ผู้ตอบแบบวัดบางราย", "จัดระบบบัตรคิว", None, None, "กองนโยบายและแผน"),
+                                    "2.การใช้งบประมาณ",
+                                    ("เผยแพร่ข้อมูลการจัดซื้อ", "เจ้าหน้าที่บางราย", "เผยแพร่สรุปผล", "ต.ค. 2569 - ก.ย. 2570", None, "กองกลาง")]),
+             _measure_piece(3, p3, [MEASURE_LABELS, "5.การแก้ไขปัญหาการทุจริต",
+                                    ("ทบทวนช่องทางการร้องเรียน", "เจ้าหน้าที่บางราย", "ประกาศเจตจำนง", "ต.ค. 68 - ก.ย. 69", "กองคลัง")])]
+    content = read_report(items)
+    assert [(m.indicator, m.seq, m.period_text, m.responsible) for m in content.measures] == [
+        (1, 1, "เมษายน 2570", "กองนโยบายและแผน"), (1, 2, "เมษายน 2570", "กองนโยบายและแผน"),
+        (2, 1, "ต.ค. 2569 - ก.ย. 2570", "กองกลาง"), (5, 1, "ต.ค. 68 - ก.ย. 69", "กองคลัง")]
+    assert not [p for p in content.problems if p.code == "indicator-unknown"]
+
+
+def test_a_header_row_whose_letter_spaced_labels_ocr_lost_is_the_header_read_before():
+    """dev seed 123 (M-scan300, page 8): a measures table's header kept two labels, one cut short
+    (``ผลการวิเคร``), the others left blank; each label read is its column's in the header printed before."""
+    edges = [(49, 149), (151, 248), (250, 384), (385, 474), (475, 558)]
+    row = ("เพิ่มจุดบริการ", "เจ้าหน้าที่ของหน่วยงาน", "จัดเจ้าหน้าที่หมุนเวียน", "ตุลาคม 2566 - กันยายน 2567", "สำนักปลัด")
+    items = [heading("ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต"),
+             _measure_piece(1, edges, [MEASURE_LABELS, ("อบรม", "ผู้บริหาร", "จัดอบรม", "ต.ค. 66 - ก.ย. 67", "กองคลัง")]),
+             heading("ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน"),
+             _measure_piece(1, edges, [("มาตรการ โครงการ หรือกิจกรรม", "ผลการวิเคร 12%", "", "", ""), row])]
+    content = read_report(items)
+    assert [(m.indicator, m.measure, m.responsible) for m in content.measures] == [
+        (5, "อบรม", "กองคลัง"), (6, "เพิ่มจุดบริการ", "สำนักปลัด")]
+    assert not [p for p in content.problems if p.code == "table-unrecognized"]

@@ -118,6 +118,14 @@ OFF_BAND = 0.15
 #: over a digit it would join it (a mark over a consonant is joined the same
 #: way) and make it taller than any digit (an ``i``'s dot sits closer).
 DUST_GAP = 0.5
+#: Below the baseline the gap is smaller: no digit, point or dash reaches under
+#: it, and a letter's own mark there (``ุ`` ``ู``, the foot of ``ญ`` ``ฐ``) hangs
+#: right under it, while a speck a quarter of the digit height down would join
+#: the digit above it (``๑`` with a speck under it read ``๓``).
+DUST_GAP_BELOW = 0.25
+#: ... and dust there may be larger than a point (up to this share of the digit height): what is
+#: that far under the line belongs to no glyph of it.
+BELOW_DUST_MAX = 0.6
 #: Neighbours are joined into one glyph when one of them is a weak read
 #: (below MERGE_WEAK), the gap is at most MERGE_GAP and the union at most
 #: MERGE_WIDTH digit heights wide, and the union reads at least MERGE_ACCEPT.
@@ -338,7 +346,7 @@ def _should_merge(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) ->
 
 def _without_far_specks(comps: list[tuple[int, tuple[int, int, int, int]]]) -> list[tuple[int, tuple[int, int, int, int]]]:
     """Components (label, (x, y, w, h)) without the specks far above or below the
-    band of the tall ones (:data:`DUST_GAP`).
+    band of the tall ones (:data:`DUST_GAP`, :data:`DUST_GAP_BELOW`).
 
     >>> _without_far_specks([(1, (0, 30, 20, 28)), (2, (24, 30, 20, 29)), (3, (30, 2, 5, 5)), (4, (5, 22, 4, 4))])
     [(1, (0, 30, 20, 28)), (2, (24, 30, 20, 29)), (4, (5, 22, 4, 4))]
@@ -353,7 +361,8 @@ def _without_far_specks(comps: list[tuple[int, tuple[int, int, int, int]]]) -> l
 
     def far_speck(box: tuple[int, int, int, int]) -> bool:
         x, y, w, h = box
-        return max(w, h) <= DOT_MAX * dh and (y + h < top - DUST_GAP * dh or y > base + DUST_GAP * dh)
+        return (max(w, h) <= DOT_MAX * dh and y + h < top - DUST_GAP * dh) \
+            or (max(w, h) <= BELOW_DUST_MAX * dh and y > base + DUST_GAP_BELOW * dh)
 
     return [c for c in comps if not far_speck(c[1])]
 

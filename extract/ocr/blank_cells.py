@@ -20,7 +20,9 @@ with its words' boxes; when a few glyphs' worth of it lie outside them
 it stands and without its light ink, and the read that covers more of its
 print replaces the cell's words when it leaves far less of it unread
 (:data:`LESS_UNREAD`). A blank cell whose read as it stands gives no text is
-read that way too.
+read that way too, and then, still without text, read as one block of text
+(Tesseract's layout analysis finds none in some crops: a short word alone in a
+tall cell, letter-spaced labels).
 """
 from __future__ import annotations
 
@@ -151,15 +153,16 @@ def unread_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float
 
 
 def cell_read(engine: OcrEngine, crop: np.ndarray | None, origin: tuple[int, int], dpi: float,
-              sure: Callable[[OcrWord], bool] | None = None) -> list[OcrWord]:
+              sure: Callable[[OcrWord], bool] | None = None, block: bool = False) -> list[OcrWord]:
     """The words of a cell's crop (as it stands, or without its light ink) read alone, placed on the page (the
     crop's top left at ``origin``); only words read surely (``sure``; by default :data:`CELL_WORD_MIN`), and none
     when they hold fewer than :data:`CELL_TEXT_MIN` letters and digits (specks of a stamp the engine could not
-    read either); none for no crop."""
+    read either); none for no crop. ``block`` reads the crop as one block of text, without layout analysis."""
     if crop is None:
         return []
     x0, y0 = origin
-    found = [w for w in engine.page_words(np.ascontiguousarray(crop), int(round(dpi)))
+    read = engine.block_words if block else engine.page_words
+    found = [w for w in read(np.ascontiguousarray(crop), int(round(dpi)))
              if (w.conf >= CELL_WORD_MIN if sure is None else sure(w))]
     if sum(len(_RE_TEXT_CHAR.findall(w.text)) for w in found) < CELL_TEXT_MIN:
         return []
@@ -265,6 +268,11 @@ def reread_blank_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid
                 out += _as_table(found, n)
                 n += 1
                 page = _with_cell(page, image, (x0, y0), kept)
+            elif found := cell_read(engine, crop, (x0, y0), dpi, block=True):
+                # the layout analysis found no text in the crop (a short word alone in a tall cell, letter-spaced
+                # labels): read as the block of text a cell is
+                out += _as_table(found, n)
+                n += 1
         for box, (x0, y0, x1, y1), mask in unread_cells(out, grid, image, dpi, covers):
             before = [w for w in words_in(out, box) if covers is None or covers(w)]
             crop = image[y0:y1, x0:x1]

@@ -66,6 +66,7 @@ from extract.ocr.marks import (
     dust_only,
     lighter,
     number_band,
+    speck_words,
     stamp_words,
     without_light_ink,
     without_low_specks,
@@ -321,6 +322,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 if len(kept := drop_doubles(inside)) < len(inside):
                     out = [w for w in out if w not in inside or w in kept]
                     inside = kept
+                if col in score_cols and (specks := speck_words(inside, dpi)) and len(specks) < len(inside):
+                    # a speck read as a sign or digit beside the score (``+`` by ``๑๐`` over ``๐.๐๐``)
+                    out = [w for w in out if all(w is not x for x in specks)]
+                    inside = [w for w in inside if all(w is not x for x in specks)]
                 cx0, cy0, cx1, cy1 = max(0, x0 + inset), max(0, y0 + inset), min(W, x1 - inset), min(H, y1 - inset)
                 crop = image[cy0:cy1, cx0:cx1]
                 if inside and all(_RE_PUNCT.match(w.text) for w in inside) and (d := dash_box(crop, dpi)) is not None:

@@ -73,6 +73,11 @@ class OcrEngine(Protocol):
         """The words of an image holding one line of text, read as one line (no layout analysis)."""
         ...
 
+    def block_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]:
+        """The words of an image holding one block of text (a table cell's lines), read as one block (no layout
+        analysis: a cell's crop where the page's finds no text)."""
+        ...
+
     def orientation(self, gray: np.ndarray, dpi: int) -> Orientation | None:
         """How the page stands, or ``None`` when the engine cannot tell."""
         ...

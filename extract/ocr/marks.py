@@ -11,7 +11,7 @@ import numpy as np
 
 from extract.ocr.engine import OcrWord
 from extract.ocr.ink import INK_HEIGHT_MM, ink_components, ink_grey, ink_levels
-from extract.ocr.score_format import _RE_THAI_LETTER, _TO_ARABIC, is_score_format
+from extract.ocr.score_format import _RE_PUNCT, _RE_THAI_LETTER, _TO_ARABIC, is_score_format
 from ita_extract.page import PixelBox
 from normalize.thaichars import DIGITS, charset
 
@@ -255,6 +255,21 @@ def crossed(crop: np.ndarray, band: PixelBox) -> bool:
     region = labels[max(0, band.top):max(0, band.bottom), max(0, band.x0):max(0, band.x1)]
     return any(int((region == i).sum()) >= CROSSING_PIXELS * h and float(np.median(crop[labels == i])) <= darkest
                for i in tall)
+
+
+def speck_words(words: list[OcrWord], dpi: float) -> list[OcrWord]:
+    """The words of a score cell that are specks read as a sign or a digit (``+`` ``*`` ``4`` beside ``๑๐``): their
+    box is smaller than the smallest printed glyph (:data:`INK_HEIGHT_MM`) both high and wide, and they are no point
+    or dash (a decimal point of its own is part of the score: :func:`extract.ocr.score_format.joined_decimal`).
+    Kept, a speck read ``+`` beside a wrapped ``๑๐`` over ``๐.๐๐`` makes the score ``+100.00``, no number.
+
+    >>> w = lambda t, h: OcrWord(t, 10, 10, 10 + h, 10 + h, 86.0, (1, 1, 1))
+    >>> [x.text for x in speck_words([w("+", 4), w("๑๐", 20), w(".", 4), w("4", 5)], 300.0)]
+    ['+', '4']
+    """
+    least = INK_HEIGHT_MM[0] * dpi / 25.4
+    return [w for w in words if w.bottom - w.top < least and w.x1 - w.x0 < least
+            and not _RE_PUNCT.match(w.text) and not _RE_THAI_LETTER.search(w.text)]
 
 
 def dust_only(words: list[OcrWord], crop: np.ndarray, dpi: float) -> bool:

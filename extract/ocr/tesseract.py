@@ -173,6 +173,7 @@ class Engine:
         self._api = tesserocr.PyTessBaseAPI(path=info.tessdata, lang=lang, psm=tesserocr.PSM.AUTO)
         self._word_api = None  # Thai-only engine for single words, made on first use
         self._line_api = None  # single lines, made on first use
+        self._block_api = None  # single blocks (a cell), made on first use
         self._osd_api = None  # orientation detection, made on first use
 
     def _set_image(self, api, gray: np.ndarray, dpi: int) -> None:
@@ -231,6 +232,13 @@ class Engine:
                                                            psm=self._tesserocr.PSM.SINGLE_LINE)
         return self._words(self._line_api, gray, dpi, "a line")
 
+    def block_words(self, gray: np.ndarray, dpi: int) -> list[OcrWord]:
+        """The words of an image holding one block of text, a cell's lines (page segmentation: single block)."""
+        if self._block_api is None:
+            self._block_api = self._tesserocr.PyTessBaseAPI(path=self.info.tessdata, lang=DEFAULT_LANG,
+                                                            psm=self._tesserocr.PSM.SINGLE_BLOCK)
+        return self._words(self._block_api, gray, dpi, "a cell")
+
     def orientation(self, gray: np.ndarray, dpi: int) -> Orientation | None:
         """How the page stands (degrees to turn it counter-clockwise, 0/90/180/270, and
         Tesseract's confidence), or ``None`` when Tesseract cannot tell.
@@ -261,6 +269,6 @@ class Engine:
         return Orientation(int(res["orient_deg"]) % 360, float(res["orient_conf"]))
 
     def close(self) -> None:
-        for api in (self._api, self._word_api, self._line_api, self._osd_api):
+        for api in (self._api, self._word_api, self._line_api, self._block_api, self._osd_api):
             if api is not None:
                 api.End()

@@ -238,10 +238,12 @@ class NumeralTokenReader:
         if self.engine is not None:
             for i in latin_label_words(out):
                 out[i] = self._label_read_again(out[i], page, dpi)
-        prev = None
-        for i in cited_words(out):
-            # a circle alone before this word: a code the line (or Tesseract) broke after its circle
-            wrapped = prev == i - 1 and bool(_RE_LONE_CIRCLE.match(out[i - 1].text))
+        prev, elsewhere = None, set()
+        for i in cited_words(out, elsewhere):
+            # a circle alone before this word: a code the line (or Tesseract) broke after its circle; words of
+            # another column between them are no part of the list
+            wrapped = prev is not None and bool(_RE_LONE_CIRCLE.match(out[prev].text)) \
+                and all(k in elsewhere for k in range(prev + 1, i))
             out[i] = read_cited_code(out[i], page, self.recognizer, after_circle=wrapped)
             prev = i
         if self.engine is not None:
@@ -526,13 +528,22 @@ def is_cite_label(text: str) -> bool:
     return bool(m) and Levenshtein.distance(m.group("label"), CITE_LABEL_TEXT) <= CITE_LABEL_EDITS
 
 
-def cited_words(words: list[OcrWord]) -> list[int]:
+def cited_words(words: list[OcrWord], elsewhere: set[int] | None = None) -> list[int]:
     """Indexes of the words that stand where a citation names its codes.
 
     The word after a citation label (``อ้างอิงจาก``, possibly across a line
     break), or the label's own word when the list is glued to it
     (:data:`_RE_GLUED_CITATION`), and the words after it that carry on its
     list (``,๐๑๓)``), until a word closes the bracket or is no item.
+
+    A word that ends left of where the label's line begins is in another column
+    (a score Tesseract read on the same line as the text beside it): it is
+    no item, and the list goes on after it; its index goes into ``elsewhere``.
+
+    >>> at = lambda t, x0, line: OcrWord(t, x0, 0, x0 + 40, 20, 90.0, (1, 1, line))
+    >>> ws = [at("(อ้างอิงจาก", 1372, 26), at("o12,", 1560, 26), at("๗๑.๖๗", 1200, 27), at("o13)", 1380, 27)]
+    >>> found = set(); cited_words(ws, found), found
+    ([1, 3], {2})
 
     >>> ws = [OcrWord(t, 0, 0, 1, 1, 90.0, (1, 1, 1)) for t in ("ความก้าวหน้า", "(อ้างอิงจาก", "ob", ",Oe)", "และ")]
     >>> cited_words(ws)
@@ -549,7 +560,12 @@ def cited_words(words: list[OcrWord]) -> list[int]:
     """
     out: list[int] = []
     after_label = first = False
+    left = 0.0
     for i, w in enumerate(words):
+        if after_label and w.x1 < left:
+            if elsewhere is not None:
+                elsewhere.add(i)
+            continue
         if after_label and (_RE_CITED.match(w.text) and not _RE_THAI.search(w.text) or first and _is_garbled_code(w)):
             out.append(i)
             after_label, first = ")" not in w.text, False
@@ -564,6 +580,8 @@ def cited_words(words: list[OcrWord]) -> list[int]:
         after_label = is_cite_label(w.text) or (
             bool(_RE_CITE_FROM.match(w.text)) and i > 0 and is_cite_label(words[i - 1].text))
         first = after_label
+        if after_label:
+            left = min(x.x0 for x in words if x.line_key == w.line_key)
     return out
 
 

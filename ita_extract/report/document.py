@@ -88,6 +88,8 @@ def read_report(items: list[Item]) -> ReportContent:
                                         guess, t.page))
         if not indicators:
             guess = first_indicator(t, out.fiscal_year) if t.kind == ANALYSIS else None
+            if guess is None and not t.rows:
+                continue  # a header row alone (its rows follow under an indicator's row): nothing is skipped
             if guess is None:
                 out.problems.append(problem("indicator-unknown",
                                             f"A {t.kind} table without an indicator heading was skipped.", None, t.page))

@@ -114,6 +114,28 @@ KNOWN_HEADER_MIN = 70
 _RE_MARKS_SPACES = re.compile(f"[{charset(MARKS)}\\s]")
 
 
+#: A header cell read in part is at least this share of the header cell's letters, at most this many times as
+#: long, and this alike to a stretch of it (rapidfuzz partial ratio).
+HEADER_PART_MIN, HEADER_PART_MAX, HEADER_PART_LIKE = 0.5, 1.3, 85
+
+
+def header_cell_like(text: str, head: str) -> bool:
+    """Whether a cell's text is the header cell ``head`` read whole or in part (:data:`HEADER_PART_LIKE`): Thai
+    letters compared, marks, digits and specks left out.
+
+    >>> header_cell_like("ผลการวิเคร12%", "ผลการวิเคราะห์"), header_cell_like("ผล", "ผลการวิเคราะห์")
+    (True, False)
+    >>> header_cell_like("มาตรการยกระดับมาตรฐานการให้บริการ", "มาตรการ/โครงการ/กิจกรรม")
+    False
+    """
+    a, b = _RE_NOT_THAI_LETTER.sub("", _letters_only(text)), _RE_NOT_THAI_LETTER.sub("", _letters_only(head))
+    return bool(b) and HEADER_PART_MIN * len(b) <= len(a) <= HEADER_PART_MAX * len(b) \
+        and fuzz.partial_ratio(a, b) >= HEADER_PART_LIKE
+
+
+_RE_NOT_THAI_LETTER = re.compile(r"[^\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45]")
+
+
 def _letters_only(text: str) -> str:
     """A header's text compared without marks and spaces, which OCR loses, adds and swaps most
     (``ขั้นตอนหรือวิธีการ`` / ``ชั้นตอนหรือวิธิการ``: one letter apart, not four characters).
@@ -618,12 +640,28 @@ def _column_map_at(edges: list[tuple[float, float]], piece: list[tuple[float, fl
     for j, (a, b) in enumerate(piece):
         last = j == len(piece) - 1  # a column rebuilt from its text ends where the text does
         k = next((i for i, (x0, x1) in enumerate(edges)
-                  if abs(x0 - a) <= EDGE_TOLERANCE
-                  and (abs(x1 - b) <= EDGE_TOLERANCE or (last and b <= x1 + EDGE_TOLERANCE))), None)
+                  if (abs(x0 - a) <= EDGE_TOLERANCE
+                      and (abs(x1 - b) <= EDGE_TOLERANCE or (last and b <= x1 + EDGE_TOLERANCE)))
+                  or _same_column((x0, x1), (a, b))), None)
         if k is None or (out and k <= out[-1]):
             return None
         out.append(k)
     return out
+
+
+#: Two columns are one when each covers at least this share of the other's width: a wide column's ruling
+#: read a few points off (a doubled or thick rule on a scan) leaves it the same column.
+SAME_COLUMN_OVERLAP = 0.9
+
+
+def _same_column(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two column extents are one column (:data:`SAME_COLUMN_OVERLAP`).
+
+    >>> _same_column((446, 519), (451, 521)), _same_column((0, 100), (0, 120)), _same_column((100, 150), (110, 150))
+    (True, False, False)
+    """
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    return overlap > 0 and overlap >= SAME_COLUMN_OVERLAP * max(a[1] - a[0], b[1] - b[0])
 
 
 def _widen(row: list[Cell | None], slots: list[int], where: list[int], n_cols: int) -> list[Cell | None]:
@@ -926,8 +964,13 @@ class _Walker:
             return None
         mine = _letters_only("".join(texts))
         for t in reversed(self.tables):
-            if len(t.header) == len(row) and fuzz.ratio(
-                    mine, _letters_only("".join(_cell_text(c) for c in t.header))) >= KNOWN_HEADER_MIN:
+            if len(t.header) != len(row):
+                continue
+            heads = [_cell_text(c) for c in t.header]
+            if fuzz.ratio(mine, _letters_only("".join(heads))) >= KNOWN_HEADER_MIN or all(
+                    header_cell_like(a, b) for a, b in zip(texts, heads) if a):
+                # alike as a whole; or each cell read is its column's header cell, the others lost (letter-spaced
+                # labels OCR left blank, one cut short: ``ผลการวิเคร``)
                 return t.kind, t.header
         return None
 
@@ -974,6 +1017,8 @@ class _Walker:
                 where = [cur.slots[k] if k < len(cur.slots) else k for k in where]
                 if not (item.n_cols == cur.n_cols and where == item.column_slots):
                     body = [(_widen(r, item.column_slots, where, cur.n_cols), p) for r, p in body]
+                    # its rows now stand in the table's slots: a table an indicator row opens in them has its geometry
+                    self.width, self.n_cols, self.edges, self.slots = cur.width, cur.n_cols, cur.edges, cur.slots
             body = _specks_above_header(body)
             first = next(((r, p) for r, p in body if not _is_header(r)), None)
             if first and not cur.rows and cur.header and (header_rest(cur.kind, cur.header, first[0])
