@@ -438,3 +438,19 @@ def test_a_lone_circle_before_a_cited_word_marks_it_as_carrying_the_code_on():
 def test_a_codes_digits_on_the_line_after_its_circle_are_read_from_the_image(rec, digits, text, want):
     page, word = on_page(crop_of(digits, 300, seed=7), text, 40.0)
     assert read_cited_code(word, page, rec, after_circle=True).text == want
+
+
+@needs_fonts
+def test_a_year_after_the_era_read_as_latin_is_read_from_the_image(rec):
+    """``ตลอดปีงบประมาณ พ.ศ. ๒๕๖๖`` (dev seed 116, E-scan300, page 4): Tesseract read the year ``b&b`` (42 %),
+    which no digit rule looks at; the period lost its year. After an era's abbreviation (or ``ปีงบประมาณ``) a
+    word with no Thai letter and no year's digits is read as a number, and kept when it is a year."""
+    page, word = on_page(crop_of("๒๕๖๖", 300, seed=3), "b&b", 42.0)
+    era = OcrWord("พ.ศ.", 0, word.top, max(1, word.x0 - 10), word.bottom, 91.0, word.line_key)
+    out = NumeralTokenReader(None, rec).in_context([era, word], page, 300)
+    assert [w.text for w in out] == ["พ.ศ.", "2566"]
+    # a word with Thai letters after the era is text, and one after another word is not looked at
+    text = OcrWord("ถึง", word.x0, word.top, word.x1, word.bottom, 91.0, word.line_key)
+    assert NumeralTokenReader(None, rec).in_context([era, text], page, 300)[1].text == "ถึง"
+    other = OcrWord("ตลอด", 0, word.top, max(1, word.x0 - 10), word.bottom, 91.0, word.line_key)
+    assert NumeralTokenReader(None, rec).in_context([other, word], page, 300)[1].text == "b&b"

@@ -224,6 +224,27 @@ def misread_month_words(words: list[OcrWord]) -> list[int]:
 #: Abbreviations that come beside a year and name no month: the era's (พ.ศ. 2566).
 _NO_MONTH = ("พ.ศ", "พศ", "ค.ศ", "คศ")
 
+#: A word that ends with an era's abbreviation (``พ.ศ.``, ``ค.ศ.``) or names the fiscal year (``ปีงบประมาณ``): a year follows it.
+_RE_ERA_END = re.compile(r"(?:พ\.?ศ|ค\.?ศ)\.?$|งบประมาณ$")
+#: A year as a number reads: four digits (``2566``) or the last two (``66``).
+_RE_YEAR = re.compile(r"(?:\d{2}){1,2}")
+_RE_THAI_LETTER = re.compile(f"[{charset(LETTERS)}]")
+
+
+def year_words(words: list[OcrWord]) -> list[int]:
+    """Indexes of the words where a year stands after an era's abbreviation (``พ.ศ.`` then ``b&b`` for
+    ``๒๕๖๖``) on its line, that read as no number: no Thai letter, no digit run of a year.
+
+    >>> ws = [OcrWord(t, 0, 0, 1, 1, 50.0, (1, 1, 1)) for t in ("ตลอดปีงบประมาณ", "พ.ศ.", "b&b", "พ.ศ.", "2566")]
+    >>> year_words(ws)
+    [2]
+    >>> year_words([OcrWord(t, 0, 0, 1, 1, 50.0, (1, 1, k)) for k, t in enumerate(("พ.ศ.", "b&b"))])  # another line
+    []
+    """
+    return [i for i in range(1, len(words)) if _RE_ERA_END.search(words[i - 1].text)
+            and words[i].line_key == words[i - 1].line_key and not _RE_THAI_LETTER.search(words[i].text)
+            and not _RE_YEAR.search(words[i].text)]
+
 
 class NumeralTokenReader:
     """The :class:`extract.ocr.reader.TokenReader` used in production."""
@@ -249,7 +270,20 @@ class NumeralTokenReader:
         if self.engine is not None:
             for i in misread_month_words(out):
                 out[i] = self._month_read_again(out[i], page, dpi)
+        for i in year_words(out):
+            out[i] = self._year_read_again(out[i], page, dpi)
         return out
+
+    def _year_read_again(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
+        """A word where a year stands (:func:`year_words`) read again by the recognizer: kept when that gives a
+        year's digits surely (:data:`READ_MIN`)."""
+        crop, _, _ = word_crop(page, word)
+        if crop.size == 0:
+            return word
+        r = self.recognizer.read_number(crop)
+        if r.confidence >= READ_MIN and _RE_YEAR.fullmatch(r.text):
+            return _reread(word, r.text, r.confidence)
+        return word
 
     def _thai_read(self, word: OcrWord, page: np.ndarray, dpi: float) -> tuple[str, float] | None:
         """The word's image read again alone by the Thai-only Tesseract, spaces out; None for no image."""
