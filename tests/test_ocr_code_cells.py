@@ -225,6 +225,16 @@ def test_a_clean_list_stands_when_one_sure_view_reads_it_otherwise():
         ["(อ้างอิงจาก", "o4)"]
 
 
+def test_a_clean_list_read_unsurely_is_never_cut_short_by_the_views():
+    """A clean list of two codes read unsurely (``O12,`` in a serif face, marks of the line below in its crop):
+    every view reading one code of it only is no reason to drop the other."""
+    page = np.full((200, 1200), 235, np.uint8)
+    page[70:100, 420:600] = 40
+    words = [label((420, 70, 600, 100)), word("o12,", (420, 70, 500, 100), conf=48.0),
+             word("o13)", (510, 70, 600, 100), conf=93.0)]
+    assert reread_cited_codes(words, page, Sequence_("o13")) == words
+
+
 def test_a_code_wrapped_to_the_next_line_with_no_word_read_is_read_at_its_start():
     """The label ends its line; the next line's first word stands right of the column's start: the gap holds
     the code (``o23) ให้ครอบคลุม``)."""

@@ -26,7 +26,7 @@ the ink after such a list that ends its line (``o10 ▯▯▯ │``, up to a bla
 Where no word was read, the Thai engine's own reading of the gap may stand when
 every scale (:data:`ENGINE_SCALES`) reads one clean list and the recognizer no
 other. A clean list Tesseract read unsurely (:data:`CLEAN_SURE`) is replaced only
-when every sure view reads one other list.
+when every sure view reads one other list, never a shorter one.
 """
 from __future__ import annotations
 
@@ -382,7 +382,9 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     if codes is not None and codes == clean:
         log.debug("cited codes confirmed after %r: %r", words[label].text, text)
         return None
-    if codes is None or not all(known(c) for c in codes):
+    if codes is None or not all(known(c) for c in codes) or (clean is not None and len(codes) < len(clean)):
+        # a clean list is never cut short: each of its codes was ink Tesseract read as one (``O12,`` in a serif
+        # face with marks of the line below is no code to the recognizer)
         log.debug("cited codes refused after %r: %r read %s", words[label].text, text, codes)
         return None
     log.debug("cited codes kept after %r: %r read %s", words[label].text, text, ",".join(codes))

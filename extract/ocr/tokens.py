@@ -370,12 +370,15 @@ class NumeralTokenReader:
             # recognizer's digits: fewer digits than glyphs is what sends a table cell
             # to be read again whole (extract.ocr.cells). A run led by a zero (``042``,
             # ``๐๑๒``) is an OIT code as printed, never a score: the recognizer may read it
-            # without its circle (``28`` for ``๐๒๘``), never with fewer of its digits (``2``).
+            # without its circle (``28`` for ``๐๒๘``: the circle Tesseract saw stays, ``๐28``, or
+            # the cited list no longer parses), never with fewer of its digits (``2``).
             alone = not _RE_THAI.search(text)
             for m, (digits, complete) in zip(found, spans):
                 n, places = len(digits.replace(".", "")), len(RE_DIGIT_PLACE.findall(m.group()))
                 lost_digit = bool(_RE_ZERO_LED.match(m.group())) and n < places - 1
                 whole = (alone and not lost_digit) or complete or n >= places
+                if whole and _RE_ZERO_LED.match(m.group()) and n == places - 1 and digits[:1] not in ("0", "๐"):
+                    digits = m.group()[0] + digits  # the circle the recognizer left out stays the code's
                 out += [text[last:m.start()], digits if whole else m.group()]
                 last, replaced = m.end(), replaced or whole
             if replaced:
