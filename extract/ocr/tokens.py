@@ -565,6 +565,19 @@ def is_cite_label(text: str) -> bool:
     return bool(m) and Levenshtein.distance(m.group("label"), CITE_LABEL_TEXT) <= CITE_LABEL_EDITS
 
 
+#: A line goes on in a column when its next word starts within this many of the word's heights of the column's left.
+COLUMN_ALIGN = 0.75
+
+
+def _column_goes_on(words: list[OcrWord], i: int, left: float) -> bool:
+    """Whether the word after ``words[i]`` on its line starts where a column beginning at ``left`` does
+    (:data:`COLUMN_ALIGN`)."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return nxt is not None and nxt.line_key == w.line_key and nxt.x0 >= w.x1 \
+        and abs(nxt.x0 - left) <= COLUMN_ALIGN * (w.bottom - w.top)
+
+
 def cited_words(words: list[OcrWord], elsewhere: set[int] | None = None) -> list[int]:
     """Indexes of the words that stand where a citation names its codes.
 
@@ -573,14 +586,20 @@ def cited_words(words: list[OcrWord], elsewhere: set[int] | None = None) -> list
     (:data:`_RE_GLUED_CITATION`), and the words after it that carry on its
     list (``,๐๑๓)``), until a word closes the bracket or is no item.
 
-    A word that ends left of where the label's line begins is in another column
-    (a score Tesseract read on the same line as the text beside it): it is
-    no item, and the list goes on after it; its index goes into ``elsewhere``.
+    A word that ends left of where the label's line begins, on a line that goes on
+    right where the label's lines begin, is in another column (a score Tesseract
+    read on the same line as the text beside it): it is no item, and the list goes
+    on after it; its index goes into ``elsewhere``. (A code that opens the next line
+    of an indented paragraph ends left of its first line too, but its line goes on
+    at no such place.)
 
     >>> at = lambda t, x0, line: OcrWord(t, x0, 0, x0 + 40, 20, 90.0, (1, 1, line))
     >>> ws = [at("(อ้างอิงจาก", 1372, 26), at("o12,", 1560, 26), at("๗๑.๖๗", 1200, 27), at("o13)", 1380, 27)]
     >>> found = set(); cited_words(ws, found), found
     ([1, 3], {2})
+    >>> ws = [at("(อ้างอิงจาก", 1372, 26), at("o12,", 1560, 26), at("o13)", 1222, 27), at("ให้", 1270, 27)]
+    >>> found = set(); cited_words(ws, found), found  # the next line of an indented paragraph
+    ([1, 2], set())
 
     >>> ws = [OcrWord(t, 0, 0, 1, 1, 90.0, (1, 1, 1)) for t in ("ความก้าวหน้า", "(อ้างอิงจาก", "ob", ",Oe)", "และ")]
     >>> cited_words(ws)
@@ -599,7 +618,7 @@ def cited_words(words: list[OcrWord], elsewhere: set[int] | None = None) -> list
     after_label = first = False
     left = 0.0
     for i, w in enumerate(words):
-        if after_label and w.x1 < left:
+        if after_label and w.x1 < left and _column_goes_on(words, i, left):
             if elsewhere is not None:
                 elsewhere.add(i)
             continue
