@@ -169,6 +169,19 @@ def cell_read(engine: OcrEngine, crop: np.ndarray | None, origin: tuple[int, int
     return [replace(w, x0=w.x0 + x0, top=w.top + y0, x1=w.x1 + x0, bottom=w.bottom + y0) for w in found]
 
 
+def blank_read(engine: OcrEngine, crop: np.ndarray, origin: tuple[int, int], dpi: float
+               ) -> tuple[list[OcrWord], np.ndarray]:
+    """A blank cell's words read alone (:func:`cell_read`) and the crop they were read from: as it stands; else
+    without its light ink; else as one block of text, where Tesseract's layout analysis finds no text in the crop
+    (a short word alone in a tall cell, letter-spaced labels). No words (and the crop) when none gives text."""
+    if found := cell_read(engine, crop, origin, dpi):
+        return found, crop
+    kept = without_light_ink(crop, dpi)
+    if found := cell_read(engine, kept, origin, dpi):
+        return found, kept
+    return cell_read(engine, crop, origin, dpi, block=True), crop
+
+
 def less_unread(mask: np.ndarray, before: list[OcrWord], after: list[OcrWord], origin: tuple[int, int],
                 pad: int) -> bool:
     """Whether the words ``after`` leave at most :data:`LESS_UNREAD` of the print (``mask``) that the words
@@ -261,18 +274,12 @@ def reread_blank_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid
             continue
         for x0, y0, x1, y1 in blank_cells(out, grid, image, dpi, covers):
             crop = image[y0:y1, x0:x1]
-            if found := cell_read(engine, crop, (x0, y0), dpi):
+            found, view = blank_read(engine, crop, (x0, y0), dpi)
+            if found:
                 out += _as_table(found, n)
                 n += 1
-            elif found := cell_read(engine, kept := without_light_ink(crop, dpi), (x0, y0), dpi):
-                out += _as_table(found, n)
-                n += 1
-                page = _with_cell(page, image, (x0, y0), kept)
-            elif found := cell_read(engine, crop, (x0, y0), dpi, block=True):
-                # the layout analysis found no text in the crop (a short word alone in a tall cell, letter-spaced
-                # labels): read as the block of text a cell is
-                out += _as_table(found, n)
-                n += 1
+                if view is not crop:
+                    page = _with_cell(page, image, (x0, y0), view)
         for box, (x0, y0, x1, y1), mask in unread_cells(out, grid, image, dpi, covers):
             before = [w for w in words_in(out, box) if covers is None or covers(w)]
             crop = image[y0:y1, x0:x1]

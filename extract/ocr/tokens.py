@@ -228,7 +228,6 @@ _NO_MONTH = ("พ.ศ", "พศ", "ค.ศ", "คศ")
 _RE_ERA_END = re.compile(r"(?:พ\.?ศ|ค\.?ศ)\.?$|งบประมาณ$")
 #: A year as a number reads: four digits (``2566``) or the last two (``66``).
 _RE_YEAR = re.compile(r"(?:\d{2}){1,2}")
-_RE_THAI_LETTER = re.compile(f"[{charset(LETTERS)}]")
 
 
 def year_words(words: list[OcrWord]) -> list[int]:
@@ -242,7 +241,7 @@ def year_words(words: list[OcrWord]) -> list[int]:
     []
     """
     return [i for i in range(1, len(words)) if _RE_ERA_END.search(words[i - 1].text)
-            and words[i].line_key == words[i - 1].line_key and not _RE_THAI_LETTER.search(words[i].text)
+            and words[i].line_key == words[i - 1].line_key and not _RE_THAI.search(words[i].text)
             and not _RE_YEAR.search(words[i].text)]
 
 
@@ -277,7 +276,7 @@ class NumeralTokenReader:
     def _year_read_again(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
         """A word where a year stands (:func:`year_words`) read again by the recognizer: kept when that gives a
         year's digits surely (:data:`READ_MIN`)."""
-        crop, _, _ = word_crop(page, word)
+        crop = word_image(page, word)
         if crop.size == 0:
             return word
         r = self.recognizer.read_number(crop)
@@ -375,9 +374,10 @@ class NumeralTokenReader:
             alone = not _RE_THAI.search(text)
             for m, (digits, complete) in zip(found, spans):
                 n, places = len(digits.replace(".", "")), len(RE_DIGIT_PLACE.findall(m.group()))
-                lost_digit = bool(_RE_ZERO_LED.match(m.group())) and n < places - 1
+                zero_led = bool(_RE_ZERO_LED.match(m.group()))
+                lost_digit = zero_led and n < places - 1
                 whole = (alone and not lost_digit) or complete or n >= places
-                if whole and _RE_ZERO_LED.match(m.group()) and n == places - 1 and digits[:1] not in ("0", "๐"):
+                if whole and zero_led and n == places - 1 and digits[:1] not in ("0", "๐"):
                     digits = m.group()[0] + digits  # the circle the recognizer left out stays the code's
                 out += [text[last:m.start()], digits if whole else m.group()]
                 last, replaced = m.end(), replaced or whole

@@ -19,7 +19,7 @@ from extract.text.layout import Cell, Item, Table, TextLine
 from normalize.dates import period_cut_short
 from normalize.indicators import HeadingMatch, heading_number_only, parse_heading_cell, parse_indicator_heading
 from normalize.thai import normalize_text
-from normalize.thaichars import DIGITS, LETTERS, MARKS, charset
+from normalize.thaichars import BASES, DIGITS, LETTERS, MARKS, charset
 
 ANALYSIS = "analysis"
 MEASURES = "measures"
@@ -128,12 +128,13 @@ def header_cell_like(text: str, head: str) -> bool:
     >>> header_cell_like("มาตรการยกระดับมาตรฐานการให้บริการ", "มาตรการ/โครงการ/กิจกรรม")
     False
     """
-    a, b = _RE_NOT_THAI_LETTER.sub("", _letters_only(text)), _RE_NOT_THAI_LETTER.sub("", _letters_only(head))
+    a, b = _RE_NOT_BASE.sub("", _letters_only(text)), _RE_NOT_BASE.sub("", _letters_only(head))
     return bool(b) and HEADER_PART_MIN * len(b) <= len(a) <= HEADER_PART_MAX * len(b) \
         and fuzz.partial_ratio(a, b) >= HEADER_PART_LIKE
 
 
-_RE_NOT_THAI_LETTER = re.compile(r"[^\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45]")
+#: What is no Thai letter or spacing vowel (marks go first, in :func:`_letters_only`).
+_RE_NOT_BASE = re.compile(f"[^{charset(BASES)}]")
 
 
 def _letters_only(text: str) -> str:
