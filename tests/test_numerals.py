@@ -319,6 +319,31 @@ def test_segment_drops_dust_far_above_before_joining():
     assert s.digit_height == 25
 
 
+def test_segment_drops_a_mark_of_the_next_or_last_line():
+    """A low shape wider than a speck, far under the baseline or far over the tops with no digit standing in
+    its rows, is a mark of the line below or above that the word's box reached (issue 9: ``้`` of the next
+    line read as a fourth glyph of ``๐๓๔)``; a tone mark hanging from the line above joined to ``๑``)."""
+    page = np.full((100, 90), 255, np.uint8)
+    page[40:62, 5:25] = 0  # two glyphs, 22 px high
+    page[40:62, 30:50] = 0
+    page[70:79, 30:47] = 0  # a mark 17 px wide, 9 high, 8 px under the baseline
+    page[16:26, 34:48] = 0  # a mark 14 px wide, 10 high, 14 px over the tops, stacked over the second glyph
+    assert [b.box for b in segment(page).blobs] == [(5, 40, 25, 62), (30, 40, 50, 62)]
+
+
+def test_segment_keeps_a_second_line_beside_its_own_digits():
+    """A crop of two lines (a wrapped score): the second line's dash stands beside that line's digits, so it
+    is no lone mark, however far under the first line it lies."""
+    page = np.full((80, 120), 255, np.uint8)
+    page[5:27, 5:25] = 0  # first line: two glyphs
+    page[5:27, 30:50] = 0
+    page[45:67, 5:25] = 0  # second line: two glyphs and a dash
+    page[45:67, 30:50] = 0
+    page[55:58, 60:75] = 0
+    boxes = [tuple(b.box) for b in segment(page).blobs]
+    assert (60, 55, 75, 58) in boxes
+
+
 @pytest.mark.parametrize("name", ["a", "b"])
 def test_touching_digits_of_unequal_widths_are_cut_at_their_valleys(name):
     """``๒๕๖๙`` at 300 dpi whose first three digits touch (one blob 2.6 digit heights wide, read ``?9``):

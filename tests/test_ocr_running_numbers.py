@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from tests.test_numerals import crop_of, needs_fonts
+from tests.test_numerals import FIXTURES, crop_of, needs_fonts
 
 from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer, is_slash
 from extract.ocr.engine import OcrWord
@@ -456,3 +456,34 @@ def test_a_year_after_the_era_read_as_latin_is_read_from_the_image(rec):
     assert NumeralTokenReader(None, rec).in_context([era, text], page, 300)[1].text == "ถึง"
     other = OcrWord("ตลอด", 0, word.top, max(1, word.x0 - 10), word.bottom, 91.0, word.line_key)
     assert NumeralTokenReader(None, rec).in_context([other, word], page, 300)[1].text == "b&b"
+
+
+@pytest.mark.parametrize("name, tesseract, want", [
+    ("issue-9-mark-of-next-line", "006)", "034)"),
+    ("issue-9-mark-of-line-above", "๐๑๑๕)", "014)"),
+])
+def test_a_mark_of_a_neighbour_line_in_a_cited_code_is_no_glyph_of_it(rec, name, tesseract, want):
+    """Issue 9 (dev scans, 300 dpi): the word's box of a cited code reached the next line's ``้`` (read as a
+    fourth digit ``๓``, so no code) or the line above's tone mark (joined to ``๑``, read as a point). Neither
+    has a digit standing in its rows: both are dust, and the code reads whole."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / f"{name}.png"))
+    page, word = on_page(crop, tesseract, 56.0)
+    assert NumeralTokenReader(None, rec)(word, page, 300).text == want
+
+
+def test_a_light_year_after_a_month_read_as_thai_letters_is_read_from_its_heavier_ink(rec):
+    """``มกราคม ๒๕๖๗`` (dev seed 142, G-scan300, last page): a light print's strokes broke, Tesseract read the year
+    as ``เวอลาแป`` and the recognizer reads ``??56?11?``; the period lost its dates. After a month's name a year
+    stands: the word is read again, and its ink made heavier reads ``2567`` surely in two views, no other year."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / "issue-9-broken-year-after-month.png"))
+    page, word = on_page(crop, "เวอลาแป", 53.0)
+    month = OcrWord("มกราคม", 0, word.top, max(1, word.x0 - 10), word.bottom, 93.0, word.line_key)
+    assert rec.read_number(crop).confidence < 0.5  # the plain reading is no year
+    out = NumeralTokenReader(None, rec).in_context([month, word], page, 300)
+    assert [w.text for w in out] == ["มกราคม", "2567"]
+    other = OcrWord("งานพัสดุ", 0, word.top, max(1, word.x0 - 10), word.bottom, 93.0, word.line_key)
+    assert NumeralTokenReader(None, rec).in_context([other, word], page, 300)[1].text == "เวอลาแป"

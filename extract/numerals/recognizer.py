@@ -126,6 +126,11 @@ DUST_GAP_BELOW = 0.25
 #: ... and dust there may be larger than a point (up to this share of the digit height): what is
 #: that far under the line belongs to no glyph of it.
 BELOW_DUST_MAX = 0.6
+#: Beyond those gaps, a shape of any width at most this share of the digit height high is dust too
+#: when no tall component stands in its rows: a mark of the line above or below (``้`` over the next
+#: line's letters, a tone mark hanging from the line above), never a glyph of the token, nor of a
+#: second line read in the same crop (whose digits stand beside it).
+LONE_DUST_MAX = 0.6
 #: Neighbours are joined into one glyph when one of them is a weak read
 #: (below MERGE_WEAK), the gap is at most MERGE_GAP and the union at most
 #: MERGE_WIDTH digit heights wide, and the union reads at least MERGE_ACCEPT.
@@ -359,10 +364,19 @@ def _without_far_specks(comps: list[tuple[int, tuple[int, int, int, int]]]) -> l
     base = float(np.median([c[1][1] + c[1][3] for c, t in zip(comps, tall) if t]))
     top = base - dh
 
+    tall_rows = [(c[1][1], c[1][1] + c[1][3]) for c, t in zip(comps, tall) if t]
+
+    def alone(y: int, h: int) -> bool:
+        """No tall component (a glyph of a line of its own) stands in these rows."""
+        return h <= LONE_DUST_MAX * dh and not any(a < y + h and y < b for a, b in tall_rows)
+
     def far_speck(box: tuple[int, int, int, int]) -> bool:
         x, y, w, h = box
-        return (max(w, h) <= DOT_MAX * dh and y + h < top - DUST_GAP * dh) \
-            or (max(w, h) <= BELOW_DUST_MAX * dh and y > base + DUST_GAP_BELOW * dh)
+        if y + h < top - DUST_GAP * dh:
+            return max(w, h) <= DOT_MAX * dh or alone(y, h)
+        if y > base + DUST_GAP_BELOW * dh:
+            return max(w, h) <= BELOW_DUST_MAX * dh or alone(y, h)
+        return False
 
     return [c for c in comps if not far_speck(c[1])]
 

@@ -30,8 +30,9 @@ from extract.numerals.recognizer import (
     meaning_in_number,
 )
 from extract.ocr.engine import OcrEngine, OcrWord
+from extract.ocr.ink import heavy_views
 from normalize.codes import CITE_LABEL, CITE_LABEL_EDITS, CITE_LABEL_TEXT, CITE_LIST_JOINERS
-from normalize.dates import drop_glued_specks, is_month_abbreviation
+from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviation
 from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, MARKS, TEXT, charset
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
@@ -228,21 +229,34 @@ _NO_MONTH = ("พ.ศ", "พศ", "ค.ศ", "คศ")
 _RE_ERA_END = re.compile(r"(?:พ\.?ศ|ค\.?ศ)\.?$|งบประมาณ$")
 #: A year as a number reads: four digits (``2566``) or the last two (``66``).
 _RE_YEAR = re.compile(r"(?:\d{2}){1,2}")
+#: A year no plain reading gives is taken from its ink made heavier when this many views read it surely.
+YEAR_HEAVY_AGREE = 2
+
+
+def _is_month(text: str) -> bool:
+    """A month's name (``มกราคม``) or abbreviation (``ม.ค.``), as the registry spells it."""
+    return text in MONTH_NAMES or is_month_abbreviation(text)
 
 
 def year_words(words: list[OcrWord]) -> list[int]:
     """Indexes of the words where a year stands after an era's abbreviation (``พ.ศ.`` then ``b&b`` for
-    ``๒๕๖๖``) on its line, that read as no number: no Thai letter, no digit run of a year.
+    ``๒๕๖๖``) on its line, that read as no number: no Thai letter, no digit run of a year. After a month's
+    name or abbreviation a year stands as often, and Tesseract's Thai model reads a year's digits as Thai
+    letters there too (``มกราคม เวอลาแป`` for ``มกราคม ๒๕๖๗``): Thai letters are allowed, the recognizer
+    keeps only a year it reads surely.
 
     >>> ws = [OcrWord(t, 0, 0, 1, 1, 50.0, (1, 1, 1)) for t in ("ตลอดปีงบประมาณ", "พ.ศ.", "b&b", "พ.ศ.", "2566")]
     >>> year_words(ws)
     [2]
     >>> year_words([OcrWord(t, 0, 0, 1, 1, 50.0, (1, 1, k)) for k, t in enumerate(("พ.ศ.", "b&b"))])  # another line
     []
+    >>> year_words([OcrWord(t, 0, 0, 1, 1, 50.0, (1, 1, 1)) for t in ("มกราคม", "เวอลาแป", "ก.ย.", "2567", "ต.ค.", "-")])
+    [1, 5]
     """
-    return [i for i in range(1, len(words)) if _RE_ERA_END.search(words[i - 1].text)
-            and words[i].line_key == words[i - 1].line_key and not _RE_THAI.search(words[i].text)
-            and not _RE_YEAR.search(words[i].text)]
+    return [i for i in range(1, len(words)) if words[i].line_key == words[i - 1].line_key
+            and not _RE_YEAR.search(words[i].text)
+            and ((_RE_ERA_END.search(words[i - 1].text) and not _RE_THAI.search(words[i].text))
+                 or _is_month(words[i - 1].text))]
 
 
 class NumeralTokenReader:
@@ -275,13 +289,22 @@ class NumeralTokenReader:
 
     def _year_read_again(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
         """A word where a year stands (:func:`year_words`) read again by the recognizer: kept when that gives a
-        year's digits surely (:data:`READ_MIN`)."""
+        year's digits surely (:data:`READ_MIN`), or, its ink made heavier (a light print's strokes broken:
+        :func:`extract.ocr.ink.heavy_views`), when :data:`YEAR_HEAVY_AGREE` views read one year surely and
+        no view reads another."""
         crop = word_image(page, word)
         if crop.size == 0:
             return word
         r = self.recognizer.read_number(crop)
         if r.confidence >= READ_MIN and _RE_YEAR.fullmatch(r.text):
             return _reread(word, r.text, r.confidence)
+        sure: dict[str, list[float]] = {}
+        for view in heavy_views(crop):
+            r = self.recognizer.read_number(view)
+            if r.confidence >= READ_MIN and _RE_YEAR.fullmatch(r.text):
+                sure.setdefault(r.text, []).append(r.confidence)
+        if len(sure) == 1 and len(confs := next(iter(sure.values()))) >= YEAR_HEAVY_AGREE:
+            return _reread(word, next(iter(sure)), min(confs))
         return word
 
     def _thai_read(self, word: OcrWord, page: np.ndarray, dpi: float) -> tuple[str, float] | None:
@@ -337,6 +360,8 @@ class NumeralTokenReader:
             if "/" in r.text and r.confidence >= READ_MIN and _RE_DATE_TOKEN.match(r.text):
                 return _reread(word, r.text, r.confidence)
         prefix, crop, glyphs, text, suffix = peel_brackets(word.text, crop0, glyphs0)
+        if glyphs is None:  # a digit joined to the bracket, cut from it
+            glyphs = self.recognizer.classify_glyphs(crop)
         if not suffix and len(glyphs) <= 4:
             prefix, crop, glyphs, text, suffix = self._cut_touching_bracket(prefix, crop, glyphs, text)
         readable = [meaning_in_number(g.char) for g in glyphs]
@@ -405,6 +430,9 @@ class NumeralTokenReader:
 #: is one blob, read as ``๗``; ``O5)``: ``5)`` read as ``๑``) is cut off as this
 #: share of the glyphs' height from the right of that blob.
 BRACKET_SHARE = 0.3
+#: A closing bracket, with the gap before it, is this share of the digits' height wide: what is cut
+#: off a last glyph wider than a digit that holds a digit and the bracket (:func:`peel_brackets`).
+BRACKET_WIDTH = 0.36
 #: A bracket reaches above and below the digits: a last glyph joined to one is
 #: at least this much taller than the glyphs before it (1.16-1.29 on dev scans).
 BRACKET_TALLER = 1.1
@@ -448,7 +476,9 @@ def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
     """``(prefix, crop, glyphs, text, suffix)``: a bracket Tesseract read at either end taken off.
 
     Only when the recognizer sees no digit there (``?``): ``ow)`` is read as
-    ``o9`` and ``)`` instead of failing on the bracket.
+    ``o9`` and ``)`` instead of failing on the bracket. A last ``?`` wider than the
+    glyphs' median is a digit joined to the bracket (``๗)``): only the bracket's width
+    (:data:`BRACKET_WIDTH`) is cut off, and the glyphs come back ``None``, to be classified again.
 
     >>> from ita_extract.page import PixelBox
     >>> g = [GlyphGuess("๐", .9, PixelBox(0, 0, 8, 10)), GlyphGuess("๙", .9, PixelBox(10, 0, 18, 10)),
@@ -456,17 +486,26 @@ def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
     >>> p, c, gl, t, s = peel_brackets("ow)", np.zeros((12, 26), np.uint8), g)
     >>> p, c.shape, len(gl), t, s
     ('', (12, 20), 2, 'ow', ')')
+    >>> g[-1] = GlyphGuess("?", .1, PixelBox(20, 0, 34, 12))  # ๙ and the bracket, one blob
+    >>> p, c, gl, t, s = peel_brackets("๐๙)", np.zeros((12, 36), np.uint8), g)
+    >>> c.shape, gl, t, s
+    ((12, 30), None, '๐๙', ')')
     """
     prefix = suffix = ""
+    joined = False  # a digit joined to the closing bracket, cut from it: the glyphs are read again
     if len(glyphs) > 1 and glyphs[-1].char == "?" and len(text) > 1 and text[-1] in _CLOSING:
-        crop, suffix, text = crop[:, :glyphs[-1].box.x0], text[-1], text[:-1]
+        last, widths = glyphs[-1].box, sorted(g.box.x1 - g.box.x0 for g in glyphs[:-1])
+        joined = last.x1 - last.x0 > widths[len(widths) // 2]  # wider than a digit
+        heights = sorted(g.box.height for g in glyphs[:-1])
+        cut = last.x1 - round(BRACKET_WIDTH * heights[len(heights) // 2]) if joined else last.x0
+        crop, suffix, text = crop[:, :cut], text[-1], text[:-1]
         glyphs = glyphs[:-1]
     if len(glyphs) > 1 and glyphs[0].char == "?" and len(text) > 1 and text[0] in _OPENING:
         cut = glyphs[0].box.x1
         crop, prefix, text = crop[:, cut:], text[0], text[1:]
         glyphs = [GlyphGuess(g.char, g.confidence, g.box._replace(x0=g.box.x0 - cut, x1=g.box.x1 - cut))
                   for g in glyphs[1:]]
-    return prefix, crop, list(glyphs), text, suffix
+    return prefix, crop, None if joined else list(glyphs), text, suffix
 
 
 def drop_stray_points(r: Reading, seen: str) -> Reading:

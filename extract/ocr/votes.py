@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 
 from extract.numerals.recognizer import Reading
-from extract.ocr.ink import ink_levels
+from extract.ocr.ink import heavy_views, ink_levels
 from extract.ocr.readings import CELL_READ_MIN, NumberReader, ends_contradict, lone_number
 from extract.ocr.score_format import UNREAD_MARK, is_number, is_score_format, plausible_score
 from extract.ocr.tokens import drop_stray_points
@@ -203,32 +203,12 @@ def blot_free_read(reader: NumberReader, crop: np.ndarray) -> tuple[str, float] 
     return None
 
 
-#: Heavier ink a thin print's number is read in again (:func:`heavy_read`): each stroke grown by these kernels
-#: (width, height in pixels) ...
-HEAVY_KERNELS = ((2, 2), (3, 2), (3, 3))
-#: ... and grey this far lighter than the ink's threshold (Otsu) counted as ink.
-HEAVY_GREY = (50, 70)
+#: A thin print's number is read in again heavier (:func:`heavy_read`, views of :func:`extract.ocr.ink.heavy_views`).
 #: A score wins when at least this many heavier views read it this surely each (the views of a thin print
 #: read below :data:`CELL_READ_MIN`: the hairlines they mend stay thin), ...
 HEAVY_AGREE, HEAVY_SURE = 2, 0.5
 #: ... and the views that read it outweigh (summed confidence) this many times any other score they read.
 HEAVY_MARGIN = 2.0
-
-
-def heavy_views(crop: np.ndarray) -> list[np.ndarray]:
-    """A number's ink made heavier: strokes grown (:data:`HEAVY_KERNELS`), lighter grey taken as ink
-    (:data:`HEAVY_GREY`).
-
-    >>> crop = np.full((30, 80), 230, np.uint8); crop[5:25, 5:70] = 40
-    >>> views = heavy_views(crop); ink = lambda img: int((img < 128).sum())
-    >>> len(views), ink(views[0]) > ink(crop), all(ink(v) >= ink(crop) for v in views)
-    (5, True, True)
-    """
-    views = [cv2.erode(crop, np.ones((h, w), np.uint8)) for w, h in HEAVY_KERNELS]
-    levels = ink_levels(crop)
-    if levels is not None:
-        views += [np.where(crop > min(254.0, levels[0] + d), 255, 0).astype(np.uint8) for d in HEAVY_GREY]
-    return views
 
 
 def heavy_read(reader: NumberReader, crop: np.ndarray, seen: Reading | None = None) -> tuple[str, float] | None:
