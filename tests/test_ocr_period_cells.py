@@ -2,6 +2,8 @@
 (:mod:`extract.ocr.period_cells`)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -228,3 +230,27 @@ def test_a_latin_months_box_over_the_year_beside_it_keeps_the_month_alone():
     page[15:40, 20:170] = 40
     w = OcrWord("A.A.", 20, 15, 170, 40, 91.0, (1, 0, 0))
     assert month_read_again(RunOn(), w, page, 300.0).text == "ส.ค."
+
+
+def test_a_ranges_first_month_read_as_latin_with_its_dash_is_read_again():
+    """``ม.ค. - มี.ค. ๒๕๖๘`` read ``U.A.- มี.ค. 2568`` (dev seed 120, I-scan300): the Latin word with the range's
+    dash before the range's last month is read again alone, ``ม.ค.--``: the month and one dash. Before another
+    word than a month, or read again as no month, it stays."""
+    from extract.ocr.period_cells import reread_period_months
+
+    class Dash:
+        def __init__(self, text):
+            self.text = text
+
+        def read_word(self, gray, dpi):
+            return self.text, 79.0
+
+    page = np.full((2 * ROW_H, 620), 236, np.uint8)
+    page[15:40, 320:400] = 40
+    words = [OcrWord("U.A.-", 320, 15, 400, 40, 51.0, (1, 0, 1)), OcrWord("มี.ค.", 410, 15, 470, 40, 90.0, (1, 0, 2)),
+             OcrWord("2568", 480, 15, 540, 40, 90.0, (1, 0, 3))]
+    out = reread_period_months(words, (table(),), page, Dash("ม.ค.--"), DPI)
+    assert [w.text for w in out] == ["ม.ค.-", "มี.ค.", "2568"]
+    assert [w.text for w in reread_period_months(words, (table(),), page, Dash("กอง--"), DPI)] == ["U.A.-", "มี.ค.", "2568"]
+    other = [words[0], replace(words[1], text="กอง"), words[2]]
+    assert [w.text for w in reread_period_months(other, (table(),), page, Dash("ม.ค.--"), DPI)][0] == "U.A.-"

@@ -68,8 +68,11 @@ _RE_MARK_AFTER_DOT = re.compile(f"(?<=\\.)[{MARKS}]+")
 #: Digits (or the letters Tesseract writes for them) after a space at a reading's end: a year beside the word.
 _RE_YEAR_AFTER = re.compile(f"\\s+[0-9{DIGIT_LOOKALIKES}\u0e50-\u0e59]+$")
 #: A month's abbreviation Tesseract read as Latin letters, dots or commas lost (``AA``, ``“WA,``, ``A.``).
-#: Two of them joined by a range's dash (``UA-A.W.`` for ``ม.ค.-ก.พ.``).
-_RE_LATIN_MONTH = re.compile(r"^[“\"'‘]?[A-Za-z][A-Za-z.,]{0,4}(?:[-–—][A-Za-z][A-Za-z.,]{0,4})?$")
+#: Two of them joined by a range's dash (``UA-A.W.`` for ``ม.ค.-ก.พ.``), or one with the range's dash after it
+#: (``U.A.-`` for ``ม.ค.-``).
+_RE_LATIN_MONTH = re.compile(r"^[“\"'‘]?[A-Za-z][A-Za-z.,]{0,4}(?:[-–—](?:[A-Za-z][A-Za-z.,]{0,4})?)?$")
+_RE_DASH_END = re.compile("[-–—]$")
+_RE_DASH_RUN = re.compile("([-–—])[-–—]+")
 
 
 def _plausible_part(part: str, kind: str) -> bool:
@@ -299,9 +302,16 @@ def latin_month(text: str, next_text: str | None) -> bool:
     (True, True, True, False)
     >>> latin_month("URL", "2568"), latin_month("AA", None), latin_month("UA-A.W.", "2566"), latin_month("A-B-C", "2566")
     (True, False, True, False)
+
+    A range's first month with its dash (``U.A.-`` for ``ม.ค.-``) has the range's last month after it:
+
+    >>> latin_month("U.A.-", "มี.ค."), latin_month("U.A.-", "กอง"), latin_month("U.A.", "มี.ค.")
+    (True, False, False)
     """
     if not _RE_LATIN_MONTH.match(text) or next_text is None:
         return False
+    if _RE_DASH_END.search(text) and (is_month_abbreviation(next_text) or next_text in MONTH_NAMES):
+        return True
     nxt = thai_digits_to_arabic(next_text)
     return bool(re.match(f"^(?:[-–—]|ถึง|[0-9{DIGIT_LOOKALIKES}]{{2,6}})", nxt))
 
@@ -316,19 +326,24 @@ def month_read_again(engine, word: OcrWord, image: np.ndarray, dpi: float) -> Oc
         return word
     thai, conf = engine.read_word(crop, int(dpi))
     thai = _RE_YEAR_AFTER.sub("", thai.strip())
-    thai = _RE_MARK_AFTER_DOT.sub("", drop_glued_specks(thai.replace(" ", "")))
-    if conf >= MONTH_MIN and month_word(thai):
+    thai = _RE_DASH_RUN.sub(r"\1", _RE_MARK_AFTER_DOT.sub("", drop_glued_specks(thai.replace(" ", ""))))
+    if conf >= MONTH_MIN and month_word(thai, dash_end=bool(_RE_DASH_END.search(word.text))):
         return replace(word, text=thai, conf=conf, source="word")
     return word
 
 
-def month_word(text: str) -> bool:
-    """Whether a word is a month's abbreviation, or two joined by a range's dash (``ม.ค.-ก.พ.``).
+def month_word(text: str, dash_end: bool = False) -> bool:
+    """Whether a word is a month's abbreviation, or two joined by a range's dash (``ม.ค.-ก.พ.``); with
+    ``dash_end`` (the word as Tesseract read it ended with a dash), also one month and the range's dash.
 
     >>> month_word("ก.ค."), month_word("ม.ค.-ก.พ."), month_word("ม.ค.-"), month_word("กอง-ก.พ.")
     (True, True, False, False)
+    >>> month_word("ม.ค.-", dash_end=True), month_word("-", dash_end=True)
+    (True, False)
     """
     parts = re.split("[-–—]", text)
+    if dash_end and len(parts) == 2 and not parts[1]:
+        parts = parts[:1]
     return len(parts) <= 2 and all(is_month_abbreviation(p) for p in parts)
 
 
