@@ -254,3 +254,14 @@ def test_a_ranges_first_month_read_as_latin_with_its_dash_is_read_again():
     assert [w.text for w in reread_period_months(words, (table(),), page, Dash("กอง--"), DPI)] == ["U.A.-", "มี.ค.", "2568"]
     other = [words[0], replace(words[1], text="กอง"), words[2]]
     assert [w.text for w in reread_period_months(other, (table(),), page, Dash("ม.ค.--"), DPI)][0] == "U.A.-"
+
+
+@needs_fonts
+def test_a_year_glued_to_its_month_with_letters_for_its_digits_makes_a_period_cell(rec):
+    """``ก.ย.๒๕๗๐`` read as one word ``กุย.๒๕ญฆฒ๐`` (dev seed 135, X-scan300), alone in its cell and the only
+    period of its page: the letters Tesseract writes for the digits it lacks end the year glued to the month,
+    so the cell is a period's and its year is read again."""
+    page, boxes = page_with({(0, 320): "ก.ย.๒๕๗๐"})
+    words = [word("กุย.๒๕ญฆฒ๐", boxes[(0, 320)], 0, 1)]
+    out = reread_period_words(words, (table(),), page, rec)
+    assert [w.text for w in out] == ["กุย.2570"]

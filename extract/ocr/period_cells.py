@@ -259,12 +259,17 @@ def period_cell(texts: list[str]) -> bool:
     (True, False, False)
     >>> period_cell(["ม.ค.-ก.พ.", "2566"]), period_cell(["ม.ค.-ก.พ.2566"])
     (True, True)
+    >>> period_cell(["กุย.๒๕ญฆฒ๐"]), period_cell(["ญฆฒ"])  # a year glued to its month, letters for its digits
+    (True, False)
     """
     joined = thai_digits_to_arabic(" ".join(texts))
     if _RE_NUMERIC_IN_TEXT.search(joined) or _FISCAL_WORD in joined or any(m in joined for m in MONTH_NAMES):
         return True
-    # a range's two months read as one word (``ม.ค.-ก.พ.``): each its own
-    return any(is_month_abbreviation(w.strip(_SIGNS + "0123456789")) for t in texts for w in _RE_WORD_SPLIT.split(t))
+    # a range's two months read as one word (``ม.ค.-ก.พ.``): each its own; a year glued after a month, with the
+    # letters Tesseract writes for digits it lacks (``กุย.๒๕ญฆฒ๐``)
+    return any(is_month_abbreviation(w.strip(_SIGNS + "0123456789"))
+               or is_month_abbreviation(w.strip(_SIGNS + "0123456789").rstrip(DIGIT_LOOKALIKES + "0123456789"))
+               for t in texts for w in _RE_WORD_SPLIT.split(thai_digits_to_arabic(t)))
 
 
 def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone", edge: bool = False) -> str | None:
