@@ -71,8 +71,12 @@ _RE_YEAR_AFTER = re.compile(f"\\s+[0-9{DIGIT_LOOKALIKES}\u0e50-\u0e59]+$")
 #: Two of them joined by a range's dash (``UA-A.W.`` for ``ม.ค.-ก.พ.``), or one with the range's dash after it
 #: (``U.A.-`` for ``ม.ค.-``).
 _RE_LATIN_MONTH = re.compile(r"^[“\"'‘]?[A-Za-z][A-Za-z.,]{0,4}(?:[-–—](?:[A-Za-z][A-Za-z.,]{0,4})?)?$")
+#: A word ending with a range's dash; a run of dashes (``ม.ค.--``, one dash read twice).
 _RE_DASH_END = re.compile("[-–—]$")
 _RE_DASH_RUN = re.compile("([-–—])[-–—]+")
+#: What a year glued after a month's abbreviation is written with: digits and the letters Tesseract writes for
+#: the digits it lacks (``กุย.๒๕ญฆฒ๐``).
+_YEAR_PLACES = "0123456789" + DIGIT_LOOKALIKES
 
 
 def _plausible_part(part: str, kind: str) -> bool:
@@ -267,9 +271,8 @@ def period_cell(texts: list[str]) -> bool:
         return True
     # a range's two months read as one word (``ม.ค.-ก.พ.``): each its own; a year glued after a month, with the
     # letters Tesseract writes for digits it lacks (``กุย.๒๕ญฆฒ๐``)
-    return any(is_month_abbreviation(w.strip(_SIGNS + "0123456789"))
-               or is_month_abbreviation(w.strip(_SIGNS + "0123456789").rstrip(DIGIT_LOOKALIKES + "0123456789"))
-               for t in texts for w in _RE_WORD_SPLIT.split(thai_digits_to_arabic(t)))
+    cores = (w.strip(_SIGNS + "0123456789") for t in texts for w in _RE_WORD_SPLIT.split(thai_digits_to_arabic(t)))
+    return any(is_month_abbreviation(c) or is_month_abbreviation(c.rstrip(_YEAR_PLACES)) for c in cores)
 
 
 def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone", edge: bool = False) -> str | None:
