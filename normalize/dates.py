@@ -186,6 +186,15 @@ def is_month_abbreviation(word: str) -> bool:
     return bool(_RE_ONE_ABBREVIATION.fullmatch(word.strip()))
 
 
+def is_month_word(word: str) -> bool:
+    """Whether a word is a month's name (``มกราคม``) or abbreviation (:func:`is_month_abbreviation`) and nothing more.
+
+    >>> is_month_word("มกราคม"), is_month_word("ม.ค."), is_month_word("มกราคม2567"), is_month_word("กอง")
+    (True, True, False, False)
+    """
+    return word in MONTH_NAMES or is_month_abbreviation(word)
+
+
 def _month_number(token: str) -> int:
     key = re.sub(r"[\s.,:]", "", token)
     if key in _MONTH_BY_KEY:

@@ -34,7 +34,7 @@ from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
 from extract.ocr.tokens import MONTH_MIN, word_image
 from ita_extract.page import Grid
-from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviation
+from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviation, is_month_word
 from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import DIGIT_LOOKALIKES, MARKS
 
@@ -318,7 +318,7 @@ def latin_month(text: str, next_text: str | None) -> bool:
     """
     if not _RE_LATIN_MONTH.match(text) or next_text is None:
         return False
-    if _RE_DASH_END.search(text) and (is_month_abbreviation(next_text) or next_text in MONTH_NAMES):
+    if _RE_DASH_END.search(text) and is_month_word(next_text):
         return True
     nxt = thai_digits_to_arabic(next_text)
     return bool(re.match(f"^(?:[-–—]|ถึง|[0-9{DIGIT_LOOKALIKES}]{{2,6}})", nxt))

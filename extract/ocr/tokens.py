@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import replace
 
 import numpy as np
@@ -32,7 +33,7 @@ from extract.numerals.recognizer import (
 from extract.ocr.engine import OcrEngine, OcrWord
 from extract.ocr.ink import heavy_views
 from normalize.codes import CITE_LABEL, CITE_LABEL_EDITS, CITE_LABEL_TEXT, CITE_LIST_JOINERS
-from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviation
+from normalize.dates import drop_glued_specks, is_month_abbreviation, is_month_word
 from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, MARKS, TEXT, charset
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
@@ -233,11 +234,6 @@ _RE_YEAR = re.compile(r"(?:\d{2}){1,2}")
 YEAR_HEAVY_AGREE = 2
 
 
-def _is_month(text: str) -> bool:
-    """A month's name (``มกราคม``) or abbreviation (``ม.ค.``), as the registry spells it."""
-    return text in MONTH_NAMES or is_month_abbreviation(text)
-
-
 def year_words(words: list[OcrWord]) -> list[int]:
     """Indexes of the words where a year stands after an era's abbreviation (``พ.ศ.`` then ``b&b`` for
     ``๒๕๖๖``) on its line, that read as no number: no Thai letter, no digit run of a year. After a month's
@@ -256,7 +252,7 @@ def year_words(words: list[OcrWord]) -> list[int]:
     return [i for i in range(1, len(words)) if words[i].line_key == words[i - 1].line_key
             and not _RE_YEAR.search(words[i].text)
             and ((_RE_ERA_END.search(words[i - 1].text) and not _RE_THAI.search(words[i].text))
-                 or _is_month(words[i - 1].text))]
+                 or is_month_word(words[i - 1].text))]
 
 
 class NumeralTokenReader:
@@ -303,8 +299,10 @@ class NumeralTokenReader:
             r = self.recognizer.read_number(view)
             if r.confidence >= READ_MIN and _RE_YEAR.fullmatch(r.text):
                 sure.setdefault(r.text, []).append(r.confidence)
-        if len(sure) == 1 and len(confs := next(iter(sure.values()))) >= YEAR_HEAVY_AGREE:
-            return _reread(word, next(iter(sure)), min(confs))
+        if len(sure) == 1:
+            (year, confs), = sure.items()
+            if len(confs) >= YEAR_HEAVY_AGREE:
+                return _reread(word, year, min(confs))
         return word
 
     def _thai_read(self, word: OcrWord, page: np.ndarray, dpi: float) -> tuple[str, float] | None:
@@ -494,10 +492,9 @@ def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
     prefix = suffix = ""
     joined = False  # a digit joined to the closing bracket, cut from it: the glyphs are read again
     if len(glyphs) > 1 and glyphs[-1].char == "?" and len(text) > 1 and text[-1] in _CLOSING:
-        last, widths = glyphs[-1].box, sorted(g.box.x1 - g.box.x0 for g in glyphs[:-1])
-        joined = last.x1 - last.x0 > widths[len(widths) // 2]  # wider than a digit
-        heights = sorted(g.box.height for g in glyphs[:-1])
-        cut = last.x1 - round(BRACKET_WIDTH * heights[len(heights) // 2]) if joined else last.x0
+        last, before = glyphs[-1].box, [g.box for g in glyphs[:-1]]
+        joined = last.x1 - last.x0 > statistics.median_high(b.x1 - b.x0 for b in before)  # wider than a digit
+        cut = last.x1 - round(BRACKET_WIDTH * statistics.median_high(b.height for b in before)) if joined else last.x0
         crop, suffix, text = crop[:, :cut], text[-1], text[:-1]
         glyphs = glyphs[:-1]
     if len(glyphs) > 1 and glyphs[0].char == "?" and len(text) > 1 and text[0] in _OPENING:
