@@ -31,6 +31,7 @@ from extract.numerals.recognizer import (
     Model,
     Reading,
     Recognizer,
+    binarize,
     feature_size,
     glyph_features,
     load_model,
@@ -342,6 +343,24 @@ def test_segment_keeps_a_second_line_beside_its_own_digits():
     page[55:58, 60:75] = 0
     boxes = [tuple(b.box) for b in segment(page).blobs]
     assert (60, 55, 75, 58) in boxes
+
+
+def test_a_glyph_rendered_alone_is_cut_without_the_page_rules():
+    """The trainer's samples are glyphs rendered alone (``page_context=False``): no toner streak is lightened and
+    no far speck dropped, as when the shipped model was built; the runtime's default applies both rules."""
+    page = np.full((70, 90), 255, np.uint8)
+    page[40:65, 5:25] = 0
+    page[40:65, 40:60] = 0
+    page[8:13, 48:53] = 0  # far above the second glyph: dust on a page, a mark of the glyph when alone
+    assert [tuple(b.box) for b in segment(page).blobs] == [(5, 40, 25, 65), (40, 40, 60, 65)]
+    assert [tuple(b.box) for b in segment(page, page_context=False).blobs] == [(5, 40, 25, 65), (40, 8, 60, 65)]
+    crop = np.full((60, 60), 210, np.uint8)
+    crop[:, 10:40] = 165  # a grey band the height of the crop
+    crop[20:40, 14:17] = 60
+    crop[20:40, 24:27] = 60
+    assert int(binarize(crop)[0][:, 20].sum()) == 0  # a streak on a page: lightened
+    assert int(binarize(crop, page_context=False)[0][:, 20].sum()) == 60  # alone: Otsu's ink, as it was
+    assert len(segment(crop).blobs) == 2 and len(segment(crop, page_context=False).blobs) == 1
 
 
 @pytest.mark.parametrize("name", ["a", "b"])

@@ -15,11 +15,29 @@ resolution, a random threshold; then cut out by the same
 :func:`extract.numerals.recognizer.segment` the recognizer uses and fed to a
 one-hidden-layer perceptron trained with Adam in numpy.
 
+A sample is one glyph rendered alone, with no page around it, so it is cut
+with ``segment(..., page_context=False)``: the rules the recognizer keeps for
+what a scanned page puts into a crop (a toner streak lightened, marks of the
+lines above and below and far dust dropped) do not apply to it, and rules of
+that kind added to the runtime later leave the training samples, and so the
+model built from them, as they were. Had the trainer run them, a rule that
+changed one sample would shift the random stream of every later one: the
+rebuild would be another model than the shipped one.
+
 Pinned inputs: the manifest next to the model (``thai-numerals-v1.json``)
 lists every font file with its sha256, the seed, the sizes and the library
 versions of the build. A rebuild refuses fonts that differ from the
 manifest's (``--new-inputs`` records a new set). The family :data:`HELD_OUT`
 (Norasi) is never trained on: tests and the benchmark measure on it.
+
+The bits also depend on two libraries beyond the code. OpenCV's
+``warpAffine`` (bilinear, 8 bit) rounds a value within a thousandth of a half
+grey level to either side by version and SIMD path: 5.1.0 and 5.0.0 differ
+in one pixel of about 2 % of the crops, and the draw in a few dozen of its
+56,000 samples. :func:`fit` multiplies with BLAS, whose rounding depends on
+OpenBLAS's kernel and thread count. The shipped model is rebuilt bit for bit
+with OpenCV 5.0.0 (as its manifest records) and OpenBLAS's SkylakeX kernel on
+one thread (``OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=1``).
 
     python -m extract.numerals.train                 # rebuild extract/numerals/models/thai-numerals-v1.npz
     python -m extract.numerals.train --out /tmp/m.npz
@@ -318,12 +336,14 @@ def glyph_sample(text: str, font: Path, digit_h: float, rng: np.random.Generator
                  single: bool) -> np.ndarray | None:
     """The glyph mask the recognizer would see for ``text``; None if it fell apart.
 
+    Cut as a glyph alone (``segment(..., page_context=False)``, see the module doc): no page rule applies.
+
     ``single``: the text must come out as one glyph (digits); otherwise the
     largest glyph is taken (fragments of Thai syllables are ``other`` too).
     """
     size = digit_h / digit_height_ratio(str(font))
     gray = random_degradation(rng, digit_h).apply(printed(text, font, size, rng), rng)
-    seg = segment(gray, random_threshold(rng, gray))
+    seg = segment(gray, random_threshold(rng, gray), page_context=False)
     if not seg.blobs:
         return None
     areas = [int(b.mask.sum()) for b in seg.blobs]
