@@ -37,7 +37,16 @@ from extract.numerals.recognizer import (
     load_model,
     segment,
 )
-from extract.numerals.train import HELD_OUT, TRAIN_FAMILIES, font_files, render_token
+from extract.numerals.train import (
+    HELD_OUT,
+    TRAIN_FAMILIES,
+    check_pinned,
+    draw_digest,
+    font_files,
+    manifest_path,
+    render_token,
+    training_fonts,
+)
 
 HELD_OUT_FONTS = font_files(HELD_OUT)
 HAVE_TRAINING_FONTS = any(font_files(f) for f in TRAIN_FAMILIES)
@@ -138,6 +147,27 @@ def test_shipped_model_matches_its_pinned_hash():
     assert manifest["fonts"] and all(len(h) == 64 for h in manifest["fonts"].values())
     assert not any(name.startswith(manifest["held_out_family"]) for name in manifest["fonts"])
     assert load_model().w1.shape == (feature_size(), manifest["hidden"])
+
+
+@needs_fonts
+def test_the_trainer_still_draws_the_samples_of_the_shipped_model():
+    """The manifest records the digest of a small fixed draw of training samples (features and labels): the
+    trainer must still draw exactly those, or the shipped model can no longer be rebuilt from this code."""
+    manifest = json.loads(manifest_path(MODEL_FILE).read_text())
+    fonts = training_fonts()
+    diffs = check_pinned(fonts, manifest_path(MODEL_FILE))
+    if diffs:
+        pytest.skip("the installed training fonts are not the pinned ones: " + "; ".join(diffs[:3]))
+    draw = manifest["sample_draw"]
+    got = draw_digest(fonts, draw["per_class"], manifest["seed"])
+    assert got == draw["sha256"], (
+        f"The numeral trainer no longer draws the samples the shipped model {manifest['model']} was built from "
+        f"(sample digest {got[:12]}..., the manifest's {draw['sha256'][:12]}...): the model is no longer "
+        "rebuildable from this code. What a glyph rendered alone becomes changed: its rendering or degradation "
+        "(extract/numerals/train.py), segment(..., page_context=False) or glyph_features "
+        "(extract/numerals/recognizer.py). Keep rules for page crops behind page_context and the features' bits "
+        "as they are; or, if the change is meant, retrain (python -m extract.numerals.train, which rewrites the "
+        "manifest), ship the new model with its sha256 in MODEL_SHA256, and measure it again (README).")
 
 
 @pytest.mark.parametrize("damage", ["truncated", "altered", "missing", "not-a-model"])
