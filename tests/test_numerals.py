@@ -31,12 +31,22 @@ from extract.numerals.recognizer import (
     Model,
     Reading,
     Recognizer,
+    binarize,
     feature_size,
     glyph_features,
     load_model,
     segment,
 )
-from extract.numerals.train import HELD_OUT, TRAIN_FAMILIES, font_files, render_token
+from extract.numerals.train import (
+    HELD_OUT,
+    TRAIN_FAMILIES,
+    check_pinned,
+    draw_digest,
+    font_files,
+    manifest_path,
+    render_token,
+    training_fonts,
+)
 
 HELD_OUT_FONTS = font_files(HELD_OUT)
 HAVE_TRAINING_FONTS = any(font_files(f) for f in TRAIN_FAMILIES)
@@ -137,6 +147,27 @@ def test_shipped_model_matches_its_pinned_hash():
     assert manifest["fonts"] and all(len(h) == 64 for h in manifest["fonts"].values())
     assert not any(name.startswith(manifest["held_out_family"]) for name in manifest["fonts"])
     assert load_model().w1.shape == (feature_size(), manifest["hidden"])
+
+
+@needs_fonts
+def test_the_trainer_still_draws_the_samples_of_the_shipped_model():
+    """The manifest records the digest of a small fixed draw of training samples (features and labels): the
+    trainer must still draw exactly those, or the shipped model can no longer be rebuilt from this code."""
+    manifest = json.loads(manifest_path(MODEL_FILE).read_text())
+    fonts = training_fonts()
+    diffs = check_pinned(fonts, manifest_path(MODEL_FILE))
+    if diffs:
+        pytest.skip("the installed training fonts are not the pinned ones: " + "; ".join(diffs[:3]))
+    draw = manifest["sample_draw"]
+    got = draw_digest(fonts, draw["per_class"], manifest["seed"])
+    assert got == draw["sha256"], (
+        f"The numeral trainer no longer draws the samples the shipped model {manifest['model']} was built from "
+        f"(sample digest {got[:12]}..., the manifest's {draw['sha256'][:12]}...): the model is no longer "
+        "rebuildable from this code. What a glyph rendered alone becomes changed: its rendering or degradation "
+        "(extract/numerals/train.py), segment(..., page_context=False) or glyph_features "
+        "(extract/numerals/recognizer.py). Keep rules for page crops behind page_context and the features' bits "
+        "as they are; or, if the change is meant, retrain (python -m extract.numerals.train, which rewrites the "
+        "manifest), ship the new model with its sha256 in MODEL_SHA256, and measure it again (README).")
 
 
 @pytest.mark.parametrize("damage", ["truncated", "altered", "missing", "not-a-model"])
@@ -342,6 +373,24 @@ def test_segment_keeps_a_second_line_beside_its_own_digits():
     page[55:58, 60:75] = 0
     boxes = [tuple(b.box) for b in segment(page).blobs]
     assert (60, 55, 75, 58) in boxes
+
+
+def test_a_glyph_rendered_alone_is_cut_without_the_page_rules():
+    """The trainer's samples are glyphs rendered alone (``page_context=False``): no toner streak is lightened and
+    no far speck dropped, as when the shipped model was built; the runtime's default applies both rules."""
+    page = np.full((70, 90), 255, np.uint8)
+    page[40:65, 5:25] = 0
+    page[40:65, 40:60] = 0
+    page[8:13, 48:53] = 0  # far above the second glyph: dust on a page, a mark of the glyph when alone
+    assert [tuple(b.box) for b in segment(page).blobs] == [(5, 40, 25, 65), (40, 40, 60, 65)]
+    assert [tuple(b.box) for b in segment(page, page_context=False).blobs] == [(5, 40, 25, 65), (40, 8, 60, 65)]
+    crop = np.full((60, 60), 210, np.uint8)
+    crop[:, 10:40] = 165  # a grey band the height of the crop
+    crop[20:40, 14:17] = 60
+    crop[20:40, 24:27] = 60
+    assert int(binarize(crop)[0][:, 20].sum()) == 0  # a streak on a page: lightened
+    assert int(binarize(crop, page_context=False)[0][:, 20].sum()) == 60  # alone: Otsu's ink, as it was
+    assert len(segment(crop).blobs) == 2 and len(segment(crop, page_context=False).blobs) == 1
 
 
 @pytest.mark.parametrize("name", ["a", "b"])

@@ -242,12 +242,19 @@ class Segmentation:
         return Blob(cx0, cy0, cx1 - cx0, cy1 - cy0, mask, labs, (x0, y0, x1 - x0, y1 - y0))
 
 
-def binarize(gray: np.ndarray, threshold: int | None = None) -> tuple[np.ndarray, float]:
+def binarize(gray: np.ndarray, threshold: int | None = None, *,
+             page_context: bool = True) -> tuple[np.ndarray, float]:
     """Ink mask (uint8 0/1) of a crop and the factor it was scaled by.
 
     Otsu's threshold moved :data:`INK_BIAS` towards the paper tone, unless
     ``threshold`` (0-255; pixels darker are ink) is given.
     A blank crop gives an empty mask.
+
+    ``page_context`` (the default): the crop was cut from a scanned page, so a toner streak
+    down the page may cross it and is lightened (:func:`streak_threshold`). ``False``: the crop
+    is one glyph rendered alone, with no page around it (the samples of
+    :mod:`extract.numerals.train`): no such rule applies, and the mask is the one the shipped
+    model was trained on, whatever page rules are added here later.
 
     >>> paper = np.full((30, 40), 255, np.uint8); paper[10:20, 10:14] = 0
     >>> ink, f = binarize(paper); int(ink.sum()), f
@@ -272,7 +279,7 @@ def binarize(gray: np.ndarray, threshold: int | None = None) -> tuple[np.ndarray
         paper = float(np.percentile(gray, 90))
         threshold = t + INK_BIAS * max(0.0, paper - t)
         ink = (gray < threshold).astype(np.uint8)
-        band = streak_threshold(gray, ink)
+        band = streak_threshold(gray, ink) if page_context else None
         if band is not None and band < threshold:
             ink = (gray < band).astype(np.uint8)
         return ink, f
@@ -385,15 +392,22 @@ def _without_far_specks(comps: list[tuple[int, tuple[int, int, int, int]]]) -> l
     return [c for c in comps if not far_speck(c[1])]
 
 
-def segment(gray: np.ndarray, threshold: int | None = None) -> Segmentation:
+def segment(gray: np.ndarray, threshold: int | None = None, *, page_context: bool = True) -> Segmentation:
     """Glyphs of a crop (uint8, 0 = ink), left to right.
+
+    ``page_context`` (the default): the crop was cut from a scanned page, and the page's rules
+    apply: a toner streak is lightened (:func:`binarize`), marks of the lines above and below and
+    dust far from the digits are dropped (:func:`_without_far_specks`). ``False``: the crop is one
+    glyph rendered alone, with no page around it (the samples of :mod:`extract.numerals.train`):
+    only the rules of a glyph's own ink apply, so the trainer cuts the glyphs the shipped model
+    was drawn from (:data:`MODEL_SHA256`) however the page rules change.
 
     >>> paper = np.full((40, 60), 255, np.uint8)
     >>> paper[8:30, 5:17] = 0; paper[8:30, 25:37] = 0; paper[27:30, 40:43] = 0
     >>> s = segment(paper); [tuple(b.box) for b in s.blobs], s.digit_height
     ([(5, 8, 17, 30), (25, 8, 37, 30), (40, 27, 43, 30)], 22.0)
     """
-    ink, f = binarize(gray, threshold)
+    ink, f = binarize(gray, threshold, page_context=page_context)
     if not ink.any():
         return Segmentation((), 0.0, 0.0)
     H, W = ink.shape
@@ -407,7 +421,8 @@ def segment(gray: np.ndarray, threshold: int | None = None) -> Segmentation:
     comps = [(int(i) + 1, tuple(int(v) for v in st[i, :4])) for i in np.flatnonzero(keep)]
     if not comps:
         return Segmentation((), 0.0, 0.0)
-    comps = _without_far_specks(comps)
+    if page_context:
+        comps = _without_far_specks(comps)
     comps.sort(key=lambda c: c[1][0])
 
     # union-find over components of one glyph

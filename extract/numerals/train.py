@@ -15,14 +15,39 @@ resolution, a random threshold; then cut out by the same
 :func:`extract.numerals.recognizer.segment` the recognizer uses and fed to a
 one-hidden-layer perceptron trained with Adam in numpy.
 
+A sample is one glyph rendered alone, with no page around it, so it is cut
+with ``segment(..., page_context=False)``: the rules the recognizer keeps for
+what a scanned page puts into a crop (a toner streak lightened, marks of the
+lines above and below and far dust dropped) do not apply to it, and rules of
+that kind added to the runtime later leave the training samples, and so the
+model built from them, as they were. Had the trainer run them, a rule that
+changed one sample would shift the random stream of every later one: the
+rebuild would be another model than the shipped one.
+
 Pinned inputs: the manifest next to the model (``thai-numerals-v1.json``)
 lists every font file with its sha256, the seed, the sizes and the library
 versions of the build. A rebuild refuses fonts that differ from the
 manifest's (``--new-inputs`` records a new set). The family :data:`HELD_OUT`
 (Norasi) is never trained on: tests and the benchmark measure on it.
 
+The bits also depend on two libraries beyond the code. OpenCV's
+``warpAffine`` (bilinear, 8 bit) rounds a value within a thousandth of a half
+grey level to either side by version and SIMD path: 5.1.0 and 5.0.0 differ
+in one pixel of about 2 % of the crops, and the draw in a few dozen of its
+56,000 samples. :func:`fit` multiplies with BLAS, whose rounding depends on
+OpenBLAS's kernel and thread count. The shipped model is rebuilt bit for bit
+with OpenCV 5.0.0 (as its manifest records) and OpenBLAS's SkylakeX kernel on
+one thread (``OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=1``).
+
+The manifest also records the sha256 of a small fixed draw of samples
+(:func:`draw_digest`, :data:`DRAW_PER_CLASS` per class, a fraction of a
+second): a test compares the trainer's draw with it, so a change to what the
+trainer draws (a rendering, the segmentation of a glyph alone, the features)
+shows at once, without a rebuild of several minutes.
+
     python -m extract.numerals.train                 # rebuild extract/numerals/models/thai-numerals-v1.npz
     python -m extract.numerals.train --out /tmp/m.npz
+    python -m extract.numerals.train --check         # rebuild in a temporary folder: is it the shipped file?
 
 After a rebuild, put the printed sha256 in :data:`extract.numerals.recognizer.MODEL_SHA256`.
 """
@@ -33,6 +58,7 @@ import hashlib
 import json
 import logging
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -83,6 +109,8 @@ EPOCHS = 20
 BATCH = 256
 LEARNING_RATE = 3e-3
 SEED = 20250401
+#: Samples per class of the small fixed draw whose digest the manifest records (:func:`draw_digest`).
+DRAW_PER_CLASS = 10
 
 #: ``other``: Thai letters, vowels and syllables with marks, Latin letters
 #: and signs that are no digit. Not taught: l, I, | (a 1 in any number), o
@@ -318,12 +346,14 @@ def glyph_sample(text: str, font: Path, digit_h: float, rng: np.random.Generator
                  single: bool) -> np.ndarray | None:
     """The glyph mask the recognizer would see for ``text``; None if it fell apart.
 
+    Cut as a glyph alone (``segment(..., page_context=False)``, see the module doc): no page rule applies.
+
     ``single``: the text must come out as one glyph (digits); otherwise the
     largest glyph is taken (fragments of Thai syllables are ``other`` too).
     """
     size = digit_h / digit_height_ratio(str(font))
     gray = random_degradation(rng, digit_h).apply(printed(text, font, size, rng), rng)
-    seg = segment(gray, random_threshold(rng, gray))
+    seg = segment(gray, random_threshold(rng, gray), page_context=False)
     if not seg.blobs:
         return None
     areas = [int(b.mask.sum()) for b in seg.blobs]
@@ -360,6 +390,17 @@ def make_dataset(fonts: list[Path], per_class: int = PER_CLASS, seed: int = SEED
         if got < want:
             log.warning("class %r: only %d of %d samples", cls, got, want)
     return glyph_features(masks), np.array(labels, np.int64)
+
+
+def draw_digest(fonts: list[Path], per_class: int = DRAW_PER_CLASS, seed: int = SEED) -> str:
+    """sha256 of the features and labels (little-endian float32, int64) of the draw
+    :func:`make_dataset` makes with ``per_class`` samples per class: the trainer's samples in a
+    fraction of a second, which the manifest records beside the model.
+    """
+    x, y = make_dataset(fonts, per_class, seed)
+    digest = hashlib.sha256(np.ascontiguousarray(x, "<f4").tobytes())
+    digest.update(np.ascontiguousarray(y, "<i8").tobytes())
+    return digest.hexdigest()
 
 
 def fit(x: np.ndarray, y: np.ndarray, *, hidden: int = HIDDEN, epochs: int = EPOCHS, seed: int = SEED,
@@ -473,6 +514,7 @@ def write_manifest(model_file: Path, fonts: list[Path], per_class: int, seed: in
         "height_range_px": list(HEIGHT_RANGE),
         "hidden": HIDDEN,
         "epochs": EPOCHS,
+        "sample_draw": {"per_class": DRAW_PER_CLASS, "sha256": draw_digest(fonts, DRAW_PER_CLASS, seed)},
         "held_out_family": HELD_OUT,
         "font_packages": list(FONT_PACKAGES),
         "fonts": font_inputs(fonts),
@@ -482,6 +524,30 @@ def write_manifest(model_file: Path, fonts: list[Path], per_class: int, seed: in
     return info
 
 
+def check_rebuild(fonts: list[Path], manifest: Path) -> int:
+    """Rebuild a manifest's model in a temporary folder: 0 when it is the same file, else 1, saying
+    why (another draw of samples is the code's doing; the same draw, other bits, the libraries')."""
+    pinned = json.loads(manifest.read_text())
+    draw = pinned.get("sample_draw")
+    if draw and draw_digest(fonts, draw["per_class"], pinned["seed"]) != draw["sha256"]:
+        print("error: the trainer no longer draws the samples the shipped model was built from "
+              "(its sample_draw digest differs): this code cannot rebuild it", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / pinned["model"]
+        train(pinned["per_class"], pinned["seed"], fonts).save(out)
+        got = model_digest(out.read_bytes())
+    if got == pinned["sha256"]:
+        print(f"ok: the rebuild is {pinned['model']} (sha256 {got})")
+        return 0
+    built = pinned.get("built_with", {})
+    libs = [f"{k} {v} (built with {built.get(k)})" for k, v in library_versions().items() if v != built.get(k)]
+    why = "from the same draw of samples: the libraries round otherwise" if draw else "the draw or the libraries"
+    print(f"error: the rebuild's sha256 {got} is not the manifest's {pinned['sha256']}, {why} ("
+          + ("; ".join(libs) or "same versions: BLAS kernel or threads") + "; see this module's doc)", file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m extract.numerals.train", description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=MODEL_FILE, help=f"model file (default: {MODEL_FILE})")
@@ -489,6 +555,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=SEED, help="random seed")
     ap.add_argument("--new-inputs", action="store_true",
                     help="train on the installed fonts even when they differ from the shipped manifest's")
+    ap.add_argument("--check", action="store_true",
+                    help="rebuild the shipped model in a temporary folder and compare it with its manifest's sha256 "
+                         "(exit 1 if it differs); writes nothing")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     t0 = time.perf_counter()
@@ -502,6 +571,8 @@ def main(argv: list[str] | None = None) -> int:
         print("error: the installed fonts are not the pinned inputs (" + "; ".join(diffs[:5])
               + "); pass --new-inputs to build from them anyway", file=sys.stderr)
         return 2
+    if args.check:
+        return check_rebuild(fonts, manifest_path(MODEL_FILE))
     model = train(args.per_class, args.seed, fonts)
     model.save(args.out)
     info = write_manifest(args.out, fonts, args.per_class, args.seed)
