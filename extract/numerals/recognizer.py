@@ -135,13 +135,9 @@ LONE_DUST_MAX = 0.6
 #: (below MERGE_WEAK), the gap is at most MERGE_GAP and the union at most
 #: MERGE_WIDTH digit heights wide, and the union reads at least MERGE_ACCEPT.
 MERGE_WEAK, MERGE_GAP, MERGE_WIDTH, MERGE_ACCEPT = 0.6, 0.15, 1.4, 0.8
-#: The widest digit a report prints, in digit heights: 1.35 for the widest of the
-#: training fonts and Norasi (Waree Bold's ``๗``; the digit height taken as
-#: :func:`segment` takes it, the median of a run's tall glyphs), plus ink spread.
-DIGIT_WIDTH_MAX = 1.5
 #: Three neighbours (a broken glyph with a speck inside) are joined only
 #: when they are at most this many digit heights wide: one digit.
-MERGE_THREE_WIDTH = DIGIT_WIDTH_MAX
+MERGE_THREE_WIDTH = 1.1
 #: A glyph at least SPLIT_WIDTH digit heights wide and read below SPLIT_WEAK
 #: is cut in two when both halves read at least SPLIT_ACCEPT.
 SPLIT_WIDTH, SPLIT_WEAK, SPLIT_ACCEPT = 0.75, 0.9, 0.8
@@ -768,8 +764,7 @@ def _split(b: Blob, scale: float, k: int = 2) -> tuple[Blob, ...] | None:
 
 #: Touching digits of unequal widths (``๒๕๖๘`` at 300 dpi, bold): cut candidates
 #: are the blob's thinnest columns (local minima of its ink per column, the
-#: VALLEYS lowest), parts VALLEY_PART digit heights wide at least and at most (in
-#: running text; a number's cell allows :data:`DIGIT_WIDTH_MAX`: :meth:`Recognizer.for_number_cells`).
+#: VALLEYS lowest), parts VALLEY_PART digit heights wide at least and at most.
 VALLEYS, VALLEY_PART = 12, (0.35, 1.3)
 #: A valley cut is given up when its first or last part reads less than it needs by
 #: more than this (:meth:`Recognizer._valley_split`): far above the rounding of a batch
@@ -996,34 +991,15 @@ def mask_key(mask: np.ndarray) -> tuple:
 class Recognizer:
     """Reads numeric tokens from crops with one loaded model."""
 
-    def __init__(self, model: Model, *, number_cells: bool = False) -> None:
+    def __init__(self, model: Model) -> None:
         self.model = model
         self._other_index = model.classes.index("other")
-        # what every crop holds (see for_number_cells): a touching part may be as wide as any digit
-        self.number_cells = number_cells
-        self._widest_part = DIGIT_WIDTH_MAX if number_cells else VALLEY_PART[1]
-        self._number_cells_form: Recognizer | None = None
         # the last crops analysed (see _analyse): a token is classified, then read
         self._analysed: OrderedDict[tuple, tuple[Segmentation, tuple]] = OrderedDict()
         self._analysed_lock = threading.Lock()
         # the glyphs classified lately, by mask_key (see mask_probabilities)
         self._glyphs: OrderedDict[tuple, np.ndarray] = OrderedDict()
         self._glyphs_lock = threading.Lock()
-
-    def for_number_cells(self) -> Recognizer:
-        """This recognizer for crops that hold a number and nothing else (a score cell): every
-        glyph there is a digit or a point, so touching glyphs are cut into parts as wide as the
-        widest digit (:data:`DIGIT_WIDTH_MAX`, where running text keeps :data:`VALLEY_PART`'s
-        narrower bound so that a Thai letter is not cut into wide digits) and a point the ink
-        joined to a digit is cut off it (:meth:`_peel_point`). The model and the glyphs it
-        classified are shared."""
-        if self.number_cells:
-            return self
-        if self._number_cells_form is None:
-            other = Recognizer(self.model, number_cells=True)
-            other._glyphs, other._glyphs_lock = self._glyphs, self._glyphs_lock
-            self._number_cells_form = other
-        return self._number_cells_form
 
     @classmethod
     def load(cls, path: Path | None = None) -> Recognizer:
@@ -1103,21 +1079,23 @@ class Recognizer:
         i = 0
         while i < len(items):
             b, k, p = items[i]
-            if k is None and b.w >= SPLIT_WIDTH * dh:
-                parts = self._touching(b, seg, p)
-                if parts is None and self.number_cells and self._weak(p) < SPLIT_WEAK \
-                        and (peeled := self._peel_point(b, seg)):
-                    # a point the ink joined to the digit beside it ("๗๕." one blob in "๗๕.๐๐"):
-                    # the rest is one sure glyph or cut as any touching glyphs are
-                    rest, dot, at_end = peeled
-                    pr = self._probs([rest])[0]
-                    rest_parts = [(rest, None, pr)] if self._weak(pr) >= max(SPLIT_ACCEPT, self._weak(p)) \
-                        else self._touching(rest, seg, pr) if rest.w >= SPLIT_WIDTH * dh else None
-                    if rest_parts is not None:
-                        parts = [*rest_parts, (dot, ".", None)] if at_end else [(dot, ".", None), *rest_parts]
-                if parts is not None:
-                    items[i:i + 1] = parts
-                    i += len(parts)
+            too_wide = b.w >= SPLIT_SURE_WIDTH * dh
+            if k is None and b.w >= SPLIT_WIDTH * dh and (self._weak(p) < SPLIT_WEAK or too_wide):
+                # try 2, 3, 4 glyphs (touching digits of a year: "๕๖๙"); keep
+                # the cut whose weakest part reads best, if it reads well
+                need = SPLIT_SURE_ACCEPT if too_wide else max(SPLIT_ACCEPT, self._weak(p))
+                best = self._equal_split(b, seg)
+                valley = self._valley_split(b, seg, need)
+                if (valley is None or valley[0] < max(need, SPLIT_ACCEPT)) and self._weak(p) < SPLIT_WEAK:
+                    # no sure cut at the valleys' lowest columns, and no sure glyph: their runs' ends too
+                    more = self._valley_split(b, seg, need, ends=True)
+                    if more and (valley is None or more[0] > valley[0]):
+                        valley = more
+                if valley and (best is None or valley[0] > best[0]):
+                    best = valley
+                if best and best[0] >= need:
+                    items[i:i + 1] = [(part, None, q) for part, q in zip(best[1], best[2])]
+                    i += len(best[1])
                     continue
             i += 1
         # A glyph whose hairlines the scan lost falls into pieces that are no
@@ -1136,50 +1114,6 @@ class Recognizer:
                         continue
             i += 1
         return seg, self._merge_three(seg, self._join_squeezed_points(seg, items))
-
-    def _touching(self, b: Blob, seg: Segmentation, p: np.ndarray) -> list | None:
-        """A wide, unsure glyph cut into the touching glyphs it is (2, 3 or 4: the digits of a year,
-        ``๕๖๙``), as items, when the cut whose weakest part reads best reads well; None otherwise.
-
-        A glyph wider than any digit (:data:`SPLIT_SURE_WIDTH`) is cut however sure its reading."""
-        dh = seg.digit_height
-        too_wide = b.w >= SPLIT_SURE_WIDTH * dh
-        if not (self._weak(p) < SPLIT_WEAK or too_wide):
-            return None
-        need = SPLIT_SURE_ACCEPT if too_wide else max(SPLIT_ACCEPT, self._weak(p))
-        best = self._equal_split(b, seg)
-        valley = self._valley_split(b, seg, need)
-        if (valley is None or valley[0] < max(need, SPLIT_ACCEPT)) and self._weak(p) < SPLIT_WEAK:
-            # no sure cut at the valleys' lowest columns, and no sure glyph: their runs' ends too
-            more = self._valley_split(b, seg, need, ends=True)
-            if more and (valley is None or more[0] > valley[0]):
-                valley = more
-        if valley and (best is None or valley[0] > best[0]):
-            best = valley
-        if best and best[0] >= need:
-            return [(part, None, q) for part, q in zip(best[1], best[2])]
-        return None
-
-    def _peel_point(self, b: Blob, seg: Segmentation) -> tuple[Blob, Blob, bool] | None:
-        """A decimal point joined to the digit beside it by ink spread, cut off the blob: ``(rest,
-        point, whether the point ends the blob)``, or None.
-
-        The point lies beyond one of the blob's thin columns (:func:`_valleys`) at either end, and
-        what lies there has a point's shape and place (:func:`small_blob_kind`); the widest such
-        piece is taken (the whole point, never half of it)."""
-        w = b.mask.shape[1]
-        lo = VALLEY_PART[0] * seg.digit_height * seg.scale
-        ink = ColumnInk(b.mask)
-        bounds = _valleys(b.mask)
-        for at_end, cuts in ((True, [c for c in bounds if w - c < lo]), (False, [c for c in reversed(bounds) if c < lo])):
-            for c in cuts:  # from the widest piece to the narrowest
-                pieces = _cut(b, seg.scale, [0, c, w], ink)
-                if pieces is None:
-                    continue
-                rest, dot = (pieces[0], pieces[1]) if at_end else (pieces[1], pieces[0])
-                if small_blob_kind(dot, seg.digit_height, seg.baseline) == ".":
-                    return rest, dot, at_end
-        return None
 
     def _join_squeezed_points(self, seg: Segmentation, items: list) -> list:
         """A point with no room of its own is a piece of the glyph before it: a ``๑``'s tail the
@@ -1259,7 +1193,7 @@ class Recognizer:
         w = b.mask.shape[1]
         dh = seg.digit_height * seg.scale
         bounds = [0, *_valleys(b.mask, ends), w]
-        lo, hi = VALLEY_PART[0] * dh, self._widest_part * dh
+        lo, hi = VALLEY_PART[0] * dh, VALLEY_PART[1] * dh
         parts: dict[tuple[int, int], Blob] = {}
         probs: dict[tuple[int, int], np.ndarray] = {}
         reads: dict[tuple[int, int], float] = {}  # each part's _weak, found once (the paths ask it again and again)

@@ -22,7 +22,7 @@ from extract.ocr.blank_cells import reread_blank_cells
 from extract.ocr.engine import OcrEngine, OcrWord
 from ita_extract.errors import MissingDependency
 from extract.ocr.cells import CellReread, reread_cells, reread_empty_tables
-from extract.ocr.readings import NumberReader, number_cells
+from extract.ocr.readings import NumberReader
 from extract.ocr.code_cells import reread_cited_codes
 from extract.ocr.period_cells import reread_period_months, reread_period_words
 from ita_extract.page import Char, Grid, Page
@@ -262,7 +262,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
     if cell_reader is not None:
         # a period's month read as Latin letters: read again as Thai before its cell is read as a number
         words = reread_period_months(words, grids_px, clean, engine, image.dpi)
-        words, rereads = reread_cells(words, grids_px, clean, image.dpi, number_cells(cell_reader), engine)
+        words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader, engine)
         # a period's dates whose digits blur joined: read again from their ink's darker cores
         words = reread_period_words(words, grids_px, clean, cell_reader, engine, image.dpi)
         # cited codes garbled beside a readable label: read again from their ink in several views

@@ -38,14 +38,6 @@ class NumberReader(Protocol):
     def read_number(self, crop: np.ndarray): ...
 
 
-def number_cells(reader: NumberReader) -> NumberReader:
-    """The reader for crops that hold a number and nothing else (score cells): the recognizer's own
-    form for them where it has one (:meth:`extract.numerals.recognizer.Recognizer.for_number_cells`),
-    else ``reader`` itself."""
-    form = getattr(reader, "for_number_cells", None)
-    return form() if form is not None else reader
-
-
 def lone_number(r: Reading) -> Reading | None:
     """The one number of a reading whose other parts (split at wide gaps) are specks, or None.
 
