@@ -885,3 +885,37 @@ def test_run_end_cuts_are_tried_when_the_lowest_columns_cut_unsurely(rec, monkey
     monkeypatch.setattr(rec, "_equal_split", lambda b, seg: None)
     _, items = rec._analyse_crop(crop)
     assert [classes[int(np.argmax(p))] for _, _, p in items] == ["๗", "๕"]
+
+
+def test_pieces_of_a_broken_wide_digit_are_joined(rec):
+    """``๙๒.๐๓`` of a fax-like 300-dpi dev scan (dev seed 171, L-scan300 page 5): the ``๒`` broke into three
+    pieces 1.2 digit heights wide, more than the one digit's 1.1 the join allowed (``๙?6?.03``, the score
+    unreadable). A digit may be as wide as :data:`DIGIT_WIDTH_MAX`."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / "issue-9-two-in-three-pieces.png"))
+    assert numerals.DIGIT_WIDTH_MAX >= 1.35  # the widest digit of the fonts, Waree Bold's ๗
+    assert rec.read_number(crop).text == "92.03"
+
+
+@pytest.mark.parametrize("font_glob", ["Waree-Bold.ttf", "Umpush.ttf", "NotoLoopedThai-Bold.ttf"])
+def test_the_widest_digits_of_the_fonts_fit_digit_width_max(font_glob):
+    """DIGIT_WIDTH_MAX is measured, not tuned: no Thai digit of the wide faces is wider, in digit heights as
+    :func:`segment` takes them (the median of a run's tall glyphs)."""
+    from PIL import ImageDraw, ImageFont, Image
+
+    found = sorted(Path("/usr/share/fonts").rglob(font_glob))
+    if not found:
+        pytest.skip(f"{font_glob} is not installed")
+    font = ImageFont.truetype(str(found[0]), 80)
+    heights, widths = [], []
+    for ch in numerals.THAI_DIGITS:
+        im = Image.new("L", (300, 200), 255)
+        ImageDraw.Draw(im).text((50, 30), ch, font=font, fill=0)
+        ink = np.asarray(im) < 128
+        rows, cols = np.flatnonzero(ink.any(1)), np.flatnonzero(ink.any(0))
+        heights.append(rows[-1] - rows[0] + 1)
+        widths.append(cols[-1] - cols[0] + 1)
+    tall = [h for h in heights if h >= 0.5 * max(heights)]
+    dh = float(np.median(tall))
+    assert max(widths) / dh <= numerals.DIGIT_WIDTH_MAX
