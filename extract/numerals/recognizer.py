@@ -135,9 +135,13 @@ LONE_DUST_MAX = 0.6
 #: (below MERGE_WEAK), the gap is at most MERGE_GAP and the union at most
 #: MERGE_WIDTH digit heights wide, and the union reads at least MERGE_ACCEPT.
 MERGE_WEAK, MERGE_GAP, MERGE_WIDTH, MERGE_ACCEPT = 0.6, 0.15, 1.4, 0.8
+#: The widest digit a report prints, in digit heights: 1.35 for the widest of the
+#: training fonts and Norasi (Waree Bold's ``๗``; the digit height taken as
+#: :func:`segment` takes it, the median of a run's tall glyphs), plus ink spread.
+DIGIT_WIDTH_MAX = 1.5
 #: Three neighbours (a broken glyph with a speck inside) are joined only
 #: when they are at most this many digit heights wide: one digit.
-MERGE_THREE_WIDTH = 1.1
+MERGE_THREE_WIDTH = DIGIT_WIDTH_MAX
 #: A glyph at least SPLIT_WIDTH digit heights wide and read below SPLIT_WEAK
 #: is cut in two when both halves read at least SPLIT_ACCEPT.
 SPLIT_WIDTH, SPLIT_WEAK, SPLIT_ACCEPT = 0.75, 0.9, 0.8

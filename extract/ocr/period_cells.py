@@ -370,10 +370,10 @@ def reread_period_months(words: list[OcrWord], grids: tuple[Grid, ...] | list[Gr
         return words
     out = list(words)
     index = {id(w): k for k, w in enumerate(out)}
-    for grid in grids:
-        cells, periods = grid_period_cells(words, grid)
+    found = [grid_period_cells(words, grid) for grid in grids]
+    for cells, periods in found:
         for box, inside in cells:
-            if box in periods or in_column_of(box, periods):
+            if box in periods or in_period_column(box, periods, found, dpi):
                 out = _read_again(out, index, inside, image, None, engine, dpi)
     return out
 
@@ -390,15 +390,38 @@ def reread_period_words(words: list[OcrWord], grids: tuple[Grid, ...] | list[Gri
         return words
     out = list(words)
     index = {id(w): k for k, w in enumerate(out)}
-    for grid in grids:
-        cells, periods = grid_period_cells(words, grid)
+    found = [grid_period_cells(words, grid) for grid in grids]
+    for cells, periods in found:
         for box, inside in cells:
             if box in periods:
                 out = _read_again(out, index, inside, image, reader, engine, dpi)
-            elif engine is not None and in_column_of(box, periods):
+            elif engine is not None and in_period_column(box, periods, found, dpi):
                 # a cell of the period column whose month OCR read as Latin letters (``“WA, 2568``)
                 out = _read_again(out, index, inside, image, None, engine, dpi)
     return out
+
+
+#: Two cells of two grids on one page stand in one column when both their left and right edges are this
+#: close (points): one measures table the page's indicators cut into a grid each, its columns ruled alike.
+COLUMN_EDGE_PT = 4.0
+
+
+def in_period_column(box: tuple[float, float, float, float], periods: list, found: list, dpi: float) -> bool:
+    """Whether ``box`` stands in the period column: in the column of its own grid's period cells
+    (:func:`in_column_of`), or, on a page whose table is cut into a grid per indicator (a grid of one row
+    whose only period cell OCR garbled has no other to vouch for it), with both edges on those of a period
+    cell of another grid (:data:`COLUMN_EDGE_PT`). ``found``: each grid's cells and period cells
+    (:func:`grid_period_cells`).
+
+    >>> grids = [([], [(100, 0, 200, 50)]), ([], [])]
+    >>> in_period_column((101, 80, 199, 120), [], grids, 300.0), in_period_column((60, 80, 199, 120), [], grids, 300.0)
+    (True, False)
+    """
+    if in_column_of(box, periods):
+        return True
+    tol = COLUMN_EDGE_PT * dpi / 72.0
+    return any(abs(box[0] - p[0]) <= tol and abs(box[2] - p[2]) <= tol
+               for _, others in found if others is not periods for p in others)
 
 
 def in_column_of(box: tuple[float, float, float, float], others: list[tuple[float, float, float, float]]) -> bool:
