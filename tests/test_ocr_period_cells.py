@@ -265,3 +265,30 @@ def test_a_year_glued_to_its_month_with_letters_for_its_digits_makes_a_period_ce
     words = [word("กุย.๒๕ญฆฒ๐", boxes[(0, 320)], 0, 1)]
     out = reread_period_words(words, (table(),), page, rec)
     assert [w.text for w in out] == ["กุย.2570"]
+
+
+def test_a_latin_month_in_a_one_row_grid_is_vouched_for_by_the_period_column_of_another_grid():
+    """``ม.ค.-ก.พ. ๒๕๖๗`` read ``N.A.-A.W. ๒๕๒อ๑`` (dev seed 172, M-scan300 page 7): the page's measures table is
+    cut into a grid per indicator, and this grid has one row, so no period cell of its own grid vouched for
+    its column. A period cell of another grid whose edges are the same does; one of other edges does not."""
+    from extract.ocr.period_cells import reread_period_months
+
+    class Pair:
+        def read_word(self, gray, dpi):
+            return "ม.ค.-ก.ุพ.", 87.0
+
+    def one_row(y0: float, period: tuple[float, float] = PERIOD) -> Grid:
+        return Grid(bbox=(0.0, y0, 600.0, y0 + ROW_H),
+                    rows=(((STEPS[0], y0, STEPS[1], y0 + ROW_H), (period[0], y0, period[1], y0 + ROW_H)),))
+
+    page = np.full((2 * ROW_H, 620), 236, np.uint8)
+    page[15:40, 320:400] = 40
+    words = [OcrWord("N.A.-A.W.", 320, 15, 400, 40, 53.0, (1, 0, 1)), OcrWord("๒๕๒อ๑", 410, 15, 470, 40, 60.0, (1, 0, 2)),
+             OcrWord("ต.ค.", 320, ROW_H + 15, 380, ROW_H + 40, 92.0, (1, 1, 1)),
+             OcrWord("2567", 390, ROW_H + 15, 450, ROW_H + 40, 95.0, (1, 1, 2))]
+    grids = (one_row(0.0), one_row(float(ROW_H)))
+    assert [w.text for w in reread_period_months(words, grids, page, Pair(), DPI)][:2] == ["ม.ค.-ก.พ.", "๒๕๒อ๑"]
+    # alone on its page, or beside a period cell of other edges (another table), it stays as read
+    assert reread_period_months(words[:2], grids[:1], page, Pair(), DPI) == words[:2]
+    shifted = (one_row(0.0), one_row(float(ROW_H), (250.0, 600.0)))
+    assert reread_period_months(words, shifted, page, Pair(), DPI) == words
