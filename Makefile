@@ -19,7 +19,7 @@ test-fast: $(STAMP)  ## the edit loop: every test not marked slow (no OCR end to
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml scripts/setup.sh
+$(STAMP): pyproject.toml constraints.txt scripts/setup.sh
 	bash scripts/setup.sh
 	touch $(STAMP)
 

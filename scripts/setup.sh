@@ -41,7 +41,8 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".[test,samples,corpus]"
+# exact versions (constraints.txt): the same packages, so the same rows, on every fresh machine
+.venv/bin/python -m pip install -q -c constraints.txt -e ".[test,samples,corpus]"
 # The Thai-numeral recognizer's model ships in extract/numerals/models/ (checked by
 # sha256 when loaded); nothing is trained here or at run time.
 echo "setup: ready (.venv)"
