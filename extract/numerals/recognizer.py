@@ -78,7 +78,7 @@ MODEL_FILE = Path(__file__).with_name("models") / "thai-numerals-v1.npz"
 #: sha256 of :data:`MODEL_FILE`: every machine reads with the same model.
 MODEL_SHA256 = "b69dc6f576c225eb4a15b1812b1bb1fb9ec1b45f4988c6eee632a8da2e2c79c0"
 REBUILD_HINT = ("reinstall ita-extract, or rebuild it with `python -m extract.numerals.train` "
-                "and put its sha256 in extract/numerals.py")
+                "and put its sha256 in extract/numerals/recognizer.py (MODEL_SHA256)")
 
 #: Crops lower than this (pixels) are upscaled 2x before thresholding.
 UPSCALE_BELOW = 48
