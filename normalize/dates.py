@@ -528,7 +528,36 @@ def repair_years_by_fiscal_year(text: str, fiscal_year: int) -> str:
     return _RE_FOUR_DIGITS.sub(fix, text)
 
 
+#: A measure's period lies within this many years of its report's fiscal year (Buddhist era) either side.
+#: Generated and real reports put them from the year before to the year after (dev truth: -1..+1, the
+#: Gregorian year of an October start one below); a date further off is a misread (OCR "90" for "69").
+REPORT_YEARS_SPAN = 5
+
+
+def near_fiscal_year(day: date, fiscal_year: int) -> bool:
+    """Whether ``day`` may be a date of a measure of the report of ``fiscal_year`` (:data:`REPORT_YEARS_SPAN`).
+
+    >>> near_fiscal_year(date(2026, 10, 1), 2570), near_fiscal_year(date(2047, 7, 1), 2570)
+    (True, False)
+    """
+    return abs(day.year + BE_OFFSET - fiscal_year) <= REPORT_YEARS_SPAN
+
+
 def parse_period(text: str, repair_years: bool = True,
+                 fiscal_year: int | None = None, infer: bool = True) -> tuple[date | None, date | None]:
+    """Read a period (:func:`_read_period`); given the report's ``fiscal_year``, an end that lies years away
+    from it (:func:`near_fiscal_year`) is a misread and left unread.
+
+    >>> parse_period("ก.ค. 90-18. 70", fiscal_year=2570), parse_period("ต.ค. 69 - ก.ย. 70", fiscal_year=2570)
+    ((None, None), (datetime.date(2026, 10, 1), datetime.date(2027, 9, 30)))
+    """
+    start, end = _read_period(text, repair_years, fiscal_year, infer)
+    if fiscal_year:
+        start, end = (d if d is None or near_fiscal_year(d, fiscal_year) else None for d in (start, end))
+    return start, end
+
+
+def _read_period(text: str, repair_years: bool = True,
                  fiscal_year: int | None = None, infer: bool = True) -> tuple[date | None, date | None]:
     """Read a period ("ช่วงระยะเวลาในการดำเนินการ") as Gregorian dates.
 

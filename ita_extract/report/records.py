@@ -987,7 +987,7 @@ def measure_rows(t: IndicatorTable, indicator: int,
                                     "read; it was inferred from the fiscal year the period opens or closes "
                                     "(1 October, 30 September) or as the month's last day.",
                                     indicator, page))
-        if not repaired and read and (start, end) != parse_period(read, repair_years=False):
+        if not repaired and read and (start, end) != parse_period(read, repair_years=False, fiscal_year=fiscal_year):
             problems.append(problem("period-year-corrected",
                                     f"A year of the period '{read}' of measure {seq} was misread by one "
                                     "digit; it was read as the year the other end of the period or the report's "
