@@ -91,3 +91,17 @@ def test_an_ocr_period_of_specks_or_latin_letters_is_unreadable_and_says_so():
     for period in ("ทุกปี", "ตามความเหมาะสม"):  # a period that prints no date
         assert _rows(period)[1] == []
     assert _rows(": EL toot", ocr=False)[1] == []  # a text layer's is as printed
+
+
+def test_a_date_years_away_from_the_fiscal_year_is_a_misread_left_empty_and_said():
+    # ``ต.ค. 69 - ก.ย. 70`` garbled to ``ก.ค. 90-18. 70`` (a dev scan, seeds 112-135, X-scan300): 2590 is no year of a 2570
+    # report's measures; never a silent 2047-07-01, and no claim that a year was corrected
+    rows, problems = _rows("ก.ค. 90-18. 70", fiscal_year=2570)
+    assert (rows[0].period_start, rows[0].period_end) == (None, None)
+    assert "period-unreadable" in [p.code for p in problems]
+    assert "period-year-corrected" not in [p.code for p in problems]
+    # the year before, of and after the fiscal year stand, as do a few more either side
+    rows, problems = _rows("ต.ค. 69 - ก.ย. 70", fiscal_year=2570)
+    assert (rows[0].period_start, rows[0].period_end) == (date(2026, 10, 1), date(2027, 9, 30))
+    rows, _ = _rows("ม.ค. 2573", fiscal_year=2570)
+    assert rows[0].period_start == date(2030, 1, 1)
