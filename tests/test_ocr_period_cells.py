@@ -292,3 +292,24 @@ def test_a_latin_month_in_a_one_row_grid_is_vouched_for_by_the_period_column_of_
     assert reread_period_months(words[:2], grids[:1], page, Pair(), DPI) == words[:2]
     shifted = (one_row(0.0), one_row(float(ROW_H), (250.0, 600.0)))
     assert reread_period_months(words, shifted, page, Pair(), DPI) == words
+
+
+def test_a_latin_months_box_over_the_year_and_the_ranges_dash_keeps_the_month_alone():
+    """``ต.ค. ๒๕๖๔ - ...`` whose month Tesseract read ``AN.`` with a box that ran on over the year and the
+    range's dash (dev seed 179, T-scan300 page 6): read again alone, ``ต.ุค. ๒๕๒0๕ -``; the year and the dash
+    are the next words', the month is ``ต.ค.``. A reading that is no month and a dash stays unread."""
+    from extract.ocr.period_cells import month_read_again
+
+    class RunOn:
+        def __init__(self, text):
+            self.text = text
+
+        def read_word(self, gray, dpi):
+            return self.text, 81.0
+
+    page = np.full((60, 300), 236, np.uint8)
+    page[15:40, 20:240] = 40
+    w = OcrWord("AN.", 20, 15, 240, 40, 68.0, (1, 0, 0))
+    assert month_read_again(RunOn("ต.ุค. ๒๕๒0๕ -"), w, page, 300.0).text == "ต.ค."
+    assert month_read_again(RunOn("ต.ุค. ๒๕๒0๕ ถึง"), w, page, 300.0).text == "ต.ค."
+    assert month_read_again(RunOn("กอง ๒๕๒0๕ -"), w, page, 300.0).text == "AN."

@@ -65,8 +65,9 @@ _RE_WORD_SPLIT = re.compile(r"[\s\-–—]+")
 _FISCAL_WORD = "งบประมาณ"
 #: A mark right after a dot: a speck the engine read, never part of an abbreviation (``ก.ุค.``).
 _RE_MARK_AFTER_DOT = re.compile(f"(?<=\\.)[{MARKS}]+")
-#: Digits (or the letters Tesseract writes for them) after a space at a reading's end: a year beside the word.
-_RE_YEAR_AFTER = re.compile(f"\\s+[0-9{DIGIT_LOOKALIKES}\u0e50-\u0e59]+$")
+#: Digits (or the letters Tesseract writes for them) after a space at a reading's end: a year beside the word,
+#: and the range's sign after that year when the box ran on over it too (``ต.ุค. ๒๕๒0๕ -``): the next words'.
+_RE_YEAR_AFTER = re.compile(f"\\s+[0-9{DIGIT_LOOKALIKES}\u0e50-\u0e59]+(?:\\s*(?:[-–—]|ถึง))?$")
 #: A month's abbreviation Tesseract read as Latin letters, dots or commas lost (``AA``, ``“WA,``, ``A.``).
 #: Two of them joined by a range's dash (``UA-A.W.`` for ``ม.ค.-ก.พ.``), or one with the range's dash after it
 #: (``U.A.-`` for ``ม.ค.-``).
