@@ -13,6 +13,7 @@ from tests.ocr_fakes import FakeEngine
 
 from extract.ocr.blank_cells import dark_print, reread_blank_cells, unread_cells
 from extract.ocr.engine import OcrWord
+from extract.ocr.reader import is_text
 from ita_extract.page import Grid
 
 STAMPED = FIXTURES / "ocr" / "issue-9-date-over-stamp.png"
@@ -93,3 +94,84 @@ def test_a_read_alone_that_reads_no_more_leaves_the_words_as_they_were():
     img, words = drawn_cell()
     out, page = reread_blank_cells(words, [one_cell(img)], img, 300.0, Reads(whole=False), covers=text)
     assert out == words and page is img
+
+
+LOST_LINES = FIXTURES / "ocr" / "issue-9-cell-lost-lines.png"
+#: The page read's words in that cut of an analysis cell (dev seed 115, D-scan300, page 5), as Tesseract gave them:
+#: eight lines; the cell's last two lines (``รับของขวัญตามนโยบาย No Gift Policy (อ้างอิง`` and ``จาก ๐๒๑)
+#: ให้ครบถ้วน``) it dropped, on the page and in the cell read alone.
+READ_LINES = [
+    OcrWord('<0>ข้อคําถามที่ได้คะแนนน่อยที่สุด:', 13, 7, 598, 83, 49.0, (2, 1, 1)),
+    OcrWord('4๐๒๕', 604, 30, 694, 78, 61.6, (2, 1, 1)),
+    OcrWord('รายงาน', 718, 31, 847, 56, 93.0, (2, 1, 1)),
+    OcrWord('ผลการดําเนินการเพื่อจัดการความเสียงการทุจริต', 14, 62, 831, 122, 92.9, (2, 2, 1)),
+    OcrWord('cess', 14, 129, 77, 185, 6.6, (2, 2, 2)),
+    OcrWord('ity', 96, 114, 144, 194, 37.3, (2, 2, 2)),
+    OcrWord('tulle', 156, 114, 251, 194, 0.0, (2, 2, 2)),
+    OcrWord('ciate!', 290, 114, 364, 194, 0.0, (2, 2, 2)),
+    OcrWord('oe', 376, 130, 404, 162, 6.1, (2, 2, 2)),
+    OcrWord('<0>สาเหตุที่ได้คะแนนน้อย', 425, 101, 866, 194, 66.0, (2, 2, 2)),
+    OcrWord(':', 15, 196, 19, 201, 92.5, (2, 3, 1)),
+    OcrWord('การประเมินความเสียงการทุจริตยั่งไม่ครอบคลุม', 49, 150, 840, 219, 90.6, (2, 3, 1)),
+    OcrWord('ทุกภารกิจของหน่วยงาน</0>', 13, 192, 490, 277, 70.2, (2, 3, 2)),
+    OcrWord('<๒๓>แนวทาง', 501, 198, 710, 260, 23.7, (2, 3, 2)),
+    OcrWord('การพัฒนา:', 13, 259, 188, 317, 91.0, (2, 4, 1)),
+    OcrWord('ดังนัน', 208, 263, 316, 298, 91.8, (2, 4, 1)),
+    OcrWord('จัดทํามาตรการส่งเสริม', 339, 259, 723, 317, 91.3, (2, 4, 1)),
+    OcrWord('คุณธรรมและความโปร่งใส', 14, 305, 449, 374, 93.0, (2, 5, 1)),
+    OcrWord('(อ้างอิงจาก', 472, 307, 658, 373, 93.2, (2, 5, 1)),
+    OcrWord('๐๒๑)', 682, 319, 772, 354, 53.2, (2, 5, 1)),
+    OcrWord('และ', 795, 323, 859, 347, 91.2, (2, 5, 1)),
+    OcrWord('เผยแพร่ผลการดําเนินการ', 14, 356, 443, 423, 91.6, (2, 6, 1)),
+    OcrWord('นอกจากนี้', 465, 344, 639, 424, 62.3, (2, 6, 1)),
+    OcrWord('รายงานการ', 657, 370, 854, 418, 93.2, (2, 6, 1)),
+]
+
+
+def test_whole_lines_the_page_read_dropped_from_a_long_cell_are_found():
+    """Two lines of a long cell are too little of its print for UNREAD_SHARE; they are whole lines no word holds
+    (and so is a line the page read took for specks: words that are noise hold no ink)."""
+    img = cv2.imread(str(LOST_LINES), cv2.IMREAD_GRAYSCALE)
+    found = unread_cells(READ_LINES, one_cell(img), img, 300.0, is_text)
+    assert len(found) == 1
+    cell_top, lines = found[0][1][1], found[0][3]
+    assert lines is not None
+    assert [round((b.top + cell_top) / 10) for b in lines] == [12, 41, 46]  # each where it stands
+    assert [b.x1 - b.x0 > 350 for b in lines] == [True, True, True]
+    # the same cell cut above its last two lines: only the specks' line is left to read again
+    assert len(unread_cells(READ_LINES, one_cell(img[:418]), img[:418], 300.0, is_text)[0][3]) == 1
+
+
+def test_a_cells_lost_lines_are_read_alone_one_line_each_and_its_other_words_kept():
+    class Lines(FakeEngine):
+        def __init__(self):
+            super().__init__()
+            self.crops = []
+
+        def page_words(self, gray, dpi):
+            raise AssertionError("a cell that lost only whole lines is not read again whole")
+
+        def line_words(self, gray, dpi):
+            self.crops.append(gray.shape)
+            return [OcrWord("ให้ครบถ้วน", 5, 4, 200, gray.shape[0] - 4, 91.0, (1, 1, 1)),
+                    OcrWord("~", 210, 4, 214, 8, 20.0, (1, 1, 1))]
+
+    img = cv2.imread(str(LOST_LINES), cv2.IMREAD_GRAYSCALE)
+    engine = Lines()
+    out, page = reread_blank_cells(READ_LINES, [one_cell(img)], img, 300.0, engine, covers=is_text)
+    assert len(engine.crops) == 3 and all(h < 100 for h, _ in engine.crops)  # one line each, not the cell
+    new = [w for w in out if w.source == "table"]
+    assert [w.text for w in new] == ["ให้ครบถ้วน"] * 3  # the speck read unsure is left out
+    assert new[0].top < new[1].top < new[2].top and len({w.line_key for w in new}) == 3  # each a line of its own
+    assert all(w in out for w in READ_LINES) and page is img
+
+
+@pytest.mark.needs_tesseract
+@pytest.mark.slow
+def test_a_cells_lost_lines_are_read_again():
+    from extract.ocr.tesseract import Engine
+
+    img = cv2.imread(str(LOST_LINES), cv2.IMREAD_GRAYSCALE)
+    out, _ = reread_blank_cells(READ_LINES, [one_cell(img)], img, 300.0, Engine(), covers=is_text)
+    got = " ".join(w.text for w in out if w.source == "table")
+    assert "ของขวัญ" in got and "Policy" in got and "ครบถ้วน" in got

@@ -112,9 +112,30 @@ def blank_lines(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], imag
         if covers is not None and not covers(w):
             continue
         ink[max(0, w.top - m):min(h_img, w.bottom + m), max(0, w.x0 - m):min(w_img, w.x1 + m)] = 0
+    return glyph_lines(ink, H)
+
+
+def glyph_lines(ink: np.ndarray, H: float, skip: list[tuple[int, int, int, int]] | None = None) -> list[BlankLine]:
+    """The lines of glyph-sized blobs in an ink mask (non-zero: ink), ``H`` the page's median word height: at least
+    :data:`LINE_MIN_GLYPHS` blobs side by side over :data:`LINE_MIN_WIDTH`, no gap wider than :data:`LINE_MAX_GAP`;
+    blobs whose middle lies in a box of ``skip`` (words read, in the mask's pixels) are none.
+
+    >>> ink = np.zeros((100, 900), np.uint8)
+    >>> for k in range(10):
+    ...     ink[40:70, 20 + 50 * k: 40 + 50 * k] = 255
+    >>> [(b.x0, b.x1, b.glyphs) for b in glyph_lines(ink, 40.0)], glyph_lines(ink[:, :300], 40.0)
+    ([(20, 490, 10)], [])
+    >>> glyph_lines(ink, 40.0, skip=[(0, 50, 200, 90)]), len(glyph_lines(ink, 40.0, skip=[(0, 0, 900, 50)]))
+    ([], 1)
+    """
     n, _, stats = components(ink, 8)  # 16-bit labels: the same blobs, a third of the time
     glyphs = [(int(x), int(y), int(x + bw), int(y + bh)) for x, y, bw, bh, _ in stats[1:n]
               if GLYPH_MIN_HEIGHT * H <= bh <= GLYPH_MAX_HEIGHT * H and bw <= GLYPH_MAX_WIDTH * H]
+    if skip:
+        # a glyph is a word's when its middle lies in the word's box (the box of a word above a lost line can
+        # reach down over the tops of that line's glyphs)
+        glyphs = [g for g in glyphs if not any(b[0] <= (g[0] + g[2]) / 2 <= b[2] and b[1] <= (g[1] + g[3]) / 2 <= b[3]
+                                               for b in skip)]
     # rows: blobs whose vertical middles fall inside one another's span, left to right within a row
     rows: list[list[tuple[int, int, int, int]]] = []
     for g in sorted(glyphs, key=lambda b: (b[1] + b[3]) / 2):

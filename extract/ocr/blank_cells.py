@@ -23,15 +23,25 @@ print replaces the cell's words when it leaves far less of it unread
 read that way too, and then, still without text, read as one block of text
 (Tesseract's layout analysis finds none in some crops: a short word alone in a
 tall cell, letter-spaced labels).
+
+A long cell can also lose whole lines and nothing else: an analysis of twelve
+lines whose last two Tesseract's layout analysis dropped, in the page read and
+in the cell's read alone (too little of its print for :data:`UNREAD_SHARE`).
+Glyph-sized print that no word's box holds, laid out as a line of text
+(:func:`lost_lines`, the rule :mod:`extract.ocr.bands` finds lost lines
+outside the tables with), is read alone as one line each, where it stands
+(:func:`line_reads`); the cell's other words stay as the page read them.
 """
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
 
+from extract.ocr.bands import BlankLine, glyph_lines
 from extract.ocr.columns import score_columns, words_in
 from extract.ocr.ink import ink_levels, inked_cell
 from extract.ocr.marks import without_light_ink
@@ -111,29 +121,38 @@ def covered(mask: np.ndarray, words: list[OcrWord], origin: tuple[int, int], pad
     >>> covered(m, [OcrWord("ก", 12, 12, 15, 14, 90.0, (1, 1, 1))], (10, 10), 0), covered(m, [], (0, 0), 0)
     (6, 0)
     """
-    boxes = np.zeros(mask.shape, bool)
+    return int((mask & _boxes(mask.shape, words, origin, pad)).sum())
+
+
+def _boxes(shape: tuple[int, ...], words: list[OcrWord], origin: tuple[int, int], pad: int) -> np.ndarray:
+    """Where the boxes of ``words`` (page pixels), each grown by ``pad``, lie in an area of ``shape`` whose top left
+    is at ``origin`` (True)."""
+    boxes = np.zeros(shape, bool)
     ox, oy = origin
     for w in words:
         x0, y0 = max(0, int(w.x0) - ox - pad), max(0, int(w.top) - oy - pad)
         boxes[y0:max(y0, int(w.bottom) - oy + pad), x0:max(x0, int(w.x1) - ox + pad)] = True
-    return int((mask & boxes).sum())
+    return boxes
 
 
 def unread_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float,
-                 covers: Callable[[OcrWord], bool] | None = None) -> list[tuple[tuple, tuple[int, int, int, int], np.ndarray]]:
+                 covers: Callable[[OcrWord], bool] | None = None
+                 ) -> list[tuple[tuple, tuple[int, int, int, int], np.ndarray, list[BlankLine] | None]]:
     """The cells of a table (each as its box, its inside: pixels, inset from its rules, and its dark print:
     :func:`dark_print`), outside its score columns, that hold words and whose dark print lies outside them: a
-    few glyphs' worth (:data:`UNREAD_INK_300`), and a share of it (:data:`UNREAD_SHARE`).
+    few glyphs' worth (:data:`UNREAD_INK_300`), and a share of it (:data:`UNREAD_SHARE`); or, less of it than that,
+    whole lines (:func:`lost_lines`, the fourth of each; None for the others).
 
     >>> img = np.full((200, 400), 240, np.uint8); img[40:60, 220:300] = 30; img[130:160, 220:300] = 30
     >>> img[40:60:4, 220:300] = 60; img[130:160:4, 220:300] = 60  # a stroke's grey rim
     >>> g = Grid((0, 0, 400, 200), (((0, 0, 200, 100), (200, 0, 400, 100)), ((0, 100, 200, 200), (200, 100, 400, 200))))
     >>> ws = [OcrWord("ต.ค.", 220, 40, 240, 60, 90.0, (1, 1, 1)), OcrWord("๒๕๖๖", 220, 130, 300, 160, 90.0, (1, 2, 1))]
-    >>> [(box, cell) for box, cell, _ in unread_cells(ws, g, img, 300.0)]
-    [((200, 0, 400, 100), (206, 6, 394, 94))]
+    >>> [(box, cell, lines) for box, cell, _, lines in unread_cells(ws, g, img, 300.0)]
+    [((200, 0, 400, 100), (206, 6, 394, 94), None)]
     """
     counted = [w for w in words if covers is None or covers(w)]
     skip = score_columns(grid, counted)
+    height = median_height(counted)
     k = dpi / 300.0
     out = []
     for row in grid.rows:
@@ -147,9 +166,38 @@ def unread_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float
                 continue
             ink = int(mask.sum())
             unread = ink - covered(mask, inside, (x0, y0), int(round(WORD_PAD_300 * k)))
-            if unread >= UNREAD_INK_300 * k * k and unread >= UNREAD_SHARE * ink:
-                out.append((box, cell, mask))
+            if unread < UNREAD_INK_300 * k * k:
+                continue
+            if unread >= UNREAD_SHARE * ink:
+                out.append((box, cell, mask, None))
+            elif lines := lost_lines(mask, inside, (x0, y0), height):
+                out.append((box, cell, mask, lines))
     return out
+
+
+def median_height(words: list[OcrWord]) -> float:
+    """The median height of the words' boxes; 0 for none."""
+    return statistics.median(w.bottom - w.top for w in words) if words else 0.0
+
+
+def lost_lines(mask: np.ndarray, words: list[OcrWord], origin: tuple[int, int], height: float) -> list[BlankLine]:
+    """The whole lines of a cell's print (``mask``, its top left at ``origin`` on the page) of which no glyph touches
+    a word's box (:func:`extract.ocr.bands.glyph_lines`, glyphs sized against ``height``, the page's median word):
+    lines the page read dropped from a long cell, too few of its print for :data:`UNREAD_SHARE` (two lines of twelve).
+    In the mask's pixels.
+
+    >>> mask = np.zeros((200, 900), bool)
+    >>> for k in range(10):
+    ...     mask[40:70, 20 + 50 * k: 40 + 50 * k] = mask[120:150, 20 + 50 * k: 40 + 50 * k] = True
+    >>> read = [OcrWord("หน่วยงานควรจัดทำ", 110, 115, 620, 150, 90.0, (1, 1, 1))]
+    >>> [(b.top, b.glyphs) for b in lost_lines(mask, read, (100, 0), 40.0)], lost_lines(mask, read, (100, 0), 0.0)
+    ([(40, 10)], [])
+    """
+    if height <= 0:
+        return []
+    ox, oy = origin
+    boxes = [(int(w.x0) - ox, int(w.top) - oy, int(w.x1) - ox, int(w.bottom) - oy) for w in words]
+    return glyph_lines(mask.astype(np.uint8), height, skip=boxes)
 
 
 def cell_read(engine: OcrEngine, crop: np.ndarray | None, origin: tuple[int, int], dpi: float,
@@ -180,6 +228,34 @@ def blank_read(engine: OcrEngine, crop: np.ndarray, origin: tuple[int, int], dpi
     if found := cell_read(engine, kept, origin, dpi):
         return found, kept
     return cell_read(engine, crop, origin, dpi, block=True), crop
+
+
+#: A lost line's crop reaches this far (median word heights) above, below and beside its glyphs (less than a line's
+#: gap: the lines around it stay out).
+LINE_CROP_PAD = 0.2
+#: Lines of a cell read one by one are numbered from here within the cell's block (its page read's stay below).
+LOST_LINE_KEY = 900
+
+
+def line_reads(engine: OcrEngine, crop: np.ndarray, origin: tuple[int, int], dpi: float, lines: list[BlankLine],
+               height: float, sure: Callable[[OcrWord], bool] | None = None) -> list[OcrWord]:
+    """The words of each of a cell's ``lines`` (:func:`lost_lines`, in the pixels of ``crop``, whose top left is at
+    ``origin`` on the page) read alone as one line, each a line of its own, placed on the page; only words read
+    surely (``sure``), and only lines that hold text (:func:`cell_read`'s rule: :data:`CELL_TEXT_MIN` letters and
+    digits at least)."""
+    out: list[OcrWord] = []
+    pad = int(round(LINE_CROP_PAD * height))
+    h, w = crop.shape[:2]
+    for n, b in enumerate(lines):
+        x0, y0, x1, y1 = max(0, b.x0 - pad), max(0, b.top - pad), min(w, b.x1 + pad), min(h, b.bottom + pad)
+        found = [f for f in engine.line_words(np.ascontiguousarray(crop[y0:y1, x0:x1]), int(round(dpi)))
+                 if sure is None or sure(f)]
+        if sum(len(_RE_TEXT_CHAR.findall(f.text)) for f in found) < CELL_TEXT_MIN:
+            continue
+        ox, oy = origin[0] + x0, origin[1] + y0
+        out += [replace(f, x0=f.x0 + ox, top=f.top + oy, x1=f.x1 + ox, bottom=f.bottom + oy,
+                        line_key=(LOST_LINE_KEY + n, 1, 1)) for f in found]
+    return out
 
 
 def less_unread(mask: np.ndarray, before: list[OcrWord], after: list[OcrWord], origin: tuple[int, int],
@@ -262,13 +338,16 @@ def reread_blank_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid
     """``words`` with the words of each :func:`blank_cells` cell read alone (as it stands, else without its light
     ink), and those of each :func:`unread_cells` cell replaced by its read alone (as it stands or without its light
     ink, whichever covers more of its print) where that leaves far less of its print unread (:func:`dark_print`,
-    :data:`LESS_UNREAD`); the tables in ``skip`` (read again whole already) aside. And the image, each cell whose
+    :data:`LESS_UNREAD`), or, of a cell that lost only whole lines, those lines read alone (:func:`line_reads`);
+    the tables in ``skip`` (read again whole already) aside. And the image, each cell whose
     words were read without its light ink without it there too (a copy; ``image`` when none was): what reads
     those words again later sees them as read."""
     out = list(words)
     page = image
     n = 0
     pad = int(round(WORD_PAD_300 * dpi / 300.0))
+    counted = [w for w in words if covers is None or covers(w)]
+    height = median_height(counted)
     for grid in grids:
         if any(grid is s for s in skip):
             continue
@@ -280,9 +359,16 @@ def reread_blank_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid
                 n += 1
                 if view is not crop:
                     page = _with_cell(page, image, (x0, y0), view)
-        for box, (x0, y0, x1, y1), mask in unread_cells(out, grid, image, dpi, covers):
+        for box, (x0, y0, x1, y1), mask, lines in unread_cells(out, grid, image, dpi, covers):
             before = [w for w in words_in(out, box) if covers is None or covers(w)]
             crop = image[y0:y1, x0:x1]
+            if lines is not None:
+                # whole lines the page read dropped from a cell it read the rest of: each read alone, as one line
+                found = line_reads(engine, crop, (x0, y0), dpi, lines, height, covers)
+                if found:
+                    out += _as_table(found, n)
+                    n += 1
+                continue
             kept = without_light_ink(crop, dpi)
             # as the cell stands and without its light ink, each merged with the page read's words (a cell that
             # holds text already is read again as the page is: how much of its print the words cover decides)
