@@ -149,8 +149,9 @@ def drop_glued_specks(text: str) -> str:
 
 
 # A speck read as a sign standing alone, after a space, a line break or a range dash and before a space
-# (``AA, 2568 -.\n. ก.ย. 2569``): no part of a date, and it hides the range sign before it.
-_RE_LONE_SPECK = re.compile(r"(?:(?<=^)|(?<=[\s\-–—]))[.,:;'`‘’]+(?=\s|$)")
+# (``AA, 2568 -.\n. ก.ย. 2569``), or a rule's remnant read as a bar (``2565-\n| กันยายน 2566``): no part of a
+# date, and it hides the range sign before it.
+_RE_LONE_SPECK = re.compile(r"(?:(?<=^)|(?<=[\s\-–—]))[.,:;'`‘’|]+(?=\s|$)")
 
 
 def drop_lone_specks(text: str) -> str:
@@ -160,6 +161,8 @@ def drop_lone_specks(text: str) -> str:
     ('AA, 2568 -\\n ก.ย. 2569', 'ต.ค. 2568 - 30 ก.ย. 2569')
     >>> drop_lone_specks("พ.ศ. . 2566"), drop_lone_specks("1.10.2566")
     ('พ.ศ.  2566', '1.10.2566')
+    >>> drop_lone_specks("ตุลาคม 2565-\\n| กันยายน 2566")
+    'ตุลาคม 2565-\\n กันยายน 2566'
     """
     return _RE_LONE_SPECK.sub("", text)
 
@@ -620,6 +623,8 @@ def _read_period(text: str, repair_years: bool = True,
     (None, datetime.date(2026, 9, 30))
     >>> parse_period("2566"), parse_period("2566", infer=False)  # a year alone: the fiscal year, inferred
     ((datetime.date(2022, 10, 1), datetime.date(2023, 9, 30)), (None, None))
+    >>> parse_period("' aman 2565-\\n| กันยายน 2566", infer=False)  # a start unread: never the end's month alone
+    (None, datetime.date(2023, 9, 30))
     >>> parse_period("ตั้งแต่ ต.ค. 2568"), parse_period("ภายใน 30 ก.ย. 2569")  # one end printed
     ((datetime.date(2025, 10, 1), None), (None, datetime.date(2026, 9, 30)))
     """

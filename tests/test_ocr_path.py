@@ -71,6 +71,31 @@ def test_words_share_their_line_band():
     assert b.ocr and b.conf == 60
 
 
+def test_pieces_of_one_printed_line_in_a_cell_read_as_one_line():
+    """dev seed 178 (S-scan300, page 4): a period cell read alone; Tesseract gave ``- พ.ค.`` as a line of its own
+    between ``เม.ย.`` and ``2569``, its band a few pixels higher, and the cell read ``- พ.ค.`` above ``เม.ย. 2569``
+    (a wrong period: May 2025 to April 2026). Pieces side by side in one cell share one band; the next cell's line
+    beside them, and the cell's next line, keep theirs."""
+    from extract.text.layer import text_lines
+    from ita_extract.page import Grid
+
+    key = lambda n: (22000 + n, 1, 1)  # noqa: E731
+    period = [OcrWord("เม.ย.", 1664, 2982, 1739, 3020, 91, key(1)), OcrWord("2569", 1850, 2982, 1927, 3020, 94, key(1)),
+              OcrWord("-", 1745, 2996, 1761, 3000, 93, key(43)), OcrWord("พ.ค.", 1783, 2988, 1836, 3009, 88, key(43)),
+              OcrWord("(รายไตรมาส)", 1664, 3040, 1900, 3085, 90, key(2))]
+    beside = [OcrWord("ศูนย์", 1961, 2976, 2053, 3022, 91, (43, 1, 1))]
+    grid = Grid((1600.0, 2900.0, 2300.0, 3200.0), (((1600.0, 2900.0, 1950.0, 3200.0), (1950.0, 2900.0, 2300.0, 3200.0)),))
+    scale = 595.3 / 2480
+    chars = words_to_chars(period + beside, scale, [grid])
+    cell = [c for c in chars if c.x1 < 1950 * scale]
+    assert [ln.text for ln in text_lines(cell)] == ["เม.ย. - พ.ค. 2569", "(รายไตรมาส)"]
+    # ... as they were: without the table's cells the pieces keep their own bands
+    alone = [c for c in words_to_chars(period + beside, scale) if c.x1 < 1950 * scale]
+    assert [ln.text for ln in text_lines(alone)][0] == "- พ.ค."
+    # the next cell's word keeps its band
+    assert {(c.top, c.bottom) for c in chars if c.text == "ศูนย์"} == {(2976 * scale, 3022 * scale)}
+
+
 # --- failures, through the engine seam --------------------------------------
 
 def _process(tmp_path: Path, engine: FakeEngine):

@@ -171,7 +171,7 @@ def without_speck_lines(words: list[OcrWord]) -> list[OcrWord]:
     return [w for w in words if w.line_key not in specks] if specks else words
 
 
-def words_to_chars(words: list[OcrWord], scale: float) -> tuple[Char, ...]:
+def words_to_chars(words: list[OcrWord], scale: float, grids: tuple[Grid, ...] | list[Grid] = ()) -> tuple[Char, ...]:
     """OCR words as glyph records in PDF points (one "glyph" per word).
 
     A word's own box is unreliable vertically (a lone digit or mark gets a
@@ -181,16 +181,89 @@ def words_to_chars(words: list[OcrWord], scale: float) -> tuple[Char, ...]:
     if not words:
         return ()
     size = statistics.median(w.bottom - w.top for w in words) * scale * BOX_TO_FONT
-    by_line: dict[tuple[int, int, int], list[OcrWord]] = {}
-    for w in words:
-        by_line.setdefault(w.line_key, []).append(w)
-    band = {k: (statistics.median(w.top for w in ws), statistics.median(w.bottom for w in ws))
-            for k, ws in by_line.items()}
+    band = line_bands(words, grids)
     return tuple(
         Char(w.text, w.x0 * scale, w.x1 * scale, band[w.line_key][0] * scale, band[w.line_key][1] * scale,
              size, i, True, w.conf, True)
         for i, w in enumerate(words)
     )
+
+
+#: Two of Tesseract's lines whose bands share this much of the narrower one's height, their words side by side, are
+#: pieces of one printed line.
+SAME_LINE_SHARE = 0.6
+
+
+def _cell_of(w: OcrWord, grids: tuple[Grid, ...] | list[Grid]) -> tuple[int, int, int] | None:
+    """The table cell (grid, row, column) that holds a word's middle; None outside every cell."""
+    x, y = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    for g, grid in enumerate(grids):
+        x0, y0, x1, y1 = grid.bbox
+        if not (x0 <= x <= x1 and y0 <= y <= y1):
+            continue
+        for r, row in enumerate(grid.rows):
+            for c, box in enumerate(row):
+                if box is not None and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                    return g, r, c
+    return None
+
+
+def line_bands(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid] = ()
+               ) -> dict[tuple[int, int, int], tuple[float, float]]:
+    """Each Tesseract line's band (``line_key``: the median top and bottom of its words' boxes); lines that are
+    pieces of one printed line in one table cell share theirs: bands that overlap by :data:`SAME_LINE_SHARE` of the
+    narrower, no word of one above or below a word of the other (a period cell read alone gave ``- พ.ค.`` as a
+    line of its own between ``เม.ย.`` and ``๒๕๖๙``; with a band a few pixels higher it was set above them).
+    Lines of different cells keep their own bands (a cell's lines stand as its own text runs, not as the next
+    cell's).
+
+    >>> from ita_extract.page import Grid
+    >>> w = lambda t, x0, x1, top, bottom, key: OcrWord(t, x0, top, x1, bottom, 90.0, (key, 1, 1))
+    >>> ws = [w("เม.ย.", 0, 75, 82, 120, 1), w("๒๕๖๙", 190, 260, 82, 120, 1), w("-", 81, 97, 96, 100, 2),
+    ...       w("พ.ค.", 119, 172, 88, 109, 2), w("ต.ค.", 0, 60, 140, 178, 3), w("กอง", 300, 390, 88, 109, 4)]
+    >>> cells = Grid((0, 0, 400, 200), (((0, 0, 280, 200), (280, 0, 400, 200)),))
+    >>> b = line_bands(ws, [cells]); b[(1, 1, 1)] == b[(2, 1, 1)], b[(3, 1, 1)], b[(4, 1, 1)]
+    (True, (140, 178), (88, 109))
+    >>> line_bands(ws)[(2, 1, 1)]  # outside every table: as read
+    (92.0, 104.5)
+    """
+    by_line: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for w in words:
+        by_line.setdefault(w.line_key, []).append(w)
+    band = {k: (statistics.median(w.top for w in ws), statistics.median(w.bottom for w in ws))
+            for k, ws in by_line.items()}
+    if not grids:
+        return band
+    cell = {}
+    for k, ws in by_line.items():
+        held = {_cell_of(w, grids) for w in ws}
+        cell[k] = held.pop() if len(held) == 1 else None
+    keys = sorted((k for k in band if cell[k] is not None), key=lambda k: band[k][0])
+    root = {k: k for k in keys}
+    pieces = {k: list(by_line[k]) for k in keys}  # each root's words
+
+    def find(k):
+        while root[k] != k:
+            k = root[k]
+        return k
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if band[b][0] >= band[a][1]:
+                break
+            if cell[a] != cell[b]:
+                continue
+            ra, rb = find(a), find(b)
+            overlap = min(band[a][1], band[b][1]) - band[b][0]
+            narrower = min(band[a][1] - band[a][0], band[b][1] - band[b][0])
+            # side by side as pieces, all of them: a line beside two lines of another cell joins neither to the other
+            if ra != rb and overlap >= SAME_LINE_SHARE * narrower > 0 and not any(
+                    u.x0 < v.x1 and v.x0 < u.x1 for u in pieces[ra] for v in pieces[rb]):
+                root[rb] = ra
+                pieces[ra] += pieces.pop(rb)
+    shared = {r: (statistics.median(w.top for w in ws), statistics.median(w.bottom for w in ws))
+              for r, ws in pieces.items() if len(ws) > len(by_line[r])}
+    return {k: shared.get(find(k), band[k]) if k in root else band[k] for k in band}
 
 
 #: A page whose median word confidence is below this was perhaps scanned
@@ -270,7 +343,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
     scale = width_pt / gray.shape[1]
     page = Page(
         number=number, width=width_pt, height=height_pt,
-        chars=words_to_chars(words, scale),
+        chars=words_to_chars(words, scale, grids_px),
         grids=tuple(grid_to_points(g, scale) for g in grids_px),
         image_area_ratio=1.0,
     )
