@@ -625,6 +625,8 @@ def _read_period(text: str, repair_years: bool = True,
     ((datetime.date(2022, 10, 1), datetime.date(2023, 9, 30)), (None, None))
     >>> parse_period("' aman 2565-\\n| กันยายน 2566", infer=False)  # a start unread: never the end's month alone
     (None, datetime.date(2023, 9, 30))
+    >>> parse_period("เสขมษาย่น A) พฤษภาคม 2566 ที่")  # a start garbled: never the end's month alone
+    (None, datetime.date(2023, 5, 31))
     >>> parse_period("ตั้งแต่ ต.ค. 2568"), parse_period("ภายใน 30 ก.ย. 2569")  # one end printed
     ((datetime.date(2025, 10, 1), None), (None, datetime.date(2026, 9, 30)))
     """
@@ -720,8 +722,8 @@ def _read_period(text: str, repair_years: bool = True,
         return date(y2 - 1, 10, 1), _last_day(y2, m2, d2)
     if day_range and len(found) == 1:
         d1 = int(day_range.group("day"))
-    elif len(found) == 1 and _RE_LOST_START.search(t[:first.start()]):
-        # "ดต.ค. 2570 - 30 ก.ย. 2571": the start is unreadable, the end stands
+    elif len(found) == 1 and (_RE_LOST_START.search(t[:first.start()]) or garbled_month_before(t[:first.start()])):
+        # "ดต.ค. 2570 - 30 ก.ย. 2571", "เสขมษาย่น A) พฤษภาคม 2566": the start is unreadable, the end stands
         return None, (_last_day(y2, m2, d2) if y2 is not None else None)
     # A year printed once serves both ends ("ม.ค. - มี.ค. 2569"); a start
     # month later than the end month means the period crosses a new year.
@@ -807,6 +809,28 @@ def _lost_mark_month(start: str, end: str, month: int) -> tuple[int, int]:
 # slashes, bars and specks no date reads ("1/0/2566 - ", "1|10/2515-"), then a range sign.
 _RE_GARBLED_FISCAL_START = re.compile(f"^\\s*1\\s?[/|.][0-9{DIGIT_LOOKALIKES}/|. ]*(?:-|–|—|ถึง)+\\s*$")
 _RE_LAST_DIGITS = re.compile(f"[0-9{DIGIT_LOOKALIKES}]+(?=[^0-9{DIGIT_LOOKALIKES}]*$)")
+
+
+#: A run of Thai letters this many edits (on the letters without their marks) from a full month name, and no
+#: nearer, is a month OCR garbled beyond :func:`repair_month_names` (a word before a month is never one: ``ตลอด``
+#: stands three from ``ตุลาคม``, ``ภายใน`` and ``เดือน`` further).
+GARBLED_MONTH_EDITS = 2
+
+
+def garbled_month_before(head: str) -> bool:
+    """Whether the text before a period's only month holds a full month name garbled (:data:`GARBLED_MONTH_EDITS`):
+    a start printed and not read, so the period is not that month alone.
+
+    >>> garbled_month_before("เสขมษาย่น A) "), garbled_month_before("ตลอด "), garbled_month_before("ตั้งแต่ ")
+    (True, False, False)
+    >>> garbled_month_before("เดือน "), garbled_month_before("ประจำเดือน ")
+    (False, False)
+    """
+    for run in _RE_THAI_RUN.findall(head):
+        bare = _without_marks(run)
+        if min(Levenshtein.distance(bare, name) for name in _BARE_NAMES) <= GARBLED_MONTH_EDITS:
+            return True
+    return False
 
 
 def _garbled_fiscal_start(head: str, end_year: int) -> bool:
