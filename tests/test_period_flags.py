@@ -105,3 +105,18 @@ def test_a_date_years_away_from_the_fiscal_year_is_a_misread_left_empty_and_said
     assert (rows[0].period_start, rows[0].period_end) == (date(2026, 10, 1), date(2027, 9, 30))
     rows, _ = _rows("ม.ค. 2573", fiscal_year=2570)
     assert rows[0].period_start == date(2030, 1, 1)
+
+
+def test_a_start_month_garbled_beyond_repair_is_left_empty_and_said_never_the_end_month_alone():
+    # ``เมษายน ถึง พฤษภาคม 2566`` garbled to ``เสขมษาย่น A) พฤษภาคม 2566 ที่`` (a dev scan, seeds 160-183, W-scan300):
+    # read as May alone it was a silent wrong start; the garbled name two edits from เมษายน is a start not read
+    rows, problems = _rows("เสขมษาย่น A) พฤษภาคม 2566 ที่", fiscal_year=2566)
+    assert (rows[0].period_start, rows[0].period_end) == (None, date(2023, 5, 31))
+    assert [p.code for p in problems] == ["period-unreadable"]
+    # ``ตุลาคม 2565-กันยายน 2566`` with the start's name read ``aman`` and a rule's remnant as a bar before the end
+    rows, problems = _rows("' aman 2565-\n| กันยายน 2566", fiscal_year=2566)
+    assert rows[0].period_end == date(2023, 9, 30) and rows[0].period_start != date(2023, 9, 1)
+    assert problems
+    # a word before a month that is no month stays as it was
+    rows, problems = _rows("ตลอด ก.ย. 2566", fiscal_year=2566)
+    assert (rows[0].period_start, rows[0].period_end) == (date(2023, 9, 1), date(2023, 9, 30))
