@@ -615,6 +615,8 @@ def _read_period(text: str, repair_years: bool = True,
     ((datetime.date(2025, 10, 1), datetime.date(2026, 9, 30)), (datetime.date(2024, 10, 1), datetime.date(2025, 9, 30)))
     >>> parse_period("1/10/2564-30/5/2525"), parse_period("1/10/2564-30/5/2525", infer=False)  # an end misread
     ((datetime.date(2021, 10, 1), datetime.date(2022, 9, 30)), (datetime.date(2021, 10, 1), None))
+    >>> parse_period("1/10/2564- - 30/ฒ/5"), parse_period("1/10/2564- - 30/ฒ/5", infer=False)  # ... its sign doubled
+    ((datetime.date(2021, 10, 1), datetime.date(2022, 9, 30)), (datetime.date(2021, 10, 1), None))
     >>> parse_period("1/0/2566 - 30/9/2567"), parse_period("1/0/2566 - 30/9/2567", infer=False)  # a start misread
     ((datetime.date(2023, 10, 1), datetime.date(2024, 9, 30)), (None, datetime.date(2024, 9, 30)))
     >>> parse_period("ต.ค. 2570 ถึง3 ก.ย. 2571")  # a range's end day that lost its 0
@@ -857,7 +859,8 @@ def _garbled_fiscal_start(head: str, end_year: int) -> bool:
     return len(read) >= 4 and (not read.isdigit() or _gregorian(read) in (None, end_year - 1))
 
 
-_RE_GARBLED_FISCAL_END = re.compile(f"\\s*(?:-|–|—|ถึง)+\\s*30\\s?[/.][0-9{DIGIT_LOOKALIKES}/. ]*$")
+# A range sign may come doubled, a space between (a year's run-on dash and the printed one: ``2564- - 30/ฒ/5``).
+_RE_GARBLED_FISCAL_END = re.compile(f"(?:\\s*(?:-|–|—|ถึง))+\\s*30\\s?[/.][0-9{DIGIT_LOOKALIKES}/. ]*$")
 # A numeric start whose year OCR cut short before a range sign ("1/10/6 - 30/9/2567").
 _RE_CUT_NUMERIC_START = re.compile(r"^\s*(?P<d>\d{1,2})/ ?(?P<m>\d{1,2})/ ?(?P<y>\d{1,3})\s*(?:-|–|—|ถึง)+\s*$")
 
