@@ -79,6 +79,15 @@ def heading_rows(grid: Grid) -> list[tuple[float, float, float, float]]:
     return out
 
 
+def median_height(words: list[OcrWord]) -> float:
+    """The median height of the words' boxes; 0 for none.
+
+    >>> median_height([OcrWord("ก", 0, 10, 5, 40, 90.0, (1, 1, 1))]), median_height([])
+    (30, 0.0)
+    """
+    return statistics.median(w.bottom - w.top for w in words) if words else 0.0
+
+
 def blank_lines(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray,
                 covers: Callable[[OcrWord], bool] | None = None) -> list[BlankLine]:
     """Lines of glyph-sized ink outside the tables, or in a table's heading rows (:func:`heading_rows`),
@@ -93,9 +102,7 @@ def blank_lines(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], imag
     >>> blank_lines(page + [OcrWord("ตัวชี้วัดที่", 90, 95, 700, 140, 90.0, (2, 1, 1))], [], img)
     []
     """
-    if not words:
-        return []
-    H = statistics.median(w.bottom - w.top for w in words)
+    H = median_height(words)
     if H <= 0:
         return []
     ink = _ink(image)
@@ -168,8 +175,7 @@ def reread_blank_lines(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid
     lines = blank_lines(words, grids, image, covers)
     if not lines:
         return words
-    H = statistics.median(w.bottom - w.top for w in words)
-    pad = int(round(CROP_PAD * H))
+    pad = int(round(CROP_PAD * median_height(words)))
     h_img, w_img = image.shape[:2]
     out = list(words)
     for n, b in enumerate(lines):

@@ -35,13 +35,12 @@ outside the tables with), is read alone as one line each, where it stands
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
 
-from extract.ocr.bands import BlankLine, glyph_lines
+from extract.ocr.bands import BlankLine, glyph_lines, median_height
 from extract.ocr.columns import score_columns, words_in
 from extract.ocr.ink import ink_levels, inked_cell
 from extract.ocr.marks import without_light_ink
@@ -175,11 +174,6 @@ def unread_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float
     return out
 
 
-def median_height(words: list[OcrWord]) -> float:
-    """The median height of the words' boxes; 0 for none."""
-    return statistics.median(w.bottom - w.top for w in words) if words else 0.0
-
-
 def lost_lines(mask: np.ndarray, words: list[OcrWord], origin: tuple[int, int], height: float) -> list[BlankLine]:
     """The whole lines of a cell's print (``mask``, its top left at ``origin`` on the page) of which no glyph touches
     a word's box (:func:`extract.ocr.bands.glyph_lines`, glyphs sized against ``height``, the page's median word):
@@ -201,15 +195,17 @@ def lost_lines(mask: np.ndarray, words: list[OcrWord], origin: tuple[int, int], 
 
 
 def cell_read(engine: OcrEngine, crop: np.ndarray | None, origin: tuple[int, int], dpi: float,
-              sure: Callable[[OcrWord], bool] | None = None, block: bool = False) -> list[OcrWord]:
+              sure: Callable[[OcrWord], bool] | None = None,
+              read: Callable[[np.ndarray, int], list[OcrWord]] | None = None) -> list[OcrWord]:
     """The words of a cell's crop (as it stands, or without its light ink) read alone, placed on the page (the
     crop's top left at ``origin``); only words read surely (``sure``; by default :data:`CELL_WORD_MIN`), and none
     when they hold fewer than :data:`CELL_TEXT_MIN` letters and digits (specks of a stamp the engine could not
-    read either); none for no crop. ``block`` reads the crop as one block of text, without layout analysis."""
+    read either); none for no crop. ``read``: the engine's read to use (by default its page read, with layout
+    analysis; ``engine.block_words`` reads the crop as one block of text, ``engine.line_words`` as one line)."""
     if crop is None:
         return []
     x0, y0 = origin
-    read = engine.block_words if block else engine.page_words
+    read = read or engine.page_words
     found = [w for w in read(np.ascontiguousarray(crop), int(round(dpi)))
              if (w.conf >= CELL_WORD_MIN if sure is None else sure(w))]
     if sum(len(_RE_TEXT_CHAR.findall(w.text)) for w in found) < CELL_TEXT_MIN:
@@ -227,7 +223,7 @@ def blank_read(engine: OcrEngine, crop: np.ndarray, origin: tuple[int, int], dpi
     kept = without_light_ink(crop, dpi)
     if found := cell_read(engine, kept, origin, dpi):
         return found, kept
-    return cell_read(engine, crop, origin, dpi, block=True), crop
+    return cell_read(engine, crop, origin, dpi, read=engine.block_words), crop
 
 
 #: A lost line's crop reaches this far (median word heights) above, below and beside its glyphs (less than a line's
@@ -241,20 +237,16 @@ def line_reads(engine: OcrEngine, crop: np.ndarray, origin: tuple[int, int], dpi
                height: float, sure: Callable[[OcrWord], bool] | None = None) -> list[OcrWord]:
     """The words of each of a cell's ``lines`` (:func:`lost_lines`, in the pixels of ``crop``, whose top left is at
     ``origin`` on the page) read alone as one line, each a line of its own, placed on the page; only words read
-    surely (``sure``), and only lines that hold text (:func:`cell_read`'s rule: :data:`CELL_TEXT_MIN` letters and
-    digits at least)."""
+    surely (``sure``; all by default), and only lines that hold text (:func:`cell_read`'s rule: :data:`CELL_TEXT_MIN`
+    letters and digits at least)."""
     out: list[OcrWord] = []
     pad = int(round(LINE_CROP_PAD * height))
     h, w = crop.shape[:2]
     for n, b in enumerate(lines):
         x0, y0, x1, y1 = max(0, b.x0 - pad), max(0, b.top - pad), min(w, b.x1 + pad), min(h, b.bottom + pad)
-        found = [f for f in engine.line_words(np.ascontiguousarray(crop[y0:y1, x0:x1]), int(round(dpi)))
-                 if sure is None or sure(f)]
-        if sum(len(_RE_TEXT_CHAR.findall(f.text)) for f in found) < CELL_TEXT_MIN:
-            continue
-        ox, oy = origin[0] + x0, origin[1] + y0
-        out += [replace(f, x0=f.x0 + ox, top=f.top + oy, x1=f.x1 + ox, bottom=f.bottom + oy,
-                        line_key=(LOST_LINE_KEY + n, 1, 1)) for f in found]
+        found = cell_read(engine, crop[y0:y1, x0:x1], (origin[0] + x0, origin[1] + y0), dpi,
+                          sure=sure or (lambda f: True), read=engine.line_words)
+        out += [replace(f, line_key=(LOST_LINE_KEY + n, 1, 1)) for f in found]
     return out
 
 
