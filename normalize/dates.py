@@ -819,18 +819,37 @@ _RE_LAST_DIGITS = re.compile(f"[0-9{DIGIT_LOOKALIKES}]+(?=[^0-9{DIGIT_LOOKALIKES
 GARBLED_MONTH_EDITS = 2
 
 
+#: A word shaped as a dotted abbreviation (consonants, a dot between them, the last dot optional; marks left out) ...
+_RE_ABBREVIATION_SHAPE = re.compile(f"^[{charset(CONSONANTS)}]{{1,3}}[.,][{charset(CONSONANTS)}]{{1,2}}[.,]?$")
+#: ... one edit from a month's (``จส.ค`` for ``ม.ค.``: ``สค``), and not the era's, which stands before years.
+GARBLED_ABBREVIATION_EDITS = 1
+_ERA_LETTERS = frozenset({"พศ", "คศ"})
+_BARE_ABBREVIATIONS = frozenset(_without_marks(a) for _, a in _MONTHS.values())
+
+
 def garbled_month_before(head: str) -> bool:
-    """Whether the text before a period's only month holds a full month name garbled (:data:`GARBLED_MONTH_EDITS`):
-    a start printed and not read, so the period is not that month alone.
+    """Whether the text before a period's only month holds a month garbled: a full name
+    (:data:`GARBLED_MONTH_EDITS`), or a word shaped as a month's abbreviation that names none
+    (:data:`GARBLED_ABBREVIATION_EDITS`). A start printed and not read, so the period is not that month alone.
 
     >>> garbled_month_before("เสขมษาย่น A) "), garbled_month_before("ตลอด "), garbled_month_before("ตั้งแต่ ")
     (True, False, False)
     >>> garbled_month_before("เดือน "), garbled_month_before("ประจำเดือน ")
     (False, False)
+    >>> garbled_month_before("จส.ค "), garbled_month_before("ตลอดปีงบประมาณ พ.ศ. "), garbled_month_before("ป.ป.ช. ")
+    (True, False, False)
     """
     for run in _RE_THAI_RUN.findall(head):
         bare = _without_marks(run)
         if min(Levenshtein.distance(bare, name) for name in _BARE_NAMES) <= GARBLED_MONTH_EDITS:
+            return True
+    for word in head.split():
+        bare = _without_marks(word)
+        if not _RE_ABBREVIATION_SHAPE.match(bare) or is_month_abbreviation(word):
+            continue
+        letters = re.sub("[.,]", "", bare)
+        if letters not in _ERA_LETTERS and min(Levenshtein.distance(letters, a) for a in _BARE_ABBREVIATIONS) \
+                <= GARBLED_ABBREVIATION_EDITS:
             return True
     return False
 

@@ -96,6 +96,23 @@ def test_pieces_of_one_printed_line_in_a_cell_read_as_one_line():
     assert {(c.top, c.bottom) for c in chars if c.text == "ศูนย์"} == {(2976 * scale, 3022 * scale)}
 
 
+def test_a_rule_broken_in_each_of_its_rows_still_parts_two_rows():
+    """dev seed 192 (I-scan300, page 1): a fax-like page, turned straight, left the 3-pixel rule under a header row
+    broken in each of its rows at other places; no row ran unbroken as long as a rule must, the header cell and the
+    first question's cell were found as one cell, and the indicator's table was skipped (its header lost). A real
+    cut of that table's first column: the rows' union is whole, the header and the question stand apart."""
+    cut = cv2.imread(str(FIXTURES / "ocr" / "issue-9-fax-broken-rule.png"), cv2.IMREAD_GRAYSCALE)
+    # where it stood on its A4 page at 300 dpi: a rule's least length and the turn's resampling are the page's
+    page = np.full((3508, 2480), 255, np.uint8)
+    page[1360:1360 + cut.shape[0], 265:265 + cut.shape[1]] = cut
+    angle = skew_correction(page)
+    assert abs(angle + 0.275) < 0.05
+    (grid,) = table_grids(ruling_lines(deskew(page, angle)), 300)
+    header, question = grid.rows[0][0], grid.rows[1][0]
+    assert 1535 <= header[3] < question[1] <= 1560  # the header cell ends at the rule under it (y 1546), not a row lower
+    assert 1650 <= question[3] <= 1670
+
+
 # --- failures, through the engine seam --------------------------------------
 
 def _process(tmp_path: Path, engine: FakeEngine):

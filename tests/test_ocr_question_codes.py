@@ -61,3 +61,24 @@ def test_a_question_a_streak_moved_into_a_column_the_header_names_none_of_keeps_
     scores, _, _ = analysis_rows(t, [9], 2568)
     assert [(s.question, s.score) for s in scores] == [("o2", 50.0), ("o3", 100.0), ("o4", 100.0)]
     assert scores[2].question_text.startswith("ข่าว") and "ประชาสัมพันธ์" in scores[2].question_text
+
+
+def test_a_capital_i_read_as_one_is_mended_when_the_question_stands_in_the_code_column():
+    """dev seed 185 (B-scan300, page 2): a signature's strokes drew a false column into the table, the header's
+    question cell moved one column right, and the rows' text stood in the column left of it, taken for the code's
+    (the question's own cell empty). The code and question were then taken as not read by OCR, and ``I14`` read as
+    ``114`` stayed ``i114``: whichever of the two cells OCR read, a capital I read as 1 is mended."""
+    from ita_extract.report.sections import IndicatorTable
+    from tests.test_lowest_questions import ocr_cell
+
+    rows = [[ocr_cell("[13 ผู้บริหารสูงสุดของหน่วยงานของท่าน ให้ความสำคัญกับการแก้ไขปัญหาการทุจริต"), None, ocr_cell("90.88"),
+             ocr_cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด คือ: 115")],
+            [ocr_cell("114 ท่านคิดว่าการดำเนินการเพื่อป้องกันการทุจริตของหน่วยงานของท่าน"), None, ocr_cell("83.25"), None],
+            [ocr_cell("115 ท่านเชื่อมั่นในกระบวนการจัดการเรื่องร้องเรียนการทุจริต"), None, ocr_cell("83.18"), None]]
+    t = IndicatorTable(kind="analysis", headings=[], heading_text="", heading_page=2,
+                       columns={"code": 0, "question": 1, "score": 2, "analysis": 3}, page=2, rows=rows,
+                       row_pages=[2] * 3)
+    scores, analyses, problems = analysis_rows(t, [5], 2567)
+    assert [s.question for s in scores] == ["i13", "i14", "i15"]
+    assert sum(p.code == "question-code-corrected" for p in problems) == 2
+    assert analyses[0].lowest_questions == ("i15",)

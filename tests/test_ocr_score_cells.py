@@ -1254,3 +1254,72 @@ def test_a_stamps_lettering_in_an_empty_score_cell_is_no_unreadable_score():
         words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2)]
         out, _ = reread_cells(words, (table(),), page, DPI, BlindReader())
         assert cell_texts(out, 3) == want
+
+
+@needs_fonts
+def test_faint_glyphs_in_a_score_column_without_scores_are_no_unread_number(rec):
+    """dev seed 191 (H-scan300, page 3): an OIT table printed without scores, the back page showing through its
+    score column, and a speck read as ``๑`` in one cell (with the header's คะแนน, a score column). The other cells'
+    faint glyphs were each flagged as a score that could not be read. No score read in the column to compare
+    with, the table's own print is the measure (its questions, read surely): ink far lighter is no number."""
+    page = page_with({})
+    for w in questions():  # the questions as printed, dark
+        text = render(w.text, FONTS[0], 14 * DPI / 72, ink=40, paper=236, pad=0.1)
+        h, wd = min(text.shape[0], ROW_H - 25), min(text.shape[1], 380)
+        page[w.top:w.top + h, w.x0:w.x0 + wd] = np.minimum(page[w.top:w.top + h, w.x0:w.x0 + wd], text[:h, :wd])
+    for row in (2, 3, 4):  # the back page's numbers, mirrored and faint
+        faint = render("๗๘.๔๐", FONTS[0], 14 * DPI / 72, ink=170, paper=236, pad=0.1)[:, ::-1]
+        h, wd = faint.shape
+        y, x = row * ROW_H + 20, 420
+        page[y:y + h, x:x + wd] = np.minimum(page[y:y + h, x:x + wd], faint)
+    words = questions() + [word("คะแนน", 0), word("๑", 1, x0=470, x1=480)]
+    out, _ = reread_cells(words, [table()], page, DPI, rec)
+    assert not [w for w in out if w.text == "?"]
+
+
+@needs_fonts
+def test_a_score_column_a_stamp_garbled_whole_is_named_by_a_table_printed_alike(rec):
+    """dev seed 191 (H-scan300, page 1): a stamp over a table of three questions garbled its every score and its
+    header's คะแนน (``เซรยอ`` ``BY``, ``86,86รรฐบรละสลัก``): no score column, nothing read again. The page's other
+    analysis table, ruled alike, names the column: its cells are read again as scores."""
+    top = N_ROWS * ROW_H + 80  # the second table, below the first
+    second = Grid(bbox=(0.0, float(top), 560.0, float(top + 3 * ROW_H)),
+                  rows=tuple((cell_box(r, Q_COL), cell_box(r, S_COL)) for r in range(3)))
+    second = Grid(second.bbox, tuple(tuple((b[0], b[1] + top, b[2], b[3] + top) for b in r) for r in second.rows))
+    page = np.full((top + 3 * ROW_H + 20, 600), 236, np.uint8)
+    page[:N_ROWS * ROW_H] = page_with({1: "๙๑.๕๒", 2: "๘๘.๑๒", 3: "๙๒.๒๓"})
+    glyphs = render("๘๖.๘๖", FONTS[0], 14 * DPI / 72, ink=40, paper=236, pad=0.1)
+    h, w = glyphs.shape
+    page[top + ROW_H + 20:top + ROW_H + 20 + h, 420:420 + w] = glyphs
+    first = questions() + [word("คะแนน", 0), word("91.52", 1), word("88.12", 2), word("92.23", 3)]
+    garbled = [OcrWord("ข้อคำถาม", 20, top + 20, 300, top + 50, 93.0, (2, 0, 1)),
+               OcrWord("i5 การใช้จ่าย", 20, top + ROW_H + 20, 300, top + ROW_H + 50, 93.0, (2, 1, 1)),
+               OcrWord("เซรยอ", 420, top + ROW_H + 20, 500, top + ROW_H + 50, 15.0, (2, 1, 2))]
+    out, _ = reread_cells(first + garbled, (table(), second), page, DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and top + ROW_H <= w.top < top + 2 * ROW_H] == ["86.86"]
+    # alone on its page, the garbled column is no score column: nothing read again
+    alone, _ = reread_cells(garbled, (second,), page, DPI, rec)
+    assert [w.text for w in alone if w.x0 >= 400] == ["เซรยอ"]
+
+
+def test_a_dash_tesseract_left_unread_in_the_papers_grain_is_no_unread_score():
+    """dev seed 203 (T-scan300, page 3): a score cell holding a printed dash (no score) that Tesseract left
+    unread, in grainy paper (a real cut of the cell as Tesseract read it). Otsu on the all but blank cell makes
+    blobs of the grain around the dash, which look like a line of glyphs, and the cell was flagged as a score
+    that could not be read. A number holds ink as dark as the column's print for two digits at least; the dash
+    and the grain do not. A number nothing reads is still flagged."""
+    import cv2
+
+    from extract.ocr.cells import unread_number
+    from extract.ocr.ink import number_ink
+    from tests.conftest import FIXTURES
+
+    cell = cv2.imread(str(FIXTURES / "ocr" / "issue-9-dash-in-grain.png"), cv2.IMREAD_GRAYSCALE)
+    place, grey = (22.0, 164.0, 16.0, 56.0, False), (56.0, 237.0)  # the column's, as the page gave them
+    assert number_ink(cell, 300.0, place[3] - place[2]) is not None  # the grain's blobs, taken for glyphs
+    assert unread_number([], cell, 300.0, place, 0, 0, (1, 1, 1), grey) is None
+    number = cell.copy()
+    for x in (40, 70, 100):  # three strokes of digits, as dark as the print
+        number[10:44, x:x + 5] = 60
+        number[10:14, x:x + 20] = 60
+    assert unread_number([], number, 300.0, place, 0, 0, (1, 1, 1), grey).text == "?"

@@ -107,6 +107,19 @@ def test_a_date_years_away_from_the_fiscal_year_is_a_misread_left_empty_and_said
     assert rows[0].period_start == date(2030, 1, 1)
 
 
+def test_a_start_abbreviation_garbled_is_left_empty_and_said_never_the_end_month_alone():
+    # ``ม.ค. – ก.พ. 2569`` read ``จส.ค ก.พ. 2569`` (a dev scan, seeds 184-207, D-scan300): read as February alone
+    # it was a silent wrong start; a word shaped as an abbreviation one edit from a month's is a start not read
+    rows, problems = _rows("จส.ค ก.พ. 2569", fiscal_year=2569)
+    assert (rows[0].period_start, rows[0].period_end) == (None, date(2026, 2, 28))
+    assert [p.code for p in problems] == ["period-unreadable"]
+    # the era before a year, and a month's own abbreviation, are no garbled start
+    rows, problems = _rows("ตลอดปีงบประมาณ พ.ศ. 2569", fiscal_year=2569)
+    assert (rows[0].period_start, rows[0].period_end) == (date(2025, 10, 1), date(2026, 9, 30)) and not problems
+    rows, _ = _rows("ส.ค ก.ย. 2569", fiscal_year=2569)
+    assert (rows[0].period_start, rows[0].period_end) == (date(2026, 8, 1), date(2026, 9, 30))
+
+
 def test_a_start_month_garbled_beyond_repair_is_left_empty_and_said_never_the_end_month_alone():
     # ``เมษายน ถึง พฤษภาคม 2566`` garbled to ``เสขมษาย่น A) พฤษภาคม 2566 ที่`` (a dev scan, seeds 160-183, W-scan300):
     # read as May alone it was a silent wrong start; the garbled name two edits from เมษายน is a start not read

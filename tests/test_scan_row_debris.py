@@ -62,13 +62,13 @@ def test_a_question_header_a_stamp_garbled_still_names_the_question_column():
     fy = 2568
     rows = [[cell("ข้อคัจิถาม , Uy"), cell(""), cell("ะแนน"), cell("ผลการวิเคราะห์")]]
     rows += [[cell(f"{code.replace('o', '0')} {question(fy, code).text}"), None, cell(score),
-              cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o20") if code == "o20" else None]
-             for code, score in (("o20", "0.00"), ("o21", "100"), ("o22", "87.50"))]
+              cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o21") if code == "o21" else None]
+             for code, score in (("o21", "0.00"), ("o22", "100"), ("o23", "87.50"))]
     items = [TextLine(1, line(TITLE)), TextLine(1, line("ตัวชี้วัดที่ 10 การป้องกันการทุจริต")),
              Table(page=1, bbox=(0, 0, W, 400), row_pages=[1] * len(rows), rows=rows)]
     content = read_report(items)
     assert [(s.indicator, s.question, s.score) for s in content.scores] == [
-        (10, "o20", 0.0), (10, "o21", 100.0), (10, "o22", 87.5)]
+        (10, "o21", 0.0), (10, "o22", 100.0), (10, "o23", 87.5)]
 
 
 def test_a_capital_i_read_as_one_in_the_lowest_question_s_code():

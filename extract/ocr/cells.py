@@ -37,6 +37,7 @@ import numpy as np
 from extract.numerals.recognizer import Reading
 from extract.ocr.columns import (
     SCORE_COLUMN_MIN,
+    alike_grid,
     body_rows,
     cell_words,
     column_grey,
@@ -68,6 +69,7 @@ from extract.ocr.marks import (
     number_band,
     speck_words,
     stamp_words,
+    too_little_print,
     without_light_ink,
     without_low_specks,
 )
@@ -252,14 +254,17 @@ def unread_number(inside: list[OcrWord], crop: np.ndarray, dpi: float,
     """A score cell that no reading could make a number of, as the mark :data:`UNREAD_MARK` where its number's
     ink is (:func:`number_ink`, at the column's digit height from ``place``), or None: a cell without words (or
     with specks read as punctuation, which downstream takes for a dash) and no printed number stays empty.
-    Ink far lighter than the column's print (``grey``, :func:`column_grey`) is a stamp's lettering, no number.
+    Ink far lighter than the column's print (``grey``, :func:`column_grey`) is a stamp's lettering, no number;
+    too little ink as dark as the print for two digits (:func:`extract.ocr.marks.too_little_print`) is a dash in
+    the paper's grain.
 
     What cannot be read is flagged, never left as an empty cell: ``score-unreadable`` downstream.
     """
     if not all(_RE_PUNCT.match(w.text) for w in inside):
         return None
     ink = number_ink(crop, dpi, None if place is None else place[3] - place[2])
-    if ink is None or (grey is not None and lighter(crop, (ink.x0, ink.top, ink.x1, ink.bottom), grey)):
+    if ink is None or (grey is not None and (lighter(crop, (ink.x0, ink.top, ink.x1, ink.bottom), grey)
+                                             or too_little_print(crop, (ink.x0, ink.top, ink.x1, ink.bottom), grey))):
         return None
     return OcrWord(UNREAD_MARK, cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom, 0.0, key, "cell")
 
@@ -307,9 +312,16 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
     out = list(words)
     changes: list[CellReread] = []
     H, W = image.shape[:2]
-    for grid in grids:
-        score_cols = score_columns(grid, out)
-        places = {c: p for c in score_cols if (p := column_number_place(grid, c, out)) is not None}
+    scored = [score_columns(grid, out) for grid in grids]
+    for g, grid in enumerate(grids):
+        score_cols, places = scored[g], {}
+        if not score_cols and (alike := alike_grid(grid, [(o, c) for h, (o, c) in enumerate(zip(grids, scored))
+                                                          if h != g], dpi)) is not None:
+            # the page's other tables printed alike name the column, and where its numbers stand (a stamp
+            # garbled every score of a short table, and its header)
+            score_cols = alike[1]
+            places = {c: p for c in score_cols if (p := column_number_place(alike[0], c, out)) is not None}
+        places = {c: p for c in score_cols if (p := column_number_place(grid, c, out) or places.get(c)) is not None}
         greys = {c: column_grey(grid, c, out, image) for c in score_cols}
         # a header's cell (``คะแนน`` Tesseract missed) holds ink but never a score
         body = {c: {id(r) for r in body_rows(grid, c, out)} for c in score_cols}

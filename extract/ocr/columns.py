@@ -107,6 +107,40 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
     return out
 
 
+#: Two cells of two grids on one page stand in one column when both their left and right edges are this
+#: close (points): a report prints its tables of a kind alike, columns ruled alike.
+COLUMN_EDGE_PT = 4.0
+
+
+def column_edges(grid: Grid) -> list[tuple[float, float]]:
+    """Each column's left and right edge, from the grid's fullest row."""
+    row = max(grid.rows, key=lambda r: sum(b is not None for b in r), default=())
+    return [(b[0], b[2]) for b in row if b is not None]
+
+
+def alike_grid(grid: Grid, others: list[tuple[Grid, set[int]]], dpi: float) -> tuple[Grid, set[int]] | None:
+    """Another grid of the page with score columns, ruled alike: as many columns, each edge on its counterpart's
+    (:data:`COLUMN_EDGE_PT`), and its score columns. A stamp over a short table can garble every score of its
+    column and its header's ``คะแนน`` too: the page's other analysis tables, printed alike, name the column and
+    show where its numbers stand.
+
+    >>> row = lambda y: ((0, y, 100, y + 20), (100, y, 160, y + 20))
+    >>> a, b = Grid((0, 0, 160, 40), (row(0), row(20))), Grid((0, 60, 161, 100), (row(60), row(80)))
+    >>> alike_grid(a, [(b, {1})], 300.0)[1], alike_grid(a, [(b, set())], 300.0)
+    ({1}, None)
+    >>> c = Grid((0, 60, 160, 100), (((0, 60, 60, 80), (60, 60, 160, 80)),))
+    >>> alike_grid(a, [(c, {1})], 300.0) is None  # other columns: another kind of table
+    True
+    """
+    edges, tol = column_edges(grid), COLUMN_EDGE_PT * dpi / 72.0
+    for other, cols in others:
+        theirs = column_edges(other)
+        if cols and len(theirs) == len(edges) and all(abs(a[0] - b[0]) <= tol and abs(a[1] - b[1]) <= tol
+                                                      for a, b in zip(edges, theirs)):
+            return other, cols
+    return None
+
+
 def beside_specks(texts: list[str]) -> list[str]:
     """A cell's words without single characters beside one longer number (dust read ``1`` or ``|``
     under ``96.55``): the number alone, for judging what a column holds; otherwise the words as they are.
@@ -151,12 +185,30 @@ def column_number_place(grid: Grid, col: int, words: list[OcrWord]) -> tuple[flo
             ref is mids)
 
 
+#: Words of a table read at least this surely, and this many letters long, show how dark the report printed.
+PRINT_WORD_CONF, PRINT_WORD_LEN = 80.0, 3
+
+
 def column_grey(grid: Grid, col: int, words: list[OcrWord], image: np.ndarray) -> tuple[float, float] | None:
     """The print's darkest ink and paper in a score column (medians over its cells read as one full score,
-    :func:`ink_grey`), or None with fewer than :data:`SCORE_COLUMN_MIN` of them."""
+    :func:`ink_grey`); with fewer than :data:`SCORE_COLUMN_MIN` of them (a column of empty cells, a speck read
+    as ``๑`` in one), the table's own print: its words read surely (:data:`PRINT_WORD_CONF`), from one printer
+    as its numbers. None without either.
+
+    >>> page = np.full((100, 300), 235, np.uint8); page[10:30, 20:120] = 40; page[60:80, 20:120] = 45
+    >>> grid = Grid((0, 0, 300, 100), (((0, 0, 150, 50), (150, 0, 300, 50)), ((0, 50, 150, 100), (150, 50, 300, 100))))
+    >>> w = lambda t, top: OcrWord(t, 15, top - 5, 125, top + 25, 92.0, (1, 1, 1))
+    >>> column_grey(grid, 1, [w("โครงสร้าง", 10), w("ข้อมูลผู้บริหาร", 60)], page)
+    (42.5, 235.0)
+    >>> column_grey(grid, 1, [w("โครงสร้าง", 10)], page) is None
+    True
+    """
     greys = [g for r in body_rows(grid, col, words) if col < len(r) and r[col] is not None
              and len(ws := cell_words(words, r[col])) == 1 and full_score(ws[0].text.translate(_TO_ARABIC))
              and (g := ink_grey(image, ws[0])) is not None]
+    if len(greys) < SCORE_COLUMN_MIN:
+        greys = [g for w in words_in(words, grid.bbox) if w.conf >= PRINT_WORD_CONF and len(w.text) >= PRINT_WORD_LEN
+                 and (g := ink_grey(image, w)) is not None]
     if len(greys) < SCORE_COLUMN_MIN:
         return None
     return float(np.median([g[0] for g in greys])), float(np.median([g[1] for g in greys]))

@@ -34,6 +34,31 @@ def lighter(image: np.ndarray, box: tuple[float, float, float, float], grey: tup
     return g is not None and g[0] > grey[0] + STAMP_WORD_LIGHT * (grey[1] - grey[0])
 
 
+#: A digit's strokes cover about this share of a square as high as the digit ...
+GLYPH_INK_SHARE = 0.15
+#: ... and a number unread holds at least this many digits' worth of ink as dark as the print: a dash (no score)
+#: and the paper's grain around it, which Otsu on an all but blank cell makes blobs of, hold less.
+UNREAD_DARK_GLYPHS = 2
+
+
+def too_little_print(image: np.ndarray, box: tuple[int, int, int, int], grey: tuple[float, float]) -> bool:
+    """Whether ``box`` (x0, top, x1, bottom) holds less ink as dark as a print whose darkest ink and paper are
+    ``grey`` (darker than halfway to the paper) than :data:`UNREAD_DARK_GLYPHS` digits of the box's height.
+
+    >>> cell = np.full((50, 170), 236, np.uint8); cell[22:27, 70:110] = 60   # a dash
+    >>> too_little_print(cell, (60, 2, 160, 46), (50.0, 236.0))
+    True
+    >>> for x in (70, 100, 130): cell[8:44, x:x + 5] = 60; cell[8:12, x:x + 22] = 60
+    >>> too_little_print(cell, (60, 2, 160, 46), (50.0, 236.0))
+    False
+    """
+    x0, top, x1, bottom = box
+    crop = image[max(0, top):max(0, bottom), max(0, x0):max(0, x1)]
+    h = max(1, bottom - top)
+    dark = int(np.count_nonzero(crop < grey[0] + 0.5 * (grey[1] - grey[0])))
+    return dark < UNREAD_DARK_GLYPHS * GLYPH_INK_SHARE * h * h
+
+
 def stamp_words(image: np.ndarray, words: list[OcrWord]) -> list[OcrWord]:
     """The words of a score cell that are a stamp's lettering beside its one score (``แล้ว`` under ``๘๗.๔๓``): on
     other lines than the score, their ink far lighter than the score's (:data:`STAMP_WORD_LIGHT`; stamps print red

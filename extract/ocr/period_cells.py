@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from extract.ocr.columns import cell_words
+from extract.ocr.columns import COLUMN_EDGE_PT, cell_words
 from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
 from extract.ocr.tokens import MONTH_MIN, word_image
@@ -402,16 +402,12 @@ def reread_period_words(words: list[OcrWord], grids: tuple[Grid, ...] | list[Gri
     return out
 
 
-#: Two cells of two grids on one page stand in one column when both their left and right edges are this
-#: close (points): one measures table the page's indicators cut into a grid each, its columns ruled alike.
-COLUMN_EDGE_PT = 4.0
-
-
 def in_period_column(box: tuple[float, float, float, float], periods: list, found: list, dpi: float) -> bool:
     """Whether ``box`` stands in the period column: in the column of its own grid's period cells
     (:func:`in_column_of`), or, on a page whose table is cut into a grid per indicator (a grid of one row
     whose only period cell OCR garbled has no other to vouch for it), with both edges on those of a period
-    cell of another grid (:data:`COLUMN_EDGE_PT`). ``found``: each grid's cells and period cells
+    cell of another grid (:data:`extract.ocr.columns.COLUMN_EDGE_PT`: one measures table the page's indicators cut
+    into a grid each, its columns ruled alike). ``found``: each grid's cells and period cells
     (:func:`grid_period_cells`).
 
     >>> grids = [([], [(100, 0, 200, 50)]), ([], [])]

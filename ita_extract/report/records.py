@@ -629,14 +629,17 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
             continue
         if parse_code_range(q) or parse_code_range(drop_debris_lines(q)):
             continue  # "o1 – o28": a range row has no per-item scores (specks read below it are no code)
-        qcell = row[t.columns["question"]] if t.columns.get("question", 99) < len(row) else None
-        rc = read_row_code(q, tool, qcell is not None and qcell.ocr, fiscal_year, expected)
+        # the code and question as OCR read them, from either cell (a stroke's false column can leave the
+        # question's cell empty and its text in the code's)
+        ocr_read = any(c is not None and c.ocr and not c.is_empty
+                       for c in (_cell(row, t.columns, "question"), _cell(row, t.columns, "code")))
+        rc = read_row_code(q, tool, ocr_read, fiscal_year, expected)
         if rc.code is None and not raw_score and len("".join(q.split())) <= MAX_SPECK_ROW:
             continue  # a speck (``-``, a row's top a page break cut) with no code and no score: no question
         for note in rc.notes:
             problems.append(problem("question-code-corrected", note, first, page))
         read.append((rc, q, raw_score, page, row))
-        if (rc.code or rc.text) and qcell is not None and qcell.ocr:
+        if (rc.code or rc.text) and ocr_read:
             ocr_coded.append(len(read) - 1)
     # codes OCR garbled (a stamp over o29-o33 read o51-o55): the questionnaire's numbering and the rows' texts
     if ocr_coded and expected:
