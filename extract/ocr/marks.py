@@ -42,8 +42,10 @@ UNREAD_DARK_GLYPHS = 2
 
 
 def too_little_print(image: np.ndarray, box: tuple[int, int, int, int], grey: tuple[float, float]) -> bool:
-    """Whether ``box`` (x0, top, x1, bottom) holds less ink as dark as a print whose darkest ink and paper are
-    ``grey`` (darker than halfway to the paper) than :data:`UNREAD_DARK_GLYPHS` digits of the box's height.
+    """Whether the rows of ``box`` (x0, top, x1, bottom), across the whole cell ``image`` (the box found may hold
+    part of the number only: a stamp's ring beside its digits), hold less ink as dark as a print whose darkest
+    ink and paper are ``grey`` (darker than halfway to the paper) than :data:`UNREAD_DARK_GLYPHS` digits of the
+    box's height.
 
     >>> cell = np.full((50, 170), 236, np.uint8); cell[22:27, 70:110] = 60   # a dash
     >>> too_little_print(cell, (60, 2, 160, 46), (50.0, 236.0))
@@ -52,8 +54,8 @@ def too_little_print(image: np.ndarray, box: tuple[int, int, int, int], grey: tu
     >>> too_little_print(cell, (60, 2, 160, 46), (50.0, 236.0))
     False
     """
-    x0, top, x1, bottom = box
-    crop = image[max(0, top):max(0, bottom), max(0, x0):max(0, x1)]
+    _, top, _, bottom = box
+    crop = image[max(0, top):max(0, bottom)]
     h = max(1, bottom - top)
     dark = int(np.count_nonzero(crop < grey[0] + 0.5 * (grey[1] - grey[0])))
     return dark < UNREAD_DARK_GLYPHS * GLYPH_INK_SHARE * h * h
