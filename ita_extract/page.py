@@ -82,6 +82,11 @@ class Grid:
     bbox: Box
     rows: tuple[tuple[Box | None, ...], ...]
 
+    def column_edges(self) -> list[tuple[float, float]]:
+        """The x-extent of each column, from the fullest row (where a merged cell covers no column)."""
+        row = max(self.rows, key=lambda r: sum(b is not None for b in r), default=())
+        return [(b[0], b[2]) for b in row if b is not None]
+
 
 @dataclass(frozen=True, slots=True)
 class Page:

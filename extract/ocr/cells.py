@@ -264,7 +264,7 @@ def unread_number(inside: list[OcrWord], crop: np.ndarray, dpi: float,
         return None
     ink = number_ink(crop, dpi, None if place is None else place[3] - place[2])
     if ink is None or (grey is not None and (lighter(crop, (ink.x0, ink.top, ink.x1, ink.bottom), grey)
-                                             or too_little_print(crop, (ink.x0, ink.top, ink.x1, ink.bottom), grey))):
+                                             or too_little_print(crop, ink.top, ink.bottom, grey))):
         return None
     return OcrWord(UNREAD_MARK, cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom, 0.0, key, "cell")
 
@@ -314,14 +314,14 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
     H, W = image.shape[:2]
     scored = [score_columns(grid, out) for grid in grids]
     for g, grid in enumerate(grids):
-        score_cols, places = scored[g], {}
+        score_cols, alike = scored[g], None
         if not score_cols and (alike := alike_grid(grid, [(o, c) for h, (o, c) in enumerate(zip(grids, scored))
                                                           if h != g], dpi)) is not None:
             # the page's other tables printed alike name the column, and where its numbers stand (a stamp
             # garbled every score of a short table, and its header)
             score_cols = alike[1]
-            places = {c: p for c in score_cols if (p := column_number_place(alike[0], c, out)) is not None}
-        places = {c: p for c in score_cols if (p := column_number_place(grid, c, out) or places.get(c)) is not None}
+        places = {c: p for c in score_cols if (p := column_number_place(grid, c, out) or (
+            alike and column_number_place(alike[0], c, out))) is not None}
         greys = {c: column_grey(grid, c, out, image) for c in score_cols}
         # a header's cell (``คะแนน`` Tesseract missed) holds ink but never a score
         body = {c: {id(r) for r in body_rows(grid, c, out)} for c in score_cols}

@@ -112,12 +112,6 @@ def score_columns(grid: Grid, words: list[OcrWord]) -> set[int]:
 COLUMN_EDGE_PT = 4.0
 
 
-def column_edges(grid: Grid) -> list[tuple[float, float]]:
-    """Each column's left and right edge, from the grid's fullest row."""
-    row = max(grid.rows, key=lambda r: sum(b is not None for b in r), default=())
-    return [(b[0], b[2]) for b in row if b is not None]
-
-
 def alike_grid(grid: Grid, others: list[tuple[Grid, set[int]]], dpi: float) -> tuple[Grid, set[int]] | None:
     """Another grid of the page with score columns, ruled alike: as many columns, each edge on its counterpart's
     (:data:`COLUMN_EDGE_PT`), and its score columns. A stamp over a short table can garble every score of its
@@ -132,9 +126,9 @@ def alike_grid(grid: Grid, others: list[tuple[Grid, set[int]]], dpi: float) -> t
     >>> alike_grid(a, [(c, {1})], 300.0) is None  # other columns: another kind of table
     True
     """
-    edges, tol = column_edges(grid), COLUMN_EDGE_PT * dpi / 72.0
+    edges, tol = grid.column_edges(), COLUMN_EDGE_PT * dpi / 72.0
     for other, cols in others:
-        theirs = column_edges(other)
+        theirs = other.column_edges()
         if cols and len(theirs) == len(edges) and all(abs(a[0] - b[0]) <= tol and abs(a[1] - b[1]) <= tol
                                                       for a, b in zip(edges, theirs)):
             return other, cols

@@ -41,20 +41,19 @@ GLYPH_INK_SHARE = 0.15
 UNREAD_DARK_GLYPHS = 2
 
 
-def too_little_print(image: np.ndarray, box: tuple[int, int, int, int], grey: tuple[float, float]) -> bool:
-    """Whether the rows of ``box`` (x0, top, x1, bottom), across the whole cell ``image`` (the box found may hold
-    part of the number only: a stamp's ring beside its digits), hold less ink as dark as a print whose darkest
-    ink and paper are ``grey`` (darker than halfway to the paper) than :data:`UNREAD_DARK_GLYPHS` digits of the
-    box's height.
+def too_little_print(image: np.ndarray, top: int, bottom: int, grey: tuple[float, float]) -> bool:
+    """Whether the rows ``top`` to ``bottom`` of the ink found, across the whole cell ``image`` (the ink found may
+    be part of the number only: a stamp's ring beside its digits), hold less ink as dark as a print whose darkest
+    ink and paper are ``grey`` (darker than halfway to the paper) than :data:`UNREAD_DARK_GLYPHS` digits of their
+    height.
 
     >>> cell = np.full((50, 170), 236, np.uint8); cell[22:27, 70:110] = 60   # a dash
-    >>> too_little_print(cell, (60, 2, 160, 46), (50.0, 236.0))
+    >>> too_little_print(cell, 2, 46, (50.0, 236.0))
     True
     >>> for x in (70, 100, 130): cell[8:44, x:x + 5] = 60; cell[8:12, x:x + 22] = 60
-    >>> too_little_print(cell, (60, 2, 160, 46), (50.0, 236.0))
+    >>> too_little_print(cell, 2, 46, (50.0, 236.0))
     False
     """
-    _, top, _, bottom = box
     crop = image[max(0, top):max(0, bottom)]
     h = max(1, bottom - top)
     dark = int(np.count_nonzero(crop < grey[0] + 0.5 * (grey[1] - grey[0])))

@@ -86,7 +86,7 @@ def _close_open_cells(grid: Grid) -> Grid:
     covered (``None``) though no cell above reaches them, and its text would
     be lost.
     """
-    edges = _column_edges(grid)
+    edges = grid.column_edges()
     if len(edges) != max((len(r) for r in grid.rows), default=0):
         return grid
     spans = [(min(b[1] for b in r if b), max(b[3] for b in r if b)) if any(r) else None for r in grid.rows]
@@ -185,12 +185,6 @@ CELL_INSET = 1.5
 COLUMN_TOLERANCE = 3.0
 
 
-def _column_edges(grid: Grid) -> list[tuple[float, float]]:
-    """The x-extent of each column, from the grid's fullest row."""
-    row = max(grid.rows, key=lambda r: sum(b is not None for b in r))
-    return [(b[0], b[2]) for b in row if b is not None]
-
-
 def _cut_row(grid: Grid, free: list[Char], above: bool,
              columns_above: list[tuple[float, float]] | None = None) -> tuple[Grid, list[Char]]:
     """The table with the row a page break cut from its border, if any.
@@ -208,7 +202,7 @@ def _cut_row(grid: Grid, free: list[Char], above: bool,
     (not a fragment shorter than :data:`MIN_REST_CHARS`: a glyph's clipped tail).
     """
     x0, top, x1, bottom = grid.bbox
-    edges = _column_edges(grid)
+    edges = grid.column_edges()
     if len(edges) < 2:
         return grid, free
     beyond = [c for c in free if c.text.strip() and ((c.top + c.bottom) / 2 < top if above else (c.top + c.bottom) / 2 > bottom)]
@@ -307,7 +301,7 @@ def _uncovered_column(grid: Grid, free: list[Char],
     near = [c for c in free if c.text.strip() and c.x0 >= x1 + CELL_INSET
             and top - reach <= (c.top + c.bottom) / 2 <= bottom + reach]
     edge = max(c.x1 for c in right + near) + CELL_INSET
-    if _same_columns(_column_edges(grid), columns_above) and len(columns_above) == len(_column_edges(grid)) + 1:
+    if _same_columns(grid.column_edges(), columns_above) and len(columns_above) == len(grid.column_edges()) + 1:
         # the one column the table above had more: its right edge, not the widest line's
         # (a cut row's taller lines above may run wider than those beside the grid)
         edge = max(edge, columns_above[-1][1])
@@ -331,7 +325,7 @@ def _side_columns(grid: Grid, right: list[Char],
     """
     if not columns_above:
         return []
-    edges = _column_edges(grid)
+    edges = grid.column_edges()
     n = len(edges)
     if n >= len(columns_above) or any(abs(a - c) > COLUMN_TOLERANCE or abs(b - d) > COLUMN_TOLERANCE
                                       for (a, b), (c, d) in zip(edges, columns_above)):
@@ -370,7 +364,7 @@ def _overflow(grid: Grid, free: list[Char]) -> tuple[Grid, list[Char]]:
     column's lowest cell's: the cell is stretched to hold them.
     """
     x0, top, x1, bottom = grid.bbox
-    edges = _column_edges(grid)
+    edges = grid.column_edges()
     if len(edges) < 2:
         return grid, free
     below = sorted((c for c in free if c.text.strip() and (c.top + c.bottom) / 2 > bottom),
