@@ -1323,3 +1323,31 @@ def test_a_dash_tesseract_left_unread_in_the_papers_grain_is_no_unread_score():
         number[10:44, x:x + 5] = 60
         number[10:14, x:x + 20] = 60
     assert unread_number([], number, 300.0, place, 0, 0, (1, 1, 1), grey).text == "?"
+
+
+def test_hairlines_on_a_grey_shaded_cell_are_read_heavier_up_to_the_cells_own_tone(rec):
+    """Issue 9 (dev14 B, 300 dpi): ``100.00`` printed in a cell shaded grey (tone 215 on paper 230). The hairlines
+    at the top and bottom of each ``0`` broke, the recognizer read ``1`` and four glyphs no class fits, and the
+    cell was flagged. Grey counted as ink a fixed 50 or 70 levels over Otsu's threshold reached the shade itself
+    (all ink); counted up to a share of the way to the cell's own paper tone it closes each ``0``."""
+    import cv2
+
+    from extract.ocr.votes import heavy_read
+    from tests.conftest import FIXTURES
+
+    cell = cv2.imread(str(FIXTURES / "ocr" / "issue-9-grey-cell-hairlines.png"), cv2.IMREAD_GRAYSCALE)
+    number = cell[10:52, 85:198]  # the number's ink, padded
+    assert rec.read_number(number).text != "100.00"  # as it is: broken
+    assert heavy_read(rec, number, rec.read_number(number))[0] == "100.00"
+    # the whole cell, read again in its table after the token reader made ``1`` of it
+    h, w = cell.shape
+    page = np.full((2 * h + 20, w + 420), int(np.median(cell)), np.uint8)
+    page[h + 10:2 * h + 10, 410:410 + w] = cell
+    grid = Grid(bbox=(0.0, 0.0, w + 415.0, 2 * h + 15.0),
+                rows=(((0.0, 0.0, 405.0, h + 5.0), (405.0, 0.0, w + 415.0, h + 5.0)),
+                      ((0.0, h + 5.0, 405.0, 2 * h + 15.0), (405.0, h + 5.0, w + 415.0, 2 * h + 15.0))))
+    words = [OcrWord("ประเด็นข้อคำถาม", 20, 15, 300, 45, 93.0, (1, 0, 9)), OcrWord("คะแนน", 450, 15, 560, 45, 93.0, (1, 0, 1)),
+             OcrWord("o3 ข้อมูลการติดต่อ", 20, h + 25, 300, h + 55, 93.0, (1, 1, 9)),
+             OcrWord("1", 410 + 92, h + 27, 410 + 191, h + 53, 92.0, (1, 1, 1), "numerals")]
+    out, _ = reread_cells(words, (grid,), page, 300.0, rec)
+    assert [x.text for x in out if x.x0 >= 405 and x.top > h] == ["100.00"]

@@ -298,21 +298,26 @@ def inked_cell(image: np.ndarray, box: tuple[float, float, float, float], dpi: f
 #: Heavier ink a thin print's number is read in again: each stroke grown by these kernels (width, height in
 #: pixels) ...
 HEAVY_KERNELS = ((2, 2), (3, 2), (3, 3))
-#: ... and grey this far lighter than the ink's threshold (Otsu) counted as ink.
-HEAVY_GREY = (50, 70)
+#: ... and grey lighter than the ink's threshold (Otsu) counted as ink, up to these shares of the way from that
+#: threshold to the paper's tone (the median of what Otsu left as paper): a cell shaded grey, or a page's
+#: paper tone, moves the paper, and the hairlines of a ``๐`` stand between the two.
+HEAVY_GREY = (0.5, 0.75, 0.9)
 
 
 def heavy_views(crop: np.ndarray) -> list[np.ndarray]:
     """A number's ink made heavier: strokes grown (:data:`HEAVY_KERNELS`), lighter grey taken as ink
-    (:data:`HEAVY_GREY`).
+    (:data:`HEAVY_GREY`, short of the paper's tone).
 
     >>> crop = np.full((30, 80), 230, np.uint8); crop[5:25, 5:70] = 40
     >>> views = heavy_views(crop); ink = lambda img: int((img < 128).sum())
     >>> len(views), ink(views[0]) > ink(crop), all(ink(v) >= ink(crop) for v in views)
-    (5, True, True)
+    (6, True, True)
     """
     views = [cv2.erode(crop, np.ones((h, w), np.uint8)) for w, h in HEAVY_KERNELS]
     levels = ink_levels(crop)
     if levels is not None:
-        views += [np.where(crop > min(254.0, levels[0] + d), 255, 0).astype(np.uint8) for d in HEAVY_GREY]
+        threshold, mask = levels[0], levels[1]
+        paper = float(np.median(crop[mask == 0])) if (mask == 0).any() else 255.0
+        views += [np.where(crop > threshold + share * max(0.0, paper - threshold), 255, 0).astype(np.uint8)
+                  for share in HEAVY_GREY]
     return views
