@@ -64,6 +64,8 @@ READ_WEAK_SHARE = 0.35
 _RE_SPACE = re.compile(r"\s+")
 #: A word opening a clause after a space: the words naming a cited item start after the last one.
 _RE_CLAUSE = re.compile(r"\s(?:และ|นอกจากนี้|รวมถึง|อีกทั้ง|ทั้งนี้|ดังนั้น)")
+#: A word that lists another thing after the one named, with or without a space before it (OCR drops spaces).
+_RE_LISTED = re.compile(r"(?:และ|หรือ|รวมถึง|ตลอดจน)")
 
 
 @dataclass(frozen=True)
@@ -171,11 +173,32 @@ def _misread_of(fiscal_year: int, read: str, words: str) -> str | None:
     named = item_named(fiscal_year, words, [read, *near]) if near else None
     if named is None and near and read not in dict(_items(fiscal_year)):
         named = _most_covered(fiscal_year, words, near)
-    if named in (None, read) or not _hardly_named(fiscal_year, read, words):
+    if named in (None, read) or not _hardly_named(fiscal_year, read, words) \
+            or _listed_after(dict(_items(fiscal_year))[named], words):
         return None
     # words that plainly name another item of the year, not one digit away, name no misread
     # ("เผยแพร่แผนดำเนินงานประจำปี (อ้างอิงจาก o6 o10)" names o10, not o36 by a stretch of ประจำปี)
     return named if item_named(fiscal_year, words) in (None, named) else None
+
+
+def _listed_after(text: str, words: str) -> bool:
+    """Whether the ``words`` go on, after the last stretch they hold of an item's ``text``, to list another
+    thing (``แผนดำเนินงานประจำปีและรายงานความก้าวหน้า``: a plan named, and a report): the citation after
+    them may cite that other thing, so the named item is no clear evidence against the code read.
+
+    >>> _listed_after("แผนดำเนินงานประจำปี", "ตามแผนดำเนินงานประจำปีและรายงานความก้าวหน้า ")
+    True
+    >>> _listed_after("แผนดำเนินงานประจำปี", "เผยแพร่แผนดำเนินงานประจำปี "), _listed_after("แผนดำเนินงานประจำปี", "แผนดำเนินงานประจำปีและ")
+    (False, False)
+    """
+    flat = _RE_SPACE.sub("", words)
+    matcher = SequenceMatcher(None, text, flat, autojunk=False)
+    ends = [m.b + m.size for m in matcher.get_matching_blocks() if m.size >= STRETCH_MIN]
+    if not ends:
+        return False
+    tail = flat[max(ends):]
+    listed = _RE_LISTED.match(tail)
+    return listed is not None and len(tail) - listed.end() >= STRETCH_MIN
 
 
 def checked_references(text: str, fiscal_year: int | None, breaks: Sequence[int] = ()) -> CheckedReferences:

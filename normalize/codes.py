@@ -265,9 +265,9 @@ _RE_LOWEST_END = re.compile(r"สาเหตุ|แนวทางการย�
 #: its first letter lost to a speck ("(8 างอิงจาก ๐๖)"; then "จาก" must follow), or
 #: its first syllable lost, a word of its own (" อิงจาก 022 023)").
 #: Its last word may come out of the Latin model (``(อ้างอิง qin o17)``: จาก
-#: after a line break read as Latin letters), or after a speck read as a comma or a point
-#: (``(อ้างอิง, จาก 04.05)``).
-CITE_LABEL = (f"(?:อ้?าง\\s?อิง(?:\\s?(?:จ[าำะ]ก|[A-Za-z]{{2,4}}(?=\\s))|[,.]\\s?จ[าำะ]ก)?"
+#: after a line break read as Latin letters), or after a speck read as a sign or a Latin letter
+#: (``(อ้างอิง, จาก 04.05)``, ``(อ้างอิง: จาก o14)``, ``(อ้างอิง x\nจาก 08)``).
+CITE_LABEL = (f"(?:อ้?าง\\s?อิง(?:\\s?(?:[A-Za-z,.:;|!']\\s?)?จ[าำะ]ก|\\s?[A-Za-z]{{2,4}}(?=\\s))?"
               f"|(?<![{charset(LETTERS)}])้?าง\\s?อิง\\s?จ[าำะ]ก"
               f"|(?<![{charset(TEXT)}])อิง\\s?จ[าำะ]ก)")
 #: Words that join the items of a cited list (``(อ้างอิงจาก o13 และ o14)``): the list goes on after them.
@@ -350,6 +350,10 @@ _RE_GARBLED_CITATION = re.compile(f"\\(\\s*[A-Za-z]{{0,2}}(?P<label>[{charset(TE
 #: ``นการ 026,027))``: two or more, one comma apart).
 _RE_UNLABELLED_CITATION = re.compile(
     r"(?<![^\s])(?P<list>[oO][1-9][0-9]?(?:\s?,\s?[oO][1-9][0-9]?)*|0[0-9]{2}(?:\s?,\s?0[0-9]{2})+)\)")
+#: A citation whose label OCR read as its last word alone (``Policy จาก 021)``): one code or more, with its
+#: letter or with ๐ for its o, closing a bracket right after that word.
+_RE_FROM_CITATION = re.compile(
+    r"(?<![\u0e01-\u0e4e])จ[าำะ]ก\s?(?P<list>[oO0][1-9][0-9]?(?:\s?,\s?[oO0][1-9][0-9]?)*)\)")
 #: The citation label as printed.
 CITE_LABEL_TEXT = "อ้างอิงจาก"
 CITE_LABEL_EDITS = 3
@@ -433,6 +437,10 @@ def oit_references(text: str) -> list[str]:
     ['o9', 'o10']
     >>> oit_references("ประชาสัมพันธ์ (อ้างอิง, จาก 04.05) ผ่าน")  # a speck read as a comma inside the label
     ['o4', 'o5']
+    >>> oit_references("(อ้างอิง: จาก o14 ,015) และ (อ้างอิง x\\nจาก 08) ให้")  # a colon, a Latin letter
+    ['o14', 'o15', 'o8']
+    >>> oit_references("No Gift Policy จาก 021) ให้"), oit_references("ร้องเรียนจาก 2 ช่องทาง (ฉบับที่ 012)")
+    (['o21'], [])
     >>> oit_references("(อ้างอิงจาก o13o13,o14) ให้")  # the sign between two lettered items lost
     ['o13', 'o14']
     >>> oit_references("(อ้างอิงจาก 0o21) และ (อ้างอิงจาก 0 o24)")  # the circle read twice, as 0 and o
@@ -449,7 +457,8 @@ def oit_references(text: str) -> list[str]:
     refs: list[str] = []
     garbled = [m for m in _RE_GARBLED_CITATION.finditer(text)
                if Levenshtein.distance(m.group("label"), CITE_LABEL_TEXT) <= CITE_LABEL_EDITS]
-    lists = sorted([*_RE_REFERENCES.finditer(text), *garbled, *_RE_UNLABELLED_CITATION.finditer(text)],
+    lists = sorted([*_RE_REFERENCES.finditer(text), *garbled, *_RE_UNLABELLED_CITATION.finditer(text),
+                    *_RE_FROM_CITATION.finditer(text)],
                    key=lambda m: m.start("list"))
     for m in lists:
         for code in _ref_codes(m.group("list")):
@@ -488,7 +497,8 @@ def citations(text: str) -> list[Citation]:
     garbled = [m for m in _RE_GARBLED_CITATION.finditer(text)
                if Levenshtein.distance(m.group("label"), CITE_LABEL_TEXT) <= CITE_LABEL_EDITS]
     found: dict[int, Citation] = {}  # by the end of the list: one list matched by two patterns is one citation
-    for m in sorted([*_RE_REFERENCES.finditer(text), *garbled, *_RE_UNLABELLED_CITATION.finditer(text)],
+    for m in sorted([*_RE_REFERENCES.finditer(text), *garbled, *_RE_UNLABELLED_CITATION.finditer(text),
+                     *_RE_FROM_CITATION.finditer(text)],
                     key=lambda m: m.start("list")):
         if m.end("list") not in found:
             items = tuple(_ref_codes(m.group("list")))

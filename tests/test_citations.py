@@ -250,3 +250,14 @@ def test_a_pair_item_no_item_of_the_year_bears_is_the_others_neighbour():
 
 def test_a_garbled_label_after_latin_specks_is_a_citation():
     assert oit_references("ทรัพยากรบุคคล (wiวิ่งอิงจาก“525) ให้บุคลากร") == ["o25"]
+
+
+@pytest.mark.parametrize("spaced", ["", " "])
+def test_words_that_name_an_item_and_go_on_to_list_another_thing_name_no_misread(spaced):
+    """``ตามแผนดำเนินงานประจำปี และรายงานความก้าวหน้า (อ้างอิงจาก o6)``: the words name o5 whole, then list
+    a report; the citation may cite the report, so o6 stays (OCR often drops the space before และ).
+    The same words without the report still name o5 against a misread one digit away."""
+    listed = f"นำผลไปกำหนดโครงการตามแผนดำเนินงานประจำปี{spaced}และรายงานความก้าวหน้า (อ้างอิงจาก o6)"
+    r = checked_references(listed, 2568)
+    assert (r.references, r.notes) == (("o6",), ())
+    assert checked_references("นำผลไปกำหนดโครงการตามแผนดำเนินงานประจำปี (อ้างอิงจาก o6)", 2568).references == ("o5",)
