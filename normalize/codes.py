@@ -220,6 +220,8 @@ def split_question(cell: str, tool: str | None) -> tuple[str | None, str]:
 _RE_RANGE = re.compile(
     f"\\s*(?P<a>{_CODE})(?:\\s*(?P<dash>-|–|—|‐|−|ถึง|to)\\s*|\\s+(?=[oO๐0]))(?P<b>{_CODE})\\s*", re.IGNORECASE
 )
+#: A side of a range row letter-spaced, its o printed as ๐ (``๐ ๑ - ๐ ๒ ๘``, ``0 1 -0 28``).
+_RE_SPACED_ZERO_SIDE = re.compile(f"(?<![^\\s\\-–—])[๐0](?: ?[{_D}]){{1,2}}(?![{_D}])")
 #: Specks OCR reads around a range row's codes.
 _RANGE_SPECKS = " .,'`:;"
 
@@ -235,8 +237,11 @@ def parse_code_range(cell: str) -> tuple[str, str] | None:
     True
     >>> parse_code_range("o1 o33"), parse_code_range("o1 - 019 ."), parse_code_range("o5 o5"), parse_code_range("o5 12")
     (('o1', 'o33'), ('o1', 'o19'), None, None)
+    >>> parse_code_range("๐ ๑ - ๐๒๘"), parse_code_range("0 1 -0 28")  # letter-spaced, o printed as ๐
+    (('o1', 'o28'), ('o1', 'o28'))
     """
-    m = _RE_RANGE.fullmatch(strip_html(cell).strip(_RANGE_SPECKS))
+    cell = _RE_SPACED_ZERO_SIDE.sub(lambda z: z.group(0).replace(" ", ""), join_spaced_code(strip_html(cell)))
+    m = _RE_RANGE.fullmatch(cell.strip(_RANGE_SPECKS))
     if not m:
         return None
     a, b = m.group("a"), m.group("b")

@@ -157,6 +157,9 @@ def parse_score(text: str) -> float | None:
     return float(m.group(1).replace(",", "."))
 
 
+#: A score its narrow column wrapped onto lines holds this many digits at least (``10`` over ``0``, ``9`` over
+#: ``7.87``): a number fits on one line.
+WRAPPED_DIGITS = 3
 #: A score as a scanned cell can print it: a score column prints two decimals at most.
 _RE_SCANNED_SCORE = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
 
@@ -171,10 +174,14 @@ def scanned_score(text: str) -> float | None:
     (99.38, 100.0, 100.0, 0.0)
     >>> scanned_score("0.002"), scanned_score("10 6.00"), scanned_score("120"), scanned_score("-5")
     (None, None, None, None)
+    >>> scanned_score("1\\n7"), scanned_score("9\\n7.87")  # strokes of a signature read a digit a line; a wrap
+    (None, 97.87)
     """
     score = parse_score(text)
     if score is None or not 0.0 <= score <= 100.0:
         return None
+    if "\n" in text.strip() and len(re.findall(r"\d", text)) < WRAPPED_DIGITS:
+        return None  # a number too short to wrap, one digit a line: strokes read as digits (a signature's)
     return score if _RE_HUNDRED_CUT.match(text) or _RE_SCANNED_SCORE.match(re.sub(r"\s+", "", text)) else None
 
 
