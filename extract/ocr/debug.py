@@ -6,8 +6,9 @@ and pdfplumber draws its table finder:
 
 * :func:`page_png` — the straightened image Tesseract read (ruling lines
   erased) with the table grid (cell boxes, blue; tables read again alone,
-  thick) and every word's box, coloured by confidence (green ≥ 80, orange ≥ 50,
-  red below), a word read again tagged with the first letter of its source;
+  thick), the round stamps' rings taken off the page (magenta), and every word's box, coloured by
+  confidence (green ≥ 80, orange ≥ 50, red below), a word read again tagged with the first letter of
+  its source;
 * :func:`words_tsv` — the words as a table: text, confidence, who read it
   (:data:`extract.ocr.engine.WORD_SOURCES`), box in PDF points (``x0 top x1
   bottom``, as the page model) and in pixels of that image.
@@ -28,6 +29,7 @@ from extract.ocr.reader import OcrResult
 #: Confidence bands of the word boxes and their colours (BGR): sure, doubtful, unsure.
 CONF_COLOURS = ((80.0, (0, 160, 0)), (50.0, (0, 140, 255)), (0.0, (0, 0, 220)))
 GRID_COLOUR = (200, 120, 0)  # BGR: blue
+STAMP_COLOUR = (200, 0, 200)  # BGR: magenta
 #: Columns of the words TSV (one row per word of the page, in reading order).
 TSV_COLUMNS = ("page", "text", "conf", "source", "x0", "top", "x1", "bottom",
                "px_x0", "px_top", "px_x1", "px_bottom")
@@ -48,7 +50,7 @@ def _box(img: np.ndarray, box, colour, thickness: int) -> None:
 
 def _legend(img: np.ndarray, angle: float, turned: int, line: int) -> None:
     text = (f"deskew {angle:+.2f} deg, turned {turned} | words: green conf>=80, orange >=50, red <50 | "
-            "tag: re-read by t(able) n(umerals) w(ord) c(ell) l(ine) | blue: grid")
+            "tag: re-read by t(able) n(umerals) w(ord) c(ell) l(ine) | blue: grid | magenta: stamp rings taken off")
     cv2.putText(img, text, (10, 16 * line), cv2.FONT_HERSHEY_SIMPLEX, 0.4 * line, (120, 0, 120), line)
 
 
@@ -63,6 +65,8 @@ def page_png(result: OcrResult) -> bytes:
             for cell in row:
                 if cell is not None:
                     _box(img, cell, GRID_COLOUR, line)
+    for ring in result.stamp_rings:
+        cv2.circle(img, (int(round(ring.x)), int(round(ring.y))), int(round(ring.r)), STAMP_COLOUR, line)
     for w in result.words:
         colour = conf_colour(w.conf)
         _box(img, (w.x0, w.top, w.x1, w.bottom), colour, line)

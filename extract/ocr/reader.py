@@ -27,6 +27,7 @@ from extract.ocr.code_cells import reread_cited_codes
 from extract.ocr.period_cells import reread_period_months, reread_period_words
 from ita_extract.page import Char, Grid, Page
 from extract.ocr.raster import PageImage, cv_one_thread, without_huge_pages
+from extract.ocr.stamps import Ring, stamp_lettering, stamp_rings, without_rings
 from extract.ocr.scan import (
     deskew,
     erase_lines,
@@ -64,6 +65,7 @@ class OcrResult:
     turned: int = 0  # degrees (counter-clockwise) the page was turned to stand upright
     cell_rereads: tuple[CellReread, ...] = ()  # numeric cells read again whole (see extract.ocr.cells)
     tables_reread: tuple[Grid, ...] = ()  # tables whose cells came out empty, read again alone
+    stamp_rings: tuple[Ring, ...] = ()  # round stamps' rings taken off the page (see extract.ocr.stamps)
 
 
 #: Words worth a second look: short tokens with digits, dots or Latin
@@ -286,9 +288,13 @@ def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: OcrEngine):
         # a scanned sheet's toner streaks, straight along the paper once it stands straight: lightened, the
         # rulings found again (a photo's light and bend leave no straight band to measure)
         gray, rulings = flat, ruling_lines(flat)
+    if rings := stamp_rings(gray, dpi):
+        # a round stamp's rings: an arc is no rule, a ring through digits no part of them
+        gray = without_rings(gray, rings, dpi, (rulings.horizontal, rulings.vertical))
+        rulings = ruling_lines(gray)
     grids_px = table_grids(rulings, dpi)
     clean = erase_lines(gray, rulings)
-    return angle, gray, grids_px, clean, engine.page_words(clean, int(round(dpi)))
+    return angle, gray, grids_px, clean, engine.page_words(clean, int(round(dpi))), rings
 
 
 def upright_turn(words: list[OcrWord], gray: np.ndarray, dpi: float, engine: OcrEngine) -> int:
@@ -309,11 +315,11 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
     table cells whose ink gave no number (:func:`extract.ocr.cells.reread_cells`).
     """
     source = image.gray
-    angle, gray, grids_px, clean, words = _straighten_and_read(source, image.dpi, engine)
+    angle, gray, grids_px, clean, words, rings = _straighten_and_read(source, image.dpi, engine)
     turn = upright_turn(words, source, image.dpi, engine)
     if turn:
         source = np.ascontiguousarray(np.rot90(source, k=turn // 90))
-        angle, gray, grids_px, clean, words = _straighten_and_read(source, image.dpi, engine)
+        angle, gray, grids_px, clean, words, rings = _straighten_and_read(source, image.dpi, engine)
         if turn in (90, 270):
             width_pt, height_pt = height_pt, width_pt
     words, tables_reread = reread_empty_tables(words, grids_px, clean, image.dpi, engine)
@@ -329,7 +335,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         if in_context is not None:
             words = in_context(words, clean, image.dpi)
     words = [replace(w, text=restore_marks(bracket_as_sara_ai(drop_stray_ocr_marks(w.text))))
-             for w in words if not is_noise(w)]
+             for w in words if not is_noise(w) and not stamp_lettering(w, rings, grids_px)]
     words = without_speck_lines(words)
     rereads: list[CellReread] = []
     if cell_reader is not None:
@@ -347,7 +353,8 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         grids=tuple(grid_to_points(g, scale) for g in grids_px),
         image_area_ratio=1.0,
     )
-    return OcrResult(page, angle, tuple(grids_px), tuple(words), clean, turn, tuple(rereads), tuple(tables_reread))
+    return OcrResult(page, angle, tuple(grids_px), tuple(words), clean, turn, tuple(rereads), tuple(tables_reread),
+                     tuple(rings))
 
 
 class PageOcr:
