@@ -156,7 +156,14 @@ def _band(ink: np.ndarray, x: float, y: float, r: float, dpi: float) -> tuple[in
 
 
 def stamp_rings(gray: np.ndarray, dpi: float) -> list[Ring]:
-    """The rings of the round stamps on a page image (none for most pages)."""
+    """The rings of the round stamps on a page image (none for most pages, and none on an image smaller than the
+    smallest stamp).
+
+    >>> stamp_rings(np.full((1, 500), 0, np.uint8), 300.0), stamp_rings(np.full((10, 10), 255, np.uint8), 300.0)
+    ([], [])
+    """
+    if min(gray.shape[:2]) < 2 * RING_RADIUS_MM[0] * dpi / 25.4:
+        return []
     f = min(1.0, RING_DPI / dpi)
     small = cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1.0 else gray
     mm = dpi * f / 25.4
