@@ -358,7 +358,7 @@ _RE_UNLABELLED_CITATION = re.compile(
 #: A citation whose label OCR read as its last word alone (``Policy จาก 021)``): one code or more, with its
 #: letter or with ๐ for its o, closing a bracket right after that word.
 _RE_FROM_CITATION = re.compile(
-    r"(?<![\u0e01-\u0e4e])จ[าำะ]ก\s?(?P<list>[oO0][1-9][0-9]?(?:\s?,\s?[oO0][1-9][0-9]?)*)\)")
+    f"(?<![{charset(TEXT)}])จ[าำะ]ก\\s?(?P<list>[oO0][1-9][0-9]?(?:\\s?,\\s?[oO0][1-9][0-9]?)*)\\)")
 #: The citation label as printed.
 CITE_LABEL_TEXT = "อ้างอิงจาก"
 CITE_LABEL_EDITS = 3

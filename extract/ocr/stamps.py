@@ -24,7 +24,9 @@ import cv2
 import numpy as np
 
 from extract.ocr.engine import OcrWord
+from extract.ocr.scan import components
 from ita_extract.page import Grid
+from normalize.thaichars import LETTERS, charset
 
 __all__ = ["Ring", "stamp_lettering", "stamp_rings", "without_rings"]
 
@@ -264,7 +266,7 @@ RULE_REACH_300 = 12
 def _crossing_rules(rules: np.ndarray, rings: list[Ring], dpi: float) -> np.ndarray:
     """The rules of the mask (one direction's) that reach out of every ring's band they touch
     (:data:`RULE_REACH_300`); what lies wholly along a ring is an arc of it."""
-    n, labels, stats, _ = cv2.connectedComponentsWithStats((rules > 0).astype(np.uint8), connectivity=8)
+    n, labels, stats = components((rules > 0).astype(np.uint8), 8)
     keep = np.ones(n, bool)
     keep[0] = False
     reach = RULE_REACH_300 * dpi / 300.0
@@ -285,7 +287,7 @@ def _crossing_rules(rules: np.ndarray, rings: list[Ring], dpi: float) -> np.ndar
 #: ``ait Xn`` of its lettering read as Latin) when Tesseract read it less surely than this, or read no Thai letter
 #: in it: left out. Inside a table a word is left to the cell's own readers (a score under the stamp).
 LETTERING_CONF = 60.0
-_RE_THAI = re.compile(r"[\u0e01-\u0e2e]")
+_RE_THAI = re.compile(f"[{charset(LETTERS)}]")
 
 
 def stamp_lettering(word: OcrWord, rings: list[Ring], tables: Sequence[Grid]) -> bool:
