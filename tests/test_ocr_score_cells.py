@@ -1351,3 +1351,22 @@ def test_hairlines_on_a_grey_shaded_cell_are_read_heavier_up_to_the_cells_own_to
              OcrWord("1", 410 + 92, h + 27, 410 + 191, h + 53, 92.0, (1, 1, 1), "numerals")]
     out, _ = reread_cells(words, (grid,), page, 300.0, rec)
     assert [x.text for x in out if x.x0 >= 405 and x.top > h] == ["100.00"]
+
+
+@needs_fonts
+def test_a_round_stamps_lettering_read_on_a_scores_line_is_no_part_of_it(rec):
+    """``ที่`` of a stamp's ``วันที่`` read beside ``95.04`` in its cell: inside the stamp's ring, no digit in it,
+    it is the stamp's lettering and the score stands alone; without a ring found there, nothing says so."""
+    from extract.ocr.stamps import Ring
+
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("ที่", 2, 404, 418, conf=95.0),
+                           word("95.04", 2, 420, 500), word("92.23", 3)]
+    page = page_with({1: "๙๑.๕๒", 2: "๙๕.๐๔", 3: "๙๒.๒๓"})
+    lettering = render("ที่", FONTS[0], 12 * DPI / 72, ink=60, paper=236, pad=0.1)
+    h, w = lettering.shape
+    page[2 * ROW_H + 18:2 * ROW_H + 18 + h, 402:402 + w] = np.minimum(page[2 * ROW_H + 18:2 * ROW_H + 18 + h, 402:402 + w], lettering)
+    ring = Ring(430.0, 150.0, 90.0, 3, 3)
+    out, _ = reread_cells(words, (table(),), page, DPI, rec, rings=[ring])
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["95.04"]
+    out, _ = reread_cells(words, (table(),), page, DPI, rec)
+    assert "ที่" in [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H]

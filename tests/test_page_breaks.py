@@ -578,3 +578,18 @@ def test_a_header_row_whose_letter_spaced_labels_ocr_lost_is_the_header_read_bef
     assert [(m.indicator, m.measure, m.responsible) for m in content.measures] == [
         (5, "อบรม", "กองคลัง"), (6, "เพิ่มจุดบริการ", "สำนักปลัด")]
     assert not [p for p in content.problems if p.code == "table-unrecognized"]
+
+
+def test_a_repeated_headers_word_end_on_a_line_of_its_own_is_no_row_of_the_cell_above():
+    """Issue 9: ``ผลคะแนน`` wrapped in a narrow column over three lines, ``น`` alone on the last. OCR lost that line
+    on the header's first page (``ผล`` ``คะแน่``); repeated on the next page it came whole, and its ``น`` was taken
+    for the rest of the score cell the break split (``84.44 น``: no score). It is the end of a header word."""
+    from ita_extract.report.sections import split_repeated_header
+
+    header = [cell("ประเด็นข้อคำถาม"), cell("ผล", "คะแน่"), cell("การวิเคราะห์ผลการประเมิน")]
+    again = [cell("ประเด็นข้อคำถาม"), cell("ผล", "คะแน่", "น"), cell("การวิเคราะห์ผลการประเมิน")]
+    assert split_repeated_header(header, again) is None
+    # a cell's rest run under the header stays a row of its own
+    ran_on = [cell("ประเด็นข้อคำถาม"), cell("ผล", "คะแน่"), cell("การวิเคราะห์ผลการประเมิน", "สร้างจิตสำนึก")]
+    head, rest = split_repeated_header(header, ran_on)
+    assert [c.lines[0].text if c is not None and c.lines else "" for c in rest] == ["", "", "สร้างจิตสำนึก"]

@@ -30,6 +30,7 @@ the ink itself, and :mod:`extract.ocr.votes` reads views of it that vote.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -107,6 +108,7 @@ from extract.ocr.score_format import (
     wrapped_hundred,
     wrapped_score,
 )
+from extract.ocr.stamps import Ring, lettering_beside_number
 from extract.ocr.tokens import drop_stray_points
 from extract.ocr.votes import (
     as_printed,
@@ -301,10 +303,12 @@ def checked_score(reader: NumberReader, crop: np.ndarray, word: OcrWord, cx0: in
 
 
 def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], image: np.ndarray, dpi: float,
-                 reader: NumberReader, engine: OcrEngine | None = None) -> tuple[list[OcrWord], list[CellReread]]:
+                 reader: NumberReader, engine: OcrEngine | None = None, rings: Sequence[Ring] = ()
+                 ) -> tuple[list[OcrWord], list[CellReread]]:
     """The page's words with blank or unreadable numeric cells read again (and what changed).
 
-    ``engine`` reads a number's ink alone when the recognizer cannot (:func:`engine_number`).
+    ``engine`` reads a number's ink alone when the recognizer cannot (:func:`engine_number`); ``rings`` are the
+    page's round stamps (:func:`extract.ocr.stamps.stamp_rings`), whose lettering beside a score is no part of it.
     """
     k = dpi / 300.0
     inset, min_ink = max(2, int(INSET_300 * k)), int(MIN_INK_300 * k * k)
@@ -376,6 +380,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     out = [w for w in out if w not in inside] + [word]
                     changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), word))
                     continue
+                if in_scores and id(row) in body[col] and (lettering := lettering_beside_number(inside, rings)):
+                    # a round stamp's lettering read on the score's line (``ที่`` ``95.04``): the score alone
+                    out = [w for w in out if all(w is not x for x in lettering)]
+                    inside = [w for w in inside if all(w is not x for x in lettering)]
                 if in_scores and (stamped := stamp_words(image, inside) + blot_words(image, inside)):
                     # a stamp's lettering (``แล้ว``) or a blot read as a digit on other lines of a score's cell:
                     # the score alone

@@ -341,7 +341,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
     if cell_reader is not None:
         # a period's month read as Latin letters: read again as Thai before its cell is read as a number
         words = reread_period_months(words, grids_px, clean, engine, image.dpi)
-        words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader, engine)
+        words, rereads = reread_cells(words, grids_px, clean, image.dpi, cell_reader, engine, rings)
         # a period's dates whose digits blur joined: read again from their ink's darker cores
         words = reread_period_words(words, grids_px, clean, cell_reader, engine, image.dpi)
         # cited codes garbled beside a readable label: read again from their ink in several views

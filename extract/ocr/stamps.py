@@ -26,7 +26,7 @@ import numpy as np
 from extract.ocr.engine import OcrWord
 from extract.ocr.scan import components
 from ita_extract.page import Grid
-from normalize.thaichars import LETTERS, charset
+from normalize.thaichars import DIGITS, LETTERS, charset
 
 __all__ = ["Ring", "stamp_lettering", "stamp_rings", "without_rings"]
 
@@ -288,6 +288,7 @@ def _crossing_rules(rules: np.ndarray, rings: list[Ring], dpi: float) -> np.ndar
 #: in it: left out. Inside a table a word is left to the cell's own readers (a score under the stamp).
 LETTERING_CONF = 60.0
 _RE_THAI = re.compile(f"[{charset(LETTERS)}]")
+_RE_DIGIT = re.compile(f"[0-9{charset(DIGITS)}]")
 
 
 def stamp_lettering(word: OcrWord, rings: list[Ring], tables: Sequence[Grid]) -> bool:
@@ -305,7 +306,32 @@ def stamp_lettering(word: OcrWord, rings: list[Ring], tables: Sequence[Grid]) ->
     """
     if word.conf >= LETTERING_CONF and _RE_THAI.search(word.text):
         return False
-    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-    if not any(np.hypot(cx - r.x, cy - r.y) < r.r - r.inner for r in rings):
+    if not _in_disc(word, rings):
         return False
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
     return not any(g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3] for g in tables)
+
+
+def _in_disc(word: OcrWord, rings: Sequence[Ring]) -> bool:
+    """Whether ``word``'s centre lies inside a ring's disc (within its band's inner edge)."""
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return any(np.hypot(cx - r.x, cy - r.y) < r.r - r.inner for r in rings)
+
+
+def lettering_beside_number(words: Sequence[OcrWord], rings: Sequence[Ring]) -> list[OcrWord]:
+    """The words of a number's cell (a score's) that are a stamp's lettering: inside a stamp's disc, no digit
+    in them, beside a word with digits (``ที่`` of ``วันที่`` read on the line of ``95.04``). A cell of words alone
+    under a stamp keeps them: nothing says which is the stamp's.
+
+    >>> ring = Ring(100.0, 100.0, 80.0, 3, 3)
+    >>> def w(t, x): return OcrWord(t, x, 90, x + 30, 110, 95.0, (1, 1, 1))
+    >>> [x.text for x in lettering_beside_number([w("ที่", 60), w("95.04", 100)], [ring])]
+    ['ที่']
+    >>> lettering_beside_number([w("ที่", 60), w("95.04", 100)], []), lettering_beside_number([w("ที่", 60)], [ring])
+    ([], [])
+    >>> lettering_beside_number([w("ที่", 300), w("95.04", 100)], [ring])  # outside the stamp
+    []
+    """
+    if not rings or not any(_RE_DIGIT.search(w.text) for w in words):
+        return []
+    return [w for w in words if not _RE_DIGIT.search(w.text) and _in_disc(w, rings)]

@@ -789,9 +789,32 @@ def split_repeated_header(header: list[Cell | None], row: list[Cell | None]
             return None
         head.append(Cell(c.bbox, c.lines[:n]))
         rest.append(Cell(c.bbox, c.lines[n:]))
-    if all(c is None or c.is_empty for c in rest) or _header_words_only(rest):
-        return None  # nothing more, or header words the header printed before lacked (``คะแนน`` OCR lost there)
+    if all(c is None or c.is_empty for c in rest) or _header_words_only(rest) \
+            or all(c is None or c.is_empty or _ends_header_word(_cell_text(h), _cell_text(c)) for h, c in zip(head, rest)):
+        # nothing more, or header words the header printed before lacked (``คะแนน`` OCR lost there), or the ends
+        # of its words (``น`` of ``คะแนน`` wrapped on a line of its own, lost there)
+        return None
     return head, rest
+
+
+#: The end of a header's word a narrow column wrapped onto a line of its own is at most this long (``น``).
+MAX_WORD_END = 3
+
+
+def _ends_header_word(head: str, rest: str) -> bool:
+    """Whether ``rest``, the line below a header cell's text ``head``, is the end of one of its words: short, no
+    digit, and ``head`` followed by it names a field's keyword ``head`` alone does not (letters only).
+
+    >>> _ends_header_word("ผลคะแน่", "น"), _ends_header_word("ผลคะแนน", "น"), _ends_header_word("ผลคะแน", "1")
+    (True, False, False)
+    >>> _ends_header_word("การวิเคราะห์ผลการประเมิน", "สร้าง")
+    False
+    """
+    if not rest or len(rest) > MAX_WORD_END or _RE_DIGIT.search(rest):
+        return False
+    before, after = _letters_only(head), _letters_only(head + rest)
+    keywords = {_letters_only(k) for fields in (ANALYSIS_FIELDS, MEASURE_FIELDS) for ks in fields.values() for k in ks}
+    return any(k in after and k not in before for k in keywords)
 
 
 #: A word of text: three Thai letters or Latin letters in a row.
