@@ -343,3 +343,22 @@ def test_a_clean_list_ending_its_line_with_no_ink_after_it_or_a_bracket_is_left_
     page, words = line_end_page(False)
     closed = [words[0], word("o12)", (420, 70, 480, 100), conf=95.0), words[2]]
     assert reread_cited_codes(closed, page, TwoCodes("o12", "o13")) == closed
+
+
+@needs_fonts
+def test_a_mark_of_the_line_above_on_a_codes_circle_is_no_part_of_it(rec):
+    """``(อ้างอิงจาก ๐๙)`` with the ``ุ`` of the line above just over the ``๐``: joined to the circle, the recognizer
+    read one glyph (``8``) and no code; the mark lies wholly above the line's glyphs and is left out."""
+    page, box = page_with("๐๙)")
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    mark = render("ุ", FONTS[0], 16 * DPI / 72, ink=40, paper=235, pad=0.0)
+    ys, xs = np.nonzero(mark < 150)
+    mark = mark[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+    top = y0 - mark.shape[0] - max(2, h // 12)
+    page[top:top + mark.shape[0], x0 + 4:x0 + 4 + mark.shape[1]] = np.minimum(
+        page[top:top + mark.shape[0], x0 + 4:x0 + 4 + mark.shape[1]], mark)
+    tall = (x0, top, x1, y1)  # Tesseract's box reaches up to the mark
+    words = [label(box), word("oa)", tall, 67.0), word("และเผยแพร่", (x1 + 20, y0, x1 + 300, y1))]
+    out = reread_cited_codes(words, page, rec)
+    assert [w.text for w in out] == ["(อ้างอิงจาก", "o9)", "และเผยแพร่"]

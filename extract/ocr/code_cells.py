@@ -159,8 +159,53 @@ def _list_reading(recognizer, img: np.ndarray) -> tuple[str, ...] | None:
     return tuple(codes)
 
 
+#: A line's bodies are its glyphs at least this share of its tallest glyph's height (consonants, digits, brackets;
+#: not marks, points or specks) ...
+BODY_SHARE = 0.5
+#: ... and ink wholly above their middle top or below their middle bottom by more than this share of their middle
+#: height is a mark (a Thai vowel or tone mark of the label, or of the line above or below): a code has none.
+OFF_LINE_SHARE = 0.15
+
+
+def without_marks(crop: np.ndarray) -> np.ndarray:
+    """``crop`` (a citation's ink, 0 = ink) with what lies wholly above or below its line's bodies painted paper
+    (:data:`OFF_LINE_SHARE`): a mark of the line above over a code's circle joins it into one glyph for the
+    recognizer (``๐`` with the ``ุ`` of the line above on it read as ``8``). A code's circle and digits sit on
+    the line and have no marks.
+
+    >>> crop = np.full((40, 60), 255, np.uint8)
+    >>> crop[15:30, 5:15] = 0; crop[15:30, 20:30] = 0; crop[15:30, 35:45] = 0   # three bodies
+    >>> crop[8:11, 22:26] = 0                                                    # a mark above the second
+    >>> out = without_marks(crop); bool((out[8:11, 22:26] == 255).all()), bool((out[15:30, 20:30] == 0).all())
+    (True, True)
+    """
+    import cv2
+
+    if crop.size == 0:
+        return crop
+    ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n < 3:
+        return crop
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    body = np.flatnonzero(heights >= BODY_SHARE * heights.max()) + 1
+    tops, bottoms = stats[body, cv2.CC_STAT_TOP], stats[body, cv2.CC_STAT_TOP] + stats[body, cv2.CC_STAT_HEIGHT]
+    top, bottom = float(np.median(tops)), float(np.median(bottoms))
+    margin = OFF_LINE_SHARE * (bottom - top)
+    lo, hi = stats[:, cv2.CC_STAT_TOP], stats[:, cv2.CC_STAT_TOP] + stats[:, cv2.CC_STAT_HEIGHT]
+    off = (hi <= top + margin) | (lo >= bottom - margin)
+    off[0] = False
+    if not off.any():
+        return crop
+    out = crop.copy()
+    out[off[labels]] = 255
+    return out
+
+
 def code_list_votes(recognizer, crop: np.ndarray) -> dict[tuple[str, ...], int]:
-    """How many views of ``crop`` (:data:`CODE_THIN_SHARES`) read each list of codes surely."""
+    """How many views of ``crop`` (:data:`CODE_THIN_SHARES`) read each list of codes surely; the marks above and
+    below its line's bodies are no part of a code (:func:`without_marks`)."""
+    crop = without_marks(crop)
     votes: dict[tuple[str, ...], int] = {}
     for share in CODE_THIN_SHARES:
         img = crop if share is None else thinned(crop, share)
