@@ -362,3 +362,17 @@ def test_a_mark_of_the_line_above_on_a_codes_circle_is_no_part_of_it(rec):
     words = [label(box), word("oa)", tall, 67.0), word("และเผยแพร่", (x1 + 20, y0, x1 + 300, y1))]
     out = reread_cited_codes(words, page, rec)
     assert [w.text for w in out] == ["(อ้างอิงจาก", "o9)", "และเผยแพร่"]
+
+
+def test_a_list_whose_last_code_no_word_was_read_for_reads_on_past_its_joiner():
+    """``(อ้างอิงจาก o12 และ ▯▯▯▯ บนเว็บไซต์``: the list goes on after ``และ``; read on into the gap, the two codes
+    keep their joiner. Without the joiner's gap (the next word right after it) nothing changes."""
+    page = np.full((200, 1200), 235, np.uint8)
+    page[70:100, 420:480] = 40
+    page[70:100, 560:640] = 40  # the unread ``o13)``
+    words = [word("(อ้างอิงจาก", (150, 60, 390, 110)), word("o12", (420, 70, 480, 100), conf=95.0),
+             word("และ", (495, 60, 545, 110)), word("บนเว็บไซต์หลัก", (660, 60, 1000, 110))]
+    assert [w.text for w in reread_cited_codes(words, page, TwoCodes("o12", "o13"))] == \
+        ["(อ้างอิงจาก", "o12 และ o13", "บนเว็บไซต์หลัก"]
+    tight = [*words[:3], word("บนเว็บไซต์หลัก", (555, 60, 900, 110))]
+    assert reread_cited_codes(tight, page, TwoCodes("o12", "o13")) == tight

@@ -59,6 +59,8 @@ CODE_AGREE = 4
 CODE_MARGIN = 2
 #: At most so many words after a label hold its list (``0 | ฒ,0 | 7@08)``).
 SPAN_WORDS = 4
+#: Words that join a list's last code to the one before it (``o36 และ o37``).
+JOINERS = ("และ", "หรือ")
 #: A gap after a label wider than this share of the label's height may hold a code no word was read for ...
 GAP_MIN = 0.8
 #: ... and no wider than this (a list of three codes and its bracket): further on lies another column's text.
@@ -125,6 +127,8 @@ def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
     ([1, 2], [])
     >>> cited_span([w("(อ้างอิงจาก"), w("o5"), w("และรายงาน")], 0), cited_span([w("(อ้างอิงจาก"), w("o14"), w("และ")], 0)
     ([1], [1])
+    >>> cited_span([w("(อ้างอิงจาก"), w("o23"), w("และ"), w("Oe)")], 0), cited_span([w("(อ้างอิงจาก"), w("o6"), w("และ"), w("รายงาน")], 0)
+    ([1, 2, 3], [1])
     """
     out: list[int] = []
     line = None
@@ -133,6 +137,10 @@ def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
         if line is not None and w.line_key != line:
             break
         head = w.text.split(")", 1)[0]
+        if out and w.text in JOINERS and j + 1 < len(words) and words[j + 1].line_key == w.line_key \
+                and len(_RE_THAI_CHAR.findall(words[j + 1].text.split(")", 1)[0])) < 2:
+            out.append(j)  # ``o23 และ Oe)``: the list goes on past its joiner
+            continue
         if len(_RE_THAI_CHAR.findall(head)) >= 2 or is_cite_label(w.text):
             break
         line = w.line_key
@@ -309,6 +317,23 @@ def _is_label(words: Sequence[OcrWord], i: int) -> bool:
                                              and is_cite_label(words[i - 1].text))
 
 
+def _with_joiner(words: Sequence[OcrWord], span: list[int]) -> list[int]:
+    """``span`` and the joiner after it on its line (:data:`JOINERS`), when one follows it: the list goes on
+    past it (``(อ้างอิงจาก o36 และ ▯▯▯ และกำหนด``: Tesseract read no word for the last code).
+
+    >>> w = lambda t, line=1: OcrWord(t, 0, 0, 9, 9, 90.0, (1, 1, line))
+    >>> _with_joiner([w("(อ้างอิงจาก"), w("o36"), w("และ"), w("และกำหนด")], [1]), _with_joiner([w("o5"), w("และ", 2)], [0])
+    ([1, 2], [0])
+    """
+    if not span:
+        return span
+    after = span[-1] + 1
+    if ")" in words[span[-1]].text or after >= len(words) or words[after].line_key != words[span[-1]].line_key \
+            or words[after].text not in JOINERS:
+        return span
+    return [*span, after]
+
+
 def _cut_short(words: Sequence[OcrWord], label: int, span: list[int]) -> OcrWord | None:
     """The box from a span's first word to the word after it on its line, when the span closes no bracket and
     a blank gap (:data:`GAP_MIN` to :data:`GAP_MAX` label heights) parts them (``o12 ▯▯▯▯ บนเว็บไซต์``)."""
@@ -404,13 +429,15 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     span = cited_span(words, label)
     text = " ".join(words[j].text for j in span)
     clean = listed_codes(text, known) if span else None
-    if clean is not None and ((cut := _cut_short(words, label, span)) is not None
-                              or (cut := _line_end(words, label, span, image)) is not None):
-        # a clean list with no closing bracket, a blank gap after it: its further codes' ink, no word read
+    joined = _with_joiner(words, span) if clean is not None else span
+    if clean is not None and ((cut := _cut_short(words, label, joined)) is not None
+                              or (cut := _line_end(words, label, joined, image)) is not None):
+        # a clean list with no closing bracket, a blank gap after it (or after the joiner that follows it: ``o36
+        # และ ▯▯▯``): its further codes' ink, no word read
         codes = _read_on(cut, clean, image, recognizer, engine, dpi, known)
         if codes is not None:
             log.debug("cited codes kept after %r: %r read on as %s", words[label].text, text, ",".join(codes))
-            return span, codes
+            return joined, codes
     if clean is not None and min(words[j].conf for j in span) >= CLEAN_SURE:
         return None
     box = _span_box(words, label, span)
@@ -456,7 +483,9 @@ def reread_cited_codes(words: list[OcrWord], image: np.ndarray, recognizer, engi
         span, codes = found
         box = _span_box(out, i, span)
         tail = out[span[-1]].text.split(")", 1)[1] if span and ")" in out[span[-1]].text else None
-        listed = ",".join(codes) + ("" if tail is None else ")" + tail)
+        joiner = next((out[j].text for j in span if out[j].text in JOINERS), None) if len(codes) > 1 else None
+        listed = (",".join(codes) if joiner is None else f"{','.join(codes[:-1])} {joiner} {codes[-1]}") \
+            + ("" if tail is None else ")" + tail)
         out[i + 1:i + 1 + len(span)] = [replace(box, text=listed, conf=100.0 * CODE_READ_MIN, source="numerals")]
         i += 2
     return out
