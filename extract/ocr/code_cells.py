@@ -129,6 +129,8 @@ def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
     ([1], [1])
     >>> cited_span([w("(อ้างอิงจาก"), w("o23"), w("และ"), w("Oe)")], 0), cited_span([w("(อ้างอิงจาก"), w("o6"), w("และ"), w("รายงาน")], 0)
     ([1, 2, 3], [1])
+    >>> cited_span([w("(อ้างอิงจาก"), w("0"), w("o20"), w("และ"), w("0"), w("o21)")], 0)  # no closing word after it
+    [1, 2]
     """
     out: list[int] = []
     line = None
@@ -138,8 +140,8 @@ def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
             break
         head = w.text.split(")", 1)[0]
         if out and w.text in JOINERS and j + 1 < len(words) and words[j + 1].line_key == w.line_key \
-                and len(_RE_THAI_CHAR.findall(words[j + 1].text.split(")", 1)[0])) < 2:
-            out.append(j)  # ``o23 และ Oe)``: the list goes on past its joiner
+                and ")" in words[j + 1].text and len(_RE_THAI_CHAR.findall(words[j + 1].text.split(")", 1)[0])) < 2:
+            out.append(j)  # ``o23 และ Oe)``: the list goes on past its joiner to the word closing it
             continue
         if len(_RE_THAI_CHAR.findall(head)) >= 2 or is_cite_label(w.text):
             break
