@@ -376,3 +376,15 @@ def test_a_list_whose_last_code_no_word_was_read_for_reads_on_past_its_joiner():
         ["(อ้างอิงจาก", "o12 และ o13", "บนเว็บไซต์หลัก"]
     tight = [*words[:3], word("บนเว็บไซต์หลัก", (555, 60, 900, 110))]
     assert reread_cited_codes(tight, page, TwoCodes("o12", "o13")) == tight
+
+
+def test_a_wide_space_after_a_joiner_before_the_lists_last_code_is_no_lost_code():
+    """``(อ้างอิงจาก o12 และ   o13)``: Tesseract read every code; the gap after ``และ`` is only wide. Reading on
+    into it (up to ``o13)``) wrote ``o13`` twice."""
+    page = np.full((200, 1200), 235, np.uint8)
+    page[70:100, 420:480] = 40
+    page[70:100, 600:680] = 40
+    words = [word("(อ้างอิงจาก", (150, 60, 390, 110)), word("o12", (420, 70, 480, 100), conf=95.0),
+             word("และ", (495, 60, 545, 110)), word("o13)", (600, 70, 680, 100), conf=95.0),
+             word("ให้ครบถ้วน", (700, 60, 1000, 110))]
+    assert reread_cited_codes(words, page, TwoCodes("o12", "o13")) == words

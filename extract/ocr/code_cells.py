@@ -346,6 +346,8 @@ def _cut_short(words: Sequence[OcrWord], label: int, span: list[int]) -> OcrWord
     first, after = words[span[0]], words[last + 1]
     if not GAP_MIN * h <= after.x0 - words[last].x1 <= GAP_MAX * h:
         return None
+    if len(_RE_THAI_CHAR.findall(after.text.split(")", 1)[0])) < 2:
+        return None  # the list goes on in the word after the gap (``o12 และ ▯ o13)``): a wide space, no code lost
     ws = [words[j] for j in span]
     return OcrWord("", first.x0, min(w.top for w in ws), after.x0 - int(0.15 * h), max(w.bottom for w in ws),
                    min(w.conf for w in ws), first.line_key)
