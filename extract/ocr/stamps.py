@@ -28,7 +28,7 @@ from extract.ocr.scan import components
 from ita_extract.page import Grid
 from normalize.thaichars import DIGITS, LETTERS, charset
 
-__all__ = ["Ring", "stamp_lettering", "stamp_rings", "without_rings"]
+__all__ = ["Ring", "lettering_beside_number", "stamp_lettering", "stamp_rings", "without_rings"]
 
 #: The page is searched for rings reduced to this resolution (dpi).
 RING_DPI = 75.0
