@@ -39,6 +39,7 @@ import numpy as np
 
 from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
+from extract.ocr.scan import components
 from extract.ocr.tokens import code_runs, is_cite_label, word_image
 from normalize import questionnaire
 from normalize.codes import oit_references, parse_question_code
@@ -75,6 +76,15 @@ _RE_SEP = re.compile(r"\s*(?:,|\.|และ|\s)\s*")
 #: A Thai character (letter, vowel, mark) that is no digit's lookalike: two in a word are the running text's
 #: words (``และ``), not a code (``๐๑ว)``: ๖ read as a letter).
 _RE_THAI_CHAR = re.compile(f"[{charset(TEXT, exclude=DIGIT_LOOKALIKES)}]")
+
+
+def _running_text(text: str) -> bool:
+    """Whether a word is the running text's (two Thai characters before its bracket: ``และ``), no code.
+
+    >>> _running_text("และเผยแพร่"), _running_text("Oe)"), _running_text("๐๑ว)"), _running_text("o12)ให้")
+    (True, False, False, False)
+    """
+    return len(_RE_THAI_CHAR.findall(text.split(")", 1)[0])) >= 2
 _RE_OIT = re.compile(r"^o[1-9]\d?$")
 
 
@@ -138,12 +148,11 @@ def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
         w = words[j]
         if line is not None and w.line_key != line:
             break
-        head = w.text.split(")", 1)[0]
         if out and w.text in JOINERS and j + 1 < len(words) and words[j + 1].line_key == w.line_key \
-                and ")" in words[j + 1].text and len(_RE_THAI_CHAR.findall(words[j + 1].text.split(")", 1)[0])) < 2:
+                and ")" in words[j + 1].text and not _running_text(words[j + 1].text):
             out.append(j)  # ``o23 และ Oe)``: the list goes on past its joiner to the word closing it
             continue
-        if len(_RE_THAI_CHAR.findall(head)) >= 2 or is_cite_label(w.text):
+        if _running_text(w.text) or is_cite_label(w.text):
             break
         line = w.line_key
         out.append(j)
@@ -194,7 +203,7 @@ def without_marks(crop: np.ndarray) -> np.ndarray:
     if crop.size == 0:
         return crop
     ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats = components(ink, 8)
     if n < 3:
         return crop
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
@@ -346,7 +355,7 @@ def _cut_short(words: Sequence[OcrWord], label: int, span: list[int]) -> OcrWord
     first, after = words[span[0]], words[last + 1]
     if not GAP_MIN * h <= after.x0 - words[last].x1 <= GAP_MAX * h:
         return None
-    if len(_RE_THAI_CHAR.findall(after.text.split(")", 1)[0])) < 2:
+    if not _running_text(after.text):
         return None  # the list goes on in the word after the gap (``o12 และ ▯ o13)``): a wide space, no code lost
     ws = [words[j] for j in span]
     return OcrWord("", first.x0, min(w.top for w in ws), after.x0 - int(0.15 * h), max(w.bottom for w in ws),

@@ -306,16 +306,14 @@ def stamp_lettering(word: OcrWord, rings: list[Ring], tables: Sequence[Grid]) ->
     """
     if word.conf >= LETTERING_CONF and _RE_THAI.search(word.text):
         return False
-    if not _in_disc(word, rings):
-        return False
     cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-    return not any(g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3] for g in tables)
+    return _in_disc(cx, cy, rings) and not any(
+        g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3] for g in tables)
 
 
-def _in_disc(word: OcrWord, rings: Sequence[Ring]) -> bool:
-    """Whether ``word``'s centre lies inside a ring's disc (within its band's inner edge)."""
-    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-    return any(np.hypot(cx - r.x, cy - r.y) < r.r - r.inner for r in rings)
+def _in_disc(x: float, y: float, rings: Sequence[Ring]) -> bool:
+    """Whether the point lies inside a ring's disc (within its band's inner edge)."""
+    return any(np.hypot(x - r.x, y - r.y) < r.r - r.inner for r in rings)
 
 
 def lettering_beside_number(words: Sequence[OcrWord], rings: Sequence[Ring]) -> list[OcrWord]:
@@ -334,4 +332,4 @@ def lettering_beside_number(words: Sequence[OcrWord], rings: Sequence[Ring]) -> 
     """
     if not rings or not any(_RE_DIGIT.search(w.text) for w in words):
         return []
-    return [w for w in words if not _RE_DIGIT.search(w.text) and _in_disc(w, rings)]
+    return [w for w in words if not _RE_DIGIT.search(w.text) and _in_disc((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2, rings)]

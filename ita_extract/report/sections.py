@@ -352,6 +352,11 @@ def _split_header(rows: list[list[Cell | None]]) -> tuple[str | None, list[Cell 
     return kind, header, i
 
 
+#: Every field's header keywords, as printed and compared letters only (:func:`_letters_only`).
+_FIELD_KEYWORDS = tuple(k for fields in (ANALYSIS_FIELDS, MEASURE_FIELDS) for ks in fields.values() for k in ks)
+_FIELD_KEYWORD_LETTERS = frozenset(_letters_only(k) for k in _FIELD_KEYWORDS)
+
+
 def _header_words_only(row: list[Cell | None]) -> bool:
     """Whether every filled cell of ``row`` is a header label (a field's keyword, no code or score).
 
@@ -361,9 +366,8 @@ def _header_words_only(row: list[Cell | None]) -> bool:
     (True, False)
     """
     texts = [t for c in row if (t := _cell_text(c))]
-    keywords = [k for fields in (ANALYSIS_FIELDS, MEASURE_FIELDS) for ks in fields.values() for k in ks]
     return bool(texts) and all(len(t) <= MAX_HEADER_CELL and not _RE_DATA.search(t)
-                               and any(_has(t, k) for k in keywords) for t in texts)
+                               and any(_has(t, k) for k in _FIELD_KEYWORDS) for t in texts)
 
 
 def heading_row(row: list[Cell | None]) -> list[HeadingMatch]:
@@ -813,8 +817,7 @@ def _ends_header_word(head: str, rest: str) -> bool:
     if not rest or len(rest) > MAX_WORD_END or _RE_DIGIT.search(rest):
         return False
     before, after = _letters_only(head), _letters_only(head + rest)
-    keywords = {_letters_only(k) for fields in (ANALYSIS_FIELDS, MEASURE_FIELDS) for ks in fields.values() for k in ks}
-    return any(k in after and k not in before for k in keywords)
+    return any(k in after and k not in before for k in _FIELD_KEYWORD_LETTERS)
 
 
 #: A word of text: three Thai letters or Latin letters in a row.
