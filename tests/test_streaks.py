@@ -52,6 +52,19 @@ def test_a_page_streak_is_lightened_and_the_print_over_it_kept():
     assert int(out[420, 502]) == 30 and np.array_equal(out[:, :290], page[:, :290])
 
 
+def test_a_narrow_streak_is_lightened_and_a_blurred_rule_of_a_table_is_not():
+    """dev seed 174 (O-scan300, page 4): a streak 0.6 mm wide, grey, down the whole sheet through the last digit of
+    two scores (``97.3`` and half a ``4``): taken for a ruling line, it was erased with the digit's strokes, and
+    it set a cell's edge. A streak runs into the page's top and bottom margins; a table's grey rule does not."""
+    page = np.full((1200, 700), 208, np.uint8)
+    page[:, 300:307] = 150  # a streak, 0.6 mm
+    page[500:540, 302:305] = 35  # a stroke on it
+    page[200:1000, 500:507] = 150  # a table's rule, blurred grey: inside the page's margins
+    out = without_streaks(page, DPI)
+    assert abs(int(out[300, 303]) - 208) <= 3 and int(out[520, 303]) < 80
+    assert np.array_equal(out[:, 490:520], page[:, 490:520])
+
+
 def test_a_page_without_streaks_is_returned_as_it_is():
     rng = np.random.default_rng(3)
     page = np.clip(rng.normal(205, 4, (900, 700)), 0, 255).astype(np.uint8)
