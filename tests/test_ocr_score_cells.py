@@ -1092,6 +1092,26 @@ def test_the_headers_ink_tesseract_missed_is_no_unreadable_score():
     assert cell_texts(out, 0) == [] and not changes
 
 
+@needs_fonts
+def test_a_score_read_with_one_integer_digit_is_read_again_from_its_whole_ink(rec):
+    """Dev scan (seed 160, 300 dpi, a light face): ``๗๗.๕๙`` read ``7.59``, the ink holding one glyph more than
+    the reading has digits. Every view of the number's whole ink reads ``77.59``: that stands, as read, since it
+    keeps the decimals the word had. A whole reading with other decimals is no reading of the same number."""
+    page = page_with({1: "๙๑.๕๒", 2: "๙๒.๒๓", 3: "๗๗.๕๙"})
+    # blur joins the two ๗: one blob as wide as two glyphs (the recognizer still parts them at their valley)
+    cols = np.flatnonzero((page[3 * ROW_H:4 * ROW_H, 400:560] < 140).any(axis=0))
+    cut = np.flatnonzero(np.diff(cols) > 1)[0]
+    left, right = cols[cut] + 400, cols[cut + 1] + 400
+    rows = np.flatnonzero((page[3 * ROW_H:4 * ROW_H, left - 2:left + 1] < 140).any(axis=1)) + 3 * ROW_H
+    page[rows[len(rows) // 2] - 1:rows[len(rows) // 2] + 2, left - 1:right + 2] = 40
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 2), word("7.59", 3, 430, 530)]
+    out, _ = reread_cells(words, (table(),), page, DPI, rec)
+    assert cell_texts(out, 3) == ["77.59"]
+    words[-1] = word("7.58", 3, 430, 530)
+    out, _ = reread_cells(words, (table(),), page, DPI, rec)
+    assert cell_texts(out, 3) == ["7.58?"]
+
+
 def test_a_score_read_with_one_integer_digit_where_the_ink_holds_two_joined_is_unreadable():
     """Dev scan (seed 85, 150 dpi): ``๘๔.๔๒`` with ``๘๔`` joined by blur into one blob, read ``8.42`` surely:
     the blob is as wide as two glyphs, so the reading lost a digit. Null and flagged, never ``8.42``."""

@@ -271,6 +271,45 @@ def unread_number(inside: list[OcrWord], crop: np.ndarray, dpi: float,
     return OcrWord(UNREAD_MARK, cx0 + ink.x0, cy0 + ink.top, cx0 + ink.x1, cy0 + ink.bottom, 0.0, key, "cell")
 
 
+def word_number_ink(crop: np.ndarray, word: OcrWord, cx0: int, cy0: int, dpi: float,
+                    min_ink: int) -> np.ndarray | None:
+    """The ink of a cell's number grown from its word's box (:func:`extract.ocr.ink.number_box`), a few pixels of
+    paper round it; None when it holds no number's ink (:data:`INK_HEIGHT_MM`)."""
+    ink = number_box(crop, [PixelBox(word.x0 - cx0, word.top - cy0, word.x1 - cx0, word.bottom - cy0)], min_ink)
+    if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
+        return None
+    pad = max(2, int(4 * dpi / 300.0))
+    return crop[max(0, ink.top - pad):min(crop.shape[0], ink.bottom + pad),
+                max(0, ink.x0 - pad):min(crop.shape[1], ink.x1 + pad)]
+
+
+#: Two integer digits and the decimals of a score (``77.59``).
+_RE_TWO_INTEGERS = re.compile(r"^[1-9]\d\.\d{2}$")
+
+
+def integer_digits_read(reader: NumberReader, crop: np.ndarray, word: OcrWord, cx0: int, cy0: int, dpi: float,
+                        min_ink: int) -> OcrWord | None:
+    """A score read with one integer digit where its ink holds two (:func:`extract.ocr.ink.lost_integer_digit`:
+    ``7.59`` for ``๗๗.๕๙``), read again from the number's whole ink: the score with two integer digits and the
+    word's decimals that the ink as it is reads surely (:data:`CELL_READ_MIN`) or most views of it read
+    (:func:`extract.ocr.votes.voted_read`), when no other view outvotes it (:func:`view_votes`); else None.
+
+    Tesseract's word can leave out a digit its box does not cover (the first ``๗`` of ``๗๗.๕๙`` in a light
+    face), and every view of the whole ink may read the number.
+    """
+    number = word_number_ink(crop, word, cx0, cy0, dpi, min_ink)
+    if number is None:
+        return None
+    decimals = word.text.translate(_TO_ARABIC).split(".")[1]
+    r = lone_number(drop_stray_points(reader.read_number(number), ""))
+    read = (r.text, r.confidence * 100.0) if r is not None and r.confidence >= CELL_READ_MIN else voted_read(
+        reader, number)
+    if read is None or not _RE_TWO_INTEGERS.match(read[0]) or read[0].split(".")[1] != decimals \
+            or not plausible_score(read[0]) or outvoted(read[0], view_votes(reader, number, read[0])) is not None:
+        return None
+    return OcrWord(read[0], word.x0, word.top, word.x1, word.bottom, read[1], word.line_key, "cell")
+
+
 def checked_score(reader: NumberReader, crop: np.ndarray, word: OcrWord, cx0: int, cy0: int, dpi: float,
                   min_ink: int) -> OcrWord | None:
     """A score cell's one word read as another score by most views of its ink (:func:`view_votes`,
@@ -280,13 +319,9 @@ def checked_score(reader: NumberReader, crop: np.ndarray, word: OcrWord, cx0: in
     (``๓๒`` cut so that ``๓`` keeps a stroke of ``๒`` and reads ``๗``) is made elsewhere in a thinned or
     scaled view, and a reading most views share outweighs the one.
     """
-    k = dpi / 300.0
-    ink = number_box(crop, [PixelBox(word.x0 - cx0, word.top - cy0, word.x1 - cx0, word.bottom - cy0)], min_ink)
-    if ink is None or not INK_HEIGHT_MM[0] <= ink.height * 25.4 / dpi <= INK_HEIGHT_MM[1]:
+    number = word_number_ink(crop, word, cx0, cy0, dpi, min_ink)
+    if number is None:
         return None
-    pad = max(2, int(4 * k))
-    number = crop[max(0, ink.top - pad):min(crop.shape[0], ink.bottom + pad),
-                  max(0, ink.x0 - pad):min(crop.shape[1], ink.x1 + pad)]
     text = word.text.translate(_TO_ARABIC)
     votes = view_votes(reader, number, text)
     voted = outvoted(text, votes)
@@ -402,8 +437,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     or split_number(inside)
                 if not (misread or more_glyphs_than_read(crop, inside, cx0, cy0)):
                     if in_scores and len(inside) == 1 and lost_integer_digit(crop, inside[0]):
-                        # one integer digit read where the ink holds two joined: null, flagged downstream
-                        lost = replace(inside[0], text=inside[0].text + UNREAD_MARK, source="cell")
+                        # one integer digit read where the ink holds two joined: read again whole, or null,
+                        # flagged downstream
+                        lost = integer_digits_read(reader, crop, inside[0], cx0, cy0, dpi, min_ink) or replace(
+                            inside[0], text=inside[0].text + UNREAD_MARK, source="cell")
                         out = [w for w in out if w not in inside] + [lost]
                         changes.append(CellReread(PixelBox(x0, y0, x1, y1), tuple(inside), lost))
                         continue
