@@ -20,6 +20,7 @@ import numpy as np
 from extract.ocr.bands import reread_blank_lines
 from extract.ocr.blank_cells import reread_blank_cells
 from extract.ocr.engine import OcrEngine, OcrWord
+from extract.ocr.overreach import word_bands
 from ita_extract.errors import MissingDependency
 from extract.ocr.cells import CellReread, reread_cells, reread_empty_tables
 from extract.ocr.readings import NumberReader
@@ -229,13 +230,12 @@ def line_bands(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid] = ()
     >>> line_bands(ws)[(2, 1, 1)]  # outside every table: as read
     (92.0, 104.5)
     """
+    band = word_bands(words)
+    if not grids:
+        return band
     by_line: dict[tuple[int, int, int], list[OcrWord]] = {}
     for w in words:
         by_line.setdefault(w.line_key, []).append(w)
-    band = {k: (statistics.median(w.top for w in ws), statistics.median(w.bottom for w in ws))
-            for k, ws in by_line.items()}
-    if not grids:
-        return band
     cell = {}
     for k, ws in by_line.items():
         held = {_cell_of(w, grids) for w in ws}

@@ -20,6 +20,7 @@ import re
 import statistics
 from dataclasses import replace
 
+import cv2
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
@@ -32,6 +33,7 @@ from extract.numerals.recognizer import (
 )
 from extract.ocr.engine import OcrEngine, OcrWord
 from extract.ocr.ink import heavy_views
+from extract.ocr.overreach import line_rows, overreaching, word_bands
 from normalize.codes import CITE_LABEL, CITE_LABEL_EDITS, CITE_LABEL_TEXT, CITE_LIST_JOINERS
 from normalize.dates import drop_glued_specks, is_month_abbreviation, is_month_word
 from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, MARKS, TEXT, charset
@@ -266,8 +268,9 @@ class NumeralTokenReader:
         """Words read again where the running text demands a number: cited codes (:func:`cited_words`)."""
         out = list(words)
         if self.engine is not None:
-            for i in latin_label_words(out):
-                out[i] = self._label_read_again(out[i], page, dpi)
+            bands = word_bands(out)
+            for i in sorted(latin_label_words(out) + garbled_label_words(out)):
+                out[i] = self._label_read_again(out[i], page, dpi, bands[out[i].line_key])
         prev, elsewhere = None, set()
         for i in cited_words(out, elsewhere):
             # a circle alone before this word: a code the line (or Tesseract) broke after its circle; words of
@@ -305,9 +308,11 @@ class NumeralTokenReader:
                 return _reread(word, year, min(confs))
         return word
 
-    def _thai_read(self, word: OcrWord, page: np.ndarray, dpi: float) -> tuple[str, float] | None:
-        """The word's image read again alone by the Thai-only Tesseract, spaces out; None for no image."""
-        crop = word_image(page, word)
+    def _thai_read(self, word: OcrWord, page: np.ndarray, dpi: float,
+                   crop: np.ndarray | None = None) -> tuple[str, float] | None:
+        """The word's image (or ``crop``) read again alone by the Thai-only Tesseract, spaces out; None for no
+        image."""
+        crop = word_image(page, word) if crop is None else crop
         if crop.size == 0:
             return None
         thai, conf = self.engine.read_word(crop, int(dpi))
@@ -323,11 +328,20 @@ class NumeralTokenReader:
             return _reread(word, thai, conf / 100.0, "word")
         return word
 
-    def _label_read_again(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
-        """A bracket opened on Latin letters or digits before cited items (``(81989970`` ``๐๑๐)``),
-        read again alone by the Thai-only Tesseract: kept when that gives a citation's label
-        (``(อ้างอิงจาก``) as surely as the Latin reading was."""
-        if (read := self._thai_read(word, page, dpi)) is None:
+    def _label_read_again(self, word: OcrWord, page: np.ndarray, dpi: float,
+                          band: tuple[float, float] | None = None) -> OcrWord:
+        """A bracket opened on Latin letters or digits before cited items (``(81989970`` ``๐๑๐)``), or
+        Thai garble there (:func:`garbled_label_words`), read again alone by the Thai-only Tesseract: kept
+        when that gives a citation's label (``(อ้างอิงจาก``) as surely as the word was read. A word whose box
+        reaches into the next line or the line before (:func:`extract.ocr.overreach.overreaching`: the marks
+        of tightly set lines taken for its) is read from its own line's rows (its ``band``)."""
+        crop = None
+        if band is not None and overreaching(word, band):
+            y0, y1 = line_rows(page, word, band)
+            pad = max(2, int(round(LABEL_PAD * (band[1] - band[0]))))
+            crop = cv2.copyMakeBorder(np.ascontiguousarray(page[y0:y1, word.x0:word.x1]), pad, pad, pad, pad,
+                                      cv2.BORDER_CONSTANT, value=255)
+        if (read := self._thai_read(word, page, dpi, crop)) is None:
             return word
         thai, conf = read
         if conf >= max(LABEL_MIN, word.conf) and is_cite_label(thai):
@@ -683,6 +697,33 @@ def cited_words(words: list[OcrWord], elsewhere: set[int] | None = None) -> list
 _RE_LATIN_BRACKETED = re.compile(r"^\([0-9A-Za-z]{5,13}$")
 #: A Thai-only re-read of such a word is taken as a label from this confidence on.
 LABEL_MIN = 60.0
+
+
+#: A word's own line is read with this much paper round it (share of its line's band height).
+LABEL_PAD = 0.1
+#: An unsure word of Thai letters (below this confidence) right before cited codes may be their label, garbled.
+GARBLED_LABEL_CONF = 60.0
+#: A cited code as Tesseract wrote it: a circle, then a digit.
+_RE_CIRCLE_CODE = re.compile(f"[0๐oO][{_D}]")
+
+
+def garbled_label_words(words: list[OcrWord]) -> list[int]:
+    """Indexes of words that may be a citation's label Tesseract garbled as Thai letters (``เลรจงขาย`` for
+    ``(อ้างอิงจาก``): unsure (:data:`GARBLED_LABEL_CONF`), no label already, right before a word of cited
+    items (:data:`_RE_CITED`, no Thai letter) on the same line, one of them a code (a circle and a digit).
+
+    >>> w = lambda t, conf=31.0, line=15: OcrWord(t, 0, 0, 1, 1, conf, (40, 1, line))
+    >>> garbled_label_words([w("ผู้บังคับบัญชา", 90.0), w("เลรจงขาย"), w("036)"), w("และ", 93.0)])
+    [1]
+    >>> garbled_label_words([w("เลรจงขาย", 90.0), w("036)")]), garbled_label_words([w("เลรจงขาย"), w("2566)")])
+    ([], [])
+    >>> garbled_label_words([w("เลรจงขาย"), w("036)", line=16)]), garbled_label_words([w("(อ้างอิงจาก"), w("036)")])
+    ([], [])
+    """
+    return [i for i, w in enumerate(words[:-1])
+            if w.conf < GARBLED_LABEL_CONF and _RE_THAI.search(w.text) and not is_cite_label(w.text)
+            and words[i + 1].line_key == w.line_key and _RE_CITED.match(nxt := words[i + 1].text)
+            and not _RE_THAI.search(nxt) and _RE_CIRCLE_CODE.search(nxt)]
 
 
 def latin_label_words(words: list[OcrWord]) -> list[int]:
