@@ -268,9 +268,9 @@ class NumeralTokenReader:
         """Words read again where the running text demands a number: cited codes (:func:`cited_words`)."""
         out = list(words)
         if self.engine is not None:
-            bands = word_bands(out)
-            for i in sorted(latin_label_words(out) + garbled_label_words(out)):
-                out[i] = self._label_read_again(out[i], page, dpi, bands[out[i].line_key])
+            bands, garbled = word_bands(out), set(garbled_label_words(out))
+            for i in sorted(set(latin_label_words(out)) | garbled):
+                out[i] = self._label_read_again(out[i], page, dpi, bands[out[i].line_key], own_box=i in garbled)
         prev, elsewhere = None, set()
         for i in cited_words(out, elsewhere):
             # a circle alone before this word: a code the line (or Tesseract) broke after its circle; words of
@@ -329,16 +329,19 @@ class NumeralTokenReader:
         return word
 
     def _label_read_again(self, word: OcrWord, page: np.ndarray, dpi: float,
-                          band: tuple[float, float] | None = None) -> OcrWord:
+                          band: tuple[float, float] | None = None, own_box: bool = False) -> OcrWord:
         """A bracket opened on Latin letters or digits before cited items (``(81989970`` ``๐๑๐)``), or
         Thai garble there (:func:`garbled_label_words`), read again alone by the Thai-only Tesseract: kept
         when that gives a citation's label (``(อ้างอิงจาก``) as surely as the word was read. A word whose box
         reaches into the next line or the line before (:func:`extract.ocr.overreach.overreaching`: the marks
-        of tightly set lines taken for its) is read from its own line's rows (its ``band``)."""
+        of tightly set lines taken for its) is read from its own line's rows (its ``band``); Thai garble
+        (``own_box``) from its own box, never widened to its neighbours' glyphs (a digit's is: a code's
+        circle Tesseract left out)."""
         crop = None
-        if band is not None and overreaching(word, band):
-            y0, y1 = line_rows(page, word, band)
-            pad = max(2, int(round(LABEL_PAD * (band[1] - band[0]))))
+        reaching = band is not None and overreaching(word, band)
+        if reaching or own_box:
+            y0, y1 = line_rows(page, word, band) if reaching and band is not None else (word.top, word.bottom)
+            pad = max(2, int(round(LABEL_PAD * (y1 - y0 if band is None else band[1] - band[0]))))
             crop = cv2.copyMakeBorder(np.ascontiguousarray(page[y0:y1, word.x0:word.x1]), pad, pad, pad, pad,
                                       cv2.BORDER_CONSTANT, value=255)
         if (read := self._thai_read(word, page, dpi, crop)) is None:
@@ -719,11 +722,22 @@ def garbled_label_words(words: list[OcrWord]) -> list[int]:
     ([], [])
     >>> garbled_label_words([w("เลรจงขาย"), w("036)", line=16)]), garbled_label_words([w("(อ้างอิงจาก"), w("036)")])
     ([], [])
+    >>> garbled_label_words([w("จําปี", 87.0), w("เกท", 29.0), w("0", 96.0), w("10)", 94.0)])  # a circle apart
+    [1]
     """
-    return [i for i, w in enumerate(words[:-1])
-            if w.conf < GARBLED_LABEL_CONF and _RE_THAI.search(w.text) and not is_cite_label(w.text)
-            and words[i + 1].line_key == w.line_key and _RE_CITED.match(nxt := words[i + 1].text)
-            and not _RE_THAI.search(nxt) and _RE_CIRCLE_CODE.search(nxt)]
+    out = []
+    for i, w in enumerate(words[:-1]):
+        if w.conf >= GARBLED_LABEL_CONF or not _RE_THAI.search(w.text) or is_cite_label(w.text):
+            continue
+        after = [x for x in words[i + 1:i + 3] if x.line_key == w.line_key]
+        if after and _RE_LONE_CIRCLE.match(after[0].text) and len(after) > 1:
+            # a code's circle Tesseract made a word of its own (``0`` ``10)``)
+            code = after[0].text + after[1].text
+        else:
+            code = after[0].text if after else ""
+        if _RE_CITED.match(code) and not _RE_THAI.search(code) and _RE_CIRCLE_CODE.search(code):
+            out.append(i)
+    return out
 
 
 def latin_label_words(words: list[OcrWord]) -> list[int]:
