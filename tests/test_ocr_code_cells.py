@@ -87,6 +87,20 @@ def test_a_clean_reading_stays_whatever_the_ink_reads(rec):
 
 
 @needs_fonts
+def test_a_clean_list_naming_a_code_twice_is_read_from_its_ink(rec):
+    """dev seed 115 (D-scan300): ``(อ้างอิงจาก ๐๘,๐๙)`` read ``o8`` ``,o8)``, both sure. A list cites each code once,
+    so a code named twice is a misread digit: the ink's views read o8,o9. A list the views also read with a code
+    twice stays as Tesseract read it."""
+    page, box = page_with("๐๘,๐๙)")
+    x0, y0, x1, y1 = box
+    half = (x1 - x0) // 2
+    words = [label(box), word("o8", (x0, y0, x0 + half - 4, y1), 97.0), word(",o8)", (x0 + half, y0, x1, y1), 97.0)]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o8,o9)"]
+    page, box = page_with("๐๘,๐๘)")
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o8", ",o8)"]
+
+
+@needs_fonts
 def test_a_code_no_questionnaire_holds_is_refused(rec):
     """The ink reads o82 surely; no fiscal year has an item o82: the words stay as read."""
     page, box = page_with("๐๘๒)")

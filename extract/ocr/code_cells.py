@@ -105,25 +105,34 @@ def clean_list(text: str, known: Callable[[str], bool] = known_oit_code) -> bool
     >>> [clean_list(t) for t in ("0 ฒ,0 7@08)", "๐ฒ,๐๕)", "๐๑ว)</6>", "o82)", ")", "04.0)")]
     [False, False, False, False, False, False]
     """
+    codes = _clean_items(text)
+    return bool(codes) and all(known(c) for c in codes)
+
+
+def _clean_items(text: str) -> list[str] | None:
+    """The codes of the items up to the closing bracket, in order and as often as they stand; None when an item is
+    no code.
+
+    >>> _clean_items("0 o5, o8,o8)"), _clean_items("๐ฒ,๐๕)"), _clean_items(")")
+    (['o5', 'o8', 'o8'], None, [])
+    """
     body = text.split(")", 1)[0].strip()
-    items = [i for i in _RE_SEP.split(body) if i]
-    if not items:
-        return False
     merged: list[str] = []
-    for item in items:
+    for item in (i for i in _RE_SEP.split(body) if i):
         # a circle read apart from its digits ("0 o5"): one item
         if merged and re.fullmatch("[0๐]", merged[-1]):
             merged[-1] += item
         else:
             merged.append(item)
+    codes = []
     for item in merged:
         if not _RE_CLEAN_ITEM.match(item):
-            return False
-        digits = _RE_CIRCLE.sub("", item)
-        code = parse_question_code("o" + digits, "OIT")
-        if code is None or not known(code):
-            return False
-    return True
+            return None
+        code = parse_question_code("o" + _RE_CIRCLE.sub("", item), "OIT")
+        if code is None:
+            return None
+        codes.append(code)
+    return codes
 
 
 def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
@@ -162,7 +171,7 @@ def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
 
 
 def _list_reading(recognizer, img: np.ndarray) -> tuple[str, ...] | None:
-    """The codes a view of the ink reads, each surely (:data:`CODE_READ_MIN`), or None."""
+    """The codes a view of the ink reads, each surely (:data:`CODE_READ_MIN`) and once, or None."""
     glyphs = recognizer.classify_glyphs(img)
     runs = code_runs(glyphs)
     if not runs:
@@ -172,8 +181,8 @@ def _list_reading(recognizer, img: np.ndarray) -> tuple[str, ...] | None:
         x0 = max(0, glyphs[a].box.x0 - 2, glyphs[a - 1].box.x1 if a > 0 else 0)
         x1 = min(glyphs[b].box.x1 + 2, glyphs[b + 1].box.x0 if b + 1 < len(glyphs) else img.shape[1])
         r = recognizer.read_code(img[:, x0:x1], "o")
-        if r.confidence < CODE_READ_MIN or not _RE_OIT.match(r.text):
-            return None
+        if r.confidence < CODE_READ_MIN or not _RE_OIT.match(r.text) or r.text in codes:
+            return None  # unsure, no code, or a code named twice (a list cites each once)
         codes.append(r.text)
     return tuple(codes)
 
@@ -254,12 +263,18 @@ READ_ON_QUORUM = 2
 
 
 def listed_codes(text: str, known: Callable[[str], bool] = known_oit_code) -> tuple[str, ...] | None:
-    """The codes of a clean list (:func:`clean_list`) up to its closing bracket, or None.
+    """The codes of a clean list (:func:`clean_list`) up to its closing bracket, or None; a list that names a code
+    twice is none (a list cites each code once: ``o8 ,o8)`` for ``๐๘,๐๙``, a misread digit, is read again from
+    its ink).
 
     >>> listed_codes("๐๓)"), listed_codes("0 o5, o6)"), listed_codes("๐ฆ,๐๕)"), listed_codes("จาก ๐๓๑)แล")
     (('o3',), ('o5', 'o6'), None, None)
+    >>> listed_codes("o8 ,o8)")
     """
     if not clean_list(text, known):
+        return None
+    items = _clean_items(text) or []
+    if len(set(items)) < len(items):
         return None
     return tuple(oit_references("อ้างอิงจาก " + text.split(")", 1)[0] + ")"))
 
