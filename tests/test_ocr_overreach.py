@@ -107,3 +107,32 @@ def test_bands_are_the_median_of_the_lines_words():
     w = lambda top, bottom, line: OcrWord("x", 0, top, 9, bottom, 90.0, (1, 1, line))  # noqa: E731
     assert word_bands([w(10, 40, 1), w(12, 42, 1), w(11, 90, 1), w(50, 80, 2)]) == {(1, 1, 1): (11, 42),
                                                                                   (1, 1, 2): (50, 80)}
+
+
+class BoxEngine:
+    """Reads the label from its own box; garble when the crop reaches the code's ink beside it."""
+
+    def __init__(self, width):
+        self.width, self.calls = width, 0
+
+    def read_word(self, crop, dpi):
+        self.calls += 1
+        return ("(อ้างอิงอาก", 88.0) if crop.shape[1] <= self.width + 20 else ("นประจําปี (อ้างอิงอาก 0 ๑๐) ให้", 88.0)
+
+
+@needs_fonts
+def test_a_garbled_label_is_read_from_its_own_box_and_a_circle_apart_still_marks_it():
+    """dev seed 204 (U-scan300): ``(อ้างอิงจาก ๐ ๑๐)`` under a stamp's ring read ``เกท`` ``0`` ``10)``. Read from a
+    crop widened to its neighbours' glyphs (as a digit's is) the label ran into the text round it; from its own
+    box it reads ``(อ้างอิงอาก``, a label (one edit)."""
+    size = 16 * 300 / 72
+    label = render("(อ้างอิงจาก", FONTS[0], size, pad=0.0)
+    page = np.full((200, 900), 255, np.uint8)
+    h, w = label.shape
+    page[50:50 + h, 100:100 + w] = label
+    page[60:50 + h, 110 + w:130 + w] = 0  # the code's circle, beside it
+    words = [OcrWord("จําปี", 20, 50, 95, 50 + h, 87.0, LINE), OcrWord("เกท", 100, 50, 100 + w, 50 + h, 29.0, LINE),
+             OcrWord("0", 110 + w, 60, 130 + w, 50 + h, 96.0, LINE), OcrWord("10)", 140 + w, 60, 200 + w, 50 + h, 94.0, LINE)]
+    engine = BoxEngine(w)
+    out = NumeralTokenReader(engine, CodeGlyphs()).in_context(words, page, 300)
+    assert out[1].text == "(อ้างอิงอาก" and engine.calls == 1
