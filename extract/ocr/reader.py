@@ -146,6 +146,11 @@ _RE_DASHES = re.compile(r"^[\s\-–—.…]+$")
 #: ... or a word of two letters or digits or more read this surely (``010 E-Service``, ``- 30 ก.ย.``:
 #: codes, Latin, digits and marks-free abbreviations stand at a third of the page's Thai words).
 SURE_TOKEN_CONF = 80.0
+#: A Tesseract line whose words stand lower still, under this share of the page's words, is the marks above or
+#: below the letters of a neighbouring line, set tightly, that Tesseract made a line of their own (``a`` ``v``
+#: ``19`` ``-`` ``๕`` ``va`` ``3`` over ``ท่าน เพื่อสร้างความสัมพันธ์``, read ``va`` at 89), whatever they read as
+#: and however surely: no printed word, digit or code stands so low.
+MARKS_LINE_HEIGHT = 0.25
 _RE_ALNUM = re.compile(f"[0-9A-Za-z{charset(DIGITS, LETTERS)}]")
 
 
@@ -160,6 +165,10 @@ def without_speck_lines(words: list[OcrWord]) -> list[OcrWord]:
     >>> page = [w("สาเหตุ", 50, 1)] * 5 + [w("ผล", 23, 2), w("-", 4, 3)]
     >>> [x.text for x in without_speck_lines(page + [w("12", 10, 4), w("@", 13, 4), w("»", 11, 4)])][5:]
     ['ผล', '-']
+    >>> sure = lambda t, h, line: OcrWord(t, 0, 0, 9, h, 89.0, (1, 1, line))
+    >>> marks = [sure("va", 10, 4), sure("19", 9, 4), sure("o10", 17, 5)]  # a line of marks, read surely; a code
+    >>> [x.text for x in without_speck_lines(page * 2 + marks)][12:]
+    ['ผล', '-', 'o10']
     """
     if len(words) < 2:
         return words
@@ -167,9 +176,11 @@ def without_speck_lines(words: list[OcrWord]) -> list[OcrWord]:
     by_line: dict[tuple[int, int, int], list[OcrWord]] = {}
     for w in words:
         by_line.setdefault(w.line_key, []).append(w)
+    height = {key: statistics.median(w.bottom - w.top for w in ws) for key, ws in by_line.items()}
     specks = {key for key, ws in by_line.items()
-              if statistics.median(w.bottom - w.top for w in ws) < SPECK_LINE_HEIGHT * page
-              and not any(_RE_LINE_WORD.search(w.text) or _sure_token(w) for w in ws)
+              if height[key] < SPECK_LINE_HEIGHT * page
+              and (height[key] < MARKS_LINE_HEIGHT * page
+                   or not any(_RE_LINE_WORD.search(w.text) or _sure_token(w) for w in ws))
               and not _RE_DASHES.match(" ".join(w.text for w in ws))}
     return [w for w in words if w.line_key not in specks] if specks else words
 
