@@ -315,6 +315,18 @@ def test_closing_bracket_joined_to_the_last_digit_is_cut_off(rec):
     assert read_cited_code(word, page, rec).text == "o31"
 
 
+@needs_fonts
+def test_closing_bracket_joined_to_the_last_digit_is_cut_off_when_tesseract_did_not_read_it(rec):
+    """dev seed 149 (N-scan300): ``และ ๐๑๔)`` read ``๐๑๓`` (Tesseract cannot write ``๔``; the bracket joined to
+    it was no glyph of its own). The last glyph is wider and taller than a digit: a digit joined to a bracket.
+    Read without the bracket's width the code reads surely; the bracket the ink shows is written."""
+    crop = crop_of("๐๓๔)", 200, seed=1, level=1.5)
+    page, word = on_page(crop, "๐๓๑", 90.0)
+    assert NumeralTokenReader(None, rec)(word, page, 200).text == "034)"
+    page, word = on_page(crop_of("๐๓๔", 200, seed=1, level=1.5), "๐๓๑", 90.0)  # no bracket in the ink
+    assert NumeralTokenReader(None, rec)(word, page, 200).text == "034"
+
+
 def test_touching_bracket_cut_only_where_tesseract_saw_a_bracket_the_recognizer_did_not():
     from extract.ocr.tokens import touching_bracket_cut
     g = [GlyphGuess(c, 0.9, PixelBox(i * 20, 0, i * 20 + 20, 36 if c == "๗" else 30)) for i, c in enumerate("๐๒๗")]

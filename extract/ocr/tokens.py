@@ -355,12 +355,16 @@ class NumeralTokenReader:
         """``(prefix, crop, glyphs, text, suffix)`` without a closing bracket joined to the
         last digit (:func:`touching_bracket_cut`), when the code read without it is surer."""
         cut = touching_bracket_cut(text, glyphs)
+        unread = cut is None and _unread_bracket(text, glyphs)
+        if unread:  # a bracket Tesseract did not read, joined to the last digit
+            cut = glyphs[-1].box.x1 - round(BRACKET_SHARE * glyphs[-1].box.height)
         if cut is None or cut <= glyphs[0].box.x1:
             return prefix, crop, glyphs, text, ""
         whole, bare = self.recognizer.read_code(crop, None), self.recognizer.read_code(crop[:, :cut], None)
         if not _bare_reading_stands(whole, bare):
             return prefix, crop, glyphs, text, ""
-        return prefix, crop[:, :cut], self.recognizer.classify_glyphs(crop[:, :cut]), text[:-1], text[-1]
+        text, suffix = (text, ")") if unread else (text[:-1], text[-1])
+        return prefix, crop[:, :cut], self.recognizer.classify_glyphs(crop[:, :cut]), text, suffix
 
     def __call__(self, word: OcrWord, page: np.ndarray, dpi: float) -> OcrWord:
         crop0, ink_x0, ink_x1 = word_crop(page, word)
@@ -487,6 +491,32 @@ def _bare_reading_stands(whole: Reading, bare: Reading) -> bool:
 _OPENING, _CLOSING = "(,[", ")],;"
 
 
+#: A code as Tesseract wrote it, bracket unread: a circle and one or two digits (``๐๑๓`` for ``๐๑๔)``).
+_RE_BARE_CODE = re.compile(f"^[0๐oO][{_D}]{{1,2}}$")
+
+
+def _unread_bracket(text: str, glyphs: list[GlyphGuess]) -> bool:
+    """Whether a code Tesseract read without its closing bracket (``๐๑๓`` for ``๐๑๔)``: it cannot write ``๔``, and
+    the bracket joined to the digit was no glyph to it) ends in a glyph that is a digit joined to the bracket:
+    wider than the glyphs before it and taller (:data:`BRACKET_TALLER`: a bracket reaches above and
+    below the digits).
+
+    >>> from ita_extract.page import PixelBox
+    >>> g = lambda c, x, w=20, h=30, y=0: GlyphGuess(c, 0.9, PixelBox(x, y, x + w, y + h))
+    >>> _unread_bracket("๐๑๓", [g("๐", 0), g("๑", 22), g("?", 44, 30, 38, -4)])
+    True
+    >>> _unread_bracket("๐๑๓", [g("๐", 0), g("๑", 22), g("๘", 44, 34, 36, -3)])  # read as a digit, unsure
+    True
+    >>> _unread_bracket("๐๑๓", [g("๐", 0), g("๑", 22), g("?", 44, 30)]), _unread_bracket("98.75", [g("?", 0, 30, 38)])
+    (False, False)
+    """
+    if not _RE_BARE_CODE.match(text) or len(glyphs) < 2:
+        return False
+    last, before = glyphs[-1].box, [g.box for g in glyphs[:-1]]
+    return (last.x1 - last.x0 > statistics.median_high(b.x1 - b.x0 for b in before)
+            and last.height >= BRACKET_TALLER * statistics.median_high(b.height for b in before))
+
+
 def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
     """``(prefix, crop, glyphs, text, suffix)``: a bracket Tesseract read at either end taken off.
 
@@ -508,11 +538,12 @@ def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
     """
     prefix = suffix = ""
     joined = False  # a digit joined to the closing bracket, cut from it: the glyphs are read again
-    if len(glyphs) > 1 and glyphs[-1].char == "?" and len(text) > 1 and text[-1] in _CLOSING:
+    read_closing = len(text) > 1 and text[-1] in _CLOSING
+    if len(glyphs) > 1 and glyphs[-1].char == "?" and (read_closing or _unread_bracket(text, glyphs)):
         last, before = glyphs[-1].box, [g.box for g in glyphs[:-1]]
         joined = last.x1 - last.x0 > statistics.median_high(b.x1 - b.x0 for b in before)  # wider than a digit
         cut = last.x1 - round(BRACKET_WIDTH * statistics.median_high(b.height for b in before)) if joined else last.x0
-        crop, suffix, text = crop[:, :cut], text[-1], text[:-1]
+        crop, suffix, text = (crop[:, :cut], text[-1], text[:-1]) if read_closing else (crop[:, :cut], ")", text)
         glyphs = glyphs[:-1]
     if len(glyphs) > 1 and glyphs[0].char == "?" and len(text) > 1 and text[0] in _OPENING:
         cut = glyphs[0].box.x1
