@@ -169,6 +169,8 @@ def without_speck_lines(words: list[OcrWord]) -> list[OcrWord]:
     >>> marks = [sure("va", 10, 4), sure("19", 9, 4), sure("o10", 17, 5)]  # a line of marks, read surely; a code
     >>> [x.text for x in without_speck_lines(page * 2 + marks)][12:]
     ['ผล', '-', 'o10']
+    >>> [x.text for x in without_speck_lines(page * 2 + [sure("ตน", 16, 6), sure("-", 3, 6)])][12:]  # letters
+    ['ผล', '-', 'ตน', '-']
     """
     if len(words) < 2:
         return words
@@ -176,10 +178,10 @@ def without_speck_lines(words: list[OcrWord]) -> list[OcrWord]:
     by_line: dict[tuple[int, int, int], list[OcrWord]] = {}
     for w in words:
         by_line.setdefault(w.line_key, []).append(w)
-    height = {key: statistics.median(w.bottom - w.top for w in ws) for key, ws in by_line.items()}
     specks = {key for key, ws in by_line.items()
-              if height[key] < SPECK_LINE_HEIGHT * page
-              and (height[key] < MARKS_LINE_HEIGHT * page
+              if statistics.median(w.bottom - w.top for w in ws) < SPECK_LINE_HEIGHT * page
+              # marks: every word of the line (a dash beside a word of letters stands as low)
+              and (max(w.bottom - w.top for w in ws) < MARKS_LINE_HEIGHT * page
                    or not any(_RE_LINE_WORD.search(w.text) or _sure_token(w) for w in ws))
               and not _RE_DASHES.match(" ".join(w.text for w in ws))}
     return [w for w in words if w.line_key not in specks] if specks else words

@@ -491,6 +491,8 @@ def _bare_reading_stands(whole: Reading, bare: Reading) -> bool:
 _OPENING, _CLOSING = "(,[", ")],;"
 
 
+#: ... and reaches this share of the digits' height above them and below them at least.
+BRACKET_REACH = 0.1
 #: A code as Tesseract wrote it, bracket unread: a circle and one or two digits (``๐๑๓`` for ``๐๑๔)``).
 _RE_BARE_CODE = re.compile(f"^[0๐oO][{_D}]{{1,2}}$")
 
@@ -505,6 +507,8 @@ def _unread_bracket(text: str, glyphs: list[GlyphGuess]) -> bool:
     >>> g = lambda c, x, w=20, h=30, y=0: GlyphGuess(c, 0.9, PixelBox(x, y, x + w, y + h))
     >>> _unread_bracket("๐๑๓", [g("๐", 0), g("๑", 22), g("?", 44, 30, 38, -4)])
     True
+    >>> _unread_bracket("๐๑๓", [g("๐", 0), g("๑", 22), g("?", 44, 30, 38, -8)])  # reaching above only: a mark
+    False
     >>> _unread_bracket("๐๑๓", [g("๐", 0), g("๑", 22), g("๘", 44, 34, 36, -3)])  # read as a digit, unsure
     True
     >>> _unread_bracket("๐๑๓", [g("๐", 0), g("๑", 22), g("?", 44, 30)]), _unread_bracket("98.75", [g("?", 0, 30, 38)])
@@ -513,8 +517,13 @@ def _unread_bracket(text: str, glyphs: list[GlyphGuess]) -> bool:
     if not _RE_BARE_CODE.match(text) or len(glyphs) < 2:
         return False
     last, before = glyphs[-1].box, [g.box for g in glyphs[:-1]]
+    height = statistics.median_high(b.height for b in before)
+    reach = BRACKET_REACH * height
+    # a bracket reaches both above and below the digits (a digit joined to a mark or a letter's tail reaches one way)
     return (last.x1 - last.x0 > statistics.median_high(b.x1 - b.x0 for b in before)
-            and last.height >= BRACKET_TALLER * statistics.median_high(b.height for b in before))
+            and last.height >= BRACKET_TALLER * height
+            and last.top <= statistics.median_low(b.top for b in before) - reach
+            and last.bottom >= statistics.median_high(b.bottom for b in before) + reach)
 
 
 def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
