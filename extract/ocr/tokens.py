@@ -509,6 +509,8 @@ def _unread_bracket(text: str, glyphs: list[GlyphGuess]) -> bool:
     True
     >>> _unread_bracket("๐๑๓", [g("๐", 0), g("๑", 22), g("?", 44, 30, 38, -8)])  # reaching above only: a mark
     False
+    >>> _unread_bracket("๐๕", [g("๐", 0), g("๘", 21), g("?", 53, 29, 55, -10)])  # the next word's ``คู่``, apart
+    False
     >>> _unread_bracket("๐๑๓", [g("๐", 0), g("๑", 22), g("๘", 44, 34, 36, -3)])  # read as a digit, unsure
     True
     >>> _unread_bracket("๐๑๓", [g("๐", 0), g("๑", 22), g("?", 44, 30)]), _unread_bracket("98.75", [g("?", 0, 30, 38)])
@@ -520,10 +522,14 @@ def _unread_bracket(text: str, glyphs: list[GlyphGuess]) -> bool:
     height = statistics.median_high(b.height for b in before)
     reach = BRACKET_REACH * height
     # a bracket reaches both above and below the digits (a digit joined to a mark or a letter's tail reaches one way)
+    # ... and it follows the digits as closely as they follow one another (a word's crop takes in the glyphs
+    # round it: the next word's first letter, its marks above and below, stands a space away)
+    gaps = [b.x0 - a.x1 for a, b in zip(before, before[1:])]
     return (last.x1 - last.x0 > statistics.median_high(b.x1 - b.x0 for b in before)
             and last.height >= BRACKET_TALLER * height
             and last.top <= statistics.median_low(b.top for b in before) - reach
-            and last.bottom >= statistics.median_high(b.bottom for b in before) + reach)
+            and last.bottom >= statistics.median_high(b.bottom for b in before) + reach
+            and last.x0 - before[-1].x1 <= max(gaps, default=0) + reach)
 
 
 def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
