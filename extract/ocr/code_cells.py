@@ -42,7 +42,7 @@ from extract.ocr.engine import OcrWord
 from extract.ocr.scan import components
 from extract.ocr.tokens import code_runs, is_cite_label, word_image
 from normalize import questionnaire
-from normalize.codes import oit_references, parse_question_code
+from normalize.codes import CITE_LIST_JOINERS, oit_references, parse_question_code
 from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, TEXT, charset
 
 log = logging.getLogger(__name__)
@@ -60,8 +60,6 @@ CODE_AGREE = 4
 CODE_MARGIN = 2
 #: At most so many words after a label hold its list (``0 | ฒ,0 | 7@08)``).
 SPAN_WORDS = 4
-#: Words that join a list's last code to the one before it (``o36 และ o37``).
-JOINERS = ("และ", "หรือ")
 #: A gap after a label wider than this share of the label's height may hold a code no word was read for ...
 GAP_MIN = 0.8
 #: ... and no wider than this (a list of three codes and its bracket): further on lies another column's text.
@@ -85,6 +83,8 @@ def _running_text(text: str) -> bool:
     (True, False, False, False)
     """
     return len(_RE_THAI_CHAR.findall(text.split(")", 1)[0])) >= 2
+
+
 _RE_OIT = re.compile(r"^o[1-9]\d?$")
 
 
@@ -157,7 +157,7 @@ def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
         w = words[j]
         if line is not None and w.line_key != line:
             break
-        if out and w.text in JOINERS and j + 1 < len(words) and words[j + 1].line_key == w.line_key \
+        if out and w.text in CITE_LIST_JOINERS and j + 1 < len(words) and words[j + 1].line_key == w.line_key \
                 and ")" in words[j + 1].text and not _running_text(words[j + 1].text):
             out.append(j)  # ``o23 และ Oe)``: the list goes on past its joiner to the word closing it
             continue
@@ -271,10 +271,8 @@ def listed_codes(text: str, known: Callable[[str], bool] = known_oit_code) -> tu
     (('o3',), ('o5', 'o6'), None, None)
     >>> listed_codes("o8 ,o8)")
     """
-    if not clean_list(text, known):
-        return None
-    items = _clean_items(text) or []
-    if len(set(items)) < len(items):
+    items = _clean_items(text)
+    if not items or not all(known(c) for c in items) or len(set(items)) < len(items):
         return None
     return tuple(oit_references("อ้างอิงจาก " + text.split(")", 1)[0] + ")"))
 
@@ -344,8 +342,8 @@ def _is_label(words: Sequence[OcrWord], i: int) -> bool:
 
 
 def _with_joiner(words: Sequence[OcrWord], span: list[int]) -> list[int]:
-    """``span`` and the joiner after it on its line (:data:`JOINERS`), when one follows it: the list goes on
-    past it (``(อ้างอิงจาก o36 และ ▯▯▯ และกำหนด``: Tesseract read no word for the last code).
+    """``span`` and the joiner after it on its line (:data:`normalize.codes.CITE_LIST_JOINERS`), when one follows
+    it: the list goes on past it (``(อ้างอิงจาก o36 และ ▯▯▯ และกำหนด``: Tesseract read no word for the last code).
 
     >>> w = lambda t, line=1: OcrWord(t, 0, 0, 9, 9, 90.0, (1, 1, line))
     >>> _with_joiner([w("(อ้างอิงจาก"), w("o36"), w("และ"), w("และกำหนด")], [1]), _with_joiner([w("o5"), w("และ", 2)], [0])
@@ -355,7 +353,7 @@ def _with_joiner(words: Sequence[OcrWord], span: list[int]) -> list[int]:
         return span
     after = span[-1] + 1
     if ")" in words[span[-1]].text or after >= len(words) or words[after].line_key != words[span[-1]].line_key \
-            or words[after].text not in JOINERS:
+            or words[after].text not in CITE_LIST_JOINERS:
         return span
     return [*span, after]
 
@@ -511,7 +509,7 @@ def reread_cited_codes(words: list[OcrWord], image: np.ndarray, recognizer, engi
         span, codes = found
         box = _span_box(out, i, span)
         tail = out[span[-1]].text.split(")", 1)[1] if span and ")" in out[span[-1]].text else None
-        joiner = next((out[j].text for j in span if out[j].text in JOINERS), None) if len(codes) > 1 else None
+        joiner = next((out[j].text for j in span if out[j].text in CITE_LIST_JOINERS), None) if len(codes) > 1 else None
         listed = (",".join(codes) if joiner is None else f"{','.join(codes[:-1])} {joiner} {codes[-1]}") \
             + ("" if tail is None else ")" + tail)
         out[i + 1:i + 1 + len(span)] = [replace(box, text=listed, conf=100.0 * CODE_READ_MIN, source="numerals")]

@@ -56,6 +56,8 @@ RE_DIGIT_PLACE = re.compile(f"[{_D}{DIGIT_LOOKALIKES}]")
 _RE_CODE = re.compile(r"^[ieo]\d{1,2}$")
 #: A run of digits led by a zero: an OIT code printed with ๐ for its o (``๐๔๒``, ``042``).
 _RE_ZERO_LED = re.compile(f"^[0๐][{_D}{DIGIT_LOOKALIKES}]")
+#: How a code's circle is written: a Thai or Arabic zero, or the letter o.
+_CIRCLES = "0๐oO"
 #: ``ต.ค.`` read as ``A.A.``, ``ก.ย.`` as ``1.8.`` or ``f).8.``: dotted letters,
 #: digits or brackets (Tesseract writes ``f)`` for ``ก``) that the numeral
 #: recognizer sees no digit in.
@@ -268,8 +270,10 @@ class NumeralTokenReader:
         """Words read again where the running text demands a number: cited codes (:func:`cited_words`)."""
         out = list(words)
         if self.engine is not None:
-            bands, garbled = word_bands(out), set(garbled_label_words(out))
-            for i in sorted(set(latin_label_words(out)) | garbled):
+            garbled = set(garbled_label_words(out))
+            labels = sorted(set(latin_label_words(out)) | garbled)
+            bands = word_bands(out) if labels else {}
+            for i in labels:
                 out[i] = self._label_read_again(out[i], page, dpi, bands[out[i].line_key], own_box=i in garbled)
         prev, elsewhere = None, set()
         for i in cited_words(out, elsewhere):
@@ -328,8 +332,8 @@ class NumeralTokenReader:
             return _reread(word, thai, conf / 100.0, "word")
         return word
 
-    def _label_read_again(self, word: OcrWord, page: np.ndarray, dpi: float,
-                          band: tuple[float, float] | None = None, own_box: bool = False) -> OcrWord:
+    def _label_read_again(self, word: OcrWord, page: np.ndarray, dpi: float, band: tuple[float, float],
+                          own_box: bool = False) -> OcrWord:
         """A bracket opened on Latin letters or digits before cited items (``(81989970`` ``๐๑๐)``), or
         Thai garble there (:func:`garbled_label_words`), read again alone by the Thai-only Tesseract: kept
         when that gives a citation's label (``(อ้างอิงจาก``) as surely as the word was read. A word whose box
@@ -338,10 +342,10 @@ class NumeralTokenReader:
         (``own_box``) from its own box, never widened to its neighbours' glyphs (a digit's is: a code's
         circle Tesseract left out)."""
         crop = None
-        reaching = band is not None and overreaching(word, band)
+        reaching = overreaching(word, band)
         if reaching or own_box:
-            y0, y1 = line_rows(page, word, band) if reaching and band is not None else (word.top, word.bottom)
-            pad = max(2, int(round(LABEL_PAD * (y1 - y0 if band is None else band[1] - band[0]))))
+            y0, y1 = line_rows(page, word, band) if reaching else (word.top, word.bottom)
+            pad = max(2, int(round(LABEL_PAD * (band[1] - band[0]))))
             crop = cv2.copyMakeBorder(np.ascontiguousarray(page[y0:y1, word.x0:word.x1]), pad, pad, pad, pad,
                                       cv2.BORDER_CONSTANT, value=255)
         if (read := self._thai_read(word, page, dpi, crop)) is None:
@@ -494,7 +498,7 @@ _OPENING, _CLOSING = "(,[", ")],;"
 #: ... and reaches this share of the digits' height above them and below them at least.
 BRACKET_REACH = 0.1
 #: A code as Tesseract wrote it, bracket unread: a circle and one or two digits (``๐๑๓`` for ``๐๑๔)``).
-_RE_BARE_CODE = re.compile(f"^[0๐oO][{_D}]{{1,2}}$")
+_RE_BARE_CODE = re.compile(f"^[{_CIRCLES}][{_D}]{{1,2}}$")
 
 
 def _unread_bracket(text: str, glyphs: list[GlyphGuess]) -> bool:
@@ -753,7 +757,7 @@ LABEL_PAD = 0.1
 #: An unsure word of Thai letters (below this confidence) right before cited codes may be their label, garbled.
 GARBLED_LABEL_CONF = 60.0
 #: A cited code as Tesseract wrote it: a circle, then a digit.
-_RE_CIRCLE_CODE = re.compile(f"[0๐oO][{_D}]")
+_RE_CIRCLE_CODE = re.compile(f"[{_CIRCLES}][{_D}]")
 
 
 def garbled_label_words(words: list[OcrWord]) -> list[int]:
@@ -839,7 +843,7 @@ def code_runs(glyphs: list[GlyphGuess]) -> list[tuple[int, int]]:
 
 
 #: A cited word that is a code's circle alone (``(อ้างอิงจาก ๐`` at a line's end, ``๓๗, ๐๓๘)`` on the next).
-_RE_LONE_CIRCLE = re.compile(r"^[(\[,]?[0๐oO]$")
+_RE_LONE_CIRCLE = re.compile(f"^[(\\[,]?[{_CIRCLES}]$")
 
 
 def _digits_after_circle(word: OcrWord, items: list[re.Match[str]], crop: np.ndarray, glyphs: list[GlyphGuess],
