@@ -402,3 +402,16 @@ def test_a_wide_space_after_a_joiner_before_the_lists_last_code_is_no_lost_code(
              word("และ", (495, 60, 545, 110)), word("o13)", (600, 70, 680, 100), conf=95.0),
              word("ให้ครบถ้วน", (700, 60, 1000, 110))]
     assert reread_cited_codes(words, page, TwoCodes("o12", "o13")) == words
+
+
+def test_a_lists_closing_bracket_joined_to_its_last_digit_is_no_part_of_it(rec):
+    """dev seed 252 (U-scan300): ``(อ้างอิงจาก ๐๑๓,๐๑๔)``; blur joined the ``)`` to the ``๔``, and every view of the
+    list read the joined glyph as ``๘`` (``o13,o18``). A last glyph wider and taller than the digits before it,
+    reaching above and below them, is a digit joined to the bracket: the code is read without the bracket's width,
+    and that reading stands when it is sure and keeps every glyph. The crop is the list's ink as the page read cut
+    it (``tests/fixtures/numerals/issue-9-bracket-joined-list.png``)."""
+    import cv2
+    from tests.test_numerals import FIXTURES
+
+    crop = cv2.imread(str(FIXTURES / "issue-9-bracket-joined-list.png"), cv2.IMREAD_GRAYSCALE)
+    assert voted_code_list(rec, crop) == ("o13", "o14")

@@ -386,3 +386,25 @@ def test_headings_wrapped_over_two_lines_still_share_one_analysis():
     content = read_report(items)
     assert [(a.indicator, a.cause) for a in content.analyses if a.indicator >= 9] == [
         (9, "แผนไม่ได้ระบุงบประมาณ"), (10, "แผนไม่ได้ระบุงบประมาณ")]
+
+
+def ocr_cell(*texts: str) -> Cell:
+    return Cell((0.0, 0.0, W, 100.0), tuple(Line(t, 10.0, 200.0, i * 16, i * 16 + 14, 14.0, 60.0, ocr=True)
+                                            for i, t in enumerate(texts)))
+
+
+def test_references_of_a_scanned_analysis_are_read_in_its_text_without_debris_lines():
+    """dev seed 234 (C-scan300): a tight line's marks, read as a line of their own (``1 จ7 x a``), stood between
+    the label and its list; the guideline was written out without them, but its references were read in the raw
+    text and took the ``1`` for ``o1``. The references are read in the parts as written out."""
+    items = [heading("รายงานผลการวิเคราะห์ ประจำปีงบประมาณ พ.ศ. ๒๕๖๙"),
+             heading("ตัวชี้วัดที่ ๒ การใช้งบประมาณ"),
+             table([ANALYSIS_HEADER,
+                    [ocr_cell("i5 ในหน่วยงานของท่านมีเจ้าหน้าที่"), ocr_cell("75.00"),
+                     ocr_cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : i5 ในหน่วยงานของท่าน", "สาเหตุที่ได้คะแนนน้อย :",
+                              "เจ้าหน้าที่บางรายเห็นว่าการจัดซื้อจัดจ้างเอื้อประโยชน์",
+                              "แนวทางการยกระดับผลการประเมินฯ : จัดทำแผนการจัดซื้อจัดจ้าง (อ้างอิงจาก",
+                              "1 จ7 x a", "o11 และ o12) และเผยแพร่รายงานผลการจัดซื้อจัดจ้าง")]])]
+    (a,) = read_report(items).analyses
+    assert a.references == ("o11", "o12")
+    assert "จ7" not in a.guideline

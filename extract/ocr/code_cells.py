@@ -40,7 +40,8 @@ import numpy as np
 from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
 from extract.ocr.scan import components
-from extract.ocr.tokens import code_runs, is_cite_label, word_image
+from extract.ocr.tokens import (bare_reading_stands, bracket_cut, bracket_joined, code_crop, code_runs, is_cite_label,
+                               label_goes_on, word_image)
 from normalize import questionnaire
 from normalize.codes import CITE_LIST_JOINERS, oit_references, parse_question_code
 from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, TEXT, charset
@@ -178,9 +179,12 @@ def _list_reading(recognizer, img: np.ndarray) -> tuple[str, ...] | None:
         return None
     codes = []
     for a, b in runs:
-        x0 = max(0, glyphs[a].box.x0 - 2, glyphs[a - 1].box.x1 if a > 0 else 0)
-        x1 = min(glyphs[b].box.x1 + 2, glyphs[b + 1].box.x0 if b + 1 < len(glyphs) else img.shape[1])
-        r = recognizer.read_code(img[:, x0:x1], "o")
+        view, x0, x1 = code_crop(img, glyphs, a, b)
+        r = recognizer.read_code(view[:, x0:x1], "o")
+        if b == len(glyphs) - 1 and bracket_joined(glyphs[a:b + 1]):
+            # the list's closing bracket joined to its last digit (``๔)`` read ``๘``): read without it, if it stands
+            bare = recognizer.read_code(view[:, x0:bracket_cut(glyphs[b])], "o")
+            r = bare if bare_reading_stands(r, bare) else r
         if r.confidence < CODE_READ_MIN or not _RE_OIT.match(r.text) or r.text in codes:
             return None  # unsure, no code, or a code named twice (a list cites each once)
         codes.append(r.text)
@@ -337,8 +341,7 @@ def _decided(votes: dict[tuple[str, ...], int], strict: bool) -> tuple[str, ...]
 
 
 def _is_label(words: Sequence[OcrWord], i: int) -> bool:
-    return is_cite_label(words[i].text) or (bool(re.fullmatch("จ[าำะ]ก", words[i].text)) and i > 0
-                                             and is_cite_label(words[i - 1].text))
+    return is_cite_label(words[i].text) or label_goes_on(words, i)
 
 
 def _with_joiner(words: Sequence[OcrWord], span: list[int]) -> list[int]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import replace
 
 import cv2
@@ -34,6 +35,7 @@ from extract.numerals.recognizer import (
 from extract.ocr.engine import OcrEngine, OcrWord
 from extract.ocr.ink import heavy_views
 from extract.ocr.overreach import line_rows, overreaching, word_bands
+from ita_extract.page import PixelBox
 from normalize.codes import CITE_LABEL, CITE_LABEL_EDITS, CITE_LABEL_TEXT, CITE_LIST_JOINERS
 from normalize.dates import drop_glued_specks, is_month_abbreviation, is_month_word
 from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, MARKS, TEXT, charset
@@ -361,11 +363,11 @@ class NumeralTokenReader:
         cut = touching_bracket_cut(text, glyphs)
         unread = cut is None and _unread_bracket(text, glyphs)
         if unread:  # a bracket Tesseract did not read, joined to the last digit
-            cut = glyphs[-1].box.x1 - round(BRACKET_SHARE * glyphs[-1].box.height)
+            cut = bracket_cut(glyphs[-1])
         if cut is None or cut <= glyphs[0].box.x1:
             return prefix, crop, glyphs, text, ""
         whole, bare = self.recognizer.read_code(crop, None), self.recognizer.read_code(crop[:, :cut], None)
-        if not _bare_reading_stands(whole, bare):
+        if not bare_reading_stands(whole, bare):
             return prefix, crop, glyphs, text, ""
         text, suffix = (text, ")") if unread else (text[:-1], text[-1])
         return prefix, crop[:, :cut], self.recognizer.classify_glyphs(crop[:, :cut]), text, suffix
@@ -479,10 +481,15 @@ def touching_bracket_cut(text: str, glyphs: list[GlyphGuess]) -> int | None:
     last, before = glyphs[-1].box.height, sorted(g.box.height for g in glyphs[:-1])
     if last < BRACKET_TALLER * before[len(before) // 2]:
         return None  # no taller ink at the end: no bracket joined there
-    return glyphs[-1].box.x1 - round(BRACKET_SHARE * last)
+    return bracket_cut(glyphs[-1])
 
 
-def _bare_reading_stands(whole: Reading, bare: Reading) -> bool:
+def bracket_cut(glyph: GlyphGuess) -> int:
+    """Where to cut a digit from the closing bracket joined to it (:data:`BRACKET_SHARE` off its right)."""
+    return glyph.box.x1 - round(BRACKET_SHARE * glyph.box.height)
+
+
+def bare_reading_stands(whole: Reading, bare: Reading) -> bool:
     """Whether a code read without the bracket Tesseract saw joined to it stands:
     Tesseract reads brackets well, the recognizer has no class for one, so the
     joined blob's reading (``๑`` for ``5)``, however sure) gives way to a bare
@@ -520,7 +527,13 @@ def _unread_bracket(text: str, glyphs: list[GlyphGuess]) -> bool:
     >>> _unread_bracket("๐๑๓", [g("๐", 0), g("๑", 22), g("?", 44, 30)]), _unread_bracket("98.75", [g("?", 0, 30, 38)])
     (False, False)
     """
-    if not _RE_BARE_CODE.match(text) or len(glyphs) < 2:
+    return bool(_RE_BARE_CODE.match(text)) and bracket_joined(glyphs)
+
+
+def bracket_joined(glyphs: list[GlyphGuess]) -> bool:
+    """Whether the last of a code's glyphs is a digit joined to a closing bracket (:func:`_unread_bracket`'s
+    shape): wider than the glyphs before it, taller, reaching above and below them, as close as they stand."""
+    if len(glyphs) < 2:
         return False
     last, before = glyphs[-1].box, [g.box for g in glyphs[:-1]]
     height = statistics.median_high(b.height for b in before)
@@ -561,7 +574,10 @@ def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
     if len(glyphs) > 1 and glyphs[-1].char == "?" and (read_closing or _unread_bracket(text, glyphs)):
         last, before = glyphs[-1].box, [g.box for g in glyphs[:-1]]
         joined = last.x1 - last.x0 > statistics.median_high(b.x1 - b.x0 for b in before)  # wider than a digit
-        cut = last.x1 - round(BRACKET_WIDTH * statistics.median_high(b.height for b in before)) if joined else last.x0
+        if joined:
+            cut = last.x1 - round(BRACKET_WIDTH * statistics.median_high(b.height for b in before))
+        else:
+            crop, cut = without_overhang(crop, before[-1], last)
         crop, suffix, text = (crop[:, :cut], text[-1], text[:-1]) if read_closing else (crop[:, :cut], ")", text)
         glyphs = glyphs[:-1]
     if len(glyphs) > 1 and glyphs[0].char == "?" and len(text) > 1 and text[0] in _OPENING:
@@ -570,6 +586,44 @@ def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
         glyphs = [GlyphGuess(g.char, g.confidence, g.box._replace(x0=g.box.x0 - cut, x1=g.box.x1 - cut))
                   for g in glyphs[1:]]
     return prefix, crop, None if joined else list(glyphs), text, suffix
+
+
+def code_crop(crop: np.ndarray, glyphs: list[GlyphGuess], a: int, b: int) -> tuple[np.ndarray, int, int]:
+    """``(image, x0, x1)``: the columns of ``crop`` holding the code of glyphs ``a`` to ``b`` (:func:`code_runs`),
+    two pixels of margin but never into the glyphs beside it (a comma, a bracket), and the image to cut them
+    from, without the ends of a bracket that curl under and over its last digit (:func:`without_overhang`)."""
+    x0 = max(0, glyphs[a].box.x0 - 2, glyphs[a - 1].box.x1 if a > 0 else 0)
+    img, x1 = crop, min(glyphs[b].box.x1 + 2, crop.shape[1])
+    if b + 1 < len(glyphs):
+        img, after = without_overhang(crop, glyphs[b].box, glyphs[b + 1].box)
+        x1 = min(x1, after)
+    return img, x0, x1
+
+
+def without_overhang(crop: np.ndarray, digit: PixelBox, bracket: PixelBox) -> tuple[np.ndarray, int]:
+    """``(crop, cut)``: where to cut a crop before a closing bracket that is a glyph of its own, and the crop
+    without the bracket's ink left of that cut.
+
+    A bracket's ends curl back under and over the digit before it (``๗)``: the bracket's box begins
+    inside the ``๗``'s). Cut at the bracket's box, the digit loses its right stroke (``๗`` then reads
+    ``๓``); so the crop is cut after the digit, and what of the bracket reaches into the digit's columns
+    above or below the digit is painted out.
+
+    >>> from ita_extract.page import PixelBox
+    >>> crop = np.full((12, 16), 255, np.uint8); crop[2:10, 2:9] = 0; crop[0, 7:12] = crop[11, 7:12] = 0
+    >>> out, cut = without_overhang(crop, PixelBox(2, 2, 9, 10), PixelBox(7, 0, 12, 12))
+    >>> cut, int(out[:, :cut].min(axis=1)[[0, 5, 11]].max()), int(out[5, 8])
+    (9, 255, 0)
+    >>> without_overhang(crop, PixelBox(2, 2, 6, 10), PixelBox(7, 0, 12, 12))[1]  # apart: cut at the bracket
+    7
+    """
+    if bracket.x0 >= digit.x1:
+        return crop, bracket.x0
+    crop = crop.copy()
+    blank = crop.max()
+    crop[:digit.top, bracket.x0:digit.x1] = blank
+    crop[digit.bottom:, bracket.x0:digit.x1] = blank
+    return crop, digit.x1
 
 
 def drop_stray_points(r: Reading, seen: str) -> Reading:
@@ -736,12 +790,38 @@ def cited_words(words: list[OcrWord], elsewhere: set[int] | None = None) -> list
             out.append(i)
             after_label, first = ")" not in w.text, False
             continue
-        after_label = is_cite_label(w.text) or (
-            bool(_RE_CITE_FROM.match(w.text)) and i > 0 and is_cite_label(words[i - 1].text))
+        after_label = is_cite_label(w.text) or label_goes_on(words, i)
+        if after_label and not is_cite_label(w.text):
+            out = [j for j in out if j < i - LABEL_SPECKS - 1 or not _RE_SPECK_WORD.match(words[j].text)]
         first = after_label
         if after_label:
             left = min(x.x0 for x in words if x.line_key == w.line_key)
     return out
+
+
+#: Debris read as a word: one or two characters, no Thai consonant (a sign, a mark, Latin letters a speck gave).
+_RE_SPECK_WORD = re.compile(r"^[^\sก-ฮ]{1,2}$")
+#: So many such words may stand between a label's two words (``(อ้างอิง`` ``'`` ``ee`` ``~`` ``จาก``: no list is
+#: printed inside the label, so what stands there is debris).
+LABEL_SPECKS = 3
+
+
+def label_goes_on(words: Sequence[OcrWord], i: int) -> bool:
+    """Whether word ``i`` is the label's last word (``จาก``) after its first (``(อ้างอิง``), alone or
+    with debris between them (:data:`LABEL_SPECKS`: what specks at a line's end were read as).
+
+    >>> w = lambda t: OcrWord(t, 0, 0, 1, 1, 90.0, (1, 1, 1))
+    >>> label_goes_on([w("(อ้างอิง"), w("'"), w("ee"), w("~"), w("จาก")], 4), label_goes_on([w("(อ้างอิง"), w("จาก")], 1)
+    (True, True)
+    >>> label_goes_on([w("(อ้างอิง"), w("o12"), w("จาก")], 2), label_goes_on([w("ข้อมูล"), w("จาก")], 1)
+    (False, False)
+    """
+    if not _RE_CITE_FROM.match(words[i].text):
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= LABEL_SPECKS and _RE_SPECK_WORD.match(words[j].text):
+        j -= 1
+    return j >= 0 and is_cite_label(words[j].text)
 
 
 #: A word that opens a bracket on Latin letters or digits alone, about as many as a
@@ -906,19 +986,18 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer, aft
     codes, conf = [], 1.0
     for a, b in runs:
         # two pixels of margin, never into the glyphs beside the code (a comma)
-        x0 = max(0, glyphs[a].box.x0 - 2, glyphs[a - 1].box.x1 if a > 0 else 0)
-        x1 = min(glyphs[b].box.x1 + 2, glyphs[b + 1].box.x0 if b + 1 < len(glyphs) else crop.shape[1])
-        r = recognizer.read_code(crop[:, x0:x1], "o")
+        img, x0, x1 = code_crop(crop, glyphs, a, b)
+        r = recognizer.read_code(img[:, x0:x1], "o")
         if r.confidence < READ_MIN or not _RE_OIT_CODE.match(r.text):
             # the margin changes how the recognizer cuts the glyphs (a ๗ read as ๓ and a
             # sliver): the code's own glyph bounds read it again
-            tight = recognizer.read_code(crop[:, glyphs[a].box.x0:glyphs[b].box.x1], "o")
+            tight = recognizer.read_code(img[:, glyphs[a].box.x0:glyphs[b].box.x1], "o")
             r = tight if tight.confidence > r.confidence else r
         cut = touching_bracket_cut(word.text.split("<", 1)[0], glyphs) if b == len(glyphs) - 1 else None
         if cut is not None and cut > glyphs[a].box.x1:
             # the closing bracket joined to the code's last digit: read without it, if surer
             bare = recognizer.read_code(crop[:, x0:cut], "o")
-            r = bare if _bare_reading_stands(r, bare) else r
+            r = bare if bare_reading_stands(r, bare) else r
         if r.confidence < READ_MIN or not _RE_OIT_CODE.match(r.text):
             return word
         codes.append(r.text)

@@ -92,6 +92,24 @@ class AnalysisParts:
     labelled: bool = True  # at least one label was found
 
 
+def cleaned_analysis(parts: AnalysisParts) -> tuple[str, list[int]]:
+    """An analysis as its parts were written out (lowest question, cause, guideline, each cleaned of OCR's
+    debris), one line apart, and the offsets where the cause and the guideline start.
+
+    >>> cleaned_analysis(AnalysisParts("i2", "ขาดการกำกับ", "จัดทำคู่มือ (อ้างอิงจาก o8)"))
+    ('i2\\nขาดการกำกับ\\nจัดทำคู่มือ (อ้างอิงจาก o8)', [3, 15])
+    >>> cleaned_analysis(AnalysisParts("", None, "จัดทำคู่มือ"))
+    ('จัดทำคู่มือ', [0])
+    """
+    text, breaks = parts.lowest_text, []
+    for part in (parts.cause, parts.guideline):
+        if part:
+            text += "\n" if text else ""
+            breaks.append(len(text))
+            text += part
+    return text, breaks
+
+
 def split_analysis(text: str, ocr: bool = False) -> AnalysisParts:
     """Split an analysis cell at its labels (see :mod:`ita_extract.report.labels`).
 
@@ -740,8 +758,11 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
                     parts = AnalysisParts(parts.lowest_text, normalize_citations(cause), guideline, parts.labelled)
         cited: Sequence[str] = oit_references(full)
         if analysis_ocr:
-            # OCR misreads a cited code as another item's (o19 as o13) or as letters: the words naming it decide
-            checked = checked_references(full, fiscal_year, [m.end for m in find_labels(full)])
+            # OCR misreads a cited code as another item's (o19 as o13) or as letters: the words naming it decide.
+            # They are read in the parts as written out, without the debris OCR made of marks and specks (a line
+            # ``1 จ7 x a`` of a tight line's marks, between a label and its list, cites no ``o1``)
+            text, breaks = cleaned_analysis(parts)
+            checked = checked_references(text, fiscal_year, breaks)
             cited = checked.references
             for note in checked.notes:
                 problems.append(problem("reference-corrected", note, first, analysis_page or t.page))
