@@ -184,6 +184,21 @@ def test_debris_between_the_labels_two_words_is_no_list():
     assert cited_words([_w(t) for t in ("(อ้างอิง", "o12", "จาก", "o13)")]) == [1]  # a code there: no debris
 
 
+def test_a_speck_tesseract_read_as_a_sign_is_no_digit(rec):
+    """dev seed 241 (J-scan300): a dot 0.8 mm across beside a table's ``o1 – o19`` was read ``.``; its blob, alone,
+    looked enough like ``๑`` to the recognizer that the word became ``1`` and the table a row ``o1``. A word read as
+    signs alone whose ink is lower than a report's smallest digit stays as read; a digit read as a sign does not."""
+    import cv2
+
+    for axes, angle in (((3, 4), -40), ((3, 4), -20), ((3, 5), -30), ((2, 4), -40), ((4, 3), 20), ((4, 3), 40)):
+        dot = np.full((30, 30), 255, np.uint8)
+        cv2.ellipse(dot, (15, 15), axes, angle, 0, 360, 0, -1)
+        page, word = on_page(dot, ".", 79.0)
+        assert NumeralTokenReader(None, rec)(word, page, 300).text == ".", (axes, angle)
+    page, word = on_page(crop_of("๑", 300, seed=1), ".", 60.0)
+    assert NumeralTokenReader(None, rec)(word, page, 300).text == "1"
+
+
 def test_code_runs_are_a_circle_and_its_digits():
     def g(s):
         return [GlyphGuess(c, 0.9, PixelBox(i * 10, 0, i * 10 + 8, 10)) for i, c in enumerate(s)]

@@ -44,6 +44,10 @@ from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, M
 DIGIT_MIN = 0.6
 #: A re-read replaces Tesseract's text when it is at least this sure.
 READ_MIN = 0.5
+#: A word Tesseract read as signs alone (``.``, ``-``, ``'``) whose ink is less than this tall (mm) is a speck, however
+#: like a digit the recognizer finds its blob: a report's smallest digits (10 pt) stand about 1.4 mm tall.
+SPECK_MM = 1.1
+_RE_SIGNS_ONLY = re.compile(r"^[^\w\u0e00-\u0e7f]+$")
 #: A Thai-only re-read of a Latin-looking word that gives a month's abbreviation
 #: (``A.A.`` → ``ต.ค.``) is taken from this Tesseract confidence on, however sure
 #: the Latin reading was.
@@ -377,7 +381,7 @@ class NumeralTokenReader:
         if crop0.size == 0:
             return word
         glyphs0 = self.recognizer.classify_glyphs(crop0)
-        if not glyphs0:
+        if not glyphs0 or is_speck(word.text, glyphs0, dpi):
             return word
         if "/" in word.text and sum(meaning_in_number(g.char).isdigit() for g in glyphs0) >= 2:
             # 0. a numeric date: slashes the recognizer knows by their shape
@@ -449,6 +453,17 @@ class NumeralTokenReader:
             if latin and _RE_THAI.search(thai) and conf >= word.conf * 0.8:
                 return _reread(word, thai.replace(" ", ""), conf / 100.0, "word")
         return word
+
+
+def is_speck(text: str, glyphs: list[GlyphGuess], dpi: float) -> bool:
+    """Whether a word Tesseract read as signs alone is a speck: all its ink lower than :data:`SPECK_MM`.
+
+    >>> from ita_extract.page import PixelBox
+    >>> dot = [GlyphGuess("๑", 0.62, PixelBox(0, 0, 10, 10))]
+    >>> is_speck(".", dot, 300), is_speck("1", dot, 300), is_speck(".", [GlyphGuess("๑", 0.9, PixelBox(0, 0, 10, 28))], 300)
+    (True, False, False)
+    """
+    return bool(_RE_SIGNS_ONLY.match(text)) and max(g.box.height for g in glyphs) < SPECK_MM * dpi / 25.4
 
 
 #: A closing bracket that blur joined to the digit before it (``๐๒๓)``: ``๓)``
