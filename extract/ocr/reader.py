@@ -76,6 +76,11 @@ _RE_TOKEN = re.compile(r"^[\s\w.\-–:/()\[\]|,]{1,14}$")
 _RE_SUSPECT = re.compile(rf"[0-9{charset(DIGITS)}A-Za-z.\[\]|]")
 
 
+#: A tag a report printed (``<p>``, ``</p>``), read as one or two signs in angle brackets (``<0>``, ``</๒>``), glued
+#: to a word: its digits are no number (tags are dropped from the text, ``ita_extract.report.analysis_text``).
+_RE_GLUED_TAG = re.compile(r"(?<=[^\s<>])</?[^<>\s]{1,2}>|</?[^<>\s]{1,2}>(?=[^\s<>])")
+
+
 def is_numeral_candidate(text: str) -> bool:
     """Whether a word may hold numerals Tesseract misread (worth a second look).
 
@@ -83,8 +88,12 @@ def is_numeral_candidate(text: str) -> bool:
     (True, True, False)
     >>> is_numeral_candidate("ในปีงบประมาณพ.ศ.๒๕๒๕(๑๐")
     True
+    >>> is_numeral_candidate("ให้ผู้รับบริการทราบ</๒>"), is_numeral_candidate("<0>แนวทางการยกระดับ:</0>")
+    (False, False)
+    >>> is_numeral_candidate("<๐๕>"), is_numeral_candidate("ทราบ</p>๒๕๖๘"), is_numeral_candidate("๐๑๐)</p>")
+    (True, True, True)
     """
-    if re.search(f"[0-9{charset(DIGITS)}]", text):
+    if re.search(f"[0-9{charset(DIGITS)}]", _RE_GLUED_TAG.sub("", text)):
         return True
     return bool(_RE_TOKEN.match(text) and _RE_SUSPECT.search(text) and not re.search(f"[{charset(LETTERS)}]{{3}}", text))
 
