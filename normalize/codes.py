@@ -355,10 +355,10 @@ _RE_GARBLED_CITATION = re.compile(f"\\(\\s*[A-Za-z]{{0,2}}(?P<label>[{charset(TE
 #: ``นการ 026,027))``: two or more, one comma apart).
 _RE_UNLABELLED_CITATION = re.compile(
     r"(?<![^\s])(?P<list>[oO][1-9][0-9]?(?:\s?,\s?[oO][1-9][0-9]?)*|0[0-9]{2}(?:\s?,\s?0[0-9]{2})+)\)")
-#: A citation whose label OCR read as its last word alone (``Policy จาก 021)``): one code or more, with its
+#: A citation whose label OCR read as its last word alone (``Policy จาก 021)``), or as that word at the end of a
+#: garbled one (``ระบบ 3-55-ฯ0หถื้างฮิงจำก 017)``: ``E-Service (อ้างอิงจาก`` run together): one code or more, with its
 #: letter or with ๐ for its o, closing a bracket right after that word.
-_RE_FROM_CITATION = re.compile(
-    f"(?<![{charset(TEXT)}])จ[าำะ]ก\\s?(?P<list>[oO0][1-9][0-9]?(?:\\s?,\\s?[oO0][1-9][0-9]?)*)\\)")
+_RE_FROM_CITATION = re.compile(r"จ[าำะ]ก\s?(?P<list>[oO0][1-9][0-9]?(?:\s?,\s?[oO0][1-9][0-9]?)*)\)")
 #: The citation label as printed.
 CITE_LABEL_TEXT = "อ้างอิงจาก"
 CITE_LABEL_EDITS = 3
@@ -446,6 +446,8 @@ def oit_references(text: str) -> list[str]:
     ['o14', 'o15', 'o8']
     >>> oit_references("No Gift Policy จาก 021) ให้"), oit_references("ร้องเรียนจาก 2 ช่องทาง (ฉบับที่ 012)")
     (['o21'], [])
+    >>> oit_references("ประชาสัมพันธ์ระบบ 3-55-ฯ0หถื้างฮิงจำก 017) และ")  # the label run into the word before it
+    ['o17']
     >>> oit_references("(อ้างอิงจาก o13o13,o14) ให้")  # the sign between two lettered items lost
     ['o13', 'o14']
     >>> oit_references("(อ้างอิงจาก 0o21) และ (อ้างอิงจาก 0 o24)")  # the circle read twice, as 0 and o
