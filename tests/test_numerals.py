@@ -752,6 +752,20 @@ def test_seven_touching_the_next_digit_in_a_dev_scan(name, want):
     assert Recognizer.load().read_number(crop).text == want
 
 
+def test_a_code_has_two_digits_at_most_and_a_digit_cut_in_two_is_joined():
+    """``๐๑๗)`` of a 300-dpi dev scan (dev seed 161, B-scan300 page 1): the segmentation cut the ``๗``'s loop off its
+    stem and read it ``6`` (0.61: just sure enough to be no weak piece), so the code read ``o167``, and the cited
+    code ``o16``. No question code has three digits: the touching pair whose union reads surest as one digit is
+    joined."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / "issue-9-seven-cut-in-two.png").convert("L"))
+    rec = Recognizer.load()
+    assert [g.char for g in rec.classify_glyphs(crop)][:4] == ["๐", "๑", "6", "๗"]  # the cut, as the page read it
+    assert rec.read_code(crop[:, :80], "o").text == "o17"
+    assert rec.read_number(crop[:, :80]).text == "0167"  # a number has no such bound: read as cut
+
+
 def test_a_tail_cut_off_between_two_digits_is_no_decimal_point():
     """``๑๐๐`` of a 300-dpi dev scan (dev seed 146, K-scan300 page 3): the threshold cut the ``๑``'s tail off,
     and that speck, on the baseline between ``๑`` and ``๐``, read as a point: the score ``1.00``, silently

@@ -921,13 +921,19 @@ def code_runs(glyphs: list[GlyphGuess]) -> list[tuple[int, int]]:
     >>> g = lambda c: GlyphGuess(c, 0.9, PixelBox(0, 0, 1, 1))
     >>> code_runs([g(c) for c in "??0๓๗?"]), code_runs([g(c) for c in "๐๕?๐๓?"]), code_runs([g(c) for c in "?5?"])
     ([(2, 4)], [(0, 1), (3, 4)], [])
+    >>> at = lambda c, x: GlyphGuess(c, 0.9, PixelBox(x, 0, x + 9, 20))
+    >>> code_runs([at("๐", 0), at("๑", 12), at("6", 24), at("๗", 33)]), code_runs([at("๐", 0), at("๑", 12), at("๒", 24), at("๓", 36)])
+    ([(0, 3)], [(0, 2)])
     """
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(glyphs):
         if glyphs[i].char in ("๐", "0"):
             j = i
-            while j + 1 < len(glyphs) and meaning_in_number(glyphs[j + 1].char).isdigit() and j - i < 2:
+            # two digits, and a third only when it touches the second (one digit the recognizer cut in two, which
+            # it reads again as a code: :meth:`extract.numerals.recognizer.Recognizer.read_code`)
+            while j + 1 < len(glyphs) and meaning_in_number(glyphs[j + 1].char).isdigit() and (
+                    j - i < 2 or (j - i == 2 and glyphs[j + 1].box.x0 <= glyphs[j].box.x1)):
                 j += 1
             if j > i:
                 runs.append((i, j))
