@@ -806,8 +806,8 @@ def cited_words(words: list[OcrWord], elsewhere: set[int] | None = None) -> list
             after_label, first = ")" not in w.text, False
             continue
         after_label = is_cite_label(w.text) or label_goes_on(words, i)
-        if after_label and not is_cite_label(w.text):
-            out = [j for j in out if j < i - LABEL_SPECKS - 1 or not _RE_SPECK_WORD.match(words[j].text)]
+        if after_label and not is_cite_label(w.text):  # the debris between the label's two words is no list
+            out = [j for j in out if j < i - LABEL_DEBRIS - 1 or not _RE_DEBRIS_WORD.match(words[j].text)]
         first = after_label
         if after_label:
             left = min(x.x0 for x in words if x.line_key == w.line_key)
@@ -815,15 +815,15 @@ def cited_words(words: list[OcrWord], elsewhere: set[int] | None = None) -> list
 
 
 #: Debris read as a word: one or two characters, no Thai consonant (a sign, a mark, Latin letters a speck gave).
-_RE_SPECK_WORD = re.compile(r"^[^\sก-ฮ]{1,2}$")
+_RE_DEBRIS_WORD = re.compile(r"^[^\sก-ฮ]{1,2}$")
 #: So many such words may stand between a label's two words (``(อ้างอิง`` ``'`` ``ee`` ``~`` ``จาก``: no list is
 #: printed inside the label, so what stands there is debris).
-LABEL_SPECKS = 3
+LABEL_DEBRIS = 3
 
 
 def label_goes_on(words: Sequence[OcrWord], i: int) -> bool:
     """Whether word ``i`` is the label's last word (``จาก``) after its first (``(อ้างอิง``), alone or
-    with debris between them (:data:`LABEL_SPECKS`: what specks at a line's end were read as).
+    with debris between them (:data:`LABEL_DEBRIS`: what specks at a line's end were read as).
 
     >>> w = lambda t: OcrWord(t, 0, 0, 1, 1, 90.0, (1, 1, 1))
     >>> label_goes_on([w("(อ้างอิง"), w("'"), w("ee"), w("~"), w("จาก")], 4), label_goes_on([w("(อ้างอิง"), w("จาก")], 1)
@@ -834,7 +834,7 @@ def label_goes_on(words: Sequence[OcrWord], i: int) -> bool:
     if not _RE_CITE_FROM.match(words[i].text):
         return False
     j = i - 1
-    while j >= 0 and i - j <= LABEL_SPECKS and _RE_SPECK_WORD.match(words[j].text):
+    while j >= 0 and i - j <= LABEL_DEBRIS and _RE_DEBRIS_WORD.match(words[j].text):
         j -= 1
     return j >= 0 and is_cite_label(words[j].text)
 
@@ -1006,7 +1006,6 @@ def read_cited_code(word: OcrWord, page: np.ndarray, recognizer: Recognizer, aft
         return word
     codes, conf = [], 1.0
     for a, b in runs:
-        # two pixels of margin, never into the glyphs beside the code (a comma)
         img, x0, x1 = code_crop(crop, glyphs, a, b)
         r = recognizer.read_code(img[:, x0:x1], "o")
         if r.confidence < READ_MIN or not _RE_OIT_CODE.match(r.text):
