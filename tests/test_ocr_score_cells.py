@@ -1390,3 +1390,24 @@ def test_a_round_stamps_lettering_read_on_a_scores_line_is_no_part_of_it(rec):
     assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == ["95.04"]
     out, _ = reread_cells(words, (table(),), page, DPI, rec)
     assert "ที่" in [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H]
+
+
+@needs_fonts
+def test_a_blot_alone_in_a_cell_is_no_digit_and_no_single_digit_is_a_blot():
+    """dev seeds 251 (T-scan300) and 266 (K-scan300): a blot of toner 2 mm across, alone in an empty score cell, was
+    read ``1`` by the cell's re-read (a score of 1.0 where none is printed). A filled dot with no hole, about as wide
+    as high, alone in the cell is no number (``extract.ocr.marks.is_filled_dot``); every digit, rendered alone in
+    light and heavy print at 150-300 dpi, has a loop or is a bar. The blot is the cell as the page read cut it
+    (``tests/fixtures/ocr/issue-9-blot-in-empty-cell.png``)."""
+    import cv2
+    from extract.numerals.train import render
+    from extract.ocr.marks import is_filled_dot
+    from tests.test_numerals import FIXTURES as NUMERALS
+
+    blot = cv2.imread(str(NUMERALS.parent / "ocr" / "issue-9-blot-in-empty-cell.png"), cv2.IMREAD_GRAYSCALE)
+    assert is_filled_dot(blot, alone=True)
+    for digit in "๐๑๒๓๔๕๖๗๘๙0123456789":
+        for dpi in (150, 200, 300):
+            for ink in (40, 90):
+                glyph = render(digit, FONTS[0], 14 * dpi / 72, ink=ink, paper=236, pad=0.3)
+                assert not is_filled_dot(glyph, alone=True), (digit, dpi, ink)

@@ -66,6 +66,7 @@ from extract.ocr.marks import (
     crossed,
     dash_box,
     dust_only,
+    is_filled_dot,
     lighter,
     number_band,
     speck_words,
@@ -483,6 +484,10 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                 number = crop[iy0:iy1, ix0:ix1]
                 if in_scores:
                     number = without_low_specks(number)
+                    if is_filled_dot(number, alone=True):
+                        # a blot of toner alone in the cell (read ``1`` as a glyph): no number, and no word of it
+                        out = [w for w in out if w not in inside]
+                        continue
                 raw = drop_stray_points(reader.read_number(number), " ".join(w.text for w in inside))
                 r = lone_number(raw)
                 if r is not None:
