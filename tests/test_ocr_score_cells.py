@@ -1411,3 +1411,22 @@ def test_a_blot_alone_in_a_cell_is_no_digit_and_no_single_digit_is_a_blot():
             for ink in (40, 90):
                 glyph = render(digit, FONTS[0], 14 * dpi / 72, ink=ink, paper=236, pad=0.3)
                 assert not is_filled_dot(glyph, alone=True), (digit, dpi, ink)
+
+
+@needs_fonts
+def test_a_blot_alone_in_an_empty_score_cell_gives_no_score(rec):
+    """The same blot (dev17 K, brought to this table's 200 dpi) in the empty score cell of a row between read
+    scores: the cell's re-read read it ``1`` (a score of 1.0 that no one printed); now the cell stays empty."""
+    import cv2
+    from tests.test_numerals import FIXTURES as NUMERALS
+
+    blot = cv2.imread(str(NUMERALS.parent / "ocr" / "issue-9-blot-in-empty-cell.png"), cv2.IMREAD_GRAYSCALE)[:40]
+    small = cv2.resize(blot, None, fx=DPI / 300, fy=DPI / 300, interpolation=cv2.INTER_AREA)
+    page = page_with({1: "๙๑.๕๒", 3: "๙๒.๒๓", 4: "๘๔.๑๐"})
+    h, w = small.shape
+    y, x = 2 * ROW_H + 25, 470
+    page[y:y + h, x:x + w] = np.clip(small.astype(int) - int(np.median(small)) + 236, 0, 255).astype(np.uint8)
+    words = questions() + [word("คะแนน", 0), word("91.52", 1), word("92.23", 3), word("84.10", 4)]
+    out, _ = reread_cells(words, (table(),), page, DPI, rec)
+    assert [w.text for w in out if w.x0 >= 400 and 2 * ROW_H <= w.top < 3 * ROW_H] == []
+    assert [w.text for w in out if w.x0 >= 400 and ROW_H <= w.top < 2 * ROW_H] == ["91.52"]
