@@ -182,6 +182,8 @@ def test_debris_between_the_labels_two_words_is_no_list():
     words = [_w(t) for t in ("(อ้างอิง", "'", "ee", "~", "จาก", "O@@)</p>", "และ")]
     assert cited_words(words) == [5]
     assert cited_words([_w(t) for t in ("(อ้างอิง", "o12", "จาก", "o13)")]) == [1]  # a code there: no debris
+    # only what stands between the label's two words is debris: the circle of the citation before stays cited
+    assert cited_words([_w(t) for t in ("(อ้างอิงจาก", "0", "o5)", "(อ้างอิง", "จาก", "o6)")]) == [1, 2, 5]
 
 
 def test_a_speck_tesseract_read_as_a_sign_is_no_digit(rec):

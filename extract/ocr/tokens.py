@@ -805,9 +805,10 @@ def cited_words(words: list[OcrWord], elsewhere: set[int] | None = None) -> list
             out.append(i)
             after_label, first = ")" not in w.text, False
             continue
-        after_label = is_cite_label(w.text) or label_goes_on(words, i)
-        if after_label and not is_cite_label(w.text):  # the debris between the label's two words is no list
-            out = [j for j in out if j < i - LABEL_DEBRIS - 1 or not _RE_DEBRIS_WORD.match(words[j].text)]
+        start = None if is_cite_label(w.text) else label_start(words, i)
+        after_label = is_cite_label(w.text) or start is not None
+        if start is not None:  # the debris between the label's two words is no list
+            out = [j for j in out if not start < j < i]
         first = after_label
         if after_label:
             left = min(x.x0 for x in words if x.line_key == w.line_key)
@@ -821,22 +822,27 @@ _RE_DEBRIS_WORD = re.compile(r"^[^\sก-ฮ]{1,2}$")
 LABEL_DEBRIS = 3
 
 
-def label_goes_on(words: Sequence[OcrWord], i: int) -> bool:
-    """Whether word ``i`` is the label's last word (``จาก``) after its first (``(อ้างอิง``), alone or
-    with debris between them (:data:`LABEL_DEBRIS`: what specks at a line's end were read as).
+def label_start(words: Sequence[OcrWord], i: int) -> int | None:
+    """The index of the label's first word (``(อ้างอิง``) when word ``i`` is its last (``จาก``), alone after it or
+    with debris between them (:data:`LABEL_DEBRIS`: what specks at a line's end were read as); else None.
 
     >>> w = lambda t: OcrWord(t, 0, 0, 1, 1, 90.0, (1, 1, 1))
-    >>> label_goes_on([w("(อ้างอิง"), w("'"), w("ee"), w("~"), w("จาก")], 4), label_goes_on([w("(อ้างอิง"), w("จาก")], 1)
-    (True, True)
-    >>> label_goes_on([w("(อ้างอิง"), w("o12"), w("จาก")], 2), label_goes_on([w("ข้อมูล"), w("จาก")], 1)
-    (False, False)
+    >>> label_start([w("(อ้างอิง"), w("'"), w("ee"), w("~"), w("จาก")], 4), label_start([w("x"), w("(อ้างอิง"), w("จาก")], 2)
+    (0, 1)
+    >>> label_start([w("(อ้างอิง"), w("o12"), w("จาก")], 2), label_start([w("ข้อมูล"), w("จาก")], 1)
+    (None, None)
     """
     if not _RE_CITE_FROM.match(words[i].text):
-        return False
+        return None
     j = i - 1
     while j >= 0 and i - j <= LABEL_DEBRIS and _RE_DEBRIS_WORD.match(words[j].text):
         j -= 1
-    return j >= 0 and is_cite_label(words[j].text)
+    return j if j >= 0 and is_cite_label(words[j].text) else None
+
+
+def label_goes_on(words: Sequence[OcrWord], i: int) -> bool:
+    """Whether word ``i`` is the label's last word after its first (:func:`label_start`)."""
+    return label_start(words, i) is not None
 
 
 #: A word that opens a bracket on Latin letters or digits alone, about as many as a
