@@ -41,7 +41,7 @@ from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
 from extract.ocr.scan import components
 from extract.ocr.tokens import (bare_reading_stands, bracket_cut, bracket_joined, code_crop, code_runs, is_cite_label,
-                               label_goes_on, word_image)
+                               label_start, word_image)
 from normalize import questionnaire
 from normalize.codes import CITE_LIST_JOINERS, oit_references, parse_question_code
 from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, TEXT, charset
@@ -341,7 +341,7 @@ def _decided(votes: dict[tuple[str, ...], int], strict: bool) -> tuple[str, ...]
 
 
 def _is_label(words: Sequence[OcrWord], i: int) -> bool:
-    return is_cite_label(words[i].text) or label_goes_on(words, i)
+    return is_cite_label(words[i].text) or label_start(words, i) is not None
 
 
 def _with_joiner(words: Sequence[OcrWord], span: list[int]) -> list[int]:

@@ -805,8 +805,9 @@ def cited_words(words: list[OcrWord], elsewhere: set[int] | None = None) -> list
             out.append(i)
             after_label, first = ")" not in w.text, False
             continue
-        start = None if is_cite_label(w.text) else label_start(words, i)
-        after_label = is_cite_label(w.text) or start is not None
+        label = is_cite_label(w.text)
+        start = None if label else label_start(words, i)
+        after_label = label or start is not None
         if start is not None:  # the debris between the label's two words is no list
             out = [j for j in out if not start < j < i]
         first = after_label
@@ -838,11 +839,6 @@ def label_start(words: Sequence[OcrWord], i: int) -> int | None:
     while j >= 0 and i - j <= LABEL_DEBRIS and _RE_DEBRIS_WORD.match(words[j].text):
         j -= 1
     return j if j >= 0 and is_cite_label(words[j].text) else None
-
-
-def label_goes_on(words: Sequence[OcrWord], i: int) -> bool:
-    """Whether word ``i`` is the label's last word after its first (:func:`label_start`)."""
-    return label_start(words, i) is not None
 
 
 #: A word that opens a bracket on Latin letters or digits alone, about as many as a
