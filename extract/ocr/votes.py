@@ -156,8 +156,9 @@ BLOT_HEIGHT_SHARE = 0.2
 
 def without_blots(crop: np.ndarray, half_widths: float) -> np.ndarray | None:
     """The crop with its blots turned to paper: ink ``half_widths`` times as deep (distance to paper) as the
-    strokes' median depth and :data:`BLOT_HEIGHT_SHARE` of the ink's height, with the disc of ink around it;
-    None when it holds none.
+    strokes' median depth and :data:`BLOT_HEIGHT_SHARE` of the digits' height, with the disc of ink around it;
+    None when it holds none. The digits' height is the ink's without the discs of the ink that deep: a blot
+    under the line (a drop of toner at a digit's foot) makes the ink taller than the digits it touches.
 
     >>> crop = np.full((40, 80), 230, np.uint8); crop[10:30, 10:13] = 40; crop[10:30, 30:33] = 40
     >>> without_blots(crop, 4.0) is None
@@ -165,6 +166,10 @@ def without_blots(crop: np.ndarray, half_widths: float) -> np.ndarray | None:
     >>> crop[12:32, 50:70] = 40   # a blot beside two strokes
     >>> out = without_blots(crop, 4.0); int(out[20, 60]), int(out[20, 11])
     (255, 40)
+    >>> crop = np.full((60, 80), 230, np.uint8); crop[10:30, 10:13] = 40; crop[10:30, 30:33] = 40
+    >>> _ = cv2.circle(crop, (46, 36), 6, 40, -1)   # a blot at the line, reaching below it
+    >>> int(without_blots(crop, 4.0)[36, 46])
+    255
     """
     levels = ink_levels(crop)
     if levels is None:
@@ -172,16 +177,24 @@ def without_blots(crop: np.ndarray, half_widths: float) -> np.ndarray | None:
     _, mask, _ = levels
     depth = cv2.distanceTransform(mask.astype(np.uint8), cv2.DIST_L2, 5)
     half = float(np.median(depth[depth > 0])) if (depth > 0).any() else 0.0
-    rows = np.nonzero(mask.any(axis=1))[0]
-    height = float(rows[-1] - rows[0] + 1) if len(rows) else 0.0
-    ys, xs = np.nonzero(depth >= max(half_widths * max(half, 1.0), BLOT_HEIGHT_SHARE * height))
-    if not len(ys):
+    deep = half_widths * max(half, 1.0)
+    if not (depth >= deep).any():
         return None
-    blots = np.zeros_like(mask)
-    for y, x in zip(ys, xs):
-        cv2.circle(blots, (int(x), int(y)), int(np.ceil(depth[y, x])) + 1, 1, -1)
+    rows = np.nonzero(((mask > 0) & (_discs(depth, depth >= deep) == 0)).any(axis=1))[0]
+    height = float(rows[-1] - rows[0] + 1) if len(rows) else 0.0
+    blots = depth >= max(deep, BLOT_HEIGHT_SHARE * height)
+    if not blots.any():
+        return None
     out = crop.copy()
-    out[blots > 0] = 255
+    out[_discs(depth, blots) > 0] = 255
+    return out
+
+
+def _discs(depth: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    """The discs of ink around the pixels ``centres`` (1 inside), each as wide as its pixel is deep."""
+    out = np.zeros(depth.shape, np.uint8)
+    for y, x in zip(*np.nonzero(centres)):
+        cv2.circle(out, (int(x), int(y)), int(np.ceil(depth[y, x])) + 1, 1, -1)
     return out
 
 
