@@ -35,6 +35,7 @@ from pythainlp.util.normalize import (
     remove_zw,
 )
 
+from normalize import tags
 from normalize.thaichars import (
     CONSONANTS,
     DIGITS,
@@ -117,28 +118,7 @@ def map_legacy_glyphs(s: str) -> str:
 # 2. HTML remnants
 # --------------------------------------------------------------------------
 
-# A block-level tag (<p>, </p>, <br>, <div>, <li>, <tr>, <h1>...): a
-# paragraph break. No whitespace is matched around a tag and none is
-# quantified twice in a row, so a "<" before a long run of spaces costs one
-# scan, not one per space (no backtracking).
-_RE_BLOCK_TAG = re.compile(
-    r"<\s*(?:/\s*)?(?:(?:p|div|li|tr|h[1-6]|ul|ol|table)\b[^<>]*|br\b[^<>]*)>",
-    re.IGNORECASE,
-)
-# Any other tag (<span ...>, </b>, <font>): removed. A tag starts with a
-# Latin letter or "/", so "a < b" in running text is left alone. A tag
-# stays within its line and within the paragraph tags around it: OCR reads
-# a speck as "<a" and a "<p>" as "«0>", and a tag spanning those would eat
-# the paragraphs between them.
-_RE_INLINE_TAG = re.compile(r"<\s*(?:/\s*)?[A-Za-z][A-Za-z0-9]*\b[^<>\n\x00]{0,200}>")
-# A paragraph tag as OCR reads it: "<p>" becomes "<0>", "<2>", "</0>", "<ถ>",
-# "<p0>", "</20>", "<>", "«0>" (its "<" read as a guillemet) -- up to two characters between angle brackets, but
-# never a number of two digits or more without the slash: "<80>" is text.
-# (The characters and the space after them are one optional group: two
-# spaces-quantifiers side by side would backtrack quadratically on "</   x>".)
-_RE_OCR_P_TAG = re.compile(
-    rf"<\s*/\s*(?:[^\s<>/]{{1,2}}\s*)?>|[<«]\s*(?:(?![0-9{DIGITS}]{{2}})[^\s<>/«]{{1,2}}\s*)?>"
-)
+# The tags and their OCR'd remnants are normalize.tags' registry.
 # Where a block tag was: joined to one paragraph break afterwards.
 _BREAK = "\x00"
 
@@ -168,9 +148,9 @@ def strip_html(s: str) -> str:
     'ตอบข้อซักถาม <a vio a\\nชัดเจน\\nสาเหตุเกิดจาก : ข้อมูล\\nมอบหมาย'
     """
     if ("<" in s or "«" in s) and ">" in s:
-        new = _RE_BLOCK_TAG.sub(_BREAK, s)
-        new = _RE_OCR_P_TAG.sub(_BREAK, new)
-        new = _RE_INLINE_TAG.sub("", new)
+        new = tags.BLOCK_TAG.sub(_BREAK, s)
+        new = tags.OCR_P_TAG.sub(_BREAK, new)
+        new = tags.INLINE_TAG.sub("", new)
         if _BREAK in new:
             parts = (p.strip() for p in new.split(_BREAK))
             new = "\n".join(p for p in parts if p)

@@ -43,6 +43,7 @@ from extract.ocr.scan import (
 )
 from extract.ocr.text_fixes import bracket_as_sara_ai, drop_stray_ocr_marks, restore_marks
 from extract.ocr.tokens import RE_DIGIT_PLACE
+from normalize.tags import GLUED_TAG
 from normalize.thaichars import DIGITS, LETTERS, charset
 
 #: Thai text boxes span marks above and below: the font size is about this
@@ -76,11 +77,6 @@ _RE_TOKEN = re.compile(r"^[\s\w.\-–:/()\[\]|,]{1,14}$")
 _RE_SUSPECT = re.compile(rf"[0-9{charset(DIGITS)}A-Za-z.\[\]|]")
 
 
-#: A tag a report printed (``<p>``, ``</p>``), read as one or two signs in angle brackets (``<0>``, ``</๒>``), glued
-#: to a word: its digits are no number (tags are dropped from the text, ``ita_extract.report.analysis_text``).
-_RE_GLUED_TAG = re.compile(r"(?<=[^\s<>])</?[^<>\s]{1,2}>|</?[^<>\s]{1,2}>(?=[^\s<>])")
-
-
 def is_numeral_candidate(text: str) -> bool:
     """Whether a word may hold numerals Tesseract misread (worth a second look).
 
@@ -93,7 +89,7 @@ def is_numeral_candidate(text: str) -> bool:
     >>> is_numeral_candidate("<๐๕>"), is_numeral_candidate("ทราบ</p>๒๕๖๘"), is_numeral_candidate("๐๑๐)</p>")
     (True, True, True)
     """
-    if re.search(f"[0-9{charset(DIGITS)}]", _RE_GLUED_TAG.sub("", text)):
+    if re.search(f"[0-9{charset(DIGITS)}]", GLUED_TAG.sub("", text)):
         return True
     return bool(_RE_TOKEN.match(text) and _RE_SUSPECT.search(text) and not re.search(f"[{charset(LETTERS)}]{{3}}", text))
 

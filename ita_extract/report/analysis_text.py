@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from normalize import questionnaire
+from normalize import questionnaire, tags
 from normalize.catalog import CODE_MARGIN, CODE_MIN, snap_question
 from normalize.codes import CITE_LABEL_EDITS, CITE_LABEL_TEXT
 from normalize.thai import normalize_text
-from normalize.thaichars import LEAD_VOWELS, LETTERS, TEXT, charset
+from normalize.thaichars import LETTERS, TEXT, charset
 from ita_extract.report.labels import CAUSE, LABELS
 
 #: Whitespace and punctuation do not count when a text is set against a question's wording
@@ -44,19 +44,6 @@ def drop_trail_specks(text: str) -> str:
     ('ไม่โปร่งใส', 'ต.ค. 68 - ก.ย. 69', '1. ประชุม')
     """
     return _RE_TRAIL_SPECKS.sub("", text)
-
-
-#: Tag remnants a report printed and OCR read at a part's end (``เสมอ42> “2>``, ``</020>``): digits,
-#: Latin letters or quotes closed by ``>``.
-#: A tag whose ``>`` OCR lost or misread stands there too (``สม่ำเสมอ</08``, ``ได้ยาก<อ2``): no text writes ``<``.
-_RE_TRAIL_TAGS = re.compile(r"(?:[^\S\n]*(?:<?/?[0-9A-Za-z“”\"'/]{0,4}>|<\S{0,3}))+\s*$")
-#: A tag remnant whole, ``<`` to ``>``, inside a part's text (``สม่ำเสมอ<11>มอบหมาย``): where a paragraph began.
-_RE_INLINE_TAG = re.compile(r"[^\S\n]*</?[0-9A-Za-z“”\"'/]{1,4}>[^\S\n]*")
-
-
-#: A tag's opening at a part's start whose ``>`` OCR read as a sign or a vowel (``<2ะจัดทำ`` for ``<p>จัดทำ``):
-#: ``<`` and what follows it that no Thai word starts with (no letter, no leading vowel); no text writes ``<``.
-_RE_LEAD_TAG_OPEN = re.compile(rf"^<[^\s<>{charset(LETTERS + LEAD_VOWELS)}]{{1,3}}")
 
 
 #: A garbled label OCR left before a part's text: two or more short tokens with no Thai letter, a Latin
@@ -88,7 +75,7 @@ def trim_debris(text: str, ocr: bool = False) -> str:
     text = _RE_LEAD_DEBRIS.sub("", text)
     if not ocr:
         return text
-    text = _RE_LEAD_TAG_OPEN.sub("", _RE_INLINE_TAG.sub("\n", _RE_TRAIL_TAGS.sub("", text)))
+    text = tags.LEAD_OPEN.sub("", tags.INLINE_REMNANT.sub("\n", tags.TRAIL_REMNANTS.sub("", text)))
     return _RE_LEAD_SPECK_WORDS.sub("", drop_trail_specks(text))
 
 
