@@ -33,7 +33,7 @@ from extract.numerals.recognizer import (
     meaning_in_number,
 )
 from extract.ocr.engine import OcrEngine, OcrWord
-from extract.ocr.ink import heavy_views
+from extract.ocr.ink import INK_HEIGHT_MM, heavy_views
 from extract.ocr.overreach import line_rows, overreaching, word_bands
 from ita_extract.page import PixelBox
 from normalize.codes import CITE_LABEL, CITE_LABEL_EDITS, CITE_LABEL_TEXT, CITE_LIST_JOINERS
@@ -44,9 +44,6 @@ from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, M
 DIGIT_MIN = 0.6
 #: A re-read replaces Tesseract's text when it is at least this sure.
 READ_MIN = 0.5
-#: A word Tesseract read as signs alone (``.``, ``-``, ``'``) whose ink is less than this tall (mm) is a speck, however
-#: like a digit the recognizer finds its blob: a report's smallest digits (10 pt) stand about 1.4 mm tall.
-SPECK_MM = 1.1
 _RE_SIGNS_ONLY = re.compile(r"^[^\w\u0e00-\u0e7f]+$")
 #: A Thai-only re-read of a Latin-looking word that gives a month's abbreviation
 #: (``A.A.`` → ``ต.ค.``) is taken from this Tesseract confidence on, however sure
@@ -456,14 +453,16 @@ class NumeralTokenReader:
 
 
 def is_speck(text: str, glyphs: list[GlyphGuess], dpi: float) -> bool:
-    """Whether a word Tesseract read as signs alone is a speck: all its ink lower than :data:`SPECK_MM`.
+    """Whether a word Tesseract read as signs alone is a speck: all its ink lower than the lowest number's
+    (:data:`extract.ocr.ink.INK_HEIGHT_MM`), however like a digit the recognizer finds its blob: a report's
+    smallest digits (10 pt) stand about 1.4 mm tall.
 
     >>> from ita_extract.page import PixelBox
     >>> dot = [GlyphGuess("๑", 0.62, PixelBox(0, 0, 10, 10))]
     >>> is_speck(".", dot, 300), is_speck("1", dot, 300), is_speck(".", [GlyphGuess("๑", 0.9, PixelBox(0, 0, 10, 28))], 300)
     (True, False, False)
     """
-    return bool(_RE_SIGNS_ONLY.match(text)) and max(g.box.height for g in glyphs) < SPECK_MM * dpi / 25.4
+    return bool(_RE_SIGNS_ONLY.match(text)) and max(g.box.height for g in glyphs) < INK_HEIGHT_MM[0] * dpi / 25.4
 
 
 #: A closing bracket that blur joined to the digit before it (``๐๒๓)``: ``๓)``
