@@ -43,7 +43,7 @@ from extract.ocr.scan import components
 from extract.ocr.tokens import (bare_reading_stands, bracket_cut, bracket_joined, code_crop, code_runs, is_cite_label,
                                label_start, word_image)
 from normalize import questionnaire
-from normalize.codes import CITE_LIST_JOINERS, oit_references, parse_question_code
+from normalize.codes import CITE_LIST_JOINERS, parse_question_code
 from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, TEXT, charset
 
 log = logging.getLogger(__name__)
@@ -278,7 +278,7 @@ def listed_codes(text: str, known: Callable[[str], bool] = known_oit_code) -> tu
     items = _clean_items(text)
     if not items or not all(known(c) for c in items) or len(set(items)) < len(items):
         return None
-    return tuple(oit_references("อ้างอิงจาก " + text.split(")", 1)[0] + ")"))
+    return tuple(items)
 
 
 def engine_code_list(engine, crop: np.ndarray, dpi: float, known: Callable[[str], bool] = known_oit_code,
