@@ -925,3 +925,49 @@ def test_the_widest_digits_of_the_fonts_fit_digit_width_max(family):
         seg = numerals.segment(render("  ".join(numerals.THAI_DIGITS), font, 80))
         assert len(seg.blobs) == 10, font.name
         assert max(b.w for b in seg.blobs) / seg.digit_height <= numerals.DIGIT_WIDTH_MAX, font.name
+
+
+# --- the widest digits: Garuda's ``๗`` touching the next one ------------------------------------
+
+
+@needs_garuda
+@pytest.mark.parametrize("dpi", [150, 200, 300])
+def test_garuda_seven_touching_five_is_cut_whole(rec, dpi):
+    """Garuda's ``๗`` stands 1.67 times as wide as a ``๐`` is high, and in ``๗๕`` set as Garuda sets it its tail
+    touches the ``๕``. Parts of a touching blob were at most 1.3 digit heights wide: no cut kept the ``๗`` whole,
+    and ``๗๕.๐๐`` read ``34.00`` (the ``๗`` without its tail, the tail with the ``๕``), ``4.00`` or nothing, in
+    most sizes; two dev scans' scores (dev13 J, dev16 X: ``34.00``, ``39.00``) too. Parts may now be as wide as the
+    widest digit of the trained families. Drawn with Pillow's own setting of the font, at 12, 14 and 16 pt."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    for pt in (12, 14, 16):
+        px = pt * dpi / 72
+        f = ImageFont.truetype(str(GARUDA["Garuda"]), int(round(px)))
+        im = Image.new("L", (int(px * 6), int(px * 2)), 255)
+        ImageDraw.Draw(im).text((8, 4), "๗๕.๐๐", font=f, fill=0)
+        a = np.asarray(im)
+        rows, cols = np.flatnonzero((a < 128).any(1)), np.flatnonzero((a < 128).any(0))
+        crop = cv2.GaussianBlur(a[rows[0] - 6:rows[-1] + 7, cols[0] - 6:cols[-1] + 7], (3, 3), 0.8)
+        assert rec.read_number(crop).text == "75.00", pt
+
+
+def test_garuda_seven_five_of_a_scan(rec):
+    """The ink of dev13 J's ``๗๕.๐๐`` (seed 169, page 4, Garuda at 300 dpi), as the cell's re-read cut it: read
+    ``34.00`` before."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / "issue-9-garuda-seven-five.png").convert("L"))
+    assert rec.read_number(crop).text == "75.00"
+
+
+def test_two_unread_pieces_beside_a_sure_digit_are_cut_again(rec):
+    """dev17 C (seed 258, page 5, Norasi: the family the recognizer never saw): ``100`` whose zeros blur joined,
+    the second broken where its thin side faded, so the blobs were ``0`` with half the next ``0``, and the
+    other half: ``1??``, the score unread. Two touching neighbours that read no digit, beside a sure one, are
+    cut again as one."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / "issue-9-serif-zeros-joined.png").convert("L"))
+    assert [g.char for g in rec.read_number(crop).glyphs] == ["1", "0", "0"]
+    # without a sure digit beside them (a word's letters) the pieces are not cut again
+    assert rec.read_number(crop[:, 14:]).text == "??"

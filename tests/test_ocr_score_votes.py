@@ -17,6 +17,7 @@ from extract.ocr.readings import contradicts
 from extract.ocr.votes import as_printed, blot_free_read, voted_read
 from extract.ocr.engine import OcrWord
 from ita_extract.page import PixelBox
+from tests.test_numerals import FIXTURES as NUMERAL_FIXTURES
 from tests.test_ocr_score_cells import (
     DPI,
     N_ROWS,
@@ -188,3 +189,20 @@ def test_six_glyphs_read_surely_where_a_hundred_has_them_are_a_hundred(read, wan
     out, _ = reread_cells(words, (table(),), page_with({2: "๑๐๐.๐๐"}), DPI, ScriptedReader(read),
                           WordEngine("", 0.0))
     assert row_words(out, 2) == [want]
+
+
+@needs_fonts
+def test_a_blot_reaching_below_the_line_is_taken_away(rec):
+    """dev14 P (seed 199, page 3): a drop of toner under ``๙๑.๐๕``, touching its ``๐``. The blot made the ink
+    taller than the digits, and a blot must be deep for its height (a fifth of it): measured on the ink with the
+    blot, it was not deep enough, and the cell was left unread. The digits' height is now the ink's without the
+    deep ink. The fixture is the number's ink as the cell's re-read cut it; and drawn: a drop of ink under the
+    last digit of a rendered score, reaching below the line."""
+    found = blot_free_read(rec, cv2.imread(str(NUMERAL_FIXTURES.parent / "ocr" / "issue-9-blot-under-line.png"), cv2.IMREAD_GRAYSCALE))
+    assert found is not None and found[0] == "91.05"
+    page = page_with({2: "๙๑.๐๕"})
+    crop = page[2 * ROW_H + 10:3 * ROW_H - 5, 410:560].copy()
+    ys, xs = np.nonzero(crop < 120)
+    cv2.circle(crop, (int(xs.max()) - 8, int(ys.max()) + 4), 6, 60, -1)  # the drop's middle below the line
+    found = blot_free_read(rec, crop)
+    assert found is not None and found[0] == "91.05"

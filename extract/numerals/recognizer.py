@@ -150,6 +150,9 @@ SPLIT_WIDTH, SPLIT_WEAK, SPLIT_ACCEPT = 0.75, 0.9, 0.8
 #: A glyph this many digit heights wide is wider than any digit: it is cut
 #: however sure its reading, when every part reads at least SPLIT_SURE_ACCEPT.
 SPLIT_SURE_WIDTH, SPLIT_SURE_ACCEPT = 1.25, 0.6
+#: Two neighbours that read no digit are cut again as one (:meth:`Recognizer._recut_pairs`) when together
+#: they are at most this many digit heights wide: two of the widest digits.
+RECUT_WIDTH = 2 * DIGIT_WIDTH_MAX
 #: A glyph the model reads as a point but higher than this share of the digit height is none
 #: (:meth:`Recognizer.read_number`): a point is DOT_MAX high at most, a digit filled in by blur is whole.
 POINT_HIGH = 0.6
@@ -1124,7 +1127,33 @@ class Recognizer:
                         items[i:i + 2] = [(u, None, pu)]
                         continue
             i += 1
-        return seg, self._merge_three(seg, self._join_squeezed_points(seg, items))
+        return seg, self._merge_three(seg, self._join_squeezed_points(seg, self._recut_pairs(seg, items)))
+
+    def _recut_pairs(self, seg: Segmentation, items: list) -> list:
+        """Two touching neighbours that read no digit, beside a digit read surely: one glyph's ink joined to a piece
+        of the next, cut where their ink parts (a serif font's ``00`` blurred into one blob, its second ``0`` broken:
+        ``1??`` for ``100``). Their union is cut again (:meth:`_equal_split`, :meth:`_valley_split`) and the parts
+        replace them when every part reads at least :data:`SPLIT_ACCEPT`. Only within :data:`RECUT_WIDTH` digit
+        heights (two digits), and only in a run with a sure digit: a word's letters are never tried."""
+        dh = seg.digit_height
+        if not any(k is None and self._weak(p) >= SPLIT_ACCEPT and meaning_in_number(
+                self.model.classes[int(p.argmax())]).isdigit() for _, k, p in items):
+            return items
+        i = 0
+        while i + 1 < len(items):
+            (a, ka, pa), (b, kb, pb) = items[i], items[i + 1]
+            if ka is None and kb is None and max(self._weak(pa), self._weak(pb)) < MERGE_WEAK \
+                    and b.x - (a.x + a.w) <= MERGE_GAP * dh \
+                    and max(a.x + a.w, b.x + b.w) - min(a.x, b.x) <= RECUT_WIDTH * dh:
+                u = seg.merged(a, b)
+                cuts = [c for c in (self._equal_split(u, seg), self._valley_split(u, seg, SPLIT_ACCEPT)) if c]
+                best = max(cuts, key=lambda c: c[0], default=None)
+                if best is not None and best[0] >= SPLIT_ACCEPT:
+                    items[i:i + 2] = [(part, None, q) for part, q in zip(best[1], best[2])]
+                    i += len(best[1])
+                    continue
+            i += 1
+        return items
 
     def _join_squeezed_points(self, seg: Segmentation, items: list) -> list:
         """A point with no room of its own is a piece of the glyph before it: a ``๑``'s tail the
