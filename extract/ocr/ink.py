@@ -258,6 +258,20 @@ JOINED_WIDTH = 1.7
 _RE_ONE_INTEGER = re.compile(r"^[1-9]\.\d{2}$")
 
 
+def short_of_glyphs(crop: np.ndarray, word: OcrWord) -> bool:
+    """A score read with one integer digit (``7.13``) whose ink's busiest line holds more glyphs than it has digits
+    (:func:`more_glyphs_than_read`): a faint digit before it that Tesseract let go (``๙๗.๑๓`` with its ``๙``
+    broken by a light print). No report's score has one integer digit where another stands in its ink.
+
+    >>> crop = np.full((40, 160), 236, np.uint8)
+    >>> crop[10:30, 10:26] = 40; crop[10:30, 32:48] = 40; crop[27:30, 52:55] = 40; crop[10:30, 60:76] = 40; crop[10:30, 82:98] = 40
+    >>> w = lambda t: OcrWord(t, 0, 0, 9, 9, 90.0, (1, 1, 1))
+    >>> short_of_glyphs(crop, w("7.13")), short_of_glyphs(crop, w("97.13")), short_of_glyphs(crop[:, 28:], w("7.13"))
+    (True, False, False)
+    """
+    return bool(_RE_ONE_INTEGER.match(word.text.translate(_TO_ARABIC))) and more_glyphs_than_read(crop, [word], 0, 0)
+
+
 def lost_integer_digit(crop: np.ndarray, word: OcrWord) -> bool:
     """A score read with one integer digit (``8.42``) whose ink holds more digits than it has: ``๘๔`` a blur
     joined into one blob, as wide as two glyphs (:data:`JOINED_WIDTH`), read as one (``๘๔.๔๒``).
