@@ -135,6 +135,9 @@ LONE_DUST_MAX = 0.6
 #: (below MERGE_WEAK), the gap is at most MERGE_GAP and the union at most
 #: MERGE_WIDTH digit heights wide, and the union reads at least MERGE_ACCEPT.
 MERGE_WEAK, MERGE_GAP, MERGE_WIDTH, MERGE_ACCEPT = 0.6, 0.15, 1.4, 0.8
+#: ... or when both read nothing at all (below PIECES_WEAK: the halves of a ``0`` whose thin top and bottom the
+#: scan lost, ``()``) and the union reads a digit at least PIECES_ACCEPT: neither piece is any glyph alone.
+PIECES_WEAK, PIECES_ACCEPT = 0.1, 0.6
 #: The widest digit a report prints, in digit heights: 1.35 for the widest of the
 #: training fonts and Norasi (Waree Bold's ``๗``; the digit height taken as
 #: :func:`segment` takes it, the median of a run's tall glyphs), plus ink spread.
@@ -1123,7 +1126,9 @@ class Recognizer:
                 if gap <= MERGE_GAP * dh and width <= MERGE_WIDTH * dh:
                     u = seg.merged(a, b)
                     pu = self._probs([u])[0]
-                    if self._weak(pu) >= MERGE_ACCEPT:
+                    if self._weak(pu) >= MERGE_ACCEPT or (
+                            max(self._weak(pa), self._weak(pb)) < PIECES_WEAK and self._weak(pu) >= PIECES_ACCEPT
+                            and meaning_in_number(self.model.classes[int(pu.argmax())]).isdigit()):
                         items[i:i + 2] = [(u, None, pu)]
                         continue
             i += 1
