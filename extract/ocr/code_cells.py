@@ -136,6 +136,11 @@ def _clean_items(text: str) -> list[str] | None:
     return codes
 
 
+#: A word closing a cited list after its joiner (``และ``) whose text before the bracket is this short is the ink of
+#: one code however Tesseract read it: three glyphs (``๐๑๓``), with a mark or two it read among them.
+CODE_WORD_MAX = 5
+
+
 def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
     """The words after the label at ``label`` that hold its cited list: on the line the first of them stands on,
     up to the word closing the bracket, at most :data:`SPAN_WORDS`; none when a word of running text comes first.
@@ -151,6 +156,8 @@ def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
     ([1, 2, 3], [1])
     >>> cited_span([w("(อ้างอิงจาก"), w("0"), w("o20"), w("และ"), w("0"), w("o21)")], 0)  # no closing word after it
     [1, 2]
+    >>> cited_span([w("(อ้างอิงจาก"), w("o12"), w("และ"), w("กิจค)")], 0), cited_span([w("(อ้างอิงจาก"), w("o6"), w("และ"), w("รายงานผล)")], 0)
+    ([1, 2, 3], [1])
     """
     out: list[int] = []
     line = None
@@ -159,9 +166,12 @@ def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
         if line is not None and w.line_key != line:
             break
         if out and w.text in CITE_LIST_JOINERS and j + 1 < len(words) and words[j + 1].line_key == w.line_key \
-                and ")" in words[j + 1].text and not _running_text(words[j + 1].text):
-            out.append(j)  # ``o23 และ Oe)``: the list goes on past its joiner to the word closing it
-            continue
+                and ")" in words[j + 1].text and (not _running_text(words[j + 1].text)
+                                                  or len(words[j + 1].text.split(")", 1)[0]) <= CODE_WORD_MAX):
+            # ``o23 และ Oe)``: the list goes on past its joiner to the word closing it, a code whatever Tesseract
+            # read it as (``o12 และ กิจค)`` for ``๐๑๒ และ ๐๑๓)``: a list names only codes)
+            out += [j, j + 1]
+            break
         if _running_text(w.text) or is_cite_label(w.text):
             break
         line = w.line_key
