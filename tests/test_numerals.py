@@ -977,7 +977,7 @@ def test_a_zero_in_two_halves_is_one_glyph(rec):
     """dev17 E (seed 260, page 4, Norasi at 300 dpi): ``86.20`` whose last ``0`` lost its thin top and bottom in
     the scan, two halves ``()`` that read nothing alone. Their union reads ``0`` at 0.72, under the 0.8 two
     pieces of a glyph need to be joined, and the score was left unread. Two pieces that each read nothing at all
-    are joined when their union reads a digit at 0.6."""
+    are joined when their union reads a zero at 0.6."""
     from PIL import Image
 
     crop = np.asarray(Image.open(FIXTURES / "issue-9-zero-in-halves.png").convert("L"))

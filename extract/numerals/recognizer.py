@@ -136,7 +136,9 @@ LONE_DUST_MAX = 0.6
 #: MERGE_WIDTH digit heights wide, and the union reads at least MERGE_ACCEPT.
 MERGE_WEAK, MERGE_GAP, MERGE_WIDTH, MERGE_ACCEPT = 0.6, 0.15, 1.4, 0.8
 #: ... or when both read nothing at all (below PIECES_WEAK: the halves of a ``0`` whose thin top and bottom the
-#: scan lost, ``()``) and the union reads a digit at least PIECES_ACCEPT: neither piece is any glyph alone.
+#: scan lost, ``()``) and the union reads a zero at least PIECES_ACCEPT: neither piece is any glyph alone. A zero
+#: only: its hairlines are where a serif face thins a round glyph, and the pieces of other glyphs joined at 0.6
+#: read anything (a faint ``9``'s pieces read ``1``, ``97.13`` became ``17.13``).
 PIECES_WEAK, PIECES_ACCEPT = 0.1, 0.6
 #: The widest digit a report prints, in digit heights: 1.35 for the widest of the
 #: training fonts and Norasi (Waree Bold's ``๗``; the digit height taken as
@@ -1132,7 +1134,7 @@ class Recognizer:
                     pu = self._probs([u])[0]
                     if self._weak(pu) >= MERGE_ACCEPT or (
                             max(self._weak(pa), self._weak(pb)) < PIECES_WEAK and self._weak(pu) >= PIECES_ACCEPT
-                            and meaning_in_number(self.model.classes[int(pu.argmax())]).isdigit()):
+                            and meaning_in_number(self.model.classes[int(pu.argmax())]) == "0"):
                         items[i:i + 2] = [(u, None, pu)]
                         continue
             i += 1
