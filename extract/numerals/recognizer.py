@@ -786,6 +786,9 @@ VALLEYS, VALLEY_PART = 12, (0.35, 1.3)
 #: the next digit had no cut that kept it whole, and ``๗๕`` read ``34``: ``๗`` without its tail, the tail with
 #: the ``๕``. (Wider parts everywhere read as well, at 40 ms more per 300-dpi page of scores.)
 VALLEY_WIDE = 1.8
+#: ... and that cut stands only when each of its parts is this many digit heights wide: a narrower part beside a
+#: wide one is the end of the next digit, taken by it (faint ``๓๒`` cut as a wide ``๗`` and a sliver read ``3``).
+WIDE_PART_MIN = 0.5
 #: A valley cut is given up when its first or last part reads less than it needs by
 #: more than this (:meth:`Recognizer._valley_split`): far above the rounding of a batch
 #: of another size (1e-6), so a cut that could be taken is never given up.
@@ -1114,7 +1117,8 @@ class Recognizer:
                 if valley and (best is None or valley[0] > best[0]):
                     best = valley
                 if best and any(self._looks_three(q) for q in best[2]) \
-                        and (wide := self._valley_split(b, seg, need, widest=VALLEY_WIDE)) and wide[0] > best[0]:
+                        and (wide := self._valley_split(b, seg, need, widest=VALLEY_WIDE)) and wide[0] > best[0] \
+                        and all(p.work_box[2] >= WIDE_PART_MIN * dh * seg.scale for p in wide[1]):
                     best = wide  # a three cut off a wide ``๗``'s tail: parts as wide as the widest digit
                 if best and best[0] >= need:
                     items[i:i + 1] = [(part, None, q) for part, q in zip(best[1], best[2])]
