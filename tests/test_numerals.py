@@ -960,6 +960,19 @@ def test_garuda_seven_five_of_a_scan(rec):
     assert rec.read_number(crop).text == "75.00"
 
 
+def test_a_wider_cut_takes_no_sliver_of_the_next_digit(rec):
+    """dev11 W (seed 134, page 1): a faint ``๙๙.๓๒`` whose ``๓๒`` blur joined. The best cut left a three, so the
+    valleys were tried again with wider parts, and the widest took the ``๓`` with the start of the ``๒`` as a
+    ``๗`` (0.92), the rest a sliver read ``3``: ``99.73`` surely, where the score had been left unread. A wider
+    cut stands only when each of its parts is half a digit height wide: the ink stays unread (a person reads it,
+    the recognizer does not), and the Garuda ``๗๕`` above still reads whole."""
+    from PIL import Image
+
+    crop = np.asarray(Image.open(FIXTURES / "issue-9-faint-three-two.png").convert("L"))
+    assert "73" not in rec.read_number(crop).text
+    assert rec.read_number(np.asarray(Image.open(FIXTURES / "issue-9-garuda-seven-five.png").convert("L"))).text == "75.00"
+
+
 def test_two_unread_pieces_beside_a_sure_digit_are_cut_again(rec):
     """dev17 C (seed 258, page 5, Norasi: the family the recognizer never saw): ``100`` whose zeros blur joined,
     the second broken where its thin side faded, so the blobs were ``0`` with half the next ``0``, and the
