@@ -1138,7 +1138,7 @@ class Recognizer:
                     pu = self._probs([u])[0]
                     if self._weak(pu) >= MERGE_ACCEPT or (
                             max(self._weak(pa), self._weak(pb)) < PIECES_WEAK and self._weak(pu) >= PIECES_ACCEPT
-                            and meaning_in_number(self.model.classes[int(pu.argmax())]) == "0"):
+                            and self._meaning(pu) == "0"):
                         items[i:i + 2] = [(u, None, pu)]
                         continue
             i += 1
@@ -1151,8 +1151,7 @@ class Recognizer:
         replace them when every part reads at least :data:`SPLIT_ACCEPT`. Only within :data:`RECUT_WIDTH` digit
         heights (two digits), and only in a run with a sure digit: a word's letters are never tried."""
         dh = seg.digit_height
-        if not any(k is None and self._weak(p) >= SPLIT_ACCEPT and meaning_in_number(
-                self.model.classes[int(p.argmax())]).isdigit() for _, k, p in items):
+        if not any(k is None and self._weak(p) >= SPLIT_ACCEPT and self._meaning(p).isdigit() for _, k, p in items):
             return items
         i = 0
         while i + 1 < len(items):
@@ -1329,6 +1328,10 @@ class Recognizer:
         anything but a digit (``๕``'s own curl read as a point)."""
         c = self.model.classes[int(p.argmax())]
         return c in ("i", "e") or (ends and not meaning_in_number(c).isdigit())
+
+    def _meaning(self, p: np.ndarray) -> str:
+        """What a glyph's best class means in a number (:func:`meaning_in_number`: ``๗`` and ``7`` are ``7``)."""
+        return meaning_in_number(self.model.classes[int(p.argmax())])
 
     def _looks_three(self, p: np.ndarray) -> bool:
         """Whether a glyph's best class is a three (``๓`` is ``๗`` without its tail)."""

@@ -539,14 +539,11 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                                                               inside)) is not None:
                     # a stamp's lighter ring across the number: its darkest strokes alone
                     text, conf, where = stamp
-                elif in_scores and (lost_digits(inside, crop) or (engine_digits and engine_cannot_have_read(raw))):
+                elif in_scores and (lost_digits(inside, crop) or (engine_digits and engine_cannot_have_read(raw))
+                                    or (len(inside) == 1 and short_of_glyphs(crop, inside[0]))):
                     # ``1`` for ``100.00``: no score has one digit and nothing after it; Tesseract's digits where
-                    # the recognizer sees one it cannot write: a misreading; null, flagged downstream
-                    text, conf = inside[0].text + UNREAD_MARK, inside[0].conf
-                    where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
-                elif in_scores and len(inside) == 1 and short_of_glyphs(crop, inside[0]):
-                    # ``7.13`` where the ink holds ``๙๗.๑๓``, a faint ``๙`` no reading made a digit of: null, flagged
-                    # downstream, never a score with a digit lost
+                    # the recognizer sees one it cannot write: a misreading; ``7.13`` where the ink holds ``๙๗.๑๓``
+                    # (a faint ``๙`` no reading made a digit of): a digit lost; null, flagged downstream
                     text, conf = inside[0].text + UNREAD_MARK, inside[0].conf
                     where = (inside[0].x0, inside[0].top, inside[0].x1, inside[0].bottom)
                 elif in_scores and id(row) in body[col] and (unread := unread_number(inside, crop, dpi, places.get(col), cx0, cy0,

@@ -180,13 +180,14 @@ def without_blots(crop: np.ndarray, half_widths: float) -> np.ndarray | None:
     deep = half_widths * max(half, 1.0)
     if not (depth >= deep).any():
         return None
-    rows = np.nonzero(((mask > 0) & (_discs(depth, depth >= deep) == 0)).any(axis=1))[0]
+    discs = _discs(depth, depth >= deep)
+    rows = np.nonzero(((mask > 0) & (discs == 0)).any(axis=1))[0]
     height = float(rows[-1] - rows[0] + 1) if len(rows) else 0.0
-    blots = depth >= max(deep, BLOT_HEIGHT_SHARE * height)
-    if not blots.any():
+    least = max(deep, BLOT_HEIGHT_SHARE * height)
+    if not (depth >= least).any():
         return None
     out = crop.copy()
-    out[_discs(depth, blots) > 0] = 255
+    out[(discs if least == deep else _discs(depth, depth >= least)) > 0] = 255  # the deep ink's discs, found once
     return out
 
 
