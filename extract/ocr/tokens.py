@@ -42,9 +42,12 @@ from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, M
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
 DIGIT_MIN = 0.6
+#: Tesseract's Arabic digits read this surely keep their places: the recognizer's fewer digits lost a faint one.
+SURE_ARABIC_CONF = 90.0
 #: A re-read replaces Tesseract's text when it is at least this sure.
 READ_MIN = 0.5
 _RE_SIGNS_ONLY = re.compile(r"^[^\w\u0e00-\u0e7f]+$")
+_RE_ARABIC_NUMBER = re.compile(r"[0-9.]+")
 #: A Thai-only re-read of a Latin-looking word that gives a month's abbreviation
 #: (``A.A.`` → ``ต.ค.``) is taken from this Tesseract confidence on, however sure
 #: the Latin reading was.
@@ -427,7 +430,8 @@ class NumeralTokenReader:
                 n, places = len(digits.replace(".", "")), len(RE_DIGIT_PLACE.findall(m.group()))
                 zero_led = bool(_RE_ZERO_LED.match(m.group()))
                 lost_digit = zero_led and n < places - 1
-                whole = (alone and not lost_digit) or complete or n >= places
+                sure_arabic = word.conf >= SURE_ARABIC_CONF and bool(_RE_ARABIC_NUMBER.fullmatch(m.group()))
+                whole = (alone and not lost_digit and not (sure_arabic and n < places)) or complete or n >= places
                 if whole and zero_led and n == places - 1 and digits[:1] not in ("0", "๐"):
                     digits = m.group()[0] + digits  # the circle the recognizer left out stays the code's
                 out += [text[last:m.start()], digits if whole else m.group()]
