@@ -13,7 +13,7 @@ from tests.ocr_fakes import FakeEngine
 
 from extract.ocr.blank_cells import dark_print, reread_blank_cells, unread_cells
 from extract.ocr.engine import OcrWord
-from extract.ocr.reader import is_text
+from extract.ocr.reader import is_noise, is_text
 from ita_extract.page import Grid
 
 STAMPED = FIXTURES / "ocr" / "issue-9-date-over-stamp.png"
@@ -162,8 +162,14 @@ def test_a_cells_lost_lines_are_read_alone_one_line_each_and_its_other_words_kep
     assert len(engine.crops) == 3 and all(h < 100 for h, _ in engine.crops)  # one line each, not the cell
     new = [w for w in out if w.source == "table"]
     assert [w.text for w in new] == ["ให้ครบถ้วน"] * 3  # the speck read unsure is left out
-    assert new[0].top < new[1].top < new[2].top and len({w.line_key for w in new}) == 3  # each a line of its own
-    assert all(w in out for w in READ_LINES) and page is img
+    assert new[0].top < new[1].top < new[2].top and len({w.line_key for w in new}) == 3
+    # the first stands beside a word of a line the page read (its specks' line): it joins that line, in place of
+    # the specks it reads the ink of; the other two are lines of their own
+    assert new[0].line_key == (2, 2, 2) and out.index(new[0]) < out.index(READ_LINES[9])
+    assert {new[1].line_key, new[2].line_key}.isdisjoint(w.line_key for w in READ_LINES)
+    gone = [w.text for w in READ_LINES if w not in out]
+    assert gone and all(is_noise(w) for w in READ_LINES if w.text in gone)
+    assert all(w in out for w in READ_LINES if is_text(w)) and page is img
 
 
 @pytest.mark.needs_tesseract

@@ -122,10 +122,12 @@ def blank_lines(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], imag
     return glyph_lines(ink, H)
 
 
-def glyph_lines(ink: np.ndarray, H: float, skip: list[tuple[int, int, int, int]] | None = None) -> list[BlankLine]:
+def glyph_lines(ink: np.ndarray, H: float, skip: list[tuple[int, int, int, int]] | None = None,
+                min_glyphs: int = LINE_MIN_GLYPHS, min_width: float = LINE_MIN_WIDTH) -> list[BlankLine]:
     """The lines of glyph-sized blobs in an ink mask (non-zero: ink), ``H`` the page's median word height: at least
-    :data:`LINE_MIN_GLYPHS` blobs side by side over :data:`LINE_MIN_WIDTH`, no gap wider than :data:`LINE_MAX_GAP`;
-    blobs whose middle lies in a box of ``skip`` (words read, in the mask's pixels) are none.
+    ``min_glyphs`` blobs side by side over ``min_width`` median word heights (a line alone: :data:`LINE_MIN_GLYPHS`,
+    :data:`LINE_MIN_WIDTH`), no gap wider than :data:`LINE_MAX_GAP`; blobs whose middle lies in a box of ``skip``
+    (words read, in the mask's pixels) are none.
 
     >>> ink = np.zeros((100, 900), np.uint8)
     >>> for k in range(10):
@@ -161,7 +163,7 @@ def glyph_lines(ink: np.ndarray, H: float, skip: list[tuple[int, int, int, int]]
                 piece.append(g)
                 continue
             x0, x1 = min(b[0] for b in piece), max(b[2] for b in piece)
-            if len(piece) >= LINE_MIN_GLYPHS and x1 - x0 >= LINE_MIN_WIDTH * H:
+            if len(piece) >= min_glyphs and x1 - x0 >= min_width * H:
                 out.append(BlankLine(x0, min(b[1] for b in piece), x1, max(b[3] for b in piece), len(piece)))
             if g is not None:
                 piece = [g]

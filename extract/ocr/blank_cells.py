@@ -177,8 +177,8 @@ def unread_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float
 def lost_lines(mask: np.ndarray, words: list[OcrWord], origin: tuple[int, int], height: float) -> list[BlankLine]:
     """The whole lines of a cell's print (``mask``, its top left at ``origin`` on the page) of which no glyph touches
     a word's box (:func:`extract.ocr.bands.glyph_lines`, glyphs sized against ``height``, the page's median word):
-    lines the page read dropped from a long cell, too few of its print for :data:`UNREAD_SHARE` (two lines of twelve).
-    In the mask's pixels.
+    lines the page read dropped from a long cell, too few of its print for :data:`UNREAD_SHARE` (two lines of twelve);
+    and the pieces of a read line that no word covers (:func:`lost_spans`). In the mask's pixels.
 
     >>> mask = np.zeros((200, 900), bool)
     >>> for k in range(10):
@@ -191,7 +191,44 @@ def lost_lines(mask: np.ndarray, words: list[OcrWord], origin: tuple[int, int], 
         return []
     ox, oy = origin
     boxes = [(int(w.x0) - ox, int(w.top) - oy, int(w.x1) - ox, int(w.bottom) - oy) for w in words]
-    return glyph_lines(mask.astype(np.uint8), height, skip=boxes)
+    whole = glyph_lines(mask.astype(np.uint8), height, skip=boxes)
+    return whole + [b for b in lost_spans(mask, boxes, height) if not any(_same_piece(b, o) for o in whole)]
+
+
+#: A piece of a read line's print that no word covers is read again from this many glyph blobs ...
+SPAN_MIN_GLYPHS = 5
+#: ... over this width (median word heights; a line alone needs :data:`extract.ocr.bands.LINE_MIN_WIDTH`) ...
+SPAN_MIN_WIDTH = 2.5
+#: ... when a word of the line stands beside it, no farther than this (median word heights).
+SPAN_BESIDE = 1.0
+
+
+def lost_spans(mask: np.ndarray, boxes: list[tuple[int, int, int, int]], height: float) -> list[BlankLine]:
+    """The pieces of glyph-sized print (``mask``) in a line the page read read the rest of: glyphs no word's box
+    (``boxes``, in the mask's pixels) holds, :data:`SPAN_MIN_GLYPHS` of them over :data:`SPAN_MIN_WIDTH` at least,
+    beside a word of the line (its box holds the piece's middle height, :data:`SPAN_BESIDE` away at most). Tesseract
+    took them for specks and read them as Latin (``sail Paes`` at 6 and 0 % for ``บัญชา (อ้างอิงจาก``, the label
+    of the line's cited codes), or left them out.
+
+    >>> mask = np.zeros((100, 900), bool)
+    >>> for k in range(12):
+    ...     mask[40:70, 20 + 50 * k: 40 + 50 * k] = True
+    >>> [(b.x0, b.x1, b.glyphs) for b in lost_spans(mask, [(310, 35, 610, 75)], 40.0)]
+    [(20, 290, 6)]
+    >>> lost_spans(mask, [(310, 80, 610, 99)], 40.0), lost_spans(mask, [(400, 35, 610, 75)], 40.0)[0].glyphs
+    ([], 8)
+    """
+    out = []
+    for b in glyph_lines(mask.astype(np.uint8), height, skip=boxes, min_glyphs=SPAN_MIN_GLYPHS,
+                         min_width=SPAN_MIN_WIDTH):
+        mid = (b.top + b.bottom) / 2
+        if any(t <= mid <= bt and max(x0 - b.x1, b.x0 - x1) <= SPAN_BESIDE * height for x0, t, x1, bt in boxes):
+            out.append(b)
+    return out
+
+
+def _same_piece(a: BlankLine, b: BlankLine) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
 def cell_read(engine: OcrEngine, crop: np.ndarray | None, origin: tuple[int, int], dpi: float,
@@ -357,8 +394,9 @@ def reread_blank_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid
             if lines is not None:
                 # whole lines the page read dropped from a cell it read the rest of: each read alone, as one line
                 found = line_reads(engine, crop, (x0, y0), dpi, lines, height, covers)
-                if found:
-                    out += _as_table(found, n)
+                out, alone = into_lines(out, found, before, height, covers)
+                if alone:
+                    out += _as_table(alone, n)
                     n += 1
                 continue
             kept = without_light_ink(crop, dpi)
@@ -375,6 +413,44 @@ def reread_blank_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid
                 if not light:
                     page = _with_cell(page, image, (x0, y0), kept)
     return out, page
+
+
+def into_lines(out: list[OcrWord], found: list[OcrWord], before: list[OcrWord], height: float,
+               covers: Callable[[OcrWord], bool] | None = None) -> tuple[list[OcrWord], list[OcrWord]]:
+    """``out`` with each line of ``found`` (:func:`line_reads`) that stands beside a line of the cell's words
+    (``before``: a word whose box holds the line's middle height, :data:`SPAN_BESIDE` median word heights away at
+    most) put into that line, among its words where it stands (what reads a label's codes reads on along the line),
+    the words it reads the ink of that ``covers`` does not keep (specks: ``sail``) taken out; and the lines that stand
+    alone (a line of their own each).
+
+    >>> w = lambda t, x0, x1, key, conf=90.0: OcrWord(t, x0, 100, x1, 140, conf, key)
+    >>> read = [w("ผู้บังคับ", 0, 200, (1, 1, 1)), w("sail", 220, 300, (1, 1, 1), 6.0), w("036", 320, 380, (1, 1, 1))]
+    >>> lost = [w("(อ้างอิงจาก", 215, 310, (900, 1, 1))]
+    >>> out, alone = into_lines(read, lost, read, 40.0, lambda x: x.conf > 45)
+    >>> [(x.text, x.line_key) for x in out], alone
+    ([('ผู้บังคับ', (1, 1, 1)), ('(อ้างอิงจาก', (1, 1, 1)), ('036', (1, 1, 1))], [])
+    >>> into_lines(read, [w("ก", 900, 950, (901, 1, 1))], read, 40.0)[1][0].text
+    'ก'
+    """
+    out, alone = list(out), []
+    lines: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for f in found:
+        lines.setdefault(f.line_key, []).append(f)
+    kept = [b for b in before if covers is None or covers(b)]
+    for ws in lines.values():
+        x0, x1 = min(f.x0 for f in ws), max(f.x1 for f in ws)
+        mid = (min(f.top for f in ws) + max(f.bottom for f in ws)) / 2
+        beside = [b for b in kept if b.top <= mid <= b.bottom and max(b.x0 - x1, x0 - b.x1) <= SPAN_BESIDE * height]
+        if not beside:
+            alone += ws
+            continue
+        key = min(beside, key=lambda b: max(b.x0 - x1, x0 - b.x1)).line_key
+        out = [o for o in out if (covers is None or covers(o)) or all(_overlap(o, f) < SAME_INK for f in ws)]
+        at = next((i for i, o in enumerate(out) if o.line_key == key and o.x0 >= x0), None)
+        if at is None:
+            at = max((i + 1 for i, o in enumerate(out) if o.line_key == key), default=len(out))
+        out[at:at] = [replace(f, line_key=key, source="table") for f in ws]
+    return out, alone
 
 
 def _with_cell(page: np.ndarray, image: np.ndarray, origin: tuple[int, int], crop: np.ndarray) -> np.ndarray:
