@@ -37,6 +37,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from extract.ocr.ink import heavy_views
 from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
 from extract.ocr.scan import components
@@ -244,13 +245,14 @@ def without_marks(crop: np.ndarray) -> np.ndarray:
     return out
 
 
-def code_list_votes(recognizer, crop: np.ndarray) -> dict[tuple[str, ...], int]:
-    """How many views of ``crop`` (:data:`CODE_THIN_SHARES`) read each list of codes surely; the marks above and
-    below its line's bodies are no part of a code (:func:`without_marks`)."""
+def code_list_votes(recognizer, crop: np.ndarray, heavy: bool = False) -> dict[tuple[str, ...], int]:
+    """How many views of ``crop`` (:data:`CODE_THIN_SHARES`; ``heavy``: its ink made heavier instead,
+    :func:`extract.ocr.ink.heavy_views`) read each list of codes surely; the marks above and below its line's bodies
+    are no part of a code (:func:`without_marks`)."""
     crop = without_marks(crop)
     votes: dict[tuple[str, ...], int] = {}
-    for share in CODE_THIN_SHARES:
-        img = crop if share is None else thinned(crop, share)
+    views = heavy_views(crop) if heavy else (crop if share is None else thinned(crop, share) for share in CODE_THIN_SHARES)
+    for img in views:
         if img is None or img.size == 0:
             continue
         found = _list_reading(recognizer, img)
@@ -485,6 +487,12 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
         return None
     votes = code_list_votes(recognizer, crop)
     codes = _decided(votes, strict=clean is not None)
+    if codes is None and clean is None:
+        # a thin serif print: its code's circle is two hairlines that the thinner views break (``()``, no digit);
+        # the same ink made heavier votes too
+        for k, n in code_list_votes(recognizer, crop, heavy=True).items():
+            votes[k] = votes.get(k, 0) + n
+        codes = _decided(votes, strict=False)
     if codes is None and not span and engine is not None:
         # no word was read in the gap: the engine's own reading, where the recognizer reads no other list
         codes = engine_code_list(engine, crop, dpi, known)
