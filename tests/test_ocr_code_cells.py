@@ -415,3 +415,23 @@ def test_a_lists_closing_bracket_joined_to_its_last_digit_is_no_part_of_it(rec):
 
     crop = cv2.imread(str(FIXTURES / "issue-9-bracket-joined-list.png"), cv2.IMREAD_GRAYSCALE)
     assert voted_code_list(rec, crop) == ("o13", "o14")
+
+
+def test_a_thin_serif_circle_the_thinner_views_break_is_read_by_heavier_views(rec):
+    """dev seed 260 (E-scan300): ``(อ้างอิงจาก ๐๓๘)</p>`` in a thin serif face, read ``๐๑๓๕)ง0>`` at 22 %. The
+    code's circle is two hairlines: every thinner view but the ink as it is breaks it into ``(`` and ``)``, no digit,
+    so one view reads ``o38`` and none other reads a list, too few to decide. Views of the ink made heavier read
+    ``o38`` too, and decide it (``tests/fixtures/numerals/issue-9-thin-serif-circle-list.png``, the line cut from the
+    page)."""
+    import cv2
+    from tests.test_numerals import FIXTURES
+
+    from extract.ocr.code_cells import code_list_votes
+
+    page = cv2.imread(str(FIXTURES / "issue-9-thin-serif-circle-list.png"), cv2.IMREAD_GRAYSCALE)
+    line = (20, 1, 18)
+    words = [OcrWord("(อ้างอิงจาก", 20, 30, 223, 85, 92.1, line), OcrWord("๐๑๓๕)ง0>", 243, 30, 395, 85, 22.2, line)]
+    thin = code_list_votes(rec, page[30:85, 243:395])
+    assert sum(thin.values()) < 4  # too few thinner views read a list
+    out = reread_cited_codes(words, page, rec)
+    assert out[1].text.startswith("o38") and out[1].source == "numerals"

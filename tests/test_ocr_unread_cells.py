@@ -181,3 +181,70 @@ def test_a_cells_lost_lines_are_read_again():
     out, _ = reread_blank_cells(READ_LINES, [one_cell(img)], img, 300.0, Engine(), covers=is_text)
     got = " ".join(w.text for w in out if w.source == "table")
     assert "ของขวัญ" in got and "Policy" in got and "ครบถ้วน" in got
+
+
+SPECK_LABEL = FIXTURES / "ocr" / "issue-9-label-read-as-specks.png"
+#: The page read's words in that cut of an analysis cell (dev seed 137, B-scan300, page 2), as Tesseract gave them:
+#: the start of a line, ``บัญชา (อ้างอิงจาก``, the label of the line's cited codes, it read as two specks (``sail``,
+#: ``Paes``, at 6 and 0 %), and the codes after it as words.
+SPECK_LINE = [
+    OcrWord('ข้อคําถามที่ได้คะแนนน้อยที่สุด:', 12, -2, 495, 53, 90.2, (39, 1, 1)),
+    OcrWord('1๑๕', 11, 57, 63, 83, 65.7, (39, 2, 1)),
+    OcrWord('ท่านได้รับการประเมินผลการปฏิบัติงานตามระดับ', 77, 46, 836, 95, 92.2, (39, 2, 1)),
+    OcrWord('คุณภาพของผลงาน', 14, 93, 297, 144, 92.1, (39, 3, 1)),
+    OcrWord('มากน้อยเพียงใด', 322, 93, 568, 144, 92.8, (39, 3, 1)),
+    OcrWord('สาเหตุเกิดจาก:', 13, 140, 242, 188, 91.4, (39, 4, 1)),
+    OcrWord('บุคลากรภายในหน่วยงานบางส่วนเห็นว่าการมอบหมายงาน', 12, 182, 915, 234, 91.9, (39, 5, 1)),
+    OcrWord('ของผู้บังคับบัญชายังไม่เป็นธรรม', 12, 226, 507, 278, 92.6, (39, 5, 2)),
+    OcrWord('แนวทางการยกระดับผลการประเมิน:', 14, 268, 564, 327, 91.0, (39, 6, 1)),
+    OcrWord('ดังนั้น', 574, 268, 685, 327, 92.7, (39, 6, 1)),
+    OcrWord('หน่วยงานควร', 699, 268, 902, 327, 91.4, (39, 6, 1)),
+    OcrWord('ประเมินความเสียงการทุจริตจากการใช้อํานาจของผู้บังคับ', 12, 317, 894, 369, 92.4, (39, 6, 2)),
+    OcrWord('sail', 8, 367, 88, 449, 5.9, (39, 6, 3)),
+    OcrWord('Paes', 117, 371, 295, 445, 0.0, (39, 6, 3)),
+    OcrWord('๐๓๑', 311, 367, 378, 417, 73.5, (39, 6, 3)),
+    OcrWord(',oma)', 394, 375, 486, 410, 63.7, (39, 6, 3)),
+    OcrWord('และกําหนดมาตรการจัดการ', 507, 367, 934, 417, 90.8, (39, 6, 3)),
+    OcrWord('ความเสียง', 14, 403, 174, 460, 79.1, (39, 6, 4)),
+    OcrWord('รวมถึงกําหนดแนวปฏิบัติการมอบหมายงานที่เป็น', 191, 403, 932, 460, 91.1, (39, 6, 4)),
+    OcrWord('ธรรม', 14, 455, 93, 504, 96.1, (39, 6, 5)),
+    OcrWord('และเผยแพร่ช่องทางการร้องเรียน', 111, 455, 617, 504, 92.5, (39, 6, 5)),
+    OcrWord('(อ้างอิงจาก', 634, 455, 804, 504, 91.9, (39, 6, 5)),
+    OcrWord('๐๓๐)', 824, 455, 892, 504, 90.6, (39, 6, 5)),
+    OcrWord('ให้', 913, 455, 957, 504, 93.1, (39, 6, 5)),
+    OcrWord('บุคลากรทราบ', 12, 501, 227, 551, 92.9, (39, 6, 6)),
+]
+
+
+def test_a_piece_of_a_read_line_no_word_covers_is_found_beside_the_line():
+    img = cv2.imread(str(SPECK_LABEL), cv2.IMREAD_GRAYSCALE)
+    found = unread_cells(SPECK_LINE, one_cell(img), img, 300.0, is_text)
+    assert len(found) == 1 and found[0][3] is not None
+    cell_left, cell_top = found[0][1][:2]
+    pieces = [(b.x0 + cell_left, b.top + cell_top, b.x1 + cell_left) for b in found[0][3]]
+    # one piece: the label's ink, left of the codes' words on their line
+    assert len(pieces) == 1 and pieces[0][2] <= 311 + 10 and pieces[0][0] < 30 and 360 <= pieces[0][1] <= 380
+
+
+def test_a_piece_of_a_read_line_read_alone_joins_its_line_before_the_words_it_stands_before():
+    class Lines(FakeEngine):
+        def line_words(self, gray, dpi):
+            return [OcrWord("บัญชา", 3, 4, 90, gray.shape[0] - 4, 91.0, (1, 1, 1)),
+                    OcrWord("(อ้างอิงจาก", 104, 4, 290, gray.shape[0] - 4, 91.0, (1, 1, 1))]
+
+    img = cv2.imread(str(SPECK_LABEL), cv2.IMREAD_GRAYSCALE)
+    out, _ = reread_blank_cells(SPECK_LINE, [one_cell(img)], img, 300.0, Lines(), covers=is_text)
+    line = [w.text for w in out if w.line_key == (39, 6, 3)]
+    assert line[:3] == ["บัญชา", "(อ้างอิงจาก", "๐๓๑"]  # in the line, before the codes: the label reads on to them
+    assert "sail" not in line and "Paes" not in line  # the specks read off its ink are gone
+
+
+@pytest.mark.needs_tesseract
+@pytest.mark.slow
+def test_a_label_read_as_specks_is_read_again():
+    from extract.ocr.tesseract import Engine
+
+    img = cv2.imread(str(SPECK_LABEL), cv2.IMREAD_GRAYSCALE)
+    out, _ = reread_blank_cells(SPECK_LINE, [one_cell(img)], img, 300.0, Engine(), covers=is_text)
+    line = " ".join(w.text for w in out if w.line_key == (39, 6, 3))
+    assert line.startswith("บัญชา (อ้างอิงจาก ๐๓๑")
