@@ -435,3 +435,20 @@ def test_a_thin_serif_circle_the_thinner_views_break_is_read_by_heavier_views(re
     assert sum(thin.values()) < 4  # too few thinner views read a list
     out = reread_cited_codes(words, page, rec)
     assert out[1].text.startswith("o38") and out[1].source == "numerals"
+
+
+def test_heavier_views_never_cut_a_list_short(rec):
+    """dev seed 258 (C-scan300): ``(อ้างอิงจาก ๐๑๑ และ ๐๑๒)`` read ``1 และ o12)``: the first code's circle faint, lost
+    by most views. Two thinner views read ``o12`` alone, too few; heavier views read ``o12`` alone too, which would
+    make four: a list cut short (its words hold a joiner, so two codes at least), and views whose ``1 1`` stands
+    in no code read no list at all (``tests/fixtures/numerals/issue-9-list-circle-lost.png``)."""
+    import cv2
+    from tests.test_numerals import FIXTURES
+
+    page = cv2.imread(str(FIXTURES / "issue-9-list-circle-lost.png"), cv2.IMREAD_GRAYSCALE)
+    line = (9, 1, 9)
+    words = [OcrWord("(อ้างอิงจาก", 20, 30, 181, 83, 92.1, line), OcrWord("1", 204, 44, 250, 69, 78.1, line),
+             OcrWord("และ", 271, 30, 328, 83, 93.2, line), OcrWord("o12)", 347, 43, 413, 73, 89.8, line)]
+    out = reread_cited_codes(words, page, rec)
+    assert [w.text for w in out][1:] != ["o12)"] and all(w.text != "o12)" or w.source != "numerals" for w in out)
+    assert "o12)" in [w.text for w in out] and "1" in [w.text for w in out]  # left as Tesseract read it

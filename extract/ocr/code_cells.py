@@ -37,6 +37,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from extract.numerals.recognizer import meaning_in_number
 from extract.ocr.ink import heavy_views
 from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
@@ -182,11 +183,16 @@ def cited_span(words: Sequence[OcrWord], label: int) -> list[int]:
     return out
 
 
-def _list_reading(recognizer, img: np.ndarray) -> tuple[str, ...] | None:
-    """The codes a view of the ink reads, each surely (:data:`CODE_READ_MIN`) and once, or None."""
+def _list_reading(recognizer, img: np.ndarray, whole: bool = False) -> tuple[str, ...] | None:
+    """The codes a view of the ink reads, each surely (:data:`CODE_READ_MIN`) and once, or None; ``whole``: None
+    too when a digit read surely stands in no code (a code whose circle the view lost: ``o12`` read of
+    ``๐๑๑ และ ๐๑๒`` is a list cut short)."""
     glyphs = recognizer.classify_glyphs(img)
     runs = code_runs(glyphs)
     if not runs:
+        return None
+    if whole and any(g.confidence >= CODE_READ_MIN and meaning_in_number(g.char).isdigit()
+                     and not any(a <= k <= b for a, b in runs) for k, g in enumerate(glyphs)):
         return None
     codes = []
     for a, b in runs:
@@ -255,7 +261,7 @@ def code_list_votes(recognizer, crop: np.ndarray, heavy: bool = False) -> dict[t
     for img in views:
         if img is None or img.size == 0:
             continue
-        found = _list_reading(recognizer, img)
+        found = _list_reading(recognizer, img, whole=heavy)
         if found:
             votes[found] = votes.get(found, 0) + 1
     return votes
@@ -350,6 +356,15 @@ def _decided(votes: dict[tuple[str, ...], int], strict: bool) -> tuple[str, ...]
     if ranked[0][1] < CODE_AGREE or (len(ranked) > 1 and (strict or ranked[0][1] < CODE_MARGIN * ranked[1][1])):
         return None
     return ranked[0][0]
+
+
+def _joiners(text: str) -> int:
+    """How many joiners of a list's codes a word holds (commas, and :data:`normalize.codes.CITE_LIST_JOINERS`).
+
+    >>> _joiners("และ"), _joiners("o12,o13"), _joiners("o12)")
+    (1, 1, 0)
+    """
+    return text.count(",") + sum(text.count(j) for j in CITE_LIST_JOINERS)
 
 
 def _is_label(words: Sequence[OcrWord], i: int) -> bool:
@@ -489,10 +504,12 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     codes = _decided(votes, strict=clean is not None)
     if codes is None and clean is None:
         # a thin serif print: its code's circle is two hairlines that the thinner views break (``()``, no digit);
-        # the same ink made heavier votes too
+        # the same ink made heavier votes too, for a list of as many codes as the words' joiners part at least
         for k, n in code_list_votes(recognizer, crop, heavy=True).items():
             votes[k] = votes.get(k, 0) + n
         codes = _decided(votes, strict=False)
+        if codes is not None and len(codes) <= sum(_joiners(words[j].text) for j in span):
+            codes = None
     if codes is None and not span and engine is not None:
         # no word was read in the gap: the engine's own reading, where the recognizer reads no other list
         codes = engine_code_list(engine, crop, dpi, known)
