@@ -420,8 +420,9 @@ def into_lines(out: list[OcrWord], found: list[OcrWord], before: list[OcrWord], 
     """``out`` with each line of ``found`` (:func:`line_reads`) that stands beside a line of the cell's words
     (``before``: a word whose box holds the line's middle height, :data:`SPAN_BESIDE` median word heights away at
     most) put into that line, among its words where it stands (what reads a label's codes reads on along the line),
-    the words it reads the ink of that ``covers`` does not keep (specks: ``sail``) taken out; and the lines that stand
-    alone (a line of their own each).
+    the words it reads the ink of that ``covers`` does not keep (specks: ``sail``) taken out, and its words on the ink
+    of a word ``covers`` keeps left out (the page read's word stands); and the lines that stand alone (a line of their
+    own each).
 
     >>> w = lambda t, x0, x1, key, conf=90.0: OcrWord(t, x0, 100, x1, 140, conf, key)
     >>> read = [w("ผู้บังคับ", 0, 200, (1, 1, 1)), w("sail", 220, 300, (1, 1, 1), 6.0), w("036", 320, 380, (1, 1, 1))]
@@ -431,6 +432,8 @@ def into_lines(out: list[OcrWord], found: list[OcrWord], before: list[OcrWord], 
     ([('ผู้บังคับ', (1, 1, 1)), ('(อ้างอิงจาก', (1, 1, 1)), ('036', (1, 1, 1))], [])
     >>> into_lines(read, [w("ก", 900, 950, (901, 1, 1))], read, 40.0)[1][0].text
     'ก'
+    >>> [x.text for x in into_lines(read, [w("0๑๕)", 325, 380, (900, 1, 1))], read, 40.0)[0]]  # 036's ink: 036 stands
+    ['ผู้บังคับ', 'sail', '036']
     """
     out, alone = list(out), []
     lines: dict[tuple[int, int, int], list[OcrWord]] = {}
@@ -438,6 +441,10 @@ def into_lines(out: list[OcrWord], found: list[OcrWord], before: list[OcrWord], 
         lines.setdefault(f.line_key, []).append(f)
     kept = [b for b in before if covers is None or covers(b)]
     for ws in lines.values():
+        # a word the page read kept stands: the line read alone adds only what lies beside it
+        ws = [f for f in ws if all(_overlap(f, b) < SAME_INK for b in kept)]
+        if not ws:
+            continue
         x0, x1 = min(f.x0 for f in ws), max(f.x1 for f in ws)
         mid = (min(f.top for f in ws) + max(f.bottom for f in ws)) / 2
         beside = [b for b in kept if b.top <= mid <= b.bottom and max(b.x0 - x1, x0 - b.x1) <= SPAN_BESIDE * height]
