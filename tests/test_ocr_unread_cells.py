@@ -11,9 +11,9 @@ import pytest
 from tests.conftest import FIXTURES
 from tests.ocr_fakes import FakeEngine
 
-from extract.ocr.blank_cells import dark_print, reread_blank_cells, unread_cells
+from extract.ocr.blank_cells import CELL_WORD_MIN, dark_print, reread_blank_cells, unread_cells
 from extract.ocr.engine import OcrWord
-from extract.ocr.reader import is_noise, is_text
+from extract.ocr.reader import is_text
 from ita_extract.page import Grid
 
 STAMPED = FIXTURES / "ocr" / "issue-9-date-over-stamp.png"
@@ -167,9 +167,9 @@ def test_a_cells_lost_lines_are_read_alone_one_line_each_and_its_other_words_kep
     # the specks it reads the ink of; the other two are lines of their own
     assert new[0].line_key == (2, 2, 2) and out.index(new[0]) < out.index(READ_LINES[9])
     assert {new[1].line_key, new[2].line_key}.isdisjoint(w.line_key for w in READ_LINES)
-    gone = [w.text for w in READ_LINES if w not in out]
-    assert gone and all(is_noise(w) for w in READ_LINES if w.text in gone)
-    assert all(w in out for w in READ_LINES if is_text(w)) and page is img
+    gone = [w for w in READ_LINES if w not in out]
+    assert gone and all(w.conf < CELL_WORD_MIN for w in gone)  # specks, and words read at 0 %
+    assert all(w in out for w in READ_LINES if is_text(w) and w.conf >= CELL_WORD_MIN) and page is img
 
 
 @pytest.mark.needs_tesseract

@@ -420,9 +420,9 @@ def into_lines(out: list[OcrWord], found: list[OcrWord], before: list[OcrWord], 
     """``out`` with each line of ``found`` (:func:`line_reads`) that stands beside a line of the cell's words
     (``before``: a word whose box holds the line's middle height, :data:`SPAN_BESIDE` median word heights away at
     most) put into that line, among its words where it stands (what reads a label's codes reads on along the line),
-    the words it reads the ink of that ``covers`` does not keep (specks: ``sail``) taken out, and its words on the ink
-    of a word ``covers`` keeps left out (the page read's word stands); and the lines that stand alone (a line of their
-    own each).
+    the words it reads the ink of that ``covers`` does not keep or that were read unsurely (under
+    :data:`CELL_WORD_MIN`: specks, ``sail``) taken out, and its words on the ink of a word read surely left out (the
+    page read's word stands); and the lines that stand alone (a line of their own each).
 
     >>> w = lambda t, x0, x1, key, conf=90.0: OcrWord(t, x0, 100, x1, 140, conf, key)
     >>> read = [w("ผู้บังคับ", 0, 200, (1, 1, 1)), w("sail", 220, 300, (1, 1, 1), 6.0), w("036", 320, 380, (1, 1, 1))]
@@ -441,8 +441,8 @@ def into_lines(out: list[OcrWord], found: list[OcrWord], before: list[OcrWord], 
         lines.setdefault(f.line_key, []).append(f)
     kept = [b for b in before if covers is None or covers(b)]
     for ws in lines.values():
-        # a word the page read kept stands: the line read alone adds only what lies beside it
-        ws = [f for f in ws if all(_overlap(f, b) < SAME_INK for b in kept)]
+        # a word the page read surely stands: the line read alone adds only what lies beside it
+        ws = [f for f in ws if not any(_on_ink_of(f, b) for b in kept if b.conf >= CELL_WORD_MIN)]
         if not ws:
             continue
         x0, x1 = min(f.x0 for f in ws), max(f.x1 for f in ws)
@@ -452,12 +452,27 @@ def into_lines(out: list[OcrWord], found: list[OcrWord], before: list[OcrWord], 
             alone += ws
             continue
         key = min(beside, key=lambda b: max(b.x0 - x1, x0 - b.x1)).line_key
-        out = [o for o in out if (covers is None or covers(o)) or all(_overlap(o, f) < SAME_INK for f in ws)]
+        out = [o for o in out if ((covers is None or covers(o)) and o.conf >= CELL_WORD_MIN)
+               or all(_overlap(o, f) < SAME_INK and not _on_ink_of(f, o) for f in ws)]
         at = next((i for i, o in enumerate(out) if o.line_key == key and o.x0 >= x0), None)
         if at is None:
             at = max((i + 1 for i, o in enumerate(out) if o.line_key == key), default=len(out))
         out[at:at] = [replace(f, line_key=key, source="table") for f in ws]
     return out, alone
+
+
+def _on_ink_of(a: OcrWord, b: OcrWord) -> bool:
+    """Whether word ``a`` stands on word ``b``'s ink: on its line (``a``'s middle height within a quarter of ``b``'s
+    height of ``b``'s own) over half the narrower one's width (boxes alone overlap between a tightly set line's
+    words and the marks of the next, and a word's box can reach down over the next line).
+
+    >>> w = lambda x0, x1, top, bottom: OcrWord("ก", x0, top, x1, bottom, 90.0, (1, 1, 1))
+    >>> _on_ink_of(w(0, 80, 10, 40), w(10, 90, 12, 42)), _on_ink_of(w(0, 80, 50, 100), w(10, 90, 10, 90))
+    (True, False)
+    """
+    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2) <= 0.25 * (b.bottom - b.top) \
+        and shared >= 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
 def _with_cell(page: np.ndarray, image: np.ndarray, origin: tuple[int, int], crop: np.ndarray) -> np.ndarray:
