@@ -31,6 +31,12 @@ Glyph-sized print that no word's box holds, laid out as a line of text
 (:func:`lost_lines`, the rule :mod:`extract.ocr.bands` finds lost lines
 outside the tables with), is read alone as one line each, where it stands
 (:func:`line_reads`); the cell's other words stay as the page read them.
+
+And a line can lose a piece and keep the rest: Tesseract read the start of a line, the label of the codes the
+line cites (``บัญชา (อ้างอิงจาก``), as two specks in Latin (``sail Paes`` at 6 and 0 %), and the codes after it as
+words. Glyph-sized print no word covers, fewer glyphs than a line alone needs but beside a word of a read line
+(:func:`lost_spans`), is read alone too, and its words join that line where they stand (:func:`into_lines`), in
+place of the unsure words read off their ink; what reads a label's codes reads on along the line.
 """
 from __future__ import annotations
 
