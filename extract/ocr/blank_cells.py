@@ -440,6 +440,9 @@ def into_lines(out: list[OcrWord], found: list[OcrWord], before: list[OcrWord], 
     'ก'
     >>> [x.text for x in into_lines(read, [w("0๑๕)", 325, 380, (900, 1, 1))], read, 40.0)[0]]  # 036's ink: 036 stands
     ['ผู้บังคับ', 'sail', '036']
+    >>> below = OcrWord("จาก", 300, 110, 400, 190, 90.0, (1, 1, 3))  # the next line's word, its marks reaching up
+    >>> [(x.text, x.line_key) for x in into_lines(read + [below], lost, read + [below], 40.0, lambda x: x.conf > 45)[0]][1]
+    ('(อ้างอิงจาก', (1, 1, 1))
     """
     out, alone = list(out), []
     lines: dict[tuple[int, int, int], list[OcrWord]] = {}
@@ -457,7 +460,8 @@ def into_lines(out: list[OcrWord], found: list[OcrWord], before: list[OcrWord], 
         if not beside:
             alone += ws
             continue
-        key = min(beside, key=lambda b: max(b.x0 - x1, x0 - b.x1)).line_key
+        # the line whose middle is nearest: a word's box reaches over the line above with its marks
+        key = min(beside, key=lambda b: (abs((b.top + b.bottom) / 2 - mid), max(b.x0 - x1, x0 - b.x1))).line_key
         out = [o for o in out if ((covers is None or covers(o)) and o.conf >= CELL_WORD_MIN)
                or all(_overlap(o, f) < SAME_INK and not _on_ink_of(f, o) for f in ws)]
         at = next((i for i, o in enumerate(out) if o.line_key == key and o.x0 >= x0), None)
