@@ -452,3 +452,25 @@ def test_heavier_views_never_cut_a_list_short(rec):
     out = reread_cited_codes(words, page, rec)
     assert [w.text for w in out][1:] != ["o12)"] and all(w.text != "o12)" or w.source != "numerals" for w in out)
     assert "o12)" in [w.text for w in out] and "1" in [w.text for w in out]  # left as Tesseract read it
+
+
+@pytest.mark.parametrize("span, heavy, read", [
+    (True, {("o38",): 3}, ("o38",)),            # heavier views side with the one thinner view: decided
+    (True, {("o1",): 6}, None),                 # heavier views against the thinner views' list: none
+    (False, {("o1",): 6}, None),                # a blank gap (no word): the engine's place, never the heavier views'
+])
+def test_heavier_views_only_back_the_thinner_views_list_of_a_garbled_span(monkeypatch, span, heavy, read):
+    """dev seed 184 (A-scan300): a blank gap after the label whose ``๐๓`` three thinner views read ``o3`` (too few)
+    and every heavier view ``o1``; the engine read ``o3``. Heavier views vote only on a garbled list of words, and
+    only for the list the thinner views read most."""
+    from extract.ocr import code_cells
+
+    thin = {("o38",): 1} if read == ("o38",) else {("o3",): 3}
+    monkeypatch.setattr(code_cells, "code_list_votes", lambda rec, crop, heavy_=False, **k:
+                        dict(heavy) if k.get("heavy") else dict(thin))
+    page = np.full((100, 600), 235, np.uint8)
+    page[40:60, 230:300] = 40
+    words = [word("(อ้างอิงจาก", (10, 30, 220, 70))] + ([word("๐๑๓๕)ง0>", (230, 35, 300, 65), 22.0)] if span else []) \
+        + [word("ในจุดที่", (330, 30, 450, 70))]
+    found = code_cells.read_citation(words, 0, page, Recognizer.__new__(Recognizer))
+    assert (found[1] if found else None) == read

@@ -502,13 +502,16 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
         return None
     votes = code_list_votes(recognizer, crop)
     codes = _decided(votes, strict=clean is not None)
-    if codes is None and clean is None:
-        # a thin serif print: its code's circle is two hairlines that the thinner views break (``()``, no digit);
-        # the same ink made heavier votes too, for a list of as many codes as the words' joiners part at least
+    if codes is None and clean is None and span:
+        # a garbled list in a thin serif print: its code's circle is two hairlines that the thinner views break
+        # (``()``, no digit); the same ink made heavier votes too, for the list the thinner views read most if
+        # they read one, and of as many codes as the words' joiners part at least
+        thin = dict(votes)
         for k, n in code_list_votes(recognizer, crop, heavy=True).items():
             votes[k] = votes.get(k, 0) + n
         codes = _decided(votes, strict=False)
-        if codes is not None and len(codes) <= sum(_joiners(words[j].text) for j in span):
+        if codes is not None and (len(codes) <= sum(_joiners(words[j].text) for j in span)
+                                  or (thin and thin.get(codes, 0) < max(thin.values()))):
             codes = None
     if codes is None and not span and engine is not None:
         # no word was read in the gap: the engine's own reading, where the recognizer reads no other list
