@@ -33,6 +33,7 @@ bench-ocr: $(STAMP)  ## OCR accuracy and time per page against the tesseract CLI
 	$(VENV)/bin/python -m benchmarks.bench_ocr
 	$(VENV)/bin/python -m benchmarks.bench_numerals
 	$(VENV)/bin/python -m benchmarks.bench_numerals --pairs
+	$(VENV)/bin/python -m benchmarks.bench_numerals --codes
 	$(VENV)/bin/pip install -q img2table && $(VENV)/bin/python -m benchmarks.bench_grid
 
 bench-batch: $(STAMP)  ## 200 documents: 1 and 2 workers, Dask, memory over 500 documents (about 20 min)

@@ -13,10 +13,16 @@ Prints, per dpi: per-digit accuracy, the confusion matrix of ๐-๙ (a column
 where every digit counts as an error), and glyphs per second (segmentation
 and classification, model already loaded).
 
-    python -m benchmarks.bench_numerals [--tokens 400] [--seed 7] [--model FILE] [--pairs]
+    python -m benchmarks.bench_numerals [--tokens 400] [--seed 7] [--model FILE] [--pairs | --codes]
 
 ``--pairs``: every score ``XY.๐๐`` set as each trained font and Norasi set it (Pillow's layout, so digits that
 touch as a font sets them touch), at three sizes, lightly blurred; the share whose integer digits read right.
+
+``--codes``: every cited code of the questionnaire (``๐๑)`` to ``๐๔๓)``, with a Thai ``๐`` and with a Latin ``O``
+for its circle, as reports print both) set the same way and read as a garbled cited list is read
+(:func:`extract.ocr.code_cells.voted_code_list`: the thinner views of its ink,
+:data:`~extract.ocr.code_cells.CODE_AGREE` of them agreeing; where they leave it undecided, heavier views too):
+read right, misread (a silent wrong code) or undecided (left as Tesseract read it).
 """
 from __future__ import annotations
 
@@ -136,6 +142,66 @@ def pairs_report(rec: Recognizer, fonts: list[Path], label: str, seed: int) -> N
           f"{', '.join(f'{k} {v}' for k, v in by_pair.most_common(6))}")
 
 
+#: ``--codes``: the circles a cited code is printed with, and the questionnaire's codes (o1-o43).
+CODE_CIRCLES, CODE_RANGE = ("๐", "O"), range(1, 44)
+
+
+def has_glyph(font: Path, ch: str) -> bool:
+    """Whether the font draws ``ch`` as a glyph of its own, not as the box it draws for what it lacks (the Noto Thai
+    faces have no Latin letters)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    def drawn(text: str) -> np.ndarray:
+        im = Image.new("L", (120, 80), 255)
+        ImageDraw.Draw(im).text((5, 5), text, font=ImageFont.truetype(str(font), 40), fill=0)
+        return np.asarray(im)
+
+    return not np.array_equal(drawn(ch), drawn("\U0010fffd"))
+
+
+def codes_report(rec: Recognizer, fonts: list[Path], label: str, seed: int) -> None:
+    """Every code ``o1``-``o43`` as a one-code list (``๐๑๗)``, ``O๑๗)``) in each font file at :data:`PAIR_SIZES`,
+    read as the cited-codes re-read reads a garbled list: by the thinner views (right, undecided, or misread: a
+    silent wrong code), then the undecided with heavier views too (:func:`extract.ocr.code_cells.heavier_decided`);
+    and the files and codes missed most. A circle a font has no glyph for is left out (:func:`has_glyph`)."""
+    import collections
+
+    from extract.ocr.code_cells import code_list_votes, heavier_decided, voted_code_list
+
+    rng = np.random.default_rng(seed)
+    thin = collections.Counter()
+    heavy = collections.Counter()
+    by_font: collections.Counter = collections.Counter()
+    by_code: collections.Counter = collections.Counter()
+    for font in fonts:
+        for px in PAIR_SIZES:
+            for circle in (c for c in CODE_CIRCLES if has_glyph(font, c)):
+                for n in CODE_RANGE:
+                    digits = "".join(THAI_DIGITS[int(c)] for c in str(n))
+                    crop = pair_token(f"{circle}{digits})", font, px, float(rng.uniform(*PAIR_BLUR)))
+                    read = voted_code_list(rec, crop)
+                    if read is None:
+                        read = heavier_decided(rec, crop, code_list_votes(rec, crop))[0]
+                        heavy[_outcome(read, n)] += 1
+                    else:
+                        thin[_outcome(read, n)] += 1
+                    if read != (f"o{n}",):
+                        by_font[font.stem] += 1
+                        by_code[f"{circle}{digits}" + ("" if read is None else "=" + ",".join(read))] += 1
+    total = sum(thin.values()) + sum(heavy.values())
+    right = thin["right"] + heavy["right"]
+    print(f"codes, {label} ({len(fonts)} files, {', '.join(map(str, PAIR_SIZES))} px, circles "
+          f"{' '.join(CODE_CIRCLES)}): {total} lists; thinner views: right {thin['right']}, misread {thin['misread']}, "
+          f"undecided {sum(heavy.values())}, of which heavier views read right {heavy['right']}, misread "
+          f"{heavy['misread']}, none {heavy['none']}; right in all {right}/{total} = {right / max(1, total):.2%}; "
+          f"missed most: {', '.join(f'{k} {v}' for k, v in by_font.most_common(4))}; "
+          f"{', '.join(f'{k} {v}' for k, v in by_code.most_common(8))}")
+
+
+def _outcome(read: tuple[str, ...] | None, n: int) -> str:
+    return "none" if read is None else "right" if read == (f"o{n}",) else "misread"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--tokens", type=int, default=400, help="tokens per dpi")
@@ -145,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--brief", action="store_true", help="accuracy only, no confusion matrix")
     ap.add_argument("--pairs", action="store_true",
                     help="instead: every XY.๐๐ as each trained font and the held-out one set it (touching digits)")
+    ap.add_argument("--codes", action="store_true",
+                    help="instead: every cited code o1-o43 (Thai and Latin circle) read as a garbled list is read")
     args = ap.parse_args(argv)
     if not font_files(HELD_OUT):
         print(f"held-out font {HELD_OUT} not installed (Debian package fonts-thai-tlwg)", file=sys.stderr)
@@ -157,6 +225,12 @@ def main(argv: list[str] | None = None) -> int:
 
         pairs_report(rec, training_fonts(), "trained families", args.seed)
         pairs_report(rec, font_files(HELD_OUT), HELD_OUT, args.seed)
+        return 0
+    if args.codes:
+        from extract.numerals.train import training_fonts
+
+        codes_report(rec, training_fonts(), "trained families", args.seed)
+        codes_report(rec, font_files(HELD_OUT), HELD_OUT, args.seed)
         return 0
     for damage in ("scan", "wide"):
         for dpi in args.dpi:

@@ -50,7 +50,7 @@ from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, TEXT, charset
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CODE_AGREE", "CODE_THIN_SHARES", "ENGINE_SCALES", "clean_list", "cited_span", "code_list_votes",
+__all__ = ["CODE_AGREE", "CODE_THIN_SHARES", "ENGINE_SCALES", "clean_list", "cited_span", "code_list_votes", "heavier_decided",
            "engine_code_list", "known_oit_code", "listed_codes", "read_citation", "reread_cited_codes", "voted_code_list"]
 
 #: Views of the code ink read: as it stands, and thinned to darker cores at these shares (blur joins glyphs).
@@ -358,6 +358,24 @@ def _decided(votes: dict[tuple[str, ...], int], strict: bool) -> tuple[str, ...]
     return ranked[0][0]
 
 
+def heavier_decided(recognizer, crop: np.ndarray, votes: dict[tuple[str, ...], int], joiners: int = 0
+                    ) -> tuple[tuple[str, ...] | None, dict[tuple[str, ...], int]]:
+    """The list a garbled list's ink reads when its thinner views (``votes``: :func:`code_list_votes`) leave it
+    undecided, views of the ink made heavier voting too (``heavy``); and all the votes. A thin serif face's code
+    circle is two hairlines that the thinner views break (``()``, no digit). Only the list the thinner views read
+    most, if they read one, and of more codes than the list's words hold ``joiners`` (``และ``, commas).
+
+    (``test_heavier_views_only_back_the_thinner_views_list_of_a_garbled_span`` in tests/test_ocr_code_cells.py.)
+    """
+    merged = dict(votes)
+    for k, n in code_list_votes(recognizer, crop, heavy=True).items():
+        merged[k] = merged.get(k, 0) + n
+    codes = _decided(merged, strict=False)
+    if codes is not None and (len(codes) <= joiners or (votes and votes.get(codes, 0) < max(votes.values()))):
+        codes = None
+    return codes, merged
+
+
 def _joiners(text: str) -> int:
     """How many joiners of a list's codes a word holds (commas, and :data:`normalize.codes.CITE_LIST_JOINERS`).
 
@@ -504,15 +522,7 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     codes = _decided(votes, strict=clean is not None)
     if codes is None and clean is None and span:
         # a garbled list in a thin serif print: its code's circle is two hairlines that the thinner views break
-        # (``()``, no digit); the same ink made heavier votes too, for the list the thinner views read most if
-        # they read one, and of as many codes as the words' joiners part at least
-        thin = dict(votes)
-        for k, n in code_list_votes(recognizer, crop, heavy=True).items():
-            votes[k] = votes.get(k, 0) + n
-        codes = _decided(votes, strict=False)
-        if codes is not None and (len(codes) <= sum(_joiners(words[j].text) for j in span)
-                                  or (thin and thin.get(codes, 0) < max(thin.values()))):
-            codes = None
+        codes, votes = heavier_decided(recognizer, crop, votes, sum(_joiners(words[j].text) for j in span))
     if codes is None and not span and engine is not None:
         # no word was read in the gap: the engine's own reading, where the recognizer reads no other list
         codes = engine_code_list(engine, crop, dpi, known)
