@@ -174,8 +174,9 @@ def codes_report(rec: Recognizer, fonts: list[Path], label: str, seed: int) -> N
     by_font: collections.Counter = collections.Counter()
     by_code: collections.Counter = collections.Counter()
     for font in fonts:
+        circles = [c for c in CODE_CIRCLES if has_glyph(font, c)]
         for px in PAIR_SIZES:
-            for circle in (c for c in CODE_CIRCLES if has_glyph(font, c)):
+            for circle in circles:
                 for n in CODE_RANGE:
                     digits = "".join(THAI_DIGITS[int(c)] for c in str(n))
                     crop = pair_token(f"{circle}{digits})", font, px, float(rng.uniform(*PAIR_BLUR)))

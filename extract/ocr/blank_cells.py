@@ -46,7 +46,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from extract.ocr.bands import BlankLine, glyph_lines, median_height
+from extract.ocr.bands import LINE_MIN_GLYPHS, LINE_MIN_WIDTH, BlankLine, glyph_lines, median_height
 from extract.ocr.columns import score_columns, words_in
 from extract.ocr.ink import ink_levels, inked_cell
 from extract.ocr.marks import without_light_ink
@@ -197,8 +197,11 @@ def lost_lines(mask: np.ndarray, words: list[OcrWord], origin: tuple[int, int], 
         return []
     ox, oy = origin
     boxes = [(int(w.x0) - ox, int(w.top) - oy, int(w.x1) - ox, int(w.bottom) - oy) for w in words]
-    whole = glyph_lines(mask.astype(np.uint8), height, skip=boxes)
-    return whole + [b for b in lost_spans(mask, boxes, height) if not any(_same_piece(b, o) for o in whole)]
+    # the pieces of glyphs no word holds, found once: the lines alone among them, and the pieces beside read words
+    pieces = glyph_lines(mask.astype(np.uint8), height, skip=boxes, min_glyphs=SPAN_MIN_GLYPHS,
+                         min_width=SPAN_MIN_WIDTH)
+    whole = [b for b in pieces if b.glyphs >= LINE_MIN_GLYPHS and b.x1 - b.x0 >= LINE_MIN_WIDTH * height]
+    return whole + [b for b in lost_spans(pieces, boxes, height) if not any(_same_piece(b, o) for o in whole)]
 
 
 #: A piece of a read line's print that no word covers is read again from this many glyph blobs ...
@@ -209,28 +212,31 @@ SPAN_MIN_WIDTH = 2.5
 SPAN_BESIDE = 1.0
 
 
-def lost_spans(mask: np.ndarray, boxes: list[tuple[int, int, int, int]], height: float) -> list[BlankLine]:
-    """The pieces of glyph-sized print (``mask``) in a line the page read read the rest of: glyphs no word's box
-    (``boxes``, in the mask's pixels) holds, :data:`SPAN_MIN_GLYPHS` of them over :data:`SPAN_MIN_WIDTH` at least,
-    beside a word of the line (its box holds the piece's middle height, :data:`SPAN_BESIDE` away at most). Tesseract
-    took them for specks and read them as Latin (``sail Paes`` at 6 and 0 % for ``บัญชา (อ้างอิงจาก``, the label
-    of the line's cited codes), or left them out.
+def lost_spans(pieces: list[BlankLine], boxes: list[tuple[int, int, int, int]], height: float) -> list[BlankLine]:
+    """The pieces of glyph-sized print no word's box holds (``pieces``: :func:`extract.ocr.bands.glyph_lines` with
+    ``skip=boxes``, :data:`SPAN_MIN_GLYPHS` glyphs over :data:`SPAN_MIN_WIDTH` at least) that stand in a line the
+    page read read the rest of: beside a word of the line (:func:`_beside`; ``boxes`` in the pieces' pixels).
+    Tesseract took them for specks and read them as Latin (``sail Paes`` at 6 and 0 % for ``บัญชา (อ้างอิงจาก``,
+    the label of the line's cited codes), or left them out.
 
-    >>> mask = np.zeros((100, 900), bool)
+    >>> mask = np.zeros((100, 900), np.uint8)
     >>> for k in range(12):
-    ...     mask[40:70, 20 + 50 * k: 40 + 50 * k] = True
-    >>> [(b.x0, b.x1, b.glyphs) for b in lost_spans(mask, [(310, 35, 610, 75)], 40.0)]
+    ...     mask[40:70, 20 + 50 * k: 40 + 50 * k] = 1
+    >>> spans = lambda boxes: lost_spans(glyph_lines(mask, 40.0, boxes, SPAN_MIN_GLYPHS, SPAN_MIN_WIDTH), boxes, 40.0)
+    >>> [(b.x0, b.x1, b.glyphs) for b in spans([(310, 35, 610, 75)])]
     [(20, 290, 6)]
-    >>> lost_spans(mask, [(310, 80, 610, 99)], 40.0), lost_spans(mask, [(400, 35, 610, 75)], 40.0)[0].glyphs
+    >>> spans([(310, 80, 610, 99)]), spans([(400, 35, 610, 75)])[0].glyphs
     ([], 8)
     """
-    out = []
-    for b in glyph_lines(mask.astype(np.uint8), height, skip=boxes, min_glyphs=SPAN_MIN_GLYPHS,
-                         min_width=SPAN_MIN_WIDTH):
-        mid = (b.top + b.bottom) / 2
-        if any(t <= mid <= bt and max(x0 - b.x1, b.x0 - x1) <= SPAN_BESIDE * height for x0, t, x1, bt in boxes):
-            out.append(b)
-    return out
+    return [b for b in pieces if any(_beside(b.x0, b.x1, (b.top + b.bottom) / 2, box, height) for box in boxes)]
+
+
+def _beside(x0: float, x1: float, mid: float, box: tuple[float, float, float, float], height: float) -> bool:
+    """Whether print from ``x0`` to ``x1`` whose middle height is ``mid`` stands beside a word's ``box`` (x0, top,
+    x1, bottom) on its line: the box holds ``mid``, at most :data:`SPAN_BESIDE` median word heights (``height``)
+    away."""
+    bx0, top, bx1, bottom = box
+    return top <= mid <= bottom and max(bx0 - x1, x0 - bx1) <= SPAN_BESIDE * height
 
 
 def _same_piece(a: BlankLine, b: BlankLine) -> bool:
@@ -456,7 +462,7 @@ def into_lines(out: list[OcrWord], found: list[OcrWord], before: list[OcrWord], 
             continue
         x0, x1 = min(f.x0 for f in ws), max(f.x1 for f in ws)
         mid = (min(f.top for f in ws) + max(f.bottom for f in ws)) / 2
-        beside = [b for b in kept if b.top <= mid <= b.bottom and max(b.x0 - x1, x0 - b.x1) <= SPAN_BESIDE * height]
+        beside = [b for b in kept if _beside(x0, x1, mid, (b.x0, b.top, b.x1, b.bottom), height)]
         if not beside:
             alone += ws
             continue

@@ -50,8 +50,9 @@ from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, TEXT, charset
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CODE_AGREE", "CODE_THIN_SHARES", "ENGINE_SCALES", "clean_list", "cited_span", "code_list_votes", "heavier_decided",
-           "engine_code_list", "known_oit_code", "listed_codes", "read_citation", "reread_cited_codes", "voted_code_list"]
+__all__ = ["CODE_AGREE", "CODE_THIN_SHARES", "ENGINE_SCALES", "clean_list", "cited_span", "code_list_votes",
+           "engine_code_list", "heavier_decided", "known_oit_code", "listed_codes", "read_citation",
+           "reread_cited_codes", "voted_code_list"]
 
 #: Views of the code ink read: as it stands, and thinned to darker cores at these shares (blur joins glyphs).
 CODE_THIN_SHARES = (None, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)
