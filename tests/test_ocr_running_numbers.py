@@ -559,3 +559,17 @@ def test_a_light_year_after_a_month_read_as_thai_letters_is_read_from_its_heavie
     assert [w.text for w in out] == ["มกราคม", "2567"]
     other = OcrWord("งานพัสดุ", 0, word.top, max(1, word.x0 - 10), word.bottom, 93.0, word.line_key)
     assert NumeralTokenReader(None, rec).in_context([other, word], page, 300)[1].text == "เวอลาแป"
+
+
+def test_arabic_digits_tesseract_read_surely_keep_a_faint_digit_the_recognizer_lost(rec):
+    """dev seed 257 (B-scan300): a score ``97.13`` whose ``9`` printed faint. Tesseract read it ``97.13`` at 91 %;
+    the recognizer saw three digits, ``7.13``, sure enough to replace it, and the score lost its tens. Arabic digits
+    Tesseract read at 90 % or more keep their places when the recognizer reads fewer
+    (``tests/fixtures/numerals/issue-9-faint-nine-arabic.png``, the word cut from the page with a margin)."""
+    import cv2
+
+    page = cv2.imread(str(FIXTURES / "issue-9-faint-nine-arabic.png"), cv2.IMREAD_GRAYSCALE)
+    word = OcrWord("97.13", 30, 30, 119, 57, 91.3, (1, 1, 1))
+    assert NumeralTokenReader(None, rec)(word, page, 300).text == "97.13"
+    # read unsurely by Tesseract, the recognizer's digits stand (what it saw is all there is to go on)
+    assert NumeralTokenReader(None, rec)(OcrWord("97.13", 30, 30, 119, 57, 80.0, (1, 1, 1)), page, 300).text == "7.13"
