@@ -417,6 +417,23 @@ def test_a_lists_closing_bracket_joined_to_its_last_digit_is_no_part_of_it(rec):
     assert voted_code_list(rec, crop) == ("o13", "o14")
 
 
+@pytest.mark.parametrize("fixture, codes", [("issue-9-one-digit-code-bracket-joined.png", ("o3",)),
+                                             ("issue-9-latin-circle-code-bracket-joined.png", ("o3",)),
+                                             ("issue-9-latin-circle-two-digits-bracket-joined.png", ("o12",))])
+def test_a_bracket_joined_to_the_digit_after_a_circle_alone_or_a_latin_circle_is_no_part_of_it(rec, fixture, codes):
+    """``bench_numerals --codes`` (Garuda ``๐๓)``, Kinnari Bold ``O๓)``, Loma Bold ``O๑๒)``, drawn and blurred): the
+    thinner views join the ``)`` to the last digit and read ``๓)`` as ``๗``, ``๒)`` as ``๑`` (``o7``, ``o11``). The
+    joined glyph was measured against the glyphs before it: a one-digit code has only its circle, so no gap
+    between digits to follow as closely, and a Latin ``O`` is a capital, as tall as the bracket, so the bracket
+    never reached above it. The digits are the measure now, the circle alone only for a one-digit code (its top for
+    a Latin one, a quarter of its height for the gap)."""
+    import cv2
+    from tests.test_numerals import FIXTURES
+
+    crop = cv2.imread(str(FIXTURES / fixture), cv2.IMREAD_GRAYSCALE)
+    assert voted_code_list(rec, crop) == codes
+
+
 def test_a_thin_serif_circle_the_thinner_views_break_is_read_by_heavier_views(rec):
     """dev seed 260 (E-scan300): ``(อ้างอิงจาก ๐๓๘)</p>`` in a thin serif face, read ``๐๑๓๕)ง0>`` at 22 %. The
     code's circle is two hairlines: every thinner view but the ink as it is breaks it into ``(`` and ``)``, no digit,

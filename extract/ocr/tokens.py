@@ -520,8 +520,11 @@ def bare_reading_stands(whole: Reading, bare: Reading) -> bool:
 _OPENING, _CLOSING = "(,[", ")],;"
 
 
-#: ... and reaches this share of the digits' height above them and below them at least.
+#: ... and reaches this share of the digits' height above them and below them at least ...
 BRACKET_REACH = 0.1
+#: ... following them as closely as they follow one another, or, after a circle alone (``๐๓)``), within this
+#: share of the circle's height (a space before the next word is wider: 0.4 and more of a digit's height).
+BRACKET_GAP = 0.25
 #: A code as Tesseract wrote it, bracket unread: a circle and one or two digits (``๐๑๓`` for ``๐๑๔)``).
 _RE_BARE_CODE = re.compile(f"^[{_CIRCLES}][{_D}]{{1,2}}$")
 
@@ -550,21 +553,38 @@ def _unread_bracket(text: str, glyphs: list[GlyphGuess]) -> bool:
 
 def bracket_joined(glyphs: list[GlyphGuess]) -> bool:
     """Whether the last of a code's glyphs is a digit joined to a closing bracket (:func:`_unread_bracket`'s
-    shape): wider than the glyphs before it, taller, reaching above and below them, as close as they stand."""
+    shape): wider than the digits before it, taller, reaching above and below them, as close as they stand.
+
+    The digits between the circle and the last glyph are the measure; a one-digit code has only its circle, whose
+    top is no measure when it is a Latin ``O`` (a capital, as tall as the bracket): then the bracket reaches as
+    high as the circle, and below it, and follows it within :data:`BRACKET_GAP` of its height.
+
+    >>> from ita_extract.page import PixelBox
+    >>> g = lambda c, x, w=16, h=16, y=0: GlyphGuess(c, 0.9, PixelBox(x, y, x + w, y + h))
+    >>> bracket_joined([g("๐", 0), g("๗", 19, 28, 24, -4)]), bracket_joined([g("0", 0, 22, 22, -6), g("๗", 25, 29, 27, -6)])
+    (True, True)
+    >>> bracket_joined([g("0", 0, 30, 31, -11), g("๑", 37, 19, 20), g("๑", 62, 40, 41, -12)])  # O๑๒)
+    True
+    >>> bracket_joined([g("๐", 0), g("๗", 19, 18, 22, -6)]), bracket_joined([g("๐", 0), g("๗", 30, 28, 24, -4)])
+    (False, False)
+    """
     if len(glyphs) < 2:
         return False
     last, before = glyphs[-1].box, [g.box for g in glyphs[:-1]]
-    height = statistics.median_high(b.height for b in before)
+    digits = before[1:] or before
+    height = statistics.median_high(b.height for b in digits)
     reach = BRACKET_REACH * height
     # a bracket reaches both above and below the digits (a digit joined to a mark or a letter's tail reaches one way)
     # ... and it follows the digits as closely as they follow one another (a word's crop takes in the glyphs
     # round it: the next word's first letter, its marks above and below, stands a space away)
     gaps = [b.x0 - a.x1 for a, b in zip(before, before[1:])]
-    return (last.x1 - last.x0 > statistics.median_high(b.x1 - b.x0 for b in before)
+    above = (statistics.median_low(b.top for b in digits) - reach if len(before) > 1
+             else before[0].top)  # the circle alone: a Latin ``O`` is as tall as the bracket
+    return (last.x1 - last.x0 > statistics.median_high(b.x1 - b.x0 for b in digits)
             and last.height >= BRACKET_TALLER * height
-            and last.top <= statistics.median_low(b.top for b in before) - reach
-            and last.bottom >= statistics.median_high(b.bottom for b in before) + reach
-            and last.x0 - before[-1].x1 <= max(gaps, default=0) + reach)
+            and last.top <= above
+            and last.bottom >= statistics.median_high(b.bottom for b in digits) + reach
+            and last.x0 - before[-1].x1 <= max(gaps, default=round(BRACKET_GAP * height)) + reach)
 
 
 def peel_brackets(text: str, crop: np.ndarray, glyphs: list[GlyphGuess]):
