@@ -228,6 +228,14 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
     [HeadingMatch(printed_number=9, number=9, name='การเปิดเผยข้อมูล')]
     >>> parse_indicator_heading("ตัวชี้วัดที่ 8 กงเปิดเผมขันบูลJ |")
     []
+
+    A number no indicator has before a name is a question row's code read with debris (``๐๒๕ แผนปฏิบัติ…``
+    under a signature): only a name as close as a heading with no number decides then.
+
+    >>> parse_indicator_heading("73พนบฏิตการป้องกันการทุจริต"), parse_indicator_heading("3.การใช้อำนาจ")[0].number
+    ([], 3)
+    >>> parse_indicator_heading("33.การใช้อำนาจ")[0].number
+    3
     """
     line = line.strip()
     if not line or len(line) > MAX_HEADING_CHARS or "\t" in line:
@@ -260,7 +268,10 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
         return out
     m = _RE_NUMBERED.match(line)
     if m:
-        found = match_indicator(_RE_TRAILING.sub("", m.group("name")))
+        # a number no indicator has (a question's code read as ``73`` before its text, ``๐๒๕ แผนปฏิบัติการป้องกัน
+        # การทุจริต`` under a signature) vouches for nothing: the name must then be as close as one with no number
+        plausible = 1 <= _printed(m.group("num")) <= 10
+        found = match_indicator(_RE_TRAILING.sub("", m.group("name")), MIN_SCORE if plausible else GARBLED_MIN_SCORE)
         if found:
             return [HeadingMatch(_printed(m.group("num")), found.number, found.name)]
     return _garbled_heading(line)

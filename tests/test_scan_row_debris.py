@@ -82,3 +82,22 @@ def test_a_capital_i_read_as_one_in_the_lowest_question_s_code():
              Table(page=1, bbox=(0, 0, W, 400), row_pages=[1] * len(rows), rows=rows)]
     content = read_report(items)
     assert [(a.indicator, a.lowest_questions) for a in content.analyses] == [(4, ("i12",))]
+
+
+def test_a_question_row_whose_code_a_signature_garbled_into_a_number_is_no_heading():
+    """dev seed 264 (I-scan300): a signature over ``๐๒๕ แผนปฏิบัติการป้องกันการทุจริต`` (a question that holds
+    indicator 10's name) was read ``73พนบฏิตการป้องกันการทุจริต``. A number and a name close to one (86 %) made it
+    a heading row: indicator 10's table was cut in two, o25 was lost and an empty second analysis of indicator 10
+    was written. A number no indicator has vouches for nothing: the name must be as close as a heading's with no
+    number. The row stays a question, its code taken from its place among the others."""
+    rows = [HEADER]
+    for k, code in enumerate(["o23", "o24", None, "o26"]):
+        text = "73พนบฏิตการป้องกันการทุจริต" if code is None else f"{code} " + question(2568, code).text
+        rows.append([cell(text), cell("100.00" if code else "87.50"),
+                     cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o25 " + question(2568, "o25").text) if k == 0 else cell("")])
+    items = [TextLine(1, line(TITLE)), TextLine(1, line("ตัวชี้วัดที่ 10 การป้องกันการทุจริต")),
+             Table(page=1, bbox=(0, 0, W, 400), row_pages=[1] * len(rows), rows=rows)]
+    content = read_report(items)
+    assert [(s.question, s.score) for s in content.scores] == [("o23", 100.0), ("o24", 100.0), ("o25", 87.5),
+                                                              ("o26", 100.0)]
+    assert [(a.indicator, a.lowest_questions) for a in content.analyses] == [(10, ("o25",))]

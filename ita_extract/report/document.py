@@ -122,6 +122,7 @@ def read_report(items: list[Item]) -> ReportContent:
         out.problems.append(problem("table-unrecognized",
                                     f"A table on page {u.page} is neither an analysis nor a measures table "
                                     "(no header row was recognized); it was skipped.", None, u.page))
+    out.analyses = without_empty_repeats(out.analyses)
     out.problems += _repair_code_sequence(out)
     kinds = {t.kind for t in layout.tables}
     if layout.tables and ANALYSIS not in kinds:
@@ -131,6 +132,29 @@ def read_report(items: list[Item]) -> ReportContent:
     out.problems += checks.lowest_question_mismatch(out.scores, out.analyses)
     if layout.tables:
         out.problems += checks.missing_indicators(out.analyses, out.measures, analysed)
+    return out
+
+
+def without_empty_repeats(analyses: list[AnalysisRow]) -> list[AnalysisRow]:
+    """The analyses less those that read nothing (no lowest question, cause, guideline or reference) for an
+    indicator another analysis reads: a piece of the indicator's table whose analysis cell was another piece's
+    (a table cut in two where a row was taken for a heading, or continued on the next page).
+
+    >>> a = lambda n, low=(): AnalysisRow(n, "", low, None, None, (), 1)
+    >>> [(r.indicator, r.lowest_questions) for r in without_empty_repeats([a(9), a(10, ("o28",)), a(10), a(3)])]
+    [(9, ()), (10, ('o28',)), (3, ())]
+    """
+    def empty(r: AnalysisRow) -> bool:
+        return not r.lowest_questions and r.cause is None and r.guideline is None and not r.references
+
+    read = {r.indicator for r in analyses if not empty(r)}
+    seen: set[int] = set()
+    out = []
+    for r in analyses:
+        if empty(r) and (r.indicator in read or r.indicator in seen):
+            continue
+        seen.add(r.indicator)
+        out.append(r)
     return out
 
 
