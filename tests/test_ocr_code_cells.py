@@ -491,3 +491,17 @@ def test_heavier_views_only_back_the_thinner_views_list_of_a_garbled_span(monkey
         + [word("ในจุดที่", (330, 30, 450, 70))]
     found = code_cells.read_citation(words, 0, page, Recognizer.__new__(Recognizer))
     assert (found[1] if found else None) == read
+
+
+def test_a_blank_gaps_code_the_engine_misreads_is_the_one_thinner_views_read_and_heavier_views_back(rec):
+    """dev seed 185 (B-scan300): ``(อ้างอิงจาก O8) และ`` in a serif face, no word read for ``O8)``. The engine read
+    ``o5`` at every scale, and only two thinner views read ``o8``, too few to veto it. The list the thinner views
+    read most, backed by views of the ink made heavier, stands over the engine's (here ``o5)`` stands in for the
+    engine's reading; the line is cut from the page, ``tests/fixtures/numerals/issue-9-serif-latin-circle-gap.png``)."""
+    import cv2
+    from tests.test_numerals import FIXTURES
+
+    page = cv2.imread(str(FIXTURES / "issue-9-serif-latin-circle-gap.png"), cv2.IMREAD_GRAYSCALE)
+    line = (29, 7, 2)
+    words = [OcrWord("(อ้างอิงจาก", 18, 25, 188, 73, 92.2, line), OcrWord("และ", 281, 41, 336, 63, 93.1, line)]
+    assert [w.text for w in reread_cited_codes(words, page, rec, Engine("o5)"))] == ["(อ้างอิงจาก", "o8", "และ"]

@@ -25,7 +25,7 @@ bracket closes (``o12 ▯▯▯ บนเว็บไซต์``: it must read o
 the ink after such a list that ends its line (``o10 ▯▯▯ │``, up to a blank or a rule).
 Where no word was read, the Thai engine's own reading of the gap may stand when
 every scale (:data:`ENGINE_SCALES`) reads one clean list and the recognizer no
-other. A clean list Tesseract read unsurely (:data:`CLEAN_SURE`) is replaced only
+other, and no list the thinner views read most is backed by heavier views. A clean list Tesseract read unsurely (:data:`CLEAN_SURE`) is replaced only
 when every sure view reads one other list, never a shorter one.
 """
 from __future__ import annotations
@@ -500,7 +500,8 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     A list Tesseract wrote garbled (no clean list of known codes) is replaced by the list most views read
     (:func:`voted_code_list`); a clean list read unsurely (under :data:`CLEAN_SURE`) only when every sure
     view reads one other list; a blank gap, when the recognizer reads nothing there, by the engine's reading
-    (:func:`engine_code_list`)."""
+    (:func:`engine_code_list`), unless the list the thinner views read most is backed by heavier views
+    (:func:`heavier_decided`): that list stands then."""
     span = cited_span(words, label)
     text = " ".join(words[j].text for j in span)
     clean = listed_codes(text, known) if span else None
@@ -529,6 +530,11 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
         codes = engine_code_list(engine, crop, dpi, known)
         if codes is not None and any(n >= ENGINE_VETO for k, n in votes.items() if k != codes):
             codes = None
+        if votes:
+            # ... and no other list the thinner views read most and heavier views back (``O8)`` in a serif face,
+            # read ``o5`` by the engine at every scale, ``o8`` by two thinner views and six heavier ones)
+            backed, _ = heavier_decided(recognizer, crop, votes)
+            codes = backed if backed is not None else codes
     if codes is not None and codes == clean:
         log.debug("cited codes confirmed after %r: %r", words[label].text, text)
         return None
