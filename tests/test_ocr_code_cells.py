@@ -505,3 +505,21 @@ def test_a_blank_gaps_code_the_engine_misreads_is_the_one_thinner_views_read_and
     line = (29, 7, 2)
     words = [OcrWord("(อ้างอิงจาก", 18, 25, 188, 73, 92.2, line), OcrWord("และ", 281, 41, 336, 63, 93.1, line)]
     assert [w.text for w in reread_cited_codes(words, page, rec, Engine("o5)"))] == ["(อ้างอิงจาก", "o8", "และ"]
+
+
+def test_a_clean_list_read_surely_with_a_digit_tesseract_lacks_in_its_ink_is_what_every_view_reads(rec):
+    """dev seed 193 (J-scan300): ``(อ้างอิงจาก ๐๑๘)`` read ``๐๑๕)`` at 92 %, a clean list read surely, so it stood.
+    Tesseract's Thai model has no ``๘``: it wrote the ``๕`` it has. Where the ink as it stands reads a digit the
+    model lacks in place of the one it wrote, every view decides: all eight read ``o18`` (the line is cut from the
+    page, ``tests/fixtures/numerals/issue-9-sure-clean-list-digit-engine-lacks.png``). A sure clean list the ink
+    reads alike, or with a digit the model has, stands as before."""
+    import cv2
+    from tests.test_numerals import FIXTURES
+
+    page = cv2.imread(str(FIXTURES / "issue-9-sure-clean-list-digit-engine-lacks.png"), cv2.IMREAD_GRAYSCALE)
+    line = (12, 3, 1)
+    words = [OcrWord("(อ้างอิงจาก", 15, 23, 202, 84, 91.4, line), OcrWord("๐๑๕)", 220, 23, 297, 84, 91.8, line),
+             OcrWord("ให้บุคลากรทราบ", 316, 23, 583, 84, 93.2, line)]
+    assert [w.text for w in reread_cited_codes(words, page, rec)][:2] == ["(อ้างอิงจาก", "o18)"]
+    right = [words[0], OcrWord("๐๑๘)", 220, 23, 297, 84, 91.8, line), words[2]]
+    assert reread_cited_codes(right, page, rec) == right

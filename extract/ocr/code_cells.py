@@ -25,8 +25,11 @@ bracket closes (``o12 ▯▯▯ บนเว็บไซต์``: it must read o
 the ink after such a list that ends its line (``o10 ▯▯▯ │``, up to a blank or a rule).
 Where no word was read, the Thai engine's own reading of the gap may stand when
 every scale (:data:`ENGINE_SCALES`) reads one clean list and the recognizer no
-other, and no list the thinner views read most is backed by heavier views. A clean list Tesseract read unsurely (:data:`CLEAN_SURE`) is replaced only
-when every sure view reads one other list, never a shorter one.
+other, and no list the thinner views read most is backed by heavier views. A clean
+list Tesseract read unsurely (:data:`CLEAN_SURE`) is replaced only when every sure
+view reads one other list, never a shorter one; one read surely too, when the ink
+as it stands reads a digit Tesseract's Thai model lacks where it wrote another
+(:func:`engine_lacked`).
 """
 from __future__ import annotations
 
@@ -39,6 +42,7 @@ import numpy as np
 
 from extract.numerals.recognizer import meaning_in_number
 from extract.ocr.ink import heavy_views
+from extract.ocr.readings import ENGINE_LACKS
 from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
 from extract.ocr.scan import components
@@ -46,6 +50,7 @@ from extract.ocr.tokens import (bare_reading_stands, bracket_cut, bracket_joined
                                label_start, word_image)
 from normalize import questionnaire
 from normalize.codes import CITE_LIST_JOINERS, parse_question_code
+from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, TEXT, charset
 
 log = logging.getLogger(__name__)
@@ -324,6 +329,24 @@ def engine_code_list(engine, crop: np.ndarray, dpi: float, known: Callable[[str]
 CLEAN_SURE = 90.0
 
 
+def engine_lacked(clean: tuple[str, ...], read: tuple[str, ...] | None) -> bool:
+    """Whether the ink's reading ``read`` (the recognizer's, of the ink as it stands) has, where Tesseract's clean
+    list has another digit, a digit Tesseract's Thai model has no class for (:data:`extract.ocr.readings.ENGINE_LACKS`):
+    its ``๐๑๕)`` read surely over ``๐๑๘)`` is then no sure reading at all, and every view of the ink decides.
+
+    >>> engine_lacked(("o15",), ("o18",)), engine_lacked(("o18",), ("o15",)), engine_lacked(("o15",), None)
+    (True, False, False)
+    >>> engine_lacked(("o3", "o15"), ("o3", "o19")), engine_lacked(("o15",), ("o15", "o18")), engine_lacked(("o5",), ("o15",))
+    (True, False, False)
+    """
+    if read is None or len(read) != len(clean):
+        return False
+    return any(len(a) == len(b) and any(x != y and y in _LACKS for x, y in zip(a, b)) for a, b in zip(clean, read))
+
+
+_LACKS = thai_digits_to_arabic(ENGINE_LACKS)
+
+
 def _span_box(words: Sequence[OcrWord], label: int, span: list[int]) -> OcrWord | None:
     """A word whose box spans the cited list's ink: the span's words; else the blank gap between the label and
     the word after it on its line, or, the label ending its line, between the next line's start (the label
@@ -498,7 +521,8 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     codes their ink reads, when it reads surely otherwise than Tesseract did; else None.
 
     A list Tesseract wrote garbled (no clean list of known codes) is replaced by the list most views read
-    (:func:`voted_code_list`); a clean list read unsurely (under :data:`CLEAN_SURE`) only when every sure
+    (:func:`voted_code_list`); a clean list read unsurely (under :data:`CLEAN_SURE`), or surely where the ink reads
+    a digit Tesseract's Thai model lacks in its place (:func:`engine_lacked`), only when every sure
     view reads one other list; a blank gap, when the recognizer reads nothing there, by the engine's reading
     (:func:`engine_code_list`), unless the list the thinner views read most is backed by heavier views
     (:func:`heavier_decided`): that list stands then."""
@@ -514,11 +538,12 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
         if codes is not None:
             log.debug("cited codes kept after %r: %r read on as %s", words[label].text, text, ",".join(codes))
             return joined, codes
-    if clean is not None and min(words[j].conf for j in span) >= CLEAN_SURE:
-        return None
     box = _span_box(words, label, span)
     crop = word_image(image, box) if box is not None else None
     if crop is None or crop.size == 0:
+        return None
+    if clean is not None and min(words[j].conf for j in span) >= CLEAN_SURE \
+            and not engine_lacked(clean, _list_reading(recognizer, without_marks(crop))):
         return None
     votes = code_list_votes(recognizer, crop)
     codes = _decided(votes, strict=clean is not None)
