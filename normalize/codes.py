@@ -239,11 +239,17 @@ def parse_code_range(cell: str) -> tuple[str, str] | None:
     (('o1', 'o33'), ('o1', 'o19'), None, None)
     >>> parse_code_range("๐ ๑ - ๐๒๘"), parse_code_range("0 1 -0 28")  # letter-spaced, o printed as ๐
     (('o1', 'o28'), ('o1', 'o28'))
+    >>> parse_code_range("01 - 033 1"), parse_code_range("01 - 033 |"), parse_code_range("o1 - o3 x")  # specks after
+    (('o1', 'o33'), ('o1', 'o33'), None)
     """
     cell = _RE_SPACED_ZERO_SIDE.sub(lambda z: z.group(0).replace(" ", ""), join_spaced_code(strip_html(cell)))
-    m = _RE_RANGE.fullmatch(cell.strip(_RANGE_SPECKS))
+    cell = cell.strip(_RANGE_SPECKS).rstrip(_RANGE_SPECKS + "|")  # a table rule's remnant after it
+    m = _RE_RANGE.fullmatch(cell)
     if not m:
-        return None
+        # a speck read as one character after a range whose last code is whole (``๐๑ - ๐๓๓ 1``): no digit of it
+        head, _, last = cell.rpartition(" ")
+        got = parse_code_range(head) if len(last) == 1 and head.strip() else None
+        return got if got is not None and len(got[1]) >= 3 else None
     a, b = m.group("a"), m.group("b")
     # A letter (or a leading zero, o's stand-in) on one side names the tool.
     tool = None

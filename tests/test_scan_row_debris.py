@@ -101,3 +101,16 @@ def test_a_question_row_whose_code_a_signature_garbled_into_a_number_is_no_headi
     assert [(s.question, s.score) for s in content.scores] == [("o23", 100.0), ("o24", 100.0), ("o25", 87.5),
                                                               ("o26", 100.0)]
     assert [(a.indicator, a.lowest_questions) for a in content.analyses] == [(10, ("o25",))]
+
+
+def test_a_range_row_with_specks_after_it_or_marks_below_it_makes_no_question():
+    """dev seeds 189 and 276: ``๐๑ - ๐๓๓`` read ``01 - 033 1`` (a speck on its line) and ``01 - 033 |`` over a
+    signature's marks read ``—``, ``อ``; ``๐๓๔ - ๐๔๓`` over ``ภัจก10``. Each made a question (o1, o34) with no score.
+    A speck after a range whose last code is whole, a rule's remnant, or words below a range with no score beside
+    it are no question."""
+    for text in ("01 - 033 1", "01 - 033 |\n—\n*\nอ\n๑", "034 - 043\nภัจก10"):
+        items = [TextLine(1, line(TITLE)), TextLine(1, line("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล")),
+                 Table(page=1, bbox=(0, 0, W, 400), row_pages=[1, 1], rows=[
+                     HEADER, [cell(*text.split("\n")), cell(""),
+                              cell("ข้อคำถามที่ได้คะแนนน้อยที่สุด : o24 " + question(2568, "o24").text)]])]
+        assert read_report(items).scores == [], text

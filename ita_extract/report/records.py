@@ -652,8 +652,11 @@ def analysis_rows(t: IndicatorTable, indicators: list[int],
         raw_score = _field(row, t.columns, "score")
         if not q and not raw_score:
             continue
-        if parse_code_range(q) or parse_code_range(drop_debris_lines(q)):
-            continue  # "o1 – o28": a range row has no per-item scores (specks read below it are no code)
+        if parse_code_range(q) or parse_code_range(drop_debris_lines(q)) or (not raw_score and parse_code_range(
+                q.split("\n")[0])):
+            # "o1 – o28": a range row has no per-item scores (specks read below it are no code, nor, with no
+            # score beside it, a stamp's or a signature's marks read as words)
+            continue
         # the code and question as OCR read them, from either cell (a stroke's false column can leave the
         # question's cell empty and its text in the code's)
         ocr_read = any(c is not None and c.ocr and not c.is_empty
