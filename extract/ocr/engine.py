@@ -44,7 +44,7 @@ class OcrWord:
 #: the engine's page read; the engine reading a table alone
 #: (:func:`extract.ocr.cells.reread_empty_tables`); the numeral recognizer
 #: reading the word again (:mod:`extract.ocr.tokens`); the engine reading the
-#: word alone (a Thai abbreviation read as Latin); the numeral recognizer (or, when it fails, the engine)
+#: word alone (a Thai abbreviation or word read as Latin, :mod:`extract.ocr.latin_garble`); the numeral recognizer (or, when it fails, the engine)
 #: reading a cell's ink (:func:`extract.ocr.cells.reread_cells`); the engine reading a line of ink the
 #: page read left without words (:func:`extract.ocr.bands.reread_blank_lines`).
 WORD_SOURCES = ("page", "table", "numerals", "word", "cell", "line")

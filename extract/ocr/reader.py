@@ -20,6 +20,7 @@ import numpy as np
 from extract.ocr.bands import reread_blank_lines
 from extract.ocr.blank_cells import reread_blank_cells
 from extract.ocr.engine import OcrEngine, OcrWord
+from extract.ocr.latin_garble import reread_latin_garble
 from extract.ocr.overreach import word_bands
 from ita_extract.errors import MissingDependency
 from extract.ocr.cells import CellReread, reread_cells, reread_empty_tables
@@ -352,6 +353,8 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
         in_context = getattr(reader, "in_context", None)
         if in_context is not None:
             words = in_context(words, clean, image.dpi)
+    # a Thai word read as Latin garble at almost no confidence (a label: ``<p>aingiiaan``): read again alone in Thai
+    words = reread_latin_garble(words, clean, engine, image.dpi)
     words = [replace(w, text=restore_marks(bracket_as_sara_ai(drop_stray_ocr_marks(w.text))))
              for w in words if not is_noise(w) and not stamp_lettering(w, rings, grids_px)]
     words = without_speck_lines(words)
