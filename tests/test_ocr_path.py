@@ -412,6 +412,23 @@ def test_lines_far_lower_than_the_pages_words_are_specks():
     assert kept == [x.text for x in page] + ["010", "E-Service", "-", "30", "ก.ย."]  # read surely: text
 
 
+def test_marks_above_a_line_are_specks_on_a_page_of_tables_too():
+    """dev seed 252 (U-scan300): the marks above a tightly set line (``ั ิ ี`` of ``เผยแพร่แนวปฏิบัติ``) made a line
+    of their own, read ``8 & Awa 2 4 a a`` at 9-18 px. The page, a table of codes and scores, had more low words
+    than Thai words, so their median (26 px) let the marks pass for text, and they stood between ``(อ้างอิง`` and
+    ``จาก ๐๔๑)``: the reference was lost. The page's Thai words (57 px) are the measure."""
+    from extract.ocr.engine import OcrWord
+    from extract.ocr.reader import without_speck_lines
+
+    def w(text, h, line, conf=60.0):
+        return OcrWord(text, 0, 100, 60, 100 + h, conf, (1, 1, line))
+    text = [w("ให้สาธารณชนทราบ", 57, n) for n in range(10, 20)]
+    table = [w(t, h, n, 95.0) for n in range(30, 60) for t, h in (("i12", 25), ("100.00", 26))]
+    marks = [w(t, h, 5, c) for t, h, c in (("8", 10, 53), ("&", 18, 78), ("Awa", 11, 61), ("2", 9, 50),
+                                            ("4", 18, 55), ("a", 10, 65), ("a", 8, 95))]
+    assert without_speck_lines(text + table + marks) == text + table
+
+
 def test_a_line_of_ink_the_page_read_left_without_words_is_read_again_alone():
     """A heading beside a stamp: Tesseract's layout analysis read none of it. Glyph-sized ink in a row,
     outside the tables and clear of every word, is read again as one line, where it stands."""
