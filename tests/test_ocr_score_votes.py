@@ -206,3 +206,17 @@ def test_a_blot_reaching_below_the_line_is_taken_away(rec):
     cv2.circle(crop, (int(xs.max()) - 8, int(ys.max()) + 4), 6, 60, -1)  # the drop's middle below the line
     found = blot_free_read(rec, crop)
     assert found is not None and found[0] == "91.05"
+
+
+@needs_fonts
+@pytest.mark.parametrize("read, want", [(reading("?00", (0.34, 0.98, 0.98)), "100"),
+                                        (reading("200", (0.9, 0.98, 0.98)), "00"),
+                                        (reading("?0", (0.34, 0.98)), "00")])
+def test_a_hundred_printed_whole_with_its_one_unread_is_a_hundred(read, want):
+    """dev seed 145 (J-scan300): ``100`` with a drop of ink at the foot of its ``1``, read ``?00``: Tesseract wrote
+    ``00``, and the cell was left unread. No other score has three integer digits, and ``?00`` is no other number's
+    print: it is 100, as sure as its first glyph (a row to check). A first digit read surely as another, or two
+    glyphs only, leave the cell as it was."""
+    words = [*questions(), word("คะแนน", 0), word("91", 1), word("00", 2), word("92", 3)]
+    out, _ = reread_cells(words, (table(),), page_with({2: "100"}), DPI, ScriptedReader(read), WordEngine("", 0.0))
+    assert row_words(out, 2) == [want]

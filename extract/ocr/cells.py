@@ -87,6 +87,7 @@ from extract.ocr.readings import (
     contradicts,
     engine_cannot_have_read,
     engine_number,
+    hundred_whole,
     lone_number,
     sizes_disagree,
     whole,
@@ -517,6 +518,9 @@ def reread_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid], ima
                     # six glyphs, ``1`` ``0`` and the point where a hundred has them: the only score of three
                     # digits (``109.00``: a speck on the last ``๐`` made it a ``๙``)
                     voted = HUNDRED, lone.confidence * 100.0
+                elif voted is None and r is None and in_scores and not thai and hundred_whole(raw):
+                    # ``?00``: a hundred printed whole, a drop of ink on its ``1``
+                    voted = "100", raw.glyphs[0].confidence * 100.0  # as sure as its first glyph: a row to check
                 if voted is not None and thai and not full_score(voted[0]):
                     voted = None
                 # a score column's cell off its format: any sure number of the format replaces it

@@ -212,6 +212,26 @@ def agrees(text: str, reading: Reading | None) -> bool:
     return sum(c != "." for _, c in sure) >= AGREE_DIGITS and all(a == b for a, b in sure)
 
 
+def hundred_whole(reading: Reading | None) -> bool:
+    """Whether a reading is ``100`` printed whole (no point) with its ``1`` unread: three glyphs, the last two
+    zeros read surely, the first no other digit read surely (a drop of ink at the ``1``'s foot). No other score
+    has three integer digits, and ``?00`` is no other number's print.
+
+    >>> g = lambda c, p: GlyphGuess(c, p, PixelBox(0, 0, 1, 1))
+    >>> hundred_whole(Reading("?00", 0.3, (g("?", .34), g("0", .98), g("0", .98))))
+    True
+    >>> hundred_whole(Reading("200", 0.9, (g("2", .9), g("0", .98), g("0", .98)))), hundred_whole(None)
+    (False, False)
+    >>> hundred_whole(Reading("?0", 0.3, (g("?", .34), g("0", .98))))
+    False
+    """
+    if reading is None or len(reading.glyphs) != 3 or "." in reading.text:
+        return False
+    first, *zeros = reading.glyphs
+    return (all(z.char == "0" and z.confidence >= AGREE_SURE for z in zeros)
+            and (first.char in ("1", "?") or first.confidence < AGREE_SURE))
+
+
 def engine_number(engine: OcrEngine | None, crop: np.ndarray, dpi: float, before: list[OcrWord],
                   score_column: bool = False, recognized: Reading | None = None) -> tuple[str, float] | None:
     """The engine's reading of a number's ink alone, when it is one sure number with more digits than ``before``.
