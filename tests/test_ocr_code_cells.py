@@ -523,3 +523,23 @@ def test_a_clean_list_read_surely_with_a_digit_tesseract_lacks_in_its_ink_is_wha
     assert [w.text for w in reread_cited_codes(words, page, rec)][:2] == ["(อ้างอิงจาก", "o18)"]
     right = [words[0], OcrWord("๐๑๘)", 220, 23, 297, 84, 91.8, line), words[2]]
     assert reread_cited_codes(right, page, rec) == right
+
+
+def test_a_clean_list_the_recognizer_read_unsurely_is_the_list_the_other_views_read_and_heavier_views_back(rec):
+    """dev seed 141 (F-scan300): ``(อ้างอิงจาก ๐๑๖)`` read ``0`` ``o11)`` (88 %) by the recognizer: a clean list read
+    unsurely. Seven thinner views read ``o16``, one ``o11``, so not every view read one other list, and it stood.
+    The recognizer's word is one view of the ink, no second reader's: the list the thinner views read by a margin
+    over it, and heavier views back, replaces it (the line is cut from the page,
+    ``tests/fixtures/numerals/issue-9-unsure-clean-list-one-view.png``)."""
+    import cv2
+    from tests.test_numerals import FIXTURES
+
+    page = cv2.imread(str(FIXTURES / "issue-9-unsure-clean-list-one-view.png"), cv2.IMREAD_GRAYSCALE)
+    line = (9, 1, 10)
+    words = [OcrWord("(อ้างอิงจาก", 21, 24, 181, 72, 91.4, line),
+             OcrWord("0", 195, 40, 213, 60, 96.0, line, source="numerals"),
+             OcrWord("o11)</0>", 231, 34, 347, 68, 87.5, line, source="numerals")]
+    assert [w.text for w in reread_cited_codes(words, page, rec)][:2] == ["(อ้างอิงจาก", "o16)</0>"]
+    # Tesseract's own clean list is a second reader's: it stands unless every sure view reads another
+    read = [words[0], *(OcrWord(w.text, w.x0, w.top, w.x1, w.bottom, w.conf, line) for w in words[1:])]
+    assert reread_cited_codes(read, page, rec) == read

@@ -521,9 +521,10 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     codes their ink reads, when it reads surely otherwise than Tesseract did; else None.
 
     A list Tesseract wrote garbled (no clean list of known codes) is replaced by the list most views read
-    (:func:`voted_code_list`); a clean list read unsurely (under :data:`CLEAN_SURE`), or surely where the ink reads
-    a digit Tesseract's Thai model lacks in its place (:func:`engine_lacked`), only when every sure
-    view reads one other list; a blank gap, when the recognizer reads nothing there, by the engine's reading
+    (:func:`voted_code_list`); a clean list read unsurely (under :data:`CLEAN_SURE`) when every sure view reads
+    one other list, or, when the recognizer wrote it (one view of the ink, no second reader's), the thinner views
+    read another by :data:`CODE_MARGIN` over it and heavier views back it (:func:`heavier_decided`); one read surely only where the ink reads a digit Tesseract's Thai model lacks in its
+    place (:func:`engine_lacked`) and every sure view reads one other list; a blank gap, when the recognizer reads nothing there, by the engine's reading
     (:func:`engine_code_list`), unless the list the thinner views read most is backed by heavier views
     (:func:`heavier_decided`): that list stands then."""
     span = cited_span(words, label)
@@ -547,6 +548,13 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
         return None
     votes = code_list_votes(recognizer, crop)
     codes = _decided(votes, strict=clean is not None)
+    if codes is None and clean is not None and min(words[j].conf for j in span) < CLEAN_SURE \
+            and all(words[j].source == "numerals" for j in span):
+        # a clean list the recognizer wrote unsurely (``o11)`` at 88 over ``๐๑๖)``), no second reader's: one view
+        # of the ink among the others, and the list they read by a margin over it, heavier views backing it, stands
+        backed, _ = heavier_decided(recognizer, crop, votes)
+        if backed is not None and votes.get(backed, 0) >= CODE_MARGIN * votes.get(clean, 0):
+            codes = backed
     if codes is None and clean is None and span:
         # a garbled list in a thin serif print: its code's circle is two hairlines that the thinner views break
         codes, votes = heavier_decided(recognizer, crop, votes, sum(_joiners(words[j].text) for j in span))
