@@ -509,7 +509,7 @@ def test_a_blank_gaps_code_the_engine_misreads_is_the_one_thinner_views_read_and
 
 def test_a_clean_list_read_surely_with_a_digit_tesseract_lacks_in_its_ink_is_what_every_view_reads(rec):
     """dev seed 193 (J-scan300): ``(อ้างอิงจาก ๐๑๘)`` read ``๐๑๕)`` at 92 %, a clean list read surely, so it stood.
-    Tesseract's Thai model has no ``๘``: it wrote the ``๕`` it has. Where the ink as it stands reads a digit the
+    Tesseract's Thai model has no ``๘``: it wrote the ``๕`` it has. Where the ink's first reading has a digit the
     model lacks in place of the one it wrote, every view decides: all eight read ``o18`` (the line is cut from the
     page, ``tests/fixtures/numerals/issue-9-sure-clean-list-digit-engine-lacks.png``). A sure clean list the ink
     reads alike, or with a digit the model has, stands as before."""
@@ -543,3 +543,17 @@ def test_a_clean_list_the_recognizer_read_unsurely_is_the_list_the_other_views_r
     # Tesseract's own clean list is a second reader's: it stands unless every sure view reads another
     read = [words[0], *(OcrWord(w.text, w.x0, w.top, w.x1, w.bottom, w.conf, line) for w in words[1:])]
     assert reread_cited_codes(read, page, rec) == read
+
+
+def test_a_sure_clean_list_whose_ink_as_it_stands_reads_nothing_is_checked_by_the_first_view_that_reads(rec):
+    """dev seed 164 (E-scan300): ``(อ้างอิงจาก ๐๑๔)`` read ``๐๑๕)`` at 90 %. Blur joined the glyphs: the ink as it
+    stands reads no list, the thinned views read ``o14`` (the bracket cut off the ``๔``). The first view that
+    reads a list is what checks a sure clean list for a digit Tesseract's Thai model lacks (the line is cut from
+    the page, ``tests/fixtures/numerals/issue-9-sure-clean-list-blurred.png``)."""
+    import cv2
+    from tests.test_numerals import FIXTURES
+
+    page = cv2.imread(str(FIXTURES / "issue-9-sure-clean-list-blurred.png"), cv2.IMREAD_GRAYSCALE)
+    line = (25, 6, 1)
+    words = [OcrWord("(อ้างอิงจาก", 21, 25, 179, 81, 93.1, line), OcrWord("๐๑๕)", 196, 25, 260, 81, 90.2, line)]
+    assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o14)"]

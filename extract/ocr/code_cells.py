@@ -329,8 +329,18 @@ def engine_code_list(engine, crop: np.ndarray, dpi: float, known: Callable[[str]
 CLEAN_SURE = 90.0
 
 
+def _first_reading(recognizer, crop: np.ndarray) -> tuple[str, ...] | None:
+    """The list the first view of ``crop`` that reads one reads (:data:`CODE_THIN_SHARES` in turn), or None."""
+    crop = without_marks(crop)
+    for share in CODE_THIN_SHARES:
+        found = _list_reading(recognizer, crop if share is None else thinned(crop, share))
+        if found:
+            return found
+    return None
+
+
 def engine_lacked(clean: tuple[str, ...], read: tuple[str, ...] | None) -> bool:
-    """Whether the ink's reading ``read`` (the recognizer's, of the ink as it stands) has, where Tesseract's clean
+    """Whether the ink's reading ``read`` (the recognizer's first, :func:`_first_reading`) has, where Tesseract's clean
     list has another digit, a digit Tesseract's Thai model has no class for (:data:`extract.ocr.readings.ENGINE_LACKS`):
     its ``๐๑๕)`` read surely over ``๐๑๘)`` is then no sure reading at all, and every view of the ink decides.
 
@@ -544,7 +554,7 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     if crop is None or crop.size == 0:
         return None
     if clean is not None and min(words[j].conf for j in span) >= CLEAN_SURE \
-            and not engine_lacked(clean, _list_reading(recognizer, without_marks(crop))):
+            and not engine_lacked(clean, _first_reading(recognizer, crop)):
         return None
     votes = code_list_votes(recognizer, crop)
     codes = _decided(votes, strict=clean is not None)
