@@ -427,6 +427,10 @@ def test_marks_above_a_line_are_specks_on_a_page_of_tables_too():
     marks = [w(t, h, 5, c) for t, h, c in (("8", 10, 53), ("&", 18, 78), ("Awa", 11, 61), ("2", 9, 50),
                                             ("4", 18, 55), ("a", 10, 65), ("a", 8, 95))]
     assert without_speck_lines(text + table + marks) == text + table
+    # a line's last letter wrapped alone, read surely at a consonant's height, is text (dev seed 271)
+    last = [w("น", 23, 6, 96.3), w(".", 6, 6, 76.0)]
+    seq = [w("๑", 18, 7, 91.0)]  # a measure's number alone in its column
+    assert without_speck_lines(text + table + last + seq) == text + table + last + seq
 
 
 def test_a_line_of_ink_the_page_read_left_without_words_is_read_again_alone():
