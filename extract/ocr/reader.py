@@ -161,14 +161,16 @@ _RE_ALNUM = re.compile(f"[0-9A-Za-z{charset(DIGITS, LETTERS)}]")
 
 
 def _sure_token(w: OcrWord, page: float = 0.0) -> bool:
-    """Two letters or digits read surely, or one read surely at a glyph's height (a line's last letter wrapped
-    alone: ``น`` at 96 %, 23 px beside words of 60; a measure's number ``๑`` alone in its column, 18 px)."""
+    """Two letters or digits read surely, or a Thai letter read surely at a consonant's height (a line's last
+    letter wrapped alone: ``น`` at 96 %, 23 px beside words of 60). A lone Latin letter or digit is no such
+    evidence: specks read surely as ``8``, ``a``, ``x``."""
     return w.conf >= SURE_TOKEN_CONF and (len(_RE_ALNUM.findall(w.text)) >= 2 or (
-        bool(_RE_ALNUM.search(w.text)) and w.bottom - w.top >= GLYPH_HEIGHT * page))
+        bool(_RE_THAI_LETTER.search(w.text)) and w.bottom - w.top >= LETTER_HEIGHT * page))
 
 
-#: A Thai consonant or digit stands at this share of the page's Thai words (their marks included) at least.
-GLYPH_HEIGHT = 0.3
+#: A Thai consonant stands at this share of the page's Thai words (their marks included) at least.
+LETTER_HEIGHT = 0.3
+_RE_THAI_LETTER = re.compile(f"[{charset(LETTERS)}]")
 
 
 #: The page's words are measured by its Thai words when it has this many at least (else by all its words).
