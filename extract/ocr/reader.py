@@ -160,17 +160,8 @@ MARKS_LINE_HEIGHT = 0.25
 _RE_ALNUM = re.compile(f"[0-9A-Za-z{charset(DIGITS, LETTERS)}]")
 
 
-def _sure_token(w: OcrWord, page: float = 0.0) -> bool:
-    """Two letters or digits read surely, or a Thai letter read surely at a consonant's height (a line's last
-    letter wrapped alone: ``น`` at 96 %, 23 px beside words of 60). A lone Latin letter or digit is no such
-    evidence: specks read surely as ``8``, ``a``, ``x``."""
-    return w.conf >= SURE_TOKEN_CONF and (len(_RE_ALNUM.findall(w.text)) >= 2 or (
-        bool(_RE_THAI_LETTER.search(w.text)) and w.bottom - w.top >= LETTER_HEIGHT * page))
-
-
-#: A Thai consonant stands at this share of the page's Thai words (their marks included) at least.
-LETTER_HEIGHT = 0.3
-_RE_THAI_LETTER = re.compile(f"[{charset(LETTERS)}]")
+def _sure_token(w: OcrWord) -> bool:
+    return w.conf >= SURE_TOKEN_CONF and len(_RE_ALNUM.findall(w.text)) >= 2
 
 
 #: The page's words are measured by its Thai words when it has this many at least (else by all its words).
@@ -217,7 +208,7 @@ def without_speck_lines(words: list[OcrWord]) -> list[OcrWord]:
               if statistics.median(w.bottom - w.top for w in ws) < SPECK_LINE_HEIGHT * page
               # marks: every word of the line (a dash beside a word of letters stands as low)
               and (max(w.bottom - w.top for w in ws) < MARKS_LINE_HEIGHT * page
-                   or not any(_RE_LINE_WORD.search(w.text) or _sure_token(w, page) for w in ws))
+                   or not any(_RE_LINE_WORD.search(w.text) or _sure_token(w) for w in ws))
               and not _RE_DASHES.match(" ".join(w.text for w in ws))}
     return [w for w in words if w.line_key not in specks] if specks else words
 
