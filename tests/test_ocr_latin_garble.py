@@ -41,8 +41,11 @@ def test_a_label_read_as_latin_garble_is_read_again_in_thai():
     assert out[1] == WORDS[1]
 
 
-@pytest.mark.parametrize("text, conf", [("สาเหตุเกิดจาก", 40.0), ("aingiiaan", 90.0), ("ส1าเหตุ", 90.0)])
+@pytest.mark.parametrize("text, conf", [("สาเหตุเกิดจาก", 40.0), ("aingiiaan", 90.0), ("ส1าเหตุ", 90.0),
+                                        ("บนัฒ", 90.0), ("พอลิซี", 90.0)])
 def test_an_unsure_or_not_thai_reading_leaves_the_word(text, conf):
+    """Unsure, not Thai, or no Thai words (dev seed 247: ``Policy`` the page read at under 30 %, read ``บนัฒ`` by the
+    Thai model surely; PyThaiNLP's dictionary has no such word, nor fragments ``พอ ลิ ซี``)."""
     img = cv2.imread(str(LABEL), cv2.IMREAD_GRAYSCALE)
     assert reread_latin_garble(WORDS, img, Reads(text, conf), 300.0) == WORDS
 

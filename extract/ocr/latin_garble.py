@@ -9,8 +9,9 @@ Such a word (Latin letters only, :data:`GARBLE_MIN_LETTERS` or more, read under
 :data:`GARBLE_CONF`) is read again alone from its ink by the Thai-only word
 engine (:meth:`extract.ocr.engine.OcrEngine.read_word`). Its reading replaces the
 letters when it is Thai and sure (:data:`THAI_SURE`); the word's marks around the
-letters (``<p>``, a bracket, a colon) stay as the page read them. An English word
-is read surely by the page (``Policy`` at 96 %), so it is never a candidate.
+letters (``<p>``, a bracket, a colon) stay as the page read them. An English word the
+page read unsurely (``Policy`` at 20 %) the Thai model reads as Thai too, surely: its
+reading must be Thai words (:func:`thai_words`, PyThaiNLP's dictionary), or it stands.
 """
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ import numpy as np
 
 from extract.ocr.engine import OcrEngine, OcrWord
 from extract.ocr.tokens import word_image
+from normalize.lexicon import plausible
+from normalize.thai import thai_tokens
 from normalize.thaichars import LETTERS, charset
 
-__all__ = ["GARBLE_CONF", "GARBLE_MIN_LETTERS", "THAI_SURE", "garbled_letters", "reread_latin_garble"]
+__all__ = ["GARBLE_CONF", "GARBLE_MIN_LETTERS", "THAI_SURE", "garbled_letters", "reread_latin_garble", "thai_words"]
 
 #: A word the page read under this confidence (%) ...
 GARBLE_CONF = 30.0
@@ -71,7 +74,24 @@ def thai_reading(text: str, conf: float) -> str | None:
     rest = re.sub(r"</?[^<>]{0,2}>", "", text.replace(cores[0], "", 1))  # a tag read as the Thai model can (``<0>``)
     if re.search(r"[A-Za-z0-9]", rest):
         return None  # Latin letters or digits beside it: the engine read no Thai word either
-    return cores[0]
+    return cores[0] if thai_words(cores[0]) else None
+
+
+def thai_words(text: str) -> bool:
+    """Whether ``text`` is Thai words: every word PyThaiNLP cuts it into a plausible one
+    (:func:`normalize.lexicon.plausible`), at most one of them under :data:`SHORT_WORD` letters. The Thai model
+    reads an English word the page read unsurely as Thai too, surely (``Policy`` as ``บนัฒ`` at 60 % and more,
+    ``พอ ลิ ซี``): no words, or fragments.
+
+    >>> thai_words("สาเหตุเกิดจาก"), thai_words("ข้อเสนอแนะ"), thai_words("บนัฒ"), thai_words("พอลิซี")
+    (True, True, False, False)
+    """
+    words = thai_tokens(text)
+    return all(plausible(w) for w in words) and sum(len(w) < SHORT_WORD for w in words) <= 1
+
+
+#: A word of fewer letters is short: a reading of several such is fragments, no Thai words.
+SHORT_WORD = 3
 
 
 def reread_latin_garble(words: list[OcrWord], image: np.ndarray, engine: OcrEngine | None,
