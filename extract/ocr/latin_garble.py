@@ -10,8 +10,9 @@ Such a word (Latin letters only, :data:`GARBLE_MIN_LETTERS` or more, read under
 engine (:meth:`extract.ocr.engine.OcrEngine.read_word`). Its reading replaces the
 letters when it is Thai and sure (:data:`THAI_SURE`); the word's marks around the
 letters (``<p>``, a bracket, a colon) stay as the page read them. An English word the
-page read unsurely (``Policy`` at 20 %) the Thai model reads as Thai too, surely: its
-reading must be Thai words (:func:`thai_words`, PyThaiNLP's dictionary), or it stands.
+page read unsurely (``Policy`` at 20 %) the Thai model reads as Thai too, surely: a word
+beside a Latin word its line read surely is one of an English phrase, never read again
+(:func:`in_english`).
 """
 from __future__ import annotations
 
@@ -22,11 +23,9 @@ import numpy as np
 
 from extract.ocr.engine import OcrEngine, OcrWord
 from extract.ocr.tokens import word_image
-from normalize.lexicon import plausible
-from normalize.thai import thai_tokens
 from normalize.thaichars import LETTERS, charset
 
-__all__ = ["GARBLE_CONF", "GARBLE_MIN_LETTERS", "THAI_SURE", "garbled_letters", "reread_latin_garble", "thai_words"]
+__all__ = ["GARBLE_CONF", "GARBLE_MIN_LETTERS", "THAI_SURE", "garbled_letters", "in_english", "reread_latin_garble"]
 
 #: A word the page read under this confidence (%) ...
 GARBLE_CONF = 30.0
@@ -74,24 +73,27 @@ def thai_reading(text: str, conf: float) -> str | None:
     rest = re.sub(r"</?[^<>]{0,2}>", "", text.replace(cores[0], "", 1))  # a tag read as the Thai model can (``<0>``)
     if re.search(r"[A-Za-z0-9]", rest):
         return None  # Latin letters or digits beside it: the engine read no Thai word either
-    return cores[0] if thai_words(cores[0]) else None
+    return cores[0]
 
 
-def thai_words(text: str) -> bool:
-    """Whether ``text`` is Thai words: every word PyThaiNLP cuts it into a plausible one
-    (:func:`normalize.lexicon.plausible`), at most one of them under :data:`SHORT_WORD` letters. The Thai model
-    reads an English word the page read unsurely as Thai too, surely (``Policy`` as ``บนัฒ`` at 60 % and more,
-    ``พอ ลิ ซี``): no words, or fragments.
+def in_english(words: list[OcrWord], k: int) -> bool:
+    """Whether the word at ``k`` stands beside a Latin word its line read surely (:data:`ENGLISH_SURE`): a word
+    of an English phrase (``No Gift Policy``, ``Policy`` read at 20 %), which the Thai model reads as Thai too,
+    surely (``บนัฒ``).
 
-    >>> thai_words("สาเหตุเกิดจาก"), thai_words("ข้อเสนอแนะ"), thai_words("บนัฒ"), thai_words("พอลิซี")
-    (True, True, False, False)
+    >>> w = lambda t, c, line=1: OcrWord(t, 0, 0, 9, 9, c, (1, 1, line))
+    >>> page = [w("No", 96.0), w("Gift", 96.6), w("Policy", 20.0), w("ให้", 93.0), w("aingiiaan", 5.0, 2)]
+    >>> in_english(page, 2), in_english(page, 4)
+    (True, False)
     """
-    words = thai_tokens(text)
-    return all(plausible(w) for w in words) and sum(len(w) < SHORT_WORD for w in words) <= 1
+    line = words[k].line_key
+    return any(0 <= j < len(words) and words[j].line_key == line and words[j].conf >= ENGLISH_SURE
+               and _RE_LATIN_WORD.match(words[j].text) for j in (k - 1, k + 1))
 
 
-#: A word of fewer letters is short: a reading of several such is fragments, no Thai words.
-SHORT_WORD = 3
+#: A Latin word read this surely (%) beside a garbled one makes it a word of an English phrase.
+ENGLISH_SURE = 80.0
+_RE_LATIN_WORD = re.compile(r"^\W*[A-Za-z][A-Za-z\-]+\W*$")
 
 
 def reread_latin_garble(words: list[OcrWord], image: np.ndarray, engine: OcrEngine | None,
@@ -103,7 +105,7 @@ def reread_latin_garble(words: list[OcrWord], image: np.ndarray, engine: OcrEngi
     out = list(words)
     for k, w in enumerate(words):
         m = garbled_letters(w)
-        if m is None:
+        if m is None or in_english(words, k):
             continue
         crop = word_image(image, w)
         if crop.size == 0:
