@@ -236,6 +236,8 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
     ([], 3)
     >>> parse_indicator_heading("33.การใช้อำนาจ")[0].number
     3
+    >>> parse_indicator_heading("๑7 Aw วชวan 8 การปรับปรุงการทำงาน 3)")[0].number  # the indicator's number in it
+    8
     """
     line = line.strip()
     if not line or len(line) > MAX_HEADING_CHARS or "\t" in line:
@@ -271,7 +273,11 @@ def parse_indicator_heading(line: str) -> list[HeadingMatch]:
         # a number no indicator has (a question's code read as ``73`` before its text, ``๐๒๕ แผนปฏิบัติการป้องกัน
         # การทุจริต`` under a signature) vouches for nothing: the name must then be as close as one with no number
         plausible = 1 <= _printed(m.group("num")) <= 10
-        found = match_indicator(_RE_TRAILING.sub("", m.group("name")), MIN_SCORE if plausible else GARBLED_MIN_SCORE)
+        name = _RE_TRAILING.sub("", m.group("name"))
+        found = match_indicator(name, MIN_SCORE)
+        if found and not plausible and not _names_number(name, found.number):
+            # ... unless the indicator's own number stands in it (a stamp's specks before ``8 การปรับปรุงการทำงาน``)
+            found = match_indicator(name, GARBLED_MIN_SCORE)
         if found:
             return [HeadingMatch(_printed(m.group("num")), found.number, found.name)]
     return _garbled_heading(line)
@@ -299,6 +305,17 @@ def _debris_only(prefix: str) -> bool:
         return False
     # a speck's length without its marks, which take no room of their own (``ชี้ว``, ``ณัฆ3``: a line of a stamp)
     return len(prefix) <= CELL_DEBRIS_MAX or all(len(_RE_MARK.sub("", t)) <= SPECK_TOKEN_MAX for t in prefix.split())
+
+
+def _names_number(text: str, number: int) -> bool:
+    """Whether ``number`` stands as a number of its own in ``text``.
+
+    >>> _names_number("Aw วชวan 8 การปรับปรุงการทำงาน 3)", 8), _names_number("พนบฏิตการป้องกันการทุจริต", 10)
+    (True, False)
+    >>> _names_number("18 การปรับปรุง", 8), _names_number("๘ การปรับปรุง", 8)
+    (False, True)
+    """
+    return bool(re.search(rf"(?<![0-9]){number}(?![0-9])", thai_digits_to_arabic(text)))
 
 
 def heading_number_only(line: str) -> int | None:
