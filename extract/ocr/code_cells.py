@@ -533,9 +533,10 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     A list Tesseract wrote garbled (no clean list of known codes) is replaced by the list most views read
     (:func:`voted_code_list`); a clean list read unsurely (under :data:`CLEAN_SURE`) when every sure view reads
     one other list, or, when the recognizer wrote it (one view of the ink, no second reader's), the thinner views
-    read another by :data:`CODE_MARGIN` over it and heavier views back it (:func:`heavier_decided`); one read surely only where the ink reads a digit Tesseract's Thai model lacks in its
-    place (:func:`engine_lacked`) and every sure view reads one other list; a blank gap, when the recognizer reads nothing there, by the engine's reading
-    (:func:`engine_code_list`), unless the list the thinner views read most is backed by heavier views
+    read another by :data:`CODE_MARGIN` over it and heavier views back it (:func:`heavier_decided`); one read
+    surely only where the ink reads a digit Tesseract's Thai model lacks in its place (:func:`engine_lacked`) and
+    every sure view reads one other list; a blank gap, when the recognizer reads nothing there, by the engine's
+    reading (:func:`engine_code_list`), unless the list the thinner views read most is backed by heavier views
     (:func:`heavier_decided`): that list stands then."""
     span = cited_span(words, label)
     text = " ".join(words[j].text for j in span)
@@ -553,13 +554,12 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     crop = word_image(image, box) if box is not None else None
     if crop is None or crop.size == 0:
         return None
-    if clean is not None and min(words[j].conf for j in span) >= CLEAN_SURE \
-            and not engine_lacked(clean, _first_reading(recognizer, crop)):
+    unsure = clean is not None and min(words[j].conf for j in span) < CLEAN_SURE
+    if clean is not None and not unsure and not engine_lacked(clean, _first_reading(recognizer, crop)):
         return None
     votes = code_list_votes(recognizer, crop)
     codes = _decided(votes, strict=clean is not None)
-    if codes is None and clean is not None and min(words[j].conf for j in span) < CLEAN_SURE \
-            and all(words[j].source == "numerals" for j in span):
+    if codes is None and unsure and all(words[j].source == "numerals" for j in span):
         # a clean list the recognizer wrote unsurely (``o11)`` at 88 over ``๐๑๖)``), no second reader's: one view
         # of the ink among the others, and the list they read by a margin over it, heavier views backing it, stands
         backed, _ = heavier_decided(recognizer, crop, votes)
