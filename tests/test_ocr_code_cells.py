@@ -545,6 +545,24 @@ def test_a_clean_list_the_recognizer_read_unsurely_is_the_list_the_other_views_r
     assert reread_cited_codes(read, page, rec) == read
 
 
+def test_a_clean_list_the_recognizer_read_unsurely_stands_when_one_view_alone_reads_another(rec):
+    """dev seed 213 (F-scan300): ``(อ้างอิงจาก o24)`` (a Latin ``o``, Arabic digits) read ``o24)`` at 87 % by the
+    recognizer. The thinner views break the ``o`` in two and read no list; only the ink as it stands reads one,
+    ``o21``, the bracket joined to the ``4``, and the heavier views, joining it too, back that. One view against
+    none is no margin: the recognizer's list stands (the lines are cut from the page,
+    ``tests/fixtures/numerals/issue-9-unsure-clean-list-one-thin-view.png``)."""
+    import cv2
+    from tests.test_numerals import FIXTURES
+
+    page = cv2.imread(str(FIXTURES / "issue-9-unsure-clean-list-one-thin-view.png"), cv2.IMREAD_GRAYSCALE)
+    line, below = (17, 1, 11), (17, 1, 12)
+    words = [OcrWord("และรายงานผลการดำเนินการ", 191, 12, 660, 71, 92.3, line),
+             OcrWord("(อ้างอิงจาก", 678, 12, 866, 71, 93.3, line),
+             OcrWord("o24)", 22, 101, 96, 135, 87.5, below, source="numerals"),
+             OcrWord("ให้สาธารณชนทราบ", 115, 79, 424, 144, 93.2, below)]
+    assert reread_cited_codes(words, page, rec) == words
+
+
 def test_a_sure_clean_list_whose_ink_as_it_stands_reads_nothing_is_checked_by_the_first_view_that_reads(rec):
     """dev seed 164 (E-scan300): ``(อ้างอิงจาก ๐๑๔)`` read ``๐๑๕)`` at 90 %. Blur joined the glyphs: the ink as it
     stands reads no list, the thinned views read ``o14`` (the bracket cut off the ``๔``). The first view that

@@ -311,6 +311,9 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: 
     >>> qs = [("o42", "มาตรการส่งเสริมคุณธรรม"), ("o43", "การดำเนินการตามมาตรการส่งเสริมคุณธรรม")]
     >>> lowest_by_text("053 การดำเนินการตามมาตรการส่งเสริมคุณธรรม", qs), lowest_by_text("มาตรการส่งเสริมคุณธรรม", qs)
     (['o43'], ['o42'])
+    >>> qs = [("o5", "แผนดำเนินงานและการใช้งบประมาณประจำปี"), ("o7", "รายงานผลการดำเนินงานและการใช้งบประมาณประจำปี")]
+    >>> lowest_by_text("05 แผนคำเน็นงานและการใช้งบประมาณประจำปี 07 รายงานผลการคดำเนินงานและการใช้งบประมาณประจำปี", qs)
+    ['o5', 'o7']
     """
     hay = re.sub(r"\s+", "", lowest_text)
     best: dict[str, tuple[float, int, int, str]] = {}
@@ -338,11 +341,35 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: 
     # at a tie, the question the quoted words cover more of (words that are part of a longer question
     # match it in full too)
     taken: list[tuple[int, int, str]] = []
+    lost: list[str] = []
     for _score, start, end, code in sorted(matches, key=lambda m: (m[0], min(1.0, (m[2] - m[1]) / len(needles[m[3]])),
                                                                      m[1], m[2], m[3]), reverse=True):
-        if all(end <= a + EDGE_SLACK or start >= b - EDGE_SLACK for a, b, _ in taken):
+        if _apart(start, end, taken):
             taken.append((start, end, code))
+        else:
+            lost.append(code)
+    # a question whose closest words another question took may be quoted beside them: it is aligned again on the
+    # words no question took (``แผนดำเนินงานและการใช้งบประมาณประจำปี`` garbled, whose closest words were those of
+    # the next quote, ``รายงานผลการดำเนินงานและการใช้งบประมาณประจำปี``, which ends alike)
+    for code in lost:
+        m = fuzz.partial_ratio_alignment(needles[code], _masked(hay, taken))
+        named = code in printed
+        if m is not None and m.score >= (NAMED_WITH_CODE_MIN if named else NAMED_MIN) \
+                and _apart(m.dest_start, m.dest_end, taken):
+            taken.append((m.dest_start, m.dest_end, code))
     return [code for _, _, code in sorted(taken)]
+
+
+def _apart(start: int, end: int, taken: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether the quote from ``start`` to ``end`` overlaps none of ``taken`` (but by :data:`EDGE_SLACK` letters)."""
+    return all(end <= a + EDGE_SLACK or start >= b - EDGE_SLACK for a, b, _ in taken)
+
+
+def _masked(hay: str, taken: Sequence[tuple[int, int, str]]) -> str:
+    """``hay`` with the quotes ``taken`` blanked out by a character no wording holds (their length kept)."""
+    for a, b, _ in taken:
+        hay = hay[:a] + "\0" * (b - a) + hay[b:]
+    return hay
 
 
 def questionnaire_wordings(codes: Sequence[str], fiscal_year: int | None) -> list[tuple[str, str]]:
