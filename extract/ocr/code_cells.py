@@ -534,10 +534,10 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     (:func:`voted_code_list`); a clean list read unsurely (under :data:`CLEAN_SURE`) when every sure view reads
     one other list, or, when the recognizer wrote it (one view of the ink, no second reader's), the thinner views
     read another by :data:`CODE_MARGIN` over it (and that many times at least) and heavier views back it
-    (:func:`heavier_decided`); one read surely only where the ink reads a digit Tesseract's Thai model lacks in its place (:func:`engine_lacked`) and
-    every sure view reads one other list; a blank gap, when the recognizer reads nothing there, by the engine's
-    reading (:func:`engine_code_list`), unless the list the thinner views read most is backed by heavier views
-    (:func:`heavier_decided`): that list stands then."""
+    (:func:`heavier_decided`); one read surely only where the ink reads a digit Tesseract's Thai model lacks in
+    its place (:func:`engine_lacked`) and every sure view reads one other list; a blank gap, when the recognizer
+    reads nothing there, by the engine's reading (:func:`engine_code_list`), unless the list the thinner views
+    read most is backed by heavier views (:func:`heavier_decided`): that list stands then."""
     span = cited_span(words, label)
     text = " ".join(words[j].text for j in span)
     clean = listed_codes(text, known) if span else None
@@ -562,8 +562,8 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     if codes is None and unsure and all(words[j].source == "numerals" for j in span):
         # a clean list the recognizer wrote unsurely (``o11)`` at 88 over ``๐๑๖)``), no second reader's: one view
         # of the ink among the others, and the list they read by a margin over it, heavier views backing it, stands
-        # ... two thinner views at least: one view against none is no margin (``๐24)`` whose thinner views break
-        # the Latin ``o`` in two, where only the ink as it stands reads a list, the bracket joined to the ``4``)
+        # ... by two views at least: one view against none is no margin (``o24)`` whose thinner views break the
+        # Latin ``o`` in two, where only the ink as it stands reads a list, the bracket joined to the ``4``)
         backed, _ = heavier_decided(recognizer, crop, votes)
         if backed is not None and votes.get(backed, 0) >= CODE_MARGIN * max(1, votes.get(clean, 0)):
             codes = backed

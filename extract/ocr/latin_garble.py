@@ -33,6 +33,9 @@ GARBLE_CONF = 30.0
 GARBLE_MIN_LETTERS = 5
 #: The Thai-only reading replaces them when this sure (%) and of Thai letters only.
 THAI_SURE = 60.0
+#: A Latin word read this surely (%) beside a garbled one makes it a word of an English phrase.
+ENGLISH_SURE = 80.0
+_RE_LATIN_WORD = re.compile(r"^\W*[A-Za-z][A-Za-z\-]+\W*$")
 
 # The letters of a word between the marks around them: ``<p>`` ``(`` before, ``:`` ``)`` ``</p>`` after.
 _RE_PARTS = re.compile(r"^(?P<before>(?:</?[A-Za-z]{0,2}>|[^A-Za-z\u0e00-\u0e7f])*)(?P<letters>[A-Za-z]+)"
@@ -89,11 +92,6 @@ def in_english(words: list[OcrWord], k: int) -> bool:
     line = words[k].line_key
     return any(0 <= j < len(words) and words[j].line_key == line and words[j].conf >= ENGLISH_SURE
                and _RE_LATIN_WORD.match(words[j].text) for j in (k - 1, k + 1))
-
-
-#: A Latin word read this surely (%) beside a garbled one makes it a word of an English phrase.
-ENGLISH_SURE = 80.0
-_RE_LATIN_WORD = re.compile(r"^\W*[A-Za-z][A-Za-z\-]+\W*$")
 
 
 def reread_latin_garble(words: list[OcrWord], image: np.ndarray, engine: OcrEngine | None,

@@ -325,7 +325,7 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: 
             continue
         m = fuzz.partial_ratio_alignment(needle, hay)
         named = code in printed
-        if m is not None and m.score >= (NAMED_WITH_CODE_MIN if named else NAMED_MIN) and (
+        if _named_by(m, named) and (
                 code not in best or m.score + (PRINTED_CODE_BONUS if named else 0.0) > best[code][0]):
             best[code] = (m.score + (PRINTED_CODE_BONUS if named else 0.0), m.dest_start, m.dest_end, code)
             needles[code] = needle
@@ -353,11 +353,15 @@ def lowest_by_text(lowest_text: str, questions: list[tuple[str, str]], printed: 
     # the next quote, ``รายงานผลการดำเนินงานและการใช้งบประมาณประจำปี``, which ends alike)
     for code in lost:
         m = fuzz.partial_ratio_alignment(needles[code], _masked(hay, taken))
-        named = code in printed
-        if m is not None and m.score >= (NAMED_WITH_CODE_MIN if named else NAMED_MIN) \
-                and _apart(m.dest_start, m.dest_end, taken):
+        if _named_by(m, code in printed) and _apart(m.dest_start, m.dest_end, taken):
             taken.append((m.dest_start, m.dest_end, code))
     return [code for _, _, code in sorted(taken)]
+
+
+def _named_by(m, named: bool) -> bool:
+    """Whether the alignment ``m`` (None: none) names its question: :data:`NAMED_MIN`, or
+    :data:`NAMED_WITH_CODE_MIN` when the analysis prints the question's code too (``named``)."""
+    return m is not None and m.score >= (NAMED_WITH_CODE_MIN if named else NAMED_MIN)
 
 
 def _apart(start: int, end: int, taken: Sequence[tuple[int, int, str]]) -> bool:
