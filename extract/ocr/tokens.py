@@ -203,7 +203,49 @@ def word_crop(page: np.ndarray, w: OcrWord) -> tuple[np.ndarray, int, int]:
         for a, b in blobs:
             if (lo - gap <= b < lo) or (hi < a <= hi + gap):
                 lo, hi, grown = min(lo, a), max(hi, b), True
+    chars = _RE_TAGS.sub("", w.text)
+    if not _RE_THAI.search(chars) and sum(1 for a, b in blobs if a >= lo and b <= hi) < len(chars):
+        # a box that stopped short (:func:`_short_box_grown`): the ink to the right, as far as the characters
+        # Tesseract wrote reach at most
+        wide = page[y0:y1, x0:min(W, int(w.x1 + max(SEARCH, len(chars)) * h))][r0:r1]
+        ink = cv2.threshold(wide, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+        n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        grown_hi = _short_box_grown(sorted((int(stats[i][0]), int(stats[i][0] + stats[i][2])) for i in range(1, n)
+                                           if stats[i][4] >= 3), lo, hi, chars, h)
+        if grown_hi > hi:
+            window, hi = wide, grown_hi
     return window[:, max(0, lo - 3):min(window.shape[1], hi + 3)], x0 + lo, x0 + hi
+
+
+#: A word Tesseract wrote in digits, Latin letters and signs, one glyph a character, whose box holds fewer glyphs
+#: than that (its box stops short: ``012,013)`` over ``o12,o``) takes in the glyphs after it that follow as closely
+#: as this share of its height, up to as many as it wrote (a space before the next word is wider).
+SHORT_BOX_GAP = 0.45
+_RE_TAGS = re.compile(r"<[^>]*>|\s")
+
+
+def _short_box_grown(blobs: list[tuple[int, int]], lo: int, hi: int, text: str, h: int) -> int:
+    """The right end of a word's ink (:func:`word_crop`'s ``hi``), taking in the glyphs after it a box that
+    stopped short left out (:data:`SHORT_BOX_GAP`): as many as the word's characters outnumber its glyphs.
+
+    >>> blobs = [(0, 19), (29, 37), (47, 65), (69, 76), (78, 98), (107, 115), (125, 142), (148, 157), (173, 190)]
+    >>> _short_box_grown(blobs, 0, 98, "012,013)", 31), _short_box_grown(blobs, 0, 98, "012,0", 31)
+    (157, 98)
+    >>> _short_box_grown(blobs, 0, 98, "ให้012,013)", 31)  # Thai letters: no glyph a character
+    98
+    """
+    chars = _RE_TAGS.sub("", text)
+    if _RE_THAI.search(chars):
+        return hi
+    held = sum(1 for a, b in blobs if a >= lo and b <= hi)
+    for a, b in blobs:
+        if held >= len(chars):
+            break
+        if a > hi:
+            if a - hi > SHORT_BOX_GAP * h:
+                break
+            hi, held = b, held + 1
+    return hi
 
 
 #: A word shaped like a month's abbreviation: a consonant, a dot or a mark that
@@ -484,21 +526,27 @@ BRACKET_TALLER = 1.1
 def touching_bracket_cut(text: str, glyphs: list[GlyphGuess]) -> int | None:
     """Where to cut a word's image so that a closing bracket Tesseract read
     (``text`` ends with it) but the recognizer saw no glyph of (its last glyph
-    is a readable one, taller than the glyphs before it: the bracket is joined
+    is a readable one, taller than the glyphs before it and reaching below them: the bracket is joined
     to it) is left out; ``None`` when the bracket stands apart or no bracket was read.
 
     >>> from ita_extract.page import PixelBox
-    >>> g = lambda c, x, h=30: GlyphGuess(c, 0.9, PixelBox(x, 0, x + 20, h))
+    >>> g = lambda c, x, h=30, y=0: GlyphGuess(c, 0.9, PixelBox(x, y, x + 20, y + h))
     >>> touching_bracket_cut("๐๒๓)", [g("๐", 0), g("๒", 20), g("๗", 40, 36)]), touching_bracket_cut("๐๒๓)", [g("๐", 0), g("๗", 20)])
     (49, None)
     >>> touching_bracket_cut("๐๕)", [g("๐", 0), g("๕", 20), g("?", 40)]), touching_bracket_cut("๐๕", [g("๐", 0)])
     (None, None)
+    >>> touching_bracket_cut("cae)", [g("๐", 0), g("๑", 20), g("๗", 40, 36, -6)])  # a ๗'s tail above, no bracket
     """
     if not text or text[-1] not in _CLOSING[:2] or len(glyphs) < 2 or glyphs[-1].char == "?":
         return None
-    last, before = glyphs[-1].box.height, sorted(g.box.height for g in glyphs[:-1])
-    if last < BRACKET_TALLER * before[len(before) // 2]:
+    last, before = glyphs[-1].box, [g.box for g in glyphs[:-1]]
+    height = statistics.median_high(b.height for b in before)
+    if last.height < BRACKET_TALLER * height:
         return None  # no taller ink at the end: no bracket joined there
+    if last.bottom < statistics.median_high(b.bottom for b in before) + BRACKET_REACH * height:
+        # taller above the digits only: a digit's own tail (``๗`` ``๙``), the bracket Tesseract wrote none
+        # in the ink (it reaches below the digits too, :func:`bracket_joined`)
+        return None
     return bracket_cut(glyphs[-1])
 
 
@@ -742,8 +790,12 @@ _RE_GLUED_CITATION = re.compile(
 
 
 #: A word that opens a bracket with a label OCR garbled beyond :data:`CITE_LABEL`
-#: (``(ย้างองจาก``): Thai text within ``CITE_LABEL_EDITS`` edits of the label.
-_RE_BRACKETED_WORD = re.compile(f"^\\(\\s*(?P<label>[{charset(TEXT)}]{{7,13}})$")
+#: (``(ย้างองจาก``): Thai text within ``CITE_LABEL_EDITS`` edits of the label, one Thai digit at most among its
+#: letters (``(อ้างอิงจ๕``: ``าก`` read as the ``๕`` the Thai model writes for shapes it lacks; two digits are a
+#: code's circle and digit, glued to the label, never part of it).
+_RE_BRACKETED_WORD = re.compile(f"^\\(\\s*(?P<label>[{charset(TEXT)}]*[{_D}]?[{charset(TEXT)}]*)$")
+#: ... of this many characters
+LABEL_CHARS = (7, 13)
 
 
 def is_cite_label(text: str) -> bool:
@@ -753,11 +805,14 @@ def is_cite_label(text: str) -> bool:
 
     >>> is_cite_label("(อ้างอิงจาก"), is_cite_label("(ย้างองจาก"), is_cite_label("(ประกาศฉบับที่"), is_cite_label("ย้างองจาก")
     (True, True, False, False)
+    >>> is_cite_label("(อ้างอิงจ๕"), is_cite_label("(อ้างอิง๐๕")
+    (True, False)
     """
     if _RE_CITE_LABEL.search(text):
         return True
     m = _RE_BRACKETED_WORD.match(text)
-    return bool(m) and Levenshtein.distance(m.group("label"), CITE_LABEL_TEXT) <= CITE_LABEL_EDITS
+    return (bool(m) and LABEL_CHARS[0] <= len(m.group("label")) <= LABEL_CHARS[1]
+            and Levenshtein.distance(m.group("label"), CITE_LABEL_TEXT) <= CITE_LABEL_EDITS)
 
 
 #: A line goes on in a column when its next word starts within this many of the word's heights of the column's left.
@@ -864,10 +919,10 @@ def label_start(words: Sequence[OcrWord], i: int) -> int | None:
     return j if j >= 0 and is_cite_label(words[j].text) else None
 
 
-#: A word that opens a bracket on Latin letters or digits alone, about as many as a
+#: A word that opens a bracket on Latin letters or digits alone, at most as many as a
 #: citation's label has letters (``(81989970`` for ``(อ้างอิงจาก``: Tesseract's English
-#: model took the label's loops for digits).
-_RE_LATIN_BRACKETED = re.compile(r"^\([0-9A-Za-z]{5,13}$")
+#: model took the label's loops for digits; ``(ONIN``: its wide glyphs for fewer letters).
+_RE_LATIN_BRACKETED = re.compile(r"^\([0-9A-Za-z]{3,13}$")
 #: A Thai-only re-read of such a word is taken as a label from this confidence on.
 LABEL_MIN = 60.0
 
@@ -915,9 +970,9 @@ def latin_label_words(words: list[OcrWord]) -> list[int]:
     Latin letters or digits (:data:`_RE_LATIN_BRACKETED`) right before a word of cited
     items holding a digit or a circle (:data:`_RE_CITED`, no Thai letter).
 
-    >>> ws = [OcrWord(t, 0, 0, 1, 1, 77.0, (1, 1, 1)) for t in ("หรือ", "(81989970", "010)", "(2566)", "o5)")]
+    >>> ws = [OcrWord(t, 0, 0, 1, 1, 77.0, (1, 1, 1)) for t in ("หรือ", "(81989970", "010)", "(2566)", "o5)", "(ONIN", "07)")]
     >>> latin_label_words(ws)
-    [1]
+    [1, 5]
     """
     out = []
     for i, w in enumerate(words[:-1]):
