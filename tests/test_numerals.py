@@ -118,6 +118,17 @@ def test_a_speck_under_a_digit_leaves_it_read(rec):
     assert rec.read_number(crop).text == "10"
 
 
+def test_a_speck_stacked_on_the_decimal_point_leaves_it_a_point(rec):
+    """dev seed 139 (D-scan300): dust on the paper right above the point of ``91.41`` (a colon's shape). The two
+    specks joined into one glyph read ``?``; the speck is dust, the point a point (the score cut from the page,
+    ``tests/fixtures/numerals/issue-9-speck-over-point.png``)."""
+    import cv2
+
+    crop = cv2.imread(str(FIXTURES / "issue-9-speck-over-point.png"), cv2.IMREAD_GRAYSCALE)
+    r = rec.read_number(crop)
+    assert r.text == "91.41" and r.confidence >= 0.9
+
+
 def test_segment_drops_table_rule_at_edge():
     page = np.full((40, 120), 255, np.uint8)
     page[0:2, :] = 0  # the cell's top border

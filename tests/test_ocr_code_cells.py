@@ -7,7 +7,8 @@ import pytest
 
 from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
 from extract.numerals.train import font_files, render
-from extract.ocr.code_cells import _line_end, clean_list, cited_span, known_oit_code, reread_cited_codes, voted_code_list
+from extract.ocr.code_cells import (_line_end, clean_list, cited_span, known_oit_code, listed_codes, reread_cited_codes,
+                                    voted_code_list)
 from extract.ocr.engine import OcrWord
 from ita_extract.page import PixelBox
 
@@ -575,3 +576,20 @@ def test_a_sure_clean_list_whose_ink_as_it_stands_reads_nothing_is_checked_by_th
     line = (25, 6, 1)
     words = [OcrWord("(อ้างอิงจาก", 21, 25, 179, 81, 93.1, line), OcrWord("๐๑๕)", 196, 25, 260, 81, 90.2, line)]
     assert [w.text for w in reread_cited_codes(words, page, rec)] == ["(อ้างอิงจาก", "o14)"]
+
+
+def test_a_code_list_whose_box_stopped_short_is_read_to_its_end(rec):
+    """dev seed 188 (E-scan300), Tesseract reading the page at 225 dpi: ``(อ้างอิงจาก o12,o13)`` read ``012,013)``
+    with a box over ``o12`` alone. The word's ink is taken on to the right, glyph by glyph as closely as the
+    list's glyphs follow one another, until it holds as many glyphs as Tesseract wrote characters: the whole list
+    is read, not ``o12,o`` (``01210``) (the line is cut from the page,
+    ``tests/fixtures/numerals/issue-9-code-list-short-box.png``)."""
+    import cv2
+
+    from extract.ocr.tokens import NumeralTokenReader
+    from tests.test_numerals import FIXTURES
+
+    page = cv2.imread(str(FIXTURES / "issue-9-code-list-short-box.png"), cv2.IMREAD_GRAYSCALE)
+    word = OcrWord("012,013)", 29, 10, 94, 41, 91.7, (32, 4, 3))
+    read = NumeralTokenReader(None, rec)(word, page, 300.0)
+    assert read.x1 > 170 and listed_codes(read.text) == ("o12", "o13")

@@ -221,6 +221,9 @@ def word_crop(page: np.ndarray, w: OcrWord) -> tuple[np.ndarray, int, int]:
 #: than that (its box stops short: ``012,013)`` over ``o12,o``) takes in the glyphs after it that follow as closely
 #: as this share of its height, up to as many as it wrote (a space before the next word is wider).
 SHORT_BOX_GAP = 0.45
+#: ... when its box holds this many glyphs fewer at least, none of them this many times as wide as the narrowest
+#: half of them (one character fewer is a comma or a speck the ink joined; a wide blob, digits blur joined).
+SHORT_BOX_MISSING, SHORT_BOX_JOINED = 2, 1.6
 _RE_TAGS = re.compile(r"<[^>]*>|\s")
 
 
@@ -233,11 +236,18 @@ def _short_box_grown(blobs: list[tuple[int, int]], lo: int, hi: int, text: str, 
     (157, 98)
     >>> _short_box_grown(blobs, 0, 98, "ให้012,013)", 31)  # Thai letters: no glyph a character
     98
+    >>> _short_box_grown([(0, 19), (19, 68), (68, 73), (88, 107)], 0, 73, "๐๒๕,", 55)  # ``๒๕`` one blob, a comma
+    73
     """
     chars = _RE_TAGS.sub("", text)
     if _RE_THAI.search(chars):
         return hi
-    held = sum(1 for a, b in blobs if a >= lo and b <= hi)
+    widths = [b - a for a, b in blobs if a >= lo and b <= hi]
+    if not widths or len(chars) - len(widths) < SHORT_BOX_MISSING \
+            or max(widths) > SHORT_BOX_JOINED * statistics.median_low(widths):
+        # a glyph or two fewer, or glyphs blur joined (one blob for ``๒๕``): no box stopped short
+        return hi
+    held = len(widths)
     for a, b in blobs:
         if held >= len(chars):
             break
