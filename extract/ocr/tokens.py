@@ -177,8 +177,6 @@ def word_image(page: np.ndarray, w: OcrWord) -> np.ndarray:
 def word_crop(page: np.ndarray, w: OcrWord) -> tuple[np.ndarray, int, int]:
     """The word's image (:func:`word_image`) and the page columns it spans (x0, x1): glyphs
     Tesseract left out of its box, or put in a word of their own, widen it."""
-    import cv2
-
     h = max(1, w.bottom - w.top)
     H, W = page.shape
     y0, y1 = max(0, int(w.top - PAD_Y * h)), min(H, int(w.bottom + PAD_Y * h))
@@ -186,11 +184,10 @@ def word_crop(page: np.ndarray, w: OcrWord) -> tuple[np.ndarray, int, int]:
     window = page[y0:y1, x0:x1]
     if window.size == 0:
         return window, w.x0, w.x1
-    ink = cv2.threshold(window, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    ink = _ink(window)
     r0, r1 = own_line_rows(ink[:, max(0, w.x0 - x0):max(1, w.x1 - x0)], w.top - y0, w.bottom - y0)
     window, ink = window[r0:r1], ink[r0:r1]
-    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    blobs = sorted((int(stats[i][0]), int(stats[i][0] + stats[i][2])) for i in range(1, n) if stats[i][4] >= 3)
+    blobs = _column_spans(ink)
     left, right = w.x0 - x0, w.x1 - x0
     inside = [b for b in blobs if b[1] >= left and b[0] <= right]
     if not inside:
@@ -208,13 +205,20 @@ def word_crop(page: np.ndarray, w: OcrWord) -> tuple[np.ndarray, int, int]:
         # a box that stopped short (:func:`_short_box_grown`): the ink to the right, as far as the characters
         # Tesseract wrote reach at most
         wide = page[y0:y1, x0:min(W, int(w.x1 + max(SEARCH, len(chars)) * h))][r0:r1]
-        ink = cv2.threshold(wide, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
-        n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-        grown_hi = _short_box_grown(sorted((int(stats[i][0]), int(stats[i][0] + stats[i][2])) for i in range(1, n)
-                                           if stats[i][4] >= 3), lo, hi, chars, h)
-        if grown_hi > hi:
+        if (grown_hi := _short_box_grown(_column_spans(_ink(wide)), lo, hi, chars, h)) > hi:
             window, hi = wide, grown_hi
     return window[:, max(0, lo - 3):min(window.shape[1], hi + 3)], x0 + lo, x0 + hi
+
+
+def _ink(gray: np.ndarray) -> np.ndarray:
+    """The ink of a word's surroundings (255), by Otsu's threshold of their tones."""
+    return cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+
+
+def _column_spans(ink: np.ndarray) -> list[tuple[int, int]]:
+    """The columns (first, after last) each blob of ``ink`` spans, left to right; specks under 3 pixels left out."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return sorted((int(stats[i][0]), int(stats[i][0] + stats[i][2])) for i in range(1, n) if stats[i][4] >= 3)
 
 
 #: A word Tesseract wrote in digits, Latin letters and signs, one glyph a character, whose box holds fewer glyphs
@@ -536,8 +540,8 @@ BRACKET_TALLER = 1.1
 def touching_bracket_cut(text: str, glyphs: list[GlyphGuess]) -> int | None:
     """Where to cut a word's image so that a closing bracket Tesseract read
     (``text`` ends with it) but the recognizer saw no glyph of (its last glyph
-    is a readable one, taller than the glyphs before it and reaching below them: the bracket is joined
-    to it) is left out; ``None`` when the bracket stands apart or no bracket was read.
+    is a readable one, taller than the glyphs before it and reaching below them: the bracket
+    is joined to it) is left out; ``None`` when the bracket stands apart or no bracket was read.
 
     >>> from ita_extract.page import PixelBox
     >>> g = lambda c, x, h=30, y=0: GlyphGuess(c, 0.9, PixelBox(x, y, x + 20, y + h))
