@@ -585,22 +585,3 @@ def test_an_unsure_numeral_reread_leaves_tesseracts_word_instead_of_dropping_it(
     words = [w.text for w in ocr_page(1, 216.0, 288.0, img, FakeEngine(words=page), reader).words]
     assert "๒๕๒๓๕" in words and "569" not in words
     assert "100" in words and "๑๐๐" not in words
-
-
-def test_tesseract_reads_a_finer_page_at_page_read_dpi_and_its_boxes_land_on_the_page_pixels():
-    """A 300-dpi page goes to Tesseract at 225 dpi (``PAGE_READ_DPI``), and the words' boxes come back on the
-    page's own pixels, rounded outward; a page at 225 dpi or less goes as it is."""
-    from extract.ocr.reader import PAGE_READ_DPI, page_read
-
-    class Seen(FakeEngine):
-        def page_words(self, gray, dpi):
-            self.seen = (gray.shape, dpi)
-            return [OcrWord("๙๑.๔๑", 10, 20, 31, 41, 95.0, (1, 1, 1))]
-
-    page = np.full((400, 300), 255, np.uint8)
-    engine = Seen()
-    [w] = page_read(engine, page, 300.0)
-    assert PAGE_READ_DPI == 225 and engine.seen == ((300, 225), 225)
-    assert (w.x0, w.top, w.x1, w.bottom) == (13, 26, 42, 55)  # 10 / 0.75 = 13.3 down, 31 / 0.75 = 41.3 up
-    [w] = page_read(engine, page, 200.0)
-    assert engine.seen == ((400, 300), 200) and (w.x0, w.top, w.x1, w.bottom) == (10, 20, 31, 41)

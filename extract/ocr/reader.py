@@ -315,29 +315,6 @@ UPRIGHT_CHECK_CONF = 60.0
 TURN_MIN_CONF = 5.0
 
 
-#: Tesseract reads a page at this resolution at most. Its text-line recognizer brings every line to one height
-#: whatever the resolution, so a finer page costs it thresholding, layout analysis and line scaling (a 300-dpi
-#: page read at 225 dpi: 13 % less of Tesseract's time) and reads as well: text CER lower on the seven dev sets,
-#: their key fields both ways (issue 9's note). The words' boxes are placed back on the page's own pixels, and
-#: everything read again (numbers, codes, cells) is read there, at the page's resolution.
-PAGE_READ_DPI = 225
-
-
-def page_read(engine: OcrEngine, clean: np.ndarray, dpi: float) -> list[OcrWord]:
-    """The engine's words of the page ``clean`` (at ``dpi``), read at :data:`PAGE_READ_DPI` at most and placed
-    on ``clean``'s pixels (a box's edges rounded outward)."""
-    if dpi <= PAGE_READ_DPI:
-        return engine.page_words(clean, int(round(dpi)))
-    import cv2
-
-    f = PAGE_READ_DPI / dpi
-    small = cv2.resize(clean, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
-    h, w = clean.shape[:2]
-    return [replace(wd, x0=max(0, int(wd.x0 / f)), top=max(0, int(wd.top / f)),
-                    x1=min(w, int(np.ceil(wd.x1 / f))), bottom=min(h, int(np.ceil(wd.bottom / f))))
-            for wd in engine.page_words(small, PAGE_READ_DPI)]
-
-
 def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: OcrEngine):
     angle = skew_correction(gray0)
     gray = deskew(gray0, angle)
@@ -356,7 +333,7 @@ def _straighten_and_read(gray0: np.ndarray, dpi: float, engine: OcrEngine):
         rulings = ruling_lines(gray)
     grids_px = table_grids(rulings, dpi)
     clean = erase_lines(gray, rulings)
-    return angle, gray, grids_px, clean, page_read(engine, clean, dpi), rings
+    return angle, gray, grids_px, clean, engine.page_words(clean, int(round(dpi))), rings
 
 
 def upright_turn(words: list[OcrWord], gray: np.ndarray, dpi: float, engine: OcrEngine) -> int:
