@@ -201,7 +201,7 @@ def word_crop(page: np.ndarray, w: OcrWord) -> tuple[np.ndarray, int, int]:
             if (lo - gap <= b < lo) or (hi < a <= hi + gap):
                 lo, hi, grown = min(lo, a), max(hi, b), True
     chars = _RE_TAGS.sub("", w.text)
-    if not _RE_THAI.search(chars) and sum(1 for a, b in blobs if a >= lo and b <= hi) < len(chars):
+    if not _RE_THAI_SCRIPT.search(chars) and sum(1 for a, b in blobs if a >= lo and b <= hi) < len(chars):
         # a box that stopped short (:func:`_short_box_grown`): the ink to the right, as far as the characters
         # Tesseract wrote reach at most
         wide = page[y0:y1, x0:min(W, int(w.x1 + max(SEARCH, len(chars)) * h))][r0:r1]
@@ -221,14 +221,17 @@ def _column_spans(ink: np.ndarray) -> list[tuple[int, int]]:
     return sorted((int(stats[i][0]), int(stats[i][0] + stats[i][2])) for i in range(1, n) if stats[i][4] >= 3)
 
 
-#: A word Tesseract wrote in digits, Latin letters and signs, one glyph a character, whose box holds fewer glyphs
-#: than that (its box stops short: ``012,013)`` over ``o12,o``) takes in the glyphs after it that follow as closely
-#: as this share of its height, up to as many as it wrote (a space before the next word is wider).
+#: A word Tesseract wrote in Arabic digits, Latin letters and signs, one glyph a character, whose box holds fewer
+#: glyphs than that (its box stops short: ``012,013)`` over ``o12,o``) takes in the glyphs after it that follow as
+#: closely as this share of its height, up to as many as it wrote (a space before the next word is wider). Not
+#: a word with a Thai character: the Thai model writes two for a digit it lacks (``๑๕`` for ``๔``), and a
+#: letter's marks are glyphs of their own.
 SHORT_BOX_GAP = 0.45
 #: ... when its box holds this many glyphs fewer at least, none of them this many times as wide as the narrowest
 #: half of them (one character fewer is a comma or a speck the ink joined; a wide blob, digits blur joined).
 SHORT_BOX_MISSING, SHORT_BOX_JOINED = 2, 1.6
 _RE_TAGS = re.compile(r"<[^>]*>|\s")
+_RE_THAI_SCRIPT = re.compile(f"[{charset(TEXT)}{charset(DIGITS)}]")
 
 
 def _short_box_grown(blobs: list[tuple[int, int]], lo: int, hi: int, text: str, h: int) -> int:
@@ -238,13 +241,13 @@ def _short_box_grown(blobs: list[tuple[int, int]], lo: int, hi: int, text: str, 
     >>> blobs = [(0, 19), (29, 37), (47, 65), (69, 76), (78, 98), (107, 115), (125, 142), (148, 157), (173, 190)]
     >>> _short_box_grown(blobs, 0, 98, "012,013)", 31), _short_box_grown(blobs, 0, 98, "012,0", 31)
     (157, 98)
-    >>> _short_box_grown(blobs, 0, 98, "ให้012,013)", 31)  # Thai letters: no glyph a character
-    98
+    >>> _short_box_grown(blobs, 0, 98, "ให้012,013)", 31), _short_box_grown(blobs, 0, 98, "0๒๑๕)", 31)  # Thai script
+    (98, 98)
     >>> _short_box_grown([(0, 19), (19, 68), (68, 73), (88, 107)], 0, 73, "๐๒๕,", 55)  # ``๒๕`` one blob, a comma
     73
     """
     chars = _RE_TAGS.sub("", text)
-    if _RE_THAI.search(chars):
+    if _RE_THAI_SCRIPT.search(chars):
         return hi
     widths = [b - a for a, b in blobs if a >= lo and b <= hi]
     if not widths or len(chars) - len(widths) < SHORT_BOX_MISSING \
