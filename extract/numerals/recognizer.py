@@ -468,7 +468,8 @@ def segment(gray: np.ndarray, threshold: int | None = None, *, page_context: boo
     digit_h = float(np.median(heights[tall]))
     baseline = float(np.median([r[3] for r, t in zip(raw, tall) if t]))
     if page_context:
-        raw = [_point_without_speck(r, comps, digit_h, baseline) for r in raw]
+        boxes = dict(comps)
+        raw = [_point_without_speck(r, boxes, digit_h, baseline) for r in raw]
 
     blobs = []
     for x0, y0, x1, y1, labs in sorted(raw, key=lambda r: r[0]):
@@ -487,23 +488,23 @@ def segment(gray: np.ndarray, threshold: int | None = None, *, page_context: boo
     return Segmentation(tuple(blobs), digit_h / f, baseline / f, labels, f)
 
 
-def _point_without_speck(group, comps, digit_h: float, baseline: float):
-    """A glyph ``group`` ``(x0, y0, x1, y1, labels)`` of specks stacked on a decimal point (a colon's shape:
+def _point_without_speck(group, comps: dict[int, tuple[int, int, int, int]], digit_h: float, baseline: float):
+    """A glyph ``group`` ``(x0, y0, x1, y1, labels)`` (``comps``: each component's box by its label) of specks stacked on a decimal point (a colon's shape:
     dust on the paper right above the point of ``๙๑.๔๑``) as the point alone: every component of it no larger
     than a point (:data:`DOT_MAX`), one of them a point on the baseline (:func:`small_blob_kind`), the others
     dust over it; any other group as it is.
 
-    >>> comps = [(1, (0, 8, 12, 22)), (2, (14, 26, 4, 4)), (3, (15, 16, 3, 3))]
+    >>> comps = {1: (0, 8, 12, 22), 2: (14, 26, 4, 4), 3: (15, 16, 3, 3)}
     >>> _point_without_speck((14, 16, 18, 30, [2, 3]), comps, 22.0, 30.0)
     (14, 26, 18, 30, [2])
-    >>> _point_without_speck((14, 10, 18, 18, [2, 3]), [(1, (0, 8, 12, 22)), (2, (14, 14, 4, 4)), (3, (15, 10, 3, 3))],
+    >>> _point_without_speck((14, 10, 18, 18, [2, 3]), {1: (0, 8, 12, 22), 2: (14, 14, 4, 4), 3: (15, 10, 3, 3)},
     ...                      22.0, 30.0)[4]  # no point on the baseline: as it is
     [2, 3]
     """
     labels = group[4]
     if len(labels) < 2:
         return group
-    boxes = {label: box for label, box in comps if label in labels}
+    boxes = {label: comps[label] for label in labels}
     if any(max(w, h) > DOT_MAX * digit_h for _, _, w, h in boxes.values()):
         return group
     points = [label for label, (x, y, w, h) in boxes.items()

@@ -38,6 +38,7 @@ from extract.ocr.overreach import line_rows, overreaching, word_bands
 from ita_extract.page import PixelBox
 from normalize.codes import CITE_LABEL, CITE_LABEL_EDITS, CITE_LABEL_TEXT, CITE_LIST_JOINERS
 from normalize.dates import drop_glued_specks, is_month_abbreviation, is_month_word
+from normalize.tags import GLUED_TAG
 from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, MARKS, TEXT, charset
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
@@ -200,7 +201,7 @@ def word_crop(page: np.ndarray, w: OcrWord) -> tuple[np.ndarray, int, int]:
         for a, b in blobs:
             if (lo - gap <= b < lo) or (hi < a <= hi + gap):
                 lo, hi, grown = min(lo, a), max(hi, b), True
-    chars = _RE_TAGS.sub("", w.text)
+    chars = _printed(w.text)
     if not _RE_THAI_SCRIPT.search(chars) and sum(1 for a, b in blobs if a >= lo and b <= hi) < len(chars):
         # a box that stopped short (:func:`_short_box_grown`): the ink to the right, as far as the characters
         # Tesseract wrote reach at most
@@ -230,8 +231,12 @@ SHORT_BOX_GAP = 0.45
 #: ... when its box holds this many glyphs fewer at least, none of them this many times as wide as the narrowest
 #: half of them (one character fewer is a comma or a speck the ink joined; a wide blob, digits blur joined).
 SHORT_BOX_MISSING, SHORT_BOX_JOINED = 2, 1.6
-_RE_TAGS = re.compile(r"<[^>]*>|\s")
 _RE_THAI_SCRIPT = re.compile(f"[{charset(TEXT)}{charset(DIGITS)}]")
+
+
+def _printed(text: str) -> str:
+    """A word's characters as printed: the tags OCR glued to it (:data:`normalize.tags.GLUED_TAG`) and spaces out."""
+    return "".join(GLUED_TAG.sub("", text).split())
 
 
 def _short_box_grown(blobs: list[tuple[int, int]], lo: int, hi: int, text: str, h: int) -> int:
@@ -246,7 +251,7 @@ def _short_box_grown(blobs: list[tuple[int, int]], lo: int, hi: int, text: str, 
     >>> _short_box_grown([(0, 19), (19, 68), (68, 73), (88, 107)], 0, 73, "๐๒๕,", 55)  # ``๒๕`` one blob, a comma
     73
     """
-    chars = _RE_TAGS.sub("", text)
+    chars = _printed(text)
     if _RE_THAI_SCRIPT.search(chars):
         return hi
     widths = [b - a for a, b in blobs if a >= lo and b <= hi]
