@@ -39,7 +39,7 @@ from ita_extract.page import PixelBox
 from normalize.codes import CITE_LABEL, CITE_LABEL_EDITS, CITE_LABEL_TEXT, CITE_LIST_JOINERS
 from normalize.dates import drop_glued_specks, is_month_abbreviation, is_month_word
 from normalize.tags import GLUED_TAG
-from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, MARKS, TEXT, charset
+from normalize.thaichars import BLOCK, CONSONANTS, DIGIT_LOOKALIKES, DIGITS, LETTERS, MARKS, TEXT, charset
 
 #: A glyph counts as a digit when the recognizer is at least this sure.
 DIGIT_MIN = 0.6
@@ -231,7 +231,7 @@ SHORT_BOX_GAP = 0.45
 #: ... when its box holds this many glyphs fewer at least, none of them this many times as wide as the narrowest
 #: half of them (one character fewer is a comma or a speck the ink joined; a wide blob, digits blur joined).
 SHORT_BOX_MISSING, SHORT_BOX_JOINED = 2, 1.6
-_RE_THAI_SCRIPT = re.compile(f"[{charset(TEXT)}{charset(DIGITS)}]")
+_RE_THAI_SCRIPT = re.compile(f"[{charset(BLOCK)}]")  # the Thai block: letters, marks, digits, signs
 
 
 def _printed(text: str) -> str:
@@ -239,9 +239,10 @@ def _printed(text: str) -> str:
     return "".join(GLUED_TAG.sub("", text).split())
 
 
-def _short_box_grown(blobs: list[tuple[int, int]], lo: int, hi: int, text: str, h: int) -> int:
+def _short_box_grown(blobs: list[tuple[int, int]], lo: int, hi: int, chars: str, h: int) -> int:
     """The right end of a word's ink (:func:`word_crop`'s ``hi``), taking in the glyphs after it a box that
-    stopped short left out (:data:`SHORT_BOX_GAP`): as many as the word's characters outnumber its glyphs.
+    stopped short left out (:data:`SHORT_BOX_GAP`): as many as the word's characters as printed (``chars``,
+    :func:`_printed`) outnumber its glyphs.
 
     >>> blobs = [(0, 19), (29, 37), (47, 65), (69, 76), (78, 98), (107, 115), (125, 142), (148, 157), (173, 190)]
     >>> _short_box_grown(blobs, 0, 98, "012,013)", 31), _short_box_grown(blobs, 0, 98, "012,0", 31)
@@ -251,7 +252,6 @@ def _short_box_grown(blobs: list[tuple[int, int]], lo: int, hi: int, text: str, 
     >>> _short_box_grown([(0, 19), (19, 68), (68, 73), (88, 107)], 0, 73, "๐๒๕,", 55)  # ``๒๕`` one blob, a comma
     73
     """
-    chars = _printed(text)
     if _RE_THAI_SCRIPT.search(chars):
         return hi
     widths = [b - a for a, b in blobs if a >= lo and b <= hi]
