@@ -14,9 +14,10 @@ import re
 from functools import lru_cache
 
 from normalize.thai import EXTRA_WORDS, thai_tokens
-from normalize.thaichars import BASES, CONSONANTS, MARKS, SARA_AA, SARA_AM
+from normalize.thaichars import BASES, CONSONANT_LOOKALIKES, CONSONANTS, MARKS, SARA_AA, SARA_AM
 
-__all__ = ["REPORT_WORDS", "dictionary_share", "lexicon", "parse_word", "plausible", "skeleton_char"]
+__all__ = ["REPORT_WORDS", "dictionary_share", "lexicon", "lookalike_char", "lookalike_lexicon", "parse_word", "plausible",
+           "skeleton_char"]
 
 _BASE_SET = frozenset(BASES)
 _MARK_SET = frozenset(MARKS)
@@ -73,6 +74,44 @@ def lexicon() -> dict[str, list[tuple[str, tuple[tuple[str, ...], ...], float]]]
         skeleton, marks = parsed
         prior = RARITY_COST * (1.0 - math.log(freq.get(w, 0) + 1.0) / top)
         out.setdefault(skeleton, []).append((w, marks, prior))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lookalike_classes() -> dict[str, str]:
+    """Each letter of :data:`normalize.thaichars.CONSONANT_LOOKALIKES` -> the first (in code-point order) of the
+    letters it is linked to, read for or read as, one pair after another: one key for a whole class."""
+    root = {c: c for pair in CONSONANT_LOOKALIKES.items() for c in pair[0] + pair[1]}
+
+    def find(c: str) -> str:
+        while root[c] != c:
+            c = root[c]
+        return c
+
+    for read, meant in sorted(CONSONANT_LOOKALIKES.items()):
+        for m in meant:
+            a, b = sorted((find(read), find(m)))
+            root[b] = a
+    return {c: find(c) for c in sorted(root)}
+
+
+def lookalike_char(c: str) -> str:
+    """The letter a scan's skeleton has for ``c``: one letter for all the letters a scan reads one for another
+    (:data:`normalize.thaichars.CONSONANT_LOOKALIKES`), and sara am read as sara aa (:func:`skeleton_char`).
+
+    >>> lookalike_char("ภ") == lookalike_char("ก") == lookalike_char("ท"), lookalike_char("ำ"), lookalike_char("ย")
+    (True, 'า', 'ย')
+    """
+    return _lookalike_classes().get(c, skeleton_char(c))
+
+
+@lru_cache(maxsize=1)
+def lookalike_lexicon() -> dict[str, list[tuple[str, tuple[tuple[str, ...], ...], float]]]:
+    """:func:`lexicon` keyed by the skeleton of :func:`lookalike_char`: the words a scan may have read as
+    letters of like shape (``ภาร`` finds ``การ``)."""
+    out: dict[str, list] = {}
+    for skeleton, words in sorted(lexicon().items()):
+        out.setdefault("".join(lookalike_char(c) for c in skeleton), []).extend(words)
     return out
 
 

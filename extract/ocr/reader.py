@@ -42,7 +42,7 @@ from extract.ocr.scan import (
     without_desk,
     without_streaks,
 )
-from extract.ocr.text_fixes import bracket_as_sara_ai, drop_stray_ocr_marks, restore_marks
+from extract.ocr.text_fixes import bracket_as_sara_ai, drop_stray_ocr_marks, lookalike_letters, restore_marks
 from extract.ocr.tokens import RE_DIGIT_PLACE
 from normalize.tags import GLUED_TAG
 from normalize.thaichars import DIGITS, LETTERS, charset
@@ -375,7 +375,7 @@ def ocr_page(number: int, width_pt: float, height_pt: float, image: PageImage, e
             words = in_context(words, clean, image.dpi)
     # a Thai word read as Latin garble at almost no confidence (a label: ``<p>aingiiaan``): read again alone in Thai
     words = reread_latin_garble(words, clean, engine, image.dpi)
-    words = [replace(w, text=restore_marks(bracket_as_sara_ai(drop_stray_ocr_marks(w.text))))
+    words = [replace(w, text=lookalike_letters(restore_marks(bracket_as_sara_ai(drop_stray_ocr_marks(w.text)))))
              for w in words if not is_noise(w) and not stamp_lettering(w, rings, grids_px)]
     words = without_speck_lines(words)
     rereads: list[CellReread] = []

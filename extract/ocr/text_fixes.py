@@ -16,7 +16,19 @@ from normalize import questionnaire
 from normalize.lexicon import _frequencies, plausible
 from normalize.repair import Faults, RepairStats, repair_line
 from normalize.thai import _dictionary, compose_sara_am, thai_tokens
-from normalize.thaichars import ABOVE_VOWELS, BASES, BELOW_VOWELS, CONSONANTS, DIGITS, MARKS, TONEMARKS, charset
+from normalize.thaichars import (
+    ABOVE_VOWELS,
+    BASES,
+    BELOW_VOWELS,
+    CONSONANT_LOOKALIKES,
+    CONSONANTS,
+    DIGITS,
+    MARKS,
+    SARA_AA,
+    SARA_AM,
+    TONEMARKS,
+    charset,
+)
 
 # A mark right after a full stop or a digit belongs to no letter.
 _RE_STRAY_MARK = re.compile(f"(?<=[.0-9{DIGITS}])[{MARKS}]+")
@@ -69,6 +81,8 @@ def bracket_as_sara_ai(word: str) -> str:
 #: text layer's repair restores only on a page that shows a fault; OCR text
 #: always shows this one (see :class:`normalize.repair.Faults`).
 OCR_FAULTS = Faults(unread=True)
+#: ... and a scan's letters of like shape, one read for another (``ภาร`` for ``การ``, ``กราบ`` for ``ทราบ``).
+SCAN_FAULTS = Faults(unread=True, lookalikes=True)
 _BASES = frozenset(BASES)
 _MARK_SET = frozenset(MARKS)
 _RE_THAI = re.compile(f"[{charset(BASES)}]")
@@ -418,6 +432,38 @@ def repair_marks(word: str) -> str:
         j += 1 + len(m_new)
     result = "".join(out)
     return result if _in_words(result) > _in_words(word) else word
+
+
+@lru_cache(maxsize=65536)
+def lookalike_letters(word: str) -> str:
+    """A word that does not read as dictionary words, read again with letters a scan confuses
+    (:data:`normalize.thaichars.CONSONANT_LOOKALIKES`; :class:`normalize.repair.Faults` ``lookalikes``): taken
+    only when a letter changed for one of like shape, no letter was added or dropped, every mark stays where it
+    was, and more of the word then falls in plausible words. A word that reads as words already is never looked
+    at: a letter of like shape may be the one printed (``กราบเรียน``).
+
+    >>> lookalike_letters("ให้บริภาร"), lookalike_letters("ความค้าวหน้า"), lookalike_letters("บนเว็มไซต์")
+    ('ให้บริการ', 'ความก้าวหน้า', 'บนเว็บไซต์')
+    >>> lookalike_letters("ตำเนินงาน")  # ตำ, เนิน, งาน: words, if not these ones; left to the reader
+    'ตำเนินงาน'
+    >>> lookalike_letters("กราบเรียน"), lookalike_letters("E-Service"), lookalike_letters("ออฟโรด")
+    ('กราบเรียน', 'E-Service', 'ออฟโรด')
+    """
+    if not _RE_THAI.search(word) or all(plausible(t) for t in thai_tokens(word) if _RE_THAI.search(t)):
+        return word
+    fixed = repair_line(word, RepairStats(), SCAN_FAULTS)
+    if fixed == word:
+        return word
+    old, new = _clusters(word), _clusters(fixed)
+    if old is None or new is None or len(old) != len(new):
+        return word  # a letter added or dropped
+    if any(ma != mb for (_, ma), (_, mb) in zip(old, new)):
+        return word  # a mark changed: the marks' repair is restore_marks'
+    changed = [(a, b) for (a, _), (b, _) in zip(old, new) if a != b]
+    looked = [(a, b) for a, b in changed if b in CONSONANT_LOOKALIKES.get(a, "")]
+    if not looked or any((a, b) not in looked and {a, b} != {SARA_AA, SARA_AM} for a, b in changed):
+        return word  # no letter read again for one of like shape; or another letter, or a mark, changed
+    return fixed if _in_words(fixed) > _in_words(word) else word
 
 
 def _in_words(s: str) -> int:
