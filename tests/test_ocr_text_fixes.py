@@ -1,16 +1,19 @@
-"""Marks Tesseract dropped, restored from the dictionary (extract/ocr/text_fixes.py, issue 9).
+"""Marks Tesseract dropped, restored from the dictionary (extract/ocr/text_fixes.py, issue 9); letters of
+like shape it read one for another, read again by the dictionary.
 
-Words built by hand the way Tesseract misreads Thai at 200-300 dpi (tone and
-vowel marks lost); the clean words and names must come out unchanged.
+Words built by hand the way Tesseract misreads Thai at 150-300 dpi (tone and
+vowel marks lost, ``ภ`` for ``ก``); the clean words and names must come out unchanged.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
-from extract.ocr.text_fixes import bracket_as_sara_ai, questionnaire_marks, repair_marks, restore_marks
+from benchmarks.corpus.compose import compose
+from extract.ocr.text_fixes import bracket_as_sara_ai, lookalike_letters, questionnaire_marks, repair_marks, restore_marks
 
 
 @pytest.mark.parametrize("read,meant", [
@@ -173,3 +176,50 @@ def test_letters_with_one_vowel_in_each_place_are_left_alone(word):
     from extract.ocr.text_fixes import one_vowel_per_place
 
     assert one_vowel_per_place(word) == word
+
+
+@pytest.mark.parametrize("read,meant", [
+    ("ให้บริภาร", "ให้บริการ"),  # ภ read for ก
+    ("บนเว็มไซต์", "บนเว็บไซต์"),  # ม for บ
+    ("รวดเว็ว", "รวดเร็ว"),  # ว for ร
+    ("ภาหนด", "กำหนด"),  # ภ for ก, and า for ำ
+    ("ผู้มาติตต่อราชการ", "ผู้มาติดต่อราชการ"),  # ต for ด
+])
+def test_letters_a_scan_confuses_are_read_again_by_the_dictionary(read, meant):
+    assert lookalike_letters(read) == meant
+
+
+@pytest.mark.parametrize("word", [
+    "กราบเรียน",  # ก may stand for ท: but every word of it is a word
+    "ออฟโรด",  # a name's last letter is no word of its own: not read into โรค
+    "สม่าเสมบอ",  # only a mark would make words here: left to restore_marks
+    "E-Service", "o12", "๒๕๖๘",
+])
+def test_words_lookalike_letters_leaves_alone(word):
+    assert lookalike_letters(word) == word
+
+
+def _strings(x) -> list[str]:
+    if isinstance(x, str):
+        return [x]
+    if dataclasses.is_dataclass(x):
+        x = [getattr(x, f.name) for f in dataclasses.fields(x)]
+    if isinstance(x, dict):
+        x = list(x.values())
+    return [s for v in x for s in _strings(v)] if isinstance(x, (list, tuple)) else []
+
+
+def test_lookalike_letters_changes_no_word_the_generator_printed():
+    """Correct text, written by the evaluation generator (120 dev seeds: agencies, questions, analyses,
+    measures): a letter of like shape is read again only where the word is no word, never in correct text."""
+    words = {w for seed in range(120) for s in _strings(compose(seed).report) for w in s.split()}
+    assert len(words) > 1000
+    assert {w: lookalike_letters(w) for w in words if lookalike_letters(w) != w} == {}
+
+
+def test_lookalike_letters_changes_no_word_of_real_clean_strings():
+    pairs = Path(__file__).resolve().parents[2] / "shared" / "real-text" / "dev_pairs.json"
+    if not pairs.exists():
+        pytest.skip("../shared/real-text/dev_pairs.json is not here")
+    words = {w for p in json.loads(pairs.read_text(encoding="utf-8")) for w in p["correct"].split()}
+    assert {w: lookalike_letters(w) for w in words if lookalike_letters(w) != w} == {}
