@@ -51,10 +51,10 @@ from normalize.thai import (
 )
 from normalize.thaichars import (
     ABOVE_VOWELS,
-    CONSONANT_LOOKALIKES,
     BASES,
     BELOW_VOWELS,
     BLOCK,
+    CONSONANT_LOOKALIKES,
     CONSONANTS,
     FOLLOW_VOWELS,
     LEAD_VOWELS,
@@ -358,15 +358,13 @@ class _Reader:
         cost = 0.0
         need: list[tuple[int, str]] = []
         for k in range(i, j):
-            u = self.units[k]
-            if u.base == wbases[k - i]:
-                pass
-            elif SARA_AM in (u.base, wbases[k - i]):  # ำ and า exchanged
+            u, wb = self.units[k], wbases[k - i]
+            if u.base != wb and SARA_AM in (u.base, wb):  # ำ and า exchanged
                 cost += self._am_cost(k, u, taken)
-            elif wbases[k - i] in CONSONANT_LOOKALIKES.get(u.base, ""):  # a scan's letter of like shape
+            elif u.base != wb:  # only in a scan's text (Faults.lookalikes): a letter of like shape
+                if wb not in CONSONANT_LOOKALIKES.get(u.base, ""):
+                    return _Fit(float("inf"), Taken(taken), False)  # of one class, but never read for this one
                 cost += LOOKALIKE_COST
-            else:  # letters of one lookalike class, but not read one for the other
-                return _Fit(float("inf"), Taken(taken), False)
             for mk in wmarks[k - i]:
                 if not _take(u.marks, mk, k, taken):
                     need.append((k, mk))

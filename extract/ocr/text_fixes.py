@@ -444,7 +444,7 @@ def lookalike_letters(word: str) -> str:
 
     >>> lookalike_letters("ให้บริภาร"), lookalike_letters("ความค้าวหน้า"), lookalike_letters("บนเว็มไซต์")
     ('ให้บริการ', 'ความก้าวหน้า', 'บนเว็บไซต์')
-    >>> lookalike_letters("ตำเนินงาน")  # ตำ, เนิน, งาน: words, if not these ones; left to the reader
+    >>> lookalike_letters("ตำเนินงาน")  # every piece a word (ตำ, เนิน, งาน): never looked at
     'ตำเนินงาน'
     >>> lookalike_letters("กราบเรียน"), lookalike_letters("E-Service"), lookalike_letters("ออฟโรด")
     ('กราบเรียน', 'E-Service', 'ออฟโรด')
@@ -462,7 +462,7 @@ def lookalike_letters(word: str) -> str:
     changed = [(a, b) for (a, _), (b, _) in zip(old, new) if a != b]
     looked = [(a, b) for a, b in changed if b in CONSONANT_LOOKALIKES.get(a, "")]
     if not looked or any((a, b) not in looked and {a, b} != {SARA_AA, SARA_AM} for a, b in changed):
-        return word  # no letter read again for one of like shape; or another letter, or a mark, changed
+        return word  # no letter read again for one of like shape, or another letter changed
     return fixed if _in_words(fixed) > _in_words(word) else word
 
 
