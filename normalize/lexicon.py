@@ -16,8 +16,10 @@ from functools import lru_cache
 from normalize.thai import EXTRA_WORDS, thai_tokens
 from normalize.thaichars import BASES, CONSONANT_LOOKALIKES, CONSONANTS, MARKS, SARA_AA, SARA_AM
 
-__all__ = ["REPORT_WORDS", "dictionary_share", "lexicon", "lookalike_char", "lookalike_lexicon", "parse_word", "plausible",
-           "skeleton_char"]
+__all__ = [
+    "REPORT_WORDS", "dictionary_share", "lexicon", "lookalike_char", "lookalike_lexicon", "parse_word", "plausible",
+    "skeleton_char",
+]
 
 _BASE_SET = frozenset(BASES)
 _MARK_SET = frozenset(MARKS)
@@ -102,7 +104,7 @@ def lookalike_char(c: str) -> str:
     >>> lookalike_char("ภ") == lookalike_char("ก") == lookalike_char("ท"), lookalike_char("ำ"), lookalike_char("ย")
     (True, 'า', 'ย')
     """
-    return _lookalike_classes().get(c, skeleton_char(c))
+    return _lookalike_classes().get(c) or skeleton_char(c)
 
 
 @lru_cache(maxsize=1)
