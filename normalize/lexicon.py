@@ -17,8 +17,8 @@ from normalize.thai import EXTRA_WORDS, thai_tokens
 from normalize.thaichars import BASES, CONSONANT_LOOKALIKES, CONSONANTS, MARKS, SARA_AA, SARA_AM
 
 __all__ = [
-    "REPORT_WORDS", "dictionary_share", "lexicon", "lookalike_char", "lookalike_lexicon", "parse_word", "plausible",
-    "skeleton_char",
+    "REPORT_WORDS", "UNREAD_LETTER_COST", "WORD_COST", "dictionary_share", "lexicon", "lookalike_char",
+    "lookalike_lexicon", "parse_word", "plausible", "reading_cost", "skeleton_char",
 ]
 
 _BASE_SET = frozenset(BASES)
@@ -27,6 +27,10 @@ _CONSONANT_SET = frozenset(CONSONANTS)
 #: Scale of a word's rarity cost: 0 for the most frequent word in the
 #: Thai National Corpus, this for a word it never saw.
 RARITY_COST = 0.9
+#: Cost of reading a word (favours fewer, longer words) ...
+WORD_COST = 1.0
+#: ... and of one letter left as it is, in no word (the repair's scale: :mod:`normalize.repair`).
+UNREAD_LETTER_COST = 1.45
 
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, int]:
@@ -65,7 +69,6 @@ def lexicon() -> dict[str, list[tuple[str, tuple[tuple[str, ...], ...], float]]]
     from pythainlp.corpus import thai_words
 
     freq = _frequencies()
-    top = math.log(max(freq.values()) + 1.0)
     out: dict[str, list] = {}
     # sorted: words of one skeleton are tried in this order and the first of equal cost stays
     # (repair.py), so a set's order, which PYTHONHASHSEED draws anew for each process, must not decide it
@@ -74,9 +77,20 @@ def lexicon() -> dict[str, list[tuple[str, tuple[tuple[str, ...], ...], float]]]
         if parsed is None:
             continue
         skeleton, marks = parsed
-        prior = RARITY_COST * (1.0 - math.log(freq.get(w, 0) + 1.0) / top)
-        out.setdefault(skeleton, []).append((w, marks, prior))
+        out.setdefault(skeleton, []).append((w, marks, rarity(w, freq)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _top_frequency() -> float:
+    return math.log(max(_frequencies().values()) + 1.0)
+
+
+def rarity(word: str, freq: dict[str, int] | None = None) -> float:
+    """A word's rarity cost: :data:`RARITY_COST` times how far its Thai National Corpus frequency stands below the
+    most frequent word's, on a log scale (0 for that word, :data:`RARITY_COST` for a word the corpus never saw)."""
+    freq = _frequencies() if freq is None else freq
+    return RARITY_COST * (1.0 - math.log(freq.get(word, 0) + 1.0) / _top_frequency())
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +163,27 @@ def parse_word(w: str) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
 
 
 _RE_THAI_RUN = re.compile(f"[{BASES}{''.join(MARKS)}]+")
+
+
+def reading_cost(s: str) -> float:
+    """What reading ``s`` as words costs, on the repair's scale: each plausible word (:func:`plausible`)
+    :data:`WORD_COST` plus its rarity (:func:`rarity`), each Thai consonant outside them
+    :data:`UNREAD_LETTER_COST`. Of two readings of one text the cheaper reads as the language does:
+    ``ชุมชน`` is one common word, ``ซุ้มชน`` (a scan's ``ซ`` for ``ช``, a speck for a tone mark) two rarer ones.
+
+    >>> reading_cost("สำนักงานพัฒนาชุมชน") < reading_cost("สำนักงานพัฒนาซุ้มชน")
+    True
+    >>> reading_cost("มหาวิทยาลัยเทคโนโลยี") < reading_cost("มหาวิทยาลัยแท้คโนโลยี"), reading_cost("")
+    (True, 0.0)
+    """
+    cost = 0.0
+    for run in _RE_THAI_RUN.findall(s):
+        for tok in thai_tokens(run):
+            if plausible(tok):
+                cost += WORD_COST + rarity(tok)
+            else:
+                cost += UNREAD_LETTER_COST * sum(1 for c in tok if c in _CONSONANT_SET)
+    return cost
 
 
 def dictionary_share(s: str) -> float:

@@ -38,7 +38,16 @@ from functools import lru_cache
 
 from pythainlp.util.normalize import remove_zw
 
-from normalize.lexicon import dictionary_share, lexicon, lookalike_char, lookalike_lexicon, plausible, skeleton_char
+from normalize.lexicon import (
+    UNREAD_LETTER_COST,
+    WORD_COST,
+    dictionary_share,
+    lexicon,
+    lookalike_char,
+    lookalike_lexicon,
+    plausible,
+    skeleton_char,
+)
 from normalize.thai import (
     collapse_whitespace,
     compose_sara_am,
@@ -179,10 +188,9 @@ def fix_mark_sequences(s: str) -> str:
 # 4. Dictionary-guided repair of a run of Thai text
 # --------------------------------------------------------------------------
 
-#: Cost of a word (favours fewer, longer words).
-WORD_COST = 1.0
-#: Cost of one letter left as it is, not in any word.
-UNKNOWN_COST = 1.45
+#: Cost of a word (favours fewer, longer words) and of one letter left as it is, not in any word
+#: (:mod:`normalize.lexicon`'s, which :func:`normalize.lexicon.reading_cost` reads on).
+UNKNOWN_COST = UNREAD_LETTER_COST
 #: A mark found on the next letter (x-sorted text), and on the letter before
 #: (a mark typed before its base), in a text that shows that fault / not.
 MOVED_COST = (0.25, 1.5)

@@ -80,8 +80,63 @@ def test_choose_agency_seed_example() -> None:
 
 
 def test_choose_agency_tie_goes_to_the_later_mention() -> None:
-    assert choose_agency(["องค์กรบริหารส่วนตำบลหนองกะปุ", NONGKABU]) == (NONGKABU, [NONGKAPU])
-    assert choose_agency([NONGKABU, "องค์กรบริหารส่วนตำบลหนองกะปุ"]) == (NONGKAPU, [NONGKABU])
+    # two spellings that read as well as words (the same words, in another order): the later mention's
+    a, b = "เทศบาลตำบลบ้านนา", "เทศบาลตำบลนาบ้าน"
+    assert choose_agency([a, b]) == (b, [a])
+    assert choose_agency([b, a]) == (a, [b])
+
+
+def test_choose_agency_tie_goes_to_the_spelling_that_reads_as_words() -> None:
+    # a scan's misread letter breaks a word in one mention of two: whichever comes last, the words win
+    for pair in ((NONGKAPU, NONGKABU), ("สำนักงานพัฒนาชุมชนจังหวัดกาฬสินธุ์", "สำนักงานพัฒนาซุ้มชนจังหวัดกาฬสินธุ์")):
+        assert choose_agency(list(pair))[0] == choose_agency(list(reversed(pair)))[0]
+    assert choose_agency(["สำนักงานพัฒนาซุ้มชนจังหวัดกาฬสินธุ์", "สำนักงานพัฒนาชุมชนจังหวัดกาฬสินธุ์"])[0] \
+        == "สำนักงานพัฒนาชุมชนจังหวัดกาฬสินธุ์"
+    assert choose_agency([NONGKABU, "องค์กรบริหารส่วนตำบลหนองกะปุ"]) == (NONGKABU, [NONGKAPU])
+
+
+def test_choose_agency_a_mention_cut_short_or_with_debris_loses_the_tie() -> None:
+    whole = "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดพิษณุโลก"
+    assert choose_agency([whole, "สำนักงานส่งเสริมการ1"]) == (whole, [])
+    district = "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาร้อยเอ็ด เขต 3"
+    assert choose_agency([district, "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาร้อยเอ็ดเขต"]) == (district, [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a scan's letters wrong in a kind of agency's long standard name
+        ("สำนักงดนเขตพื้นที่การศึกษามัธยมศึกษาเลย เขต 1", "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเลย เขต 1"),
+        ("สำนักงานพัฒนาสังคมและความมันคงของมนุษย์จังหวัดราชบุรี",
+         "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดราชบุรี"),
+        ("มหาวิทยาลัยแท้คโนโลยีราชมงคลนครศรีธรรมราช", "มหาวิทยาลัยเทคโนโลยีราชมงคลนครศรีธรรมราช"),
+        # ... and in a province's name
+        ("องค์การบริหารส่วนจังหวัดภาพสินธุ์", "องค์การบริหารส่วนจังหวัดกาฬสินธุ์"),
+        ("เทศบาลนครกาฬิสินธุ์", "เทศบาลนครกาฬสินธุ์"),
+        # names as printed stay: a university of another kind, a subdistrict, no province, two provinces as near
+        ("มหาวิทยาลัยเทคโนโลยีสุรนารี", "มหาวิทยาลัยเทคโนโลยีสุรนารี"),
+        ("เทศบาลตำบลหนองปลาค้าว", "เทศบาลตำบลหนองปลาค้าว"),
+        ("ศูนย์อำนวยการบริหารจังหวัดชายแดนภาคใต้", "ศูนย์อำนวยการบริหารจังหวัดชายแดนภาคใต้"),
+        ("สำนักงานจังหวัดระงอง", "สำนักงานจังหวัดระงอง"),
+    ],
+)
+def test_normalize_agency_reads_kinds_and_provinces_again(raw: str, expected: str) -> None:
+    assert normalize_agency(raw) == expected
+
+
+def test_every_province_and_kind_is_left_as_printed() -> None:
+    from normalize.agency import AGENCY_KINDS, province_names
+
+    assert len(province_names()) == 77
+    for p in sorted(province_names()):
+        assert normalize_agency("สำนักงานจังหวัด" + p) == "สำนักงานจังหวัด" + p
+        assert normalize_agency("องค์การบริหารส่วนจังหวัด" + p) == "องค์การบริหารส่วนจังหวัด" + p
+    for kind in AGENCY_KINDS:
+        assert normalize_agency(kind + "หนองบัว") == kind + "หนองบัว"
+
+
+def test_a_name_runs_on_into_the_sentence_no_further() -> None:
+    assert find_agency_mentions("ขององค์การสวนสัตว์แห่งประเทศไทยดังนี้ ๑.") == ["องค์การสวนสัตว์แห่งประเทศไทย"]
 
 
 def test_choose_agency_one_spelling() -> None:

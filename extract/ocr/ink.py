@@ -34,17 +34,43 @@ def ink_grey(image: np.ndarray, w: OcrWord | tuple[float, float, float, float]) 
     return float(np.percentile(crop[levels[1] > 0], 10)), float(np.median(crop[levels[1] == 0]))
 
 
-def ink_components(crop: np.ndarray) -> list[tuple[int, int, int, int, int]]:
-    """Ink blobs of a crop as (x0, y0, x1, y1, area), specks far smaller than the largest left out."""
+def _ink_mask(crop: np.ndarray) -> np.ndarray | None:
+    """A crop's ink (1) by Otsu's threshold; None for a crop of one tone (no ink)."""
     if crop.size == 0 or int(crop.max()) - int(crop.min()) < 40:
-        return []
+        return None
     _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return ink
+
+
+def _blob_stats(ink: np.ndarray) -> np.ndarray:
+    """(x, y, w, h, area) of the ink's blobs, specks far smaller than the largest left out."""
     n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if n <= 1:
+        return stats[:0]
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    return stats[1:][areas >= max(3, 0.02 * areas.max())]
+
+
+def ink_components(crop: np.ndarray) -> list[tuple[int, int, int, int, int]]:
+    """Ink blobs of a crop as (x0, y0, x1, y1, area), specks far smaller than the largest left out."""
+    ink = _ink_mask(crop)
+    if ink is None:
         return []
-    big = stats[1:, cv2.CC_STAT_AREA].max()
-    return [(int(x), int(y), int(x + w), int(y + h), int(a)) for x, y, w, h, a in stats[1:]
-            if a >= max(3, 0.02 * big)]
+    return [(int(x), int(y), int(x + w), int(y + h), int(a)) for x, y, w, h, a in _blob_stats(ink)]
+
+
+def ink_area(crop: np.ndarray, at_least: int = 0) -> int:
+    """The area of a crop's ink blobs (:func:`ink_components`'s, summed); 0 as soon as all its ink together is
+    less than ``at_least`` (the blobs' area is no more than that).
+
+    >>> crop = np.full((20, 40), 255, np.uint8); crop[5:15, 5:8] = 0; crop[2, 30] = 0
+    >>> ink_area(crop), ink_area(crop, 31), ink_area(crop, 32), sum(b[4] for b in ink_components(crop))
+    (30, 30, 0, 30)
+    """
+    ink = _ink_mask(crop)
+    if ink is None or int(cv2.countNonZero(ink)) < at_least:
+        return 0
+    return int(_blob_stats(ink)[:, cv2.CC_STAT_AREA].sum())
 
 
 def grow(seed: tuple[int, int, int, int], blobs: list[tuple[int, int, int, int, int]],
@@ -304,7 +330,7 @@ def inked_cell(image: np.ndarray, box: tuple[float, float, float, float], dpi: f
     H, W = image.shape[:2]
     x0, y0, x1, y1 = (int(round(v)) for v in box)
     x0, y0, x1, y1 = max(0, x0 + inset), max(0, y0 + inset), min(W, x1 - inset), min(H, y1 - inset)
-    if x1 <= x0 or y1 <= y0 or sum(b[4] for b in ink_components(image[y0:y1, x0:x1])) < min_ink:
+    if x1 <= x0 or y1 <= y0 or ink_area(image[y0:y1, x0:x1], min_ink) < min_ink:
         return None
     return x0, y0, x1, y1
 
