@@ -292,7 +292,8 @@ _RE_IN_PROVINCE = re.compile(f"(?P<before>จังหวัด|^เทศบา
 
 
 def with_province(name: str) -> str:
-    """An agency's name whose province (after ``จังหวัด``) is no province of :func:`province_names`, with the one
+    """An agency's name whose province (after ``จังหวัด``; a city's or town's name after ``เทศบาลนคร`` or
+    ``เทศบาลเมือง``) is no province of :func:`province_names`, with the one
     province it is nearest to (Levenshtein edits), when that is near (:data:`PROVINCE_EDIT_SHARE`) and no other is
     as near; as it is otherwise. A scan reads letters for others of like shape (``ภาพสินธุ์`` for ``กาฬสินธุ์``);
     the names of the provinces are a closed list.
