@@ -593,3 +593,41 @@ def test_a_code_list_whose_box_stopped_short_is_read_to_its_end(rec):
     word = OcrWord("012,013)", 29, 10, 94, 41, 91.7, (32, 4, 3))
     read = NumeralTokenReader(None, rec)(word, page, 300.0)
     assert read.x1 > 170 and listed_codes(read.text) == ("o12", "o13")
+
+
+def test_a_one_digit_code_read_surely_is_the_two_digit_code_most_views_read_on_from_it():
+    """A one-digit code may be a two-digit code whose second digit Tesseract dropped (at 150 dpi two digits set close
+    blur into one blob): the list most views read by a margin stands when it reads such a code on by a digit. A
+    list the views read otherwise (another digit, another count of codes) or too few views read changes nothing."""
+    page = np.full((200, 1200), 235, np.uint8)
+    page[70:100, 420:500] = 40
+    box = (420, 70, 500, 100)
+    words = [label(box), word("o1)", box, conf=95.0)]
+    assert [w.text for w in reread_cited_codes(words, page, Sequence_(*["o17"] * 7, "o1"))] == ["(อ้างอิงจาก", "o17)"]
+    assert reread_cited_codes(words, page, Sequence_("o1")) == words
+    assert reread_cited_codes(words, page, Sequence_(*["o7"] * 7, "o1")) == words  # another digit: no digit lost
+    assert reread_cited_codes(words, page, Sequence_(*["o17"] * 3, *["o1"] * 5)) == words  # no margin
+    two = [label(box), word("o12)", box, conf=95.0)]  # a two-digit code is never read on
+    assert reread_cited_codes(two, page, Sequence_(*["o121"] * 8)) == two
+
+
+@needs_fonts
+@pytest.mark.parametrize("fixture, words, want", [
+    # dev seed 180 (U-scan150): ``(อ้างอิงจาก o17)`` read ``o1)`` at 94 %; seven views of eight read ``o17``
+    ("issue-9-code-second-digit-dropped-150.png",
+     [OcrWord("(อ้างอิงจาก", 12, 12, 92, 40, 93.1, (13, 3, 1)),
+      OcrWord("o1)", 99, 19, 131, 34, 93.7, (13, 3, 1), source="numerals"),
+      OcrWord("และจัดเจ้าหน้าที่ช่วย", 139, 12, 284, 40, 92.7, (13, 3, 1))], "o17)"),
+    # dev seed 176 (Q-scan150): ``(อ้างอิงจาก ๐๔๑)`` read ``o4)`` at 96 %
+    ("issue-9-code-second-digit-dropped-150b.png",
+     [OcrWord("(อ้างอิงจาก", 12, 12, 105, 53, 93.0, (40, 5, 3)),
+      OcrWord("o4)", 118, 16, 160, 49, 95.7, (40, 5, 3), source="numerals"),
+      OcrWord("ให้สาธารณชนทราบ", 168, 12, 326, 53, 92.6, (40, 5, 3))], "o41)"),
+])
+def test_a_code_whose_second_digit_was_dropped_at_150_dpi_is_read_from_its_ink(rec, fixture, words, want):
+    """The lines are cut from 150-dpi dev pages (``tests/fixtures/numerals/``)."""
+    import cv2
+    from tests.test_numerals import FIXTURES
+
+    page = cv2.imread(str(FIXTURES / fixture), cv2.IMREAD_GRAYSCALE)
+    assert [w.text for w in reread_cited_codes(words, page, rec, dpi=150.0)] == ["(อ้างอิงจาก", want, words[2].text]

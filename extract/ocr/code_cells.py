@@ -29,7 +29,10 @@ other, and no list the thinner views read most is backed by heavier views. A cle
 list Tesseract read unsurely (:data:`CLEAN_SURE`) is replaced only when every sure
 view reads one other list, never a shorter one; one read surely too, when the ink
 as it stands reads a digit Tesseract's Thai model lacks where it wrote another
-(:func:`engine_lacked`).
+(:func:`engine_lacked`). A list holding a one-digit code, read surely or not, is replaced by the list most views
+read by a margin when that list reads each such code on by a digit and is otherwise the same
+(:func:`read_on_by_a_digit`): at 150 dpi two digits set close blur into one blob, and Tesseract or the token reader
+writes the first alone (``o1)`` for ``o17)``).
 """
 from __future__ import annotations
 
@@ -56,7 +59,7 @@ from normalize.thaichars import DIGIT_LOOKALIKES, DIGITS, TEXT, charset
 log = logging.getLogger(__name__)
 
 __all__ = ["CODE_AGREE", "CODE_THIN_SHARES", "ENGINE_SCALES", "clean_list", "cited_span", "code_list_votes",
-           "engine_code_list", "heavier_decided", "known_oit_code", "listed_codes", "read_citation",
+           "engine_code_list", "heavier_decided", "known_oit_code", "listed_codes", "read_citation", "read_on_by_a_digit",
            "reread_cited_codes", "voted_code_list"]
 
 #: Views of the code ink read: as it stands, and thinned to darker cores at these shares (blur joins glyphs).
@@ -357,6 +360,24 @@ def engine_lacked(clean: tuple[str, ...], read: tuple[str, ...] | None) -> bool:
 _LACKS = thai_digits_to_arabic(ENGINE_LACKS)
 
 
+def read_on_by_a_digit(clean: tuple[str, ...], read: tuple[str, ...] | None) -> bool:
+    """Whether the ink's list ``read`` is Tesseract's clean list with a digit more on one or more of its one-digit
+    codes, and every other code the same: the second digit of a code that Tesseract dropped (at 150 dpi two digits
+    set close blur into one blob, which it reads as the first: ``o1)`` for ``o17)``, ``o4)`` for ``o41)``).
+
+    >>> read_on_by_a_digit(("o1",), ("o17",)), read_on_by_a_digit(("o23", "o4"), ("o23", "o41"))
+    (True, True)
+    >>> read_on_by_a_digit(("o1",), ("o1",)), read_on_by_a_digit(("o1",), ("o7",)), read_on_by_a_digit(("o12",), ("o1",))
+    (False, False, False)
+    >>> read_on_by_a_digit(("o1",), ("o17", "o18")), read_on_by_a_digit(("o1", "o2"), ("o17", "o3")), read_on_by_a_digit(("o1",), None)
+    (False, False, False)
+    """
+    if read is None or len(read) != len(clean) or read == clean:
+        return False
+    return all(a == b or (b.startswith(a) and len(b) == len(a) + 1 and sum(ch.isdigit() for ch in a) == 1)
+               for a, b in zip(clean, read))
+
+
 def _span_box(words: Sequence[OcrWord], label: int, span: list[int]) -> OcrWord | None:
     """A word whose box spans the cited list's ink: the span's words; else the blank gap between the label and
     the word after it on its line, or, the label ending its line, between the next line's start (the label
@@ -555,9 +576,18 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
     if crop is None or crop.size == 0:
         return None
     unsure = clean is not None and min(words[j].conf for j in span) < CLEAN_SURE
+    votes = None
+    if clean is not None and any(sum(ch.isdigit() for ch in c) == 1 for c in clean):
+        # a one-digit code, read surely or not, may have lost its second digit: the list most views read by a
+        # margin stands when it reads each such code on by a digit (:func:`read_on_by_a_digit`)
+        votes = code_list_votes(recognizer, crop)
+        longer = _decided(votes, strict=False)
+        if read_on_by_a_digit(clean, longer) and all(known(c) for c in longer):
+            log.debug("cited codes read on after %r: %r read %s", words[label].text, text, ",".join(longer))
+            return span, longer
     if clean is not None and not unsure and not engine_lacked(clean, _first_reading(recognizer, crop)):
         return None
-    votes = code_list_votes(recognizer, crop)
+    votes = code_list_votes(recognizer, crop) if votes is None else votes
     codes = _decided(votes, strict=clean is not None)
     if codes is None and unsure and all(words[j].source == "numerals" for j in span):
         # a clean list the recognizer wrote unsurely (``o11)`` at 88 over ``๐๑๖)``), no second reader's: one view
