@@ -593,3 +593,33 @@ def test_a_repeated_headers_word_end_on_a_line_of_its_own_is_no_row_of_the_cell_
     ran_on = [cell("ประเด็นข้อคำถาม"), cell("ผล", "คะแน่"), cell("การวิเคราะห์ผลการประเมิน", "สร้างจิตสำนึก")]
     head, rest = split_repeated_header(header, ran_on)
     assert [c.lines[0].text if c is not None and c.lines else "" for c in rest] == ["", "", "สร้างจิตสำนึก"]
+
+
+def _placed(texts, bounds, page_top=0.0):
+    """A row of cells at the given column bounds (x0, x1), each holding its text (or empty)."""
+    return [Cell((a, page_top, b, page_top + 16.0), (Line(t, a + 2, b - 2, page_top, page_top + 14, 14.0, 60.0),)
+                 if t else ()) for t, (a, b) in zip(texts, bounds)]
+
+
+FIVE = [(0.0, 100.0), (100.0, 200.0), (200.0, 300.0), (300.0, 400.0), (400.0, 500.0)]
+#: the steps column split in two by a stroke across its header cell (a signature), the header alone at the page's foot
+SIX = [(0.0, 100.0), (100.0, 200.0), (200.0, 250.0), (250.0, 300.0), (300.0, 400.0), (400.0, 500.0)]
+
+
+def test_a_header_a_stroke_split_alone_at_a_pages_foot_takes_the_columns_of_the_rows_on_the_next_page():
+    """dev seed 175 (P-scan150): a measures header alone at a page's foot, a signature's stroke across its
+    ``ขั้นตอน/วิธีการปฏิบัติ`` cell taken for a rule: six columns over rows of five on the next page. The rows'
+    columns each span a run of the header's: the header's split cell is joined, and the rows are the table's."""
+    header = _placed(["มาตรการ โครงการ หรือกิจกรรม", "ผลการวิเคราะห์", ":[วิชูลนรส", "โบ้ติน", "ระยะเวลาดำเนินการ",
+                      "หน่วยงานที่รับผิดชอบ"], SIX)
+    rows = [_placed(["มาตรการป้องกัน", "เจ้าหน้าที่บางราย", "เผยแพร่หลักเกณฑ์", "ต.ค. 2566 - ก.ย. 2567", "ทุกส่วนราชการ"], FIVE),
+            _placed(["จัดทำแนวปฏิบัติ", "เจ้าหน้าที่บางราย", "ร่างแนวปฏิบัติ", "ต.ค. 2565 - ก.ย. 2566", "กองคลัง"], FIVE)]
+    items = [heading("ตัวชี้วัดที่ 3 การใช้อำนาจ"), table([header], page=1), table(rows, page=2)]
+    content = read_report(items)
+    assert [(m.indicator, m.seq, m.measure, m.steps, m.responsible) for m in content.measures] == [
+        (3, 1, "มาตรการป้องกัน", "เผยแพร่หลักเกณฑ์", "ทุกส่วนราชการ"),
+        (3, 2, "จัดทำแนวปฏิบัติ", "ร่างแนวปฏิบัติ", "กองคลัง")]
+    # rows whose columns have an edge of their own (not the header's) are another table, not this one going on
+    other = [_placed(["ก", "ข", "ค", "ง", "จ"], [(0.0, 120.0), (120.0, 200.0), (200.0, 300.0), (300.0, 400.0),
+                                               (400.0, 500.0)])]
+    assert read_report([heading("ตัวชี้วัดที่ 3 การใช้อำนาจ"), table([header], page=1), table(other, page=2)]).measures == []

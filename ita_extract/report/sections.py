@@ -654,6 +654,59 @@ def _column_map_at(edges: list[tuple[float, float]], piece: list[tuple[float, fl
     return out
 
 
+def column_runs(edges: list[tuple[float, float]], piece: list[tuple[float, float]]) -> list[tuple[int, int]] | None:
+    """The run of table columns (first, last) each of a piece's columns spans, when each spans one column or a run
+    of neighbours from the first's left edge to the last's right edge, in order and every column covered once; else
+    None. A header row alone at a page's foot whose cell a stroke crosses (a signature over ``ขั้นตอน/วิธีการ``)
+    is drawn with a column more than the rows that go on over the page: the piece's column spans the two.
+
+    >>> column_runs([(0, 100), (100, 150), (150, 250), (250, 400)], [(0, 100), (100, 250), (250, 400)])
+    [(0, 0), (1, 2), (3, 3)]
+    >>> column_runs([(0, 100), (100, 150), (150, 400)], [(0, 100), (100, 150), (150, 400)])
+    [(0, 0), (1, 1), (2, 2)]
+    >>> column_runs([(0, 100), (100, 150), (150, 400)], [(0, 120), (120, 400)]) is None  # an edge of its own
+    True
+    >>> column_runs([(0, 100), (100, 150), (150, 400)], [(100, 150), (150, 400)]) is None  # a column left out
+    True
+    """
+    if not edges or not piece:
+        return None
+    shifts = [0.0] + sorted({x0 - piece[0][0] for x0, _ in edges if 0 < abs(x0 - piece[0][0]) <= MAX_PAGE_SHIFT},
+                            key=abs)
+    for shift in shifts:
+        runs, k = [], 0
+        for a, b in piece:
+            a, b = a + shift, b + shift
+            if k >= len(edges) or abs(edges[k][0] - a) > EDGE_TOLERANCE:
+                break
+            m = next((m for m in range(k, len(edges)) if abs(edges[m][1] - b) <= EDGE_TOLERANCE), None)
+            if m is None:
+                break
+            runs.append((k, m))
+            k = m + 1
+        else:
+            if k == len(edges):
+                return runs
+    return None
+
+
+def _joined_cells(row: list[Cell | None], runs: list[tuple[int, int]]) -> list[Cell | None]:
+    """``row`` with the cells of each run of columns joined into one (their boxes' union, their lines in order).
+
+    >>> from extract.text.layer import Line
+    >>> c = lambda t: Cell((0, 0, 9, 9), (Line(t, 0, 9, 0, 9, 9.0, 9.0),))
+    >>> [x.raw_text if x else None for x in _joined_cells([c("a"), c("b"), None, c("d")], [(0, 0), (1, 2), (3, 3)])]
+    ['a', 'b', 'd']
+    """
+    out: list[Cell | None] = []
+    for k, m in runs:
+        cells = [c for c in row[k:m + 1] if c is not None]
+        out.append(None if not cells else cells[0] if len(cells) == 1 else Cell(
+            (min(c.bbox[0] for c in cells), min(c.bbox[1] for c in cells),
+             max(c.bbox[2] for c in cells), max(c.bbox[3] for c in cells)), tuple(ln for c in cells for ln in c.lines)))
+    return out
+
+
 #: Two columns are one when each covers at least this share of the other's width: a wide column's ruling
 #: read a few points off (a doubled or thick rule on a scan) leaves it the same column.
 SAME_COLUMN_OVERLAP = 0.9
@@ -962,7 +1015,22 @@ class _Walker:
             return False
         if item.n_cols == cur.n_cols and _same_width(cur.width, item.bbox[2] - item.bbox[0]):
             return True
-        return _column_map(cur.edges, item.column_edges) is not None
+        if _column_map(cur.edges, item.column_edges) is not None:
+            return True
+        # a header alone, split by a stroke: the rows below it on the next page span its false column's two
+        return not cur.rows and len(cur.edges) == len(cur.header) and column_runs(cur.edges, item.column_edges) is not None
+
+    def _rejoin_header(self, cur: IndicatorTable, item: Table) -> None:
+        """A table with no row yet whose next piece's columns each span a run of its own: its header's columns
+        within each run joined (a stroke across a header cell, taken for a rule, split it), the table taking
+        the piece's columns."""
+        runs = column_runs(cur.edges, item.column_edges) if not cur.rows and len(cur.edges) == len(cur.header) else None
+        if runs is None or all(k == m for k, m in runs):
+            return
+        cur.header = _joined_cells(cur.header, runs)
+        cur.columns = column_map(cur.kind, cur.header)
+        cur.edges = [(cur.edges[k][0], cur.edges[m][1]) for k, m in runs]
+        cur.n_cols, cur.slots = len(runs), list(range(len(runs)))
 
     def _completes_header(self, cur: IndicatorTable, row: list[Cell | None]) -> bool:
         """Whether ``row`` with ``cur``'s header cut at the break reads as a header the document printed whole before.
@@ -1036,6 +1104,7 @@ class _Walker:
             # unless an indicator heading came between.
             cur = cur or self.piece
             cur.pieces += 1
+            self._rejoin_header(cur, item)
             where = _column_map(cur.edges, item.column_edges)
             if where is not None:
                 # edges are counted in the fullest row, where a merged cell covers a slot: the
