@@ -332,13 +332,36 @@ def heading_number_only(line: str) -> int | None:
     >>> heading_number_only("ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ"), heading_number_only("ตัวชี้วัด 12 ข้อ")
     (None, None)
     >>> heading_number_only("จัดทำคู่มือ ตัวชี้วัดที่ 4 ไส้กวตตสนะตศก")
+
+    The heading word garbled too (a mark read as a bar: ``ตัว| วัดกี``), the number alone after it with at
+    most the tool's tag (``(EIT)``), still gives its number; a word unlike the heading word does not:
+
+    >>> heading_number_only("ตัว| วัดกี 8 (EIT)"), heading_number_only("ตัว| วัดกี 8")
+    (8, 8)
+    >>> heading_number_only("ตัว| วัดกี 8 มีผู้รับบริการ"), heading_number_only("จำนวน 8 (EIT)"), heading_number_only("ตัวอย่าง 3")
+    (None, None, None)
     """
     line = line.strip()
+    if parse_indicator_heading(line):
+        return None
     m = _RE_HEADING.match(line)
-    if not m or not m["num"] or m["num2"] or parse_indicator_heading(line):
+    if not m:
+        g = _RE_GARBLED_NUMBER_ONLY.match(line)
+        letters = "".join(ch for ch in g["word"] if ch in LETTERS) if g else ""
+        if not g or fuzz.ratio(letters, _HEADING_WORD_LETTERS) < HEADING_WORD_MIN:
+            return None
+        n = _printed(g["num"])
+        return n if 1 <= n <= 10 else None
+    if not m["num"] or m["num2"]:
         return None
     n = _printed(m["num"])
     return n if 1 <= n <= 10 else None
+
+
+#: A heading word garbled past :data:`_RE_HEADING` (specks and bars among its letters), a number, and nothing after
+#: it but the tool's tag in brackets: the line of a heading whose name OCR lost (:func:`heading_number_only`).
+_RE_GARBLED_NUMBER_ONLY = re.compile(rf"^(?P<word>[^0-9{charset(DIGITS)}]{{3,16}}?)\s*(?P<num>[0-9{charset(DIGITS)}]{{1,2}})"
+                                     rf"(?![0-9{charset(DIGITS)}])\s*(?:\([A-Za-z0-9 ]*\)?)?\s*$")
 
 
 def parse_heading_cell(text: str) -> list[HeadingMatch]:

@@ -623,3 +623,21 @@ def test_a_header_a_stroke_split_alone_at_a_pages_foot_takes_the_columns_of_the_
     other = [_placed(["ก", "ข", "ค", "ง", "จ"], [(0.0, 120.0), (120.0, 200.0), (200.0, 300.0), (300.0, 400.0),
                                                (400.0, 500.0)])]
     assert read_report([heading("ตัวชี้วัดที่ 3 การใช้อำนาจ"), table([header], page=1), table(other, page=2)]).measures == []
+
+
+def test_a_heading_line_whose_word_and_name_ocr_garbled_between_two_pieces_opens_a_new_table():
+    """dev seed 171 (L-scan150): indicator 8's heading at a page's foot read ``ตัว| วัดกี 8 (EIT)``, its name lost;
+    the next page's table repeats the header, as a table going on over the break would. The heading line between
+    them, its number read, makes it a new table: indicator 8's (its number, between 7 and 9), not more of 7's."""
+    items = [heading("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"),
+             table([HEADER, _row("ประชาสัมพันธ์ช่องทาง", "ขั้นแรก")], page=1),
+             heading("ตัว| วัดกี 8 (EIT)", page=1),
+             table([HEADER, _row("โครงการประชาคม", "ขั้นที่สอง"), _row("เวทีรับฟัง", "ขั้นที่สาม")], page=2),
+             heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", page=2),
+             table([HEADER, _row("ปรับปรุงเว็บไซต์", "ขั้นเดียว")], page=2)]
+    content = read_report(items)
+    assert [(m.indicator, m.seq, m.measure) for m in content.measures] == [
+        (7, 1, "ประชาสัมพันธ์ช่องทาง"), (8, 1, "โครงการประชาคม"), (8, 2, "เวทีรับฟัง"), (9, 1, "ปรับปรุงเว็บไซต์")]
+    # without that line the repeated header goes on with indicator 7's table
+    content = read_report([items[0], items[1], items[3], items[4], items[5]])
+    assert [(m.indicator, m.seq) for m in content.measures] == [(7, 1), (7, 2), (7, 3), (9, 1)]

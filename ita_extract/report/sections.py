@@ -1093,10 +1093,11 @@ class _Walker:
         cur = self.current
         same_page = cur is not None and bool(cur.row_pages) and cur.row_pages[-1] == item.page
         if kind is not None and (cur is None or cur.kind != kind or self.pending or same_page
-                                 or not self._continues(cur or self.piece, item, gap)):
+                                 or self.number_hint is not None or not self._continues(cur or self.piece, item, gap)):
             # a new header row on the page of the table before is a new table,
             # even when its heading is missing (OCR lost it); so is a header row
-            # on a table that does not continue the one before (other columns)
+            # on a table that does not continue the one before (other columns), and
+            # one after a heading line whose name OCR lost (its number read: a hint)
             cur = self._open(kind, column_map(kind, header), item.page, header)
         elif self._continues(cur or self.piece, item, gap):
             # The same table continued on a new page (header repeated or not);
