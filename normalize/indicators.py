@@ -387,11 +387,19 @@ def parse_heading_cell(text: str) -> list[HeadingMatch]:
     [9]
     >>> parse_heading_cell("ตรวจสอบ การปฏิบัติหน้าข็"), parse_heading_cell("ตัวรี่วัดข์| จัดทำคู่มือการให้บริการ")
     ([], [])
+
+    A heading numbered ``๙.`` whose number OCR read as a bracket or a speck (``(การเจิดเผยข้อมูล``): the name
+    after it, as a line holding only a name:
+
+    >>> parse_heading_cell("(การเจิดเผยข้อมูล"), parse_heading_cell("(จัดทำคู่มือการให้บริการ")
+    ([HeadingMatch(printed_number=None, number=9, name='การเปิดเผยข้อมูล')], [])
     """
     found = parse_indicator_heading(text)
     if found:
         return found
     text = text.strip()
+    if (lead := _RE_LEADING_SIGNS.match(text)) and (found := parse_indicator_heading(text[lead.end():])):
+        return found
     for m in _RE_HEADING.finditer(text[:CELL_SPECKS_MAX + 20]):
         if 0 < m.start() and _debris_only(text[:m.start()]):
             return parse_indicator_heading(text[m.start():])
@@ -400,6 +408,10 @@ def parse_heading_cell(text: str) -> list[HeadingMatch]:
             found = parse_indicator_heading(text[m.start():])
             return [h for h in found if h.printed_number == h.number]
     return _garbled_heading_word(text)
+
+
+#: Signs OCR may make of a heading's number before its name (a bracket, a bar, a quote): no letter, no digit.
+_RE_LEADING_SIGNS = re.compile(r"^[(\[{|«»'\"“”‘’.,:;\s]+")
 
 
 #: Letters before a heading word in a cell alone in its row are debris (a stamp's ring, a signature

@@ -641,3 +641,14 @@ def test_a_heading_line_whose_word_and_name_ocr_garbled_between_two_pieces_opens
     # without that line the repeated header goes on with indicator 7's table
     content = read_report([items[0], items[1], items[3], items[4], items[5]])
     assert [(m.indicator, m.seq) for m in content.measures] == [(7, 1), (7, 2), (7, 3), (9, 1)]
+
+
+def test_a_heading_row_whose_number_ocr_read_as_a_bracket_heads_the_rows_below():
+    """dev seed 161 (B-scan150): a measures table with its indicators' headings as rows across it; ``๙.การเปิดเผยข้อมูล``
+    read ``(การเจิดเผยข้อมูล``. The cell alone in its row, its name after the bracket, is indicator 9's heading."""
+    wide = [(0.0, 500.0)]
+    items = [heading("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"),
+             table([HEADER, _row("ประชาสัมพันธ์ช่องทาง", "ขั้นแรก"),
+                    [*_placed(["(การเจิดเผยข้อมูล"], wide), *[empty()] * 4],
+                    _row("ตรวจทานข้อมูล", "ขั้นเดียว")], page=1)]
+    assert [(m.indicator, m.seq) for m in read_report(items).measures] == [(7, 1), (9, 1)]
