@@ -652,3 +652,22 @@ def test_a_heading_row_whose_number_ocr_read_as_a_bracket_heads_the_rows_below()
                     [*_placed(["(การเจิดเผยข้อมูล"], wide), *[empty()] * 4],
                     _row("ตรวจทานข้อมูล", "ขั้นเดียว")], page=1)]
     assert [(m.indicator, m.seq) for m in read_report(items).measures] == [(7, 1), (9, 1)]
+
+
+def test_a_header_whose_rule_below_was_lost_in_some_columns_gives_the_first_row_its_text_back():
+    """dev seed 180 (U-scan150): indicator 7's header row read with the first row's finding and responsible unit
+    run on under its cells (the rule under the header lost there), a letter of the header read otherwise
+    (``ผลการวิเคราะห์ตัวซี้วัด``). The header printed before starts those cells: the rest is the first row's."""
+    glued = [cell("มาตรการ/โครงการ/กิจกรรม"), cell("ผลการวิเคราะห์ตัวซี้", "มีการชี้แจงน้อย"), cell("ขั้นตอนการดำเนินการ"),
+             cell("ระยะเวลาดำเนินการ"), cell("ผู้รับผิดชอบ", "กองคลัง")]
+    header = [cell("มาตรการ/โครงการ/กิจกรรม"), cell("ผลการวิเคราะห์ตัวชี้"), *HEADER[2:]]
+    items = [heading("ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน"), table([header, _row("ป้ายแสดงขั้นตอน", "ขั้นแรก")], page=1),
+             heading("ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร"),
+             table([glued, _row("เปิดช่องทางถามตอบ", "ตอบภายในหนึ่งวัน", finding=None, resp=None)], page=1)]
+    measures = read_report(items).measures
+    assert [(m.indicator, m.measure, m.finding, m.responsible) for m in measures] == [
+        (6, "ป้ายแสดงขั้นตอน", "ผล", "กองคลัง"), (7, "เปิดช่องทางถามตอบ", "มีการชี้แจงน้อย", "กองคลัง")]
+    # a first row with text of its own in those cells: nothing of its ran on under the header
+    own = table([glued, _row("เปิดช่องทางถามตอบ", "ตอบภายในหนึ่งวัน")], page=1)
+    assert [(m.indicator, m.finding, m.responsible) for m in read_report([*items[:3], own]).measures] == [
+        (6, "ผล", "กองคลัง"), (7, "ผล", "กองคลัง")]

@@ -10,6 +10,7 @@ piece, and a row that a page break split in two is joined back into one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -819,7 +820,26 @@ def _merge_rows(prev: list[Cell | None], row: list[Cell | None]) -> list[Cell | 
     return out
 
 
-def split_repeated_header(header: list[Cell | None], row: list[Cell | None]
+def _same_text(a: str, b: str) -> bool:
+    return a == b
+
+
+#: Two readings of one header cell's words, their Thai letters compared (:func:`alike_header_text`), at least this alike.
+HEADER_TEXT_LIKE = 85
+
+
+def alike_header_text(a: str, b: str) -> bool:
+    """Whether two readings of a header cell are its words read twice, a letter or two read otherwise
+    (``ผลการวิเคราะห์ตัวซี้วัด`` for ``ผลการวิเคราะห์ตัวชี้วัด``): their letters :data:`HEADER_TEXT_LIKE` alike.
+
+    >>> alike_header_text("ผลการวิเคราะห์ตัวซี้วัด", "ผลการวิเคราะห์ตัวชี้วัด"), alike_header_text("ผู้รับผิดชอบ", "กลุ่มบริหารงาน")
+    (True, False)
+    """
+    x, y = _letters_only(a), _letters_only(b)
+    return x == y or (bool(x) and bool(y) and fuzz.ratio(x, y) >= HEADER_TEXT_LIKE)
+
+
+def split_repeated_header(header: list[Cell | None], row: list[Cell | None], same: Callable[[str, str], bool] = _same_text,
                           ) -> tuple[list[Cell | None], list[Cell | None]] | None:
     """``row`` as the table's header printed again and, below it, the rest of a cell that ran under it.
 
@@ -828,7 +848,8 @@ def split_repeated_header(header: list[Cell | None], row: list[Cell | None]
     ruling of its own, so its lines join the header's cell. When every cell
     of ``row`` starts with the lines of ``header``'s cell in that column and
     one or more go on, the lines past the header are a row of their own.
-    None when ``row`` is not that header.
+    None when ``row`` is not that header. ``same`` compares a cell's first lines with the header cell's text
+    (exactly, unless told).
     """
     if len(row) != len(header) or not any(c is not None and not c.is_empty for c in header):
         return None
@@ -842,7 +863,7 @@ def split_repeated_header(header: list[Cell | None], row: list[Cell | None]
             head.append(c)
             rest.append(c)
             continue
-        if len(c.lines) < n or squash(" ".join(ln.text for ln in c.lines[:n])) != _cell_text(h):
+        if len(c.lines) < n or not same(squash(" ".join(ln.text for ln in c.lines[:n])), _cell_text(h)):
             return None
         head.append(Cell(c.bbox, c.lines[:n]))
         rest.append(Cell(c.bbox, c.lines[n:]))
@@ -1069,6 +1090,23 @@ class _Walker:
                 return t.kind, t.header
         return None
 
+    def _glued_header(self, row: list[Cell | None], below: list[Cell | None] | None
+                      ) -> tuple[str, list[Cell | None], list[Cell | None]] | None:
+        """A header read before (a table's of as many columns) whose cells ``row`` starts with, the first data row's
+        text run on under it in some cells (the rule under the header lost there: faint at 150 dpi), and those
+        cells empty in ``below``: the kind, the header, and the first data row with that text back in its cells."""
+        if below is None:
+            return None
+        for t in reversed(self.tables):
+            split = split_repeated_header(t.header, row, alike_header_text) if len(t.header) == len(row) else None
+            if split is None:
+                continue
+            head, rest = split
+            if any(r is not None and not r.is_empty and b is not None and not b.is_empty for r, b in zip(rest, below)):
+                return None  # the first data row has text of its own there: no text of its ran on under the header
+            return t.kind, head, _merge_rows(rest, below)
+        return None
+
     def table(self, item: Table) -> None:
         before = self.current or self.piece
         if before is not None and before.header and item.page > before.page and item.n_cols > before.n_cols:
@@ -1089,6 +1127,11 @@ class _Walker:
         kind, header, n_header = _split_header([r for r, _ in rows[i:]])
         if kind is None and i < len(rows) and (known := self._known_header(rows[i][0])) is not None:
             kind, header, n_header = known[0], known[1], 1
+        if (kind is None or n_header == 1) and i + 1 < len(rows) \
+                and (glued := self._glued_header(rows[i][0], rows[i + 1][0])):
+            kind, header, first = glued
+            rows[i:i + 2] = [(header, rows[i][1]), (first, rows[i + 1][1])]
+            n_header = 1
         body = rows[i + n_header:]
         cur = self.current
         same_page = cur is not None and bool(cur.row_pages) and cur.row_pages[-1] == item.page
