@@ -667,6 +667,10 @@ def test_a_header_whose_rule_below_was_lost_in_some_columns_gives_the_first_row_
     measures = read_report(items).measures
     assert [(m.indicator, m.measure, m.finding, m.responsible) for m in measures] == [
         (6, "ป้ายแสดงขั้นตอน", "ผล", "กองคลัง"), (7, "เปิดช่องทางถามตอบ", "มีการชี้แจงน้อย", "กองคลัง")]
+    # a speck under a header's cell (dev seed 191, H-scan300: ``'``) is no text of the row below
+    speck = [*glued[:4], cell("ผู้รับผิดชอบ", "'")]
+    specks = read_report([*items[:3], table([speck, items[3].rows[1]], page=1)]).measures
+    assert [(m.indicator, m.finding, m.responsible) for m in specks] == [(6, "ผล", "กองคลัง"), (7, "มีการชี้แจงน้อย", None)]
     # a first row with text of its own in those cells: nothing of its ran on under the header
     own = table([glued, _row("เปิดช่องทางถามตอบ", "ตอบภายในหนึ่งวัน")], page=1)
     assert [(m.indicator, m.finding, m.responsible) for m in read_report([*items[:3], own]).measures] == [

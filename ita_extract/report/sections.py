@@ -1102,6 +1102,10 @@ class _Walker:
             if split is None:
                 continue
             head, rest = split
+            # specks under a header's cell (a stamp's, dust) are no text of the row below
+            rest = [r if r is None or not _is_speck_line(_cell_text(r)) else Cell(r.bbox, ()) for r in rest]
+            if all(r is None or r.is_empty for r in rest):
+                return None
             if any(r is not None and not r.is_empty and b is not None and not b.is_empty for r, b in zip(rest, below)):
                 return None  # the first data row has text of its own there: no text of its ran on under the header
             return t.kind, head, _merge_rows(rest, below)
