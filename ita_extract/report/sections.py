@@ -702,10 +702,16 @@ def _joined_cells(row: list[Cell | None], runs: list[tuple[int, int]]) -> list[C
     out: list[Cell | None] = []
     for k, m in runs:
         cells = [c for c in row[k:m + 1] if c is not None]
-        out.append(None if not cells else cells[0] if len(cells) == 1 else Cell(
-            (min(c.bbox[0] for c in cells), min(c.bbox[1] for c in cells),
-             max(c.bbox[2] for c in cells), max(c.bbox[3] for c in cells)), tuple(ln for c in cells for ln in c.lines)))
+        out.append(_cell_union(cells) if cells else None)
     return out
+
+
+def _cell_union(cells: list[Cell]) -> Cell:
+    """One cell of ``cells`` (at least one): their boxes' union, their lines in order; a cell alone as it is."""
+    if len(cells) == 1:
+        return cells[0]
+    return Cell((min(c.bbox[0] for c in cells), min(c.bbox[1] for c in cells), max(c.bbox[2] for c in cells),
+                 max(c.bbox[3] for c in cells)), tuple(ln for c in cells for ln in c.lines))
 
 
 #: Two columns are one when each covers at least this share of the other's width: a wide column's ruling
@@ -750,9 +756,7 @@ def _widen(row: list[Cell | None], slots: list[int], where: list[int], n_cols: i
         end = next((w for w in where[i + 1:] if w > where[i]), n_cols) if where else n_cols  # a nested edge shares its slot
         if k >= end or out[k] is not None:
             k = max((j for j in range(min(k, n_cols - 1), -1, -1) if out[j] is not None), default=min(k, n_cols - 1))
-        out[k] = cell if out[k] is None else Cell(
-            (min(out[k].bbox[0], cell.bbox[0]), min(out[k].bbox[1], cell.bbox[1]),
-             max(out[k].bbox[2], cell.bbox[2]), max(out[k].bbox[3], cell.bbox[3])), out[k].lines + cell.lines)
+        out[k] = cell if out[k] is None else _cell_union([out[k], cell])
     return out
 
 
