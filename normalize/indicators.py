@@ -345,14 +345,11 @@ def heading_number_only(line: str) -> int | None:
     if parse_indicator_heading(line):
         return None
     m = _RE_HEADING.match(line)
-    if not m:
-        g = _RE_GARBLED_NUMBER_ONLY.match(line)
-        letters = "".join(ch for ch in g["word"] if ch in LETTERS) if g else ""
-        if not g or fuzz.ratio(letters, _HEADING_WORD_LETTERS) < HEADING_WORD_MIN:
+    if m is None:
+        m = _RE_GARBLED_NUMBER_ONLY.match(line)
+        if m is None or not _like_heading_word(m["word"]):
             return None
-        n = _printed(g["num"])
-        return n if 1 <= n <= 10 else None
-    if not m["num"] or m["num2"]:
+    elif not m["num"] or m["num2"]:
         return None
     n = _printed(m["num"])
     return n if 1 <= n <= 10 else None
@@ -439,9 +436,14 @@ _RE_GARBLED_WORD = re.compile(rf"(?P<word>[^\s|:.]{{4,16}})[\s|:.]*(?P<num>[0-9{
                               r"[\s|:.]*(?P<rest>.+)$")
 
 
+def _like_heading_word(word: str) -> bool:
+    """Whether a word's letters are :data:`HEADING_WORD_MIN` alike ตัวชี้วัดที่'s (OCR garbled the heading word)."""
+    return fuzz.ratio("".join(ch for ch in word if ch in LETTERS), _HEADING_WORD_LETTERS) >= HEADING_WORD_MIN
+
+
 def _garbled_heading_word(text: str) -> list[HeadingMatch]:
     m = _RE_GARBLED_WORD.match(text)
-    if not m or fuzz.ratio("".join(ch for ch in m["word"] if ch in LETTERS), _HEADING_WORD_LETTERS) < HEADING_WORD_MIN:
+    if not m or not _like_heading_word(m["word"]):
         return []
     printed = _printed(m["num"]) if m["num"] else None
     found = _heading_name(m["rest"])

@@ -374,8 +374,12 @@ def read_on_by_a_digit(clean: tuple[str, ...], read: tuple[str, ...] | None) -> 
     """
     if read is None or len(read) != len(clean) or read == clean:
         return False
-    return all(a == b or (b.startswith(a) and len(b) == len(a) + 1 and sum(ch.isdigit() for ch in a) == 1)
-               for a, b in zip(clean, read))
+    return all(a == b or (_one_digit(a) and b.startswith(a) and len(b) == len(a) + 1) for a, b in zip(clean, read))
+
+
+def _one_digit(code: str) -> bool:
+    """Whether a code has one digit (``o1``, not ``o17``): the codes whose second digit may be lost."""
+    return sum(ch.isdigit() for ch in code) == 1
 
 
 def _span_box(words: Sequence[OcrWord], label: int, span: list[int]) -> OcrWord | None:
@@ -577,7 +581,7 @@ def read_citation(words: Sequence[OcrWord], label: int, image: np.ndarray, recog
         return None
     unsure = clean is not None and min(words[j].conf for j in span) < CLEAN_SURE
     votes = None
-    if clean is not None and any(sum(ch.isdigit() for ch in c) == 1 for c in clean):
+    if clean is not None and any(_one_digit(c) for c in clean):
         # a one-digit code, read surely or not, may have lost its second digit: the list most views read by a
         # margin stands when it reads each such code on by a digit (:func:`read_on_by_a_digit`)
         votes = code_list_votes(recognizer, crop)

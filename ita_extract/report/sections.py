@@ -9,6 +9,7 @@ piece, and a row that a page break split in two is joined back into one.
 """
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -824,10 +825,6 @@ def _merge_rows(prev: list[Cell | None], row: list[Cell | None]) -> list[Cell | 
     return out
 
 
-def _same_text(a: str, b: str) -> bool:
-    return a == b
-
-
 #: Two readings of one header cell's words, their Thai letters compared (:func:`alike_header_text`), at least this alike.
 HEADER_TEXT_LIKE = 85
 
@@ -843,7 +840,7 @@ def alike_header_text(a: str, b: str) -> bool:
     return x == y or (bool(x) and bool(y) and fuzz.ratio(x, y) >= HEADER_TEXT_LIKE)
 
 
-def split_repeated_header(header: list[Cell | None], row: list[Cell | None], same: Callable[[str, str], bool] = _same_text,
+def split_repeated_header(header: list[Cell | None], row: list[Cell | None], same: Callable[[str, str], bool] = operator.eq,
                           ) -> tuple[list[Cell | None], list[Cell | None]] | None:
     """``row`` as the table's header printed again and, below it, the rest of a cell that ran under it.
 
@@ -964,6 +961,14 @@ def _specks_above_header(body: list[tuple[list[Cell | None], int]]) -> list[tupl
     return [(r, p) for k, (r, p) in enumerate(body) if k > last_header or not _speck_row(r)]
 
 
+def _header_runs(cur: IndicatorTable, item: Table) -> list[tuple[int, int]] | None:
+    """The runs of ``cur``'s columns that ``item``'s columns span (:func:`column_runs`), while ``cur`` is its header
+    alone (no row yet, a column edge per header cell); else None."""
+    if cur.rows or len(cur.edges) != len(cur.header):
+        return None
+    return column_runs(cur.edges, item.column_edges)
+
+
 class _Walker:
     """The state of one pass over a document's items (see :func:`find_sections`)."""
 
@@ -1043,13 +1048,13 @@ class _Walker:
         if _column_map(cur.edges, item.column_edges) is not None:
             return True
         # a header alone, split by a stroke: the rows below it on the next page span its false column's two
-        return not cur.rows and len(cur.edges) == len(cur.header) and column_runs(cur.edges, item.column_edges) is not None
+        return _header_runs(cur, item) is not None
 
     def _rejoin_header(self, cur: IndicatorTable, item: Table) -> None:
         """A table with no row yet whose next piece's columns each span a run of its own: its header's columns
         within each run joined (a stroke across a header cell, taken for a rule, split it), the table taking
         the piece's columns."""
-        runs = column_runs(cur.edges, item.column_edges) if not cur.rows and len(cur.edges) == len(cur.header) else None
+        runs = _header_runs(cur, item)
         if runs is None or all(k == m for k, m in runs):
             return
         cur.header = _joined_cells(cur.header, runs)
