@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import logging
 import os
 import threading
@@ -554,6 +555,9 @@ def is_comma(blob: Blob, digit_height: float, baseline: float) -> bool:
 #: each row's ink at most SLASH_ROW of its box's width, the rows' centres
 #: moving left downwards (correlation of row and centre at most SLASH_CORR).
 SLASH_MIN_H, SLASH_ROW, SLASH_CORR = 0.75, 0.6, -0.9
+#: :meth:`Recognizer.date_readings` cuts a slash off at most this many glyphs of a reading, chosen among the
+#: first this many glyphs a slash can be cut off.
+SLASH_CUTS_MAX, SLASH_CANDIDATES_MAX = 2, 6
 
 
 def is_slash(mask: np.ndarray, digit_height: float) -> bool:
@@ -1493,23 +1497,50 @@ class Recognizer:
         digit (one blob) is cut off it where the rest reads as a digit at
         least :data:`MERGE_ACCEPT`. Anything else stays ``?``.
         """
+        return _date_reading(self._date_glyphs(crop)[0])
+
+    def date_readings(self, crop: np.ndarray) -> list[tuple[int, Reading]]:
+        """:meth:`read_date`'s reading, then the readings with a slash cut off glyphs it read surely as digits, at
+        most :data:`SLASH_CUTS_MAX` of them, each with the number of slashes cut (fewest first).
+
+        At 150 dpi a slash blurs into the digit beside it (``/๒`` one blob) and the pair reads surely as that
+        digit (``1/102564`` for ``๑/๑๐/๒๕๖๔``); a date's grammar, not the glyph's shape, tells which reading is
+        the date (:func:`extract.ocr.period_cells.thinned_date_read`). A glyph is cut where
+        :meth:`_slash_and_digit` finds a slash on one side and a digit on the other; the first
+        :data:`SLASH_CANDIDATES_MAX` such glyphs only.
+        """
+        per, cuts = self._date_glyphs(crop, cuts=True)
+        out = [(0, _date_reading(per))]
+        options = [i for i, c in enumerate(cuts) if c is not None][:SLASH_CANDIDATES_MAX]
+        for n in range(1, min(SLASH_CUTS_MAX, len(options)) + 1):
+            for chosen in itertools.combinations(options, n):
+                out.append((n, _date_reading([cuts[i] if i in chosen else g for i, g in enumerate(per)])))
+        return out
+
+    def _date_glyphs(self, crop: np.ndarray, cuts: bool = False
+                     ) -> tuple[list[list[GlyphGuess]], list[list[GlyphGuess] | None]]:
+        """The glyphs :meth:`read_date` reads for each blob, and (``cuts``) for each blob read surely as a digit,
+        its slash and digit when one can be cut off it (:meth:`_slash_and_digit`), else None."""
         seg, items = self._analyse(crop)
         dh = seg.digit_height
-        glyphs: list[GlyphGuess] = []
+        per: list[list[GlyphGuess]] = []
+        split: list[list[GlyphGuess] | None] = []
         for b, kind, p in items:
+            cut = None
             if kind is not None:
-                glyphs.append(GlyphGuess(kind, 1.0, b.box))
-                continue
-            ch, conf, _ = self._number_guess(p)
-            if ch != "?" and conf >= MERGE_ACCEPT:
-                glyphs.append(GlyphGuess(ch, conf, b.box))
-            elif is_slash(b.mask, dh * seg.scale):
-                glyphs.append(GlyphGuess("/", 1.0, b.box))
+                glyphs = [GlyphGuess(kind, 1.0, b.box)]
             else:
-                glyphs += self._slash_and_digit(b, seg) or [GlyphGuess(ch, conf, b.box)]
-        if not glyphs:
-            return Reading("", 0.0, ())
-        return Reading("".join(g.char for g in glyphs), min(g.confidence for g in glyphs), tuple(glyphs))
+                ch, conf, _ = self._number_guess(p)
+                if ch != "?" and conf >= MERGE_ACCEPT:
+                    glyphs = [GlyphGuess(ch, conf, b.box)]
+                    cut = self._slash_and_digit(b, seg) if cuts and ch.isdigit() else None
+                elif is_slash(b.mask, dh * seg.scale):
+                    glyphs = [GlyphGuess("/", 1.0, b.box)]
+                else:
+                    glyphs = self._slash_and_digit(b, seg) or [GlyphGuess(ch, conf, b.box)]
+            per.append(glyphs)
+            split.append(cut)
+        return per, split
 
     def _slash_and_digit(self, b: Blob, seg: Segmentation) -> list[GlyphGuess] | None:
         """A blob that is a slash touching a digit, cut in two at the column that
@@ -1592,6 +1623,13 @@ class Recognizer:
         text = "".join(g.char for g in glyphs)
         conf = min(g.confidence for g in glyphs) * penalty
         return Reading(text, conf, tuple(glyphs))
+
+
+def _date_reading(per: list[list[GlyphGuess]]) -> Reading:
+    glyphs = [g for gs in per for g in gs]
+    if not glyphs:
+        return Reading("", 0.0, ())
+    return Reading("".join(g.char for g in glyphs), min(g.confidence for g in glyphs), tuple(glyphs))
 
 
 _default: Recognizer | None = None

@@ -32,7 +32,7 @@ import numpy as np
 from extract.ocr.columns import COLUMN_EDGE_PT, cell_words
 from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
-from extract.ocr.tokens import MONTH_MIN, word_image
+from extract.ocr.tokens import MONTH_MIN, PAD_Y, word_image
 from ita_extract.page import Grid
 from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviation, is_month_word
 from normalize.thai import thai_digits_to_arabic
@@ -281,26 +281,142 @@ def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone
     :data:`DATE_AGREE` levels of thinning or more, each surely (:data:`DATE_READ_MIN`), when no other date
     token is read as often; a run alone or a range holds about as many digits as the ``places`` Tesseract saw
     (:data:`DIGIT_PLACES_OFF`: no neighbour's ink read with it). ``edge``: a day must open or close its month
-    (:func:`month_edge`; the word read a valid date off it). Else None."""
+    (:func:`month_edge`; the word read a valid date off it). Else None.
+
+    A level reads the token of the readings with the fewest slashes cut off digits (:func:`_readings`) that
+    make one, when they all make the same."""
     votes: dict[str, int] = {}
     for share in DATE_THIN_SHARES:
         img = crop if share is None else thinned(crop, share)
         if img is None:
             continue
-        r = reader.read_date(img)
-        found = _reading_run(r.text, [g.confidence for g in r.glyphs], place) \
-            if len(r.glyphs) == len(r.text) else None
-        if found is None or found[1] < DATE_READ_MIN or not run_ok(found[0], place, edge):
-            continue
-        if place in ("alone", "range") and abs(sum(c.isdigit() for c in found[0]) - places) > DIGIT_PLACES_OFF:
-            continue
-        votes[found[0]] = votes.get(found[0], 0) + 1
+        taken: set[str] = set()
+        fewest = None
+        for cuts, r in _readings(reader, img):
+            if fewest is not None and cuts > fewest:
+                break
+            found = _reading_run(r.text, [g.confidence for g in r.glyphs], place) \
+                if len(r.glyphs) == len(r.text) else None
+            if found is None or found[1] < DATE_READ_MIN or not run_ok(found[0], place, edge):
+                continue
+            if place in ("alone", "range") and abs(sum(c.isdigit() for c in found[0]) - places) > DIGIT_PLACES_OFF:
+                continue
+            fewest = cuts
+            taken.add(found[0])
+        if len(taken) == 1:  # readings with as few slashes cut that make other dates: no vote
+            votes[next(iter(taken))] = votes.get(next(iter(taken)), 0) + 1
     if not votes:
         return None
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     if ranked[0][1] < DATE_AGREE or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def _readings(reader, img: np.ndarray) -> list[tuple[int, object]]:
+    """The recognizer's readings of a date's ink, each with the number of slashes cut off digits it read surely
+    (:meth:`extract.numerals.recognizer.Recognizer.date_readings`), fewest first; a reader without them: its
+    one reading (``read_date``)."""
+    many = getattr(reader, "date_readings", None)
+    return many(img) if many is not None else [(0, reader.read_date(img))]
+
+
+#: A date a line of a period cell reads whole (:func:`line_dates_read`): a day, a month and a year (``1/10/2564``);
+#: at the line's end, a day and a month, the year on the next line (``30/9/``).
+_RE_FULL_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+_RE_OPEN_DATE = re.compile(r"\d{1,2}/\d{1,2}/")
+#: What a line read whole may hold at its ends besides its dates: specks, the cell's edge (left out).
+_RE_LINE_ENDS = re.compile(r"^[^0-9\-]+|[^0-9/\-]+$")
+
+
+def line_date_ok(part: str, last: bool) -> bool:
+    """Whether a part of a line read whole (:func:`line_dates_read`) is a date of a period: a whole date, or at the
+    line's end a day and a month; valid (:func:`date_token_ok`) and at its month's edge (:func:`month_edge`).
+
+    >>> line_date_ok("1/10/2564", False), line_date_ok("30/9/", True), line_date_ok("30/9/", False)
+    (True, True, False)
+    >>> line_date_ok("1/102564", False), line_date_ok("30/5/2565", True), line_date_ok("1/10/2525", False)
+    (False, False, False)
+    """
+    shape = _RE_FULL_DATE.fullmatch(part) or (last and _RE_OPEN_DATE.fullmatch(part))
+    return bool(shape) and date_token_ok(part) and month_edge(part)
+
+
+def _line_parts(r) -> tuple[tuple[str, ...], tuple[float, ...], tuple[tuple[int, int, int, int] | None, ...]] | None:
+    """A line's reading cut at its dashes: each part's text (None when it is no date of a period:
+    :func:`line_date_ok`; empty: the range's dash at the line's start or end), least sure glyph and box (crop
+    pixels; None for an empty part). None when the reading holds no part or two dashes side by side."""
+    if len(r.glyphs) != len(r.text):
+        return None
+    trimmed = _RE_LINE_ENDS.sub("", r.text)
+    if not trimmed:
+        return None
+    start = r.text.index(trimmed)
+    glyphs = r.glyphs[start:start + len(trimmed)]
+    texts, confs, boxes = [], [], []
+    at = 0
+    for part in re.split("-", trimmed):
+        gs = glyphs[at:at + len(part)]
+        at += len(part) + 1
+        texts.append(part)
+        confs.append(min((g.confidence for g in gs), default=1.0))
+        boxes.append((min(g.box.x0 for g in gs), min(g.box.top for g in gs), max(g.box.x1 for g in gs),
+                      max(g.box.bottom for g in gs)) if gs else None)
+    inner = texts[1:-1] if len(texts) > 1 else texts
+    if any(not t for t in inner) or not any(texts):
+        return None
+    texts = [t if not t or line_date_ok(t, k == len(texts) - 1) else None for k, t in enumerate(texts)]
+    return tuple(texts), tuple(confs), tuple(boxes)
+
+
+def line_dates_read(reader, crop: np.ndarray) -> tuple[tuple[str, ...], tuple] | None:
+    """The dates of a period cell's line of numeric dates, its ink read whole by the recognizer at the levels of
+    :data:`DATE_THIN_SHARES` (the readings with the fewest slashes cut that make dates: :func:`_readings`), or None.
+
+    At 150 dpi the slashes blur into the digits beside them and Tesseract garbles the whole line
+    (``7172564 - 30/งช่หต565``, ``mole!`` for ``๓๐/๙/``); one level of thinning reads one date right, another
+    the other. A line reads as dates and the range's dashes (:func:`_line_parts`); each date counts where
+    :data:`DATE_AGREE` levels read it so, surely (:data:`DATE_READ_MIN`), and no level as many another. The
+    line is read when one shape of it (how many dates, a dash at either end) has every date counted.
+    Returns the parts (an empty part: the dash at that end) and each part's box in crop pixels."""
+    votes: dict[tuple, dict[int, dict[str, int]]] = {}
+    boxes: dict[tuple, dict[int, dict[str, tuple]]] = {}
+    for share in DATE_THIN_SHARES:
+        img = crop if share is None else thinned(crop, share)
+        if img is None:
+            continue
+        fewest: dict[tuple, int] = {}  # (shape, part) -> the fewest cuts that read a date there
+        level: dict[tuple, dict[int, set]] = {}
+        for cuts, r in _readings(reader, img):
+            parts = _line_parts(r)
+            if parts is None:
+                continue
+            texts, confs, where = parts
+            shape = tuple(t != "" for t in texts)
+            for k, (t, c, b) in enumerate(zip(texts, confs, where)):
+                if t and c >= DATE_READ_MIN and fewest.setdefault((shape, k), cuts) == cuts:
+                    level.setdefault(shape, {}).setdefault(k, set()).add(t)
+                    boxes.setdefault(shape, {}).setdefault(k, {}).setdefault(t, b)
+        for shape, found in level.items():
+            for k, texts in found.items():
+                if len(texts) == 1:  # readings with as few cuts that read another date there: no vote
+                    t = next(iter(texts))
+                    votes.setdefault(shape, {}).setdefault(k, {})
+                    votes[shape][k][t] = votes[shape][k].get(t, 0) + 1
+    read = []
+    for shape, by_part in votes.items():
+        parts = []
+        for k, full in enumerate(shape):
+            if not full:
+                parts.append("")
+                continue
+            ranked = sorted(by_part.get(k, {}).items(), key=lambda kv: -kv[1])
+            if not ranked or ranked[0][1] < DATE_AGREE or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+                break
+            parts.append(ranked[0][0])
+        else:
+            read.append((tuple(parts), tuple(boxes[shape][k][t] if t else None for k, t in enumerate(parts))))
+    return read[0] if len(read) == 1 else None
 
 
 def latin_month(text: str, next_text: str | None) -> bool:
@@ -396,9 +512,14 @@ def reread_period_words(words: list[OcrWord], grids: tuple[Grid, ...] | list[Gri
         for box, inside in cells:
             if box in periods:
                 out = _read_again(out, index, inside, image, reader, engine, dpi)
-            elif engine is not None and in_period_column(box, periods, found, dpi):
-                # a cell of the period column whose month OCR read as Latin letters (``“WA, 2568``)
-                out = _read_again(out, index, inside, image, None, engine, dpi)
+                # lines the words' own readings left no dates: read whole
+                out, _ = _lines_read_again(out, index, box, [out[index[id(w)]] for w in inside], image, reader)
+            elif in_period_column(box, periods, found, dpi):
+                # a cell of the period column whose numeric dates OCR garbled past a period's look
+                # (``7172564 - 30/งช่หต565``), or whose month it read as Latin letters (``“WA, 2568``)
+                out, inside = _lines_read_again(out, index, box, inside, image, reader)
+                if engine is not None:
+                    out = _read_again(out, index, inside, image, None, engine, dpi)
     return out
 
 
@@ -429,6 +550,81 @@ def in_column_of(box: tuple[float, float, float, float], others: list[tuple[floa
     """
     mid = (box[0] + box[2]) / 2
     return any(o[0] <= mid <= o[2] for o in others)
+
+
+#: A line of a period cell is read whole (:func:`line_dates_read`) when it holds at least this many digits (or
+#: letters Tesseract writes for digits) and slashes, and no month or fiscal year in words.
+LINE_DATE_PLACES = 4
+_RE_DATE_PLACE = re.compile(f"[0-9/{DIGIT_LOOKALIKES}]")
+_RE_DASH_ONLY = re.compile("[-–—]+")
+
+
+def numeric_line(texts: list[str]) -> bool:
+    """Whether the words of a period cell's line may be numeric dates OCR garbled: enough digits and slashes
+    (:data:`LINE_DATE_PLACES`), no month or fiscal year in words, and not every word a date already.
+
+    >>> numeric_line(["7172564", "-", "30/งช่หต565"]), numeric_line(["7172566", "-", "mole!"])
+    (True, True)
+    >>> numeric_line(["1/10/2564", "-", "30/9/2565"]), numeric_line(["ต.ค.", "2568", "-", "ก.ย.", "2569"])
+    (False, False)
+    >>> numeric_line(["ตามความเหมาะสม"]), numeric_line(["ปีงบประมาณ", "2569"])
+    (False, False)
+    """
+    joined = thai_digits_to_arabic(" ".join(texts))
+    if len(_RE_DATE_PLACE.findall(joined)) < LINE_DATE_PLACES or _FISCAL_WORD in joined:
+        return False
+    if any(m in joined for m in MONTH_NAMES) or any(month_word(w.strip(_SIGNS + "0123456789"))
+                                                    for w in _RE_WORD_SPLIT.split(joined) if w):
+        return False
+    words = [w for w in _RE_WORD_SPLIT.split(joined) if w]
+    return not all(date_token_ok(w) and month_edge(w) for w in words)
+
+
+def _lines_read_again(out: list[OcrWord], index: dict[int, int], box, inside: list[OcrWord], image: np.ndarray,
+                      reader) -> tuple[list[OcrWord], list[OcrWord]]:
+    """``out`` with each line of numeric dates of a period cell that OCR garbled (:func:`numeric_line`) read whole
+    (:func:`line_dates_read`): its words replaced by the dates and dashes read, at the places of the first ones;
+    and the cell's words now."""
+    if getattr(reader, "date_readings", None) is None:
+        return out, inside
+    H, W = image.shape[:2]
+    lines: dict[tuple, list[OcrWord]] = {}
+    for w in inside:
+        lines.setdefault(w.line_key, []).append(w)
+    for line in lines.values():
+        if not numeric_line([w.text for w in line]):
+            continue
+        h = max(w.bottom - w.top for w in line)
+        x0, x1 = max(0, int(box[0]) + 2), min(W, int(box[2]) - 2)
+        y0 = max(0, int(min(w.top for w in line) - PAD_Y * h))
+        y1 = min(H, int(max(w.bottom for w in line) + PAD_Y * h))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        read = line_dates_read(reader, image[y0:y1, x0:x1])
+        if read is None:
+            continue
+        parts, boxes = read
+        first = min(line, key=lambda w: w.x0)
+        new: list[OcrWord] = []
+        spaced = any(_RE_DASH_ONLY.fullmatch(w.text) for w in line)  # the dash a word of its own: spaces round it
+        for k, (t, b) in enumerate(zip(parts, boxes)):
+            if k:  # the range's dash, between this date and the one before (or the cell's edge)
+                left = new[-1].x1 if new else x0
+                right = x0 + b[0] if b is not None else left + h // 2
+                new.append(OcrWord("-", left, first.top, max(left + 1, right), first.bottom, 100.0 * DATE_READ_MIN,
+                                   first.line_key, "numerals"))
+            if t:
+                new.append(OcrWord(t, x0 + b[0], y0 + b[1], x0 + b[2], y0 + b[3], 100.0 * DATE_READ_MIN,
+                                   first.line_key, "numerals"))
+        if not spaced:  # printed as one word (``1/10/2564-30/9/``)
+            new = [OcrWord("".join(w.text for w in new), new[0].x0, min(w.top for w in new), new[-1].x1,
+                           max(w.bottom for w in new), new[0].conf, first.line_key, "numerals")]
+        gone = {id(w) for w in line}
+        at = min(k for k, w in enumerate(out) if id(w) in gone)
+        out = [w for w in out[:at] if id(w) not in gone] + new + [w for w in out[at:] if id(w) not in gone]
+        index.update({id(w): k for k, w in enumerate(out)})
+        inside = [w for w in inside if id(w) not in gone] + new
+    return out, inside
 
 
 def _read_again(out: list[OcrWord], index: dict[int, int], inside: list[OcrWord], image: np.ndarray, reader,
