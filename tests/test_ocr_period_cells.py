@@ -10,7 +10,7 @@ import pytest
 from extract.numerals.recognizer import GlyphGuess, Reading, Recognizer
 from extract.numerals.train import font_files, render
 from extract.ocr.engine import OcrWord
-from extract.ocr.period_cells import reread_period_words, thinned_date_read
+from extract.ocr.period_cells import line_dates_read, reread_period_words, thinned_date_read
 from ita_extract.page import Grid, PixelBox
 
 FONTS = font_files("Norasi")
@@ -313,3 +313,109 @@ def test_a_latin_months_box_over_the_year_and_the_ranges_dash_keeps_the_month_al
     assert month_read_again(RunOn("ต.ุค. ๒๕๒0๕ -"), w, page, 300.0).text == "ต.ค."
     assert month_read_again(RunOn("ต.ุค. ๒๕๒0๕ ถึง"), w, page, 300.0).text == "ต.ค."
     assert month_read_again(RunOn("กอง ๒๕๒0๕ -"), w, page, 300.0).text == "AN."
+
+
+# --- a line of numeric dates read whole (line_dates_read) -------------------------------------------------------
+
+
+def reading(text: str, conf: float = 0.9) -> Reading:
+    return Reading(text, conf, tuple(GlyphGuess(c, conf, PixelBox(4 * k, 2, 4 * k + 4, 12)) for k, c in enumerate(text)))
+
+
+class Levels:
+    """A recognizer whose date readings follow a script: one list of (cuts, text) per view of the ink (the views
+    after the script's read nothing)."""
+
+    def __init__(self, script: list[list[tuple[int, str]]]):
+        self.script, self.n = script, 0
+
+    def date_readings(self, crop):
+        found = self.script[self.n] if self.n < len(self.script) else [(0, "??")]
+        self.n += 1
+        return [(cuts, reading(text)) for cuts, text in found]
+
+    def read_date(self, crop):  # pragma: no cover - date_readings is asked
+        raise AssertionError("not called")
+
+
+def ink() -> np.ndarray:
+    crop = np.full((30, 200), 230, np.uint8)
+    crop[5:25, 5:190] = 60
+    return crop
+
+
+def test_each_date_of_a_line_counts_where_enough_views_read_it():
+    """One view reads the first date, another the second; each counts where four views read it."""
+    script = [[(0, "1/10/2564-30/?565")], [(0, "1/10/2564-?/9/2565")], [(1, "1/10/2564-30/9/2565")],
+              [(0, "1/10/2564-30/9/2565")], [(0, "0,/10.2564-30/9/2565")], [(0, "0.?1-30/9/2565")]]
+    parts, boxes = line_dates_read(Levels(script), ink())
+    assert parts == ("1/10/2564", "30/9/2565") and all(b is not None for b in boxes)
+
+
+def test_a_date_three_views_read_leaves_the_line_as_it_was():
+    script = [[(0, "1/10/2564-30/9/2565")]] * 3 + [[(0, "7172564-30/9/2565")]] * 3
+    assert line_dates_read(Levels(script), ink()) is None
+
+
+def test_a_date_other_views_read_otherwise_half_as_often_leaves_the_line_as_it_was():
+    script = [[(0, "1/10/2564-30/9/2565")]] * 4 + [[(0, "1/10/2565-30/9/2565")]] * 2
+    assert line_dates_read(Levels(script), ink()) is None
+    script = [[(0, "1/10/2564-30/9/2565")]] * 5 + [[(0, "1/10/2565-30/9/2565")]] * 2
+    assert line_dates_read(Levels(script), ink())[0] == ("1/10/2564", "30/9/2565")
+
+
+def test_readings_with_as_few_cuts_that_read_other_dates_cast_no_vote():
+    """Cutting a slash off one glyph or off another makes two different dates in one view: that view says
+    nothing about the first date."""
+    two = [(0, "1/102564-30/9/2565"), (1, "1/10/2564-30/9/2565"), (1, "1/1/02564-30/9/2565"), (1, "1/10/2565-30/9/2565")]
+    assert line_dates_read(Levels([two] * 6), ink()) is None
+
+
+def test_a_wrapped_range_ends_with_its_day_and_month():
+    script = [[(0, "1/10/2566-30/9/")]] * 4
+    assert line_dates_read(Levels(script), ink())[0] == ("1/10/2566", "30/9/")
+
+
+def test_a_word_read_with_a_slash_cut_off_a_digit_reads_the_date_of_the_fewest_cuts():
+    """``/๒`` blurred into one glyph read surely as ``๒``: the date's grammar takes the reading with the slash cut."""
+    script = [[(0, "1/102564"), (1, "1/10/2564"), (2, "1/1/0/2564")]] * 8
+    assert thinned_date_read(Levels(script), ink(), 7) == "1/10/2564"
+    split = [[(0, "1/102564"), (1, "1/10/2564"), (1, "1/10/2565")]] * 8  # two cuts of one count, two dates
+    assert thinned_date_read(Levels(split), ink(), 7) is None
+
+
+def test_a_garbled_line_in_the_period_column_is_read_whole():
+    """``๑/๑๐/๒๕๖๔ - ๓๐/๙/๒๕๖๕`` at 150 dpi, read ``7172564 - mole!``: no period's look, but a cell of the period
+    column whose line holds digits; read whole, its words are the dates and the dash between them."""
+    script = [[(0, "1/10/2564-30/9/2565")]] * 8
+    words = [OcrWord("ต.ค.", 320, 15, 370, 40, 90.0, (1, 0, 0)), OcrWord("2568", 380, 15, 440, 40, 90.0, (1, 0, 0)),
+             OcrWord("7172564", 320, 85, 420, 110, 80.0, (2, 0, 0)), OcrWord("-", 430, 85, 440, 110, 80.0, (2, 0, 0)),
+             OcrWord("mole!", 450, 85, 520, 110, 40.0, (2, 0, 0))]
+    page = np.full((140, 620), 236, np.uint8)
+    page[88:108, 322:518] = 60
+    out = reread_period_words(words, (table(),), page, Levels(script))
+    assert [w.text for w in out] == ["ต.ค.", "2568", "1/10/2564", "-", "30/9/2565"]
+    assert all(w.source == "numerals" for w in out[2:])
+
+
+def test_a_line_of_months_is_never_read_as_numeric_dates():
+    script = [[(0, "1/10/2564-30/9/2565")]] * 8
+    words = [OcrWord("ต.ค.", 320, 15, 370, 40, 90.0, (1, 0, 0)), OcrWord("2568", 380, 15, 440, 40, 90.0, (1, 0, 0)),
+             OcrWord("-", 450, 15, 460, 40, 90.0, (1, 0, 0)), OcrWord("กุย.", 470, 15, 520, 40, 60.0, (1, 0, 0)),
+             OcrWord("2569", 530, 15, 590, 40, 90.0, (1, 0, 0))]
+    page = np.full((140, 620), 236, np.uint8)
+    page[18:38, 322:588] = 60
+    out = reread_period_words(words, (table(),), page, Levels(script))
+    assert [w.text for w in out] == [w.text for w in words]
+
+
+def test_a_line_of_dates_whose_slashes_blur_into_digits_is_read_whole(rec):
+    """The line of a dev scan at 150 dpi (dev seed 164, ``tests/fixtures/numerals/issue-9-period-line-slashes-joined-150.png``):
+    Tesseract read ``7172564 - 30/งช่หต565``; slashes blur into the digits beside them (``/๒`` one glyph, read
+    surely as ``๒``). Levels of thinning read each date right, one here, another there."""
+    import cv2
+
+    from tests.test_numerals import FIXTURES
+
+    crop = cv2.imread(str(FIXTURES / "issue-9-period-line-slashes-joined-150.png"), cv2.IMREAD_GRAYSCALE)
+    assert line_dates_read(rec, crop)[0] == ("1/10/2564", "30/9/2565")

@@ -24,9 +24,11 @@ word stays as read (its period is null and flagged downstream, as before).
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from dataclasses import dataclass, replace
 
+import cv2
 import numpy as np
 
 from extract.ocr.columns import COLUMN_EDGE_PT, cell_words
@@ -114,9 +116,10 @@ def date_token_ok(text: str) -> bool:
 _RE_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
 #: A run of a date's digits in a word: digits, the letters Tesseract writes for the digits it lacks, slashes.
 #: A Thai letter standing alone between two digits is a digit Tesseract wrote as a letter too (``๒๕ว๕`` for
-#: ``๒๕๖๘``): no word sets a letter between digits.
+#: ``๒๕๖๘``): no word sets a letter between digits; so is a point (``25.6`` for ``๒๕๗๐``, a faint ``๗`` read as a
+#: speck): a period prints no number with a point.
 _D = f"[0-9{DIGIT_LOOKALIKES}]"
-_RE_RUN = re.compile(f"{_D}(?:(?:{_D}|/|(?<=[0-9])[\u0e01-\u0e2e](?=[0-9]))*{_D})?/?")
+_RE_RUN = re.compile(f"{_D}(?:(?:{_D}|/|(?<=[0-9])[\u0e01-\u0e2e.](?=[0-9]))*{_D})?/?")
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,8 @@ def date_run(text: str) -> DateRun | None:
     (None, None)
     >>> date_run("พ.ศ.๒๕ว๕").run, date_run("พ.ศ.๒๕ว๕").place  # a letter between digits: a digit's place
     ('25ว5', 'after')
+    >>> date_run("25.6").run, date_run("ก.ย.25.6").run  # a point between digits: a digit's place too
+    ('25.6', '25.6')
     """
     text = thai_digits_to_arabic(text)
     runs = [m for m in _RE_RUN.finditer(text) if re.search(r"\d", m.group())]
@@ -321,6 +326,10 @@ def _readings(reader, img: np.ndarray) -> list[tuple[int, object]]:
     return many(img) if many is not None else [(0, reader.read_date(img))]
 
 
+#: A line of a period cell read whole (:func:`line_dates_read`) is read at these scales (cubic) ...
+LINE_SCALES = (1.0, 1.5, 2.0)
+#: ... and a date counts where this many views read it, this many times as many as read another date there.
+LINE_AGREE, LINE_MARGIN = 4, 2
 #: A date a line of a period cell reads whole (:func:`line_dates_read`): a day, a month and a year (``1/10/2564``);
 #: at the line's end, a day and a month, the year on the next line (``30/9/``).
 _RE_FULL_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
@@ -370,19 +379,22 @@ def _line_parts(r) -> tuple[tuple[str, ...], tuple[float, ...], tuple[tuple[int,
 
 
 def line_dates_read(reader, crop: np.ndarray) -> tuple[tuple[str, ...], tuple] | None:
-    """The dates of a period cell's line of numeric dates, its ink read whole by the recognizer at the levels of
-    :data:`DATE_THIN_SHARES` (the readings with the fewest slashes cut that make dates: :func:`_readings`), or None.
+    """The dates of a period cell's line of numeric dates, its ink read whole by the recognizer in views: at the
+    scales of :data:`LINE_SCALES`, each at the levels of :data:`DATE_THIN_SHARES` (the readings with the fewest
+    slashes cut that make dates: :func:`_readings`), or None.
 
     At 150 dpi the slashes blur into the digits beside them and Tesseract garbles the whole line
-    (``7172564 - 30/งช่หต565``, ``mole!`` for ``๓๐/๙/``); one level of thinning reads one date right, another
-    the other. A line reads as dates and the range's dashes (:func:`_line_parts`); each date counts where
-    :data:`DATE_AGREE` levels read it so, surely (:data:`DATE_READ_MIN`), and no level as many another. The
-    line is read when one shape of it (how many dates, a dash at either end) has every date counted.
-    Returns the parts (an empty part: the dash at that end) and each part's box in crop pixels."""
+    (``7172564 - 30/งช่หต565``, ``mole!`` for ``๓๐/๙/``); one view reads one date right, another the other, and
+    the ink scaled up parts a slash from its digit where the ink as it stands joins them. A line reads as dates
+    and the range's dashes (:func:`_line_parts`); each date counts where :data:`LINE_AGREE` views read it so,
+    surely (:data:`DATE_READ_MIN`), :data:`LINE_MARGIN` times as many as read any other date there. The line is
+    read when one shape of it (how many dates, a dash at either end) has every date counted. Returns the parts
+    (an empty part: the dash at that end) and each part's box in crop pixels."""
     votes: dict[tuple, dict[int, dict[str, int]]] = {}
     boxes: dict[tuple, dict[int, dict[str, tuple]]] = {}
-    for share in DATE_THIN_SHARES:
-        img = crop if share is None else thinned(crop, share)
+    for scale, share in itertools.product(LINE_SCALES, DATE_THIN_SHARES):
+        big = crop if scale == 1.0 else cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        img = big if share is None else thinned(big, share)
         if img is None:
             continue
         fewest: dict[tuple, int] = {}  # (shape, part) -> the fewest cuts that read a date there
@@ -396,7 +408,8 @@ def line_dates_read(reader, crop: np.ndarray) -> tuple[tuple[str, ...], tuple] |
             for k, (t, c, b) in enumerate(zip(texts, confs, where)):
                 if t and c >= DATE_READ_MIN and fewest.setdefault((shape, k), cuts) == cuts:
                     level.setdefault(shape, {}).setdefault(k, set()).add(t)
-                    boxes.setdefault(shape, {}).setdefault(k, {}).setdefault(t, b)
+                    at = tuple(int(round(v / scale)) for v in b)
+                    boxes.setdefault(shape, {}).setdefault(k, {}).setdefault(t, at)
         for shape, found in level.items():
             for k, texts in found.items():
                 if len(texts) == 1:  # readings with as few cuts that read another date there: no vote
@@ -411,7 +424,7 @@ def line_dates_read(reader, crop: np.ndarray) -> tuple[tuple[str, ...], tuple] |
                 parts.append("")
                 continue
             ranked = sorted(by_part.get(k, {}).items(), key=lambda kv: -kv[1])
-            if not ranked or ranked[0][1] < DATE_AGREE or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+            if not ranked or ranked[0][1] < LINE_AGREE or (len(ranked) > 1 and LINE_MARGIN * ranked[1][1] >= ranked[0][1]):
                 break
             parts.append(ranked[0][0])
         else:
