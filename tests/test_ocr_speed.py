@@ -6,6 +6,7 @@ No wall-clock assertions: the work done is counted instead.
 """
 from __future__ import annotations
 
+import itertools
 import random
 
 import cv2
@@ -323,3 +324,47 @@ def test_a_wide_blobs_parts_are_each_judged_once_whatever_the_paths(monkeypatch)
     assert rec._valley_split(wide, seg, 0.0) is not None
     assert sum(classified) >= 10
     assert during == []  # the paths look up each part's reading, worked out once when it was classified
+
+
+@pytest.mark.needs_tesseract
+def test_paragraphs_found_before_recognition_leave_every_word_as_it_was():
+    """Tesseract's paragraphs found on the layout's words (``paragraph_text_based`` 0), not on the words read:
+    the same words, boxes, confidences and lines as the default on a scanned sample's page (the default walks
+    each line's text again from the page's first word, at every Thai grapheme)."""
+    from pathlib import Path
+
+    import extract.ocr.tesseract as T
+    from extract.ocr.raster import open_images
+
+    assert T.tesseract_variables(300)["paragraph_text_based"] == "0"
+    pdf = sorted((Path(__file__).parent.parent / "samples" / "scanned").glob("*.pdf"))[0]
+    with open_images(pdf) as r:
+        page = r.image(1)
+    engine = T.Engine()
+    try:
+        found = {}
+        for setting in ("1", "0"):
+            engine._api.SetVariable("paragraph_text_based", setting)
+            api, engine._api = engine._api, _Fixed(engine._api, setting)
+            try:
+                words = engine.page_words(page.gray, int(page.dpi))
+            finally:
+                engine._api = api
+            found[setting] = [(w.text, w.x0, w.top, w.x1, w.bottom, w.conf) for w in words], \
+                [sum(1 for _ in g) for _, g in itertools.groupby(words, key=lambda w: w.line_key)]
+        assert found["0"] == found["1"] and len(found["0"][0]) > 100
+    finally:
+        engine.close()
+
+
+class _Fixed:
+    """A Tesseract API whose ``paragraph_text_based`` stays at one setting whatever the engine sets."""
+
+    def __init__(self, api, setting: str):
+        self._api, self._setting = api, setting
+
+    def SetVariable(self, name, value):
+        return self._api.SetVariable(name, self._setting if name == "paragraph_text_based" else value)
+
+    def __getattr__(self, name):
+        return getattr(self._api, name)
