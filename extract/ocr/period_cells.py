@@ -37,6 +37,7 @@ from extract.ocr.engine import OcrWord
 from extract.ocr.tokens import MONTH_MIN, PAD_Y, word_image
 from ita_extract.page import Grid
 from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviation, is_month_word
+from normalize.lexicon import plausible
 from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import DIGIT_LOOKALIKES, MARKS
 
@@ -565,31 +566,42 @@ def in_column_of(box: tuple[float, float, float, float], others: list[tuple[floa
     return any(o[0] <= mid <= o[2] for o in others)
 
 
-#: A line of a period cell is read whole (:func:`line_dates_read`) when it holds at least this many digits (or
-#: letters Tesseract writes for digits) and slashes, and no month or fiscal year in words.
-LINE_DATE_PLACES = 4
-_RE_DATE_PLACE = re.compile(f"[0-9/{DIGIT_LOOKALIKES}]")
+#: A line of a period cell is read whole (:func:`line_dates_read`) when it holds a slash, or at least this many
+#: digits (or letters Tesseract writes for digits): a numeric date whose slashes OCR lost (``7172564``).
+LINE_DATE_PLACES = 7
+_RE_DATE_PLACE = re.compile(f"[0-9{DIGIT_LOOKALIKES}]")
 _RE_DASH_ONLY = re.compile("[-–—]+")
+#: What parts a line's dates: spaces, a range's dash.
+_RE_LINE_SPLIT = re.compile(r"(?:\s|[-–—])+")
+#: A run of Thai letters this long that is a word (:func:`normalize.lexicon.plausible`) is text, not a date OCR
+#: garbled (``30/งช่หต565``): such a line is never read as dates; nor is a range's word (``ถึง``), which the
+#: recognizer cannot read (a line's dates, read whole, stand for all its words).
+LINE_WORD_MIN = 3
+_RE_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 
 
 def numeric_line(texts: list[str]) -> bool:
-    """Whether the words of a period cell's line may be numeric dates OCR garbled: enough digits and slashes
-    (:data:`LINE_DATE_PLACES`), no month or fiscal year in words, and not every word a date already.
+    """Whether the words of a period cell's line may be numeric dates OCR garbled: a slash or enough digits
+    (:data:`LINE_DATE_PLACES`), no Thai word (:data:`LINE_WORD_MIN`), month or fiscal year in words, and not every
+    word between the range's signs a date already.
 
     >>> numeric_line(["7172564", "-", "30/งช่หต565"]), numeric_line(["7172566", "-", "mole!"])
     (True, True)
     >>> numeric_line(["1/10/2564", "-", "30/9/2565"]), numeric_line(["ต.ค.", "2568", "-", "ก.ย.", "2569"])
     (False, False)
-    >>> numeric_line(["ตามความเหมาะสม"]), numeric_line(["ปีงบประมาณ", "2569"])
-    (False, False)
+    >>> numeric_line(["ตามความเหมาะสม"]), numeric_line(["ปีงบประมาณ", "2569"]), numeric_line(["1/10/2564", "ถึง", "30/9/2565"])
+    (False, False, False)
+    >>> numeric_line(["013", "หลักเกณฑ์และแผนการบริหาร"]), numeric_line(["พ.ศ.", "2569"]), numeric_line(["1/0/564", "ถึง"])
+    (False, False, False)
     """
     joined = thai_digits_to_arabic(" ".join(texts))
-    if len(_RE_DATE_PLACE.findall(joined)) < LINE_DATE_PLACES or _FISCAL_WORD in joined:
+    if ("/" not in joined and len(_RE_DATE_PLACE.findall(joined)) < LINE_DATE_PLACES) or _FISCAL_WORD in joined:
         return False
-    if any(m in joined for m in MONTH_NAMES) or any(month_word(w.strip(_SIGNS + "0123456789"))
-                                                    for w in _RE_WORD_SPLIT.split(joined) if w):
+    words = [w for w in _RE_LINE_SPLIT.split(joined) if w]
+    if any(m in joined for m in MONTH_NAMES) or any(month_word(w.strip(_SIGNS + "0123456789")) for w in words):
         return False
-    words = [w for w in _RE_WORD_SPLIT.split(joined) if w]
+    if any(len(run) >= LINE_WORD_MIN and plausible(run) for w in words for run in _RE_THAI_RUN.findall(w)):
+        return False
     return not all(date_token_ok(w) and month_edge(w) for w in words)
 
 
@@ -621,11 +633,12 @@ def _lines_read_again(out: list[OcrWord], index: dict[int, int], box, inside: li
         new: list[OcrWord] = []
         spaced = any(_RE_DASH_ONLY.fullmatch(w.text) for w in line)  # the dash a word of its own: spaces round it
         for k, (t, b) in enumerate(zip(parts, boxes)):
-            if k:  # the range's dash, between this date and the one before (or the cell's edge)
+            if k:  # the range's dash, in the middle third of the gap between this date and the one before
                 left = new[-1].x1 if new else x0
-                right = x0 + b[0] if b is not None else left + h // 2
-                new.append(OcrWord("-", left, first.top, max(left + 1, right), first.bottom, 100.0 * DATE_READ_MIN,
-                                   first.line_key, "numerals"))
+                right = x0 + b[0] if b is not None else left + h
+                third = max(0, right - left) // 3
+                new.append(OcrWord("-", left + third, first.top, max(left + third + 1, right - third), first.bottom,
+                                   100.0 * DATE_READ_MIN, first.line_key, "numerals"))
             if t:
                 new.append(OcrWord(t, x0 + b[0], y0 + b[1], x0 + b[2], y0 + b[3], 100.0 * DATE_READ_MIN,
                                    first.line_key, "numerals"))
