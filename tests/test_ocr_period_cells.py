@@ -384,29 +384,39 @@ def test_a_word_read_with_a_slash_cut_off_a_digit_reads_the_date_of_the_fewest_c
     assert thinned_date_read(Levels(split), ink(), 7) is None
 
 
+def _read_with_dates(words: list[OcrWord], ink_box: tuple[int, int, int, int]) -> list[OcrWord]:
+    """``words`` after the period cells' reread, by a recognizer whose every view reads ``1/10/2564-30/9/2565``,
+    on a page inked at ``ink_box`` (x0, y0, x1, y1)."""
+    page = np.full((140, 620), 236, np.uint8)
+    x0, y0, x1, y1 = ink_box
+    page[y0:y1, x0:x1] = 60
+    return reread_period_words(words, (table(),), page, Levels([[(0, "1/10/2564-30/9/2565")]] * 8))
+
+
 def test_a_garbled_line_in_the_period_column_is_read_whole():
     """``๑/๑๐/๒๕๖๔ - ๓๐/๙/๒๕๖๕`` at 150 dpi, read ``7172564 - mole!``: no period's look, but a cell of the period
     column whose line holds digits; read whole, its words are the dates and the dash between them."""
-    script = [[(0, "1/10/2564-30/9/2565")]] * 8
     words = [OcrWord("ต.ค.", 320, 15, 370, 40, 90.0, (1, 0, 0)), OcrWord("2568", 380, 15, 440, 40, 90.0, (1, 0, 0)),
              OcrWord("7172564", 320, 85, 420, 110, 80.0, (2, 0, 0)), OcrWord("-", 430, 85, 440, 110, 80.0, (2, 0, 0)),
              OcrWord("mole!", 450, 85, 520, 110, 40.0, (2, 0, 0))]
-    page = np.full((140, 620), 236, np.uint8)
-    page[88:108, 322:518] = 60
-    out = reread_period_words(words, (table(),), page, Levels(script))
+    out = _read_with_dates(words, (322, 88, 518, 108))
     assert [w.text for w in out] == ["ต.ค.", "2568", "1/10/2564", "-", "30/9/2565"]
     assert all(w.source == "numerals" for w in out[2:])
+    assert out[2].x1 < out[3].x0 and out[3].x1 < out[4].x0  # the dash stands apart: spaces round it, as printed
 
 
 def test_a_line_of_months_is_never_read_as_numeric_dates():
-    script = [[(0, "1/10/2564-30/9/2565")]] * 8
     words = [OcrWord("ต.ค.", 320, 15, 370, 40, 90.0, (1, 0, 0)), OcrWord("2568", 380, 15, 440, 40, 90.0, (1, 0, 0)),
              OcrWord("-", 450, 15, 460, 40, 90.0, (1, 0, 0)), OcrWord("กุย.", 470, 15, 520, 40, 60.0, (1, 0, 0)),
              OcrWord("2569", 530, 15, 590, 40, 90.0, (1, 0, 0))]
-    page = np.full((140, 620), 236, np.uint8)
-    page[18:38, 322:588] = 60
-    out = reread_period_words(words, (table(),), page, Levels(script))
-    assert [w.text for w in out] == [w.text for w in words]
+    assert [w.text for w in _read_with_dates(words, (322, 18, 588, 38))] == [w.text for w in words]
+
+
+def test_a_line_with_the_range_word_is_never_read_whole():
+    """``ถึง`` between the dates: the recognizer cannot read it, and a line read whole stands for all its words."""
+    words = [OcrWord("ต.ค.", 320, 15, 370, 40, 90.0, (1, 0, 0)), OcrWord("2568", 380, 15, 440, 40, 90.0, (1, 0, 0)),
+             OcrWord("1/0/564", 320, 85, 420, 110, 80.0, (2, 0, 0)), OcrWord("ถึง", 430, 85, 470, 110, 90.0, (2, 0, 0))]
+    assert [w.text for w in _read_with_dates(words, (322, 88, 468, 108))] == [w.text for w in words]
 
 
 def test_a_line_of_dates_whose_slashes_blur_into_digits_is_read_whole(rec):
