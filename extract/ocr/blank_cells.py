@@ -70,6 +70,10 @@ WORD_PAD_300 = 8
 LESS_UNREAD = 0.7
 #: Blocks of the words read in a cell alone are numbered from here (the page read's, a table's and a line's stay below).
 CELL_BLOCK = 20_000
+#: A cell's read alone, merged with the page read's words of the cell (:func:`merged`), numbers its blocks from here
+#: before both are numbered as the cell's (:func:`_as_table`): its lines and the page read's never share a key (the
+#: engine numbers each read's blocks, paragraphs and lines from 1, and a page's blocks stay below this).
+CELL_READ_BLOCK = 500
 
 
 def blank_cells(words: list[OcrWord], grid: Grid, image: np.ndarray, dpi: float,
@@ -367,6 +371,15 @@ def sureness(words: list[OcrWord]) -> float:
     return sum(w.conf * len(w.text) for w in words) / n if n else 0.0
 
 
+def _own_lines(found: list[OcrWord]) -> list[OcrWord]:
+    """A cell's words read alone, their lines apart from the page read's (:data:`CELL_READ_BLOCK`).
+
+    >>> _own_lines([OcrWord("ก", 0, 0, 9, 9, 90.0, (1, 1, 4))])[0].line_key
+    (501, 1, 4)
+    """
+    return [replace(w, line_key=(CELL_READ_BLOCK + w.line_key[0], w.line_key[1], w.line_key[2])) for w in found]
+
+
 def _as_table(found: list[OcrWord], n: int) -> list[OcrWord]:
     """Words of the ``n``-th cell read alone, in blocks of their own (source ``table``)."""
     return [replace(w, line_key=(CELL_BLOCK + 1000 * n + w.line_key[0], w.line_key[1], w.line_key[2]), source="table")
@@ -414,7 +427,7 @@ def reread_blank_cells(words: list[OcrWord], grids: tuple[Grid, ...] | list[Grid
             kept = without_light_ink(crop, dpi)
             # as the cell stands and without its light ink, each merged with the page read's words (a cell that
             # holds text already is read again as the page is: how much of its print the words cover decides)
-            reads = [(merged(before, cell_read(engine, view, (x0, y0), dpi, sure=covers or (lambda w: True)),
+            reads = [(merged(before, _own_lines(cell_read(engine, view, (x0, y0), dpi, sure=covers or (lambda w: True))),
                              mask, (x0, y0), pad), view is crop) for view in (crop, kept)]
             # the read that covers more of the print; of two that cover as much, the surer (its letters' mean)
             found, light = max(reads, key=lambda r: (covered(mask, r[0], (x0, y0), pad), sureness(r[0])))
