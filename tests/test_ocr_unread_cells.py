@@ -96,6 +96,24 @@ def test_a_read_alone_that_reads_no_more_leaves_the_words_as_they_were():
     assert out == words and page is img
 
 
+class SecondLine(FakeEngine):
+    """A cell read alone that reads the line the page read lost, numbering its lines from 1 as every read does."""
+
+    def page_words(self, gray, dpi):
+        return [OcrWord("๓๐/๙/๒๕๖๙", 10, 70, 190, 100, 86.0, (1, 1, 2))]
+
+
+def test_a_cells_read_alone_and_the_page_reads_words_keep_their_lines_apart():
+    """The page read kept the cell's first line (its line ``(1, 1, 2)`` of the page); the cell read alone reads
+    the second, its own line ``(1, 1, 2)``: merged into the cell's words, they stay two lines (a dev cell's lines
+    shared a key and the second was set before the first)."""
+    img, _ = drawn_cell()
+    first = OcrWord("๑/๑๐/๒๕๖๘", 10, 20, 190, 50, 93.0, (1, 1, 2))
+    out, _ = reread_blank_cells([first], [one_cell(img)], img, 300.0, SecondLine(), covers=text)
+    assert [w.text for w in out] == ["๑/๑๐/๒๕๖๘", "๓๐/๙/๒๕๖๙"]
+    assert out[0].line_key != out[1].line_key
+
+
 LOST_LINES = FIXTURES / "ocr" / "issue-9-cell-lost-lines.png"
 #: The page read's words in that cut of an analysis cell (dev seed 115, D-scan300, page 5), as Tesseract gave them:
 #: eight lines; the cell's last two lines (``รับของขวัญตามนโยบาย No Gift Policy (อ้างอิง`` and ``จาก ๐๒๑)
