@@ -54,6 +54,7 @@ import os
 import threading
 import zipfile
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -1499,7 +1500,7 @@ class Recognizer:
         """
         return _date_reading(self._date_glyphs(crop)[0])
 
-    def date_readings(self, crop: np.ndarray) -> list[tuple[int, Reading]]:
+    def date_readings(self, crop: np.ndarray) -> Iterator[tuple[int, Reading]]:
         """:meth:`read_date`'s reading, then the readings with a slash cut off glyphs it read surely as digits, at
         most :data:`SLASH_CUTS_MAX` of them, each with the number of slashes cut (fewest first).
 
@@ -1509,13 +1510,13 @@ class Recognizer:
         :meth:`_slash_and_digit` finds a slash on one side and a digit on the other; the first
         :data:`SLASH_CANDIDATES_MAX` such glyphs only.
         """
+        yield 0, self.read_date(crop)
+        # the cuts only when asked for: a reading that makes a date asks for none (the crop's analysis is remembered)
         per, cuts = self._date_glyphs(crop, cuts=True)
-        out = [(0, _date_reading(per))]
         options = [i for i, c in enumerate(cuts) if c is not None][:SLASH_CANDIDATES_MAX]
         for n in range(1, min(SLASH_CUTS_MAX, len(options)) + 1):
             for chosen in itertools.combinations(options, n):
-                out.append((n, _date_reading([cuts[i] if i in chosen else g for i, g in enumerate(per)])))
-        return out
+                yield n, _date_reading([cuts[i] if i in chosen else g for i, g in enumerate(per)])
 
     def _date_glyphs(self, crop: np.ndarray, cuts: bool = False
                      ) -> tuple[list[list[GlyphGuess]], list[list[GlyphGuess] | None]]:

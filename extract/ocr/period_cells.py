@@ -26,6 +26,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import cv2
@@ -319,10 +320,10 @@ def thinned_date_read(reader, crop: np.ndarray, places: int, place: str = "alone
     return ranked[0][0]
 
 
-def _readings(reader, img: np.ndarray) -> list[tuple[int, object]]:
+def _readings(reader, img: np.ndarray) -> Iterable[tuple[int, object]]:
     """The recognizer's readings of a date's ink, each with the number of slashes cut off digits it read surely
-    (:meth:`extract.numerals.recognizer.Recognizer.date_readings`), fewest first; a reader without them: its
-    one reading (``read_date``)."""
+    (:meth:`extract.numerals.recognizer.Recognizer.date_readings`, made as they are asked for), fewest first; a
+    reader without them: its one reading (``read_date``)."""
     many = getattr(reader, "date_readings", None)
     return many(img) if many is not None else [(0, reader.read_date(img))]
 
