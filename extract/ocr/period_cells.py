@@ -40,7 +40,7 @@ from ita_extract.page import Grid
 from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviation, is_month_word
 from normalize.lexicon import plausible
 from normalize.thai import thai_digits_to_arabic
-from normalize.thaichars import DIGIT_LOOKALIKES, MARKS
+from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, MARKS
 
 __all__ = ["DateRun", "date_run", "date_token_ok", "latin_month", "month_read_again", "month_word", "period_cell",
            "reread_period_months", "reread_period_words", "thinned_date_read"]
@@ -579,6 +579,10 @@ _RE_LINE_SPLIT = re.compile(r"(?:\s|[-–—])+")
 #: recognizer cannot read (a line's dates, read whole, stand for all its words).
 LINE_WORD_MIN = 3
 _RE_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+#: Thai consonants that stand for no digit (:data:`normalize.thaichars.DIGIT_LOOKALIKES` may): a line with as many
+#: of them as digits' places is text (a compound, which :func:`normalize.lexicon.plausible` finds in no word list,
+#: and a slash: ``ตามขั้นตอน/แนวปฏิบัติ``), never numeric dates OCR garbled (``30/งช่หต565``: 4 against 5).
+_RE_TEXT_LETTER = re.compile(f"[{''.join(c for c in CONSONANTS if c not in DIGIT_LOOKALIKES)}]")
 
 
 def numeric_line(texts: list[str]) -> bool:
@@ -594,9 +598,17 @@ def numeric_line(texts: list[str]) -> bool:
     (False, False, False)
     >>> numeric_line(["013", "หลักเกณฑ์และแผนการบริหาร"]), numeric_line(["พ.ศ.", "2569"]), numeric_line(["1/0/564", "ถึง"])
     (False, False, False)
+
+    A line of text with a slash, its words compounds no word list holds, is no line of dates:
+
+    >>> numeric_line(["ของหน่วยงานอย่างถูกต้องตามขั้นตอน/แนวปฏิบัติมากน้อยเพียงใด"]), numeric_line(["1|10!2523", "-", "mole!", "2568"])
+    (False, True)
     """
     joined = thai_digits_to_arabic(" ".join(texts))
-    if ("/" not in joined and len(_RE_DATE_PLACE.findall(joined)) < LINE_DATE_PLACES) or _FISCAL_WORD in joined:
+    places = len(_RE_DATE_PLACE.findall(joined))
+    if ("/" not in joined and places < LINE_DATE_PLACES) or _FISCAL_WORD in joined:
+        return False
+    if len(_RE_TEXT_LETTER.findall(joined)) >= places:
         return False
     words = [w for w in _RE_LINE_SPLIT.split(joined) if w]
     if any(m in joined for m in MONTH_NAMES) or any(month_word(w.strip(_SIGNS + "0123456789")) for w in words):
