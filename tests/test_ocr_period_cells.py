@@ -419,6 +419,23 @@ def test_a_line_with_the_range_word_is_never_read_whole():
     assert [w.text for w in _read_with_dates(words, (322, 88, 468, 108))] == [w.text for w in words]
 
 
+def test_a_line_of_thai_text_with_a_slash_is_never_read_whole():
+    """A cell of the period column whose line is text: a compound no word list holds (so no Thai word of it is
+    ``plausible``) and a slash between two of its words. Its Thai letters outnumber its digits' places: the
+    recognizer is never asked (each line read whole costs 24 views of its ink), and the words stay."""
+
+    class Never(Levels):
+        def date_readings(self, crop):
+            raise AssertionError("a line of text was read as dates")
+
+    words = [OcrWord("ต.ค.", 320, 15, 370, 40, 90.0, (1, 0, 0)), OcrWord("2568", 380, 15, 440, 40, 90.0, (1, 0, 0)),
+             OcrWord("ตามขั้นตอน/แนวปฏิบัติมากน้อยเพียงใด</0>", 320, 85, 600, 110, 80.0, (2, 0, 0))]
+    page = np.full((140, 620), 236, np.uint8)
+    page[88:108, 322:598] = 60
+    out = reread_period_words(words, (table(),), page, Never([]))
+    assert [w.text for w in out] == [w.text for w in words]
+
+
 def test_a_line_of_dates_whose_slashes_blur_into_digits_is_read_whole(rec):
     """The line of a dev scan at 150 dpi (dev seed 164, ``tests/fixtures/numerals/issue-9-period-line-slashes-joined-150.png``):
     Tesseract read ``7172564 - 30/งช่หต565``; slashes blur into the digits beside them (``/๒`` one glyph, read
