@@ -568,8 +568,12 @@ def in_column_of(box: tuple[float, float, float, float], others: list[tuple[floa
 
 
 #: A line of a period cell is read whole (:func:`line_dates_read`) when it holds a slash, or at least this many
-#: digits (or letters Tesseract writes for digits): a numeric date whose slashes OCR lost (``7172564``).
+#: digits (or letters Tesseract writes for digits) with no letter between them: a numeric date whose slashes OCR
+#: lost (``7172564``, ``1 10 2564``), never a line of text Tesseract read as digits and letters
+#: (``๑7 0 ๑7 x ๑7 1``) ...
 LINE_DATE_PLACES = 7
+#: ... and, with its slash, at least this many: the fewest places of a date's part (a day and a month, ``1/9/``).
+LINE_SLASH_PLACES = 2
 _RE_DATE_PLACE = re.compile(f"[0-9{DIGIT_LOOKALIKES}]")
 _RE_DASH_ONLY = re.compile("[-–—]+")
 #: What parts a line's dates: spaces, a range's dash.
@@ -583,11 +587,14 @@ _RE_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 #: of them as digits' places is text (a compound, which :func:`normalize.lexicon.plausible` finds in no word list,
 #: and a slash: ``ตามขั้นตอน/แนวปฏิบัติ``), never numeric dates OCR garbled (``30/งช่หต565``: 4 against 5).
 _RE_TEXT_LETTER = re.compile(f"[{''.join(c for c in CONSONANTS if c not in DIGIT_LOOKALIKES)}]")
+#: Letters, Latin or Thai, that stand for no digit: what parts a line's stretches of digits.
+_RE_ANY_LETTER = re.compile(f"[A-Za-z{''.join(c for c in CONSONANTS if c not in DIGIT_LOOKALIKES)}]+")
 
 
 def numeric_line(texts: list[str]) -> bool:
-    """Whether the words of a period cell's line may be numeric dates OCR garbled: a slash or enough digits
-    (:data:`LINE_DATE_PLACES`), no Thai word (:data:`LINE_WORD_MIN`), month or fiscal year in words, and not every
+    """Whether the words of a period cell's line may be numeric dates OCR garbled: a slash and a date part's digits
+    (:data:`LINE_SLASH_PLACES`) or enough digits together (:data:`LINE_DATE_PLACES`), fewer Thai letters than
+    digits' places, no Thai word (:data:`LINE_WORD_MIN`), month or fiscal year in words, and not every
     word between the range's signs a date already.
 
     >>> numeric_line(["7172564", "-", "30/งช่หต565"]), numeric_line(["7172566", "-", "mole!"])
@@ -603,10 +610,19 @@ def numeric_line(texts: list[str]) -> bool:
 
     >>> numeric_line(["ของหน่วยงานอย่างถูกต้องตามขั้นตอน/แนวปฏิบัติมากน้อยเพียงใด"]), numeric_line(["1|10!2523", "-", "mole!", "2568"])
     (False, True)
+
+    Digits with letters between them, or a slash with a single digit, make no date; a date's digits apart do:
+
+    >>> numeric_line(["๑7", "0", "๑7", "x", "๑7", "1"]), numeric_line(["A", "๑/", "X", "wy"]), numeric_line(["30/๙!"])
+    (False, False, True)
+    >>> numeric_line(["1", "10", "2564", "-", "30|9!2565"]), numeric_line(["7172", "ka", "564"])
+    (True, False)
     """
     joined = thai_digits_to_arabic(" ".join(texts))
     places = len(_RE_DATE_PLACE.findall(joined))
-    if ("/" not in joined and places < LINE_DATE_PLACES) or _FISCAL_WORD in joined:
+    slashed = "/" in joined and places >= LINE_SLASH_PLACES
+    if not (slashed or any(len(_RE_DATE_PLACE.findall(w)) >= LINE_DATE_PLACES for w in _RE_ANY_LETTER.split(joined))) \
+            or _FISCAL_WORD in joined:
         return False
     if len(_RE_TEXT_LETTER.findall(joined)) >= places:
         return False
