@@ -2,7 +2,7 @@
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast setup samples bench bench-ocr bench-batch bench-heldout bench-heldout-scans corpus clean
+.PHONY: demo test test-fast setup samples bench bench-ocr bench-batch bench-heldout bench-heldout-scans bench-ab corpus clean
 
 demo: $(STAMP)  ## set up, extract samples/ into out/, print the summary, write out/report.html
 	$(VENV)/bin/ita-extract run samples --out out
@@ -47,6 +47,9 @@ bench-heldout: $(STAMP)  ## held-out accuracy on generated reports, per producer
 
 bench-heldout-scans: $(STAMP)  ## held-out generated reports printed and scanned (300/200/150 dpi, phone), per variant; checks the renderings against the pinned ones (needs chromium, libreoffice-writer-nogui; about 40 min)
 	nice $(VENV)/bin/python -m benchmarks.bench_heldout_scans
+
+bench-ab: $(STAMP)  ## page OCR time of this checkout against BASE (a git revision), the same held-out pages read in turn: make bench-ab BASE=main
+	$(VENV)/bin/python -m benchmarks.bench_ab --base $(or $(BASE),HEAD)
 
 corpus: $(STAMP)  ## generate reports with ground truth: make corpus SEEDS=0-49 OUT=corpus-dev
 	$(VENV)/bin/python -m benchmarks.corpus.generate --seeds $(or $(SEEDS),0-25) --out $(or $(OUT),corpus-dev) --jobs 2
