@@ -124,6 +124,8 @@ DIGITS: str = thai_digits
 #: Thai letters Tesseract's Thai model writes for the digits it lacks
 #: (``๒๕๗๐`` → ``๒๕ฒ๐``, ``๒๕ญฒ๐``; ``๙`` → ``ณ``): in a run of digits, a place a digit was printed.
 DIGIT_LOOKALIKES: str = "ฒญฆณ"
+#: Consonants that stand for no digit (:data:`DIGIT_LOOKALIKES` aside): where OCR wrote one, letters were printed.
+TEXT_CONSONANTS: str = "".join(c for c in CONSONANTS if c not in DIGIT_LOOKALIKES)
 #: Thai letters OCR writes for a question code's circle (``o``, ``๐``): a loop with a head (``อ38`` for ``o38``).
 CIRCLE_LETTERS: str = "อ"
 #: Consonants OCR reads for others of like shape on scans, read -> the letters it may stand for

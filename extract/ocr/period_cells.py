@@ -40,7 +40,7 @@ from ita_extract.page import Grid
 from normalize.dates import MONTH_NAMES, drop_glued_specks, is_month_abbreviation, is_month_word
 from normalize.lexicon import plausible
 from normalize.thai import thai_digits_to_arabic
-from normalize.thaichars import CONSONANTS, DIGIT_LOOKALIKES, MARKS
+from normalize.thaichars import DIGIT_LOOKALIKES, MARKS, TEXT_CONSONANTS
 
 __all__ = ["DateRun", "date_run", "date_token_ok", "latin_month", "month_read_again", "month_word", "period_cell",
            "reread_period_months", "reread_period_words", "thinned_date_read"]
@@ -583,12 +583,12 @@ _RE_LINE_SPLIT = re.compile(r"(?:\s|[-–—])+")
 #: recognizer cannot read (a line's dates, read whole, stand for all its words).
 LINE_WORD_MIN = 3
 _RE_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
-#: Thai consonants that stand for no digit (:data:`normalize.thaichars.DIGIT_LOOKALIKES` may): a line with as many
+#: Thai consonants that stand for no digit (:data:`normalize.thaichars.TEXT_CONSONANTS`): a line with as many
 #: of them as digits' places is text (a compound, which :func:`normalize.lexicon.plausible` finds in no word list,
 #: and a slash: ``ตามขั้นตอน/แนวปฏิบัติ``), never numeric dates OCR garbled (``30/งช่หต565``: 4 against 5).
-_RE_TEXT_LETTER = re.compile(f"[{''.join(c for c in CONSONANTS if c not in DIGIT_LOOKALIKES)}]")
+_RE_TEXT_LETTER = re.compile(f"[{TEXT_CONSONANTS}]")
 #: Letters, Latin or Thai, that stand for no digit: what parts a line's stretches of digits.
-_RE_ANY_LETTER = re.compile(f"[A-Za-z{''.join(c for c in CONSONANTS if c not in DIGIT_LOOKALIKES)}]+")
+_RE_ANY_LETTER = re.compile(f"[A-Za-z{TEXT_CONSONANTS}]+")
 
 
 def numeric_line(texts: list[str]) -> bool:
