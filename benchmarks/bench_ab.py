@@ -27,9 +27,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.bench_heldout_scans import timed_pages
+from benchmarks.ocr_timing import A4
+
 ROOT = Path(__file__).resolve().parents[1]
 
-#: What each worker runs: reads "PDF PAGE" lines, answers each with the CPU seconds of that page's OCR.
+#: What each worker runs (the page size filled in: :data:`benchmarks.ocr_timing.A4`): reads "PDF PAGE" lines,
+#: answers each with the CPU seconds of that page's OCR.
 WORKER = """
 import os, sys, time
 from extract.ocr.reader import PageOcr
@@ -42,8 +46,8 @@ for line in sys.stdin:
     with open_images(pdf) as r:
         image = r.image(int(index))
     t0 = time.process_time()
-    page_items(ocr.read(image, 1, 595.3, 841.9).page)
-    print(f"{time.process_time() - t0:.4f}", flush=True)
+    page_items(ocr.read(image, 1, {width}, {height}).page)
+    print(f"{{time.process_time() - t0:.4f}}", flush=True)
 """
 
 
@@ -52,7 +56,8 @@ class Worker:
 
     def __init__(self, tree: Path) -> None:
         env = {**os.environ, "PYTHONPATH": str(tree), "OMP_THREAD_LIMIT": "1"}
-        self.proc = subprocess.Popen([sys.executable, "-c", WORKER], cwd=tree, env=env, text=True,
+        code = WORKER.format(width=A4[0], height=A4[1])
+        self.proc = subprocess.Popen([sys.executable, "-c", code], cwd=tree, env=env, text=True,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         if self.proc.stdout.readline().strip() != "ready":
             raise RuntimeError(f"the worker on {tree} did not start")
@@ -75,18 +80,6 @@ def export(rev: str, into: Path) -> Path:
     archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     return into
-
-
-def pages(pdfs: list[Path], n: int) -> list[tuple[Path, int]]:
-    """``n`` pages spread over ``pdfs`` as ``bench_heldout_scans`` times them: page 1 of each file, then 2, ..."""
-    import pypdfium2 as pdfium
-
-    counts = {}
-    for pdf in pdfs:
-        doc = pdfium.PdfDocument(str(pdf))
-        counts[pdf] = len(doc)
-        doc.close()
-    return [(pdfs[i % len(pdfs)], (1 + i // len(pdfs)) % counts[pdfs[i % len(pdfs)]]) for i in range(n)]
 
 
 def compare(base: Path, new: Path, jobs: list[tuple[Path, int]]) -> tuple[list[float], list[float]]:
@@ -120,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             if not pdfs:
                 print(f"{v}: no scans in {args.work / 'scans'} (run bench_heldout_scans first)")
                 continue
-            old, new = compare(base, ROOT, pages(pdfs, args.pages))
+            old, new = compare(base, ROOT, timed_pages(pdfs, args.pages))
             med = statistics.median
             print(f"{v}: {len(old)} pages; base {med(old):.2f} s, this {med(new):.2f} s a page; totals "
                   f"{sum(old):.1f} -> {sum(new):.1f} s ({sum(new) / sum(old):.3f}); each page's ratio, median "

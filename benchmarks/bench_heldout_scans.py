@@ -189,6 +189,14 @@ def page_count(pdf: Path) -> int:
         doc.close()
 
 
+def timed_pages(pdfs: list[Path], n_pages: int) -> list[tuple[Path, int]]:
+    """``n_pages`` pages (file, index) spread over ``pdfs``: page 1 of each file, then 2, ... (a page with tables,
+    not only the title page), wrapping round a file's pages."""
+    files = [pdfs[i % len(pdfs)] for i in range(n_pages)]
+    counts = {pdf: page_count(pdf) for pdf in set(files)}
+    return [(pdf, (1 + i // len(pdfs)) % counts[pdf]) for i, pdf in enumerate(files)]
+
+
 def timing(pdfs: list[Path], n_pages: int) -> tuple[Timing, int] | None:
     """(medians per page of the tesseract CLI and ita-extract's OCR, pages) on pages spread over ``pdfs``."""
     from PIL import Image
@@ -201,10 +209,7 @@ def timing(pdfs: list[Path], n_pages: int) -> tuple[Timing, int] | None:
     tmp = Path(tempfile.mkdtemp(prefix="ita-scan-speed-"))
     try:
         jobs = []
-        for i in range(n_pages):
-            pdf = pdfs[i % len(pdfs)]
-            n = page_count(pdf)
-            index = (1 + i // len(pdfs)) % n  # a page with tables, not only the title page
+        for pdf, index in timed_pages(pdfs, n_pages):
             with open_images(pdf) as r:
                 img = r.image(index)
             png = tmp / f"{pdf.stem}-{index}.png"
