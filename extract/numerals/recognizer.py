@@ -50,6 +50,7 @@ import hashlib
 import io
 import itertools
 import logging
+import math
 import os
 import threading
 import zipfile
@@ -640,6 +641,48 @@ def _block_bins() -> np.ndarray:
 _BLOCK_BINS = _block_bins()
 
 
+#: Cephes' rational approximation of atan on [0, 0.66] (atan.c: numerator and denominator coefficients).
+_ATAN_P = (-8.750608600031904122785e-1, -1.615753718733365076637e1, -7.500855792314704667340e1,
+           -1.228866684490136173410e2, -6.485021904942025371773e1)
+_ATAN_Q = (2.485846490142306297962e1, 1.650270098316988542046e2, 4.328810604912902668951e2,
+           4.853903996359136964868e2, 1.945506571482613964425e2)
+#: tan(3 pi / 8) - 1 as Cephes splits it: ratios above 0.66 are reduced around pi / 4.
+_ATAN_SPLIT = 0.66
+
+
+def orientation(gy: np.ndarray, gx: np.ndarray) -> np.ndarray:
+    """Unsigned gradient orientation in [0, pi], float64: ``arctan2(gy, gx) % pi`` to within 1e-15,
+    from additions, multiplications and divisions only.
+
+    numpy computes ``arctan2`` (and exp, log, sin...) with code chosen by the CPU: SVML on AVX-512,
+    the C library elsewhere, which differ in the last bits, so features, a glyph's class and the
+    trainer's samples would depend on the machine. IEEE arithmetic is the same bits everywhere.
+
+    >>> import numpy as np
+    >>> y = np.array([0.0, 1.0, 1.0, -1.0, 0.0, 2.0, -0.5])
+    >>> x = np.array([1.0, 0.0, 1.0, 1.0, -1.0, -3.0, -0.25])
+    >>> bool(np.allclose(orientation(y, x), np.arctan2(y, x) % np.pi, rtol=0, atol=1e-14))
+    True
+    """
+    ay = np.abs(gy.astype(np.float64))
+    ax = np.abs(gx.astype(np.float64))
+    big = np.maximum(ay, ax)
+    t = np.divide(np.minimum(ay, ax), big, out=np.zeros_like(big), where=big > 0)  # 0..1
+    far = t > _ATAN_SPLIT
+    t = np.where(far, (t - 1.0) / (t + 1.0), t)
+    z = t * t
+    num = np.full_like(z, _ATAN_P[0])
+    for c in _ATAN_P[1:]:
+        num = num * z + c
+    den = z + _ATAN_Q[0]
+    for c in _ATAN_Q[1:]:
+        den = den * z + c
+    a = t * (z * num / den) + t + np.where(far, np.pi / 4, 0.0)  # atan(min / max), 0..pi/4
+    a = np.where(ay > ax, np.pi / 2 - a, a)  # atan(|gy| / |gx|), 0..pi/2
+    # a gradient pointing into the second or fourth quadrant turns the other way; mod pi folds the rest
+    return np.where((gy < 0) != (gx < 0), np.where(a > 0, np.pi - a, 0.0), a)
+
+
 def _hog(imgs: np.ndarray) -> np.ndarray:
     """Block-normalised histograms of gradient orientation for a stack (N, CANVAS, CANVAS).
 
@@ -654,7 +697,7 @@ def _hog(imgs: np.ndarray) -> np.ndarray:
     mag = np.sqrt(gx * gx + gy * gy).ravel()
     at = np.flatnonzero(mag)
     mag = mag[at]
-    ang = (np.arctan2(gy.ravel()[at], gx.ravel()[at]) % np.pi) * (BINS / np.pi)  # 0..BINS
+    ang = orientation(gy.ravel()[at], gx.ravel()[at]) * (BINS / np.pi)  # 0..BINS
     whole = np.floor(ang)
     lo = whole.astype(np.int64) % BINS
     hi = (lo + 1) % BINS
@@ -687,7 +730,8 @@ def glyph_features(masks: list[np.ndarray]) -> np.ndarray:
     small = inner.reshape(len(masks), 12, 2, 12, 2).mean(axis=(2, 4)).reshape(len(masks), -1)
     # the ink share as the whole-number ink over the size (what ``m.mean()`` gives, bit for bit: an exact
     # sum divided once, correctly rounded), without mean's overhead on every glyph
-    geo = np.array([[np.log(m.shape[1] / m.shape[0]), int(m.sum(dtype=np.int64)) / m.size] for m in masks],
+    # math.log, not np.log: numpy's is chosen by the CPU (see :func:`orientation`)
+    geo = np.array([[math.log(m.shape[1] / m.shape[0]), int(m.sum(dtype=np.int64)) / m.size] for m in masks],
                    np.float32)
     return np.concatenate([hog, small, geo], axis=1).astype(np.float32)
 
@@ -731,7 +775,9 @@ class Model:
         h = np.maximum(np.einsum("nd,dh->nh", z, self.w1, optimize=False) + self.b1, 0.0)
         logits = np.einsum("nd,dh->nh", h, self.w2, optimize=False) + self.b2
         logits -= logits.max(axis=1, keepdims=True)
-        e = np.exp(logits)
+        # exp in float64, rounded to float32: numpy's float32 exp is CPU-chosen code whose last bits differ
+        # between machines; float64's last-bit differences (AVX-512 or the C library) vanish in the rounding
+        e = np.exp(logits.astype(np.float64)).astype(np.float32)
         return e / e.sum(axis=1, keepdims=True)
 
     def save(self, path: Path) -> None:

@@ -57,6 +57,7 @@ import argparse
 import hashlib
 import json
 import logging
+import math
 import sys
 import tempfile
 import time
@@ -370,7 +371,8 @@ def make_dataset(fonts: list[Path], per_class: int = PER_CLASS, seed: int = SEED
     weights /= weights.sum()
     masks: list[np.ndarray] = []
     labels: list[int] = []
-    lo, hi = np.log(HEIGHT_RANGE[0]), np.log(HEIGHT_RANGE[1])
+    # math, not numpy: numpy's exp and log are chosen by the CPU and differ in the last bits (recognizer.orientation)
+    lo, hi = math.log(HEIGHT_RANGE[0]), math.log(HEIGHT_RANGE[1])
     for ci, cls in enumerate(CLASSES):
         texts = CLASS_TEXTS[cls]
         want = per_class * (OTHER_FACTOR if cls == "other" else 1)
@@ -381,7 +383,7 @@ def make_dataset(fonts: list[Path], per_class: int = PER_CLASS, seed: int = SEED
             text = texts[int(rng.integers(len(texts)))]
             if not has_glyphs(str(font), text):
                 continue
-            m = glyph_sample(text, font, float(np.exp(rng.uniform(lo, hi))), rng, single=cls != "other")
+            m = glyph_sample(text, font, math.exp(float(rng.uniform(lo, hi))), rng, single=cls != "other")
             if m is None:
                 continue
             masks.append(m)

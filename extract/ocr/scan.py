@@ -469,7 +469,10 @@ def _bend_terms(along: np.ndarray, across: np.ndarray) -> np.ndarray:
     up to quadratic across it (perspective: lines converge).
     """
     a, c = np.asarray(along, np.float64), np.asarray(across, np.float64)
-    return np.stack([a, a * a, a ** 3, a * c, a * a * c, a ** 3 * c, a * c * c, a * a * c * c], axis=-1)
+    # products, not ``a ** 3``: numpy's power is CPU-chosen code (SVML on AVX-512) whose last bits differ by machine
+    a2 = a * a
+    a3 = a2 * a
+    return np.stack([a, a2, a3, a * c, a2 * c, a3 * c, a * c * c, a2 * c * c], axis=-1)
 
 
 def _line_samples(mask: np.ndarray, axis: int, min_len: float) -> list[tuple[np.ndarray, np.ndarray]]:

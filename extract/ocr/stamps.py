@@ -16,6 +16,7 @@ whole).
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -64,7 +65,9 @@ BAND_MARGIN_300 = 2
 PRINT_MARGIN = 40.0
 
 _ANGLES = np.linspace(0.0, 2 * np.pi, SAMPLES, endpoint=False)
-_COS, _SIN = np.cos(_ANGLES), np.sin(_ANGLES)
+# math's cos and sin (the C library's), not numpy's, whose code and last bits depend on the CPU
+_COS = np.array([math.cos(a) for a in _ANGLES])
+_SIN = np.array([math.sin(a) for a in _ANGLES])
 
 
 @dataclass(frozen=True)
