@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import subprocess
 import sys
@@ -43,6 +44,7 @@ from extract.numerals.train import (
     check_pinned,
     draw_digest,
     font_files,
+    make_dataset,
     manifest_path,
     render_token,
     training_fonts,
@@ -158,6 +160,75 @@ def test_shipped_model_matches_its_pinned_hash():
     assert manifest["fonts"] and all(len(h) == 64 for h in manifest["fonts"].values())
     assert not any(name.startswith(manifest["held_out_family"]) for name in manifest["fonts"])
     assert load_model().w1.shape == (feature_size(), manifest["hidden"])
+
+
+#: numpy functions whose code numpy picks by CPU (SVML on AVX-512, its own SIMD on AVX2, the C library
+#: elsewhere): their last bits differ between machines, so nothing that decides a glyph's features may call them.
+CPU_CHOSEN = ("exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "arcsin", "arccos",
+              "arctan", "arctan2", "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh", "power", "float_power",
+              "cbrt")
+
+
+@pytest.fixture
+def no_cpu_chosen_numpy(monkeypatch):
+    def refuse(name):
+        def call(*args, **kwargs):
+            raise AssertionError(f"np.{name} gives other bits on other CPUs")
+        return call
+    for name in CPU_CHOSEN:
+        monkeypatch.setattr(np, name, refuse(name))
+
+
+def test_glyph_features_are_the_same_bits_on_every_cpu(no_cpu_chosen_numpy):
+    """A glyph's features come from IEEE arithmetic alone: the CI machine (AVX2) drew other training samples
+    than the machine that built the model (AVX-512) while float32 arctan2 made the gradient angles."""
+    rng = np.random.default_rng(3)
+    masks = [rng.random((h, w)) < 0.4 for h, w in ((20, 12), (9, 30), (33, 33))]
+    feats = glyph_features(masks)
+    assert feats.shape == (3, feature_size()) and np.isfinite(feats).all()
+    assert feats[:, -2].tolist() == pytest.approx([np.float32(math.log(12 / 20)), np.float32(math.log(30 / 9)), 0.0])
+
+
+@needs_fonts
+def test_the_training_draw_is_the_same_bits_on_every_cpu(no_cpu_chosen_numpy):
+    x, y = make_dataset(training_fonts(), per_class=1, seed=5)
+    assert len(x) == len(y) >= len(CLASSES) and np.isfinite(x).all()
+
+
+def test_the_trainer_runs_its_blas_as_pinned_and_the_manifest_says_so(monkeypatch):
+    """OpenBLAS picks its kernel by CPU and splits sums by thread count: the trainer starts over with one kernel and
+    one thread, so a rebuild gives the model's bits on any AVX2 machine, and the shipped manifest records them."""
+    from extract.numerals import train as trainer
+
+    calls = []
+    monkeypatch.setattr(trainer.os, "execve", lambda exe, args, env: calls.append((args, env)))
+    for k in trainer.BLAS_ENV:
+        monkeypatch.delenv(k, raising=False)
+    trainer._with_pinned_blas(["--check"])
+    (args, env), = calls
+    assert args[1:] == ["-m", "extract.numerals.train", "--check"]
+    assert all(env[k] == v for k, v in trainer.BLAS_ENV.items())
+    for k, v in trainer.BLAS_ENV.items():
+        monkeypatch.setenv(k, v)
+    trainer._with_pinned_blas(["--check"])
+    assert len(calls) == 1
+    assert set(json.loads(manifest_path(MODEL_FILE).read_text())["blas"]) == set(trainer.BLAS_ENV)
+
+
+@needs_fonts
+def test_the_shipped_model_reads_the_ieee_features_as_those_it_was_fitted_on(monkeypatch):
+    """The model was fitted where numpy's float32 arctan2 made the gradient angles; the features now come from
+    IEEE arithmetic alone. On the trainer's draw both give every sample the same class, probabilities within 1e-5
+    (the manifest's ``fitted_on``): the shipped model holds for the features as they are."""
+    x, y = make_dataset(training_fonts(), per_class=10, seed=11)
+    monkeypatch.setattr(numerals, "orientation", lambda gy, gx: np.arctan2(gy, gx) % np.pi)
+    x_atan, _ = make_dataset(training_fonts(), per_class=10, seed=11)
+    monkeypatch.undo()
+    assert 0 < np.abs(x - x_atan).max() < 1e-5
+    model = load_model()
+    p, q = model.probabilities(x), model.probabilities(x_atan)
+    assert (p.argmax(1) == q.argmax(1)).all() and np.abs(p - q).max() < 1e-5
+    assert (p.argmax(1) == y).mean() > 0.9
 
 
 @needs_fonts
@@ -515,7 +586,7 @@ def _hog_every_pixel(imgs: np.ndarray) -> np.ndarray:
     gx[:, :, 1:-1] = imgs[:, :, 2:] - imgs[:, :, :-2]
     gy[:, 1:-1, :] = imgs[:, 2:, :] - imgs[:, :-2, :]
     mag = np.sqrt(gx * gx + gy * gy)
-    ang = (np.arctan2(gy, gx) % np.pi) * (bins / np.pi)
+    ang = numerals.orientation(gy, gx) * (bins / np.pi)
     lo = np.floor(ang).astype(np.int64) % bins
     hi = (lo + 1) % bins
     wh = ang - np.floor(ang)
@@ -542,8 +613,8 @@ def test_gradient_histograms_bin_only_pixels_with_gradient_and_sum_the_same_bits
     masks = _glyph_masks(7, 40) + [np.zeros((12, 9), np.uint8)]  # a blank one too
     imgs = np.stack([numerals.normalize_glyph(m) for m in masks])
     angles = []
-    inner = np.arctan2
-    monkeypatch.setattr(numerals.np, "arctan2", lambda y, x: angles.append(y.size) or inner(y, x))
+    inner = numerals.orientation
+    monkeypatch.setattr(numerals, "orientation", lambda y, x: angles.append(y.size) or inner(y, x))
     got = numerals._hog(imgs)
     monkeypatch.undo()
     assert got.tobytes() == _hog_every_pixel(imgs).tobytes()
@@ -565,7 +636,7 @@ def _features_as_first_written(masks: list[np.ndarray]) -> np.ndarray:
         p = (size - norm) // 2
         img[p:p + norm, p:p + norm] = cv2.resize(sq, (norm, norm), interpolation=inter).astype(np.float32) / 255.0
     small = imgs[:, 2:26, 2:26].reshape(len(masks), 12, 2, 12, 2).mean(axis=(2, 4)).reshape(len(masks), -1)
-    geo = np.array([[np.log(m.shape[1] / m.shape[0]), float(m.mean())] for m in masks], np.float32)
+    geo = np.array([[math.log(m.shape[1] / m.shape[0]), float(m.mean())] for m in masks], np.float32)
     return np.concatenate([_hog_every_pixel(imgs), small, geo], axis=1).astype(np.float32)
 
 

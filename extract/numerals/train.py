@@ -30,14 +30,20 @@ versions of the build. A rebuild refuses fonts that differ from the
 manifest's (``--new-inputs`` records a new set). The family :data:`HELD_OUT`
 (Norasi) is never trained on: tests and the benchmark measure on it.
 
-The bits also depend on two libraries beyond the code. OpenCV's
-``warpAffine`` (bilinear, 8 bit) rounds a value within a thousandth of a half
-grey level to either side by version and SIMD path: 5.1.0 and 5.0.0 differ
-in one pixel of about 2 % of the crops, and the draw in a few dozen of its
-56,000 samples. :func:`fit` multiplies with BLAS, whose rounding depends on
-OpenBLAS's kernel and thread count. The shipped model is rebuilt bit for bit
-with OpenCV 5.0.0 (as its manifest records) and OpenBLAS's SkylakeX kernel on
-one thread (``OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=1``).
+The bits also depend on libraries beyond the code. OpenCV's ``warpAffine``
+(bilinear, 8 bit) rounds a value within a thousandth of a half grey level to
+either side by version and SIMD path: constraints.txt pins the version, which
+the manifest records. numpy picks the code of its transcendental functions
+(``arctan2``, ``exp``, ``log``) by CPU, SVML on AVX-512: the features and the
+draw use IEEE arithmetic alone (recognizer.orientation, ``math``): the draw
+of an AVX-512 machine differed from an AVX2 machine's. :func:`fit`
+multiplies with BLAS, whose rounding depends on OpenBLAS's kernel and thread
+count: :func:`main` runs it with the Haswell kernel on one thread
+(:data:`BLAS_ENV`, recorded in the manifest), which any x86-64 machine with
+AVX2 runs, so a model it fits is rebuilt bit for bit there. The shipped model
+was fitted before both (an AVX-512 machine's arctan2, OpenBLAS's SkylakeX
+kernel): its manifest's ``fitted_on`` says how close its samples are to
+today's draw; ``--check`` rebuilds a model of the same samples, not its bits.
 
 The manifest also records the sha256 of a small fixed draw of samples
 (:func:`draw_digest`, :data:`DRAW_PER_CLASS` per class, a fraction of a
@@ -58,6 +64,7 @@ import hashlib
 import json
 import logging
 import math
+import os
 import sys
 import tempfile
 import time
@@ -521,6 +528,7 @@ def write_manifest(model_file: Path, fonts: list[Path], per_class: int, seed: in
         "font_packages": list(FONT_PACKAGES),
         "fonts": font_inputs(fonts),
         "built_with": library_versions(),
+        "blas": dict(BLAS_ENV),
     }
     manifest_path(model_file).write_text(json.dumps(info, indent=1, ensure_ascii=False) + "\n")
     return info
@@ -544,13 +552,33 @@ def check_rebuild(fonts: list[Path], manifest: Path) -> int:
         return 0
     built = pinned.get("built_with", {})
     libs = [f"{k} {v} (built with {built.get(k)})" for k, v in library_versions().items() if v != built.get(k)]
+    libs += [f"{k}={v} (built with {pinned.get('blas', {}).get(k)})" for k, v in BLAS_ENV.items()
+             if v != pinned.get("blas", {}).get(k)]
     why = "from the same draw of samples: the libraries round otherwise" if draw else "the draw or the libraries"
     print(f"error: the rebuild's sha256 {got} is not the manifest's {pinned['sha256']}, {why} ("
           + ("; ".join(libs) or "same versions: BLAS kernel or threads") + "; see this module's doc)", file=sys.stderr)
     return 1
 
 
+#: How :func:`fit`'s BLAS runs: OpenBLAS's Haswell kernel (AVX2, which every x86-64 machine of the last ten
+#: years has, AVX-512 ones too) on one thread. OpenBLAS otherwise picks its kernel by the CPU and splits sums
+#: by its thread count, and the rounding follows: the model would be rebuilt bit for bit only on a machine
+#: like the one that built it. OpenBLAS reads these when numpy loads it, so :func:`main` starts over with them.
+BLAS_ENV = {"OPENBLAS_CORETYPE": "Haswell", "OPENBLAS_NUM_THREADS": "1"}
+
+
+def _with_pinned_blas(argv: list[str]) -> None:
+    """Run the trainer again in a process whose OpenBLAS runs as :data:`BLAS_ENV` says (no return), unless
+    this one already does."""
+    if all(os.environ.get(k) == v for k, v in BLAS_ENV.items()):
+        return
+    sys.stdout.flush()
+    os.execve(sys.executable, [sys.executable, "-m", "extract.numerals.train", *argv], {**os.environ, **BLAS_ENV})
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    _with_pinned_blas(argv)
     ap = argparse.ArgumentParser(prog="python -m extract.numerals.train", description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=MODEL_FILE, help=f"model file (default: {MODEL_FILE})")
     ap.add_argument("--per-class", type=int, default=PER_CLASS, help="training samples per class")
