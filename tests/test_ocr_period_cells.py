@@ -446,3 +446,23 @@ def test_a_line_of_dates_whose_slashes_blur_into_digits_is_read_whole(rec):
 
     crop = cv2.imread(str(FIXTURES / "issue-9-period-line-slashes-joined-150.png"), cv2.IMREAD_GRAYSCALE)
     assert line_dates_read(rec, crop)[0] == ("1/10/2564", "30/9/2565")
+
+
+def test_steps_that_name_a_month_or_the_budget_make_no_period_cell():
+    """dev13 (seeds 160-167), D-scan300 page 4: a measure's steps named a month and the fiscal year, so their cells counted as
+    period cells and the whole steps column joined the period column (its words read again as months and dates).
+    A period cell holds a period and little else; the budget alone is no fiscal year."""
+    from extract.ocr.period_cells import grid_period_cells, in_period_column
+
+    def at(text, col, row, k):
+        x0 = (STEPS if col == 0 else PERIOD)[0] + 10 + 40 * k
+        return OcrWord(text, x0, row * ROW_H + 10, x0 + 35, row * ROW_H + 40, 90.0, (1, row, k))
+
+    words = [at("ประชุมชี้แจงบุคลากรเรื่องการเบิกจ่าย", 0, 0, 0), at("ในเดือนมกราคม", 0, 0, 1), at("๒๕๖๘", 0, 0, 2),
+             at("ต.ค.", 1, 0, 0), at("๒๕๖๗", 1, 0, 1), at("-", 1, 0, 2), at("ก.ย.", 1, 0, 3), at("๒๕๖๘", 1, 0, 4),
+             at("จัดทำรายงานการใช้จ่ายงบประมาณ", 0, 1, 0), at("ตลอดปีงบประมาณ", 1, 1, 0), at("๒๕๖๘", 1, 1, 1)]
+    grid = table()
+    cells, periods = grid_period_cells(words, grid)
+    assert periods == [grid.rows[0][1], grid.rows[1][1]]
+    found = [(cells, periods)]
+    assert not any(in_period_column(row[0], periods, found, DPI) for row in grid.rows)
