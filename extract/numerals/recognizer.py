@@ -646,7 +646,7 @@ _ATAN_P = (-8.750608600031904122785e-1, -1.615753718733365076637e1, -7.500855792
            -1.228866684490136173410e2, -6.485021904942025371773e1)
 _ATAN_Q = (2.485846490142306297962e1, 1.650270098316988542046e2, 4.328810604912902668951e2,
            4.853903996359136964868e2, 1.945506571482613964425e2)
-#: tan(3 pi / 8) - 1 as Cephes splits it: ratios above 0.66 are reduced around pi / 4.
+#: Cephes' split: a ratio above it is reduced around pi / 4, to (t - 1) / (t + 1), where the approximation holds.
 _ATAN_SPLIT = 0.66
 
 

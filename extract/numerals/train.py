@@ -560,8 +560,8 @@ def check_rebuild(fonts: list[Path], manifest: Path) -> int:
     return 1
 
 
-#: How :func:`fit`'s BLAS runs: OpenBLAS's Haswell kernel (AVX2, which every x86-64 machine of the last ten
-#: years has, AVX-512 ones too) on one thread. OpenBLAS otherwise picks its kernel by the CPU and splits sums
+#: How :func:`fit`'s BLAS runs: OpenBLAS's Haswell kernel (AVX2, which x86-64 processors since Intel's Haswell
+#: and AMD's Zen have, AVX-512 ones too) on one thread. OpenBLAS otherwise picks its kernel by the CPU and splits sums
 #: by its thread count, and the rounding follows: the model would be rebuilt bit for bit only on a machine
 #: like the one that built it. OpenBLAS reads these when numpy loads it, so :func:`main` starts over with them.
 BLAS_ENV = {"OPENBLAS_CORETYPE": "Haswell", "OPENBLAS_NUM_THREADS": "1"}
