@@ -17,7 +17,7 @@ from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import CONSONANT_LOOKALIKES, CONSONANTS, DIGIT_LOOKALIKES, LETTERS, MARKS, TEXT, charset
 
 __all__ = [
-    "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "drop_glued_specks", "drop_lone_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
+    "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES", "RE_FISCAL_YEAR_WORDS", "RE_PERIOD_WORDS", "drop_glued_specks", "drop_lone_specks", "fiscal_year_from_text", "fiscal_year_range", "is_month_abbreviation", "parse_period",
     "months_named", "off_month_edge", "period_cut_short", "period_names_month", "period_year_alone", "period_open_end", "repair_month_abbreviations", "repair_years_by_fiscal_year",
     "restore_lost_century",
 ]
@@ -37,6 +37,12 @@ _MONTHS = MONTHS
 #: The registry as a period prints it, January first: the months' names and their dotted abbreviations.
 MONTH_NAMES: tuple[str, ...] = tuple(full for full, _ in _MONTHS.values())
 MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(f"{a[:-1]}.{a[-1]}." for _, a in _MONTHS.values())
+#: The fiscal year in words: the budget's year (``ปีงบประมาณ``, its vowel as OCR read it), or the budget and a year
+#: (``งบประมาณ ๒๕๖๘``); the budget alone is no period (``กองแผนและงบประมาณ``, ``การใช้จ่ายงบประมาณ``).
+RE_FISCAL_YEAR_WORDS = re.compile(r"ป[\u0e30-\u0e4e]*งบประมาณ|งบประมาณ\s*(?:พ\.ศ\.)?\s*\d")
+#: What a period is written with: months, their abbreviations, the fiscal year, the era and the range's word.
+RE_PERIOD_WORDS = re.compile("|".join(sorted(map(re.escape, (*MONTH_NAMES, *MONTH_ABBREVIATIONS, "พ.ศ.", "ถึง")),
+                                             key=len, reverse=True)) + "|" + RE_FISCAL_YEAR_WORDS.pattern)
 _MONTH_BY_KEY: dict[str, int] = {}
 for _n, (_full, _abbr) in _MONTHS.items():
     _MONTH_BY_KEY[_full] = _MONTH_BY_KEY[_abbr] = _n

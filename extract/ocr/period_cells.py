@@ -37,7 +37,8 @@ from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
 from extract.ocr.tokens import MONTH_MIN, PAD_Y, word_image
 from ita_extract.page import Grid
-from normalize.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, drop_glued_specks, is_month_abbreviation, is_month_word
+from normalize.dates import (MONTH_NAMES, RE_FISCAL_YEAR_WORDS, RE_PERIOD_WORDS, drop_glued_specks, is_month_abbreviation,
+                             is_month_word)
 from normalize.lexicon import plausible
 from normalize.thai import thai_digits_to_arabic
 from normalize.thaichars import DIGIT_LOOKALIKES, MARKS, TEXT_CONSONANTS
@@ -69,15 +70,9 @@ _RE_WORD_SPLIT = re.compile(r"[\s\-–—]+")
 _FISCAL_WORD = "งบประมาณ"
 #: A period cell holds a period and little else: at most this many consonants that stand for no digit
 #: (:data:`normalize.thaichars.TEXT_CONSONANTS`) beside its months, fiscal year, era and range word
-#: (:data:`_RE_PERIOD_WORDS`). A period's own words are few (``ตลอด``, ``ภายในไตรมาสที่ ๒ ของ``: 11); a measure's
+#: (:data:`normalize.dates.RE_PERIOD_WORDS`). A period's own words are few (``ตลอด``, ``ภายในไตรมาสที่ ๒ ของ``: 11); a measure's
 #: name or steps that name a month or the budget, or a unit named for it (``กองแผนและงบประมาณ``), hold more.
 PERIOD_CELL_TEXT_MAX = 12
-#: The fiscal year in words: the budget's year (``ปีงบประมาณ``, its vowel as OCR read it), or the budget and a year
-#: (``งบประมาณ ๒๕๖๘``); the budget alone is no period (``กองแผนและงบประมาณ``, ``การใช้จ่ายงบประมาณ``).
-_RE_FISCAL_YEAR = re.compile(r"ป[\u0e30-\u0e4e]*งบประมาณ|งบประมาณ\s*(?:พ\.ศ\.)?\s*\d")
-#: What a period is written with: months, their abbreviations, the fiscal year, the era and the range's word.
-_RE_PERIOD_WORDS = re.compile("|".join(sorted(map(re.escape, (*MONTH_NAMES, *MONTH_ABBREVIATIONS, "พ.ศ.", "ถึง")),
-                                              key=len, reverse=True)) + "|" + _RE_FISCAL_YEAR.pattern)
 #: A mark right after a dot: a speck the engine read, never part of an abbreviation (``ก.ุค.``).
 _RE_MARK_AFTER_DOT = re.compile(f"(?<=\\.)[{MARKS}]+")
 #: Digits (or the letters Tesseract writes for them) after a space at a reading's end: a year beside the word,
@@ -296,9 +291,9 @@ def period_cell(texts: list[str]) -> bool:
     (False, False)
     """
     joined = thai_digits_to_arabic(" ".join(texts))
-    if len(_RE_TEXT_LETTER.findall(_RE_PERIOD_WORDS.sub(" ", joined))) > PERIOD_CELL_TEXT_MAX:
+    if len(_RE_TEXT_LETTER.findall(RE_PERIOD_WORDS.sub(" ", joined))) > PERIOD_CELL_TEXT_MAX:
         return False
-    if _RE_NUMERIC_IN_TEXT.search(joined) or _RE_FISCAL_YEAR.search(joined) or any(m in joined for m in MONTH_NAMES):
+    if _RE_NUMERIC_IN_TEXT.search(joined) or RE_FISCAL_YEAR_WORDS.search(joined) or any(m in joined for m in MONTH_NAMES):
         return True
     # a range's two months read as one word (``ม.ค.-ก.พ.``): each its own; a year glued after a month, with the
     # letters Tesseract writes for digits it lacks (``กุย.๒๕ญฆฒ๐``)
