@@ -47,6 +47,7 @@ time, so every machine reads with the same weights.
 from __future__ import annotations
 
 import hashlib
+import functools
 import io
 import itertools
 import logging
@@ -605,21 +606,25 @@ def is_dust(blob: Blob, digit_height: float, baseline: float) -> bool:
 def normalize_glyph(mask: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """A glyph mask centred in a CANVAS x CANVAS float image (0..1), aspect ratio kept.
 
-    Drawn into ``out`` (float32, CANVAS x CANVAS, zero) when given: a batch's canvases are one stack.
+    Drawn into ``out`` (float32, CANVAS x CANVAS, zero) when given.
     """
+    if out is None:
+        out = np.zeros((CANVAS, CANVAS), np.float32)
+    p = (CANVAS - NORM) // 2
+    # the resized tones to float32, divided in float32: the bits ``astype(float32) / 255.0`` gives, in place
+    np.divide(glyph_tones(mask), _TONE, out=out[p:p + NORM, p:p + NORM], dtype=np.float32)
+    return out
+
+
+def glyph_tones(mask: np.ndarray) -> np.ndarray:
+    """A glyph mask (0/1) centred in a square, scaled to NORM x NORM tones (uint8, 0..255), aspect ratio kept:
+    :func:`normalize_glyph`'s image before it is divided by the full tone."""
     h, w = mask.shape
     s = max(h, w)
     sq = np.zeros((s, s), np.uint8)
     oy, ox = (s - h) // 2, (s - w) // 2
     np.multiply(mask, 255, out=sq[oy:oy + h, ox:ox + w], casting="unsafe")
-    inter = cv2.INTER_AREA if s > NORM else cv2.INTER_LINEAR
-    if out is None:
-        out = np.zeros((CANVAS, CANVAS), np.float32)
-    p = (CANVAS - NORM) // 2
-    # the resized tones to float32, divided in float32: the bits ``astype(float32) / 255.0`` gives, in place
-    np.divide(cv2.resize(sq, (NORM, NORM), interpolation=inter), _TONE, out=out[p:p + NORM, p:p + NORM],
-              dtype=np.float32)
-    return out
+    return cv2.resize(sq, (NORM, NORM), interpolation=cv2.INTER_AREA if s > NORM else cv2.INTER_LINEAR)
 
 
 #: Full tone of a glyph canvas, as float32 (:func:`normalize_glyph`).
@@ -628,6 +633,18 @@ _TONE = np.float32(255.0)
 
 #: Each canvas pixel's first histogram bin (its cell's, times BINS) in one glyph's histograms (:func:`_hog`).
 _PIXEL_BIN = ((np.arange(CANVAS) // CELL)[:, None] * (CANVAS // CELL) + (np.arange(CANVAS) // CELL)[None, :]).ravel() * BINS
+
+
+#: Stacks of up to this many canvases have their pixels' bins (:func:`_batch_bins`) remembered.
+BATCH_BINS_KEPT = 64
+
+
+@functools.lru_cache(maxsize=BATCH_BINS_KEPT)
+def _batch_bins(n: int) -> np.ndarray:
+    """Each pixel's first histogram bin in a stack of ``n`` canvases (flat): :data:`_PIXEL_BIN` per canvas, after
+    the bins of the canvases before it."""
+    c = CANVAS // CELL
+    return (np.arange(n)[:, None] * (c * c * BINS) + _PIXEL_BIN[None, :]).ravel()
 
 
 def _block_bins() -> np.ndarray:
@@ -648,6 +665,8 @@ _ATAN_Q = (2.485846490142306297962e1, 1.650270098316988542046e2, 4.3288106049129
            4.853903996359136964868e2, 1.945506571482613964425e2)
 #: Cephes' split: a ratio above it is reduced around pi / 4, to (t - 1) / (t + 1), where the approximation holds.
 _ATAN_SPLIT = 0.66
+#: The smallest double: no larger than any nonzero gradient (:func:`orientation`).
+_TINY = np.float64(5e-324)
 
 
 def orientation(gy: np.ndarray, gx: np.ndarray) -> np.ndarray:
@@ -657,6 +676,8 @@ def orientation(gy: np.ndarray, gx: np.ndarray) -> np.ndarray:
     numpy computes ``arctan2`` (and exp, log, sin...) with code chosen by the CPU: SVML on AVX-512,
     the C library elsewhere, which differ in the last bits, so features, a glyph's class and the
     trainer's samples would depend on the machine. IEEE arithmetic is the same bits everywhere.
+    Each step is one IEEE operation on every element, in place where it can be: numpy's call on each
+    step, not the arithmetic, is what a glyph's few hundred gradients cost.
 
     >>> import numpy as np
     >>> y = np.array([0.0, 1.0, 1.0, -1.0, 0.0, 2.0, -0.5])
@@ -664,23 +685,37 @@ def orientation(gy: np.ndarray, gx: np.ndarray) -> np.ndarray:
     >>> bool(np.allclose(orientation(y, x), np.arctan2(y, x) % np.pi, rtol=0, atol=1e-14))
     True
     """
-    ay = np.abs(gy.astype(np.float64))
-    ax = np.abs(gx.astype(np.float64))
+    ay = np.abs(gy, dtype=np.float64)
+    ax = np.abs(gx, dtype=np.float64)
+    steep = ay > ax
     big = np.maximum(ay, ax)
-    t = np.divide(np.minimum(ay, ax), big, out=np.zeros_like(big), where=big > 0)  # 0..1
+    # min / max, 0 / 0 taken as 0: the smallest double is no larger than any nonzero |gradient|, so a
+    # nonzero max divides as itself, and a zero one (both zero) gives 0 / tiny = 0
+    t = np.minimum(ay, ax)
+    t /= np.maximum(big, _TINY, out=big)
     far = t > _ATAN_SPLIT
-    t = np.where(far, (t - 1.0) / (t + 1.0), t)
+    np.copyto(t, (t - 1.0) / (t + 1.0), where=far)
     z = t * t
-    num = np.full_like(z, _ATAN_P[0])
-    for c in _ATAN_P[1:]:
-        num = num * z + c
+    num = z * _ATAN_P[0]
+    num += _ATAN_P[1]
+    for c in _ATAN_P[2:]:
+        num *= z
+        num += c
     den = z + _ATAN_Q[0]
     for c in _ATAN_Q[1:]:
-        den = den * z + c
-    a = t * (z * num / den) + t + np.where(far, np.pi / 4, 0.0)  # atan(min / max), 0..pi/4
-    a = np.where(ay > ax, np.pi / 2 - a, a)  # atan(|gy| / |gx|), 0..pi/2
+        den *= z
+        den += c
+    z *= num
+    z /= den
+    z *= t
+    z += t
+    z += far * (np.pi / 4)  # atan(min / max), 0..pi/4 (0.0 added where not far, as it always was)
+    a = z
+    np.subtract(np.pi / 2, a, out=a, where=steep)  # atan(|gy| / |gx|), 0..pi/2
     # a gradient pointing into the second or fourth quadrant turns the other way; mod pi folds the rest
-    return np.where((gy < 0) != (gx < 0), np.where(a > 0, np.pi - a, 0.0), a)
+    turn = (gy < 0) != (gx < 0)
+    np.copyto(a, np.where(a > 0, np.pi - a, 0.0), where=turn)
+    return a
 
 
 def _hog(imgs: np.ndarray) -> np.ndarray:
@@ -703,7 +738,8 @@ def _hog(imgs: np.ndarray) -> np.ndarray:
     hi = (lo + 1) % BINS
     wh = ang - whole
     c = CANVAS // CELL
-    flat = (at // (CANVAS * CANVAS)) * (c * c * BINS) + _PIXEL_BIN[at % (CANVAS * CANVAS)]
+    flat = _batch_bins(n)[at] if n <= BATCH_BINS_KEPT else \
+        (at // (CANVAS * CANVAS)) * (c * c * BINS) + _PIXEL_BIN[at % (CANVAS * CANVAS)]
     size = n * c * c * BINS
     hist = (np.bincount(flat + lo, mag * (1 - wh), size)
             + np.bincount(flat + hi, mag * wh, size))
@@ -722,18 +758,22 @@ def glyph_features(masks: list[np.ndarray]) -> np.ndarray:
     """Feature rows (float32) for glyph masks: gradient histograms, a 12x12 image, aspect and ink share."""
     if not masks:
         return np.zeros((0, feature_size()), np.float32)
-    imgs = np.zeros((len(masks), CANVAS, CANVAS), np.float32)
-    for m, img in zip(masks, imgs):
-        normalize_glyph(m, img)
+    n, p = len(masks), (CANVAS - NORM) // 2
+    imgs = np.zeros((n, CANVAS, CANVAS), np.float32)
+    # every glyph's tones divided at once: :func:`normalize_glyph`'s bits, one division per element either way
+    np.divide(np.stack([glyph_tones(m) for m in masks]), _TONE, out=imgs[:, p:p + NORM, p:p + NORM], dtype=np.float32)
     hog = _hog(imgs)
-    inner = imgs[:, 2:26, 2:26]
-    small = inner.reshape(len(masks), 12, 2, 12, 2).mean(axis=(2, 4)).reshape(len(masks), -1)
+    inner = imgs[:, 2:26, 2:26].reshape(n, 12, 2, 12, 2)
+    # the mean of each 2 x 2 square: what ``mean(axis=(2, 4))`` does (the same sum, divided by the count), without
+    # its overhead on every batch
+    small = np.add.reduce(inner, axis=(2, 4))
+    np.true_divide(small, np.intp(4), out=small, casting="unsafe")
     # the ink share as the whole-number ink over the size (what ``m.mean()`` gives, bit for bit: an exact
     # sum divided once, correctly rounded), without mean's overhead on every glyph
     # math.log, not np.log: numpy's is chosen by the CPU (see :func:`orientation`)
     geo = np.array([[math.log(m.shape[1] / m.shape[0]), int(m.sum(dtype=np.int64)) / m.size] for m in masks],
                    np.float32)
-    return np.concatenate([hog, small, geo], axis=1).astype(np.float32)
+    return np.concatenate([hog, small.reshape(n, -1), geo], axis=1, dtype=np.float32)
 
 
 def feature_size() -> int:
@@ -1359,16 +1399,18 @@ class Recognizer:
             reach = max((self._weak(probs[k]) for k in kept), default=0.0)
             if reach < need - VALLEY_BOUND_MARGIN:
                 return None
-        classify([k for k in spans if 0 < k[0] and k[1] < w])
-        keys = [k for k in spans if k in parts]  # the spans' order, as they were always classified
+        # the inner parts are classified as the best cut needs them (:meth:`_settled_path`): in the spans' order,
+        # as they always were, the tails' parts after them
+        order = list(spans)
+        pending = [k for k in spans if 0 < k[0] and k[1] < w]
         # a cut that took ``๗``'s tail off it (a ``๓`` left of it, the tail right of it): no cut there, nor
         # at the next valley through the same tail; the columns through the tail itself are tried instead
         # (a ``๓`` left of a cut through the tail's first columns is refused as well)
         tails: set[int] = set()
         through: set[int] = set()
         while True:
-            found = self._best_path(keys, w, lambda k, refused=frozenset(tails): 0.0 if k[0] in refused
-                                    else reads[k])
+            found = self._settled_path(order, pending, parts, w, classify,
+                                       lambda k, refused=frozenset(tails): 0.0 if k[0] in refused else reads[k])
             more = {left[1] for left, right in zip(found[1], found[1][1:]) if left[1] not in tails
                     and self._looks_three(probs[left]) and (left[1] in through or tail_at_cut(b.mask, *right, dh))} \
                 if found else set()
@@ -1378,12 +1420,46 @@ class Recognizer:
             inside = {c for t in more for c in range(t + 1, min(w - 1, t + int(TAIL_THROUGH * dh)) + 1)} - through
             through |= inside
             bounds = sorted(set(bounds) | inside)
-            new = [k for k in spans_of(bounds) if k not in probs and (k[0] in inside or k[1] in inside)]
-            keys += classify(new)
+            known = set(order)
+            new = [k for k in spans_of(bounds) if k not in known and (k[0] in inside or k[1] in inside)]
+            order += new
+            classify(new)
         if not found:
             return None
         score, path = found
         return score, tuple(parts[k] for k in path), np.stack([probs[k] for k in path])
+
+    def _settled_path(self, order: list[tuple[int, int]], pending: list[tuple[int, int]],
+                      parts: dict, last: int, classify, read) -> tuple[float, list[tuple[int, int]]] | None:
+        """:meth:`_best_path` over every span of ``order`` whose part was cut (``parts``), the ``pending`` ones
+        classified (``classify``, taken off ``pending``) only where the best cut could hold them: the same
+        path, from fewer glyphs classified.
+
+        Every cut begins with a first part (from column 0) and ends with a last one (to ``last``), all of them
+        classified. A path through the pending span ``(a, c)`` reads at most as well as the best first part
+        ending by ``a`` and the best last part beginning from ``c``. A span whose bound is below the best path
+        over the spans classified so far is in no path as good as the best: leaving it out changes neither the
+        best score nor which path of that score is found (the paths through it are all worse, and so is any
+        partial path it would have replaced). The others are classified, and the best path found again, until
+        none is left to classify."""
+        while True:
+            keys = [k for k in order if k in parts]
+            found = self._best_path(keys, last, read)
+            floor = found[0] if found else -1.0
+            first: dict[int, float] = {}  # the best first part ending at each column ...
+            final: dict[int, float] = {}  # ... and last part beginning at each
+            for k in keys:
+                if k[0] == 0:
+                    first[k[1]] = max(first.get(k[1], -1.0), read(k))
+                if k[1] == last:
+                    final[k[0]] = max(final.get(k[0], -1.0), read(k))
+            todo = [k for k in pending
+                    if min(max((v for c, v in first.items() if c <= k[0]), default=-2.0),
+                           max((v for c, v in final.items() if c >= k[1]), default=-2.0)) >= floor]
+            if not todo:
+                return found
+            classify(todo)
+            pending[:] = [k for k in pending if k not in set(todo)]
 
     @staticmethod
     def _best_path(keys: list[tuple[int, int]], last: int,
