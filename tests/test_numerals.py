@@ -649,6 +649,41 @@ def test_glyph_features_of_a_batch_are_the_bits_of_the_features_as_first_written
         assert glyph_features(masks[:k]).tobytes() == _features_as_first_written(masks[:k]).tobytes()
 
 
+def _orientation_as_first_written(gy: np.ndarray, gx: np.ndarray) -> np.ndarray:
+    """:func:`orientation` as 0.36.2 wrote it: a new array at every step, the selections by ``np.where``."""
+    from extract.numerals.recognizer import _ATAN_P, _ATAN_Q, _ATAN_SPLIT
+
+    ay, ax = np.abs(gy.astype(np.float64)), np.abs(gx.astype(np.float64))
+    big = np.maximum(ay, ax)
+    t = np.divide(np.minimum(ay, ax), big, out=np.zeros_like(big), where=big > 0)
+    far = t > _ATAN_SPLIT
+    t = np.where(far, (t - 1.0) / (t + 1.0), t)
+    z = t * t
+    num = np.full_like(z, _ATAN_P[0])
+    for c in _ATAN_P[1:]:
+        num = num * z + c
+    den = z + _ATAN_Q[0]
+    for c in _ATAN_Q[1:]:
+        den = den * z + c
+    a = t * (z * num / den) + t + np.where(far, np.pi / 4, 0.0)
+    a = np.where(ay > ax, np.pi / 2 - a, a)
+    return np.where((gy < 0) != (gx < 0), np.where(a > 0, np.pi - a, 0.0), a)
+
+
+def test_orientation_in_place_is_the_bits_of_orientation_step_by_step():
+    """The same IEEE operations on every element, done in place and selected by ``where``: no bit changes, at
+    any scale, for zeros of either sign, on the axes and the diagonals."""
+    rng = np.random.default_rng(9)
+    for scale in (1e-30, 1e-3, 1.0, 1e3):
+        gy = (rng.standard_normal(200_000) * scale).astype(np.float32)
+        gx = (rng.standard_normal(200_000) * scale).astype(np.float32)
+        gy[::7], gx[::11], gy[::13], gx[::23] = 0.0, 0.0, -0.0, -0.0
+        gx[::17], gx[::19] = gy[::17], -gy[::19]
+        gy[::29], gx[::29] = 0.0, 0.0
+        got, want = numerals.orientation(gy, gx), _orientation_as_first_written(gy, gx)
+        assert got.dtype == np.float64 and got.tobytes() == want.tobytes()
+
+
 def _cut_as_first_written(b, scale: float, bounds: list[int]):
     m, out = b.mask, []
     for a, c in zip(bounds, bounds[1:]):

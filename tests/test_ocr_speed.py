@@ -326,6 +326,90 @@ def test_a_wide_blobs_parts_are_each_judged_once_whatever_the_paths(monkeypatch)
     assert during == []  # the paths look up each part's reading, worked out once when it was classified
 
 
+def _spans_of(bounds: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    return [(a, c) for i, a in enumerate(bounds) for c in bounds[i + 1:] if lo <= c - a <= hi]
+
+
+def test_inner_parts_classified_as_the_best_cut_needs_them_give_the_cut_of_them_all():
+    """A valley cut's inner parts are classified only where a path through them could read as well as the best
+    found (its first and last parts bound it): the same score and the same path as :meth:`_best_path` over
+    every part, ties included (readings on a coarse scale), some parts uncut, some readings refused."""
+    from extract.numerals.recognizer import Recognizer
+
+    rng = random.Random(5)
+    rec = Recognizer.__new__(Recognizer)
+    spared = 0
+    for _ in range(3000):
+        w = rng.randint(20, 90)
+        bounds = [0, *sorted(rng.sample(range(2, w - 1), rng.randint(1, 12))), w]
+        spans = _spans_of(bounds, rng.randint(3, 8), rng.randint(15, 45))
+        level = rng.choice((3, 5, 20))  # few levels: many ties
+        reading = {k: rng.randint(0, level) / level for k in spans}
+        uncut = {k for k in spans if rng.random() < 0.1}
+        refused = set(rng.sample(bounds[1:-1], min(len(bounds) - 2, rng.randint(0, 2))))
+
+        def read(k):
+            return 0.0 if k[0] in refused else reading[k]
+
+        parts: dict = {}
+
+        def classify(keys):
+            for k in keys:
+                if k not in uncut:
+                    parts[k] = k
+            return [k for k in keys if k in parts]
+
+        classify([k for k in spans if k[0] == 0 or k[1] == w])
+        pending = [k for k in spans if 0 < k[0] and k[1] < w]
+        n_pending = len(pending)
+        got = rec._settled_path(list(spans), pending, parts, w, classify, read)
+        want = Recognizer._best_path([k for k in spans if k not in uncut], w, read)
+        assert got == want
+        spared += len(pending) < n_pending and len(pending) > 0
+    assert spared > 100  # the bound leaves parts unclassified, often
+
+
+def test_a_valley_cut_of_touching_digits_is_the_cut_of_all_its_parts_classified(monkeypatch):
+    """On touching digits (a year printed tight), the valley cut with its inner parts classified as needed is the
+    cut found when every inner part is classified first, from fewer glyphs."""
+    from pathlib import Path
+
+    from PIL import Image
+
+    from extract.numerals import recognizer as rz
+
+    rec = rz.Recognizer.load()
+    settled = rz.Recognizer._settled_path
+
+    def everything(self, order, pending, parts, last, classify, read):
+        classify(list(pending))
+        pending.clear()
+        return settled(self, order, pending, parts, last, classify, read)
+
+    fixtures = Path(__file__).parent / "fixtures" / "numerals"
+    for name in ("a", "b"):
+        crop = np.asarray(Image.open(fixtures / f"issue-9-touching-year-{name}.png"))
+        seg = rz.segment(crop)
+        blob = max(seg.blobs, key=lambda b: b.w)
+        for need, ends in ((0.0, False), (0.0, True), (rz.SPLIT_ACCEPT, False)):
+            counts = []
+            for how in (settled, everything):
+                monkeypatch.setattr(rz.Recognizer, "_settled_path", how)
+                rec._glyphs.clear()
+                classified: list[int] = []
+                probs = rec.mask_probabilities
+                monkeypatch.setattr(rec, "mask_probabilities",
+                                    lambda masks, probs=probs, c=classified: c.append(len(masks)) or probs(masks))
+                counts.append((rec._valley_split(blob, seg, need, ends=ends), sum(classified)))
+                monkeypatch.undo()
+            (lazy, n_lazy), (full, n_full) = counts
+            assert (lazy is None) == (full is None)
+            if full is not None:
+                assert lazy[0] == full[0] and [b.work_box for b in lazy[1]] == [b.work_box for b in full[1]]
+                assert lazy[2].tobytes() == full[2].tobytes()
+            assert n_lazy <= n_full
+
+
 @pytest.mark.needs_tesseract
 def test_paragraphs_found_before_recognition_leave_every_word_as_it_was():
     """Tesseract's paragraphs found on the layout's words (``paragraph_text_based`` 0), not on the words read:
