@@ -348,12 +348,12 @@ def test_inner_parts_classified_as_the_best_cut_needs_them_give_the_cut_of_them_
         uncut = {k for k in spans if rng.random() < 0.1}
         refused = set(rng.sample(bounds[1:-1], min(len(bounds) - 2, rng.randint(0, 2))))
 
-        def read(k):
+        def read(k, refused=refused, reading=reading):
             return 0.0 if k[0] in refused else reading[k]
 
         parts: dict = {}
 
-        def classify(keys):
+        def classify(keys, parts=parts, uncut=uncut):
             for k in keys:
                 if k not in uncut:
                     parts[k] = k
