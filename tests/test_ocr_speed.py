@@ -318,6 +318,14 @@ def test_a_wide_blobs_parts_are_each_judged_once_whatever_the_paths(monkeypatch)
             inside[0] = False
 
     monkeypatch.setattr(rz.Recognizer, "_best_path", staticmethod(searched))
+    settled = rz.Recognizer._settled_path
+
+    def everything(self, order, pending, parts, last, classify, read):  # every inner part too: many paths
+        classify(list(pending))
+        pending.clear()
+        return settled(self, order, pending, parts, last, classify, read)
+
+    monkeypatch.setattr(rz.Recognizer, "_settled_path", everything)
     classified: list[int] = []
     probs = rz.Recognizer._probs
     monkeypatch.setattr(rz.Recognizer, "_probs", lambda self, blobs: classified.append(len(blobs)) or probs(self, blobs))
