@@ -46,8 +46,8 @@ time, so every machine reads with the same weights.
 """
 from __future__ import annotations
 
-import hashlib
 import functools
+import hashlib
 import io
 import itertools
 import logging
@@ -603,13 +603,10 @@ def is_dust(blob: Blob, digit_height: float, baseline: float) -> bool:
 # --- features and model -------------------------------------------------------------
 
 
-def normalize_glyph(mask: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-    """A glyph mask centred in a CANVAS x CANVAS float image (0..1), aspect ratio kept.
-
-    Drawn into ``out`` (float32, CANVAS x CANVAS, zero) when given.
-    """
-    if out is None:
-        out = np.zeros((CANVAS, CANVAS), np.float32)
+def normalize_glyph(mask: np.ndarray) -> np.ndarray:
+    """A glyph mask centred in a CANVAS x CANVAS float image (0..1), aspect ratio kept (:func:`glyph_features`
+    draws a batch's canvases at once, the same bits)."""
+    out = np.zeros((CANVAS, CANVAS), np.float32)
     p = (CANVAS - NORM) // 2
     # the resized tones to float32, divided in float32: the bits ``astype(float32) / 255.0`` gives, in place
     np.divide(glyph_tones(mask), _TONE, out=out[p:p + NORM, p:p + NORM], dtype=np.float32)
@@ -1459,7 +1456,8 @@ class Recognizer:
             if not todo:
                 return found
             classify(todo)
-            pending[:] = [k for k in pending if k not in set(todo)]
+            done = set(todo)
+            pending[:] = [k for k in pending if k not in done]
 
     @staticmethod
     def _best_path(keys: list[tuple[int, int]], last: int,
