@@ -675,3 +675,43 @@ def test_a_header_whose_rule_below_was_lost_in_some_columns_gives_the_first_row_
     own = table([glued, _row("เปิดช่องทางถามตอบ", "ตอบภายในหนึ่งวัน")], page=1)
     assert [(m.indicator, m.finding, m.responsible) for m in read_report([*items[:3], own]).measures] == [
         (6, "ผล", "กองคลัง"), (7, "ผล", "กองคลัง")]
+
+
+def _ending(text: str, room: float) -> Line:
+    """A cell's last line, ending ``room`` points short of its cell's right edge (14-point text)."""
+    return Line(text, 10.0, W - room, 0.0, 14.0, 14.0, W - room - 10.0)
+
+
+def _opening(text: str, first_chunk: float) -> Line:
+    """A cell's first line, its first chunk (up to a space) ``first_chunk`` points wide."""
+    return Line(text, 10.0, 10.0 + max(first_chunk, 60.0), 0.0, 14.0, 14.0, first_chunk)
+
+
+def _cells(*lines: Line) -> list[Cell]:
+    return [Cell((0.0, 0.0, W, 16.0), (ln,)) for ln in lines]
+
+
+def _wrapped_rows(first_chunk: float) -> list:
+    # every cell of the row before the break ends 60 points (4.3 em) short of its edge: room enough to tell a
+    # paragraph's end by itself (FULL_LINE_EMS), so only the width of the next page's first word in each cell says
+    before = _cells(*(_ending(t, 60.0) for t in ("ปรับปรุงเว็บไซต์หลัก", "รายงานผลการ", "ปรับปรุงเว็บไซต์ให้เข้าถึงได้",
+                                                 "ตลอด", "กลุ่มงานพัฒนา")))
+    after = _cells(*(_opening(t, first_chunk) for t in ("หน่วยงาน", "ดำเนินงาน", "ตลอดเวลา", "ปีงบประมาณ 2571",
+                                                        "คุณภาพ")))
+    return [heading("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"), table([HEADER, before], page=1), table([after], page=2)]
+
+
+def test_a_row_whose_every_cell_wrapped_a_word_too_wide_for_its_last_line_goes_on_over_the_break():
+    # dev13 F (seed 165) at 300, 200 and 150 dpi: each cell's next word (85 points) would not have fitted in the
+    # 60 points its last line left, so the producer wrapped it, and the break put that line on the next page
+    (m,) = read_report(_wrapped_rows(85.0)).measures
+    assert m.measure == "ปรับปรุงเว็บไซต์หลักหน่วยงาน"
+    assert m.period_text == "ตลอดปีงบประมาณ 2571"
+    assert (str(m.period_start), str(m.period_end)) == ("2027-10-01", "2028-09-30")
+
+
+def test_a_row_whose_cells_had_room_for_the_next_pages_first_words_ends_at_the_break():
+    # the same rows, the next page's first words 40 points wide: each would have fitted where its cell ended, so
+    # every cell ended there on purpose, and the next page's row is a measure of its own
+    measures = read_report(_wrapped_rows(40.0)).measures
+    assert [(m.seq, m.measure) for m in measures] == [(1, "ปรับปรุงเว็บไซต์หลัก"), (2, "หน่วยงาน")]

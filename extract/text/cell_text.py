@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 
 from extract.text.layer import Line
 from extract.text.layout import Cell
-from normalize.thai import is_wrap_space, join_letter_spaced, letter_spaced_wrap, normalize_text
-from normalize.thaichars import BLOCK, DIGITS, LEGACY_GLYPHS, LETTERS, TEXT, charset
+from normalize.thai import is_wrap_space, join_letter_spaced, letter_spaced_wrap, normalize_text, thai_tokens
+from normalize.thaichars import BLOCK, DIGITS, LEGACY_GLYPHS, LETTERS, MARKS, TEXT, charset
 
 #: ``(previous line, next line) -> True`` when a paragraph starts at the next
 #: line whatever the geometry.
@@ -95,6 +95,28 @@ def _date_cut(left: str, right: str) -> bool:
         return bool(_RE_DIGIT_END.search(left))
     m, rest = _RE_CUT_YEAR.search(left), _RE_YEAR_REST.match(right)
     return bool(m and rest) and len(m.group("year")) + len(rest.group(0)) in (2, 4)
+
+
+_MARK_SET = frozenset(MARKS)
+
+
+def first_word_width(line: Line) -> float:
+    """The width of the line's first word: what a producer wrapping the line before it had to fit.
+
+    Its first chunk (up to a space) when that is one word; Thai, which runs words together, the chunk's first
+    dictionary word (PyThaiNLP newmm), as its share of the chunk's letters that take room (marks above and below
+    take none). ``ดำเนินงานขาดราย`` is ``ดำเนินงาน`` first, 8 of the chunk's 14 letters that take room.
+
+    >>> ln = lambda t, w: Line(t, 0.0, 100.0, 0.0, 10.0, 10.0, w)
+    >>> first_word_width(ln("ดำเนินงานขาดราย", 70.0)), first_word_width(ln("2570", 22.0))
+    (40.0, 22.0)
+    """
+    chunk = line.text.strip().split(" ", 1)[0]
+    words = thai_tokens(chunk) if chunk else ()
+    if len(words) <= 1:
+        return line.first_chunk_width
+    taking_room = sum(ch not in _MARK_SET for ch in chunk)
+    return line.first_chunk_width * sum(ch not in _MARK_SET for ch in words[0]) / max(1, taking_room)
 
 
 def join_cell_lines(lines: Sequence[Line]) -> str:

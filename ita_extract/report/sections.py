@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from extract.text.cell_text import first_word_width
 from extract.text.layout import Cell, Item, Table, TextLine
 from normalize.dates import period_cut_short
 from normalize.indicators import HeadingMatch, heading_number_only, parse_heading_cell, parse_indicator_heading
@@ -496,8 +497,10 @@ def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None
         return False  # a cell of the row before ended above its bottom: what follows it is new
     if filled_row == filled_prev:
         # every cell goes on (LibreOffice: the row's first lines alone at the page's bottom):
-        # each cell's last line is full, cut mid-paragraph, where a paragraph's end leaves room
-        return len(filled_row) >= 2 and all(_last_line_full(prev, cols.get(n)) for n in filled_row)
+        # each cell's last line is full, cut mid-paragraph, where a paragraph's end leaves room;
+        # or it left less room than the next page's first word in the cell takes: the producer wrapped it
+        return len(filled_row) >= 2 and all(_last_line_full(prev, cols.get(n)) or _wrapped_word(prev, row, cols.get(n))
+                                            for n in filled_row)
     return bool(filled_prev - filled_row) and filled_row <= filled_prev
 
 
@@ -539,6 +542,17 @@ def _last_line_full(row: list[Cell | None], i: int | None) -> bool:
         return False
     last = c.lines[-1]
     return last.size > 0 and c.bbox[2] - last.x1 <= FULL_LINE_EMS * last.size
+
+
+def _wrapped_word(prev: list[Cell | None], row: list[Cell | None], i: int | None) -> bool:
+    """Whether the first word of column ``i``'s cell in ``row`` takes more room than ``prev``'s cell left on its last
+    line (:func:`extract.text.cell_text.first_word_width`): the producer could not have set it there, so it wrapped
+    it to the next line, which the page break put on the next page (``ตลอด`` / ``ปีงบประมาณ 2571``)."""
+    c = prev[i] if i is not None and i < len(prev) else None
+    d = row[i] if i is not None and i < len(row) else None
+    if c is None or c.is_empty or d is None or d.is_empty:
+        return False
+    return first_word_width(d.lines[0]) > c.bbox[2] - c.lines[-1].x1
 
 
 def _plain(row: list[Cell | None], i: int | None) -> str:
