@@ -341,3 +341,20 @@ def test_a_citation_label_ocr_misread_by_a_letter_or_two_is_read_back_and_other_
             "อีกทั้ง (อ้างอิงถึง o7) และ (อ้างอิง o8)")
     assert split_analysis(text, ocr=True).guideline == (
         "เผยแพร่แผน (อ้างอิงจาก o5) และรายงาน (อ้างอิงจาก o6) อีกทั้ง (อ้างอิงถึง o7) และ (อ้างอิง o8)")
+
+
+def test_a_strip_of_a_row_that_ocrs_grid_cut_off_is_no_second_measure():
+    # dev13 B (seed 161) on a phone photo, and A, B and F at 150 dpi: a stroke or a piece of a ruling cut a strip off
+    # the bottom of a row in OCR's grid; the strip's measure cell is the merged cell above, its own cells hold
+    # nothing, and read as a measure it repeated the one above
+    def row(measure, steps, period="ต.ค. 2568 - ก.ย. 2569"):
+        return [_cell(measure), _cell("ผลการประเมิน"), _cell(steps), _cell(period), _cell("กองแผนงาน")]
+    strip = [None, None, _cell(""), None, None]
+    # a row of its own under a measure merged over two rows: its own steps and period, a measure of its own
+    own = [None, None, _cell("อบรมเพิ่มเติม"), _cell("ม.ค. 2569"), None]
+    items = [_free("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"),
+             _table([MEASURES_HEADER, row("ปรับปรุงเว็บไซต์", "เผยแพร่ข้อมูล"), strip, row("ตรวจทานข้อมูล", "มอบหมาย"), own])]
+    got = [(m.seq, m.measure, m.steps, m.period_text) for m in read_report(items).measures]
+    assert got == [(1, "ปรับปรุงเว็บไซต์", "เผยแพร่ข้อมูล", "ต.ค. 2568 - ก.ย. 2569"),
+                   (2, "ตรวจทานข้อมูล", "มอบหมาย", "ต.ค. 2568 - ก.ย. 2569"),
+                   (3, "ตรวจทานข้อมูล", "อบรมเพิ่มเติม", "ม.ค. 2569")]

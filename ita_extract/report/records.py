@@ -885,6 +885,25 @@ def _speck_row(row: list[Cell | None], f: dict[str, str]) -> bool:
     return not f.get("measure") and len(own) <= MAX_SPECK_ROW
 
 
+def _covered_row(row: list[Cell | None], columns: dict[str, int]) -> bool:
+    """Whether a measures row has nothing of its own: its measure cell is covered from above (a merged cell's, whose
+    text :func:`_merged_values` gives it) and its own cells hold a few specks at most. A measure of its own always
+    has text of its own (its steps, its period); such a row is a strip of the row above that a stroke or a piece
+    of a ruling cut off in OCR's grid, and read as a measure it repeats the one above.
+
+    >>> from extract.text.layer import Line
+    >>> def c(t): return Cell((0, 0, 9, 9), (Line(t, 0, 9, 0, 9, 9.0, 9.0),) if t else ())
+    >>> _covered_row([c(""), None, None, None], {"measure": 1, "steps": 2}), _covered_row([c("2"), None, c("อบรม")], {"measure": 1})
+    (True, False)
+    >>> _covered_row([c(""), c(""), c("")], {"measure": 1})  # its own measure cell, empty: not covered
+    False
+    """
+    col = columns.get("measure")
+    if col is None or col >= len(row) or row[col] is not None:
+        return False
+    return len("".join("".join(c.raw_text.split()) for c in row if c is not None)) <= MAX_SPECK_ROW
+
+
 #: The words a period's text is made of (the month abbreviations and names, the fiscal year's words).
 PERIOD_ABBREVIATIONS = MONTH_ABBREVIATIONS
 PERIOD_WORDS = MONTH_NAMES + ("ปีงบประมาณ", "ตลอดปีงบประมาณ")
@@ -997,7 +1016,7 @@ def measure_rows(t: IndicatorTable, indicator: int,
     problems: list[Problem] = []
     ocr = any(c is not None and c.ocr for row in t.rows for c in row)
     for row, page, f in zip(t.rows, t.row_pages, _merged_values(t)):
-        if not any(f.values()) or _speck_row(row, f) or (ocr and _heading_row(f)):
+        if not any(f.values()) or _speck_row(row, f) or _covered_row(row, t.columns) or (ocr and _heading_row(f)):
             continue
         if ocr and f["finding"]:
             f = {**f, "finding": quoted_question(f["finding"], fiscal_year)}
