@@ -881,8 +881,12 @@ def _speck_row(row: list[Cell | None], f: dict[str, str]) -> bool:
     >>> _speck_row([c(""), c("ต.ค. 68")], {"measure": "", "period": "ต.ค. 68"})
     False
     """
-    own = "".join("".join(c.raw_text.split()) for c in row if c is not None)
-    return not f.get("measure") and len(own) <= MAX_SPECK_ROW
+    return not f.get("measure") and _own_specks(row)
+
+
+def _own_specks(row: list[Cell | None]) -> bool:
+    """Whether the row's own cells (not those covered from above) hold :data:`MAX_SPECK_ROW` characters at most."""
+    return len("".join("".join(c.raw_text.split()) for c in row if c is not None)) <= MAX_SPECK_ROW
 
 
 def _covered_row(row: list[Cell | None], columns: dict[str, int]) -> bool:
@@ -901,7 +905,7 @@ def _covered_row(row: list[Cell | None], columns: dict[str, int]) -> bool:
     col = columns.get("measure")
     if col is None or col >= len(row) or row[col] is not None:
         return False
-    return len("".join("".join(c.raw_text.split()) for c in row if c is not None)) <= MAX_SPECK_ROW
+    return _own_specks(row)
 
 
 #: The words a period's text is made of (the month abbreviations and names, the fiscal year's words).

@@ -497,10 +497,8 @@ def _is_continuation_row(kind: str, cols: dict[str, int], prev: list[Cell | None
         return False  # a cell of the row before ended above its bottom: what follows it is new
     if filled_row == filled_prev:
         # every cell goes on (LibreOffice: the row's first lines alone at the page's bottom):
-        # each cell's last line is full, cut mid-paragraph, where a paragraph's end leaves room;
-        # or it left less room than the next page's first word in the cell takes: the producer wrapped it
-        return len(filled_row) >= 2 and all(_last_line_full(prev, cols.get(n)) or _wrapped_word(prev, row, cols.get(n))
-                                            for n in filled_row)
+        # each cell's last line is full, cut mid-paragraph, where a paragraph's end leaves room
+        return len(filled_row) >= 2 and all(_last_line_full(prev, row, cols.get(n)) for n in filled_row)
     return bool(filled_prev - filled_row) and filled_row <= filled_prev
 
 
@@ -518,7 +516,7 @@ def _runs_to_bottom(row: list[Cell | None], i: int | None) -> bool:
 
     Rows built by hand (no geometry) count as cut.
     """
-    c = row[i] if i is not None and i < len(row) else None
+    c = _slot(row, i)
     if c is None or c.is_empty:
         return True
     bottom = max(x.bbox[3] for x in row if x is not None)
@@ -535,29 +533,29 @@ def _runs_to_bottom(row: list[Cell | None], i: int | None) -> bool:
 FULL_LINE_EMS = 3.5
 
 
-def _last_line_full(row: list[Cell | None], i: int | None) -> bool:
-    """Whether column ``i``'s cell in ``row`` ends on a full line (no room for the next word)."""
-    c = row[i] if i is not None and i < len(row) else None
+def _last_line_full(prev: list[Cell | None], row: list[Cell | None], i: int | None) -> bool:
+    """Whether column ``i``'s cell in ``prev`` ends on a full line: no room for its next word, the first of the same
+    cell in ``row`` on the next page. Full when it leaves at most :data:`FULL_LINE_EMS`, or less than that word
+    takes (:func:`extract.text.cell_text.first_word_width`): the producer could not set the word there and wrapped
+    it to the next line, which the break put on the next page (``ตลอด`` / ``ปีงบประมาณ 2571``)."""
+    c, d = _slot(prev, i), _slot(row, i)
     if c is None or c.is_empty:
         return False
     last = c.lines[-1]
-    return last.size > 0 and c.bbox[2] - last.x1 <= FULL_LINE_EMS * last.size
+    room = c.bbox[2] - last.x1
+    if last.size > 0 and room <= FULL_LINE_EMS * last.size:
+        return True
+    return d is not None and not d.is_empty and first_word_width(d.lines[0]) > room
 
 
-def _wrapped_word(prev: list[Cell | None], row: list[Cell | None], i: int | None) -> bool:
-    """Whether the first word of column ``i``'s cell in ``row`` takes more room than ``prev``'s cell left on its last
-    line (:func:`extract.text.cell_text.first_word_width`): the producer could not have set it there, so it wrapped
-    it to the next line, which the page break put on the next page (``ตลอด`` / ``ปีงบประมาณ 2571``)."""
-    c = prev[i] if i is not None and i < len(prev) else None
-    d = row[i] if i is not None and i < len(row) else None
-    if c is None or c.is_empty or d is None or d.is_empty:
-        return False
-    return first_word_width(d.lines[0]) > c.bbox[2] - c.lines[-1].x1
+def _slot(row: list[Cell | None], i: int | None) -> Cell | None:
+    """Column ``i``'s cell in ``row`` (``None`` for no column, a slot past the row's end, or a covered slot)."""
+    return row[i] if i is not None and i < len(row) else None
 
 
 def _plain(row: list[Cell | None], i: int | None) -> str:
     """A cell's text, normalized (Arabic digits), its lines joined by spaces."""
-    c = row[i] if i is not None and i < len(row) else None
+    c = _slot(row, i)
     return normalize_text(c.raw_text) if c is not None and not c.is_empty else ""
 
 
