@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from normalize.thai import EXTRA_WORDS, thai_tokens
-from normalize.thaichars import BASES, CONSONANT_LOOKALIKES, CONSONANTS, MARKS, SARA_AA, SARA_AM
+from normalize.thaichars import BASES, CONSONANT_LOOKALIKES, CONSONANTS, MARK_SET, MARKS, SARA_AA, SARA_AM
 
 __all__ = [
     "REPORT_WORDS", "UNREAD_LETTER_COST", "WORD_COST", "dictionary_share", "lexicon", "lookalike_char",
@@ -22,7 +22,6 @@ __all__ = [
 ]
 
 _BASE_SET = frozenset(BASES)
-_MARK_SET = frozenset(MARKS)
 _CONSONANT_SET = frozenset(CONSONANTS)
 #: Scale of a word's rarity cost: 0 for the most frequent word in the
 #: Thai National Corpus, this for a word it never saw.
@@ -155,7 +154,7 @@ def parse_word(w: str) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
         if c in _BASE_SET:
             skel.append(skeleton_char(c))
             marks.append([])
-        elif c in _MARK_SET:
+        elif c in MARK_SET:
             marks[-1].append(c)
         else:
             return None

@@ -67,10 +67,12 @@ from normalize.thaichars import (
     CONSONANTS,
     FOLLOW_VOWELS,
     LEAD_VOWELS,
+    MARK_SET,
     MARKS,
     NIKHAHIT,
     SARA_AA,
     SARA_AM,
+    TONE_SET,
     TONEMARKS,
 )
 
@@ -94,8 +96,6 @@ __all__ = [
 
 _BASE_SET = frozenset(BASES)
 _BLOCK_SET = frozenset(BLOCK)
-_MARK_SET = frozenset(MARKS)
-_TONES = frozenset(TONEMARKS)
 _REPLACEMENT = "\ufffd"
 _HYPHEN = "-"
 _HYPHEN_MARKS = "\u0e48\u0e49"  # ่ ้
@@ -176,7 +176,7 @@ def fix_mark_sequences(s: str) -> str:
     >>> fix_mark_sequences("วัตถุประสงค.์")
     'วัตถุประสงค์.'
     """
-    if not any(c in _MARK_SET or c == SARA_AM for c in s):
+    if not any(c in MARK_SET or c == SARA_AM for c in s):
         return s
     s = _RE_MARK_AFTER_DIGIT.sub(lambda m: m.group(2) + m.group(1), s)
     s = _RE_AM_TONE.sub(lambda m: m.group(1) + SARA_AM, s)
@@ -314,7 +314,7 @@ def _units(chunk: str) -> tuple[_Unit, list[_Unit]]:
             continue
         u = units[-1] if units else pre
         u.raw += c
-        if c in _MARK_SET:
+        if c in MARK_SET:
             u.marks.append(c)
         elif c == " ":
             u.spaces += 1
@@ -395,7 +395,7 @@ class _Reader:
                     break
             else:
                 lost = next((k + d for d in (0, 1) if k + d < j and self.units[k + d].spaces), None)
-                if lost is not None and not space_used and mk in _TONES and self.faults.broken:
+                if lost is not None and not space_used and mk in TONE_SET and self.faults.broken:
                     # a space where the tone was
                     cost += LOST_COST
                     taken.add((lost, "s"))
@@ -403,7 +403,7 @@ class _Reader:
                 else:
                     if not self.faults.broken:
                         cost += BLIND_COST
-                    elif mk in _TONES and added == 0:
+                    elif mk in TONE_SET and added == 0:
                         cost += ADDED_TONE_COST
                     else:
                         cost += ADDED_COST[min(added, 1)]
@@ -549,7 +549,7 @@ def _unit_text(u: _Unit, k: int, taken: Taken) -> str:
     out = [u.base]
     mi = gi = 0
     for c in u.raw[len(u.base):]:
-        if c in _MARK_SET:
+        if c in MARK_SET:
             if (k, "m", mi) not in taken:
                 out.append(c)
             mi += 1
@@ -566,7 +566,7 @@ def _unit_text(u: _Unit, k: int, taken: Taken) -> str:
 # Suspicion: which runs to look at
 # --------------------------------------------------------------------------
 
-_THAI = "".join(sorted(_BASE_SET | _MARK_SET))
+_THAI = "".join(sorted(_BASE_SET | MARK_SET))
 # A run of Thai text: Thai letters and marks, unknown glyphs, and single
 # spaces or hyphens between them. Latin stand-ins and hyphens count only
 # when Thai text touches them.

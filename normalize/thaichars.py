@@ -44,6 +44,7 @@ __all__ = [
     "LETTERS",
     "MAIYAMOK",
     "MARK_HOSTS",
+    "MARK_SET",
     "MARKS",
     "NIKHAHIT",
     "PAIYANNOI",
@@ -55,6 +56,7 @@ __all__ = [
     "TEXT",
     "THANTHAKHAT",
     "TONEMARKS",
+    "TONE_SET",
     "WORD_CHARS",
     "YAMAKKAN",
     "charset",
@@ -161,6 +163,9 @@ WORD_CHARS: str = BASES + MARKS
 #: Marks an agency's name is compared without (maitaikhu, tones, thanthakhat):
 #: printings of one name differ in them.
 KEY_MARKS: str = "\u0e47" + TONEMARKS + THANTHAKHAT
+#: :data:`MARKS` and :data:`TONEMARKS` as sets: a membership test per character, in one place.
+MARK_SET: frozenset[str] = frozenset(MARKS)
+TONE_SET: frozenset[str] = frozenset(TONEMARKS)
 
 # --------------------------------------------------------------------------
 # Spans of the Thai block and the legacy glyphs

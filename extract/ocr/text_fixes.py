@@ -23,10 +23,11 @@ from normalize.thaichars import (
     CONSONANT_LOOKALIKES,
     CONSONANTS,
     DIGITS,
+    MARK_SET,
     MARKS,
     SARA_AA,
     SARA_AM,
-    TONEMARKS,
+    TONE_SET,
     charset,
 )
 
@@ -84,7 +85,6 @@ OCR_FAULTS = Faults(unread=True)
 #: ... and a scan's letters of like shape, one read for another (``ภาร`` for ``การ``, ``กราบ`` for ``ทราบ``).
 SCAN_FAULTS = Faults(unread=True, lookalikes=True)
 _BASES = frozenset(BASES)
-_MARK_SET = frozenset(MARKS)
 _RE_THAI = re.compile(f"[{charset(BASES)}]")
 
 
@@ -92,7 +92,7 @@ def _clusters(s: str) -> list[tuple[str, str]] | None:
     """(base letter, its marks) for every Thai base letter; other characters as (char, "")."""
     out: list[tuple[str, str]] = []
     for ch in s:
-        if ch in _MARK_SET:
+        if ch in MARK_SET:
             if not out or out[-1][0] not in _BASES:
                 return None  # a mark with no letter: left to the other rules
             out[-1] = (out[-1][0], out[-1][1] + ch)
@@ -116,7 +116,6 @@ def _token_at(s: str) -> list[str]:
 TONE_LOST_RATIO = 30.0
 #: The marks Tesseract loses this way: mai ek, mai tho and mai taikhu (``เปน`` for ``เป็น``).
 _LOST_TONES = "\u0e48\u0e49\u0e47"
-_TONES = frozenset(TONEMARKS)
 _ABOVE_BELOW = frozenset(ABOVE_VOWELS + BELOW_VOWELS)
 
 
@@ -153,7 +152,7 @@ def _misread_variants(tok: str, tones: int = 1) -> list[str]:
         nxt = []
         for b in level:
             for k in _tone_spots(b):
-                if b[k:k + 1] in _TONES or b[k - 1:k] in _TONES:
+                if b[k:k + 1] in TONE_SET or b[k - 1:k] in TONE_SET:
                     continue  # the letter has its tone mark
                 nxt += [b[:k] + tone + b[k:] for tone in _LOST_TONES]
         out += nxt
@@ -173,7 +172,7 @@ def _with_lost_tone(tok: str) -> str:
         return tok
     freq = _frequencies()
     best, best_f = tok, TONE_LOST_RATIO * max(1, freq.get(tok, 0))
-    for cand in _misread_variants(tok, 0 if any(c in _TONES for c in tok) else 1):
+    for cand in _misread_variants(tok, 0 if any(c in TONE_SET for c in tok) else 1):
         if freq.get(cand, 0) >= best_f:
             best, best_f = cand, freq[cand]
     return best

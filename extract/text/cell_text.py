@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from extract.text.layer import Line
 from extract.text.layout import Cell
 from normalize.thai import is_wrap_space, join_letter_spaced, letter_spaced_wrap, normalize_text, thai_tokens
-from normalize.thaichars import BLOCK, DIGITS, LEGACY_GLYPHS, LETTERS, MARKS, TEXT, charset
+from normalize.thaichars import BLOCK, DIGITS, LEGACY_GLYPHS, LETTERS, MARK_SET, TEXT, charset
 
 #: ``(previous line, next line) -> True`` when a paragraph starts at the next
 #: line whatever the geometry.
@@ -97,9 +97,6 @@ def _date_cut(left: str, right: str) -> bool:
     return bool(m and rest) and len(m.group("year")) + len(rest.group(0)) in (2, 4)
 
 
-_MARK_SET = frozenset(MARKS)
-
-
 def first_word_width(line: Line) -> float:
     """The width of the line's first word: what a producer wrapping the line before it had to fit.
 
@@ -115,8 +112,8 @@ def first_word_width(line: Line) -> float:
     words = thai_tokens(chunk) if chunk else ()
     if len(words) <= 1:
         return line.first_chunk_width
-    taking_room = sum(ch not in _MARK_SET for ch in chunk)
-    return line.first_chunk_width * sum(ch not in _MARK_SET for ch in words[0]) / max(1, taking_room)
+    taking_room = sum(ch not in MARK_SET for ch in chunk)
+    return line.first_chunk_width * sum(ch not in MARK_SET for ch in words[0]) / max(1, taking_room)
 
 
 def join_cell_lines(lines: Sequence[Line]) -> str:
