@@ -8,6 +8,8 @@ last table ended.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extract.text.layer import Line
 from extract.text.layout import Cell, Table, TextLine
 from ita_extract.report.document import read_report
@@ -356,5 +358,26 @@ def test_a_strip_of_a_row_that_ocrs_grid_cut_off_is_no_second_measure():
              _table([MEASURES_HEADER, row("ปรับปรุงเว็บไซต์", "เผยแพร่ข้อมูล"), strip, row("ตรวจทานข้อมูล", "มอบหมาย"), own])]
     got = [(m.seq, m.measure, m.steps, m.period_text) for m in read_report(items).measures]
     assert got == [(1, "ปรับปรุงเว็บไซต์", "เผยแพร่ข้อมูล", "ต.ค. 2568 - ก.ย. 2569"),
+                   (2, "ตรวจทานข้อมูล", "มอบหมาย", "ต.ค. 2568 - ก.ย. 2569"),
+                   (3, "ตรวจทานข้อมูล", "อบรมเพิ่มเติม", "ม.ค. 2569")]
+
+
+def test_a_strip_whose_text_lies_under_the_empty_top_of_its_cell_goes_back_into_the_row_above():
+    # dev13 F (seed 165) at 150 dpi: a ruling OCR's grid drew across a steps cell cut it in two, an empty top and
+    # the strip below holding the cell's text; the measure and the period are merged over both. Read alone, the
+    # strip was a second measure repeating the one above
+    def cell(text):
+        return Cell((0.0, 0.0, W, 16.0), (replace(_line(text), ocr=True),))
+
+    def row(measure, steps, period="ต.ค. 2568 - ก.ย. 2569"):
+        return [cell(measure), cell("ผลการประเมิน"), cell(steps), cell(period), cell("กองแผนงาน")]
+    cut = row("ปรับปรุงเว็บไซต์", "", "ตลอดปีงบประมาณ")
+    strip = [None, None, cell("เผยแพร่ข้อมูลทุกเดือน"), None, None]
+    # the next step of a merged measure lies under steps with text: a measure row of its own
+    own = [None, None, cell("อบรมเพิ่มเติม"), cell("ม.ค. 2569"), None]
+    items = [_free("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"),
+             _table([MEASURES_HEADER, cut, strip, row("ตรวจทานข้อมูล", "มอบหมาย"), own])]
+    got = [(m.seq, m.measure, m.steps, m.period_text) for m in read_report(items).measures]
+    assert got == [(1, "ปรับปรุงเว็บไซต์", "เผยแพร่ข้อมูลทุกเดือน", "ตลอดปีงบประมาณ"),
                    (2, "ตรวจทานข้อมูล", "มอบหมาย", "ต.ค. 2568 - ก.ย. 2569"),
                    (3, "ตรวจทานข้อมูล", "อบรมเพิ่มเติม", "ม.ค. 2569")]

@@ -837,6 +837,44 @@ def _merge_rows(prev: list[Cell | None], row: list[Cell | None]) -> list[Cell | 
     return out
 
 
+def _strip_of(above: list[Cell | None], row: list[Cell | None], measure: int) -> bool:
+    """Whether OCR's ``row`` is the lower part of ``above``'s cells that a ruling OCR's grid drew across them (a
+    stroke, a piece of a rule) cut off: its measure cell is covered from above, and each of its own cells with
+    text lies under an empty cell of ``above`` (the cut cell's top holds nothing). A measure's next step under a
+    merged measure starts cells of its own under cells with text (its steps under the steps before).
+
+    >>> from extract.text.layer import Line
+    >>> def c(t): return Cell((0, 0, 9, 9), (Line(t, 0, 9, 0, 9, 9.0, 9.0, ocr=True),) if t else ())
+    >>> _strip_of([c("อบรม"), c(""), c("ต.ค.")], [None, c("จัดอบรม"), None], 0)
+    True
+    >>> _strip_of([c("อบรม"), c("ชี้แจง"), c("ต.ค.")], [None, c("จัดอบรม"), None], 0)  # steps of its own
+    False
+    >>> _strip_of([c("อบรม"), c(""), c("ต.ค.")], [c(""), c("จัดอบรม"), None], 0)  # its own measure cell
+    False
+    """
+    if measure >= len(row) or row[measure] is not None:
+        return False
+    texts = [i for i, c in enumerate(row) if c is not None and c.raw_text.strip()]
+    return bool(texts) and all(row[i].ocr and i < len(above) and above[i] is not None
+                               and not above[i].raw_text.strip() for i in texts)
+
+
+def _cut_strips(body: list[tuple[list[Cell | None], int]], columns: dict[str, int]) -> list[tuple[list[Cell | None], int]]:
+    """A measures table's rows (with their pages), each strip of a row that OCR's grid cut off (:func:`_strip_of`)
+    put back into the row above on its page: the strip's text is the rest of that row's cells, no measure of its
+    own (read alone, it repeats the merged measure above)."""
+    measure = columns.get("measure")
+    if measure is None:
+        return body
+    out: list[tuple[list[Cell | None], int]] = []
+    for row, page in body:
+        if out and out[-1][1] == page and not _is_header(out[-1][0]) and _strip_of(out[-1][0], row, measure):
+            out[-1] = (_merge_rows(out[-1][0], row), page)
+        else:
+            out.append((row, page))
+    return out
+
+
 #: Two readings of one header cell's words, their Thai letters compared (:func:`alike_header_text`), at least this alike.
 HEADER_TEXT_LIKE = 85
 
@@ -1167,6 +1205,7 @@ class _Walker:
             # on a table that does not continue the one before (other columns), and
             # one after a heading line whose name OCR lost (its number read: a hint)
             cur = self._open(kind, column_map(kind, header), item.page, header)
+            body = _cut_strips(body, cur.columns)
         elif self._continues(cur or self.piece, item, gap):
             # The same table continued on a new page (header repeated or not);
             # its first row may be the rest of a row the page break split,
@@ -1184,7 +1223,7 @@ class _Walker:
                     body = [(_widen(r, item.column_slots, where, cur.n_cols), p) for r, p in body]
                     # its rows now stand in the table's slots: a table an indicator row opens in them has its geometry
                     self.width, self.n_cols, self.edges, self.slots = cur.width, cur.n_cols, cur.edges, cur.slots
-            body = _specks_above_header(body)
+            body = _cut_strips(_specks_above_header(body), cur.columns)
             first = next(((r, p) for r, p in body if not _is_header(r)), None)
             if first and not cur.rows and cur.header and (header_rest(cur.kind, cur.header, first[0])
                                                           or self._completes_header(cur, first[0])):
