@@ -154,6 +154,15 @@ def test_cell_paragraph_when_line_ends_early_and_next_item_starts():
     assert cell_text(c) == "1.สร้างการเรียนรู้\n2.สร้างการรับรู้"
 
 
+def test_a_range_of_dates_wrapped_at_its_sign_is_one_paragraph():
+    # the dev-corpus's digital report: a period cell ``ต.ค. 2568`` / ``- 30 ก.ย. 2569`` came out with a paragraph
+    # break, its second line taken for a bulleted item
+    assert cell_text(cell("ต.ค. 2568", "- 30 ก.ย. 2569")) == "ต.ค. 2568 - 30 ก.ย. 2569"
+    assert cell_text(cell("๑/๑๐/๒๕๖๘", "– ๓๐/๙/๒๕๖๙")) == "1/10/2568 – 30/9/2569"
+    # a bullet after a line that ends on a date is still an item of its own
+    assert cell_text(cell("จัดอบรมภายใน ต.ค. 2568", "- ติดตามผลทุกเดือน")) == "จัดอบรมภายใน ต.ค. 2568\n- ติดตามผลทุกเดือน"
+
+
 def test_lowest_mismatch_not_raised_for_ties():
     scores = [ScoreRow(4, "x", "IIT", "i10", "", 99.38, 1), ScoreRow(4, "x", "IIT", "i11", "", 99.38, 1),
               ScoreRow(4, "x", "IIT", "i12", "", 100.0, 1)]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from extract.text.layer import Line
 from extract.text.layout import Cell
+from normalize.dates import months_named
 from normalize.thai import is_wrap_space, join_letter_spaced, letter_spaced_wrap, normalize_text, thai_tokens
 from normalize.thaichars import BLOCK, DIGITS, LEGACY_GLYPHS, LETTERS, MARK_SET, TEXT, charset
 
@@ -30,7 +31,36 @@ _RE_PARAGRAPH_START = re.compile(rf"^\s*(?:[1-9{charset(DIGITS, exclude='๐')}]
 _WRAP_SLACK = 3.0
 
 
+#: A range's sign opening a line (``- 30 ก.ย. 2569``), and a date's end closing one (a year, a month's abbreviation).
+_RE_RANGE_SIGN = re.compile(r"^\s*[-–—]\s*")
+_RE_DATE_END = re.compile(rf"(?:[0-9{charset(DIGITS)}]{{2,4}}|[{charset(LETTERS)}]{{1,3}}\.(?:[{charset(LETTERS)}]{{1,2}}\.)?)\s*$")
+_RE_DAY = re.compile(rf"^[0-9{charset(DIGITS)}]{{1,2}}$")
+_RE_NUMERIC_DATE = re.compile(rf"^[0-9{charset(DIGITS)}]{{1,2}}/[0-9{charset(DIGITS)}]{{1,2}}/[0-9{charset(DIGITS)}]{{2,4}}")
+
+
+def range_goes_on(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` is the other end of a range of dates that ``prev`` began: it opens with the range's sign
+    and a date (one that names its month, or a numeric one), after a line that ended on a date's year or month.
+    A producer wrapped the range there; a bullet never opens a line with a date after a date.
+
+    >>> range_goes_on("ต.ค. 2568", "- 30 ก.ย. 2569"), range_goes_on("1/10/2568", "– 30/9/2569")
+    (True, True)
+    >>> range_goes_on("จัดอบรมภายใน ต.ค. 2568", "- ติดตามผลทุกเดือน"), range_goes_on("จัดอบรม", "- 30 ก.ย. 2569")
+    (False, False)
+    """
+    m = _RE_RANGE_SIGN.match(nxt)
+    if not m or not _RE_DATE_END.search(prev):
+        return False
+    rest = nxt[m.end():]
+    words = rest.split()
+    if words and _RE_DAY.match(words[0]):
+        words = words[1:]  # a day before its month
+    return bool(_RE_NUMERIC_DATE.match(rest)) or bool(words and months_named(words[0]))
+
+
 def _paragraph_break(prev: Line, nxt: Line, cell_right: float, opens_paragraph: ParagraphRule | None) -> bool:
+    if range_goes_on(prev.text, nxt.text):
+        return False  # a range of dates wrapped at its sign: its other end, no item of a list
     if ((_RE_PARAGRAPH_START.match(nxt.text) and prev.text.count("(") <= prev.text.count(")"))
             or (opens_paragraph is not None and opens_paragraph(prev.text, nxt.text))):
         return True
