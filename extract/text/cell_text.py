@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from extract.text.layer import Line
 from extract.text.layout import Cell
-from normalize.dates import months_named
+from normalize.dates import period_names_month
 from normalize.thai import is_wrap_space, join_letter_spaced, letter_spaced_wrap, normalize_text, thai_tokens
 from normalize.thaichars import BLOCK, DIGITS, LEGACY_GLYPHS, LETTERS, MARK_SET, TEXT, charset
 
@@ -55,7 +55,7 @@ def range_goes_on(prev: str, nxt: str) -> bool:
     words = rest.split()
     if words and _RE_DAY.match(words[0]):
         words = words[1:]  # a day before its month
-    return bool(_RE_NUMERIC_DATE.match(rest)) or bool(words and months_named(words[0]))
+    return bool(_RE_NUMERIC_DATE.match(rest)) or bool(words and period_names_month(words[0]))
 
 
 def _paragraph_break(prev: Line, nxt: Line, cell_right: float, opens_paragraph: ParagraphRule | None) -> bool:
