@@ -345,10 +345,10 @@ class _Reader:
             return self.pre
         return self.units[k] if 0 <= k < len(self.units) else None
 
-    def leftover(self, k: int, taken: set) -> float:
+    def leftover(self, k: int, taken: set | frozenset) -> float:
         """Cost of the marks and glyphs of unit ``k`` nobody took (they are dropped)."""
         u = self.unit(k)
-        if u is None:
+        if u is None or not (u.marks or u.glyphs):
             return 0.0
         cost = sum(EXTRA_COST for n, _ in enumerate(u.marks) if (k, "m", n) not in taken)
         cost += sum(_GLYPH_DROP_COST.get(g, FAR_GLYPH_COST)
@@ -409,14 +409,15 @@ class _Reader:
                         cost += ADDED_COST[min(added, 1)]
                     added += 1
         if prev_word:
-            cost -= self.leftover(i - 1, set(before)) - self.leftover(i - 1, taken)
+            cost -= self.leftover(i - 1, before) - self.leftover(i - 1, taken)
         elif i == 0:  # marks before the first letter, that no letter took, are dropped
             cost += self.leftover(-1, taken)
         for k in range(i, j):
-            cost += self.leftover(k, taken)
-            if k < j - 1 and _free_hyphens(self.units[k], k, taken):
-                cost += _SPLIT_COST
             u = self.units[k]
+            if u.marks or u.glyphs:
+                cost += self.leftover(k, taken)
+            if k < j - 1 and u.glyphs and _free_hyphens(u, k, taken):
+                cost += _SPLIT_COST
             if k < j - 1 and u.spaces:
                 traced = u.marks or u.glyphs or (k, "s") in taken
                 cost += SPACE_COST[0 if traced else 1 if self.faults.broken else 2] * u.spaces
@@ -471,6 +472,34 @@ def _skeleton_prefixes(lookalikes: bool = False) -> frozenset[str]:
                      for k in range(1, len(skel) + 1))
 
 
+@lru_cache(maxsize=None)
+def _word_bases(word: str) -> str:
+    """A dictionary word's base letters (its marks left out)."""
+    return "".join(ch for ch in word if ch in _BASE_SET)
+
+
+#: What :func:`_lookalike_floor` may err by in a sum of costs: a word is passed over on it only when it costs more
+#: than the best reading by this much at least, so a tie is decided by :meth:`_Reader.fit` as before.
+_FLOOR_MARGIN = 1e-9
+
+
+def _lookalike_floor(read: str, wbases: str) -> float:
+    """The least :meth:`_Reader.fit` charges for reading base letters ``read`` as a word's ``wbases`` (as long):
+    :data:`LOOKALIKE_COST` for each letter read for another of like shape, infinite for another letter (every
+    other charge is a cost too, but for the refund the caller counts already). ``ำ`` for ``า`` is left out.
+
+    >>> _lookalike_floor("บริภาร", "บริการ"), _lookalike_floor("กำร", "การ"), _lookalike_floor("กขค", "กขง")
+    (2.0, 0.0, inf)
+    """
+    cost = 0.0
+    for a, b in zip(read, wbases):
+        if a != b and a != SARA_AM and b != SARA_AM:
+            if b not in CONSONANT_LOOKALIKES.get(a, ""):
+                return float("inf")
+            cost += LOOKALIKE_COST
+    return cost
+
+
 def repair_chunk(chunk: str, faults: Faults | None = None) -> str:
     """Re-read a run of Thai text as dictionary words where that is cheaper.
 
@@ -490,6 +519,7 @@ def repair_chunk(chunk: str, faults: Faults | None = None) -> str:
     look = r.faults.lookalikes
     lex, prefixes = (lookalike_lexicon() if look else lexicon()), _skeleton_prefixes(look)
     skel = "".join((lookalike_char if look else skeleton_char)(u.base) for u in units)
+    bases = "".join(u.base for u in units)
     inf = float("inf")
     best = [inf] * (n + 1)
     back: list[tuple[int, str | None, _Fit | None]] = [(0, None, None)] * (n + 1)
@@ -506,17 +536,21 @@ def repair_chunk(chunk: str, faults: Faults | None = None) -> str:
             best[i + 1], back[i + 1], carry[i + 1] = c, (i, None, None), before
         # a word's fit costs at least minus this refund (every other term is a cost): a word that
         # cannot beat the best reading of its span even so is not fitted (the same readings, faster)
-        refund = r.leftover(i - 1, set(before)) if prev_word else 0.0
+        refund = r.leftover(i - 1, before) if prev_word else 0.0
         for j in range(i + 1, min(n, i + MAX_WORD) + 1):
             if skel[i:j] not in prefixes:
                 break  # no word's skeleton begins so: nor does any longer span
             cands = lex.get(skel[i:j])
             if not cands:
                 continue
+            read = bases[i:j]
             for word, wmarks, prior in cands:
-                if best[i] + WORD_COST + prior - refund >= best[j]:
+                floor = best[i] + WORD_COST + prior - refund
+                if floor >= best[j]:
                     continue
-                wbases = "".join(ch for ch in word if ch in _BASE_SET)
+                wbases = _word_bases(word)
+                if wbases != read and floor + _lookalike_floor(read, wbases) >= best[j] + _FLOOR_MARGIN:
+                    continue  # its letters of like shape alone cost more than the best reading of the span
                 fit = r.fit(i, j, wbases, wmarks, before, prev_word)
                 c = best[i] + WORD_COST + prior + fit.cost
                 if c < best[j]:

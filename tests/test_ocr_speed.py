@@ -88,6 +88,51 @@ def test_words_that_cannot_beat_the_best_reading_of_their_span_are_not_fitted(mo
     assert 0 < len(fits) < candidates
 
 
+def _scan_misreads(rng: random.Random, n: int) -> list[str]:
+    """Runs of two or three common words as a scan misreads them: a letter read for one of like shape, a mark
+    lost, ``ำ`` read as ``า``."""
+    from normalize.thaichars import CONSONANT_LOOKALIKES
+
+    freq = _frequencies()
+    common = sorted(w for w in _dictionary() if freq.get(w, 0) >= 500 and 2 <= len(w) <= 8)
+    out = []
+    for _ in range(n):
+        run = "".join(rng.choice(common) for _ in range(rng.randint(2, 3)))
+        chars = list(run)
+        for k, c in enumerate(chars):
+            if c in CONSONANT_LOOKALIKES and rng.random() < 0.25:
+                chars[k] = rng.choice(CONSONANT_LOOKALIKES[c])
+            elif c in "\u0e48\u0e49\u0e34\u0e35" and rng.random() < 0.2:
+                chars[k] = ""
+            elif c == "\u0e33" and rng.random() < 0.3:
+                chars[k] = "\u0e32"
+        out.append("".join(chars))
+    return out
+
+
+def test_words_whose_letters_of_like_shape_alone_cost_more_than_the_best_reading_are_not_fitted(monkeypatch):
+    """A scan's text is read through letters of like shape (``Faults.lookalikes``): each one costs
+    ``LOOKALIKE_COST``, so a word needing more of them than the best reading of its span can bear is passed over
+    before its marks are fitted; the readings are those of every word fitted."""
+    faults = Faults(unread=True, lookalikes=True)
+    chunks = _scan_misreads(random.Random(54), 150)
+    fits = []
+    fit = rp._Reader.fit
+
+    def counted(self, *a, **k):
+        fits.append(a[:2])
+        return fit(self, *a, **k)
+
+    monkeypatch.setattr(rp._Reader, "fit", counted)
+    floored = [repair_chunk(c, faults) for c in chunks]
+    with_floor = len(fits)
+    monkeypatch.setattr(rp, "_lookalike_floor", lambda read, wbases: 0.0)
+    fits.clear()
+    assert [repair_chunk(c, faults) for c in chunks] == floored
+    assert with_floor < len(fits) / 2
+    assert sum(a != b for a, b in zip(chunks, floored)) > 50  # the runs were repaired, not left as they were
+
+
 def test_a_map_turned_block_by_block_is_the_map_turned_whole():
     from extract.ocr.scan import _affine_map
 
