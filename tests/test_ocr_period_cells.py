@@ -466,3 +466,62 @@ def test_steps_that_name_a_month_or_the_budget_make_no_period_cell():
     assert periods == [grid.rows[0][1], grid.rows[1][1]]
     found = [(cells, periods)]
     assert not any(in_period_column(row[0], periods, found, DPI) for row in grid.rows)
+
+
+def _printed(text: str, pt: float = 16.0, dpi: float = 300.0) -> np.ndarray:
+    from extract.numerals.train import render
+
+    return render(text, FONTS[0], pt * dpi / 72, ink=30, paper=236, pad=0.2)
+
+
+class _MonthAlone:
+    """A Thai-only engine that reads a month's abbreviation alone, and garble where digits stand before it."""
+
+    def __init__(self, month: str, month_width: int) -> None:
+        self.month, self.width, self.reads = month, month_width, []
+
+    def read_word(self, gray, dpi):
+        self.reads.append(gray.shape[1])
+        return (self.month, 91.0) if gray.shape[1] <= self.width else ("๓๐๑๐ กุย:", 82.0)
+
+
+@needs_fonts
+@pytest.mark.parametrize("printed, expected", [("๓๐ ก.ย.", "30 ก.ย."), ("๑ ต.ค.", "1 ต.ค."),
+                                               ("๓๐ก.ย.", None), ("๔๕ ก.ย.", None), ("๒๕๖๘ ก.ย.", None)])
+def test_a_day_and_a_month_read_as_one_latin_word_are_read_apart(rec, printed, expected):
+    """``- ๓๐ ก.ย. ๒๕๖๙`` read ``- mone. ๒๕๐๕`` (dev-corpus A-scan300): the Latin word reads as no month whole;
+    its first glyphs are a day the recognizer reads surely, a word space after them, and the rest alone is a
+    month. A day glued to the month, a number that is no day, or more digits than a day's, stay as read."""
+    from extract.ocr.period_cells import month_read_again
+
+    ink = _printed(printed)
+    page = np.full((ink.shape[0] + 20, ink.shape[1] + 40), 236, np.uint8)
+    page[10:10 + ink.shape[0], 20:20 + ink.shape[1]] = ink
+    rows = np.flatnonzero((ink < 128).any(axis=1))
+    cols = np.flatnonzero((ink < 128).any(axis=0))
+    w = OcrWord("mone.", 20 + int(cols[0]), 10 + int(rows[0]), 20 + int(cols[-1]) + 1, 10 + int(rows[-1]) + 1,
+                46.0, (1, 0, 0))
+    month = _printed(printed.split()[-1] if " " in printed else "ก.ย.")
+    engine = _MonthAlone(printed.split()[-1] if " " in printed else "ก.ย.", month.shape[1] + 20)
+    assert month_read_again(engine, w, page, 300.0).text == "mone."  # the months alone: as read
+    got = month_read_again(engine, w, page, 300.0, rec)
+    assert got.text == (expected or "mone.")
+    if expected:
+        assert got.source == "word" and got.conf >= 50.0
+
+
+@needs_fonts
+def test_a_ranges_sign_and_a_day_tesseract_read_as_garble_are_read_as_printed(rec):
+    """``- ๓๐ ก.ย.`` read ``Soo`` at 7 % (dev-corpus A-scan300): the numeral recognizer reads the range's sign and
+    the day, a word space between them; the word is ``- 30``, not a speck dropped with the day in it."""
+    from extract.ocr.tokens import NumeralTokenReader
+
+    ink = _printed("- ๓๐")
+    page = np.full((ink.shape[0] + 20, ink.shape[1] + 40), 236, np.uint8)
+    page[10:10 + ink.shape[0], 20:20 + ink.shape[1]] = ink
+    rows = np.flatnonzero((ink < 128).any(axis=1))
+    cols = np.flatnonzero((ink < 128).any(axis=0))
+    w = OcrWord("Soo", 20 + int(cols[0]), 10 + int(rows[0]), 20 + int(cols[-1]) + 1, 10 + int(rows[-1]) + 1,
+                7.0, (1, 0, 0))
+    read = NumeralTokenReader(None, rec)(w, page, 300.0)
+    assert read.text == "- 30" and read.conf >= 50.0

@@ -35,7 +35,8 @@ import numpy as np
 from extract.ocr.columns import COLUMN_EDGE_PT, cell_words
 from extract.ocr.votes import thinned
 from extract.ocr.engine import OcrWord
-from extract.ocr.tokens import MONTH_MIN, PAD_Y, word_image
+from extract.numerals.recognizer import meaning_in_number
+from extract.ocr.tokens import MONTH_MIN, PAD_Y, READ_MIN, word_image
 from ita_extract.page import Grid
 from normalize.dates import (MONTH_NAMES, RE_FISCAL_YEAR_WORDS, RE_PERIOD_WORDS, drop_glued_specks, is_month_abbreviation,
                              is_month_word)
@@ -474,20 +475,63 @@ def latin_month(text: str, next_text: str | None) -> bool:
     return bool(re.match(f"^(?:[-–—]|ถึง|[0-9{DIGIT_LOOKALIKES}]{{2,6}})", nxt))
 
 
-def month_read_again(engine, word: OcrWord, image: np.ndarray, dpi: float) -> OcrWord:
+def month_read_again(engine, word: OcrWord, image: np.ndarray, dpi: float, reader=None) -> OcrWord:
     """A month's abbreviation read as Latin (:func:`latin_month`) read again alone by the Thai-only engine:
     kept when that gives a month's abbreviation at :data:`extract.ocr.tokens.MONTH_MIN` or more. A Latin
     word's box that ran on over the year beside it (``A.A.`` over ``๒๕๑๑``) reads the year too: its digits
-    after the month are the year's own word's, and left out."""
+    after the month are the year's own word's, and left out. With ``reader`` (the numeral recognizer), a word
+    that does not read as a month whole may be a day and a month (:func:`day_and_month`)."""
     crop = word_image(image, word)
     if crop.size == 0:
         return word
+    month = _month_read(engine, crop, dpi, dash_end=bool(_RE_DASH_END.search(word.text)))
+    if month is not None:
+        return replace(word, text=month[0], conf=month[1], source="word")
+    return word if getattr(reader, "classify_glyphs", None) is None else day_and_month(engine, reader, word, crop, dpi)
+
+
+def _month_read(engine, crop: np.ndarray, dpi: float, dash_end: bool = False) -> tuple[str, float] | None:
+    """A month's abbreviation (or two joined by a range's dash, :func:`month_word`) and the Thai-only engine's
+    confidence, when the engine reads one in ``crop`` at :data:`extract.ocr.tokens.MONTH_MIN` or more."""
     thai, conf = engine.read_word(crop, int(dpi))
     thai = _RE_YEAR_AFTER.sub("", thai.strip())
     thai = _RE_DASH_RUN.sub(r"\1", _RE_MARK_AFTER_DOT.sub("", drop_glued_specks(thai.replace(" ", ""))))
-    if conf >= MONTH_MIN and month_word(thai, dash_end=bool(_RE_DASH_END.search(word.text))):
-        return replace(word, text=thai, conf=conf, source="word")
-    return word
+    return (thai, conf) if conf >= MONTH_MIN and month_word(thai, dash_end=dash_end) else None
+
+
+#: A day before a month's abbreviation (:func:`day_and_month`): one or two digits, each read as surely as the
+#: token reader takes a reading (:data:`extract.ocr.tokens.READ_MIN`) ...
+DAY_PLACES = 2
+#: ... and apart from the month by a gap of at least this share of the digits' height: a word space (0.86 in the
+#: dev-corpus scan at 300 dpi, Laksaman; 1.3 in Norasi), never the room a glyph keeps from the next (0.35).
+DAY_GAP_SHARE = 0.6
+
+
+def day_and_month(engine, reader, word: OcrWord, crop: np.ndarray, dpi: float) -> OcrWord:
+    """A word of a period cell that is a day and a month's abbreviation (``๓๐ ก.ย.``) Tesseract read as one Latin
+    word (``mone.``): the recognizer reads the day's digits from the word's first glyphs, the Thai-only engine
+    the rest alone, after the gap that parts them. Kept as ``30 ก.ย.`` when the day is
+    :data:`DAY_PLACES` digits at most, each read :data:`extract.ocr.tokens.READ_MIN` surely, a word space
+    (:data:`DAY_GAP_SHARE`) before what follows, a day of a month (1-31), and the rest reads as a month
+    (:func:`_month_read`); else the word as it was.
+    """
+    glyphs = reader.classify_glyphs(crop)
+    day = list(itertools.takewhile(lambda g: meaning_in_number(g.char).isdigit(), glyphs))
+    if not 0 < len(day) <= DAY_PLACES or len(day) == len(glyphs) or min(g.confidence for g in day) < READ_MIN:
+        return word
+    digits = "".join(meaning_in_number(g.char) for g in day)
+    height = max(g.box.bottom - g.box.top for g in day)
+    start = glyphs[len(day)].box.x0
+    if start - day[-1].box.x1 < DAY_GAP_SHARE * height or not 1 <= int(digits) <= 31:
+        return word
+    pad = max(2, int(round(DAY_GAP_SHARE * height / 2)))
+    rest = cv2.copyMakeBorder(np.ascontiguousarray(crop[:, max(0, start - pad):]), 0, 0, pad, 0,
+                              cv2.BORDER_CONSTANT, value=255)
+    month = _month_read(engine, rest, dpi)
+    if month is None:
+        return word
+    return replace(word, text=f"{digits} {month[0]}", conf=min(month[1], 100.0 * min(g.confidence for g in day)),
+                   source="word")
 
 
 def month_word(text: str, dash_end: bool = False) -> bool:
@@ -705,7 +749,7 @@ def _read_again(out: list[OcrWord], index: dict[int, int], inside: list[OcrWord]
     """``out`` with the words of one period cell read again (``reader`` None: a month's Latin reading only)."""
     for k, w in enumerate(inside):
         if engine is not None and latin_month(w.text, inside[k + 1].text if k + 1 < len(inside) else None):
-            out[index[id(w)]] = month_read_again(engine, w, image, dpi)
+            out[index[id(w)]] = month_read_again(engine, w, image, dpi, reader)
             continue
         if reader is None or (found := date_run(w.text)) is None:
             continue

@@ -73,7 +73,9 @@ _RE_LATIN_ABBREV = re.compile(r"^(?:[A-Za-z0-9()\[\]|]{1,3}\.){1,3}[A-Za-z]?$")
 #: taken only as a month's abbreviation.
 _RE_LATIN_ABBREV_COMMA = re.compile(r"^(?:[A-Za-z0-9()\[\]|]{1,3}[.,]){1,3}$")
 _RE_THAI = re.compile(f"[{charset(LETTERS)}]")
-_RE_NUMBERISH = re.compile(r"^[\d.\-]+$")
+#: What the recognizer may read a word as a number to: digits, points and dashes, and a range's dash with the
+#: space it stands apart by before them (``- 30`` of ``ต.ค. 2568 - 30 ก.ย. 2569``, a day after the sign).
+_RE_NUMBERISH = re.compile(r"^(?:[-–] )?[\d.\-]+$")
 #: A numeric date or the part of one a line holds: ``1/10/2566-``, ``30/``,
 #: ``9/2571``: runs of at most four digits joined by single slashes, a
 #: range dash at either end.
