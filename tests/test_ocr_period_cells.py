@@ -475,23 +475,24 @@ def _printed(text: str, pt: float = 16.0, dpi: float = 300.0) -> np.ndarray:
 
 
 class _MonthAlone:
-    """A Thai-only engine that reads a month's abbreviation alone, and garble where digits stand before it."""
+    """A Thai-only engine that reads a month's abbreviation alone, and ``whole`` where digits stand before it."""
 
-    def __init__(self, month: str, month_width: int) -> None:
-        self.month, self.width, self.reads = month, month_width, []
+    def __init__(self, month: str, month_width: int, whole: str) -> None:
+        self.month, self.width, self.whole = month, month_width, whole
 
     def read_word(self, gray, dpi):
-        self.reads.append(gray.shape[1])
-        return (self.month, 91.0) if gray.shape[1] <= self.width else ("๓๐๑๐ กุย:", 82.0)
+        return (self.month, 91.0) if gray.shape[1] <= self.width else (self.whole, 82.0)
 
 
 @needs_fonts
+@pytest.mark.parametrize("month_in_whole", [False, True])
 @pytest.mark.parametrize("printed, expected", [("๓๐ ก.ย.", "30 ก.ย."), ("๑ ต.ค.", "1 ต.ค."),
                                                ("๓๐ก.ย.", None), ("๔๕ ก.ย.", None), ("๒๕๖๘ ก.ย.", None)])
-def test_a_day_and_a_month_read_as_one_latin_word_are_read_apart(rec, printed, expected):
+def test_a_day_and_a_month_read_as_one_latin_word_are_read_apart(rec, printed, expected, month_in_whole):
     """``- ๓๐ ก.ย. ๒๕๖๙`` read ``- mone. ๒๕๐๕`` (dev-corpus A-scan300): the Latin word reads as no month whole;
-    its first glyphs are a day the recognizer reads surely, a word space after them, and the rest alone is a
-    month. A day glued to the month, a number that is no day, or more digits than a day's, stay as read."""
+    its first glyphs are a day the recognizer reads surely, a word space after them, and the month is the Thai
+    engine's last word (``๓๐๑๐ กุย:``) or, where it read none apart, the rest read alone. A day glued to the
+    month, a number that is no day, or more digits than a day's, stay as read."""
     from extract.ocr.period_cells import month_read_again
 
     ink = _printed(printed)
@@ -501,8 +502,10 @@ def test_a_day_and_a_month_read_as_one_latin_word_are_read_apart(rec, printed, e
     cols = np.flatnonzero((ink < 128).any(axis=0))
     w = OcrWord("mone.", 20 + int(cols[0]), 10 + int(rows[0]), 20 + int(cols[-1]) + 1, 10 + int(rows[-1]) + 1,
                 46.0, (1, 0, 0))
-    month = _printed(printed.split()[-1] if " " in printed else "ก.ย.")
-    engine = _MonthAlone(printed.split()[-1] if " " in printed else "ก.ย.", month.shape[1] + 20)
+    month = printed.split()[-1] if " " in printed else "ก.ย."
+    # the whole word read as garble (the rest read alone gives the month), or as garbled digits and the month
+    whole = f"๓๐๑๐ {month}:" if month_in_whole else "๓๐๑๐กุญ"
+    engine = _MonthAlone(month, _printed(month).shape[1] + 30, whole)
     assert month_read_again(engine, w, page, 300.0).text == "mone."  # the months alone: as read
     got = month_read_again(engine, w, page, 300.0, rec)
     assert got.text == (expected or "mone.")

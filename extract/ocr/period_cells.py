@@ -484,16 +484,18 @@ def month_read_again(engine, word: OcrWord, image: np.ndarray, dpi: float, reade
     crop = word_image(image, word)
     if crop.size == 0:
         return word
-    month = _month_read(engine, crop, dpi, dash_end=bool(_RE_DASH_END.search(word.text)))
+    read = engine.read_word(crop, int(dpi))
+    month = _as_month(*read, dash_end=bool(_RE_DASH_END.search(word.text)))
     if month is not None:
         return replace(word, text=month[0], conf=month[1], source="word")
-    return word if getattr(reader, "classify_glyphs", None) is None else day_and_month(engine, reader, word, crop, dpi)
+    if getattr(reader, "classify_glyphs", None) is None:
+        return word
+    return day_and_month(engine, reader, word, crop, dpi, read)
 
 
-def _month_read(engine, crop: np.ndarray, dpi: float, dash_end: bool = False) -> tuple[str, float] | None:
-    """A month's abbreviation (or two joined by a range's dash, :func:`month_word`) and the Thai-only engine's
-    confidence, when the engine reads one in ``crop`` at :data:`extract.ocr.tokens.MONTH_MIN` or more."""
-    thai, conf = engine.read_word(crop, int(dpi))
+def _as_month(thai: str, conf: float, dash_end: bool = False) -> tuple[str, float] | None:
+    """A month's abbreviation (or two joined by a range's dash, :func:`month_word`) the Thai-only engine read, and
+    its confidence, when it read one at :data:`extract.ocr.tokens.MONTH_MIN` or more."""
     thai = _RE_YEAR_AFTER.sub("", thai.strip())
     thai = _RE_DASH_RUN.sub(r"\1", _RE_MARK_AFTER_DOT.sub("", drop_glued_specks(thai.replace(" ", ""))))
     return (thai, conf) if conf >= MONTH_MIN and month_word(thai, dash_end=dash_end) else None
@@ -505,15 +507,21 @@ DAY_PLACES = 2
 #: ... and apart from the month by a gap of at least this share of the digits' height: a word space (0.86 in the
 #: dev-corpus scan at 300 dpi, Laksaman; 1.3 in Norasi), never the room a glyph keeps from the next (0.35).
 DAY_GAP_SHARE = 0.6
+#: The month after the day, read alone, is set on paper this share of the digits' height wide on every side.
+DAY_MARGIN = 0.35
+#: Signs the engine reads off a month's last dot (``กุย:``).
+_RE_TRAILING_SIGNS = re.compile("[:;,'`]+$")
 
 
-def day_and_month(engine, reader, word: OcrWord, crop: np.ndarray, dpi: float) -> OcrWord:
+def day_and_month(engine, reader, word: OcrWord, crop: np.ndarray, dpi: float,
+                  read: tuple[str, float]) -> OcrWord:
     """A word of a period cell that is a day and a month's abbreviation (``๓๐ ก.ย.``) Tesseract read as one Latin
-    word (``mone.``): the recognizer reads the day's digits from the word's first glyphs, the Thai-only engine
-    the rest alone, after the gap that parts them. Kept as ``30 ก.ย.`` when the day is
+    word (``mone.``), which the Thai-only engine read as no month whole (``read``: ``๓๐๑๐ กุย:``): the
+    recognizer reads the day's digits from the word's first glyphs; the month is the engine's last word after a
+    space, or else what it reads alone of the rest, after the gap. Kept as ``30 ก.ย.`` when the day is
     :data:`DAY_PLACES` digits at most, each read :data:`extract.ocr.tokens.READ_MIN` surely, a word space
-    (:data:`DAY_GAP_SHARE`) before what follows, a day of a month (1-31), and the rest reads as a month
-    (:func:`_month_read`); else the word as it was.
+    (:data:`DAY_GAP_SHARE`) before what follows, a day of a month (1-31), and a month is read
+    (:func:`_as_month`); else the word as it was.
     """
     glyphs = reader.classify_glyphs(crop)
     day = list(itertools.takewhile(lambda g: meaning_in_number(g.char).isdigit(), glyphs))
@@ -524,10 +532,15 @@ def day_and_month(engine, reader, word: OcrWord, crop: np.ndarray, dpi: float) -
     start = glyphs[len(day)].box.x0
     if start - day[-1].box.x1 < DAY_GAP_SHARE * height or not 1 <= int(digits) <= 31:
         return word
-    pad = max(2, int(round(DAY_GAP_SHARE * height / 2)))
-    rest = cv2.copyMakeBorder(np.ascontiguousarray(crop[:, max(0, start - pad):]), 0, 0, pad, 0,
-                              cv2.BORDER_CONSTANT, value=255)
-    month = _month_read(engine, rest, dpi)
+    words = read[0].split()
+    month = _as_month(_RE_TRAILING_SIGNS.sub("", words[-1]), read[1]) if len(words) > 1 else None
+    if month is None:
+        # the rest alone: cut in the middle of the gap, on paper all round as a word read alone is (Tesseract
+        # reads a month's dots off a crop's edge: ``กย:`` with no margin, ``ก.ุย.`` with one)
+        pad = max(2, int(round(DAY_MARGIN * height)))
+        rest = cv2.copyMakeBorder(np.ascontiguousarray(crop[:, (day[-1].box.x1 + start) // 2:]), pad, pad, pad, pad,
+                                  cv2.BORDER_CONSTANT, value=255)
+        month = _as_month(*engine.read_word(rest, int(dpi)))
     if month is None:
         return word
     return replace(word, text=f"{digits} {month[0]}", conf=min(month[1], 100.0 * min(g.confidence for g in day)),
