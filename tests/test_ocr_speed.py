@@ -505,3 +505,33 @@ class _Fixed:
 
     def __getattr__(self, name):
         return getattr(self._api, name)
+
+
+def _busiest_line_one_by_one(blobs):
+    """:func:`extract.ocr.ink.busiest_line` as it was: each blob as a seed, every blob tried against it."""
+    if len(blobs) < 2:
+        return blobs
+    best = []
+    for seed in blobs:
+        h = seed[3] - seed[1]
+        mid = (seed[1] + seed[3]) / 2
+        line = [b for b in blobs if abs((b[1] + b[3]) / 2 - mid) <= 0.5 * h and 0.5 * h <= b[3] - b[1] <= 2 * h]
+        if len(line) > len(best):
+            best = line
+    top, bottom = min(b[1] for b in best), max(b[3] for b in best)
+    return [b for b in blobs if top <= (b[1] + b[3]) / 2 <= bottom]
+
+
+def test_the_busiest_line_found_at_once_is_the_one_found_seed_by_seed():
+    """A cell of grain under a stamp holds thousands of blobs; the lines are counted for every seed at once."""
+    from extract.ocr.ink import busiest_line
+
+    rng = random.Random(54)
+    for _ in range(400):
+        n = rng.choice([2, 3, 5, 20, 200])
+        blobs = []
+        for _ in range(n):
+            x, y = rng.randrange(0, 300), rng.choice([rng.randrange(0, 120), 40, 41, 60])  # lines share rows, ties
+            w, h = rng.randrange(1, 40), rng.choice([rng.randrange(1, 60), 20, 10, 40])
+            blobs.append((x, y, x + w, y + h, w * h))
+        assert busiest_line(blobs) == _busiest_line_one_by_one(blobs)

@@ -105,15 +105,16 @@ def busiest_line(blobs: list[tuple[int, int, int, int, int]]) -> list[tuple[int,
     """
     if len(blobs) < 2:
         return blobs
-    best: list[tuple[int, int, int, int, int]] = []
-    for seed in blobs:
-        h = seed[3] - seed[1]
-        mid = (seed[1] + seed[3]) / 2
-        line = [b for b in blobs if abs((b[1] + b[3]) / 2 - mid) <= 0.5 * h and 0.5 * h <= b[3] - b[1] <= 2 * h]
-        if len(line) > len(best):
-            best = line
-    top, bottom = min(b[1] for b in best), max(b[3] for b in best)
-    return [b for b in blobs if top <= (b[1] + b[3]) / 2 <= bottom]
+    # each blob as a seed against every blob at once (a cell of grain under a stamp holds thousands: blob by blob,
+    # a fifth of a second); the first seed with the most, as one by one
+    box = np.array([b[:4] for b in blobs], np.int64)
+    h = (box[:, 3] - box[:, 1]).astype(np.float64)
+    mid = (box[:, 1] + box[:, 3]) / 2
+    inside = (np.abs(mid[None, :] - mid[:, None]) <= 0.5 * h[:, None]) \
+        & (0.5 * h[:, None] <= h[None, :]) & (h[None, :] <= 2 * h[:, None])
+    best = np.flatnonzero(inside[int(np.argmax(inside.sum(axis=1)))])
+    top, bottom = box[best, 1].min(), box[best, 3].max()
+    return [b for b, m in zip(blobs, mid) if top <= m <= bottom]
 
 
 def number_box(crop: np.ndarray, digit_words: list[PixelBox], min_ink: int) -> PixelBox | None:
