@@ -201,27 +201,6 @@ def test_a_speck_tesseract_read_as_a_sign_is_no_digit(rec):
     assert NumeralTokenReader(None, rec)(word, page, 300).text == "1"
 
 
-@needs_fonts
-def test_a_dust_dot_tesseract_read_as_a_digit_is_noise(rec):
-    """dev seed 160 (A-scan300): dots 10-13 px across beside ``กองกลาง`` and ``กองคลัง`` were read ``๑`` at 63-79 %,
-    and the responsible units came out ``กองกลาง 1``. A lone digit whose one blob is lower than a report's smallest
-    digit is dust: its confidence is nil, for the noise filter. A real ``๑``, at 10 pt even, stays a digit."""
-    import cv2
-
-    from extract.ocr.reader import is_noise
-
-    for axes, angle in (((5, 5), 0), ((6, 5), 30), ((5, 4), -20)):
-        dot = np.full((30, 30), 255, np.uint8)
-        cv2.ellipse(dot, (15, 15), axes, angle, 0, 360, 0, -1)
-        page, word = on_page(dot, "๑", 79.0)
-        read = NumeralTokenReader(None, rec)(word, page, 300)
-        assert is_noise(read), (axes, angle, read)
-    for pt in (10.0, 14.0):
-        page, word = on_page(crop_of("๑", 300, seed=1, pt=pt), "๑", 79.0)
-        read = NumeralTokenReader(None, rec)(word, page, 300)
-        assert read.text == "1" and not is_noise(read), pt
-
-
 def test_code_runs_are_a_circle_and_its_digits():
     def g(s):
         return [GlyphGuess(c, 0.9, PixelBox(i * 10, 0, i * 10 + 8, 10)) for i, c in enumerate(s)]

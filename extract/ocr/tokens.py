@@ -449,8 +449,6 @@ class NumeralTokenReader:
         glyphs0 = self.recognizer.classify_glyphs(crop0)
         if not glyphs0 or is_speck(word.text, glyphs0, dpi):
             return word
-        if is_dust_digit(word.text, glyphs0, dpi):
-            return replace(word, conf=0.0)  # no digit: left to the noise filter (extract.ocr.reader.is_noise)
         if "/" in word.text and sum(meaning_in_number(g.char).isdigit() for g in glyphs0) >= 2:
             # 0. a numeric date: slashes the recognizer knows by their shape
             r = self.recognizer.read_date(crop0)
@@ -535,25 +533,6 @@ def is_speck(text: str, glyphs: list[GlyphGuess], dpi: float) -> bool:
     (True, False, False)
     """
     return bool(_RE_SIGNS_ONLY.match(text)) and max(g.box.height for g in glyphs) < INK_HEIGHT_MM[0] * dpi / 25.4
-
-
-_RE_LONE_DIGIT = re.compile(f"^[0-9{charset(DIGITS)}]$")
-
-
-def is_dust_digit(text: str, glyphs: list[GlyphGuess], dpi: float) -> bool:
-    """Whether a word Tesseract read as one digit is a dust dot: one blob, lower than the lowest number's ink
-    (:data:`extract.ocr.ink.INK_HEIGHT_MM`). Tesseract reads a round speck as ``๑`` (a dot of 10-13 px at 300 dpi
-    beside ``กองกลาง``, which came out ``กองกลาง 1``); a report's smallest digits stand about 1.4 mm tall.
-
-    >>> from ita_extract.page import PixelBox
-    >>> dot = [GlyphGuess("๑", 0.9, PixelBox(0, 0, 12, 11))]
-    >>> is_dust_digit("๑", dot, 300), is_dust_digit("๑", [GlyphGuess("๑", 0.9, PixelBox(0, 0, 18, 24))], 300)
-    (True, False)
-    >>> is_dust_digit("๑.", dot, 300), is_dust_digit("๑", dot * 2, 300)  # a list's number; two blobs
-    (False, False)
-    """
-    return (bool(_RE_LONE_DIGIT.match(text)) and len(glyphs) == 1
-            and glyphs[0].box.height < INK_HEIGHT_MM[0] * dpi / 25.4)
 
 
 #: A closing bracket that blur joined to the digit before it (``๐๒๓)``: ``๓)``
