@@ -474,6 +474,16 @@ def _printed(text: str, pt: float = 16.0, dpi: float = 300.0) -> np.ndarray:
     return render(text, FONTS[0], pt * dpi / 72, ink=30, paper=236, pad=0.2)
 
 
+def _on_paper(ink: np.ndarray, text: str, conf: float) -> tuple[np.ndarray, OcrWord]:
+    """``ink`` on a page with a margin, and the word Tesseract read there (its box the ink's)."""
+    page = np.full((ink.shape[0] + 20, ink.shape[1] + 40), 236, np.uint8)
+    page[10:10 + ink.shape[0], 20:20 + ink.shape[1]] = ink
+    rows = np.flatnonzero((ink < 128).any(axis=1))
+    cols = np.flatnonzero((ink < 128).any(axis=0))
+    return page, OcrWord(text, 20 + int(cols[0]), 10 + int(rows[0]), 20 + int(cols[-1]) + 1, 10 + int(rows[-1]) + 1,
+                         conf, (1, 0, 0))
+
+
 class _MonthAlone:
     """A Thai-only engine that reads a month's abbreviation alone, and ``whole`` where digits stand before it."""
 
@@ -495,13 +505,7 @@ def test_a_day_and_a_month_read_as_one_latin_word_are_read_apart(rec, printed, e
     month, a number that is no day, or more digits than a day's, stay as read."""
     from extract.ocr.period_cells import month_read_again
 
-    ink = _printed(printed)
-    page = np.full((ink.shape[0] + 20, ink.shape[1] + 40), 236, np.uint8)
-    page[10:10 + ink.shape[0], 20:20 + ink.shape[1]] = ink
-    rows = np.flatnonzero((ink < 128).any(axis=1))
-    cols = np.flatnonzero((ink < 128).any(axis=0))
-    w = OcrWord("mone.", 20 + int(cols[0]), 10 + int(rows[0]), 20 + int(cols[-1]) + 1, 10 + int(rows[-1]) + 1,
-                46.0, (1, 0, 0))
+    page, w = _on_paper(_printed(printed), "mone.", 46.0)
     month = printed.split()[-1] if " " in printed else "ก.ย."
     # the whole word read as garble (the rest read alone gives the month), or as garbled digits and the month
     whole = f"๓๐๑๐ {month}:" if month_in_whole else "๓๐๑๐กุญ"
@@ -519,12 +523,6 @@ def test_a_ranges_sign_and_a_day_tesseract_read_as_garble_are_read_as_printed(re
     the day, a word space between them; the word is ``- 30``, not a speck dropped with the day in it."""
     from extract.ocr.tokens import NumeralTokenReader
 
-    ink = _printed("- ๓๐")
-    page = np.full((ink.shape[0] + 20, ink.shape[1] + 40), 236, np.uint8)
-    page[10:10 + ink.shape[0], 20:20 + ink.shape[1]] = ink
-    rows = np.flatnonzero((ink < 128).any(axis=1))
-    cols = np.flatnonzero((ink < 128).any(axis=0))
-    w = OcrWord("Soo", 20 + int(cols[0]), 10 + int(rows[0]), 20 + int(cols[-1]) + 1, 10 + int(rows[-1]) + 1,
-                7.0, (1, 0, 0))
+    page, w = _on_paper(_printed("- ๓๐"), "Soo", 7.0)
     read = NumeralTokenReader(None, rec)(w, page, 300.0)
     assert read.text == "- 30" and read.conf >= 50.0

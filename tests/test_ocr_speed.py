@@ -66,10 +66,8 @@ def test_joining_gives_what_spelling_out_every_variant_gives():
         assert join_lost_compounds(toks) == _join_spelled_out(toks), toks
 
 
-@pytest.mark.parametrize("chunk", ["ผู้รับบริการบางสวนเหนว่า", "ดำเนนการตรวจสอบอย่างสมำเสมอ", "ประเมนิ"])
-def test_words_that_cannot_beat_the_best_reading_of_their_span_are_not_fitted(monkeypatch, chunk):
-    faults = Faults(unread=True)
-    expected = repair_chunk(chunk, faults)
+def _counted_fits(monkeypatch) -> list:
+    """The spans :meth:`normalize.repair._Reader.fit` is asked to fit from now on (a list that fills)."""
     fits = []
     fit = rp._Reader.fit
 
@@ -78,6 +76,14 @@ def test_words_that_cannot_beat_the_best_reading_of_their_span_are_not_fitted(mo
         return fit(self, *a, **k)
 
     monkeypatch.setattr(rp._Reader, "fit", counted)
+    return fits
+
+
+@pytest.mark.parametrize("chunk", ["ผู้รับบริการบางสวนเหนว่า", "ดำเนนการตรวจสอบอย่างสมำเสมอ", "ประเมนิ"])
+def test_words_that_cannot_beat_the_best_reading_of_their_span_are_not_fitted(monkeypatch, chunk):
+    faults = Faults(unread=True)
+    expected = repair_chunk(chunk, faults)
+    fits = _counted_fits(monkeypatch)
     assert repair_chunk(chunk, faults) == expected
     # every dictionary word whose skeleton matches a span starting where a reading ends
     units = rp._Reader(chunk, faults).units
@@ -116,14 +122,7 @@ def test_words_whose_letters_of_like_shape_alone_cost_more_than_the_best_reading
     before its marks are fitted; the readings are those of every word fitted."""
     faults = Faults(unread=True, lookalikes=True)
     chunks = _scan_misreads(random.Random(54), 150)
-    fits = []
-    fit = rp._Reader.fit
-
-    def counted(self, *a, **k):
-        fits.append(a[:2])
-        return fit(self, *a, **k)
-
-    monkeypatch.setattr(rp._Reader, "fit", counted)
+    fits = _counted_fits(monkeypatch)
     floored = [repair_chunk(c, faults) for c in chunks]
     with_floor = len(fits)
     monkeypatch.setattr(rp, "_lookalike_floor", lambda read, wbases: 0.0)
