@@ -525,7 +525,10 @@ def day_and_month(engine, reader, word: OcrWord, crop: np.ndarray, dpi: float,
     """
     glyphs = reader.classify_glyphs(crop)
     day = list(itertools.takewhile(lambda g: meaning_in_number(g.char).isdigit(), glyphs))
-    if not 0 < len(day) <= DAY_PLACES or len(day) == len(glyphs) or min(g.confidence for g in day) < READ_MIN:
+    if not 0 < len(day) <= DAY_PLACES or len(day) == len(glyphs):
+        return word
+    sure = min(g.confidence for g in day)
+    if sure < READ_MIN:
         return word
     digits = "".join(meaning_in_number(g.char) for g in day)
     height = max(g.box.bottom - g.box.top for g in day)
@@ -543,8 +546,7 @@ def day_and_month(engine, reader, word: OcrWord, crop: np.ndarray, dpi: float,
         month = _as_month(*engine.read_word(rest, int(dpi)))
     if month is None:
         return word
-    return replace(word, text=f"{digits} {month[0]}", conf=min(month[1], 100.0 * min(g.confidence for g in day)),
-                   source="word")
+    return replace(word, text=f"{digits} {month[0]}", conf=min(month[1], 100.0 * sure), source="word")
 
 
 def month_word(text: str, dash_end: bool = False) -> bool:
