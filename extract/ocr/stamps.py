@@ -215,10 +215,7 @@ def without_rings(gray: np.ndarray, rings: list[Ring], dpi: float, rules: tuple[
     if not rings:
         return gray
     out = gray.copy()
-    crossing = None
-    for mask in rules:
-        kept = _crossing_rules(mask, rings, dpi)
-        crossing = kept if crossing is None else cv2.bitwise_or(crossing, kept)
+    crossing = [_crossing_rules(mask, rings, dpi) for mask in rules]
     for ring in rings:
         x0, y0, x1, y1 = _around(gray.shape, ring.x, ring.y, ring.r, ring.outer + 3.0 * dpi / 25.4)
         view = out[y0:y1, x0:x1]
@@ -236,8 +233,8 @@ def without_rings(gray: np.ndarray, rings: list[Ring], dpi: float, rules: tuple[
         tone = float(np.median(view[stamp])) if stamp.any() else dark
         keep = _print_across(view < tone - PRINT_MARGIN, band, ring.inner + ring.outer) \
             if tone - dark > PRINT_MARGIN else np.zeros_like(band)
-        if crossing is not None:
-            keep = keep | (crossing[y0:y1, x0:x1] > 0)
+        for kept, labels in crossing:
+            keep = keep | kept[labels[y0:y1, x0:x1]]
         view[band & ~keep] = paper[band & ~keep]
     return out
 
@@ -266,9 +263,11 @@ def _print_across(darker: np.ndarray, band: np.ndarray, width: int) -> np.ndarra
 RULE_REACH_300 = 12
 
 
-def _crossing_rules(rules: np.ndarray, rings: list[Ring], dpi: float) -> np.ndarray:
+def _crossing_rules(rules: np.ndarray, rings: list[Ring], dpi: float) -> tuple[np.ndarray, np.ndarray]:
     """The rules of the mask (one direction's) that reach out of every ring's band they touch
-    (:data:`RULE_REACH_300`); what lies wholly along a ring is an arc of it."""
+    (:data:`RULE_REACH_300`); what lies wholly along a ring is an arc of it. As each component's verdict and the
+    components' labels: a ring's surroundings look their pixels up (the page's mask made whole, once for each
+    direction, took a page-sized pass where only the rings' squares are read)."""
     n, labels, stats = components((rules > 0).astype(np.uint8), 8)
     keep = np.ones(n, bool)
     keep[0] = False
@@ -283,7 +282,7 @@ def _crossing_rules(rules: np.ndarray, rings: list[Ring], dpi: float) -> np.ndar
             d = np.hypot(xs + kx - ring.x, ys + ky - ring.y) - ring.r
             if not ((d > ring.outer + reach) | (d < -ring.inner - reach)).any():
                 keep[k] = False
-    return np.where(keep[labels], 255, 0).astype(np.uint8)
+    return keep, labels
 
 
 #: A word inside a stamp's disc and outside every table is the stamp's lettering (``ผูว`` of ``ได้รับแล้ว``,
