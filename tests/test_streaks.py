@@ -70,3 +70,27 @@ def test_a_page_without_streaks_is_returned_as_it_is():
     page = np.clip(rng.normal(205, 4, (900, 700)), 0, 255).astype(np.uint8)
     page[300:340, 100:400] = 40  # a line of print
     assert without_streaks(page, DPI) is page
+
+
+def test_a_word_cropped_through_its_glyphs_keeps_its_strokes_as_ink(monkeypatch):
+    """``- ๓๐ ก.ย.`` at 150 dpi (dev seed 160, A-scan150, page 6; tests/fixtures/ocr/issue-9-short-box-150dpi.png,
+    the period cell's line as the page read saw it): Tesseract read ``๓๐`` as ``mo`` with a box 8 px tall, and the
+    token reader's crop of it cut the digits' top and foot. Their strokes then ran the crop's full height, the
+    streak rule took them for a band and kept only their darkest cores as ink: the word became ``1``. With ink on
+    every row beside those columns (no row of paper), they are the print's own: ``30``."""
+    from pathlib import Path
+
+    import extract.numerals.recognizer as recognizer
+    from extract.ocr.engine import OcrWord
+    from extract.ocr.tokens import NumeralTokenReader, word_image
+
+    page = cv2.imread(str(Path(__file__).parent / "fixtures" / "ocr" / "issue-9-short-box-150dpi.png"),
+                      cv2.IMREAD_GRAYSCALE)
+    w = OcrWord("mo", 24, 17, 45, 25, 96.5, (1, 0, 0))  # the page read's box, in the fixture's pixels
+    crop = word_image(page, w)
+    ink, f = binarize(crop)
+    assert ink.sum() > 0.25 * ink.size  # the digits' strokes, not specks of their cores
+    assert NumeralTokenReader(None, Recognizer.load())(w, page, 150.0).text == "30"
+    monkeypatch.setattr(recognizer, "BAND_PAPER_ROW", 1.0)  # any full column a band: as before
+    assert binarize(crop)[0].sum() < 0.05 * ink.size
+    assert NumeralTokenReader(None, Recognizer.load())(w, page, 150.0).text != "30"

@@ -306,13 +306,18 @@ BAND_FILL = 0.95
 #: ... a streak when its tone is lighter than the crop's darkest ink by :data:`MIN_CONTRAST` at least; the ink is
 #: then what is darker than the streak's tone by this many robust spreads of it.
 BAND_SPREADS = 4.0
+#: ... and only when some row of the crop is paper beside the band (under this share of the other columns inked): a
+#: crop cut through its glyphs (a word's box 8 px tall at 150 dpi, ``๓๐`` boxed without its top and foot) has
+#: strokes that run its full height and ink on every row; there, the full columns are the print's own.
+BAND_PAPER_ROW = 0.15
 
 
 def streak_threshold(gray: np.ndarray, ink: np.ndarray) -> float | None:
     """A threshold below a toner streak's tone, when columns of ``ink`` (the crop thresholded) run full height and
     their tone is far lighter than the crop's ink (a grey band down a scanned page, the digits printed over it);
     else None. Otsu's threshold, taken between paper and the rest, made the band ink and the digits on it one blob
-    with it. A rule as dark as the print is no streak.
+    with it. A rule as dark as the print is no streak, nor are the print's own strokes in a crop that cut its
+    glyphs (no row of paper beside the band: :data:`BAND_PAPER_ROW`).
 
     >>> crop = np.full((60, 60), 210, np.uint8); crop[:, 20:32] = 165; crop[20:40, 14:17] = 60; crop[20:40, 24:27] = 60
     >>> ink, _ = binarize(crop); int(ink[:, 28].sum())      # the streak's columns are no ink, the digit on it is
@@ -323,7 +328,7 @@ def streak_threshold(gray: np.ndarray, ink: np.ndarray) -> float | None:
     True
     """
     full = ink.mean(axis=0) >= BAND_FILL
-    if not full.any() or full.all():
+    if not full.any() or full.all() or ink[:, ~full].mean(axis=1).min() > BAND_PAPER_ROW:
         return None
     band = gray[:, full].astype(np.float32)
     level = float(np.median(band))
