@@ -536,44 +536,28 @@ def test_the_busiest_line_found_at_once_is_the_one_found_seed_by_seed():
         assert busiest_line(blobs) == _busiest_line_one_by_one(blobs)
 
 
-def _without_rings_page_masks(gray, rings, dpi, rules):
-    """:func:`extract.ocr.stamps.without_rings` as it was: each direction's crossing rules made into a page-sized
-    mask (255 where a component is kept), the two masks joined, and a ring's surroundings read from the join."""
-    import extract.ocr.stamps as st
+def _page_mask_rules(crossing_rules, rules):
+    """``_crossing_rules`` as it was read: the kept rules of each direction in ``rules`` made into a page-sized mask
+    (255 where a kept component lies), the two masks joined, and every call answered with the join, as a lookup of
+    two verdicts (paper, kept) by it: a ring's square then reads the joined page-sized mask itself."""
 
-    out = gray.copy()
-    crossing = None
-    for mask in rules:
-        kept, labels = st._crossing_rules(mask, rings, dpi)
-        page_mask = np.where(kept[labels], 255, 0).astype(np.uint8)
-        crossing = page_mask if crossing is None else cv2.bitwise_or(crossing, page_mask)
-    for ring in rings:
-        x0, y0, x1, y1 = st._around(gray.shape, ring.x, ring.y, ring.r, ring.outer + 3.0 * dpi / 25.4)
-        view = out[y0:y1, x0:x1]
-        around = st._paper(view, dpi)
-        ink = (around.astype(np.int16) - view > st.RING_CONTRAST)
-        if not ink.any() or ink.all():
-            continue
-        paper = np.clip(around.astype(np.int16) - int(np.median(around[~ink]) - np.median(view[~ink])), 0, 255)
-        dark = float(np.percentile(view[ink], 5))
-        yy, xx = np.mgrid[y0:y1, x0:x1]
-        d = np.hypot(xx - ring.x, yy - ring.y) - ring.r
-        band = (d >= -ring.inner) & (d <= ring.outer)
-        stamp = band & ink
-        tone = float(np.median(view[stamp])) if stamp.any() else dark
-        keep = st._print_across(view < tone - st.PRINT_MARGIN, band, ring.inner + ring.outer) \
-            if tone - dark > st.PRINT_MARGIN else np.zeros_like(band)
-        if crossing is not None:
-            keep = keep | (crossing[y0:y1, x0:x1] > 0)
-        view[band & ~keep] = paper[band & ~keep]
-    return out
+    def joined(_mask, rings, dpi):
+        page_mask = None
+        for mask in rules:
+            kept, labels = crossing_rules(mask, rings, dpi)
+            one = np.where(kept[labels], 255, 0).astype(np.uint8)
+            page_mask = one if page_mask is None else cv2.bitwise_or(page_mask, one)
+        return np.array([False, True]), (page_mask > 0).astype(np.uint8)
+
+    return joined
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_rings_taken_off_by_looking_up_the_rules_labels_are_those_of_page_sized_masks(seed):
+def test_rings_taken_off_by_looking_up_the_rules_labels_are_those_of_page_sized_masks(seed, monkeypatch):
     """Two stamps over a ruled table, rules of both directions through them and an arc along a rule: the rules
     that cross a ring are looked up by their components' labels in each ring's square only, and the page is the
     one the page-sized masks of the kept rules gave, pixel for pixel."""
+    import extract.ocr.stamps as st
     from extract.ocr.scan import ruling_lines
     from extract.ocr.stamps import stamp_rings, without_rings
 
@@ -597,4 +581,6 @@ def test_rings_taken_off_by_looking_up_the_rules_labels_are_those_of_page_sized_
     assert rings  # the stamps are found: the comparison below takes their rules' labels
     rulings = ruling_lines(img)
     rules = (rulings.horizontal, rulings.vertical)
-    assert np.array_equal(without_rings(img, rings, 300.0, rules), _without_rings_page_masks(img, rings, 300.0, rules))
+    looked_up = without_rings(img, rings, 300.0, rules)
+    monkeypatch.setattr(st, "_crossing_rules", _page_mask_rules(st._crossing_rules, rules))
+    assert np.array_equal(looked_up, without_rings(img, rings, 300.0, rules))
