@@ -584,3 +584,62 @@ def test_rings_taken_off_by_looking_up_the_rules_labels_are_those_of_page_sized_
     looked_up = without_rings(img, rings, 300.0, rules)
     monkeypatch.setattr(st, "_crossing_rules", _page_mask_rules(st._crossing_rules, rules))
     assert np.array_equal(looked_up, without_rings(img, rings, 300.0, rules))
+
+
+def test_views_stop_being_read_once_no_reading_can_gather_enough_and_the_vote_is_the_same(monkeypatch):
+    """:func:`extract.ocr.votes.voted_read` on scripted readings of its views (scores, garble, nothing, a line's
+    digits): its answer is the tally of every view's reading (an oracle written apart: counts, weights, the three
+    conditions), and it reads fewer views where the readings scatter."""
+    import extract.ocr.votes as votes
+    from extract.numerals.recognizer import GlyphGuess, Reading
+    from ita_extract.page import PixelBox
+
+    def reading(text, conf):
+        glyphs = tuple(GlyphGuess(c, conf, PixelBox(i, 0, i + 1, 1)) for i, c in enumerate(text))
+        return Reading(text, conf, glyphs)
+
+    class Scripted:
+        def __init__(self, script):
+            self.script, self.read = script, 0
+
+        def read_number(self, view):
+            self.read += 1
+            return self.script[int(view[0, 0])]
+
+    def oracle(script, line):
+        weight, count = {}, {}
+        for r in script:
+            r = votes.lone_number(votes.drop_stray_points(r, ""))
+            text = None if r is None else r.text if line else votes.as_printed(r.text)
+            if r is None or len(r.glyphs) < (1 if line else 3) or (not line and not (
+                    votes.is_score_format(text) and votes.plausible_score(text))):
+                continue
+            key = text if line else f"{float(text):.2f}"
+            weight[key] = weight.get(key, 0.0) + r.confidence
+            count[key] = count.get(key, 0) + 1
+        if not weight:
+            return None
+        best = max(weight, key=weight.__getitem__)
+        runner = max((w for k, w in weight.items() if k != best), default=0.0)
+        if count[best] < votes.VOTED_MIN_VIEWS or weight[best] < votes.VOTED_MARGIN * runner \
+                or weight[best] / count[best] < votes.VOTED_MEAN_MIN:
+            return None
+        return best, 100.0 * weight[best] / count[best]
+
+    rng = random.Random(37)
+    clean = ["87.50", "87.50", "87.50", "81.50", "77.50", "", "8?.50", "1"]
+    smudge = ["87.50", "81.50", "", "8?.50", "?7.5?", "1", "", "4"]  # a smudge: scattered readings
+    n_views, all_read, read = 8, 0, 0
+    for case in range(600):
+        pool = clean if case % 2 else smudge
+        script = [reading(rng.choice(pool), rng.choice([0.3, 0.6, 0.9])) for _ in range(n_views)]
+        line = case % 5 == 0
+        monkeypatch.setattr(votes, "ink_views", lambda crop: [np.full((2, 2), i, np.uint8) for i in range(n_views)])
+        reader = Scripted(script)
+        got = votes.voted_read(reader, np.zeros((2, 2), np.uint8), line=line)
+        want = oracle(script, line)
+        assert (got is None) == (want is None) and (got is None or (float(got[0]) == float(want[0])
+                                                                 and abs(got[1] - want[1]) < 1e-9)), (script, got, want)
+        if pool is smudge:
+            all_read, read = all_read + n_views, read + reader.read
+    assert read < 0.8 * all_read

@@ -121,12 +121,16 @@ def voted_read(reader: NumberReader, crop: np.ndarray, line: bool = False) -> tu
     A faint print or blurred digits leave one glyph unsure in every view (``๘๗.๓๓`` whose last ``๓``
     reads 0.47): views that agree on the whole reading are the evidence the one lacks. The agreeing views
     must be many (:data:`VOTED_MIN_VIEWS`), sure enough on average (:data:`VOTED_MEAN_MIN`) and outweigh any
-    other reading (:data:`VOTED_MARGIN`); the confidence given is their mean.
+    other reading (:data:`VOTED_MARGIN`); the confidence given is their mean. Views stop being read once no
+    reading can gather :data:`VOTED_MIN_VIEWS` of them (scattered readings of a smudge: a third of the views).
     """
     weight: dict[str, float] = {}
     count: dict[str, int] = {}
     shown: dict[str, str] = {}
-    for view in ink_views(crop):
+    views = ink_views(crop)
+    for i, view in enumerate(views):
+        if max(count.values(), default=0) + len(views) - i < VOTED_MIN_VIEWS:
+            return None  # no reading can be read by VOTED_MIN_VIEWS views any more: the rest need not be read
         r = lone_number(drop_stray_points(reader.read_number(view), ""))
         if r is None or len(r.glyphs) < (1 if line else 3):
             continue
