@@ -313,6 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nseeds {args.seeds} ({'held out' if heldout else 'dev'}), pages per variant: "
           + ", ".join(f"{v} {n}" for v, n in pages.items()))
     print(report(by_variant, unreadable, times))
+    for v, (t, n) in times.items():
+        if t.page_ratio is not None:
+            print(f"{v}: each page's time over tesseract's on the same page, median of {n} pages: "
+                  f"{t.page_ratio:.3f} (CPU {t.page_ratio_cpu:.3f})")
     print("\nlowest file per variant (score rows found, scores exact):")
     for v in by_variant:
         lo_r, lo_e = lowest_file(per_file, v, "scores_recall"), lowest_file(per_file, v, "scores_exact")
@@ -326,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
                                              "unpinned": list(pinned.unpinned)},
                                          "timing": {v: {"tesseract_s": t.tesseract, "ours_s": t.ours,
                                                         "tesseract_cpu_s": t.tesseract_cpu, "ours_cpu_s": t.ours_cpu,
+                                                        "page_ratio": t.page_ratio, "page_ratio_cpu": t.page_ratio_cpu,
                                                         "pages": n} for v, (t, n) in times.items()}},
                                         ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -28,12 +28,20 @@ A4 = (595.3, 841.9)
 
 
 class Timing(NamedTuple):
-    """Median seconds per page of both readers: wall and CPU (user + system)."""
+    """Median seconds per page of both readers: wall and CPU (user + system); and the median of each page's own
+    ratio (ita-extract over the CLI on the same page), wall and CPU.
+
+    The ratio of the two medians moves by 5-10 % from run to run: page times spread widely (a page of tables
+    takes twice a page of text) and each median can land on another page. Each page's ratio compares the two
+    readers on the same image, and their median is the steadier figure of the two.
+    """
 
     tesseract: float
     ours: float
     tesseract_cpu: float
     ours_cpu: float
+    page_ratio: float | None = None
+    page_ratio_cpu: float | None = None
 
 
 def cpu_seconds(who: int) -> float:
@@ -62,7 +70,18 @@ def interleaved_times(ocr: PageOcr, pages: list[tuple[np.ndarray, Path]]) -> Tim
         ours.append(time.perf_counter() - t0)
         ours_cpu.append(cpu_seconds(resource.RUSAGE_SELF) - c0)
     med = statistics.median
-    return Timing(med(base), med(ours), med(base_cpu), med(ours_cpu))
+    return Timing(med(base), med(ours), med(base_cpu), med(ours_cpu), paired_ratio(ours, base),
+                  paired_ratio(ours_cpu, base_cpu))
+
+
+def paired_ratio(ours: list[float], base: list[float]) -> float | None:
+    """The median of each page's ratio ``ours / base`` (pages where ``base`` took no time left out), or None.
+
+    >>> paired_ratio([2.0, 3.0, 9.0], [2.0, 2.0, 10.0]), paired_ratio([1.0], [0.0])
+    (1.0, None)
+    """
+    ratios = [o / b for o, b in zip(ours, base) if b > 0]
+    return statistics.median(ratios) if ratios else None
 
 
 def interleaved_medians(ocr: PageOcr, pages: list[tuple[np.ndarray, Path]]) -> tuple[float, float]:

@@ -114,3 +114,14 @@ def test_timing_counts_each_readers_cpu_time(monkeypatch, tmp_path):
     t = ocr_timing.interleaved_times(Ocr(), [(img, tmp_path / "a.png")] * 3)
     assert t.ours_cpu >= 0.04 and t.tesseract_cpu < 0.01
     assert len(ocr_timing.interleaved_medians(Ocr(), [(img, tmp_path / "a.png")])) == 2
+
+
+def test_each_pages_ratio_is_taken_on_its_own_page():
+    """The median of each page's ratio pairs the two readers' times page by page: a slow page slow for both is
+    1.0, whatever the other pages take (the ratio of the two medians would read 1.5 here)."""
+    from benchmarks import ocr_timing
+
+    ours, base = [1.0, 3.0, 3.0], [2.0, 2.0, 3.0]
+    assert ocr_timing.paired_ratio(ours, base) == 1.0
+    assert ocr_timing.statistics.median(ours) / ocr_timing.statistics.median(base) == 1.5
+    assert ocr_timing.paired_ratio([1.0], [0.0]) is None  # a page the CLI took no time on: no ratio
