@@ -118,18 +118,26 @@ UNSURE_KEEP_PLACES = 3
 
 def unsure_reread(before: OcrWord, after: OcrWord) -> bool:
     """Whether the numeral recognizer's reading of a word (``after``) is too unsure to stand for Tesseract's
-    (``before``): Tesseract read the word as text and the recognizer's reading is noise (:func:`is_noise`).
-    Tesseract's reading then stands, for the readers downstream to read again from the ink (a year ``๒๕๖๙``
-    Tesseract read ``๒๕๒๓๕`` and the recognizer ``569`` at 31 %; a code ``๐๑๒`` read ``1.9`` at 30 %),
-    instead of the word being dropped as a speck; when it holds :data:`UNSURE_KEEP_PLACES` digits or more.
+    (``before``): Tesseract read the word as text, and the recognizer's reading is noise (:func:`is_noise`) or
+    less sure than :data:`NOISE_CONF` and than Tesseract's own. Tesseract's reading then stands, for the readers
+    downstream to read again from the ink (a year ``๒๕๖๙`` Tesseract read ``๒๕๒๓๕`` and the recognizer ``569`` at
+    31 %; a code ``๐๑๒`` read ``1.9`` at 30 %), instead of the word being dropped as a speck or a list of codes
+    losing some (``o6,o7)`` Tesseract read ``06,07)`` at 58 % and the recognizer ``074)`` at 23 %, a phone photo);
+    when it holds :data:`UNSURE_KEEP_PLACES` digits or more.
 
     >>> t, r = OcrWord("๒๕๒๓๕", 0, 0, 9, 9, 70.0, (1, 1, 1)), OcrWord("569", 0, 0, 9, 9, 31.0, (1, 1, 1), "numerals")
     >>> unsure_reread(t, r), unsure_reread(t, replace(r, conf=88.0)), unsure_reread(replace(t, text="๑๑", conf=30.0), r)
     (True, False, False)
     >>> unsure_reread(replace(t, text="๑", conf=97.0), replace(r, text="1", conf=13.0))  # ๑ of a score ๑๐๐
     False
+    >>> codes = replace(t, text="06,07)</p>", conf=57.9)  # no noise read again, just less sure
+    >>> unsure_reread(codes, replace(r, text="074)</p>", conf=22.8)), unsure_reread(codes, replace(r, conf=50.0))
+    (True, False)
+    >>> unsure_reread(replace(codes, conf=20.0), replace(r, text="074)</p>", conf=22.8))  # surer than Tesseract
+    False
     """
-    return (after is not before and not is_noise(before) and is_noise(after)
+    return (after is not before and not is_noise(before)
+            and (is_noise(after) or after.conf < min(NOISE_CONF, before.conf))
             and len(RE_DIGIT_PLACE.findall(before.text)) >= UNSURE_KEEP_PLACES)
 
 
