@@ -7,9 +7,13 @@ import cv2
 import numpy as np
 import pytest
 
+import extract.numerals.recognizer as recognizer
 from extract.numerals.recognizer import Recognizer, binarize
 from extract.numerals.train import font_files, render
+from extract.ocr.engine import OcrWord
 from extract.ocr.scan import without_streaks
+from extract.ocr.tokens import NumeralTokenReader, word_image
+from tests.conftest import FIXTURES
 
 FONTS = font_files("Norasi")
 needs_fonts = pytest.mark.skipif(not FONTS, reason="fonts-thai-tlwg missing (scripts/setup.sh)")
@@ -78,18 +82,12 @@ def test_a_word_cropped_through_its_glyphs_keeps_its_strokes_as_ink(monkeypatch)
     token reader's crop of it cut the digits' top and foot. Their strokes then ran the crop's full height, the
     streak rule took them for a band and kept only their darkest cores as ink: the word became ``1``. With ink on
     every row beside those columns (no row of paper), they are the print's own: ``30``."""
-    from pathlib import Path
-
-    import extract.numerals.recognizer as recognizer
-    from extract.ocr.engine import OcrWord
-    from extract.ocr.tokens import NumeralTokenReader, word_image
-
-    page = cv2.imread(str(Path(__file__).parent / "fixtures" / "ocr" / "issue-9-short-box-150dpi.png"),
-                      cv2.IMREAD_GRAYSCALE)
+    page = cv2.imread(str(FIXTURES / "ocr" / "issue-9-short-box-150dpi.png"), cv2.IMREAD_GRAYSCALE)
     w = OcrWord("mo", 24, 17, 45, 25, 96.5, (1, 0, 0))  # the page read's box, in the fixture's pixels
     crop = word_image(page, w)
-    ink, f = binarize(crop)
+    ink, _ = binarize(crop)
     assert ink.sum() > 0.25 * ink.size  # the digits' strokes, not specks of their cores
+    # a new recognizer for each read: none remembers the crop's analysis from before the rule was changed
     assert NumeralTokenReader(None, Recognizer.load())(w, page, 150.0).text == "30"
     monkeypatch.setattr(recognizer, "BAND_PAPER_ROW", 1.0)  # any full column a band: as before
     assert binarize(crop)[0].sum() < 0.05 * ink.size
