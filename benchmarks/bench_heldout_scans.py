@@ -317,6 +317,9 @@ def main(argv: list[str] | None = None) -> int:
         if t.page_ratio is not None:
             print(f"{v}: each page's time over tesseract's on the same page, median of {n} pages: "
                   f"{t.page_ratio:.3f} (CPU {t.page_ratio_cpu:.3f})")
+        if t.tesseract_share_cpu is not None:
+            print(f"{v}: of which Tesseract's own reads inside ita-extract, each page's CPU over the CLI's, median: "
+                  f"{t.tesseract_share_cpu:.3f}")
     print("\nlowest file per variant (score rows found, scores exact):")
     for v in by_variant:
         lo_r, lo_e = lowest_file(per_file, v, "scores_recall"), lowest_file(per_file, v, "scores_exact")
@@ -331,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
                                          "timing": {v: {"tesseract_s": t.tesseract, "ours_s": t.ours,
                                                         "tesseract_cpu_s": t.tesseract_cpu, "ours_cpu_s": t.ours_cpu,
                                                         "page_ratio": t.page_ratio, "page_ratio_cpu": t.page_ratio_cpu,
+                                                        "tesseract_share_cpu": t.tesseract_share_cpu,
                                                         "pages": n} for v, (t, n) in times.items()}},
                                         ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -125,3 +125,46 @@ def test_each_pages_ratio_is_taken_on_its_own_page():
     assert ocr_timing.paired_ratio(ours, base) == 1.0
     assert ocr_timing.statistics.median(ours) / ocr_timing.statistics.median(base) == 1.5
     assert ocr_timing.paired_ratio([1.0], [0.0]) is None  # a page the CLI took no time on: no ratio
+
+
+def test_tesseracts_own_reads_are_timed_apart_from_the_rest_of_a_page(monkeypatch, tmp_path):
+    """Of a page's CPU time, what its engine's page reads take is measured on its own (the floor Tesseract sets
+    under ita-extract's ratio), and the engine is given back unwrapped."""
+    import types
+
+    import numpy as np
+
+    from benchmarks import ocr_timing
+
+    def busy(seconds):
+        end = ocr_timing.cpu_seconds(ocr_timing.resource.RUSAGE_SELF) + seconds
+        while ocr_timing.cpu_seconds(ocr_timing.resource.RUSAGE_SELF) < end:
+            pass
+
+    class Engine:
+        def page_words(self, gray, dpi):
+            busy(0.03)
+            return []
+
+    class Ocr:
+        def __init__(self):
+            self._engine = Engine()
+
+        def read(self, img, number, w, h):
+            self._engine.page_words(img, 300)
+            busy(0.03)  # the rest of the page's work
+            return types.SimpleNamespace(page=None)
+
+    child = {"t": 0.0}  # the "CLI": 0.06 s of a child's CPU a page, on a fake rusage
+    real = ocr_timing.cpu_seconds
+    monkeypatch.setattr(ocr_timing.subprocess, "run", lambda *a, **k: child.__setitem__("t", child["t"] + 0.06))
+    monkeypatch.setattr(ocr_timing, "cpu_seconds",
+                        lambda who: child["t"] if who == ocr_timing.resource.RUSAGE_CHILDREN else real(who))
+    monkeypatch.setattr(ocr_timing, "page_items", lambda page: None)
+    ocr = Ocr()
+    t = ocr_timing.interleaved_times(ocr, [(np.zeros((4, 4), np.uint8), tmp_path / "a.png")] * 3)
+    assert 0.4 <= t.tesseract_share_cpu <= 0.75  # 0.03 s of the CLI's 0.06 s
+    assert t.page_ratio_cpu >= 0.9  # the whole page: 0.06 s
+    assert "page_words" not in vars(ocr._engine)
+    no_engine = types.SimpleNamespace(read=lambda *a: types.SimpleNamespace(page=None))
+    assert ocr_timing.interleaved_times(no_engine, [(None, tmp_path / "a.png")]).tesseract_share_cpu is None
