@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from normalize import questionnaire
 from normalize.thai import strip_html, thai_digits_to_arabic
-from normalize.thaichars import CIRCLE_LETTERS, DIGITS, LEAD_VOWELS, LETTERS, TEXT, charset
+from normalize.thaichars import CIRCLE_LETTERS, CONSONANT_LOOKALIKES, DIGITS, LEAD_VOWELS, LETTERS, TEXT, charset
 
 __all__ = [
     "CITE_LABEL",
@@ -283,6 +283,22 @@ CITE_LABEL = (f"(?:อ้?าง\\s?อิง(?:\\s?(?:[A-Za-z,.:;|!']\\s?)?จ[
               f"|(?<![{charset(TEXT)}])อิง\\s?จ[าำะ]ก)")
 #: Words that join the items of a cited list (``(อ้างอิงจาก o13 และ o14)``): the list goes on after them.
 CITE_LIST_JOINERS = ("และ", "หรือ")
+
+
+def lookalike_readings(word: str) -> tuple[str, ...]:
+    """``word`` as printed, then as OCR reads it with one of its consonants read as another of like shape
+    (:data:`normalize.thaichars.CONSONANT_LOOKALIKES`: ``ส`` is read for ``ล``).
+
+    >>> lookalike_readings("และ"), lookalike_readings("หรือ")
+    (('และ', 'แสะ'), ('หรือ', 'ทรือ', 'หวือ', 'หรืล'))
+    """
+    readings = [word]
+    for i, printed in enumerate(word):
+        readings += [word[:i] + read + word[i + 1:] for read, stands_for in CONSONANT_LOOKALIKES.items()
+                     if printed in stands_for]
+    return tuple(readings)
+
+
 # A citation "(อ้างอิงจาก ๐๑๐)": a source, not a lowest question.
 _RE_CITATION = re.compile(f"\\(?\\s*{CITE_LABEL}[^)\\n]*\\)?")
 # A code token that starts a word, with what precedes it.
@@ -345,7 +361,9 @@ _REF_ITEM = (f"(?:[0๐](?=[oO]))?"
              f"(?![{_D}])")
 # OCR adds a point to a comma or reads a comma as one ("o14.,015", "o21.o22"), also before an item whose
 # letter it lost, after a space ("o8 .9"); or it loses the sign between two lettered items ("o13o13,o14").
-_REF_SEP = f"\\s*(?:\\.?,|\\.(?=[oO๐0])|(?<=\\s)\\.(?=[{_D}])|และ|/|、|\\s|(?<=[{_D}])(?=[oO][{_D}]))\\s*"
+#: ``และ`` may be read with a letter of like shape, and glued to the next item (``o9 แสะ010`` for ``o9 และ o10``).
+_REF_SEP = (f"\\s*(?:\\.?,|\\.(?=[oO๐0])|(?<=\\s)\\.(?=[{_D}])|{'|'.join(lookalike_readings('และ'))}|/|、|\\s"
+            f"|(?<=[{_D}])(?=[oO][{_D}]))\\s*")
 # Before the list, a bar, a "!", a quote, a point or a dash a speck gave ("(อ้างอิงจาก | 042)",
 # "(อ้างอิงจาก' 09)", "(อ้างอิงจาก.03)", "(อ้างอิงจาก\"05,06)", "(อ้างอิงจาก-09,010)").
 _REF_LIST = f"(?:[|!'’‘\"“”.\\-]\\s*)?(?P<list>{_REF_ITEM}(?:{_REF_SEP}{_REF_ITEM})*)"
@@ -445,6 +463,8 @@ def oit_references(text: str) -> list[str]:
     >>> oit_references("(อ้างอิงจาก o14.,015) และ (อ้างอิงจาก | 042)")  # a point by the comma, a bar
     ['o14', 'o15', 'o42']
     >>> oit_references("(อ้างอิงจาก-09,010) และ")  # a dash a speck gave before the list
+    ['o9', 'o10']
+    >>> oit_references("(อ้างอิงจเถ o9 แสะ010) และ")  # the joiner read with ส for ล, glued to the next item
     ['o9', 'o10']
     >>> oit_references("ประชาสัมพันธ์ (อ้างอิง, จาก 04.05) ผ่าน")  # a speck read as a comma inside the label
     ['o4', 'o5']
