@@ -10,7 +10,7 @@ from ita_extract.errors import BadArgs
 #: Version of the output contract (../shared/CONTRACT.md) written to ``documents.schema_version``.
 SCHEMA_VERSION = "1"
 #: Version of the extractor, recorded so a re-run can tell stale rows (see CHANGELOG.md).
-EXTRACTOR_VERSION = "0.37.5"
+EXTRACTOR_VERSION = "0.37.6"
 
 DEFAULT_MIN_CHARS_PER_PAGE = 20
 DEFAULT_MAX_BAD_CHAR_RATIO = 0.10
