@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from normalize import questionnaire
 from normalize.thai import strip_html, thai_digits_to_arabic
-from normalize.thaichars import CIRCLE_LETTERS, CONSONANT_LOOKALIKES, DIGITS, LEAD_VOWELS, LETTERS, TEXT, charset
+from normalize.thaichars import CIRCLE_LETTERS, DIGITS, LEAD_VOWELS, LETTERS, TEXT, charset, lookalike_readings
 
 __all__ = [
     "CITE_LABEL",
@@ -283,22 +283,6 @@ CITE_LABEL = (f"(?:อ้?าง\\s?อิง(?:\\s?(?:[A-Za-z,.:;|!']\\s?)?จ[
               f"|(?<![{charset(TEXT)}])อิง\\s?จ[าำะ]ก)")
 #: Words that join the items of a cited list (``(อ้างอิงจาก o13 และ o14)``): the list goes on after them.
 CITE_LIST_JOINERS = ("และ", "หรือ")
-
-
-def lookalike_readings(word: str) -> tuple[str, ...]:
-    """``word`` as printed, then as OCR reads it with one of its consonants read as another of like shape
-    (:data:`normalize.thaichars.CONSONANT_LOOKALIKES`: ``ส`` is read for ``ล``).
-
-    >>> lookalike_readings("และ"), lookalike_readings("หรือ")
-    (('และ', 'แสะ'), ('หรือ', 'ทรือ', 'หวือ', 'หรืล'))
-    """
-    readings = [word]
-    for i, printed in enumerate(word):
-        readings += [word[:i] + read + word[i + 1:] for read, stands_for in CONSONANT_LOOKALIKES.items()
-                     if printed in stands_for]
-    return tuple(readings)
-
-
 # A citation "(อ้างอิงจาก ๐๑๐)": a source, not a lowest question.
 _RE_CITATION = re.compile(f"\\(?\\s*{CITE_LABEL}[^)\\n]*\\)?")
 # A code token that starts a word, with what precedes it.

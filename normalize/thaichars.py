@@ -60,6 +60,7 @@ __all__ = [
     "WORD_CHARS",
     "YAMAKKAN",
     "charset",
+    "lookalike_readings",
     "span",
 ]
 
@@ -139,6 +140,20 @@ CONSONANT_LOOKALIKES: dict[str, str] = {
     "บ": "มนป", "ฆ": "ม", "ด": "ตค", "ถ": "ก", "ภ": "ก", "ซ": "ช", "ต": "ด", "ค": "ก", "จ": "ง", "ก": "ท",
     "ช": "ซข", "ว": "ร", "ท": "ห", "ส": "ล", "ข": "ช", "ล": "อ", "น": "บ", "ม": "บ",
 }
+
+
+def lookalike_readings(word: str) -> tuple[str, ...]:
+    """``word`` as printed, then as OCR reads it with one of its consonants read as another of like shape
+    (:data:`CONSONANT_LOOKALIKES` the other way round: ``ส`` is read for ``ล``).
+
+    >>> lookalike_readings("และ"), lookalike_readings("หรือ")
+    (('และ', 'แสะ'), ('หรือ', 'ทรือ', 'หวือ', 'หรืล'))
+    """
+    readings = [word]
+    for i, printed in enumerate(word):
+        readings += [word[:i] + read + word[i + 1:] for read, stands_for in CONSONANT_LOOKALIKES.items()
+                     if printed in stands_for]
+    return tuple(readings)
 
 PHINTHU = "\u0e3a"  # ฺ
 THANTHAKHAT = "\u0e4c"  # ์
